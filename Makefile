@@ -1,0 +1,30 @@
+# Two entry points on a fresh machine: `make run` and `make test`. Both build .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# The main job on the embedded default: analyse the example articles into records.jsonl.
+run: $(STAMP)
+	$(BIN)/kronika analyze examples/ -o records.jsonl
+	@echo "wrote records.jsonl ($$(wc -l < records.jsonl) articles)"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Evaluation runners read ../shared; they are not part of the test suite.
+bench: $(STAMP)
+	$(BIN)/python bench/sentences.py
+	$(BIN)/python bench/lemmatization.py
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) records.jsonl .pytest_cache

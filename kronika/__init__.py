@@ -1,0 +1,27 @@
+"""Kronika: the chronicle in the news. Polish news articles in, coded events out.
+
+    >>> import kronika
+    >>> record = kronika.analyze("Kim Dzong Un spotkał się z Xi Jinpingiem.", date="2025-09-04")
+"""
+
+from __future__ import annotations
+
+from kronika.errors import InputError, KronikaError
+from kronika.pipeline import Pipeline, Stage, default_stages
+from kronika.record import Document, Entity, Event, Mention, Timex, Token
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Document", "Entity", "Event", "InputError", "KronikaError", "Mention", "Pipeline", "Stage",
+    "Timex", "Token", "analyze", "__version__",
+]
+
+
+def analyze(text: str, date: str | None = None, lang: str = "pl", *, id: str | None = None,
+            url: str | None = None, title: str | None = None) -> Document:
+    """Analyse one article and return its document record."""
+    from kronika.core import load_pipeline, normalize_text
+
+    doc = Document(text=normalize_text(text), id=id or "", url=url, date=date, lang=lang, title=title)
+    return load_pipeline(lang)(doc)

@@ -1,0 +1,46 @@
+"""Wiring: text normalisation and the per-process pipeline cache used by every entry point."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from kronika.errors import InputError, KronikaError
+from kronika.pipeline import Pipeline, default_stages
+from kronika.record import Document
+
+
+def normalize_text(text: str) -> str:
+    """NFC (so "ą" is one code point whatever the source sent) with Unix line ends."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+@cache
+def load_pipeline(lang: str = "pl") -> Pipeline:
+    """One pipeline per language and process; stages load their resources on first use."""
+    return Pipeline(default_stages(lang))
+
+
+def analyze_articles(articles: Iterable, *, lang: str = "pl") -> Iterator[Document | KronikaError]:
+    """Records for what a reader yields; reader errors and per-article failures pass through in order.
+
+    An article that breaks a stage becomes an error naming its source, and the next one is processed.
+    """
+    for article in articles:
+        if isinstance(article, KronikaError):
+            yield article
+            continue
+        source = getattr(article, "source", "") or article.id or "<article>"
+        try:
+            doc = Document(
+                text=normalize_text(article.text), id=article.id or "", url=article.url,
+                date=article.date, lang=article.lang or lang, title=article.title,
+            )
+            yield load_pipeline(doc.lang)(doc)
+        except InputError as error:
+            yield error
+        except KronikaError as error:
+            yield InputError(error.code, source, error.message)
+        except Exception as error:  # noqa: BLE001 - one bad article must not stop ten thousand
+            yield InputError("E301", source, f"analysis failed: {type(error).__name__}: {error}")

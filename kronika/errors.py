@@ -1,0 +1,42 @@
+"""One catalogue of Kronika's errors, each with a greppable code and a message that says what to do.
+
+Readers raise ``InputError`` naming the input (file and line) and the problem; the CLI reports it on
+one line and carries on with the other articles.
+"""
+
+from __future__ import annotations
+
+
+class KronikaError(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(f"[{code}] {message}")
+        self.code = code
+        self.message = message
+
+
+class InputError(KronikaError):
+    """One input (a file, a line of a file, an entry of a feed) could not be read as an article."""
+
+    def __init__(self, code: str, source: str, message: str):
+        super().__init__(code, f"{source}: {message}")
+        self.source = source
+        self.problem = message
+
+
+# Codes and their meaning; the messages themselves are built where the error is raised.
+CODES = {
+    "E101": "pipeline stage order: a stage needs a field no earlier stage assigns",
+    "E102": "unknown language: no language pack for the requested code",
+    "E201": "input file not found or not readable",
+    "E202": "input is empty (no article text)",
+    "E203": "input looks binary, not text",
+    "E204": "input is larger than the size limit",
+    "E205": "text encoding could not be determined",
+    "E206": "malformed JSON line or record",
+    "E207": "HTML page without article text",
+    "E208": "feed entry without text",
+    "E209": "dateline with an impossible date",
+    "E210": "feed could not be parsed",
+    "E211": "invalid --date value",
+    "E301": "an article broke a pipeline stage (a bug: please report it with the input)",
+}

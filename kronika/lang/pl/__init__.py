@@ -1,0 +1,58 @@
+"""The Polish language pack: wires the data modules of this folder into one object."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from kronika.lang.pl.abbreviations import ABBREVIATIONS, MULTI_PERIOD, SENTENCE_FINAL_ABBREVIATIONS
+from kronika.lang.pl.punctuation import POLISH_QUOTES
+
+
+class PolishLanguage:
+    code = "pl"
+    abbreviations = ABBREVIATIONS
+    sentence_final_abbreviations = SENTENCE_FINAL_ABBREVIATIONS
+    multi_period_abbreviations = MULTI_PERIOD
+    quotes = POLISH_QUOTES
+
+    def morphology(self):
+        """Morfeusz2 with the name guesser, loaded once per process."""
+        from kronika.lang.pl.morphology import load_morphology
+
+        return load_morphology()
+
+    def is_proper_name(self, word: str) -> bool:
+        """Whether Morfeusz takes ``word`` for a name (or does not know it, as with most foreign names)."""
+        return _is_proper_name(word)
+
+    def __reduce__(self):
+        # One pack per process: unpickling in a worker returns that worker's own instance.
+        return (_language, ())
+
+
+@cache
+def _morfeusz():
+    import morfeusz2
+
+    return morfeusz2.Morfeusz()
+
+
+# Morfeusz labels of proper names (SGJP "kwalifikatory nazw własnych").
+PROPER_NAME_LABELS = frozenset({"imię", "nazwisko", "nazwa_geograficzna", "nazwa_organizacji", "nazwa_własna"})
+
+
+@lru_cache(maxsize=65536)
+def _is_proper_name(word: str) -> bool:
+    analyses = [a[2] for a in _morfeusz().analyse(word)]
+    if not analyses or any(tag == "ign" for _, _, tag, _, _ in analyses):
+        return True
+    if any(PROPER_NAME_LABELS & set(labels) - {"nazwisko"} for _, _, _, labels, _ in analyses):
+        return True
+    return all(lemma[:1].isupper() for _, lemma, _, _, _ in analyses)
+
+
+def _language() -> PolishLanguage:
+    return LANGUAGE
+
+
+LANGUAGE = PolishLanguage()

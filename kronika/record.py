@@ -1,0 +1,198 @@
+"""The document record (docs/CONTRACT.md) as dataclasses, with JSON in and out.
+
+Every stage reads and extends one ``Document``; nothing else flows between stages.
+Offsets are code-point indices into ``Document.text``, end exclusive.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    lemma: str | None = None
+    tag: str | None = None
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    sector: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    anchor: str | None = None
+
+
+@dataclass
+class Participant:
+    entity: str | None
+    name: str
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass
+class Location:
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass
+class Event:
+    type: str
+    trigger: Mention
+    sentence: int
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    actor: list[Participant] = field(default_factory=list)
+    recipient: list[Participant] = field(default_factory=list)
+    cameo: str | None = None
+    goldstein: float | None = None
+    quad_class: int | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    location: Location | None = None
+    reported_by: list[Participant] = field(default_factory=list)
+    modality: str = "asserted"
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str
+    speaker: Participant | None = None
+    verb: str | None = None
+
+
+@dataclass
+class Amount:
+    start: int
+    end: int
+    text: str
+    value: float | None
+    approximate: bool = False
+    object: str | None = None
+    category: str | None = None
+    claimant: Participant | None = None
+
+
+def content_id(text: str) -> str:
+    """A stable article id from its text, so re-reading the same article gives the same id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Document:
+    text: str
+    id: str = ""
+    url: str | None = None
+    date: str | None = None
+    lang: str | None = "pl"
+    title: str | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    tone: float | None = None
+    schema: int = SCHEMA_VERSION
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = content_id(self.text)
+
+    def to_dict(self, *, tokens: bool = True) -> dict[str, Any]:
+        out = {"schema": self.schema}
+        out.update(dataclasses.asdict(self))
+        out["sentences"] = [list(span) for span in self.sentences]
+        if not tokens:
+            out.pop("tokens")
+        return out
+
+    def to_json(self, *, tokens: bool = True) -> str:
+        return json.dumps(self.to_dict(tokens=tokens), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        def participant(d: dict | None) -> Participant | None:
+            return Participant(**d) if d else None
+
+        def participants(items: list[dict] | None) -> list[Participant]:
+            return [Participant(**d) for d in items or []]
+
+        events = []
+        for e in data.get("events") or []:
+            e = dict(e)
+            e["trigger"] = Mention(**e["trigger"])
+            e["actor"] = participants(e.get("actor"))
+            e["recipient"] = participants(e.get("recipient"))
+            e["reported_by"] = participants(e.get("reported_by"))
+            e["location"] = Location(**e["location"]) if e.get("location") else None
+            events.append(Event(**e))
+        quotes = []
+        for q in data.get("quotes") or []:
+            q = dict(q)
+            q["speaker"] = participant(q.get("speaker"))
+            quotes.append(Quote(**q))
+        amounts = []
+        for a in data.get("amounts") or []:
+            a = dict(a)
+            a["claimant"] = participant(a.get("claimant"))
+            amounts.append(Amount(**a))
+        return cls(
+            text=data["text"],
+            id=data.get("id") or "",
+            url=data.get("url"),
+            date=data.get("date"),
+            lang=data.get("lang"),
+            title=data.get("title"),
+            sentences=[tuple(s) for s in data.get("sentences") or []],
+            tokens=[Token(**t) for t in data.get("tokens") or []],
+            entities=[
+                Entity(**{**e, "mentions": [Mention(**m) for m in e.get("mentions") or []]})
+                for e in data.get("entities") or []
+            ],
+            timexes=[Timex(**t) for t in data.get("timexes") or []],
+            events=events,
+            quotes=quotes,
+            amounts=amounts,
+            tone=data.get("tone"),
+            schema=data.get("schema", SCHEMA_VERSION),
+        )
+
+    @classmethod
+    def from_json(cls, line: str) -> Document:
+        return cls.from_dict(json.loads(line))

@@ -1,0 +1,32 @@
+"""Fixtures shared by the whole suite. Nothing here reads ../shared: tests run on a bare checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SEED = EXAMPLES / "000_02cd8ae479332831.txt"
+
+
+@pytest.fixture(scope="session")
+def polish():
+    from kronika.lang import get_language
+
+    return get_language("pl")
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The seed article's text without its dateline."""
+    raw = SEED.read_text(encoding="utf-8")
+    prefix = " date 2025-09-04 "
+    assert raw.startswith(prefix)
+    return raw[len(prefix):].strip()
