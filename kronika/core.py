@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
 
 from kronika.errors import InputError, KronikaError
+from kronika.ingest.decoding import normalize_text
 from kronika.pipeline import Pipeline, default_stages
 from kronika.record import Document
-
-
-def normalize_text(text: str) -> str:
-    """NFC (so "ą" is one code point whatever the source sent) with Unix line ends."""
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 @cache

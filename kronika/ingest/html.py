@@ -1,0 +1,52 @@
+"""HTML pages: trafilatura finds the main text and the metadata (title, date, canonical URL)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kronika.errors import InputError
+from kronika.ingest.article import Article
+from kronika.ingest.decoding import normalize_text
+
+_HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.IGNORECASE)
+
+
+def read_html(html: str, *, source: str, date: str | None = None) -> Iterator[Article | InputError]:
+    """One article per page; E207 when the page has no main text (a menu, an index, a paywall stub)."""
+    # Imported here so reading text or JSON Lines does not pay for loading trafilatura and lxml.
+    import trafilatura
+
+    # favor_precision keeps navigation menus and footers from passing as article text, so a page
+    # without an article is reported instead of yielding "Home / News / Sport".
+    extracted = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        favor_precision=True,
+        # Without this htmldate guesses from any year in the body ("budget for 2026" → 2026-01-01);
+        # a missing date is better than a wrong dateline, since every timex is resolved against it.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = normalize_text(extracted.text or "").strip() if extracted is not None else ""
+    if not text:
+        yield InputError("E207", source, "is an HTML page without article text (nothing but menus, "
+                         "links or scripts); give the article page itself")
+        return
+    yield Article(
+        text=text,
+        url=extracted.url or None,
+        date=_page_date(extracted.date) or date,
+        lang=_page_lang(html),
+        title=(normalize_text(extracted.title).strip() or None) if extracted.title else None,
+        source=source,
+    )
+
+
+def _page_date(value: str | None) -> str | None:
+    # trafilatura (htmldate) already returns YYYY-MM-DD; anything else is not trusted.
+    return value[:10] if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value) else None
+
+
+def _page_lang(html: str) -> str | None:
+    match = _HTML_LANG.search(html[:4096])
+    return match.group(1).lower() if match else None
