@@ -27,6 +27,7 @@ class InputError(KronikaError):
 CODES = {
     "E101": "pipeline stage order: a stage needs a field no earlier stage assigns",
     "E102": "unknown language: no language pack for the requested code",
+    "E103": "a trained model or data file is missing; the message names the command that rebuilds it",
     "E201": "input file not found or not readable",
     "E202": "input is empty (no article text)",
     "E203": "input looks binary, not text",

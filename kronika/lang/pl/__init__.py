@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from kronika.lang.pl.abbreviations import ABBREVIATIONS, MULTI_PERIOD, SENTENCE_FINAL_ABBREVIATIONS
+from kronika.lang.pl.names import PROPER_LABELS
 from kronika.lang.pl.punctuation import POLISH_QUOTES
 
 
@@ -30,23 +31,15 @@ class PolishLanguage:
         return (_language, ())
 
 
-@cache
-def _morfeusz():
-    import morfeusz2
-
-    return morfeusz2.Morfeusz()
-
-
-# Morfeusz labels of proper names (SGJP "kwalifikatory nazw własnych").
-PROPER_NAME_LABELS = frozenset({"imię", "nazwisko", "nazwa_geograficzna", "nazwa_organizacji", "nazwa_własna"})
-
-
 @lru_cache(maxsize=65536)
 def _is_proper_name(word: str) -> bool:
-    analyses = [a[2] for a in _morfeusz().analyse(word)]
+    from kronika.lang.pl.morphology import load_morphology
+
+    analyses = [a[2] for a in load_morphology().morfeusz.analyse(word)]
     if not analyses or any(tag == "ign" for _, _, tag, _, _ in analyses):
         return True
-    if any(PROPER_NAME_LABELS & set(labels) - {"nazwisko"} for _, _, _, labels, _ in analyses):
+    # A surname reading alone proves little: SGJP lists surnames for many common words ("Grecka").
+    if any((PROPER_LABELS - {"nazwisko"}) & set(labels) for _, _, _, labels, _ in analyses):
         return True
     return all(lemma[:1].isupper() for _, lemma, _, _, _ in analyses)
 

@@ -1,0 +1,642 @@
+"""Polish morphology: Morfeusz2 analyses, a choice among them in context, a guesser for unknown
+names, and a lemmatizer for multi-word names ("Korei Północnej" -> "Korea Północna").
+
+``load_morphology()`` builds one ``Morphology`` per process (Morfeusz and the guesser rules load
+once); stages fetch it inside ``__call__`` so the stage objects themselves stay picklable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+
+from kronika.lang.pl.guesser import SuffixGuesser, load_guesser
+from kronika.lang.pl.names import (
+    APOSTROPHE_ENDINGS,
+    APPOSITION_HEADS,
+    COORDINATORS,
+    APOSTROPHES,
+    COMMON_NOUN_LABEL,
+    NAME_PARTICLES,
+    PERSON_LABELS,
+    PROPER_LABELS,
+    RARE_QUALIFIERS,
+    SURNAME_LABELS,
+)
+
+# NKJP tagset (Przepiórkowski et al. 2012, ch. 5) as Morfeusz2 writes it.
+CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+NUMBERS = ("sg", "pl")
+GENDERS = frozenset({"m1", "m2", "m3", "f", "n"})
+DEGREES = frozenset({"pos", "com", "sup"})
+NEGATION = frozenset({"aff", "neg"})
+ASPECTS = frozenset({"perf", "imperf"})
+NOUN_CLASSES = frozenset({"subst", "depr", "ger"})
+ADJ_CLASSES = frozenset({"adj", "ppas", "pact"})
+# Classes that never inflect inside a name: roman and arabic numerals, abbreviations.
+FIXED_CLASSES = frozenset({"romandig", "dig", "brev"})
+
+# Which readings of an ambiguous phrase to try first: singular before plural (a feminine genitive
+# singular looks like a nominative plural); the genitive, the commonest case of nouns in Polish text,
+# before the nominative (NKJP frequency lists). The vocative is left out: in news text it is rarer
+# than the homographs it would create ("Muzo", "Sundance").
+READING_ORDER = tuple((case, number) for number in NUMBERS for case in ("gen", "nom", "loc", "inst", "dat", "acc"))
+
+# Reading scores. They add up over the words of a phrase, so only differences between readings of
+# the same word matter; the values were set on the PolEval 2019 error list, one rule at a time.
+SCORE_KNOWN = 1.0  # a Morfeusz reading
+SCORE_WEAK = 0.3  # a rare or pronoun reading of a capitalised word that the guesser may beat
+SCORE_GUESS = 0.8  # times the guesser's probability
+SCORE_INDECLINABLE = 0.2  # the word as its own lemma in any case
+BONUS_PROPER = 0.5  # a name reading of a capitalised word
+# Surnames are the largest and least frequent group of SGJP names; a first name or a place of the
+# same form is the likelier reading ("Monika" rather than a genitive of the surname "Monik").
+BONUS_SURNAME = 0.3
+BONUS_GERUND = 0.1
+BONUS_GENITIVE_NAME = 0.3
+BONUS_DOCUMENT = 0.6
+BONUS_PREPOSITION = 0.3
+PENALTY_PLURAL_NAME = 0.2
+PENALTY_RARE = 0.3
+PENALTY_VOCATIVE = 0.1
+NON_VOCATIVE = frozenset(CASES) - {"voc"}
+INDECLINABLE_TAG = "subst:sg:nom.gen.dat.acc.inst.loc:m1.m2.m3.f.n"
+
+ROMAN_RE = re.compile(r"[IVXLCDM]+")
+TOKEN_RE = re.compile(r"\w(?:[\w'’.\-]*\w)?\.?|\S", re.UNICODE)
+
+
+@lru_cache(maxsize=4096)
+def tag_values(tag: str) -> frozenset[str]:
+    """All attribute values of a tag, dotted alternatives included ('subst:sg:gen.acc:m1')."""
+    return frozenset(re.split(r"[:.]", tag))
+
+
+def narrow_tag(tag: str, case: str, number: str) -> str:
+    """The tag with dotted case and number alternatives reduced to the chosen reading."""
+    fields = []
+    for field in tag.split(":"):
+        values = field.split(".")
+        if case in values and all(v in CASES for v in values):
+            field = case
+        elif number in values and all(v in NUMBERS for v in values):
+            field = number
+        fields.append(field)
+    return ":".join(fields)
+
+
+def match_case(orth: str, form: str) -> str:
+    """``form`` written with the capitalisation of ``orth`` (all caps, capitalised or lower)."""
+    if len(orth) > 1 and orth.isupper():
+        return form.upper()
+    if orth[:1].isupper():
+        return form[:1].upper() + form[1:]
+    if orth[:1].islower():
+        return form[:1].lower() + form[1:]
+    return form
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    lemma: str
+    tag: str
+    labels: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+    # The lemma with its homonym mark ("Tadeusz:Sm1"), which Morfeusz.generate needs; empty when guessed.
+    source: str = ""
+    score: float = SCORE_KNOWN
+    # The start of a hyphenated compound kept as written ("Koszalińsko-" in "Koszalińsko-Kołobrzeskiej").
+    prefix: str = ""
+
+    @property
+    def pos(self) -> str:
+        return self.tag.split(":", 1)[0]
+
+    @property
+    def values(self) -> frozenset[str]:
+        return tag_values(self.tag)
+
+    @property
+    def proper(self) -> bool:
+        return bool(PROPER_LABELS.intersection(self.labels)) or (not self.source and self.pos in NOUN_CLASSES)
+
+    @property
+    def person(self) -> bool:
+        return bool(PERSON_LABELS.intersection(self.labels)) or not self.source
+
+    @property
+    def weak(self) -> bool:
+        """A reading unlikely for a capitalised word in news: rare, dated, or a pronoun."""
+        quals = {q.split("_", 1)[0] for qs in self.qualifiers for q in qs.split(",")}
+        if RARE_QUALIFIERS.intersection(quals):
+            return True
+        return self.pos == "subst" and not self.labels
+
+    @property
+    def genders(self) -> frozenset[str]:
+        return self.values & GENDERS
+
+
+def _clean_lemma(lemma: str) -> str:
+    # Homonym marks ("Tys:Sf", "z:P") are dictionary bookkeeping; multi-word lemmas use '_'.
+    if ":" in lemma and len(lemma) > 1:
+        lemma = lemma.split(":", 1)[0] or lemma
+    return lemma.replace("_", " ")
+
+
+@dataclass
+class Word:
+    """A token of a phrase or sentence with the readings the lemmatizer chooses from."""
+
+    text: str
+    start: int
+    end: int
+    analyses: tuple[Analysis, ...] = ()
+    kind: str = "word"  # word | fixed | particle | punct
+
+
+class Morphology:
+    def __init__(self, morfeusz, guesser: SuffixGuesser):
+        self.morfeusz = morfeusz
+        self.guesser = guesser
+        self.analyse = lru_cache(maxsize=200_000)(self._analyse)
+        self.generate = lru_cache(maxsize=50_000)(self._generate)
+        self.guess = lru_cache(maxsize=100_000)(self._guess)
+
+    # --- single words ---------------------------------------------------------------------------
+
+    def _from_morfeusz(self, result, prefix: str = "") -> Analysis:
+        _orth, lemma, tag, labels, quals = result
+        clean = _clean_lemma(lemma)
+        if prefix:
+            clean = (prefix if clean[:1].isupper() else prefix.lower()) + clean
+        return Analysis(clean, tag, tuple(labels), tuple(quals), lemma, SCORE_KNOWN, prefix)
+
+    def _analyse(self, word: str) -> tuple[Analysis, ...]:
+        """Morfeusz readings of one token; a token Morfeusz splits gets the readings of its core."""
+        raw = self.morfeusz.analyse(word)
+        if not raw:
+            return (Analysis(word, "ign", score=SCORE_INDECLINABLE),)
+        last = max(j for _i, j, _r in raw)
+        whole = [r for i, j, r in raw if i == 0 and j == last]
+        if whole:
+            return tuple(self._from_morfeusz(r) for r in whole)
+        edges: dict[int, list] = {}
+        for i, j, r in raw:
+            edges.setdefault(i, []).append((j, r))
+        segments: list[list] = []
+        node = 0
+        while node != last and node in edges:
+            target = edges[node][0][0]
+            segments.append([r for j, r in edges[node] if j == target])
+            node = target
+        # Agglutinates ("zrobił|em") and a final full stop ("m.in|.") do not change the lemma.
+        core = [s for s in segments if not all(r[2].startswith("aglt") for r in s)]
+        while len(core) > 1 and all(r[2] == "interp" for r in core[-1]):
+            core.pop()
+        if len(core) == 1:
+            return tuple(self._from_morfeusz(r) for r in core[0])
+        if len(core) >= 3 and core[-2][0][0] == "-" and word.endswith(core[-1][0][0]):
+            prefix = word[: len(word) - len(core[-1][0][0])]
+            return tuple(self._from_morfeusz(r, prefix) for r in core[-1])
+        return (Analysis(word, "ign", score=SCORE_INDECLINABLE),)
+
+    def _generate(self, source: str) -> tuple[tuple[str, str], ...]:
+        try:
+            return tuple((form, tag) for form, _l, tag, _lab, _q in self.morfeusz.generate(source))
+        except RuntimeError:
+            return ()
+
+    def _guess(self, word: str) -> tuple[Analysis, ...]:
+        """Guessed readings of a name form, best first; the word as its own lemma comes last."""
+        out: list[Analysis] = []
+        for apostrophe in APOSTROPHES:
+            stem, sep, ending = word.rpartition(apostrophe)
+            if sep and stem and ending in APOSTROPHE_ENDINGS:
+                for tag in APOSTROPHE_ENDINGS[ending]:
+                    out.append(Analysis(stem, tag, score=SCORE_GUESS))
+        if not out:
+            for g in self.guesser.guess(word):
+                out.append(Analysis(g.lemma, g.tag, score=SCORE_GUESS * g.score))
+        # Many foreign names do not inflect at all ("Xi", "Monti"): the word as its own lemma, in any case.
+        out.append(Analysis(word, INDECLINABLE_TAG, score=SCORE_INDECLINABLE))
+        return tuple(out)
+
+    def candidates(self, word: str, *, name_like: bool = False) -> tuple[Analysis, ...]:
+        """Readings of ``word``: Morfeusz's, plus guesses for unknown or implausibly read names."""
+        base = self.analyse(word)
+        if any(a.pos == "romandig" for a in base) and not word.isupper():
+            # "Xi", "Li" are names, not the numerals XI and LI.
+            base = tuple(a for a in base if a.pos != "romandig") or (Analysis(word, "ign", score=SCORE_INDECLINABLE),)
+        if not _guessable(word):
+            return base
+        known = [a for a in base if a.pos != "ign"]
+        if known and not (name_like and all(a.weak for a in known)):
+            return base
+        weakened = tuple(replace(a, score=SCORE_WEAK) for a in known)
+        return weakened + self.guess(word)
+
+    # --- phrases --------------------------------------------------------------------------------
+
+    def words(self, text: str) -> list[Word]:
+        out = []
+        for m in TOKEN_RE.finditer(text):
+            token = m.group()
+            word = Word(token, m.start(), m.end())
+            if not token[0].isalnum():
+                word.kind = "punct"
+            elif token in NAME_PARTICLES:
+                word.kind = "particle"
+            elif _is_fixed(token):
+                word.kind = "fixed"
+            out.append(word)
+        return out
+
+    def lemmatize_phrase(
+        self, text: str, document_forms: frozenset[str] = frozenset(), *, singular_common: bool = False
+    ) -> str:
+        """The base form of a name or noun phrase: its head noun and what agrees with it in the nominative.
+
+        Number is kept ("Państwowych Zakładach" -> "Państwowe Zakłady", as PolEval 2019 wants);
+        ``singular_common`` cites lower-case common-noun phrases in the singular instead, as the KPWr
+        keyword guidelines do ("serwisów społecznościowych" -> "serwis społecznościowy").
+        """
+        words = self.words(text)
+        name_like = _name_like_flags(words, phrase=True)
+        for word, flag in zip(words, name_like):
+            if word.kind == "word":
+                word.analyses = self.scored(word.text, name_like=flag, document_forms=document_forms)
+                if word.analyses and all(a.pos in FIXED_CLASSES for a in word.analyses):
+                    word.kind = "fixed"
+        first = next((i for i, w in enumerate(words) if w.kind == "word"), None)
+        if first is None:
+            return text
+        choice = self.choose_reading(words, first)
+        if choice is None:
+            return text
+        (case, number), assignment = choice
+        if len(assignment) == 1 and sum(w.kind != "punct" for w in words) == 1:
+            # A word on its own is cited by its dictionary lemma (KPWr guidelines): "Polaków" ->
+            # "Polak", "Wielkiego" -> "wielki"; adjectives keep the lemma's lower case.
+            (index, analysis), = assignment.items()
+            word = words[index]
+            lemma = analysis.lemma if analysis.pos in ADJ_CLASSES else match_case(word.text, analysis.lemma)
+            return text[: word.start] + lemma + text[word.end :]
+        target = number
+        nouns = [i for i in sorted(assignment) if assignment[i].pos in NOUN_CLASSES]
+        if singular_common and number == "pl" and nouns and _singular_citation(words[nouns[0]].text, assignment[nouns[0]]):
+            target = "sg"
+        pieces = []
+        pos = 0
+        for index, analysis in sorted(assignment.items()):
+            word = words[index]
+            pieces.append(text[pos : word.start])
+            pieces.append(self.nominative(word.text, analysis, case, number, target))
+            pos = word.end
+        pieces.append(text[pos:])
+        return "".join(pieces)
+
+    def scored(
+        self, word: str, *, name_like: bool, document_forms: frozenset[str] = frozenset()
+    ) -> tuple[Analysis, ...]:
+        """Candidates with context-free preferences applied: names for capitalised words, document evidence."""
+        out = []
+        capitalised = word[:1].isupper()
+        candidates = self.candidates(word, name_like=name_like)
+        common = any(a.pos in ADJ_CLASSES or COMMON_NOUN_LABEL in a.labels for a in candidates)
+        for a in candidates:
+            score = a.score
+            # SGJP lists many rare surnames that are also common words ("Klub", "Rado" for "Radę",
+            # "Wolska"): such a word is far more often the common word, and a person name made of
+            # it still inflects the same way.
+            surname_only = set(a.labels) <= SURNAME_LABELS and bool(a.labels)
+            if (a.proper or a.lemma[:1].isupper()) and not (common and surname_only):
+                bonus = BONUS_SURNAME if surname_only else BONUS_PROPER
+                score += bonus if name_like else (0.1 if capitalised else -bonus)
+            if a.proper and "pl" in a.values and "sg" not in a.values and "pt" not in a.values:
+                # A place or person is one of a kind: plural readings of names ("Stanowo" for
+                # "Stanów") are rare unless the name is plural only ("Stany", "Katowice").
+                score -= PENALTY_PLURAL_NAME
+            if a.source and a.weak and (a.labels or a.pos != "subst"):
+                score -= PENALTY_RARE
+            if "voc" in a.values and not a.values & NON_VOCATIVE:
+                # The vocative is rare in news text; "Xi" is far more often a nominative.
+                score -= PENALTY_VOCATIVE
+            if a.pos == "ger" and common:
+                # A verbal noun ("Życzenie" from "życzyć") yields to the noun of the same form.
+                score -= BONUS_GERUND
+            if a.lemma != word and a.lemma in document_forms:
+                score += BONUS_DOCUMENT
+            out.append(replace(a, score=score) if score != a.score else a)
+        return tuple(out)
+
+    def choose_reading(self, words: Sequence[Word], first: int):
+        """The (case, number) reading giving the longest agreeing span from ``words[first]``."""
+        best = None
+        for rank, (case, number) in enumerate(READING_ORDER):
+            length, score, assignment = self._span(words, first, case, number)
+            if not length:
+                continue
+            key = (length, round(score, 6), -rank)
+            if best is None or key > best[0]:
+                best = (key, (case, number), assignment)
+        if best is None:
+            return None
+        return best[1], best[2]
+
+    def _span(self, words: Sequence[Word], start: int, case: str, number: str):
+        """Depth-first search for the best role assignment (adjective / noun) in one reading."""
+        # Each step: (index, genders of the last noun or None, genders allowed before the first noun,
+        # the last noun's analysis).
+        best = (0, 0.0, {})
+
+        def search(i: int, noun_genders, pre_genders, last_noun, length, score, assignment):
+            nonlocal best
+            if (length, score) > best[:2] and (last_noun is not None or _adjective_only(words, assignment)):
+                best = (length, score, dict(assignment))
+            if i >= len(words):
+                return
+            word = words[i]
+            if (word.kind == "particle" or ROMAN_RE.fullmatch(word.text)) and last_noun is not None:
+                search(i + 1, noun_genders, pre_genders, last_noun, length, score, assignment)
+                return
+            if word.text in COORDINATORS and last_noun is not None and max(assignment) == i - 1:
+                # A second noun phrase in the same case starts after the conjunction.
+                search(i + 1, None, GENDERS, None, length, score, assignment)
+                return
+            if word.kind != "word":
+                return
+            tried = set()
+            for a in sorted(word.analyses, key=lambda a: -a.score):
+                values = a.values
+                if case not in values or number not in values:
+                    continue
+                genders = a.genders or GENDERS
+                if a.pos in ADJ_CLASSES:
+                    if last_noun is not None:
+                        if not genders & noun_genders:
+                            continue
+                        if _modifies_next(a, words, i):
+                            continue
+                        new = (noun_genders, pre_genders, last_noun)
+                    else:
+                        allowed = pre_genders & genders
+                        if not allowed:
+                            continue
+                        new = (None, allowed, None)
+                    role = ("adj", new[1] if last_noun is None else genders & noun_genders)
+                elif a.pos in NOUN_CLASSES:
+                    if last_noun is None:
+                        if not genders & pre_genders:
+                            continue
+                    elif not _apposition(last_noun, a, case, number, word):
+                        continue
+                    new = (genders, pre_genders, a)
+                    role = ("noun", genders)
+                else:
+                    continue
+                if role in tried:
+                    continue
+                tried.add(role)
+                assignment[i] = replace(a, tag=_fix_gender(a.tag, role[1]))
+                search(i + 1, new[0], new[1], new[2], length + 1, score + a.score, assignment)
+                del assignment[i]
+
+        search(start, None, GENDERS, None, 0, 0.0, {})
+        length, score, assignment = best
+        # Adjectives before the head were checked against all genders they allow; now the head
+        # is known they take its gender ("Państwowych Zakładach" -> "Państwowe", not "Państwowi").
+        pending: list[int] = []
+        seen_noun = False
+        for i in range(start, max(assignment, default=start - 1) + 1):
+            if words[i].text in COORDINATORS:
+                seen_noun = False
+            if i not in assignment:
+                continue
+            a = assignment[i]
+            if a.pos in NOUN_CLASSES:
+                for j in pending:
+                    adj = assignment[j]
+                    assignment[j] = replace(adj, tag=_fix_gender(adj.tag, adj.genders & a.genders))
+                pending, seen_noun = [], True
+            elif not seen_noun:
+                pending.append(i)
+        return length, score, assignment
+
+    def nominative(self, orth: str, analysis: Analysis, case: str, number: str, target: str | None = None) -> str:
+        """``orth`` put into the nominative of ``target`` number (default: its own), same gender and degree."""
+        target = target or number
+        if case == "nom" and target == number:
+            return orth
+        if not analysis.source:
+            # A guessed noun reading gives its lemma, the nominative singular.
+            return match_case(orth, analysis.lemma) if target == "sg" else orth
+        wanted = {"nom", target} | (analysis.values & (DEGREES | NEGATION | ASPECTS))
+        genders = analysis.genders
+        for form, tag in self.generate(analysis.source):
+            values = tag_values(tag)
+            if tag.split(":", 1)[0] != analysis.pos or not wanted <= values:
+                continue
+            if genders and not genders & values:
+                continue
+            tail = orth[len(analysis.prefix) :] if analysis.prefix else orth
+            return analysis.prefix + match_case(tail, form)
+        return match_case(orth, analysis.lemma)
+
+    # --- running text ---------------------------------------------------------------------------
+
+    def annotate(
+        self,
+        texts: Sequence[str],
+        document_forms: frozenset[str] = frozenset(),
+        name_forms: frozenset[str] = frozenset(),
+    ) -> list[tuple[str, str]]:
+        """(lemma, tag) for each token of one sentence.
+
+        ``document_forms`` are all token texts of the document, ``name_forms`` those written with a
+        capital inside a sentence: both let a word borrow evidence from the rest of its article.
+        """
+        words = [Word(t, 0, 0) for t in texts]
+        for word in words:
+            if not word.text[:1].isalnum():
+                word.kind = "punct"
+        flags = _name_like_flags(words, phrase=False, name_forms=name_forms)
+        for word, flag in zip(words, flags):
+            word.analyses = self.scored(word.text, name_like=flag, document_forms=document_forms)
+        chosen: list[Analysis] = []
+        for i, (word, flag) in enumerate(zip(words, flags)):
+            options = word.analyses
+            previous = chosen[-1] if chosen else None
+            governed = _governed_case(previous) if previous else None
+            if governed:
+                options = _prefer_case(options, governed, BONUS_PREPOSITION)
+            elif flag and previous is not None and previous.pos == "subst" and COMMON_NOUN_LABEL in previous.labels:
+                # A name right after a common noun is mostly its genitive complement ("wizycie Kima").
+                options = _prefer_case(options, "gen", BONUS_GENITIVE_NAME)
+            if any(a.pos == "prep" for a in options) and i + 1 < len(words):
+                # A preposition's case is the one the next word can take ("z Xi" inst, "w Pekinie" loc).
+                informative = [a for a in words[i + 1].analyses if a.tag != INDECLINABLE_TAG]
+                following = {c for a in informative for c in CASES if c in a.values}
+                options = tuple(
+                    replace(a, score=a.score + BONUS_PREPOSITION) if a.pos == "prep" and _governed_case(a) in following else a
+                    for a in options
+                )
+            chosen.append(max(options, key=lambda a: a.score))  # max keeps Morfeusz's order among equals
+        # Consecutive capitalised names share their case ("Kim Dzong Un", "Władimirem Putinem").
+        for start, end in _name_chains(words, flags):
+            chain = words[start:end]
+            choice = self.choose_reading(chain, 0)
+            if choice is None:
+                continue
+            (case, number), assignment = choice
+            if len(assignment) < 2:
+                continue
+            for index, analysis in assignment.items():
+                chosen[start + index] = replace(analysis, tag=narrow_tag(analysis.tag, case, number))
+        return [(a.lemma, a.tag) for a in chosen]
+
+
+def _guessable(word: str) -> bool:
+    """Capitalised alphabetic words (apostrophes and hyphens allowed), not acronyms."""
+    letters = word.replace("-", "").replace("'", "").replace("’", "")
+    return word[:1].isupper() and letters.isalpha() and not (len(letters) > 1 and letters.isupper())
+
+
+def _is_fixed(token: str) -> bool:
+    """Numerals, abbreviations and initials: they stay as written inside a name."""
+    if token.endswith("."):
+        return True
+    if token[:1].isdigit():
+        return True
+    return bool(ROMAN_RE.fullmatch(token))
+
+
+def _name_like_flags(words: Sequence[Word], *, phrase: bool, name_forms: frozenset[str] = frozenset()) -> list[bool]:
+    """Which capitalised words read as names: not sentence-initial, next to another capitalised
+    word, or capitalised inside some sentence of the same document (``name_forms``)."""
+    flags = []
+    content = [i for i, w in enumerate(words) if w.kind != "punct"]
+    first = content[0] if content else -1
+    for i, word in enumerate(words):
+        capitalised = word.text[:1].isupper()
+        if not capitalised or word.kind == "punct":
+            flags.append(False)
+            continue
+        if phrase or i != first:
+            flags.append(True)
+            continue
+        following = words[i + 1].text if i + 1 < len(words) else ""
+        flags.append(following[:1].isupper() or word.text in name_forms)
+    return flags
+
+
+def _name_chains(words: Sequence[Word], flags: Sequence[bool]) -> list[tuple[int, int]]:
+    chains = []
+    i = 0
+    while i < len(words):
+        if flags[i]:
+            j = i
+            while j < len(words) and (flags[j] or words[j].kind == "particle" and j + 1 < len(words) and flags[j + 1]):
+                j += 1
+            if j - i >= 2:
+                chains.append((i, j))
+            i = j
+        else:
+            i += 1
+    return chains
+
+
+def _apposition(head: Analysis, noun: Analysis, case: str, number: str, word: Word) -> bool:
+    """Whether a second noun in the same case is an apposition of ``head`` (and so inflects with it)."""
+    # Two common nouns in one case are a head and its complement ("Organizacji Współpracy"); an
+    # apposition is a name after a noun ("rzece Wiśle", "Władimirem Putinem"), and a word that
+    # is also a common noun in this reading ("Obrony") is taken for the complement.
+    if not (word.text[:1].isupper() and noun.proper):
+        return False
+    if number == "pl" and "pt" not in noun.values:
+        return False
+    for other in word.analyses:
+        if other.pos in NOUN_CLASSES and not other.proper and case in other.values and number in other.values:
+            return False
+    if case != "gen":
+        return True
+    # In the genitive even a name is usually a complement ("Ministerstwa Polski"); only a person
+    # name after a person is read as an apposition ("Pana Tadeusza", "Tadeusza Rejtana").
+    if head.lemma.lower() in APPOSITION_HEADS:
+        return True
+    return noun.person and ("m1" in head.values or head.person)
+
+
+def _singular_citation(orth: str, head: Analysis) -> bool:
+    """Common-noun phrases are cited in the singular ("serwisów społecznościowych" -> "serwis
+    społecznościowy"); names keep their number ("Państwowe Zakłady Lotnicze")."""
+    return orth[:1].islower() and COMMON_NOUN_LABEL in head.labels and "pt" not in head.values
+
+
+def _modifies_next(adjective: Analysis, words: Sequence[Word], i: int) -> bool:
+    """Whether an adjective after the head rather starts a genitive complement ("Rynku Starego Miasta")."""
+    if i + 1 >= len(words) or words[i + 1].kind != "word":
+        return False
+    word = words[i].text
+    for a in words[i].analyses:
+        if a.pos not in ADJ_CLASSES:
+            continue
+        for noun in words[i + 1].analyses:
+            if noun.pos not in NOUN_CLASSES:
+                continue
+            shared = a.values & noun.values
+            if shared & set(CASES) and shared & set(NUMBERS) and (a.genders & noun.genders or not noun.genders):
+                return word[:1].isupper() == words[i + 1].text[:1].isupper()
+    return False
+
+
+def _adjective_only(words: Sequence[Word], assignment: dict[int, Analysis]) -> bool:
+    """An adjective alone is a phrase of its own only when nothing else follows it ("kanadyjskim")."""
+    if not assignment:
+        return False
+    last = max(assignment)
+    return all(w.kind != "word" for w in words[last + 1 :])
+
+
+def _fix_gender(tag: str, genders: frozenset[str]) -> str:
+    """Keep only the genders the agreement allows, so generation picks the right form."""
+    fields = []
+    for field in tag.split(":"):
+        values = field.split(".")
+        if all(v in GENDERS for v in values) and genders and set(values) & genders:
+            field = ".".join(v for v in values if v in genders)
+        fields.append(field)
+    return ":".join(fields)
+
+
+def _prefer_case(options: tuple[Analysis, ...], case: str, bonus: float) -> tuple[Analysis, ...]:
+    return tuple(
+        replace(a, score=a.score + bonus, tag=narrow_tag(a.tag, case, ""))
+        if case in a.values and a.pos not in ("prep", "ign")
+        else a
+        for a in options
+    )
+
+
+def _governed_case(analysis: Analysis) -> str | None:
+    if analysis.pos != "prep":
+        return None
+    for value in analysis.tag.split(":")[1:]:
+        if value in CASES:
+            return value
+    return None
+
+
+@cache
+def load_morphology() -> Morphology:
+    """The process-wide analyser: Morfeusz2 with the SGJP dictionary, and the name guesser."""
+    import morfeusz2
+
+    return Morphology(morfeusz2.Morfeusz(), load_guesser())
+
+
+def lemmatize_phrase(text: str, *, singular_common: bool = False) -> str:
+    """Base form of a Polish name or noun phrase: "Korei Północnej" -> "Korea Północna"."""
+    return load_morphology().lemmatize_phrase(text, singular_common=singular_common)

@@ -1,0 +1,116 @@
+"""Polish data the morphology layer needs to treat names: Morfeusz labels, qualifiers, endings.
+
+Sources:
+- Labels and qualifiers: the SGJP dictionary shipped with Morfeusz2 (``morfeusz2.Morfeusz().analyse``
+  fourth and fifth fields), counted over the word types of NKJP 1M.
+- Tagset: the NKJP tagset as used by Morfeusz2 (Przepiórkowski et al., "Narodowy Korpus Języka
+  Polskiego", 2012, ch. 5); Morfeusz joins alternative values of one attribute with '.'.
+- Apostrophe endings: the spelling rule for foreign names whose final letter is not pronounced
+  (Wielki słownik ortograficzny PWN, rule 93), the same endings Polem lists in
+  ``dict/inflection_nam_liv_person_last.txt``.
+"""
+
+from __future__ import annotations
+
+# Labels that mark a proper-name lexeme (capitalised lemma) in SGJP.
+PROPER_LABELS = frozenset(
+    {
+        "imię",
+        "nazwisko",
+        "nazwa_geograficzna",
+        "człon_nazwy_geograficznej",
+        "nazwa_organizacji",
+        "nazwa_instytucji",
+        "nazwa_firmy",
+        "nazwa_własna",
+        "nazwa_własna_astronomiczna",
+        "nazwa_własna_budowli",
+        "nazwa_własna_środka_lokomocji",
+        "przydomek",
+        "pseudonim",
+        "człon_nazwiska",
+        "człon_nazwy_organizacji",
+        "człon_nazwy_instytucji",
+        "człon_nazwy_własnej",
+        "nazwisko_(odmężowskie)",
+        "nazwa_członka_rodu",
+        "marka",
+        "tytuł",
+        "nazwa_święta",
+    }
+)
+
+# Labels of person names; a person name after a personal noun in the genitive is an apposition
+# ("Pana Tadeusza"), not a genitive complement ("Ministerstwa Obrony").
+PERSON_LABELS = frozenset({"imię", "nazwisko", "nazwisko_(odmężowskie)", "przydomek", "pseudonim"})
+
+SURNAME_LABELS = frozenset({"nazwisko", "nazwisko_(odmężowskie)"})
+
+# The label SGJP gives common nouns; nouns without any label are pronouns (kto, co, nikt).
+COMMON_NOUN_LABEL = "nazwa_pospolita"
+
+# Qualifiers of rare, dated or colloquial readings: a capitalised word in news text is far more
+# likely a name than "kima" (slang) or the archaic adjective "ki".
+RARE_QUALIFIERS = frozenset(
+    {
+        "daw.",
+        "przest.",
+        "pot.",
+        "rzad.",
+        "gwar.",
+        "wulg.",
+        "slang",
+        "pogard.",
+        "lekcew.",
+        "niepopr.",
+        "reg.",
+        "żart.",
+        "iron.",
+        "środ.",
+        "arch.",
+        "poet.",
+    }
+)
+
+# Ending after an apostrophe -> the NKJP tags that ending marks on a masculine personal name.
+APOSTROPHE_ENDINGS = {
+    "a": ("subst:sg:gen.acc:m1",),
+    "ego": ("adj:sg:gen.acc:m1:pos",),
+    "emu": ("adj:sg:dat:m1:pos",),
+    "owi": ("subst:sg:dat:m1",),
+    "em": ("subst:sg:inst:m1",),
+    "m": ("adj:sg:inst.loc:m1:pos",),
+    "ym": ("adj:sg:inst.loc:m1:pos",),
+    "im": ("adj:sg:inst.loc:m1:pos",),
+    "u": ("subst:sg:loc.voc:m1",),
+    "ie": ("subst:sg:loc.voc:m1",),
+    "owie": ("subst:pl:nom:m1",),
+    "ów": ("subst:pl:gen.acc:m1",),
+    "om": ("subst:pl:dat:m1",),
+    "ami": ("subst:pl:inst:m1",),
+    "ach": ("subst:pl:loc:m1",),
+    "s": ("subst:sg:nom:m1",),
+}
+
+APOSTROPHES = "'’"
+
+# Lower-case particles inside foreign personal names; they never inflect and do not end the name.
+NAME_PARTICLES = frozenset(
+    {"de", "van", "der", "von", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "den",
+     "al", "el", "bin", "ibn", "ben", "y", "zu", "ter", "ten", "af"}
+)
+
+# Conjunctions that join two names sharing one case ("Prawa i Sprawiedliwości", "Bośni i Hercegowinie").
+COORDINATORS = frozenset({"i", "oraz"})
+
+# Common nouns that take a name in apposition even in the genitive ("rzeki Wisły" -> "rzeka Wisła",
+# "miasta Krakowa"): generic terms for places and territorial units, after the Polish guidelines for
+# geographic names (Komisja Standaryzacji Nazw Geograficznych, "generic term + specific name").
+APPOSITION_HEADS = frozenset(
+    {
+        "rzeka", "jezioro", "morze", "ocean", "zatoka", "wyspa", "półwysep", "archipelag", "cieśnina",
+        "góra", "szczyt", "pasmo", "dolina", "przełęcz", "kanał", "potok", "pustynia",
+        "miasto", "miasteczko", "wieś", "osada", "gmina", "powiat", "województwo", "prowincja",
+        "region", "dzielnica", "osiedle", "stan", "kraj", "państwo", "republika", "księstwo",
+    }
+)

@@ -1,0 +1,60 @@
+"""The morphology stage: a lemma and a morphosyntactic tag for every token.
+
+The analyser comes from the language pack (``language.morphology()``), which loads it once per
+process; the stage holds only the language, so it pickles to worker processes unchanged.
+Evidence is taken from the sentence (neighbouring names, a governing preposition) and from the
+document (a candidate lemma that occurs as a token elsewhere), never from other documents, so a
+document gives the same result alone or in a batch.
+"""
+
+from __future__ import annotations
+
+from kronika.record import Document
+
+
+class MorphologyStage:
+    name = "morphology"
+    requires = ("sentences", "tokens")
+    assigns = ("tokens.lemma", "tokens.tag")
+
+    def __init__(self, language):
+        self.language = language
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.tokens:
+            return doc
+        morphology = self.language.morphology()
+        document_forms = frozenset(t.text for t in doc.tokens)
+        groups = _tokens_by_sentence(doc)
+        # Words capitalised inside a sentence are names; the same word opening a sentence is too.
+        name_forms = frozenset(
+            t.text for group in groups for t in group[1:] if t.text[:1].isupper() and t.text[1:2].islower()
+        )
+        for group in groups:
+            analysed = morphology.annotate([t.text for t in group], document_forms, name_forms)
+            for token, (lemma, tag) in zip(group, analysed):
+                token.lemma = lemma
+                token.tag = tag
+        return doc
+
+
+def _tokens_by_sentence(doc: Document) -> list[list]:
+    """Tokens grouped by the sentence span they start in; tokens outside every span form their own groups."""
+    groups: list[list] = []
+    spans = sorted(doc.sentences)
+    index = 0
+    current: list = []
+    current_span = None
+    for token in sorted(doc.tokens, key=lambda t: t.start):
+        while index < len(spans) and spans[index][1] <= token.start:
+            index += 1
+        inside = index < len(spans) and spans[index][0] <= token.start < spans[index][1]
+        span = spans[index] if inside else None
+        if current and (span != current_span or span is None and not inside):
+            groups.append(current)
+            current = []
+        current.append(token)
+        current_span = span
+    if current:
+        groups.append(current)
+    return groups

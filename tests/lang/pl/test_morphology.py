@@ -1,0 +1,155 @@
+"""Polish morphology: Morfeusz readings, the name guesser, and phrase lemmatization."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from kronika.lang.pl.guesser import SuffixGuesser, learn_rules, rewrite_of
+from kronika.lang.pl.morphology import lemmatize_phrase, load_morphology, match_case, narrow_tag
+
+PHRASES = [
+    ("Korei Północnej", "Korea Północna"),
+    ("Wielkiej Hali Ludowej", "Wielka Hala Ludowa"),
+    ("Szanghajskiej Organizacji Współpracy", "Szanghajska Organizacja Współpracy"),
+    ("Państwowych Zakładach Lotniczych", "Państwowe Zakłady Lotnicze"),
+    ("kanadyjskim", "kanadyjski"),
+    ("Tadeusza Rejtana", "Tadeusz Rejtan"),
+    ("Władimirem Putinem", "Władimir Putin"),
+    ("Pekinie", "Pekin"),
+    ("Ministerstwa Obrony Narodowej", "Ministerstwo Obrony Narodowej"),
+    ("Pana Tadeusza", "Pan Tadeusz"),
+    ("św. Mikołaja", "św. Mikołaj"),
+    ("I wojny światowej", "I wojna światowa"),
+    ("Diecezji Koszalińsko-Kołobrzeskiej", "Diecezja Koszalińsko-Kołobrzeska"),
+    ("Charles'a de Gaulle'a", "Charles de Gaulle"),
+    ("rzece Wiśle", "rzeka Wisła"),
+    ("Korea Północna", "Korea Północna"),
+    ("Prawa i Sprawiedliwości", "Prawo i Sprawiedliwość"),
+    ("Rynku Starego Miasta", "Rynek Starego Miasta"),
+    ("Stanów Zjednoczonych", "Stany Zjednoczone"),
+    ("Zygmunta I Starego", "Zygmunt I Stary"),
+    ("Klubie Międzynarodowej Prasy i Książki", "Klub Międzynarodowej Prasy i Książki"),
+    ("najlepszego zawodnika", "najlepszy zawodnik"),
+    ("Polaków", "Polak"),
+    ("austriackich", "austriacki"),
+    ("", ""),
+]
+
+SINGULAR_CITATION = [
+    ("serwisów społecznościowych", "serwis społecznościowy"),
+    ("Państwowych Zakładach Lotniczych", "Państwowe Zakłady Lotnicze"),
+    ("drzwi", "drzwi"),
+]
+
+UNKNOWN_NAMES = [
+    ("Kimem", "Kim"),
+    ("Jinpingiem", "Jinping"),
+    ("Jingpinem", "Jingpin"),
+    ("Zełenskiego", "Zełenski"),
+    ("Pezeszkianem", "Pezeszkian"),
+    ("Tiencinie", "Tiencin"),
+]
+
+SINGLE_TOKENS = [
+    # (token, lemma, tag prefix): homonym marks stripped, split tokens get one reading.
+    ("Tadeusza", "Tadeusz", "subst:sg:gen"),
+    ("zrobiłem", "zrobić", "praet:sg"),
+    ("m.in.", "między innymi", "brev"),
+    ("Katowicach", "Katowice", "subst:pl:loc"),
+]
+
+TAG_NARROWING = [
+    ("subst:sg:gen.acc:m1", "gen", "sg", "subst:sg:gen:m1"),
+    ("adj:sg:dat.loc:f:pos", "loc", "sg", "adj:sg:loc:f:pos"),
+    ("subst:sg.pl:nom.gen:f", "nom", "pl", "subst:pl:nom:f"),
+]
+
+CASING = [
+    ("Pekinie", "pekin", "Pekin"),
+    ("ZEFIRA", "zefir", "ZEFIR"),
+    ("kanadyjskim", "Kanadyjski", "kanadyjski"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), PHRASES)
+def test_lemmatize_phrase(phrase, expected):
+    assert lemmatize_phrase(phrase) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), SINGULAR_CITATION)
+def test_singular_citation_of_common_phrases(phrase, expected):
+    assert lemmatize_phrase(phrase, singular_common=True) == expected
+
+
+@pytest.mark.parametrize(("form", "lemma"), UNKNOWN_NAMES)
+def test_unknown_names_are_guessed(form, lemma):
+    assert lemmatize_phrase(form) == lemma
+
+
+@pytest.mark.parametrize(("form", "lemma"), UNKNOWN_NAMES)
+def test_guesser_ranks_the_lemma_first(form, lemma):
+    assert load_morphology().guesser.guess(form)[0].lemma == lemma
+
+
+@pytest.mark.parametrize(("token", "lemma", "tag"), SINGLE_TOKENS)
+def test_token_readings(token, lemma, tag):
+    (got_lemma, got_tag), = load_morphology().annotate([token])
+    assert got_lemma == lemma
+    assert got_tag.startswith(tag)
+
+
+@pytest.mark.parametrize(("tag", "case", "number", "expected"), TAG_NARROWING)
+def test_narrow_tag(tag, case, number, expected):
+    assert narrow_tag(tag, case, number) == expected
+
+
+@pytest.mark.parametrize(("orth", "form", "expected"), CASING)
+def test_match_case(orth, form, expected):
+    assert match_case(orth, form) == expected
+
+
+SENTENCES = [
+    # (tokens, index, lemma): names in context.
+    (["Kim", "Dzong", "Un", "spotkał", "się", "z", "Xi", "Jinpingiem", "."], 0, "Kim"),
+    (["Kim", "Dzong", "Un", "spotkał", "się", "z", "Xi", "Jinpingiem", "."], 7, "Jinping"),
+    (["Po", "wizycie", "Kima", "w", "Chinach", "."], 2, "Kim"),
+    (["Rozmawiał", "w", "Pekinie", "."], 2, "Pekin"),
+    (["Rozmawiał", "z", "Pezeszkianem", "w", "Tiencinie", "."], 4, "Tiencin"),
+]
+
+
+@pytest.mark.parametrize(("tokens", "index", "lemma"), SENTENCES)
+def test_annotate_names_in_context(tokens, index, lemma):
+    assert load_morphology().annotate(tokens)[index][0] == lemma
+
+
+def test_document_evidence_picks_the_lemma_seen_elsewhere():
+    morphology = load_morphology()
+    tokens = ["Rozmowy", "z", "udziałem", "Kima", "trwały", "."]
+    assert morphology.annotate(tokens, frozenset({"Kim"}))[3][0] == "Kim"
+
+
+REWRITES = [
+    ("Pekinie", "Pekin", (2, "")),
+    ("Białymstoku", "Białystok", (6, "stok")),
+    ("Kraków", "Kraków", (0, "")),
+]
+
+
+@pytest.mark.parametrize(("form", "lemma", "expected"), REWRITES)
+def test_rewrite_of(form, lemma, expected):
+    assert rewrite_of(form, lemma) == expected
+
+
+def test_learnt_rules_apply_to_new_words():
+    pairs = [("Adamem", "Adam", "subst:sg:inst:m1"), ("Hakimem", "Hakim", "subst:sg:inst:m1"),
+             ("Karimem", "Karim", "subst:sg:inst:m1")]
+    guesser = SuffixGuesser(learn_rules(pairs))
+    assert guesser.guess("Salimem")[0].lemma == "Salim"
+
+
+def test_loader_is_cached_and_language_pack_pickles():
+    assert load_morphology() is load_morphology()
+    pickle.dumps(load_morphology)
