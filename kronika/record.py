@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA_VERSION = 1
+RECORD_ORDER = ("schema", "id", "url", "date", "lang", "title", "text", "sentences", "tokens", "entities",
+                "timexes", "events", "quotes", "amounts", "tone")
 
 
 @dataclass
@@ -135,12 +137,10 @@ class Document:
             self.id = content_id(self.text)
 
     def to_dict(self, *, tokens: bool = True) -> dict[str, Any]:
-        out = {"schema": self.schema}
-        out.update(dataclasses.asdict(self))
-        out["sentences"] = [list(span) for span in self.sentences]
-        if not tokens:
-            out.pop("tokens")
-        return out
+        fields = dataclasses.asdict(self)
+        fields["sentences"] = [list(span) for span in self.sentences]
+        # The contract's order, so a record reads top-down: metadata, text, then what stages found.
+        return {key: fields[key] for key in RECORD_ORDER if tokens or key != "tokens"}
 
     def to_json(self, *, tokens: bool = True) -> str:
         return json.dumps(self.to_dict(tokens=tokens), ensure_ascii=False)
