@@ -227,9 +227,17 @@ class Morphology:
     def candidates(self, word: str, *, name_like: bool = False) -> tuple[Analysis, ...]:
         """Readings of ``word``: Morfeusz's, plus guesses for unknown or implausibly read names."""
         base = self.analyse(word)
-        if any(a.pos == "romandig" for a in base) and not word.isupper():
+        if not _written_in_capitals(word):
             # "Xi", "Li" are names, not the numerals XI and LI.
-            base = tuple(a for a in base if a.pos != "romandig") or (Analysis(word, "ign", score=SCORE_INDECLINABLE),)
+            if any(a.pos == "romandig" for a in base):
+                base = tuple(a for a in base if a.pos != "romandig") or (
+                    Analysis(word, "ign", score=SCORE_INDECLINABLE),
+                )
+            # An acronym lemma keeps the writer's casing: "Un" in "Kim Dzong Un" is not UN, "Locie" is Lot.
+            base = tuple(
+                replace(a, lemma=_recased(word, a.lemma)) if len(a.lemma) > 1 and a.lemma.isupper() else a
+                for a in base
+            )
         if not _guessable(word):
             return base
         known = [a for a in base if a.pos != "ign"]
@@ -496,6 +504,19 @@ class Morphology:
             for index, analysis in assignment.items():
                 chosen[start + index] = replace(analysis, tag=narrow_tag(analysis.tag, case, number))
         return [(a.lemma, a.tag) for a in chosen]
+
+
+def _written_in_capitals(word: str) -> bool:
+    """An acronym, possibly with an inflectional ending after a hyphen ("ZUS-u", "SMS-em")."""
+    stem = word.split("-", 1)[0]
+    return len(stem) > 1 and stem.isupper()
+
+
+def _recased(word: str, lemma: str) -> str:
+    """``lemma`` in capitals where ``word`` has them, lower case elsewhere ("Europol" for EUROPOL)."""
+    if len(word) == len(lemma):
+        return "".join(w if w.isupper() else l.lower() for w, l in zip(word, lemma))
+    return match_case(word, lemma.lower())
 
 
 def _guessable(word: str) -> bool:
