@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA_VERSION = 1
-RECORD_ORDER = ("schema", "id", "url", "date", "lang", "title", "text", "sentences", "tokens", "entities",
-                "timexes", "events", "quotes", "amounts", "tone")
+RECORD_ORDER = ("schema", "id", "url", "date", "lang", "title", "text", "sentences", "tokens", "mentions",
+                "entities", "timexes", "events", "quotes", "amounts", "tone")
 
 
 @dataclass
@@ -31,6 +31,18 @@ class Mention:
     start: int
     end: int
     text: str
+
+
+@dataclass
+class NameMention:
+    """A name found in the text before linking: what the entity stage groups into ``Entity`` records."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # PER | ORG | GPE | LOC | MISC
+    lemma: str | None = None  # base form: "Korei Północnej" -> "Korea Północna"
+    source: str = "model"  # model | gazetteer | morphology: which detector found it
 
 
 @dataclass
@@ -124,6 +136,7 @@ class Document:
     title: str | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
+    mentions: list[NameMention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -181,6 +194,7 @@ class Document:
             title=data.get("title"),
             sentences=[tuple(s) for s in data.get("sentences") or []],
             tokens=[Token(**t) for t in data.get("tokens") or []],
+            mentions=[NameMention(**m) for m in data.get("mentions") or []],
             entities=[
                 Entity(**{**e, "mentions": [Mention(**m) for m in e.get("mentions") or []]})
                 for e in data.get("entities") or []

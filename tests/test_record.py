@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from kronika.record import (Amount, Document, Entity, Event, Location, Mention, Participant, Quote, Timex,
-                            Token, content_id)
+from kronika.record import (Amount, Document, Entity, Event, Location, Mention, NameMention, Participant, Quote,
+                            Timex, Token, content_id)
 
 KIM = Participant(entity="Q56226", name="Kim Jong Un", country="PRK", sector="GOV")
 FULL = Document(
@@ -15,6 +15,7 @@ FULL = Document(
     id="a1", url="https://example.org/a", date="2025-09-04", lang="pl", title="Kim w Pekinie",
     sentences=[(0, 52)],
     tokens=[Token(0, 3, "Kim", "Kim", "subst:sg:nom:m1")],
+    mentions=[NameMention(0, 12, "Kim Dzong Un", "PER", "Kim Dzong Un")],
     entities=[Entity("Q56226", "Kim Jong Un", "PER", "PRK", "GOV", [Mention(0, 12, "Kim Dzong Un")])],
     timexes=[Timex(41, 51, "w czwartek", "DATE", "2025-09-04", anchor="dateline")],
     events=[Event(type="CONSULT", trigger=Mention(13, 24, "spotkał się"), sentence=0, actor=[KIM],
@@ -24,7 +25,7 @@ FULL = Document(
     tone=-1.5,
 )
 
-CONTRACT_FIELDS = ["schema", "id", "url", "date", "lang", "title", "text", "sentences", "tokens", "entities",
+CONTRACT_FIELDS = ["schema", "id", "url", "date", "lang", "title", "text", "sentences", "tokens", "mentions", "entities",
                    "timexes", "events", "quotes", "amounts", "tone"]
 
 
