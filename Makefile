@@ -22,8 +22,10 @@ test: $(STAMP)
 
 # Evaluation runners read ../shared; they are not part of the test suite.
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/sentences.py
 	$(BIN)/python bench/lemmatization.py
+	$(BIN)/python bench/timex.py
 	$(BIN)/python bench/throughput.py
 
 clean:

@@ -71,5 +71,6 @@ def default_stages(lang: str = "pl") -> list[Stage]:
 
     from kronika.stages.morph import MorphologyStage
     from kronika.stages.segment import SegmentStage
+    from kronika.stages.time import TimeStage
 
-    return [SegmentStage(language), MorphologyStage(language)]
+    return [SegmentStage(language), MorphologyStage(language), TimeStage(language)]

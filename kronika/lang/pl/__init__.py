@@ -7,6 +7,7 @@ from functools import lru_cache
 from kronika.lang.pl.abbreviations import ABBREVIATIONS, MULTI_PERIOD, SENTENCE_FINAL_ABBREVIATIONS
 from kronika.lang.pl.names import PROPER_LABELS
 from kronika.lang.pl.punctuation import POLISH_QUOTES
+from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
 
 
 class PolishLanguage:
@@ -15,6 +16,7 @@ class PolishLanguage:
     sentence_final_abbreviations = SENTENCE_FINAL_ABBREVIATIONS
     multi_period_abbreviations = MULTI_PERIOD
     quotes = POLISH_QUOTES
+    temporal = TEMPORAL_GRAMMAR
 
     def morphology(self):
         """Morfeusz2 with the name guesser, loaded once per process."""

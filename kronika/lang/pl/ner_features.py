@@ -1,0 +1,189 @@
+"""Polish features for the name tagger (``kronika/stages/ner.py``), shared by training and tagging.
+
+A token is described by its form (lower case, prefixes, suffixes, shape), the lemma and tag the
+morphology stage chose, every Morfeusz2 reading's part of speech and SGJP proper-name label
+(imię, nazwisko, nazwa_geograficzna, ... : Morfeusz's dictionary is the gazetteer), a word cluster
+induced from NKJP text, and the same facts about its neighbours. ``scripts/train_ner.py`` calls
+``sentence_features`` on NKJP sentences tagged by the real morphology stage, and the stage calls it on
+the pipeline's tokens, so the model sees the same kind of evidence in both.
+
+Sources:
+- Categories: the NKJP named-entity layer (Przepiórkowski et al., "Narodowy Korpus Języka Polskiego",
+  2012, ch. 9; Savary et al. 2010), as flattened in CLARIN-PL PolDeepNer's nkjp-nested-simplified-v2.iob:
+  persName with forename/surname/addName, orgName, placeName with country/settlement/region/district/bloc,
+  geogName, date, time. Two layers: the outer entity, then one entity nested in it.
+- PolEval 2018 Task 2 category names (``POLEVAL-NER_GOLD.json``): subtypes joined with '_', and the
+  additional name written ``persName_addname`` (715 of its 781 gold annotations).
+- Record types: docs/CONTRACT.md (PER, ORG, GPE for political places, LOC for the rest).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from kronika.lang.pl.names import COMMON_NOUN_LABEL, PROPER_LABELS
+
+# NKJP outer category -> record type. Dates and times are NKJP categories too (the tagger predicts
+# them, PolEval scores them), but they are the temporal stage's business, not name mentions.
+NKJP_TYPES = {
+    "persName": "PER",
+    "orgName": "ORG",
+    "placeName": "GPE",
+    "placeName-country": "GPE",
+    "placeName-settlement": "GPE",
+    "placeName-region": "GPE",
+    "placeName-district": "GPE",
+    "placeName-bloc": "GPE",
+    "geogName": "LOC",
+}
+
+# NKJP category (as in the IOB file) -> PolEval 2018 category.
+POLEVAL_CATEGORIES = {
+    "persName": "persName",
+    "persName-forename": "persName_forename",
+    "persName-surname": "persName_surname",
+    "persName-addName": "persName_addname",
+    "orgName": "orgName",
+    "placeName": "placeName",
+    "placeName-country": "placeName_country",
+    "placeName-settlement": "placeName_settlement",
+    "placeName-region": "placeName_region",
+    "placeName-district": "placeName_district",
+    "placeName-bloc": "placeName_bloc",
+    "geogName": "geogName",
+    "date": "date",
+    "time": "time",
+}
+
+# Morfeusz labels worth a feature: the proper-name classes and the common-noun mark.
+LABEL_FEATURES = PROPER_LABELS | {COMMON_NOUN_LABEL}
+
+# Cases of the NKJP tagset, the attribute of a tag that says most about a word's role.
+CASES = frozenset({"nom", "gen", "dat", "acc", "inst", "loc", "voc"})
+
+# Neighbour features: offset -> which of the word's own features the neighbour passes on.
+CONTEXT = {
+    -2: ("w", "sh", "m", "t"),
+    -1: ("w", "sh", "m", "t", "l", "s3", "c"),
+    1: ("w", "sh", "m", "t", "l", "s3", "c"),
+    2: ("w", "sh", "m", "t"),
+}
+
+_SHAPE_RUNS = re.compile(r"(.)\1+")
+
+
+def word_shape(word: str) -> str:
+    """Letters as X/x, digits as d, other characters kept; runs collapsed ("Kowalski" -> "Xx")."""
+    mapped = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in word)
+    return _SHAPE_RUNS.sub(r"\1", mapped)
+
+
+def _length_bucket(n: int) -> str:
+    return "1" if n == 1 else "2" if n == 2 else "3" if n == 3 else "4-6" if n <= 6 else "7+"
+
+
+@lru_cache(maxsize=200_000)
+def _morfeusz_features(word: str) -> tuple[str, ...]:
+    """Context-free facts from all Morfeusz readings of ``word``."""
+    from kronika.lang.pl.morphology import load_morphology
+
+    analyses = load_morphology().analyse(word)
+    out = []
+    labels = sorted({label for a in analyses for label in a.labels if label in LABEL_FEATURES})
+    out.extend("m=" + label for label in labels)
+    poses = sorted({a.pos for a in analyses})
+    out.append("mp=" + "|".join(poses))
+    if any(a.lemma[:1].isupper() for a in analyses if a.pos != "ign"):
+        out.append("mup")  # some reading has a capitalised lemma: a name in the dictionary
+    if any(a.lemma[:1].islower() for a in analyses):
+        out.append("mlow")
+    return tuple(out)
+
+
+@lru_cache(maxsize=300_000)
+def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tuple[str, ...]]:
+    """A token's features grouped by kind, so neighbours can pass on some kinds under their offset."""
+    lower = word.lower()
+    pos, _, rest = tag.partition(":")
+    case = next((v for v in re.split(r"[:.]", rest) if v in CASES), "")
+    groups: dict[str, tuple[str, ...]] = {
+        "w": ("w=" + lower,),
+        "l": ("l=" + lemma.lower(),),
+        "s3": ("s3=" + lower[-3:],),
+        "sh": ("sh=" + word_shape(word),),
+        "t": ("t=" + pos, "tc=" + pos + ":" + case),
+        "m": _morfeusz_features(word),
+        "c": tuple("c%d=%s" % (n, cluster[:n]) for n in (4, 8, 12) if cluster) or ("c=none",),
+    }
+    flags = []
+    if word[:1].isupper():
+        flags.append("cap")
+    if len(word) > 1 and word.isupper():
+        flags.append("allcap")
+    if any(c.isdigit() for c in word):
+        flags.append("digit")
+    if "-" in word:
+        flags.append("hyph")
+    if word.endswith(".") and len(word) > 1:
+        flags.append("abbr")
+    if not any(c.isalnum() for c in word):
+        flags.append("punct")
+    groups["own"] = (
+        "s1=" + lower[-1:], "s2=" + lower[-2:], "s4=" + lower[-4:], "p2=" + lower[:2], "p3=" + lower[:3],
+        "len=" + _length_bucket(len(word)), *flags,
+    )
+    return groups
+
+
+@lru_cache(maxsize=600_000)
+def _context_features(word: str, lemma: str, tag: str, cluster: str, offset: int) -> tuple[str, ...]:
+    own = _own_features(word, lemma, tag, cluster)
+    prefix = "%+d:" % offset
+    return tuple(prefix + f for kind in CONTEXT[offset] for f in own[kind])
+
+
+def sentence_features(
+    tokens: Sequence, name_forms: frozenset[str] = frozenset(), clusters: dict[str, str] | None = None
+) -> list[list[str]]:
+    """One feature list per token of a sentence.
+
+    ``tokens`` need ``text``, ``lemma`` and ``tag`` (record ``Token``s after the morphology stage);
+    ``name_forms`` are the words the document capitalises inside some sentence, which tells a name
+    opening a sentence from an ordinary capitalised first word; ``clusters`` maps a lower-case word
+    to its bit-string cluster path.
+    """
+    clusters = clusters or {}
+    keys = [(t.text, t.lemma or t.text, t.tag or "ign", clusters.get(t.text.lower(), "")) for t in tokens]
+    n = len(keys)
+    out = []
+    for i, key in enumerate(keys):
+        own = _own_features(*key)
+        feats = ["bias"]
+        for group in own.values():
+            feats.extend(group)
+        for offset in CONTEXT:
+            j = i + offset
+            if 0 <= j < n:
+                feats.extend(_context_features(*keys[j], offset))
+            elif offset in (-1, 1):
+                feats.append("%+d:edge" % offset)
+        if i == 0:
+            feats.append("first")
+        word = key[0]
+        if word[:1].isupper() and word in name_forms:
+            feats.append("docname")
+        if i > 0:
+            feats.append("b-=" + keys[i - 1][0].lower() + "|" + word.lower())
+        if i + 1 < n:
+            feats.append("b+=" + word.lower() + "|" + keys[i + 1][0].lower())
+        out.append(feats)
+    return out
+
+
+def document_name_forms(sentences: Sequence[Sequence]) -> frozenset[str]:
+    """Capitalised words that occur inside a sentence (not first) somewhere in the document."""
+    return frozenset(
+        t.text for sentence in sentences for t in sentence[1:] if t.text[:1].isupper() and t.text[1:2].islower()
+    )

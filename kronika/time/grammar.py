@@ -1,0 +1,206 @@
+"""A temporal grammar as data, compiled to regular expressions, and its matches read into slots.
+
+A language pack writes its grammar (``kronika/lang/<code>/temporal.py``) as word lists ("lexicons") that
+map each word form to what it means, named regex fragments ("macros") and rules. A rule's pattern is a
+regular expression with three kinds of placeholder:
+
+- ``{NAME}`` (upper case): the macro ``NAME``, itself expanded;
+- ``{lexicon}`` (lower case): any form of that lexicon, captured in a group of the same name;
+- ``{~lexicon}``: any form of that lexicon, not captured.
+
+A named group without a lexicon (``(?P<year>\\d{4})``) is read as a number. A lexicon value that is a
+dict adds all its slots ("wczoraj" -> ``{"offset": -1}``); any other value fills the slot named after
+the group ("marca" -> ``month=3``). The same group name may appear many times in one pattern (macros
+reuse groups); the first that matched wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+_PLACEHOLDER = re.compile(r"\{(~?)([A-Za-z_]\w*)\}")
+_GROUP = re.compile(r"\(\?P<([A-Za-z_]\w*)>")
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    """One pattern and the slots it always sets (``{"kind": "duration"}``)."""
+
+    name: str
+    pattern: str
+    slots: Mapping[str, Any] = field(default_factory=dict)
+    # Groups whose word must be written in lower case unless it opens the sentence: "maja" is a month,
+    # "Maja" in mid-sentence a first name.
+    cased: tuple[str, ...] = ()
+    # A regex the text just before the match must not end with ("ma 75 lat" is an age, not a duration).
+    not_after: str | None = None
+    # A regex the text just before the match must end with ("może potrwać [tygodnie]").
+    only_after: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class TemporalGrammar:
+    code: str
+    lexicons: Mapping[str, Mapping[str, Any]]
+    macros: Mapping[str, str]
+    rules: Sequence[Rule]
+    # What may stand between two expressions that name one time together ("we wtorek[ ]o 17.30").
+    merge_gap: str
+    # Words that show the tense of a clause, used to choose between last and next Friday.
+    past_cue: str
+    future_cue: str
+    not_cues: frozenset[str]
+    clause_break: str
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    text: str
+    rule: str
+    slots: dict[str, Any]
+
+
+def _normalise(form: str) -> str:
+    return " ".join(form.lower().split())
+
+
+def _alternation(forms) -> str:
+    # Longest first, so "przedwczoraj" wins over "wczoraj" at the same position.
+    ordered = sorted({_normalise(f) for f in forms}, key=lambda f: (-len(f), f))
+    return "|".join(r"\s+".join(re.escape(part) for part in f.split(" ")) for f in ordered)
+
+
+def expand(pattern: str, grammar: TemporalGrammar, _depth: int = 0) -> str:
+    """The pattern with its placeholders replaced by regex (groups not yet renamed)."""
+    if _depth > 20:
+        raise ValueError(f"temporal grammar '{grammar.code}': macros nest too deep in {pattern[:60]!r}")
+
+    def replace(m: re.Match) -> str:
+        silent, name = m.group(1), m.group(2)
+        if name.isupper():
+            if name not in grammar.macros:
+                raise ValueError(f"temporal grammar '{grammar.code}': unknown macro {{{name}}}")
+            return "(?:" + expand(grammar.macros[name], grammar, _depth + 1) + ")"
+        if name not in grammar.lexicons:
+            raise ValueError(f"temporal grammar '{grammar.code}': unknown lexicon {{{name}}}")
+        body = _alternation(grammar.lexicons[name])
+        return f"(?:{body})" if silent else f"(?P<{name}>{body})"
+
+    return _PLACEHOLDER.sub(replace, pattern)
+
+
+def _rename_groups(regex: str) -> str:
+    """Python's ``re`` wants unique group names: the second ``day`` becomes ``day__1``."""
+    seen: dict[str, int] = {}
+
+    def rename(m: re.Match) -> str:
+        name = m.group(1)
+        n = seen.get(name, 0)
+        seen[name] = n + 1
+        return f"(?P<{name}>" if n == 0 else f"(?P<{name}__{n}>"
+
+    return _GROUP.sub(rename, regex)
+
+
+@dataclass(frozen=True, eq=False)
+class CompiledGrammar:
+    grammar: TemporalGrammar
+    rules: tuple[tuple[Rule, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None], ...]
+    lookup: Mapping[str, Mapping[str, Any]]
+    merge_gap: re.Pattern[str]
+    past_cue: re.Pattern[str]
+    future_cue: re.Pattern[str]
+    clause_break: re.Pattern[str]
+
+
+def compile_grammar(grammar: TemporalGrammar) -> CompiledGrammar:
+    rules = []
+    for rule in grammar.rules:
+        body = _rename_groups(expand(rule.pattern, grammar))
+        try:
+            # Not inside a word or number, nor after "#" or "§" ("Traxxas #2018" is a part number).
+            regex = re.compile(rf"(?<![\w.,#§/])(?:{body})(?!\w)", re.IGNORECASE)
+            not_after = re.compile(expand(rule.not_after, grammar), re.IGNORECASE) if rule.not_after else None
+            only_after = re.compile(expand(rule.only_after, grammar), re.IGNORECASE) if rule.only_after else None
+        except re.error as e:
+            raise ValueError(f"temporal grammar '{grammar.code}': rule '{rule.name}' is not a valid regex: {e}")
+        rules.append((rule, regex, not_after, only_after))
+    lookup = {name: {_normalise(k): v for k, v in lex.items()} for name, lex in grammar.lexicons.items()}
+    return CompiledGrammar(
+        grammar=grammar,
+        rules=tuple(rules),
+        lookup=lookup,
+        merge_gap=re.compile(rf"(?:{expand(grammar.merge_gap, grammar)})", re.IGNORECASE),
+        past_cue=re.compile(expand(grammar.past_cue, grammar)),
+        future_cue=re.compile(expand(grammar.future_cue, grammar), re.IGNORECASE),
+        clause_break=re.compile(expand(grammar.clause_break, grammar)),
+    )
+
+
+def parse_number(text: str) -> int | float:
+    """"2011", "25 770", "1,5" as numbers; ValueError otherwise."""
+    digits = re.sub(r"[\s\u00a0\u202f]", "", text).replace(",", ".")
+    value = float(digits)
+    return int(value) if value.is_integer() and "." not in digits else value
+
+
+def read_match(compiled: CompiledGrammar, rule: Rule, m: re.Match, text: str, sentence_start: int) -> Match | None:
+    """The slots a match sets, or None when a group's word is not what the rule needs."""
+    slots: dict[str, Any] = dict(rule.slots)
+    groups = sorted(((m.start(g), g) for g, v in m.groupdict().items() if v is not None))
+    for position, group in groups:
+        base = group.split("__")[0]
+        raw = m.group(group)
+        if base in rule.cased and raw[:1].isupper() and not _opens_sentence(text, position, sentence_start):
+            return None
+        lexicon = compiled.lookup.get(base)
+        key = _normalise(raw)
+        if lexicon is not None and key in lexicon:
+            value = lexicon[key]
+        else:
+            try:
+                value = parse_number(raw)
+            except ValueError:
+                continue  # a group kept only to mark a span ("czasu miejscowego")
+        if isinstance(value, Mapping):
+            for k, v in value.items():
+                slots.setdefault(k, v)
+        else:
+            slots.setdefault(base, value)
+    return Match(m.start(), m.end(), m.group(), rule.name, slots)
+
+
+def _opens_sentence(text: str, position: int, sentence_start: int) -> bool:
+    before = text[sentence_start:position]
+    return not any(ch.isalnum() for ch in before)
+
+
+def find_matches(compiled: CompiledGrammar, text: str, start: int, end: int) -> list[Match]:
+    """Every rule's matches inside ``text[start:end]``, overlapping ones included."""
+    found = []
+    for rule, regex, not_after, only_after in compiled.rules:
+        for m in regex.finditer(text, start, end):
+            before = text[max(start, m.start() - 40):m.start()]
+            if not_after is not None and not_after.search(before):
+                continue
+            if only_after is not None and not only_after.search(before):
+                continue
+            match = read_match(compiled, rule, m, text, start)
+            if match is not None:
+                found.append(match)
+    return found
+
+
+def select_longest(matches: list[Match]) -> list[Match]:
+    """Non-overlapping matches, the longest first (earlier rules win ties), in text order."""
+    chosen: list[Match] = []
+    order = sorted(enumerate(matches), key=lambda im: (-(im[1].end - im[1].start), im[1].start, im[0]))
+    for _, match in order:
+        if all(match.end <= c.start or match.start >= c.end for c in chosen):
+            chosen.append(match)
+    return sorted(chosen, key=lambda c: c.start)
