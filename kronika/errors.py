@@ -40,4 +40,12 @@ CODES = {
     "E210": "feed could not be parsed",
     "E211": "invalid --date value",
     "E301": "an article broke a pipeline stage (a bug: please report it with the input)",
+    "E401": "broken knowledge-base record (the message names the rebuild command)",
+    "E402": "duplicate knowledge-base id",
+    "E501": "the store file is not an SQLite database (a foreign file); it is left untouched",
+    "E502": "the store file is a damaged SQLite database; it is left untouched",
+    "E503": "the store file is another application's SQLite database; it is left untouched",
+    "E504": "the store was written by a newer Kronika (schema version above this one's)",
+    "E505": "no store at the given path; `kronika ingest` creates one",
+    "E506": "invalid query value (date, period, export format)",
 }

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kronika.lang.pl.abbreviations import ABBREVIATIONS, MULTI_PERIOD, SENTENCE_FINAL_ABBREVIATIONS
+from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
+from kronika.lang.pl.morphology import CASES as _CASE_ORDER
 from kronika.lang.pl.names import PROPER_LABELS
 from kronika.lang.pl.punctuation import POLISH_QUOTES
 from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
+from kronika.lang.pl.titles import TITLES
+
+
+CASES = frozenset(_CASE_ORDER)
 
 
 class PolishLanguage:
@@ -17,6 +24,7 @@ class PolishLanguage:
     multi_period_abbreviations = MULTI_PERIOD
     quotes = POLISH_QUOTES
     temporal = TEMPORAL_GRAMMAR
+    titles = TITLES
 
     def morphology(self):
         """Morfeusz2 with the name guesser, loaded once per process."""
@@ -27,6 +35,19 @@ class PolishLanguage:
     def is_proper_name(self, word: str) -> bool:
         """Whether Morfeusz takes ``word`` for a name (or does not know it, as with most foreign names)."""
         return _is_proper_name(word)
+
+    def is_nominative(self, tag: str) -> bool:
+        """Whether a Morfeusz tag can be a base form: nominative, or a class without case (ign, brev)."""
+        values = set(re.split(r"[:.]", tag))
+        return "nom" in values or not (values & CASES)
+
+    def is_depreciative(self, tag: str) -> bool:
+        """NKJP's "depr": the depreciative plural of a masculine personal noun ("te Marki")."""
+        return tag.startswith("depr:")
+
+    def is_adjective(self, tag: str) -> bool:
+        """Adjectives and adjectival participles, which agree with the noun of a name."""
+        return tag.split(":", 1)[0] in ADJECTIVE_CLASSES
 
     def __reduce__(self):
         # One pack per process: unpickling in a worker returns that worker's own instance.

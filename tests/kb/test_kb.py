@@ -1,0 +1,210 @@
+"""The knowledge base: alias lookup, office-at-date, actor codes, and the source-table validator."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from kronika.kb import Entry, KnowledgeBase, Office, alias_key, load_kb, loose_key
+from kronika.kb.tables import read_sources, read_table
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SOURCES = ROOT / "kronika" / "kb" / "sources"
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb()
+
+
+# alias -> (canonical name, id or None when no QID is pinned, type, country)
+LOOKUPS = [
+    ("Pekin", "Beijing", "Q956", "GPE", "CHN"),
+    ("Pekinie", "Beijing", "Q956", "GPE", "CHN"),
+    ("Tiencin", "Tianjin", "Q11736", "GPE", "CHN"),
+    ("Pjongjang", "Pyongyang", "Q18808", "GPE", "PRK"),
+    ("Chinach", "China", "Q148", "GPE", "CHN"),
+    ("Rosji", "Russia", "Q159", "GPE", "RUS"),
+    ("Korea Północna", "North Korea", "Q423", "GPE", "PRK"),
+    ("Tajwan", "Taiwan", "Q865", "GPE", "TWN"),
+    ("Sinciang", "Xinjiang", "Q34800", "GPE", "CHN"),
+    ("Tybet", "Tibet", None, "GPE", "CHN"),
+    ("Półwysep Koreański", "Korean Peninsula", None, "LOC", None),
+    ("Kim Dzong Un", "Kim Jong Un", "Q56226", "PER", "PRK"),
+    ("Kim Jong-un", "Kim Jong Un", "Q56226", "PER", "PRK"),
+    ("Si Jinping", "Xi Jinping", "Q15031", "PER", "CHN"),
+    ("Władimir Putin", "Vladimir Putin", "Q7747", "PER", "RUS"),
+    ("Wołodymyr Zełenski", "Volodymyr Zelenskyy", "Q3874799", "PER", "UKR"),
+    ("Narendra Modi", "Narendra Modi", "Q1058", "PER", "IND"),
+    ("Masud Pezeszkian", "Masoud Pezeshkian", None, "PER", "IRN"),
+    ("Kim Dzu Ae", "Kim Ju Ae", None, "PER", "PRK"),
+    ("Donald Trump", "Donald Trump", "Q22686", "PER", "USA"),
+    ("ONZ", "United Nations", "Q1065", "ORG", None),
+    ("SzOW", "Shanghai Cooperation Organisation", None, "ORG", None),
+    ("Szanghajska Organizacja Współpracy", "Shanghai Cooperation Organisation", None, "ORG", None),
+    ("NIS", "National Intelligence Service (South Korea)", None, "ORG", "KOR"),
+    ("Narodowa Służba Wywiadowcza", "National Intelligence Service (South Korea)", None, "ORG", "KOR"),
+    # "agencja Xinhua" is how Polish news names it; both it and the bare name are aliases.
+    ("agencja Xinhua", "Xinhua News Agency", "Q204839", "ORG", "CHN"),
+    ("Xinhua", "Xinhua News Agency", "Q204839", "ORG", "CHN"),
+    ("agencja Reutera", "Reuters", "Q130879", "ORG", "GBR"),
+    ("Jonhap", "Yonhap News Agency", None, "ORG", "KOR"),
+    ("Huti", "Houthis", None, "ORG", "YEM"),
+    ("Grupa Wagnera", "Wagner Group", None, "ORG", "RUS"),
+    # Folding: case, dashes, dotted acronyms; then diacritics as a fallback.
+    ("kim  jong–un", "Kim Jong Un", "Q56226", "PER", "PRK"),
+    ("U.N.", "United Nations", "Q1065", "ORG", None),
+    ("Wolodymyr Zelenski", "Volodymyr Zelenskyy", "Q3874799", "PER", "UKR"),
+    ("Pjongjangu", "Pyongyang", "Q18808", "GPE", "PRK"),
+]
+
+
+@pytest.mark.parametrize(("alias", "name", "qid", "kind", "country"), LOOKUPS)
+def test_lookup(kb, alias, name, qid, kind, country):
+    hits = kb.lookup(alias)
+    assert hits, f"{alias!r} finds nothing"
+    best = hits[0]
+    assert (best.name, best.type, best.country) == (name, kind, country)
+    if qid:
+        assert best.id == qid
+
+
+def test_lookup_unknown(kb):
+    assert kb.lookup("Xyzzy Plugh") == []
+
+
+def test_inflected_forms_are_their_own_kind(kb):
+    assert kb.lookup("Pekinie", kinds=("name", "alias")) == []
+    assert kb.lookup("Pekinie", kinds=("form",))[0].name == "Beijing"
+
+
+def test_adjectives_are_not_aliases(kb):
+    china = kb.get("Q148")
+    assert "chiński" in china.adjectives_pl and "Chińczycy" in china.inhabitants_pl
+    assert kb.lookup("chiński") == []
+
+
+def test_state_has_capital(kb):
+    assert kb.get("Q148").capital == "Q956"
+
+
+@pytest.mark.parametrize(("text", "exact", "loose"), [
+    ("Kim Jong-un", "kim jong un", "kim jong un"),
+    ("„Łukaszenka”", "łukaszenka", "lukaszenka"),
+    ("U.N.", "un", "un"),
+    ("  Szanghajska   Organizacja ", "szanghajska organizacja", "szanghajska organizacja"),
+])
+def test_alias_keys(text, exact, loose):
+    assert (alias_key(text), loose_key(text)) == (exact, loose)
+
+
+# role, country, date -> holder's canonical name (None: nobody known)
+HOLDERS = [
+    ("head_of_state", "USA", "2023-05-01", "Joe Biden"),
+    ("head_of_state", "USA", "2025-09-04", "Donald Trump"),
+    ("head_of_state", "USA", "2025-01-20", "Donald Trump"),
+    ("head_of_state", "USA", "2025-01-19", "Joe Biden"),
+    ("head_of_state", "USA", "2019-05-01", "Donald Trump"),
+    ("head_of_state", "CHN", "2025-09-04", "Xi Jinping"),
+    ("head_of_state", "PRK", "2025-09-04", "Kim Jong Un"),
+    ("head_of_state", "RUS", "2025-09-04", "Vladimir Putin"),
+    ("head_of_state", "RUS", "2010-01-01", "Dmitry Medvedev"),
+    ("head_of_state", "UKR", "2025-09-04", "Volodymyr Zelenskyy"),
+    ("head_of_state", "POL", "2025-09-04", "Karol Nawrocki"),
+    ("head_of_government", "POL", "2025-09-04", "Donald Tusk"),
+    ("head_of_government", "IND", "2025-09-04", "Narendra Modi"),
+    ("head_of_government", "IRN", "2025-09-04", "Masoud Pezeshkian"),
+    ("foreign_minister", "CHN", "2023-05-01", "Qin Gang"),
+    ("defence_minister", "RUS", "2025-09-04", "Andrey Belousov"),
+    ("head_of_state", "USA", "1800-01-01", None),
+]
+
+
+@pytest.mark.parametrize(("role", "country", "date", "name"), HOLDERS)
+def test_holder(kb, role, country, date, name):
+    found = kb.holder(role, country, date)
+    assert (found.name if found else None) == name
+
+
+def test_offices_on(kb):
+    biden = kb.get("Q6279")
+    assert {o.role for o in kb.offices_on(biden, "2023-05-01")} >= {"head_of_state", "head_of_government"}
+    assert kb.offices_on(biden, "2025-09-04") == []
+
+
+# entry id, date -> actor code. A former office-holder is "elite" (ELI), as PETRARCH2 codes them.
+ACTOR_CODES = [
+    ("Q6279", "2023-05-01", "USAGOV"),
+    ("Q6279", "2025-09-04", "USAELI"),
+    ("Q22686", "2025-09-04", "USAGOV"),
+    ("Q56226", "2025-09-04", "PRKGOV"),
+    ("Q15031", "2025-09-04", "CHNGOV"),
+    ("Q1065", "2025-09-04", "IGO"),
+    ("Q148", "2025-09-04", "CHN"),
+]
+
+
+@pytest.mark.parametrize(("entry_id", "date", "code"), ACTOR_CODES)
+def test_actor_code(kb, entry_id, date, code):
+    assert kb.actor_code(kb.get(entry_id), date) == code
+
+
+def test_stale_open_office_is_not_current():
+    # An open-ended office from a dated source holds only up to the date the source vouches for.
+    office = Office(role="official", country="PRK", start="2009-05-01", known_until="2014-01-30")
+    entry = Entry(id="kronika:x", name="X", type="PER", country="PRK", offices=(office,))
+    kb = KnowledgeBase([entry])
+    assert kb.actor_code(entry, "2013-01-01") == "PRKGOV"
+    assert kb.actor_code(entry, "2025-09-04") == "PRKELI"
+
+
+def test_partial_dates():
+    office = Office(role="foreign_minister", country="KOR", start="2025-07")
+    assert office.held_on("2025-07-01") and not office.held_on("2025-06-30")
+
+
+def test_counts(kb):
+    # Thousands of entries of each main kind, not dozens.
+    counts = Counter(entry.type for entry in kb)
+    assert len(kb) >= 20_000
+    assert counts["PER"] >= 10_000 and counts["GPE"] >= 5_000 and counts["ORG"] >= 1_000 and counts["LOC"] >= 10
+
+
+def test_committed_sources_are_valid():
+    tables, problems = read_sources(SOURCES)
+    assert problems == []
+    assert len(tables["people"]) >= 200 and len(tables["offices"]) >= 200
+
+
+@pytest.mark.parametrize(("fixture", "kind", "expected"), [
+    ("broken_organisations.tsv", "organisations", [(4, "type 'ORGANISATION'"), (5, "country 'XXX'"),
+                                                   (6, "qid 'Q12x'")]),
+    ("broken_offices.tsv", "offices", [(3, "start '2025-13-01'"), (4, "end 2021-01-20 is before start")]),
+])
+def test_broken_rows_are_reported_with_file_and_line(fixture, kind, expected):
+    problems = []
+    rows = read_table(FIXTURES / fixture, kind, problems)
+    assert len(rows) == 1 and len(problems) == len(expected)
+    assert [(p.line, p.message[: len(msg)]) for p, msg in zip(problems, (m for _, m in expected))] == expected
+    assert all(str(p).startswith(f"{FIXTURES / fixture}:{p.line}: ") for p in problems)
+
+
+def test_build_fails_on_a_broken_row(tmp_path):
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    with (sources / "people.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("Q1x\tBroken Person\tZZZ\tGOV\t\t\n")
+    line = sum(1 for _ in (sources / "people.tsv").open(encoding="utf-8"))
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_kb.py"), "--check",
+                             "--sources", str(sources), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"{sources / 'people.tsv'}:{line}: qid 'Q1x'" in result.stderr
+    assert f"{sources / 'people.tsv'}:{line}: country 'ZZZ'" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -1,0 +1,142 @@
+"""Linking and coreference on a small knowledge base built here (the real classes, fewer entries)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kronika.kb import Entry, KnowledgeBase, Office
+from kronika.lang import get_language
+from kronika.record import Document, NameMention
+from kronika.stages.link import Linker, link_entities, local_id
+from kronika.stages.morph import MorphologyStage
+from kronika.stages.segment import SegmentStage
+
+ENTRIES = [
+    Entry("Q148", "China", "GPE", "CHN", "GOV", aliases_pl=("Chiny", "ChRL"), adjectives_pl=("chiński",),
+          capital="Q956"),
+    Entry("Q423", "North Korea", "GPE", "PRK", "GOV", aliases_pl=("Korea Północna", "Korea Płn."),
+          adjectives_pl=("północnokoreański",), capital="Q18808"),
+    Entry("Q159", "Russia", "GPE", "RUS", "GOV", aliases_pl=("Rosja",), adjectives_pl=("rosyjski",),
+          capital="Q649"),
+    Entry("Q212", "Ukraine", "GPE", "UKR", "GOV", aliases_pl=("Ukraina",), adjectives_pl=("ukraiński",)),
+    Entry("Q956", "Beijing", "GPE", "CHN", aliases_pl=("Pekin",), parent="Q148"),
+    Entry("Q56226", "Kim Jong Un", "PER", "PRK", "GOV", aliases_pl=("Kim Dzong Un",), aliases_en=("Kim Jong-un",),
+          offices=(Office("head_of_state", "PRK", "2011-12-17"),)),
+    Entry("Q15031", "Xi Jinping", "PER", "CHN", "GOV", aliases_pl=("Si Jinping",),
+          offices=(Office("head_of_state", "CHN", "2013-03-14"),)),
+    Entry("Q7747", "Vladimir Putin", "PER", "RUS", "GOV", aliases_pl=("Władimir Putin",),
+          offices=(Office("head_of_state", "RUS", "2012-05-07"),)),
+    Entry("Q3874799", "Volodymyr Zelenskyy", "PER", "UKR", "GOV", aliases_pl=("Wołodymyr Zełenski",),
+          offices=(Office("head_of_state", "UKR", "2019-05-20"),)),
+    Entry("kronika:nis-kor", "National Intelligence Service (South Korea)", "ORG", "KOR", "SPY",
+          aliases_pl=("Narodowa Służba Wywiadowcza",), aliases_en=("NIS",)),
+    Entry("kronika:xinhua", "Xinhua News Agency", "ORG", "CHN", "MED", aliases_en=("Xinhua",)),
+    Entry("kronika:marki", "Marki", "GPE", "POL", aliases_pl=("Marki",)),
+]
+
+
+@pytest.fixture(scope="module")
+def linker():
+    return Linker(get_language("pl"), KnowledgeBase(ENTRIES))
+
+
+def analysed(text: str, date: str | None = "2025-09-04", mentions=()) -> Document:
+    language = get_language("pl")
+    doc = MorphologyStage(language)(SegmentStage(language)(Document(text=text, date=date)))
+    doc.mentions = []
+    for surface, type_, lemma in mentions:
+        start = re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", text).start()
+        doc.mentions.append(NameMention(start, start + len(surface), surface, type_, lemma))
+    return doc
+
+
+def entities(linker, text, **kwargs):
+    doc = analysed(text, **kwargs)
+    return {e.name: [m.text for m in e.mentions] for e in link_entities(doc, linker)}
+
+
+# (text, expected entity name -> its mentions), gazetteer and coreference only (no detector mentions)
+GAZETTEER_CASES = [
+    ("Kim Dzong Un spotkał się z Si Jinpingiem w Pekinie.",
+     {"Kim Jong Un": ["Kim Dzong Un"], "Xi Jinping": ["Si Jinpingiem"], "Beijing": ["Pekinie"]}),
+    ("Przywódcy Chin i Korei Północnej rozmawiali. Relacje Korei Płn. z Rosją są bliskie.",
+     {"China": ["Chin"], "North Korea": ["Korei Północnej", "Korei Płn."], "Russia": ["Rosją"]}),
+    ("Według Narodowej Służby Wywiadowczej (NIS) Korei Północnej nic się nie zmieniło.",
+     {"National Intelligence Service (South Korea)": ["Narodowej Służby Wywiadowczej", "NIS"],
+      "North Korea": ["Korei Północnej"]}),
+    ("Jak przekazała agencja Xinhua, Kim Dzong Un wyjechał. Kim wrócił do kraju, a Kima żegnano.",
+     {"Xinhua News Agency": ["Xinhua"], "Kim Jong Un": ["Kim Dzong Un", "Kim", "Kima"]}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GAZETTEER_CASES)
+def test_gazetteer_and_partial_names(linker, text, expected):
+    got = entities(linker, text)
+    for name, mentions in expected.items():
+        assert got.get(name) == mentions, got
+
+
+# (text, date, expected name -> mentions): titles name whoever held the office on the article's date
+TITLE_CASES = [
+    ("Prezydent Ukrainy zarzucił Pekinowi wspieranie Rosji.", "2025-09-04",
+     {"Volodymyr Zelenskyy": ["Prezydent Ukrainy"]}),
+    ("Pociąg, którym podróżuje północnokoreański przywódca, wyjechał.", "2025-09-04",
+     {"Kim Jong Un": ["północnokoreański przywódca"]}),
+    ("Prezydent Ukrainy zarzucił Pekinowi wspieranie Rosji.", "2018-01-01", {}),
+    ("Prezydent Ukrainy zarzucił Pekinowi wspieranie Rosji.", None, {}),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), TITLE_CASES)
+def test_titles_resolve_to_office_holder_on_date(linker, text, date, expected):
+    got = entities(linker, text, date=date)
+    people = {name: mentions for name, mentions in got.items() if name in {e.name for e in ENTRIES if e.type == "PER"}}
+    assert people == expected
+
+
+def test_title_followed_by_name_is_left_to_the_name(linker):
+    got = entities(linker, "Kim spotkał się z przywódcą Rosji Władimirem Putinem.")
+    assert got["Vladimir Putin"] == ["Władimirem Putinem"]
+
+
+def test_detector_mentions_link_fuzzy_and_unknown(linker):
+    text = "Kim Dzong Un spotkał się z Xi Jingpinem i z Janem Kowalskim. Kowalski milczał."
+    got = link_entities(analysed(text, mentions=[
+        ("Xi Jingpinem", "PER", "Xi Jingpin"),
+        ("Janem Kowalskim", "PER", "Jan Kowalski"),
+        ("Kowalski", "PER", "Kowalski"),
+    ]), linker)
+    by_name = {e.name: e for e in got}
+    assert [m.text for m in by_name["Xi Jinping"].mentions] == ["Xi Jingpinem"]
+    unknown = by_name["Jan Kowalski"]
+    assert unknown.id == local_id("PER", "Jan Kowalski") and unknown.id.startswith("kronika:")
+    assert [m.text for m in unknown.mentions] == ["Janem Kowalskim", "Kowalski"]
+
+
+def test_detector_name_is_not_split_by_a_shorter_alias(linker):
+    """"Marek" is also the genitive of the town Marki; inside the detected "Marek Miga" it is a first name."""
+    got = link_entities(analysed("Tekst napisał Marek Miga.", mentions=[("Marek Miga", "PER", "Marek Miga")]),
+                        linker)
+    assert [(e.name, e.type) for e in got] == [("Marek Miga", "PER")]
+
+
+def test_entity_fields_follow_the_contract(linker):
+    (kim,) = [e for e in link_entities(analysed("Kim Dzong Un przemawiał."), linker) if e.name == "Kim Jong Un"]
+    assert (kim.id, kim.type, kim.country, kim.sector) == ("Q56226", "PER", "PRK", "GOV")
+    assert [(m.start, m.end, m.text) for m in kim.mentions] == [(0, 12, "Kim Dzong Un")]
+
+
+def test_mentions_point_into_text(linker):
+    doc = analysed("Kim Dzong Un spotkał się z Si Jinpingiem w Pekinie. Chiny i Rosja milczą.")
+    for entity in link_entities(doc, linker):
+        for mention in entity.mentions:
+            assert doc.text[mention.start:mention.end] == mention.text
+
+
+def test_unknown_names_only_still_give_entities(linker):
+    got = link_entities(analysed("Zbigniew Nieznany spotkał Adama Obcego.", mentions=[
+        ("Zbigniew Nieznany", "PER", "Zbigniew Nieznany"), ("Adama Obcego", "PER", "Adam Obcy")]), linker)
+    assert {e.name for e in got} == {"Zbigniew Nieznany", "Adam Obcy"}
+    assert all(e.id.startswith("kronika:") for e in got)
