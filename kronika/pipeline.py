@@ -70,8 +70,12 @@ def default_stages(lang: str = "pl") -> list[Stage]:
     language = get_language(lang)  # first, so an unknown language fails before anything loads
 
     from kronika.stages.morph import MorphologyStage
+    from kronika.stages.events import EventStage
     from kronika.stages.link import EntityStage
     from kronika.stages.segment import SegmentStage
     from kronika.stages.time import TimeStage
 
-    return [SegmentStage(language), MorphologyStage(language), EntityStage(language), TimeStage(language)]
+    return [
+        SegmentStage(language), MorphologyStage(language), EntityStage(language), TimeStage(language),
+        EventStage(language),
+    ]

@@ -115,11 +115,29 @@ class Linker:
     def _build_adjectives(self) -> dict[str, str]:
         """Lemma of a state's adjective ("chiński") -> the state's country code."""
         adjectives: dict[str, str] = {}
+        self.demonyms: set[str] = set()
         for entry in self.kb:
             if entry.type == "GPE" and entry.country:
                 for adjective in entry.adjectives_pl:
                     adjectives.setdefault(adjective.casefold(), entry.country)
+                for inhabitants in entry.inhabitants_pl:
+                    self.demonyms.add(inhabitants.casefold())
         return adjectives
+
+    def is_demonym(self, mention_text: str, base: str) -> bool:
+        """"rosyjski", "Rosjanin", "Polacy": words derived from a state's name, which are not mentions of it."""
+        if not any(ch.isupper() for ch in mention_text):
+            return True  # a detector span without a capital is an adjective ("rosyjski", "unijny")
+        words = WORD_RE.findall(base)
+        if len(words) != 1:
+            return False
+        key = words[0].casefold()
+        return key in self._adjectives or key in self.demonyms or self._singular_demonym(key)
+
+    def _singular_demonym(self, lemma: str) -> bool:
+        """The inhabitants are listed in the plural ("Rosjanie"); a mention may be one of them ("Rosjanin")."""
+        forms = self.morphology.generate(lemma)
+        return any(form.casefold() in self.demonyms for form, tag in forms if ":pl:nom" in tag)
 
     # --- matching --------------------------------------------------------------------------------
 
@@ -265,9 +283,9 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
     detected: list[Found] = []
     for mention in doc.mentions:
         span = _token_span(tokens, mention.start, mention.end)
-        if span is None:
-            continue
         base = mention.lemma or mention.text
+        if span is None or linker.is_demonym(mention.text, base):
+            continue
         entry = linker.link_name(base, mention.text, mention.type)
         found = Found(span[0], span[1], mention.type, base, entry.id if entry else None, mention.source)
         if entry:

@@ -11,7 +11,9 @@ from kronika.lang.pl.morphology import CASES as _CASE_ORDER
 from kronika.lang.pl.names import PROPER_LABELS
 from kronika.lang.pl.punctuation import POLISH_QUOTES
 from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
+from kronika.lang.pl import events as EVENT_CUES
 from kronika.lang.pl.titles import TITLES
+from kronika.lang.pl.triggers import TRIGGERS
 
 
 CASES = frozenset(_CASE_ORDER)
@@ -25,6 +27,8 @@ class PolishLanguage:
     quotes = POLISH_QUOTES
     temporal = TEMPORAL_GRAMMAR
     titles = TITLES
+    triggers = TRIGGERS
+    event_cues = EVENT_CUES
 
     def morphology(self):
         """Morfeusz2 with the name guesser, loaded once per process."""

@@ -1,0 +1,42 @@
+"""Polish cue words the event coder reads around a trigger: negation, passive voice, attribution,
+modality, coordination and clause boundaries. All as lemmas (Morfeusz's), lower-cased.
+
+Sources: the grammar of Polish negation and passive (Nagórko, "Zarys gramatyki polskiej", PWN 2010:
+"nie" before the verb; "zostać"/"być" with the passive participle and the agent in "przez" + accusative),
+and the reporting formulas of Polish agency news (PAP: "przekazała agencja", "według", "jak podała",
+"poinformował", "cytowany przez").
+"""
+
+NEGATION = frozenset({"nie"})
+
+# "został zaatakowany przez Rosję": auxiliary + passive participle, the agent after "przez".
+PASSIVE_AUXILIARIES = frozenset({"zostać", "zostawać", "być"})
+AGENT_PREPOSITION = "przez"
+
+# "według NIS", "zdaniem ekspertów", "za agencją Reutera": the source in the genitive (or instrumental).
+SOURCE_PREPOSITIONS = frozenset({"według", "zdaniem", "wedle"})
+# "przekazała agencja Xinhua", "jak podała agencja Reutera", "poinformował NIS": the source is the subject.
+REPORTING_VERBS = frozenset({
+    "przekazać", "przekazywać", "podać", "podawać", "poinformować", "informować", "donieść", "donosić",
+    "ujawnić", "ujawniać", "relacjonować", "zrelacjonować", "twierdzić", "stwierdzić", "ogłosić", "ogłaszać",
+    "napisać", "pisać", "raportować", "opublikować", "powiadomić",
+})
+# "cytowany przez media": the quoted speaker is the event's actor, the media are the reporters.
+CITED_BY = ("cytować", "przez")
+
+# Intentions and pledges ("zapowiedzieli wzmocnienie", "zamierza wysłać") and hypotheticals ("gdyby").
+INTENTION_VERBS = frozenset({
+    "zapowiedzieć", "zapowiadać", "zamierzać", "planować", "zaplanować", "chcieć", "obiecać", "obiecywać",
+    "zobowiązać", "zobowiązywać", "deklarować", "zadeklarować", "grozić", "zagrozić", "zamierzyć",
+})
+HYPOTHETICAL_MARKERS = frozenset({"gdyby", "jeśliby", "jeżeliby", "gdy by"})
+CONDITIONAL_PARTICLE = "by"
+
+# "Xi i Putin", "Chiny oraz Rosja": coordinated participants share a role.
+COORDINATORS = frozenset({"i", "oraz", "a także", "ani"})
+# Words that open a new clause: a subject does not cross them ("Kim, dla którego ...", "podkreślił, że ...").
+CLAUSE_OPENERS = frozenset({"że", "który", "która", "które", "którzy", "gdy", "kiedy", "jak", "aby", "żeby",
+                            "bo", "ponieważ", "choć", "chociaż", "jednak", "lecz", "ale"})
+
+# "w Pekinie", "we Lwowie", "na Ukrainie": where an event took place (a place in the locative).
+LOCATIVE_PREPOSITIONS = frozenset({"w", "we", "na"})

@@ -1,0 +1,502 @@
+"""Events: who did what to whom, coded in PLOVER with the CAMEO code, Goldstein value and QuadClass.
+
+For each sentence the coder finds the language's triggers (verbs of both aspects, event nouns and
+multi-word expressions, by lemma) and reads the roles off the morphology of the linked entity mentions:
+- the actor of a verb is a nominative mention of its clause that no preposition governs (before the verb
+  first, then after it, as in "przekazała agencja Xinhua"); with none, the subject carries over from the
+  clause or sentence before ("Zapewnił również ..."); in the passive the agent is the "przez" phrase;
+- the recipient is the mention that fills the trigger's case frame: a bare case ("atakować" + accusative,
+  "grozić" + dative) or a preposition with its case ("spotkać się z" + instrumental, "do" + genitive);
+- an event noun takes its actor from the genitive after it ("atak Rosji", "wizyta Kima"; a gerund's
+  genitive is its object instead: "wspieranie Rosji") and its recipient from its frame ("na Kijów");
+  without them, the clause's subject stands in ("Xi i Putin podczas rozmowy ...");
+- coordinated mentions ("Xi i Putin") share their role.
+Negation before the trigger marks the event negated; an intention verb governing it, intended; a
+conditional, hypothetical. Sources the sentence cites ("według NIS", "przekazała agencja Xinhua") go to
+``reported_by``. The date comes from a timex of the sentence, else the dateline; the place from a
+locative place mention. Events of one article with the same type and participants are one event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kronika.record import Document, Entity, Event, Location, Mention, Participant, Timex, Token
+
+CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+NOUN_CLASSES = ("subst", "depr", "ger", "ign", "brev")
+VERB_CLASSES = ("fin", "praet", "bedzie", "impt", "inf", "imps", "pcon", "pant", "winien", "pred")
+PLACE_TYPES = ("GPE", "LOC")
+# How far (in tokens) a reflexive "się" may stand from its verb ("spotkał się", "się z nim spotkał").
+REFLEXIVE_REACH = 3
+# CAMEO roots of talks and cooperation, whose event nouns ("rozmowy", "szczyt") the subject holds.
+TALK_ROOTS = frozenset({"03", "04", "05", "06"})
+# CAMEO roots of answers (reject, deny), whose missing recipient is whoever made the claim just before.
+ANSWER_ROOTS = frozenset({"12"})
+# How far left of a mention the coder looks for the preposition that governs it.
+PP_REACH = 6
+
+
+def tag_cases(tag: str | None) -> frozenset[str]:
+    return frozenset(v for v in re.split(r"[:.]", tag or "") if v in CASES)
+
+
+def tag_class(tag: str | None) -> str:
+    return (tag or "").split(":", 1)[0]
+
+
+@dataclass
+class Placed:
+    """An entity mention as the coder sees it: tokens, case and governing preposition."""
+
+    entity: Entity
+    start: int  # token index
+    end: int
+    cases: frozenset[str]
+    preposition: str | None = None  # lemma of the preposition whose object this is
+    attached: bool = False  # a genitive modifier inside another phrase ("z przywódcą Rosji")
+    outer: str | None = None  # for a modifier, the preposition of the phrase it sits in ("do stolicy Chin")
+
+
+@dataclass
+class Found:
+    trigger: object
+    start: int
+    end: int
+    words: frozenset[int] = frozenset()  # the trigger's own tokens; a multi-word one has others between
+
+
+def _participant(entity: Entity) -> Participant:
+    return Participant(entity=entity.id, name=entity.name, country=entity.country, sector=entity.sector)
+
+
+class Coder:
+    """The language's triggers and cues plus the codebook; built once per process and language."""
+
+    def __init__(self, language, codebook):
+        self.language = language
+        self.codebook = codebook
+        self.cues = language.event_cues
+        self.by_first: dict[str, list] = {}
+        for trigger in language.triggers:
+            self.by_first.setdefault(trigger.lemmas[0], []).append(trigger)
+        for triggers in self.by_first.values():
+            triggers.sort(key=lambda t: -len(t.lemmas))
+
+    def kb_entry(self, entity_id: str):
+        from kronika.kb import load_kb
+
+        return load_kb().get(entity_id)
+
+    # --- triggers ----------------------------------------------------------------------------------
+
+    def readings(self, tokens: list[Token]) -> list[frozenset[str]]:
+        """Every lemma each token can have: a trigger matches any reading ("rozmowy": rozmowa | rozmowy;
+        "aresztowanie": the gerund of aresztować), since the tagger's one choice may miss the event sense."""
+        morphology = self.language.morphology()
+        out = []
+        for token in tokens:
+            lemmas = {(token.lemma or token.text).casefold()}
+            lemmas.update(a.lemma.casefold() for a in morphology.analyse(token.text))
+            out.append(frozenset(lemmas))
+        return out
+
+    def cases(self, token: Token, *, name: bool = False) -> frozenset[str]:
+        """Every case the token can be in: the tagger's choice and Morfeusz's readings, since one choice made
+        word by word ("z" + genitive) may not be the one the phrase needs ("z" + instrumental). For a name,
+        only its name readings count ("Kim" is not the pronoun "kim"); a word with no case at all (an
+        acronym, an unknown foreign name) can stand in any."""
+        cases = set(tag_cases(token.tag))
+        for reading in self.language.morphology().analyse(token.text):
+            if not name or reading.lemma[:1].isupper():
+                cases.update(tag_cases(reading.tag))
+        return frozenset(cases) or frozenset(CASES)
+
+    def find_triggers(self, readings: list[frozenset[str]], lo: int, hi: int) -> list[Found]:
+        found: list[Found] = []
+        taken: set[int] = set()
+        for i in range(lo, hi):
+            if i in taken:
+                continue
+            candidates = [t for lemma in readings[i] for t in self.by_first.get(lemma, ())]
+            # Longer expressions first; for the same words a noun row's frame beats the verb row's gerund.
+            candidates.sort(key=lambda t: (-len(t.lemmas), t.pos != "noun"))
+            for trigger in candidates:
+                words = self._match(trigger, readings, i, lo, hi)
+                if words is not None:
+                    found.append(Found(trigger, i, max(words) + 1, frozenset(words)))
+                    taken.update(range(i, max(words) + 1))
+                    break
+        return found
+
+    @staticmethod
+    def _match(trigger, readings: list[frozenset[str]], i: int, lo: int, hi: int) -> list[int] | None:
+        """Token indexes of the trigger's words from token ``i``, parts within the trigger's gap."""
+        position, words = i, [i]
+        for word in trigger.lemmas[1:]:
+            if word == "się":
+                # The reflexive stands before or after the verb: "spotkał się", "się spotkali".
+                window = range(max(lo, i - REFLEXIVE_REACH), min(hi, i + REFLEXIVE_REACH + 1))
+                if not any("się" in readings[j] for j in window):
+                    return None
+                continue
+            for j in range(position + 1, min(hi, position + trigger.gap + 2)):
+                if word in readings[j]:
+                    position = j
+                    words.append(j)
+                    break
+            else:
+                return None
+        return words
+
+
+@cache
+def load_coder(code: str) -> Coder:
+    from kronika.codebook import load_codebook
+    from kronika.lang import get_language
+
+    return Coder(get_language(code), load_codebook())
+
+
+class EventStage:
+    """PLOVER/CAMEO events with roles, modality, sources, date and place."""
+
+    name = "events"
+    requires = ("sentences", "tokens.lemma", "tokens.tag", "entities", "timexes")
+    assigns = ("events",)
+
+    def __init__(self, language):
+        self.language = language
+
+    def __call__(self, doc: Document) -> Document:
+        doc.events = code_events(doc, load_coder(self.language.code))
+        return doc
+
+
+def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
+    """Token index ranges of the sentences."""
+    spans, i = [], 0
+    tokens = doc.tokens
+    for start, end in doc.sentences:
+        while i < len(tokens) and tokens[i].start < start:
+            i += 1
+        first = i
+        while i < len(tokens) and tokens[i].end <= end:
+            i += 1
+        if i > first:
+            spans.append((first, i))
+    return spans
+
+
+def _place_mentions(doc: Document, coder: Coder) -> list[Placed]:
+    by_start = {t.start: i for i, t in enumerate(doc.tokens)}
+    by_end = {t.end: i for i, t in enumerate(doc.tokens)}
+    placed = []
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            if mention.start not in by_start or mention.end not in by_end:
+                continue
+            start, end = by_start[mention.start], by_end[mention.end] + 1
+            head = next((t for t in doc.tokens[start:end] if tag_class(t.tag) in NOUN_CLASSES), doc.tokens[start])
+            placed.append(Placed(entity, start, end, coder.cases(head, name=True)))
+    placed.sort(key=lambda p: p.start)
+    _govern(doc.tokens, placed, coder)
+    return placed
+
+
+def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
+    """Give each mention the preposition whose object it is, or mark it a modifier inside a phrase."""
+    owner = {i: p for p in placed for i in range(p.start, p.end)}
+    in_mention = set(owner)
+    for p in placed:
+        saw_noun = False
+        for j in range(p.start - 1, max(-1, p.start - 1 - PP_REACH), -1):
+            other = owner.get(j)
+            if other is not None and other is not p and not other.attached:
+                break  # another name stands between: "według NIS Kim ...": "według" governs NIS, not Kim
+            cls = tag_class(tokens[j].tag)
+            if cls == "prep":
+                if p.cases & coder.cases(tokens[j]):
+                    p.preposition = (tokens[j].lemma or tokens[j].text).casefold()
+                elif saw_noun:
+                    p.attached = True  # "z przywódcą Rosji": Rosji modifies the object of "z"
+                if p.attached:
+                    p.outer = (tokens[j].lemma or tokens[j].text).casefold()
+                break
+            if cls in NOUN_CLASSES:
+                saw_noun = True
+                if "gen" in p.cases and j == p.start - 1 and j not in in_mention and tokens[j].text.islower():
+                    # A genitive right after a common noun modifies it ("wizyta Kima", "przywódca Rosji");
+                    # after another name it is a name of its own ("według NIS Pjongjang ...").
+                    p.attached = True
+            if cls not in NOUN_CLASSES + ("adj", "ppas", "pact", "num", "adja", "romandig", "dig", "qub"):
+                break
+            if tokens[j].text in ",;:-–—()":
+                break
+
+
+def code_events(doc: Document, coder: Coder) -> list[Event]:
+    if not doc.tokens or not doc.entities:
+        return []
+    cues = coder.cues
+    tokens = doc.tokens
+    lemmas = [(t.lemma or t.text).casefold() for t in tokens]
+    readings = coder.readings(tokens)
+    placed = _place_mentions(doc, coder)
+    events: list[Event] = []
+    last_subject: list[Placed] = []
+    for number, (lo, hi) in enumerate(_sentence_spans(doc)):
+        in_sentence = [p for p in placed if lo <= p.start < hi]
+        reporters = _reporters(tokens, lemmas, lo, hi, in_sentence, cues)
+        clauses = _clauses(tokens, lemmas, lo, hi, cues)
+        previous: tuple[Found, list[Placed], list[Placed]] | None = None
+        for found in coder.find_triggers(readings, lo, hi):
+            trigger = found.trigger
+            if trigger.speech:
+                continue  # a verb of saying is no event by itself; what it reports may be
+            c_lo, c_hi = next(((a, b) for a, b in clauses if a <= found.start < b), (lo, hi))
+            clause = [p for p in in_sentence if c_lo <= p.start < c_hi and p not in reporters]
+            actor, recipient = _roles(trigger, found, clause, tokens, lemmas, c_lo, cues)
+            is_verb = tag_class(tokens[found.start].tag) in VERB_CLASSES
+            if not actor and not is_verb and tag_class(tokens[found.start].tag) == "ger":
+                if previous and previous[0].start >= c_lo:
+                    # "zarzucił Pekinowi wspieranie Rosji": the one accused (the verb's recipient) supports.
+                    actor = previous[2] or previous[1]
+                else:
+                    actor = list(last_subject)  # "... jakim jest dalsze wspieranie Rosji" (by the subject)
+            if is_verb and not actor:
+                actor = list(last_subject)
+            if not recipient and trigger.cameo[:2] in ANSWER_ROOTS and previous:
+                # "zarzucił Pekinowi ..., czemu ChRL zaprzecza": the denial answers the accuser.
+                recipient = [p for p in previous[1] if p.entity.id not in {a.entity.id for a in actor}]
+            previous = (found, actor, recipient)
+            if trigger.pos != "noun" and actor:
+                last_subject = actor
+            if not actor and not recipient:
+                continue
+            actor_set = {p.entity.id for p in actor}
+            recipient = [p for p in recipient if p.entity.id not in actor_set]
+            event = _event(doc, coder, trigger, found, number, actor, recipient, reporters, in_sentence,
+                           _modality(tokens, lemmas, found, c_lo, cues))
+            if event is not None:
+                events.append(event)
+        subjects = [p for p in in_sentence if "nom" in p.cases and not p.preposition and not p.attached
+                    and p.entity.type in ("PER", "ORG", "GPE")]
+        if subjects:
+            last_subject = subjects[:1]
+    return _merge_same(events)
+
+
+def _clauses(tokens, lemmas, lo, hi, cues) -> list[tuple[int, int]]:
+    bounds = [lo]
+    for i in range(lo + 1, hi):
+        if lemmas[i] in cues.CLAUSE_OPENERS or tokens[i].text in ";:" or (
+            tokens[i].text in "-–—" and tokens[i - 1].text != "-"
+        ):
+            bounds.append(i)
+    bounds.append(hi)
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _coordinated(first: Placed, others: list[Placed], lemmas: list[str], cues) -> list[Placed]:
+    """``first`` and the mentions joined to it by "i"/"oraz" in the same case ("Xi i Putin")."""
+    group = [first]
+    for p in others:
+        last = group[-1]
+        if p.start <= last.start:
+            continue
+        between = lemmas[last.end:p.start]
+        if len(between) == 1 and between[0] in cues.COORDINATORS and (p.cases & last.cases or not p.cases):
+            group.append(p)
+        elif p.start > last.end:
+            break
+    return group
+
+
+def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cues):
+    frames = list(trigger.recipient)
+    free = [p for p in clause if not p.attached and not found.words & set(range(p.start, p.end))]
+    actor: list[Placed] = []
+    recipient: list[Placed] = []
+    if trigger.pos == "noun" or tag_class(tokens[found.start].tag) in ("ger", "subst"):
+        genitives = [p for p in clause if p.start >= found.end and p.start - found.end <= 2 and "gen" in p.cases
+                     and not p.preposition]
+        if genitives:
+            head = _coordinated(genitives[0], clause, lemmas, cues)
+            is_gerund = tag_class(tokens[found.start].tag) == "ger"
+            genitive_actor = any(f.case == "gen" and not f.preposition for f in trigger.actor_from)
+            if is_gerund or not genitive_actor:
+                recipient = head
+            else:
+                actor = head
+        after = [p for p in free if p.start >= found.end and p not in actor + recipient]
+        recipient = recipient or _by_frames(frames, after, lemmas, cues, allow_bare=False)
+        agents = [p for p in after if p.preposition == cues.AGENT_PREPOSITION]
+        if agents:
+            actor = _coordinated(agents[0], free, lemmas, cues)  # "zacieśnianie współpracy przez Pjongjang"
+        if not actor and trigger.symmetric and trigger.cameo[:2] in TALK_ROOTS:
+            # "Xi i Putin podczas rozmowy ...": the clause's subject holds the talks. Other nouns do not
+            # borrow it: "w wojnie przeciwko Ukrainie" is not a war the subject wages.
+            actor = _subject(free, found, lemmas, cues)
+        return actor, recipient
+    passive = _is_passive(lemmas, tokens, found, c_lo, cues)
+    subject = _subject(free, found, lemmas, cues)
+    if passive:
+        agents = [p for p in free if p.preposition == cues.AGENT_PREPOSITION]
+        actor = _coordinated(agents[0], free, lemmas, cues) if agents else []
+        return actor, subject
+    actor = subject
+    rest = [p for p in free if p not in actor]
+    recipient = _by_frames(frames, rest, lemmas, cues, allow_bare=True, after=found.start)
+    if not recipient:
+        # "przybył do stolicy Chin": the named place sits inside the phrase the frame asks for.
+        inside = [p for p in clause if p.attached and p.outer and p.start > found.start and p not in actor]
+        recipient = next(([p] for f in frames for p in inside if f.preposition == p.outer), [])
+    return actor, recipient
+
+
+def _subject(free: list[Placed], found: Found, lemmas, cues) -> list[Placed]:
+    nominative = [p for p in free if "nom" in p.cases and not p.preposition and p.entity.type != "LOC"]
+    before = [p for p in nominative if p.end <= found.start]
+    if before:
+        # The closest group before the verb; earlier mentions coordinated with it come along.
+        groups = []
+        for p in before:
+            if groups and _coordinated(groups[-1][0], before, lemmas, cues)[-1] is p:
+                continue
+            groups.append(_coordinated(p, before, lemmas, cues))
+        return groups[-1]
+    after = [p for p in nominative if p.start >= found.end]
+    return _coordinated(after[0], nominative, lemmas, cues) if after else []
+
+
+def _by_frames(frames, candidates, lemmas, cues, *, allow_bare, after=None):
+    for frame in frames:
+        for p in candidates:
+            if frame.preposition:
+                if p.preposition != frame.preposition:
+                    continue
+                if frame.case and frame.case not in p.cases and p.cases:
+                    continue
+            else:
+                if not allow_bare or p.preposition or frame.case not in p.cases:
+                    continue
+                if frame.case in ("acc", "nom") and after is not None and p.start < after:
+                    continue  # an accusative object follows its verb; before it stands the subject
+            return _coordinated(p, candidates, lemmas, cues)
+    return []
+
+
+def _is_passive(lemmas, tokens, found: Found, c_lo, cues) -> bool:
+    if tag_class(tokens[found.start].tag) != "ppas":
+        return False
+    return any(lemmas[j] in cues.PASSIVE_AUXILIARIES for j in range(max(c_lo, found.start - 3), found.start))
+
+
+def _modality(tokens, lemmas, found: Found, c_lo, cues) -> str:
+    window = range(max(c_lo, found.start - 3), found.start)
+    if any(lemmas[j] in cues.NEGATION for j in window):
+        return "negated"
+    if tag_class(tokens[found.start].tag) not in VERB_CLASSES:
+        # An event noun in the object of a negated verb is negated with it: "nie poruszono tematu wojny".
+        verbs = [j for j in range(c_lo, found.start) if tag_class(tokens[j].tag) in VERB_CLASSES]
+        if verbs and any(lemmas[j] in cues.NEGATION for j in range(max(c_lo, verbs[-1] - 2), verbs[-1])):
+            return "negated"
+    if any(lemmas[j] in cues.HYPOTHETICAL_MARKERS for j in range(c_lo, found.start)):
+        return "hypothetical"
+    # "zapowiedzieli wzmocnienie", "zamierza wysłać": the intention verb right before what it announces.
+    if any(lemmas[j] in cues.INTENTION_VERBS for j in range(max(c_lo, found.start - 2), found.start)):
+        return "intended"
+    return "asserted"
+
+
+def _reporters(tokens, lemmas, lo, hi, mentions: list[Placed], cues) -> list[Placed]:
+    """Whom the sentence cites: "według NIS", "przekazała agencja Xinhua", "jak podała agencja Reutera"."""
+    out = [p for p in mentions if p.preposition in cues.SOURCE_PREPOSITIONS]
+    for i in range(lo, hi):
+        if lemmas[i] in cues.REPORTING_VERBS:
+            near = [p for p in mentions if p.entity.type == "ORG" and 0 < p.start - i <= 3 and "nom" in p.cases]
+            out += near[:1]
+    return out
+
+
+def _event(doc, coder, trigger, found: Found, number: int, actor, recipient, reporters, in_sentence,
+           modality) -> Event | None:
+    info = coder.codebook.cameo(trigger.cameo)
+    if not info.plover_type:
+        return None  # statements and appeals (CAMEO 01, 02) and root 08 have no PLOVER type
+    symmetric = trigger.symmetric
+    sides = {p.entity.country or p.entity.id for p in actor + recipient}
+    if not actor or (symmetric and len(sides) < 2):
+        return None  # an event without its actor, or a meeting of one side, says nothing codable
+    start, end = doc.tokens[found.start].start, doc.tokens[found.end - 1].end
+    date, precision = _event_date(doc, found)
+    location = _location(in_sentence, coder)
+    return Event(
+        type=info.plover_type, mode=info.plover_mode or None, context=list(info.plover_contexts or ()),
+        trigger=Mention(start, end, doc.text[start:end]), sentence=number,
+        actor=_dedupe([_participant(p.entity) for p in actor]),
+        recipient=_dedupe([_participant(p.entity) for p in recipient]),
+        cameo=trigger.cameo, goldstein=coder.codebook.goldstein(trigger.cameo), quad_class=info.quad_class,
+        date=date, date_precision=precision, location=location,
+        reported_by=_dedupe([Participant(entity=p.entity.id, name=p.entity.name) for p in reporters]),
+        modality=modality,
+    )
+
+
+def _dedupe(participants: list[Participant]) -> list[Participant]:
+    seen, out = set(), []
+    for p in participants:
+        if p.entity not in seen:
+            seen.add(p.entity)
+            out.append(p)
+    return out
+
+
+def _event_date(doc: Document, found: Found) -> tuple[str | None, str | None]:
+    trigger_start = doc.tokens[found.start].start
+    sentence = next(((s, e) for s, e in doc.sentences if s <= trigger_start < e), None)
+    candidates: list[Timex] = [t for t in doc.timexes if sentence and sentence[0] <= t.start < sentence[1]
+                               and t.type in ("DATE", "TIME") and t.value and t.value[:4].isdigit()]
+    if candidates:
+        value = min(candidates, key=lambda t: abs(t.start - trigger_start)).value
+    else:
+        value = doc.date
+    if not value:
+        return None, None
+    day = value[:10]
+    precision = {10: "day", 7: "month", 4: "year"}.get(len(day))
+    return (day, precision) if precision else (None, None)
+
+
+def _location(in_sentence: list[Placed], coder: Coder) -> Location | None:
+    for p in in_sentence:
+        if p.entity.type in PLACE_TYPES and p.preposition in coder.cues.LOCATIVE_PREPOSITIONS and "loc" in p.cases:
+            entry = coder.kb_entry(p.entity.id)
+            return Location(name=p.entity.name, country=p.entity.country,
+                            lat=getattr(entry, "lat", None), lon=getattr(entry, "lon", None))
+    return None
+
+
+def _merge_same(events: list[Event]) -> list[Event]:
+    """One record per real event of the article: same type, modality and participants."""
+    seen: dict[tuple, Event] = {}
+    out = []
+    for event in events:
+        sides = (frozenset(p.country or p.entity for p in event.actor),
+                 frozenset(p.country or p.entity for p in event.recipient))
+        if event.type in ("CONSULT", "AGREE", "COOPERATE"):
+            sides = (sides[0] | sides[1], frozenset())
+        # A pledge and its fulfilment in one article are one event; a negated mention stays apart.
+        key = (event.type, event.modality == "negated", sides)
+        if key in seen:
+            first = seen[key]
+            for reporter in event.reported_by:
+                if reporter.entity not in {r.entity for r in first.reported_by}:
+                    first.reported_by.append(reporter)
+            continue
+        seen[key] = event
+        out.append(event)
+    return out

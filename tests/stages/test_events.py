@@ -1,0 +1,70 @@
+"""Event coding on sentences written for these tests, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+import kronika
+
+DATE = "2025-09-04"
+
+
+def coded(text: str, date: str | None = DATE):
+    record = kronika.analyze(text, date=date)
+    return [
+        (e.type, sorted(p.country or p.name for p in e.actor), sorted(p.country or p.name for p in e.recipient),
+         e.modality)
+        for e in record.events
+    ]
+
+
+# (text, an event that must be among the coded ones: type, actor countries, recipient countries, modality)
+CASES = [
+    ("Kim Dzong Un spotkał się z Xi Jinpingiem w Pekinie.", ("CONSULT", ["PRK"], ["CHN"], "asserted")),
+    ("Prezydent Ukrainy Wołodymyr Zełenski zarzucił Pekinowi wspieranie Rosji.",
+     ("ACCUSE", ["UKR"], ["CHN"], "asserted")),
+    ("Prezydent Ukrainy Wołodymyr Zełenski zarzucił Pekinowi wspieranie Rosji.",
+     ("SUPPORT", ["CHN"], ["RUS"], "asserted")),
+    ("Według NIS Pjongjang skierował do Rosji w zeszłym roku ok. 15 tys. żołnierzy.",
+     ("AID", ["PRK"], ["RUS"], "asserted")),
+    ("Xi i Putin podczas rozmowy we wtorek wyrazili jedność.", ("CONSULT", ["CHN", "RUS"], [], "asserted")),
+    ("Z komunikatu wynika, że nie poruszono tematu wojny Rosji z Ukrainą.",
+     ("ASSAULT", ["RUS"], ["UKR"], "negated")),
+    ("Pekin będzie nadal wspierał Pjongjang.", ("SUPPORT", ["CHN"], ["PRK"], "asserted")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_event_is_coded(text, expected):
+    assert expected in coded(text)
+
+
+def test_event_fields_follow_the_contract():
+    record = kronika.analyze("Według NIS Kim Dzong Un spotkał się w środę z Władimirem Putinem w Pekinie.", date=DATE)
+    (event,) = [e for e in record.events if e.type == "CONSULT"]
+    assert event.cameo.startswith("04") and event.quad_class == 1 and event.goldstein is not None
+    assert event.date == "2025-09-03" and event.date_precision == "day"
+    assert event.location.name == "Beijing" and event.location.lat is not None
+    assert [r.name for r in event.reported_by] == ["National Intelligence Service (South Korea)"]
+    assert record.text[event.trigger.start:event.trigger.end] == event.trigger.text
+    assert event.sentence == 0
+
+
+def test_no_dateline_leaves_event_date_open():
+    (event,) = kronika.analyze("Kim Dzong Un spotkał się z Xi Jinpingiem.", date=None).events
+    assert event.date is None and event.date_precision is None
+
+
+def test_one_event_for_one_meeting():
+    text = "Kim Dzong Un spotkał się z Xi Jinpingiem. Spotkanie Kima z Xi Jinpingiem trwało dwie godziny."
+    assert [e[0] for e in coded(text)].count("CONSULT") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "Nic się nie wydarzyło.",
+    "Spotkanie odbyło się w czwartek.",
+    " ".join(["Rosja i Ukraina"] * 700) + ".",
+])
+def test_nothing_to_code_or_odd_input(text):
+    assert isinstance(coded(text), list)
