@@ -35,6 +35,8 @@ REFLEXIVE_REACH = 3
 TALK_ROOTS = frozenset({"03", "04", "05", "06"})
 # CAMEO roots of answers (reject, deny), whose missing recipient is whoever made the claim just before.
 ANSWER_ROOTS = frozenset({"12"})
+# CAMEO roots of force (coerce, assault, mass violence): without a named target, the place is the target.
+TARGET_IS_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
 # How far left of a mention the coder looks for the preposition that governs it.
 PP_REACH = 6
 
@@ -58,6 +60,7 @@ class Placed:
     preposition: str | None = None  # lemma of the preposition whose object this is
     attached: bool = False  # a genitive modifier inside another phrase ("z przywódcą Rosji")
     outer: str | None = None  # for a modifier, the preposition of the phrase it sits in ("do stolicy Chin")
+    adjective: bool = False  # a state's adjective standing for the state ("izraelska armia")
 
 
 @dataclass
@@ -84,11 +87,19 @@ class Coder:
             self.by_first.setdefault(trigger.lemmas[0], []).append(trigger)
         for triggers in self.by_first.values():
             triggers.sort(key=lambda t: -len(t.lemmas))
-
-    def kb_entry(self, entity_id: str):
         from kronika.kb import load_kb
 
-        return load_kb().get(entity_id)
+        self.kb = load_kb()
+        # "izraelska armia", "ostrzały rosyjskie": a state's adjective names the state as a participant.
+        self.adjective_states: dict[str, Entity] = {}
+        for entry in self.kb:
+            if entry.type == "GPE" and entry.country and entry.adjectives_pl:
+                state = Entity(id=entry.id, name=entry.name, type="GPE", country=entry.country)
+                for adjective in entry.adjectives_pl:
+                    self.adjective_states.setdefault(adjective.casefold(), state)
+
+    def kb_entry(self, entity_id: str):
+        return self.kb.get(entity_id)
 
     # --- triggers ----------------------------------------------------------------------------------
 
@@ -201,6 +212,11 @@ def _place_mentions(doc: Document, coder: Coder) -> list[Placed]:
             start, end = by_start[mention.start], by_end[mention.end] + 1
             head = next((t for t in doc.tokens[start:end] if tag_class(t.tag) in NOUN_CLASSES), doc.tokens[start])
             placed.append(Placed(entity, start, end, coder.cases(head, name=True)))
+    covered = {i for p in placed for i in range(p.start, p.end)}
+    for i, token in enumerate(doc.tokens):
+        state = coder.adjective_states.get((token.lemma or "").casefold())
+        if state is not None and i not in covered and tag_class(token.tag) == "adj":
+            placed.append(Placed(state, i, i + 1, tag_cases(token.tag) or frozenset(CASES), adjective=True))
     placed.sort(key=lambda p: p.start)
     _govern(doc.tokens, placed, coder)
     return placed
@@ -227,7 +243,8 @@ def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
                 break
             if cls in NOUN_CLASSES:
                 saw_noun = True
-                if "gen" in p.cases and j == p.start - 1 and j not in in_mention and tokens[j].text.islower():
+                if (not p.adjective and "gen" in p.cases and j == p.start - 1 and j not in in_mention
+                        and tokens[j].text.islower()):
                     # A genitive right after a common noun modifies it ("wizyta Kima", "przywódca Rosji");
                     # after another name it is a name of its own ("według NIS Pjongjang ...").
                     p.attached = True
@@ -323,6 +340,9 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
     if trigger.pos == "noun" or tag_class(tokens[found.start].tag) in ("ger", "subst"):
         genitives = [p for p in clause if p.start >= found.end and p.start - found.end <= 2 and "gen" in p.cases
                      and not p.preposition]
+        adjectives = [p for p in clause if p.adjective and abs(p.start - found.start) <= 2 and not p.preposition]
+        if not genitives and adjectives and any(f.case == "adj" for f in trigger.actor_from):
+            actor = adjectives[:1]  # "ostrzały rosyjskie", "rosyjski atak"
         if genitives:
             head = _coordinated(genitives[0], clause, lemmas, cues)
             is_gerund = tag_class(tokens[found.start].tag) == "ger"
@@ -336,13 +356,15 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
         agents = [p for p in after if p.preposition == cues.AGENT_PREPOSITION]
         if agents:
             actor = _coordinated(agents[0], free, lemmas, cues)  # "zacieśnianie współpracy przez Pjongjang"
+        if not actor and _after_light_verb(tokens, lemmas, found, c_lo, cues):
+            actor = _subject(free, found, lemmas, cues, clause)  # "armia przeprowadziła serię ataków"
         if not actor and trigger.symmetric and trigger.cameo[:2] in TALK_ROOTS:
             # "Xi i Putin podczas rozmowy ...": the clause's subject holds the talks. Other nouns do not
             # borrow it: "w wojnie przeciwko Ukrainie" is not a war the subject wages.
-            actor = _subject(free, found, lemmas, cues)
+            actor = _subject(free, found, lemmas, cues, clause)
         return actor, recipient
     passive = _is_passive(lemmas, tokens, found, c_lo, cues)
-    subject = _subject(free, found, lemmas, cues)
+    subject = _subject(free, found, lemmas, cues, clause, tokens)
     if passive:
         agents = [p for p in free if p.preposition == cues.AGENT_PREPOSITION]
         actor = _coordinated(agents[0], free, lemmas, cues) if agents else []
@@ -357,8 +379,21 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
     return actor, recipient
 
 
-def _subject(free: list[Placed], found: Found, lemmas, cues) -> list[Placed]:
+def _after_light_verb(tokens, lemmas, found: Found, c_lo, cues) -> bool:
+    verbs = [j for j in range(c_lo, found.start) if tag_class(tokens[j].tag) in VERB_CLASSES]
+    return bool(verbs) and lemmas[verbs[-1]] in cues.LIGHT_VERBS
+
+
+def _subject(free: list[Placed], found: Found, lemmas, cues, clause=(), tokens=None) -> list[Placed]:
     nominative = [p for p in free if "nom" in p.cases and not p.preposition and p.entity.type != "LOC"]
+    if tokens is not None and not [p for p in nominative if p.end <= found.start]:
+        # "misja Iranu zaprzeczyła", "władze Chin ogłosiły": a common noun subject speaks for the name
+        # in its genitive.
+        for p in clause:
+            head = p.start - 1
+            if (p.attached and not p.outer and head >= 0 and p.end <= found.start and "nom" in tag_cases(tokens[head].tag)
+                    and tokens[head].text.islower()):
+                return [p]
     before = [p for p in nominative if p.end <= found.start]
     if before:
         # The closest group before the verb; earlier mentions coordinated with it come along.
@@ -434,6 +469,11 @@ def _event(doc, coder, trigger, found: Found, number: int, actor, recipient, rep
     start, end = doc.tokens[found.start].start, doc.tokens[found.end - 1].end
     date, precision = _event_date(doc, found)
     location = _location(in_sentence, coder)
+    if not recipient and location is not None and info.root in TARGET_IS_PLACE_ROOTS:
+        # "ataki na cele wojskowe w Iranie": an attack with no named target strikes the state it is in.
+        place = next((p for p in in_sentence if p.entity.name == location.name), None)
+        if place is not None and place.entity.country not in {p.entity.country for p in actor}:
+            recipient = [place]
     return Event(
         type=info.plover_type, mode=info.plover_mode or None, context=list(info.plover_contexts or ()),
         trigger=Mention(start, end, doc.text[start:end]), sentence=number,

@@ -40,3 +40,13 @@ CLAUSE_OPENERS = frozenset({"że", "który", "która", "które", "którzy", "gdy
 
 # "w Pekinie", "we Lwowie", "na Ukrainie": where an event took place (a place in the locative).
 LOCATIVE_PREPOSITIONS = frozenset({"w", "we", "na"})
+
+# Verbs that carry an event noun and lend it their subject: "armia przeprowadziła atak", "Iran rozpoczął
+# ostrzał", "Izrael zakończył serię nalotów" (Polish "czasowniki operatorowe", Nagórko 2010).
+LIGHT_VERBS = frozenset({
+    "przeprowadzić", "przeprowadzać", "dokonać", "dokonywać", "rozpocząć", "rozpoczynać", "zakończyć",
+    "kończyć", "kontynuować", "prowadzić", "przypuścić", "przypuszczać", "wznowić", "wznawiać", "nasilić",
+    "nasilać", "zorganizować", "organizować", "podjąć", "podejmować", "wprowadzić", "wprowadzać", "odbyć",
+    "odbywać", "złożyć", "składać", "udzielić", "udzielać", "wyrazić", "wyrażać", "zapowiedzieć",
+    "zapowiadać", "ogłosić", "ogłaszać", "przekazać", "przekazywać",
+})
