@@ -227,24 +227,29 @@ def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
     owner = {i: p for p in placed for i in range(p.start, p.end)}
     in_mention = set(owner)
     for p in placed:
-        saw_noun = False
+        noun_cases: frozenset[str] | None = None  # cases of the common noun nearest to the left, if any
         for j in range(p.start - 1, max(-1, p.start - 1 - PP_REACH), -1):
             other = owner.get(j)
             if other is not None and other is not p and not other.attached:
                 break  # another name stands between: "według NIS Kim ...": "według" governs NIS, not Kim
             cls = tag_class(tokens[j].tag)
             if cls == "prep":
-                if p.cases & coder.cases(tokens[j]):
-                    p.preposition = (tokens[j].lemma or tokens[j].text).casefold()
-                elif saw_noun:
-                    p.attached = True  # "z przywódcą Rosji": Rosji modifies the object of "z"
+                prep_cases = coder.cases(tokens[j])
+                lemma = (tokens[j].lemma or tokens[j].text).casefold()
                 if p.attached:
-                    p.outer = (tokens[j].lemma or tokens[j].text).casefold()
+                    p.outer = lemma  # "dla polityki Pekinu": Pekinu modifies the object of "dla"
+                elif noun_cases is None:
+                    if p.cases & prep_cases:
+                        p.preposition = lemma
+                elif p.cases & noun_cases & prep_cases:
+                    p.preposition = lemma  # an apposition: "z przywódcą Rosji Władimirem Putinem"
+                elif "gen" in p.cases:
+                    p.attached, p.outer = True, lemma  # a modifier: "do stolicy Chin"
+                # Otherwise the phrase ends before the name: "po południu Azerbejdżan" (an object).
                 break
-            if cls in NOUN_CLASSES:
-                saw_noun = True
-                if (not p.adjective and "gen" in p.cases and j == p.start - 1 and j not in in_mention
-                        and tokens[j].text.islower()):
+            if cls in NOUN_CLASSES and j not in in_mention and noun_cases is None:
+                noun_cases = coder.cases(tokens[j])
+                if (not p.adjective and "gen" in p.cases and j == p.start - 1 and tokens[j].text.islower()):
                     # A genitive right after a common noun modifies it ("wizyta Kima", "przywódca Rosji");
                     # after another name it is a name of its own ("według NIS Pjongjang ...").
                     p.attached = True
@@ -368,6 +373,10 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
     if passive:
         agents = [p for p in free if p.preposition == cues.AGENT_PREPOSITION]
         actor = _coordinated(agents[0], free, lemmas, cues) if agents else []
+        if not subject:
+            # The participle modifies the name before it: "Azerbejdżan, wspierany przez Turcję".
+            before = [p for p in free if p.end <= found.start and p not in actor]
+            subject = before[-1:]
         return actor, subject
     actor = subject
     rest = [p for p in free if p not in actor]
@@ -425,9 +434,12 @@ def _by_frames(frames, candidates, lemmas, cues, *, allow_bare, after=None):
 
 
 def _is_passive(lemmas, tokens, found: Found, c_lo, cues) -> bool:
+    """"został zaatakowany", or a bare participle with its agent: "Azerbejdżan, wspierany przez Turcję"."""
     if tag_class(tokens[found.start].tag) != "ppas":
         return False
-    return any(lemmas[j] in cues.PASSIVE_AUXILIARIES for j in range(max(c_lo, found.start - 3), found.start))
+    if any(lemmas[j] in cues.PASSIVE_AUXILIARIES for j in range(max(c_lo, found.start - 3), found.start)):
+        return True
+    return cues.AGENT_PREPOSITION in lemmas[found.end:found.end + 4]
 
 
 def _modality(tokens, lemmas, found: Found, c_lo, cues) -> str:

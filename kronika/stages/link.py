@@ -45,6 +45,7 @@ class Found:
     name: str  # base form, the name of an unlinked entity
     entry: str | None = None  # knowledge-base id
     source: str = "model"
+    country: str | None = None  # for a name the base lacks: the state named inside it, if any
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Group:
     type: str
     entry: str | None
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    country: str | None = None
 
 
 def _is_capitalised(text: str) -> bool:
@@ -294,6 +296,13 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
         if entry is None and inner and (len(inner) > 1 or inner[0].end - inner[0].start > 1 or
                                         found.end - found.start == 1):
             continue  # the gazetteer's names replace a span the model ran together
+        if entry is None and found.type in ("ORG", "PER", "MISC", None):
+            # "Ministerstwo obrony Armenii", "Konsulat Generalny RP w Irkucku": an unknown body of a known
+            # state belongs to that state.
+            states = [linker.kb.get(g.entry) for g in inner if g.entry]
+            states = [e for e in states if e and e.type == "GPE" and e.country]
+            if states:
+                found.country = states[0].country
         detected.append(found)
     kept = list(detected)
     for g in gazetteer:
@@ -316,7 +325,7 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
     for f in found:
         if f.entry or f.end - f.start > 1 or f.source == "title":
             key = f.entry or local_id(f.type or "MISC", f.name)
-            group = groups.setdefault(key, Group(key, f.name, f.type or "MISC", f.entry))
+            group = groups.setdefault(key, Group(key, f.name, f.type or "MISC", f.entry, country=f.country))
             group.mentions.append((f.start, f.end))
             entry = linker.kb.get(f.entry) if f.entry else None
             names = [f.name] + ([*entry.aliases_pl, *entry.aliases_en] if entry and entry.type == "PER" else [])
@@ -335,12 +344,12 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
             key = max(candidates, key=lambda k: len(groups[k].mentions))
         else:
             key = local_id(f.type or "MISC", f.name)
-        group = groups.setdefault(key, Group(key, f.name, f.type or "MISC", f.entry))
+        group = groups.setdefault(key, Group(key, f.name, f.type or "MISC", f.entry, country=f.country))
         group.mentions.append((f.start, f.end))
     entities = []
     for group in groups.values():
         entry = linker.kb.get(group.entry) if group.entry else None
-        country = entry.country if entry else None
+        country = entry.country if entry else group.country
         sector = None
         if entry:
             code = linker.kb.actor_code(entry, date) or ""

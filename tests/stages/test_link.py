@@ -140,3 +140,11 @@ def test_unknown_names_only_still_give_entities(linker):
         ("Zbigniew Nieznany", "PER", "Zbigniew Nieznany"), ("Adama Obcego", "PER", "Adam Obcy")]), linker)
     assert {e.name for e in got} == {"Zbigniew Nieznany", "Adam Obcy"}
     assert all(e.id.startswith("kronika:") for e in got)
+
+
+def test_unknown_body_of_a_known_state_takes_its_country(linker):
+    got = link_entities(analysed("Ministerstwo obrony Rosji oskarżyło Ukrainę.", mentions=[
+        ("Ministerstwo obrony Rosji", "ORG", "Ministerstwo obrony Rosji")]), linker)
+    (ministry,) = [e for e in got if e.type == "ORG"]
+    assert (ministry.name, ministry.country, ministry.id.startswith("kronika:")) == (
+        "Ministerstwo obrony Rosji", "RUS", True)
