@@ -100,6 +100,7 @@ class Linker:
 
     def _build_gazetteer(self) -> dict[str, list[tuple[tuple[frozenset[str], ...], tuple[str, ...], str]]]:
         index: dict[str, list] = defaultdict(list)
+        self._by_last_word: dict[str, list] = defaultdict(list)
         seen: set[tuple[str, str]] = set()
         for entry in self.kb:
             for alias in (entry.name, *entry.aliases_pl, *entry.aliases_en):
@@ -112,6 +113,8 @@ class Linker:
                 keys = tuple(self.word_keys(w) for w in words)
                 for key in keys[0]:
                     index[key].append((keys, words, entry.id))
+                if len(words) > 1:
+                    self._by_last_word[words[-1].casefold()].append((keys, words, entry.id))
         return index
 
     def _build_adjectives(self) -> dict[str, str]:
@@ -214,7 +217,9 @@ class Linker:
             return None
         target = " ".join(w.casefold() for w in words)
         best, best_ratio = None, FUZZY_RATIO
-        for keys, alias_words, entry_id in self._gazetteer.get(words[0].casefold(), ()):
+        # Aliases that share the first word ("Xi Jingpin") or the last ("Emmenuel Macron").
+        candidates = [*self._gazetteer.get(words[0].casefold(), ()), *self._by_last_word.get(words[-1].casefold(), ())]
+        for keys, alias_words, entry_id in candidates:
             if len(alias_words) != len(words):
                 continue
             ratio = SequenceMatcher(None, target, " ".join(w.casefold() for w in alias_words)).ratio()
