@@ -12,10 +12,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# The main job on the embedded default: analyse the example articles into records.jsonl.
+# The main job on the embedded default: analyse the example articles into records.jsonl, ingest them into
+# the store kronika.db (a rerun adds nothing), then print the events and the relations they produce.
 run: $(STAMP)
 	$(BIN)/kronika analyze examples/ -o records.jsonl
 	@echo "wrote records.jsonl ($$(wc -l < records.jsonl) articles)"
+	$(BIN)/kronika ingest examples/ --db kronika.db
+	$(BIN)/kronika stats --db kronika.db --format table
+	$(BIN)/kronika events --db kronika.db --format table
+	$(BIN)/kronika relations CHN PRK --by month --db kronika.db --format table
+	$(BIN)/kronika relations CHN RUS --by month --db kronika.db --format table
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

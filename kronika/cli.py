@@ -58,4 +58,205 @@ def analyze(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
         sys.exit(1)
 
 
+# --- the store: ingest, queries, export ------------------------------------------------------------
+
+QUERY_FORMATS = ("table", "json", "csv")
+EXPORT_FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
+
+
+def db_option(command):
+    return click.option("--db", default="kronika.db", show_default=True, envvar="KRONIKA_DB",
+                        type=click.Path(dir_okay=False), help="The store file (env KRONIKA_DB).")(command)
+
+
+def query_options(command):
+    """--db and --format, shared by every query command."""
+    command = click.option("--format", "output_format", type=click.Choice(QUERY_FORMATS),
+                           help="Output format; default: table on a terminal, json otherwise.")(command)
+    return db_option(command)
+
+
+def _open_store(db: str, *, create: bool = False):
+    from kronika.store import Store
+
+    try:
+        return Store(db, create=create)
+    except KronikaError as error:
+        _fail(error)
+
+
+def _fail(error: KronikaError):
+    click.echo(f"kronika: error: {error}", err=True)
+    sys.exit(1)
+
+
+def _emit(frame, output_format: str | None) -> None:
+    """A DataFrame as an aligned table, one JSON array of records, or CSV with a header."""
+    if output_format is None:
+        output_format = "table" if sys.stdout.isatty() else "json"
+    if output_format == "json":
+        click.echo(frame.to_json(orient="records", force_ascii=False))
+    elif output_format == "csv":
+        click.echo(frame.to_csv(index=False), nl=False)
+    elif frame.empty:
+        click.echo("(nothing found)")
+    else:
+        click.echo(frame.to_string(index=False, max_colwidth=60))
+
+
+def _query(db: str, output_format: str | None, method: str, *args, **kwargs) -> None:
+    store = _open_store(db)
+    try:
+        _emit(getattr(store, method)(*args, **kwargs), output_format)
+    except KronikaError as error:
+        _fail(error)
+    finally:
+        store.close()
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Worker processes for the analysis (writes stay in one process).")
+@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
+              help="Articles per committed transaction.")
+@click.option("--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.")
+@click.option("--lang", default="pl", show_default=True, help="Language of inputs that do not say.")
+def ingest(inputs: tuple[str, ...], db: str, jobs: int, batch_size: int, date: str | None, lang: str) -> None:
+    """Analyse articles and store them; articles already stored (same content hash or id) are skipped.
+
+    Safe to interrupt and rerun: every committed batch stays, and the rerun skips it. A broken input is
+    reported on stderr and the others are stored; the exit code is 1 when anything failed.
+
+    Example: kronika ingest examples/ --db kronika.db --jobs 2
+    """
+    from tqdm import tqdm
+
+    from kronika.store import ingest as run_ingest
+
+    store = _open_store(db, create=True)
+    bar = tqdm(unit="article", desc="ingest", disable=None, file=sys.stderr)
+    counts = {"failed": 0, "skipped": 0}
+
+    def progress(kind: str, error: KronikaError | None) -> None:
+        if error is not None:
+            bar.write(f"kronika: error: {error}", file=sys.stderr)
+        if kind in counts:
+            counts[kind] += 1
+            bar.set_postfix(counts, refresh=False)
+        bar.update(1)
+
+    try:
+        report = run_ingest(store, inputs, date=date, lang=lang, jobs=jobs, batch_size=batch_size,
+                            progress=progress)
+    except KronikaError as error:
+        _fail(error)
+    finally:
+        bar.close()
+        store.close()
+    click.echo(f"kronika: {report.added} article(s) stored, {report.skipped} already stored, "
+               f"{report.failed} failed, in {report.seconds:.1f} s ({report.rate:.1f} articles/s) into {db}",
+               err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@query_options
+@click.option("--actor", help="Entity id (Q56226), name (Kim Jong Un) or code (PRK, CHNGOV) of a participant.")
+@click.option("--type", "event_type", help="PLOVER event type (CONSULT, ASSAULT, ...).")
+@click.option("--since", help="Events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", help="Events on or before this date.")
+@click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
+def events(db, output_format, actor, event_type, since, until, limit) -> None:
+    """Deduplicated events, latest first, with GDELT's NumMentions, NumSources and NumArticles.
+
+    Example: kronika events --actor "Kim Jong Un" --type CONSULT --since 2025-01-01
+    """
+    _query(db, output_format, "events", actor=actor, type=event_type, since=since, until=until, limit=limit)
+
+
+@main.command()
+@query_options
+@click.option("--search", help="Part of the actor's name (any case), or its entity id.")
+@click.option("--country", help="Only actors of this country (ISO alpha-3, e.g. PRK).")
+@click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
+def actors(db, output_format, search, country, limit) -> None:
+    """Everyone who took part in a stored event, most events first.
+
+    Example: kronika actors --country PRK --format json
+    """
+    _query(db, output_format, "actors", search=search, country=country, limit=limit)
+
+
+@main.command()
+@query_options
+@click.option("--search", help="Words to find by lemma: \"Pekin\" finds \"w Pekinie\".")
+@click.option("--since", help="Articles on or after this date.")
+@click.option("--until", help="Articles on or before this date.")
+@click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
+def articles(db, output_format, search, since, until, limit) -> None:
+    """Stored articles, best match first when searching.
+
+    Example: kronika articles --search Pekin
+    """
+    _query(db, output_format, "articles", search=search, since=since, until=until, limit=limit)
+
+
+@main.command()
+@query_options
+@click.argument("country_a")
+@click.argument("country_b")
+@click.option("--by", default="month", show_default=True, type=click.Choice(["day", "week", "month", "year"]),
+              help="Period of the time series.")
+@click.option("--since", help="Events on or after this date.")
+@click.option("--until", help="Events on or before this date.")
+def relations(db, output_format, country_a, country_b, by, since, until) -> None:
+    """Relations between two countries over time, both directions: events, mentions, Goldstein mean and
+    sum, QuadClass counts.
+
+    Example: kronika relations CHN PRK --by month
+    """
+    _query(db, output_format, "relations", country_a, country_b, by=by, since=since, until=until)
+
+
+@main.command()
+@query_options
+def stats(db, output_format) -> None:
+    """Counts of what the store holds, its date range and events per type.
+
+    Example: kronika stats --db kronika.db
+    """
+    _query(db, output_format, "stats")
+
+
+@main.command()
+@db_option
+@click.option("--format", "export_format", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
+              help="jsonl: document records; csv, parquet: events; plover: PLOVER JSON; gdelt: GDELT 2.0 TSV.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
+def export(db, export_format, output) -> None:
+    """Export the store: document records, event tables, PLOVER JSON or GDELT 2.0 Events (61 columns).
+
+    Example: kronika export --db kronika.db --format gdelt -o events.tsv
+    """
+    store = _open_store(db)
+    binary = export_format == "parquet"
+    try:
+        if output:
+            opened = open(output, "wb") if binary else open(output, "w", encoding="utf-8", newline="")
+            with opened as out:
+                count = store.export(export_format, out)
+        else:
+            out = sys.stdout.buffer if binary else sys.stdout
+            count = store.export(export_format, out)
+            out.flush()
+    except KronikaError as error:
+        _fail(error)
+    finally:
+        store.close()
+    log.info("exported %d record(s) as %s", count, export_format)
+
+
 __all__ = ["main", "InputError"]

@@ -1,0 +1,154 @@
+"""Ingest: read articles, skip those already stored, analyse the rest (in N processes), store in batches.
+
+Writes happen only here, in the parent process, one transaction per batch: a kill loses at most the batch
+being written, and the next run skips every article already committed (ids are content hashes, checked
+before any analysis), so rerunning finishes the job without duplicates.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from multiprocessing import get_context
+
+from kronika.errors import InputError, KronikaError
+from kronika.record import Document, content_id
+
+ADDED, SKIPPED, FAILED = "added", "skipped", "failed"
+DEFAULT_BATCH = 64
+COMMIT_SECONDS = 2.0  # commit at least this often, so a slow stream of articles is saved as it goes
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    skipped: int = 0
+    failed: int = 0
+    errors: list[KronikaError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        """Articles analysed and stored per second."""
+        return self.added / self.seconds if self.seconds else 0.0
+
+
+def ingest(store, inputs: Iterable[str], *, date: str | None = None, lang: str = "pl", jobs: int = 1,
+           batch_size: int = DEFAULT_BATCH, progress: Callable[[str, KronikaError | None], None] | None = None
+           ) -> IngestReport:
+    """Analyse and store the articles in ``inputs`` (files, directories, ``-``); see ``IngestReport``.
+
+    ``progress(kind, error)`` is called once per article with ``added``, ``skipped`` or ``failed``.
+    """
+    from kronika.ingest import read_articles
+
+    report = IngestReport()
+    started = time.perf_counter()
+
+    def note(kind: str, error: KronikaError | None = None) -> None:
+        setattr(report, kind, getattr(report, kind) + 1)
+        if error is not None:
+            report.errors.append(error)
+        if progress:
+            progress(kind, error)
+
+    def new_articles() -> Iterator:
+        seen: set[str] = set()
+        for article in read_articles(inputs, date=date):
+            if isinstance(article, KronikaError):
+                yield article
+                continue
+            article.id = article.id or _article_id(article.text)
+            if article.id in seen or article.id in store:
+                note(SKIPPED)
+                continue
+            seen.add(article.id)
+            yield article
+
+    batch: list[Document] = []
+    last_commit = time.monotonic()
+
+    def flush() -> None:
+        nonlocal last_commit
+        if batch:
+            added = store.add_many(batch)
+            # An id another process committed meanwhile is skipped by the store, not stored twice.
+            for _ in range(added):
+                note(ADDED)
+            for _ in range(len(batch) - added):
+                note(SKIPPED)
+            batch.clear()
+        last_commit = time.monotonic()
+
+    try:
+        for result in analysed(new_articles(), lang=lang, jobs=jobs):
+            if isinstance(result, KronikaError):
+                note(FAILED, result)
+                continue
+            batch.append(result)
+            if len(batch) >= batch_size or time.monotonic() - last_commit >= COMMIT_SECONDS:
+                flush()
+        flush()
+    finally:
+        report.seconds = time.perf_counter() - started
+    return report
+
+
+def analysed(articles: Iterable, *, lang: str, jobs: int) -> Iterator[Document | KronikaError]:
+    """Records (or errors) for ``articles`` in their order, in this process or in ``jobs`` worker processes."""
+    from kronika.core import analyze_articles
+
+    if jobs <= 1:
+        yield from analyze_articles(articles, lang=lang)
+        return
+    # forkserver: workers do not inherit the parent's open database connection or threads.
+    context = get_context("forkserver")
+    work = partial(analyse_one, lang=lang)
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_load, initargs=(lang,)) as pool:
+        pending: deque = deque()
+        for article in articles:
+            if isinstance(article, KronikaError):
+                yield article
+                continue
+            pending.append(pool.submit(work, article))
+            # A bounded window keeps every worker busy without reading the whole input ahead.
+            while len(pending) >= jobs * 4:
+                yield _unpack(pending.popleft().result())
+        while pending:
+            yield _unpack(pending.popleft().result())
+
+
+def analyse_one(article, *, lang: str) -> tuple:
+    """Analyse one article in a worker. Errors travel as plain tuples: InputError does not unpickle."""
+    from kronika.core import analyze_articles
+
+    (result,) = analyze_articles([article], lang=lang)
+    if isinstance(result, InputError):
+        return ("error", result.code, result.source, result.problem)
+    if isinstance(result, KronikaError):
+        return ("error", result.code, article.source or article.id, result.message)
+    return ("record", result)
+
+
+def _unpack(result: tuple) -> Document | KronikaError:
+    if result[0] == "error":
+        _, code, source, problem = result
+        return InputError(code, source, problem)
+    return result[1]
+
+
+def _load(lang: str) -> None:
+    from kronika.core import load_pipeline
+
+    load_pipeline(lang)
+
+
+def _article_id(text: str) -> str:
+    """The id ``Document`` would give this article: the hash of its normalised text."""
+    from kronika.ingest.decoding import normalize_text
+
+    return content_id(normalize_text(text))

@@ -1,0 +1,401 @@
+"""Every SQL statement of the store, in one place: the schema of each migration and every query.
+
+Values always travel as parameters (``?`` or ``:name``); the only text ever formatted into a statement is
+a choice from a fixed table in this module (``PERIODS``) or a run of ``?`` placeholders.
+"""
+
+from __future__ import annotations
+
+# ``PRAGMA application_id`` marks a file as Kronika's ("KRON" in ASCII), so a foreign SQLite file is told
+# apart from an empty one before anything is written to it.
+APPLICATION_ID = 0x4B524F4E
+
+CONNECTION_PRAGMAS = (
+    # WAL lets `kronika serve` read while `kronika ingest` writes; NORMAL sync in WAL mode loses nothing
+    # committed when the process is killed (only a power cut can cost the last transactions).
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA temp_store=MEMORY",
+    "PRAGMA cache_size=-65536",  # 64 MiB page cache: relation and actor queries on 1M events stay in memory
+)
+BUSY_TIMEOUT_MS = 30_000
+
+# --- opening and migrations -----------------------------------------------------------------------
+
+READ_APPLICATION_ID = "PRAGMA application_id"
+READ_USER_VERSION = "PRAGMA user_version"
+SET_APPLICATION_ID = f"PRAGMA application_id={APPLICATION_ID}"
+SET_USER_VERSION = "PRAGMA user_version={version:d}"  # PRAGMA takes no parameters; version is an int
+LIST_TABLES = "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'"
+INTEGRITY_CHECK = "PRAGMA integrity_check"
+BEGIN_WRITE = "BEGIN IMMEDIATE"
+COMMIT = "COMMIT"
+ROLLBACK = "ROLLBACK"
+
+CREATE_MIGRATIONS = """
+CREATE TABLE IF NOT EXISTS kronika_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)"""
+APPLIED_MIGRATIONS = "SELECT version FROM kronika_migrations ORDER BY version"
+RECORD_MIGRATION = "INSERT INTO kronika_migrations (version, name, applied_at) VALUES (?, ?, ?)"
+
+SCHEMA_V1 = (
+    # One row per article. `record` is the document record as JSON without `text` and `tokens` (the text
+    # has its own column; tokens live on as lemmas in article_search), so JSONL export is lossless.
+    """CREATE TABLE articles (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        url TEXT,
+        source TEXT NOT NULL,
+        date TEXT,
+        lang TEXT,
+        title TEXT,
+        tone REAL,
+        text TEXT NOT NULL,
+        record TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX articles_date ON articles(date)",
+    # Lower-cased token lemmas, one FTS5 row per article (rowid = articles.pk). Contentless: the lemmas
+    # are only searched, never shown, so they are not stored twice.
+    """CREATE VIRTUAL TABLE article_search USING fts5(
+        lemmas, content='', tokenize='unicode61 remove_diacritics 0'
+    )""",
+    """CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT,
+        country TEXT,
+        sector TEXT
+    ) WITHOUT ROWID""",
+    """CREATE TABLE article_entities (
+        article INTEGER NOT NULL REFERENCES articles(pk),
+        entity TEXT NOT NULL REFERENCES entities(id),
+        PRIMARY KEY (article, entity)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX article_entities_entity ON article_entities(entity)",
+    """CREATE TABLE mentions (
+        article INTEGER NOT NULL REFERENCES articles(pk),
+        entity TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL
+    )""",
+    "CREATE INDEX mentions_article ON mentions(article)",
+    """CREATE TABLE timexes (
+        article INTEGER NOT NULL REFERENCES articles(pk),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        value TEXT,
+        anchor TEXT
+    )""",
+    "CREATE INDEX timexes_article ON timexes(article)",
+    # One row per real-world event, after cross-article deduplication. Its fields come from the first
+    # report; `day` is the Julian day number of a day-precision date (the key of the within-a-day match).
+    """CREATE TABLE events (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        mode TEXT,
+        context TEXT NOT NULL,
+        cameo TEXT,
+        goldstein REAL,
+        quad_class INTEGER,
+        date TEXT,
+        date_precision TEXT,
+        day INTEGER,
+        location_name TEXT,
+        location_country TEXT,
+        lat REAL,
+        lon REAL,
+        actor_key TEXT NOT NULL,
+        recipient_key TEXT NOT NULL,
+        num_mentions INTEGER NOT NULL DEFAULT 0,
+        num_sources INTEGER NOT NULL DEFAULT 0,
+        num_articles INTEGER NOT NULL DEFAULT 0,
+        added_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX events_match ON events(type, actor_key, recipient_key, day, date)",
+    "CREATE INDEX events_date ON events(date)",
+    "CREATE INDEX events_type_date ON events(type, date)",
+    # Actor and recipient lists in order; `actor` is the key into `actors`, `date` repeats the event's
+    # date so an actor's latest events come straight off the index.
+    """CREATE TABLE event_participants (
+        event INTEGER NOT NULL REFERENCES events(pk),
+        role TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        entity TEXT,
+        name TEXT NOT NULL,
+        country TEXT,
+        sector TEXT,
+        date TEXT,
+        PRIMARY KEY (event, role, position)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX event_participants_actor ON event_participants(actor, date)",
+    # Each article's report of an event keeps its own provenance (trigger, sentence, modality, cited source).
+    """CREATE TABLE event_reports (
+        pk INTEGER PRIMARY KEY,
+        event INTEGER NOT NULL REFERENCES events(pk),
+        article INTEGER NOT NULL REFERENCES articles(pk),
+        ordinal INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        sentence INTEGER,
+        trigger_start INTEGER,
+        trigger_end INTEGER,
+        trigger_text TEXT,
+        modality TEXT,
+        mode TEXT,
+        context TEXT NOT NULL,
+        date TEXT,
+        date_precision TEXT,
+        reported_by TEXT NOT NULL,
+        UNIQUE (article, ordinal)
+    )""",
+    "CREATE INDEX event_reports_event ON event_reports(event, article)",
+    # Everyone who took part in an event, with running counts, so `kronika actors` needs no scan.
+    """CREATE TABLE actors (
+        key TEXT PRIMARY KEY,
+        entity TEXT,
+        name TEXT NOT NULL,
+        country TEXT,
+        sector TEXT,
+        events INTEGER NOT NULL DEFAULT 0,
+        as_actor INTEGER NOT NULL DEFAULT 0,
+        as_recipient INTEGER NOT NULL DEFAULT 0,
+        first_date TEXT,
+        last_date TEXT
+    ) WITHOUT ROWID""",
+    "CREATE INDEX actors_name ON actors(name COLLATE NOCASE)",
+    "CREATE INDEX actors_entity ON actors(entity)",
+    "CREATE INDEX actors_country ON actors(country, sector)",
+    "CREATE INDEX actors_events ON actors(events)",
+    # Country-to-country pairs of each event: the relation time series is one range scan of this table.
+    """CREATE TABLE dyads (
+        actor_country TEXT NOT NULL,
+        recipient_country TEXT NOT NULL,
+        date TEXT NOT NULL,
+        event INTEGER NOT NULL REFERENCES events(pk),
+        goldstein REAL,
+        quad_class INTEGER,
+        PRIMARY KEY (actor_country, recipient_country, date, event)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE quotes (
+        article INTEGER NOT NULL REFERENCES articles(pk),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        speaker_entity TEXT,
+        speaker_name TEXT,
+        verb TEXT
+    )""",
+    "CREATE INDEX quotes_article ON quotes(article)",
+    """CREATE TABLE amounts (
+        article INTEGER NOT NULL REFERENCES articles(pk),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value REAL,
+        approximate INTEGER NOT NULL,
+        object TEXT,
+        category TEXT,
+        claimant_entity TEXT,
+        claimant_name TEXT
+    )""",
+    "CREATE INDEX amounts_article ON amounts(article)",
+)
+
+# --- writing ----------------------------------------------------------------------------------------
+
+INSERT_ARTICLE = """
+INSERT OR IGNORE INTO articles (id, url, source, date, lang, title, tone, text, record, added_at)
+VALUES (:id, :url, :source, :date, :lang, :title, :tone, :text, :record, :added_at)"""
+INSERT_ARTICLE_LEMMAS = "INSERT INTO article_search (rowid, lemmas) VALUES (?, ?)"
+UPSERT_ENTITY = """
+INSERT INTO entities (id, name, type, country, sector) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (id) DO UPDATE SET
+    name = excluded.name, type = coalesce(excluded.type, type),
+    country = coalesce(excluded.country, country), sector = coalesce(excluded.sector, sector)"""
+INSERT_ARTICLE_ENTITY = "INSERT OR IGNORE INTO article_entities (article, entity) VALUES (?, ?)"
+INSERT_MENTION = "INSERT INTO mentions (article, entity, start, end, text) VALUES (?, ?, ?, ?, ?)"
+INSERT_TIMEX = "INSERT INTO timexes (article, start, end, text, type, value, anchor) VALUES (?, ?, ?, ?, ?, ?, ?)"
+INSERT_QUOTE = """
+INSERT INTO quotes (article, start, end, text, speaker_entity, speaker_name, verb) VALUES (?, ?, ?, ?, ?, ?, ?)"""
+INSERT_AMOUNT = """
+INSERT INTO amounts (article, start, end, text, value, approximate, object, category, claimant_entity, claimant_name)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+
+# The same event: same type and participants, and a day-precision date within one day (nearest first),
+# or the same coarser date ("2025-09") at the same precision.
+MATCH_EVENT_BY_DAY = """
+SELECT pk FROM events
+WHERE type = :type AND actor_key = :actor_key AND recipient_key = :recipient_key
+  AND day BETWEEN :day - 1 AND :day + 1
+ORDER BY abs(day - :day), pk LIMIT 1"""
+MATCH_EVENT_BY_DATE = """
+SELECT pk FROM events
+WHERE type = :type AND actor_key = :actor_key AND recipient_key = :recipient_key
+  AND day IS NULL AND date IS :date AND date_precision IS :date_precision
+ORDER BY pk LIMIT 1"""
+INSERT_EVENT = """
+INSERT INTO events (id, type, mode, context, cameo, goldstein, quad_class, date, date_precision, day,
+                    location_name, location_country, lat, lon, actor_key, recipient_key, added_at)
+VALUES (:id, :type, :mode, :context, :cameo, :goldstein, :quad_class, :date, :date_precision, :day,
+        :location_name, :location_country, :lat, :lon, :actor_key, :recipient_key, :added_at)"""
+INSERT_PARTICIPANT = """
+INSERT INTO event_participants (event, role, position, actor, entity, name, country, sector, date)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+UPSERT_ACTOR = """
+INSERT INTO actors (key, entity, name, country, sector, events, as_actor, as_recipient, first_date, last_date)
+VALUES (:key, :entity, :name, :country, :sector, 1, :as_actor, :as_recipient, :date, :date)
+ON CONFLICT (key) DO UPDATE SET
+    events = events + 1,
+    as_actor = as_actor + excluded.as_actor,
+    as_recipient = as_recipient + excluded.as_recipient,
+    country = coalesce(country, excluded.country),
+    sector = coalesce(sector, excluded.sector),
+    first_date = CASE WHEN first_date IS NULL OR excluded.first_date < first_date
+                      THEN excluded.first_date ELSE first_date END,
+    last_date = CASE WHEN last_date IS NULL OR excluded.last_date > last_date
+                     THEN excluded.last_date ELSE last_date END"""
+INSERT_DYAD = """
+INSERT OR IGNORE INTO dyads (actor_country, recipient_country, date, event, goldstein, quad_class)
+VALUES (?, ?, ?, ?, ?, ?)"""
+INSERT_REPORT = """
+INSERT INTO event_reports (event, article, ordinal, source, sentence, trigger_start, trigger_end, trigger_text,
+                           modality, mode, context, date, date_precision, reported_by)
+VALUES (:event, :article, :ordinal, :source, :sentence, :trigger_start, :trigger_end, :trigger_text,
+        :modality, :mode, :context, :date, :date_precision, :reported_by)"""
+# GDELT's counts: every report is a mention; distinct articles; distinct sources (outlets).
+UPDATE_EVENT_COUNTS = """
+UPDATE events SET
+    num_mentions = (SELECT count(*) FROM event_reports WHERE event = :pk),
+    num_articles = (SELECT count(DISTINCT article) FROM event_reports WHERE event = :pk),
+    num_sources = (SELECT count(DISTINCT source) FROM event_reports WHERE event = :pk)
+WHERE pk = :pk"""
+
+# --- reading ----------------------------------------------------------------------------------------
+
+
+def placeholders(count: int) -> str:
+    """``?, ?, ?`` for an IN list of ``count`` parameters (at least one, so the SQL stays valid)."""
+    return ", ".join("?" * max(count, 1))
+
+
+def named_placeholders(names: list[str]) -> str:
+    """``:k0, :k1`` for an IN list in a statement that also has named parameters; names are ours, not users'."""
+    return ", ".join(f":{name}" for name in names)
+
+
+KNOWN_ARTICLE_IDS = "SELECT id FROM articles WHERE id IN ({marks})"
+COUNT_ARTICLES = "SELECT count(*) FROM articles"
+
+# Actor keys a user's --actor names: an entity id, a canonical name (any case), an actor key, or a code
+# made of a country and optionally a sector ("PRK", "CHNGOV").
+RESOLVE_ACTOR = """
+SELECT key FROM actors WHERE entity = :q
+UNION SELECT key FROM actors WHERE name = :q COLLATE NOCASE
+UNION SELECT key FROM actors WHERE key = :q
+UNION SELECT key FROM actors WHERE country = :country AND (:sector IS NULL OR sector = :sector)"""
+
+EVENT_COLUMNS = """
+    e.pk, e.id, e.date, e.type, e.mode, e.context, e.cameo, e.goldstein, e.quad_class,
+    e.location_name, e.location_country, e.lat, e.lon,
+    e.num_mentions, e.num_sources, e.num_articles, e.added_at, e.date_precision"""
+
+# Events filtered by optional type, date range and actor keys; the latest first. Each filter is
+# "parameter is NULL or it holds", so one statement serves every combination of options.
+EVENTS = f"""
+SELECT {EVENT_COLUMNS} FROM events e
+WHERE (:type IS NULL OR e.type = :type)
+  AND (:since IS NULL OR e.date >= :since)
+  AND (:until IS NULL OR e.date <= :until)
+ORDER BY e.date DESC, e.pk DESC
+LIMIT :limit"""
+EVENTS_OF_ACTORS = f"""
+SELECT {EVENT_COLUMNS} FROM events e
+WHERE e.pk IN (
+    SELECT p.event FROM event_participants p
+    WHERE p.actor IN ({{marks}})
+      AND (:since IS NULL OR p.date >= :since)
+      AND (:until IS NULL OR p.date <= :until)
+)
+  AND (:type IS NULL OR e.type = :type)
+ORDER BY e.date DESC, e.pk DESC
+LIMIT :limit"""
+# Pages of every event in id order (keyset paging: each page starts after the last id of the one before).
+EVENT_PAGE = f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.pk > :after ORDER BY e.pk LIMIT :limit"
+
+PARTICIPANTS_OF = """
+SELECT event, role, position, entity, name, country, sector FROM event_participants
+WHERE event IN ({marks}) ORDER BY event, role, position"""
+# The first report of each event: its article gives SOURCEURL, the root-event flag and the tone.
+FIRST_REPORTS_OF = """
+SELECT r.event, r.sentence, r.trigger_text, a.id, a.url, a.source, a.tone
+FROM event_reports r JOIN articles a ON a.pk = r.article
+WHERE r.pk IN (SELECT min(pk) FROM event_reports WHERE event IN ({marks}) GROUP BY event)"""
+AVERAGE_TONE_OF = """
+SELECT r.event, avg(a.tone) FROM event_reports r JOIN articles a ON a.pk = r.article
+WHERE r.event IN ({marks}) GROUP BY r.event"""
+
+ACTORS = """
+SELECT key, entity, name, country, sector, events, as_actor, as_recipient, first_date, last_date FROM actors
+WHERE (:search IS NULL OR name LIKE '%' || :search || '%' ESCAPE '\\' OR entity = :raw OR key = :raw)
+  AND (:country IS NULL OR country = :country)
+ORDER BY events DESC, name
+LIMIT :limit"""
+
+ARTICLE_COLUMNS = "a.id, a.date, a.title, a.url, a.source, a.tone, substr(a.text, 1, 120) AS snippet"
+ARTICLES = f"""
+SELECT {ARTICLE_COLUMNS} FROM articles a
+WHERE (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :until)
+ORDER BY a.date DESC, a.pk DESC LIMIT :limit"""
+SEARCH_ARTICLES = f"""
+SELECT {ARTICLE_COLUMNS} FROM article_search s JOIN articles a ON a.pk = s.rowid
+WHERE article_search MATCH :match
+  AND (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :until)
+ORDER BY s.rank, a.date DESC LIMIT :limit"""
+ARTICLE_PAGE = "SELECT pk, text, record FROM articles WHERE pk > :after ORDER BY pk LIMIT :limit"
+
+# A relation time series: both directions between two countries, per period. The period expression is
+# picked from this fixed table, never built from user input.
+PERIODS = {
+    "day": "substr(d.date, 1, 10)",
+    "week": "strftime('%Y-W%W', substr(d.date, 1, 10))",
+    "month": "substr(d.date, 1, 7)",
+    "year": "substr(d.date, 1, 4)",
+}
+RELATIONS = """
+SELECT {period} AS period, d.actor_country AS source, d.recipient_country AS target,
+       count(*) AS events, sum(e.num_mentions) AS mentions,
+       avg(d.goldstein) AS goldstein_mean, sum(d.goldstein) AS goldstein_sum,
+       sum(d.quad_class = 1) AS quad1_verbal_cooperation, sum(d.quad_class = 2) AS quad2_material_cooperation,
+       sum(d.quad_class = 3) AS quad3_verbal_conflict, sum(d.quad_class = 4) AS quad4_material_conflict
+FROM dyads d JOIN events e ON e.pk = d.event
+WHERE ((d.actor_country = :a AND d.recipient_country = :b) OR (d.actor_country = :b AND d.recipient_country = :a))
+  AND (:since IS NULL OR d.date >= :since) AND (:until IS NULL OR d.date <= :until)
+GROUP BY period, d.actor_country, d.recipient_country
+ORDER BY period, source"""
+
+STATS = (
+    ("articles", "SELECT count(*) FROM articles"),
+    ("entities", "SELECT count(*) FROM entities"),
+    ("mentions", "SELECT count(*) FROM mentions"),
+    ("timexes", "SELECT count(*) FROM timexes"),
+    ("events", "SELECT count(*) FROM events"),
+    ("event_reports", "SELECT count(*) FROM event_reports"),
+    ("actors", "SELECT count(*) FROM actors"),
+    ("quotes", "SELECT count(*) FROM quotes"),
+    ("amounts", "SELECT count(*) FROM amounts"),
+    ("first_article_date", "SELECT min(date) FROM articles"),
+    ("last_article_date", "SELECT max(date) FROM articles"),
+    ("first_event_date", "SELECT min(date) FROM events"),
+    ("last_event_date", "SELECT max(date) FROM events"),
+    ("schema_version", "PRAGMA user_version"),
+)
+EVENT_TYPE_COUNTS = "SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC, type"

@@ -1,0 +1,188 @@
+"""The store through its Python API, on real SQLite files in tmp_path: schema, idempotence, deduplication,
+queries and relations."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pandas as pd
+import pytest
+
+import store_records as records
+from kronika.store import Store
+from kronika.store import sql
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "kronika.db") as opened:
+        opened.add_many(records.ALL)
+        yield opened
+
+
+def test_new_file_gets_schema_wal_and_marks(tmp_path):
+    path = tmp_path / "new.db"
+    Store(path).close()
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert connection.execute("PRAGMA application_id").fetchone()[0] == sql.APPLICATION_ID
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert connection.execute("SELECT version FROM kronika_migrations").fetchall() == [(1,)]
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"articles", "entities", "mentions", "timexes", "events", "event_participants", "event_reports",
+            "quotes", "amounts", "article_search"} <= tables
+
+
+def test_reopening_applies_nothing_again(tmp_path):
+    path = tmp_path / "k.db"
+    with Store(path) as first:
+        first.add(records.PAP)
+    with Store(path) as second:
+        assert len(second) == 1
+        assert second.connection.execute("SELECT count(*) FROM kronika_migrations").fetchone()[0] == 1
+
+
+def test_same_record_twice_adds_nothing(tmp_path):
+    with Store(tmp_path / "k.db") as store:
+        assert store.add(records.PAP) is True
+        before = store.stats().set_index("measure")["value"].to_dict()
+        assert store.add(records.PAP) is False
+        assert store.add_many([records.PAP, records.PAP]) == 0
+        assert store.stats().set_index("measure")["value"].to_dict() == before
+
+
+def test_everything_in_the_record_is_stored(store):
+    stats = store.stats().set_index("measure")["value"]
+    assert stats["articles"] == len(records.ALL)
+    assert stats["entities"] == 2 and stats["mentions"] == 2 and stats["timexes"] == 1
+    assert stats["quotes"] == 1 and stats["amounts"] == 1
+    assert stats["event_reports"] == sum(len(d.events) for d in records.ALL)
+
+
+def test_documents_come_back_as_they_went_in(store):
+    back = {doc.id: doc for doc in store.documents()}
+    for doc in records.ALL:
+        assert back[doc.id].to_dict(tokens=False) == doc.to_dict(tokens=False)
+
+
+def kim_xi(store, since="2025-09-04", until="2025-09-05"):
+    frame = store.events(actor="Kim Jong Un", type="CONSULT", since=since, until=until)
+    return frame[frame["recipient"] == "Xi Jinping"]
+
+
+def test_one_event_from_several_reports(store):
+    (event,) = kim_xi(store).to_dict("records")
+    # PAP (09-04), Rzeczpospolita (09-04), and a second PAP article with two reports dated 09-05.
+    assert (event["num_mentions"], event["num_articles"], event["num_sources"]) == (4, 3, 2)
+    assert event["date"] == "2025-09-04"
+    assert event["source_url"] == records.PAP.url
+
+
+def test_each_report_keeps_its_provenance(store):
+    rows = store.connection.execute(
+        "SELECT a.id, r.sentence, r.trigger_text, r.date FROM event_reports r JOIN articles a ON a.pk = r.article"
+        " JOIN events e ON e.pk = r.event WHERE e.date = '2025-09-04' AND e.type = 'CONSULT' ORDER BY r.pk"
+    ).fetchall()
+    assert rows == [
+        ("pap-2025-09-04-kim-xi", 0, "spotkał się", "2025-09-04"),
+        ("rp-2025-09-05-kim-xi", 0, "rozmawiał", "2025-09-04"),
+        ("pap-2025-09-05-kim-wyjazd", 0, "rozmowach", "2025-09-05"),
+        ("pap-2025-09-05-kim-wyjazd", 1, "Rozmowy", "2025-09-05"),
+    ]
+
+
+# (what differs from the first report, the document, events expected for Kim-Xi CONSULT overall)
+DEDUP_CASES = [
+    ("same day, other outlet", records.RP, 1),
+    ("one day later", records.PAP_FOLLOW, 1),
+    ("three days later", records.LATER, 2),
+    ("month precision only", records.MONTH, 2),
+]
+
+
+@pytest.mark.parametrize(("name", "doc", "expected"), DEDUP_CASES, ids=[c[0] for c in DEDUP_CASES])
+def test_dedup_within_a_day(tmp_path, name, doc, expected):
+    with Store(tmp_path / "k.db") as store:
+        store.add_many([records.PAP, doc])
+        frame = store.events(actor="Q56226", type="CONSULT", limit=0)
+        assert (frame["recipient"] == "Xi Jinping").sum() == expected
+
+
+def test_order_of_ingest_does_not_change_counts(tmp_path):
+    with Store(tmp_path / "a.db") as forward, Store(tmp_path / "b.db") as backward:
+        forward.add_many(records.ALL)
+        for doc in reversed(records.ALL):
+            backward.add(doc)
+        columns = ["type", "actor", "recipient", "num_mentions", "num_sources", "num_articles"]
+        key = ["type", "actor", "recipient", "num_mentions"]
+        a = forward.events(limit=0)[columns].sort_values(key).reset_index(drop=True)
+        b = backward.events(limit=0)[columns].sort_values(key).reset_index(drop=True)
+        pd.testing.assert_frame_equal(a, b)
+
+
+# (--actor value, expected number of events)
+ACTOR_QUERIES = [
+    ("Kim Jong Un", 4),        # canonical name: Xi on 09-04 and 09-07, Putin, the month-dated visit
+    ("kim jong un", 4),        # any case
+    ("Q56226", 4),             # entity id
+    ("PRKGOV", 5),             # code: Kim's four and North Korea as Xi's recipient
+    ("PRK", 5),
+    ("RUS", 2),                # Putin (recipient) and the Russian army
+    ("Nobody", 0),
+]
+
+
+@pytest.mark.parametrize(("actor", "expected"), ACTOR_QUERIES)
+def test_events_by_actor(store, actor, expected):
+    assert len(store.events(actor=actor, limit=0)) == expected + (actor == "RUS")  # + Russia accused by Tusk
+
+
+def test_events_filters(store):
+    assert set(store.events(type="ASSAULT")["actor_code"]) == {"POLMIL"}
+    assert len(store.events(since="2025-09-07")) == 3
+    # Putin on 09-03, and the month-dated visit: "2025-09" may lie before the bound, so it is kept.
+    assert set(store.events(until="2025-09-03")["date"]) == {"2025-09-03", "2025-09"}
+    assert store.events(until="2025-09")["date"].min() == "2025-09"  # a month bound takes the whole month
+    assert list(store.events(limit=2)["date"]) == ["2025-09-10", "2025-09-10"]
+
+
+def test_actors(store):
+    frame = store.actors()
+    top = frame.iloc[0]
+    assert (top["name"], top["code"], top["events"]) == ("Kim Jong Un", "PRKGOV", 4)
+    assert list(store.actors(search="jinp")["name"]) == ["Xi Jinping"]
+    assert set(store.actors(country="rus")["name"]) == {"Vladimir Putin", "Russian Armed Forces", "Russia"}
+
+
+def test_relations_both_directions(store):
+    frame = store.relations("CHN", "PRK", by="month")
+    rows = {(r["period"], r["source"], r["target"]): r for r in frame.to_dict("records")}
+    prk_chn = rows[("2025-09", "PRK", "CHN")]
+    assert (prk_chn["events"], prk_chn["mentions"], prk_chn["quad1_verbal_cooperation"]) == (3, 6, 3)
+    assert prk_chn["goldstein_mean"] == pytest.approx(1.9)
+    assert prk_chn["goldstein_sum"] == pytest.approx(5.7)
+    chn_prk = rows[("2025-09", "CHN", "PRK")]
+    assert (chn_prk["events"], chn_prk["goldstein_sum"]) == (1, 3.4)
+    assert store.relations("prk", "chn").equals(frame)  # order and case of the pair do not matter
+
+
+def test_relations_by_day_and_conflict(store):
+    frame = store.relations("POL", "RUS", by="day")
+    # The army's shooting down and Tusk's accusation: both Poland to Russia, on the same day.
+    assert list(zip(frame["period"], frame["source"], frame["events"])) == [("2025-09-10", "POL", 2)]
+    assert frame["quad4_material_conflict"].sum() == 1 and frame["quad3_verbal_conflict"].sum() == 1
+    assert frame["goldstein_sum"].sum() == pytest.approx(-12.0)
+
+
+def test_stats_counts_event_types(store):
+    stats = store.stats().set_index("measure")["value"]
+    assert stats["events"] == 7
+    assert stats["events.CONSULT"] == 4
+
+
+@pytest.mark.parametrize("bad", ["2025-13-01", "yesterday", "2025-02-30", "'; DROP TABLE events; --"])
+def test_bad_dates_are_clear_errors(store, bad):
+    from kronika.errors import KronikaError
+
+    with pytest.raises(KronikaError, match="E506"):
+        store.events(since=bad)

@@ -1,0 +1,135 @@
+"""`kronika ingest` with the real pipeline: idempotent, resumable after kill -9, parallel, lemma search."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from kronika.cli import main
+from kronika.store import Store
+from conftest import ROOT
+
+ARTICLES = [
+    " date 2025-09-04 Kim Dzong Un spotkał się w czwartek w Pekinie z Xi Jinpingiem.",
+    " date 2025-09-03 Władimir Putin rozmawiał w środę z Kim Dzong Unem w Pekinie.",
+    " date 2025-09-10 Rosyjskie drony naruszyły polską przestrzeń powietrzną, a premier Donald Tusk zwołał "
+    "posiedzenie rządu w Warszawie.",
+    " date 2025-08-31 Premier Indii Narendra Modi przyjechał do Tiencina na szczyt Szanghajskiej Organizacji "
+    "Współpracy.",
+]
+
+
+def write_articles(folder, texts):
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, text in enumerate(texts):
+        (folder / f"{i:04d}.txt").write_text(text + "\n", encoding="utf-8")
+    return folder
+
+
+def ingest(*args):
+    return CliRunner().invoke(main, ["ingest", *map(str, args)])
+
+
+def query(db, *args):
+    result = CliRunner().invoke(main, [*args, "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_ingest_twice_adds_nothing(tmp_path):
+    folder = write_articles(tmp_path / "in", ARTICLES)
+    db = tmp_path / "k.db"
+    first = ingest(folder, "--db", db)
+    assert first.exit_code == 0, first.output
+    assert f"{len(ARTICLES)} article(s) stored" in first.stderr
+    before = query(db, "stats")
+    second = ingest(folder, folder, "--db", db)
+    assert second.exit_code == 0
+    assert "0 article(s) stored" in second.stderr and f"{2 * len(ARTICLES)} already stored" in second.stderr
+    assert query(db, "stats") == before
+
+
+def test_failures_are_counted_and_reported(tmp_path):
+    folder = write_articles(tmp_path / "in", ARTICLES[:2])
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    db = tmp_path / "k.db"
+    result = ingest(folder, "--db", db)
+    assert result.exit_code == 1
+    assert "2 article(s) stored" in result.stderr and "2 failed" in result.stderr
+    assert "E202" in result.stderr and "E203" in result.stderr
+    assert len(query(db, "articles")) == 2
+
+
+@pytest.mark.parametrize("search", ["Pekin", "Pekinie", "pekinu", "Warszawa", "drony Tusk"])
+def test_lemma_search(tmp_path, search):
+    db = tmp_path / "k.db"
+    ingest(write_articles(tmp_path / "in", ARTICLES), "--db", db)
+    found = query(db, "articles", "--search", search)
+    expected = {"Pekin": 2, "Pekinie": 2, "pekinu": 2, "Warszawa": 1, "drony Tusk": 1}[search]
+    assert len(found) == expected, found
+
+
+def test_jobs_give_the_same_store(tmp_path):
+    folder = write_articles(tmp_path / "in", ARTICLES * 1)
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    assert ingest(folder, "--db", one).exit_code == 0
+    result = ingest(folder, "--db", two, "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    for db in (one, two):
+        assert Store(db, create=False).integrity_problems() == []
+    export = lambda db: sorted(CliRunner().invoke(main, ["export", "--db", str(db)]).stdout.splitlines())  # noqa: E731
+    assert export(one) == export(two)
+
+
+def count_articles(db) -> int:
+    try:
+        connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return 0  # not created yet
+
+
+def test_kill_9_loses_nothing_committed(tmp_path):
+    total = 150
+    texts = [f" date 2025-09-{1 + i % 28:02d} Artykuł numer {i}: Kim Dzong Un spotkał się z Xi Jinpingiem w "
+             f"Pekinie, a Władimir Putin przyjechał do Tiencina {i} razy." for i in range(total)]
+    folder = write_articles(tmp_path / "in", texts)
+    db = tmp_path / "k.db"
+    command = [sys.executable, "-m", "kronika", "ingest", str(folder), "--db", str(db), "--batch-size", "4"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp_path)
+    deadline = time.monotonic() + 120
+    while count_articles(db) < 8 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL
+    stored = count_articles(db)
+    assert 8 <= stored < total, "the ingest must be killed in the middle for this test to mean anything"
+
+    with Store(db, create=False) as store:
+        assert store.integrity_problems() == []
+        # Every committed article is whole: its lemmas are indexed and its timexes stored.
+        indexed = store.connection.execute("SELECT count(*) FROM article_search").fetchone()[0]
+        assert indexed == len(store)
+
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{len(texts) - stored} article(s) stored, {stored} already stored" in rerun.stderr
+    with Store(db, create=False) as store:
+        assert len(store) == total
+        assert store.integrity_problems() == []
+        ids = [row[0] for row in store.connection.execute("SELECT id FROM articles")]
+        assert len(ids) == len(set(ids)) == total
