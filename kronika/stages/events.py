@@ -478,6 +478,10 @@ def _event(doc, coder, trigger, found: Found, number: int, actor, recipient, rep
     sides = {p.entity.country or p.entity.id for p in actor + recipient}
     if not actor or (symmetric and len(sides) < 2):
         return None  # an event without its actor, or a meeting of one side, says nothing codable
+    if symmetric and not recipient:
+        # "Xi i Putin rozmawiali": the first named acts, the others receive, so that relations between
+        # pairs of actors count the meeting (the sides are interchangeable for these types).
+        actor, recipient = actor[:1], actor[1:]
     start, end = doc.tokens[found.start].start, doc.tokens[found.end - 1].end
     date, precision = _event_date(doc, found)
     location = _location(in_sentence, coder)

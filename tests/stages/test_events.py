@@ -27,7 +27,7 @@ CASES = [
      ("SUPPORT", ["CHN"], ["RUS"], "asserted")),
     ("Według NIS Pjongjang skierował do Rosji w zeszłym roku ok. 15 tys. żołnierzy.",
      ("AID", ["PRK"], ["RUS"], "asserted")),
-    ("Xi i Putin podczas rozmowy we wtorek wyrazili jedność.", ("CONSULT", ["CHN", "RUS"], [], "asserted")),
+    ("Xi i Putin podczas rozmowy we wtorek wyrazili jedność.", ("CONSULT", ["CHN"], ["RUS"], "asserted")),
     ("Z komunikatu wynika, że nie poruszono tematu wojny Rosji z Ukrainą.",
      ("ASSAULT", ["RUS"], ["UKR"], "negated")),
     ("Pekin będzie nadal wspierał Pjongjang.", ("SUPPORT", ["CHN"], ["PRK"], "asserted")),
