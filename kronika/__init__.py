@@ -13,9 +13,18 @@ from kronika.record import Document, Entity, Event, Mention, Timex, Token
 __version__ = "0.1.0"
 
 __all__ = [
-    "Document", "Entity", "Event", "InputError", "KronikaError", "Mention", "Pipeline", "Stage",
+    "Document", "Entity", "Event", "InputError", "KronikaError", "Mention", "Pipeline", "Stage", "Store",
     "Timex", "Token", "analyze", "__version__",
 ]
+
+
+def __getattr__(name: str):
+    # The store pulls in pandas and pyarrow; `import kronika` stays light until it is asked for.
+    if name == "Store":
+        from kronika.store import Store
+
+        return Store
+    raise AttributeError(f"module 'kronika' has no attribute {name!r}")
 
 
 def analyze(text: str, date: str | None = None, lang: str = "pl", *, id: str | None = None,
