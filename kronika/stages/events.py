@@ -269,6 +269,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
     placed = _place_mentions(doc, coder)
     events: list[Event] = []
     last_subject: list[Placed] = []
+    last_pair: list[Placed] = []  # the two sides of the latest event that had exactly two
     for number, (lo, hi) in enumerate(_sentence_spans(doc)):
         in_sentence = [p for p in placed if lo <= p.start < hi]
         reporters = _reporters(tokens, lemmas, lo, hi, in_sentence, cues)
@@ -288,6 +289,8 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                     actor = previous[2] or previous[1]
                 else:
                     actor = list(last_subject)  # "... jakim jest dalsze wspieranie Rosji" (by the subject)
+            if not actor and last_pair and _both_subject(tokens, lemmas, found, c_lo, cues):
+                actor = list(last_pair)  # "Obaj liderzy zgodzili się na ...": the pair met just before
             if is_verb and not actor:
                 actor = list(last_subject)
             if not recipient and trigger.cameo[:2] in ANSWER_ROOTS and previous:
@@ -304,6 +307,9 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                            _modality(tokens, lemmas, found, c_lo, cues))
             if event is not None:
                 events.append(event)
+                pair = {p.entity.country or p.entity.id: p for p in actor + recipient}
+                if len(pair) == 2:
+                    last_pair = list(pair.values())
         subjects = [p for p in in_sentence if "nom" in p.cases and not p.preposition and not p.attached
                     and p.entity.type in ("PER", "ORG", "GPE")]
         if subjects:
@@ -386,6 +392,11 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
         inside = [p for p in clause if p.attached and p.outer and p.start > found.start and p not in actor]
         recipient = next(([p] for f in frames for p in inside if f.preposition == p.outer), [])
     return actor, recipient
+
+
+def _both_subject(tokens, lemmas, found: Found, c_lo, cues) -> bool:
+    """A subject "obaj liderzy", "obie strony" before the trigger, with no name of its own."""
+    return any(lemmas[j] in cues.BOTH and "nom" in tag_cases(tokens[j].tag) for j in range(c_lo, found.start))
 
 
 def _after_light_verb(tokens, lemmas, found: Found, c_lo, cues) -> bool:

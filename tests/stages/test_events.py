@@ -31,6 +31,9 @@ CASES = [
     ("Z komunikatu wynika, że nie poruszono tematu wojny Rosji z Ukrainą.",
      ("ASSAULT", ["RUS"], ["UKR"], "negated")),
     ("Pekin będzie nadal wspierał Pjongjang.", ("SUPPORT", ["CHN"], ["PRK"], "asserted")),
+    ("Kim Dzong Un spotkał się z Xi Jinpingiem. Obaj liderzy zgodzili się na wzmocnienie współpracy.",
+     ("AGREE", ["PRK"], ["CHN"], "asserted")),
+    ("Azerbejdżan, wspierany przez Turcję, odrzucił apel.", ("SUPPORT", ["TUR"], ["AZE"], "asserted")),
 ]
 
 

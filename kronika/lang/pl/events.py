@@ -50,3 +50,6 @@ LIGHT_VERBS = frozenset({
     "odbywać", "złożyć", "składać", "udzielić", "udzielać", "wyrazić", "wyrażać", "zapowiedzieć",
     "zapowiadać", "ogłosić", "ogłaszać", "przekazać", "przekazywać",
 })
+
+# "Obaj liderzy zgodzili się", "obie strony dementują": both of the sides the article has just paired.
+BOTH = frozenset({"oba", "obydwa"})
