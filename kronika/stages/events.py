@@ -33,6 +33,8 @@ PLACE_TYPES = ("GPE", "LOC")
 REFLEXIVE_REACH = 3
 # CAMEO roots of talks and cooperation, whose event nouns ("rozmowy", "szczyt") the subject holds.
 TALK_ROOTS = frozenset({"03", "04", "05", "06"})
+# CAMEO roots of accusations and rejections, whose object noun is what is claimed, not what happened.
+CLAIM_ROOTS = frozenset({"11", "12"})
 # CAMEO roots of answers (reject, deny), whose missing recipient is whoever made the claim just before.
 ANSWER_ROOTS = frozenset({"12"})
 # CAMEO roots of force (coerce, assault, mass violence): without a named target, the place is the target.
@@ -249,7 +251,9 @@ def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
                 break
             if cls in NOUN_CLASSES and j not in in_mention and noun_cases is None:
                 noun_cases = coder.cases(tokens[j])
-                if (not p.adjective and "gen" in p.cases and j == p.start - 1 and tokens[j].text.islower()):
+                # A name whose case is unknown (an acronym: "ChRL") is not taken for a genitive.
+                if (not p.adjective and "gen" in p.cases and len(p.cases) < len(CASES) and j == p.start - 1
+                        and tokens[j].text.islower()):
                     # A genitive right after a common noun modifies it ("wizyta Kima", "przywódca Rosji");
                     # after another name it is a name of its own ("według NIS Pjongjang ...").
                     p.attached = True
@@ -283,6 +287,8 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
             clause = [p for p in in_sentence if c_lo <= p.start < c_hi and p not in reporters]
             actor, recipient = _roles(trigger, found, clause, tokens, lemmas, c_lo, cues)
             is_verb = tag_class(tokens[found.start].tag) in VERB_CLASSES
+            if not is_verb and previous and previous[0].start >= c_lo and previous[0].trigger.cameo[:2] in CLAIM_ROOTS:
+                continue  # "zarzucił Pekinowi wspieranie Rosji": the accused deed is a claim, not a reported event
             if not actor and not is_verb and tag_class(tokens[found.start].tag) == "ger":
                 if previous and previous[0].start >= c_lo:
                     # "zarzucił Pekinowi wspieranie Rosji": the one accused (the verb's recipient) supports.
@@ -320,7 +326,8 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
 def _clauses(tokens, lemmas, lo, hi, cues) -> list[tuple[int, int]]:
     bounds = [lo]
     for i in range(lo + 1, hi):
-        if lemmas[i] in cues.CLAUSE_OPENERS or tokens[i].text in ";:" or (
+        relative = tokens[i - 1].text == "," and lemmas[i] in cues.RELATIVE_PRONOUNS
+        if relative or lemmas[i] in cues.CLAUSE_OPENERS or tokens[i].text in ";:" or (
             tokens[i].text in "-–—" and tokens[i - 1].text != "-"
         ):
             bounds.append(i)
@@ -495,6 +502,8 @@ def _event(doc, coder, trigger, found: Found, number: int, actor, recipient, rep
         actor, recipient = actor[:1], actor[1:]
     start, end = doc.tokens[found.start].start, doc.tokens[found.end - 1].end
     date, precision = _event_date(doc, found)
+    if date and doc.date and int(date[:4]) < int(doc.date[:4]) - 1:
+        return None  # background history ("w wojnie koreańskiej w latach 1950-1953"), not news of the day
     location = _location(in_sentence, coder)
     if not recipient and location is not None and info.root in TARGET_IS_PLACE_ROOTS:
         # "ataki na cele wojskowe w Iranie": an attack with no named target strikes the state it is in.
@@ -533,7 +542,7 @@ def _event_date(doc: Document, found: Found) -> tuple[str | None, str | None]:
         value = doc.date
     if not value:
         return None, None
-    day = value[:10]
+    day = value.split("/")[0][:10]  # an interval ("1950/1953") dates the event by its start
     precision = {10: "day", 7: "month", 4: "year"}.get(len(day))
     return (day, precision) if precision else (None, None)
 

@@ -53,3 +53,6 @@ LIGHT_VERBS = frozenset({
 
 # "Obaj liderzy zgodzili się", "obie strony dementują": both of the sides the article has just paired.
 BOTH = frozenset({"oba", "obydwa"})
+
+# After a comma these open a relative clause: ", czemu ChRL zaprzecza", ", co potwierdził rząd".
+RELATIVE_PRONOUNS = frozenset({"co", "kto", "gdzie", "dokąd", "skąd", "czyj"})
