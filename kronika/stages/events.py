@@ -39,6 +39,8 @@ CLAIM_ROOTS = frozenset({"11", "12"})
 ANSWER_ROOTS = frozenset({"12"})
 # CAMEO roots of force (coerce, assault, mass violence): without a named target, the place is the target.
 TARGET_IS_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
+# How far (in tokens) after an event noun its agent or object may stand.
+NOUN_REACH = 6
 # How far left of a mention the coder looks for the preposition that governs it.
 PP_REACH = 6
 
@@ -218,7 +220,7 @@ def _place_mentions(doc: Document, coder: Coder) -> list[Placed]:
     for i, token in enumerate(doc.tokens):
         state = coder.adjective_states.get((token.lemma or "").casefold())
         if state is not None and i not in covered and tag_class(token.tag) == "adj":
-            placed.append(Placed(state, i, i + 1, tag_cases(token.tag) or frozenset(CASES), adjective=True))
+            placed.append(Placed(state, i, i + 1, coder.cases(token), adjective=True))
     placed.sort(key=lambda p: p.start)
     _govern(doc.tokens, placed, coder)
     return placed
@@ -238,7 +240,9 @@ def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
             if cls == "prep":
                 prep_cases = coder.cases(tokens[j])
                 lemma = (tokens[j].lemma or tokens[j].text).casefold()
-                if p.attached:
+                if p.adjective and noun_cases is not None:
+                    pass  # "na zakup rosyjskiej ropy": the adjective belongs to the noun after "na"
+                elif p.attached:
                     p.outer = lemma  # "dla polityki Pekinu": Pekinu modifies the object of "dla"
                 elif noun_cases is None:
                     if p.cases & prep_cases:
@@ -279,6 +283,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
         reporters = _reporters(tokens, lemmas, lo, hi, in_sentence, cues)
         clauses = _clauses(tokens, lemmas, lo, hi, cues)
         previous: tuple[Found, list[Placed], list[Placed]] | None = None
+        sentence_first = len(events)
         for found in coder.find_triggers(readings, lo, hi):
             trigger = found.trigger
             if trigger.speech:
@@ -316,6 +321,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                 pair = {p.entity.country or p.entity.id: p for p in actor + recipient}
                 if len(pair) == 2:
                     last_pair = list(pair.values())
+        events.extend(_likewise(events[sentence_first:], in_sentence, lemmas, lo, cues))
         subjects = [p for p in in_sentence if "nom" in p.cases and not p.preposition and not p.attached
                     and p.entity.type in ("PER", "ORG", "GPE")]
         if subjects:
@@ -359,19 +365,25 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
         genitives = [p for p in clause if p.start >= found.end and p.start - found.end <= 2 and "gen" in p.cases
                      and not p.preposition]
         adjectives = [p for p in clause if p.adjective and abs(p.start - found.start) <= 2 and not p.preposition]
-        if not genitives and adjectives and any(f.case == "adj" for f in trigger.actor_from):
+        if adjectives and any(f.case == "adj" for f in trigger.recipient):
+            recipient = adjectives[:1]  # "zakup rosyjskiej ropy": the adjective names the seller
+        elif not genitives and adjectives and any(f.case == "adj" for f in trigger.actor_from):
             actor = adjectives[:1]  # "ostrzały rosyjskie", "rosyjski atak"
         if genitives:
             head = _coordinated(genitives[0], clause, lemmas, cues)
+            head = [p for p in head if p not in recipient]
             is_gerund = tag_class(tokens[found.start].tag) == "ger"
             genitive_actor = any(f.case == "gen" and not f.preposition for f in trigger.actor_from)
-            if is_gerund or not genitive_actor:
+            # With an agent ("ostrzał izraelskich żołnierzy przez Hamas") the genitive is the object.
+            has_agent = cues.AGENT_PREPOSITION in lemmas[found.end:found.end + NOUN_REACH]
+            if is_gerund or not genitive_actor or has_agent:
                 recipient = head
             else:
                 actor = head
         after = [p for p in free if p.start >= found.end and p not in actor + recipient]
         recipient = recipient or _by_frames(frames, after, lemmas, cues, allow_bare=False)
-        agents = [p for p in after if p.preposition == cues.AGENT_PREPOSITION]
+        # The agent of an event noun stands in its phrase: "ostrzał żołnierzy przez Hamas", not further on.
+        agents = [p for p in after if p.preposition == cues.AGENT_PREPOSITION and p.start - found.end <= NOUN_REACH]
         if agents:
             actor = _coordinated(agents[0], free, lemmas, cues)  # "zacieśnianie współpracy przez Pjongjang"
         if not actor and _after_light_verb(tokens, lemmas, found, c_lo, cues):
@@ -401,6 +413,26 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
     return actor, recipient
 
 
+def _likewise(events: list[Event], in_sentence: list[Placed], lemmas, lo, cues) -> list[Event]:
+    """"Podobnie jak Indie, Chiny wydają ... na zakup rosyjskiej ropy": India does it too."""
+    for opener in cues.LIKEWISE:
+        if tuple(lemmas[lo:lo + len(opener)]) != opener:
+            continue
+        compared = [p for p in in_sentence if p.start == lo + len(opener)]
+        if not compared:
+            return []
+        like = compared[0].entity
+        copies = []
+        for event in events:
+            if like.id in {p.entity for p in event.actor + event.recipient}:
+                continue
+            copy = Event(**{**event.__dict__, "actor": [_participant(like)], "context": list(event.context),
+                            "recipient": list(event.recipient), "reported_by": list(event.reported_by)})
+            copies.append(copy)
+        return copies
+    return []
+
+
 def _both_subject(tokens, lemmas, found: Found, c_lo, cues) -> bool:
     """A subject "obaj liderzy", "obie strony" before the trigger, with no name of its own."""
     return any(lemmas[j] in cues.BOTH and "nom" in tag_cases(tokens[j].tag) for j in range(c_lo, found.start))
@@ -408,7 +440,7 @@ def _both_subject(tokens, lemmas, found: Found, c_lo, cues) -> bool:
 
 def _after_light_verb(tokens, lemmas, found: Found, c_lo, cues) -> bool:
     verbs = [j for j in range(c_lo, found.start) if tag_class(tokens[j].tag) in VERB_CLASSES]
-    return bool(verbs) and lemmas[verbs[-1]] in cues.LIGHT_VERBS
+    return bool(verbs) and lemmas[verbs[-1]] in cues.LIGHT_VERBS | cues.FUNDING_VERBS
 
 
 def _subject(free: list[Placed], found: Found, lemmas, cues, clause=(), tokens=None) -> list[Placed]:

@@ -34,6 +34,10 @@ CASES = [
     ("Kim Dzong Un spotkał się z Xi Jinpingiem. Obaj liderzy zgodzili się na wzmocnienie współpracy.",
      ("AGREE", ["PRK"], ["CHN"], "asserted")),
     ("Azerbejdżan, wspierany przez Turcję, odrzucił apel.", ("SUPPORT", ["TUR"], ["AZE"], "asserted")),
+    ("Węgry wydają miliony euro na zakup rosyjskiego gazu.", ("COOPERATE", ["HUN"], ["RUS"], "asserted")),
+    ("Ataki są odpowiedzią na ostrzał izraelskich żołnierzy przez Hamas.", ("ASSAULT", ["PSE"], ["ISR"], "asserted")),
+    ("Podobnie jak Słowacja, Węgry wydają miliony euro na zakup rosyjskiego gazu.",
+     ("COOPERATE", ["SVK"], ["RUS"], "asserted")),
 ]
 
 

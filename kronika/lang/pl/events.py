@@ -56,3 +56,10 @@ BOTH = frozenset({"oba", "obydwa"})
 
 # After a comma these open a relative clause: ", czemu ChRL zaprzecza", ", co potwierdził rząd".
 RELATIVE_PRONOUNS = frozenset({"co", "kto", "gdzie", "dokąd", "skąd", "czyj"})
+
+# Verbs of spending that lend their subject to the purchase they fund: "Chiny wydają miliardy dolarów na zakup
+# rosyjskiej ropy" (the buyer is China).
+FUNDING_VERBS = frozenset({"wydać", "wydawać", "przeznaczyć", "przeznaczać", "zainwestować", "inwestować"})
+
+# "Podobnie jak Indie, Chiny kupują ...": the compared party does the same as the subject.
+LIKEWISE = (("podobnie", "jak"), ("tak", "jak"), ("podobnie", "jak", "i"))
