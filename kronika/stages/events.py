@@ -20,6 +20,7 @@ locative place mention. Events of one article with the same type and participant
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -279,7 +280,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
     last_subject: list[Placed] = []
     last_pair: list[Placed] = []  # the two sides of the latest event that had exactly two
     for number, (lo, hi) in enumerate(_sentence_spans(doc)):
-        in_sentence = [p for p in placed if lo <= p.start < hi]
+        in_sentence = placed[bisect_left(placed, lo, key=lambda p: p.start):bisect_left(placed, hi, key=lambda p: p.start)]
         reporters = _reporters(tokens, lemmas, lo, hi, in_sentence, cues)
         clauses = _clauses(tokens, lemmas, lo, hi, cues)
         previous: tuple[Found, list[Placed], list[Placed]] | None = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -276,9 +277,11 @@ def load_linker(code: str) -> Linker:
 
 
 def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
-    """Token indexes [first, last+1) covering the characters [start, end)."""
-    inside = [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
-    return (inside[0], inside[-1] + 1) if inside else None
+    """Token indexes [first, last+1) of the tokens inside the characters [start, end); tokens are in text
+    order, so two binary searches do (a long article must not cost a scan per mention)."""
+    first = bisect_left(tokens, start, key=lambda t: t.start)
+    last = bisect_right(tokens, end, key=lambda t: t.end)
+    return (first, last) if first < last else None
 
 
 def _overlaps(a: Found, b: Found) -> bool:
