@@ -32,6 +32,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/sentences.py
 	$(BIN)/python bench/lemmatization.py
 	$(BIN)/python bench/timex.py
+	$(BIN)/python bench/ner.py
+	$(BIN)/python bench/score_dev.py
 	$(BIN)/python bench/throughput.py
 
 clean:

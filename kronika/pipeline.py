@@ -72,10 +72,12 @@ def default_stages(lang: str = "pl") -> list[Stage]:
     from kronika.stages.morph import MorphologyStage
     from kronika.stages.events import EventStage
     from kronika.stages.link import EntityStage
+    from kronika.stages.ner import NerStage
     from kronika.stages.segment import SegmentStage
     from kronika.stages.time import TimeStage
 
     return [
-        SegmentStage(language), MorphologyStage(language), EntityStage(language), TimeStage(language),
+        SegmentStage(language), MorphologyStage(language), NerStage(language), EntityStage(language),
+        TimeStage(language),
         EventStage(language),
     ]

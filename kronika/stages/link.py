@@ -138,7 +138,7 @@ class Linker:
         if len(words) != 1:
             return False
         key = words[0].casefold()
-        return key in self._adjectives or key in self.demonyms or self._singular_demonym(key)
+        return key in self._adjectives or key in self.demonyms or self._singular_demonym(words[0])
 
     def _singular_demonym(self, lemma: str) -> bool:
         """The inhabitants are listed in the plural ("Rosjanie"); a mention may be one of them ("Rosjanin")."""
@@ -263,6 +263,14 @@ class Linker:
                 break
         return out
 
+    def may_be_person(self, word: str) -> bool:
+        """Whether Morfeusz knows ``word`` as a first name or surname ("Marek" is also the town Marki's genitive)."""
+        return any(r.person and r.source for r in self.morphology.analyse(word))
+
+    def base_form(self, tokens: list[Token], start: int, end: int, text: str) -> str:
+        """The base form of the name on tokens [start, end) ("Serhija Popki" -> "Serhij Popko")."""
+        return self.morphology.lemmatize_phrase(text[tokens[start].start:tokens[end - 1].end])
+
     def _is_state(self, entry_id: str) -> bool:
         entry = self.kb.get(entry_id)
         return entry.type == "GPE" and entry.country is not None and bool(entry.adjectives_pl or entry.capital)
@@ -296,11 +304,26 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
         base = mention.lemma or mention.text
         if span is None or linker.is_demonym(mention.text, base):
             continue
+        if not _is_capitalised(tokens[span[0]].text):
+            # "tzw. Globalne Południe": a name starts at its first capital.
+            first = next((i for i in range(*span) if _is_capitalised(tokens[i].text)), None)
+            if first is None:
+                continue
+            span = (first, span[1])
+            base = linker.base_form(tokens, *span, doc.text)
         entry = linker.link_name(base, mention.text, mention.type)
         found = Found(span[0], span[1], mention.type, base, entry.id if entry else None, mention.source)
         if entry:
             found.type, found.name = entry.type, entry.name
         inner = [g for g in gazetteer if g.start >= found.start and g.end <= found.end]
+        if entry is None and inner and inner[0].start == found.start and inner[0].type in ("GPE", "LOC") \
+                and inner[0].end < found.end and _is_capitalised(tokens[inner[0].end].text) \
+                and not linker.may_be_person(tokens[inner[0].start].text):
+            # "Kijowa Serhij Popko", "Słowenia Janez Janša": a place, then a name of its own.
+            rest = (inner[0].end, found.end)
+            detected.append(Found(*rest, mention.type, linker.base_form(tokens, *rest, doc.text),
+                                  None, mention.source))
+            continue
         if entry is None and inner and (len(inner) > 1 or inner[0].end - inner[0].start > 1 or
                                         found.end - found.start == 1):
             continue  # the gazetteer's names replace a span the model ran together
@@ -415,8 +438,7 @@ class EntityStage:
     """Links name mentions to the knowledge base and groups them into one entity each."""
 
     name = "entities"
-    # The detector's mentions are used when a stage assigned them; the gazetteer works without them.
-    requires = ("tokens.lemma",)
+    requires = ("tokens.lemma", "mentions")
     assigns = ("entities",)
 
     def __init__(self, language):

@@ -19,7 +19,7 @@ ENTRIES = [
     Entry("Q423", "North Korea", "GPE", "PRK", "GOV", aliases_pl=("Korea Północna", "Korea Płn."),
           adjectives_pl=("północnokoreański",), capital="Q18808"),
     Entry("Q159", "Russia", "GPE", "RUS", "GOV", aliases_pl=("Rosja",), adjectives_pl=("rosyjski",),
-          capital="Q649"),
+          inhabitants_pl=("Rosjanie",), capital="Q649"),
     Entry("Q212", "Ukraine", "GPE", "UKR", "GOV", aliases_pl=("Ukraina",), adjectives_pl=("ukraiński",)),
     Entry("Q956", "Beijing", "GPE", "CHN", aliases_pl=("Pekin",), parent="Q148"),
     Entry("Q56226", "Kim Jong Un", "PER", "PRK", "GOV", aliases_pl=("Kim Dzong Un",), aliases_en=("Kim Jong-un",),
@@ -34,6 +34,7 @@ ENTRIES = [
           aliases_pl=("Narodowa Służba Wywiadowcza",), aliases_en=("NIS",)),
     Entry("kronika:xinhua", "Xinhua News Agency", "ORG", "CHN", "MED", aliases_en=("Xinhua",)),
     Entry("kronika:marki", "Marki", "GPE", "POL", aliases_pl=("Marki",)),
+    Entry("Q1899", "Kyiv", "GPE", "UKR", aliases_pl=("Kijów",), parent="Q212"),
 ]
 
 
@@ -120,6 +121,23 @@ def test_detector_name_is_not_split_by_a_shorter_alias(linker):
     got = link_entities(analysed("Tekst napisał Marek Miga.", mentions=[("Marek Miga", "PER", "Marek Miga")]),
                         linker)
     assert [(e.name, e.type) for e in got] == [("Marek Miga", "PER")]
+
+
+@pytest.mark.parametrize(("surface", "base"), [("rosyjskich", "rosyjski"), ("Rosjanin", "Rosjanin"),
+                                               ("Rosjanie", "Rosjanie")])
+def test_nationality_words_are_not_entities(linker, surface, base):
+    text = f"Wczoraj {surface} przyjechali."
+    assert link_entities(analysed(text, mentions=[(surface, "GPE", base)]), linker) == []
+
+
+def test_detector_span_is_trimmed_and_split_at_a_place(linker):
+    text = "Mer Kijowa Serhij Popko mówił o tzw. Globalnym Południu."
+    got = link_entities(analysed(text, mentions=[("Kijowa Serhij Popko", "PER", "Kijów Serhij Popko"),
+                                                 ("tzw. Globalnym Południu", "LOC", "tzw. Globalne Południe")]),
+                        linker)
+    names = {e.name: [m.text for m in e.mentions] for e in got}
+    assert names["Kyiv"] == ["Kijowa"] and names["Serhij Popko"] == ["Serhij Popko"]
+    assert names["Globalne Południe"] == ["Globalnym Południu"]
 
 
 def test_entity_fields_follow_the_contract(linker):

@@ -26,11 +26,12 @@ from functools import lru_cache
 from kronika.lang.pl.names import COMMON_NOUN_LABEL, PROPER_LABELS
 
 # NKJP outer category -> record type. Dates and times are NKJP categories too (the tagger predicts
-# them, PolEval scores them), but they are the temporal stage's business, not name mentions.
+# them, PolEval scores them), but they are the temporal stage's business, not name mentions. A
+# placeName without a subtype marks a people in NKJP ("Żydzi", "Indian", "żydowskiej"), not a place,
+# and is left out here and in PolEval's categories (its gold has 2 such annotations).
 NKJP_TYPES = {
     "persName": "PER",
     "orgName": "ORG",
-    "placeName": "GPE",
     "placeName-country": "GPE",
     "placeName-settlement": "GPE",
     "placeName-region": "GPE",
@@ -46,7 +47,6 @@ POLEVAL_CATEGORIES = {
     "persName-surname": "persName_surname",
     "persName-addName": "persName_addname",
     "orgName": "orgName",
-    "placeName": "placeName",
     "placeName-country": "placeName_country",
     "placeName-settlement": "placeName_settlement",
     "placeName-region": "placeName_region",
@@ -185,5 +185,8 @@ def sentence_features(
 def document_name_forms(sentences: Sequence[Sequence]) -> frozenset[str]:
     """Capitalised words that occur inside a sentence (not first) somewhere in the document."""
     return frozenset(
-        t.text for sentence in sentences for t in sentence[1:] if t.text[:1].isupper() and t.text[1:2].islower()
+        t.text
+        for sentence in sentences
+        for t in sentence[1:]
+        if t.text[:1].isupper() and t.text[1:2].islower()
     )

@@ -1,0 +1,182 @@
+"""The name stage: persons, organisations, political and other places found by a trained tagger.
+
+A linear-chain CRF (``models/<lang>-ner-crf/``, trained by ``scripts/train_ner.py``) labels every
+token with a two-layer IOB label, the outer entity and one entity nested in it
+("B-persName#B-persName-forename"). The outer names become ``NameMention``s typed by the language
+pack's table (``NKJP_TYPES``); dates and times, which the tagger also knows, are left to the temporal
+stage, and nested entities are kept for evaluation (``NameTagger.spans``) only. A name tagged once is
+then tagged wherever the same words recur untagged in the document (``propagate``).
+
+The tagger loads once per process (``load_tagger``); the stage holds only the language, so it pickles
+to worker processes unchanged. Features come from the document alone, so a document gives the same
+mentions alone or in a batch.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kronika.errors import KronikaError
+from kronika.record import Document, NameMention
+from kronika.stages.morph import _tokens_by_sentence
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+MODEL_FILE = "model.crfsuite"
+CLUSTERS_FILE = "clusters.tsv"
+META_FILE = "meta.json"
+OUTSIDE = "O"
+LAYER_SEPARATOR = "#"
+
+
+def model_dir(lang: str) -> Path:
+    return MODELS / f"{lang}-ner-crf"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Tokens ``start`` to ``end`` (exclusive) of a sentence form an entity of ``category``."""
+
+    start: int
+    end: int
+    category: str
+    layer: int  # 0 outer, 1 nested in an outer entity
+
+
+def decode(labels: list[str]) -> list[Span]:
+    """Entity spans of a two-layer IOB sequence; an I- that continues nothing starts an entity."""
+    spans: list[Span] = []
+    for layer in (0, 1):
+        open_start, open_category = None, None
+        for i, label in enumerate([*labels, OUTSIDE]):
+            parts = label.split(LAYER_SEPARATOR) if label != OUTSIDE else []
+            outer = parts[0] if parts else OUTSIDE
+            part = parts[layer] if layer < len(parts) else OUTSIDE
+            prefix, _, category = part.partition("-")
+            # A nested entity never crosses the outer entity it is in.
+            continues = prefix == "I" and category == open_category and (layer == 0 or outer.startswith("I-"))
+            if open_category is not None and not continues:
+                spans.append(Span(open_start, i, open_category, layer))
+                open_start, open_category = None, None
+            if prefix in ("B", "I") and not continues:
+                open_start, open_category = i, category
+    return sorted(spans, key=lambda s: (s.start, s.layer, s.end))
+
+
+def propagate(sentences: list[list], found: list[list[Span]]) -> list[list[Span]]:
+    """A name tagged once is tagged wherever the same words recur in the document untagged
+    (with its nested entities), so one confident context speaks for the weaker ones."""
+    names: dict[tuple[str, ...], tuple[Span, list[Span]]] = {}
+    for sentence, spans in zip(sentences, found):
+        for span in spans:
+            if span.layer == 0 and sentence[span.start].text[:1].isupper():
+                key = tuple(t.text for t in sentence[span.start : span.end])
+                inner = [s for s in spans if s.layer == 1 and span.start <= s.start and s.end <= span.end]
+                names.setdefault(key, (span, inner))
+    if not names:
+        return found
+    longest = max(len(k) for k in names)
+    out = []
+    for sentence, spans in zip(sentences, found):
+        covered = {i for s in spans if s.layer == 0 for i in range(s.start, s.end)}
+        added = []
+        i = 0
+        while i < len(sentence):
+            match = None
+            for n in range(min(longest, len(sentence) - i), 0, -1):
+                key = tuple(t.text for t in sentence[i : i + n])
+                if key in names and not covered.intersection(range(i, i + n)):
+                    match = (n, *names[key])
+                    break
+            if match is None:
+                i += 1
+                continue
+            n, outer, inner = match
+            added.append(Span(i, i + n, outer.category, 0))
+            shift = i - outer.start
+            added.extend(Span(s.start + shift, s.end + shift, s.category, 1) for s in inner)
+            i += n
+        out.append(sorted([*spans, *added], key=lambda s: (s.start, s.layer, s.end)) if added else spans)
+    return out
+
+
+class NameTagger:
+    """The CRF with its feature extractor and word clusters; one per language and process."""
+
+    def __init__(self, lang: str):
+        directory = model_dir(lang)
+        path = directory / MODEL_FILE
+        if not path.exists():
+            raise KronikaError(
+                "E103",
+                f"name tagger model {path} is missing; rebuild it with "
+                f"`.venv/bin/python scripts/train_ner.py --data ../shared/data` "
+                f"(see {directory / META_FILE})",
+            )
+        import pycrfsuite
+
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(path))
+        self.features = importlib.import_module(f"kronika.lang.{lang}.ner_features")
+        self.clusters = read_clusters(directory / CLUSTERS_FILE)
+        meta = directory / META_FILE
+        self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
+
+    def label(self, sentence: list, name_forms: frozenset[str]) -> list[str]:
+        if not sentence:
+            return []
+        return self.tagger.tag(self.features.sentence_features(sentence, name_forms, self.clusters))
+
+    def spans(self, doc: Document) -> list[tuple[list, Span]]:
+        """Every entity of every layer and category, with the sentence tokens its indices refer to."""
+        sentences = _tokens_by_sentence(doc)
+        name_forms = self.features.document_name_forms(sentences)
+        found = [decode(self.label(sentence, name_forms)) for sentence in sentences]
+        found = propagate(sentences, found)
+        return [(sentence, span) for sentence, spans in zip(sentences, found) for span in spans]
+
+
+def read_clusters(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    clusters = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            word, _, bits = line.rstrip("\n").partition("\t")
+            clusters[word] = bits
+    return clusters
+
+
+@cache
+def load_tagger(lang: str) -> NameTagger:
+    return NameTagger(lang)
+
+
+class NerStage:
+    name = "ner"
+    requires = ("sentences", "tokens", "tokens.lemma")
+    assigns = ("mentions",)
+
+    def __init__(self, language):
+        self.language = language
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.tokens:
+            return doc
+        tagger = load_tagger(self.language.code)
+        types = tagger.features.NKJP_TYPES
+        morphology = self.language.morphology()
+        document_forms = frozenset(t.text for t in doc.tokens)
+        mentions = [m for m in doc.mentions if m.source != "model"]
+        for sentence, span in tagger.spans(doc):
+            if span.layer != 0 or span.category not in types:
+                continue
+            start, end = sentence[span.start].start, sentence[span.end - 1].end
+            text = doc.text[start:end]
+            lemma = morphology.lemmatize_phrase(text, document_forms)
+            mentions.append(NameMention(start, end, text, types[span.category], lemma, source="model"))
+        doc.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        return doc

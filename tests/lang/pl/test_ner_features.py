@@ -1,0 +1,81 @@
+"""Polish name-tagger features: word shapes, Morfeusz name labels, neighbours, document evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.lang.pl.ner_features import (
+    NKJP_TYPES,
+    POLEVAL_CATEGORIES,
+    document_name_forms,
+    sentence_features,
+    word_shape,
+)
+from kronika.record import Token
+
+SHAPES = [
+    ("Kowalski", "Xx"),
+    ("NATO", "X"),
+    ("F-16", "X-d"),
+    ("2025", "d"),
+    ("ul.", "x."),
+    ("McDonald", "XxXx"),
+    (",", ","),
+]
+
+# word -> a feature its Morfeusz readings must give (SGJP proper-name labels are the gazetteer).
+MORFEUSZ_FEATURES = [
+    ("Warszawa", "m=nazwa_geograficzna"),
+    ("Jan", "m=imię"),
+    ("Kowalski", "m=nazwisko"),
+    ("dom", "m=nazwa_pospolita"),
+    ("Jinpingiem", "mp=ign"),  # unknown to the dictionary
+]
+
+
+def tokens(*words: str) -> list[Token]:
+    out, pos = [], 0
+    for w in words:
+        out.append(Token(pos, pos + len(w), w, lemma=w.lower(), tag="subst:sg:nom:m1"))
+        pos += len(w) + 1
+    return out
+
+
+@pytest.mark.parametrize(("word", "shape"), SHAPES)
+def test_word_shape(word, shape):
+    assert word_shape(word) == shape
+
+
+@pytest.mark.parametrize(("word", "feature"), MORFEUSZ_FEATURES)
+def test_morfeusz_labels(word, feature):
+    (features,) = sentence_features(tokens(word))
+    assert feature in features
+
+
+def test_one_list_per_token_with_neighbours():
+    feats = sentence_features(tokens("Jan", "Kowalski", "przyjechał"))
+    assert len(feats) == 3
+    assert "first" in feats[0] and "-1:edge" in feats[0]
+    assert "+1:w=kowalski" in feats[0]
+    assert "-1:w=jan" in feats[1] and "+1:w=przyjechał" in feats[1]
+    assert "+1:edge" in feats[2]
+    assert "b-=jan|kowalski" in feats[1]
+
+
+def test_clusters_give_prefix_features():
+    (features,) = sentence_features(tokens("Jan"), clusters={"jan": "010011"})
+    assert "c4=0100" in features
+    (features,) = sentence_features(tokens("Jan"), clusters={"inne": "1"})
+    assert "c=none" in features
+
+
+def test_document_name_forms():
+    sentences = [tokens("Kim", "przyjechał"), tokens("Spotkał", "Kima", "w", "Pekinie")]
+    assert document_name_forms(sentences) == frozenset({"Kima", "Pekinie"})
+    (features, _) = sentence_features(tokens("Pekinie", "było"), frozenset({"Pekinie"}))
+    assert "docname" in features
+
+
+def test_tables_cover_the_name_categories():
+    assert set(NKJP_TYPES.values()) == {"PER", "ORG", "GPE", "LOC"}
+    assert set(NKJP_TYPES) <= set(POLEVAL_CATEGORIES)
