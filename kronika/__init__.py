@@ -14,7 +14,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Document", "Entity", "Event", "InputError", "KronikaError", "Mention", "Pipeline", "Stage", "Store",
-    "Timex", "Token", "analyze", "__version__",
+    "Timex", "Token", "analyze", "default_stages", "__version__",
 ]
 
 

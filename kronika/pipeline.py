@@ -70,14 +70,17 @@ def default_stages(lang: str = "pl") -> list[Stage]:
     language = get_language(lang)  # first, so an unknown language fails before anything loads
 
     from kronika.stages.morph import MorphologyStage
+    from kronika.stages.amounts import AmountStage
     from kronika.stages.events import EventStage
     from kronika.stages.link import EntityStage
     from kronika.stages.ner import NerStage
+    from kronika.stages.quotes import QuoteStage
     from kronika.stages.segment import SegmentStage
     from kronika.stages.time import TimeStage
+    from kronika.stages.tone import ToneStage
 
     return [
         SegmentStage(language), MorphologyStage(language), NerStage(language), EntityStage(language),
-        TimeStage(language),
-        EventStage(language),
+        TimeStage(language), EventStage(language), QuoteStage(language), AmountStage(language),
+        ToneStage(language),
     ]

@@ -1,0 +1,233 @@
+"""Amounts: counted things with their value, object, category and who claims the figure.
+
+An amount is a number in digits ("15", "2,5", "1.500", "15 000") or words ("pięć", "dwadzieścia pięć",
+"kilkanaście"), with an optional multiplier after it ("tys.", "mln", "miliardy"), an optional approximation
+word before it ("ok.", "ponad", "blisko"), and the noun it counts after it, past its adjectives ("ok. 2 tys.
+północnokoreańskich wojskowych" counts "wojskowy"). A multiplier in the plural alone is a vague amount
+("miliardy dolarów", "tysiące ludzi"): value None, approximate. Vague number words are approximate too.
+
+The category comes from the counted noun ("żołnierz" -> troops, "dolar" -> money, "ranny" -> wounded); a noun
+that only counts people ("osoba", "cywil") takes it from what the sentence says happened to them ("pięć osób
+cywilnych zginęło" -> killed). A counted noun with its own category keeps it, except that soldiers said to be
+killed or wounded count as casualties: "śmierć poniosło ok. 2 tys. wojskowych" is killed.
+
+The claimant is the source the sentence cites ("według NIS"), else the speaker of a quote holding the figure
+("NIS ujawnił, że ..."), else the named subject of a reporting verb in the sentence, else None.
+
+Not amounts: tokens inside temporal expressions (years, dates, durations), ordinals ("80. rocznica"), times
+and ranges written with ":" or "-", percentages and measures ("%", "proc.", "km"), bare year-like numbers.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from bisect import bisect_left
+from functools import cache
+
+from kronika.record import Amount, Document, Participant, Token
+from kronika.stages.quotes import (
+    WORD, find_subject, is_verb, lemma_of, participant, place_mentions, sentence_token_spans, tag_class,
+)
+
+DIGITS = re.compile(r"^\d+(?:,\d+)?$|^\d{1,3}(?:\.\d{3})+$")
+THOUSANDS_GROUP = re.compile(r"^\d{3}$")
+ADJECTIVE_CLASSES = ("adj", "ppas", "pact", "adja", "num")
+NOUN_CLASSES = ("subst", "depr", "ger", "brev", "ign")
+# How many adjectives may stand between a number and the noun it counts.
+ADJECTIVE_REACH = 3
+# Categories of what happened to people, which outrank the counted noun's own ("troops").
+CASUALTIES = frozenset({"killed", "wounded"})
+# How many tokens either side of a people-counting noun the verb that gives its category may stand.
+EVENT_REACH = 8
+# Bare integers in this range with no multiplier, approximation or object are years the time stage missed.
+YEARS = range(1800, 2101)
+# How far (tokens) after a source preposition ("według") the cited mention may start.
+SOURCE_REACH = 3
+
+
+@cache
+def load_amount_data(code: str):
+    return importlib.import_module(f"kronika.lang.{code}.amounts")
+
+
+class AmountStage:
+    """Counts of troops, casualties, arrests, displaced people and money, tied to object and claimant."""
+
+    name = "amounts"
+    requires = ("sentences", "tokens.lemma", "entities")
+    assigns = ("amounts",)
+
+    def __init__(self, language):
+        self.language = language
+
+    def __call__(self, doc: Document) -> Document:
+        doc.amounts = find_amounts(doc, self.language, load_amount_data(self.language.code))
+        return doc
+
+
+def find_amounts(doc: Document, language, data) -> list[Amount]:
+    tokens = doc.tokens
+    if not tokens:
+        return []
+    starts = [t.start for t in tokens]
+    in_timex = set()
+    for timex in doc.timexes:
+        in_timex.update(range(bisect_left(starts, timex.start), bisect_left(starts, timex.end)))
+    placed = place_mentions(doc, language)
+    mention_starts = [p.start for p in placed]
+    lemmas = [lemma_of(t) for t in tokens]
+    cues = language.event_cues
+    reporting = set(cues.REPORTING_VERBS)
+    people = frozenset(p.casefold() for p in data.PERSON_OBJECTS)
+    amounts = []
+    for lo, hi in sentence_token_spans(doc):
+        claimant: Participant | None | bool = False  # found lazily, once per sentence
+        i = lo
+        while i < hi:
+            parsed = None if i in in_timex else _number(tokens, lemmas, i, hi, data)
+            if parsed is None:
+                i += 1
+                continue
+            value, approximate, first, last = parsed
+            multiplied = last > first or tokens[first].text.casefold() in data.VAGUE_MULTIPLIER_FORMS
+            after = last + 1
+            if after < hi and (tokens[after].text.casefold() in data.NOT_COUNTS or after in in_timex):
+                i = after
+                continue
+            start_token = first
+            approximator = _approximator(tokens, first, lo, data)
+            if approximator is not None:
+                start_token, approximate = approximator, True
+            object_token = _counted(tokens, lemmas, after, hi, data)
+            obj = (tokens[object_token].lemma or tokens[object_token].text) if object_token is not None else None
+            key = lemmas[object_token] if object_token is not None else None
+            category = data.OBJECT_CATEGORIES.get(key) or data.OBJECT_CATEGORIES.get(
+                tokens[object_token].text.casefold()) if key else None
+            # The nearest cue wins: "zginęło pięć osób, a 12 zostało rannych".
+            window = sorted(range(max(lo, first - EVENT_REACH), min(hi, after + EVENT_REACH)),
+                            key=lambda j: abs(j - first))
+            cue = next((data.EVENT_CATEGORIES[lemmas[j]] for j in window if lemmas[j] in data.EVENT_CATEGORIES
+                        and j != object_token), None)
+            if category is None and (key is None or key in people):
+                category = cue
+            elif category == "troops" and cue in CASUALTIES:
+                category = cue  # "śmierć poniosło ok. 2 tys. wojskowych": soldiers counted as dead
+            if obj is None and not multiplied and approximator is None and value in YEARS:
+                i = after
+                continue  # a year the time stage did not mark
+            if value == 1 and category is None:
+                i = after  # "jeden z nich", "jedna z opcji": a pronoun, not a count
+                continue
+            end_token = object_token if object_token is not None else last
+            if claimant is False:
+                claimant = _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting)
+            start, end = tokens[start_token].start, tokens[end_token].end
+            if end_token == hi - 1 and tokens[end_token].text.endswith(".") and len(tokens[end_token].text) > 1:
+                end -= 1  # "2,5 mln zł." at the sentence end: the period closes the sentence
+            quote_speaker = next((q.speaker for q in doc.quotes if q.start <= start < q.end and q.speaker), None)
+            amounts.append(Amount(start=start, end=end, text=doc.text[start:end], value=value,
+                                  approximate=approximate, object=obj, category=category,
+                                  claimant=claimant or quote_speaker))
+            i = max(end_token, last) + 1
+    return amounts
+
+
+def _number(tokens: list[Token], lemmas: list[str], i: int, hi: int, data):
+    """(value, approximate, first token, last token) of a number starting at ``i``, or None."""
+    token = tokens[i]
+    text = token.text.casefold()
+    value: float | int | None
+    approximate = False
+    last = i
+    if DIGITS.match(text):
+        # Glued to ":" / "-" / "." + digit, or an ordinal dot before a lower-case word: a time, range, date.
+        if i + 1 < hi and tokens[i + 1].start == token.end and tokens[i + 1].text in {":", "-", "–", "/", "."}:
+            if tokens[i + 1].text != "." or i + 2 < hi:
+                return None
+        if i > 0 and tokens[i - 1].end == token.start and tokens[i - 1].text in {":", "-", "–", "/", ".", ","}:
+            return None
+        digits = text.replace(".", "").replace(",", ".")
+        # "15 000": groups of three digits one space apart.
+        while last + 1 < hi and THOUSANDS_GROUP.match(tokens[last + 1].text) and \
+                tokens[last + 1].start == tokens[last].end + 1 and "," not in digits:
+            last += 1
+            digits += tokens[last].text
+        value = float(digits) if "." in digits else int(digits)
+    elif i + 1 < hi and f"{text} {tokens[i + 1].text.casefold()}" in data.NUMBER_WORDS:
+        value, last = data.NUMBER_WORDS[f"{text} {tokens[i + 1].text.casefold()}"], i + 1
+    elif text in data.NUMBER_WORDS and text not in data.VAGUE_MULTIPLIER_FORMS:
+        value = data.NUMBER_WORDS[text]
+        approximate = value is None
+    elif text in data.VAGUE_MULTIPLIER_FORMS:
+        return (None, True, i, i)
+    elif text in data.MULTIPLIERS or (lemmas[i] in data.MULTIPLIERS and tag_class(token.tag) == "subst"):
+        return (data.MULTIPLIERS.get(text) or data.MULTIPLIERS[lemmas[i]], False, i, i)  # "ponad milion"
+    else:
+        return None
+    # A multiplier after the number: "15 tys.", "2,5 mln", "dwa miliardy".
+    nxt = last + 1
+    if nxt < hi:
+        multiplier = data.MULTIPLIERS.get(tokens[nxt].text.casefold()) or (
+            data.MULTIPLIERS.get(lemmas[nxt]) if tag_class(tokens[nxt].tag) in ("subst", "brev") else None)
+        if multiplier:
+            value = value * multiplier if value is not None else None
+            approximate = approximate or value is None
+            last = nxt
+            if last + 1 < hi and tokens[last + 1].text == "." and tokens[last + 1].start == tokens[last].end \
+                    and not tokens[last].text.endswith(".") and last + 2 < hi:
+                last += 1  # "tys" + "." split by the tokenizer
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return value, approximate, i, last
+
+
+def _approximator(tokens: list[Token], first: int, lo: int, data) -> int | None:
+    """The token index of an approximation word right before the number ("ok.", "co najmniej"), if any."""
+    words = [t.text.casefold() for t in tokens[max(lo, first - 3):first]]
+    for size in (3, 2, 1):
+        if len(words) < size:
+            continue
+        tail = words[-size:]
+        glued = "".join(tail) if size == 2 and tail[-1] == "." else None  # "ok" + "."
+        if " ".join(tail) in data.APPROXIMATORS or (glued and glued in data.APPROXIMATORS):
+            return first - size
+    return None
+
+
+def _counted(tokens: list[Token], lemmas: list[str], j: int, hi: int, data) -> int | None:
+    """The token of the noun counted after a number, past up to ``ADJECTIVE_REACH`` adjectives."""
+    adjective = None
+    for k in range(j, min(hi, j + ADJECTIVE_REACH + 1)):
+        token = tokens[k]
+        text = token.text.casefold()
+        if not WORD.search(text):
+            break
+        if text in data.OBJECT_CATEGORIES or lemmas[k] in data.OBJECT_CATEGORIES and tag_class(token.tag) in NOUN_CLASSES:
+            return k
+        cls = tag_class(token.tag)
+        if cls in ("subst", "depr", "ger"):
+            return k
+        if cls in ADJECTIVE_CLASSES:
+            adjective = k
+            continue
+        break
+    # "10 rannych", "5 zabitych": an adjective standing for the people it describes.
+    if adjective is not None and lemmas[adjective] in data.OBJECT_CATEGORIES:
+        return adjective
+    return None
+
+
+def _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting) -> Participant | None:
+    """Whom the sentence cites for its figures: "według NIS", else the subject of a reporting verb."""
+    for i in range(lo, hi):
+        if lemmas[i] in cues.SOURCE_PREPOSITIONS:
+            k = bisect_left(mention_starts, i + 1)
+            if k < len(placed) and placed[k].start - i <= SOURCE_REACH and placed[k].start < hi:
+                return participant(placed[k].entity)
+    for i in range(lo, hi):
+        if lemmas[i] in reporting and is_verb(tokens[i]):
+            subject = find_subject(tokens, i, lo, hi, placed, mention_starts)
+            if subject is not None:
+                return participant(subject.entity)
+    return None

@@ -1,0 +1,77 @@
+"""Amounts with value, object, category and claimant, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.pipeline import Pipeline, default_stages
+from kronika.record import Document
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(default_stages("pl"))
+
+
+def amounts(pipeline, text: str):
+    doc = pipeline(Document(text=text, date="2025-09-04"))
+    for a in doc.amounts:
+        assert doc.text[a.start:a.end] == a.text
+    return [(a.text, a.value, a.approximate, a.object, a.category, a.claimant.name if a.claimant else None)
+            for a in doc.amounts]
+
+
+NIS = "National Intelligence Service (South Korea)"
+# (text, an amount that must be found: text, value, approximate, object, category, claimant)
+CASES = [
+    ("Według Narodowej Służby Wywiadowczej (NIS) Korei Południowej Pjongjang skierował do Rosji "
+     "ok. 15 tys. żołnierzy.", ("ok. 15 tys. żołnierzy", 15000, True, "żołnierz", "troops", NIS)),
+    ("We wtorek NIS ujawnił, że dotychczas śmierć poniosło ok. 2 tys. północnokoreańskich wojskowych.",
+     ("ok. 2 tys. północnokoreańskich wojskowych", 2000, True, "wojskowy", "killed", NIS)),
+    ("Chiny wydają miliardy dolarów na zakup rosyjskiej ropy.", ("miliardy dolarów", None, True, "dolar", "money",
+                                                                None)),
+    ("W ataku pięć osób cywilnych zginęło.", ("pięć osób", 5, False, "osoba", "killed", None)),
+    ("Policja zatrzymała 191 osób.", ("191 osób", 191, False, "osoba", "arrested", None)),
+    ("W ostrzale rannych zostało 12 osób.", ("12 osób", 12, False, "osoba", "wounded", None)),
+    ("Ponad milion uchodźców opuściło kraj.", ("Ponad milion uchodźców", 1_000_000, True, "uchodźca", "displaced",
+                                                None)),
+    ("Rząd przeznaczy na pomoc 2,5 mln zł.", ("2,5 mln zł", 2_500_000, False, "złoty", "money", None)),
+    ("Armia wysłała 15 000 żołnierzy.", ("15 000 żołnierzy", 15000, False, "żołnierz", "troops", None)),
+    ("Dwadzieścia pięć tysięcy żołnierzy przekroczyło granicę.",
+     ("Dwadzieścia pięć tysięcy żołnierzy", 25000, False, "żołnierz", "troops", None)),
+    ("Kilkanaście osób zostało zatrzymanych.", ("Kilkanaście osób", None, True, "osoba", "arrested", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_amount_is_found(pipeline, text, expected):
+    assert expected in amounts(pipeline, text)
+
+
+NOT_AMOUNTS = [
+    "Obchody 80. rocznicy zakończenia wojny odbyły się w Pekinie.",
+    "W 2011 r. Kim objął władzę.",
+    "Pociąg wyjechał ok. godz. 22:00 czasu miejscowego.",
+    "Stosunki w latach 1950-1953 były napięte.",
+    "Poparcie wzrosło o 5 proc.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_AMOUNTS)
+def test_dates_times_ordinals_are_not_amounts(pipeline, text):
+    assert amounts(pipeline, text) == []
+
+
+BAD_INPUT = [
+    "",
+    " ".join(["ok. 15 tys. żołnierzy i"] * 400) + " koniec.",
+    "1 2 3\n4 5 6\n7 8 9\n10 20 30",
+    "Kolumna A | Kolumna B\n12 | 15 tys.\n13 | 2,5 mln\n1.500 | 15 000",
+    "„Zginęło 20 osób - powiedział",
+    "mln tys. mld ok. ponad blisko",
+]
+
+
+@pytest.mark.parametrize("text", BAD_INPUT)
+def test_bad_input_finishes(pipeline, text):
+    assert isinstance(amounts(pipeline, text), list)
