@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _PLACEHOLDER = re.compile(r"\{(~?)([A-Za-z_]\w*)\}")
+_WORD = re.compile(r"\w+")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_]\w*)>")
 
 
@@ -110,12 +111,34 @@ def _rename_groups(regex: str) -> str:
 @dataclass(frozen=True, eq=False)
 class CompiledGrammar:
     grammar: TemporalGrammar
-    rules: tuple[tuple[Rule, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None], ...]
+    # (rule, its regex, not_after, only_after, the words the rule must end with, if it is known)
+    rules: tuple[tuple[Rule, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None,
+                       frozenset[str] | None], ...]
     lookup: Mapping[str, Mapping[str, Any]]
     merge_gap: re.Pattern[str]
     past_cue: re.Pattern[str]
     future_cue: re.Pattern[str]
     clause_break: re.Pattern[str]
+
+
+def _final_words(pattern: str, grammar: TemporalGrammar) -> frozenset[str] | None:
+    """For a rule that ends with a lexicon ("... {~ago}", "... {unit}"), the last words of that lexicon's forms.
+
+    Every match of such a rule ends with one of them, so a sentence without any can skip the rule's regex,
+    which for the quantity rules is an alternation of tens of thousands of characters tried at every
+    position of the sentence. A set lookup per sentence costs next to nothing."""
+    last = None
+    for last in _PLACEHOLDER.finditer(pattern):
+        pass
+    if last is None or last.end() != len(pattern.rstrip()) or last.group(2).isupper():
+        return None
+    words = set()
+    for form in grammar.lexicons[last.group(2)]:
+        parts = _WORD.findall(form.casefold())
+        if not parts:
+            return None  # a form without a word character: no word to look for
+        words.add(parts[-1])
+    return frozenset(words)
 
 
 def compile_grammar(grammar: TemporalGrammar) -> CompiledGrammar:
@@ -129,7 +152,7 @@ def compile_grammar(grammar: TemporalGrammar) -> CompiledGrammar:
             only_after = re.compile(expand(rule.only_after, grammar), re.IGNORECASE) if rule.only_after else None
         except re.error as e:
             raise ValueError(f"temporal grammar '{grammar.code}': rule '{rule.name}' is not a valid regex: {e}")
-        rules.append((rule, regex, not_after, only_after))
+        rules.append((rule, regex, not_after, only_after, _final_words(rule.pattern, grammar)))
     lookup = {name: {_normalise(k): v for k, v in lex.items()} for name, lex in grammar.lexicons.items()}
     return CompiledGrammar(
         grammar=grammar,
@@ -183,7 +206,10 @@ def _opens_sentence(text: str, position: int, sentence_start: int) -> bool:
 def find_matches(compiled: CompiledGrammar, text: str, start: int, end: int) -> list[Match]:
     """Every rule's matches inside ``text[start:end]``, overlapping ones included."""
     found = []
-    for rule, regex, not_after, only_after in compiled.rules:
+    words = frozenset(_WORD.findall(text[start:end].casefold()))
+    for rule, regex, not_after, only_after, final_words in compiled.rules:
+        if final_words is not None and final_words.isdisjoint(words):
+            continue
         for m in regex.finditer(text, start, end):
             before = text[max(start, m.start() - 40):m.start()]
             if not_after is not None and not_after.search(before):
