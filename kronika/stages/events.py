@@ -54,6 +54,16 @@ def tag_class(tag: str | None) -> str:
     return (tag or "").split(":", 1)[0]
 
 
+def _family(tag: str | None) -> str:
+    """Nominal, verbal or other: the kind of word a reading makes of a token."""
+    cls = tag_class(tag)
+    if cls in NOUN_CLASSES:
+        return "nominal"
+    if cls in VERB_CLASSES or cls in ("ppas", "pact"):
+        return "verbal"
+    return cls
+
+
 @dataclass
 class Placed:
     """An entity mention as the coder sees it: tokens, case and governing preposition."""
@@ -108,16 +118,31 @@ class Coder:
 
     # --- triggers ----------------------------------------------------------------------------------
 
-    def readings(self, tokens: list[Token]) -> list[frozenset[str]]:
-        """Every lemma each token can have: a trigger matches any reading ("rozmowy": rozmowa | rozmowy;
-        "aresztowanie": the gerund of aresztować), since the tagger's one choice may miss the event sense."""
+    def readings(self, tokens: list[Token]) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+        """Every lemma each token can have, and the ones a trigger may start with.
+
+        A trigger matches any reading ("rozmowy": rozmowa | rozmowy; "aresztowanie": the gerund of
+        aresztować), since the tagger's one choice may miss the event sense; but its first word must be
+        read as the same kind of word the tagger saw: "broni" tagged as the noun "broń" (weapon) does not
+        start the verb "bronić" (defend)."""
         morphology = self.language.morphology()
-        out = []
+        everything, heads = [], []
         for token in tokens:
-            lemmas = {(token.lemma or token.text).casefold()}
-            lemmas.update(a.lemma.casefold() for a in morphology.analyse(token.text))
-            out.append(frozenset(lemmas))
-        return out
+            chosen = (token.lemma or token.text).casefold()
+            family = _family(token.tag)
+            analyses = morphology.analyse(token.text)
+            lemmas, starts = {chosen}, {chosen}
+            if tag_class(token.tag) == "impt" and any(_family(r.tag) == "nominal" for r in analyses):
+                # News does not command: "broń" read as "bronić!" is the noun (weapon) the tagger passed over.
+                family, starts = "nominal", set()
+            for reading in analyses:
+                lemma = reading.lemma.casefold()
+                lemmas.add(lemma)
+                if _family(reading.tag) == family:
+                    starts.add(lemma)
+            everything.append(frozenset(lemmas))
+            heads.append(frozenset(starts))
+        return everything, heads
 
     def cases(self, token: Token, *, name: bool = False) -> frozenset[str]:
         """Every case the token can be in: the tagger's choice and Morfeusz's readings, since one choice made
@@ -130,13 +155,15 @@ class Coder:
                 cases.update(tag_cases(reading.tag))
         return frozenset(cases) or frozenset(CASES)
 
-    def find_triggers(self, readings: list[frozenset[str]], lo: int, hi: int) -> list[Found]:
+    def find_triggers(self, readings: tuple[list[frozenset[str]], list[frozenset[str]]], lo: int,
+                      hi: int) -> list[Found]:
+        readings, heads = readings
         found: list[Found] = []
         taken: set[int] = set()
         for i in range(lo, hi):
             if i in taken:
                 continue
-            candidates = [t for lemma in readings[i] for t in self.by_first.get(lemma, ())]
+            candidates = [t for lemma in heads[i] for t in self.by_first.get(lemma, ())]
             # Longer expressions first; for the same words a noun row's frame beats the verb row's gerund.
             candidates.sort(key=lambda t: (-len(t.lemmas), t.pos != "noun"))
             for trigger in candidates:

@@ -52,6 +52,14 @@ def test_an_accused_deed_is_not_reported_as_happening():
     assert types == ["ACCUSE"]
 
 
+@pytest.mark.parametrize("text", [
+    "Inspektorzy szukali broni jądrowej w Iranie.",  # "broni": the weapon, not "bronić" (defend)
+    "Iran twierdzi, że broń trafi do magazynów.",  # "broń" read by the tagger as an imperative
+])
+def test_a_noun_does_not_start_a_verb_trigger(text):
+    assert [e for e in coded(text) if e[0] == "SUPPORT"] == []
+
+
 def test_background_history_is_not_coded():
     text = "Chiny i Korea Północna walczyły razem w wojnie koreańskiej w latach 1950-1953 przeciwko siłom ONZ."
     assert [e for e in coded(text) if e[0] == "ASSAULT"] == []
