@@ -292,6 +292,11 @@ def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | 
     return (first, last) if first < last else None
 
 
+def _starting_in(spans: list[Found], lo: int, hi: int) -> list[Found]:
+    """The spans (sorted by start) that start at a token in [lo, hi): a slice, not a scan of the article."""
+    return spans[bisect_left(spans, lo, key=lambda f: f.start):bisect_left(spans, hi, key=lambda f: f.start)]
+
+
 def _overlaps(a: Found, b: Found) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -315,7 +320,7 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
         found = Found(span[0], span[1], mention.type, base, entry.id if entry else None, mention.source)
         if entry:
             found.type, found.name = entry.type, entry.name
-        inner = [g for g in gazetteer if g.start >= found.start and g.end <= found.end]
+        inner = [g for g in _starting_in(gazetteer, found.start, found.end) if g.end <= found.end]
         if entry is None and inner and inner[0].start == found.start and inner[0].type in ("GPE", "LOC") \
                 and inner[0].end < found.end and _is_capitalised(tokens[inner[0].end].text) \
                 and not linker.may_be_person(tokens[inner[0].start].text):
@@ -336,8 +341,10 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
                 found.country = states[0].country
         detected.append(found)
     kept = list(detected)
+    detected.sort(key=lambda d: d.start)
+    longest = max((d.end - d.start for d in detected), default=0)
     for g in gazetteer:
-        clashes = [d for d in detected if _overlaps(d, g)]
+        clashes = [d for d in _starting_in(detected, g.start - longest, g.end) if _overlaps(d, g)]
         if not clashes:
             kept.append(g)
         elif any(d.start <= g.start and g.end <= d.end for d in clashes):
