@@ -48,4 +48,5 @@ CODES = {
     "E504": "the store was written by a newer Kronika (schema version above this one's)",
     "E505": "no store at the given path; `kronika ingest` creates one",
     "E506": "invalid query value (date, period, export format)",
+    "E507": "a record could not be written to the store; the others of its batch were stored",
 }

@@ -121,6 +121,11 @@ class Amount:
     claimant: Participant | None = None
 
 
+def date_precision(value: str | None) -> str | None:
+    """"day", "month" or "year" for an ISO date "2025-09-04", "2025-09" or "2025"; None otherwise."""
+    return {10: "day", 7: "month", 4: "year"}.get(len(value or ""))
+
+
 def content_id(text: str) -> str:
     """A stable article id from its text, so re-reading the same article gives the same id."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -55,7 +55,7 @@ class AmountStage:
     """Counts of troops, casualties, arrests, displaced people and money, tied to object and claimant."""
 
     name = "amounts"
-    requires = ("sentences", "tokens.lemma", "entities")
+    requires = ("sentences", "tokens.lemma", "tokens.tag", "entities", "timexes", "quotes")
     assigns = ("amounts",)
 
     def __init__(self, language):
@@ -148,8 +148,10 @@ def _number(tokens: list[Token], lemmas: list[str], i: int, hi: int, data):
         if i > 0 and tokens[i - 1].end == token.start and tokens[i - 1].text in {":", "-", "–", "/", ".", ","}:
             return None
         digits = text.replace(".", "").replace(",", ".")
-        # "15 000": groups of three digits one space apart.
-        while last + 1 < hi and THOUSANDS_GROUP.match(tokens[last + 1].text) and \
+        # "15 000": groups of three digits one space apart, after a lead of one to three digits ("105 180"
+        # in "linii 105 180 520" are three numbers, as "12345 678" are two).
+        grouped = text.isdigit() and len(text) <= 3
+        while grouped and last + 1 < hi and THOUSANDS_GROUP.match(tokens[last + 1].text) and \
                 tokens[last + 1].start == tokens[last].end + 1 and "," not in digits:
             last += 1
             digits += tokens[last].text

@@ -24,7 +24,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from kronika.record import Document, Entity, Event, Location, Mention, Participant, Timex, Token
+from kronika.record import Document, Entity, Event, Location, Mention, Participant, Timex, Token, date_precision
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 NOUN_CLASSES = ("subst", "depr", "ger", "ign", "brev")
@@ -603,7 +603,7 @@ def _event_date(doc: Document, found: Found) -> tuple[str | None, str | None]:
     if not value:
         return None, None
     day = value.split("/")[0][:10]  # an interval ("1950/1953") dates the event by its start
-    precision = {10: "day", 7: "month", 4: "year"}.get(len(day))
+    precision = date_precision(day)
     return (day, precision) if precision else (None, None)
 
 

@@ -154,7 +154,7 @@ class QuoteStage:
     """Direct, dialogue-dash and indirect quotes with their speaker and verb of saying."""
 
     name = "quotes"
-    requires = ("sentences", "tokens.lemma", "entities")
+    requires = ("sentences", "tokens.lemma", "tokens.tag", "entities")
     assigns = ("quotes",)
 
     def __init__(self, language):
@@ -231,7 +231,7 @@ def find_quotes(doc: Document, language, data) -> list[Quote]:
             if verb is None:
                 continue
             q_start, q_end = tokens[lo + 1].start, tokens[k - 1].end
-            if not any(s <= q_start < e for s, e, _ in found):
+            if not any(s < q_end and q_start < e for s, e, _ in found):  # quotes never nest or overlap
                 found.append((q_start, q_end, verb))
             break
 

@@ -53,7 +53,8 @@ def damaged(path: str, error: Exception) -> KronikaError:
 def _check_file(path: str, *, create: bool) -> None:
     if os.path.isdir(path):
         raise KronikaError("E501", f"{path}: is a directory, not a store file; give a file name with --db")
-    if not os.path.exists(path):
+    if not os.path.exists(path) or (not create and os.path.getsize(path) == 0):
+        # An empty file is no store either: a query must not turn it into one.
         if not create:
             raise KronikaError("E505", f"{path}: no store here; create it with `kronika ingest PATH... --db {path}`")
         return

@@ -75,11 +75,14 @@ def ingest(store, inputs: Iterable[str], *, date: str | None = None, lang: str =
     def flush() -> None:
         nonlocal last_commit
         if batch:
-            added = store.add_many(batch)
+            failures: list = []
+            added = store.add_many(batch, failures)
+            for doc, error in failures:
+                note(FAILED, InputError("E507", doc.id, f"could not be stored: {type(error).__name__}: {error}"))
             # An id another process committed meanwhile is skipped by the store, not stored twice.
             for _ in range(added):
                 note(ADDED)
-            for _ in range(len(batch) - added):
+            for _ in range(len(batch) - added - len(failures)):
                 note(SKIPPED)
             batch.clear()
         last_commit = time.monotonic()
@@ -105,6 +108,9 @@ def analysed(articles: Iterable, *, lang: str, jobs: int) -> Iterator[Document |
     if jobs <= 1:
         yield from analyze_articles(articles, lang=lang)
         return
+    from kronika.lang import get_language
+
+    get_language(lang)  # an unknown language fails here, with its message, not as a broken worker pool
     # forkserver: workers do not inherit the parent's open database connection or threads.
     context = get_context("forkserver")
     work = partial(analyse_one, lang=lang)

@@ -50,17 +50,29 @@ class Store:
         """Store one document record; False when an article with its id is already stored."""
         return self.add_many([doc]) == 1
 
-    def add_many(self, docs: Iterable[Document]) -> int:
-        """Store records in one transaction; returns how many were new (known ids are skipped)."""
+    def add_many(self, docs: Iterable[Document], failures: list[tuple[Document, Exception]] | None = None) -> int:
+        """Store records in one transaction; returns how many were new (known ids are skipped).
+
+        With ``failures`` given, a record that cannot be written is rolled back alone (a savepoint per
+        record) and listed there, and the others are committed; without it, the error propagates."""
         added = 0
         with self._reading():
             self.connection.execute(sql.BEGIN_WRITE)
             try:
                 for doc in docs:
-                    added += write.add_document(self.connection, doc)
+                    self.connection.execute("SAVEPOINT record")
+                    try:
+                        added += write.add_document(self.connection, doc)
+                    except Exception as error:
+                        if failures is None:
+                            raise
+                        self.connection.execute("ROLLBACK TO record")
+                        failures.append((doc, error))
+                    self.connection.execute("RELEASE record")
                 self.connection.execute(sql.COMMIT)
             except BaseException:
-                self.connection.execute(sql.ROLLBACK)
+                if self.connection.in_transaction:
+                    self.connection.execute(sql.ROLLBACK)
                 raise
         return added
 

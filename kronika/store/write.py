@@ -15,7 +15,7 @@ from datetime import date as Date
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
-from kronika.record import RECORD_ORDER, Document, Event, Participant
+from kronika.record import RECORD_ORDER, Document, Event, Participant, date_precision
 from kronika.store import sql
 
 ROLES = ("actor", "recipient")
@@ -28,7 +28,10 @@ def now() -> str:
 def source_of(url: str | None, article_id: str) -> str:
     """The outlet an article comes from (its URL's host), for NumSources; without a URL, the article itself."""
     if url:
-        host = urlsplit(url).hostname or ""
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:
+            host = ""  # a malformed URL ("http://[bad/") names no outlet; it must not stop the ingest
         host = host.removeprefix("www.")
         if host:
             return host
@@ -64,9 +67,9 @@ def julian_day(value: str | None) -> int | None:
 def effective_date(event: Event, doc: Document) -> tuple[str | None, str | None]:
     """The event's own date, or the article's date when the event has none (as GDELT dates by the article)."""
     if event.date:
-        return event.date, event.date_precision or ("day" if len(event.date) >= 10 else "month")
+        return event.date, event.date_precision or date_precision(event.date)
     if doc.date:
-        return doc.date, "day" if len(doc.date) >= 10 else "month" if len(doc.date) == 7 else "year"
+        return doc.date, date_precision(doc.date)
     return None, None
 
 
@@ -160,19 +163,19 @@ def _new_event(connection: sqlite3.Connection, doc: Document, ordinal: int, even
         "location_country": location.country if location else None,
         "lat": location.lat if location else None, "lon": location.lon if location else None, "added_at": now(),
     }).lastrowid
+    # An actor counts once per event, with every role it has in it (a party can be on both sides).
+    roles_of: dict[str, tuple[Participant, set[str]]] = {}
     for role, participants in zip(ROLES, (event.actor, event.recipient)):
-        seen = set()
         for position, p in enumerate(participants):
             key = actor_key(p)
             connection.execute(sql.INSERT_PARTICIPANT,
                                (pk, role, position, key, p.entity, p.name, p.country, p.sector, date))
-            if key in seen:
-                continue
-            seen.add(key)
-            connection.execute(sql.UPSERT_ACTOR, {
-                "key": key, "entity": p.entity, "name": p.name, "country": p.country, "sector": p.sector,
-                "as_actor": int(role == "actor"), "as_recipient": int(role == "recipient"), "date": date,
-            })
+            roles_of.setdefault(key, (p, set()))[1].add(role)
+    for key, (p, roles) in roles_of.items():
+        connection.execute(sql.UPSERT_ACTOR, {
+            "key": key, "entity": p.entity, "name": p.name, "country": p.country, "sector": p.sector,
+            "as_actor": int("actor" in roles), "as_recipient": int("recipient" in roles), "date": date,
+        })
     if date is not None:
         sources = {p.country for p in event.actor if p.country}
         targets = {p.country for p in event.recipient if p.country}

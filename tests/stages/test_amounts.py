@@ -75,3 +75,13 @@ BAD_INPUT = [
 @pytest.mark.parametrize("text", BAD_INPUT)
 def test_bad_input_finishes(pipeline, text):
     assert isinstance(amounts(pipeline, text), list)
+
+
+def test_a_long_sentence_keeps_every_amount(pipeline):
+    found = amounts(pipeline, BAD_INPUT[1])
+    assert len(found) == 400 and {a[1] for a in found} == {15000}
+
+
+@pytest.mark.parametrize("text", ["W 12345 678 domach nie było prądu.", "Ceny wzrosły w 2025 r."])
+def test_numbers_are_not_glued_together(pipeline, text):
+    assert all(a[1] not in (12345678,) for a in amounts(pipeline, text))
