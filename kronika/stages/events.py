@@ -30,7 +30,7 @@ CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 NOUN_CLASSES = ("subst", "depr", "ger", "ign", "brev")
 VERB_CLASSES = ("fin", "praet", "bedzie", "impt", "inf", "imps", "pcon", "pant", "winien", "pred")
 PLACE_TYPES = ("GPE", "LOC")
-# How far (in tokens) a reflexive "się" may stand from its verb ("spotkał się", "się z nim spotkał").
+# How far (in tokens) the reflexive particle may stand from its verb, before or after it.
 REFLEXIVE_REACH = 3
 # CAMEO roots of talks and cooperation, whose event nouns ("rozmowy", "szczyt") the subject holds.
 TALK_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -174,15 +174,14 @@ class Coder:
                     break
         return found
 
-    @staticmethod
-    def _match(trigger, readings: list[frozenset[str]], i: int, lo: int, hi: int) -> list[int] | None:
+    def _match(self, trigger, readings: list[frozenset[str]], i: int, lo: int, hi: int) -> list[int] | None:
         """Token indexes of the trigger's words from token ``i``, parts within the trigger's gap."""
         position, words = i, [i]
         for word in trigger.lemmas[1:]:
-            if word == "się":
+            if word == self.cues.REFLEXIVE:
                 # The reflexive stands before or after the verb: "spotkał się", "się spotkali".
                 window = range(max(lo, i - REFLEXIVE_REACH), min(hi, i + REFLEXIVE_REACH + 1))
-                if not any("się" in readings[j] for j in window):
+                if not any(self.cues.REFLEXIVE in readings[j] for j in window):
                     return None
                 continue
             for j in range(position + 1, min(hi, position + trigger.gap + 2)):

@@ -122,7 +122,7 @@ def mentions_between(placed: list[Placed], starts: list[int], lo: int, hi: int) 
 
 
 def find_subject(tokens: list[Token], verb: int, lo: int, hi: int, placed: list[Placed], starts: list[int],
-                 skip: tuple[int, int] = (0, 0)) -> Placed | None:
+                 skip: tuple[int, int] = (0, 0), coordinators: frozenset[str] = frozenset()) -> Placed | None:
     """The named subject of the verb at ``verb`` within sentence tokens [lo, hi), outside ``skip``."""
     candidates = [p for p in mentions_between(placed, starts, lo, hi)
                   if p.entity.type in SPEAKER_TYPES and "nom" in p.cases and not p.governed
@@ -140,7 +140,7 @@ def find_subject(tokens: list[Token], verb: int, lo: int, hi: int, placed: list[
         return None
     # "Xi i Putin ... podkreślając": the first of a coordinated group speaks for it.
     k = len(before) - 1
-    while k > 0 and [lemma_of(t) for t in tokens[before[k - 1].end:before[k].start]] in (["i"], ["oraz"]):
+    while k > 0 and " ".join(lemma_of(t) for t in tokens[before[k - 1].end:before[k].start]) in coordinators:
         k -= 1
     return before[k]
 
@@ -266,7 +266,8 @@ def find_quotes(doc: Document, language, data) -> list[Quote]:
             lo, hi = spans[number] if spans else (0, len(tokens))
             a, b = bisect_left(starts, q_start), bisect_right(starts, q_end)
             lo = min(lo, a)
-            subject = find_subject(tokens, verb, lo, hi, placed, mention_starts, skip=(a, b))
+            subject = find_subject(tokens, verb, lo, hi, placed, mention_starts, skip=(a, b),
+                                   coordinators=data.COORDINATORS)
             if subject is not None:
                 speaker = participant(subject.entity)
             elif last_speaker is not None and number - last_speaker[0] <= 1:

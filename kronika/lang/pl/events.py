@@ -9,6 +9,9 @@ and the reporting formulas of Polish agency news (PAP: "przekazała agencja", "w
 
 NEGATION = frozenset({"nie"})
 
+# The reflexive particle of verbs like "spotkać się": it may stand before or after the verb.
+REFLEXIVE = "się"
+
 # "został zaatakowany przez Rosję": auxiliary + passive participle, the agent after "przez".
 PASSIVE_AUXILIARIES = frozenset({"zostać", "zostawać", "być"})
 AGENT_PREPOSITION = "przez"

@@ -42,3 +42,6 @@ assert set(QUOTE_PAIRS) <= POLISH_QUOTES
 
 # "- Nie ustąpimy - powiedział": a dash at the start of a paragraph or sentence opens dialogue speech.
 DIALOGUE_DASHES = DASHES
+
+# "Xi i Putin ... podkreślając": the first of coordinated speakers speaks for the group.
+COORDINATORS = frozenset({"i", "oraz"})
