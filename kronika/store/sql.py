@@ -364,10 +364,12 @@ ARTICLE_PAGE = "SELECT pk, text, record FROM articles WHERE pk > :after ORDER BY
 
 # A relation time series: both directions between two countries, per period. The period expression is
 # picked from this fixed table, never built from user input.
+# An event dated less precisely than the period (a month-dated event in a series by day) has no period
+# and stays out of that series rather than posing as the month's first day.
 PERIODS = {
-    "day": "substr(d.date, 1, 10)",
-    "week": "strftime('%Y-W%W', substr(d.date, 1, 10))",
-    "month": "substr(d.date, 1, 7)",
+    "day": "CASE WHEN length(d.date) >= 10 THEN substr(d.date, 1, 10) END",
+    "week": "CASE WHEN length(d.date) >= 10 THEN strftime('%Y-W%W', substr(d.date, 1, 10)) END",
+    "month": "CASE WHEN length(d.date) >= 7 THEN substr(d.date, 1, 7) END",
     "year": "substr(d.date, 1, 4)",
 }
 RELATIONS = """
@@ -379,6 +381,7 @@ SELECT {period} AS period, d.actor_country AS source, d.recipient_country AS tar
 FROM dyads d JOIN events e ON e.pk = d.event
 WHERE ((d.actor_country = :a AND d.recipient_country = :b) OR (d.actor_country = :b AND d.recipient_country = :a))
   AND (:since IS NULL OR d.date >= :since) AND (:until IS NULL OR d.date <= :until)
+  AND {period} IS NOT NULL
 GROUP BY period, d.actor_country, d.recipient_country
 ORDER BY period, source"""
 

@@ -63,3 +63,13 @@ def test_a_query_does_not_turn_an_empty_file_into_a_store(tmp_path):
     result = CliRunner().invoke(main, ["stats", "--db", str(empty)])
     assert result.exit_code != 0 and "E505" in result.output + (result.stderr or "")
     assert empty.read_bytes() == b""
+
+
+@pytest.mark.parametrize(("by", "periods"), [("day", ["2025-09-04"]), ("month", ["2025-09"]), ("year", ["2025"])])
+def test_a_month_dated_event_stays_out_of_a_series_by_day(tmp_path, by, periods):
+    day = consult(PAP.text, "spotkał się", "2025-09-04", actor=KIM, recipient=XI)
+    month = replace(consult(PAP.text, "rozmawiał", "2025-09", actor=KIM, recipient=XI), date_precision="month")
+    store, _, _ = stored(tmp_path, replace(PAP, id="d", events=[day, month]))
+    frame = store.relations("PRK", "CHN", by=by)
+    assert sorted(set(frame["period"])) == periods
+    store.close()
