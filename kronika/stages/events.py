@@ -36,6 +36,8 @@ REFLEXIVE_REACH = 3
 TALK_ROOTS = frozenset({"03", "04", "05", "06"})
 # CAMEO roots of accusations and rejections, whose object noun is what is claimed, not what happened.
 CLAIM_ROOTS = frozenset({"11", "12"})
+# CAMEO roots of threats, which an answer may reply to as it replies to an accusation.
+THREAT_ROOTS = frozenset({"13"})
 # CAMEO roots of answers (reject, deny), whose missing recipient is whoever made the claim just before.
 ANSWER_ROOTS = frozenset({"12"})
 # CAMEO roots of force (coerce, assault, mass violence): without a named target, the place is the target.
@@ -305,6 +307,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
     events: list[Event] = []
     last_subject: list[Placed] = []
     last_pair: list[Placed] = []  # the two sides of the latest event that had exactly two
+    last_claim: tuple[list[Placed], set[str]] | None = None  # the latest accuser and whom it accused
     for number, (lo, hi) in enumerate(_sentence_spans(doc)):
         in_sentence = placed[bisect_left(placed, lo, key=lambda p: p.start):bisect_left(placed, hi, key=lambda p: p.start)]
         reporters = _reporters(tokens, lemmas, lo, hi, in_sentence, cues)
@@ -317,7 +320,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                 continue  # a verb of saying is no event by itself; what it reports may be
             c_lo, c_hi = next(((a, b) for a, b in clauses if a <= found.start < b), (lo, hi))
             clause = [p for p in in_sentence if c_lo <= p.start < c_hi and p not in reporters]
-            actor, recipient = _roles(trigger, found, clause, tokens, lemmas, c_lo, cues)
+            actor, recipient = _roles(trigger, found, clause, tokens, lemmas, c_lo, cues, coder.cases)
             is_verb = tag_class(tokens[found.start].tag) in VERB_CLASSES
             if not is_verb and previous and previous[0].start >= c_lo and previous[0].trigger.cameo[:2] in CLAIM_ROOTS:
                 continue  # "zarzucił Pekinowi wspieranie Rosji": the accused deed is a claim, not a reported event
@@ -331,9 +334,15 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                 actor = list(last_pair)  # "Obaj liderzy zgodzili się na ...": the pair met just before
             if is_verb and not actor:
                 actor = list(last_subject)
-            if not recipient and trigger.cameo[:2] in ANSWER_ROOTS and previous:
-                # "zarzucił Pekinowi ..., czemu ChRL zaprzecza": the denial answers the accuser.
-                recipient = [p for p in previous[1] if p.entity.id not in {a.entity.id for a in actor}]
+            if not recipient and trigger.cameo[:2] in ANSWER_ROOTS:
+                mine = {a.entity.country or a.entity.id for a in actor}
+                if previous:
+                    # "zarzucił Pekinowi ..., czemu ChRL zaprzecza": the denial answers the accuser.
+                    recipient = [p for p in previous[1] if p.entity.id not in {a.entity.id for a in actor}]
+                if not recipient and last_claim and mine & last_claim[1]:
+                    # "Indie oskarżają Pakistan o ... . Pakistan odrzuca te oskarżenia": the accuser of the
+                    # sentences before.
+                    recipient = list(last_claim[0])
             previous = (found, actor, recipient)
             if trigger.pos != "noun" and actor:
                 last_subject = actor
@@ -345,6 +354,8 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                            _modality(tokens, lemmas, found, c_lo, cues))
             if event is not None:
                 events.append(event)
+                if trigger.cameo[:2] in CLAIM_ROOTS | THREAT_ROOTS and actor and recipient:
+                    last_claim = (actor, {p.entity.country or p.entity.id for p in recipient})
                 pair = {p.entity.country or p.entity.id: p for p in actor + recipient}
                 if len(pair) == 2:
                     last_pair = list(pair.values())
@@ -383,7 +394,7 @@ def _coordinated(first: Placed, others: list[Placed], lemmas: list[str], cues) -
     return group
 
 
-def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cues):
+def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cues, coder_cases):
     frames = list(trigger.recipient)
     free = [p for p in clause if not p.attached and not found.words & set(range(p.start, p.end))]
     actor: list[Placed] = []
@@ -433,6 +444,15 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
     actor = subject
     rest = [p for p in free if p not in actor]
     recipient = _by_frames(frames, rest, lemmas, cues, allow_bare=True, after=found.start)
+    if not recipient and any(f.case == "acc" and not f.preposition for f in frames):
+        # "potępiło działania Izraela", "odrzucił prośbę prezydenta Maduro": the object is a common noun and
+        # the name in its genitive is whom the act concerns.
+        for p in clause:
+            head = p.start - 1
+            if (p.attached and not p.outer and head > found.start and p not in actor
+                    and "acc" in coder_cases(tokens[head]) and tokens[head].text.islower()):
+                recipient = [p]
+                break
     if not recipient:
         # "przybył do stolicy Chin": the named place sits inside the phrase the frame asks for.
         inside = [p for p in clause if p.attached and p.outer and p.start > found.start and p not in actor]

@@ -36,6 +36,9 @@ CASES = [
     ("Azerbejdżan, wspierany przez Turcję, odrzucił apel.", ("SUPPORT", ["TUR"], ["AZE"], "asserted")),
     ("Węgry wydają miliony euro na zakup rosyjskiego gazu.", ("COOPERATE", ["HUN"], ["RUS"], "asserted")),
     ("Ataki są odpowiedzią na ostrzał izraelskich żołnierzy przez Hamas.", ("ASSAULT", ["PSE"], ["ISR"], "asserted")),
+    ("Indie oskarżają Pakistan o wspieranie terrorystów. Pakistan odrzuca te oskarżenia.",
+     ("REJECT", ["PAK"], ["IND"], "asserted")),
+    ("Egipt potępił działania Izraela w Strefie Gazy.", ("ACCUSE", ["EGY"], ["ISR"], "asserted")),
     ("Podobnie jak Słowacja, Węgry wydają miliony euro na zakup rosyjskiego gazu.",
      ("COOPERATE", ["SVK"], ["RUS"], "asserted")),
 ]
