@@ -330,7 +330,8 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                     actor = previous[2] or previous[1]
                 else:
                     actor = list(last_subject)  # "... jakim jest dalsze wspieranie Rosji" (by the subject)
-            if not actor and last_pair and _both_subject(tokens, lemmas, found, c_lo, cues):
+            both = not actor and bool(last_pair) and _both_subject(readings[0], found, c_lo, cues)
+            if both:
                 actor = list(last_pair)  # "Obaj liderzy zgodzili się na ...": the pair met just before
             if is_verb and not actor:
                 actor = list(last_subject)
@@ -350,8 +351,17 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                 continue
             actor_set = {p.entity.id for p in actor}
             recipient = [p for p in recipient if p.entity.id not in actor_set]
+            modality = _modality(tokens, lemmas, found, c_lo, cues)
+            if both and not trigger.symmetric and not recipient and len(actor) == 2:
+                # "Obie strony dementują twierdzenia drugiej": each side acts on the other.
+                for one, other in ((actor[0], actor[1]), (actor[1], actor[0])):
+                    mirrored = _event(doc, coder, trigger, found, number, [one], [other], reporters,
+                                      in_sentence, modality)
+                    if mirrored is not None:
+                        events.append(mirrored)
+                continue
             event = _event(doc, coder, trigger, found, number, actor, recipient, reporters, in_sentence,
-                           _modality(tokens, lemmas, found, c_lo, cues))
+                           modality)
             if event is not None:
                 events.append(event)
                 if trigger.cameo[:2] in CLAIM_ROOTS | THREAT_ROOTS and actor and recipient:
@@ -480,9 +490,10 @@ def _likewise(events: list[Event], in_sentence: list[Placed], lemmas, lo, cues) 
     return []
 
 
-def _both_subject(tokens, lemmas, found: Found, c_lo, cues) -> bool:
-    """A subject "obaj liderzy", "obie strony" before the trigger, with no name of its own."""
-    return any(lemmas[j] in cues.BOTH and "nom" in tag_cases(tokens[j].tag) for j in range(c_lo, found.start))
+def _both_subject(all_readings, found: Found, c_lo, cues) -> bool:
+    """A subject "obaj liderzy", "obie strony" before the trigger, with no name of its own. Any reading
+    counts: at the start of a sentence the tagger may take "Obie" for a name."""
+    return any(cues.BOTH & all_readings[j] for j in range(c_lo, found.start))
 
 
 def _after_light_verb(tokens, lemmas, found: Found, c_lo, cues) -> bool:

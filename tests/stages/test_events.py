@@ -39,6 +39,10 @@ CASES = [
     ("Indie oskarżają Pakistan o wspieranie terrorystów. Pakistan odrzuca te oskarżenia.",
      ("REJECT", ["PAK"], ["IND"], "asserted")),
     ("Egipt potępił działania Izraela w Strefie Gazy.", ("ACCUSE", ["EGY"], ["ISR"], "asserted")),
+    ("Armenia oskarżyła Azerbejdżan o ostrzał. Obie strony dementują twierdzenia drugiej.",
+     ("REJECT", ["AZE"], ["ARM"], "asserted")),
+    ("Armenia oskarżyła Azerbejdżan o ostrzał. Obie strony dementują twierdzenia drugiej.",
+     ("REJECT", ["ARM"], ["AZE"], "asserted")),
     ("Podobnie jak Słowacja, Węgry wydają miliony euro na zakup rosyjskiego gazu.",
      ("COOPERATE", ["SVK"], ["RUS"], "asserted")),
 ]
