@@ -118,6 +118,11 @@ class Coder:
     def kb_entry(self, entity_id: str):
         return self.kb.get(entity_id)
 
+    def is_state(self, entity_id: str) -> bool:
+        """A state or territory of the knowledge base (a GPE of a country, inside nothing): not a city."""
+        entry = self.kb.get(entity_id)
+        return entry is not None and entry.type == "GPE" and bool(entry.country) and entry.parent is None
+
     # --- triggers ----------------------------------------------------------------------------------
 
     def readings(self, tokens: list[Token]) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
@@ -374,7 +379,39 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                     and p.entity.type in ("PER", "ORG", "GPE")]
         if subjects:
             last_subject = subjects[:1]
+    _give_targets(events, doc, coder)
     return _merge_same(events)
+
+
+def _give_targets(events: list[Event], doc: Document, coder: Coder) -> None:
+    """Force without a named target ("izraelskie ataki", "Ostrzały rosyjskie") strikes the actor's adversary
+    in this article: the party it faces in the article's other events, else the state the article names most."""
+    def side(p: Participant) -> str:
+        return p.country or p.entity or p.name
+
+    faced: dict[str, dict[str, Participant]] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for event in events:
+        for a in event.actor:
+            for r in event.recipient:
+                if side(a) != side(r):
+                    for x, y in ((a, r), (r, a)):
+                        faced.setdefault(side(x), {})[side(y)] = y
+                        counts[side(x), side(y)] = counts.get((side(x), side(y)), 0) + 1
+    states = sorted((e for e in doc.entities if coder.is_state(e.id)),
+                    key=lambda e: (-len(e.mentions), e.mentions[0].start))
+    for event in events:
+        if event.recipient or not event.actor or event.cameo[:2] not in TARGET_IS_PLACE_ROOTS:
+            continue
+        mine = side(event.actor[0])
+        options = faced.get(mine, {})
+        if options:
+            best = max(options, key=lambda other: counts[mine, other])
+            event.recipient = [options[best]]
+            continue
+        other = next((e for e in states if e.country != mine), None)
+        if other is not None:
+            event.recipient = [_participant(other)]
 
 
 def _clauses(tokens, lemmas, lo, hi, cues) -> list[tuple[int, int]]:

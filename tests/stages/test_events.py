@@ -67,6 +67,11 @@ def test_a_noun_does_not_start_a_verb_trigger(text):
     assert [e for e in coded(text) if e[0] == "SUPPORT"] == []
 
 
+def test_force_without_a_target_strikes_the_adversary_named_in_the_article():
+    text = "Ukraina oskarżyła Rosję o prowokację. Wojska rosyjskie rozpoczęły nocny ostrzał."
+    assert ("ASSAULT", ["RUS"], ["UKR"], "asserted") in coded(text)
+
+
 def test_background_history_is_not_coded():
     text = "Chiny i Korea Północna walczyły razem w wojnie koreańskiej w latach 1950-1953 przeciwko siłom ONZ."
     assert [e for e in coded(text) if e[0] == "ASSAULT"] == []
