@@ -19,6 +19,7 @@ locative place mention. Events of one article with the same type and participant
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ THREAT_ROOTS = frozenset({"13"})
 ANSWER_ROOTS = frozenset({"12"})
 # CAMEO roots of force (coerce, assault, mass violence): without a named target, the place is the target.
 TARGET_IS_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
+# How many days apart a visit and the talks it is for are still one occasion.
+VISIT_DAYS = 3
 # How far (in tokens) after an event noun its agent or object may stand.
 NOUN_REACH = 6
 # How far left of a mention the coder looks for the preposition that governs it.
@@ -684,22 +687,35 @@ def _location(in_sentence: list[Placed], coder: Coder) -> Location | None:
 
 
 def _merge_same(events: list[Event]) -> list[Event]:
-    """One record per real event of the article: same type, modality and participants."""
-    seen: dict[tuple, Event] = {}
-    out = []
+    """One record per real event of the article: same type, modality, participants and day.
+
+    A pledge and its fulfilment are one event; a negated mention stays apart; talks on different days stay
+    apart ("rozmawiali już dzień wcześniej"), but a visit spans days: arriving on Tuesday and meeting on
+    Thursday are one trip (VISIT_DAYS)."""
+    kept: list[tuple[tuple, Event]] = []
     for event in events:
         sides = (frozenset(p.country or p.entity for p in event.actor),
                  frozenset(p.country or p.entity for p in event.recipient))
         if event.type in ("CONSULT", "AGREE", "COOPERATE"):
             sides = (sides[0] | sides[1], frozenset())
-        # A pledge and its fulfilment in one article are one event; a negated mention stays apart.
         key = (event.type, event.modality == "negated", sides)
-        if key in seen:
-            first = seen[key]
-            for reporter in event.reported_by:
-                if reporter.entity not in {r.entity for r in first.reported_by}:
-                    first.reported_by.append(reporter)
+        same = next((first for k, first in kept if k == key and _same_occasion(first, event)), None)
+        if same is None:
+            kept.append((key, event))
             continue
-        seen[key] = event
-        out.append(event)
-    return out
+        for reporter in event.reported_by:
+            if reporter.entity not in {r.entity for r in same.reported_by}:
+                same.reported_by.append(reporter)
+    return [event for _, event in kept]
+
+
+def _same_occasion(a: Event, b: Event) -> bool:
+    if a.date == b.date:
+        return True
+    if a.mode != "visit" and b.mode != "visit":
+        return False
+    try:
+        days = abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days)
+    except (TypeError, ValueError):
+        return False  # a date to the month or year cannot be compared by days
+    return days <= VISIT_DAYS

@@ -93,6 +93,13 @@ def test_no_dateline_leaves_event_date_open():
     assert event.date is None and event.date_precision is None
 
 
+def test_talks_on_different_days_are_two_events_and_a_visit_is_one():
+    talks = "Putin i Xi rozmawiali w środę. Putin i Xi rozmawiali także w czwartek."
+    assert [e[0] for e in coded(talks)].count("CONSULT") == 2
+    visit = "Kim przybył do Pekinu we wtorek. Kim Dzong Un spotkał się z Xi Jinpingiem w czwartek."
+    assert [e[0] for e in coded(visit)].count("CONSULT") == 1
+
+
 def test_one_event_for_one_meeting():
     text = "Kim Dzong Un spotkał się z Xi Jinpingiem. Spotkanie Kima z Xi Jinpingiem trwało dwie godziny."
     assert [e[0] for e in coded(text)].count("CONSULT") == 1
