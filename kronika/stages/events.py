@@ -43,6 +43,9 @@ THREAT_ROOTS = frozenset({"13"})
 ANSWER_ROOTS = frozenset({"12"})
 # CAMEO roots of force (coerce, assault, mass violence): without a named target, the place is the target.
 TARGET_IS_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
+# Meetings (CAMEO 04) announced for later are CAMEO 036, "express intent to meet or negotiate" (AGREE).
+MEET_ROOT = "04"
+INTENT_TO_MEET = "036"
 # How many days apart a visit and the talks it is for are still one occasion.
 VISIT_DAYS = 3
 # How far (in tokens) after an event noun its agent or object may stand.
@@ -530,6 +533,12 @@ def _likewise(events: list[Event], in_sentence: list[Placed], lemmas, lo, cues) 
     return []
 
 
+def _future(tag: str | None) -> bool:
+    """A perfective verb in the non-past ("przyleci", "spotka się") speaks of the future in Polish."""
+    values = set((tag or "").split(":"))
+    return tag_class(tag) in ("fin", "bedzie") and ("perf" in values or tag_class(tag) == "bedzie")
+
+
 def _both_subject(all_readings, found: Found, c_lo, cues) -> bool:
     """A subject "obaj liderzy", "obie strony" before the trigger, with no name of its own. Any reading
     counts: at the start of a sentence the tagger may take "Obie" for a name."""
@@ -619,7 +628,11 @@ def _reporters(tokens, lemmas, lo, hi, mentions: list[Placed], cues) -> list[Pla
 
 def _event(doc, coder, trigger, found: Found, number: int, actor, recipient, reporters, in_sentence,
            modality) -> Event | None:
-    info = coder.codebook.cameo(trigger.cameo)
+    cameo = trigger.cameo
+    if cameo[:2] == MEET_ROOT and (modality == "intended" or _future(doc.tokens[found.start].tag)):
+        # "Biden przyleci do Polski", "zapowiedzieli spotkanie": a meeting to come is an intent to meet.
+        cameo = INTENT_TO_MEET
+    info = coder.codebook.cameo(cameo)
     if not info.plover_type:
         return None  # statements and appeals (CAMEO 01, 02) and root 08 have no PLOVER type
     symmetric = trigger.symmetric
@@ -645,7 +658,7 @@ def _event(doc, coder, trigger, found: Found, number: int, actor, recipient, rep
         trigger=Mention(start, end, doc.text[start:end]), sentence=number,
         actor=_dedupe([_participant(p.entity) for p in actor]),
         recipient=_dedupe([_participant(p.entity) for p in recipient]),
-        cameo=trigger.cameo, goldstein=coder.codebook.goldstein(trigger.cameo), quad_class=info.quad_class,
+        cameo=cameo, goldstein=coder.codebook.goldstein(cameo), quad_class=info.quad_class,
         date=date, date_precision=precision, location=location,
         reported_by=_dedupe([Participant(entity=p.entity.id, name=p.entity.name) for p in reporters]),
         modality=modality,

@@ -39,6 +39,7 @@ CASES = [
     ("Indie oskarżają Pakistan o wspieranie terrorystów. Pakistan odrzuca te oskarżenia.",
      ("REJECT", ["PAK"], ["IND"], "asserted")),
     ("Egipt potępił działania Izraela w Strefie Gazy.", ("ACCUSE", ["EGY"], ["ISR"], "asserted")),
+    ("Joe Biden przyleci do Polski w poniedziałek.", ("AGREE", ["USA"], ["POL"], "asserted")),
     ("Armenia oskarżyła Azerbejdżan o ostrzał. Obie strony dementują twierdzenia drugiej.",
      ("REJECT", ["AZE"], ["ARM"], "asserted")),
     ("Armenia oskarżyła Azerbejdżan o ostrzał. Obie strony dementują twierdzenia drugiej.",
