@@ -322,13 +322,17 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
             found.type, found.name = entry.type, entry.name
         inner = [g for g in _starting_in(gazetteer, found.start, found.end) if g.end <= found.end]
         if entry is None and inner and inner[0].start == found.start and inner[0].type in ("GPE", "LOC") \
-                and inner[0].end < found.end and _is_capitalised(tokens[inner[0].end].text) \
-                and not linker.may_be_person(tokens[inner[0].start].text):
-            # "Kijowa Serhij Popko", "Słowenia Janez Janša": a place, then a name of its own.
+                and inner[0].end < found.end and _is_capitalised(tokens[inner[0].end].text):
+            # "Kijowa Serhij Popko", "Chin Xi Jinping": a place, then a name of its own. Unless the first word
+            # may be a first name ("Marek Miga") and what follows is no name the base knows.
             rest = (inner[0].end, found.end)
-            detected.append(Found(*rest, mention.type, linker.base_form(tokens, *rest, doc.text),
-                                  None, mention.source))
-            continue
+            rest_base = linker.base_form(tokens, *rest, doc.text)
+            rest_entry = linker.link_name(rest_base, doc.text[tokens[rest[0]].start:tokens[rest[1] - 1].end], None)
+            if rest_entry is not None or not linker.may_be_person(tokens[inner[0].start].text):
+                detected.append(Found(*rest, rest_entry.type if rest_entry else mention.type,
+                                      rest_entry.name if rest_entry else rest_base,
+                                      rest_entry.id if rest_entry else None, mention.source))
+                continue
         if entry is None and inner and (len(inner) > 1 or inner[0].end - inner[0].start > 1 or
                                         found.end - found.start == 1):
             continue  # the gazetteer's names replace a span the model ran together

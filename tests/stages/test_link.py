@@ -140,6 +140,12 @@ def test_detector_span_is_trimmed_and_split_at_a_place(linker):
     assert names["Globalne Południe"] == ["Globalnym Południu"]
 
 
+def test_a_leading_place_is_split_from_a_known_name(linker):
+    text = "Spotkał przywódcę Chin Si Jinpinga."
+    got = link_entities(analysed(text, mentions=[("Chin Si Jinpinga", "ORG", "Chiny Si Jinping")]), linker)
+    assert {e.name: [m.text for m in e.mentions] for e in got} == {"China": ["Chin"], "Xi Jinping": ["Si Jinpinga"]}
+
+
 def test_entity_fields_follow_the_contract(linker):
     (kim,) = [e for e in link_entities(analysed("Kim Dzong Un przemawiał."), linker) if e.name == "Kim Jong Un"]
     assert (kim.id, kim.type, kim.country, kim.sector) == ("Q56226", "PER", "PRK", "GOV")
