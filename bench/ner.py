@@ -24,7 +24,7 @@ The official metric, as implemented in the organisers' ``poleval_ner_test.py``, 
 Speed is the ner stage's (features, CRF and the mentions' base forms, over tokens the morphology stage
 has analysed), on one core, caches cold; segmentation and morphology are timed apart.
 
-    .venv/bin/python bench/ner.py [--data ../shared/data] [--limit N] [--show-errors N] [--write-meta]
+    .venv/bin/python bench/ner.py [--data ../shared/data] [--model DIR] [--limit N] [--show-errors N] [--write-meta]
 """
 
 from __future__ import annotations
@@ -40,10 +40,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import kronika.stages.ner
 from kronika.lang import get_language  # noqa: E402
 from kronika.record import Document  # noqa: E402
 from kronika.stages.morph import MorphologyStage  # noqa: E402
-from kronika.stages.ner import META_FILE, NerStage, load_tagger, model_dir  # noqa: E402
+from kronika.stages.ner import META_FILE, NerStage, load_tagger  # noqa: E402
 from kronika.stages.segment import SegmentStage  # noqa: E402
 
 GOLD_FILE = "poleval2018-task2-ner/POLEVAL-NER_GOLD.json"
@@ -98,6 +99,8 @@ def scores(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    parser.add_argument("--model", default=None, metavar="DIR",
+                        help="model directory to score (default models/pl-ner-crf), e.g. a training --out")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--show-errors", type=int, default=0, metavar="N",
                         help="print N missed and N spurious annotations")
@@ -109,6 +112,9 @@ def main() -> int:
     if not path.exists():
         print(f"no PolEval 2018 gold file at {path}; pass --data", file=sys.stderr)
         return 1
+    if args.model:
+        # Every loader goes through kronika.stages.ner.model_dir, so the stage itself runs the model.
+        kronika.stages.ner.model_dir = lambda lang, directory=Path(args.model): directory
     questions = json.loads(path.read_text(encoding="utf-8"))["questions"][: args.limit]
     scored = [q for q in questions if len(q["answers"]) == 1]
 
@@ -187,7 +193,7 @@ def main() -> int:
                 print(f"  {category:22s} {context!r}")
 
     if args.write_meta:
-        meta_path = model_dir("pl") / META_FILE
+        meta_path = kronika.stages.ner.model_dir("pl") / META_FILE
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         meta.setdefault("scores", {})["poleval2018_task2"] = {
             "final": round(final, 4),
