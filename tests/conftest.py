@@ -30,3 +30,11 @@ def seed_text() -> str:
     prefix = " date 2025-09-04 "
     assert raw.startswith(prefix)
     return raw[len(prefix):].strip()
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The default Polish pipeline, built once for the suite (stages load their resources once anyway)."""
+    from kronika.pipeline import Pipeline, default_stages
+
+    return Pipeline(default_stages("pl"))

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.pipeline import Pipeline, default_stages
 from kronika.record import Document
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline(default_stages("pl"))
 
 
 def amounts(pipeline, text: str):

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.pipeline import Pipeline, default_stages
 from kronika.record import Document
 from kronika.stages.tone import document_tone
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline(default_stages("pl"))
 
 
 def tone(pipeline, text: str) -> float:
