@@ -637,8 +637,11 @@ def _event(doc, coder, trigger, found: Found, number: int, actor, recipient, rep
         return None  # statements and appeals (CAMEO 01, 02) and root 08 have no PLOVER type
     symmetric = trigger.symmetric
     sides = {p.entity.country or p.entity.id for p in actor + recipient}
-    if not actor or (symmetric and len(sides) < 2):
-        return None  # an event without its actor, or a meeting of one side, says nothing codable
+    # A meeting of one side says nothing, and a visit or a host needs a counterpart ("podjął decyzję" hosts
+    # no one); an international body's own summit ("szczyt NATO") is the exception.
+    one_sided = len(sides) < 2 and not any(p.entity.sector == "IGO" for p in actor)
+    if not actor or (one_sided and (symmetric or info.plover_type == "CONSULT")):
+        return None
     if symmetric and not recipient:
         # "Xi i Putin rozmawiali": the first named acts, the others receive, so that relations between
         # pairs of actors count the meeting (the sides are interchangeable for these types).

@@ -73,6 +73,11 @@ def test_force_without_a_target_strikes_the_adversary_named_in_the_article():
     assert ("ASSAULT", ["RUS"], ["UKR"], "asserted") in coded(text)
 
 
+def test_a_visit_needs_a_counterpart_but_a_summit_of_a_body_does_not():
+    assert [e for e in coded("Polska podjęła decyzję o zamknięciu granicy.") if e[0] == "CONSULT"] == []
+    assert ("CONSULT", ["NATO"], [], "asserted") in coded("W Wilnie rozpoczął się dwudniowy szczyt NATO.")
+
+
 def test_background_history_is_not_coded():
     text = "Chiny i Korea Północna walczyły razem w wojnie koreańskiej w latach 1950-1953 przeciwko siłom ONZ."
     assert [e for e in coded(text) if e[0] == "ASSAULT"] == []
