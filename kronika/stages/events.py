@@ -29,6 +29,7 @@ from kronika.record import Document, Entity, Event, Location, Mention, Participa
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 NOUN_CLASSES = ("subst", "depr", "ger", "ign", "brev")
+ADJECTIVE_CLASSES = ("adj", "ppas", "pact", "adja")
 VERB_CLASSES = ("fin", "praet", "bedzie", "impt", "inf", "imps", "pcon", "pant", "winien", "pred")
 PLACE_TYPES = ("GPE", "LOC")
 # How far (in tokens) the reflexive particle may stand from its verb, before or after it.
@@ -453,8 +454,11 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
     actor: list[Placed] = []
     recipient: list[Placed] = []
     if trigger.pos == "noun" or tag_class(tokens[found.start].tag) in ("ger", "subst"):
+        # The noun's own genitive follows it directly, past adjectives at most: in "sprzeciw wobec przyjęcia
+        # Szwecji" the genitive belongs to "przyjęcia", not to "sprzeciw".
         genitives = [p for p in clause if p.start >= found.end and p.start - found.end <= 2 and "gen" in p.cases
-                     and not p.preposition]
+                     and not p.preposition
+                     and all(tag_class(t.tag) in ADJECTIVE_CLASSES for t in tokens[found.end:p.start])]
         adjectives = [p for p in clause if p.adjective and abs(p.start - found.start) <= 2 and not p.preposition]
         if adjectives and any(f.case == "adj" for f in trigger.recipient):
             recipient = adjectives[:1]  # "zakup rosyjskiej ropy": the adjective names the seller

@@ -78,6 +78,11 @@ def test_a_visit_needs_a_counterpart_but_a_summit_of_a_body_does_not():
     assert ("CONSULT", ["NATO"], [], "asserted") in coded("W Wilnie rozpoczął się dwudniowy szczyt NATO.")
 
 
+def test_a_genitive_belongs_to_the_noun_right_before_it():
+    events = coded("Turecki sprzeciw wobec przyjęcia Szwecji do NATO osłabł.")
+    assert not any("SWE" in actor for _, actor, _, _ in events)
+
+
 def test_background_history_is_not_coded():
     text = "Chiny i Korea Północna walczyły razem w wojnie koreańskiej w latach 1950-1953 przeciwko siłom ONZ."
     assert [e for e in coded(text) if e[0] == "ASSAULT"] == []
