@@ -364,6 +364,8 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
             actor_set = {p.entity.id for p in actor}
             recipient = [p for p in recipient if p.entity.id not in actor_set]
             modality = _modality(tokens, lemmas, found, c_lo, cues)
+            if modality == "asserted" and tokens[hi - 1].text == "?":
+                modality = "hypothetical"  # "Czy zobowiąże się pan do ...?": a question asserts nothing
             if both and not trigger.symmetric and not recipient and len(actor) == 2:
                 # "Obie strony dementują twierdzenia drugiej": each side acts on the other.
                 for one, other in ((actor[0], actor[1]), (actor[1], actor[0])):

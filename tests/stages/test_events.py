@@ -40,6 +40,7 @@ CASES = [
      ("REJECT", ["PAK"], ["IND"], "asserted")),
     ("Egipt potępił działania Izraela w Strefie Gazy.", ("ACCUSE", ["EGY"], ["ISR"], "asserted")),
     ("Joe Biden przyleci do Polski w poniedziałek.", ("AGREE", ["USA"], ["POL"], "asserted")),
+    ("Czy Rosja zaatakuje Ukrainę?", ("ASSAULT", ["RUS"], ["UKR"], "hypothetical")),
     ("Armenia oskarżyła Azerbejdżan o ostrzał. Obie strony dementują twierdzenia drugiej.",
      ("REJECT", ["AZE"], ["ARM"], "asserted")),
     ("Armenia oskarżyła Azerbejdżan o ostrzał. Obie strony dementują twierdzenia drugiej.",
