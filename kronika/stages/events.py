@@ -10,11 +10,18 @@ multi-word expressions, by lemma) and reads the roles off the morphology of the 
 - an event noun takes its actor from the genitive after it ("atak Rosji", "wizyta Kima"; a gerund's
   genitive is its object instead: "wspieranie Rosji") and its recipient from its frame ("na Kijów");
   without them, the clause's subject stands in ("Xi i Putin podczas rozmowy ...");
-- coordinated mentions ("Xi i Putin") share their role.
-Negation before the trigger marks the event negated; an intention verb governing it, intended; a
-conditional, hypothetical. Sources the sentence cites ("według NIS", "przekazała agencja Xinhua") go to
-``reported_by``. The date comes from a timex of the sentence, else the dateline; the place from a
-locative place mention. Events of one article with the same type and participants are one event.
+- coordinated mentions ("Xi i Putin") share their role; a state's adjective stands for the state
+  ("izraelska armia"); a common-noun subject or object speaks for the name in its genitive ("misja Iranu",
+  "działania Izraela"); "obaj/obie" take the pair named just before;
+- a light verb lends its subject to the event noun it carries ("armia przeprowadziła atak").
+Negation before the trigger marks the event negated (also an event noun under a negated verb); an intention
+verb governing it, intended; a conditional or a question, hypothetical. A meeting announced for later is an
+intent to meet (AGREE). Claims inside an accusation are not events; a denial answers the latest accuser;
+force without a named target strikes the adversary the article pairs the actor with. Sources the sentence
+cites ("według NIS", "przekazała agencja Xinhua") go to ``reported_by``. The date comes from a timex of the
+sentence, else the dateline, and events dated over a year before the dateline are background, not coded; the
+place comes from a locative place mention. Reports of one event within the article (same type, participants
+and day, or a visit within a few days) are one event.
 """
 
 from __future__ import annotations
