@@ -336,6 +336,8 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
         if entry is None and inner and (len(inner) > 1 or inner[0].end - inner[0].start > 1 or
                                         found.end - found.start == 1):
             continue  # the gazetteer's names replace a span the model ran together
+        if entry is None and found.end - found.start == 1 and not linker.language.is_proper_name(mention.text):
+            continue  # one capitalised common word ("Sojusz", "Pałac") the base does not know is no name
         if entry is None and found.type in ("ORG", "PER", "MISC", None):
             # "Ministerstwo obrony Armenii", "Konsulat Generalny RP w Irkucku": an unknown body of a known
             # state belongs to that state.

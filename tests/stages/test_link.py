@@ -146,6 +146,12 @@ def test_a_leading_place_is_split_from_a_known_name(linker):
     assert {e.name: [m.text for m in e.mentions] for e in got} == {"China": ["Chin"], "Xi Jinping": ["Si Jinpinga"]}
 
 
+def test_a_lone_capitalised_common_word_is_not_a_name(linker):
+    got = link_entities(analysed("Sojusz wzmocnił wschodnią flankę.", mentions=[("Sojusz", "ORG", "Sojusz")]),
+                        linker)
+    assert got == []
+
+
 def test_entity_fields_follow_the_contract(linker):
     (kim,) = [e for e in link_entities(analysed("Kim Dzong Un przemawiał."), linker) if e.name == "Kim Jong Un"]
     assert (kim.id, kim.type, kim.country, kim.sector) == ("Q56226", "PER", "PRK", "GOV")
