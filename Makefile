@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench clean browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,14 @@ run: $(STAMP)
 	$(BIN)/kronika relations CHN PRK --by month --db kronika.db --format table
 	$(BIN)/kronika relations CHN RUS --by month --db kronika.db --format table
 
-test: $(STAMP)
+# The web tests drive Debian's Chromium: install it when it is missing (as root, the way CI and the
+# developers' machines run); Playwright's own browser download is never used.
+CHROMIUM := /usr/bin/chromium
+browser:
+	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@test -x $(CHROMIUM) || { echo "chromium is missing: run 'apt-get install chromium' as root" >&2; exit 1; }
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 # Evaluation runners read ../shared; they are not part of the test suite.
