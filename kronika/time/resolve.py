@@ -195,8 +195,8 @@ def is_impossible(slots: dict[str, Any]) -> bool:
 
 
 def _weekday_date(weekday: int, anchor: dt.date, tense: int, shift: Any) -> dt.date:
-    """The weekday meant relative to the anchor day: news reports the past, so the last one unless the
-    clause speaks of the future; "last/next Tuesday" moves a week."""
+    """The weekday meant relative to the anchor day: the last one when the clause speaks of the past, the
+    next one when of the future, the nearer one when it says neither; "last/next Tuesday" moves a week."""
     delta = weekday - anchor.isoweekday()
     if shift == "<":
         return anchor + dt.timedelta(days=(delta - 7) if delta >= 0 else delta)
@@ -207,6 +207,10 @@ def _weekday_date(weekday: int, anchor: dt.date, tense: int, shift: Any) -> dt.d
         return monday + dt.timedelta(days=7 * shift + weekday - 1)
     if tense > 0:
         return anchor + dt.timedelta(days=delta if delta >= 0 else delta + 7)
+    if tense == 0:
+        # No past or future verb: a present-tense announcement ("rusza w poniedziałek") or a verbless
+        # heading. The nearer occurrence wins: ahead by at most three days, else behind.
+        return anchor + dt.timedelta(days=delta if -4 < delta <= 3 else (delta - 7 if delta > 0 else delta + 7))
     return anchor + dt.timedelta(days=delta if delta <= 0 else delta - 7)
 
 

@@ -49,6 +49,10 @@ CASES = [
     ("Protesty zaczęły się w niedzielę.", "w niedzielę", "DATE", "2025-08-31"),
     ("Od poniedziałku trwają rozmowy.", "Od poniedziałku", "DATE", "2025-09-01"),
     ("Szczyt odbędzie się w sobotę.", "w sobotę", "DATE", "2025-09-06"),
+    # No past or future verb: the nearer one, up to three days ahead, else behind.
+    ("Turniej rusza w sobotę.", "w sobotę", "DATE", "2025-09-06"),
+    ("Sklep jest czynny od poniedziałku.", "od poniedziałku", "DATE", "2025-09-01"),
+    ("Bilety od niedzieli w kasach.", "od niedzieli", "DATE", "2025-09-07"),
     ("Decyzję ogłoszono w przyszły wtorek.", "w przyszły wtorek", "DATE", "2025-09-09"),
     ("Rozmowę prowadzono w nocy z poniedziałku na wtorek.", "w nocy z poniedziałku na wtorek", "TIME",
      "2025-09-01TNI"),
