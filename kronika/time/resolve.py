@@ -5,7 +5,7 @@ Slots (all optional):
 - calendar: ``year`` (``yy`` for two digits, ``era`` "BC"), ``quarter``, ``month``, ``day``, ``weekday``
   (1 = Monday), ``hour``, ``minute``, ``daypart`` (MO, MI, AF, EV, NI), ``season`` (SP, SU, FA, WI),
   ``century`` (20 for the 20th), ``decade`` (7 or 70 for the seventies), ``part`` (START, MID, END, H1, H2),
-  and ``year_end``, ``day_end``, ``hour_end``/``minute_end`` for ranges (ISO 8601 intervals "a/b");
+  and ``year_end``, ``month_end``, ``day_end``, ``hour_end``/``minute_end`` for ranges (ISO 8601 intervals "a/b");
 - relative: ``offset`` (days from the dateline: -1 is yesterday), ``anaphor`` (days from the date the text
   last named: "the day before"), ``anaphor_direction`` with ``quantity`` and ``unit`` ("three days
   later"), ``anaphor_vague`` ("a moment later": never resolved), ``shift`` with ``unit`` (-1/0/+1
@@ -300,6 +300,17 @@ def _point_value(s: dict[str, Any], anchor: Dateline, reference: str | None,
         if not _valid_day(y, month, s["day_end"]) or s["day_end"] <= day:
             return first, anchor_used
         return f"{first}/{date_value(y, month, s['day_end'])}", anchor_used
+
+    if s.get("month_end") is not None and month is not None and day is None:
+        crosses = s["month_end"] < month  # "od listopada do lutego" ends in the next year
+        start = {**s, "month_end": None}
+        if crosses and isinstance(year, int):
+            start["year"] = year - 1  # the written year belongs to the last month
+        first, anchor_used = _point_value(start, anchor, reference, tense)
+        if first is None:
+            return None, None
+        last = date_value(int(first[:4]) + (1 if crosses else 0), s["month_end"])
+        return (f"{first}/{last}" if s["month_end"] != month else first), anchor_used
 
     if s.get("quarter") is not None:
         used = None

@@ -55,6 +55,8 @@ MONTH_FORMS = {
 }
 MONTHS = {form: n for n, forms in MONTH_FORMS.items() for form in forms.split()}
 # Locatives stand for "in <month>" even without the preposition ("w grudniu, styczniu i lutym").
+# The second month of a span ("na przełomie kwietnia i maja", "od marca do czerwca").
+MONTH_ENDS = {form: {"month_end": n} for form, n in MONTHS.items()}
 MONTH_LOCATIVES = {form: {"month": n} for n, form in enumerate(
     "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku listopadzie grudniu".split(),
     start=1)}
@@ -478,6 +480,8 @@ NIGHT_WORDS = {f: None for f in "nocy noc nocą".split()}
 LEXICONS = {
     "month": MONTHS,
     "monthloc": MONTH_LOCATIVES,
+    "monthend": MONTH_ENDS,
+    "turnword": {f: None for f in "przełom przełomie przełomu".split()},
     "centuryadj": CENTURY_ADJECTIVES,
     "unitadjdigit": UNIT_ADJECTIVES_AFTER_DIGITS,
     "genericnoun": GENERIC_PRESENT_NOUNS,
@@ -578,6 +582,9 @@ RULES = [
          cased=("month",)),
     Rule("day_range", r"{PREP}(?:{~dayword}\s+)?{DAY}\s*[-–—]\s*(?P<day_end>0?[1-9]|[12]\d|3[01])\s*{month}{YEARTAIL}",
          cased=("month",)),
+    # Spans of months: "na przełomie kwietnia i maja przyszłego roku", "od marca do czerwca 2024 r.".
+    Rule("month_turn", r"{PREP}{~turnword}\s+{month}\s+i\s+{monthend}{YEARTAIL}", cased=("month", "monthend")),
+    Rule("month_range", r"od\s+{month}\s+do\s+{monthend}{YEARTAIL}", cased=("month", "monthend")),
     Rule("month_year", r"{PREP}{PARTOF}?{month}\s+{YEAR}(?:\s*{~yearword})?"),
     # A month alone needs a preposition, a part ("pod koniec marca") or a year word: "maja" is also a
     # misspelt verb and a name.
