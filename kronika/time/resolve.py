@@ -5,7 +5,8 @@ Slots (all optional):
 - calendar: ``year`` (``yy`` for two digits, ``era`` "BC"), ``quarter``, ``month``, ``day``, ``weekday``
   (1 = Monday), ``hour``, ``minute``, ``daypart`` (MO, MI, AF, EV, NI), ``season`` (SP, SU, FA, WI),
   ``century`` (20 for the 20th), ``decade`` (7 or 70 for the seventies), ``part`` (START, MID, END, H1, H2),
-  and ``year_end``, ``month_end``, ``day_end``, ``hour_end``/``minute_end`` for ranges (ISO 8601 intervals "a/b");
+  and ``year_end``, ``month_end``, ``day_end``, ``hour_end``/``minute_end`` for ranges (ISO 8601 intervals
+  "a/b");
 - relative: ``offset`` (days from the dateline: -1 is yesterday), ``anaphor`` (days from the date the text
   last named: "the day before"), ``anaphor_direction`` with ``quantity`` and ``unit`` ("three days
   later"), ``anaphor_vague`` ("a moment later": never resolved), ``shift`` with ``unit`` (-1/0/+1
@@ -210,7 +211,8 @@ def _weekday_date(weekday: int, anchor: dt.date, tense: int, shift: Any) -> dt.d
     if tense == 0:
         # No past or future verb: a present-tense announcement ("rusza w poniedziałek") or a verbless
         # heading. The nearer occurrence wins: ahead by at most three days, else behind.
-        return anchor + dt.timedelta(days=delta if -4 < delta <= 3 else (delta - 7 if delta > 0 else delta + 7))
+        nearer = delta if -4 < delta <= 3 else (delta - 7 if delta > 0 else delta + 7)
+        return anchor + dt.timedelta(days=nearer)
     return anchor + dt.timedelta(days=delta if delta <= 0 else delta - 7)
 
 

@@ -52,8 +52,10 @@ CASES = [
     # Spans of months.
     ("Budowa skończy się na przełomie kwietnia i maja przyszłego roku.",
      "na przełomie kwietnia i maja przyszłego roku", "DATE", "2026-04/2026-05"),
-    ("Ćwiczenia trwały od marca do czerwca 2024 r.", "od marca do czerwca 2024 r.", "DATE", "2024-03/2024-06"),
-    ("Misja trwała od listopada do lutego 2023 r.", "od listopada do lutego 2023 r.", "DATE", "2022-11/2023-02"),
+    ("Ćwiczenia trwały od marca do czerwca 2024 r.", "od marca do czerwca 2024 r.", "DATE",
+     "2024-03/2024-06"),
+    ("Misja trwała od listopada do lutego 2023 r.", "od listopada do lutego 2023 r.", "DATE",
+     "2022-11/2023-02"),
     # No past or future verb: the nearer one, up to three days ahead, else behind.
     ("Turniej rusza w sobotę.", "w sobotę", "DATE", "2025-09-06"),
     ("Sklep jest czynny od poniedziałku.", "od poniedziałku", "DATE", "2025-09-01"),

@@ -583,7 +583,8 @@ RULES = [
     Rule("day_range", r"{PREP}(?:{~dayword}\s+)?{DAY}\s*[-–—]\s*(?P<day_end>0?[1-9]|[12]\d|3[01])\s*{month}{YEARTAIL}",
          cased=("month",)),
     # Spans of months: "na przełomie kwietnia i maja przyszłego roku", "od marca do czerwca 2024 r.".
-    Rule("month_turn", r"{PREP}{~turnword}\s+{month}\s+i\s+{monthend}{YEARTAIL}", cased=("month", "monthend")),
+    Rule("month_turn", r"{PREP}{~turnword}\s+{month}\s+i\s+{monthend}{YEARTAIL}",
+         cased=("month", "monthend")),
     Rule("month_range", r"od\s+{month}\s+do\s+{monthend}{YEARTAIL}", cased=("month", "monthend")),
     Rule("month_year", r"{PREP}{PARTOF}?{month}\s+{YEAR}(?:\s*{~yearword})?"),
     # A month alone needs a preposition, a part ("pod koniec marca") or a year word: "maja" is also a
