@@ -5,6 +5,7 @@ Slots (all optional):
 - calendar: ``year`` (``yy`` for two digits, ``era`` "BC"), ``quarter``, ``month``, ``day``, ``weekday``
   (1 = Monday), ``hour``, ``minute``, ``daypart`` (MO, MI, AF, EV, NI), ``season`` (SP, SU, FA, WI),
   ``century`` (20 for the 20th), ``decade`` (7 or 70 for the seventies), ``part`` (START, MID, END, H1, H2),
+  ``nth`` with ``weekday`` and ``month`` (the nth or, for -1, the last weekday of the month),
   and ``year_end``, ``month_end``, ``day_end``, ``hour_end``/``minute_end`` for ranges (ISO 8601 intervals
   "a/b");
 - relative: ``offset`` (days from the dateline: -1 is yesterday), ``anaphor`` (days from the date the text
@@ -302,6 +303,15 @@ def _point_value(s: dict[str, Any], anchor: Dateline, reference: str | None,
         if not _valid_day(y, month, s["day_end"]) or s["day_end"] <= day:
             return first, anchor_used
         return f"{first}/{date_value(y, month, s['day_end'])}", anchor_used
+
+    if s.get("nth") is not None and s.get("weekday") is not None and month is not None and day is None:
+        first, anchor_used = _point_value({**s, "nth": None, "weekday": None}, anchor, reference, tense)
+        if first is None or len(first) != 7:
+            return first, anchor_used
+        y = int(first[:4])
+        days = [d for d in range(1, calendar.monthrange(y, month)[1] + 1)
+                if dt.date(y, month, d).isoweekday() == int(s["weekday"])]
+        return date_value(y, month, days[s["nth"]] if s["nth"] < 0 else days[s["nth"] - 1]), anchor_used
 
     if s.get("month_end") is not None and month is not None and day is None:
         crosses = s["month_end"] < month  # "od listopada do lutego" ends in the next year

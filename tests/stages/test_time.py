@@ -49,6 +49,9 @@ CASES = [
     ("Protesty zaczęły się w niedzielę.", "w niedzielę", "DATE", "2025-08-31"),
     ("Od poniedziałku trwają rozmowy.", "Od poniedziałku", "DATE", "2025-09-01"),
     ("Szczyt odbędzie się w sobotę.", "w sobotę", "DATE", "2025-09-06"),
+    # The nth or last weekday of a month.
+    ("Wybory odbyły się w drugą niedzielę sierpnia.", "w drugą niedzielę sierpnia", "DATE", "2025-08-10"),
+    ("Ostatnia sobota maja 2024 r. była deszczowa.", "Ostatnia sobota maja 2024 r.", "DATE", "2024-05-25"),
     # Spans of months.
     ("Budowa skończy się na przełomie kwietnia i maja przyszłego roku.",
      "na przełomie kwietnia i maja przyszłego roku", "DATE", "2026-04/2026-05"),

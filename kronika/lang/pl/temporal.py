@@ -196,6 +196,11 @@ def _ordinal_forms(limit: int) -> dict:
 
 
 # Feminine ordinals name hours ("o szesnastej"); noon and midnight are words of their own.
+# "pierwsza niedziela września", "w ostatni piątek miesiąca": the nth (or last) weekday of a month.
+NTH_WEEKDAYS = {}
+for _n in (1, 2, 3, 4):
+    NTH_WEEKDAYS.update(_forms({"nth": _n}, ORDINAL_STEMS[_n]))
+NTH_WEEKDAYS.update(_forms({"nth": -1}, ("ostatn", SOFT)))
 HOUR_NAMES = {form: {"hour": n} for form, n in _ordinal_forms(24).items()
               if form.endswith(("ej", "a", "ą", "iej"))}
 HOUR_NAMES.update({f: {"hour": 24} for f in "północ północy północą".split()})
@@ -481,6 +486,7 @@ LEXICONS = {
     "month": MONTHS,
     "monthloc": MONTH_LOCATIVES,
     "monthend": MONTH_ENDS,
+    "nth": NTH_WEEKDAYS,
     "turnword": {f: None for f in "przełom przełomie przełomu".split()},
     "centuryadj": CENTURY_ADJECTIVES,
     "unitadjdigit": UNIT_ADJECTIVES_AFTER_DIGITS,
@@ -625,6 +631,7 @@ RULES = [
                        r"(?:\s+{daypart}{ZONE}|\s+{~zone}|(?!\s+[a-ząćęłńóśźż]))", cased=("hourname",)),
 
     # Weekdays and relative days.
+    Rule("weekday_of_month", r"{PREP}{nth}\s+{weekday}\s+{month}{YEARTAIL}", cased=("month",)),
     Rule("weekday", r"{PREP}(?:{shift}\s+)?{weekday}", cased=("weekday",)),
     Rule("weekday_adjective", r"{PREP}{weekdayadj}(?:\s+{daypartnoun})?", cased=("weekdayadj",)),
     Rule("deictic", r"{PREP}{deictic}"),
