@@ -8,6 +8,8 @@ Sources, merged in this order (an earlier source wins a conflict, a later one ad
                                             alternate names are recognised with Morfeusz (SGJP geographic names)
   ../shared/data/petrarch2-dictionaries/    office-holders and armed groups with CAMEO codes and dates (MIT, 2014)
   morfeusz2 (SGJP)                          inflected forms of single-word Polish names of states and cities
+  BODY_KINDS below                          each state's foreign, defence and interior ministries, election
+                                            commission and security council, by their English Wikipedia titles
 
 Usage:
   .venv/bin/pip install -e '.[build]'
@@ -219,6 +221,83 @@ def build_people(tables) -> list[Entry]:
     return people
 
 
+# ---------------------------------------------------------------- national bodies of every state
+
+# Bodies every state has, which the news names by a common title and the state ("MSZ Rosji", "białoruskie
+# MSW", "Ministerstwo Obrony Armenii"): role -> (English Wikipedia title pattern, CAMEO sector). The
+# linker resolves such a title with the state's entry of that role (``KnowledgeBase.body``).
+BODY_KINDS = {
+    "foreign_ministry": ("Ministry of Foreign Affairs ({state})", "GOV"),
+    "defence_ministry": ("Ministry of Defence ({state})", "MIL"),
+    "interior_ministry": ("Ministry of the Interior ({state})", "GOV"),
+    "election_commission": ("Central Election Commission of {state}", "GOV"),
+    "security_council": ("National Security Council ({state})", "GOV"),
+}
+# States whose bodies' English Wikipedia titles do not follow the pattern: (role, ISO3) -> title. A curated
+# organisation of that title (organisations.tsv) is that body; otherwise the title is a new entry.
+BODY_TITLES = {
+    ("foreign_ministry", "USA"): "United States Department of State",
+    ("defence_ministry", "USA"): "United States Department of Defense",
+    ("interior_ministry", "USA"): "United States Department of Homeland Security",
+    ("security_council", "USA"): "United States National Security Council",
+    ("election_commission", "USA"): "Federal Election Commission",
+    ("foreign_ministry", "CHN"): "Ministry of Foreign Affairs of the People's Republic of China",
+    ("defence_ministry", "CHN"): "Ministry of National Defense (China)",
+    ("interior_ministry", "CHN"): "Ministry of Public Security (China)",
+    ("foreign_ministry", "IND"): "Ministry of External Affairs (India)",
+    ("interior_ministry", "IND"): "Ministry of Home Affairs (India)",
+    ("foreign_ministry", "GBR"): "Foreign, Commonwealth and Development Office",
+    ("interior_ministry", "GBR"): "Home Office",
+    ("defence_ministry", "GBR"): "Ministry of Defence (United Kingdom)",
+    ("election_commission", "GBR"): "Electoral Commission (United Kingdom)",
+    ("foreign_ministry", "DEU"): "Federal Foreign Office",
+    ("defence_ministry", "DEU"): "Federal Ministry of Defence (Germany)",
+    ("interior_ministry", "DEU"): "Federal Ministry of the Interior (Germany)",
+    ("foreign_ministry", "FRA"): "Ministry for Europe and Foreign Affairs",
+    ("defence_ministry", "FRA"): "Ministry of the Armed Forces (France)",
+    ("defence_ministry", "POL"): "Ministry of National Defence (Poland)",
+    ("interior_ministry", "POL"): "Ministry of the Interior and Administration (Poland)",
+    ("election_commission", "POL"): "National Electoral Commission (Poland)",
+    ("security_council", "POL"): "National Security Council (Poland)",
+    ("interior_ministry", "RUS"): "Ministry of Internal Affairs (Russia)",
+    ("interior_ministry", "UKR"): "Ministry of Internal Affairs (Ukraine)",
+    ("interior_ministry", "BLR"): "Ministry of Internal Affairs (Belarus)",
+    ("interior_ministry", "GEO"): "Ministry of Internal Affairs (Georgia)",
+    ("interior_ministry", "KAZ"): "Ministry of Internal Affairs (Kazakhstan)",
+    ("election_commission", "UKR"): "Central Election Commission of Ukraine",
+    ("election_commission", "RUS"): "Central Election Commission of the Russian Federation",
+    ("security_council", "RUS"): "Security Council of Russia",
+    ("security_council", "UKR"): "National Security and Defense Council of Ukraine",
+    ("security_council", "PAK"): "National Security Committee (Pakistan)",
+    ("defence_ministry", "ISR"): "Ministry of Defense (Israel)",
+    ("defence_ministry", "JPN"): "Ministry of Defense (Japan)",
+    ("defence_ministry", "KOR"): "Ministry of National Defense (South Korea)",
+    ("defence_ministry", "TWN"): "Ministry of National Defense (Taiwan)",
+    ("defence_ministry", "PRK"): "Ministry of National Defence (North Korea)",
+    ("defence_ministry", "IRN"): "Ministry of Defence and Armed Forces Logistics",
+    ("defence_ministry", "TUR"): "Ministry of National Defense (Turkey)",
+}
+
+
+def build_bodies(states: list[Entry], organisations: list[Entry]) -> list[Entry]:
+    """Each real state's national bodies; a curated organisation with the body's title is marked as it."""
+    by_name = {(alias_key(e.name), e.country): i for i, e in enumerate(organisations)}
+    new = []
+    for state in states:
+        if not state.adjectives_pl:
+            continue  # territories and states without checked Polish derivatives have no bodies here
+        for role, (pattern, sector) in BODY_KINDS.items():
+            title = BODY_TITLES.get((role, state.country)) or pattern.format(state=state.name)
+            hit = by_name.get((alias_key(title), state.country))
+            if hit is not None:
+                entry = organisations[hit]
+                organisations[hit] = replace(entry, extra={**entry.extra, "body": role})
+                continue
+            new.append(Entry(id=f"kronika:{slug(title)}", name=title, type="ORG", country=state.country,
+                             sector=sector, parent=state.id, source="generated", extra={"body": role}))
+    return new
+
+
 # ---------------------------------------------------------------- PETRARCH2 dictionaries
 
 CODE = re.compile(r"\[([A-Z]{3,})(?:\s+([<>]?\d{6,8})(?:-(\d{6,8}))?)?\s*\]")
@@ -424,6 +503,7 @@ def main(argv: list[str] | None = None) -> int:
     places = build_places(tables, states, capitals, polish)
     organisations = merge(build_organisations(tables), build_petrarch_groups(args.shared, countries), stats,
                           "petrarch2 armed group")
+    organisations += build_bodies(states, organisations)
     place_names = {alias_key(text) for e in states for text in (e.name, *e.aliases_en)}
     people = merge(build_people(tables), build_petrarch_people(args.shared, countries, stats, place_names), stats,
                    "petrarch2 person")

@@ -69,6 +69,12 @@ class KnowledgeBase:
                         hits = index[key]
                         if not any(hit_id == entry.id for hit_id, _ in hits):
                             hits.append((entry.id, kind))
+        # (role, country) -> the state's body of that role ("foreign_ministry", "RUS"), from build_kb's BODY_KINDS.
+        self._bodies: dict[tuple[str, str], Entry] = {}
+        for entry in self.entries.values():
+            role = entry.extra.get("body") if entry.extra else None
+            if role and entry.country:
+                self._bodies.setdefault((role, entry.country), entry)
         self._holders: dict[tuple[str, str], list[tuple[Office, Entry]]] = defaultdict(list)
         for entry in self.entries.values():
             for office in entry.offices:
@@ -98,6 +104,10 @@ class KnowledgeBase:
             if office.held_on(date):
                 return entry
         return None
+
+    def body(self, role: str, country: str) -> Entry | None:
+        """A state's national body of ``role``, e.g. body("foreign_ministry", "RUS") -> its foreign ministry."""
+        return self._bodies.get((role, country))
 
     def offices_on(self, entry: Entry, date: str) -> list[Office]:
         return [office for office in entry.offices if office.held_on(date)]

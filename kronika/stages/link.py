@@ -14,9 +14,10 @@ and base form, so the same person gets the same id in every article.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
@@ -27,7 +28,14 @@ from kronika.record import Document, Entity, Mention, Token
 MAX_ALIAS_WORDS = 8
 # How close a misspelt name must be to a known alias (difflib ratio over the diacritics-free keys).
 FUZZY_RATIO = 0.85
+# How close a misspelt person's surname must be on its own: the shared first name makes the whole ratio high.
+SURNAME_RATIO = 0.8
 WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
+# Group keys of names the base lacks, before the group's type (and so its local id) is settled.
+NAME_KEY = "name:"
+# Which type an unlinked name takes when its mentions were typed differently as often: a full name the
+# detector ran into a body ("szef administracji Kijowa Serhij Popko") is more often a person.
+TYPE_PREFERENCE = {"PER": 4, "GPE": 3, "ORG": 2, "LOC": 1}
 
 
 def local_id(type_: str, name: str) -> str:
@@ -76,6 +84,9 @@ class Linker:
         self.morphology = language.morphology()
         self.titles = {tuple(w.casefold() for w in title): role for title, role in language.titles.items()}
         self.max_title = max((len(t) for t in self.titles), default=0)
+        self.bodies = {tuple(w.casefold() for w in body): role
+                       for body, role in getattr(language, "bodies", {}).items()}
+        self.max_body = max((len(b) for b in self.bodies), default=0)
         self._gazetteer = self._build_gazetteer()
         self._adjectives = self._build_adjectives()
 
@@ -188,6 +199,8 @@ class Linker:
             # and an acronym in the text only the same letters ("LIM" is not "Lima").
             if _is_acronym(word) != _is_acronym(token.text) and word.casefold() != token.text.casefold():
                 return False
+            if _is_acronym(word) and len(word) <= 3 and not _is_acronym(token.text):
+                return False  # a short acronym ("PO") is not a capitalised word ("Po" opening a sentence)
             if _is_capitalised(word) and not _is_capitalised(token.text) and word.isalpha():
                 return False
         if len(span) == 1 and sentence_initial:
@@ -225,6 +238,9 @@ class Linker:
                 continue
             ratio = SequenceMatcher(None, target, " ".join(w.casefold() for w in alias_words)).ratio()
             entry = self.kb.get(entry_id)
+            if entry.type == "PER" and words[-1].casefold() != alias_words[-1].casefold() and SequenceMatcher(
+                    None, words[-1].casefold(), alias_words[-1].casefold()).ratio() < SURNAME_RATIO:
+                continue  # "Francisco Yanez" is not "Francisco Lainez": a surname must be misspelt, not another
             if ratio > best_ratio and (type_ is None or entry.type == type_):
                 best, best_ratio = entry, ratio
         return best
@@ -263,6 +279,44 @@ class Linker:
                 break
         return out
 
+    def body_mentions(self, tokens: list[Token], found: list[Found], gazetteer: list[Found]) -> list[Found]:
+        """"MSZ Rosji", "białoruskie MSW", "Ministerstwo obrony Armenii": the named state's body of that role.
+
+        The state is the name right after the title or the adjective right before it. A title without one
+        ("MSW zdementowało") is the body last named with a state, unless the base linked it already (a bare
+        "MSZ" in Polish news is Poland's)."""
+        if not self.bodies:
+            return []
+        states = {g.start: g for g in gazetteer if g.entry and self._is_state(g.entry)}
+        linked = {i for f in found if f.entry for i in range(f.start, f.end)}
+        lemmas = [(t.lemma or t.text).casefold() for t in tokens]
+        out: list[Found] = []
+        last: dict[str, object] = {}
+        i = 0
+        while i < len(tokens):
+            role, n = None, 0
+            for n in range(min(self.max_body, len(tokens) - i), 0, -1):
+                role = self.bodies.get(tuple(lemmas[i:i + n]))
+                if role:
+                    break
+            if role is None or not any(_is_capitalised(t.text) for t in tokens[i:i + n]):
+                i += 1
+                continue
+            country = None
+            if i + n in states:
+                country = self.kb.get(states[i + n].entry).country
+            elif i > 0 and lemmas[i - 1] in self._adjectives:
+                country = self._adjectives[lemmas[i - 1]]
+            entry = self.kb.body(role, country) if country else None
+            if entry is not None:
+                last[role] = entry
+            elif role in last and not any(j in linked for j in range(i, i + n)):
+                entry = last[role]
+            if entry is not None:
+                out.append(Found(i, i + n, entry.type, entry.name, entry.id, "body"))
+            i += n
+        return out
+
     def may_be_person(self, word: str) -> bool:
         """Whether Morfeusz knows ``word`` as a first name or surname ("Marek" is also the town Marki's genitive)."""
         return any(r.person and r.source for r in self.morphology.analyse(word))
@@ -270,6 +324,33 @@ class Linker:
     def base_form(self, tokens: list[Token], start: int, end: int, text: str) -> str:
         """The base form of the name on tokens [start, end) ("Serhija Popki" -> "Serhij Popko")."""
         return self.morphology.lemmatize_phrase(text[tokens[start].start:tokens[end - 1].end])
+
+    def person_base(self, tokens: list[Token], start: int, end: int, base: str) -> str:
+        """A person's base form whose surname agrees with the first name: "Tadeusza Rydzyka" is
+        "Tadeusz Rydzyk" and "Mohameda Bazouma" "Mohamed Bazoum", though the phrase lemmatiser left the
+        surname as written (a common noun "rydzyk" read as a complement, an unknown word as indeclinable)."""
+        words = WORD_RE.findall(base)
+        span = tokens[start:end]
+        if len(words) < 2 or len(words) != len(span) or words[-1] != span[-1].text or words[0] == span[0].text:
+            return base
+        cases = set()
+        for reading in self.morphology.candidates(span[0].text, name_like=True):
+            # A first name of the dictionary, or a guessed one ("Hienadzia" -> "Hienadź").
+            if reading.lemma == words[0] and (reading.person or not reading.source) and "m1" in reading.values:
+                cases |= reading.values & self.language.oblique_cases
+        if not cases:
+            return base
+        surname = span[-1].text
+        readings = [r for r in self.morphology.candidates(surname, name_like=True)
+                    if _is_capitalised(r.lemma) and r.lemma != surname and r.values & cases and "sg" in r.values
+                    and ("m1" in r.values or not r.genders)]
+        if readings:
+            lemma = max(readings, key=lambda r: r.score).lemma
+        else:
+            lemma = self.language.strip_case_ending(surname, cases)
+        if not lemma or lemma == surname:
+            return base
+        return base[:len(base) - len(surname)] + lemma
 
     def _is_state(self, entry_id: str) -> bool:
         entry = self.kb.get(entry_id)
@@ -317,6 +398,9 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
             span = (first, span[1])
             base = linker.base_form(tokens, *span, doc.text)
         entry = linker.link_name(base, mention.text, mention.type)
+        if entry is None and mention.type == "PER":
+            base = linker.person_base(tokens, *span, base)
+            entry = linker.link_name(base, mention.text, mention.type)
         found = Found(span[0], span[1], mention.type, base, entry.id if entry else None, mention.source)
         if entry:
             found.type, found.name = entry.type, entry.name
@@ -365,12 +449,18 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
     groups: dict[str, Group] = {}
     # Words of every linked or full name in the article, for "Kim" -> Kim Jong Un.
     by_word: dict[str, list[str]] = defaultdict(list)
+    # Types the detector gave each unlinked name: one name is one entity whatever type each mention got
+    # ("Kijowa Serhij Popko" read as a body, "Serhij Popko" as a person).
+    votes: dict[str, Counter] = defaultdict(Counter)
     pending: list[Found] = []
     for f in found:
         if f.entry or f.end - f.start > 1 or f.source == "title":
-            key = f.entry or local_id(f.type or "MISC", f.name)
+            key = f.entry or _name_key(f.name)
             group = groups.setdefault(key, Group(key, f.name, f.type or "MISC", f.entry, country=f.country))
             group.mentions.append((f.start, f.end))
+            group.country = group.country or f.country
+            if not f.entry:
+                votes[key][f.type or "MISC"] += 1
             entry = linker.kb.get(f.entry) if f.entry else None
             names = [f.name] + ([*entry.aliases_pl, *entry.aliases_en] if entry and entry.type == "PER" else [])
             names += [" ".join(t.lemma or t.text for t in tokens[f.start:f.end])]
@@ -380,16 +470,22 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
                         by_word[word.casefold()].append(key)
         else:
             pending.append(f)
+    _settle_types(groups, votes)
+    _join_variants(groups, votes)
     for f in pending:
         word = f.name.casefold()
-        candidates = [k for k in by_word.get(word, ()) if groups[k].type in (f.type, "PER") or f.type is None]
+        candidates = [k for k in by_word.get(word, ())
+                      if k in groups and (f.type is None or groups[k].type in (f.type, "PER"))]
         if candidates:
             # The entity mentioned most often so far: "Kim" is Kim Jong Un, not his daughter Kim Ju Ae.
             key = max(candidates, key=lambda k: len(groups[k].mentions))
         else:
-            key = local_id(f.type or "MISC", f.name)
+            key = _name_key(f.name)
+            votes[key][f.type or "MISC"] += 1
         group = groups.setdefault(key, Group(key, f.name, f.type or "MISC", f.entry, country=f.country))
         group.mentions.append((f.start, f.end))
+    _settle_types(groups, votes)
+    _romanize(linker, groups, votes)
     entities = []
     for group in groups.values():
         entry = linker.kb.get(group.entry) if group.entry else None
@@ -399,13 +495,78 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
             code = linker.kb.actor_code(entry, date) or ""
             sector = code[len(country or ""):] or entry.sector
         mentions = sorted({(tokens[s].start, tokens[e - 1].end) for s, e in group.mentions})
+        key = group.key if entry or not group.key.startswith(NAME_KEY) else local_id(group.type, group.name)
         entities.append(Entity(
-            id=group.key, name=group.name, type=group.type if group.type in ("PER", "ORG", "GPE", "LOC")
+            id=key, name=group.name, type=group.type if group.type in ("PER", "ORG", "GPE", "LOC")
             else "MISC", country=country, sector=sector or None,
             mentions=[Mention(s, e, "") for s, e in mentions],
         ))
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
+
+
+def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter]) -> None:
+    """Names the base lacks, written in a Polish transliteration ("Serhij Popko", "Awdijiwka"), take their
+    English spelling, and the base's entry when it has that spelling ("Denys Szmyhal" -> Denys Shmyhal)."""
+    romanize = getattr(linker.language, "romanize", None)
+    if romanize is None:
+        return
+    context: Counter = Counter()
+    for group in groups.values():
+        entry = linker.kb.get(group.entry) if group.entry else None
+        if entry and entry.type == "GPE" and entry.country:
+            context[entry.country] += len(group.mentions)
+    for key in [k for k in votes if k in groups]:
+        group = groups[key]
+        if group.type not in ("PER", "GPE", "LOC"):
+            continue
+        spelt = romanize(group.name, context)
+        if spelt is None:
+            continue
+        name, country = spelt
+        hits = [e for e in linker.kb.lookup(name) if e.type == group.type]
+        if hits:
+            entry = hits[0]
+            target = groups.get(entry.id)
+            if target is None:
+                groups[entry.id] = Group(entry.id, entry.name, entry.type, entry.id, list(group.mentions))
+            else:
+                target.mentions += group.mentions
+            del groups[key]
+            continue
+        group.name = name
+        group.country = group.country or country
+
+
+def _settle_types(groups: dict[str, Group], votes: dict[str, Counter]) -> None:
+    for key, counts in votes.items():
+        if key in groups:
+            groups[key].type = max(counts, key=lambda t: (counts[t], TYPE_PREFERENCE.get(t, 0)))
+
+
+def _name_key(name: str) -> str:
+    return NAME_KEY + name.casefold()
+
+
+def _join_variants(groups: dict[str, Group], votes: dict[str, Counter]) -> None:
+    """Unlinked person names that differ only in the ending of a first name ("Janezem Janszą" taken as
+    "Janezen Jansza", "Janezowi Janszy" as "Janez Jansza"): one person, named by its most frequent form,
+    else its shortest."""
+    people = [g for k, g in groups.items() if k in votes and g.type in ("PER", "LOC", "GPE", "MISC")]
+    for a in people:
+        for b in people:
+            if a is b or a.key not in groups or b.key not in groups or "PER" not in (a.type, b.type):
+                continue
+            wa, wb = WORD_RE.findall(a.name), WORD_RE.findall(b.name)
+            if len(wa) != len(wb) or len(wa) < 2 or wa[1:] != wb[1:] or wa[0] == wb[0]:
+                continue
+            if len(os.path.commonprefix([wa[0].casefold(), wb[0].casefold()])) < min(4, len(wa[0]), len(wb[0])):
+                continue
+            keep, drop = sorted((a, b), key=lambda g: (-len(g.mentions), len(g.name)))
+            keep.mentions += drop.mentions
+            keep.type = "PER"
+            keep.country = keep.country or drop.country
+            del groups[drop.key]
 
 
 def _name_parts(linker: Linker, tokens: list[Token], found: list[Found]) -> list[Found]:
@@ -437,6 +598,14 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     sentence_starts = {span[0] for s, e in doc.sentences if (span := _token_span(tokens, s, e))}
     gazetteer = linker.gazetteer_matches(tokens, sentence_starts)
     found = _merge(linker, tokens, doc, gazetteer)
+    bodies = linker.body_mentions(tokens, found, gazetteer)
+    if bodies:
+        # A body replaces what overlaps it; a state the replaced span held keeps its own mention.
+        replaced = [f for f in found if any(_overlaps(f, b) for b in bodies)]
+        found = [f for f in found if f not in replaced] + bodies
+        taken = {i for f in found for i in range(f.start, f.end)}
+        found += [g for g in gazetteer if any(r.start <= g.start and g.end <= r.end for r in replaced)
+                  and not any(i in taken for i in range(g.start, g.end))]
     found += linker.title_mentions(tokens, found, doc.date)
     found += _name_parts(linker, tokens, found)
     found.sort(key=lambda f: f.start)

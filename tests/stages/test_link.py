@@ -136,7 +136,8 @@ def test_detector_span_is_trimmed_and_split_at_a_place(linker):
                                                  ("tzw. Globalnym Południu", "LOC", "tzw. Globalne Południe")]),
                         linker)
     names = {e.name: [m.text for m in e.mentions] for e in got}
-    assert names["Kyiv"] == ["Kijowa"] and names["Serhij Popko"] == ["Serhij Popko"]
+    # The name left after the place is a Ukrainian one the base lacks: it takes its English spelling.
+    assert names["Kyiv"] == ["Kijowa"] and names["Serhii Popko"] == ["Serhij Popko"]
     assert names["Globalne Południe"] == ["Globalnym Południu"]
 
 
@@ -178,3 +179,84 @@ def test_unknown_body_of_a_known_state_takes_its_country(linker):
     (ministry,) = [e for e in got if e.type == "ORG"]
     assert (ministry.name, ministry.country, ministry.id.startswith("kronika:")) == (
         "Ministerstwo obrony Rosji", "RUS", True)
+
+
+# A second, small base with national bodies and a person for the fuzzy-surname check.
+BODY_ENTRIES = [
+    *ENTRIES,
+    Entry("Q184", "Belarus", "GPE", "BLR", "GOV", aliases_pl=("Białoruś",), adjectives_pl=("białoruski",)),
+    Entry("kronika:mfa-rus", "Ministry of Foreign Affairs (Russia)", "ORG", "RUS", "GOV",
+          extra={"body": "foreign_ministry"}),
+    Entry("kronika:mvd-blr", "Ministry of Internal Affairs (Belarus)", "ORG", "BLR", "GOV",
+          extra={"body": "interior_ministry"}),
+    Entry("kronika:mod-ukr", "Ministry of Defence (Ukraine)", "ORG", "UKR", "MIL",
+          extra={"body": "defence_ministry"}),
+    Entry("kronika:carlos-mendoza", "Carlos Mendoza", "PER", "MEX", aliases_pl=("Carlos Mendoza",)),
+]
+
+
+@pytest.fixture(scope="module")
+def body_linker():
+    return Linker(get_language("pl"), KnowledgeBase(BODY_ENTRIES))
+
+
+# (text, detector mentions, expected name -> mentions)
+BODY_CASES = [
+    ("Rzecznik MSZ Rosji zabrał głos.", [], {"Ministry of Foreign Affairs (Russia)": ["MSZ"], "Russia": ["Rosji"]}),
+    ("Białoruskie MSW podało dane, a potem MSW je poprawiło.", [],
+     {"Ministry of Internal Affairs (Belarus)": ["MSW", "MSW"]}),
+    ("Ministerstwo obrony Ukrainy wydało komunikat.", [("Ministerstwo obrony Ukrainy", "ORG", "Ministerstwo obrony Ukraina")],
+     {"Ministry of Defence (Ukraine)": ["Ministerstwo obrony"], "Ukraine": ["Ukrainy"]}),
+    # A title without a state, with no body named before it, stays as it was.
+    ("MSW podało dane.", [], {}),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), BODY_CASES)
+def test_a_states_body_is_named_by_title_and_state(body_linker, text, mentions, expected):
+    got = {e.name: [m.text for m in e.mentions]
+           for e in link_entities(analysed(text, mentions=mentions), body_linker)}
+    for name, texts in expected.items():
+        assert got.get(name) == texts, got
+    if not expected:
+        assert not any(e.extra.get("body") for e in BODY_ENTRIES if e.name in got)
+
+
+# (text, detector mentions, expected entity names): base forms, transliteration and grouping of unknown names
+UNKNOWN_NAME_CASES = [
+    # A surname agrees with the first name before it (dictionary reading, then the regular ending).
+    ("Policja przesłuchała Tadeusza Rydzyka.", [("Tadeusza Rydzyka", "PER", "Tadeusz Rydzyka")], {"Tadeusz Rydzyk"}),
+    ("Delegacja odwiedziła Ahmeda Karouma.", [("Ahmeda Karouma", "PER", "Ahmed Karouma")], {"Ahmed Karoum"}),
+    ("Rozmawiano z Ahmedem Karoumem.", [("Ahmedem Karoumem", "PER", "Ahmed Karoumem")], {"Ahmed Karoum"}),
+    # Polish transliterations of East Slavic names take the English spelling.
+    ("Gubernator Wiktor Kyryczenko odwiedził Ukrainę.", [("Wiktor Kyryczenko", "PER", "Wiktor Kyryczenko")],
+     {"Viktor Kyrychenko", "Ukraine"}),
+    ("Rzecznik Dmitrij Pieskow mówił o Rosji.", [("Dmitrij Pieskow", "PER", "Dmitrij Pieskow")],
+     {"Dmitry Peskov", "Russia"}),
+    ("Ostrzelano Hnidiwkę i Kijów, a Ukraina protestuje.", [("Hnidiwkę", "GPE", "Hnidiwka")],
+     {"Hnidivka", "Kyiv", "Ukraine"}),
+    # Names that are no transliteration stay as written, in an article about Russia too.
+    ("Steve Witkoff przyleciał do Rosji.", [("Steve Witkoff", "PER", "Steve Witkoff")], {"Steve Witkoff", "Russia"}),
+    ("Rzecznik Maciej Wewiór mówił o Rosji.", [("Maciej Wewiór", "PER", "Maciej Wewiór")],
+     {"Maciej Wewiór", "Russia"}),
+    # One name typed two ways by the detector is one entity.
+    ("Zarząd Olgierd Zawada ogłosił plan. Olgierda Zawady nie było.",
+     [("Zarząd Olgierd Zawada", "ORG", "Zarząd Olgierd Zawada"), ("Olgierda Zawady", "PER", "Olgierd Zawada")],
+     {"Zarząd Olgierd Zawada", "Olgierd Zawada"}),
+    # A surname must be misspelt to link fuzzily, not another surname with the same first name.
+    ("Spotkał się z Carlosem Mendozą.", [("Carlosem Mendozą", "PER", "Carlos Mendoza")], {"Carlos Mendoza"}),
+    ("Spotkał się z Carlosem Mendezem.", [("Carlosem Mendezem", "PER", "Carlos Mendez")], {"Carlos Mendez"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), UNKNOWN_NAME_CASES)
+def test_unknown_names(body_linker, text, mentions, expected):
+    assert {e.name for e in link_entities(analysed(text, mentions=mentions), body_linker)} == expected
+
+
+def test_a_name_typed_two_ways_is_one_entity(body_linker):
+    text = "Szef Kijowa Anton Hrubyj mówił. Potem Antonowi Hrubyjowi przerwano, bo Kijów się broni."
+    got = link_entities(analysed(text, mentions=[("Kijowa Anton Hrubyj", "ORG", "Kijowa Anton Hrubyj"),
+                                                 ("Antonowi Hrubyjowi", "PER", "Anton Hrubyj")]), body_linker)
+    people = [e for e in got if e.type == "PER"]
+    assert [(e.name, e.country, len(e.mentions)) for e in people] == [("Anton Hrubyi", "UKR", 2)]

@@ -8,11 +8,11 @@ from functools import lru_cache
 from kronika.lang.pl.abbreviations import ABBREVIATIONS, MULTI_PERIOD, SENTENCE_FINAL_ABBREVIATIONS
 from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
 from kronika.lang.pl.morphology import CASES as _CASE_ORDER
-from kronika.lang.pl.names import PROPER_LABELS
+from kronika.lang.pl.names import OBLIQUE_CASES, PROPER_LABELS, strip_case_ending
 from kronika.lang.pl.punctuation import POLISH_QUOTES
 from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
 from kronika.lang.pl import events as EVENT_CUES
-from kronika.lang.pl.titles import TITLES
+from kronika.lang.pl.titles import BODIES, TITLES
 from kronika.lang.pl.triggers import TRIGGERS
 
 
@@ -27,8 +27,20 @@ class PolishLanguage:
     quotes = POLISH_QUOTES
     temporal = TEMPORAL_GRAMMAR
     titles = TITLES
+    bodies = BODIES
     triggers = TRIGGERS
     event_cues = EVENT_CUES
+    oblique_cases = OBLIQUE_CASES
+
+    def strip_case_ending(self, surname: str, cases) -> str | None:
+        """The nominative of a masculine surname in an oblique case, by its regular ending."""
+        return strip_case_ending(surname, cases)
+
+    def romanize(self, name: str, context) -> tuple[str, str] | None:
+        """The English spelling of a Polish transliteration of an East Slavic name, and its state."""
+        from kronika.lang.pl.translit import romanize
+
+        return romanize(name, context, _is_dictionary_word)
 
     def morphology(self):
         """Morfeusz2 with the name guesser, loaded once per process."""
@@ -69,6 +81,13 @@ def _is_proper_name(word: str) -> bool:
     if any((PROPER_LABELS - {"nazwisko"}) & set(labels) for _, _, _, labels, _ in analyses):
         return True
     return all(lemma[:1].isupper() for _, lemma, _, _, _ in analyses)
+
+
+@lru_cache(maxsize=65536)
+def _is_dictionary_word(word: str) -> bool:
+    from kronika.lang.pl.morphology import load_morphology
+
+    return any(tag != "ign" for _, _, (_, _, tag, _, _) in load_morphology().morfeusz.analyse(word))
 
 
 def _language() -> PolishLanguage:

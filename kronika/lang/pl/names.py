@@ -114,3 +114,26 @@ APPOSITION_HEADS = frozenset(
         "region", "dzielnica", "osiedle", "stan", "kraj", "państwo", "republika", "księstwo",
     }
 )
+
+# Endings a masculine surname takes in the oblique cases after a consonant ("Bazoum": "Bazouma",
+# "Bazoumowi", "Bazoumem"), longest first: what is left is the nominative when no dictionary or guess has
+# a reading in the case of the first name before it.
+SURNAME_CASE_ENDINGS = {
+    "gen": ("a",),
+    "acc": ("a",),
+    "dat": ("owi",),
+    "inst": ("em",),
+}
+
+OBLIQUE_CASES = frozenset({"gen", "dat", "acc", "inst", "loc"})
+
+
+def strip_case_ending(surname: str, cases) -> str | None:
+    """The nominative of a masculine surname in one of ``cases``, by its regular ending, or None."""
+    for case in sorted(cases):
+        for ending in SURNAME_CASE_ENDINGS.get(case, ()):
+            stem = surname[: -len(ending)]
+            # Keep a stem that still ends in a consonant and is long enough to be a name.
+            if surname.endswith(ending) and len(stem) >= 3 and stem[-1].lower() not in "aeiouyąęó":
+                return stem
+    return None

@@ -28,3 +28,27 @@ TITLES = {
     ("szef", "MON"): "defence_minister",
     ("szef", "resort", "obrona"): "defence_minister",
 }
+
+# Common titles of a state's national bodies, as lemma sequences, and the body's role in the knowledge base
+# (``BODY_KINDS`` in scripts/build_kb.py). With a state ("MSZ Rosji", "białoruskie MSW", "Ministerstwo
+# obrony Armenii") they name that state's body; the abbreviations are those of the Polish ministries, which
+# Polish news also uses for foreign ones.
+BODIES = {
+    ("msz",): "foreign_ministry",
+    ("ministerstwo", "sprawa", "zagraniczny"): "foreign_ministry",
+    ("resort", "dyplomacja"): "foreign_ministry",
+    ("ministerstwo", "obrona"): "defence_ministry",
+    ("ministerstwo", "obrona", "narodowy"): "defence_ministry",
+    ("resort", "obrona"): "defence_ministry",
+    ("mon",): "defence_ministry",
+    ("msw",): "interior_ministry",
+    ("mswia",): "interior_ministry",
+    ("ministerstwo", "sprawa", "wewnętrzny"): "interior_ministry",
+    ("ministerstwo", "spraw", "wewnętrzny"): "interior_ministry",
+    ("ministerstwo", "spraw", "zagraniczny"): "foreign_ministry",
+    ("ckw",): "election_commission",
+    ("centralny", "komisja", "wyborczy"): "election_commission",
+    ("rada", "bezpieczeństwo", "narodowy"): "security_council",
+    ("narodowy", "komitet", "bezpieczeństwo"): "security_council",
+    ("komitet", "bezpieczeństwo", "narodowy"): "security_council",
+}

@@ -1,0 +1,151 @@
+"""English spellings of East Slavic names that Polish text writes in its own transliteration.
+
+Polish transliterates Cyrillic into Polish letters ("Serhij Popko", "Jurij Uszakow", "Awdijiwka",
+"Hienadź Zajiczkin"); the knowledge base and English sources name the same people and places in the English
+romanisations ("Serhii Popko", "Yury Ushakov", "Avdiivka", "Hienadz Zaichkin"). For a name the knowledge base
+lacks, ``romanize`` undoes the Polish transliteration and applies the English one:
+
+- Ukrainian and Belarusian: the Ukrainian national system (Cabinet of Ministers resolution 55, 2010), which
+  Wikipedia follows for Ukrainian names: я/ю/є/ї initial "ya/yu/ye/yi", elsewhere "ia/iu/ie/i", й "y"
+  initially, "i" elsewhere; х "kh", ж "zh", ш "sh", щ "shch", ч "ch", ц "ts". Belarusian names are spelt
+  the same way here (Wikipedia's Belarusian romanisation keeps "ie" and "ou": "Hienadz", "Tsikhanouska").
+- Russian: the English Wikipedia's simplified BGN/PCGN ("Sergey Lavrov", "Dmitry Peskov", "Yevgeny"):
+  the Polish "ie" after a consonant (soft е) is "e", final "ij"/"yj" is "y", й after a vowel is "y".
+
+Polish spellings of the source letters: the Polish rules for transliterating Cyrillic (PWN, "Zasady
+pisowni i interpunkcji", §§ 96-97: я "ja"/"ia", є "je"/"ie", ї "ji", х "ch", ш "sz", щ "szcz", ч "cz",
+ж "ż", ц "c", л "ł" and soft ль "l", в "w", Ukrainian г "h").
+
+Which language a name comes from is told by letters Polish words do not have (``MARKERS``: "Kyryłenko",
+"Awdijiwka", "Uszakow") and by the states the article is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+# States whose names Polish writes in a transliteration from Cyrillic, and the English scheme each takes.
+SCHEMES = {"UKR": "east", "BLR": "east", "RUS": "russian"}
+
+# Letter sequences of a word that native Polish words lack and Polish transliterations of Ukrainian,
+# Russian or Belarusian names have, with the states they point to and a weight.
+MARKERS: tuple[tuple[re.Pattern, tuple[str, ...], float], ...] = tuple(
+    (re.compile(pattern), states, weight)
+    for pattern, states, weight in (
+        (r"[kg]y", ("UKR",), 1.0),  # Kyryłenko, Kyjiw: и after к/г is "y" only in Ukrainian
+        (r"(?<![cs])hy", ("UKR",), 1.0),  # Mychajło
+        (r"yj$", ("UKR", "RUS"), 1.0),  # Nawalnyj, Zełenśkyj
+        (r"ij$", ("UKR", "RUS"), 1.0),  # Serhij, Jurij, Dmitrij
+        (r"enko$", ("UKR",), 1.0),  # Kyryłenko, Szewczenko
+        (r"iwka$|iwsk", ("UKR",), 1.0),  # Awdijiwka
+        (r"[aeiouy]ji.", ("UKR", "BLR"), 1.0),  # Awdijiwka, Zajiczkin: ї and й+і
+        (r"(?<![cs])h", ("UKR", "BLR"), 0.5),  # г as "h": Serhij, Ihnat, Hienadź (Russian has "g")
+        (r"[ao]w$|[ao]wa$|i?ew$|i?ewa$", ("RUS",), 1.5),  # Uszakow, Ławrow, Miedwiediew, Dudajew
+        (r"ou[^l]|dź$", ("BLR",), 1.0),  # Cichanouska, Hienadź
+        (r"ienka$", ("BLR",), 1.0),  # Łukaszienka
+    )
+)
+# Weight of the states the article is about, as a share of their mentions, against the letters.
+CONTEXT_WEIGHT = 1.0
+# A name without a marker is taken for a transliteration only in an article mostly about these states
+# (this share of its state mentions), and only when it has letters English spellings lack.
+CONTEXT_SHARE = 0.5
+POLISH_LETTERS = re.compile(r"[łżźśćńó]|cz|sz|ch")
+
+_COMMON = (
+    ("szcz", "shch"), ("sz", "sh"), ("cz", "ch"), ("ch", "kh"), ("dż", "dzh"), ("dź", "dz"), ("ż", "zh"),
+    ("ź", "z"), ("ś", "s"), ("ć", "ts"), ("ń", "n"), ("ł", "l"), ("w", "v"), ("c", "ts"), ("x", "ks"),
+    ("ó", "o"), ("ą", "on"), ("ę", "en"),
+)
+_VOWELS = "aeiouy"
+
+
+def _east(word: str) -> str:
+    """Ukrainian national system (also for Belarusian here)."""
+    word = re.sub(r"ij$", "ii", word)
+    word = re.sub(r"yj$", "yi", word)
+    word = re.sub(r"^j([aeiuo])", r"y\1", word)
+    word = re.sub(rf"(?<=[{_VOWELS}])j(?=[aeu])", "i", word)  # Majak -> Maiak
+    word = re.sub(rf"(?<=[{_VOWELS}])ji", "i", word)  # Awdijiwka -> Avdiivka
+    word = re.sub(r"^j", "y", word)
+    word = word.replace("j", "i")
+    return _letters(word)
+
+
+def _russian(word: str) -> str:
+    """English Wikipedia's simplified BGN/PCGN for Russian."""
+    word = re.sub(r"[iy]j$", "y", word)  # Jurij -> Yury, Nawalnyj -> Navalny
+    word = re.sub(r"^j", "y", word)
+    word = re.sub(r"(?<=[bcdfghklmnprstvwzłżśźćń])ie", "e", word)  # Siergiej -> Sergej, Pieskow -> Peskov
+    word = re.sub(r"(?<=[bcdfghklmnprstvwzłżśźćń])i(?=[au])", "y", word)  # Wiaczesław -> Vyacheslav; "io" is ambiguous
+    word = word.replace("j", "y")
+    return _letters(word)
+
+
+_LETTERS = re.compile("|".join(re.escape(polish) for polish, _ in _COMMON))
+_ENGLISH = dict(_COMMON)
+
+
+def _letters(word: str) -> str:
+    # One pass, longest sequence first: the "ch" made of "cz" must not become "kh".
+    return _LETTERS.sub(lambda m: _ENGLISH[m.group()], word)
+
+
+def _recase(original: str, spelt: str) -> str:
+    return spelt[:1].upper() + spelt[1:] if original[:1].isupper() else spelt
+
+
+def spell(name: str, state: str) -> str:
+    """``name`` in the English romanisation of ``state``'s language ("Serhij Popko", "UKR" -> "Serhii Popko")."""
+    convert = _russian if SCHEMES[state] == "russian" else _east
+
+    def one(match: re.Match) -> str:
+        word = match.group()
+        return _recase(word, convert(word.lower()))
+
+    return re.sub(r"[^\W\d_]+", one, name)
+
+
+def source_state(name: str, context: Mapping[str, int], known: Callable[[str], bool]) -> str | None:
+    """Which East Slavic state's spelling ``name`` is in, or None for a name that is not one.
+
+    ``context``: mentions of each state (ISO 3166-1 alpha-3) in the article; ``known``: whether a word is a
+    Polish word or name to the dictionary. A name qualifies by a marker letter sequence, or, with no marker,
+    when no word of it is Polish, it has letters English spellings lack, and the article is mostly about
+    these states ("Kłynowe", "Wołnowacha"; not "Steve Witkoff")."""
+    words = re.findall(r"[^\W\d_]+", name)
+    if not words:
+        return None
+    scores = dict.fromkeys(SCHEMES, 0.0)
+    marked = False
+    for word in words:
+        lower = word.lower()
+        for pattern, states, weight in MARKERS:
+            if pattern.search(lower):
+                # A dictionary word ("Rejtanow"? "Kozłowa") proves nothing with its Polish-looking endings.
+                if known(word) and weight < 1.0 or known(word) and states == ("RUS",):
+                    continue
+                # A weak marker ("h", as in "Smith" too) only tells the states apart.
+                marked = marked or weight >= 1.0
+                for state in states:
+                    scores[state] += weight
+    total = sum(context.get(state, 0) for state in SCHEMES)
+    if not marked and (total < CONTEXT_SHARE * sum(context.values()) or not total
+                       or any(known(word) for word in words) or not POLISH_LETTERS.search(name.lower())):
+        return None
+    for state in SCHEMES:
+        if total:
+            scores[state] += CONTEXT_WEIGHT * context.get(state, 0) / total
+    best = max(scores.values())
+    if best <= 0:
+        return None
+    return next(state for state in SCHEMES if scores[state] == best)
+
+
+def romanize(name: str, context: Mapping[str, int], known: Callable[[str], bool]) -> tuple[str, str] | None:
+    """(English spelling, state) for a Polish transliteration of an East Slavic name, else None."""
+    state = source_state(name, context, known)
+    if state is None:
+        return None
+    return spell(name, state), state

@@ -1,0 +1,58 @@
+"""English spellings of Polish transliterations of Ukrainian, Russian and Belarusian names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.lang.pl.translit import romanize, source_state, spell
+
+# (Polish spelling, state, English spelling)
+SPELLINGS = [
+    ("Wołodymyr Kłyczko", "UKR", "Volodymyr Klychko"),
+    ("Andrij Jermak", "UKR", "Andrii Yermak"),
+    ("Mykołajiw", "UKR", "Mykolaiv"),
+    ("Kyjiw", "UKR", "Kyiv"),
+    ("Charków", "UKR", "Kharkov"),
+    ("Szczastia", "UKR", "Shchastia"),
+    ("Siergiej Szojgu", "RUS", "Sergey Shoygu"),
+    ("Jewgienij Rodionow", "RUS", "Yevgeny Rodionov"),
+    ("Wiaczesław Wołodin", "RUS", "Vyacheslav Volodin"),
+    ("Aleksiej Nawalnyj", "RUS", "Aleksey Navalny"),
+    ("Hienadź Łukaszonak", "BLR", "Hienadz Lukashonak"),
+]
+
+
+@pytest.mark.parametrize(("polish", "state", "english"), SPELLINGS)
+def test_spell(polish, state, english):
+    assert spell(polish, state) == english
+
+
+def unknown(word: str) -> bool:
+    return False  # as if no word were in the dictionary
+
+
+POLISH = {"Maciej", "Jan", "Kowalski", "Wiaczesław"}
+
+# (name, mentions of states in the article, expected state or None)
+STATES = [
+    ("Ołeksij Kyryłenko", {}, "UKR"),  # markers: "Ky", "-enko"
+    ("Andrij Hnatiuk", {"POL": 5}, "UKR"),
+    ("Jurij Dawydow", {"UKR": 1, "RUS": 1}, "RUS"),  # the Russian ending outweighs an even context
+    ("Zajiczkin", {"BLR": 3}, "BLR"),
+    ("Kłynowe", {"UKR": 4, "POL": 1}, "UKR"),  # no marker: an article about Ukraine, Polish-only letters
+    ("Kłynowe", {"UKR": 1, "POL": 4}, None),  # ... but not in an article mostly about Poland
+    ("John Smith", {"RUS": 1, "USA": 1}, None),  # "h" alone marks nothing
+    ("Steve Witkoff", {"RUS": 5}, None),  # no letter an English spelling lacks
+    ("Maciej Wewiór", {"RUS": 5}, None),  # a Polish first name
+    ("Jan Kowalski", {"UKR": 5}, None),
+]
+
+
+@pytest.mark.parametrize(("name", "context", "state"), STATES)
+def test_source_state(name, context, state):
+    assert source_state(name, context, lambda word: word in POLISH) == state
+
+
+def test_romanize_gives_spelling_and_state():
+    assert romanize("Serhij Tkaczuk", {"UKR": 2}, unknown) == ("Serhii Tkachuk", "UKR")
+    assert romanize("John Smith", {}, unknown) is None
