@@ -51,6 +51,17 @@ THREAT_ROOTS = frozenset({"13"})
 ANSWER_ROOTS = frozenset({"12"})
 # CAMEO roots of force (coerce, assault, mass violence): without a named target, the place is the target.
 TARGET_IS_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
+# Mediation (CAMEO 045) is between parties, and a ceasefire (CAMEO 0871) binds both sides: with the parties
+# unnamed in the sentence they are the two sides of the nearest conflict the article reports.
+MEDIATE = "045"
+CEASEFIRE = "0871"
+# What may stand right before the first word of a sentence.
+SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "„", "”", "«", "»", "–", "—", "-", ":", "(", "\n"})
+# CAMEO root of protest: a protest noun with no one named is the protest of the country it happens in.
+PROTEST_ROOT = "14"
+# QuadClass of verbal and material conflict: the events that show who faces whom.
+CONFLICT_QUADS = frozenset({3, 4})
+MATERIAL_CONFLICT = 4
 # Meetings (CAMEO 04) announced for later are CAMEO 036, "express intent to meet or negotiate" (AGREE).
 MEET_ROOT = "04"
 INTENT_TO_MEET = "036"
@@ -267,11 +278,28 @@ def _place_mentions(doc: Document, coder: Coder) -> list[Placed]:
     covered = {i for p in placed for i in range(p.start, p.end)}
     for i, token in enumerate(doc.tokens):
         state = coder.adjective_states.get((token.lemma or "").casefold())
-        if state is not None and i not in covered and tag_class(token.tag) == "adj":
+        if state is not None and i not in covered and _adjective(token, coder):
             placed.append(Placed(state, i, i + 1, coder.cases(token), adjective=True))
     placed.sort(key=lambda p: p.start)
     _govern(doc.tokens, placed, coder)
     return placed
+
+
+def _adjective(token: Token, coder: Coder) -> bool:
+    """The token is an adjective, as tagged or as Morfeusz reads it ("Rosyjski atak" at a sentence start)."""
+    if tag_class(token.tag) == "adj":
+        return True
+    # The tagger's noun reading ("ukraińskich" as the people) of a word Morfeusz also reads as the adjective.
+    return tag_class(token.tag) == "subst" and any(
+        tag_class(r.tag) == "adj" for r in coder.language.morphology().analyse(token.text))
+
+
+def _common(tokens: list[Token], j: int) -> bool:
+    """A common word: lower case, or capitalised only as the first word of a sentence ("Działania Izraela")."""
+    text = tokens[j].text
+    if text.islower():
+        return True
+    return text[:1].isupper() and text[1:].islower() and (j == 0 or tokens[j - 1].text in SENTENCE_OPENERS)
 
 
 def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
@@ -289,7 +317,9 @@ def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
                 prep_cases = coder.cases(tokens[j])
                 lemma = (tokens[j].lemma or tokens[j].text).casefold()
                 if p.adjective and noun_cases is not None:
-                    pass  # "na zakup rosyjskiej ropy": the adjective belongs to the noun after "na"
+                    # "na zakup rosyjskiej ropy", "przez wojska rosyjskie": the adjective belongs to the noun
+                    # the preposition governs; it speaks for that phrase, not as the preposition's object.
+                    p.outer = lemma
                 elif p.attached:
                     p.outer = lemma  # "dla polityki Pekinu": Pekinu modifies the object of "dla"
                 elif noun_cases is None:
@@ -305,7 +335,7 @@ def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
                 noun_cases = coder.cases(tokens[j])
                 # A name whose case is unknown (an acronym: "ChRL") is not taken for a genitive.
                 if (not p.adjective and "gen" in p.cases and len(p.cases) < len(CASES) and j == p.start - 1
-                        and tokens[j].text.islower()):
+                        and _common(tokens, j)):
                     # A genitive right after a common noun modifies it ("wizyta Kima", "przywódca Rosji");
                     # after another name it is a name of its own ("według NIS Pjongjang ...").
                     p.attached = True
@@ -316,7 +346,7 @@ def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
 
 
 def code_events(doc: Document, coder: Coder) -> list[Event]:
-    if not doc.tokens or not doc.entities:
+    if not doc.tokens:
         return []
     cues = coder.cues
     tokens = doc.tokens
@@ -327,6 +357,8 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
     last_subject: list[Placed] = []
     last_pair: list[Placed] = []  # the two sides of the latest event that had exactly two
     last_claim: tuple[list[Placed], set[str]] | None = None  # the latest accuser and whom it accused
+    last_speaker: list[Placed] = []  # the latest person named with a verb of saying
+    awaiting: list[tuple[Event, str]] = []  # mediations and ceasefires whose parties the sentence leaves out
     for number, (lo, hi) in enumerate(_sentence_spans(doc)):
         in_sentence = placed[bisect_left(placed, lo, key=lambda p: p.start):bisect_left(placed, hi, key=lambda p: p.start)]
         reporters = _reporters(tokens, lemmas, lo, hi, in_sentence, cues)
@@ -336,7 +368,12 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
         for found in coder.find_triggers(readings, lo, hi):
             trigger = found.trigger
             if trigger.speech:
+                said_by = [p for p in in_sentence if p.entity.type == "PER" and "nom" in p.cases
+                           and not p.preposition and not p.attached and abs(p.start - found.start) <= 3]
+                last_speaker = said_by[:1] or last_speaker
                 continue  # a verb of saying is no event by itself; what it reports may be
+            if trigger.lemmas[0] in cues.IMPERSONAL_SENSE and _impersonal(tokens[found.start].tag):
+                continue  # "udało się odblokować": the neuter of "udać się" is "manage to", not "go to"
             c_lo, c_hi = next(((a, b) for a, b in clauses if a <= found.start < b), (lo, hi))
             clause = [p for p in in_sentence if c_lo <= p.start < c_hi and p not in reporters]
             actor, recipient = _roles(trigger, found, clause, tokens, lemmas, c_lo, cues, coder.cases)
@@ -349,10 +386,22 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                     actor = previous[2] or previous[1]
                 else:
                     actor = list(last_subject)  # "... jakim jest dalsze wspieranie Rosji" (by the subject)
+            if not actor and not is_verb and trigger.cameo[:2] == PROTEST_ROOT:
+                # "w miastach Białorusi wybuchły protesty": protesters are coded by the country they protest in.
+                actor = [p for p in clause if p.entity.type in PLACE_TYPES and p.entity.country
+                         and (p.preposition or p.outer) in cues.LOCATIVE_PREPOSITIONS][:1]
             both = not actor and bool(last_pair) and _both_subject(readings[0], found, c_lo, cues)
             if both:
                 actor = list(last_pair)  # "Obaj liderzy zgodzili się na ...": the pair met just before
-            if is_verb and not actor:
+            if not actor and (is_verb or trigger.cameo == MEDIATE):
+                # "Hamas, który wystrzelił rakiety", "Egipt i Katar, które pełnią rolę mediatorów"
+                actor = _antecedent(in_sentence, tokens, lemmas, c_lo, cues)
+            if is_verb and not actor and _first_person(tokens[found.start], cues):
+                # "Ostrzegałem ...", "wznawiamy działania": the one speaking, named by a verb of saying in
+                # the sentence ("– dowodził Łukaszenka") or before; never a third party carried over.
+                actor = _sentence_speaker(coder, readings, in_sentence, tokens, lemmas, found.end, hi, cues) \
+                    or list(last_speaker)
+            elif is_verb and not actor:
                 actor = list(last_subject)
             if not recipient and trigger.cameo[:2] in ANSWER_ROOTS:
                 mine = {a.entity.country or a.entity.id for a in actor}
@@ -363,10 +412,26 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                     # "Indie oskarżają Pakistan o ... . Pakistan odrzuca te oskarżenia": the accuser of the
                     # sentences before.
                     recipient = list(last_claim[0])
+            pending = None
+            parties = trigger.cameo == MEDIATE or (trigger.cameo == CEASEFIRE and trigger.symmetric)
+            if (parties and trigger.cameo == CEASEFIRE and found.start > lo
+                    and lemmas[found.start - 1] in cues.TOPIC_PREPOSITIONS):
+                continue  # "rozmawiać o zawieszeniu broni", "dążyć do zawieszenia broni": sought, not declared
+            if parties:
+                between = _between(clause, lemmas, cues)
+                if trigger.cameo == CEASEFIRE:
+                    # "zawieszenie broni między Izraelem a Hamasem": both sides cease fire.
+                    actor, recipient = (between or actor + recipient), []
+                    pending = "joint"
+                else:
+                    recipient = between or recipient
+                    pending = None if recipient else "parties"
+                if pending == "joint" and len({p.entity.country or p.entity.id for p in actor}) >= 2:
+                    pending = None
             previous = (found, actor, recipient)
             if trigger.pos != "noun" and actor:
                 last_subject = actor
-            if not actor and not recipient:
+            if not actor and not recipient and pending != "joint":
                 continue
             actor_set = {p.entity.id for p in actor}
             recipient = [p for p in recipient if p.entity.id not in actor_set]
@@ -382,7 +447,9 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                         events.append(mirrored)
                 continue
             event = _event(doc, coder, trigger, found, number, actor, recipient, reporters, in_sentence,
-                           modality)
+                           modality, joint=parties)
+            if event is not None and pending is not None:
+                awaiting.append((event, pending))
             if event is not None:
                 events.append(event)
                 if trigger.cameo[:2] in CLAIM_ROOTS | THREAT_ROOTS and actor and recipient:
@@ -395,6 +462,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                     and p.entity.type in ("PER", "ORG", "GPE")]
         if subjects:
             last_subject = subjects[:1]
+    events = _give_parties(events, awaiting)  # before guessed targets: only the sides the article names
     _give_targets(events, doc, coder)
     return _merge_same(events)
 
@@ -407,27 +475,121 @@ def _give_targets(events: list[Event], doc: Document, coder: Coder) -> None:
 
     faced: dict[str, dict[str, Participant]] = {}
     counts: dict[tuple[str, str], int] = {}
+    allies: dict[str, set[str]] = {}  # whom a side meets, backs or helps is not whom it strikes
     for event in events:
         for a in event.actor:
             for r in event.recipient:
-                if side(a) != side(r):
-                    for x, y in ((a, r), (r, a)):
-                        faced.setdefault(side(x), {})[side(y)] = y
-                        counts[side(x), side(y)] = counts.get((side(x), side(y)), 0) + 1
+                if side(a) == side(r):
+                    continue
+                if event.quad_class not in CONFLICT_QUADS:
+                    allies.setdefault(side(a), set()).add(side(r))
+                    allies.setdefault(side(r), set()).add(side(a))
+                    continue
+                # Who fights whom says more than who blames whom: force weighs more.
+                weight = 10 if event.quad_class == MATERIAL_CONFLICT else 1
+                for x, y in ((a, r), (r, a)):
+                    faced.setdefault(side(x), {})[side(y)] = y
+                    counts[side(x), side(y)] = counts.get((side(x), side(y)), 0) + weight
     states = sorted((e for e in doc.entities if coder.is_state(e.id)),
                     key=lambda e: (-len(e.mentions), e.mentions[0].start))
     for event in events:
-        if event.recipient or not event.actor or event.cameo[:2] not in TARGET_IS_PLACE_ROOTS:
+        force = event.cameo[:2] in TARGET_IS_PLACE_ROOTS
+        if event.recipient or not event.actor or not (force or event.cameo[:2] in CLAIM_ROOTS):
             continue
         mine = side(event.actor[0])
-        options = faced.get(mine, {})
+        options = {k: v for k, v in faced.get(mine, {}).items() if k not in {side(a) for a in event.actor}}
         if options:
+            # "misja Iranu zaprzeczyła zarzutom": a denial or an accusation with no one named answers or
+            # blames the side the actor faces in the article, as force without a target strikes it.
             best = max(options, key=lambda other: counts[mine, other])
             event.recipient = [options[best]]
             continue
-        other = next((e for e in states if e.country != mine), None)
+        if not force:
+            continue
+        other = next((e for e in states if e.country != mine and e.country not in allies.get(mine, ())), None)
         if other is not None:
             event.recipient = [_participant(other)]
+
+
+def _first_person(token: Token, cues) -> bool:
+    """First or second person: so tagged, or a past form with its personal ending ("ostrzegałem")."""
+    values = set(re.split(r"[:.]", token.tag or ""))
+    if values & {"pri", "sec"}:
+        return True
+    return tag_class(token.tag) == "praet" and token.text.casefold().endswith(cues.PERSONAL_PAST_ENDINGS)
+
+
+def _sentence_speaker(coder, readings, in_sentence, tokens, lemmas, start: int, hi: int, cues) -> list[Placed]:
+    """The person a verb of saying later in the sentence names: "..., nie będzie Majdanu – dowodził X"."""
+    for found in coder.find_triggers(readings, start, hi):
+        if found.trigger.speech:
+            named = [p for p in in_sentence if p.entity.type == "PER" and p.start >= found.end
+                     and p.start - found.end <= 3 and not p.preposition]
+            return named[:1]
+    return []
+
+
+def _antecedent(in_sentence: list[Placed], tokens, lemmas, c_lo: int, cues) -> list[Placed]:
+    """The names a relative clause opened by "który" refers to: those right before its comma."""
+    if lemmas[c_lo] not in cues.RELATIVE_SUBJECTS or c_lo < 2 or tokens[c_lo - 1].text != ",":
+        return []
+    if "nom" not in tag_cases(tokens[c_lo].tag):
+        return []  # "który" as the object ("którego zaatakowano") or after a preposition
+    last = next((p for p in reversed(in_sentence) if p.end == c_lo - 1 and not p.adjective), None)
+    if last is None:
+        return []
+    group = [last]
+    for p in reversed(in_sentence):  # "Egipt i Katar, które ...": the whole coordination
+        if p.end <= group[0].start - 1 and lemmas[p.end:group[0].start] and all(
+                w in cues.COORDINATORS for w in lemmas[p.end:group[0].start]) and p.end == group[0].start - 1:
+            group.insert(0, p)
+    return group
+
+
+def _between(clause: list[Placed], lemmas, cues) -> list[Placed]:
+    """The parties of "między Izraelem a Hamasem", "między Armenią i Azerbejdżanem"."""
+    for i, p in enumerate(clause):
+        if cues.BETWEEN in (p.preposition, p.outer) and i + 1 < len(clause):
+            other = clause[i + 1]
+            joined = lemmas[p.end:other.start]
+            # "między Izraelem a bojownikami Hamasu": the second party may be named in a genitive
+            if (joined and (joined[0] in cues.COORDINATORS or joined[0] in cues.BETWEEN_JOINERS)
+                    and (len(joined) == 1 or (len(joined) == 2 and other.attached))):
+                return [p, other]
+    return []
+
+
+def _give_parties(events: list[Event], awaiting: list[tuple[Event, str]]) -> list[Event]:
+    """Mediations and ceasefires without their parties take the two sides of the nearest conflict event,
+    before them in the article if there is one, else after; with none the event is dropped."""
+    if not awaiting:
+        return events
+    pairs: dict[frozenset[str], int] = {}
+    seen: dict[str, dict[str, tuple[int, Participant]]] = {}  # side -> entity -> (times, participant)
+    for event in events:
+        sides = {p.country or p.entity for p in event.actor + event.recipient}
+        named = event.cameo != CEASEFIRE or all(e is not event for e, _ in awaiting)  # "rozejm między X a Y"
+        if (event.quad_class in CONFLICT_QUADS or event.cameo == CEASEFIRE) and len(sides) == 2 and named:
+            pairs[frozenset(sides)] = pairs.get(frozenset(sides), 0) + 1
+            for p in event.actor + event.recipient:
+                times, _ = seen.setdefault(p.country or p.entity, {}).get(p.entity, (0, p))
+                seen[p.country or p.entity][p.entity] = (times + 1, p)
+    # The article's main conflict: the pair it reports most; each side by the name it uses most for it.
+    main = max(pairs, key=lambda pair: pairs[pair], default=frozenset())
+    pair = [max(seen[side].values(), key=lambda tp: tp[0])[1] for side in sorted(main)]
+    dropped = set()
+    for event, kind in awaiting:
+        own = {p.country or p.entity for p in event.actor}
+        if kind == "joint":
+            event.actor = _dedupe(event.actor + [p for p in pair if (p.country or p.entity) not in own])
+            event.recipient = []
+            if len({p.country or p.entity for p in event.actor}) < 2:
+                dropped.add(id(event))
+        else:
+            event.recipient = [p for p in pair if (p.country or p.entity) not in own]
+            if not event.recipient or not event.actor:
+                dropped.add(id(event))
+    return [event for event in events if id(event) not in dropped]
 
 
 def _clauses(tokens, lemmas, lo, hi, cues) -> list[tuple[int, int]]:
@@ -468,30 +630,51 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
         genitives = [p for p in clause if p.start >= found.end and p.start - found.end <= 2 and "gen" in p.cases
                      and not p.preposition
                      and all(tag_class(t.tag) in ADJECTIVE_CLASSES for t in tokens[found.end:p.start])]
-        adjectives = [p for p in clause if p.adjective and abs(p.start - found.start) <= 2 and not p.preposition]
-        if adjectives and any(f.case == "adj" for f in trigger.recipient):
+        adjective_object = any(f.case == "adj" for f in trigger.recipient)
+        adjectives = [p for p in clause if p.adjective and abs(p.start - found.start) <= 2 and not p.preposition
+                      and (adjective_object or not _heads_phrase(tokens, p, found))]
+        if adjectives and adjective_object:
             recipient = adjectives[:1]  # "zakup rosyjskiej ropy": the adjective names the seller
         elif not genitives and adjectives and any(f.case == "adj" for f in trigger.actor_from):
             actor = adjectives[:1]  # "ostrzały rosyjskie", "rosyjski atak"
+        is_gerund = tag_class(tokens[found.start].tag) == "ger"
+        # With an agent ("ostrzał izraelskich żołnierzy przez Hamas") the genitive is the object.
+        has_agent = cues.AGENT_PREPOSITION in lemmas[found.end:found.end + NOUN_REACH]
+        genitives = [p for p in genitives if not _heads_phrase(tokens, p, found)]
         if genitives:
             head = _coordinated(genitives[0], clause, lemmas, cues)
             head = [p for p in head if p not in recipient]
-            is_gerund = tag_class(tokens[found.start].tag) == "ger"
             genitive_actor = any(f.case == "gen" and not f.preposition for f in trigger.actor_from)
-            # With an agent ("ostrzał izraelskich żołnierzy przez Hamas") the genitive is the object.
-            has_agent = cues.AGENT_PREPOSITION in lemmas[found.end:found.end + NOUN_REACH]
             if is_gerund or not genitive_actor or has_agent:
                 recipient = head
             else:
                 actor = head
+        elif not actor and not recipient:
+            # "atak bojowników Hamasu", "ostrzał ormiańskich osad": a common noun in the genitive with a name
+            # or a state's adjective of its own; armed forces do the deed, anything else undergoes it.
+            phrase = _genitive_phrase(tokens, lemmas, clause, found, coder_cases)
+            if phrase is not None:
+                names, noun = phrase
+                object_frame = any(f.case == "gen" and not f.preposition for f in trigger.recipient)
+                if has_agent or is_gerund or (object_frame and noun not in cues.FORCE_NOUNS):
+                    recipient = names
+                elif any(f.case in ("gen", "adj") and not f.preposition for f in trigger.actor_from):
+                    actor = names
         after = [p for p in free if p.start >= found.end and p not in actor + recipient]
         recipient = recipient or _by_frames(frames, after, lemmas, cues, allow_bare=False)
+        if not recipient:
+            # "naloty na pozycje Hamasu", "atak na ukraińską stolicę": the name or the state's adjective sits
+            # inside the phrase the frame asks for.
+            recipient = _inside_frame([f.preposition for f in frames if f.preposition], clause, found, actor)
         # The agent of an event noun stands in its phrase: "ostrzał żołnierzy przez Hamas", not further on.
         agents = [p for p in after if p.preposition == cues.AGENT_PREPOSITION and p.start - found.end <= NOUN_REACH]
+        agents = agents or _inside_frame([cues.AGENT_PREPOSITION], clause, found, recipient)
         if agents:
             actor = _coordinated(agents[0], free, lemmas, cues)  # "zacieśnianie współpracy przez Pjongjang"
         if not actor and _after_light_verb(tokens, lemmas, found, c_lo, cues):
             actor = _subject(free, found, lemmas, cues, clause)  # "armia przeprowadziła serię ataków"
+        if not actor and trigger.cameo == MEDIATE:
+            actor = _subject(free, found, lemmas, cues, clause)  # "Mediatorem był Katar", "w roli pośrednika"
         if not actor and trigger.symmetric and trigger.cameo[:2] in TALK_ROOTS:
             # "Xi i Putin podczas rozmowy ...": the clause's subject holds the talks. Other nouns do not
             # borrow it: "w wojnie przeciwko Ukrainie" is not a war the subject wages.
@@ -502,6 +685,7 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
     if passive:
         agents = [p for p in free if p.preposition == cues.AGENT_PREPOSITION]
         actor = _coordinated(agents[0], free, lemmas, cues) if agents else []
+        actor = actor or _inside_frame([cues.AGENT_PREPOSITION], clause, found, [])  # "przez wojska rosyjskie"
         if not subject:
             # The participle modifies the name before it: "Azerbejdżan, wspierany przez Turcję".
             before = [p for p in free if p.end <= found.start and p not in actor]
@@ -513,10 +697,13 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
     if not recipient and any(f.case == "acc" and not f.preposition for f in frames):
         # "potępiło działania Izraela", "odrzucił prośbę prezydenta Maduro": the object is a common noun and
         # the name in its genitive is whom the act concerns.
+        # With the subject after the verb the object may come first: "Działania Izraela potępiło pięć państw".
+        inverted = bool(actor) and actor[0].start > found.start
         for p in clause:
             head = p.start - 1
-            if (p.attached and not p.outer and head > found.start and p not in actor
-                    and "acc" in coder_cases(tokens[head]) and tokens[head].text.islower()):
+            if (p.attached and not p.outer and (head > found.start or (inverted and p.end <= found.start))
+                    and p not in actor
+                    and "acc" in coder_cases(tokens[head]) and _common(tokens, head)):
                 recipient = [p]
                 break
     if not recipient:
@@ -524,6 +711,41 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
         inside = [p for p in clause if p.attached and p.outer and p.start > found.start and p not in actor]
         recipient = next(([p] for f in frames for p in inside if f.preposition == p.outer), [])
     return actor, recipient
+
+
+def _heads_phrase(tokens, p: Placed, found: Found) -> bool:
+    """A state's adjective after the trigger that qualifies a noun of its own: "ostrzał ormiańskich osad"."""
+    return (p.adjective and p.start >= found.end and p.end < len(tokens)
+            and tag_class(tokens[p.end].tag) in NOUN_CLASSES and tokens[p.end].text.islower())
+
+
+def _genitive_phrase(tokens, lemmas, clause: list[Placed], found: Found, coder_cases):
+    """The names in the genitive phrase right after an event noun, with that phrase's head noun: "ostrzał
+    ormiańskich osad" (the adjective, "osada"), "atak bojowników Hamasu" (Hamas, "bojownik")."""
+    by_start = {p.start: p for p in clause}
+    j = found.end
+    while j < min(len(tokens), found.end + 2) and tag_class(tokens[j].tag) in ADJECTIVE_CLASSES and j not in by_start:
+        j += 1
+    first = by_start.get(j)
+    if first is not None and _heads_phrase(tokens, first, found) and "gen" in coder_cases(tokens[first.end]):
+        return [first], lemmas[first.end]
+    if (j < len(tokens) and first is None and tag_class(tokens[j].tag) in NOUN_CLASSES and tokens[j].text.islower()
+            and "gen" in coder_cases(tokens[j])):
+        name = by_start.get(j + 1)
+        if name is not None and name.attached and not name.outer:
+            return [name], lemmas[j]
+    return None
+
+
+def _inside_frame(prepositions, clause: list[Placed], found: Found, taken: list[Placed]) -> list[Placed]:
+    """A name in the genitive or a state's adjective inside the prepositional phrase a frame names, close
+    after the trigger ("na pozycje Hamasu", "przez wojska rosyjskie")."""
+    for preposition in prepositions:
+        for p in clause:
+            if (p.outer == preposition and not p.preposition and found.end <= p.start <= found.end + NOUN_REACH
+                    and p not in taken):
+                return [p]
+    return []
 
 
 def _likewise(events: list[Event], in_sentence: list[Placed], lemmas, lo, cues) -> list[Event]:
@@ -544,6 +766,12 @@ def _likewise(events: list[Event], in_sentence: list[Placed], lemmas, lo, cues) 
             copies.append(copy)
         return copies
     return []
+
+
+def _impersonal(tag: str | None) -> bool:
+    """A singular neuter past form ("udało się"), the impersonal use; the present ("udaje się") is both."""
+    values = set(re.split(r"[:.]", tag or ""))
+    return tag_class(tag) == "praet" and "sg" in values and "n" in values
 
 
 def _future(tag: str | None) -> bool:
@@ -571,7 +799,7 @@ def _subject(free: list[Placed], found: Found, lemmas, cues, clause=(), tokens=N
         for p in clause:
             head = p.start - 1
             if (p.attached and not p.outer and head >= 0 and p.end <= found.start and "nom" in tag_cases(tokens[head].tag)
-                    and tokens[head].text.islower()):
+                    and _common(tokens, head)):
                 return [p]
     before = [p for p in nominative if p.end <= found.start]
     if before:
@@ -640,7 +868,8 @@ def _reporters(tokens, lemmas, lo, hi, mentions: list[Placed], cues) -> list[Pla
 
 
 def _event(doc, coder, trigger, found: Found, number: int, actor, recipient, reporters, in_sentence,
-           modality) -> Event | None:
+           modality, joint: bool = False) -> Event | None:
+    """The event record, or None when it is not one. ``joint``: its parties come later (_give_parties)."""
     cameo = trigger.cameo
     if cameo[:2] == MEET_ROOT and (modality == "intended" or _future(doc.tokens[found.start].tag)):
         # "Biden przyleci do Polski", "zapowiedzieli spotkanie": a meeting to come is an intent to meet.
@@ -653,9 +882,11 @@ def _event(doc, coder, trigger, found: Found, number: int, actor, recipient, rep
     # A meeting of one side says nothing, and a visit or a host needs a counterpart ("podjął decyzję" hosts
     # no one); an international body's own summit ("szczyt NATO") is the exception.
     one_sided = len(sides) < 2 and not any(p.entity.sector == "IGO" for p in actor)
-    if not actor or (one_sided and (symmetric or info.plover_type == "CONSULT")):
+    # A meeting to come is one-sided too: "podejmie kroki" hosts no one, now or later.
+    if (not actor and (not joint or cameo == MEDIATE)) or (not joint and one_sided and (
+            symmetric or info.plover_type == "CONSULT" or cameo != trigger.cameo)):
         return None
-    if symmetric and not recipient:
+    if symmetric and not recipient and not joint:
         # "Xi i Putin rozmawiali": the first named acts, the others receive, so that relations between
         # pairs of actors count the meeting (the sides are interchangeable for these types).
         actor, recipient = actor[:1], actor[1:]
@@ -728,7 +959,8 @@ def _merge_same(events: list[Event]) -> list[Event]:
         if event.type in ("CONSULT", "AGREE", "COOPERATE"):
             sides = (sides[0] | sides[1], frozenset())
         key = (event.type, event.modality == "negated", sides)
-        same = next((first for k, first in kept if k == key and _same_occasion(first, event)), None)
+        same = next((first for k, first in kept if k == key and _same_occasion(first, event)
+                     and not _two_strikes(first, event)), None)
         if same is None:
             kept.append((key, event))
             continue
@@ -736,6 +968,13 @@ def _merge_same(events: list[Event]) -> list[Event]:
             if reporter.entity not in {r.entity for r in same.reported_by}:
                 same.reported_by.append(reporter)
     return [event for _, event in kept]
+
+
+def _two_strikes(a: Event, b: Event) -> bool:
+    """Two acts of force named by different words in one sentence ("ostrzelanie osady ... nowa ofensywa")
+    are two deeds; the same act told again in another sentence is one."""
+    return (a.sentence == b.sentence and a.cameo[:2] in TARGET_IS_PLACE_ROOTS
+            and a.trigger.text.casefold() != b.trigger.text.casefold())
 
 
 def _same_occasion(a: Event, b: Event) -> bool:

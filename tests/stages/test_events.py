@@ -47,6 +47,36 @@ CASES = [
      ("REJECT", ["ARM"], ["AZE"], "asserted")),
     ("Podobnie jak Słowacja, Węgry wydają miliony euro na zakup rosyjskiego gazu.",
      ("COOPERATE", ["SVK"], ["RUS"], "asserted")),
+    # a name inside the phrase the frame asks for: "na pozycje X"
+    ("Rosyjskie lotnictwo przeprowadziło naloty na pozycje Hezbollahu.", ("ASSAULT", ["RUS"], ["LBN"], "asserted")),
+    # a state's adjective on the object in the genitive, the subject lent by the light verb
+    ("Rosja rozpoczęła ostrzał ukraińskich miast.", ("ASSAULT", ["RUS"], ["UKR"], "asserted")),
+    # armed forces in the genitive do the deed
+    ("Atak bojowników Hezbollahu zaskoczył Izrael.", ("ASSAULT", ["LBN"], ["ISR"], "asserted")),
+    # the passive agent named by an adjective in the "przez" phrase
+    ("Chersoń jest okupowany przez wojska rosyjskie.", ("COERCE", ["RUS"], ["UKR"], "asserted")),
+    # a state adjective capitalised at the start of a sentence, with no name in the sentence
+    ("Rosyjski atak na ukraińską stolicę trwał godzinę.", ("ASSAULT", ["RUS"], ["UKR"], "asserted")),
+    # a ceasefire binds both sides named by "między X a Y"
+    ("Zawieszenie ognia między Armenią a Azerbejdżanem weszło w życie.",
+     ("RETREAT", ["ARM", "AZE"], [], "asserted")),
+    # a ceasefire with no parties named: the sides of the conflict the article reports
+    ("Rosja zaatakowała Ukrainę. Zawieszenie broni obowiązuje od wtorku.",
+     ("RETREAT", ["RUS", "UKR"], [], "asserted")),
+    # a mediator as the subject of a copula, the parties from the conflict
+    ("Armenia zaatakowała Azerbejdżan. Mediatorem była Francja.", ("CONSULT", ["FRA"], ["ARM", "AZE"], "asserted")),
+    # mediation in the genitive, parties after "między"
+    ("Rozmowy odbyły się dzięki mediacji Turcji między Rosją a Ukrainą.",
+     ("CONSULT", ["TUR"], ["RUS", "UKR"], "asserted")),
+    # the subject of a relative clause is the name before "który"
+    ("Wojsko ostrzelało Hezbollah, który wystrzelił rakiety w kierunku Izraela.",
+     ("ASSAULT", ["LBN"], ["ISR"], "asserted")),
+    # a denial with no one named answers the side the actor fights
+    ("Rosja zaatakowała Ukrainę. Ambasada Rosji zaprzeczyła oskarżeniom.", ("REJECT", ["RUS"], ["UKR"], "asserted")),
+    # object before the verb when the subject follows it
+    ("Działania Rosji potępiły Francja i Niemcy.", ("ACCUSE", ["DEU", "FRA"], ["RUS"], "asserted")),
+    # a protest is coded by the country where it happens
+    ("W wielu miastach Gruzji wybuchły protesty przeciwko rządowi.", ("PROTEST", ["GEO"], [], "asserted")),
 ]
 
 
@@ -125,3 +155,22 @@ def test_one_event_for_one_meeting():
 ])
 def test_nothing_to_code_or_odd_input(text):
     assert isinstance(coded(text), list)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # "udało się" is "managed to", not a trip
+    ("W Wilnie udało się odblokować sprzeciw Węgier wobec przyjęcia Ukrainy do NATO.", "CONSULT"),
+    # a truce as a topic of talks is not a declared one
+    ("Rosja i Ukraina mają rozmawiać o zawieszeniu broni.", "RETREAT"),
+    # a first-person verb with no speaker named does not borrow the subject of the sentence before
+    ("Rosja ogłosiła ćwiczenia. Kupujemy nowe czołgi.", "COOPERATE"),
+    # "podejmie kroki" hosts no one, now or later
+    ("Rosja zapowiedziała, że podejmie kroki odwetowe.", "AGREE"),
+])
+def test_no_event_of_that_type(text, absent):
+    assert [e for e in coded(text) if e[0] == absent] == []
+
+
+def test_a_quoted_first_person_verb_is_the_speaker_s():
+    text = "– Ostrzegałem Polskę przed prowokacjami – powiedział Aleksandr Łukaszenka."
+    assert ("THREATEN", ["BLR"], ["POL"], "asserted") in coded(text)

@@ -66,3 +66,25 @@ FUNDING_VERBS = frozenset({"wydać", "wydawać", "przeznaczyć", "przeznaczać",
 
 # "Podobnie jak Indie, Chiny kupują ...": the compared party does the same as the subject.
 LIKEWISE = (("podobnie", "jak"), ("tak", "jak"), ("podobnie", "jak", "i"))
+
+# Armed forces and fighters: in the genitive after an event of force they are its agent ("atak bojowników
+# Hamasu", "ostrzał rosyjskich wojsk"); any other noun there is what was struck ("ostrzał ormiańskich osad").
+FORCE_NOUNS = frozenset({
+    "wojsko", "armia", "siła", "lotnictwo", "marynarka", "artyleria", "bojownik", "żołnierz", "rebeliant",
+    "oddział", "jednostka", "formacja", "brygada", "batalion", "pułk", "dywizja", "milicja", "partyzant",
+    "terrorysta", "separatysta", "najemnik", "komandos", "snajper", "myśliwiec", "dron", "okręt", "czołg",
+    "bombowiec", "policja", "funkcjonariusz", "służba", "gwardia", "ekstremista", "dżihadysta", "powstaniec",
+})
+
+# Verbs whose neuter singular is impersonal with another sense: "udało się" is "managed to", not "went to".
+IMPERSONAL_SENSE = frozenset({"udać", "udawać"})
+
+# "mediacja między Izraelem a Hamasem": the parties of a mediation or a truce, joined by "a" as well as "i".
+BETWEEN = "między"
+BETWEEN_JOINERS = frozenset({"a"})
+# "rozmowy o zawieszeniu broni", "dążyć do rozejmu", "zgodzić się na rozejm": a truce as a topic or a goal.
+TOPIC_PREPOSITIONS = frozenset({"o", "do", "na"})
+# "Hamas, który wystrzelił ...": the relative pronoun in the nominative stands for the names before it.
+RELATIVE_SUBJECTS = frozenset({"który"})
+# The past tense carries its person as an ending: "ostrzegałem", "wznowiliśmy", "zrobiłaś".
+PERSONAL_PAST_ENDINGS = ("łem", "łam", "łeś", "łaś", "liśmy", "łyśmy", "liście", "łyście")
