@@ -115,15 +115,18 @@ def _query(db: str, output_format: str | None, method: str, *args, **kwargs) -> 
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
 @db_option
+@click.option("--from-parquet", "from_parquet", type=click.Path(file_okay=False, exists=True),
+              help="Load the records of a `kronika batch --out DIR` directory instead of analysing INPUTS.")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 256),
               help="Worker processes for the analysis (writes stay in one process).")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
               help="Articles per committed transaction.")
 @click.option("--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.")
 @click.option("--lang", default="pl", show_default=True, help="Language of inputs that do not say.")
-def ingest(inputs: tuple[str, ...], db: str, jobs: int, batch_size: int, date: str | None, lang: str) -> None:
+def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int, batch_size: int,
+           date: str | None, lang: str) -> None:
     """Analyse articles and store them; articles already stored (same content hash or id) are skipped.
 
     Safe to interrupt and rerun: every committed batch stays, and the rerun skips it. A broken input is
@@ -134,6 +137,9 @@ def ingest(inputs: tuple[str, ...], db: str, jobs: int, batch_size: int, date: s
     from tqdm import tqdm
 
     from kronika.store import ingest as run_ingest
+
+    if bool(inputs) == bool(from_parquet):
+        raise click.UsageError("give INPUTS to analyse, or --from-parquet DIR with batch output (not both)")
 
     store = _open_store(db, create=True)
     bar = tqdm(unit="article", desc="ingest", disable=None, file=sys.stderr)
@@ -148,8 +154,13 @@ def ingest(inputs: tuple[str, ...], db: str, jobs: int, batch_size: int, date: s
         bar.update(1)
 
     try:
-        report = run_ingest(store, inputs, date=date, lang=lang, jobs=jobs, batch_size=batch_size,
-                            progress=progress)
+        if from_parquet:
+            from kronika.batch import load_parquet
+
+            report = load_parquet(store, from_parquet, batch_size=batch_size, progress=progress)
+        else:
+            report = run_ingest(store, inputs, date=date, lang=lang, jobs=jobs, batch_size=batch_size,
+                                progress=progress)
     except KronikaError as error:
         _fail(error)
     finally:
@@ -159,6 +170,74 @@ def ingest(inputs: tuple[str, ...], db: str, jobs: int, batch_size: int, date: s
                f"{report.failed} failed, in {report.seconds:.1f} s ({report.rate:.1f} articles/s) into {db}",
                err=True)
     if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="Output directory: documents/, events/ (Parquet by date=...), errors/, _done/.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this process or a process pool; dask: a Dask scheduler or a LocalCluster.")
+@click.option("--workers", type=click.IntRange(1, 4096),
+              help="Worker processes (local pool, or LocalCluster workers); default: the cores here.")
+@click.option("--scheduler", help="A running Dask scheduler (tcp://host:8786); needs --engine dask.")
+@click.option("--partition-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
+              help="Articles per partition: the unit of work, of output files and of resuming.")
+@click.option("--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.")
+@click.option("--lang", default="pl", show_default=True, help="Language of inputs that do not say.")
+def batch(inputs, out, engine, workers, scheduler, partition_size, date, lang) -> None:
+    """Analyse many articles into date-partitioned Parquet (documents, events, errors), on N processes
+    or a Dask cluster. INPUTS are JSONL, directories of files, or Parquet files with a `text` column.
+
+    Resumable: rerun the same command after a crash and finished partitions are skipped; the output is
+    the same as one uninterrupted run's. The exit code is 1 when any input or article failed.
+
+    Example: kronika batch archive.jsonl --out batch/ --engine dask --workers 2
+    """
+    import os
+
+    from tqdm import tqdm
+
+    from kronika.batch import run_batch
+
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if engine == "dask":
+        import distributed  # noqa: F401 - its import sets its loggers to INFO; quiet them unless --verbose
+
+        quiet = logging.INFO if log.isEnabledFor(logging.INFO) else logging.ERROR
+        logging.getLogger("distributed").setLevel(quiet)
+    workers = workers or (None if scheduler else os.cpu_count() or 1)
+    bar = tqdm(unit="article", desc="batch", disable=None, file=sys.stderr)
+    counts = {"failed": 0, "skipped": 0}
+
+    def progress(kind: str, summary: dict) -> None:
+        if kind == "failed":
+            bar.write(f"kronika: error: [E707] partition {summary['partition']} failed: {summary['error']}; "
+                      "rerun the same command to redo it", file=sys.stderr)
+        counts["failed"] += summary.get("failed", summary["items"] if kind == "failed" else 0)
+        counts["skipped"] += summary["items"] if kind == "skipped" else 0
+        bar.set_postfix(counts, refresh=False)
+        bar.update(summary["items"])
+
+    def dashboard(address: str) -> None:
+        bar.write(f"kronika: Dask dashboard: {address}", file=sys.stderr)
+
+    try:
+        report = run_batch(inputs, out, engine=engine, workers=workers, scheduler=scheduler,
+                           partition_size=partition_size, date=date, lang=lang, progress=progress,
+                           on_dashboard=dashboard)
+    except KronikaError as error:
+        _fail(error)
+    finally:
+        bar.close()
+    memory = ", ".join(f"{mib:.0f}" for mib in sorted(report.workers.values()))
+    click.echo(f"kronika: {report.articles} article(s), {report.events} event(s), {report.failed} failed "
+               f"(see {out}/errors/), {report.partitions} partition(s) done, {report.skipped} already done, "
+               f"in {report.seconds:.1f} s ({report.rate:.1f} articles/s); peak MiB per worker: "
+               f"{memory or '-'}", err=True)
+    if not report.ok:
         sys.exit(1)
 
 
@@ -257,6 +336,111 @@ def export(db, export_format, output) -> None:
     finally:
         store.close()
     log.info("exported %d record(s) as %s", count, export_format)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback only by "
+              "default; 0.0.0.0 exposes the server to the network).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--token", envvar="KRONIKA_TOKEN", help="Enables POST /api/analyze for clients sending "
+              "'Authorization: Bearer TOKEN' (env KRONIKA_TOKEN); without it the server is read-only.")
+@click.option("--cors-origin", "cors_origins", multiple=True, help="Let pages of this origin call the API from a "
+              "browser (repeatable); CORS is off without it.")
+@click.option("--max-body", default=1_000_000, show_default=True, type=click.IntRange(1, 100_000_000),
+              help="Largest request body in bytes (413 above it).")
+def serve(db, host, port, token, cors_origins, max_body) -> None:
+    """Serve the HTTP API (/api/..., schema at /docs) and the web UI (/) over a store, read-only.
+
+    Example: kronika serve --db kronika.db --port 8000
+    """
+    import uvicorn
+
+    from kronika.api import create_app
+
+    try:
+        app = create_app(db, token=token, cors_origins=cors_origins, max_body_bytes=max_body)
+    except KronikaError as error:
+        _fail(error)
+    click.echo(f"kronika: serving {db} on http://{host}:{port}/ (API schema at /docs); "
+               f"POST /api/analyze is {'enabled' if token else 'disabled (no --token)'}", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+# --- cross-lingual stories ---------------------------------------------------------------------------
+
+
+@main.command()
+@query_options
+@click.option("--id", "story_id", help="Show this story: titles, articles by language, entities, dates, events.")
+@click.option("--since", help="Stories that reach this date or later (YYYY-MM-DD or YYYY-MM).")
+@click.option("--until", help="Stories that start on this date or earlier.")
+@click.option("--lang", help="Only stories with an article in this language (ISO 639-1).")
+@click.option("--min-size", default=1, show_default=True, type=click.IntRange(1),
+              help="Only stories of this many articles or more.")
+@click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
+def stories(db, output_format, story_id, since, until, lang, min_size, limit) -> None:
+    """Stories: articles in any language grouped by the event they report, newest first.
+
+    Example: kronika stories --min-size 3 --lang en; kronika stories --id 28d63f64271fc44d
+    """
+    if story_id is None:
+        _query(db, output_format, "stories", since=since, until=until, lang=lang, min_size=min_size, limit=limit)
+        return
+    import json
+
+    store = _open_store(db)
+    try:
+        found = store.story(story_id)
+    finally:
+        store.close()
+    if found is None:
+        _fail(KronikaError("E801", f"no story {story_id!r} in {db}; list them with `kronika stories --db {db}`"))
+    click.echo(json.dumps(found, ensure_ascii=False, indent=None if output_format == "json" else 1, default=str))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
+@click.option("--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.")
+@click.option("--lang", default="auto", show_default=True,
+              help="Language of inputs that do not say; auto identifies each article's language.")
+def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang: str) -> None:
+    """Cluster articles into cross-lingual stories without a store: one JSON line per article with its
+    id, story and language, in input order.
+
+    Polish articles go through the whole pipeline; other languages get knowledge-base names and dates in
+    digits. Deterministic for the same input order.
+
+    Example: kronika cluster articles.jsonl -o stories.jsonl
+    """
+    import json
+
+    from kronika.core import analyze_articles
+    from kronika.ingest import read_articles
+    from kronika.stories import cluster_documents
+
+    failures = 0
+
+    def records():
+        nonlocal failures
+        for result in analyze_articles(read_articles(inputs, date=date), lang=lang):
+            if isinstance(result, KronikaError):
+                failures += 1
+                click.echo(f"kronika: error: {result}", err=True)
+                continue
+            yield result
+
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        for doc, decision in cluster_documents(records()):
+            out.write(json.dumps({"id": doc.id, "story": decision.story.id, "lang": doc.lang}) + "\n")
+    finally:
+        if output:
+            out.close()
+    if failures:
+        click.echo(f"kronika: {failures} input(s) failed; the others were clustered", err=True)
+        sys.exit(1)
 
 
 __all__ = ["main", "InputError"]

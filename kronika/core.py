@@ -11,10 +11,37 @@ from kronika.pipeline import Pipeline, default_stages
 from kronika.record import Document
 
 
+# `lang="auto"`: identify each article's language (lingua) when its input does not say.
+AUTO = "auto"
+UNDETERMINED = "und"  # ISO 639-2 for a text whose language cannot be told (no letters)
+
+
 @cache
 def load_pipeline(lang: str = "pl") -> Pipeline:
-    """One pipeline per language and process; stages load their resources on first use."""
+    """One pipeline per language and process; stages load their resources on first use.
+
+    A language without a pack gets the stages cross-lingual stories need: knowledge-base names and dates
+    in digits (``kronika/stories/stages.py``); the language packs' stages run only for their language.
+    """
+    from kronika.lang import SUPPORTED
+    from kronika.lang.langid import LANGUAGES
+
+    if lang not in SUPPORTED and (lang in LANGUAGES or lang == UNDETERMINED):
+        from kronika.stories.stages import foreign_stages
+
+        return Pipeline(foreign_stages())
     return Pipeline(default_stages(lang))
+
+
+def article_language(article, lang: str) -> str:
+    """The article's own language, else ``lang``; with ``lang="auto"`` identified from the text."""
+    if article.lang:
+        return article.lang
+    if lang != AUTO:
+        return lang
+    from kronika.lang.langid import detect_language
+
+    return detect_language(article.text) or UNDETERMINED
 
 
 def analyze_articles(articles: Iterable, *, lang: str = "pl") -> Iterator[Document | KronikaError]:
@@ -30,7 +57,7 @@ def analyze_articles(articles: Iterable, *, lang: str = "pl") -> Iterator[Docume
         try:
             doc = Document(
                 text=normalize_text(article.text), id=article.id or "", url=article.url,
-                date=article.date, lang=article.lang or lang, title=article.title,
+                date=article.date, lang=article_language(article, lang), title=article.title,
             )
             yield load_pipeline(doc.lang)(doc)
         except InputError as error:

@@ -34,6 +34,12 @@ def initial_schema(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+@migration(2, "stories: clusterer state, articles and evidence keys of each story; events.story")
+def stories_schema(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_V2:
+        connection.execute(statement)
+
+
 LATEST = max(MIGRATIONS)
 
 

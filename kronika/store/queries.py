@@ -50,7 +50,8 @@ def until_bound(value: str | None) -> str | None:
 
 def actor_code(country: str | None, sector: str | None) -> str:
     """A CAMEO-style actor code: country and sector ("CHNGOV"), either part alone, or empty."""
-    return (country or "") + (sector or "")
+    # pandas 3 turns a missing value in a string column into NaN, which is truthy: test for text instead.
+    return (country if isinstance(country, str) else "") + (sector if isinstance(sector, str) else "")
 
 
 def resolve_actor(connection: sqlite3.Connection, actor: str) -> list[str]:
@@ -62,7 +63,12 @@ def resolve_actor(connection: sqlite3.Connection, actor: str) -> list[str]:
 
 
 def events(connection: sqlite3.Connection, *, actor: str | None = None, type: str | None = None,
-           since: str | None = None, until: str | None = None, limit: int | None = DEFAULT_LIMIT) -> pd.DataFrame:
+           since: str | None = None, until: str | None = None, limit: int | None = DEFAULT_LIMIT,
+           **filters) -> pd.DataFrame:
+    """Events as `kronika events` prints them; ``filters`` are those of :func:`event_rows`."""
+    if any(value is not None for value in filters.values()):
+        rows = event_rows(connection, actor=actor, type=type, since=since, until=until, limit=limit, **filters)
+        return describe_events(connection, rows)
     params = {"type": type.upper() if type else None, "since": check_date(since, "--since"),
               "until": until_bound(check_date(until, "--until")), "limit": _limit(limit)}
     if actor is not None:
@@ -76,6 +82,144 @@ def events(connection: sqlite3.Connection, *, actor: str | None = None, type: st
     else:
         rows = connection.execute(sql.EVENTS, params).fetchall()
     return describe_events(connection, rows)
+
+
+def event_rows(connection: sqlite3.Connection, *, actor: str | None = None, initiator: str | None = None,
+               recipient: str | None = None, type: str | None = None, quad_class: int | None = None,
+               country: str | None = None, text: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int | None = 0) -> list[tuple]:
+    """Event rows (``EVENT_FIELDS``) matching every filter given, latest first.
+
+    ``actor`` takes part on either side, ``initiator`` is on the actor side and ``recipient`` on the
+    recipient side (each an entity id, name or code as for :func:`resolve_actor`); ``country`` is where it
+    happened; ``text`` are words of a reporting article, matched by lemma.
+    """
+    if quad_class is not None and quad_class not in (1, 2, 3, 4):
+        raise KronikaError("E506", f"quad_class {quad_class!r} is not a QuadClass; choose 1, 2, 3 or 4")
+    params = {"type": type.upper() if type else None, "since": check_date(since, "--since"),
+              "until": until_bound(check_date(until, "--until")), "quad_class": quad_class,
+              "country": country.upper() if country else None, "limit": _limit(limit),
+              "offset": max(int(offset or 0), 0)}
+    conditions = []
+    for name, value in (("actor", actor), ("initiator", initiator), ("recipient", recipient)):
+        if value is None:
+            continue
+        keys = resolve_actor(connection, value)
+        if not keys:
+            return []
+        named = {f"{name}{i}": key for i, key in enumerate(keys)}
+        params.update(named)
+        conditions.append(sql.EVENT_CONDITIONS[name].format(marks=sql.named_placeholders(list(named))))
+    if text is not None:
+        match = fts_query(text)
+        if match is None:
+            return []
+        params["match"] = match
+        conditions.append(sql.EVENT_CONDITIONS["text"])
+    statement = sql.EVENTS_FILTERED.format(conditions="\n  ".join(conditions))
+    return connection.execute(statement, params).fetchall()
+
+
+def event_records(connection: sqlite3.Connection, rows: list[tuple]) -> list[dict]:
+    """Event rows in the document record's event shape (participants as lists, location as an object),
+    with the stored id, GDELT's counts and the first report's article, sentence and trigger."""
+    pks = [row[0] for row in rows]
+    sides = participants(connection, pks)
+    firsts = first_reports(connection, pks)
+    records = []
+    for row in rows:
+        e = dict(zip(EVENT_FIELDS, row))
+        pk = e["pk"]
+        first = firsts.get(pk) or {}
+        location = None
+        if e["location"] or e["location_country"]:
+            location = {"name": e["location"], "country": e["location_country"], "lat": e["lat"], "lon": e["lon"]}
+        records.append({
+            "id": e["id"], "type": e["type"], "mode": e["mode"], "context": context_list(e["context"]),
+            "actor": sides.get((pk, "actor"), []), "recipient": sides.get((pk, "recipient"), []),
+            "cameo": e["cameo"], "goldstein": e["goldstein"], "quad_class": e["quad_class"], "date": e["date"],
+            "date_precision": e["date_precision"], "location": location, "num_mentions": e["num_mentions"],
+            "num_sources": e["num_sources"], "num_articles": e["num_articles"],
+            "first_report": {"article": first.get("article"), "url": first.get("url"),
+                             "source": first.get("source"), "sentence": first.get("sentence"),
+                             "trigger": first.get("trigger")},
+        })
+    return records
+
+
+def event(connection: sqlite3.Connection, event_id: str) -> dict | None:
+    """One stored event in record shape with every report of it (article, sentence, trigger, modality)."""
+    row = connection.execute(sql.EVENT_BY_ID, (event_id,)).fetchone()
+    if row is None:
+        return None
+    record = event_records(connection, [row])[0]
+    columns = ["article", "title", "url", "source", "article_date", "ordinal", "sentence", "trigger_start",
+               "trigger_end", "trigger_text", "modality"]
+    record["reports"] = [dict(zip(columns, r)) for r in connection.execute(sql.REPORTS_OF_EVENT, (row[0],))]
+    return record
+
+
+def article(connection: sqlite3.Connection, article_id: str) -> dict | None:
+    """One stored document record (without tokens) and, by event index, the stored event each one became."""
+    row = connection.execute(sql.ARTICLE, (article_id,)).fetchone()
+    if row is None:
+        return None
+    pk, text, stored = row
+    fields = json.loads(stored)
+    fields["text"] = text
+    from kronika.record import RECORD_ORDER
+
+    record = {key: fields[key] for key in RECORD_ORDER if key in fields}
+    by_ordinal = dict(connection.execute(sql.ARTICLE_EVENT_IDS, (pk,)).fetchall())
+    record["stored_events"] = [by_ordinal.get(i) for i in range(len(record.get("events") or []))]
+    return record
+
+
+def entity(connection: sqlite3.Connection, entity_id: str, *, events_limit: int = 50,
+           counterparts_limit: int = 30) -> dict | None:
+    """An entity (or an actor known only by its key) with its aliases, actor rows, events on each side and
+    the actors it deals with; None when the store knows neither."""
+    found = connection.execute(sql.ENTITY, (entity_id,)).fetchone()
+    cursor = connection.execute(sql.ACTORS_OF_ENTITY, {"id": entity_id})
+    actor_rows = [dict(zip([d[0] for d in cursor.description], r)) for r in cursor.fetchall()]
+    if found is None and not actor_rows:
+        return None
+    if found is not None:
+        info = dict(zip(["id", "name", "type", "country", "sector"], found))
+    else:
+        first = actor_rows[0]
+        info = {"id": entity_id, "name": first["name"], "type": None, "country": first["country"],
+                "sector": first["sector"]}
+    for row in actor_rows:
+        row["code"] = actor_code(row["country"], row["sector"])
+    aliases = [{"text": t, "mentions": m, "articles": a}
+               for t, m, a in connection.execute(sql.ENTITY_ALIASES, (entity_id,))]
+    keys = [row["key"] for row in actor_rows]
+    side = {}
+    for role, name in (("actor", "initiator"), ("recipient", "recipient")):
+        rows = event_rows(connection, **{name: entity_id}, limit=events_limit) if keys else []
+        side[role] = event_records(connection, rows)
+    deals = []
+    if keys:
+        statement = sql.COUNTERPARTS.format(marks=sql.placeholders(len(keys)))
+        cursor = connection.execute(statement, [*keys, *keys, counterparts_limit])
+        names = [d[0] for d in cursor.description]
+        deals = [dict(zip(names, r)) for r in cursor.fetchall()]
+        for d in deals:
+            d["key"] = d.pop("actor")
+            d["code"] = actor_code(d["country"], d["sector"])
+    return {**info, "aliases": aliases, "actors": actor_rows, "events_as_actor": side["actor"],
+            "events_as_recipient": side["recipient"], "counterparts": deals}
+
+
+def entities(connection: sqlite3.Connection, *, search: str | None = None, type: str | None = None,
+             country: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
+    """Linked entities (people, organisations, places), most events then most articles first."""
+    params = {"search": _like_escape(search) if search else None, "raw": search,
+              "type": type.upper() if type else None, "country": country.upper() if country else None,
+              "limit": _limit(limit), "offset": max(int(offset or 0), 0)}
+    rows = connection.execute(sql.ENTITIES, params).fetchall()
+    return pd.DataFrame(rows, columns=["id", "name", "type", "country", "sector", "articles", "events"])
 
 
 def describe_events(connection: sqlite3.Connection, rows: list[tuple]) -> pd.DataFrame:
@@ -124,9 +268,10 @@ def average_tone(connection: sqlite3.Connection, pks: list[int]) -> dict[int, fl
 
 
 def actors(connection: sqlite3.Connection, *, search: str | None = None, country: str | None = None,
-           limit: int | None = DEFAULT_LIMIT) -> pd.DataFrame:
+           limit: int | None = DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
     params = {"search": _like_escape(search) if search else None, "raw": search,
-              "country": country.upper() if country else None, "limit": _limit(limit)}
+              "country": country.upper() if country else None, "limit": _limit(limit),
+              "offset": max(int(offset or 0), 0)}
     rows = connection.execute(sql.ACTORS, params).fetchall()
     columns = ["key", "entity", "name", "country", "sector", "events", "as_actor", "as_recipient",
                "first_date", "last_date"]
@@ -136,9 +281,10 @@ def actors(connection: sqlite3.Connection, *, search: str | None = None, country
 
 
 def articles(connection: sqlite3.Connection, *, search: str | None = None, since: str | None = None,
-             until: str | None = None, limit: int | None = DEFAULT_LIMIT, lang: str = "pl") -> pd.DataFrame:
+             until: str | None = None, limit: int | None = DEFAULT_LIMIT, lang: str = "pl",
+             offset: int = 0) -> pd.DataFrame:
     params = {"since": check_date(since, "--since"), "until": until_bound(check_date(until, "--until")),
-              "limit": _limit(limit)}
+              "limit": _limit(limit), "offset": max(int(offset or 0), 0)}
     columns = ["id", "date", "title", "url", "source", "tone", "snippet"]
     if search is None:
         rows = connection.execute(sql.ARTICLES, params).fetchall()

@@ -20,6 +20,8 @@ CONNECTION_PRAGMAS = (
     "PRAGMA cache_size=-65536",  # 64 MiB page cache: relation and actor queries on 1M events stay in memory
 )
 BUSY_TIMEOUT_MS = 30_000
+# `kronika serve` reads only: SQLite itself refuses any write on such a connection.
+QUERY_ONLY = "PRAGMA query_only=ON"
 
 # --- opening and migrations -----------------------------------------------------------------------
 
@@ -317,6 +319,34 @@ WHERE (:type IS NULL OR e.type = :type)
   AND (:until IS NULL OR e.date <= :until)
 ORDER BY e.date DESC, e.pk DESC
 LIMIT :limit"""
+# Every event filter at once, a page at a time (the API and the web UI). Each condition on participants or
+# on the reporting articles' words is a fragment of EVENT_CONDITIONS, formatted in with placeholders named
+# by the query code, so a filter that is not asked for costs nothing.
+EVENTS_FILTERED = f"""
+SELECT {EVENT_COLUMNS} FROM events e
+WHERE (:type IS NULL OR e.type = :type)
+  AND (:since IS NULL OR e.date >= :since)
+  AND (:until IS NULL OR e.date <= :until)
+  AND (:quad_class IS NULL OR e.quad_class = :quad_class)
+  AND (:country IS NULL OR e.location_country = :country)
+  {{conditions}}
+ORDER BY e.date DESC, e.pk DESC
+LIMIT :limit OFFSET :offset"""
+EVENT_CONDITIONS = {
+    "actor": "AND e.pk IN (SELECT p.event FROM event_participants p WHERE p.actor IN ({marks}))",
+    "initiator": "AND e.pk IN (SELECT p.event FROM event_participants p WHERE p.role = 'actor' "
+                 "AND p.actor IN ({marks}))",
+    "recipient": "AND e.pk IN (SELECT p.event FROM event_participants p WHERE p.role = 'recipient' "
+                 "AND p.actor IN ({marks}))",
+    "text": "AND e.pk IN (SELECT r.event FROM event_reports r WHERE r.article IN "
+            "(SELECT rowid FROM article_search WHERE article_search MATCH :match))",
+}
+EVENT_BY_ID = f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?"
+REPORTS_OF_EVENT = """
+SELECT a.id, a.title, a.url, a.source, a.date, r.ordinal, r.sentence, r.trigger_start, r.trigger_end,
+       r.trigger_text, r.modality
+FROM event_reports r JOIN articles a ON a.pk = r.article
+WHERE r.event = ? ORDER BY r.pk"""
 EVENTS_OF_ACTORS = f"""
 SELECT {EVENT_COLUMNS} FROM events e
 WHERE e.pk IN (
@@ -348,19 +378,52 @@ SELECT key, entity, name, country, sector, events, as_actor, as_recipient, first
 WHERE (:search IS NULL OR name LIKE '%' || :search || '%' ESCAPE '\\' OR entity = :raw OR key = :raw)
   AND (:country IS NULL OR country = :country)
 ORDER BY events DESC, name
-LIMIT :limit"""
+LIMIT :limit OFFSET :offset"""
+ACTORS_OF_ENTITY = """
+SELECT key, entity, name, country, sector, events, as_actor, as_recipient, first_date, last_date FROM actors
+WHERE entity = :id OR key = :id ORDER BY events DESC"""
+# Who an actor deals with: the participants on the other side of its events, most events first.
+COUNTERPARTS = """
+SELECT o.actor, o.entity, o.name, o.country, o.sector, count(DISTINCT o.event) AS events,
+       sum(p.role = 'actor') AS as_recipient, sum(p.role = 'recipient') AS as_actor,
+       round(avg(e.goldstein), 2) AS goldstein_mean
+FROM event_participants p
+JOIN event_participants o ON o.event = p.event AND o.role <> p.role
+JOIN events e ON e.pk = p.event
+WHERE p.actor IN ({marks}) AND o.actor NOT IN ({marks})
+GROUP BY o.actor ORDER BY events DESC, o.name LIMIT ?"""
+
+ENTITY = "SELECT id, name, type, country, sector FROM entities WHERE id = ?"
+# Every way the articles wrote an entity, through the entity's articles (mentions are indexed by article).
+ENTITY_ALIASES = """
+SELECT m.text, count(*) AS mentions, count(DISTINCT m.article) AS articles
+FROM article_entities ae JOIN mentions m ON m.article = ae.article AND m.entity = ae.entity
+WHERE ae.entity = ? GROUP BY m.text ORDER BY mentions DESC, m.text"""
+ENTITIES = """
+SELECT n.id, n.name, n.type, n.country, n.sector,
+       (SELECT count(*) FROM article_entities ae WHERE ae.entity = n.id) AS articles,
+       coalesce((SELECT sum(a.events) FROM actors a WHERE a.entity = n.id), 0) AS events
+FROM entities n
+WHERE (:search IS NULL OR n.name LIKE '%' || :search || '%' ESCAPE '\\' OR n.id = :raw)
+  AND (:type IS NULL OR n.type = :type) AND (:country IS NULL OR n.country = :country)
+ORDER BY events DESC, articles DESC, n.name
+LIMIT :limit OFFSET :offset"""
 
 ARTICLE_COLUMNS = "a.id, a.date, a.title, a.url, a.source, a.tone, substr(a.text, 1, 120) AS snippet"
 ARTICLES = f"""
 SELECT {ARTICLE_COLUMNS} FROM articles a
 WHERE (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :until)
-ORDER BY a.date DESC, a.pk DESC LIMIT :limit"""
+ORDER BY a.date DESC, a.pk DESC LIMIT :limit OFFSET :offset"""
 SEARCH_ARTICLES = f"""
 SELECT {ARTICLE_COLUMNS} FROM article_search s JOIN articles a ON a.pk = s.rowid
 WHERE article_search MATCH :match
   AND (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :until)
-ORDER BY s.rank, a.date DESC LIMIT :limit"""
+ORDER BY s.rank, a.date DESC LIMIT :limit OFFSET :offset"""
 ARTICLE_PAGE = "SELECT pk, text, record FROM articles WHERE pk > :after ORDER BY pk LIMIT :limit"
+ARTICLE = "SELECT pk, text, record FROM articles WHERE id = ?"
+# Which stored (deduplicated) event each of an article's coded events became, by its place in the record.
+ARTICLE_EVENT_IDS = """
+SELECT r.ordinal, e.id FROM event_reports r JOIN events e ON e.pk = r.event WHERE r.article = ?"""
 
 # A relation time series: both directions between two countries, per period. The period expression is
 # picked from this fixed table, never built from user input.
@@ -402,3 +465,107 @@ STATS = (
     ("schema_version", "PRAGMA user_version"),
 )
 EVENT_TYPE_COUNTS = "SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC, type"
+
+# --- stories (migration 2; kronika/stories/store.py) --------------------------------------------------
+
+SCHEMA_V2 = (
+    # One row per story with what the online clusterer needs to extend it later: the sum of its articles'
+    # vectors (float32), its evidence keys with the number of articles carrying each, entity weights, and
+    # its date spans as day numbers (`lo`/`hi`: the span the time window is checked against).
+    """CREATE TABLE stories (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        day_lo INTEGER,
+        day_hi INTEGER,
+        month_lo INTEGER,
+        month_hi INTEGER,
+        lo INTEGER,
+        hi INTEGER,
+        vector_sum BLOB NOT NULL,
+        counts TEXT NOT NULL,
+        weights TEXT NOT NULL,
+        titles TEXT NOT NULL,
+        touched INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX stories_interval ON stories(hi, lo)",
+    "CREATE INDEX stories_touched ON stories(touched)",
+    """CREATE TABLE story_articles (
+        article INTEGER PRIMARY KEY REFERENCES articles(pk),
+        story INTEGER NOT NULL REFERENCES stories(pk),
+        lang TEXT,
+        cosine REAL,
+        evidence REAL
+    )""",
+    "CREATE INDEX story_articles_story ON story_articles(story, lang)",
+    # Entity and name keys -> stories, to find candidates for undated articles and undated stories.
+    """CREATE TABLE story_keys (
+        key TEXT NOT NULL,
+        story INTEGER NOT NULL REFERENCES stories(pk),
+        PRIMARY KEY (key, story)
+    ) WITHOUT ROWID""",
+    # The story an event was first reported in, so its NumSources counts the story's outlets in every language.
+    "ALTER TABLE events ADD COLUMN story INTEGER REFERENCES stories(pk)",
+    "CREATE INDEX events_story ON events(story)",
+)
+
+STORY_COLUMNS = "pk, id, size, day_lo, day_hi, month_lo, month_hi, vector_sum, counts, weights, titles"
+STORIES_IN_WINDOW = f"""
+SELECT {STORY_COLUMNS} FROM stories WHERE hi >= :lo AND lo <= :hi ORDER BY pk"""
+STORIES_OF_KEY = "SELECT story FROM story_keys WHERE key = ? ORDER BY story DESC LIMIT ?"
+RECENT_STORIES = "SELECT pk FROM stories ORDER BY touched DESC LIMIT ?"
+STORIES_BY_PK = f"SELECT {STORY_COLUMNS}, lo FROM stories WHERE pk IN ({{marks}}) ORDER BY pk"
+NEXT_TOUCH = "SELECT coalesce(max(touched), 0) + 1 FROM stories"
+INSERT_STORY = """
+INSERT INTO stories (id, size, day_lo, day_hi, month_lo, month_hi, lo, hi, vector_sum, counts, weights, titles,
+                     touched, added_at, updated_at)
+VALUES (:id, :size, :day_lo, :day_hi, :month_lo, :month_hi, :lo, :hi, :vector_sum, :counts, :weights, :titles,
+        :touched, :now, :now)"""
+UPDATE_STORY = """
+UPDATE stories SET size = :size, day_lo = :day_lo, day_hi = :day_hi, month_lo = :month_lo, month_hi = :month_hi,
+    lo = :lo, hi = :hi, vector_sum = :vector_sum, counts = :counts, weights = :weights, titles = :titles,
+    touched = :touched, updated_at = :now
+WHERE pk = :pk"""
+INSERT_STORY_ARTICLE = """
+INSERT OR IGNORE INTO story_articles (article, story, lang, cosine, evidence) VALUES (?, ?, ?, ?, ?)"""
+INSERT_STORY_KEY = "INSERT OR IGNORE INTO story_keys (key, story) VALUES (?, ?)"
+# Events first reported in articles of this story belong to it. NumSources then counts the outlets of the
+# reporting articles and of the story's articles in languages no pack codes events for (:coded, a JSON
+# list): those cannot report the event themselves, so the story is the evidence that they covered it.
+SET_EVENT_STORY = "UPDATE events SET story = :story WHERE pk = :event AND story IS NULL"
+UPDATE_STORY_EVENT_SOURCES = """
+UPDATE events SET num_sources = (
+    SELECT count(*) FROM (
+        SELECT source FROM event_reports WHERE event = events.pk
+        UNION SELECT a.source FROM story_articles sa JOIN articles a ON a.pk = sa.article
+              WHERE sa.story = :story AND coalesce(sa.lang, '') NOT IN (SELECT value FROM json_each(:coded))))
+WHERE story = :story"""
+
+STORY_LIST_COLUMNS = """
+    s.pk, s.id, s.size, s.lo, s.hi, s.titles,
+    (SELECT count(DISTINCT sa.lang) FROM story_articles sa WHERE sa.story = s.pk) AS languages,
+    (SELECT group_concat(DISTINCT sa.lang) FROM story_articles sa WHERE sa.story = s.pk) AS langs,
+    (SELECT count(DISTINCT a.source) FROM story_articles sa JOIN articles a ON a.pk = sa.article
+     WHERE sa.story = s.pk) AS sources,
+    s.updated_at"""
+# Stories overlapping a date range (as day numbers), the most recent first; `min_size` hides single reports.
+STORIES = f"""
+SELECT {STORY_LIST_COLUMNS} FROM stories s
+WHERE (:since IS NULL OR s.hi >= :since) AND (:until IS NULL OR s.lo <= :until)
+  AND s.size >= :min_size
+  AND (:lang IS NULL OR EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story = s.pk AND sa.lang = :lang))
+ORDER BY s.hi IS NULL, s.hi DESC, s.pk DESC
+LIMIT :limit"""
+STORY_BY_ID = f"SELECT {STORY_LIST_COLUMNS}, s.counts FROM stories s WHERE s.id = ?"
+STORY_ARTICLES = """
+SELECT a.id, sa.lang, a.date, a.title, a.url, a.source, substr(a.text, 1, 200), sa.cosine, sa.evidence
+FROM story_articles sa JOIN articles a ON a.pk = sa.article
+WHERE sa.story = ? ORDER BY sa.lang, a.date, a.pk"""
+ENTITIES_BY_ID = "SELECT id, name, type, country FROM entities WHERE id IN ({marks})"
+STORY_EVENTS = "SELECT pk FROM events WHERE story = ? ORDER BY date, pk"
+STORY_OF_ARTICLE = """
+SELECT s.id FROM story_articles sa JOIN stories s ON s.pk = sa.story JOIN articles a ON a.pk = sa.article
+WHERE a.id = ?"""
+EVENTS_BY_PK = f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.pk IN ({{marks}}) ORDER BY e.date, e.pk"

@@ -24,9 +24,15 @@ class Store:
     transaction, so a killed process leaves every earlier call's articles complete and nothing half-written.
     """
 
-    def __init__(self, path: str | os.PathLike = DEFAULT_PATH, *, create: bool = True):
+    def __init__(self, path: str | os.PathLike = DEFAULT_PATH, *, create: bool = True, read_only: bool = False,
+                 stories: bool = True):
         self.path = os.fspath(path)
+        # Cluster each new article into a cross-lingual story as it is stored (loads the sentence encoder
+        # on the first write); ``stories=False`` stores records alone, as bulk replays of known records do.
+        self.cluster_stories = stories
         self.connection = database.open_connection(self.path, create=create)
+        if read_only:
+            self.connection.execute(sql.QUERY_ONLY)
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -56,13 +62,23 @@ class Store:
         With ``failures`` given, a record that cannot be written is rolled back alone (a savepoint per
         record) and listed there, and the others are committed; without it, the error propagates."""
         added = 0
+        docs = list(docs)
+        vectors = [None] * len(docs)
+        if self.cluster_stories and docs:
+            from kronika.stories.encoder import embed_documents
+
+            stored = self.known_ids(doc.id for doc in docs)
+            new = [i for i, doc in enumerate(docs) if doc.id not in stored]
+            # Encoded in one batch, before the write lock is taken.
+            for i, vector in zip(new, embed_documents([docs[i] for i in new])):
+                vectors[i] = vector
         with self._reading():
             self.connection.execute(sql.BEGIN_WRITE)
             try:
-                for doc in docs:
+                for doc, vector in zip(docs, vectors):
                     self.connection.execute("SAVEPOINT record")
                     try:
-                        added += write.add_document(self.connection, doc)
+                        added += write.add_document(self.connection, doc, vector)
                     except Exception as error:
                         if failures is None:
                             raise
@@ -97,25 +113,56 @@ class Store:
     # --- queries --------------------------------------------------------------------------------
 
     def events(self, *, actor: str | None = None, type: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int | None = queries.DEFAULT_LIMIT) -> pd.DataFrame:
+               until: str | None = None, limit: int | None = queries.DEFAULT_LIMIT, **filters) -> pd.DataFrame:
         """Deduplicated events, latest first: ``store.events(actor="Kim Jong Un", type="CONSULT")``.
 
-        ``actor`` is an entity id (Q56226), a canonical name in any case, or a code (PRK, CHNGOV).
+        ``actor`` is an entity id (Q56226), a canonical name in any case, or a code (PRK, CHNGOV). More
+        filters (``initiator``, ``recipient``, ``quad_class``, ``country``, ``text``, ``offset``) are those
+        of :func:`queries.event_rows`.
         """
         with self._reading():
-            return queries.events(self.connection, actor=actor, type=type, since=since, until=until, limit=limit)
+            return queries.events(self.connection, actor=actor, type=type, since=since, until=until, limit=limit,
+                                  **filters)
+
+    def event_records(self, **filters) -> list[dict]:
+        """Events in the document record's shape, filtered as by :func:`queries.event_rows` (the API's view)."""
+        with self._reading():
+            return queries.event_records(self.connection, queries.event_rows(self.connection, **filters))
+
+    def event(self, event_id: str) -> dict | None:
+        """One stored event with every report of it; None when there is no such event."""
+        with self._reading():
+            return queries.event(self.connection, event_id)
+
+    def article(self, article_id: str) -> dict | None:
+        """One stored document record (no tokens) with ``stored_events``; None when there is no such article."""
+        with self._reading():
+            return queries.article(self.connection, article_id)
+
+    def entity(self, entity_id: str, *, events_limit: int = 50) -> dict | None:
+        """An entity or actor key with its aliases, events on each side and counterparts; None when unknown."""
+        with self._reading():
+            return queries.entity(self.connection, entity_id, events_limit=events_limit)
+
+    def entities(self, *, search: str | None = None, type: str | None = None, country: str | None = None,
+                 limit: int | None = queries.DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
+        """Linked entities, most events first; ``search`` is a part of the name, or the id."""
+        with self._reading():
+            return queries.entities(self.connection, search=search, type=type, country=country, limit=limit,
+                                    offset=offset)
 
     def actors(self, *, search: str | None = None, country: str | None = None,
-               limit: int | None = queries.DEFAULT_LIMIT) -> pd.DataFrame:
+               limit: int | None = queries.DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
         """Everyone who took part in an event, most events first; ``search`` is a part of the name."""
         with self._reading():
-            return queries.actors(self.connection, search=search, country=country, limit=limit)
+            return queries.actors(self.connection, search=search, country=country, limit=limit, offset=offset)
 
     def articles(self, *, search: str | None = None, since: str | None = None, until: str | None = None,
-                 limit: int | None = queries.DEFAULT_LIMIT) -> pd.DataFrame:
+                 limit: int | None = queries.DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
         """Articles, best match first when ``search`` is given (by lemma: "Pekin" finds "w Pekinie")."""
         with self._reading():
-            return queries.articles(self.connection, search=search, since=since, until=until, limit=limit)
+            return queries.articles(self.connection, search=search, since=since, until=until, limit=limit,
+                                    offset=offset)
 
     def relations(self, a: str, b: str, *, by: str = "month", since: str | None = None,
                   until: str | None = None) -> pd.DataFrame:
@@ -126,6 +173,22 @@ class Store:
     def stats(self) -> pd.DataFrame:
         with self._reading():
             return queries.stats(self.connection)
+
+    def stories(self, *, since: str | None = None, until: str | None = None, lang: str | None = None,
+                min_size: int = 1, limit: int | None = queries.DEFAULT_LIMIT) -> pd.DataFrame:
+        """Cross-lingual stories overlapping the dates, newest first; ``lang`` keeps those with an article in it."""
+        from kronika.stories import store as stories
+
+        with self._reading():
+            return stories.stories(self.connection, since=since, until=until, lang=lang, min_size=min_size,
+                                   limit=limit)
+
+    def story(self, story_id: str) -> dict | None:
+        """One story with its titles per language, articles by language, entities, dates and events."""
+        from kronika.stories import store as stories
+
+        with self._reading():
+            return stories.story(self.connection, story_id)
 
     def documents(self) -> Iterator[Document]:
         """Every stored document record (tokens are not kept; their lemmas are in the search index)."""

@@ -94,8 +94,10 @@ def _fields(value):
     raise TypeError(f"{type(value).__name__} is not part of the document record")
 
 
-def add_document(connection: sqlite3.Connection, doc: Document) -> bool:
-    """Insert one record (inside the caller's transaction); False when its article id is already stored."""
+def add_document(connection: sqlite3.Connection, doc: Document, vector=None) -> bool:
+    """Insert one record (inside the caller's transaction); False when its article id is already stored.
+
+    With the article's ``vector`` (``kronika.stories.encoder``) it also joins or starts a story."""
     source = source_of(doc.url, doc.id)
     cursor = connection.execute(sql.INSERT_ARTICLE, {
         "id": doc.id, "url": doc.url, "source": source, "date": doc.date, "lang": doc.lang, "title": doc.title,
@@ -104,6 +106,11 @@ def add_document(connection: sqlite3.Connection, doc: Document) -> bool:
     if cursor.rowcount == 0:
         return False
     article = cursor.lastrowid
+    story = None
+    if vector is not None:
+        from kronika.stories.store import assign_story
+
+        story = assign_story(connection, doc, article, vector, source=source, now=now())
     if doc.tokens:
         connection.execute(sql.INSERT_ARTICLE_LEMMAS, (article, lemma_text(doc)))
     for entity in doc.entities:
@@ -124,6 +131,10 @@ def add_document(connection: sqlite3.Connection, doc: Document) -> bool:
         touched.add(_add_event(connection, doc, article, source, ordinal, event))
     for pk in touched:
         connection.execute(sql.UPDATE_EVENT_COUNTS, {"pk": pk})
+    if story is not None:
+        from kronika.stories.store import link_events
+
+        link_events(connection, story, touched)
     return True
 
 

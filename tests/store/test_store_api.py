@@ -11,6 +11,7 @@ import pytest
 import store_records as records
 from kronika.store import Store
 from kronika.store import sql
+from kronika.store.migrations import LATEST
 
 
 @pytest.fixture
@@ -26,8 +27,9 @@ def test_new_file_gets_schema_wal_and_marks(tmp_path):
     connection = sqlite3.connect(path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert connection.execute("PRAGMA application_id").fetchone()[0] == sql.APPLICATION_ID
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
-    assert connection.execute("SELECT version FROM kronika_migrations").fetchall() == [(1,)]
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == LATEST
+    assert connection.execute("SELECT version FROM kronika_migrations").fetchall() == [
+        (version,) for version in range(1, LATEST + 1)]
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"articles", "entities", "mentions", "timexes", "events", "event_participants", "event_reports",
             "quotes", "amounts", "article_search"} <= tables
@@ -39,7 +41,7 @@ def test_reopening_applies_nothing_again(tmp_path):
         first.add(records.PAP)
     with Store(path) as second:
         assert len(second) == 1
-        assert second.connection.execute("SELECT count(*) FROM kronika_migrations").fetchone()[0] == 1
+        assert second.connection.execute("SELECT count(*) FROM kronika_migrations").fetchone()[0] == LATEST
 
 
 def test_same_record_twice_adds_nothing(tmp_path):

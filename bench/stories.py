@@ -1,0 +1,218 @@
+"""Cross-lingual story clustering: quality on the dev stories, speed, and cost against open stories.
+
+    .venv/bin/python bench/stories.py                    # both parts below, default sizes
+    .venv/bin/python bench/stories.py --dev --distractors 40
+    .venv/bin/python bench/stories.py --scale 10000,100000,1000000 --max-seconds 60
+
+``--dev``: the 24 articles of ``../shared/eval/dev/stories.jsonl`` (4 real events, 11 languages) with their
+``lang`` removed (so language identification is measured too), mixed with distractors: the 30 Polish
+articles of ``dev-pl.jsonl`` and the first ``--distractors`` articles of each BSNLP Polish topic (Brexit
+2018-19, Ryanair 2018, COVID-19 January 2021, Nord Stream, Asia Bibi, Trump 2016, ...). The distractors
+are spread between the gold articles in a fixed shuffled order (seed 7). The clusters are written to
+``--out`` and graded with ``../shared/eval/score.py --stories`` (B-cubed over the gold articles). Prints
+the language identification accuracy, the score, and articles/s for identification + analysis,
+vectorising and clustering.
+
+``--scale``: the clusterer alone on synthetic articles replayed in order: a story has a random topic vector,
+a start day, two to six entities drawn from a Zipf-like pool of 50,000 and one to three numbers; its
+articles (one to twelve, geometric) get the topic plus noise (cosine to the topic about 0.6), a subset
+of its entities plus unrelated ones, dates within two days of the start, and one in ten has no date.
+``--per-day`` articles a day set how many stories are open at once. Each size runs until done or until
+``--max-seconds``; the line says how many articles it reached, articles/s, the mean number of candidate
+stories an article is compared with (the open stories around its date) and the share of articles whose
+story is right (B-cubed F1 against the generated stories).
+"""
+
+from __future__ import annotations
+
+import os
+
+# The clusterer's matrix products are small (hundreds of stories): BLAS threads cost more than they give,
+# and on a shared 2-core machine they made it 3.5 times slower. Set before numpy loads.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import argparse  # after the thread limits above
+import json
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SHARED = ROOT.parent / "shared"
+EVAL = SHARED / "eval"
+TOPICS = ("brexit", "ryanair", "covid-19", "trump", "nord_stream", "asia_bibi", "ec", "us_election_2020")
+
+
+def dev_articles(distractors: int):
+    from kronika.ingest.article import Article
+
+    gold = [json.loads(line) for line in (EVAL / "dev" / "stories.jsonl").open(encoding="utf-8")]
+    stories = [Article(text=r["text"], id=r["id"], url=r.get("url"), date=r.get("date")) for r in gold]
+    others = []
+    for line in (EVAL / "dev" / "dev-pl.jsonl").open(encoding="utf-8"):
+        r = json.loads(line)
+        others.append(Article(text=r["text"], id="dev-pl:" + r["id"], url=r.get("url"), date=r.get("date"),
+                              title=r.get("title")))
+    for topic in TOPICS:
+        for path in sorted((SHARED / "data" / "bsnlp-pl" / topic / "raw" / "pl").glob("*.txt"))[:distractors]:
+            lines = path.read_text(encoding="utf-8-sig").split("\n")
+            others.append(Article(text="\n".join(lines[5:]).strip(), id=f"bsnlp:{topic}:{path.stem}",
+                                  url=lines[3].strip() or None, date=lines[2].strip() or None,
+                                  title=lines[4].strip() or None))
+    random.Random(7).shuffle(others)
+    step = max(1, len(others) // len(stories))
+    mixed = []
+    for i, article in enumerate(stories):
+        mixed.extend(others[i * step:(i + 1) * step])
+        mixed.append(article)
+    mixed.extend(others[len(stories) * step:])
+    return gold, mixed
+
+
+def run_dev(distractors: int, out: Path) -> None:
+    from kronika.core import analyze_articles
+    from kronika.stories import StoryClusterer, article_features
+    from kronika.stories.encoder import embed_documents, load_encoder
+
+    gold, articles = dev_articles(distractors)
+    started = time.perf_counter()
+    docs = [d for d in analyze_articles(articles, lang="auto") if not isinstance(d, Exception)]
+    analysed = time.perf_counter() - started
+    load_encoder().encode(["warm-up"])  # the encoder's load is start-up, not per article
+    started = time.perf_counter()
+    vectors = np.concatenate([embed_documents(docs[i:i + 32]) for i in range(0, len(docs), 32)])
+    vectorised = time.perf_counter() - started
+    started = time.perf_counter()
+    features = [article_features(doc, vector) for doc, vector in zip(docs, vectors)]
+    featured = time.perf_counter() - started
+    clusterer = StoryClusterer()
+    started = time.perf_counter()
+    decisions = [clusterer.add(f) for f in features]
+    clustered = time.perf_counter() - started
+    with out.open("w", encoding="utf-8") as handle:
+        for doc, decision in zip(docs, decisions):
+            handle.write(json.dumps({"id": doc.id, "story": decision.story.id, "lang": doc.lang}) + "\n")
+    langs = {doc.id: doc.lang for doc in docs}
+    right = sum(langs.get(r["id"]) == r["lang"] for r in gold)
+    polish = sum(doc.lang == "pl" for doc in docs)
+    print(f"articles: {len(gold)} gold in {len({r['lang'] for r in gold})} languages + "
+          f"{len(docs) - len(gold)} distractors; {len(clusterer)} stories")
+    print(f"language identification on the gold articles: {right}/{len(gold)}")
+    print(f"identification + analysis (Polish pipeline for {polish} Polish articles, names and digit dates "
+          f"for the others): {len(docs) / analysed:.1f} articles/s")
+    print(f"vectorising (title + lead + entity names, batches of 32): {len(docs) / vectorised:.0f} articles/s")
+    print(f"features (name keys, numbers, dates): {len(docs) / featured:.0f} articles/s; "
+          f"clustering: {len(docs) / clustered:.0f} articles/s")
+    print(f"clusters written to {out}")
+    score = subprocess.run([sys.executable, str(EVAL / "score.py"), "--stories", str(EVAL / "dev" / "stories.jsonl"),
+                            str(out)], capture_output=True, text=True, check=False)
+    print(score.stdout.strip() or score.stderr.strip())
+
+
+def synthetic(count: int, per_day: int, seed: int = 11):
+    """Article features in replay order with their true story, generated on the fly."""
+    from kronika.stories.features import ArticleFeatures
+
+    rng = np.random.default_rng(seed)
+    pool = 50_000
+    zipf = 1.0 / np.arange(1, pool + 1)
+    zipf /= zipf.sum()
+    made = 0
+    story = 0
+    start_day = 738_000
+    open_stories: list[dict] = []
+    while made < count:
+        day = start_day + made // per_day
+        # New stories arrive so that each lasts about three days of articles.
+        while len(open_stories) < max(1, per_day // 2):
+            topic = rng.standard_normal(512).astype(np.float32)
+            open_stories.append({
+                "id": story, "topic": topic / np.linalg.norm(topic), "day": day,
+                "left": int(rng.geometric(0.2)) + 1, "entities": list(rng.choice(pool, rng.integers(2, 7), p=zipf)),
+                "numbers": [str(n) for n in rng.integers(10, 100_000, rng.integers(1, 4))],
+            })
+            story += 1
+        pick = open_stories[int(rng.integers(len(open_stories)))]
+        noise = rng.standard_normal(512).astype(np.float32)
+        vector = pick["topic"] + noise / np.linalg.norm(noise) * 1.3
+        vector /= np.linalg.norm(vector)
+        own = [e for e in pick["entities"] if rng.random() < 0.7]
+        other = list(rng.choice(pool, rng.integers(0, 4), p=zipf))
+        dated = rng.random() >= 0.1
+        when = pick["day"] + int(rng.integers(0, 3))
+        features = ArticleFeatures(
+            id=f"s{made}", lang="en", vector=vector, interval=(when, when) if dated else None,
+            entities={f"E{e}": 1.0 for e in own + other}, names=frozenset(),
+            numbers=frozenset(n for n in pick["numbers"] if rng.random() < 0.5), days=frozenset())
+        yield features, pick["id"]
+        made += 1
+        pick["left"] -= 1
+        if pick["left"] <= 0 or day - pick["day"] > 3:
+            open_stories.remove(pick)
+
+
+def bcubed(pairs: list[tuple[str, int]]) -> float:
+    from collections import Counter
+
+    system = Counter(s for s, _ in pairs)
+    gold = Counter(g for _, g in pairs)
+    both = Counter(pairs)
+    p = sum(both[pair] / system[pair[0]] for pair in pairs) / len(pairs)
+    r = sum(both[pair] / gold[pair[1]] for pair in pairs) / len(pairs)
+    return 2 * p * r / (p + r)
+
+
+def run_scale(sizes: list[int], per_day: int, max_seconds: float) -> None:
+    from kronika.stories import StoryClusterer
+
+    print("| articles replayed | articles/day | reached in time | articles/s | candidates per article | "
+          "stories | B-cubed F1 |")
+    print("|---|---|---|---|---|---|---|")
+    for size in sizes:
+        clusterer = StoryClusterer()
+        pairs = []
+        compared = 0
+        started = time.perf_counter()
+        spent = 0.0
+        for features, truth in synthetic(size, per_day):
+            compared += len(clusterer.candidates(features))
+            pairs.append((clusterer.add(features).story.id, truth))
+            if len(pairs) % 1000 == 0:
+                spent = time.perf_counter() - started
+                if spent > max_seconds:
+                    break
+        spent = time.perf_counter() - started
+        print(f"| {size:,} | {per_day:,} | {len(pairs):,} | {len(pairs) / spent:,.0f} | "
+              f"{compared / len(pairs):,.0f} | {len(clusterer):,} | {bcubed(pairs):.3f} |", flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dev", action="store_true", help="only the dev quality and speed part")
+    parser.add_argument("--distractors", type=int, default=40, help="BSNLP articles per topic mixed in")
+    parser.add_argument("--out", type=Path, default=Path("/tmp/kronika-stories-dev.jsonl"))
+    parser.add_argument("--scale", help="only the scaling part, with these sizes (comma-separated)")
+    parser.add_argument("--per-day", default="1000", help="synthetic articles per day (comma-separated)")
+    parser.add_argument("--max-seconds", type=float, default=60.0, help="time bound for each size")
+    args = parser.parse_args()
+    if not args.scale:
+        if not EVAL.exists():
+            print(f"{EVAL} not found: the dev part needs ../shared", file=sys.stderr)
+            return 1
+        run_dev(args.distractors, args.out)
+    if args.scale or not args.dev:
+        sizes = [int(s) for s in (args.scale or "10000,100000,1000000").split(",")]
+        for per_day in (int(p) for p in args.per_day.split(",")):
+            run_scale(sizes, per_day, args.max_seconds)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

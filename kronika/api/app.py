@@ -1,0 +1,455 @@
+"""The FastAPI application: read-only JSON over the store, ``POST /api/analyze`` behind a token, and the
+server-rendered web UI (``kronika.web``) from the same process.
+
+Security by construction: every store connection is read-only (SQLite's ``query_only``); the only route
+that computes is ``POST /api/analyze``, which needs the token given at start and is disabled without one;
+request bodies are capped before they are read; static files are loaded into memory at start and served
+by name from that table, so no part of a request ever reaches the filesystem; CORS is off unless origins
+are configured; pages carry a Content-Security-Policy that lets nothing load from another origin.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, Field, field_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kronika import __version__
+from kronika.api import deps
+from kronika.api.deps import StoreDep, not_found, page
+from kronika.errors import KronikaError
+
+DEFAULT_MAX_BODY = 1_000_000  # bytes: a long article is ~50 kB of text; JSON escaping can double it
+MAX_LIMIT = 500
+
+ERROR_CODES = {400: "E604", 401: "E602", 403: "E602", 404: "E601", 413: "E603", 422: "E604"}
+# Store errors that are the caller's (a bad date or period) and those that are the server's (a locked or
+# damaged file).
+STORE_STATUS = {"E506": 400, "E102": 400, "E502": 503}
+
+PAGE_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+# Swagger UI's page starts itself with an inline script and styles elements inline.
+DOCS_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+class Guard:
+    """ASGI middleware: refuse bodies over the limit before reading them, add the security headers."""
+
+    def __init__(self, app, max_body_bytes: int):
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None:
+            if not declared.isdigit():
+                return await _send_error(
+                    send, 400, f"Content-Length {declared.decode(errors='replace')!r} is not a number"
+                )
+            if int(declared) > self.max_body_bytes:
+                return await _send_error(send, 413, self._too_large())
+        received = 0
+
+        async def limited_receive():
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    raise HTTPException(413, self._too_large())
+            return message
+
+        csp = (DOCS_CSP if scope["path"] == "/docs" else PAGE_CSP).encode()
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"content-security-policy", csp),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"no-referrer"),
+                    (b"x-frame-options", b"DENY"),
+                ]
+            await send(message)
+
+        await self.app(scope, limited_receive, send_with_headers)
+
+    def _too_large(self) -> str:
+        return f"request body larger than this server's limit of {self.max_body_bytes:,} bytes"
+
+
+async def _send_error(send, status: int, message: str) -> None:
+    response = JSONResponse(_error_body(status, message), status_code=status)
+    await send({"type": "http.response.start", "status": status, "headers": response.raw_headers})
+    await send({"type": "http.response.body", "body": response.body})
+
+
+def _error_body(status: int, message: str, code: str | None = None) -> dict:
+    return {"error": {"status": status, "code": code or ERROR_CODES.get(status, "E604"), "message": message}}
+
+
+def _validation_message(error: RequestValidationError) -> str:
+    parts = []
+    for item in error.errors():
+        where = [str(p) for p in item.get("loc", ()) if p not in ("query", "path", "body")]
+        source = item.get("loc", ("",))[0]
+        name = ".".join(where) or "body"
+        parts.append(
+            f"{source} parameter {name!r}: {item.get('msg', 'invalid')}"
+            if source in ("query", "path")
+            else f"{name}: {item.get('msg', 'invalid')}"
+        )
+    return "; ".join(parts) or "invalid request"
+
+
+class AnalyzeRequest(BaseModel):
+    text: str = Field(min_length=1, description="The article's text (plain text).")
+    date: str | None = Field(
+        None,
+        description="Publication date, YYYY-MM-DD or YYYY-MM: relative dates "
+        '("w czwartek") are resolved against it.',
+    )
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+    lang: str = Field("pl", max_length=8, description="Language of the text.")
+    tokens: bool = Field(False, description="Include tokens (lemma, tag) in the record.")
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, value: str | None) -> str | None:
+        from kronika.ingest.dateline import is_valid_date
+
+        if value is not None and not is_valid_date(value):
+            raise ValueError(f"{value!r} is not a date; give YYYY-MM-DD or YYYY-MM")
+        return value
+
+    @field_validator("text")
+    @classmethod
+    def _has_words(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the text is empty")
+        return value
+
+
+def create_app(
+    db_path: str,
+    *,
+    token: str | None = None,
+    cors_origins: tuple[str, ...] | list[str] = (),
+    max_body_bytes: int = DEFAULT_MAX_BODY,
+    pool_size: int = 8,
+) -> FastAPI:
+    """The HTTP API and web UI over the store at ``db_path`` (opened read-only; it must exist).
+
+    ``token`` enables ``POST /api/analyze`` for clients that send ``Authorization: Bearer <token>``;
+    ``cors_origins`` lets pages of those origins call the API from a browser; ``max_body_bytes`` caps
+    request bodies (413 above it).
+    """
+    for origin in cors_origins:
+        if origin != "*" and not origin.startswith(("http://", "https://")):
+            raise KronikaError(
+                "E605", f"CORS origin {origin!r} is not an origin; give e.g. https://example.org"
+            )
+    pool = deps.StorePool(str(db_path), size=pool_size)
+    app = FastAPI(
+        title="Kronika",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        description="Coded events from Polish news: articles, events, entities, relations, stories. "
+        "Read-only; `POST /api/analyze` needs the server's token.",
+    )
+    app.state.pool = pool
+    app.state.token = token
+    app.state.analyze_lock = threading.Lock()
+    app.router.on_shutdown.append(pool.close)
+
+    _add_error_handlers(app)
+    _add_api_routes(app)
+
+    from kronika.web import pages
+
+    pages.install(app)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url,
+            title="Kronika API",
+            swagger_js_url="/static/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.png",
+        )
+
+    if cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.add_middleware(Guard, max_body_bytes=max_body_bytes)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    from kronika.web.pages import error_page
+
+    def respond(request: Request, status: int, message: str, code: str | None = None) -> Response:
+        if _wants_json(request):
+            return JSONResponse(_error_body(status, message, code), status_code=status)
+        return error_page(status, message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        message = error.detail if isinstance(error.detail, str) else str(error.detail)
+        if error.status_code == 404 and message == "Not Found":
+            message = f"no such endpoint: {request.method} {request.url.path}"
+        elif error.status_code == 405:
+            message = f"{request.method} is not allowed on {request.url.path}"
+        response = respond(request, error.status_code, message)
+        if error.headers:
+            response.headers.update(error.headers)
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> Response:
+        return respond(request, 422, _validation_message(error))
+
+    @app.exception_handler(KronikaError)
+    async def kronika_error(request: Request, error: KronikaError) -> Response:
+        return respond(request, STORE_STATUS.get(error.code, 500), error.message, error.code)
+
+
+def require_token(request: Request) -> None:
+    """Write and compute endpoints: the server's token as ``Authorization: Bearer <token>``."""
+    expected = request.app.state.token
+    if not expected:
+        raise HTTPException(403, "this endpoint is disabled: start the server with --token to enable it")
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
+        raise HTTPException(
+            401,
+            "missing or wrong token: send the header 'Authorization: Bearer <token>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+def _add_api_routes(app: FastAPI) -> None:
+    # Fresh Query objects for every parameter: FastAPI keeps a parameter's name on its FieldInfo, so one
+    # object shared by `since` and `until` would read the same query key for both.
+    def limit_q():
+        return Query(50, ge=1, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT}).")
+
+    def offset_q():
+        return Query(0, ge=0, le=10_000_000, description="Items to skip (the previous page's next_offset).")
+
+    def date_q():
+        return Query(None, max_length=10, description="YYYY-MM-DD, YYYY-MM or YYYY.")
+
+    @app.get("/api/stats", tags=["store"], summary="What the store holds")
+    def stats(*, store: StoreDep) -> JSONResponse:
+        frame = store.stats()
+        return JSONResponse({m: deps.clean(v) for m, v in zip(frame["measure"], frame["value"])})
+
+    @app.get("/api/articles", tags=["articles"], summary="Articles, best match first when searching")
+    def articles(
+        *,
+        search: str | None = Query(None, max_length=500, description="Words, matched by lemma."),
+        since: str | None = date_q(),
+        until: str | None = date_q(),
+        limit: int = limit_q(),
+        offset: int = offset_q(),
+        store: StoreDep,
+    ) -> JSONResponse:
+        frame = store.articles(search=search, since=since, until=until, limit=limit + 1, offset=offset)
+        return JSONResponse(page(deps.frame_records(frame), limit, offset))
+
+    @app.get(
+        "/api/articles/{article_id}",
+        tags=["articles"],
+        summary="One article's document record, with the stored event each coded event became",
+    )
+    def article(*, article_id: str, store: StoreDep) -> JSONResponse:
+        record = store.article(article_id)
+        if record is None:
+            raise not_found("article", article_id)
+        return JSONResponse(record)
+
+    @app.get("/api/events", tags=["events"], summary="Deduplicated events, latest first")
+    def events(
+        *,
+        actor: str | None = Query(
+            None,
+            max_length=200,
+            description="On the actor side: entity id (Q56226), name (Kim Jong Un) or code (PRK, CHNGOV).",
+        ),
+        recipient: str | None = Query(None, max_length=200, description="On the recipient side."),
+        participant: str | None = Query(None, max_length=200, description="On either side."),
+        type: str | None = Query(None, max_length=40, description="PLOVER type (CONSULT, ASSAULT...)."),
+        quad_class: int | None = Query(
+            None,
+            ge=1,
+            le=4,
+            description="1 verbal cooperation, 2 material "
+            "cooperation, 3 verbal conflict, 4 material conflict.",
+        ),
+        country: str | None = Query(None, max_length=3, description="Where it happened (ISO alpha-3)."),
+        text: str | None = Query(None, max_length=500, description="Words of a reporting article."),
+        since: str | None = date_q(),
+        until: str | None = date_q(),
+        limit: int = limit_q(),
+        offset: int = offset_q(),
+        store: StoreDep,
+    ) -> JSONResponse:
+        items = store.event_records(
+            actor=participant,
+            initiator=actor,
+            recipient=recipient,
+            type=type,
+            quad_class=quad_class,
+            country=country,
+            text=text,
+            since=since,
+            until=until,
+            limit=limit + 1,
+            offset=offset,
+        )
+        return JSONResponse(page(items, limit, offset))
+
+    @app.get("/api/events/{event_id}", tags=["events"], summary="One event with every report of it")
+    def event(*, event_id: str, store: StoreDep) -> JSONResponse:
+        found = store.event(event_id)
+        if found is None:
+            raise not_found("event", event_id)
+        return JSONResponse(found)
+
+    @app.get("/api/entities", tags=["entities"], summary="Linked entities, most events first")
+    def entities(
+        *,
+        search: str | None = Query(None, max_length=200, description="Part of the name, or the id."),
+        type: str | None = Query(None, max_length=8, description="PER, ORG, GPE or LOC."),
+        country: str | None = Query(None, max_length=3),
+        limit: int = limit_q(),
+        offset: int = offset_q(),
+        store: StoreDep,
+    ) -> JSONResponse:
+        frame = store.entities(search=search, type=type, country=country, limit=limit + 1, offset=offset)
+        return JSONResponse(page(deps.frame_records(frame), limit, offset))
+
+    @app.get(
+        "/api/entities/{entity_id:path}",
+        tags=["entities"],
+        summary="One entity or actor: aliases, offices at a date, events as actor and as recipient, "
+        "the actors it deals with",
+    )
+    def entity(
+        *,
+        entity_id: str,
+        date: str | None = Query(
+            None, max_length=10, description="Offices held on this date (default: its latest event)."
+        ),
+        store: StoreDep,
+    ) -> JSONResponse:
+        from kronika.store.queries import check_date
+
+        check_date(date, "date")
+        found = store.entity(entity_id)
+        if found is None:
+            raise not_found("entity", entity_id)
+        last = max((a["last_date"] or "" for a in found["actors"]), default="")
+        found["kb"] = deps.offices(entity_id, date, last)
+        return JSONResponse(found)
+
+    @app.get(
+        "/api/actors", tags=["entities"], summary="Everyone who took part in an event, most events first"
+    )
+    def actors(
+        *,
+        search: str | None = Query(None, max_length=200),
+        country: str | None = Query(None, max_length=3),
+        limit: int = limit_q(),
+        offset: int = offset_q(),
+        store: StoreDep,
+    ) -> JSONResponse:
+        frame = store.actors(search=search, country=country, limit=limit + 1, offset=offset)
+        return JSONResponse(page(deps.frame_records(frame), limit, offset))
+
+    @app.get(
+        "/api/relations",
+        tags=["relations"],
+        summary="Two countries over time, both directions: events, Goldstein, QuadClass",
+    )
+    def relations(
+        *,
+        a: str = Query(..., pattern="^[A-Za-z]{3}$", description="Country code (ISO alpha-3)."),
+        b: str = Query(..., pattern="^[A-Za-z]{3}$"),
+        by: str = Query("month", pattern="^(day|week|month|year)$"),
+        since: str | None = date_q(),
+        until: str | None = date_q(),
+        store: StoreDep,
+    ) -> JSONResponse:
+        frame = store.relations(a, b, by=by, since=since, until=until)
+        return JSONResponse({"a": a.upper(), "b": b.upper(), "by": by, "periods": deps.frame_records(frame)})
+
+    @app.get("/api/stories", tags=["stories"], summary="Cross-lingual stories, newest first")
+    def stories(
+        *,
+        since: str | None = date_q(),
+        until: str | None = date_q(),
+        lang: str | None = Query(None, max_length=8, description="Only stories with an article in it."),
+        min_size: int = Query(
+            1, ge=1, le=100_000, description="Only stories of at least this many articles."
+        ),
+        limit: int = limit_q(),
+        offset: int = offset_q(),
+        store: StoreDep,
+    ) -> JSONResponse:
+        found = deps.stories(store, limit + 1, offset, since=since, until=until, lang=lang, min_size=min_size)
+        body = page(found or [], limit, offset)
+        if found is None:
+            body["message"] = deps.NO_STORIES
+        return JSONResponse(body)
+
+    @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story")
+    def story(*, story_id: str, store: StoreDep) -> JSONResponse:
+        if getattr(type(store), "story", None) is None:
+            raise HTTPException(404, deps.NO_STORIES)
+        found = deps.story(store, story_id)
+        if found is None:
+            raise not_found("story", story_id)
+        return JSONResponse(found)
+
+    @app.post(
+        "/api/analyze",
+        tags=["analysis"],
+        dependencies=[Depends(require_token)],
+        summary="Analyse one article (text and date) into its document record; needs the token",
+    )
+    def analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
+        import kronika
+
+        # One analysis at a time: the pipeline is CPU-bound, and queued requests must not starve the reads.
+        with request.app.state.analyze_lock:
+            doc = kronika.analyze(body.text, date=body.date, lang=body.lang, url=body.url, title=body.title)
+        return JSONResponse(doc.to_dict(tokens=body.tokens))

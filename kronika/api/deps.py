@@ -1,0 +1,151 @@
+"""What the API routes and the web pages share: the pool of read-only store connections, JSON helpers,
+the office-at-date view of the knowledge base, and the optional stories of the store."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from collections.abc import AsyncIterator
+from datetime import date as Date
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+
+from kronika.store import Store
+
+
+class StorePool:
+    """Read-only connections to one store file, shared by the requests.
+
+    SQLite serialises the statements of one connection, so concurrent requests each take their own (up to
+    ``size``, opened as needed). A request waits for a free connection in the event loop, never in a worker
+    thread: a worker blocked on the pool could hold the very thread another request needs to give its
+    connection back. The first connection is opened at once, so a missing or foreign file stops the server
+    at start, not at its first request.
+    """
+
+    def __init__(self, path: str, size: int = 8):
+        self.path = path
+        self.size = max(1, size)
+        self._free: list[Store] = [self.open()]
+        self._all: list[Store] = list(self._free)
+        self._slots = asyncio.Semaphore(self.size)
+
+    def open(self) -> Store:
+        return Store(self.path, create=False, read_only=True)
+
+    async def acquire(self) -> Store:
+        await self._slots.acquire()
+        if self._free:
+            return self._free.pop()
+        store = self.open()
+        self._all.append(store)
+        return store
+
+    def release(self, store: Store) -> None:
+        self._free.append(store)
+        self._slots.release()
+
+    def close(self) -> None:
+        for store in self._all:
+            store.close()
+        self._all.clear()
+        self._free.clear()
+
+
+async def get_store(request: Request) -> AsyncIterator[Store]:
+    """FastAPI dependency: a read-only store for the length of one request."""
+    pool = request.app.state.pool
+    store = await pool.acquire()
+    try:
+        yield store
+    finally:
+        pool.release(store)
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def clean(value):
+    """A JSON-ready scalar: NaN and pandas' missing values become None, numpy numbers Python ones."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+        return None if isinstance(value, float) and math.isnan(value) else value
+    try:
+        import pandas as pd
+
+        if value is pd.NA or value is pd.NaT:
+            return None
+    except ImportError:  # pragma: no cover - pandas is a dependency
+        pass
+    return value
+
+
+def frame_records(frame) -> list[dict]:
+    return [{key: clean(value) for key, value in row.items()} for row in frame.to_dict("records")]
+
+
+def page(items: list, limit: int, offset: int) -> dict:
+    """A page of results fetched with ``limit + 1`` rows: the extra row only says that another page exists."""
+    more = len(items) > limit
+    return {
+        "items": items[:limit],
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if more else None,
+    }
+
+
+def not_found(what: str, key: str) -> HTTPException:
+    return HTTPException(404, f"no {what} {key!r} in this store")
+
+
+def offices(entity_id: str, on: str | None, last_seen: str | None) -> dict | None:
+    """The knowledge base's offices of an entity and which of them it held on a date (default: the day of
+    its latest stored event, else today); None when the knowledge base does not know the entity."""
+    from kronika.kb import load_kb
+
+    kb = load_kb()
+    entry = kb.get(entity_id)
+    if entry is None:
+        return None
+    day = on or (last_seen if last_seen and len(last_seen) >= 4 else None) or Date.today().isoformat()
+    held = set(kb.offices_on(entry, day))
+    return {
+        "date": day,
+        "code": kb.actor_code(entry, day),
+        "aliases_pl": list(entry.aliases_pl),
+        "aliases_en": list(entry.aliases_en),
+        "offices": [{**office.to_json(), "held": office in held} for office in entry.offices],
+    }
+
+
+def clean_deep(value):
+    """``clean`` through nested dicts and lists (a story's events come from DataFrames)."""
+    if isinstance(value, dict):
+        return {key: clean_deep(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [clean_deep(item) for item in value]
+    return clean(value)
+
+
+def stories(store: Store, limit: int, offset: int, **filters) -> list[dict] | None:
+    """A page of the store's cross-lingual stories, or None when this Store has no stories."""
+    if getattr(type(store), "stories", None) is None:
+        return None
+    return frame_records(store.stories(limit=offset + limit, **filters))[offset:]
+
+
+def story(store: Store, story_id: str) -> dict | None:
+    found = store.story(story_id)
+    return None if found is None else clean_deep(found)
+
+
+NO_STORIES = (
+    "this store has no cross-lingual stories yet (the stories of the store are not built in this "
+    "Kronika version)"
+)

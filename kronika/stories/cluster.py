@@ -1,0 +1,241 @@
+"""Online clustering of articles into stories: one pass, deterministic for the same input order.
+
+An article joins the best open story that passes the rule below, or starts a new story. The rule
+(``StoryRule``; every threshold has a name and a default here and in README.md):
+
+1. **Time.** Both dated: the article's dateline (a day, or a month when only the month is known) must lie
+   within ``window_days`` of the story's dates, and a story of day-dated articles may not grow longer
+   than ``max_span_days``. An undated article or story passes this test but needs more evidence (3).
+2. **Similarity.** The cosine between the article's vector and the story's centroid (the normalised mean
+   of its articles' vectors).
+3. **Evidence.** What the article shares with the story, weighted: knowledge-base entities (a person,
+   organisation or city 1.0, a state or continent 0.4, a news agency 0.1), capitalised name keys (0.5),
+   numbers of two digits or more (0.5) and full dates named in the text (0.5); each shared item counts in
+   proportion to how many of the story's articles carry it (in half of them or more: fully). Vectors alone
+   cannot tell two Trump–Putin summits apart; dates and shared actors can.
+4. **Join** when the article passes the time test and either the cosine is at least ``near_duplicate``, or
+   the cosine is at least ``min_cosine`` and the evidence at least ``min_evidence`` (``min_evidence_loose``
+   when either side is undated or dated only to the month); among the stories that pass, the highest
+   ``cosine + evidence_weight * min(evidence, evidence_cap)`` wins, the older story on a tie.
+
+Candidates come from indexes, so the cost per article depends on the stories open around its date, not on
+all stories ever made: stories by day, and stories by rare evidence key (entity or name), used for undated
+articles and for undated stories.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from kronika.stories.features import ArticleFeatures, weight_of_key
+
+# A shared item's contribution saturates: a long article cannot win on the number of its digits.
+KIND_CAPS = {"e:": 4.0, "n:": 1.5, "#:": 1.0, "d:": 1.0}
+
+
+@dataclass(frozen=True)
+class StoryRule:
+    window_days: int = 3
+    max_span_days: int = 14
+    near_duplicate: float = 0.70
+    min_cosine: float = 0.30
+    min_evidence: float = 1.0
+    min_evidence_loose: float = 1.5
+    evidence_weight: float = 0.1
+    evidence_cap: float = 4.0
+    # Candidate limits: stories remembered per evidence key, and recent stories tried for undated articles.
+    stories_per_key: int = 64
+    recent_stories: int = 256
+
+
+def story_id(first_article: str) -> str:
+    """A story is named by its first article: the same input order always gives the same ids."""
+    return hashlib.sha256(f"story:{first_article}".encode()).hexdigest()[:16]
+
+
+@dataclass
+class Story:
+    id: str
+    seq: int  # creation order: the tie-break, and what "older" means
+    vector_sum: np.ndarray
+    size: int = 0
+    counts: dict[str, int] = field(default_factory=dict)  # evidence key -> articles carrying it
+    weights: dict[str, float] = field(default_factory=dict)  # entity id -> weight
+    days: tuple[int, int] | None = None  # span of day-dated articles
+    months: tuple[int, int] | None = None  # span of month-dated articles
+    titles: dict[str, str] = field(default_factory=dict)  # lang -> title of its first article in that language
+    articles: list[str] = field(default_factory=list)
+    _centroid: np.ndarray | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def interval(self) -> tuple[int, int] | None:
+        return self.days or self.months
+
+    def centroid(self) -> np.ndarray:
+        # Kept until the story absorbs its next article: an article is compared with many stories.
+        if self._centroid is None:
+            norm = float(np.linalg.norm(self.vector_sum))
+            self._centroid = self.vector_sum / norm if norm else self.vector_sum
+        return self._centroid
+
+    def evidence(self, article: ArticleFeatures) -> float:
+        by_kind: dict[str, float] = defaultdict(float)
+        half = self.size / 2
+        for key in article.evidence_keys():
+            count = self.counts.get(key)
+            if count:
+                share = min(1.0, count / half) if half else 1.0
+                by_kind[key[:2]] += weight_of_key(key, article.entities if key[:2] == "e:" else None) * share
+        return sum(min(value, KIND_CAPS[kind]) for kind, value in by_kind.items())
+
+    def time_fits(self, article: ArticleFeatures, rule: StoryRule) -> bool:
+        a, s = article.interval, self.interval
+        if a is None or s is None:
+            return True
+        gap = max(0, a[0] - s[1], s[0] - a[1])
+        if gap > rule.window_days:
+            return False
+        if self.days is not None and a[0] == a[1]:
+            return max(self.days[1], a[1]) - min(self.days[0], a[0]) <= rule.max_span_days
+        return True
+
+    def loose(self, article: ArticleFeatures) -> bool:
+        """Whether the time test said little: either side undated or dated only to the month."""
+        return article.interval is None or article.interval[0] != article.interval[1] or self.days is None
+
+    def absorb(self, article: ArticleFeatures) -> None:
+        self.vector_sum = self.vector_sum + article.vector
+        self._centroid = None
+        self.size += 1
+        for key in dict.fromkeys(article.evidence_keys()):
+            self.counts[key] = self.counts.get(key, 0) + 1
+        self.weights.update(article.entities)
+        if article.interval is not None:
+            lo, hi = article.interval
+            if lo == hi:
+                self.days = (min(self.days[0], lo), max(self.days[1], hi)) if self.days else (lo, hi)
+            else:
+                self.months = (min(self.months[0], lo), max(self.months[1], hi)) if self.months else (lo, hi)
+        if article.lang and article.title and article.lang not in self.titles:
+            self.titles[article.lang] = article.title
+        self.articles.append(article.id)
+
+
+@dataclass
+class Decision:
+    story: Story
+    new: bool
+    cosine: float | None = None
+    evidence: float | None = None
+
+
+def choose(article: ArticleFeatures, candidates: list[Story], rule: StoryRule) -> tuple[Story | None, float, float]:
+    """The best candidate that the rule accepts, with its cosine and evidence; (None, 0, 0) when none does."""
+    fitting = [s for s in candidates if s.time_fits(article, rule)]
+    if not fitting:
+        return None, 0.0, 0.0
+    centroids = np.stack([s.centroid() for s in fitting])
+    cosines = centroids @ article.vector
+    best, best_score, best_cos, best_ev = None, -1.0, 0.0, 0.0
+    for story, cosine in zip(fitting, cosines.tolist()):
+        if cosine < rule.min_cosine:
+            continue
+        evidence = story.evidence(article)
+        need = rule.min_evidence_loose if story.loose(article) else rule.min_evidence
+        if cosine < rule.near_duplicate and evidence < need:
+            continue
+        score = cosine + rule.evidence_weight * min(evidence, rule.evidence_cap)
+        if score > best_score or (score == best_score and best is not None and story.seq < best.seq):
+            best, best_score, best_cos, best_ev = story, score, cosine, evidence
+    return best, best_cos, best_ev
+
+
+class StoryClusterer:
+    """Stories in memory: ``add(features)`` puts one article in a story and says which.
+
+    Feeding the same articles in the same order always gives the same stories; feeding more later extends
+    them (the store keeps the same state in its tables, ``kronika/stories/store.py``).
+    """
+
+    def __init__(self, rule: StoryRule | None = None):
+        self.rule = rule or StoryRule()
+        self.stories: list[Story] = []
+        self._by_day: dict[int, list[int]] = defaultdict(list)
+        self._by_key: dict[str, list[int]] = {}
+        self._undated: set[int] = set()
+        self._recent: deque[int] = deque(maxlen=self.rule.recent_stories)
+        self._centroids = np.zeros((0, 512), dtype=np.float32)  # row = story seq
+
+    def __len__(self) -> int:
+        return len(self.stories)
+
+    def candidates(self, article: ArticleFeatures) -> list[Story]:
+        found: set[int] = set()
+        keyed: set[int] = set()
+        for key in article.evidence_keys():
+            if key[:2] in ("e:", "n:"):
+                keyed.update(self._by_key.get(key, ()))
+        if article.interval is None:
+            found.update(keyed)
+            found.update(self._recent)
+        else:
+            lo, hi = article.interval
+            for day in range(lo - self.rule.window_days, hi + self.rule.window_days + 1):
+                found.update(self._by_day.get(day, ()))
+            found.update(keyed & self._undated)
+        return [self.stories[i] for i in sorted(found)]
+
+    def add(self, article: ArticleFeatures) -> Decision:
+        candidates = self.candidates(article)
+        if len(candidates) > 1:
+            # One matrix product drops the stories far below ``min_cosine`` before the exact rule runs on
+            # the rest; the margin keeps float rounding from ever changing a decision.
+            seqs = np.fromiter((c.seq for c in candidates), dtype=np.int64, count=len(candidates))
+            near = self._centroids[seqs] @ article.vector >= self.rule.min_cosine - 1e-3
+            candidates = [c for c, keep in zip(candidates, near.tolist()) if keep]
+        story, cosine, evidence = choose(article, candidates, self.rule)
+        new = story is None
+        if new:
+            story = Story(story_id(article.id), len(self.stories), np.zeros_like(article.vector))
+            self.stories.append(story)
+        before = story.interval
+        story.absorb(article)
+        self._keep_centroid(story)
+        self._index(story, before, article)
+        return Decision(story, new, None if new else cosine, None if new else evidence)
+
+    def _keep_centroid(self, story: Story) -> None:
+        if story.seq >= len(self._centroids):
+            grown = np.zeros((max(1024, 2 * len(self._centroids)), story.vector_sum.shape[0]), dtype=np.float32)
+            grown[:len(self._centroids)] = self._centroids
+            self._centroids = grown
+        self._centroids[story.seq] = story.centroid()
+
+    def _index(self, story: Story, before: tuple[int, int] | None, article: ArticleFeatures) -> None:
+        seq = story.seq
+        after = story.interval
+        if after is None:
+            self._undated.add(seq)
+        elif after != before:
+            self._undated.discard(seq)
+            old = set(range(before[0], before[1] + 1)) if before else set()
+            for day in range(after[0], after[1] + 1):
+                if day not in old:
+                    self._by_day[day].append(seq)
+        for key in article.evidence_keys():
+            if key[:2] in ("e:", "n:"):
+                # The newest stories (highest seq) carrying the key, as the store's index gives them; a story
+                # that falls out of them can never come back, so trimming loses nothing.
+                stories = self._by_key.setdefault(key, [])
+                position = bisect.bisect_left(stories, seq)
+                if position == len(stories) or stories[position] != seq:
+                    stories.insert(position, seq)
+                    del stories[:-self.rule.stories_per_key]
+        if seq in self._recent:
+            self._recent.remove(seq)
+        self._recent.append(seq)

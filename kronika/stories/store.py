@@ -1,0 +1,180 @@
+"""Stories in the store: the online clusterer's state kept in SQLite, so a later ingest extends it.
+
+``assign_story`` runs inside the store's write transaction for each new article: it reads the candidate
+stories the in-memory clusterer would consider (by date window, by shared entity or name key, the most
+recently touched), applies the same rule (``kronika/stories/cluster.py``), and writes the story back.
+Ingesting articles one by one, in batches or across several runs in the same order gives the same stories.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import numpy as np
+
+from kronika.record import Document
+from kronika.store import sql
+from kronika.stories.cluster import Story, StoryRule, choose, story_id
+from kronika.stories.features import ArticleFeatures, article_features
+
+RULE = StoryRule()
+
+
+def _story(row) -> Story:
+    pk, sid, size, day_lo, day_hi, month_lo, month_hi, vector_sum, counts, weights, titles = row[:11]
+    story = Story(sid, pk, np.frombuffer(vector_sum, dtype=np.float32).copy(), size, json.loads(counts),
+                  json.loads(weights), (day_lo, day_hi) if day_lo is not None else None,
+                  (month_lo, month_hi) if month_lo is not None else None, json.loads(titles))
+    return story
+
+
+def candidates(connection: sqlite3.Connection, article: ArticleFeatures, rule: StoryRule = RULE) -> list[Story]:
+    keyed: set[int] = set()
+    for key in article.evidence_keys():
+        if key[:2] in ("e:", "n:"):
+            keyed.update(row[0] for row in connection.execute(sql.STORIES_OF_KEY, (key, rule.stories_per_key)))
+    found: dict[int, Story] = {}
+    if article.interval is not None:
+        lo, hi = article.interval
+        for row in connection.execute(sql.STORIES_IN_WINDOW, {"lo": lo - rule.window_days,
+                                                              "hi": hi + rule.window_days}):
+            found[row[0]] = _story(row)
+        wanted = keyed  # of these only the undated stories are new here
+    else:
+        recent = {row[0] for row in connection.execute(sql.RECENT_STORIES, (rule.recent_stories,))}
+        wanted = keyed | recent
+    wanted = sorted(wanted - set(found))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        for row in connection.execute(sql.STORIES_BY_PK.format(marks=sql.placeholders(len(chunk))), chunk):
+            if article.interval is None or row[11] is None:
+                found[row[0]] = _story(row)
+    return [found[pk] for pk in sorted(found)]
+
+
+def assign_story(connection: sqlite3.Connection, doc: Document, article_pk: int, vector: np.ndarray, *,
+                 source: str | None = None, now: str, rule: StoryRule = RULE) -> int:
+    """Put a stored article in a story (inside the caller's transaction); returns the story's pk."""
+    article = article_features(doc, vector, source=source)
+    story, cosine, evidence = choose(article, candidates(connection, article, rule), rule)
+    touched = connection.execute(sql.NEXT_TOUCH).fetchone()[0]
+    new = story is None
+    if new:
+        story = Story(story_id(article.id), 0, np.zeros_like(article.vector, dtype=np.float32))
+    story.absorb(article)
+    interval = story.interval
+    values = {
+        "size": story.size, "day_lo": story.days[0] if story.days else None,
+        "day_hi": story.days[1] if story.days else None, "month_lo": story.months[0] if story.months else None,
+        "month_hi": story.months[1] if story.months else None, "lo": interval[0] if interval else None,
+        "hi": interval[1] if interval else None, "vector_sum": story.vector_sum.astype(np.float32).tobytes(),
+        "counts": json.dumps(story.counts, ensure_ascii=False), "weights": json.dumps(story.weights),
+        "titles": json.dumps(story.titles, ensure_ascii=False), "touched": touched, "now": now,
+    }
+    if new:
+        pk = connection.execute(sql.INSERT_STORY, {**values, "id": story.id}).lastrowid
+    else:
+        pk = story.seq
+        connection.execute(sql.UPDATE_STORY, {**values, "pk": pk})
+    connection.execute(sql.INSERT_STORY_ARTICLE, (article_pk, pk, doc.lang, None if new else cosine,
+                                                  None if new else evidence))
+    connection.executemany(sql.INSERT_STORY_KEY,
+                           [(key, pk) for key in article.evidence_keys() if key[:2] in ("e:", "n:")])
+    return pk
+
+
+def link_events(connection: sqlite3.Connection, story: int, events: set[int]) -> None:
+    """Events first reported in this story's articles join it, and count as sources the story's outlets in
+    languages without a pack (an article in a coded language counts only when it reports the event)."""
+    from kronika.lang import SUPPORTED
+
+    connection.executemany(sql.SET_EVENT_STORY, [{"story": story, "event": pk} for pk in sorted(events)])
+    connection.execute(sql.UPDATE_STORY_EVENT_SOURCES, {"story": story, "coded": json.dumps(list(SUPPORTED))})
+
+
+# --- reading ------------------------------------------------------------------------------------------
+
+STORY_OUTPUT = ["id", "first_date", "last_date", "size", "languages", "langs", "sources", "title", "updated_at"]
+
+
+def _day(value: int | None) -> str | None:
+    from datetime import date as Date
+
+    return Date.fromordinal(value).isoformat() if value else None
+
+
+def _title(titles: dict[str, str]) -> str | None:
+    """The English title when there is one (the lingua franca of a multilingual list), else the first."""
+    return titles.get("en") or next(iter(titles.values()), None)
+
+
+def stories(connection: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
+            lang: str | None = None, min_size: int = 1, limit: int | None = 100):
+    """Stories overlapping ``since``..``until`` (ISO dates), newest first; undated stories last."""
+    import pandas as pd
+
+    from kronika.store.queries import check_date
+    from kronika.stories.features import date_interval
+
+    since_days = date_interval(check_date(since, "--since")) if since else None
+    until_days = date_interval(check_date(until, "--until")) if until else None
+    if (since and not since_days) or (until and not until_days):
+        raise _bad_range(since, until)
+    rows = connection.execute(sql.STORIES, {
+        "since": since_days[0] if since_days else None, "until": until_days[1] if until_days else None,
+        "lang": lang, "min_size": min_size, "limit": -1 if not limit else limit}).fetchall()
+    frame = pd.DataFrame([{
+        "id": sid, "first_date": _day(lo), "last_date": _day(hi), "size": size, "languages": languages,
+        "langs": ",".join(sorted((langs or "").split(","))), "sources": sources,
+        "title": _title(json.loads(titles)), "updated_at": updated_at,
+    } for _, sid, size, lo, hi, titles, languages, langs, sources, updated_at in rows], columns=STORY_OUTPUT)
+    return frame
+
+
+def _bad_range(since, until):
+    from kronika.errors import KronikaError
+
+    return KronikaError("E506", f"--since {since!r} / --until {until!r}: give a day (YYYY-MM-DD) or a month "
+                                "(YYYY-MM)")
+
+
+def story(connection: sqlite3.Connection, story_id: str) -> dict | None:
+    """One story: its titles per language, articles by language, entities, dates and events; None if unknown."""
+    from kronika.store import queries
+
+    row = connection.execute(sql.STORY_BY_ID, (story_id,)).fetchone()
+    if row is None:
+        return None
+    pk, sid, size, lo, hi, titles, languages, _, sources, updated_at, counts = row
+    counts = json.loads(counts)
+    by_lang: dict[str, list[dict]] = {}
+    for aid, lang, date, title, url, source, snippet, cosine, evidence in connection.execute(sql.STORY_ARTICLES,
+                                                                                             (pk,)):
+        by_lang.setdefault(lang or "und", []).append({
+            "id": aid, "date": date, "title": title, "url": url, "source": source, "snippet": snippet,
+            "cosine": cosine, "evidence": evidence})
+    entity_counts = {key[2:]: n for key, n in counts.items() if key.startswith("e:")}
+    names = {}
+    ids = list(entity_counts)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for eid, name, etype, country in connection.execute(
+                sql.ENTITIES_BY_ID.format(marks=sql.placeholders(len(chunk))), chunk):
+            names[eid] = {"id": eid, "name": name, "type": etype, "country": country}
+    entities = [{**names.get(eid, {"id": eid, "name": eid, "type": None, "country": None}), "articles": n}
+                for eid, n in sorted(entity_counts.items(), key=lambda item: (-item[1], item[0]))]
+    days = sorted((int(key[2:]), n) for key, n in counts.items() if key.startswith("d:"))
+    event_pks = [r[0] for r in connection.execute(sql.STORY_EVENTS, (pk,))]
+    events = []
+    for start in range(0, len(event_pks), 500):
+        chunk = event_pks[start:start + 500]
+        statement = sql.EVENTS_BY_PK.format(marks=sql.placeholders(len(chunk)))
+        frame = queries.describe_events(connection, connection.execute(statement, chunk).fetchall())
+        events.extend(frame.to_dict(orient="records"))
+    return {
+        "id": sid, "first_date": _day(lo), "last_date": _day(hi), "size": size, "languages": languages,
+        "sources": sources, "updated_at": updated_at, "title": _title(json.loads(titles)),
+        "titles": json.loads(titles), "articles": by_lang, "entities": entities,
+        "dates": [{"date": _day(day), "articles": n} for day, n in days], "events": events,
+    }

@@ -1,0 +1,197 @@
+"""Charts drawn on the server as SVG: the Goldstein line and QuadClass bars of a relation, and an actor's
+graph of counterparts. Nothing is drawn in the browser, so the pages need no charting library.
+
+Colours and sizes are SVG presentation attributes, not ``style``, so the pages' Content-Security-Policy
+can refuse inline styles.
+"""
+
+from __future__ import annotations
+
+import math
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
+
+QUAD_COLOURS = {1: "#7fbf7b", 2: "#1b7837", 3: "#e08214", 4: "#b2182b"}
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+QUAD_COLUMNS = {
+    1: "quad1_verbal_cooperation",
+    2: "quad2_material_cooperation",
+    3: "quad3_verbal_conflict",
+    4: "quad4_material_conflict",
+}
+LINE_COLOURS = ("#2166ac", "#d6604d")
+
+WIDTH, HEIGHT = 860, 280
+LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 46
+
+
+def _ticks(periods: list[str], most: int = 12) -> list[int]:
+    step = max(1, math.ceil(len(periods) / most))
+    return list(range(0, len(periods), step))
+
+
+def _x(index: int, count: int) -> float:
+    inner = WIDTH - LEFT - RIGHT
+    return LEFT + (inner * (index + 0.5) / count if count else 0)
+
+
+def _axis_labels(periods: list[str], parts: list[str]) -> None:
+    for index in _ticks(periods):
+        x = _x(index, len(periods))
+        parts.append(
+            f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" font-size="11" '
+            f'fill="#444">{escape(periods[index])}</text>'
+        )
+
+
+def goldstein_line(rows: list[dict], a: str, b: str) -> Markup:
+    """Mean Goldstein score per period in each direction (a→b and b→a), on the scale -10..+10."""
+    periods = sorted({r["period"] for r in rows})
+    if not periods:
+        return Markup("")
+    inner_h = HEIGHT - TOP - BOTTOM
+
+    def y(value: float) -> float:
+        return TOP + inner_h * (10 - value) / 20
+
+    parts = [
+        (
+            f'<svg class="chart" id="goldstein-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+            f'aria-label="Goldstein score per period, {escape(a)} and {escape(b)}" '
+            'xmlns="http://www.w3.org/2000/svg">'
+        )
+    ]
+    for value in (-10, -5, 0, 5, 10):
+        stroke = "#999" if value == 0 else "#e4e4e4"
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
+            f'stroke="{stroke}" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end" font-size="11" '
+            f'fill="#444">{value:+d}</text>'
+        )
+    _axis_labels(periods, parts)
+    for colour, (source, target) in zip(LINE_COLOURS, ((a, b), (b, a))):
+        by_period = {r["period"]: r for r in rows if r["source"] == source and r["target"] == target}
+        points = [
+            (_x(i, len(periods)), y(by_period[p]["goldstein_mean"]), p, by_period[p])
+            for i, p in enumerate(periods)
+            if p in by_period and by_period[p]["goldstein_mean"] is not None
+        ]
+        if len(points) > 1:
+            path = " ".join(f"{px:.1f},{py:.1f}" for px, py, _, _ in points)
+            parts.append(
+                f'<polyline class="series" points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>'
+            )
+        for px, py, period, row in points:
+            parts.append(
+                f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="{colour}"><title>'
+                f"{escape(source)}→{escape(target)} {escape(period)}: Goldstein mean "
+                f"{row['goldstein_mean']:+.2f}, {row['events']} event(s)</title></circle>"
+            )
+    legend_y = HEIGHT - 10
+    for n, (colour, label) in enumerate(zip(LINE_COLOURS, (f"{a} → {b}", f"{b} → {a}"))):
+        x = LEFT + n * 140
+        parts.append(f'<rect x="{x}" y="{legend_y - 9}" width="14" height="4" fill="{colour}"/>')
+        parts.append(
+            f'<text x="{x + 20}" y="{legend_y - 4}" font-size="12" fill="#222">{escape(label)}</text>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def quad_bars(rows: list[dict]) -> Markup:
+    """Events per period in both directions, stacked by QuadClass."""
+    periods = sorted({r["period"] for r in rows})
+    if not periods:
+        return Markup("")
+    totals = {p: {q: 0 for q in QUAD_COLUMNS} for p in periods}
+    for r in rows:
+        for q, column in QUAD_COLUMNS.items():
+            totals[r["period"]][q] += int(r.get(column) or 0)
+    highest = max(sum(t.values()) for t in totals.values()) or 1
+    inner_h = HEIGHT - TOP - BOTTOM
+    bar = min(48.0, max(2.0, (WIDTH - LEFT - RIGHT) / len(periods) * 0.7))
+    parts = [
+        (
+            f'<svg class="chart" id="quad-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+            'aria-label="Events per period by QuadClass" xmlns="http://www.w3.org/2000/svg">'
+        ),
+        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + inner_h}" y2="{TOP + inner_h}" stroke="#999"/>',
+        f'<text x="{LEFT - 6}" y="{TOP + 4}" text-anchor="end" font-size="11" fill="#444">{highest}</text>',
+        f'<text x="{LEFT - 6}" y="{TOP + inner_h + 4}" text-anchor="end" font-size="11" fill="#444">0</text>',
+    ]
+    _axis_labels(periods, parts)
+    for i, period in enumerate(periods):
+        bottom = TOP + inner_h
+        for q in (1, 2, 3, 4):
+            count = totals[period][q]
+            if not count:
+                continue
+            height = inner_h * count / highest
+            bottom -= height
+            parts.append(
+                f'<rect class="quad quad{q}" x="{_x(i, len(periods)) - bar / 2:.1f}" y="{bottom:.1f}" '
+                f'width="{bar:.1f}" height="{height:.1f}" fill="{QUAD_COLOURS[q]}"><title>'
+                f"{escape(period)}: {count} × {QUAD_NAMES[q]}</title></rect>"
+            )
+    legend_y = HEIGHT - 10
+    for n, q in enumerate((1, 2, 3, 4)):
+        x = LEFT + n * 190
+        parts.append(f'<rect x="{x}" y="{legend_y - 11}" width="12" height="12" fill="{QUAD_COLOURS[q]}"/>')
+        parts.append(
+            f'<text x="{x + 18}" y="{legend_y - 1}" font-size="12" fill="#222">{q}: {QUAD_NAMES[q]}</text>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def actor_graph(name: str, counterparts: list[dict], size: int = 560) -> Markup:
+    """The actor in the middle, the actors it deals with around it; edge width grows with the events
+    between them, edge colour is their mean Goldstein score (green cooperation, red conflict)."""
+    centre = size / 2
+    radius = size / 2 - 90
+    parts = [
+        (
+            f'<svg class="graph" id="actor-graph" viewBox="0 0 {size} {size}" role="img" '
+            f'aria-label="Actors {escape(name)} deals with" xmlns="http://www.w3.org/2000/svg">'
+        )
+    ]
+    most = max((c["events"] for c in counterparts), default=1)
+    nodes = []
+    for n, other in enumerate(counterparts):
+        angle = 2 * math.pi * n / max(len(counterparts), 1) - math.pi / 2
+        x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
+        width = 1 + 5 * math.log1p(other["events"]) / math.log1p(most)
+        mean = other.get("goldstein_mean")
+        colour = "#999" if mean is None else ("#1b7837" if mean > 0 else "#b2182b" if mean < 0 else "#777")
+        parts.append(
+            f'<line x1="{centre:.1f}" y1="{centre:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="{colour}" '
+            f'stroke-width="{width:.1f}" stroke-opacity="0.7"><title>{escape(name)} – '
+            f"{escape(other['name'])}: {other['events']} event(s), Goldstein mean "
+            f"{'–' if mean is None else f'{mean:+.2f}'}</title></line>"
+        )
+        nodes.append((x, y, other, angle))
+    for x, y, other, angle in nodes:
+        anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
+        dx = 10 if anchor == "start" else -10 if anchor == "end" else 0
+        dy = 4 if anchor != "middle" else (16 if math.sin(angle) > 0 else -10)
+        href = f"/actors/{quote(other['key'], safe='')}"
+        parts.append(
+            f'<a href="{escape(href)}" class="node"><circle cx="{x:.1f}" cy="{y:.1f}" r="7" '
+            f'fill="#fff" stroke="#333" stroke-width="1.5"/><text x="{x + dx:.1f}" y="{y + dy:.1f}" '
+            f'text-anchor="{anchor}" font-size="12" fill="#1a4d8f">{escape(other["name"])}</text></a>'
+        )
+    parts.append(
+        f'<circle cx="{centre}" cy="{centre}" r="12" fill="#2166ac"/>'
+        f'<text x="{centre}" y="{centre + 30}" text-anchor="middle" font-size="14" font-weight="bold" '
+        f'fill="#111">{escape(name)}</text></svg>'
+    )
+    return Markup("".join(parts))

@@ -1,0 +1,256 @@
+"""The web UI: server-rendered pages over the same store connections as the API.
+
+Pages: events (filters and a table linking each event to its article), relations (Goldstein line and
+QuadClass bars), actors and one actor (aliases, offices at a date, events on each side, a graph of the
+actors it deals with), articles and one article (the text with its findings highlighted and the coded
+events beside it), stories. Static files are read into memory once and served by name.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from importlib import resources
+from urllib.parse import quote, urlencode
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from kronika.api import deps
+from kronika.api.deps import StoreDep
+from kronika.web import charts
+from kronika.web.highlight import highlight, spans_of
+
+PAGE_SIZE = 50
+QUAD_NAMES = charts.QUAD_NAMES
+EVENT_FILTERS = (
+    "actor",
+    "recipient",
+    "participant",
+    "type",
+    "quad_class",
+    "country",
+    "text",
+    "since",
+    "until",
+)
+
+ENV = Environment(
+    loader=PackageLoader("kronika.web", "templates"),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+ENV.filters["q"] = lambda value: quote(str(value or ""), safe="")
+ENV.globals["quad_names"] = QUAD_NAMES
+
+
+def render(name: str, status: int = 200, **context) -> HTMLResponse:
+    return HTMLResponse(ENV.get_template(name).render(**context), status_code=status)
+
+
+def error_page(status: int, message: str) -> HTMLResponse:
+    return render("error.html", status=status, status_code=status, message=message, title=f"Error {status}")
+
+
+def _static_files() -> dict[str, tuple[bytes, str]]:
+    """Every file of kronika/web/static, read once: requests pick from this table by name only."""
+    files = {}
+    for item in resources.files("kronika.web").joinpath("static").iterdir():
+        if item.is_file() and not item.name.startswith((".", "LICENSE", "NOTICE", "README")):
+            kind = mimetypes.guess_type(item.name)[0] or "application/octet-stream"
+            if kind.startswith("text/") or kind == "application/javascript":
+                kind += "; charset=utf-8"
+            files[item.name] = (item.read_bytes(), kind)
+    return files
+
+
+def _text(request: Request, name: str, longest: int = 200) -> str | None:
+    """A query value from a form: empty means not given; overlong is refused."""
+    value = request.query_params.get(name, "").strip()
+    if len(value) > longest:
+        raise HTTPException(422, f"query parameter {name!r} is longer than {longest} characters")
+    return value or None
+
+
+def _number(request: Request, name: str, default: int | None, low: int, high: int) -> int | None:
+    value = _text(request, name, 12)
+    if value is None:
+        return default
+    if not value.isdigit() or not low <= int(value) <= high:
+        raise HTTPException(422, f"query parameter {name!r} must be a whole number from {low} to {high}")
+    return int(value)
+
+
+def install(app: FastAPI) -> None:
+    static = _static_files()
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static_file(name: str) -> Response:
+        found = static.get(name)
+        if found is None:
+            raise HTTPException(404, f"no static file {name!r}")
+        body, kind = found
+        return Response(body, media_type=kind, headers={"Cache-Control": "public, max-age=3600"})
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(*, request: Request, store: StoreDep) -> HTMLResponse:
+        filters = {name: _text(request, name) for name in EVENT_FILTERS if name != "quad_class"}
+        filters["quad_class"] = _number(request, "quad_class", None, 1, 4)
+        offset = _number(request, "offset", 0, 0, 10_000_000)
+        items = store.event_records(
+            actor=filters["participant"],
+            initiator=filters["actor"],
+            recipient=filters["recipient"],
+            type=filters["type"],
+            quad_class=filters["quad_class"],
+            country=filters["country"],
+            text=filters["text"],
+            since=filters["since"],
+            until=filters["until"],
+            limit=PAGE_SIZE + 1,
+            offset=offset,
+        )
+        result = deps.page(items, PAGE_SIZE, offset)
+        given = {k: v for k, v in filters.items() if v is not None}
+        return render(
+            "events.html",
+            title="Events",
+            filters=filters,
+            result=result,
+            next_url=_with(given, result["next_offset"]),
+            previous_url=_with(given, max(offset - PAGE_SIZE, 0)) if offset else None,
+        )
+
+    @app.get("/relations", response_class=HTMLResponse, include_in_schema=False)
+    def relations_page(*, request: Request, store: StoreDep) -> HTMLResponse:
+        a, b = (_text(request, "a", 3), _text(request, "b", 3))
+        by = _text(request, "by", 5) or "month"
+        rows, line, bars = [], None, None
+        if a and b:
+            rows = deps.frame_records(
+                store.relations(a, b, by=by, since=_text(request, "since"), until=_text(request, "until"))
+            )
+            line = charts.goldstein_line(rows, a.upper(), b.upper())
+            bars = charts.quad_bars(rows)
+        return render(
+            "relations.html",
+            title="Relations",
+            a=(a or "").upper(),
+            b=(b or "").upper(),
+            by=by,
+            rows=rows,
+            line=line,
+            bars=bars,
+        )
+
+    @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
+    def actors_page(*, request: Request, store: StoreDep) -> HTMLResponse:
+        search, country = _text(request, "search"), _text(request, "country", 3)
+        offset = _number(request, "offset", 0, 0, 10_000_000)
+        frame = store.actors(search=search, country=country, limit=PAGE_SIZE + 1, offset=offset)
+        result = deps.page(deps.frame_records(frame), PAGE_SIZE, offset)
+        given = {k: v for k, v in (("search", search), ("country", country)) if v}
+        return render(
+            "actors.html",
+            title="Actors",
+            search=search,
+            country=country,
+            result=result,
+            next_url=_with(given, result["next_offset"], "/actors"),
+        )
+
+    @app.get("/actors/{key:path}", response_class=HTMLResponse, include_in_schema=False)
+    def actor_page(*, key: str, request: Request, store: StoreDep) -> HTMLResponse:
+        from kronika.store.queries import check_date
+
+        on = check_date(_text(request, "date", 10), "date")
+        found = store.entity(key)
+        if found is None:
+            raise deps.not_found("entity or actor", key)
+        last = max((a["last_date"] or "" for a in found["actors"]), default="")
+        kb = deps.offices(key, on, last)
+        graph = charts.actor_graph(found["name"], found["counterparts"]) if found["counterparts"] else None
+        return render("actor.html", title=found["name"], entity=found, kb=kb, graph=graph)
+
+    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    def articles_page(*, request: Request, store: StoreDep) -> HTMLResponse:
+        search = _text(request, "search", 500)
+        offset = _number(request, "offset", 0, 0, 10_000_000)
+        frame = store.articles(
+            search=search,
+            since=_text(request, "since"),
+            until=_text(request, "until"),
+            limit=PAGE_SIZE + 1,
+            offset=offset,
+        )
+        result = deps.page(deps.frame_records(frame), PAGE_SIZE, offset)
+        return render(
+            "articles.html",
+            title="Articles",
+            search=search,
+            result=result,
+            next_url=_with({"search": search} if search else {}, result["next_offset"], "/articles"),
+        )
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(*, article_id: str, store: StoreDep) -> HTMLResponse:
+        record = store.article(article_id)
+        if record is None:
+            raise deps.not_found("article", article_id)
+        marked = highlight(record["text"], spans_of(record))
+        sentences = record.get("sentences") or []
+        events = []
+        for number, (event, stored) in enumerate(zip(record.get("events") or [], record["stored_events"])):
+            sentence = event.get("sentence")
+            evidence = None
+            if sentence is not None and 0 <= sentence < len(sentences):
+                start, end = sentences[sentence]
+                evidence = record["text"][start:end]
+            events.append({"number": number, "stored": stored, "evidence": evidence, **event})
+        counts = {
+            kind: sum(1 for s in spans_of(record) if s.kind == kind)
+            for kind in ("ent", "date", "trigger", "quote", "amount")
+        }
+        return render(
+            "article.html",
+            title=record.get("title") or f"Article {record['id']}",
+            record=record,
+            marked=marked,
+            events=events,
+            counts=counts,
+        )
+
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(*, request: Request, store: StoreDep) -> HTMLResponse:
+        offset = _number(request, "offset", 0, 0, 10_000_000)
+        found = deps.stories(
+            store,
+            PAGE_SIZE + 1,
+            offset,
+            lang=_text(request, "lang", 8),
+            min_size=_number(request, "min_size", 1, 1, 100_000),
+        )
+        result = deps.page(found or [], PAGE_SIZE, offset)
+        return render(
+            "stories.html",
+            title="Stories",
+            result=result,
+            message=deps.NO_STORIES if found is None else None,
+            next_url=_with({}, result["next_offset"], "/stories"),
+        )
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(*, story_id: str, store: StoreDep) -> HTMLResponse:
+        if getattr(type(store), "story", None) is None:
+            raise HTTPException(404, deps.NO_STORIES)
+        found = deps.story(store, story_id)
+        if found is None:
+            raise deps.not_found("story", story_id)
+        return render("story.html", title=f"Story {story_id}", story=found)
+
+
+def _with(params: dict, offset: int | None, path: str = "/") -> str | None:
+    if offset is None:
+        return None
+    return f"{path}?{urlencode({**params, 'offset': offset})}"

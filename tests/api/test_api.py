@@ -1,0 +1,353 @@
+"""The HTTP API against a real store file built from the example articles (real pipeline) and two
+hand-made records: filters, pagination, records, entities, relations, analysis, errors and security."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from api.fixture_store import build_store
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from kronika.api import create_app
+from kronika.cli import main
+from kronika.errors import KronikaError
+
+TOKEN = "test-token-1234"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, pipeline):
+    path = tmp_path_factory.mktemp("api") / "kronika.db"
+    docs = build_store(path, pipeline)
+    return path, docs
+
+
+@pytest.fixture(scope="module")
+def client(built):
+    with TestClient(create_app(built[0], token=TOKEN, max_body_bytes=20_000)) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def all_events(client):
+    body = client.get("/api/events", params={"limit": 500}).json()
+    assert body["next_offset"] is None
+    return body["items"]
+
+
+def _entities(side: list[dict]) -> set[str]:
+    return {p["entity"] for p in side}
+
+
+@pytest.mark.parametrize(
+    ("params", "holds"),
+    [
+        ({"actor": "Q946"}, lambda e: "Q946" in _entities(e["actor"])),
+        ({"actor": "Donald Tusk"}, lambda e: "Q946" in _entities(e["actor"])),
+        ({"recipient": "Q946"}, lambda e: "Q946" in _entities(e["recipient"])),
+        ({"participant": "Q946"}, lambda e: "Q946" in _entities(e["actor"]) | _entities(e["recipient"])),
+        ({"actor": "POL"}, lambda e: any(p["country"] == "POL" for p in e["actor"])),
+        ({"participant": "Q56226"}, lambda e: "Q56226" in _entities(e["actor"]) | _entities(e["recipient"])),
+        ({"type": "consult"}, lambda e: e["type"] == "CONSULT"),
+        ({"quad_class": 2}, lambda e: e["quad_class"] == 2),
+        (
+            {"quad_class": 1, "actor": "Q946"},
+            lambda e: e["quad_class"] == 1 and "Q946" in _entities(e["actor"]),
+        ),
+        ({"country": "ukr"}, lambda e: e["location"]["country"] == "UKR"),
+        (
+            {"since": "2025-09-01", "until": "2025-09-04"},
+            lambda e: "2025-09-01" <= e["date"][:10] <= "2025-09-04",
+        ),
+    ],
+)
+def test_event_filters(client, all_events, params, holds):
+    items = client.get("/api/events", params={**params, "limit": 500}).json()["items"]
+    assert items, params
+    assert all(holds(e) for e in items), params
+    # Every filter narrows the same ordered list, so the answer is a subsequence of all events.
+    ids = [e["id"] for e in all_events]
+    positions = [ids.index(e["id"]) for e in items]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize(("words", "stem"), [("Pekin", "pekin"), ("Putin", "putin")])
+def test_event_text_filter_finds_reports_by_lemma(client, built, all_events, words, stem):
+    texts = {d.id: d.text.lower() for d in built[1]}
+    items = client.get("/api/events", params={"text": words, "limit": 500}).json()["items"]
+    expected = [
+        e["id"]
+        for e in all_events
+        if any(stem in texts[r["article"]] for r in client.get(f"/api/events/{e['id']}").json()["reports"])
+    ]
+    assert items and [e["id"] for e in items] == expected
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"actor": "nobody at all"},
+        {"recipient": "Q946", "actor": "Q946"},
+        {"text": "żyrafa"},
+        {"country": "ATA"},
+    ],
+)
+def test_event_filters_that_match_nothing(client, params):
+    assert client.get("/api/events", params=params).json()["items"] == []
+
+
+@pytest.mark.parametrize("path", ["/api/events", "/api/articles", "/api/entities", "/api/actors"])
+def test_pages_join_up_to_the_whole_list(client, path):
+    whole = client.get(path, params={"limit": 500}).json()["items"]
+    assert len(whole) > 3
+    pieces, offset = [], 0
+    while offset is not None:
+        body = client.get(path, params={"limit": 3, "offset": offset}).json()
+        assert len(body["items"]) <= 3
+        pieces.extend(body["items"])
+        offset = body["next_offset"]
+    assert pieces == whole
+
+
+def test_article_is_the_document_record(client, built):
+    for doc in built[1]:
+        record = client.get(f"/api/articles/{doc.id}").json()
+        stored_events = record.pop("stored_events")
+        assert record == doc.to_dict(tokens=False)
+        assert len(stored_events) == len(doc.events) and all(stored_events)
+        for ordinal, event_id in enumerate(stored_events):
+            event = client.get(f"/api/events/{event_id}").json()
+            assert any(r["article"] == doc.id and r["ordinal"] == ordinal for r in event["reports"])
+            assert event["type"] == doc.events[ordinal].type
+
+
+@pytest.mark.parametrize(("search", "expected"), [("Pekin", True), ("Putin", True), ("żyrafa", False)])
+def test_article_search_by_lemma(client, built, search, expected):
+    items = client.get("/api/articles", params={"search": search}).json()["items"]
+    texts = {d.id: d.text for d in built[1]}
+    assert bool(items) is expected
+    stem = search[:3]
+    assert all(stem.lower() in texts[a["id"]].lower() for a in items)
+
+
+def test_entity_with_aliases_offices_events_and_counterparts(client):
+    body = client.get("/api/entities/Q946", params={"date": "2025-03-04"}).json()
+    assert body["name"] == "Donald Tusk" and body["type"] == "PER"
+    assert {a["text"] for a in body["aliases"]} >= {"Donald Tusk", "Tusk"}
+    assert body["kb"]["date"] == "2025-03-04"
+    assert any(o["role"] == "head_of_government" and o["held"] for o in body["kb"]["offices"])
+    assert body["kb"]["code"] == "POLGOV"
+    assert {e["type"] for e in body["events_as_actor"]} == {"CONSULT", "AID"}
+    assert [e["type"] for e in body["events_as_recipient"]] == ["COOPERATE"]
+    assert [c["key"] for c in body["counterparts"]] == ["Q3874799"]
+    assert body["counterparts"][0]["events"] == 3
+
+
+def test_office_at_another_date(client):
+    body = client.get("/api/entities/Q946", params={"date": "2020-01-01"}).json()
+    assert not any(o["role"] == "head_of_government" and o["held"] for o in body["kb"]["offices"])
+
+
+def test_entity_search(client):
+    items = client.get("/api/entities", params={"search": "tusk"}).json()["items"]
+    assert [i["id"] for i in items] == ["Q946"]
+    assert items[0]["articles"] >= 1 and items[0]["events"] == 3
+
+
+def test_relations_both_directions(client):
+    body = client.get("/api/relations", params={"a": "pol", "b": "UKR", "by": "day"}).json()
+    assert (body["a"], body["b"]) == ("POL", "UKR")
+    rows = {(r["period"], r["source"], r["target"]): r for r in body["periods"]}
+    assert rows[("2025-03-04", "POL", "UKR")]["events"] == 2
+    assert rows[("2025-03-04", "POL", "UKR")]["quad2_material_cooperation"] == 1
+    assert rows[("2025-03-05", "UKR", "POL")]["goldstein_mean"] == 3.4
+
+
+def test_stats(client, built):
+    body = client.get("/api/stats").json()
+    assert body["articles"] == len(built[1])
+
+
+def test_stories_group_the_articles(client, built):
+    stories = client.get("/api/stories", params={"limit": 500}).json()["items"]
+    assert stories and sum(s["size"] for s in stories) == len(built[1])
+    one = client.get(f"/api/stories/{stories[0]['id']}").json()
+    members = [a["id"] for articles in one["articles"].values() for a in articles]
+    assert len(members) == stories[0]["size"] and set(members) <= {d.id for d in built[1]}
+    assert client.get("/api/stories/nope").status_code == 404
+
+
+def test_analyze_returns_the_record(client):
+    text = "Kim Dzong Un spotkał się w czwartek w Pekinie z Xi Jinpingiem."
+    answer = client.post(
+        "/api/analyze",
+        json={"text": text, "date": "2025-09-04"},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert answer.status_code == 200
+    record = answer.json()
+    assert record["text"] == text and record["date"] == "2025-09-04" and "tokens" not in record
+    assert {e["id"] for e in record["entities"]} >= {"Q56226", "Q15031"}
+    assert any(t["value"] == "2025-09-04" for t in record["timexes"])
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "kwargs", "status", "code", "says"),
+    [
+        ("get", "/api/articles/nope", {}, 404, "E601", "no article 'nope'"),
+        ("get", "/api/events/nope", {}, 404, "E601", "no event"),
+        ("get", "/api/entities/Q0", {}, 404, "E601", "no entity"),
+        ("get", "/api/nowhere", {}, 404, "E601", "no such endpoint"),
+        ("get", "/api/events?quad_class=5", {}, 422, "E604", "quad_class"),
+        ("get", "/api/events?limit=0", {}, 422, "E604", "limit"),
+        ("get", "/api/events?since=2025-02-30", {}, 400, "E506", "not a calendar date"),
+        ("get", "/api/relations?a=CHN", {}, 422, "E604", "'b'"),
+        ("get", "/api/relations?a=CHINA&b=PRK", {}, 422, "E604", "'a'"),
+        ("get", "/api/entities/Q946?date=yesterday", {}, 400, "E506", "not a date"),
+        ("post", "/api/events", {}, 405, "E604", "not allowed"),
+        ("post", "/api/analyze", {"json": {"text": "x"}}, 401, "E602", "Authorization: Bearer"),
+        (
+            "post",
+            "/api/analyze",
+            {"json": {"text": "x"}, "headers": {"Authorization": "Bearer wrong"}},
+            401,
+            "E602",
+            "wrong token",
+        ),
+        (
+            "post",
+            "/api/analyze",
+            {"json": {"text": " "}, "headers": {"Authorization": f"Bearer {TOKEN}"}},
+            422,
+            "E604",
+            "empty",
+        ),
+        (
+            "post",
+            "/api/analyze",
+            {
+                "json": {"text": "Tekst.", "date": "2025-02-30"},
+                "headers": {"Authorization": f"Bearer {TOKEN}"},
+            },
+            422,
+            "E604",
+            "not a date",
+        ),
+        (
+            "post",
+            "/api/analyze",
+            {"json": {"text": "Tekst.", "lang": "xx"}, "headers": {"Authorization": f"Bearer {TOKEN}"}},
+            400,
+            "E102",
+            "xx",
+        ),
+        (
+            "post",
+            "/api/analyze",
+            {
+                "content": b"{not json",
+                "headers": {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+            },
+            422,
+            "E604",
+            "JSON",
+        ),
+        (
+            "post",
+            "/api/analyze",
+            {"json": {"text": "a" * 30_000}, "headers": {"Authorization": f"Bearer {TOKEN}"}},
+            413,
+            "E603",
+            "20,000 bytes",
+        ),
+        # Without Content-Length (chunked), the limit is applied while the body arrives.
+        (
+            "post",
+            "/api/analyze",
+            {
+                "content": iter([b'{"text": "', b"a" * 15_000, b"a" * 15_000, b'"}']),
+                "headers": {"Authorization": f"Bearer {TOKEN}"},
+            },
+            413,
+            "E603",
+            "limit",
+        ),
+    ],
+)
+def test_errors_are_json_with_a_message(client, method, path, kwargs, status, code, says):
+    answer = getattr(client, method)(path, **kwargs)
+    assert answer.status_code == status, answer.text
+    error = answer.json()["error"]
+    assert error["status"] == status and error["code"] == code
+    assert says.lower() in error["message"].lower()
+
+
+def test_analyze_is_disabled_without_a_token(built):
+    with TestClient(create_app(built[0])) as client:
+        answer = client.post("/api/analyze", json={"text": "Tekst."}, headers={"Authorization": "Bearer x"})
+    assert answer.status_code == 403 and "--token" in answer.json()["error"]["message"]
+
+
+def test_server_connections_are_read_only(client):
+    store = client.app.state.pool.open()
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        store.connection.execute("DELETE FROM events")
+    store.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/..%2F..%2Fpyproject.toml",
+        "/static/LICENSE.swagger-ui",
+        "/static/%2Fetc%2Fpasswd",
+        "/static/README.md",
+    ],
+)
+def test_no_request_path_reaches_the_filesystem(client, path):
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"), [("/static/kronika.css", "text/css"), ("/static/swagger-ui-bundle.js", "javascript")]
+)
+def test_static_files_are_served_from_memory(client, path, kind):
+    answer = client.get(path)
+    assert answer.status_code == 200 and kind in answer.headers["content-type"]
+
+
+def test_docs_use_vendored_assets_only(client):
+    page = client.get("/docs").text
+    assert "/static/swagger-ui-bundle.js" in page and "/openapi.json" in page
+    assert "cdn." not in page and "https://" not in page
+    schema = client.get("/openapi.json").json()
+    assert {"/api/events", "/api/articles/{article_id}", "/api/analyze", "/api/relations"} <= set(
+        schema["paths"]
+    )
+
+
+@pytest.mark.parametrize(("origins", "allowed"), [((), False), (("https://news.example",), True)])
+def test_cors_is_off_unless_configured(built, origins, allowed):
+    with TestClient(create_app(built[0], cors_origins=origins)) as client:
+        answer = client.get("/api/stats", headers={"Origin": "https://news.example"})
+    assert ("access-control-allow-origin" in answer.headers) is allowed
+
+
+def test_pages_forbid_other_origins(client):
+    policy = client.get("/").headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "script-src 'self';" in policy
+
+
+@pytest.mark.parametrize(("kwargs", "code"), [({"cors_origins": ("news.example",)}, "E605"), ({}, "E505")])
+def test_bad_start_options(tmp_path, built, kwargs, code):
+    path = built[0] if kwargs else tmp_path / "missing.db"
+    with pytest.raises(KronikaError) as raised:
+        create_app(path, **kwargs)
+    assert raised.value.code == code
+
+
+def test_serve_refuses_a_missing_store(tmp_path):
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "E505" in result.output

@@ -1,0 +1,92 @@
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kronika.core import analyze_articles
+from kronika.ingest import read_articles
+from kronika.stories import StoryClusterer, StoryRule, article_features, cluster_documents
+from kronika.stories.encoder import embed_documents
+from kronika.stories.features import date_interval, numbers
+
+FIXTURE = Path(__file__).parent / "fixtures" / "articles.jsonl"
+GOLD = {r["id"]: r["story"] for r in map(json.loads, FIXTURE.read_text(encoding="utf-8").splitlines())}
+
+
+@pytest.fixture(scope="module")
+def records():
+    docs = list(analyze_articles(read_articles([str(FIXTURE)]), lang="auto"))
+    assert all(not isinstance(d, Exception) for d in docs)
+    return docs
+
+
+def partition(pairs):
+    groups = {}
+    for doc_id, story in pairs:
+        groups.setdefault(story, set()).add(doc_id)
+    return sorted(map(sorted, groups.values()))
+
+
+def test_clusters_match_the_fixture_stories(records):
+    found = partition((doc.id, decision.story.id) for doc, decision in cluster_documents(records))
+    assert found == partition(GOLD.items())
+
+
+def test_same_order_same_story_ids(records):
+    first = [d.story.id for _, d in cluster_documents(records)]
+    again = [d.story.id for _, d in cluster_documents(records)]
+    assert first == again
+
+
+def test_incremental_equals_one_pass(records):
+    one_pass = [d.story.id for _, d in cluster_documents(records)]
+    clusterer = StoryClusterer()
+    parts = [d.story.id for _, d in cluster_documents(records[:4], clusterer=clusterer)]
+    parts += [d.story.id for _, d in cluster_documents(records[4:], clusterer=clusterer)]
+    assert parts == one_pass
+
+
+def test_dates_keep_two_summits_apart(records):
+    # The same actors seven years apart: the vectors are close, the dates decide.
+    helsinki, alaska = records[1], records[3]
+    assert helsinki.date[:4] != alaska.date[:4]
+    vectors = embed_documents([helsinki, alaska])
+    clusterer = StoryClusterer()
+    first = clusterer.add(article_features(helsinki, vectors[0]))
+    second = clusterer.add(article_features(alaska, vectors[1]))
+    assert second.new and second.story is not first.story
+
+
+@pytest.mark.parametrize("rule, joins", [
+    (StoryRule(), True),
+    (StoryRule(min_cosine=0.99, near_duplicate=0.999), False),  # nothing passes a rule this strict
+    (StoryRule(min_evidence=99, min_evidence_loose=99, near_duplicate=0.999), False),  # evidence is required
+])
+def test_rule_thresholds_decide(records, rule, joins):
+    pl, en = records[0], records[1]
+    vectors = embed_documents([pl, en])
+    clusterer = StoryClusterer(rule)
+    clusterer.add(article_features(pl, vectors[0]))
+    assert (not clusterer.add(article_features(en, vectors[1])).new) is joins
+
+
+@pytest.mark.parametrize("value, days", [("2025-09-10", 1), ("2025-02", 28), ("2024-02", 29), ("2025", None),
+                                         (None, None), ("2025-13", None)])
+def test_date_interval(value, days):
+    interval = date_interval(value)
+    assert (interval[1] - interval[0] + 1 if interval else None) == days
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("by 432 votes to 202", {"432", "202"}),
+    ("on 2019-01-15 at 13:00 in 2019", set()),
+    ("19 drones, 4 airports, 3.5 km", {"19"}),
+])
+def test_numbers(text, expected):
+    assert numbers(text) == expected
+
+
+def test_vectors_are_unit_length(records):
+    vectors = embed_documents(records[:2])
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)

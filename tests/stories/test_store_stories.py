@@ -1,0 +1,97 @@
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kronika.cli import main
+from kronika.core import analyze_articles
+from kronika.ingest import read_articles
+from kronika.store import Store
+from kronika.stories import cluster_documents
+
+FIXTURE = Path(__file__).parent / "fixtures" / "articles.jsonl"
+GOLD = {r["id"]: r for r in map(json.loads, FIXTURE.read_text(encoding="utf-8").splitlines())}
+
+
+@pytest.fixture(scope="module")
+def records():
+    return list(analyze_articles(read_articles([str(FIXTURE)]), lang="auto"))
+
+
+@pytest.fixture(scope="module")
+def db(records, tmp_path_factory):
+    path = tmp_path_factory.mktemp("stories") / "kronika.db"
+    # Two sessions: the second extends the stories the first one stored.
+    with Store(path) as store:
+        store.add_many(records[:3])
+    with Store(path) as store:
+        store.add_many(records[3:])
+    return path
+
+
+def stored_stories(path) -> dict[str, str]:
+    with Store(path) as store:
+        rows = store.connection.execute(
+            "SELECT a.id, s.id FROM story_articles sa JOIN articles a ON a.pk = sa.article "
+            "JOIN stories s ON s.pk = sa.story").fetchall()
+    return dict(rows)
+
+
+def test_store_gives_the_in_memory_stories(db, records):
+    in_memory = {doc.id: decision.story.id for doc, decision in cluster_documents(records)}
+    assert stored_stories(db) == in_memory
+
+
+def test_story_lists_articles_by_language(db):
+    with Store(db) as store:
+        listed = store.stories()
+        helsinki = stored_stories(db)["a-en"]
+        story = store.story(helsinki)
+        assert store.story("no-such-story") is None
+    assert len(listed) == 3
+    assert set(listed["size"]) == {3, 2}
+    assert {lang: [a["id"] for a in arts] for lang, arts in story["articles"].items()} == {
+        "de": ["a-de"], "en": ["a-en"], "pl": ["a-pl"]}
+    assert set(story["titles"]) == {"de", "en", "pl"}
+    names = {e["name"] for e in story["entities"]}
+    assert {"Donald Trump", "Vladimir Putin", "Helsinki"} <= names
+    assert story["first_date"] == story["last_date"] == "2018-07-16"
+
+
+@pytest.mark.parametrize("filters, expected", [
+    ({"lang": "ru"}, 1), ({"lang": "pl"}, 1), ({"min_size": 3}, 2), ({"since": "2019-01"}, 2),
+    ({"until": "2018-12-31"}, 1), ({"since": "2026-01-01"}, 0),
+])
+def test_story_filters(db, filters, expected):
+    with Store(db) as store:
+        assert len(store.stories(**filters)) == expected
+
+
+def test_events_of_a_story_count_outlets_in_every_language(db):
+    # The Polish article's meeting event belongs to the Helsinki story, whose three articles come from
+    # three outlets (Polish, English, German): NumSources counts all three.
+    with Store(db) as store:
+        story = store.story(stored_stories(db)["a-pl"])
+    assert story["events"], "the Polish pipeline codes the meeting"
+    assert max(e["num_sources"] for e in story["events"]) == 3
+    assert all(e["num_articles"] == 1 for e in story["events"])
+
+
+def test_cli_stories_and_cluster(db, tmp_path):
+    runner = CliRunner()
+    listed = runner.invoke(main, ["stories", "--db", str(db), "--format", "json", "--min-size", "3"])
+    assert listed.exit_code == 0, listed.output
+    rows = json.loads(listed.output)
+    assert len(rows) == 2
+    shown = runner.invoke(main, ["stories", "--db", str(db), "--id", rows[0]["id"], "--format", "json"])
+    assert shown.exit_code == 0 and json.loads(shown.output)["id"] == rows[0]["id"]
+    missing = runner.invoke(main, ["stories", "--db", str(db), "--id", "nope"])
+    assert missing.exit_code == 1 and "E801" in missing.output
+    out = tmp_path / "out.jsonl"
+    clustered = runner.invoke(main, ["cluster", str(FIXTURE), "-o", str(out)])
+    assert clustered.exit_code == 0, clustered.output
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [line["id"] for line in lines] == list(GOLD)
+    assert {line["id"]: line["lang"] for line in lines} == {i: r["lang"] for i, r in GOLD.items()}
+    assert {line["id"]: line["story"] for line in lines} == stored_stories(db)

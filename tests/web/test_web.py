@@ -1,0 +1,282 @@
+"""The web UI: highlighting and charts as units, then every page in Debian's Chromium (Playwright) on a
+live uvicorn server over a real store: filters, links to articles, highlights, graphs and screenshots."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import pytest
+from api.fixture_store import build_store
+
+from kronika.web import charts
+from kronika.web.highlight import Span, highlight, spans_of
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        (
+            "Kim w Pekinie",
+            [Span(0, 3, "ent", "PER")],
+            '<mark class="ent">Kim<span class="label">PER</span></mark> w Pekinie',
+        ),
+        # A name inside a quote nests; the label goes at the end of each.
+        (
+            "„Kim przyjedzie”",
+            [Span(1, 15, "quote", "QUOTE"), Span(1, 4, "ent", "PER")],
+            (
+                '„<mark class="quote"><mark class="ent">Kim<span class="label">PER</span></mark> przyjedzie'
+                '<span class="label">QUOTE</span></mark>”'
+            ),
+        ),
+        # Crossing spans: the amount is split at the quote's end; its label only on its last piece.
+        (
+            "ab cd ef",
+            [Span(0, 5, "quote", "Q"), Span(3, 8, "amount", "A")],
+            (
+                '<mark class="quote">ab <mark class="amount">cd</mark><span class="label">Q</span></mark>'
+                '<mark class="amount"> ef<span class="label">A</span></mark>'
+            ),
+        ),
+        # Text and labels are escaped; spans outside the text are ignored.
+        (
+            "<b>&",
+            [Span(0, 3, "ent", "<i>"), Span(2, 99, "date", "D")],
+            '<mark class="ent">&lt;b&gt;<span class="label">&lt;i&gt;</span></mark>&amp;',
+        ),
+        (
+            "abc",
+            [Span(0, 3, "trigger", "CONSULT", anchor="ev-0"), Span(0, 3, "sentence", anchor="s-0")],
+            (
+                '<span id="s-0" class="sentence"><mark id="ev-0" class="trigger">abc'
+                '<span class="label">CONSULT</span></mark></span>'
+            ),
+        ),
+    ],
+)
+def test_highlight(text, spans, expected):
+    assert str(highlight(text, spans)) == expected
+
+
+def test_spans_of_a_record_cover_every_kind(pipeline):
+    from api.fixture_store import records
+
+    record = next(d for d in records(pipeline) if d.id == "handmade-tusk-kyiv").to_dict(tokens=False)
+    kinds = [s.kind for s in spans_of(record)]
+    assert {k: kinds.count(k) for k in set(kinds)} == {
+        "sentence": 2,
+        "ent": 4,
+        "date": 1,
+        "trigger": 2,
+        "quote": 1,
+        "amount": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    ("rows", "circles", "bars"),
+    [
+        ([], 0, 0),
+        (
+            [
+                {
+                    "period": "2025-01",
+                    "source": "CHN",
+                    "target": "PRK",
+                    "events": 2,
+                    "goldstein_mean": 1.5,
+                    "quad1_verbal_cooperation": 2,
+                    "quad2_material_cooperation": 0,
+                    "quad3_verbal_conflict": 0,
+                    "quad4_material_conflict": 0,
+                },
+                {
+                    "period": "2025-02",
+                    "source": "PRK",
+                    "target": "CHN",
+                    "events": 3,
+                    "goldstein_mean": -2.0,
+                    "quad1_verbal_cooperation": 1,
+                    "quad2_material_cooperation": 0,
+                    "quad3_verbal_conflict": 1,
+                    "quad4_material_conflict": 1,
+                },
+            ],
+            2,
+            4,
+        ),
+    ],
+)
+def test_relation_charts(rows, circles, bars):
+    line, stacked = str(charts.goldstein_line(rows, "CHN", "PRK")), str(charts.quad_bars(rows))
+    assert line.count("<circle") == circles
+    assert stacked.count('class="quad quad') == bars
+
+
+# --- in the browser -------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, pipeline):
+    import uvicorn
+
+    from kronika.api import create_app
+
+    path = tmp_path_factory.mktemp("web") / "kronika.db"
+    build_store(path, pipeline)
+    port = _free_port()
+    config = uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning")
+    live = uvicorn.Server(config)
+    thread = threading.Thread(target=live.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not live.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    live.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A page that records every request and every script error, so a test can see what else it loaded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    opened.requests, opened.errors = [], []
+    opened.on("request", lambda request: opened.requests.append(request.url))
+    opened.on("pageerror", lambda error: opened.errors.append(str(error)))
+    opened.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
+    yield opened
+    assert all(url.startswith((server, "data:")) for url in opened.requests), opened.requests
+    assert not opened.errors, opened.errors
+    context.close()
+
+
+def test_events_filter_then_article_highlights(page, server, tmp_path):
+    page.goto(server + "/")
+    assert page.locator("table#events tbody tr.event").count() > 5
+    page.fill("input[name=actor]", "Donald Tusk")
+    page.select_option("select[name=quad_class]", "2")
+    page.click("#event-filters button[type=submit]")
+    page.wait_for_url("**/?actor=*")
+    rows = page.locator("table#events tbody tr.event")
+    assert rows.count() == 1
+    assert rows.first.locator("td.type").inner_text().startswith("AID")
+    page.screenshot(path=str(tmp_path / "events.png"), full_page=True)
+
+    rows.first.locator("a.article-link").click()
+    page.wait_for_url("**/articles/handmade-tusk-kyiv*")
+    text = page.locator("article#article-text")
+    for kind, count in (
+        ("mark.ent", 4),
+        ("mark.date", 1),
+        ("mark.trigger", 2),
+        ("mark.quote", 1),
+        ("mark.amount", 2),
+    ):  # the amount crosses the quote's end: two pieces
+        assert text.locator(kind).count() == count, kind
+    assert text.locator("mark.ent-per").first.inner_text().startswith("Donald Tusk")
+    assert "<b>Nie</b>" in text.inner_text()  # the article's own markup is shown as text, never run
+    # The event the link came from is lit up, with its trigger and evidence sentence.
+    card = page.locator(".coded-event.active")
+    assert card.count() == 1 and "AID" in card.inner_text()
+    assert page.locator("mark.trigger.active").inner_text().startswith("przekaże")
+    assert page.locator("span.sentence.active").count() == 1
+    page.screenshot(path=str(tmp_path / "article.png"), full_page=True)
+
+
+def test_real_article_page(page, server, tmp_path):
+    page.goto(server + "/articles?search=Pekin")
+    links = page.locator("table.articles tbody a")
+    assert links.count() >= 1
+    links.first.click()
+    page.wait_for_url("**/articles/*")
+    assert page.locator("article#article-text mark.trigger").count() >= 1
+    assert page.locator("article#article-text mark.ent").count() >= 3
+    assert (
+        page.locator(".coded-event").count() == page.locator("article#article-text mark.trigger[id]").count()
+    )
+    page.screenshot(path=str(tmp_path / "real-article.png"), full_page=True)
+
+
+def test_relations_page_draws_line_and_bars(page, server, tmp_path):
+    page.goto(server + "/relations")
+    page.fill("input[name=a]", "POL")
+    page.fill("input[name=b]", "UKR")
+    page.select_option("select[name=by]", "day")
+    page.click("#relation-form button[type=submit]")
+    page.wait_for_url("**/relations?a=POL*")
+    assert page.locator("svg#goldstein-chart circle").count() == 2  # one point per direction and day
+    assert page.locator("svg#quad-chart rect.quad").count() == 3
+    assert page.locator("table.relations tbody tr").count() == 2
+    page.screenshot(path=str(tmp_path / "relations.png"), full_page=True)
+
+
+def test_actor_page(page, server, tmp_path):
+    page.goto(server + "/actors?search=tusk")
+    page.locator("table.actors tbody a").first.click()
+    page.wait_for_url("**/actors/Q946")
+    assert "Donald Tusk" in page.locator("#aliases").inner_text()
+    page.goto(server + "/actors/Q946?date=2025-03-04")
+    assert page.locator("#code-on-date").inner_text() == "POLGOV"
+    assert page.locator("#offices tr.held").count() >= 1
+    assert page.locator("table#events-as-actor tbody tr.event").count() == 2
+    assert page.locator("table#events-as-recipient tbody tr.event").count() == 1
+    nodes = page.locator("svg#actor-graph a.node")
+    assert nodes.count() == 1 and "Volodymyr Zelenskyy" in nodes.first.inner_html()
+    page.screenshot(path=str(tmp_path / "actor.png"), full_page=True)
+    nodes.first.click()
+    page.wait_for_url("**/actors/Q3874799")
+
+
+def test_stories_page(page, server):
+    page.goto(server + "/stories")
+    links = page.locator("table#stories tbody a")
+    assert links.count() >= 1
+    links.first.click()
+    page.wait_for_url("**/stories/*")
+    assert page.locator("#story-articles a").count() >= 1
+
+
+def test_api_docs_render_offline(page, server):
+    page.goto(server + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=15_000)
+    assert page.locator(".swagger-ui .opblock").count() >= 10
+
+
+def test_missing_page_says_so(page, server):
+    answer = page.goto(server + "/articles/nope")
+    assert answer.status == 404
+    assert "no article 'nope'" in page.locator("#error-message").inner_text()
+    assert page.errors == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    page.errors.clear()
