@@ -27,12 +27,23 @@ and day, or a visit within a few days) are one event.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 
-from kronika.record import Document, Entity, Event, Location, Mention, Participant, Timex, Token, date_precision
+from kronika.record import (
+    Document,
+    Entity,
+    Event,
+    Location,
+    Mention,
+    Participant,
+    Timex,
+    Token,
+    date_precision,
+)
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 NOUN_CLASSES = ("subst", "depr", "ger", "ign", "brev")
@@ -45,12 +56,16 @@ REFLEXIVE_REACH = 3
 TALK_ROOTS = frozenset({"03", "04", "05", "06"})
 # CAMEO roots of accusations and rejections, whose object noun is what is claimed, not what happened.
 CLAIM_ROOTS = frozenset({"11", "12"})
+# "Accuse, not specified": what a claim of another's force or threat amounts to.
+ACCUSE = "112"
 # CAMEO roots of threats, which an answer may reply to as it replies to an accusation.
 THREAT_ROOTS = frozenset({"13"})
 # CAMEO roots of answers (reject, deny), whose missing recipient is whoever made the claim just before.
 ANSWER_ROOTS = frozenset({"12"})
 # CAMEO roots of force (coerce, assault, mass violence): without a named target, the place is the target.
 TARGET_IS_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
+# CAMEO roots of sanctions and force: done impersonally ("zamknięto konsulat", "zatrzymano"), by the state where.
+IMPERSONAL_STATE_ROOTS = TARGET_IS_PLACE_ROOTS | {"16"}
 # Mediation (CAMEO 045) is between parties, and a ceasefire (CAMEO 0871) binds both sides: with the parties
 # unnamed in the sentence they are the two sides of the nearest conflict the article reports.
 MEDIATE = "045"
@@ -73,14 +88,18 @@ NOUN_REACH = 6
 PP_REACH = 6
 
 
+# Tags are a closed set of a few thousand strings: their parts are read once per process.
+@lru_cache(maxsize=16_384)
 def tag_cases(tag: str | None) -> frozenset[str]:
     return frozenset(v for v in re.split(r"[:.]", tag or "") if v in CASES)
 
 
+@lru_cache(maxsize=16_384)
 def tag_class(tag: str | None) -> str:
     return (tag or "").split(":", 1)[0]
 
 
+@lru_cache(maxsize=16_384)
 def _family(tag: str | None) -> str:
     """Nominal, verbal or other: the kind of word a reading makes of a token."""
     cls = tag_class(tag)
@@ -103,6 +122,7 @@ class Placed:
     attached: bool = False  # a genitive modifier inside another phrase ("z przywódcą Rosji")
     outer: str | None = None  # for a modifier, the preposition of the phrase it sits in ("do stolicy Chin")
     adjective: bool = False  # a state's adjective standing for the state ("izraelska armia")
+    lead: int = -1  # where its title phrase starts: "przywódca Korei Północnej Kim Dzong Un" (-1: at start)
 
 
 @dataclass
@@ -157,35 +177,48 @@ class Coder:
         aresztować), since the tagger's one choice may miss the event sense; but its first word must be
         read as the same kind of word the tagger saw: "broni" tagged as the noun "broń" (weapon) does not
         start the verb "bronić" (defend)."""
-        morphology = self.language.morphology()
         everything, heads = [], []
         for token in tokens:
-            chosen = (token.lemma or token.text).casefold()
-            family = _family(token.tag)
-            analyses = morphology.analyse(token.text)
-            lemmas, starts = {chosen}, {chosen}
-            if tag_class(token.tag) == "impt" and any(_family(r.tag) == "nominal" for r in analyses):
-                # News does not command: "broń" read as "bronić!" is the noun (weapon) the tagger passed over.
-                family, starts = "nominal", set()
-            for reading in analyses:
-                lemma = reading.lemma.casefold()
-                lemmas.add(lemma)
-                if _family(reading.tag) == family:
-                    starts.add(lemma)
-            everything.append(frozenset(lemmas))
-            heads.append(frozenset(starts))
+            lemmas, starts = self._token_readings(token.text, token.tag, token.lemma)
+            everything.append(lemmas)
+            heads.append(starts)
         return everything, heads
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 -- the coder lives as long as the process (load_coder)
+    def _token_readings(self, text: str, tag: str | None, lemma: str | None) -> tuple[frozenset, frozenset]:
+        """A word's lemmas and trigger-starting lemmas: the same for every occurrence of the same reading."""
+        family = _family(tag)
+        analyses = self.language.morphology().analyse(text)
+        chosen = (lemma or text).casefold()
+        lemmas, starts = {chosen}, {chosen}
+        if tag_class(tag) == "impt" and any(_family(r.tag) == "nominal" for r in analyses):
+            # News does not command: "broń" read as "bronić!" is the noun (weapon) the tagger passed over.
+            family, starts = "nominal", set()
+        for reading in analyses:
+            lemmas.add(reading.lemma.casefold())
+            if _family(reading.tag) == family:
+                starts.add(reading.lemma.casefold())
+        return frozenset(lemmas), frozenset(starts)
 
     def cases(self, token: Token, *, name: bool = False) -> frozenset[str]:
         """Every case the token can be in: the tagger's choice and Morfeusz's readings, since one choice made
         word by word ("z" + genitive) may not be the one the phrase needs ("z" + instrumental). For a name,
         only its name readings count ("Kim" is not the pronoun "kim"); a word with no case at all (an
         acronym, an unknown foreign name) can stand in any."""
-        cases = set(tag_cases(token.tag))
-        for reading in self.language.morphology().analyse(token.text):
+        return self._cases(token.text, token.tag, name)
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 -- the coder lives as long as the process (load_coder)
+    def _cases(self, text: str, tag: str | None, name: bool) -> frozenset[str]:
+        cases = set(tag_cases(tag))
+        for reading in self.language.morphology().analyse(text):
             if not name or reading.lemma[:1].isupper():
                 cases.update(tag_cases(reading.tag))
         return frozenset(cases) or frozenset(CASES)
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 -- the coder lives as long as the process (load_coder)
+    def adjective_reading(self, text: str) -> bool:
+        """Morfeusz reads the word as an adjective ("ukraińskich" tagged as the people)."""
+        return any(tag_class(r.tag) == "adj" for r in self.language.morphology().analyse(text))
 
     def find_triggers(self, readings: tuple[list[frozenset[str]], list[frozenset[str]]], lo: int,
                       hi: int) -> list[Found]:
@@ -196,6 +229,8 @@ class Coder:
             if i in taken:
                 continue
             candidates = [t for lemma in heads[i] for t in self.by_first.get(lemma, ())]
+            if not candidates:
+                continue
             # Longer expressions first; for the same words a noun row's frame beats the verb row's gerund.
             candidates.sort(key=lambda t: (-len(t.lemmas), t.pos != "noun"))
             for trigger in candidates:
@@ -282,7 +317,21 @@ def _place_mentions(doc: Document, coder: Coder) -> list[Placed]:
             placed.append(Placed(state, i, i + 1, coder.cases(token), adjective=True))
     placed.sort(key=lambda p: p.start)
     _govern(doc.tokens, placed, coder)
+    _titles(doc.tokens, placed)
     return placed
+
+
+def _titles(tokens: list[Token], placed: list[Placed]) -> None:
+    """Mark where each name's title starts: common nouns and adjectives before it, and names in the genitive
+    inside them ("prezydent USA Donald Trump i przywódca Korei Północnej Kim Dzong Un")."""
+    inside = {i for p in placed if p.attached for i in range(p.start, p.end)}
+    for p in placed:
+        lead = p.start
+        while lead > 0 and p.start - lead < PP_REACH and not p.attached and not p.adjective and (
+                lead - 1 in inside or (tokens[lead - 1].text.islower()
+                                       and tag_class(tokens[lead - 1].tag) in NOUN_CLASSES + ("adj",))):
+            lead -= 1
+        p.lead = lead
 
 
 def _adjective(token: Token, coder: Coder) -> bool:
@@ -290,8 +339,7 @@ def _adjective(token: Token, coder: Coder) -> bool:
     if tag_class(token.tag) == "adj":
         return True
     # The tagger's noun reading ("ukraińskich" as the people) of a word Morfeusz also reads as the adjective.
-    return tag_class(token.tag) == "subst" and any(
-        tag_class(r.tag) == "adj" for r in coder.language.morphology().analyse(token.text))
+    return tag_class(token.tag) == "subst" and coder.adjective_reading(token.text)
 
 
 def _common(tokens: list[Token], j: int) -> bool:
@@ -351,26 +399,40 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
     cues = coder.cues
     tokens = doc.tokens
     lemmas = [(t.lemma or t.text).casefold() for t in tokens]
-    readings = coder.readings(tokens)
     placed = _place_mentions(doc, coder)
+    if not placed:
+        return []  # no name and no state's adjective: no event has a participant
+    readings = coder.readings(tokens)
+    placed_at = {i for p in placed for i in range(p.start, p.end)}
     events: list[Event] = []
     last_subject: list[Placed] = []
     last_pair: list[Placed] = []  # the two sides of the latest event that had exactly two
     last_claim: tuple[list[Placed], set[str]] | None = None  # the latest accuser and whom it accused
     last_speaker: list[Placed] = []  # the latest person named with a verb of saying
     awaiting: list[tuple[Event, str]] = []  # mediations and ceasefires whose parties the sentence leaves out
+    recent: list[Placed] = []  # the latest named side last: subjects and participants, one per side
+    last_place: list[Placed] = []  # the latest place named with a locative preposition
+    titled: dict[str, list[Placed]] = {}  # a common noun and the name it last introduced ("premier" Morawiecki)
     for number, (lo, hi) in enumerate(_sentence_spans(doc)):
         in_sentence = placed[bisect_left(placed, lo, key=lambda p: p.start):bisect_left(placed, hi, key=lambda p: p.start)]
         reporters = _reporters(tokens, lemmas, lo, hi, in_sentence, cues)
         clauses = _clauses(tokens, lemmas, lo, hi, cues)
         previous: tuple[Found, list[Placed], list[Placed]] | None = None
         sentence_first = len(events)
+        question = tokens[hi - 1].text == "?"
+        place = [p for p in in_sentence if p.entity.type in PLACE_TYPES and p.entity.country
+                 and (p.preposition or p.outer) in cues.LOCATIVE_PREPOSITIONS][:1] or last_place
+        claimant: tuple[Found, list[Placed]] | None = None  # "X oświadczył, że ...": X and its verb
         for found in coder.find_triggers(readings, lo, hi):
             trigger = found.trigger
             if trigger.speech:
                 said_by = [p for p in in_sentence if p.entity.type == "PER" and "nom" in p.cases
                            and not p.preposition and not p.attached and abs(p.start - found.start) <= 3]
                 last_speaker = said_by[:1] or last_speaker
+                if lemmas[found.start] in cues.CLAIM_VERBS:
+                    c_lo, c_hi = next(((a, b) for a, b in clauses if a <= found.start < b), (lo, hi))
+                    free = [p for p in in_sentence if c_lo <= p.start < c_hi and not p.attached]
+                    claimant = (found, _subject(free, found, lemmas, cues))
                 continue  # a verb of saying is no event by itself; what it reports may be
             if trigger.lemmas[0] in cues.IMPERSONAL_SENSE and _impersonal(tokens[found.start].tag):
                 continue  # "udało się odblokować": the neuter of "udać się" is "manage to", not "go to"
@@ -378,6 +440,11 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
             clause = [p for p in in_sentence if c_lo <= p.start < c_hi and p not in reporters]
             actor, recipient = _roles(trigger, found, clause, tokens, lemmas, c_lo, cues, coder.cases)
             is_verb = tag_class(tokens[found.start].tag) in VERB_CLASSES
+            if trigger.pos == "mwe":
+                # "wydalić rosyjskich dyplomatów", "zamknięto rosyjski konsulat w Gdańsku": a state's adjective
+                # inside the expression names whom it is done to, before a place the frame may take.
+                recipient = [p for p in clause if p.adjective and found.start < p.start < found.end
+                             and p not in actor][:1] or recipient
             if not is_verb and previous and previous[0].start >= c_lo and previous[0].trigger.cameo[:2] in CLAIM_ROOTS:
                 continue  # "zarzucił Pekinowi wspieranie Rosji": the accused deed is a claim, not a reported event
             if not actor and not is_verb and tag_class(tokens[found.start].tag) == "ger":
@@ -390,9 +457,19 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                 # "w miastach Białorusi wybuchły protesty": protesters are coded by the country they protest in.
                 actor = [p for p in clause if p.entity.type in PLACE_TYPES and p.entity.country
                          and (p.preposition or p.outer) in cues.LOCATIVE_PREPOSITIONS][:1]
-            both = not actor and bool(last_pair) and _both_subject(readings[0], found, c_lo, cues)
+            # Only a verb's subject reaches back to the sides named last: "obie strony potyczki" is no party.
+            pair = last_pair or (_last_two(recent) if is_verb else [])
+            both = not actor and len(pair) == 2 and _both_subject(readings[0], found, c_lo, cues)
             if both:
-                actor = list(last_pair)  # "Obaj liderzy zgodzili się na ...": the pair met just before
+                # "Obaj liderzy zgodzili się na ...": the pair met just before, else the two sides named last.
+                actor = list(pair)
+            impersonal = is_verb and tag_class(tokens[found.start].tag) == "imps"
+            if impersonal and not actor and trigger.cameo[:2] in IMPERSONAL_STATE_ROOTS and place:
+                # "zatrzymano trzy tysiące osób", "strzelano do nich": force with no one named is the doing
+                # of the authorities where it happens, against people there unless the frame names others.
+                actor = list(place)
+                if trigger.cameo[:2] in TARGET_IS_PLACE_ROOTS:
+                    recipient = recipient or list(place)
             if not actor and (is_verb or trigger.cameo == MEDIATE):
                 # "Hamas, który wystrzelił rakiety", "Egipt i Katar, które pełnią rolę mediatorów"
                 actor = _antecedent(in_sentence, tokens, lemmas, c_lo, cues)
@@ -401,8 +478,12 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                 # the sentence ("– dowodził Łukaszenka") or before; never a third party carried over.
                 actor = _sentence_speaker(coder, readings, in_sentence, tokens, lemmas, found.end, hi, cues) \
                     or list(last_speaker)
-            elif is_verb and not actor:
-                actor = list(last_subject)
+            elif is_verb and not actor and not impersonal:
+                # A dropped subject continues the one before; an impersonal verb ("podpisano") has none. A common
+                # noun subject is the name it introduced earlier ("premier Morawiecki ... Premier zapewnił"),
+                # else someone unnamed ("Ekspert chwali", "Władze ostrzegają"), not the previous subject.
+                noun = _own_subject(tokens, found, c_lo, placed_at)
+                actor = list(last_subject) if noun is None else titled.get(lemmas[noun], [])
             if not recipient and trigger.cameo[:2] in ANSWER_ROOTS:
                 mine = {a.entity.country or a.entity.id for a in actor}
                 if previous:
@@ -434,10 +515,11 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
             if not actor and not recipient and pending != "joint":
                 continue
             actor_set = {p.entity.id for p in actor}
-            recipient = [p for p in recipient if p.entity.id not in actor_set]
+            if not impersonal:
+                recipient = [p for p in recipient if p.entity.id not in actor_set]
+            if question:
+                continue  # "Czy zobowiąże się pan do ...?": a question reports no event (GUIDE: not annotated)
             modality = _modality(tokens, lemmas, found, c_lo, cues)
-            if modality == "asserted" and tokens[hi - 1].text == "?":
-                modality = "hypothetical"  # "Czy zobowiąże się pan do ...?": a question asserts nothing
             if both and not trigger.symmetric and not recipient and len(actor) == 2:
                 # "Obie strony dementują twierdzenia drugiej": each side acts on the other.
                 for one, other in ((actor[0], actor[1]), (actor[1], actor[0])):
@@ -452,6 +534,9 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                 awaiting.append((event, pending))
             if event is not None:
                 events.append(event)
+                accusation = _claimed(claimant, event, actor, found, doc, coder, number, reporters, in_sentence)
+                if accusation is not None:
+                    events.append(accusation)
                 if trigger.cameo[:2] in CLAIM_ROOTS | THREAT_ROOTS and actor and recipient:
                     last_claim = (actor, {p.entity.country or p.entity.id for p in recipient})
                 pair = {p.entity.country or p.entity.id: p for p in actor + recipient}
@@ -462,9 +547,78 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                     and p.entity.type in ("PER", "ORG", "GPE")]
         if subjects:
             last_subject = subjects[:1]
+        for event in events[sentence_first:]:
+            _remember(recent, [p for p in in_sentence if p.entity.id in
+                               {q.entity for q in event.actor + event.recipient}])
+        _remember(recent, [p for p in subjects if p.entity.country])
+        last_place = place
+        for p in in_sentence:
+            if p.entity.type in ("PER", "ORG") and p.start > lo and tag_class(tokens[p.start - 1].tag) in NOUN_CLASSES \
+                    and tokens[p.start - 1].text.islower():
+                titled[lemmas[p.start - 1]] = [p]
     events = _give_parties(events, awaiting)  # before guessed targets: only the sides the article names
     _give_targets(events, doc, coder)
     return _merge_same(events)
+
+
+# How far before its verb a common noun subject may stand.
+SUBJECT_REACH = 8
+# How many sides the coder remembers for "obie strony".
+RECENT_SIDES = 6
+
+
+def _own_subject(tokens: list[Token], found: Found, c_lo: int, named: set[int]) -> int | None:
+    """The index of a common noun in the nominative before the verb, agreeing in number, that no preposition
+    governs and no other verb separates from it: the verb's own subject, not a name ("Ekspert chwali")."""
+    verb = set(re.split(r"[:.]", tokens[found.start].tag or ""))
+    if tag_class(tokens[found.start].tag) not in ("fin", "praet", "bedzie"):
+        return None
+    number = verb & {"sg", "pl"}
+    for j in range(found.start - 1, max(c_lo, found.start - SUBJECT_REACH) - 1, -1):
+        cls = tag_class(tokens[j].tag)
+        if cls in VERB_CLASSES or tokens[j].text in ",;:":
+            return None
+        if cls not in ("subst", "depr") or j in named or not _common(tokens, j):
+            continue
+        values = set(re.split(r"[:.]", tokens[j].tag or ""))
+        if "nom" not in values or not number & values:
+            continue
+        k = j - 1
+        while k >= c_lo and tag_class(tokens[k].tag) in ADJECTIVE_CLASSES + ("num", "qub", "adv"):
+            k -= 1
+        if k >= c_lo and tag_class(tokens[k].tag) == "prep":
+            continue
+        return j
+    return None
+
+
+def _remember(recent: list[Placed], mentions: list[Placed]) -> None:
+    """Keep the latest mention of each side, the latest last."""
+    for p in mentions:
+        side = p.entity.country or p.entity.id
+        recent[:] = [q for q in recent if (q.entity.country or q.entity.id) != side] + [p]
+    del recent[:-RECENT_SIDES]
+
+
+def _last_two(recent: list[Placed]) -> list[Placed]:
+    return recent[-2:] if len(recent) >= 2 else []
+
+
+def _claimed(claimant, event: Event, actor: list[Placed], found: Found, doc, coder, number, reporters,
+             in_sentence) -> Event | None:
+    """"Azerbejdżan oświadczył, że siły wroga ostrzeliwują jego terytorium": the claim of force or threat that
+    a party makes about another is its accusation of that other (CAMEO 112), besides the deed claimed."""
+    if claimant is None or not claimant[1] or found.start <= claimant[0].start or event.modality == "negated":
+        return None
+    if event.quad_class not in CONFLICT_QUADS or event.cameo[:2] in CLAIM_ROOTS:
+        return None
+    speaker, accused = claimant[1], [p for p in actor]
+    if not accused or {p.entity.country or p.entity.id for p in speaker} & {
+            p.entity.country or p.entity.id for p in accused}:
+        return None
+    said = Found(replace(claimant[0].trigger, cameo=ACCUSE, symmetric=False), claimant[0].start, claimant[0].end,
+                 claimant[0].words)
+    return _event(doc, coder, said.trigger, said, number, speaker, accused, reporters, in_sentence, "asserted")
 
 
 def _give_targets(events: list[Event], doc: Document, coder: Coder) -> None:
@@ -601,7 +755,7 @@ def _clauses(tokens, lemmas, lo, hi, cues) -> list[tuple[int, int]]:
         ):
             bounds.append(i)
     bounds.append(hi)
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def _coordinated(first: Placed, others: list[Placed], lemmas: list[str], cues) -> list[Placed]:
@@ -609,9 +763,10 @@ def _coordinated(first: Placed, others: list[Placed], lemmas: list[str], cues) -
     group = [first]
     for p in others:
         last = group[-1]
-        if p.start <= last.start:
+        if p.start <= last.start or p.attached:
             continue
-        between = lemmas[last.end:p.start]
+        # "Trump i przywódca Korei Kim": the second name may come with its title.
+        between = lemmas[last.end:max(last.end, p.lead if p.lead >= 0 else p.start)]
         if len(between) == 1 and between[0] in cues.COORDINATORS and (p.cases & last.cases or not p.cases):
             group.append(p)
         elif p.start > last.end:

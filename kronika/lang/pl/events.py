@@ -88,3 +88,6 @@ TOPIC_PREPOSITIONS = frozenset({"o", "do", "na"})
 RELATIVE_SUBJECTS = frozenset({"który"})
 # The past tense carries its person as an ending: "ostrzegałem", "wznowiliśmy", "zrobiłaś".
 PERSONAL_PAST_ENDINGS = ("łem", "łam", "łeś", "łaś", "liśmy", "łyśmy", "liście", "łyście")
+# Verbs that put forward a claim: "Azerbejdżan oświadczył, że siły wroga ostrzeliwują ..." is an accusation by
+# the speaker against whoever the claim says used force or threatened (a neutral "poinformował" is not).
+CLAIM_VERBS = frozenset({"twierdzić", "oświadczyć", "oświadczać", "przekonywać"})
