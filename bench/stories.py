@@ -105,7 +105,7 @@ def run_dev(distractors: int, out: Path) -> None:
     print(f"articles: {len(gold)} gold in {len({r['lang'] for r in gold})} languages + "
           f"{len(docs) - len(gold)} distractors; {len(clusterer)} stories")
     print(f"language identification on the gold articles: {right}/{len(gold)}")
-    print(f"identification + analysis (Polish pipeline for {polish} Polish articles, names and digit dates "
+    print(f"identification + analysis (Polish pipeline for {polish} Polish articles, names and written dates "
           f"for the others): {len(docs) / analysed:.1f} articles/s")
     print(f"vectorising (title + lead + entity names, batches of 32): {len(docs) / vectorised:.0f} articles/s")
     print(f"features (name keys, numbers, dates): {len(docs) / featured:.0f} articles/s; "

@@ -1,7 +1,9 @@
 """Exports: JSONL document records, CSV and Parquet event tables, PLOVER JSON and GDELT 2.0 Events TSV.
 
 Everything is read in pages by id, so a store of millions of events is written without holding it in
-memory (Parquet writes one row group per page).
+memory (Parquet writes one row group per page). Records and event rows carry the id of their story
+(``kronika/stories/``): a record's ``story``, the table's ``story`` column; null for a store kept without
+stories. GDELT's 61 columns stay GDELT's: its readers count them.
 """
 
 from __future__ import annotations
@@ -25,7 +27,12 @@ PAGE = 5000
 TABLE_COLUMNS = ["id", "date", "date_precision", "type", "mode", "context", "actor", "actor_code", "actor_entity",
                  "recipient", "recipient_code", "recipient_entity", "cameo", "goldstein", "quad_class",
                  "num_mentions", "num_sources", "num_articles", "location", "location_country", "lat", "lon",
-                 "source_url", "first_article", "added_at"]
+                 "source_url", "first_article", "added_at", "story"]
+
+# The story of each article and of each event (store migration 2), a page at a time.
+ARTICLE_STORIES = """
+SELECT sa.article, s.id FROM story_articles sa JOIN stories s ON s.pk = sa.story WHERE sa.article IN ({marks})"""
+EVENT_STORIES = "SELECT e.pk, s.id FROM events e JOIN stories s ON s.pk = e.story WHERE e.pk IN ({marks})"
 
 
 def export(connection: sqlite3.Connection, format: str, out: IO) -> int:
@@ -38,17 +45,26 @@ def export(connection: sqlite3.Connection, format: str, out: IO) -> int:
 
 
 def documents(connection: sqlite3.Connection) -> Iterator[dict]:
-    """The stored document records (without tokens), in the contract's field order."""
+    """The stored document records (without tokens), in the contract's field order, then their ``story``."""
     after = 0
     while True:
         rows = connection.execute(sql.ARTICLE_PAGE, {"after": after, "limit": PAGE}).fetchall()
         if not rows:
             return
+        stories = _stories_of(connection, ARTICLE_STORIES, [pk for pk, _, _ in rows])
         for pk, text, record in rows:
             fields = json.loads(record)
             fields["text"] = text
-            yield {key: fields[key] for key in RECORD_ORDER if key in fields}
+            yield {**{key: fields[key] for key in RECORD_ORDER if key in fields}, "story": stories.get(pk)}
             after = pk
+
+
+def _stories_of(connection: sqlite3.Connection, statement: str, pks: list[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for start in range(0, len(pks), 500):
+        chunk = pks[start:start + 500]
+        found.update(connection.execute(statement.format(marks=sql.placeholders(len(chunk))), chunk).fetchall())
+    return found
 
 
 def event_pages(connection: sqlite3.Connection) -> Iterator[list[dict]]:
@@ -63,12 +79,14 @@ def event_pages(connection: sqlite3.Connection) -> Iterator[list[dict]]:
         sides = queries.participants(connection, pks)
         firsts = queries.first_reports(connection, pks)
         tones = queries.average_tone(connection, pks)
+        stories = _stories_of(connection, EVENT_STORIES, pks)
         for event in events:
             pk = event["pk"]
             event["actor"] = sides.get((pk, "actor"), [])
             event["recipient"] = sides.get((pk, "recipient"), [])
             event["first"] = firsts.get(pk) or {}
             event["tone"] = tones.get(pk)
+            event["story"] = stories.get(pk)
         yield events
         after = pks[-1]
 
@@ -89,6 +107,7 @@ def table_row(event: dict) -> dict:
         "num_articles": event["num_articles"], "location": event["location"],
         "location_country": event["location_country"], "lat": event["lat"], "lon": event["lon"],
         "source_url": first.get("url"), "first_article": first.get("article"), "added_at": event["added_at"],
+        "story": event.get("story"),
     }
 
 
@@ -149,7 +168,7 @@ def write_parquet(connection: sqlite3.Connection, out: IO[bytes]) -> int:
         ("quad_class", pa.int64()), ("num_mentions", pa.int64()), ("num_sources", pa.int64()),
         ("num_articles", pa.int64()), ("location", pa.string()), ("location_country", pa.string()),
         ("lat", pa.float64()), ("lon", pa.float64()), ("source_url", pa.string()), ("first_article", pa.string()),
-        ("added_at", pa.string()),
+        ("added_at", pa.string()), ("story", pa.string()),
     ])
     # Parquet's footer is written last and readers seek to it; stdout cannot seek back, so the file is
     # built in memory and copied out in one piece when ``out`` is not a real file.

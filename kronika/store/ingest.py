@@ -108,9 +108,7 @@ def analysed(articles: Iterable, *, lang: str, jobs: int) -> Iterator[Document |
     if jobs <= 1:
         yield from analyze_articles(articles, lang=lang)
         return
-    from kronika.lang import get_language
-
-    get_language(lang)  # an unknown language fails here, with its message, not as a broken worker pool
+    check_language(lang)  # an unknown language fails here, with its message, not as a broken worker pool
     # forkserver: workers do not inherit the parent's open database connection or threads.
     context = get_context("forkserver")
     work = partial(analyse_one, lang=lang)
@@ -147,9 +145,27 @@ def _unpack(result: tuple) -> Document | KronikaError:
     return result[1]
 
 
-def _load(lang: str) -> None:
-    from kronika.core import load_pipeline
+def check_language(lang: str) -> None:
+    """``auto``, a language with a pack, or one identification knows (its names and dates are read)."""
+    from kronika.core import AUTO
+    from kronika.lang import get_language
+    from kronika.lang.langid import LANGUAGES
 
+    if lang != AUTO and lang not in LANGUAGES:
+        get_language(lang)
+
+
+def _load(lang: str) -> None:
+    """A worker's start: with ``auto`` it loads the identifier and the Polish pipeline, the slowest to load;
+    the pipeline of any other language it meets loads on its first article there (``load_pipeline`` keeps
+    one per language and process)."""
+    from kronika.core import AUTO, load_pipeline
+
+    if lang == AUTO:
+        from kronika.lang.langid import detect_language
+
+        detect_language("warm-up")
+        lang = "pl"
     load_pipeline(lang)
 
 

@@ -5,7 +5,9 @@ An article joins the best open story that passes the rule below, or starts a new
 
 1. **Time.** Both dated: the article's dateline (a day, or a month when only the month is known) must lie
    within ``window_days`` of the story's dates, and a story of day-dated articles may not grow longer
-   than ``max_span_days``. An undated article or story passes this test but needs more evidence (3).
+   than ``max_span_days``. An article without a dateline passes this test, except against stories that
+   ended before the earliest year it names (``not_before`` in ``features.py``), but needs more evidence
+   (4).
 2. **Similarity.** The cosine between the article's vector and the story's centroid (the normalised mean
    of its articles' vectors).
 3. **Evidence.** What the article shares with the story, weighted: knowledge-base entities (a person,
@@ -95,6 +97,8 @@ class Story:
 
     def time_fits(self, article: ArticleFeatures, rule: StoryRule) -> bool:
         a, s = article.interval, self.interval
+        if a is None and s is not None and article.not_before is not None:
+            return s[1] + rule.window_days >= article.not_before
         if a is None or s is None:
             return True
         gap = max(0, a[0] - s[1], s[0] - a[1])

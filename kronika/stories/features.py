@@ -57,6 +57,15 @@ def date_interval(value: str | None) -> tuple[int, int] | None:
     return None
 
 
+# An article without a dateline cannot have appeared before the earliest year it names, less one (a preview
+# names next year: "the 2026 budget" in September 2025). Measured on the dated articles of the dev mix: right
+# for 121 of the 123 that name a year, while the dates they name, taken as a dateline (the latest of them, a
+# week either side), were right for 12 of 42: articles name past and coming events with their year, and
+# their own day without it. So named years bound an undated article, and named dates stay evidence only.
+YEAR_SLACK = 1
+_YEAR = re.compile(r"(?<![\d.,:/\-])(?:19|20)\d\d(?![\d%]|[.,]\d)")
+
+
 def mentioned_days(doc: Document) -> set[int]:
     """Full dates the article names: resolved timexes where a language pack made them, else ISO and d.m.yyyy."""
     days = {day_number(t.value[:10]) for t in doc.timexes if t.value and len(t.value) >= 10}
@@ -66,6 +75,12 @@ def mentioned_days(doc: Document) -> set[int]:
         days.add(day_number(f"{year}-{int(month):02d}-{int(day):02d}"))
     days.discard(None)
     return days
+
+
+def not_before(doc: Document) -> int | None:
+    """The first day an undated article can have appeared on, from the years written in it (``YEAR_SLACK``)."""
+    years = {int(match.group()) for match in _YEAR.finditer(doc.text)}
+    return Date(min(years) - YEAR_SLACK, 1, 1).toordinal() if years else None
 
 
 def numbers(text: str) -> set[str]:
@@ -107,6 +122,7 @@ class ArticleFeatures:
     days: frozenset[int] = frozenset()
     title: str | None = None
     source: str | None = None  # the outlet, for stories' outlet counts
+    not_before: int | None = None  # without a dateline: the first possible day, from the years named
 
     def evidence_keys(self) -> list[str]:
         """The keys of the evidence this article can share with a story (entities, names, numbers, days)."""
@@ -130,10 +146,12 @@ def article_features(doc: Document, vector: np.ndarray, *, source: str | None = 
     weights = {e.id: entity_weight(e, kb) for e in known}
     # Only specific entities lend their names: "russi" from Russia would be in every story.
     specific = [e for e in known if weights[e.id] >= ENTITY_WEIGHT]
+    interval = date_interval(doc.date)
     return ArticleFeatures(
-        id=doc.id, lang=doc.lang, vector=vector, interval=date_interval(doc.date), entities=weights,
+        id=doc.id, lang=doc.lang, vector=vector, interval=interval, entities=weights,
         names=frozenset(name_keys(doc.text, known) | entity_name_keys(specific)), numbers=frozenset(numbers(doc.text)),
         days=frozenset(mentioned_days(doc)), title=story_title(doc), source=source,
+        not_before=not_before(doc) if interval is None else None,
     )
 
 

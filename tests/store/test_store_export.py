@@ -118,3 +118,38 @@ def test_empty_store_exports(tmp_path):
     assert export(str(path), "csv").stdout.startswith("id,date")
     export(str(path), "parquet", "-o", str(tmp_path / "e.parquet"))
     assert pq.read_table(tmp_path / "e.parquet").num_rows == 0
+
+
+def article_stories(db) -> dict[str, str]:
+    with Store(db) as store:
+        return dict(store.connection.execute(
+            "SELECT a.id, s.id FROM story_articles sa JOIN articles a ON a.pk = sa.article "
+            "JOIN stories s ON s.pk = sa.story").fetchall())
+
+
+def test_jsonl_records_carry_their_story(db):
+    lines = [json.loads(line) for line in export(db, "jsonl").stdout.splitlines()]
+    assert {r["id"]: r["story"] for r in lines} == article_stories(db)
+    assert all(list(r)[-1] == "story" for r in lines)  # after the contract's fields, which keep their order
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_event_rows_carry_the_story_of_their_first_report(db, fmt, tmp_path):
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(export(db, "csv").stdout)))
+    else:
+        export(db, "parquet", "-o", str(tmp_path / "e.parquet"))
+        rows = pq.read_table(tmp_path / "e.parquet").to_pylist()
+    stories = article_stories(db)
+    assert rows and all(r["story"] == stories[r["first_article"]] for r in rows)
+
+
+def test_store_without_stories_exports_null_story(tmp_path):
+    path = tmp_path / "plain.db"
+    with Store(path, stories=False) as store:
+        store.add_many(records.ALL)
+    lines = [json.loads(line) for line in export(str(path), "jsonl").stdout.splitlines()]
+    assert lines and all(r["story"] is None for r in lines)
+    rows = list(csv.DictReader(io.StringIO(export(str(path), "csv").stdout)))
+    assert rows and all(r["story"] == "" for r in rows)
+    assert len(export(str(path), "gdelt").stdout.splitlines()[0].split("\t")) == 61

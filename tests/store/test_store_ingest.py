@@ -133,3 +133,35 @@ def test_kill_9_loses_nothing_committed(tmp_path):
         assert store.integrity_problems() == []
         ids = [row[0] for row in store.connection.execute("SELECT id FROM articles")]
         assert len(ids) == len(set(ids)) == total
+
+
+STORIES_FIXTURE = ROOT / "tests" / "stories" / "fixtures" / "articles.jsonl"
+
+
+def test_auto_language_with_jobs(tmp_path):
+    """--lang auto in worker processes: each worker identifies the language and uses that language's stages."""
+    gold = [json.loads(line) for line in STORIES_FIXTURE.read_text(encoding="utf-8").splitlines()]
+    unlabelled = tmp_path / "articles.jsonl"
+    unlabelled.write_text("".join(json.dumps({k: v for k, v in r.items() if k not in ("lang", "story")}) + "\n"
+                                  for r in gold), encoding="utf-8")
+    exports = {}
+    for jobs in ("1", "2"):
+        db = tmp_path / f"jobs{jobs}.db"
+        result = ingest(unlabelled, "--db", db, "--lang", "auto", "--jobs", jobs)
+        assert result.exit_code == 0, result.output
+        lines = CliRunner().invoke(main, ["export", "--db", str(db)]).stdout.splitlines()
+        exports[jobs] = {r["id"]: r for r in map(json.loads, lines)}
+    assert exports["1"] == exports["2"]
+    assert {i: r["lang"] for i, r in exports["2"].items()} == {r["id"]: r["lang"] for r in gold}
+    polish = exports["2"]["a-pl"]
+    assert polish["sentences"] and not exports["2"]["a-en"]["sentences"]  # the Polish pipeline ran for it only
+    assert len({r["story"] for r in exports["2"].values()}) == len({r["story"] for r in gold})
+
+
+@pytest.mark.parametrize("lang, ok", [("auto", True), ("en", True), ("xx", False)])
+def test_jobs_accept_the_languages_of_one_process(tmp_path, lang, ok):
+    folder = write_articles(tmp_path / "in", ["Donald Trump met Vladimir Putin in Helsinki on 16 July 2018."])
+    result = ingest(folder, "--db", tmp_path / "k.db", "--lang", lang, "--jobs", "2")
+    assert (result.exit_code == 0) == ok, result.output
+    if not ok:
+        assert "E102" in result.output

@@ -90,3 +90,60 @@ def test_numbers(text, expected):
 def test_vectors_are_unit_length(records):
     vectors = embed_documents(records[:2])
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+@pytest.mark.parametrize("lang, text, values", [
+    ("en", "The vote on 15 January 2019 and on January 16, 2019; talks resume in March 2019.",
+     ["2019-01-15", "2019-01-16", "2019-03"]),
+    ("de", "Am 15. Januar 2019 stimmte das Unterhaus ab, im März 2019 erneut.", ["2019-01-15", "2019-03"]),
+    ("fr", "Le 1er janvier 2019, puis en mars 2019.", ["2019-01-01", "2019-03"]),
+    ("es", "El 15 de enero de 2019 y en marzo de 2019.", ["2019-01-15", "2019-03"]),
+    ("ru", "15 января 2019 года и в марте 2019 года.", ["2019-01-15", "2019-03"]),
+    ("cs", "Dne 15. ledna 2019, v červenci 2018; 31. února 2019 nebylo.", ["2019-01-15", "2018-07"]),
+    ("uk", "17 січня 2021 року.", ["2021-01-17"]),
+    ("it", "15 gennaio 2019 (no month table), 2019-01-15 in digits.", ["2019-01-15"]),
+    ("en", "Theresa May said 432 MPs voted against.", []),
+])
+def test_written_dates(lang, text, values):
+    from kronika.record import Document
+    from kronika.stories.stages import WrittenDateStage
+
+    doc = WrittenDateStage()(Document(text=text, lang=lang))
+    assert [t.value for t in doc.timexes] == values
+    assert all(doc.text[t.start:t.end] == t.text for t in doc.timexes)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Since the full-scale invasion of 2022 and the budget for 2026.", 2021),
+    ("No year here, 432 to 202.", None),
+    ("Costs rose 2019% and 2019.5 is a number.", None),
+])
+def test_not_before_is_the_earliest_year_named_less_one(text, year):
+    from datetime import date
+
+    from kronika.record import Document
+    from kronika.stories.features import not_before
+
+    found = not_before(Document(text=text, date=None))
+    assert (date.fromordinal(found).year if found else None) == year
+
+
+def features(id, vector, interval=None, not_before=None, entities=("E1", "E2")):
+    from kronika.stories.features import ArticleFeatures
+
+    padded = np.zeros(512, dtype=np.float32)  # the encoder's width
+    padded[:2] = vector
+    return ArticleFeatures(id=id, lang="en", vector=padded, interval=interval,
+                           entities=dict.fromkeys(entities, 1.0), not_before=not_before)
+
+
+@pytest.mark.parametrize("second, joins", [
+    (features("b", [1, 0], interval=(737000, 737000)), True),  # dated, same day: a near-duplicate joins
+    (features("b", [1, 0]), True),  # undated: no time test
+    (features("b", [1, 0], not_before=737400), False),  # names only years after the story ended
+    (features("b", [1, 0], not_before=736900), True),  # names a year before it
+])
+def test_named_years_bound_undated_articles(second, joins):
+    clusterer = StoryClusterer()
+    clusterer.add(features("a", [1, 0], interval=(737000, 737000)))
+    assert (not clusterer.add(second).new) is joins
