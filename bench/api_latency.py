@@ -7,8 +7,15 @@ full pipeline codes from ``examples/`` replayed with shifted dates and rotated p
 passed, whichever comes first. Prints the 50th and 99th percentile latency per request kind and overall.
 Loopback only: the server listens on 127.0.0.1 and the clients call nothing else.
 
+The server keeps repeated GET responses until the store changes (``kronika serve --cache``). The single
+client is measured both ways: "computed" requests carry a query parameter the API ignores, numbered so no
+two URLs are alike, which makes every request a cache miss (the SQL and the JSON, every time); "repeated"
+requests are the plain URLs after one miss. ``--unique`` does the same for the concurrent run, which then
+measures the computing server; without it the concurrent run repeats the eight URLs, as many users looking
+at the same pages do.
+
     .venv/bin/python bench/api_latency.py [--events 100000] [--clients 50] [--requests 5000] [--seconds 120]
-                                          [--keep DIR]
+                                          [--keep DIR] [--workers 1] [--cache 256] [--unique]
 """
 
 from __future__ import annotations
@@ -82,7 +89,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, workers: int = 1, cache: int | None = None) -> subprocess.Popen:
+    options = ["--workers", str(workers)] if workers > 1 else []
+    options += ["--cache", str(cache)] if cache is not None else []
     server = subprocess.Popen(
         [
             sys.executable,
@@ -95,6 +104,7 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
             "127.0.0.1",
             "--port",
             str(port),
+            *options,
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -112,7 +122,9 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
     raise SystemExit("the server did not start within 60 s")
 
 
-async def load(base: str, paths: dict[str, str], clients: int, requests: int, seconds: float) -> tuple:
+async def load(base: str, paths: dict[str, str], clients: int, requests: int, seconds: float,
+               unique: bool = False) -> tuple:
+    """Latencies by request kind; with ``unique`` each URL gets a numbered ``_`` parameter (a cache miss)."""
     import httpx
 
     latencies: dict[str, list[float]] = {name: [] for name in paths}
@@ -129,8 +141,11 @@ async def load(base: str, paths: dict[str, str], clients: int, requests: int, se
                 issued += 1
                 name = kinds[turn % len(kinds)]
                 turn += 1
+                path = paths[name]
+                if unique:
+                    path += ("&" if "?" in path else "?") + f"_={issued}-{time.perf_counter_ns()}"
                 started = time.perf_counter()
-                answer = await http.get(paths[name])
+                answer = await http.get(path)
                 elapsed = (time.perf_counter() - started) * 1000
                 if answer.status_code != 200:
                     failures.append(f"{name}: {answer.status_code} {answer.text[:200]}")
@@ -155,6 +170,9 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=5000, help="stop after this many requests")
     parser.add_argument("--seconds", type=float, default=120, help="or after this long")
     parser.add_argument("--keep", help="keep the store in this folder (and reuse it next time)")
+    parser.add_argument("--workers", type=int, default=1, help="kronika serve --workers")
+    parser.add_argument("--cache", type=int, help="kronika serve --cache (default: the server's)")
+    parser.add_argument("--unique", action="store_true", help="concurrent clients never repeat a URL")
     args = parser.parse_args()
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kronika-api-bench-"))
@@ -174,24 +192,29 @@ def main() -> int:
     paths = {name: path.format(article=article) for name, path in MIX.items()}
 
     port = free_port()
-    server = start_server(db, port)
+    server = start_server(db, port, workers=args.workers, cache=args.cache)
     try:
         base = f"http://127.0.0.1:{port}"
         asyncio.run(load(base, paths, clients=4, requests=len(paths) * 4, seconds=30))  # warm the caches
         # One client alone: each request's own service time, without queueing behind the others.
-        alone, _, _ = asyncio.run(load(base, paths, clients=1, requests=len(paths) * 5, seconds=60))
-        print("1 client (service time, median of 5):")
-        for name, values in alone.items():
-            if values:
-                print(f"  {name:36s} {statistics.median(values):7.1f} ms")
-        latencies, failures, wall = asyncio.run(load(base, paths, args.clients, args.requests, args.seconds))
+        computed, _, _ = asyncio.run(load(base, paths, 1, len(paths) * 5, 60, unique=True))
+        repeated, _, _ = asyncio.run(load(base, paths, 1, len(paths) * 5, 60))
+        print("1 client, median of 5:           computed   repeated")
+        for name in paths:
+            if computed[name] and repeated[name]:
+                print(f"  {name:36s} {statistics.median(computed[name]):7.1f} ms "
+                      f"{statistics.median(repeated[name]):7.1f} ms")
+        latencies, failures, wall = asyncio.run(
+            load(base, paths, args.clients, args.requests, args.seconds, unique=args.unique)
+        )
     finally:
         server.terminate()
         server.wait(10)
     done = sum(len(v) for v in latencies.values())
     print(
-        f"{args.clients} concurrent clients, {done} requests in {wall:.1f} s = {done / wall:.0f} requests/s, "
-        f"{len(failures)} failed"
+        f"{args.clients} concurrent clients ({'every URL new' if args.unique else 'repeated URLs'}, "
+        f"{args.workers} server process(es)), {done} requests in {wall:.1f} s = {done / wall:.0f} requests/s, "
+        f"{len(failures)} failed; load average {os.getloadavg()[0]:.1f}"
     )
     for name, values in latencies.items():
         if values:

@@ -349,22 +349,53 @@ def export(db, export_format, output) -> None:
               "browser (repeatable); CORS is off without it.")
 @click.option("--max-body", default=1_000_000, show_default=True, type=click.IntRange(1, 100_000_000),
               help="Largest request body in bytes (413 above it).")
-def serve(db, host, port, token, cors_origins, max_body) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes sharing the port (one Python process uses about one core).")
+@click.option("--cache", "cache_size", default=256, show_default=True, type=click.IntRange(0),
+              help="GET responses kept in memory per process until the store changes (0: none).")
+def serve(db, host, port, token, cors_origins, max_body, workers, cache_size) -> None:
     """Serve the HTTP API (/api/..., schema at /docs) and the web UI (/) over a store, read-only.
 
-    Example: kronika serve --db kronika.db --port 8000
+    Example: kronika serve --db kronika.db --port 8000 --workers 2
     """
     import uvicorn
 
     from kronika.api import create_app
 
+    settings = {"db_path": db, "token": token, "cors_origins": list(cors_origins), "max_body_bytes": max_body,
+                "cache_size": cache_size}
     try:
-        app = create_app(db, token=token, cors_origins=cors_origins, max_body_bytes=max_body)
+        app = create_app(**settings)  # also checks the store and the options before any worker starts
     except KronikaError as error:
         _fail(error)
-    click.echo(f"kronika: serving {db} on http://{host}:{port}/ (API schema at /docs); "
-               f"POST /api/analyze is {'enabled' if token else 'disabled (no --token)'}", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    click.echo(f"kronika: serving {db} on http://{host}:{port}/ (API schema at /docs) with {workers} "
+               f"process(es); POST /api/analyze is {'enabled' if token else 'disabled (no --token)'}", err=True)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    import json
+    import os
+    import socket
+
+    from uvicorn.supervisors import Multiprocess
+
+    from kronika.api.app import SETTINGS_VARIABLE
+
+    app.state.pool.close()  # the workers open their own connections
+    os.environ[SETTINGS_VARIABLE] = json.dumps(settings)
+    config = uvicorn.Config("kronika.api.app:app_from_environment", factory=True, workers=workers, host=host,
+                            port=port, log_level="warning")
+    # The shared socket is made here rather than by uvicorn: asyncio sets TCP_NODELAY only on sockets that
+    # say IPPROTO_TCP, and without it every response sent in two writes waited 40 ms for a delayed ACK.
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM,
+                             socket.IPPROTO_TCP)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((host, port))
+    except OSError as error:
+        _fail(KronikaError("E605", f"cannot listen on {host}:{port} ({error.strerror or error})"))
+    listener.set_inheritable(True)
+    Multiprocess(config, sockets=[listener]).run()
 
 
 # --- cross-lingual stories ---------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kronika import __version__
 from kronika.api import deps
+from kronika.api.cache import DEFAULT_ENTRIES, ResponseCache
 from kronika.api.deps import StoreDep, not_found, page
 from kronika.errors import KronikaError
 
@@ -152,12 +153,14 @@ def create_app(
     cors_origins: tuple[str, ...] | list[str] = (),
     max_body_bytes: int = DEFAULT_MAX_BODY,
     pool_size: int = 8,
+    cache_size: int = DEFAULT_ENTRIES,
 ) -> FastAPI:
     """The HTTP API and web UI over the store at ``db_path`` (opened read-only; it must exist).
 
     ``token`` enables ``POST /api/analyze`` for clients that send ``Authorization: Bearer <token>``;
     ``cors_origins`` lets pages of those origins call the API from a browser; ``max_body_bytes`` caps
-    request bodies (413 above it).
+    request bodies (413 above it); ``cache_size`` is how many GET responses are kept until the store
+    changes (0: none).
     """
     for origin in cors_origins:
         if origin != "*" and not origin.startswith(("http://", "https://")):
@@ -195,6 +198,8 @@ def create_app(
             swagger_favicon_url="/static/favicon.png",
         )
 
+    # Innermost, so CORS and the security headers are added to a cached response as to a fresh one.
+    app.add_middleware(ResponseCache, version=pool.data_version, entries=cache_size)
     if cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
@@ -453,3 +458,16 @@ def _add_api_routes(app: FastAPI) -> None:
         with request.app.state.analyze_lock:
             doc = kronika.analyze(body.text, date=body.date, lang=body.lang, url=body.url, title=body.title)
         return JSONResponse(doc.to_dict(tokens=body.tokens))
+
+
+SETTINGS_VARIABLE = "KRONIKA_SERVE_SETTINGS"
+
+
+def app_from_environment() -> FastAPI:
+    """uvicorn's app factory for ``kronika serve --workers N``: each worker process builds its own app (its
+    own connections and cache) from the ``create_app`` keywords the parent left as JSON in the environment,
+    which only processes of the same user can read."""
+    import json
+    import os
+
+    return create_app(**json.loads(os.environ[SETTINGS_VARIABLE]))

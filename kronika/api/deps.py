@@ -30,6 +30,15 @@ class StorePool:
         self._free: list[Store] = [self.open()]
         self._all: list[Store] = list(self._free)
         self._slots = asyncio.Semaphore(self.size)
+        # PRAGMA data_version compares commits against one connection's own past, so the response cache
+        # asks always the same one, which serves no request.
+        self._watch: Store | None = None
+
+    def data_version(self) -> int:
+        if self._watch is None:
+            self._watch = self.open()
+            self._all.append(self._watch)
+        return self._watch.data_version()
 
     def open(self) -> Store:
         return Store(self.path, create=False, read_only=True)
@@ -51,6 +60,7 @@ class StorePool:
             store.close()
         self._all.clear()
         self._free.clear()
+        self._watch = None
 
 
 async def get_store(request: Request) -> AsyncIterator[Store]:

@@ -40,6 +40,12 @@ def stories_schema(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+@migration(3, "indexes for the HTTP API: mentions by entity and text")
+def api_indexes(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_V3:
+        connection.execute(statement)
+
+
 LATEST = max(MIGRATIONS)
 
 

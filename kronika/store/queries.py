@@ -100,7 +100,8 @@ def event_rows(connection: sqlite3.Connection, *, actor: str | None = None, init
               "until": until_bound(check_date(until, "--until")), "quad_class": quad_class,
               "country": country.upper() if country else None, "limit": _limit(limit),
               "offset": max(int(offset or 0), 0)}
-    conditions = []
+    conditions = [sql.EVENT_CONDITIONS[name] for name in ("type", "since", "until", "quad_class", "country")
+                  if params[name] is not None]
     for name, value in (("actor", actor), ("initiator", initiator), ("recipient", recipient)):
         if value is None:
             continue

@@ -22,6 +22,9 @@ CONNECTION_PRAGMAS = (
 BUSY_TIMEOUT_MS = 30_000
 # `kronika serve` reads only: SQLite itself refuses any write on such a connection.
 QUERY_ONLY = "PRAGMA query_only=ON"
+# Changes when another connection commits (compared on one connection only; values of two connections
+# are unrelated).
+DATA_VERSION = "PRAGMA data_version"
 
 # --- opening and migrations -----------------------------------------------------------------------
 
@@ -319,20 +322,21 @@ WHERE (:type IS NULL OR e.type = :type)
   AND (:until IS NULL OR e.date <= :until)
 ORDER BY e.date DESC, e.pk DESC
 LIMIT :limit"""
-# Every event filter at once, a page at a time (the API and the web UI). Each condition on participants or
-# on the reporting articles' words is a fragment of EVENT_CONDITIONS, formatted in with placeholders named
-# by the query code, so a filter that is not asked for costs nothing.
+# Every event filter at once, a page at a time (the API and the web UI). Only the filters asked for are
+# formatted in (fragments of EVENT_CONDITIONS, with placeholders named by the query code): a condition of
+# the form ":since IS NULL OR e.date >= :since" would hide the date range from the planner, which then reads
+# the whole date index instead of the range.
 EVENTS_FILTERED = f"""
 SELECT {EVENT_COLUMNS} FROM events e
-WHERE (:type IS NULL OR e.type = :type)
-  AND (:since IS NULL OR e.date >= :since)
-  AND (:until IS NULL OR e.date <= :until)
-  AND (:quad_class IS NULL OR e.quad_class = :quad_class)
-  AND (:country IS NULL OR e.location_country = :country)
-  {{conditions}}
+WHERE 1 {{conditions}}
 ORDER BY e.date DESC, e.pk DESC
 LIMIT :limit OFFSET :offset"""
 EVENT_CONDITIONS = {
+    "type": "AND e.type = :type",
+    "since": "AND e.date >= :since",
+    "until": "AND e.date <= :until",
+    "quad_class": "AND e.quad_class = :quad_class",
+    "country": "AND e.location_country = :country",
     "actor": "AND e.pk IN (SELECT p.event FROM event_participants p WHERE p.actor IN ({marks}))",
     "initiator": "AND e.pk IN (SELECT p.event FROM event_participants p WHERE p.role = 'actor' "
                  "AND p.actor IN ({marks}))",
@@ -394,11 +398,11 @@ WHERE p.actor IN ({marks}) AND o.actor NOT IN ({marks})
 GROUP BY o.actor ORDER BY events DESC, o.name LIMIT ?"""
 
 ENTITY = "SELECT id, name, type, country, sector FROM entities WHERE id = ?"
-# Every way the articles wrote an entity, through the entity's articles (mentions are indexed by article).
+# Every way the articles wrote an entity, off the covering index mentions_entity (migration 3): a run of
+# one index, already grouped by text.
 ENTITY_ALIASES = """
 SELECT m.text, count(*) AS mentions, count(DISTINCT m.article) AS articles
-FROM article_entities ae JOIN mentions m ON m.article = ae.article AND m.entity = ae.entity
-WHERE ae.entity = ? GROUP BY m.text ORDER BY mentions DESC, m.text"""
+FROM mentions m WHERE m.entity = ? GROUP BY m.text ORDER BY mentions DESC, m.text"""
 ENTITIES = """
 SELECT n.id, n.name, n.type, n.country, n.sector,
        (SELECT count(*) FROM article_entities ae WHERE ae.entity = n.id) AS articles,
@@ -414,11 +418,16 @@ ARTICLES = f"""
 SELECT {ARTICLE_COLUMNS} FROM articles a
 WHERE (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :until)
 ORDER BY a.date DESC, a.pk DESC LIMIT :limit OFFSET :offset"""
+# The page is ranked first and only its rows are read for the snippet: reading the text of every match
+# before the sort cost more than ranking them (13,800 matches: 36 -> 22 ms).
 SEARCH_ARTICLES = f"""
-SELECT {ARTICLE_COLUMNS} FROM article_search s JOIN articles a ON a.pk = s.rowid
-WHERE article_search MATCH :match
-  AND (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :until)
-ORDER BY s.rank, a.date DESC LIMIT :limit OFFSET :offset"""
+SELECT {ARTICLE_COLUMNS} FROM (
+    SELECT s.rowid AS pk, s.rank AS rank, a.date AS date FROM article_search s JOIN articles a ON a.pk = s.rowid
+    WHERE article_search MATCH :match
+      AND (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :until)
+    ORDER BY s.rank, a.date DESC LIMIT :limit OFFSET :offset
+) hit JOIN articles a ON a.pk = hit.pk
+ORDER BY hit.rank, hit.date DESC"""
 ARTICLE_PAGE = "SELECT pk, text, record FROM articles WHERE pk > :after ORDER BY pk LIMIT :limit"
 ARTICLE = "SELECT pk, text, record FROM articles WHERE id = ?"
 # Which stored (deduplicated) event each of an article's coded events became, by its place in the record.
@@ -509,6 +518,14 @@ SCHEMA_V2 = (
     # The story an event was first reported in, so its NumSources counts the story's outlets in every language.
     "ALTER TABLE events ADD COLUMN story INTEGER REFERENCES stories(pk)",
     "CREATE INDEX events_story ON events(story)",
+)
+
+# --- migration 3: indexes for the HTTP API ----------------------------------------------------------
+
+SCHEMA_V3 = (
+    # An entity's aliases (the entity page) read a run of this index instead of every mention of each of
+    # the entity's articles: 280 ms -> a few ms for an entity in 9,000 articles.
+    "CREATE INDEX mentions_entity ON mentions(entity, text, article)",
 )
 
 STORY_COLUMNS = "pk, id, size, day_lo, day_hi, month_lo, month_hi, vector_sum, counts, weights, titles"

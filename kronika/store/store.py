@@ -106,6 +106,12 @@ class Store:
     def __contains__(self, article_id: str) -> bool:
         return bool(self.known_ids([article_id]))
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (another process's ingest) has committed since
+        this connection last asked: SQLite's ``PRAGMA data_version``, which reads no table."""
+        with self._reading():
+            return self.connection.execute(sql.DATA_VERSION).fetchone()[0]
+
     def __len__(self) -> int:
         with self._reading():
             return self.connection.execute(sql.COUNT_ARTICLES).fetchone()[0]

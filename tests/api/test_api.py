@@ -351,3 +351,79 @@ def test_bad_start_options(tmp_path, built, kwargs, code):
 def test_serve_refuses_a_missing_store(tmp_path):
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "E505" in result.output
+
+
+@pytest.fixture
+def copied(built, tmp_path):
+    """A copy of the built store that a test may write to while a server reads it."""
+    path = tmp_path / "copy.db"
+    with sqlite3.connect(built[0]) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    return path
+
+
+@pytest.mark.parametrize("path", ["/api/stats", "/api/articles?limit=5", "/api/entities/Q946", "/"])
+def test_a_repeated_get_is_served_from_the_cache_until_an_ingest(copied, built, path):
+    import dataclasses
+
+    from kronika.store import Store
+
+    with TestClient(create_app(copied)) as client:
+        first, second = client.get(path), client.get(path)
+        assert (first.headers["x-kronika-cache"], second.headers["x-kronika-cache"]) == ("miss", "hit")
+        assert first.content == second.content
+        before = client.get("/api/stats").json()["articles"]
+        doc = dataclasses.replace(built[1][0], id="cache-invalidation-test")
+        with Store(copied, stories=False) as writer:  # another connection, as `kronika ingest` would be
+            assert writer.add(doc)
+        after = client.get(path)
+        assert after.headers["x-kronika-cache"] == "miss"
+        assert client.get("/api/stats").json()["articles"] == before + 1
+        assert client.get(path).headers["x-kronika-cache"] == "hit"
+
+
+@pytest.mark.parametrize(
+    ("cache_size", "path", "second"),
+    [(0, "/api/stats", None), (8, "/api/events/nope", "miss"), (8, "/static/kronika.css", None)],
+)
+def test_what_is_not_cached(built, cache_size, path, second):
+    with TestClient(create_app(built[0], cache_size=cache_size)) as client:
+        client.get(path)
+        assert client.get(path).headers.get("x-kronika-cache") == second
+
+
+def test_the_cache_keeps_at_most_its_size(built):
+    with TestClient(create_app(built[0], cache_size=2)) as client:
+        paths = [f"/api/events?limit={n}" for n in (1, 2, 3)]
+        for path in paths:
+            client.get(path)
+        assert [client.get(path).headers["x-kronika-cache"] for path in reversed(paths)] == ["hit", "hit", "miss"]
+
+
+def test_serve_with_two_worker_processes(built):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kronika", "serve", "--db", str(built[0]), "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    try:
+        deadline, answer = time.monotonic() + 60, None
+        while answer is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=5)
+            except httpx.TransportError:
+                time.sleep(0.3)
+        assert answer is not None, server.stderr.read().decode() if server.poll() is not None else "no answer"
+        assert answer.status_code == 200 and answer.json()["articles"] == len(built[1])
+    finally:
+        server.terminate()
+        server.wait(20)

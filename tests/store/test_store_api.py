@@ -188,3 +188,42 @@ def test_bad_dates_are_clear_errors(store, bad):
 
     with pytest.raises(KronikaError, match="E506"):
         store.events(since=bad)
+
+
+# Migration 2's alias query, the reference for migration 3's index-only one.
+ALIASES_V2 = """
+SELECT m.text, count(*), count(DISTINCT m.article)
+FROM article_entities ae JOIN mentions m ON m.article = ae.article AND m.entity = ae.entity
+WHERE ae.entity = ? GROUP BY m.text ORDER BY 2 DESC, m.text"""
+
+
+def test_a_version_2_file_is_upgraded_to_the_latest(tmp_path, monkeypatch):
+    from kronika.store import migrations
+
+    path = tmp_path / "v2.db"
+    with monkeypatch.context() as older:  # the Kronika that knew migrations 1 and 2 only
+        for version in [v for v in migrations.MIGRATIONS if v > 2]:
+            older.delitem(migrations.MIGRATIONS, version)
+        with Store(path) as store:
+            store.add_many(records.ALL)
+            assert store.connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    with Store(path, create=False, read_only=True) as store:
+        connection = store.connection
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == LATEST
+        assert connection.execute("SELECT name FROM sqlite_master WHERE name = 'mentions_entity'").fetchone()
+        plan = " ".join(row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + sql.ENTITY_ALIASES, ("x",)))
+        assert "COVERING INDEX mentions_entity" in plan
+        for (entity,) in connection.execute("SELECT id FROM entities").fetchall():
+            assert connection.execute(sql.ENTITY_ALIASES, (entity,)).fetchall() == connection.execute(
+                ALIASES_V2, (entity,)).fetchall()
+        assert len(store) == len(records.ALL)
+
+
+@pytest.mark.parametrize("since", [None, "2025-09-05", "2025-09"])
+@pytest.mark.parametrize("until", [None, "2025-09-04", "2025"])
+def test_event_rows_apply_only_the_filters_given(store, since, until):
+    rows = store.events(since=since, until=until, limit=0, quad_class=None)
+    expected = [r for r in store.events(limit=0).to_dict("records")
+                if (since is None or (r["date"] or "") >= since)
+                and (until is None or (r["date"] is not None and r["date"] <= until + "\uffff"))]
+    assert rows["id"].tolist() == [r["id"] for r in expected]
