@@ -50,6 +50,7 @@ NOUN_CLASSES = ("subst", "depr", "ger", "ign", "brev")
 ADJECTIVE_CLASSES = ("adj", "ppas", "pact", "adja")
 VERB_CLASSES = ("fin", "praet", "bedzie", "impt", "inf", "imps", "pcon", "pant", "winien", "pred")
 PLACE_TYPES = ("GPE", "LOC")
+FINITE = ("fin", "praet", "bedzie")
 # How far (in tokens) the reflexive particle may stand from its verb, before or after it.
 REFLEXIVE_REACH = 3
 # CAMEO roots of talks and cooperation, whose event nouns ("rozmowy", "szczyt") the subject holds.
@@ -69,6 +70,8 @@ IMPERSONAL_STATE_ROOTS = TARGET_IS_PLACE_ROOTS | {"16"}
 # Mediation (CAMEO 045) is between parties, and a ceasefire (CAMEO 0871) binds both sides: with the parties
 # unnamed in the sentence they are the two sides of the nearest conflict the article reports.
 MEDIATE = "045"
+# "Host a visit" (CAMEO 043): "przyjąć", "podjąć" with a guest, not with a decision.
+HOST = "043"
 CEASEFIRE = "0871"
 # What may stand right before the first word of a sentence.
 SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "„", "”", "«", "»", "–", "—", "-", ":", "(", "\n"})
@@ -80,6 +83,11 @@ MATERIAL_CONFLICT = 4
 # Meetings (CAMEO 04) announced for later are CAMEO 036, "express intent to meet or negotiate" (AGREE).
 MEET_ROOT = "04"
 INTENT_TO_MEET = "036"
+# Cooperation (CAMEO 06) announced for later is CAMEO 030, "express intent to cooperate" (AGREE).
+COOPERATE_ROOT = "06"
+INTENT_TO_COOPERATE = "030"
+# CAMEO roots of threats and shows of force: with no one named they face the actor's adversary.
+POSTURE_ROOTS = frozenset({"13", "15"})
 # How many days apart a visit and the talks it is for are still one occasion.
 VISIT_DAYS = 3
 # How far (in tokens) after an event noun its agent or object may stand.
@@ -123,6 +131,9 @@ class Placed:
     outer: str | None = None  # for a modifier, the preposition of the phrase it sits in ("do stolicy Chin")
     adjective: bool = False  # a state's adjective standing for the state ("izraelska armia")
     lead: int = -1  # where its title phrase starts: "przywódca Korei Północnej Kim Dzong Un" (-1: at start)
+    # For a name Morfeusz does not know, the tagger's cases: its ``cases`` add every oblique one, which a frame
+    # may take but which do not make it a modifier ("linia lotnicza Ryanair").
+    guessed: frozenset[str] | None = None
 
 
 @dataclass
@@ -209,8 +220,13 @@ class Coder:
 
     @lru_cache(maxsize=200_000)  # noqa: B019 -- the coder lives as long as the process (load_coder)
     def _cases(self, text: str, tag: str | None, name: bool) -> frozenset[str]:
+        analyses = self.language.morphology().analyse(text)
         cases = set(tag_cases(tag))
-        for reading in self.language.morphology().analyse(text):
+        if name and self.unknown(text) and cases:
+            # A name Morfeusz does not know ("Emmanuelem Macronem"): the tagger's case is a guess, so any oblique
+            # case may be right; the nominative only as guessed, lest any unknown word become a subject.
+            return frozenset(cases | (set(CASES) - {"nom", "voc"}))
+        for reading in analyses:
             if not name or reading.lemma[:1].isupper():
                 cases.update(tag_cases(reading.tag))
         return frozenset(cases) or frozenset(CASES)
@@ -219,6 +235,17 @@ class Coder:
     def adjective_reading(self, text: str) -> bool:
         """Morfeusz reads the word as an adjective ("ukraińskich" tagged as the people)."""
         return any(tag_class(r.tag) == "adj" for r in self.language.morphology().analyse(text))
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 -- the coder lives as long as the process (load_coder)
+    def unknown(self, text: str) -> bool:
+        """Morfeusz does not know the word ("Macronem", "Ryanair")."""
+        analyses = self.language.morphology().analyse(text)
+        return bool(analyses) and all(tag_class(r.tag) == "ign" for r in analyses)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 -- the coder lives as long as the process (load_coder)
+    def plural_nominative(self, text: str) -> bool:
+        """Morfeusz reads the word as a plural nominative ("Przywódcy" tagged as a genitive)."""
+        return any({"pl", "nom"} <= set(re.split(r"[:.]", r.tag or "")) for r in self.language.morphology().analyse(text))
 
     def find_triggers(self, readings: tuple[list[frozenset[str]], list[frozenset[str]]], lo: int,
                       hi: int) -> list[Found]:
@@ -309,7 +336,7 @@ def _place_mentions(doc: Document, coder: Coder) -> list[Placed]:
                 continue
             start, end = by_start[mention.start], by_end[mention.end] + 1
             head = next((t for t in doc.tokens[start:end] if tag_class(t.tag) in NOUN_CLASSES), doc.tokens[start])
-            placed.append(Placed(entity, start, end, coder.cases(head, name=True)))
+            placed.append(Placed(entity, start, end, coder.cases(head, name=True), guessed=tag_cases(head.tag) if coder.unknown(head.text) else None))
     covered = {i for p in placed for i in range(p.start, p.end)}
     for i, token in enumerate(doc.tokens):
         state = coder.adjective_states.get((token.lemma or "").casefold())
@@ -332,6 +359,10 @@ def _titles(tokens: list[Token], placed: list[Placed]) -> None:
                                        and tag_class(tokens[lead - 1].tag) in NOUN_CLASSES + ("adj",))):
             lead -= 1
         p.lead = lead
+
+
+def _own_cases(p: Placed) -> frozenset[str]:
+    return p.cases if p.guessed is None else p.guessed
 
 
 def _adjective(token: Token, coder: Coder) -> bool:
@@ -358,8 +389,10 @@ def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
         noun_cases: frozenset[str] | None = None  # cases of the common noun nearest to the left, if any
         for j in range(p.start - 1, max(-1, p.start - 1 - PP_REACH), -1):
             other = owner.get(j)
-            if other is not None and other is not p and not other.attached:
-                break  # another name stands between: "według NIS Kim ...": "według" governs NIS, not Kim
+            if other is not None and other is not p and not other.attached and not (other.adjective and p.attached):
+                # another name stands between: "według NIS Kim ...": "według" governs NIS, not Kim; a state's
+                # adjective inside the phrase does not end it ("w indyjskiej części Kaszmiru")
+                break
             cls = tag_class(tokens[j].tag)
             if cls == "prep":
                 prep_cases = coder.cases(tokens[j])
@@ -375,14 +408,15 @@ def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
                         p.preposition = lemma
                 elif p.cases & noun_cases & prep_cases:
                     p.preposition = lemma  # an apposition: "z przywódcą Rosji Władimirem Putinem"
-                elif "gen" in p.cases:
+                elif "gen" in _own_cases(p):
                     p.attached, p.outer = True, lemma  # a modifier: "do stolicy Chin"
                 # Otherwise the phrase ends before the name: "po południu Azerbejdżan" (an object).
                 break
             if cls in NOUN_CLASSES and j not in in_mention and noun_cases is None:
                 noun_cases = coder.cases(tokens[j])
                 # A name whose case is unknown (an acronym: "ChRL") is not taken for a genitive.
-                if (not p.adjective and "gen" in p.cases and len(p.cases) < len(CASES) and j == p.start - 1
+                if (not p.adjective and "gen" in _own_cases(p) and len(p.cases) < len(CASES)
+                        and j == p.start - 1
                         and _common(tokens, j)):
                     # A genitive right after a common noun modifies it ("wizyta Kima", "przywódca Rosji");
                     # after another name it is a name of its own ("według NIS Pjongjang ...").
@@ -423,9 +457,15 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
         place = [p for p in in_sentence if p.entity.type in PLACE_TYPES and p.entity.country
                  and (p.preposition or p.outer) in cues.LOCATIVE_PREPOSITIONS][:1] or last_place
         claimant: tuple[Found, list[Placed]] | None = None  # "X oświadczył, że ...": X and its verb
+        speaker: tuple[int, list[Placed], bool] | None = None  # the verb of saying's end, subject, "obaj"
         for found in coder.find_triggers(readings, lo, hi):
             trigger = found.trigger
             if trigger.speech:
+                s_lo, s_hi = next(((a, b) for a, b in clauses if a <= found.start < b), (lo, hi))
+                speaking = [p for p in in_sentence if s_lo <= p.start < s_hi and p not in reporters]
+                speaker = (found.end, _subject([p for p in speaking if not p.attached], found, lemmas, cues,
+                                               speaking, tokens),
+                           _both_subject(readings[0], found, s_lo, cues, tokens, placed_at, coder.plural_nominative))
                 said_by = [p for p in in_sentence if p.entity.type == "PER" and "nom" in p.cases
                            and not p.preposition and not p.attached and abs(p.start - found.start) <= 3]
                 last_speaker = said_by[:1] or last_speaker
@@ -436,15 +476,25 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                 continue  # a verb of saying is no event by itself; what it reports may be
             if trigger.lemmas[0] in cues.IMPERSONAL_SENSE and _impersonal(tokens[found.start].tag):
                 continue  # "udało się odblokować": the neuter of "udać się" is "manage to", not "go to"
+            if trigger.cameo == HOST and any(cues.NOT_HOSTED & readings[0][j]
+                                             for j in range(max(lo, found.start - 1), min(hi, found.end + 3))):
+                continue  # "podjął decyzję", "w podjętej uchwale": a decision is taken, not a guest received
             c_lo, c_hi = next(((a, b) for a, b in clauses if a <= found.start < b), (lo, hi))
             clause = [p for p in in_sentence if c_lo <= p.start < c_hi and p not in reporters]
-            actor, recipient = _roles(trigger, found, clause, tokens, lemmas, c_lo, cues, coder.cases)
+            # "Rosja ogłosiła, że zamknie konsulat": the content clause's dropped subject is the speaker's.
+            content = speaker is not None and c_lo >= speaker[0] and lemmas[c_lo] in cues.CONTENT_OPENERS
+            # "..., że siły nieprzyjaciela ostrzeliwują": a subject of its own, even unnamed, inherits nothing.
+            inherited = speaker[1] if content and not _noun_before(tokens, found, c_lo, placed_at, coder) else []
+            actor, recipient = _roles(trigger, found, clause, tokens, lemmas, c_lo, cues, coder.cases, inherited)
             is_verb = tag_class(tokens[found.start].tag) in VERB_CLASSES
             if trigger.pos == "mwe":
                 # "wydalić rosyjskich dyplomatów", "zamknięto rosyjski konsulat w Gdańsku": a state's adjective
                 # inside the expression names whom it is done to, before a place the frame may take.
+                # "zamknąć Konsulat Generalny RP": the owner of the thing acted on after it, but not an event
+                # noun's agent ("zapewnić o wsparciu Korei").
+                owner = _owner_after(tokens, clause, found, actor) if trigger.lemmas[-1] not in coder.by_first else []
                 recipient = [p for p in clause if p.adjective and found.start < p.start < found.end
-                             and p not in actor][:1] or recipient
+                             and p not in actor][:1] or owner or recipient
             if not is_verb and previous and previous[0].start >= c_lo and previous[0].trigger.cameo[:2] in CLAIM_ROOTS:
                 continue  # "zarzucił Pekinowi wspieranie Rosji": the accused deed is a claim, not a reported event
             if not actor and not is_verb and tag_class(tokens[found.start].tag) == "ger":
@@ -459,7 +509,11 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                          and (p.preposition or p.outer) in cues.LOCATIVE_PREPOSITIONS][:1]
             # Only a verb's subject reaches back to the sides named last: "obie strony potyczki" is no party.
             pair = last_pair or (_last_two(recent) if is_verb else [])
-            both = not actor and len(pair) == 2 and _both_subject(readings[0], found, c_lo, cues)
+            if (not actor and not is_verb and trigger.symmetric and trigger.cameo[:2] in TALK_ROOTS
+                    and len(last_pair) == 2 and _next_one(lemmas, found, c_lo, cues)):
+                actor = list(last_pair)  # "zaplanowano kolejne spotkanie": the pair that met meets again
+            both = not actor and len(pair) == 2 and (content and speaker[2] or _both_subject(
+                readings[0], found, c_lo, cues, tokens, placed_at, coder.plural_nominative))
             if both:
                 # "Obaj liderzy zgodzili się na ...": the pair met just before, else the two sides named last.
                 actor = list(pair)
@@ -529,7 +583,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                         events.append(mirrored)
                 continue
             event = _event(doc, coder, trigger, found, number, actor, recipient, reporters, in_sentence,
-                           modality, joint=parties)
+                           modality, joint=parties, clause=(tokens[c_lo].start, tokens[c_hi - 1].end))
             if event is not None and pending is not None:
                 awaiting.append((event, pending))
             if event is not None:
@@ -592,6 +646,21 @@ def _own_subject(tokens: list[Token], found: Found, c_lo: int, named: set[int]) 
     return None
 
 
+def _noun_before(tokens: list[Token], found: Found, c_lo: int, named: set[int], coder: Coder) -> bool:
+    """A common noun before the verb that may be its nominative subject and no preposition governs: "że siły
+    nieprzyjaciela ostrzeliwują" (the tagger may read "siły" as a genitive; Morfeusz also as a nominative)."""
+    governed = False
+    for j in range(c_lo + 1, found.start):
+        cls = tag_class(tokens[j].tag)
+        if cls == "prep":
+            governed = True
+        elif cls in ("subst", "depr") and j not in named and _common(tokens, j):
+            if not governed and "nom" in coder.cases(tokens[j]):
+                return True
+            governed = False
+    return False
+
+
 def _remember(recent: list[Placed], mentions: list[Placed]) -> None:
     """Keep the latest mention of each side, the latest last."""
     for p in mentions:
@@ -648,13 +717,14 @@ def _give_targets(events: list[Event], doc: Document, coder: Coder) -> None:
                     key=lambda e: (-len(e.mentions), e.mentions[0].start))
     for event in events:
         force = event.cameo[:2] in TARGET_IS_PLACE_ROOTS
-        if event.recipient or not event.actor or not (force or event.cameo[:2] in CLAIM_ROOTS):
+        if event.recipient or not event.actor or not (force or event.cameo[:2] in CLAIM_ROOTS | POSTURE_ROOTS):
             continue
         mine = side(event.actor[0])
         options = {k: v for k, v in faced.get(mine, {}).items() if k not in {side(a) for a in event.actor}}
         if options:
             # "misja Iranu zaprzeczyła zarzutom": a denial or an accusation with no one named answers or
-            # blames the side the actor faces in the article, as force without a target strikes it.
+            # blames the side the actor faces in the article, as force without a target strikes it; a threat
+            # or a show of force ("poderwał myśliwce") is aimed at it.
             best = max(options, key=lambda other: counts[mine, other])
             event.recipient = [options[best]]
             continue
@@ -761,20 +831,26 @@ def _clauses(tokens, lemmas, lo, hi, cues) -> list[tuple[int, int]]:
 def _coordinated(first: Placed, others: list[Placed], lemmas: list[str], cues) -> list[Placed]:
     """``first`` and the mentions joined to it by "i"/"oraz" in the same case ("Xi i Putin")."""
     group = [first]
+    closed = 1  # the group up to its last coordinator: a comma list without one is no coordination
     for p in others:
         last = group[-1]
         if p.start <= last.start or p.attached:
             continue
         # "Trump i przywódca Korei Kim": the second name may come with its title.
         between = lemmas[last.end:max(last.end, p.lead if p.lead >= 0 else p.start)]
-        if len(between) == 1 and between[0] in cues.COORDINATORS and (p.cases & last.cases or not p.cases):
+        agrees = bool(p.cases & last.cases or not p.cases)
+        if agrees and between and between[-1] in cues.COORDINATORS and between[:-1] in ([], [","]):
             group.append(p)
+            closed = len(group)
+        elif agrees and between == [","] and p.entity.type == last.entity.type and not p.adjective:
+            group.append(p)  # "uznały USA, Kanada, Izrael i Australia"
         elif p.start > last.end:
             break
-    return group
+    return group[:closed]
 
 
-def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cues, coder_cases):
+def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cues, coder_cases,
+           inherited: list[Placed] = ()):
     frames = list(trigger.recipient)
     free = [p for p in clause if not p.attached and not found.words & set(range(p.start, p.end))]
     actor: list[Placed] = []
@@ -821,13 +897,17 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
             # "naloty na pozycje Hamasu", "atak na ukraińską stolicę": the name or the state's adjective sits
             # inside the phrase the frame asks for.
             recipient = _inside_frame([f.preposition for f in frames if f.preposition], clause, found, actor)
+        if not recipient:
+            recipient = _deep_in_frame(tokens, lemmas, [f.preposition for f in frames if f.preposition], clause,
+                                       found, actor)
         # The agent of an event noun stands in its phrase: "ostrzał żołnierzy przez Hamas", not further on.
         agents = [p for p in after if p.preposition == cues.AGENT_PREPOSITION and p.start - found.end <= NOUN_REACH]
         agents = agents or _inside_frame([cues.AGENT_PREPOSITION], clause, found, recipient)
         if agents:
             actor = _coordinated(agents[0], free, lemmas, cues)  # "zacieśnianie współpracy przez Pjongjang"
         if not actor and _after_light_verb(tokens, lemmas, found, c_lo, cues):
-            actor = _subject(free, found, lemmas, cues, clause)  # "armia przeprowadziła serię ataków"
+            # "armia przeprowadziła serię ataków"; "Moskwa zapowiadała, że podejmie kroki odwetowe"
+            actor = _subject(free, found, lemmas, cues, clause) or list(inherited)
         if not actor and trigger.cameo == MEDIATE:
             actor = _subject(free, found, lemmas, cues, clause)  # "Mediatorem był Katar", "w roli pośrednika"
         if not actor and trigger.symmetric and trigger.cameo[:2] in TALK_ROOTS:
@@ -846,6 +926,11 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
             before = [p for p in free if p.end <= found.start and p not in actor]
             subject = before[-1:]
         return actor, subject
+    if inherited and not [p for p in subject if p.end <= found.start] and not any(
+            len(p.cases) < len(CASES) for p in subject):
+        # "..., że zamknie Konsulat Generalny RP": with the speaker's subject dropped, a name after the verb
+        # whose case is unknown (an acronym) is its object, not a subject.
+        subject = list(inherited)
     actor = subject
     rest = [p for p in free if p not in actor]
     recipient = _by_frames(frames, rest, lemmas, cues, allow_bare=True, after=found.start)
@@ -865,7 +950,21 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
         # "przybył do stolicy Chin": the named place sits inside the phrase the frame asks for.
         inside = [p for p in clause if p.attached and p.outer and p.start > found.start and p not in actor]
         recipient = next(([p] for f in frames for p in inside if f.preposition == p.outer), [])
+    if not recipient:
+        # "przeprowadziła naloty na cele powiązane z Hezbollahem"
+        recipient = _deep_in_frame(tokens, lemmas, [f.preposition for f in frames if f.preposition], clause, found,
+                                   actor)
     return actor, recipient
+
+
+def _owner_after(tokens, clause: list[Placed], found: Found, actor: list[Placed]) -> list[Placed]:
+    """The name in the genitive right after an expression's noun, past its adjectives: "zamknąć Konsulat
+    Generalny RP w Irkucku" is done to Poland, not to the city the consulate stands in."""
+    for p in clause:
+        if p.start >= found.end and p not in actor and not p.preposition and "gen" in p.cases and all(
+                tag_class(t.tag) in ADJECTIVE_CLASSES for t in tokens[found.end:p.start]) and p.start - found.end <= 2:
+            return [p]
+    return []
 
 
 def _heads_phrase(tokens, p: Placed, found: Found) -> bool:
@@ -903,6 +1002,24 @@ def _inside_frame(prepositions, clause: list[Placed], found: Found, taken: list[
     return []
 
 
+# How far into the phrase a frame's preposition opens an organisation may stand ("na cele związane z ruchem Huti").
+DEEP_REACH = 6
+
+
+def _deep_in_frame(tokens, lemmas, prepositions, clause: list[Placed], found: Found, taken) -> list[Placed]:
+    """An organisation named deeper in the phrase the frame asks for: "uderzenia na cele związane z ruchem Huti
+    w Jemenie" strike the Houthis, not the country the targets are in. The phrase ends at a comma or a verb."""
+    for k in range(found.end, min(len(tokens), found.end + NOUN_REACH)):
+        if lemmas[k] not in prepositions or tag_class(tokens[k].tag) != "prep":
+            continue
+        for p in clause:
+            if (p.entity.type == "ORG" and k < p.start <= k + DEEP_REACH and p not in taken
+                    and not any(t.text in ",;:" or tag_class(t.tag) in FINITE for t in tokens[k:p.start])):
+                return [p]
+        return []
+    return []
+
+
 def _likewise(events: list[Event], in_sentence: list[Placed], lemmas, lo, cues) -> list[Event]:
     """"Podobnie jak Indie, Chiny wydają ... na zakup rosyjskiej ropy": India does it too."""
     for opener in cues.LIKEWISE:
@@ -929,16 +1046,27 @@ def _impersonal(tag: str | None) -> bool:
     return tag_class(tag) == "praet" and "sg" in values and "n" in values
 
 
-def _future(tag: str | None) -> bool:
-    """A perfective verb in the non-past ("przyleci", "spotka się") speaks of the future in Polish."""
+def _future(tokens: list[Token], found: Found) -> bool:
+    """A perfective verb in the non-past ("przyleci", "spotka się") speaks of the future in Polish, and so
+    does an infinitive after the future of "być" ("będą współpracować")."""
+    tag = tokens[found.start].tag
     values = set((tag or "").split(":"))
+    if tag_class(tag) == "inf":
+        return any(tag_class(tokens[j].tag) == "bedzie" for j in range(max(0, found.start - 2), found.start))
     return tag_class(tag) in ("fin", "bedzie") and ("perf" in values or tag_class(tag) == "bedzie")
 
 
-def _both_subject(all_readings, found: Found, c_lo, cues) -> bool:
+def _both_subject(all_readings, found: Found, c_lo, cues, tokens, named: set[int], plural) -> bool:
     """A subject "obaj liderzy", "obie strony" before the trigger, with no name of its own. Any reading
-    counts: at the start of a sentence the tagger may take "Obie" for a name."""
-    return any(cues.BOTH & all_readings[j] for j in range(c_lo, found.start))
+    counts: at the start of a sentence the tagger may take "Obie" for a name. A plural "przywódcy" with no
+    name after it is the pair as well ("Przywódcy zapowiedzieli ...")."""
+    if any(cues.BOTH & all_readings[j] for j in range(c_lo, found.start)):
+        return True
+    for j in range(c_lo, found.start):
+        if (cues.PAIR_NOUNS & all_readings[j] and plural(tokens[j].text) and j + 1 not in named
+                and j + 2 not in named):
+            return True
+    return False
 
 
 def _after_light_verb(tokens, lemmas, found: Found, c_lo, cues) -> bool:
@@ -957,11 +1085,21 @@ def _subject(free: list[Placed], found: Found, lemmas, cues, clause=(), tokens=N
                     and _common(tokens, head)):
                 return [p]
     before = [p for p in nominative if p.end <= found.start]
+    if before and tokens is not None:
+        # "Pakistan oskarżył Indie o ... i poderwał myśliwce": past the first verb of coordinated predicates
+        # stand its objects; their subject is the one before that verb.
+        verb = next((j for j in range(before[0].end, found.start) if tag_class(tokens[j].tag) in FINITE), None)
+        # The trigger is the second predicate: right after "i"/"oraz", no name between ("i poderwał").
+        joined = verb is not None and any(
+            lemmas[c] in cues.COORDINATORS and not any(c < p.start < found.start for p in free)
+            for c in range(max(verb + 1, found.start - 3), found.start))
+        if joined:
+            before = [p for p in before if p.end <= verb]
     if before:
         # The closest group before the verb; earlier mentions coordinated with it come along.
         groups = []
         for p in before:
-            if groups and _coordinated(groups[-1][0], before, lemmas, cues)[-1] is p:
+            if groups and p in groups[-1]:
                 continue
             groups.append(_coordinated(p, before, lemmas, cues))
         return groups[-1]
@@ -970,8 +1108,11 @@ def _subject(free: list[Placed], found: Found, lemmas, cues, clause=(), tokens=N
 
 
 def _by_frames(frames, candidates, lemmas, cues, *, allow_bare, after=None):
+    # A verb's prepositional object mostly follows it: "Ustępująca ze stanowiska kanclerz Niemiec spotkała się z
+    # prezydentem Francji" meets France; a phrase before the verb fills the frame only when none after does.
+    ordered = candidates if after is None else sorted(candidates, key=lambda p: p.start < after)
     for frame in frames:
-        for p in candidates:
+        for p in ordered:
             if frame.preposition:
                 if p.preposition != frame.preposition:
                     continue
@@ -1006,10 +1147,39 @@ def _modality(tokens, lemmas, found: Found, c_lo, cues) -> str:
             return "negated"
     if any(lemmas[j] in cues.HYPOTHETICAL_MARKERS for j in range(c_lo, found.start)):
         return "hypothetical"
-    # "zapowiedzieli wzmocnienie", "zamierza wysłać": the intention verb right before what it announces.
+    if tag_class(tokens[found.start].tag) not in VERB_CLASSES and _planned(tokens, lemmas, found, c_lo, cues):
+        return "intended"
+    # "zapowiedzieli wzmocnienie", "zamierza wysłać": the intention verb right before what it announces,
+    # or before the content clause the trigger opens ("zapowiedzieli, że będą współpracować").
     if any(lemmas[j] in cues.INTENTION_VERBS for j in range(max(c_lo, found.start - 2), found.start)):
         return "intended"
+    if c_lo >= 2 and lemmas[c_lo] in cues.CONTENT_OPENERS and tokens[c_lo - 1].text == "," and (
+            lemmas[c_lo - 2] in cues.INTENTION_VERBS):
+        return "intended"
     return "asserted"
+
+
+# How far from an event noun the participle that plans it may stand ("wizyta ... zaplanowana jest").
+PLAN_REACH = 6
+
+
+def _planned(tokens, lemmas, found: Found, c_lo: int, cues) -> bool:
+    """An event noun planned by a participle or verb of intention next to it: "zaplanowane zostało kolejne
+    spotkanie", "wizyta kanclerz we Francji zaplanowana jest po wyborach"."""
+    for j in range(found.start - 1, max(c_lo, found.start - PLAN_REACH) - 1, -1):
+        if tag_class(tokens[j].tag) in VERB_CLASSES + ("ppas",) and lemmas[j] not in cues.PASSIVE_AUXILIARIES:
+            return lemmas[j] in cues.INTENTION_VERBS
+    for j in range(found.end, min(len(tokens), found.end + PLAN_REACH)):
+        if tokens[j].text in ",;:":
+            return False
+        if tag_class(tokens[j].tag) in VERB_CLASSES + ("ppas",) and lemmas[j] not in cues.PASSIVE_AUXILIARIES:
+            return lemmas[j] in cues.INTENTION_VERBS and tag_class(tokens[j].tag) == "ppas"
+    return False
+
+
+def _next_one(lemmas, found: Found, c_lo: int, cues) -> bool:
+    """"kolejne spotkanie", "następna runda rozmów": the event again, between the same sides."""
+    return any(lemmas[j] in cues.NEXT_ONE for j in range(max(c_lo, found.start - 2), found.start))
 
 
 def _reporters(tokens, lemmas, lo, hi, mentions: list[Placed], cues) -> list[Placed]:
@@ -1023,12 +1193,16 @@ def _reporters(tokens, lemmas, lo, hi, mentions: list[Placed], cues) -> list[Pla
 
 
 def _event(doc, coder, trigger, found: Found, number: int, actor, recipient, reporters, in_sentence,
-           modality, joint: bool = False) -> Event | None:
-    """The event record, or None when it is not one. ``joint``: its parties come later (_give_parties)."""
+           modality, joint: bool = False, clause: tuple[int, int] | None = None) -> Event | None:
+    """The event record, or None when it is not one. ``joint``: its parties come later (_give_parties);
+    ``clause``: the character span of the trigger's clause."""
     cameo = trigger.cameo
-    if cameo[:2] == MEET_ROOT and (modality == "intended" or _future(doc.tokens[found.start].tag)):
+    later = modality == "intended" or _future(doc.tokens, found)
+    if cameo[:2] == MEET_ROOT and later:
         # "Biden przyleci do Polski", "zapowiedzieli spotkanie": a meeting to come is an intent to meet.
         cameo = INTENT_TO_MEET
+    elif cameo[:2] == COOPERATE_ROOT and later:
+        cameo = INTENT_TO_COOPERATE  # "zapowiedzieli, że będą współpracować": a pledge to cooperate
     info = coder.codebook.cameo(cameo)
     if not info.plover_type:
         return None  # statements and appeals (CAMEO 01, 02) and root 08 have no PLOVER type
@@ -1046,7 +1220,7 @@ def _event(doc, coder, trigger, found: Found, number: int, actor, recipient, rep
         # pairs of actors count the meeting (the sides are interchangeable for these types).
         actor, recipient = actor[:1], actor[1:]
     start, end = doc.tokens[found.start].start, doc.tokens[found.end - 1].end
-    date, precision = _event_date(doc, found)
+    date, precision = _event_date(doc, found, clause)
     if date and doc.date and int(date[:4]) < int(doc.date[:4]) - 1:
         return None  # background history ("w wojnie koreańskiej w latach 1950-1953"), not news of the day
     location = _location(in_sentence, coder)
@@ -1076,15 +1250,19 @@ def _dedupe(participants: list[Participant]) -> list[Participant]:
     return out
 
 
-def _event_date(doc: Document, found: Found) -> tuple[str | None, str | None]:
+def _event_date(doc: Document, found: Found, clause: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
     trigger_start = doc.tokens[found.start].start
     sentence = next(((s, e) for s, e in doc.sentences if s <= trigger_start < e), None)
     candidates: list[Timex] = [t for t in doc.timexes if sentence and sentence[0] <= t.start < sentence[1]
                                and t.type in ("DATE", "TIME") and t.value and t.value[:4].isdigit()]
+    value = doc.date
     if candidates:
-        value = min(candidates, key=lambda t: abs(t.start - trigger_start)).value
-    else:
-        value = doc.date
+        nearest = min(candidates, key=lambda t: abs(t.start - trigger_start))
+        # A past year in a clause after the trigger's dates what that clause tells ("chce, aby ustalony dziewięć
+        # lat temu próg ..."), not the trigger: it does not make the trigger background.
+        elsewhere = clause is not None and nearest.start >= clause[1]
+        if not (elsewhere and doc.date and nearest.value[:4] < doc.date[:4]):
+            value = nearest.value
     if not value:
         return None, None
     day = value.split("/")[0][:10]  # an interval ("1950/1953") dates the event by its start

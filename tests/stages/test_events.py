@@ -92,6 +92,35 @@ CASES = [
     ("W Poznaniu zamknięto rosyjski konsulat.", ("SANCTION", ["POL"], ["RUS"], "asserted")),
     # a protest is coded by the country where it happens
     ("W wielu miastach Gruzji wybuchły protesty przeciwko rządowi.", ("PROTEST", ["GEO"], [], "asserted")),
+    # a content clause's dropped subject is the speaker's; an acronym after its verb is an object
+    ("Białoruś oświadczyła, że od poniedziałku zamknie Konsulat Generalny RP w Grodnie.",
+     ("SANCTION", ["BLR"], ["POL"], "asserted")),
+    # a comma list of coordinated subjects: every state acts
+    ("Francja, Niemcy, Hiszpania i Włochy nałożyły sankcje na Iran.",
+     ("COERCE", ["DEU", "ESP", "FRA", "ITA"], ["IRN"], "asserted")),
+    # the second of coordinated predicates has the first one's subject, not its object
+    ("Korea Południowa oskarżyła Koreę Północną o prowokację i poderwała myśliwce.",
+     ("MOBILIZE", ["KOR"], ["PRK"], "asserted")),
+    # threats in stock formulas; the threatened side is the one the article pairs the actor with
+    ("Indie zaatakowały Pakistan. Pakistan odpowie w wybranym przez siebie czasie i miejscu.",
+     ("THREATEN", ["PAK"], ["IND"], "asserted")),
+    ("Polska wydaliła rosyjskich dyplomatów. Rosja nie pozwoli, aby ta decyzja pozostała bez odpowiedzi.",
+     ("THREATEN", ["RUS"], ["POL"], "asserted")),
+    ("Litwa zamknęła granicę z Białorusią. Mińsk zapowiedział, że podejmie kroki odwetowe.",
+     ("THREATEN", ["BLR"], ["LTU"], "intended")),
+    # sending forces is a mobilisation; an event noun after a light verb takes its subject
+    ("Unia Afrykańska podjęła decyzję o wysłaniu sił pokojowych do Sudanu.",
+     ("MOBILIZE", ["African Union"], ["SDN"], "asserted")),
+    # pledges: leaders who met announce cooperation; a planned visit or the next meeting is an intent to meet
+    ("Olaf Scholz spotkał się z Emmanuelem Macronem. Przywódcy zapowiedzieli, że będą współpracować.",
+     ("AGREE", ["DEU"], ["FRA"], "intended")),
+    ("Olaf Scholz spotkał się z Emmanuelem Macronem. Rzecznik dodał, że zaplanowano już kolejne spotkanie.",
+     ("AGREE", ["DEU"], ["FRA"], "intended")),
+    ("Wizyta Olafa Scholza w Japonii zaplanowana jest na maj.", ("AGREE", ["DEU"], ["JPN"], "intended")),
+    ("Kanclerz Olaf Scholz przyjął zaproszenie prezydenta Polski.", ("AGREE", ["DEU"], ["POL"], "asserted")),
+    # a prepositional object follows its verb: the phrase before it ("ze stanowiska kanclerza") is no partner
+    ("Odchodzący ze stanowiska kanclerz Niemiec Olaf Scholz spotkał się z prezydentem Francji Macronem.",
+     ("CONSULT", ["DEU"], ["FRA"], "asserted")),
 ]
 
 
@@ -181,6 +210,8 @@ def test_nothing_to_code_or_odd_input(text):
     ("Rosja ogłosiła ćwiczenia. Kupujemy nowe czołgi.", "COOPERATE"),
     # "podejmie kroki" hosts no one, now or later
     ("Rosja zapowiedziała, że podejmie kroki odwetowe.", "AGREE"),
+    # a past "nie pozostawił bez odpowiedzi" is a retaliation, not a threat
+    ("Iran nie pozostawił ataku Izraela bez odpowiedzi.", "THREATEN"),
 ])
 def test_no_event_of_that_type(text, absent):
     assert [e for e in coded(text) if e[0] == absent] == []
@@ -211,3 +242,13 @@ def test_a_title_names_its_holder_again():
     """"premier Morawiecki ... Premier zapewnił": the common noun refers back to the name it introduced."""
     text = "Wczoraj premier Mateusz Morawiecki przyjechał do Kijowa. Premier zapewnił Ukrainę o wsparciu."
     assert any(e[0] == "SUPPORT" and e[1] == ["POL"] for e in coded(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Izraelska armia przeprowadziła serię nalotów na cele powiązane z Hezbollahem w Libanie.",
+    "Amerykańskie lotnictwo rozpoczęło serię uderzeń na obiekty związane z Hezbollahem w Libanie.",
+])
+def test_an_organisation_deeper_in_the_target_phrase_is_struck_not_the_country_it_is_in(text):
+    record = kronika.analyze(text, date=DATE)
+    struck = [[p.name for p in e.recipient] for e in record.events if e.type == "ASSAULT"]
+    assert struck == [["Hezbollah"]]

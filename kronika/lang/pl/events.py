@@ -52,10 +52,14 @@ LIGHT_VERBS = frozenset({
     "nasilać", "zorganizować", "organizować", "podjąć", "podejmować", "wprowadzić", "wprowadzać", "odbyć",
     "odbywać", "złożyć", "składać", "udzielić", "udzielać", "wyrazić", "wyrażać", "zapowiedzieć",
     "zapowiadać", "ogłosić", "ogłaszać", "przekazać", "przekazywać",
+    # "zdecydował o zamknięciu konsulatu": who decides on a deed does it
+    "zdecydować", "decydować", "postanowić",
 })
 
 # "Obaj liderzy zgodzili się", "obie strony dementują": both of the sides the article has just paired.
 BOTH = frozenset({"oba", "obydwa"})
+# "Przywódcy zapowiedzieli ...": leaders in the plural with no name of their own are the pair just met.
+PAIR_NOUNS = frozenset({"przywódca", "lider"})
 
 # After a comma these open a relative clause: ", czemu ChRL zaprzecza", ", co potwierdził rząd".
 RELATIVE_PRONOUNS = frozenset({"co", "kto", "gdzie", "dokąd", "skąd", "czyj"})
@@ -91,3 +95,13 @@ PERSONAL_PAST_ENDINGS = ("łem", "łam", "łeś", "łaś", "liśmy", "łyśmy", 
 # Verbs that put forward a claim: "Azerbejdżan oświadczył, że siły wroga ostrzeliwują ..." is an accusation by
 # the speaker against whoever the claim says used force or threatened (a neutral "poinformował" is not).
 CLAIM_VERBS = frozenset({"twierdzić", "oświadczyć", "oświadczać", "przekonywać"})
+# Conjunctions that open a content clause: "Rosja ogłosiła, że zamknie ...": its dropped subject is the speaker.
+CONTENT_OPENERS = frozenset({"że", "iż"})
+# "kolejne spotkanie", "następna runda rozmów": talks again between the sides that met last.
+NEXT_ONE = frozenset({"kolejny", "następny", "ponowny"})
+# Objects with which a verb of hosting ("przyjąć", "podjąć") is a light verb, not the reception of a guest:
+# "podjął decyzję", "przyjęła uchwałę", "podjęte kroki".
+NOT_HOSTED = frozenset({
+    "decyzja", "uchwała", "stanowisko", "rezolucja", "ustawa", "krok", "działanie", "próba", "środek", "plan",
+    "projekt", "inicjatywa", "wysiłek", "temat", "propozycja", "deklaracja", "budżet", "poprawka", "zobowiązanie",
+})

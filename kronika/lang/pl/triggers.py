@@ -118,4 +118,4 @@ TRIGGERS: tuple[Trigger, ...] = load_triggers(
     files("kronika.lang.pl").joinpath("triggers.tsv").read_text(encoding="utf-8")
 )
 
-__all__ = ["Frame", "TRIGGERS", "Trigger", "load_triggers", "parse_frame", "parse_frames"]
+__all__ = ["TRIGGERS", "Frame", "Trigger", "load_triggers", "parse_frame", "parse_frames"]
