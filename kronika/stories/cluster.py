@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import heapq
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
@@ -164,19 +165,40 @@ class StoryClusterer:
 
     Feeding the same articles in the same order always gives the same stories; feeding more later extends
     them (the store keeps the same state in its tables, ``kronika/stories/store.py``).
+
+    ``evict=True`` bounds memory on long replays: a story is closed and dropped once both its dates and the
+    last time an article joined it lie more than ``horizon`` days (``window_days + max_span_days +
+    late_days``) before the newest dateline seen (the first day of it, for a month), and its row of the
+    centroid matrix is reused. Nothing changes for a dated article whose dateline starts at most
+    ``max_span_days + late_days`` before the newest one seen: the time test already shuts it out of every
+    closed story. What can change: an older article arriving later than that starts a new story instead of
+    joining a closed one, and an article or story without any date can no longer meet a closed story through
+    a shared name (``bench/stories.py --check-eviction`` counts the decisions that differ).
     """
 
-    def __init__(self, rule: StoryRule | None = None):
+    def __init__(self, rule: StoryRule | None = None, *, evict: bool = False, late_days: int = 31):
         self.rule = rule or StoryRule()
-        self.stories: list[Story] = []
+        self.stories: dict[int, Story] = {}  # seq -> story, the stories held (all of them without eviction)
+        self.created = 0
+        self.evict = evict
+        # A month-dated article starts its month's first day: a month is the lateness to allow for by default.
+        self.horizon = self.rule.window_days + self.rule.max_span_days + late_days
         self._by_day: dict[int, list[int]] = defaultdict(list)
         self._by_key: dict[str, list[int]] = {}
         self._undated: set[int] = set()
         self._recent: deque[int] = deque(maxlen=self.rule.recent_stories)
-        self._centroids = np.zeros((0, 512), dtype=np.float32)  # row = story seq
+        self._centroids = np.zeros((0, 512), dtype=np.float32)  # row = slot of a held story
+        self._slot: dict[int, int] = {}
+        self._free: list[int] = []
+        self._newest: int | None = None  # the latest dateline start seen
+        self._last: dict[int, int] = {}  # seq -> the day after which the story counts as untouched
+        self._closing: list[tuple[int, int]] = []  # heap of (last, seq), entries outdated by later touches
+        self._indexed: dict[int, tuple[int, int]] = {}  # seq -> the days it is listed under in _by_day
+        self._undated_start: list[int] = []  # stories touched before any dateline was seen
 
     def __len__(self) -> int:
-        return len(self.stories)
+        """Stories made so far (held or closed)."""
+        return self.created
 
     def candidates(self, article: ArticleFeatures) -> list[Story]:
         found: set[int] = set()
@@ -192,33 +214,40 @@ class StoryClusterer:
             for day in range(lo - self.rule.window_days, hi + self.rule.window_days + 1):
                 found.update(self._by_day.get(day, ()))
             found.update(keyed & self._undated)
-        return [self.stories[i] for i in sorted(found)]
+        # Key lists keep closed stories' seqs so that trimming them stays as without eviction.
+        return [self.stories[i] for i in sorted(found) if i in self.stories]
 
     def add(self, article: ArticleFeatures) -> Decision:
         candidates = self.candidates(article)
         if len(candidates) > 1:
             # One matrix product drops the stories far below ``min_cosine`` before the exact rule runs on
             # the rest; the margin keeps float rounding from ever changing a decision.
-            seqs = np.fromiter((c.seq for c in candidates), dtype=np.int64, count=len(candidates))
-            near = self._centroids[seqs] @ article.vector >= self.rule.min_cosine - 1e-3
+            slots = np.fromiter((self._slot[c.seq] for c in candidates), dtype=np.int64, count=len(candidates))
+            near = self._centroids[slots] @ article.vector >= self.rule.min_cosine - 1e-3
             candidates = [c for c, keep in zip(candidates, near.tolist()) if keep]
         story, cosine, evidence = choose(article, candidates, self.rule)
         new = story is None
         if new:
-            story = Story(story_id(article.id), len(self.stories), np.zeros_like(article.vector))
-            self.stories.append(story)
+            story = Story(story_id(article.id), self.created, np.zeros_like(article.vector))
+            self.stories[story.seq] = story
+            self.created += 1
         before = story.interval
         story.absorb(article)
         self._keep_centroid(story)
         self._index(story, before, article)
+        if self.evict:
+            self._close_old(story, article)
         return Decision(story, new, None if new else cosine, None if new else evidence)
 
     def _keep_centroid(self, story: Story) -> None:
-        if story.seq >= len(self._centroids):
+        slot = self._slot.get(story.seq)
+        if slot is None:
+            slot = self._slot[story.seq] = self._free.pop() if self._free else len(self._slot)
+        if slot >= len(self._centroids):
             grown = np.zeros((max(1024, 2 * len(self._centroids)), story.vector_sum.shape[0]), dtype=np.float32)
             grown[:len(self._centroids)] = self._centroids
             self._centroids = grown
-        self._centroids[story.seq] = story.centroid()
+        self._centroids[slot] = story.centroid()
 
     def _index(self, story: Story, before: tuple[int, int] | None, article: ArticleFeatures) -> None:
         seq = story.seq
@@ -231,6 +260,8 @@ class StoryClusterer:
             for day in range(after[0], after[1] + 1):
                 if day not in old:
                     self._by_day[day].append(seq)
+            lo, hi = self._indexed.get(seq, after)
+            self._indexed[seq] = (min(lo, after[0]), max(hi, after[1]))
         for key in article.evidence_keys():
             if key[:2] in ("e:", "n:"):
                 # The newest stories (highest seq) carrying the key, as the store's index gives them; a story
@@ -243,3 +274,40 @@ class StoryClusterer:
         if seq in self._recent:
             self._recent.remove(seq)
         self._recent.append(seq)
+
+    def _close_old(self, story: Story, article: ArticleFeatures) -> None:
+        if article.interval is not None and (self._newest is None or article.interval[0] > self._newest):
+            self._newest = article.interval[0]
+        if self._newest is None:
+            self._undated_start.append(story.seq)  # no date seen yet: nothing can be called old
+            return
+        touched = [*self._undated_start, story.seq]
+        self._undated_start.clear()
+        for seq in touched:
+            interval = self.stories[seq].interval
+            last = max(self._newest, interval[1]) if interval else self._newest
+            self._last[seq] = last
+            heapq.heappush(self._closing, (last, seq))
+        limit = self._newest - self.horizon
+        while self._closing and self._closing[0][0] < limit:
+            last, seq = heapq.heappop(self._closing)
+            if self._last.get(seq) == last:
+                self._drop(seq)
+
+    def _drop(self, seq: int) -> None:
+        story = self.stories.pop(seq)
+        del self._last[seq]
+        self._free.append(self._slot.pop(seq))
+        self._undated.discard(seq)
+        lo, hi = self._indexed.pop(seq, (0, -1))
+        for day in range(lo, hi + 1):
+            listed = self._by_day.get(day)
+            if listed and seq in listed:
+                listed.remove(seq)
+                if not listed:
+                    del self._by_day[day]
+        for key in story.counts:
+            listed = self._by_key.get(key)
+            # A list of closed stories acts as an empty one: new seqs are higher, trimming drops the lowest.
+            if listed is not None and not any(s in self.stories for s in listed):
+                del self._by_key[key]

@@ -17,7 +17,8 @@ _DMY = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|2
 
 
 class AliasEntityStage:
-    """Entities by knowledge-base alias matching (``kronika/stories/aliases.py``), any language or script."""
+    """Entities by knowledge-base alias matching (``kronika/stories/aliases.py``), any language or script; in a
+    text of a script without capital letters (Arabic, Hebrew) through consonant skeletons (``skeleton.py``)."""
 
     name = "alias_entities"
     requires = ("text",)
@@ -25,8 +26,12 @@ class AliasEntityStage:
 
     def __call__(self, doc: Document) -> Document:
         from kronika.stories.aliases import load_matcher
+        from kronika.stories.skeleton import caseless, load_skeleton_matcher
 
         doc.entities = load_matcher().find(doc.text)
+        if caseless(doc.text):
+            known = {e.id for e in doc.entities}
+            doc.entities += [e for e in load_skeleton_matcher().find(doc.text) if e.id not in known]
         return doc
 
 

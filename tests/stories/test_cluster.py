@@ -147,3 +147,49 @@ def test_named_years_bound_undated_articles(second, joins):
     clusterer = StoryClusterer()
     clusterer.add(features("a", [1, 0], interval=(737000, 737000)))
     assert (not clusterer.add(second).new) is joins
+
+
+def months_of_articles(days: int, per_day: int, undated_share: float, seed: int):
+    """Articles over ``days`` days in date order: a few stories a day, each a topic vector plus noise."""
+    from kronika.stories.features import ArticleFeatures
+
+    rng = np.random.default_rng(seed)
+    articles, open_stories = [], []
+    for day in range(737000, 737000 + days):
+        open_stories = [s for s in open_stories if day - s[1] <= 2]
+        while len(open_stories) < 4:
+            topic = rng.standard_normal(512).astype(np.float32)
+            open_stories.append((topic / np.linalg.norm(topic), day, [f"E{e}" for e in rng.integers(0, 300, 3)]))
+        for _ in range(per_day):
+            topic, start, entities = open_stories[int(rng.integers(len(open_stories)))]
+            vector = topic + rng.standard_normal(512).astype(np.float32) / np.sqrt(512) * 1.2
+            when = start + int(rng.integers(0, 3))
+            articles.append(ArticleFeatures(
+                id=f"a{len(articles)}", lang="en", vector=vector / np.linalg.norm(vector),
+                interval=None if rng.random() < undated_share else (when, when),
+                entities={e: 1.0 for e in entities if rng.random() < 0.7}))
+    return articles
+
+
+@pytest.mark.parametrize("days, per_day, undated_share, seed", [(150, 6, 0.0, 1), (150, 6, 0.1, 2), (150, 10, 0.1, 3)])
+def test_eviction_keeps_decisions_and_bounds_memory(days, per_day, undated_share, seed):
+    articles = months_of_articles(days, per_day, undated_share, seed)
+    kept, evicting = StoryClusterer(), StoryClusterer(evict=True)
+    with_all = [kept.add(a).story.seq for a in articles]
+    bounded = [evicting.add(a).story.seq for a in articles]
+    assert bounded == with_all
+    assert len(evicting) == len(kept)
+    # Months of stories, of which only the last horizon's are held, in reused centroid rows.
+    assert len(evicting.stories) < len(kept) / 2
+    assert len(evicting._slot) == len(evicting.stories)
+    assert len(evicting._centroids) < len(kept.stories) / 2 or len(evicting._centroids) == 1024
+    assert max(evicting._slot.values()) < len(evicting.stories) + len(evicting._free)
+
+
+def test_eviction_closes_stories_older_than_the_horizon():
+    clusterer = StoryClusterer(evict=True)
+    first = clusterer.add(features("a", [1, 0], interval=(737000, 737000))).story
+    clusterer.add(features("b", [0, 1], interval=(737000 + clusterer.horizon, 737000 + clusterer.horizon)))
+    assert first.seq in clusterer.stories  # exactly at the horizon: still open
+    clusterer.add(features("c", [0, 1], interval=(737001 + clusterer.horizon, 737001 + clusterer.horizon)))
+    assert first.seq not in clusterer.stories and len(clusterer) == 2
