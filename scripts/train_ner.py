@@ -28,11 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kronika.lang import get_language
-from kronika.lang.pl.ner_features import NKJP_TYPES, document_name_forms, sentence_features
-from kronika.record import Document, Token
-from kronika.stages.morph import MorphologyStage
-from kronika.stages.ner import (
+from kronika.lang import get_language  # noqa: E402  (the script runs from a checkout)
+from kronika.lang.pl.ner_features import NKJP_TYPES, document_name_forms, sentence_features  # noqa: E402
+from kronika.record import Document, Token  # noqa: E402
+from kronika.stages.morph import MorphologyStage  # noqa: E402
+from kronika.stages.ner import (  # noqa: E402
     CLUSTERS_FILE,
     LAYER_SEPARATOR,
     META_FILE,
@@ -43,7 +43,7 @@ from kronika.stages.ner import (
 )
 
 NKJP_FILE = "nkjp-ner-iob/nkjp-nested-simplified-v2.iob"
-VERSION = "1.1.0"
+VERSION = "1.0.0"
 DEV_BUCKETS = 10
 # Inner categories that occur without their outer entity in a few hundred NKJP tokens; the outer
 # entity is the person name they are part of.
@@ -361,11 +361,7 @@ def main() -> int:
             "documents": len(train_docs),
             "tokens": train_tokens,
             "held_out": f"dev: documents with crc32(id) % {DEV_BUCKETS} == 0 ({len(dev_docs)} documents)",
-            "features": "kronika/lang/pl/ner_features.py over the pipeline's own morphology (Morfeusz2 SGJP): "
-                        "form, lemma, tag and case, affixes of 1-5 letters, shape, Morfeusz readings and name "
-                        "classes, shape with case, capitalisation with name class, runs of capitalised words, "
-                        "quotes, case agreement and the document's capitalised and lower-case uses, "
-                        "in a window of three words each side",
+            "features": "kronika/lang/pl/ner_features.py over the pipeline's own morphology (Morfeusz2 SGJP)",
             "clusters": f"{len(clusters)} words, bisecting k-means over PPMI context vectors of the training "
                         f"text ({args.clusters} context words)" if clusters else None,
         },

@@ -1,12 +1,9 @@
 """Polish features for the name tagger (``kronika/stages/ner.py``), shared by training and tagging.
 
-A token is described by its form (lower case, prefixes and suffixes of one to five letters, shape),
-the lemma and tag the morphology stage chose, every Morfeusz2 reading's part of speech and SGJP
-proper-name label (imię, nazwisko, nazwa_geograficzna, ... : Morfeusz's dictionary is the gazetteer),
-a word cluster induced from NKJP text when the model has them, conjunctions (shape with case,
-capitalisation with name class), its place in a run of capitalised words, whether it stands in
-quotes, whether its case agrees with its neighbours', whether the document also writes it in lower
-case, and facts about its neighbours up to three words away. ``scripts/train_ner.py`` calls
+A token is described by its form (lower case, prefixes, suffixes, shape), the lemma and tag the
+morphology stage chose, every Morfeusz2 reading's part of speech and SGJP proper-name label
+(imię, nazwisko, nazwa_geograficzna, ... : Morfeusz's dictionary is the gazetteer), a word cluster
+induced from NKJP text, and the same facts about its neighbours. ``scripts/train_ner.py`` calls
 ``sentence_features`` on NKJP sentences tagged by the real morphology stage, and the stage calls it on
 the pipeline's tokens, so the model sees the same kind of evidence in both.
 
@@ -68,12 +65,10 @@ CASES = frozenset({"nom", "gen", "dat", "acc", "inst", "loc", "voc"})
 
 # Neighbour features: offset -> which of the word's own features the neighbour passes on.
 CONTEXT = {
-    -3: ("w", "sh"),
-    -2: ("w", "sh", "m", "t", "l", "c"),
-    -1: ("w", "sh", "m", "t", "l", "s3", "c", "x"),
-    1: ("w", "sh", "m", "t", "l", "s3", "c", "x"),
-    2: ("w", "sh", "m", "t", "l", "c"),
-    3: ("w", "sh"),
+    -2: ("w", "sh", "m", "t"),
+    -1: ("w", "sh", "m", "t", "l", "s3", "c"),
+    1: ("w", "sh", "m", "t", "l", "s3", "c"),
+    2: ("w", "sh", "m", "t"),
 }
 
 _SHAPE_RUNS = re.compile(r"(.)\1+")
@@ -120,14 +115,8 @@ def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tu
         "sh": ("sh=" + word_shape(word),),
         "t": ("t=" + pos, "tc=" + pos + ":" + case),
         "m": _morfeusz_features(word),
-        "c": tuple(f"c{n}={cluster[:n]}" for n in (4, 8, 12) if cluster) or ("c=none",),
+        "c": tuple("c%d=%s" % (n, cluster[:n]) for n in (4, 8, 12) if cluster) or ("c=none",),
     }
-    # Shape with case, and capitalisation with each Morfeusz name class: a capitalised genitive
-    # surname reads differently from a capitalised sentence-initial noun.
-    shape = word_shape(word)
-    labels = [f[2:] for f in groups["m"] if f.startswith("m=")]
-    groups["x"] = ("shc=" + shape + ":" + case, "lup" if lemma[:1].isupper() else "llow",
-                   *(("cm=" + label) for label in labels if word[:1].isupper()))
     flags = []
     if word[:1].isupper():
         flags.append("cap")
@@ -142,8 +131,7 @@ def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tu
     if not any(c.isalnum() for c in word):
         flags.append("punct")
     groups["own"] = (
-        "s1=" + lower[-1:], "s2=" + lower[-2:], "s4=" + lower[-4:], "s5=" + lower[-5:],
-        "p1=" + lower[:1], "p2=" + lower[:2], "p3=" + lower[:3], "p4=" + lower[:4],
+        "s1=" + lower[-1:], "s2=" + lower[-2:], "s4=" + lower[-4:], "p2=" + lower[:2], "p3=" + lower[:3],
         "len=" + _length_bucket(len(word)), *flags,
     )
     return groups
@@ -152,7 +140,7 @@ def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tu
 @lru_cache(maxsize=600_000)
 def _context_features(word: str, lemma: str, tag: str, cluster: str, offset: int) -> tuple[str, ...]:
     own = _own_features(word, lemma, tag, cluster)
-    prefix = f"{offset:+d}:"
+    prefix = "%+d:" % offset
     return tuple(prefix + f for kind in CONTEXT[offset] for f in own[kind])
 
 
@@ -170,23 +158,6 @@ def sentence_features(
     keys = [(t.text, t.lemma or t.text, t.tag or "ign", clusters.get(t.text.lower(), "")) for t in tokens]
     n = len(keys)
     out = []
-    # Runs of capitalised words: a token's place in the run and the run's length.
-    capital = [k[0][:1].isupper() for k in keys]
-    run_start = [0] * n
-    for i in range(n):
-        run_start[i] = run_start[i - 1] if i and capital[i] and capital[i - 1] else i
-    run_end = [0] * n
-    for i in range(n - 1, -1, -1):
-        run_end[i] = run_end[i + 1] if i + 1 < n and capital[i] and capital[i + 1] else i + 1
-    quoted = False
-    inside = []
-    for k in keys:
-        if k[0] in QUOTES:
-            quoted = not quoted if k[0] == '"' else k[0] in OPEN_QUOTES
-            inside.append(False)
-        else:
-            inside.append(quoted)
-    cases = [_case(k[2]) for k in keys]
     for i, key in enumerate(keys):
         own = _own_features(*key)
         feats = ["bias"]
@@ -197,7 +168,7 @@ def sentence_features(
             if 0 <= j < n:
                 feats.extend(_context_features(*keys[j], offset))
             elif offset in (-1, 1):
-                feats.append(f"{offset:+d}:edge")
+                feats.append("%+d:edge" % offset)
         if i == 0:
             feats.append("first")
         word = key[0]
@@ -207,42 +178,15 @@ def sentence_features(
             feats.append("b-=" + keys[i - 1][0].lower() + "|" + word.lower())
         if i + 1 < n:
             feats.append("b+=" + word.lower() + "|" + keys[i + 1][0].lower())
-        if capital[i]:
-            length = run_end[i] - run_start[i]
-            where = "s" if length == 1 else "b" if i == run_start[i] else "e" if i + 1 == run_end[i] else "m"
-            feats.append(f"run={where}{min(length, 4)}")
-        if inside[i]:
-            feats.append("inq")
-        if word[:1].isupper() and "~" + word.lower() in name_forms:
-            feats.append("doclow")
-        if i > 0:
-            feats.append("tb-=" + keys[i - 1][2].partition(":")[0] + cases[i - 1] + "|" + key[2].partition(":")[0]
-                         + cases[i])
-            if cases[i] and cases[i] == cases[i - 1]:
-                feats.append("agr-1")
-        if i + 1 < n and cases[i] and cases[i] == cases[i + 1]:
-            feats.append("agr+1")
         out.append(feats)
     return out
 
 
 def document_name_forms(sentences: Sequence[Sequence]) -> frozenset[str]:
-    """Capitalised words that occur inside a sentence (not first) somewhere in the document, and
-    ("~" + word) the words it also writes in lower case."""
-    capitalised = {
+    """Capitalised words that occur inside a sentence (not first) somewhere in the document."""
+    return frozenset(
         t.text
         for sentence in sentences
         for t in sentence[1:]
         if t.text[:1].isupper() and t.text[1:2].islower()
-    }
-    lower = {"~" + t.text for sentence in sentences for t in sentence if t.text[:1].islower()}
-    return frozenset(capitalised | lower)
-
-
-QUOTES = frozenset('"„”“«»')
-OPEN_QUOTES = frozenset("„“«")
-
-
-@lru_cache(maxsize=100_000)
-def _case(tag: str) -> str:
-    return next((v for v in re.split(r"[:.]", tag.partition(":")[2]) if v in CASES), "")
+    )
