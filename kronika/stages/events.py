@@ -311,18 +311,31 @@ class EventStage:
         return doc
 
 
-def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
-    """Token index ranges of the sentences."""
+# The longest stretch of tokens coded as one sentence. Roles are sought among a sentence's mentions for each
+# trigger, so the work grows with the square of a sentence's length; news sentences stay far below this, and
+# a pasted table or an unpunctuated page is cut into pieces of this size (at a comma where one is near).
+MAX_SENTENCE_TOKENS = 120
+
+
+def _sentence_spans(doc: Document) -> list[tuple[int, int, int]]:
+    """(sentence number, first token, end token) of the sentences; an over-long one comes in pieces that keep
+    its number."""
     spans, i = [], 0
     tokens = doc.tokens
-    for start, end in doc.sentences:
+    for number, (start, end) in enumerate(doc.sentences):
         while i < len(tokens) and tokens[i].start < start:
             i += 1
         first = i
         while i < len(tokens) and tokens[i].end <= end:
             i += 1
+        while i - first > MAX_SENTENCE_TOKENS:
+            limit = first + MAX_SENTENCE_TOKENS
+            cut = next((j for j in range(limit, first + MAX_SENTENCE_TOKENS // 2, -1)
+                        if tokens[j - 1].text in (",", ";", ":")), limit)
+            spans.append((number, first, cut))
+            first = cut
         if i > first:
-            spans.append((first, i))
+            spans.append((number, first, i))
     return spans
 
 
@@ -447,7 +460,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
     recent: list[Placed] = []  # the latest named side last: subjects and participants, one per side
     last_place: list[Placed] = []  # the latest place named with a locative preposition
     titled: dict[str, list[Placed]] = {}  # a common noun and the name it last introduced ("premier" Morawiecki)
-    for number, (lo, hi) in enumerate(_sentence_spans(doc)):
+    for number, lo, hi in _sentence_spans(doc):
         in_sentence = placed[bisect_left(placed, lo, key=lambda p: p.start):bisect_left(placed, hi, key=lambda p: p.start)]
         reporters = _reporters(tokens, lemmas, lo, hi, in_sentence, cues)
         clauses = _clauses(tokens, lemmas, lo, hi, cues)

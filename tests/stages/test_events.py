@@ -252,3 +252,50 @@ def test_an_organisation_deeper_in_the_target_phrase_is_struck_not_the_country_i
     record = kronika.analyze(text, date=DATE)
     struck = [[p.name for p in e.recipient] for e in record.events if e.type == "ASSAULT"]
     assert struck == [["Hezbollah"]]
+
+
+def _lines_run_by_the_coder(pipeline, text: str) -> int:
+    """Lines of kronika/stages/events.py executed while coding ``text``: the coder's work, which a clock
+    on a shared machine cannot measure reliably."""
+    import sys
+
+    from kronika.record import Document
+    from kronika.stages import events as module
+
+    doc = Document(text=text, date=DATE)
+    stage = next(s for s in pipeline.stages if s.name == "events")
+    for earlier in pipeline.stages[:pipeline.stages.index(stage)]:
+        doc = earlier(doc)
+    stage(doc)  # warm the per-process caches, so both sizes are measured alike
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        if frame.f_code.co_filename != module.__file__:
+            return None
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        stage(doc)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+# One endless sentence full of names and triggers, and a list pasted as text: doubling the input must not
+# much more than double the coder's work (no loop over all pairs of tokens or mentions without a cap).
+LONG_INPUTS = [
+    lambda n: " ".join(["Rosja zaatakowała Ukrainę, Polska wsparła Litwę, a Xi spotkał się z Putinem,"] * n) + ".",
+    lambda n: "\n".join(f"- {i}. Niemcy, Francja, Chiny, Iran, Izrael" for i in range(n)),
+]
+
+
+@pytest.mark.parametrize("make", LONG_INPUTS)
+def test_work_grows_linearly_with_the_input(pipeline, make):
+    small = _lines_run_by_the_coder(pipeline, make(40))
+    large = _lines_run_by_the_coder(pipeline, make(80))
+    assert small > 0
+    assert large <= 2.6 * small
