@@ -35,11 +35,11 @@ def check_date(value: str | None, option: str) -> str | None:
         return None
     if not DATE_RE.match(value):
         raise KronikaError("E506", f"{option} {value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
-    if len(value) == 10:
-        try:
-            Date.fromisoformat(value)
-        except ValueError:
-            raise KronikaError("E506", f"{option} {value!r} is not a calendar date") from None
+    try:
+        # A month is checked as its first day, so "2025-13" is refused as "2025-13-32" would be.
+        Date.fromisoformat(value if len(value) == 10 else value + "-01" if len(value) == 7 else value + "-01-01")
+    except ValueError:
+        raise KronikaError("E506", f"{option} {value!r} is not a calendar date") from None
     return value
 
 

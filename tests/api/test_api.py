@@ -203,6 +203,7 @@ def test_analyze_returns_the_record(client):
         ("get", "/api/events?quad_class=5", {}, 422, "E604", "quad_class"),
         ("get", "/api/events?limit=0", {}, 422, "E604", "limit"),
         ("get", "/api/events?since=2025-02-30", {}, 400, "E506", "not a calendar date"),
+        ("get", "/api/events?until=2025-13", {}, 400, "E506", "not a calendar date"),
         ("get", "/api/relations?a=CHN", {}, 422, "E604", "'b'"),
         ("get", "/api/relations?a=CHINA&b=PRK", {}, 422, "E604", "'a'"),
         ("get", "/api/entities/Q946?date=yesterday", {}, 400, "E506", "not a date"),

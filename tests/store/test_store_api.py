@@ -182,7 +182,8 @@ def test_stats_counts_event_types(store):
     assert stats["events.CONSULT"] == 4
 
 
-@pytest.mark.parametrize("bad", ["2025-13-01", "yesterday", "2025-02-30", "'; DROP TABLE events; --"])
+@pytest.mark.parametrize("bad", ["2025-13-01", "2025-13", "2025-00", "yesterday", "2025-02-30",
+                                 "'; DROP TABLE events; --"])
 def test_bad_dates_are_clear_errors(store, bad):
     from kronika.errors import KronikaError
 
