@@ -625,7 +625,14 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                 titled[lemmas[p.start - 1]] = [p]
     events = _give_parties(events, awaiting)  # before guessed targets: only the sides the article names
     _give_targets(events, doc, coder)
-    return _merge_same(events)
+    return _merge_same([e for e in events if not _interview(e)])
+
+
+def _interview(event: Event) -> bool:
+    """Talks whose one side is only news media ("w rozmowie z Timesem"): an interview, not a consultation."""
+    if event.type != "CONSULT":
+        return False
+    return any(side and all(p.sector == "MED" for p in side) for side in (event.actor, event.recipient))
 
 
 # How far before its verb a common noun subject may stand.

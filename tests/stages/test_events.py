@@ -285,6 +285,16 @@ def _lines_run_by_the_coder(pipeline, text: str) -> int:
     return count
 
 
+# Talks with a newspaper are an interview: no event between the speaker's state and the paper's.
+@pytest.mark.parametrize("text", [
+    "W rozmowie z Guardianem premier Izraela Benjamin Netanjahu skrytykował Iran.",
+    "Szef MSZ Rosji Siergiej Ławrow rozmawiał z dziennikarzami CNN.",
+    "Wołodymyr Zełenski rozmawiał z BBC o wojnie.",
+])
+def test_an_interview_is_not_a_consultation(text):
+    assert not [e for e in coded(text) if e[0] == "CONSULT"]
+
+
 # One endless sentence full of names and triggers, and a list pasted as text: doubling the input must not
 # much more than double the coder's work (no loop over all pairs of tokens or mentions without a cap).
 LONG_INPUTS = [
