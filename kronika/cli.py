@@ -436,7 +436,9 @@ def stories(db, output_format, story_id, since, until, lang, min_size, limit) ->
 @click.option("--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.")
 @click.option("--lang", default="auto", show_default=True,
               help="Language of inputs that do not say; auto identifies each article's language.")
-def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang: str) -> None:
+@click.option("--evict", is_flag=True, help="Drop stories closed for 48 days to bound memory on long archives in "
+              "date order (an article more than 45 days late may then start a new story).")
+def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang: str, evict: bool) -> None:
     """Cluster articles into cross-lingual stories without a store: one JSON line per article with its
     id, story and language, in input order.
 
@@ -449,7 +451,7 @@ def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
 
     from kronika.core import analyze_articles
     from kronika.ingest import read_articles
-    from kronika.stories import cluster_documents
+    from kronika.stories import StoryClusterer, cluster_documents
 
     failures = 0
 
@@ -464,7 +466,7 @@ def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
 
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for doc, decision in cluster_documents(records()):
+        for doc, decision in cluster_documents(records(), clusterer=StoryClusterer(evict=evict)):
             out.write(json.dumps({"id": doc.id, "story": decision.story.id, "lang": doc.lang}) + "\n")
     finally:
         if output:

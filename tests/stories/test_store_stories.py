@@ -95,3 +95,7 @@ def test_cli_stories_and_cluster(db, tmp_path):
     assert [line["id"] for line in lines] == list(GOLD)
     assert {line["id"]: line["lang"] for line in lines} == {i: r["lang"] for i, r in GOLD.items()}
     assert {line["id"]: line["story"] for line in lines} == stored_stories(db)
+    # The fixture's articles lie within days of each other: eviction changes no decision.
+    evicted = tmp_path / "evicted.jsonl"
+    assert runner.invoke(main, ["cluster", str(FIXTURE), "-o", str(evicted), "--evict"]).exit_code == 0
+    assert evicted.read_text() == out.read_text()
