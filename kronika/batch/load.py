@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from kronika.batch.output import DOCUMENTS, BatchOutput
 from kronika.errors import InputError, KronikaError
 from kronika.record import Document
-from kronika.store.ingest import ADDED, FAILED, SKIPPED, IngestReport
+from kronika.store.ingest import FAILED, SKIPPED, IngestReport
 
 DEFAULT_BATCH = 256
 
@@ -26,11 +26,7 @@ def load_parquet(store, root: str, *, batch_size: int = DEFAULT_BATCH,
     started = time.perf_counter()
 
     def note(kind: str, error: KronikaError | None = None) -> None:
-        setattr(report, kind, getattr(report, kind) + 1)
-        if error is not None:
-            report.errors.append(error)
-        if progress:
-            progress(kind, error)
+        report.note(kind, error, progress)
 
     batch: list[Document] = []
 
@@ -39,14 +35,7 @@ def load_parquet(store, root: str, *, batch_size: int = DEFAULT_BATCH,
         new = [doc for doc in batch if doc.id not in known]
         for _ in range(len(batch) - len(new)):
             note(SKIPPED)
-        failures: list = []
-        added = store.add_many(new, failures)
-        for doc, error in failures:
-            note(FAILED, InputError("E507", doc.id, f"could not be stored: {type(error).__name__}: {error}"))
-        for _ in range(added):
-            note(ADDED)
-        for _ in range(len(new) - added - len(failures)):
-            note(SKIPPED)
+        report.store(store, new, progress)
         batch.clear()
 
     try:

@@ -18,6 +18,9 @@ from multiprocessing import get_context
 from kronika.errors import InputError, KronikaError
 from kronika.record import Document, content_id
 
+# progress(kind, error): once per article, with ADDED, SKIPPED or FAILED and the error of a failure.
+Progress = Callable[[str, "KronikaError | None"], None]
+
 ADDED, SKIPPED, FAILED = "added", "skipped", "failed"
 DEFAULT_BATCH = 64
 COMMIT_SECONDS = 2.0  # commit at least this often, so a slow stream of articles is saved as it goes
@@ -36,6 +39,27 @@ class IngestReport:
         """Articles analysed and stored per second."""
         return self.added / self.seconds if self.seconds else 0.0
 
+    def note(self, kind: str, error: KronikaError | None = None, progress: Progress | None = None) -> None:
+        """Count one article as ``added``, ``skipped`` or ``failed`` and tell ``progress``."""
+        setattr(self, kind, getattr(self, kind) + 1)
+        if error is not None:
+            self.errors.append(error)
+        if progress:
+            progress(kind, error)
+
+    def store(self, store, docs: list[Document], progress: Progress | None = None) -> None:
+        """Store ``docs`` in one transaction and count each: a record that cannot be written fails alone
+        (E507), and an id another process committed meanwhile is skipped by the store, not stored twice."""
+        failures: list = []
+        added = store.add_many(docs, failures)
+        for doc, error in failures:
+            self.note(FAILED, InputError("E507", doc.id, f"could not be stored: {type(error).__name__}: {error}"),
+                      progress)
+        for _ in range(added):
+            self.note(ADDED, None, progress)
+        for _ in range(len(docs) - added - len(failures)):
+            self.note(SKIPPED, None, progress)
+
 
 def ingest(store, inputs: Iterable[str], *, date: str | None = None, lang: str = "pl", jobs: int = 1,
            batch_size: int = DEFAULT_BATCH, progress: Callable[[str, KronikaError | None], None] | None = None
@@ -50,11 +74,7 @@ def ingest(store, inputs: Iterable[str], *, date: str | None = None, lang: str =
     started = time.perf_counter()
 
     def note(kind: str, error: KronikaError | None = None) -> None:
-        setattr(report, kind, getattr(report, kind) + 1)
-        if error is not None:
-            report.errors.append(error)
-        if progress:
-            progress(kind, error)
+        report.note(kind, error, progress)
 
     def new_articles() -> Iterator:
         seen: set[str] = set()
@@ -75,15 +95,7 @@ def ingest(store, inputs: Iterable[str], *, date: str | None = None, lang: str =
     def flush() -> None:
         nonlocal last_commit
         if batch:
-            failures: list = []
-            added = store.add_many(batch, failures)
-            for doc, error in failures:
-                note(FAILED, InputError("E507", doc.id, f"could not be stored: {type(error).__name__}: {error}"))
-            # An id another process committed meanwhile is skipped by the store, not stored twice.
-            for _ in range(added):
-                note(ADDED)
-            for _ in range(len(batch) - added - len(failures)):
-                note(SKIPPED)
+            report.store(store, batch, progress)
             batch.clear()
         last_commit = time.monotonic()
 
