@@ -116,12 +116,7 @@ class AliasMatcher:
                 i += 1
                 continue
             end = words[i + len(name.words) - 1][1]
-            entry = self.kb.get(name.entry)
-            entity = found.get(entry.id)
-            if entity is None:
-                entity = found[entry.id] = Entity(id=entry.id, name=entry.name, type=entry.type,
-                                                  country=entry.country, sector=entry.sector)
-            entity.mentions.append(Mention(start, end, text[start:end]))
+            add_mention(found, self.kb.get(name.entry), text, start, end)
             i += len(name.words)
         return list(found.values())
 
@@ -136,6 +131,15 @@ class AliasMatcher:
             if all(_word_matches(folded[i + k], w) for k, w in enumerate(name.words)):
                 return name
         return None
+
+
+def add_mention(found: dict[str, Entity], entry, text: str, start: int, end: int) -> None:
+    """One more mention of the knowledge-base ``entry`` among the entities ``found`` in a text."""
+    entity = found.get(entry.id)
+    if entity is None:
+        entity = found[entry.id] = Entity(id=entry.id, name=entry.name, type=entry.type, country=entry.country,
+                                          sector=entry.sector)
+    entity.mentions.append(Mention(start, end, text[start:end]))
 
 
 @cache

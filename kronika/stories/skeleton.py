@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from kronika.record import Entity, Mention
+from kronika.record import Entity
+from kronika.stories.aliases import add_mention, transliterate
 
 MIN_NAME_SKELETON = 6
 MIN_WORD_SKELETON = 6
@@ -65,8 +66,6 @@ def _table():
 
 def skeleton(word: str) -> str:
     """The consonant classes of a word in any script the tables read: "Navalny", "نافالني" -> "nfln"."""
-    from kronika.stories.aliases import transliterate
-
     latin = unicodedata.normalize("NFD", transliterate(word.translate(_table())).lower())
     latin = "".join(ch for ch in latin if ch.isascii() and (ch.isalpha() or ch in "'-"))
     for spelling, sound in _DIGRAPHS:
@@ -145,13 +144,7 @@ class SkeletonMatcher:
             if name is None:
                 i += 1
                 continue
-            start, end = words[i][0], words[i + len(name.words) - 1][1]
-            entry = self.kb.get(name.entry)
-            entity = found.get(entry.id)
-            if entity is None:
-                entity = found[entry.id] = Entity(id=entry.id, name=entry.name, type=entry.type,
-                                                  country=entry.country, sector=entry.sector)
-            entity.mentions.append(Mention(start, end, text[start:end]))
+            add_mention(found, self.kb.get(name.entry), text, words[i][0], words[i + len(name.words) - 1][1])
             i += len(name.words)
         return list(found.values())
 
