@@ -289,6 +289,8 @@ def main() -> int:
     parser.add_argument("--clusters", type=int, default=0,
                         help="context words for word clusters (1000 tried: no gain); 0 = none")
     parser.add_argument("--max-iterations", type=int, default=CRF_PARAMS["max_iterations"])
+    parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"], help="L1 penalty")
+    parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"], help="L2 penalty")
     parser.add_argument("--limit", type=int, default=None, help="first N documents only (for a quick try)")
     parser.add_argument("--evaluate-only", action="store_true",
                         help="score the model in --out on the dev documents; no training")
@@ -341,7 +343,8 @@ def main() -> int:
     for features, labels in train:
         trainer.append(features, labels)
     del train
-    trainer.set_params({**CRF_PARAMS, "max_iterations": args.max_iterations})
+    params = {**CRF_PARAMS, "max_iterations": args.max_iterations, "c1": args.c1, "c2": args.c2}
+    trainer.set_params(params)
     model_path = out / MODEL_FILE
     fitted = time.perf_counter()
     trainer.train(str(model_path))
@@ -366,13 +369,13 @@ def main() -> int:
                         f"text ({args.clusters} context words)" if clusters else None,
         },
         "not_used": "poleval2018-task2-ner (kept for evaluation)",
-        "crf_params": {**CRF_PARAMS, "max_iterations": args.max_iterations},
+        "crf_params": params,
         "training_seconds": round(train_seconds),
         "licence": "GPL-3.0-or-later",
         "command": ".venv/bin/python scripts/train_ner.py --data /work/shared/data"
                    + (f" --clusters {args.clusters}" if args.clusters else "")
-                   + (f" --max-iterations {args.max_iterations}"
-                      if args.max_iterations != CRF_PARAMS["max_iterations"] else ""),
+                   + "".join(f" --{name.replace('_', '-')} {params[name]}"
+                             for name in ("c1", "c2", "max_iterations") if params[name] != CRF_PARAMS[name]),
     })
     write_meta(meta_path, meta, scores)
     return 0

@@ -43,7 +43,7 @@ class Span:
     start: int
     end: int
     category: str
-    layer: int  # 0 outer, 1 nested in an outer entity
+    layer: int  # 0 outer, 1 nested in an outer entity, 2 a person's part inside a nested person
 
 
 def decode(labels: list[str]) -> list[Span]:
@@ -136,7 +136,22 @@ class NameTagger:
         name_forms = self.features.document_name_forms(sentences)
         found = [decode(self.label(sentence, name_forms)) for sentence in sentences]
         found = propagate(sentences, found)
+        if hasattr(self.features, "inner_names"):
+            found = [self.nest(sentence, spans) for sentence, spans in zip(sentences, found)]
         return [(sentence, span) for sentence, spans in zip(sentences, found) for span in spans]
+
+    def nest(self, sentence: list, spans: list[Span]) -> list[Span]:
+        """Add the names the language pack finds inside outer names the tagger left without them."""
+        hosts = [s for s in spans if s.layer == 0 and s.category in self.features.HOST_CATEGORIES]
+        if not hosts:
+            return spans
+        words = [t.text for t in sentence]
+        added = []
+        for host in hosts:
+            taken = {i for s in spans if s.layer > 0 and host.start <= s.start and s.end <= host.end
+                     for i in range(s.start, s.end)}
+            added.extend(Span(*found) for found in self.features.inner_names(words, host.start, host.end, taken))
+        return sorted([*spans, *added], key=lambda s: (s.start, s.layer, s.end)) if added else spans
 
 
 def read_clusters(path: Path) -> dict[str, str]:

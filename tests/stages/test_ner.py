@@ -10,7 +10,7 @@ from kronika.lang import get_language
 from kronika.pipeline import Pipeline
 from kronika.record import Document, Token
 from kronika.stages.morph import MorphologyStage
-from kronika.stages.ner import NerStage, Span, decode, model_dir, propagate
+from kronika.stages.ner import NerStage, Span, decode, load_tagger, model_dir, propagate
 from kronika.stages.segment import SegmentStage
 
 pytestmark = pytest.mark.skipif(
@@ -154,3 +154,22 @@ def test_batch_equals_one_by_one(pipeline):
 
 def test_empty_document(pipeline):
     assert pipeline(Document(text="")).mentions == []
+
+
+# Names inside outer names (NKJP nesting the training file lost), found through the real tagger.
+NESTED = [
+    ("Profesor pracuje w Polskiej Akademii Nauk od dziesięciu lat.",
+     ("Polskiej Akademii Nauk", "orgName", 0), ("Polskiej", "placeName-country", 1)),
+    ("Mieszka przy ulicy Adama Mickiewicza w Gdańsku.",
+     ("ulicy Adama Mickiewicza", "geogName", 0), ("Mickiewicza", "persName-surname", 2)),
+]
+
+
+@pytest.mark.parametrize(("text", "outer", "inner"), NESTED)
+def test_nested_names(pipeline, text, outer, inner):
+    doc = pipeline(Document(text=text))
+    found = {(" ".join(t.text for t in s[span.start : span.end]), span.category, span.layer)
+             for s, span in load_tagger("pl").spans(doc)}
+    assert outer in found and inner in found
+    # nested names are for evaluation: the mentions keep the outer name only
+    assert outer[0] in {m.text for m in doc.mentions} and inner[0] not in {m.text for m in doc.mentions}

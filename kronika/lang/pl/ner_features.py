@@ -190,3 +190,128 @@ def document_name_forms(sentences: Sequence[Sequence]) -> frozenset[str]:
         for t in sentence[1:]
         if t.text[:1].isupper() and t.text[1:2].islower()
     )
+
+
+# Outer categories inside which NKJP annotates further names: a state in "Polskiej Akademii Nauk", a
+# person in "ul. Mickiewicza" or "Uniwersytet Adama Mickiewicza", a town in "gmina Starogard". The
+# training file (nkjp-nested-simplified-v2) keeps only persons' parts and settlements inside
+# organisations, so the tagger cannot learn the rest; ``inner_names`` adds them from the knowledge
+# base and Morfeusz (NKJP annotation guidelines, Savary et al. 2010: names nest inside names).
+HOST_CATEGORIES = frozenset({"orgName", "geogName", "placeName-region", "placeName-district"})
+COUNTRY, SETTLEMENT = "placeName-country", "placeName-settlement"
+PERSON, FORENAME, SURNAME = "persName", "persName-forename", "persName-surname"
+FORENAME_LABEL, SURNAME_LABEL, GEOGRAPHIC_LABEL = "imię", "nazwisko", "nazwa_geograficzna"
+# Parts of speech a name's readings may have: nouns, unknown words, and the depreciative noun form
+# SGJP gives surnames ("Kościuszki").
+NAME_CLASSES = frozenset({"subst", "depr", "ign"})
+# Longest run of words tried as one place name ("Nowy Jork", "Bielsko-Biała" is one token).
+_LONGEST_PLACE = 3
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> tuple[dict[str, str], frozenset[str]]:
+    """Lower-case state names and forms -> country, town names and forms -> settlement (states win
+    over towns of the same name, "Meksyk"); and the states' adjectives ("polski")."""
+    from kronika.kb import load_kb
+
+    places: dict[str, str] = {}
+    adjectives: set[str] = set()
+    for entry in load_kb():
+        if entry.type != "GPE":
+            continue
+        if entry.capital is not None:
+            category, names = COUNTRY, (*entry.aliases_pl, *entry.forms_pl)
+            adjectives.update(a.lower() for a in entry.adjectives_pl)
+        elif entry.extra.get("geonameid"):
+            category, names = SETTLEMENT, (entry.name, *entry.aliases_pl, *entry.forms_pl)
+        else:
+            continue
+        for name in names:
+            key = name.lower()
+            if places.get(key) != COUNTRY:
+                places[key] = category
+    return places, frozenset(adjectives)
+
+
+@lru_cache(maxsize=100_000)
+def _word_facts(word: str) -> tuple[str | None, bool, bool, bool]:
+    """(place category, forename, surname, any surname reading) of a capitalised word, read only where
+    the dictionary says so: a state's adjective, a geographic name the knowledge base places, a
+    person's name with no common reading ("Izbie" is also a surname in SGJP, "Gdańskiego" also an
+    adjective). The last says a surname reading exists at all, enough after a forename ("Marii
+    Konopnickiej")."""
+    from kronika.lang.pl.morphology import load_morphology
+
+    places, adjectives = _place_names()
+    analyses = load_morphology().analyse(word)
+    place = None
+    for a in analyses:
+        lemma = a.lemma.lower()
+        if a.pos == "adj" and lemma in adjectives:
+            place = COUNTRY
+        elif place is None and GEOGRAPHIC_LABEL in a.labels and lemma in places:
+            place = places[lemma]
+    if place is None and all(a.pos == "ign" for a in analyses):
+        place = places.get(word.lower())
+    proper = all(a.pos in NAME_CLASSES and COMMON_NOUN_LABEL not in a.labels for a in analyses)
+    any_surname = any(SURNAME_LABEL in a.labels for a in analyses)
+    forename = proper and any(FORENAME_LABEL in a.labels for a in analyses)
+    return place, forename, proper and any_surname, any_surname
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def inner_names(words: Sequence[str], start: int, end: int, taken: set[int]) -> list[tuple[int, int, str, int]]:
+    """Names inside the outer name ``words[start:end]`` as (start, end, category, layer): places one
+    layer down, persons one layer down with their forename and surname a layer further. Words in
+    ``taken`` already belong to a nested name the tagger found."""
+    found: list[tuple[int, int, str, int]] = []
+    if end - start < 2:
+        return found  # a name nested in a name is a proper part of it
+    i = start
+    while i < end:
+        if i in taken or not words[i][:1].isupper():
+            i += 1
+            continue
+        place = None
+        for n in range(min(_LONGEST_PLACE, end - i), 1, -1):
+            if not taken.intersection(range(i, i + n)):
+                category = _place_names()[0].get(" ".join(words[i : i + n]).lower())
+                if category:
+                    place = (i, i + n, category, 1)
+                    break
+        if place is None and words[i][1:2].islower():
+            category = _word_facts(words[i])[0]
+            if category:
+                place = (i, i + 1, category, 1)
+        if place is not None:
+            found.append(place)
+            i = place[1]
+            continue
+        # A person: capitalised words with a forename or surname reading, or initials; not the host's
+        # first word, which names the kind of thing ("Mickiewicz i Syn" is rare, "Uniwersytet X" is not).
+        j = i
+        parts: list[tuple[int, int, str, int]] = []
+        while j < end and j not in taken and i > start:
+            word = words[j]
+            if _is_initial(word):
+                parts.append((j, j + 1, FORENAME, 2))
+            elif word[:1].isupper() and word[1:2].islower():
+                _category, forename, surname, any_surname = _word_facts(word)
+                surname = surname or (any_surname and bool(parts) and parts[-1][2] == FORENAME)
+                if not (forename or surname):
+                    break
+                last = j + 1 == end or not words[j + 1][:1].isupper()
+                parts.append((j, j + 1, SURNAME if surname and (last or not forename) else FORENAME, 2))
+            else:
+                break
+            j += 1
+        if parts and any(p[2] == SURNAME for p in parts):
+            found.append((i, j, PERSON, 1))
+            found.extend(parts)
+            i = j
+        else:
+            i += 1
+    return found

@@ -8,6 +8,7 @@ from kronika.lang.pl.ner_features import (
     NKJP_TYPES,
     POLEVAL_CATEGORIES,
     document_name_forms,
+    inner_names,
     sentence_features,
     word_shape,
 )
@@ -79,3 +80,39 @@ def test_document_name_forms():
 def test_tables_cover_the_name_categories():
     assert set(NKJP_TYPES.values()) == {"PER", "ORG", "GPE", "LOC"}
     assert set(NKJP_TYPES) <= set(POLEVAL_CATEGORIES)
+
+
+# Names nested in an outer name (NKJP guidelines), as (start, end, category, layer) over the words.
+COUNTRY, SETTLEMENT = "placeName-country", "placeName-settlement"
+PERSON, FORENAME, SURNAME = "persName", "persName-forename", "persName-surname"
+INNER = [
+    # a state's adjective and a state in an organisation's name
+    (["Polska", "Akademia", "Nauk"], set(), [(0, 1, COUNTRY, 1)]),
+    (["Ambasada", "Niemiec"], set(), [(1, 2, COUNTRY, 1)]),
+    # a town; two places in one name
+    (["Sąd", "Okręgowy", "w", "Krakowie"], set(), [(3, 4, SETTLEMENT, 1)]),
+    (["Teatr", "Polski", "we", "Wrocławiu"], set(), [(1, 2, COUNTRY, 1), (3, 4, SETTLEMENT, 1)]),
+    # a person with forename and surname, a lone surname after a street, a surname that is also an
+    # adjective accepted after a forename
+    (["Uniwersytet", "Adama", "Mickiewicza"], set(),
+     [(1, 3, PERSON, 1), (1, 2, FORENAME, 2), (2, 3, SURNAME, 2)]),
+    (["ul.", "Sienkiewicza"], set(), [(1, 2, PERSON, 1), (1, 2, SURNAME, 2)]),
+    (["Szkoła", "im.", "Marii", "Konopnickiej"], set(),
+     [(2, 4, PERSON, 1), (2, 3, FORENAME, 2), (3, 4, SURNAME, 2)]),
+    # common words that SGJP also lists as surnames; a forename alone is no person
+    (["Najwyższa", "Izba", "Kontroli"], set(), []),
+    (["Fundacja", "Marii"], set(), []),
+    # one word is not nested in itself; words the tagger already nested stay as they are
+    (["Rosja"], set(), []),
+    (["Sąd", "Okręgowy", "w", "Krakowie"], {3}, []),
+]
+
+
+@pytest.mark.parametrize(("words", "taken", "expected"), INNER)
+def test_inner_names(words, taken, expected):
+    assert inner_names(words, 0, len(words), taken) == expected
+
+
+def test_inner_names_stay_inside_the_host():
+    words = ["w", "Krakowie", "i", "Urząd", "Miasta", "Gdańska", "oraz", "Polska"]
+    assert inner_names(words, 3, 6, set()) == [(5, 6, SETTLEMENT, 1)]
