@@ -292,6 +292,9 @@ def main() -> int:
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"], help="L1 penalty")
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"], help="L2 penalty")
     parser.add_argument("--limit", type=int, default=None, help="first N documents only (for a quick try)")
+    parser.add_argument("--all-documents", action="store_true",
+                        help="train on the dev documents too, as the shipped model is; the NKJP dev scores in "
+                             "--out's meta.json are then kept from a run of the same settings without them")
     parser.add_argument("--evaluate-only", action="store_true",
                         help="score the model in --out on the dev documents; no training")
     args = parser.parse_args()
@@ -302,6 +305,8 @@ def main() -> int:
     docs = read_nkjp(Path(args.data) / NKJP_FILE)[: args.limit]
     train_docs = [d for d in docs if zlib.crc32(d[0].encode()) % DEV_BUCKETS != 0]
     dev_docs = [d for d in docs if zlib.crc32(d[0].encode()) % DEV_BUCKETS == 0]
+    if args.all_documents and not args.evaluate_only:
+        train_docs, dev_docs = docs, []
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     meta_path = out / META_FILE
@@ -351,7 +356,11 @@ def main() -> int:
     train_seconds = time.perf_counter() - fitted
     print(f"trained in {train_seconds:.0f} s; model {model_path.stat().st_size / 1e6:.1f} MB", flush=True)
 
-    scores = evaluate(model_path, dev)
+    if args.all_documents:
+        scores = meta.get("scores", {}).get("nkjp_dev", {})
+        scores["measured"] = "by the same settings trained without the dev documents; this model has seen them"
+    else:
+        scores = evaluate(model_path, dev)
     meta.update({
         "name": "pl-ner-crf",
         "version": VERSION,
@@ -363,7 +372,8 @@ def main() -> int:
             "licence": "GPL-3.0 (NKJP)",
             "documents": len(train_docs),
             "tokens": train_tokens,
-            "held_out": f"dev: documents with crc32(id) % {DEV_BUCKETS} == 0 ({len(dev_docs)} documents)",
+            "held_out": f"dev: documents with crc32(id) % {DEV_BUCKETS} == 0 ({len(dev_docs)} documents)"
+                        if dev_docs else "none (--all-documents)",
             "features": "kronika/lang/pl/ner_features.py over the pipeline's own morphology (Morfeusz2 SGJP)",
             "clusters": f"{len(clusters)} words, bisecting k-means over PPMI context vectors of the training "
                         f"text ({args.clusters} context words)" if clusters else None,
@@ -374,6 +384,7 @@ def main() -> int:
         "licence": "GPL-3.0-or-later",
         "command": ".venv/bin/python scripts/train_ner.py --data /work/shared/data"
                    + (f" --clusters {args.clusters}" if args.clusters else "")
+                   + (" --all-documents" if args.all_documents else "")
                    + "".join(f" --{name.replace('_', '-')} {params[name]}"
                              for name in ("c1", "c2", "max_iterations") if params[name] != CRF_PARAMS[name]),
     })
