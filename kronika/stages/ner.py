@@ -5,10 +5,7 @@ token with a two-layer IOB label, the outer entity and one entity nested in it
 ("B-persName#B-persName-forename"). The outer names become ``NameMention``s typed by the language
 pack's table (``NKJP_TYPES``); dates and times, which the tagger also knows, are left to the temporal
 stage, and nested entities are kept for evaluation (``NameTagger.spans``) only. A name tagged once is
-then tagged wherever the same words recur untagged in the document (``propagate``). The tagger sees
-the words cut as its training corpus cut them (``split_word`` of the language pack: NKJP writes
-"Jaruga - Nowacka"), and the pack adds the names nested inside outer names that its training file
-lost (``inner_names``: a state in an organisation's name, a person in a street's).
+then tagged wherever the same words recur untagged in the document (``propagate``).
 
 The tagger loads once per process (``load_tagger``); the stage holds only the language, so it pickles
 to worker processes unchanged. Features come from the document alone, so a document gives the same
@@ -24,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from kronika.errors import KronikaError
-from kronika.record import Document, NameMention, Token
+from kronika.record import Document, NameMention
 from kronika.stages.morph import _tokens_by_sentence
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
@@ -110,7 +107,6 @@ class NameTagger:
     """The CRF with its feature extractor and word clusters; one per language and process."""
 
     def __init__(self, lang: str):
-        self.lang = lang
         directory = model_dir(lang)
         path = directory / MODEL_FILE
         if not path.exists():
@@ -129,58 +125,20 @@ class NameTagger:
         meta = directory / META_FILE
         self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
 
-    def morphology(self):
-        from kronika.lang import get_language
-
-        return get_language(self.lang).morphology()
-
     def label(self, sentence: list, name_forms: frozenset[str]) -> list[str]:
         if not sentence:
             return []
         return self.tagger.tag(self.features.sentence_features(sentence, name_forms, self.clusters))
 
     def spans(self, doc: Document) -> list[tuple[list, Span]]:
-        """Every entity of every layer and category, with the sentence tokens its indices refer to
-        (the tagger's tokens: the document's, cut where the training corpus cuts words)."""
-        sentences = self.segment(_tokens_by_sentence(doc))
+        """Every entity of every layer and category, with the sentence tokens its indices refer to."""
+        sentences = _tokens_by_sentence(doc)
         name_forms = self.features.document_name_forms(sentences)
         found = [decode(self.label(sentence, name_forms)) for sentence in sentences]
         found = propagate(sentences, found)
         if hasattr(self.features, "inner_names"):
             found = [self.nest(sentence, spans) for sentence, spans in zip(sentences, found)]
         return [(sentence, span) for sentence, spans in zip(sentences, found) for span in spans]
-
-    def segment(self, sentences: list[list[Token]]) -> list[list[Token]]:
-        """Sentences with each word cut as the training corpus cuts it (``split_word`` of the language
-        pack); a sentence with a cut word gets lemmas and tags from the morphology anew, as the
-        training tokens did. Offsets stay those of the document's text."""
-        split = getattr(self.features, "split_word", None)
-        if split is None:
-            return sentences
-        out = []
-        morphology = None
-        for sentence in sentences:
-            pieces = [split(t.text) for t in sentence]
-            if all(len(p) == 1 for p in pieces):
-                out.append(sentence)
-                continue
-            tokens = []
-            for token, parts in zip(sentence, pieces):
-                start = token.start
-                for part in parts:
-                    tokens.append(Token(start, start + len(part), part))
-                    start += len(part)
-            if morphology is None:
-                # The document-wide evidence the morphology stage used (kronika/stages/morph.py).
-                morphology = self.morphology()
-                document_forms = frozenset(t.text for s in sentences for t in s)
-                document_names = frozenset(t.text for s in sentences for t in s[1:] if is_name_form(t.text))
-            names = document_names | {t.text for t in tokens[1:] if is_name_form(t.text)}
-            for token, (lemma, tag) in zip(tokens, morphology.annotate([t.text for t in tokens], document_forms,
-                                                                      names)):
-                token.lemma, token.tag = lemma, tag
-            out.append(tokens)
-        return out
 
     def nest(self, sentence: list, spans: list[Span]) -> list[Span]:
         """Add the names the language pack finds inside outer names the tagger left without them."""
@@ -194,10 +152,6 @@ class NameTagger:
                      for i in range(s.start, s.end)}
             added.extend(Span(*found) for found in self.features.inner_names(words, host.start, host.end, taken))
         return sorted([*spans, *added], key=lambda s: (s.start, s.layer, s.end)) if added else spans
-
-
-def is_name_form(word: str) -> bool:
-    return word[:1].isupper() and word[1:2].islower()
 
 
 def read_clusters(path: Path) -> dict[str, str]:

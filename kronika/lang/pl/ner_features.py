@@ -73,18 +73,6 @@ CONTEXT = {
 
 _SHAPE_RUNS = re.compile(r"(.)\1+")
 
-# NKJP segments a hyphen inside a word as a token of its own ("Jaruga - Nowacka", "1944 - 1990",
-# "Bielsko - Biała"), and the tagger learnt from those tokens; the pipeline's segmenter keeps such
-# words whole, so the tagger cuts them the NKJP way before labelling (``split_word``).
-_INNER_HYPHEN = re.compile(r"(?<=\w)(-)(?=\w)")
-
-
-def split_word(word: str) -> list[str]:
-    """A word as NKJP segments it: ["Jaruga", "-", "Nowacka"]; a word with no inner hyphen alone."""
-    if "-" not in word:
-        return [word]
-    return [part for part in _INNER_HYPHEN.split(word) if part]
-
 
 def word_shape(word: str) -> str:
     """Letters as X/x, digits as d, other characters kept; runs collapsed ("Kowalski" -> "Xx")."""

@@ -10,7 +10,6 @@ from kronika.lang.pl.ner_features import (
     document_name_forms,
     inner_names,
     sentence_features,
-    split_word,
     word_shape,
 )
 from kronika.record import Token
@@ -117,20 +116,3 @@ def test_inner_names(words, taken, expected):
 def test_inner_names_stay_inside_the_host():
     words = ["w", "Krakowie", "i", "Urząd", "Miasta", "Gdańska", "oraz", "Polska"]
     assert inner_names(words, 3, 6, set()) == [(5, 6, SETTLEMENT, 1)]
-
-
-# Words cut as NKJP segments them: a hyphen between word characters is a token of its own.
-SPLITS = [
-    ("Jaruga-Nowacka", ["Jaruga", "-", "Nowacka"]),
-    ("1944-1990", ["1944", "-", "1990"]),
-    ("PiS-u", ["PiS", "-", "u"]),
-    ("Kowalski", ["Kowalski"]),
-    ("-", ["-"]),
-    ("x--y", ["x--y"]),
-    ("a-", ["a-"]),
-]
-
-
-@pytest.mark.parametrize(("word", "parts"), SPLITS)
-def test_split_word(word, parts):
-    assert split_word(word) == parts
