@@ -43,7 +43,7 @@ from kronika.stages.ner import (  # noqa: E402
 )
 
 NKJP_FILE = "nkjp-ner-iob/nkjp-nested-simplified-v2.iob"
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 DEV_BUCKETS = 10
 # Inner categories that occur without their outer entity in a few hundred NKJP tokens; the outer
 # entity is the person name they are part of.

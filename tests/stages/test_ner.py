@@ -27,8 +27,8 @@ TEXTS = [
 
 # (text index, mention text, type): clear cases only.
 # Known misses of the CRF (NKJP is 1990s-2000s Polish text): kept visible, not dropped.
-KNOWN_MISS = pytest.mark.xfail(reason="CRF 1.0 miss: Korean names ('Un' reads as the acronym UN), "
-                                      "agency names rare in NKJP; a gazetteer feature should fix these")
+KNOWN_MISS = pytest.mark.xfail(reason="CRF 1.1 miss: Korean names (the whole 'Kim Dzong Un' is found but "
+                                      "typed ORG: 'Un' reads as the acronym UN), agency names rare in NKJP")
 
 EXPECTED = [
     pytest.param(0, "Kim Dzong Un", "PER", marks=KNOWN_MISS),

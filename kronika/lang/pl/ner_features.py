@@ -1,9 +1,12 @@
 """Polish features for the name tagger (``kronika/stages/ner.py``), shared by training and tagging.
 
-A token is described by its form (lower case, prefixes, suffixes, shape), the lemma and tag the
-morphology stage chose, every Morfeusz2 reading's part of speech and SGJP proper-name label
-(imię, nazwisko, nazwa_geograficzna, ... : Morfeusz's dictionary is the gazetteer), a word cluster
-induced from NKJP text, and the same facts about its neighbours. ``scripts/train_ner.py`` calls
+A token is described by its form (lower case, prefixes and suffixes of one to five letters, shape),
+the lemma and tag the morphology stage chose, every Morfeusz2 reading's part of speech and SGJP
+proper-name label (imię, nazwisko, nazwa_geograficzna, ... : Morfeusz's dictionary is the gazetteer),
+a word cluster induced from NKJP text when the model has them, conjunctions (shape with case,
+capitalisation with name class), its place in a run of capitalised words, whether it stands in
+quotes, whether its case agrees with its neighbours', whether the document also writes it in lower
+case, and facts about its neighbours up to three words away. ``scripts/train_ner.py`` calls
 ``sentence_features`` on NKJP sentences tagged by the real morphology stage, and the stage calls it on
 the pipeline's tokens, so the model sees the same kind of evidence in both.
 
@@ -65,10 +68,12 @@ CASES = frozenset({"nom", "gen", "dat", "acc", "inst", "loc", "voc"})
 
 # Neighbour features: offset -> which of the word's own features the neighbour passes on.
 CONTEXT = {
-    -2: ("w", "sh", "m", "t"),
-    -1: ("w", "sh", "m", "t", "l", "s3", "c"),
-    1: ("w", "sh", "m", "t", "l", "s3", "c"),
-    2: ("w", "sh", "m", "t"),
+    -3: ("w", "sh"),
+    -2: ("w", "sh", "m", "t", "l", "c"),
+    -1: ("w", "sh", "m", "t", "l", "s3", "c", "x"),
+    1: ("w", "sh", "m", "t", "l", "s3", "c", "x"),
+    2: ("w", "sh", "m", "t", "l", "c"),
+    3: ("w", "sh"),
 }
 
 _SHAPE_RUNS = re.compile(r"(.)\1+")
@@ -115,8 +120,14 @@ def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tu
         "sh": ("sh=" + word_shape(word),),
         "t": ("t=" + pos, "tc=" + pos + ":" + case),
         "m": _morfeusz_features(word),
-        "c": tuple("c%d=%s" % (n, cluster[:n]) for n in (4, 8, 12) if cluster) or ("c=none",),
+        "c": tuple(f"c{n}={cluster[:n]}" for n in (4, 8, 12) if cluster) or ("c=none",),
     }
+    # Shape with case, and capitalisation with each Morfeusz name class: a capitalised genitive
+    # surname reads differently from a capitalised sentence-initial noun.
+    shape = word_shape(word)
+    labels = [f[2:] for f in groups["m"] if f.startswith("m=")]
+    groups["x"] = ("shc=" + shape + ":" + case, "lup" if lemma[:1].isupper() else "llow",
+                   *(("cm=" + label) for label in labels if word[:1].isupper()))
     flags = []
     if word[:1].isupper():
         flags.append("cap")
@@ -131,7 +142,8 @@ def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tu
     if not any(c.isalnum() for c in word):
         flags.append("punct")
     groups["own"] = (
-        "s1=" + lower[-1:], "s2=" + lower[-2:], "s4=" + lower[-4:], "p2=" + lower[:2], "p3=" + lower[:3],
+        "s1=" + lower[-1:], "s2=" + lower[-2:], "s4=" + lower[-4:], "s5=" + lower[-5:],
+        "p1=" + lower[:1], "p2=" + lower[:2], "p3=" + lower[:3], "p4=" + lower[:4],
         "len=" + _length_bucket(len(word)), *flags,
     )
     return groups
@@ -140,7 +152,7 @@ def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tu
 @lru_cache(maxsize=600_000)
 def _context_features(word: str, lemma: str, tag: str, cluster: str, offset: int) -> tuple[str, ...]:
     own = _own_features(word, lemma, tag, cluster)
-    prefix = "%+d:" % offset
+    prefix = f"{offset:+d}:"
     return tuple(prefix + f for kind in CONTEXT[offset] for f in own[kind])
 
 
@@ -158,6 +170,23 @@ def sentence_features(
     keys = [(t.text, t.lemma or t.text, t.tag or "ign", clusters.get(t.text.lower(), "")) for t in tokens]
     n = len(keys)
     out = []
+    # Runs of capitalised words: a token's place in the run and the run's length.
+    capital = [k[0][:1].isupper() for k in keys]
+    run_start = [0] * n
+    for i in range(n):
+        run_start[i] = run_start[i - 1] if i and capital[i] and capital[i - 1] else i
+    run_end = [0] * n
+    for i in range(n - 1, -1, -1):
+        run_end[i] = run_end[i + 1] if i + 1 < n and capital[i] and capital[i + 1] else i + 1
+    quoted = False
+    inside = []
+    for k in keys:
+        if k[0] in QUOTES:
+            quoted = not quoted if k[0] == '"' else k[0] in OPEN_QUOTES
+            inside.append(False)
+        else:
+            inside.append(quoted)
+    cases = [_case(k[2]) for k in keys]
     for i, key in enumerate(keys):
         own = _own_features(*key)
         feats = ["bias"]
@@ -168,7 +197,7 @@ def sentence_features(
             if 0 <= j < n:
                 feats.extend(_context_features(*keys[j], offset))
             elif offset in (-1, 1):
-                feats.append("%+d:edge" % offset)
+                feats.append(f"{offset:+d}:edge")
         if i == 0:
             feats.append("first")
         word = key[0]
@@ -178,18 +207,45 @@ def sentence_features(
             feats.append("b-=" + keys[i - 1][0].lower() + "|" + word.lower())
         if i + 1 < n:
             feats.append("b+=" + word.lower() + "|" + keys[i + 1][0].lower())
+        if capital[i]:
+            length = run_end[i] - run_start[i]
+            where = "s" if length == 1 else "b" if i == run_start[i] else "e" if i + 1 == run_end[i] else "m"
+            feats.append(f"run={where}{min(length, 4)}")
+        if inside[i]:
+            feats.append("inq")
+        if word[:1].isupper() and "~" + word.lower() in name_forms:
+            feats.append("doclow")
+        if i > 0:
+            feats.append("tb-=" + keys[i - 1][2].partition(":")[0] + cases[i - 1] + "|" + key[2].partition(":")[0]
+                         + cases[i])
+            if cases[i] and cases[i] == cases[i - 1]:
+                feats.append("agr-1")
+        if i + 1 < n and cases[i] and cases[i] == cases[i + 1]:
+            feats.append("agr+1")
         out.append(feats)
     return out
 
 
 def document_name_forms(sentences: Sequence[Sequence]) -> frozenset[str]:
-    """Capitalised words that occur inside a sentence (not first) somewhere in the document."""
-    return frozenset(
+    """Capitalised words that occur inside a sentence (not first) somewhere in the document, and
+    ("~" + word) the words it also writes in lower case."""
+    capitalised = {
         t.text
         for sentence in sentences
         for t in sentence[1:]
         if t.text[:1].isupper() and t.text[1:2].islower()
-    )
+    }
+    lower = {"~" + t.text for sentence in sentences for t in sentence if t.text[:1].islower()}
+    return frozenset(capitalised | lower)
+
+
+QUOTES = frozenset('"„”“«»')
+OPEN_QUOTES = frozenset("„“«")
+
+
+@lru_cache(maxsize=100_000)
+def _case(tag: str) -> str:
+    return next((v for v in re.split(r"[:.]", tag.partition(":")[2]) if v in CASES), "")
 
 
 # Outer categories inside which NKJP annotates further names: a state in "Polskiej Akademii Nauk", a
@@ -209,13 +265,14 @@ _LONGEST_PLACE = 3
 
 
 @lru_cache(maxsize=1)
-def _place_names() -> tuple[dict[str, str], frozenset[str]]:
+def _place_names() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     """Lower-case state names and forms -> country, town names and forms -> settlement (states win
-    over towns of the same name, "Meksyk"); and the states' adjectives ("polski")."""
+    over towns of the same name, "Meksyk"); the states' adjectives ("polski"); the towns' names."""
     from kronika.kb import load_kb
 
     places: dict[str, str] = {}
     adjectives: set[str] = set()
+    towns: set[str] = set()
     for entry in load_kb():
         if entry.type != "GPE":
             continue
@@ -224,13 +281,14 @@ def _place_names() -> tuple[dict[str, str], frozenset[str]]:
             adjectives.update(a.lower() for a in entry.adjectives_pl)
         elif entry.extra.get("geonameid"):
             category, names = SETTLEMENT, (entry.name, *entry.aliases_pl, *entry.forms_pl)
+            towns.update(name.lower() for name in (entry.name, *entry.aliases_pl))
         else:
             continue
         for name in names:
             key = name.lower()
             if places.get(key) != COUNTRY:
                 places[key] = category
-    return places, frozenset(adjectives)
+    return places, frozenset(adjectives), frozenset(towns)
 
 
 @lru_cache(maxsize=100_000)
@@ -242,7 +300,7 @@ def _word_facts(word: str) -> tuple[str | None, bool, bool, bool]:
     Konopnickiej")."""
     from kronika.lang.pl.morphology import load_morphology
 
-    places, adjectives = _place_names()
+    places, adjectives, towns = _place_names()
     analyses = load_morphology().analyse(word)
     place = None
     for a in analyses:
@@ -253,10 +311,52 @@ def _word_facts(word: str) -> tuple[str | None, bool, bool, bool]:
             place = places[lemma]
     if place is None and all(a.pos == "ign" for a in analyses):
         place = places.get(word.lower())
+    if place is None and any(a.pos == "adj" and town_of_adjective(a.lemma.lower(), towns) for a in analyses):
+        place = SETTLEMENT
     proper = all(a.pos in NAME_CLASSES and COMMON_NOUN_LABEL not in a.labels for a in analyses)
     any_surname = any(SURNAME_LABEL in a.labels for a in analyses)
     forename = proper and any(FORENAME_LABEL in a.labels for a in analyses)
     return place, forename, proper and any_surname, any_surname
+
+
+# Relational adjectives of towns, NKJP's settlements too ("powiat działdowski", "ul. Bydgoska"): the
+# adjective's ending and the town-name endings it replaces (Polish word formation: -owo -> -owski,
+# -ice -> -icki, -sk -> -ski, -ck -> -cki, -ź -> -dzki), tried against the knowledge base's towns.
+TOWN_ADJECTIVE_ENDINGS = (
+    ("dzki", ("dź", "dz", "d", "g")),
+    ("cki", ("ce", "c", "ck", "k", "ca")),
+    ("ski", ("", "a", "o", "e", "y", "i", "sk")),
+)
+
+
+def town_of_adjective(lemma: str, towns: frozenset[str]) -> str | None:
+    """The town a relational adjective is formed from ("działdowski" -> "działdowo", "krakowski" ->
+    "kraków", "szczeciński" -> "szczecin"), if the knowledge base knows it."""
+    for ending, tails in TOWN_ADJECTIVE_ENDINGS:
+        if not lemma.endswith(ending) or len(lemma) < len(ending) + 2:
+            continue
+        stem = lemma[: -len(ending)]
+        stems = {stem}
+        if stem.endswith("ń"):
+            stems.add(stem[:-1] + "n")
+        if "o" in stem:
+            cut = stem.rindex("o")
+            stems.add(stem[:cut] + "ó" + stem[cut + 1 :])
+        for base in stems:
+            for tail in tails:
+                # a short stem with a vowel added is too often some other word ("morski" -> "moro")
+                if base + tail in towns and (not tail or len(base + tail) >= 5):
+                    return base + tail
+        return None
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def _town_adjective_only(word: str) -> bool:
+    from kronika.lang.pl.morphology import load_morphology
+
+    analyses = load_morphology().analyse(word)
+    return bool(analyses) and all(a.pos == "adj" for a in analyses)
 
 
 def _is_initial(word: str) -> bool:
@@ -272,7 +372,13 @@ def inner_names(words: Sequence[str], start: int, end: int, taken: set[int]) -> 
         return found  # a name nested in a name is a proper part of it
     i = start
     while i < end:
-        if i in taken or not words[i][:1].isupper():
+        if i in taken or not words[i][:1].isalpha():
+            i += 1
+            continue
+        if words[i][:1].islower():
+            # Lower case inside a name: only a town's adjective ("powiat działdowski").
+            if _word_facts(words[i])[0] == SETTLEMENT and _town_adjective_only(words[i]):
+                found.append((i, i + 1, SETTLEMENT, 1))
             i += 1
             continue
         place = None

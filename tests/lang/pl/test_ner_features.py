@@ -10,6 +10,7 @@ from kronika.lang.pl.ner_features import (
     document_name_forms,
     inner_names,
     sentence_features,
+    town_of_adjective,
     word_shape,
 )
 from kronika.record import Token
@@ -63,6 +64,31 @@ def test_one_list_per_token_with_neighbours():
     assert "b-=jan|kowalski" in feats[1]
 
 
+# (words, token index, a feature it must have): runs of capitals, quotes, case agreement, the wider window.
+SENTENCE_FEATURES = [
+    (("Kim", "Dzong", "Un", "przyjechał"), 0, "run=b3"),
+    (("Kim", "Dzong", "Un", "przyjechał"), 1, "run=m3"),
+    (("Kim", "Dzong", "Un", "przyjechał"), 2, "run=e3"),
+    (("Pan", "przyjechał"), 0, "run=s1"),
+    (("gazeta", "„", "Fakt", "”"), 2, "inq"),
+    (("gazeta", '"', "Fakt", '"', "pisze"), 2, "inq"),
+    (("Jan", "Kowalski"), 0, "agr+1"),
+    (("Jan", "Kowalski"), 1, "agr-1"),
+    (("Jan", "Kowalski"), 0, "shc=Xx:nom"),
+    (("a", "b", "c", "Jan"), 3, "-3:w=a"),
+]
+
+
+@pytest.mark.parametrize(("words", "index", "feature"), SENTENCE_FEATURES)
+def test_sentence_features(words, index, feature):
+    assert feature in sentence_features(tokens(*words))[index]
+
+
+def test_closing_quote_ends_the_quote():
+    feats = sentence_features(tokens("„", "Fakt", "”", "pisze"))
+    assert "inq" in feats[1] and "inq" not in feats[3]
+
+
 def test_clusters_give_prefix_features():
     (features,) = sentence_features(tokens("Jan"), clusters={"jan": "010011"})
     assert "c4=0100" in features
@@ -72,9 +98,12 @@ def test_clusters_give_prefix_features():
 
 def test_document_name_forms():
     sentences = [tokens("Kim", "przyjechał"), tokens("Spotkał", "Kima", "w", "Pekinie")]
-    assert document_name_forms(sentences) == frozenset({"Kima", "Pekinie"})
+    # Capitalised inside a sentence, and ("~" + word) written in lower case somewhere.
+    assert document_name_forms(sentences) == frozenset({"Kima", "Pekinie", "~przyjechał", "~w"})
     (features, _) = sentence_features(tokens("Pekinie", "było"), frozenset({"Pekinie"}))
-    assert "docname" in features
+    assert "docname" in features and "doclow" not in features
+    (features,) = sentence_features(tokens("W"), document_name_forms([tokens("W", "domu", "w")]))
+    assert "doclow" in features
 
 
 def test_tables_cover_the_name_categories():
@@ -99,6 +128,10 @@ INNER = [
     (["ul.", "Sienkiewicza"], set(), [(1, 2, PERSON, 1), (1, 2, SURNAME, 2)]),
     (["Szkoła", "im.", "Marii", "Konopnickiej"], set(),
      [(2, 4, PERSON, 1), (2, 3, FORENAME, 2), (3, 4, SURNAME, 2)]),
+    # a town's adjective, in lower case too ("powiat działdowski"); a region's adjective is no town
+    (["powiat", "działdowski"], set(), [(1, 2, SETTLEMENT, 1)]),
+    (["Uniwersytet", "Warszawski"], set(), [(1, 2, SETTLEMENT, 1)]),
+    (["województwo", "mazowieckie"], set(), []),
     # common words that SGJP also lists as surnames; a forename alone is no person
     (["Najwyższa", "Izba", "Kontroli"], set(), []),
     (["Fundacja", "Marii"], set(), []),
@@ -116,3 +149,25 @@ def test_inner_names(words, taken, expected):
 def test_inner_names_stay_inside_the_host():
     words = ["w", "Krakowie", "i", "Urząd", "Miasta", "Gdańska", "oraz", "Polska"]
     assert inner_names(words, 3, 6, set()) == [(5, 6, SETTLEMENT, 1)]
+
+
+# Relational adjective -> the town it is formed from, over a few town names.
+TOWNS = frozenset({"działdowo", "wadowice", "płock", "gdańsk", "poznań", "kraków", "szczecin", "mińsk", "moro"})
+TOWN_ADJECTIVES = [
+    ("działdowski", "działdowo"),  # -owo -> -owski
+    ("wadowicki", "wadowice"),  # -ice -> -icki
+    ("płocki", "płock"),  # -ck -> -cki
+    ("gdański", "gdańsk"),  # -sk -> -ski
+    ("poznański", "poznań"),
+    ("krakowski", "kraków"),  # ó in the town, o in the adjective
+    ("szczeciński", "szczecin"),  # n in the town, ń in the adjective
+    ("miński", "mińsk"),
+    ("morski", None),  # a short stem with a vowel added is some other word
+    ("polski", None),
+    ("wielki", None),
+]
+
+
+@pytest.mark.parametrize(("adjective", "town"), TOWN_ADJECTIVES)
+def test_town_of_adjective(adjective, town):
+    assert town_of_adjective(adjective, TOWNS) == town
