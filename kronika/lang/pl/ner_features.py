@@ -293,9 +293,9 @@ def _place_names() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=100_000)
 def _word_facts(word: str) -> tuple[str | None, bool, bool, bool]:
-    """(place category, forename, surname, any surname reading) of a capitalised word, read only where
-    the dictionary says so: a state's adjective, a geographic name the knowledge base places, a
-    person's name with no common reading ("Izbie" is also a surname in SGJP, "Gdańskiego" also an
+    """(place category, forename, surname, any surname reading) of a word, read only where
+    the dictionary says so: a state's adjective, a geographic name the knowledge base places, a town's
+    adjective, a person's name with no common reading ("Izbie" is also a surname in SGJP, "Gdańskiego" also an
     adjective). The last says a surname reading exists at all, enough after a forename ("Marii
     Konopnickiej")."""
     from kronika.lang.pl.morphology import load_morphology
@@ -319,7 +319,7 @@ def _word_facts(word: str) -> tuple[str | None, bool, bool, bool]:
     return place, forename, proper and any_surname, any_surname
 
 
-# Relational adjectives of towns, NKJP's settlements too ("powiat działdowski", "ul. Bydgoska"): the
+# Relational adjectives of towns, NKJP's settlements too ("powiat działdowski", "ul. Krakowska"): the
 # adjective's ending and the town-name endings it replaces (Polish word formation: -owo -> -owski,
 # -ice -> -icki, -sk -> -ski, -ck -> -cki, -ź -> -dzki), tried against the knowledge base's towns.
 TOWN_ADJECTIVE_ENDINGS = (
