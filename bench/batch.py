@@ -24,13 +24,12 @@ import resource
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import read_bsnlp
+from throughput import read_bsnlp, timed_pass
 
 from kronika.batch import run_batch
 from kronika.core import load_pipeline
@@ -53,15 +52,8 @@ def stage_costs(docs: list[Document]) -> tuple[dict[str, float], float]:
     pipeline = load_pipeline("pl")
     pipeline(Document(text="Start."))
     startup = time.perf_counter() - started
-    for doc in docs[: max(1, len(docs) // 10)]:
-        pipeline(Document(text=doc.text, date=doc.date, title=doc.title))  # warm caches
-    per_stage: dict[str, float] = defaultdict(float)
-    for original in docs:
-        doc = Document(text=original.text, date=original.date, title=original.title)
-        for stage in pipeline.stages:
-            t0 = time.perf_counter()
-            doc = stage(doc)
-            per_stage[stage.name] += time.perf_counter() - t0
+    timed_pass(pipeline, docs[: max(1, len(docs) // 10)])  # warm caches
+    per_stage, _tokens = timed_pass(pipeline, docs)
     return {name: 1000 * t / len(docs) for name, t in per_stage.items()}, startup
 
 
