@@ -33,6 +33,9 @@ SURNAME_RATIO = 0.8
 WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
 # Group keys of names the base lacks, before the group's type (and so its local id) is settled.
 NAME_KEY = "name:"
+# How far before a person's name its title may name the state it serves: "minister spraw zagranicznych
+# Niemiec Frank-Walter Steinmeier", "erytrejski minister informacji Yemane Gebre Meskel".
+TITLE_REACH = 5
 # Which type an unlinked name takes when its mentions were typed differently as often: a full name the
 # detector ran into a body ("szef administracji Kijowa Serhij Popko") is more often a person.
 TYPE_PREFERENCE = {"PER": 4, "GPE": 3, "ORG": 2, "LOC": 1}
@@ -520,7 +523,7 @@ def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter
         group = groups[key]
         if group.type not in ("PER", "GPE", "LOC"):
             continue
-        spelt = romanize(group.name, context)
+        spelt = romanize(group.name, context, group.country if group.type == "PER" else None)
         if spelt is None:
             continue
         name, country = spelt
@@ -609,11 +612,39 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     found += linker.title_mentions(tokens, found, doc.date)
     found += _name_parts(linker, tokens, found)
     found.sort(key=lambda f: f.start)
+    _title_countries(linker, tokens, found)
     entities = _group(linker, found, tokens, doc.date)
     for entity in entities:
         for mention in entity.mentions:
             mention.text = doc.text[mention.start:mention.end]
     return entities
+
+
+def _title_countries(linker: Linker, tokens: list[Token], found: list[Found]) -> None:
+    """A person the base does not know serves the state their title names: "prezydent Kenii X", "amerykański
+    dyplomata X", "ambasador RP w Petersburgu X" (the state, not the city). The title is the run of lower-case
+    words, states and states' adjectives right before a mention; the nearest state in it wins."""
+    states = {}
+    for f in found:
+        if f.entry and linker._is_state(f.entry):
+            states.update((i, linker.kb.get(f.entry).country) for i in range(f.start, f.end))
+    named = {i: f.type for f in found for i in range(f.start, f.end)}
+    for f in found:
+        if f.type == "PER" and not f.entry and not f.country:
+            f.country = _title_state(linker, tokens, f.start, states, named)
+
+
+def _title_state(linker: Linker, tokens: list[Token], start: int, states: dict[int, str],
+                 named: dict[int, str | None]) -> str | None:
+    for j in range(start - 1, max(-1, start - 1 - TITLE_REACH), -1):
+        if j in states:
+            return states[j]
+        lemma = (tokens[j].lemma or tokens[j].text).casefold()
+        if lemma in linker._adjectives and tokens[j].text[1:].islower():
+            return linker._adjectives[lemma]
+        if named.get(j) == "PER" or (j not in named and not (tokens[j].text.isalpha() and tokens[j].text.islower())):
+            return None  # another person, punctuation or a capitalised word ends the title; a city does not
+    return None
 
 
 class EntityStage:

@@ -260,3 +260,23 @@ def test_a_name_typed_two_ways_is_one_entity(body_linker):
                                                  ("Antonowi Hrubyjowi", "PER", "Anton Hrubyj")]), body_linker)
     people = [e for e in got if e.type == "PER"]
     assert [(e.name, e.country, len(e.mentions)) for e in people] == [("Anton Hrubyi", "UKR", 2)]
+
+
+# (text, the unknown person's mention as the detector gives it, expected (name, country)): a person the base
+# lacks serves the state their title names, a state's adjective or a state in the genitive; a city in the
+# title is passed over, and another person's name or a verb's punctuation ends the title.
+TITLE_COUNTRY_CASES = [
+    ("Ukraiński dyplomata Matthew Whitmore przyleciał.", ("Matthew Whitmore", "PER", "Matthew Whitmore"),
+     ("Matthew Whitmore", "UKR")),
+    ("Spotkał się z prezydentem Ukrainy Petrem Nowakiem.", ("Petrem Nowakiem", "PER", "Petro Nowak"),
+     ("Petro Novak", "UKR")),  # and, serving Ukraine, the English romanisation
+    ("Ambasador Rosji w Kijowie Jan Obcy wyjechał.", ("Jan Obcy", "PER", "Jan Obcy"), ("Jan Obcy", "RUS")),
+    ("Rosja, Adam Obcy i inni.", ("Adam Obcy", "PER", "Adam Obcy"), ("Adam Obcy", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), TITLE_COUNTRY_CASES)
+def test_unknown_person_takes_the_state_of_their_title(linker, text, mention, expected):
+    got = link_entities(analysed(text, mentions=[mention]), linker)
+    (person,) = [e for e in got if e.type == "PER"]
+    assert (person.name, person.country) == expected

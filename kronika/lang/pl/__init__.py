@@ -36,11 +36,12 @@ class PolishLanguage:
         """The nominative of a masculine surname in an oblique case, by its regular ending."""
         return strip_case_ending(surname, cases)
 
-    def romanize(self, name: str, context) -> tuple[str, str] | None:
-        """The English spelling of a Polish transliteration of an East Slavic name, and its state."""
+    def romanize(self, name: str, context, state: str | None = None) -> tuple[str, str] | None:
+        """The English spelling of a Polish transliteration of an East Slavic name, and its state; ``state`` is
+        the one the text says the person serves, when it says."""
         from kronika.lang.pl.translit import romanize
 
-        return romanize(name, context, _is_dictionary_word)
+        return romanize(name, context, _is_dictionary_word, state)
 
     def morphology(self):
         """Morfeusz2 with the name guesser, loaded once per process."""

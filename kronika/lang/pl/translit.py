@@ -52,6 +52,9 @@ CONTEXT_WEIGHT = 1.0
 # (this share of its state mentions), and only when it has letters English spellings lack.
 CONTEXT_SHARE = 0.5
 POLISH_LETTERS = re.compile(r"[łżźśćńó]|cz|sz|ch")
+# Sequences the Polish transliteration of Cyrillic never writes (it has "sz", "cz", "ch", "w", "ks"): a name
+# with one is already in a Latin spelling of its own ("Matthew Whitmore", "Shapps", "Quinn") and stays.
+NOT_TRANSLITERATED = re.compile(r"th|wh|sh|q|x|ee|oo|ck|v")
 
 _COMMON = (
     ("szcz", "shch"), ("sz", "sh"), ("cz", "ch"), ("ch", "kh"), ("dż", "dzh"), ("dź", "dz"), ("ż", "zh"),
@@ -143,9 +146,13 @@ def source_state(name: str, context: Mapping[str, int], known: Callable[[str], b
     return next(state for state in SCHEMES if scores[state] == best)
 
 
-def romanize(name: str, context: Mapping[str, int], known: Callable[[str], bool]) -> tuple[str, str] | None:
-    """(English spelling, state) for a Polish transliteration of an East Slavic name, else None."""
-    state = source_state(name, context, known)
+def romanize(name: str, context: Mapping[str, int], known: Callable[[str], bool],
+             state: str | None = None) -> tuple[str, str] | None:
+    """(English spelling, state) for a Polish transliteration of an East Slavic name, else None. ``state``: the
+    one the text says the person serves ("amerykański dyplomata X"), which decides before any letter does."""
+    if NOT_TRANSLITERATED.search(name.lower()) or (state is not None and state not in SCHEMES):
+        return None
+    state = state or source_state(name, context, known)
     if state is None:
         return None
     return spell(name, state), state

@@ -56,3 +56,18 @@ def test_source_state(name, context, state):
 def test_romanize_gives_spelling_and_state():
     assert romanize("Serhij Tkaczuk", {"UKR": 2}, unknown) == ("Serhii Tkachuk", "UKR")
     assert romanize("John Smith", {}, unknown) is None
+
+
+# (name, the state the text says the person serves, expected): the text decides before any letter does, and a
+# name with sequences Polish transliteration never writes is already in its own Latin spelling.
+STATED = [
+    ("Matthew Whitmore", None, None),  # "ew" looks Russian, but "th"/"wh" are not Polish transliteration
+    ("Serhij Tkaczuk", "USA", None),
+    ("Serhij Tkaczuk", "UKR", ("Serhii Tkachuk", "UKR")),
+    ("Grant Shapps", None, None),
+]
+
+
+@pytest.mark.parametrize(("name", "state", "expected"), STATED)
+def test_romanize_honours_the_stated_state(name, state, expected):
+    assert romanize(name, {"RUS": 3}, unknown, state) == expected
