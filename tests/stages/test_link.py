@@ -269,8 +269,9 @@ TITLE_COUNTRY_CASES = [
     ("Ukraiński dyplomata Matthew Whitmore przyleciał.", ("Matthew Whitmore", "PER", "Matthew Whitmore"),
      ("Matthew Whitmore", "UKR")),
     ("Spotkał się z prezydentem Ukrainy Petrem Nowakiem.", ("Petrem Nowakiem", "PER", "Petro Nowak"),
-     ("Petro Novak", "UKR")),  # and, serving Ukraine, the English romanisation
+     ("Petro Nowak", "UKR")),  # "Nowak" is a Polish surname too: kept as written
     ("Ambasador Rosji w Kijowie Jan Obcy wyjechał.", ("Jan Obcy", "PER", "Jan Obcy"), ("Jan Obcy", "RUS")),
+    ("Ambasador Rosji Siergiej Ławrow.", ("Siergiej Ławrow", "PER", "Siergiej Ławrow"), ("Sergey Lavrov", "RUS")),
     ("Rosja, Adam Obcy i inni.", ("Adam Obcy", "PER", "Adam Obcy"), ("Adam Obcy", None)),
 ]
 

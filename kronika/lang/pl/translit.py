@@ -152,7 +152,9 @@ def romanize(name: str, context: Mapping[str, int], known: Callable[[str], bool]
     one the text says the person serves ("amerykański dyplomata X"), which decides before any letter does."""
     if NOT_TRANSLITERATED.search(name.lower()) or (state is not None and state not in SCHEMES):
         return None
-    state = state or source_state(name, context, known)
+    # A stated state still needs a name that looks transliterated ("Jan Obcy" of Russia stays as written).
+    found = source_state(name, {state: 1} if state else context, known)
+    state = state if found and state else found
     if state is None:
         return None
     return spell(name, state), state
