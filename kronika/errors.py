@@ -42,6 +42,7 @@ CODES = {
     "E301": "an article broke a pipeline stage (a bug: please report it with the input)",
     "E401": "broken knowledge-base record (the message names the rebuild command)",
     "E402": "duplicate knowledge-base id",
+    "E403": "missing or broken model file (the message names the file and the command that rebuilds it)",
     "E501": "the store file is not an SQLite database (a foreign file); it is left untouched",
     "E502": "the store file is a damaged SQLite database; it is left untouched",
     "E503": "the store file is another application's SQLite database; it is left untouched",

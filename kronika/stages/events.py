@@ -307,7 +307,16 @@ class EventStage:
         self.language = language
 
     def __call__(self, doc: Document) -> Document:
-        doc.events = code_events(doc, load_coder(self.language.code))
+        from kronika.events.decode import decode
+        from kronika.events.model import load_event_models
+        from kronika.events.view import build_view
+
+        coder = load_coder(self.language.code)
+        models, limits = load_event_models(self.language.code)
+        # The rules code first; the learned layer reads their triggers, types and roles as features and
+        # decides (scripts/train_events.py measures both by cross-validation on annotated news).
+        rules = code_events(doc, coder)
+        doc.events = decode(build_view(doc, coder, rules), coder, models, limits) if doc.tokens else []
         return doc
 
 

@@ -1,0 +1,133 @@
+"""From the models' scores to Event records.
+
+Per sentence and PLOVER type, the word the trigger model scores highest states the event when its
+probability clears the threshold (two events of one type in one sentence are rare in annotated news, and one
+event per sentence and type keeps a re-mentioned trigger from counting twice). The role model then scores
+every participant code of the article for that event: the best actor above its threshold acts, with any
+other code above the (higher) threshold for a second actor; the best other code above the recipient
+threshold receives. An event without an actor is not coded: annotated events always have one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from kronika.events.features import is_trigger_candidate, role_features, trigger_features
+from kronika.events.linear import LinearModel
+from kronika.events.view import ArticleView, Candidate
+from kronika.record import Event, Mention, Participant
+from kronika.stages.events import Coder, Found, _event_date, _location
+
+NONE = "NONE"
+ACTOR, RECIPIENT = "actor", "recipient"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    trigger: float = 0.5
+    actor: float = 0.3
+    second_actor: float = 0.6
+    recipient: float = 0.3
+    # Keep the rule coder's events and add learned ones only for a sentence and type the rules left empty.
+    keep_rules: bool = False
+
+
+def trigger_sites(view: ArticleView, model: LinearModel, cues) -> dict[tuple[int, str], tuple[float, int]]:
+    """(sentence, type) -> (probability, token) of the best word of each sentence for each type."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for i in range(len(view.lemmas)):
+        if not is_trigger_candidate(view, i):
+            continue
+        for etype, p in model.probabilities(trigger_features(view, i, cues)).items():
+            key = (view.sentence_of[i], etype)
+            if etype != NONE and p > best.get(key, (0.0, -1))[0]:
+                best[key] = (p, i)
+    return best
+
+
+def choose_roles(view: ArticleView, token: int, etype: str, model: LinearModel, cues,
+                 limits: Thresholds) -> tuple[list[Candidate], list[Candidate]]:
+    """The actor and recipient chosen together: the pair of different codes whose odds of their roles (against
+    playing none) multiply highest, so a code likelier to receive than to act is not made the actor."""
+    scored = [(model.probabilities(role_features(view, token, etype, c, cues)), c) for c in view.candidates.values()]
+    if not scored:
+        return [], []
+    gains = [(_odds(p[ACTOR], p[NONE]), _odds(p[RECIPIENT], p[NONE]), p, c) for p, c in scored]
+    floor_a, floor_r = _odds(limits.actor, 1 - limits.actor), _odds(limits.recipient, 1 - limits.recipient)
+    best, pair = None, ([], [])
+    for a_gain, _, _, a in gains:
+        if a_gain < floor_a:
+            continue
+        options = [(r_gain, r) for _, r_gain, _, r in gains if r is not a and r_gain >= floor_r]
+        r_gain, r = max(options, key=lambda o: o[0], default=(0.0, None))
+        total = a_gain + r_gain
+        if best is None or total > best:
+            best, pair = total, ([a], [r] if r is not None else [])
+    actor, recipient = pair
+    if actor:
+        actor += [c for _, _, p, c in gains if c not in actor and c not in recipient and p[ACTOR] >= limits.second_actor]
+    return actor, recipient
+
+
+def _odds(p: float, q: float) -> float:
+    return math.log(max(p, 1e-9) / max(q, 1e-9))
+
+
+@cache
+def default_cameo(coder: Coder) -> dict[str, str]:
+    """The CAMEO code the trigger table uses most for each PLOVER type: what a learned trigger outside the
+    table is coded as."""
+    counts: dict[str, Counter] = {}
+    for trigger in coder.language.triggers:
+        plover = coder.codebook.cameo(trigger.cameo).plover_type
+        if plover:
+            counts.setdefault(plover, Counter())[trigger.cameo] += 1
+    return {plover: c.most_common(1)[0][0] for plover, c in counts.items()}
+
+
+def _participant(candidate: Candidate) -> Participant:
+    e = candidate.entity
+    return Participant(entity=e.id, name=e.name, country=e.country, sector=e.sector)
+
+
+def make_event(view: ArticleView, coder: Coder, token: int, etype: str, actor, recipient) -> Event | None:
+    doc = view.doc
+    lexical = view.lexicon.get(token)
+    cameo = lexical[0] if lexical and lexical[1] == etype else default_cameo(coder).get(etype)
+    if cameo is None:
+        return None
+    info = coder.codebook.cameo(cameo)
+    rule = view.rule_at.get(token)
+    t = doc.tokens[token]
+    date, precision = _event_date(doc, Found(None, token, token + 1))
+    sentence = view.sentence_of[token]
+    return Event(
+        type=etype, mode=info.plover_mode or None, context=list(info.plover_contexts or ()),
+        trigger=Mention(t.start, t.end, t.text), sentence=sentence,
+        actor=[_participant(c) for c in actor], recipient=[_participant(c) for c in recipient],
+        cameo=cameo, goldstein=coder.codebook.goldstein(cameo), quad_class=info.quad_class,
+        date=date, date_precision=precision, location=_location(view.sentence_placed(sentence), coder),
+        reported_by=list(rule.reported_by) if rule else [],
+        modality=rule.modality if rule and rule.type == etype else "asserted",
+    )
+
+
+def decode(view: ArticleView, coder: Coder, models: dict[str, LinearModel],
+           limits: Thresholds = Thresholds()) -> list[Event]:
+    cues = coder.cues
+    events = list(view.rules) if limits.keep_rules else []
+    covered = {(e.sentence, e.type) for e in events}
+    sites = trigger_sites(view, models["trigger"], cues)
+    for (sentence, etype), (p, token) in sorted(sites.items(), key=lambda s: (s[0][0], s[1][1])):
+        if p < limits.trigger or (sentence, etype) in covered:
+            continue
+        actor, recipient = choose_roles(view, token, etype, models["role"], cues, limits)
+        if not actor:
+            continue
+        event = make_event(view, coder, token, etype, actor, recipient)
+        if event is not None:
+            events.append(event)
+    return sorted(events, key=lambda e: (e.trigger.start, e.type)) if limits.keep_rules else events

@@ -1,0 +1,22 @@
+"""The trained event models of a language: ``models/<lang>-events/model.json``, loaded once per process."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from kronika.events.decode import Thresholds
+from kronika.events.linear import LinearModel, load_models
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+REBUILD = ".venv/bin/python -m pip install -e '.[train]' && .venv/bin/python scripts/train_events.py"
+
+
+def model_path(lang: str) -> Path:
+    return MODELS / f"{lang}-events" / "model.json"
+
+
+@cache
+def load_event_models(lang: str) -> tuple[dict[str, LinearModel], Thresholds]:
+    models, settings = load_models(model_path(lang), REBUILD)
+    return models, Thresholds(**settings)

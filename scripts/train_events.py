@@ -1,0 +1,202 @@
+"""Train the learned event layer on train-pl and measure it by article-level cross-validation.
+
+    .venv/bin/python scripts/train_events.py [--eval ../shared/eval] [--folds 5] [--no-save]
+
+Runs the pipeline (rule coder included) over every article of ``train/train-pl.jsonl``, turns the gold
+events into labels (the content words of each event's ``evidence`` span are its trigger; each participant
+code of the article is the event's actor, recipient or neither), and trains two logistic regressions: which
+word states an event of which type, and which code fills which role. Cross-validation trains on four fifths
+of the articles and codes the fifth, then grades all of them with ``score.py``: the rule coder alone, the
+learned layer, and the learned layer at each threshold of a small grid (the best is shipped). The final
+models, trained on every article, go to ``models/pl-events/model.json`` with the numbers in ``meta.json``.
+Needs the ``train`` extra (scikit-learn).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import itertools
+import json
+import sys
+import time
+from collections import defaultdict
+from dataclasses import asdict, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import kronika  # noqa: E402
+from kronika.events.decode import ACTOR, NONE, RECIPIENT, Thresholds, decode  # noqa: E402
+from kronika.events.features import is_trigger_candidate, role_features, trigger_features  # noqa: E402
+from kronika.events.linear import LinearModel  # noqa: E402
+from kronika.events.view import build_view  # noqa: E402
+from kronika.stages.events import code_events, load_coder  # noqa: E402
+
+EVAL = ROOT.parent / "shared" / "eval"
+OUT = ROOT / "models" / "pl-events"
+C_TRIGGER, C_ROLE = 0.5, 0.5
+# Thresholds tried in cross-validation (trigger probability; the actor's and recipient's odds against no role,
+# as probabilities; a second actor's probability); the best by strict F1 ships with the models.
+GRID = {"trigger": (0.15, 0.2, 0.3), "actor": (0.4, 0.5, 0.6), "recipient": (0.1, 0.2),
+        "second_actor": (0.7, 1.01), "keep_rules": (True, False)}
+
+
+def load_grader(eval_dir: Path):
+    spec = importlib.util.spec_from_file_location("kronika_grader", eval_dir / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def analyse(path: Path, coder):
+    """(gold article, view) per article: the pipeline's record with the rule coder's events."""
+    out = []
+    for line in path.open(encoding="utf-8"):
+        if line.strip():
+            gold = json.loads(line)
+            doc = kronika.analyze(gold["text"], date=gold.get("date"), id=gold["id"])
+            # The rule coder's own events: the record's are the shipped learned layer's, which saw this set.
+            out.append((gold, build_view(doc, coder, code_events(doc, coder))))
+    return out
+
+
+def heads(view, start: int, end: int) -> list[int]:
+    """The trigger words of an evidence span: its verbs, or its content nouns when it has none."""
+    tokens = [i for i, t in enumerate(view.doc.tokens) if start <= t.start and t.end <= end
+              and is_trigger_candidate(view, i)]
+    verbal = [i for i in tokens if view.families[i] == "verbal"]
+    return verbal or tokens
+
+
+def examples(gold: dict, view, coder, grader):
+    """Trigger examples (features, label) for every candidate word, role examples for every gold event."""
+    cues = coder.cues
+    label: dict[int, str] = {}
+    roles = []
+    for event in gold["events"]:
+        start = gold["text"].find(event["evidence"])
+        if start < 0:
+            continue
+        etype = event["type"].split("|")[0]
+        words = heads(view, start, start + len(event["evidence"]))
+        if not words:
+            continue
+        for i in words:
+            label.setdefault(i, etype)
+        token = next((i for i in words if (view.lexicon.get(i) or (None, None))[1] == etype), words[0])
+        actors = [grader.participant_keys(code) for code in event["actor"]]
+        recipients = [grader.participant_keys(code) for code in event["recipient"]]
+        for candidate in view.candidates.values():
+            e = candidate.entity
+            keys = grader.participant_keys({"country": e.country, "name": e.name, "entity": e.id})
+            role = ACTOR if any(k & keys for k in actors) else RECIPIENT if any(k & keys for k in recipients) else NONE
+            roles.append((role_features(view, token, etype, candidate, cues), role))
+    triggers = [(trigger_features(view, i, cues), label.get(i, NONE))
+                for i in range(len(view.lemmas)) if is_trigger_candidate(view, i)]
+    return triggers, roles
+
+
+def fit(rows, c: float) -> LinearModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([{f: 1 for f in feats} for feats, _ in rows])
+    y = [label for _, label in rows]
+    model = LogisticRegression(C=c, max_iter=2000)
+    model.fit(x, y)
+    classes = [str(k) for k in model.classes_]
+    coef = model.coef_ if len(classes) > 2 else None
+    if coef is None:  # binary: sklearn keeps one row for the second class
+        raise ValueError("every model here has at least three classes")
+    weights = {}
+    for name, column in zip(vectorizer.feature_names_, coef.T):
+        if abs(column).max() >= 1e-3:
+            weights[name] = [round(float(w), 4) for w in column]
+    return LinearModel(classes, [round(float(b), 4) for b in model.intercept_], weights)
+
+
+class Cached(LinearModel):
+    """Scores remembered by feature list, so a grid of thresholds reuses one pass of scoring."""
+
+    def __init__(self, model: LinearModel):
+        super().__init__(model.classes, model.intercept, model.weights)
+        self.memo = {}
+
+    def probabilities(self, features):
+        key = tuple(features)
+        if key not in self.memo:
+            self.memo[key] = super().probabilities(features)
+        return self.memo[key]
+
+
+def grade(grader, pairs) -> dict:
+    totals = defaultdict(lambda: [0, 0, 0])
+    for gold, events in pairs:
+        system = {"events": [asdict(e) for e in events]}
+        for level in ("strict", "dyad", "type"):
+            tp, n_sys, n_gold, _, _ = grader.score_events(gold, system, level)
+            for k, v in enumerate((tp, n_sys, n_gold)):
+                totals[level][k] += v
+    return {level: grader.prf(*v) for level, v in totals.items()}
+
+
+def cross_validate(data, coder, grader, folds: int):
+    per_article = [examples(gold, view, coder, grader) for gold, view in data]
+    fold_models = []
+    for k in range(folds):
+        train = [i for i in range(len(data)) if i % folds != k]
+        trig = fit([row for i in train for row in per_article[i][0]], C_TRIGGER)
+        role = fit([row for i in train for row in per_article[i][1]], C_ROLE)
+        fold_models.append({"trigger": Cached(trig), "role": Cached(role)})
+    results = {}
+    keys = list(GRID)
+    for values in itertools.product(*GRID.values()):
+        limits = Thresholds(**dict(zip(keys, values)))
+        pairs = [(gold, decode(view, coder, fold_models[i % folds], limits)) for i, (gold, view) in enumerate(data)]
+        results[values] = grade(grader, pairs)
+    best = max(results, key=lambda v: results[v]["strict"]["f1"])
+    return Thresholds(**dict(zip(keys, best))), results[best], per_article
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--eval", default=str(EVAL))
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--no-save", action="store_true")
+    args = parser.parse_args()
+    eval_dir = Path(args.eval)
+    grader = load_grader(eval_dir)
+    coder = load_coder("pl")
+    started = time.perf_counter()
+    data = analyse(eval_dir / "train" / "train-pl.jsonl", coder)
+    print(f"analysed {len(data)} articles in {time.perf_counter() - started:.0f} s", flush=True)
+    rules = grade(grader, [(gold, view.rules) for gold, view in data])
+    print(f"rules alone        strict {_fmt(rules['strict'])}  dyad {rules['dyad']['f1']:.3f}  type {rules['type']['f1']:.3f}")
+    limits, best, per_article = cross_validate(data, coder, grader, args.folds)
+    print(f"learned ({args.folds}-fold CV) strict {_fmt(best['strict'])}  dyad {best['dyad']['f1']:.3f}  "
+          f"type {best['type']['f1']:.3f}  at {limits}", flush=True)
+    if args.no_save:
+        return 0
+    models = {"trigger": fit([r for a in per_article for r in a[0]], C_TRIGGER),
+              "role": fit([r for a in per_article for r in a[1]], C_ROLE)}
+    OUT.mkdir(parents=True, exist_ok=True)
+    body = {"models": {name: m.to_json() for name, m in models.items()}, "settings": asdict(limits)}
+    (OUT / "model.json").write_text(json.dumps(body, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    meta = {"trained_on": "train-pl.jsonl (240 articles)", "folds": args.folds,
+            "cv": {"rules": rules, "learned": best}, "thresholds": asdict(limits),
+            "c": {"trigger": C_TRIGGER, "role": C_ROLE},
+            "features": {name: len(m.weights) for name, m in models.items()}}
+    (OUT / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {OUT / 'model.json'}")
+    return 0
+
+
+def _fmt(m: dict) -> str:
+    return f"{m['p']:.3f} / {m['r']:.3f} / {m['f1']:.3f}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

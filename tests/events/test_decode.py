@@ -1,0 +1,124 @@
+"""The learned layer's view, features and decoding on sentences written here, with small hand-set models
+(so each mechanism is tested on its own), and the shipped models end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+import kronika
+from kronika.events.decode import Thresholds, choose_roles, decode
+from kronika.events.features import role_features, trigger_features
+from kronika.events.linear import LinearModel
+from kronika.events.view import build_view
+from kronika.stages.events import code_events, load_coder
+
+DATE = "2025-09-04"
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return load_coder("pl")
+
+
+def view_of(text: str, coder):
+    doc = kronika.analyze(text, date=DATE)
+    return build_view(doc, coder, code_events(doc, coder))
+
+
+def token(view, word: str) -> int:
+    return next(i for i, t in enumerate(view.doc.tokens) if t.text == word)
+
+
+def test_codes_group_a_state_and_its_people(coder):
+    view = view_of("Władimir Putin spotkał się z Xi Jinpingiem. Rosja i Putin chwalą Chiny.", coder)
+    assert set(view.candidates) == {"RUS", "CHN"}
+    assert view.candidates["RUS"].rank == 1 and view.candidates["RUS"].entity.type == "GPE"
+
+
+# (text, word, a feature its trigger features must have, one they must not)
+TRIGGER_CASES = [
+    ("Rosja zaatakowała Ukrainę.", "zaatakowała", "x=ASSAULT", "neg"),
+    ("Rosja nie zaatakowała Ukrainy.", "zaatakowała", "neg", "old"),
+    ("Rosja zamierza zaatakować Ukrainę.", "zaatakować", "intent", "neg"),
+    ("Rosja zaatakowała Ukrainę.", "zaatakowała", "named=2", "named=0"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "present", "absent"), TRIGGER_CASES)
+def test_trigger_features(coder, text, word, present, absent):
+    view = view_of(text, coder)
+    features = trigger_features(view, token(view, word), coder.cues)
+    assert present in features and absent not in features
+
+
+# (text, trigger word, code, a feature its role features must have)
+ROLE_CASES = [
+    ("Rosja zaatakowała Ukrainę.", "zaatakowała", "RUS", "side=L|nom=True"),
+    ("Rosja zaatakowała Ukrainę.", "zaatakowała", "UKR", "side=R"),
+    ("Kim spotkał się z Xi Jinpingiem w Pekinie.", "spotkał", "CHN", "side=R|f=z"),
+    ("Według Chin Rosja zaatakowała Ukrainę.", "zaatakowała", "CHN", "source"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "code", "feature"), ROLE_CASES)
+def test_role_features(coder, text, word, code, feature):
+    view = view_of(text, coder)
+    assert feature in role_features(view, token(view, word), "ASSAULT", view.candidates[code], coder.cues)
+
+
+# Hand-set models: "zaatakować" states an assault; a bare nominative before the word acts and a name after
+# it receives.
+TRIGGER = LinearModel(["ASSAULT", "NONE"], [0.0, 2.0], {"l=zaatakować": [4.0, 0.0]})
+ROLE = LinearModel(["NONE", "actor", "recipient"], [1.0, 0.0, 0.0],
+                   {"side=L|nom=True": [0.0, 3.0, 0.0], "side=R": [0.0, 0.0, 3.0]})
+MODELS = {"trigger": TRIGGER, "role": ROLE}
+
+# (text, thresholds, expected (type, actor codes, recipient codes) per event)
+DECODE_CASES = [
+    ("Rosja zaatakowała Ukrainę.", Thresholds(), [("ASSAULT", ["RUS"], ["UKR"])]),
+    ("Rosja zaatakowała Ukrainę.", Thresholds(trigger=0.95), []),  # the trigger does not clear its threshold
+    ("Rosja zaatakowała Ukrainę.", Thresholds(recipient=0.95), [("ASSAULT", ["RUS"], [])]),
+    ("Zaatakowała Ukrainę.", Thresholds(), []),  # no actor: no event
+    # two sentences, one event each
+    ("Rosja zaatakowała Ukrainę. Ukraina zaatakowała Rosję.", Thresholds(),
+     [("ASSAULT", ["RUS"], ["UKR"]), ("ASSAULT", ["UKR"], ["RUS"])]),
+]
+
+
+@pytest.mark.parametrize(("text", "limits", "expected"), DECODE_CASES)
+def test_decode(coder, text, limits, expected):
+    events = decode(view_of(text, coder), coder, MODELS, limits)
+    got = [(e.type, [p.country for p in e.actor], [p.country for p in e.recipient]) for e in events]
+    assert got == expected
+
+
+def test_roles_are_chosen_together(coder):
+    # A code likelier to receive than to act is not made the actor though its actor score is the highest.
+    role = LinearModel(["NONE", "actor", "recipient"], [0.0, 0.0, 0.0],
+                       {"side=R": [0.0, 1.0, 4.0], "side=L|nom=True": [0.0, 0.8, -2.0]})
+    view = view_of("Rosja zaatakowała Ukrainę.", coder)
+    actor, recipient = choose_roles(view, token(view, "zaatakowała"), "ASSAULT", role, coder.cues,
+                                    Thresholds(actor=0.1, recipient=0.1))
+    assert ([c.code for c in actor], [c.code for c in recipient]) == (["RUS"], ["UKR"])
+
+
+def test_event_fields_follow_the_codebook(coder):
+    (event,) = decode(view_of("Rosja zaatakowała Ukrainę.", coder), coder, MODELS, Thresholds())
+    assert event.cameo and event.cameo[:2] in {"18", "19", "20"} and event.quad_class == 4
+    assert event.trigger.text == "zaatakowała" and event.date == DATE
+
+
+# The shipped models on plain sentences of the kinds annotated news is full of.
+SHIPPED_CASES = [
+    ("Rosja zaatakowała Ukrainę w poniedziałek.", ("ASSAULT", ["RUS"], ["UKR"])),
+    ("Kim Dzong Un spotkał się z Xi Jinpingiem w Pekinie.", ("CONSULT", ["CHN", "PRK"], [])),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHIPPED_CASES)
+def test_shipped_models(text, expected):
+    record = kronika.analyze(text, date=DATE)
+    got = [(e.type, sorted(p.country for p in e.actor + e.recipient) if e.type == "CONSULT"
+            else [p.country for p in e.actor], [] if e.type == "CONSULT" else [p.country for p in e.recipient])
+           for e in record.events]
+    assert expected in got

@@ -1,0 +1,45 @@
+"""The sparse linear model: scores, the JSON round trip, and one clear error for a missing or broken file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kronika.errors import KronikaError
+from kronika.events.linear import LinearModel, load_models
+
+MODEL = LinearModel(["NONE", "ASSAULT"], [1.0, -1.0], {"l=atak": [0.0, 3.0], "neg": [1.0, -1.0]})
+
+# (features, probability of ASSAULT): unknown features add nothing; weights add up before the softmax
+CASES = [
+    ([], 0.1192),
+    (["l=atak"], 0.7311),
+    (["l=atak", "neg"], 0.2689),
+    (["l=atak", "unseen"], 0.7311),
+]
+
+
+@pytest.mark.parametrize(("features", "expected"), CASES)
+def test_probabilities(features, expected):
+    probabilities = MODEL.probabilities(features)
+    assert probabilities["ASSAULT"] == pytest.approx(expected, abs=1e-4)
+    assert sum(probabilities.values()) == pytest.approx(1.0)
+
+
+def test_json_round_trip(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"models": {"trigger": MODEL.to_json()}, "settings": {"trigger": 0.2}}))
+    models, settings = load_models(path, "make it")
+    assert models["trigger"] == MODEL and settings == {"trigger": 0.2}
+
+
+@pytest.mark.parametrize("content", [None, "", "{not json", '{"models": {}}', '{"models": {"t": {}}, "settings": {}}'])
+def test_missing_or_broken_file_names_itself_and_the_rebuild(tmp_path, content):
+    path = tmp_path / "model.json"
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(KronikaError) as error:
+        load_models(path, "python scripts/train_events.py")
+    assert error.value.code == "E403"
+    assert str(path) in str(error.value) and "scripts/train_events.py" in str(error.value)
