@@ -38,10 +38,10 @@ class Thresholds:
 def trigger_sites(view: ArticleView, model: LinearModel, cues) -> dict[tuple[int, str], tuple[float, int]]:
     """(sentence, type) -> (probability, token) of the best word of each sentence for each type."""
     best: dict[tuple[int, str], tuple[float, int]] = {}
-    for i in range(len(view.lemmas)):
-        if not is_trigger_candidate(view, i):
-            continue
-        for etype, p in model.probabilities(trigger_features(view, i, cues)).items():
+    words = [i for i in range(len(view.lemmas)) if is_trigger_candidate(view, i)]
+    scored = model.many([trigger_features(view, i, cues) for i in words])
+    for i, probabilities in zip(words, scored):
+        for etype, p in probabilities.items():
             key = (view.sentence_of[i], etype)
             if etype != NONE and p > best.get(key, (0.0, -1))[0]:
                 best[key] = (p, i)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from kronika.errors import KronikaError
 
@@ -17,6 +19,30 @@ class LinearModel:
     classes: list[str]
     intercept: list[float]
     weights: dict[str, list[float]]
+    # The weights as one matrix (a row per feature, then a zero row), built on first use by ``many``.
+    _rows: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _matrix: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
+
+    def many(self, feature_lists: list[list[str]]) -> list[dict[str, float]]:
+        """``probabilities`` of many items in one pass of array arithmetic: what scoring every word of an
+        article costs once instead of once per word."""
+        if not feature_lists:
+            return []
+        if self._matrix is None:
+            self._rows = {f: k for k, f in enumerate(self.weights)}
+            self._matrix = np.zeros((len(self.weights) + 1, len(self.classes)))
+            if self.weights:
+                self._matrix[:-1] = np.array(list(self.weights.values()), dtype=float)
+        zero = len(self._rows)
+        rows, starts = [], []
+        for features in feature_lists:
+            starts.append(len(rows))
+            rows.append(zero)  # every item has a row, so reduceat never meets an empty stretch
+            rows.extend(self._rows[f] for f in features if f in self._rows)
+        scores = np.add.reduceat(self._matrix[rows], starts, axis=0) + np.asarray(self.intercept)
+        exps = np.exp(scores - scores.max(axis=1, keepdims=True))
+        shares = exps / exps.sum(axis=1, keepdims=True)
+        return [dict(zip(self.classes, row)) for row in shares.tolist()]
 
     def probabilities(self, features: list[str]) -> dict[str, float]:
         scores = list(self.intercept)

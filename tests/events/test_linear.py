@@ -43,3 +43,10 @@ def test_missing_or_broken_file_names_itself_and_the_rebuild(tmp_path, content):
         load_models(path, "python scripts/train_events.py")
     assert error.value.code == "E403"
     assert str(path) in str(error.value) and "scripts/train_events.py" in str(error.value)
+
+
+def test_many_agrees_with_one_at_a_time():
+    lists = [features for features, _ in CASES] + [["unseen"], []]
+    for one, together in zip([MODEL.probabilities(f) for f in lists], MODEL.many(lists)):
+        assert together == pytest.approx(one)
+    assert MODEL.many([]) == []
