@@ -158,6 +158,10 @@ def cross_validate(data, coder, grader, folds: int):
         pairs = [(gold, decode(view, coder, fold_models[i % folds], limits)) for i, (gold, view) in enumerate(data)]
         results[values] = grade(grader, pairs)
     best = max(results, key=lambda v: results[v]["strict"]["f1"])
+    for keep in GRID["keep_rules"]:  # the rule-versus-model decision, each side at its best thresholds
+        side = max((v for v in results if dict(zip(keys, v))["keep_rules"] == keep),
+                   key=lambda v: results[v]["strict"]["f1"])
+        print(f"  keep_rules={keep}: CV strict F1 {results[side]['strict']['f1']:.3f}")
     return Thresholds(**dict(zip(keys, best))), results[best], per_article
 
 
