@@ -28,9 +28,9 @@ def __getattr__(name: str):
 
 
 def analyze(text: str, date: str | None = None, lang: str = "pl", *, id: str | None = None,
-            url: str | None = None, title: str | None = None) -> Document:
-    """Analyse one article and return its document record."""
+            url: str | None = None, title: str | None = None, parse: bool = False) -> Document:
+    """Analyse one article and return its document record; ``parse`` adds a dependency tree to the tokens."""
     from kronika.core import load_pipeline, normalize_text
 
     doc = Document(text=normalize_text(text), id=id or "", url=url, date=date, lang=lang, title=title)
-    return load_pipeline(lang)(doc)
+    return load_pipeline(lang, parse)(doc)

@@ -29,7 +29,10 @@ def main(verbose: bool) -> None:
 @click.option("--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.")
 @click.option("--lang", default="pl", show_default=True, help="Language of inputs that do not say.")
 @click.option("--tokens", "with_tokens", is_flag=True, help="Include tokens with lemma and tag in each record.")
-def analyze(inputs: tuple[str, ...], output: str | None, date: str | None, lang: str, with_tokens: bool) -> None:
+@click.option("--parse", is_flag=True, help="Parse every sentence: each token gets its dependency head and relation "
+              "(implies --tokens).")
+def analyze(inputs: tuple[str, ...], output: str | None, date: str | None, lang: str, with_tokens: bool,
+            parse: bool) -> None:
     """Analyse articles and write one document record per article as JSON Lines.
 
     INPUTS are files (.txt with an optional " date YYYY-MM-DD " dateline, .jsonl/.json, .html, RSS/Atom),
@@ -44,12 +47,12 @@ def analyze(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
     failures = 0
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for result in analyze_articles(read_articles(inputs, date=date), lang=lang):
+        for result in analyze_articles(read_articles(inputs, date=date), lang=lang, parse=parse):
             if isinstance(result, KronikaError):
                 failures += 1
                 click.echo(f"kronika: error: {result}", err=True)
                 continue
-            out.write(result.to_json(tokens=with_tokens) + "\n")
+            out.write(result.to_json(tokens=with_tokens or parse) + "\n")
     finally:
         if output:
             out.close()
@@ -457,7 +460,7 @@ def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
 
     def records():
         nonlocal failures
-        for result in analyze_articles(read_articles(inputs, date=date), lang=lang):
+        for result in analyze_articles(read_articles(inputs, date=date), lang=lang, parse=parse):
             if isinstance(result, KronikaError):
                 failures += 1
                 click.echo(f"kronika: error: {result}", err=True)

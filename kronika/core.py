@@ -17,8 +17,9 @@ UNDETERMINED = "und"  # ISO 639-2 for a text whose language cannot be told (no l
 
 
 @cache
-def load_pipeline(lang: str = "pl") -> Pipeline:
-    """One pipeline per language and process; stages load their resources on first use.
+def load_pipeline(lang: str = "pl", parse: bool = False) -> Pipeline:
+    """One pipeline per language (and with or without the dependency parser) and process; stages load their
+    resources on first use.
 
     A language without a pack gets the stages cross-lingual stories need: knowledge-base names and dates
     in digits (``kronika/stories/stages.py``); the language packs' stages run only for their language.
@@ -30,7 +31,7 @@ def load_pipeline(lang: str = "pl") -> Pipeline:
         from kronika.stories.stages import foreign_stages
 
         return Pipeline(foreign_stages())
-    return Pipeline(default_stages(lang))
+    return Pipeline(default_stages(lang, parse=parse))
 
 
 def article_language(article, lang: str) -> str:
@@ -44,8 +45,9 @@ def article_language(article, lang: str) -> str:
     return detect_language(article.text) or UNDETERMINED
 
 
-def analyze_articles(articles: Iterable, *, lang: str = "pl") -> Iterator[Document | KronikaError]:
+def analyze_articles(articles: Iterable, *, lang: str = "pl", parse: bool = False) -> Iterator[Document | KronikaError]:
     """Records for what a reader yields; reader errors and per-article failures pass through in order.
+    ``parse`` adds each token's dependency head and relation.
 
     An article that breaks a stage becomes an error naming its source, and the next one is processed.
     """
@@ -59,7 +61,7 @@ def analyze_articles(articles: Iterable, *, lang: str = "pl") -> Iterator[Docume
                 text=normalize_text(article.text), id=article.id or "", url=article.url,
                 date=article.date, lang=article_language(article, lang), title=article.title,
             )
-            yield load_pipeline(doc.lang)(doc)
+            yield load_pipeline(doc.lang, parse)(doc)
         except InputError as error:
             yield error
         except KronikaError as error:

@@ -63,8 +63,9 @@ class Pipeline:
             yield self(doc)
 
 
-def default_stages(lang: str = "pl") -> list[Stage]:
-    """The stages that run for ``lang`` today, in order."""
+def default_stages(lang: str = "pl", *, parse: bool = False) -> list[Stage]:
+    """The stages that run for ``lang`` today, in order; ``parse`` adds the dependency parser after the
+    morphology (off by default: no later stage reads its trees yet, and it costs about as much as morphology)."""
     from kronika.lang import get_language
 
     language = get_language(lang)  # first, so an unknown language fails before anything loads
@@ -74,13 +75,15 @@ def default_stages(lang: str = "pl") -> list[Stage]:
     from kronika.stages.events import EventStage
     from kronika.stages.link import EntityStage
     from kronika.stages.ner import NerStage
+    from kronika.stages.parse import ParseStage
     from kronika.stages.quotes import QuoteStage
     from kronika.stages.segment import SegmentStage
     from kronika.stages.time import TimeStage
     from kronika.stages.tone import ToneStage
 
+    syntax = [ParseStage(language)] if parse else []
     return [
-        SegmentStage(language), MorphologyStage(language), NerStage(language), EntityStage(language),
+        SegmentStage(language), MorphologyStage(language), *syntax, NerStage(language), EntityStage(language),
         TimeStage(language), EventStage(language), QuoteStage(language), AmountStage(language),
         ToneStage(language),
     ]

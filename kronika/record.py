@@ -24,6 +24,8 @@ class Token:
     text: str
     lemma: str | None = None
     tag: str | None = None
+    head: int | None = None  # index in ``Document.tokens`` of the syntactic head; None for a sentence root
+    dep: str | None = None  # the Universal Dependencies relation to the head ("nsubj", "obj", "root", ...)
 
 
 @dataclass

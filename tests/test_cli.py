@@ -35,6 +35,19 @@ def test_tokens_only_on_request(seed_path):
     assert "tokens" not in records[0]
 
 
+@pytest.mark.parametrize("args, parsed", [(["--tokens"], False), (["--parse"], True)])
+def test_dependency_tree_only_on_request(args, parsed):
+    result, (record,) = run("-", *args, input=GOOD)
+    assert result.exit_code == 0, result.stderr
+    heads = [t["head"] for t in record["tokens"]]
+    if parsed:
+        # One root per sentence, every other token hangs from a token of the record.
+        assert heads.count(None) == len(record["sentences"])
+        assert all(h is None or 0 <= h < len(heads) for h in heads) and all(t["dep"] for t in record["tokens"])
+    else:
+        assert set(heads) == {None}
+
+
 def test_output_file(tmp_path, seed_path):
     out = tmp_path / "out.jsonl"
     result, _ = run(str(seed_path), "-o", str(out))

@@ -12,7 +12,8 @@ No language's words are written here: lemmas come from the text and cue words fr
 
 from __future__ import annotations
 
-from kronika.events.view import ArticleView, Candidate, code_of
+from kronika.events.codes import code_of, participant_code
+from kronika.events.view import ArticleView, Candidate
 
 CONTENT = ("nominal", "verbal")
 # Cues are sought this many tokens before the word they qualify ("nie został", "zamierza wysłać").
@@ -90,9 +91,9 @@ def role_features(view: ArticleView, trigger: int, etype: str, candidate: Candid
     for source, event in (("r", rule), ("s", view.rule_in_sentence.get((sentence, etype)))):
         if event is None:
             continue
-        if candidate.code in {p.country or p.entity for p in event.actor}:
+        if candidate.code in {participant_code(p) for p in event.actor}:
             feats += [f"{source}a", f"{source}a|t={etype}"]
-        if candidate.code in {p.country or p.entity for p in event.recipient}:
+        if candidate.code in {participant_code(p) for p in event.recipient}:
             feats += [f"{source}r", f"{source}r|t={etype}"]
     return feats
 

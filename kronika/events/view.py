@@ -1,8 +1,7 @@
 """One article as the learned event layer sees it: computed once, read by every feature function.
 
-Participants are grouped by *code*: the state an entity acts for (its country), or the entity itself when it
-has none ("NATO", "Hamas"), because that is what an event's side is graded and aggregated by: Putin, Russia
-and the Kremlin all speak for RUS.
+Participants are grouped by *code* (``kronika.events.codes``): the state an entity acts for, or the entity
+itself, because that is what an event's side is graded and aggregated by.
 """
 
 from __future__ import annotations
@@ -11,12 +10,9 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kronika.events.codes import code_of
 from kronika.record import Document, Entity, Event
 from kronika.stages.events import Coder, Placed, _family, _place_mentions, tag_class
-
-
-def code_of(entity: Entity) -> str:
-    return entity.country or entity.id
 
 
 @dataclass

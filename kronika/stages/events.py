@@ -33,6 +33,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from kronika.events.codes import participant_code
 from kronika.record import (
     Document,
     Entity,
@@ -1316,8 +1317,8 @@ def _merge_same(events: list[Event]) -> list[Event]:
     Thursday are one trip (VISIT_DAYS)."""
     kept: list[tuple[tuple, Event]] = []
     for event in events:
-        sides = (frozenset(p.country or p.entity for p in event.actor),
-                 frozenset(p.country or p.entity for p in event.recipient))
+        sides = (frozenset(participant_code(p) for p in event.actor),
+                 frozenset(participant_code(p) for p in event.recipient))
         if event.type in ("CONSULT", "AGREE", "COOPERATE"):
             sides = (sides[0] | sides[1], frozenset())
         key = (event.type, event.modality == "negated", sides)

@@ -62,6 +62,12 @@ class PolishLanguage:
         """NKJP's "depr": the depreciative plural of a masculine personal noun ("te Marki")."""
         return tag.startswith("depr:")
 
+    def syntax_attributes(self, text: str, lemma: str | None, tag: str | None) -> tuple[str, str, str, str]:
+        """Form, lemma, word class and case (or number) of a word, as the dependency parser reads it."""
+        from kronika.lang.pl.morphology import syntax_attributes
+
+        return syntax_attributes(text, lemma, tag)
+
     def is_adjective(self, tag: str) -> bool:
         """Adjectives and adjectival participles, which agree with the noun of a name."""
         return tag.split(":", 1)[0] in ADJECTIVE_CLASSES

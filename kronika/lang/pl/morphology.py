@@ -661,3 +661,17 @@ def load_morphology() -> Morphology:
 def lemmatize_phrase(text: str, *, singular_common: bool = False) -> str:
     """Base form of a Polish name or noun phrase: "Korei Północnej" -> "Korea Północna"."""
     return load_morphology().lemmatize_phrase(text, singular_common=singular_common)
+
+
+@lru_cache(maxsize=65536)
+def syntax_attributes(text: str, lemma: str | None, tag: str | None) -> tuple[str, str, str, str]:
+    """What the parser sees of a word: its form and lemma in lower case, its NKJP class, and its case (for
+    words that decline) or else its number (verbs: agreement with the subject); "-" when the tag has neither."""
+    fields = (tag or "ign").split(":")
+    case = next((f for f in fields[1:] if set(f.split(".")) <= _CASE_SET), None)
+    number = next((f for f in fields[1:] if set(f.split(".")) <= _NUMBER_SET), None)
+    return text.casefold(), (lemma or text).casefold(), fields[0], case or number or "-"
+
+
+_CASE_SET = frozenset(CASES)
+_NUMBER_SET = frozenset(NUMBERS)

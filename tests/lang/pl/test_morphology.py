@@ -153,3 +153,18 @@ def test_learnt_rules_apply_to_new_words():
 def test_loader_is_cached_and_language_pack_pickles():
     assert load_morphology() is load_morphology()
     pickle.dumps(load_morphology)
+
+
+SYNTAX_CASES = [
+    # (text, lemma, tag) -> what the parser reads
+    (("Ukrainę", "Ukraina", "subst:sg:acc:f"), ("ukrainę", "ukraina", "subst", "acc")),
+    (("zaatakował", "zaatakować", "praet:sg:m1.m2.m3:perf"), ("zaatakował", "zaatakować", "praet", "sg")),
+    (("rzecznik", "rzecznik", "subst:sg.pl:nom.gen:m1"), ("rzecznik", "rzecznik", "subst", "nom.gen")),
+    ((",", ",", "interp"), (",", ",", "interp", "-")),
+    (("Xi", None, None), ("xi", "xi", "ign", "-")),
+]
+
+
+@pytest.mark.parametrize("word, expected", SYNTAX_CASES)
+def test_syntax_attributes(polish, word, expected):
+    assert polish.syntax_attributes(*word) == expected

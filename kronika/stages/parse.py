@@ -1,0 +1,56 @@
+"""The parse stage: a dependency tree over every sentence (``Token.head``, ``Token.dep``).
+
+The parser (``kronika.parse``) is trained by ``scripts/train_parser.py`` into ``models/<lang>-parser/`` and
+loaded once per process. It reads each word through the language pack's ``syntax_attributes`` (form, lemma,
+class, case from the morphology stage), so the stage itself knows no language. Heads are token indices of
+the document; a sentence root has none. Work is linear in a sentence's length (two moves per word).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from kronika.errors import KronikaError
+from kronika.parse.parser import Parser
+from kronika.record import Document
+from kronika.stages.morph import _tokens_by_sentence
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+REBUILD = ".venv/bin/python scripts/train_parser.py"
+
+
+def model_dir(lang: str) -> Path:
+    return MODELS / f"{lang}-parser"
+
+
+@cache
+def load_parser(lang: str) -> Parser:
+    folder = model_dir(lang)
+    try:
+        return Parser.load(folder)
+    except (OSError, ValueError, KeyError) as err:
+        raise KronikaError("E403", f"parser model in {folder} is missing or broken ({err}); "
+                                   f"rebuild it with: {REBUILD}") from err
+
+
+class ParseStage:
+    name = "parse"
+    requires = ("sentences", "tokens", "tokens.lemma", "tokens.tag")
+    assigns = ("tokens.head", "tokens.dep")
+
+    def __init__(self, language):
+        self.language = language
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.tokens:
+            return doc
+        parser = load_parser(self.language.code)
+        position = {id(t): i for i, t in enumerate(doc.tokens)}
+        for group in _tokens_by_sentence(doc):
+            words = [self.language.syntax_attributes(t.text, t.lemma, t.tag) for t in group]
+            heads, relations = parser.parse(words)
+            for token, head, relation in zip(group, heads, relations):
+                token.head = position[id(group[head - 1])] if head else None
+                token.dep = relation
+        return doc
