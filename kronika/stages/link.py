@@ -36,6 +36,9 @@ NAME_KEY = "name:"
 # How far before a person's name its title may name the state it serves: "minister spraw zagranicznych
 # Niemiec Frank-Walter Steinmeier", "erytrejski minister informacji Yemane Gebre Meskel".
 TITLE_REACH = 5
+VOWELS = "aeiouyąęó"
+# Regular endings of a man's first name in the oblique cases ("Johanna", "Johannowi", "Johannem").
+FIRST_NAME_ENDINGS = (("owi", frozenset({"dat"})), ("em", frozenset({"inst"})), ("a", frozenset({"gen", "acc"})))
 # Which type an unlinked name takes when its mentions were typed differently as often: a full name the
 # detector ran into a body ("szef administracji Kijowa Serhij Popko") is more often a person.
 TYPE_PREFERENCE = {"PER": 4, "GPE": 3, "ORG": 2, "LOC": 1}
@@ -91,6 +94,10 @@ class Linker:
                        for body, role in getattr(language, "bodies", {}).items()}
         self.max_body = max((len(b) for b in self.bodies), default=0)
         self._gazetteer = self._build_gazetteer()
+        # First words of the base's people with a first name and surname ("Johann", "Recep", "Yoav").
+        self._first_names = frozenset(
+            words[0] for entry in kb if entry.type == "PER" for alias in (entry.name, *entry.aliases_en)
+            if len(words := alias.split()) > 1 and words[0].isalpha() and _is_capitalised(words[0]))
         self._adjectives = self._build_adjectives()
 
     # --- indexes ---------------------------------------------------------------------------------
@@ -334,16 +341,24 @@ class Linker:
         surname as written (a common noun "rydzyk" read as a complement, an unknown word as indeclinable)."""
         words = WORD_RE.findall(base)
         span = tokens[start:end]
-        if len(words) < 2 or len(words) != len(span) or words[-1] != span[-1].text or words[0] == span[0].text:
+        if len(words) < 2 or len(words) != len(span):
+            return base
+        if words[0] == span[0].text:
+            return self._foreign_person_base(span, base)
+        if words[-1] != span[-1].text:
             return base
         cases = set()
         for reading in self.morphology.candidates(span[0].text, name_like=True):
             # A first name of the dictionary, or a guessed one ("Hienadzia" -> "Hienadź").
             if reading.lemma == words[0] and (reading.person or not reading.source) and "m1" in reading.values:
                 cases |= reading.values & self.language.oblique_cases
+        surname = span[-1].text
         if not cases:
             return base
-        surname = span[-1].text
+        if not self.language.strip_case_ending(surname, cases) and surname[-1:].isalpha() and surname[-1].lower() not in VOWELS:
+            # "Adama Barrow", "Gali Berman": a man's name in an oblique case would have the surname in it too; a
+            # surname left as written says the first name is in its base form already.
+            return span[0].text + base[len(words[0]):]
         readings = [r for r in self.morphology.candidates(surname, name_like=True)
                     if _is_capitalised(r.lemma) and r.lemma != surname and r.values & cases and "sg" in r.values
                     and ("m1" in r.values or not r.genders)]
@@ -354,6 +369,39 @@ class Linker:
         if not lemma or lemma == surname:
             return base
         return base[:len(base) - len(surname)] + lemma
+
+    def _foreign_person_base(self, span: list[Token], base: str) -> str:
+        """A foreign man's name the lemmatiser left as written: "Johanna Wadephula" is "Johann Wadephul" and
+        "Sebastiena Lecornu" "Sebastien Lecornu", when the first name without its case ending is a first name
+        the base knows and the surname agrees: it carries the same ending, or it is indeclinable (a vowel at
+        the end). "Karla Rubilar" stays: her surname would change with a man's first name."""
+        first = span[0].text
+        found = self._first_name_case(first)
+        if found is None or any(not _is_capitalised(t.text) for t in span):
+            return base
+        stem, cases = found
+        words = [stem]
+        for token in span[1:]:
+            word = token.text
+            stripped = self.language.strip_case_ending(word, cases)
+            if stripped:
+                words.append(stripped)
+            elif word[-1:].lower() in VOWELS and first not in self._first_names and token is span[-1]:
+                words.append(word)  # indeclinable: "Lecornu", "Imamoglu"
+            elif token is not span[-1] and word in self._first_names:
+                words.append(word)  # a second first name as written: "Luisa Fernando Camacho"
+            else:
+                return base
+        return " ".join(words)
+
+    def _first_name_case(self, word: str) -> tuple[str, frozenset[str]] | None:
+        """(base form, cases) of a man's first name in an oblique case by its regular ending ("Johanna" ->
+        Johann, genitive or accusative), when the base form is a first name of the knowledge base's people."""
+        for case_ending, cases in FIRST_NAME_ENDINGS:
+            stem = word[:-len(case_ending)]
+            if word.endswith(case_ending) and len(stem) >= 3 and stem in self._first_names:
+                return stem, cases
+        return None
 
     def _is_state(self, entry_id: str) -> bool:
         entry = self.kb.get(entry_id)

@@ -228,6 +228,13 @@ UNKNOWN_NAME_CASES = [
     ("Policja przesłuchała Tadeusza Rydzyka.", [("Tadeusza Rydzyka", "PER", "Tadeusz Rydzyka")], {"Tadeusz Rydzyk"}),
     ("Delegacja odwiedziła Ahmeda Karouma.", [("Ahmeda Karouma", "PER", "Ahmed Karouma")], {"Ahmed Karoum"}),
     ("Rozmawiano z Ahmedem Karoumem.", [("Ahmedem Karoumem", "PER", "Ahmed Karoumem")], {"Ahmed Karoum"}),
+    # A foreign first name the lemmatiser left inflected: its base form is a first name of the base's people
+    # (Carlos), and the surname agrees by the same ending or does not decline.
+    ("Minister przyjął Carlosa Ortiza.", [("Carlosa Ortiza", "PER", "Carlosa Ortiza")], {"Carlos Ortiz"}),
+    ("Rozmawiał z Carlosem Lecornu.", [("Carlosem Lecornu", "PER", "Carlosem Lecornu")], {"Carlos Lecornu"}),
+    ("Ekspert cytował Carlosa Nunez.", [("Carlosa Nunez", "PER", "Carlosa Nunez")], {"Carlosa Nunez"}),
+    # A man's first name in an oblique case needs the surname in that case too: else both are as written.
+    ("Przemawiała Karla Rubilar.", [("Karla Rubilar", "PER", "Karl Rubilar")], {"Karla Rubilar"}),
     # Polish transliterations of East Slavic names take the English spelling.
     ("Gubernator Wiktor Kyryczenko odwiedził Ukrainę.", [("Wiktor Kyryczenko", "PER", "Wiktor Kyryczenko")],
      {"Viktor Kyrychenko", "Ukraine"}),
