@@ -37,6 +37,10 @@ NAME_KEY = "name:"
 # Niemiec Frank-Walter Steinmeier", "erytrejski minister informacji Yemane Gebre Meskel".
 TITLE_REACH = 5
 VOWELS = "aeiouyąęó"
+# Which entry types a name the base lacks may be matched to by sound, by the type of its mentions.
+SOUND_KINDS = {"PER": ("PER",), "GPE": ("GPE", "LOC"), "LOC": ("GPE", "LOC")}
+# A one-word place must be this long to be matched by sound ("Słowiańsk"); shorter ones meet too many others.
+SOUND_MIN_LETTERS = 6
 # Regular endings of a man's first name in the oblique cases ("Johanna", "Johannowi", "Johannem").
 FIRST_NAME_ENDINGS = (("owi", frozenset({"dat"})), ("em", frozenset({"inst"})), ("a", frozenset({"gen", "acc"})))
 # Which type an unlinked name takes when its mentions were typed differently as often: a full name the
@@ -94,6 +98,7 @@ class Linker:
                        for body, role in getattr(language, "bodies", {}).items()}
         self.max_body = max((len(b) for b in self.bodies), default=0)
         self._gazetteer = self._build_gazetteer()
+        self._by_sound: dict[str, set[str]] | None = None  # built on first use: most articles need it little
         # First words of the base's people with a first name and surname ("Johann", "Recep", "Yoav").
         self._first_names = frozenset(
             words[0] for entry in kb if entry.type == "PER" for alias in (entry.name, *entry.aliases_en)
@@ -394,6 +399,25 @@ class Linker:
                 return base
         return " ".join(words)
 
+    def sound_match(self, name: str, type_: str):
+        """The one entry of a compatible type whose English name sounds as ``name`` written the Polish way
+        ("Wiktor Janukowycz" -> Viktor Yanukovych, "Słowiańsk" -> Sloviansk), or None (none, or several)."""
+        keys_of = getattr(self.language, "sound_keys", None)
+        if keys_of is None:
+            return None
+        if self._by_sound is None:
+            self._by_sound = defaultdict(set)
+            for entry in self.kb:
+                for alias in (entry.name, *entry.aliases_en):
+                    if _sound_indexed(alias, entry.type):
+                        for key in keys_of(alias):
+                            self._by_sound[key].add(entry.id)
+        if not _sound_indexed(name, type_):
+            return None
+        kinds = SOUND_KINDS.get(type_, ())
+        ids = {i for key in keys_of(name) for i in self._by_sound.get(key, ()) if self.kb.get(i).type in kinds}
+        return self.kb.get(ids.pop()) if len(ids) == 1 else None
+
     def _first_name_case(self, word: str) -> tuple[str, frozenset[str]] | None:
         """(base form, cases) of a man's first name in an oblique case by its regular ending ("Johanna" ->
         Johann, genitive or accusative), when the base form is a first name of the knowledge base's people."""
@@ -572,10 +596,9 @@ def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter
         if group.type not in ("PER", "GPE", "LOC"):
             continue
         spelt = romanize(group.name, context, group.country if group.type == "PER" else None)
-        if spelt is None:
-            continue
-        name, country = spelt
-        hits = [e for e in linker.kb.lookup(name) if e.type == group.type]
+        hits = [e for e in linker.kb.lookup(spelt[0]) if e.type == group.type] if spelt else []
+        if not hits and (entry := linker.sound_match(group.name, group.type)):
+            hits = [entry]
         if hits:
             entry = hits[0]
             target = groups.get(entry.id)
@@ -585,8 +608,17 @@ def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter
                 target.mentions += group.mentions
             del groups[key]
             continue
-        group.name = name
-        group.country = group.country or country
+        if spelt:
+            group.name, country = spelt
+            group.country = group.country or country
+
+
+def _sound_indexed(name: str, type_: str | None) -> bool:
+    """Persons by two or more words; places by one long word or more."""
+    words = WORD_RE.findall(name)
+    if type_ == "PER":
+        return len(words) > 1
+    return type_ in ("GPE", "LOC") and (len(words) > 1 or len(name) >= SOUND_MIN_LETTERS)
 
 
 def _settle_types(groups: dict[str, Group], votes: dict[str, Counter]) -> None:

@@ -192,6 +192,8 @@ BODY_ENTRIES = [
     Entry("kronika:mod-ukr", "Ministry of Defence (Ukraine)", "ORG", "UKR", "MIL",
           extra={"body": "defence_ministry"}),
     Entry("kronika:carlos-mendoza", "Carlos Mendoza", "PER", "MEX", aliases_pl=("Carlos Mendoza",)),
+    Entry("kronika:viktor-yanukovych", "Viktor Yanukovych", "PER", "UKR"),
+    Entry("kronika:viktor-yanukovych-jr", "Viktor Yanukovych Jr.", "PER", "UKR"),
 ]
 
 
@@ -242,6 +244,8 @@ UNKNOWN_NAME_CASES = [
      {"Dmitry Peskov", "Russia"}),
     ("Ostrzelano Hnidiwkę i Kijów, a Ukraina protestuje.", [("Hnidiwkę", "GPE", "Hnidiwka")],
      {"Hnidivka", "Kyiv", "Ukraine"}),
+    # A Polish spelling of a person the base has only in English is that person.
+    ("Wiktor Janukowycz przemawiał.", [("Wiktor Janukowycz", "PER", "Wiktor Janukowycz")], {"Viktor Yanukovych"}),
     # Names that are no transliteration stay as written, in an article about Russia too.
     ("Steve Witkoff przyleciał do Rosji.", [("Steve Witkoff", "PER", "Steve Witkoff")], {"Steve Witkoff", "Russia"}),
     ("Rzecznik Maciej Wewiór mówił o Rosji.", [("Maciej Wewiór", "PER", "Maciej Wewiór")],

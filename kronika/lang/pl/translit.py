@@ -158,3 +158,33 @@ def romanize(name: str, context: Mapping[str, int], known: Callable[[str], bool]
     if state is None:
         return None
     return spell(name, state), state
+
+
+# Spellings of one sound in Polish and in English romanisations, folded to one symbol each so that
+# "Janukowycz" and "Yanukovych", "Jaceniuk" and "Yatsenyuk", "Słowiańsk" and "Sloviansk" share a key.
+_POLISH_SOUNDS = (("szcz", "S"), ("sz", "S"), ("cz", "C"), ("ch", "H"), ("dż", "J"), ("rz", "Z"), ("ż", "Z"),
+                  ("ź", "z"), ("ś", "s"), ("ć", "C"), ("ń", "n"), ("ł", "l"), ("w", "v"), ("c", "T"), ("j", "i"),
+                  ("y", "i"), ("x", "ks"), ("ó", "o"), ("ą", "on"), ("ę", "en"))
+_ENGLISH_SOUNDS = (("shch", "S"), ("tsch", "C"), ("sh", "S"), ("tch", "C"), ("ch", "C"), ("kh", "H"), ("zh", "Z"), ("ts", "T"),
+                   ("tz", "T"), ("j", "J"), ("w", "v"), ("x", "ks"), ("ck", "k"), ("y", "i"))
+
+
+_SOUND_SCHEMES = tuple((re.compile("|".join(re.escape(a) for a, _ in sounds)), dict(sounds))
+                       for sounds in (_POLISH_SOUNDS, _ENGLISH_SOUNDS))
+
+
+def _fold(word: str, pattern: re.Pattern, table: dict[str, str]) -> str:
+    word = pattern.sub(lambda m: table[m.group()], word.lower())
+    word = re.sub(r"(?<=[bdfgklmnprstvzTSCZH])ie", "e", word)  # Siergiej ~ Sergei: a soft "ie" is "e"
+    word = re.sub(r"h", "H", word)
+    word = re.sub(r"(.)\1+", r"\1", word)  # Klitschko ~ Kliczko, Barrot ~ Barot
+    return re.sub(r"i(?=$)", "", word)  # Vitalii ~ Vitali ~ Witalij
+
+
+def sound_keys(name: str) -> frozenset[str]:
+    """Keys under which a Polish spelling and an English romanisation of one name meet ("Wiktor Janukowycz"
+    and "Viktor Yanukovych" share one); a name is read both ways, as its writer's language is not known."""
+    words = re.findall(r"[^\W\d_]+", name)
+    if not words:
+        return frozenset()
+    return frozenset(" ".join(_fold(w, *scheme) for w in words) for scheme in _SOUND_SCHEMES)
