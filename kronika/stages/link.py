@@ -399,6 +399,12 @@ class Linker:
                 return base
         return " ".join(words)
 
+    def surname_entry(self, word: str):
+        """The one person of the base whose name ends in ``word`` ("Morawiecki"), or None."""
+        ids = {entry_id for keys, words, entry_id in self._by_last_word.get(word.casefold(), ())
+               if len(words) > 1 and self.kb.get(entry_id).type == "PER"}
+        return self.kb.get(ids.pop()) if len(ids) == 1 else None
+
     def sound_match(self, name: str, type_: str):
         """The one entry of a compatible type whose English name sounds as ``name`` written the Polish way
         ("Wiktor Janukowycz" -> Viktor Yanukovych, "Słowiańsk" -> Sloviansk), or None (none, or several)."""
@@ -551,9 +557,14 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
         word = f.name.casefold()
         candidates = [k for k in by_word.get(word, ())
                       if k in groups and (f.type is None or groups[k].type in (f.type, "PER"))]
+        alone = linker.surname_entry(f.name) if not candidates and f.type == "PER" else None
         if candidates:
             # The entity mentioned most often so far: "Kim" is Kim Jong Un, not his daughter Kim Ju Ae.
             key = max(candidates, key=lambda k: len(groups[k].mentions))
+        elif alone:
+            # A surname alone that only one person of the base bears ("Morawiecki"): that person.
+            key = alone.id
+            groups.setdefault(key, Group(key, alone.name, alone.type, alone.id))
         else:
             key = _name_key(f.name)
             votes[key][f.type or "MISC"] += 1

@@ -246,6 +246,9 @@ UNKNOWN_NAME_CASES = [
      {"Hnidivka", "Kyiv", "Ukraine"}),
     # A Polish spelling of a person the base has only in English is that person.
     ("Wiktor Janukowycz przemawiał.", [("Wiktor Janukowycz", "PER", "Wiktor Janukowycz")], {"Viktor Yanukovych"}),
+    # A surname alone that one person of the base bears is that person; one that no name ends in stays as written.
+    ("Mendoza przemawiał.", [("Mendoza", "PER", "Mendoza")], {"Carlos Mendoza"}),
+    ("Janukowycz przemawiał.", [("Janukowycz", "PER", "Janukowycz")], {"Janukowycz"}),
     # Names that are no transliteration stay as written, in an article about Russia too.
     ("Steve Witkoff przyleciał do Rosji.", [("Steve Witkoff", "PER", "Steve Witkoff")], {"Steve Witkoff", "Russia"}),
     ("Rzecznik Maciej Wewiór mówił o Rosji.", [("Maciej Wewiór", "PER", "Maciej Wewiór")],
