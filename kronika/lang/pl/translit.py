@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 
 # States whose names Polish writes in a transliteration from Cyrillic, and the English scheme each takes.
 SCHEMES = {"UKR": "east", "BLR": "east", "RUS": "russian"}
@@ -173,7 +174,9 @@ _SOUND_SCHEMES = tuple((re.compile("|".join(re.escape(a) for a, _ in sounds)), d
                        for sounds in (_POLISH_SOUNDS, _ENGLISH_SOUNDS))
 
 
-def _fold(word: str, pattern: re.Pattern, table: dict[str, str]) -> str:
+@lru_cache(maxsize=200_000)
+def _fold(word: str, scheme: int) -> str:
+    pattern, table = _SOUND_SCHEMES[scheme]
     word = pattern.sub(lambda m: table[m.group()], word.lower())
     word = re.sub(r"(?<=[bdfgklmnprstvzTSCZH])ie", "e", word)  # Siergiej ~ Sergei: a soft "ie" is "e"
     word = re.sub(r"h", "H", word)
@@ -187,4 +190,4 @@ def sound_keys(name: str) -> frozenset[str]:
     words = re.findall(r"[^\W\d_]+", name)
     if not words:
         return frozenset()
-    return frozenset(" ".join(_fold(w, *scheme) for w in words) for scheme in _SOUND_SCHEMES)
+    return frozenset(" ".join(_fold(w, scheme) for w in words) for scheme in range(len(_SOUND_SCHEMES)))
