@@ -163,6 +163,9 @@ def build_places(tables, states: list[Entry], capitals: dict[str, str], polish: 
                       and (c["name"] == capital or capital in c["alternatenames"])), None)
         if match:
             capital_ids.add(match["geonameid"])
+    owner: dict[str, int] = {}
+    for city in cities:  # largest first: a name belongs to the largest city called so
+        owner.setdefault(city["name"], city["geonameid"])
     entries = []
     for city in cities:
         gid = city["geonameid"]
@@ -170,8 +173,10 @@ def build_places(tables, states: list[Entry], capitals: dict[str, str], polish: 
         row = curated_by_gid.get(str(gid))
         if not (row or gid in capital_ids or iso3 == "POL" or city["population"] >= MIN_POPULATION):
             continue
+        # A Polish exonym is one of the alternate names SGJP lists as a place, unless it is the name of a
+        # larger city ("Islamabad" is also a former name of Chattogram).
         found_pl = [a for a in city["alternatenames"] if " " not in a and a[:1].isupper()
-                    and polish.is_geographic_name(a)]
+                    and polish.is_geographic_name(a) and owner.get(a, gid) == gid]
         aliases_pl = unique([*(row.values("aliases_pl") if row else ()), *found_pl])
         name = row["name"] if row else city["name"]
         aliases_en = unique([*(row.values("aliases_en") if row else ()), city["name"]])

@@ -36,6 +36,13 @@ NAME_KEY = "name:"
 # How far before a person's name its title may name the state it serves: "minister spraw zagranicznych
 # Niemiec Frank-Walter Steinmeier", "erytrejski minister informacji Yemane Gebre Meskel".
 TITLE_REACH = 5
+VOWELS = "aeiouyąęó"
+# Which entry types a name the base lacks may be matched to by sound, by the type of its mentions.
+SOUND_KINDS = {"PER": ("PER",), "GPE": ("GPE", "LOC"), "LOC": ("GPE", "LOC")}
+# A one-word place must be this long to be matched by sound ("Słowiańsk"); shorter ones meet too many others.
+SOUND_MIN_LETTERS = 6
+# Regular endings of a man's first name in the oblique cases ("Johanna", "Johannowi", "Johannem").
+FIRST_NAME_ENDINGS = (("owi", frozenset({"dat"})), ("em", frozenset({"inst"})), ("a", frozenset({"gen", "acc"})))
 # Which type an unlinked name takes when its mentions were typed differently as often: a full name the
 # detector ran into a body ("szef administracji Kijowa Serhij Popko") is more often a person.
 TYPE_PREFERENCE = {"PER": 4, "GPE": 3, "ORG": 2, "LOC": 1}
@@ -91,6 +98,11 @@ class Linker:
                        for body, role in getattr(language, "bodies", {}).items()}
         self.max_body = max((len(b) for b in self.bodies), default=0)
         self._gazetteer = self._build_gazetteer()
+        self._by_sound: dict[str, set[str]] | None = None  # built on first use: most articles need it little
+        # First words of the base's people with a first name and surname ("Johann", "Recep", "Yoav").
+        self._first_names = frozenset(
+            words[0] for entry in kb if entry.type == "PER" for alias in (entry.name, *entry.aliases_en)
+            if len(words := alias.split()) > 1 and words[0].isalpha() and _is_capitalised(words[0]))
         self._adjectives = self._build_adjectives()
 
     # --- indexes ---------------------------------------------------------------------------------
@@ -334,16 +346,24 @@ class Linker:
         surname as written (a common noun "rydzyk" read as a complement, an unknown word as indeclinable)."""
         words = WORD_RE.findall(base)
         span = tokens[start:end]
-        if len(words) < 2 or len(words) != len(span) or words[-1] != span[-1].text or words[0] == span[0].text:
+        if len(words) < 2 or len(words) != len(span):
+            return base
+        if words[0] == span[0].text:
+            return self._foreign_person_base(span, base)
+        if words[-1] != span[-1].text:
             return base
         cases = set()
         for reading in self.morphology.candidates(span[0].text, name_like=True):
             # A first name of the dictionary, or a guessed one ("Hienadzia" -> "Hienadź").
             if reading.lemma == words[0] and (reading.person or not reading.source) and "m1" in reading.values:
                 cases |= reading.values & self.language.oblique_cases
+        surname = span[-1].text
         if not cases:
             return base
-        surname = span[-1].text
+        if not self.language.strip_case_ending(surname, cases) and surname[-1:].isalpha() and surname[-1].lower() not in VOWELS:
+            # "Adama Barrow", "Gali Berman": a man's name in an oblique case would have the surname in it too; a
+            # surname left as written says the first name is in its base form already.
+            return span[0].text + base[len(words[0]):]
         readings = [r for r in self.morphology.candidates(surname, name_like=True)
                     if _is_capitalised(r.lemma) and r.lemma != surname and r.values & cases and "sg" in r.values
                     and ("m1" in r.values or not r.genders)]
@@ -354,6 +374,64 @@ class Linker:
         if not lemma or lemma == surname:
             return base
         return base[:len(base) - len(surname)] + lemma
+
+    def _foreign_person_base(self, span: list[Token], base: str) -> str:
+        """A foreign man's name the lemmatiser left as written: "Johanna Wadephula" is "Johann Wadephul" and
+        "Sebastiena Lecornu" "Sebastien Lecornu", when the first name without its case ending is a first name
+        the base knows and the surname agrees: it carries the same ending, or it is indeclinable (a vowel at
+        the end). "Karla Rubilar" stays: her surname would change with a man's first name."""
+        first = span[0].text
+        found = self._first_name_case(first)
+        if found is None or any(not _is_capitalised(t.text) for t in span):
+            return base
+        stem, cases = found
+        words = [stem]
+        for token in span[1:]:
+            word = token.text
+            stripped = self.language.strip_case_ending(word, cases)
+            if stripped:
+                words.append(stripped)
+            elif word[-1:].lower() in VOWELS and first not in self._first_names and token is span[-1]:
+                words.append(word)  # indeclinable: "Lecornu", "Imamoglu"
+            elif token is not span[-1] and word in self._first_names:
+                words.append(word)  # a second first name as written: "Luisa Fernando Camacho"
+            else:
+                return base
+        return " ".join(words)
+
+    def surname_entry(self, word: str):
+        """The one person of the base whose name ends in ``word`` ("Morawiecki"), or None."""
+        ids = {entry_id for keys, words, entry_id in self._by_last_word.get(word.casefold(), ())
+               if len(words) > 1 and self.kb.get(entry_id).type == "PER"}
+        return self.kb.get(ids.pop()) if len(ids) == 1 else None
+
+    def sound_match(self, name: str, type_: str):
+        """The one entry of a compatible type whose English name sounds as ``name`` written the Polish way
+        ("Wiktor Janukowycz" -> Viktor Yanukovych, "Słowiańsk" -> Sloviansk), or None (none, or several)."""
+        keys_of = getattr(self.language, "sound_keys", None)
+        if keys_of is None:
+            return None
+        if self._by_sound is None:
+            self._by_sound = defaultdict(set)
+            for entry in self.kb:
+                for alias in (entry.name, *entry.aliases_en):
+                    if _sound_indexed(alias, entry.type):
+                        for key in keys_of(alias):
+                            self._by_sound[key].add(entry.id)
+        if not _sound_indexed(name, type_):
+            return None
+        kinds = SOUND_KINDS.get(type_, ())
+        ids = {i for key in keys_of(name) for i in self._by_sound.get(key, ()) if self.kb.get(i).type in kinds}
+        return self.kb.get(ids.pop()) if len(ids) == 1 else None
+
+    def _first_name_case(self, word: str) -> tuple[str, frozenset[str]] | None:
+        """(base form, cases) of a man's first name in an oblique case by its regular ending ("Johanna" ->
+        Johann, genitive or accusative), when the base form is a first name of the knowledge base's people."""
+        for case_ending, cases in FIRST_NAME_ENDINGS:
+            stem = word[:-len(case_ending)]
+            if word.endswith(case_ending) and len(stem) >= 3 and stem in self._first_names:
+                return stem, cases
+        return None
 
     def _is_state(self, entry_id: str) -> bool:
         entry = self.kb.get(entry_id)
@@ -479,9 +557,14 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
         word = f.name.casefold()
         candidates = [k for k in by_word.get(word, ())
                       if k in groups and (f.type is None or groups[k].type in (f.type, "PER"))]
+        alone = linker.surname_entry(f.name) if not candidates and f.type == "PER" else None
         if candidates:
             # The entity mentioned most often so far: "Kim" is Kim Jong Un, not his daughter Kim Ju Ae.
             key = max(candidates, key=lambda k: len(groups[k].mentions))
+        elif alone:
+            # A surname alone that only one person of the base bears ("Morawiecki"): that person.
+            key = alone.id
+            groups.setdefault(key, Group(key, alone.name, alone.type, alone.id))
         else:
             key = _name_key(f.name)
             votes[key][f.type or "MISC"] += 1
@@ -524,10 +607,9 @@ def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter
         if group.type not in ("PER", "GPE", "LOC"):
             continue
         spelt = romanize(group.name, context, group.country if group.type == "PER" else None)
-        if spelt is None:
-            continue
-        name, country = spelt
-        hits = [e for e in linker.kb.lookup(name) if e.type == group.type]
+        hits = [e for e in linker.kb.lookup(spelt[0]) if e.type == group.type] if spelt else []
+        if not hits and (entry := linker.sound_match(group.name, group.type)):
+            hits = [entry]
         if hits:
             entry = hits[0]
             target = groups.get(entry.id)
@@ -537,8 +619,17 @@ def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter
                 target.mentions += group.mentions
             del groups[key]
             continue
-        group.name = name
-        group.country = group.country or country
+        if spelt:
+            group.name, country = spelt
+            group.country = group.country or country
+
+
+def _sound_indexed(name: str, type_: str | None) -> bool:
+    """Persons by two or more words; places by one long word or more."""
+    words = WORD_RE.findall(name)
+    if type_ == "PER":
+        return len(words) > 1
+    return type_ in ("GPE", "LOC") and (len(words) > 1 or len(name) >= SOUND_MIN_LETTERS)
 
 
 def _settle_types(groups: dict[str, Group], votes: dict[str, Counter]) -> None:

@@ -70,6 +70,8 @@ LOOKUPS = [
     ("obwód charkowski", "Kharkiv Oblast", None, "GPE", "UKR"),
     ("Beer Szewa", "Beersheba", None, "GPE", "ISR"),
     ("Janez Jansza", "Janez Janša", None, "PER", "SVN"),
+    # A Polish exonym that is also a larger city's own name belongs to that city.
+    ("Islamabad", "Islamabad", None, "GPE", "PAK"),
 ]
 
 

@@ -192,6 +192,8 @@ BODY_ENTRIES = [
     Entry("kronika:mod-ukr", "Ministry of Defence (Ukraine)", "ORG", "UKR", "MIL",
           extra={"body": "defence_ministry"}),
     Entry("kronika:carlos-mendoza", "Carlos Mendoza", "PER", "MEX", aliases_pl=("Carlos Mendoza",)),
+    Entry("kronika:viktor-yanukovych", "Viktor Yanukovych", "PER", "UKR"),
+    Entry("kronika:viktor-yanukovych-jr", "Viktor Yanukovych Jr.", "PER", "UKR"),
 ]
 
 
@@ -228,6 +230,13 @@ UNKNOWN_NAME_CASES = [
     ("Policja przesłuchała Tadeusza Rydzyka.", [("Tadeusza Rydzyka", "PER", "Tadeusz Rydzyka")], {"Tadeusz Rydzyk"}),
     ("Delegacja odwiedziła Ahmeda Karouma.", [("Ahmeda Karouma", "PER", "Ahmed Karouma")], {"Ahmed Karoum"}),
     ("Rozmawiano z Ahmedem Karoumem.", [("Ahmedem Karoumem", "PER", "Ahmed Karoumem")], {"Ahmed Karoum"}),
+    # A foreign first name the lemmatiser left inflected: its base form is a first name of the base's people
+    # (Carlos), and the surname agrees by the same ending or does not decline.
+    ("Minister przyjął Carlosa Ortiza.", [("Carlosa Ortiza", "PER", "Carlosa Ortiza")], {"Carlos Ortiz"}),
+    ("Rozmawiał z Carlosem Lecornu.", [("Carlosem Lecornu", "PER", "Carlosem Lecornu")], {"Carlos Lecornu"}),
+    ("Ekspert cytował Carlosa Nunez.", [("Carlosa Nunez", "PER", "Carlosa Nunez")], {"Carlosa Nunez"}),
+    # A man's first name in an oblique case needs the surname in that case too: else both are as written.
+    ("Przemawiała Karla Rubilar.", [("Karla Rubilar", "PER", "Karl Rubilar")], {"Karla Rubilar"}),
     # Polish transliterations of East Slavic names take the English spelling.
     ("Gubernator Wiktor Kyryczenko odwiedził Ukrainę.", [("Wiktor Kyryczenko", "PER", "Wiktor Kyryczenko")],
      {"Viktor Kyrychenko", "Ukraine"}),
@@ -235,6 +244,11 @@ UNKNOWN_NAME_CASES = [
      {"Dmitry Peskov", "Russia"}),
     ("Ostrzelano Hnidiwkę i Kijów, a Ukraina protestuje.", [("Hnidiwkę", "GPE", "Hnidiwka")],
      {"Hnidivka", "Kyiv", "Ukraine"}),
+    # A Polish spelling of a person the base has only in English is that person.
+    ("Wiktor Janukowycz przemawiał.", [("Wiktor Janukowycz", "PER", "Wiktor Janukowycz")], {"Viktor Yanukovych"}),
+    # A surname alone that one person of the base bears is that person; one that no name ends in stays as written.
+    ("Mendoza przemawiał.", [("Mendoza", "PER", "Mendoza")], {"Carlos Mendoza"}),
+    ("Janukowycz przemawiał.", [("Janukowycz", "PER", "Janukowycz")], {"Janukowycz"}),
     # Names that are no transliteration stay as written, in an article about Russia too.
     ("Steve Witkoff przyleciał do Rosji.", [("Steve Witkoff", "PER", "Steve Witkoff")], {"Steve Witkoff", "Russia"}),
     ("Rzecznik Maciej Wewiór mówił o Rosji.", [("Maciej Wewiór", "PER", "Maciej Wewiór")],

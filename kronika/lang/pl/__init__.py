@@ -43,6 +43,12 @@ class PolishLanguage:
 
         return romanize(name, context, _is_dictionary_word, state)
 
+    def sound_keys(self, name: str) -> frozenset[str]:
+        """Keys shared by a Polish spelling of a name and its English romanisation ("Janukowycz", "Yanukovych")."""
+        from kronika.lang.pl.translit import sound_keys
+
+        return sound_keys(name)
+
     def morphology(self):
         """Morfeusz2 with the name guesser, loaded once per process."""
         from kronika.lang.pl.morphology import load_morphology

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 
 # States whose names Polish writes in a transliteration from Cyrillic, and the English scheme each takes.
 SCHEMES = {"UKR": "east", "BLR": "east", "RUS": "russian"}
@@ -158,3 +159,35 @@ def romanize(name: str, context: Mapping[str, int], known: Callable[[str], bool]
     if state is None:
         return None
     return spell(name, state), state
+
+
+# Spellings of one sound in Polish and in English romanisations, folded to one symbol each so that
+# "Janukowycz" and "Yanukovych", "Jaceniuk" and "Yatsenyuk", "Słowiańsk" and "Sloviansk" share a key.
+_POLISH_SOUNDS = (("szcz", "S"), ("sz", "S"), ("cz", "C"), ("ch", "H"), ("dż", "J"), ("rz", "Z"), ("ż", "Z"),
+                  ("ź", "z"), ("ś", "s"), ("ć", "C"), ("ń", "n"), ("ł", "l"), ("w", "v"), ("c", "T"), ("j", "i"),
+                  ("y", "i"), ("x", "ks"), ("ó", "o"), ("ą", "on"), ("ę", "en"))
+_ENGLISH_SOUNDS = (("shch", "S"), ("tsch", "C"), ("sh", "S"), ("tch", "C"), ("ch", "C"), ("kh", "H"), ("zh", "Z"), ("ts", "T"),
+                   ("tz", "T"), ("j", "J"), ("w", "v"), ("x", "ks"), ("ck", "k"), ("y", "i"))
+
+
+_SOUND_SCHEMES = tuple((re.compile("|".join(re.escape(a) for a, _ in sounds)), dict(sounds))
+                       for sounds in (_POLISH_SOUNDS, _ENGLISH_SOUNDS))
+
+
+@lru_cache(maxsize=200_000)
+def _fold(word: str, scheme: int) -> str:
+    pattern, table = _SOUND_SCHEMES[scheme]
+    word = pattern.sub(lambda m: table[m.group()], word.lower())
+    word = re.sub(r"(?<=[bdfgklmnprstvzTSCZH])ie", "e", word)  # Siergiej ~ Sergei: a soft "ie" is "e"
+    word = re.sub(r"h", "H", word)
+    word = re.sub(r"(.)\1+", r"\1", word)  # Klitschko ~ Kliczko, Barrot ~ Barot
+    return re.sub(r"i(?=$)", "", word)  # Vitalii ~ Vitali ~ Witalij
+
+
+def sound_keys(name: str) -> frozenset[str]:
+    """Keys under which a Polish spelling and an English romanisation of one name meet ("Wiktor Janukowycz"
+    and "Viktor Yanukovych" share one); a name is read both ways, as its writer's language is not known."""
+    words = re.findall(r"[^\W\d_]+", name)
+    if not words:
+        return frozenset()
+    return frozenset(" ".join(_fold(w, scheme) for w in words) for scheme in range(len(_SOUND_SCHEMES)))

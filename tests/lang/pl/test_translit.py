@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.lang.pl.translit import romanize, source_state, spell
+from kronika.lang.pl.translit import romanize, sound_keys, source_state, spell
 
 # (Polish spelling, state, English spelling)
 SPELLINGS = [
@@ -71,3 +71,24 @@ STATED = [
 @pytest.mark.parametrize(("name", "state", "expected"), STATED)
 def test_romanize_honours_the_stated_state(name, state, expected):
     assert romanize(name, {"RUS": 3}, unknown, state) == expected
+
+
+# (Polish spelling, English spelling, whether they share a key)
+SOUND_CASES = [
+    ("Wiktor Janukowycz", "Viktor Yanukovych", True),
+    ("Witalij Kliczko", "Vitali Klitschko", True),
+    ("Arsenij Jaceniuk", "Arseniy Yatsenyuk", True),
+    ("Słowiańsk", "Sloviansk", True),
+    ("Siergiej Skripal", "Sergei Skripal", True),
+    ("Jan Kowalski", "John Cowley", False),
+    ("Petro Poroszenko", "Pedro Porras", False),
+]
+
+
+@pytest.mark.parametrize(("polish", "english", "shared"), SOUND_CASES)
+def test_sound_keys_meet_across_spellings(polish, english, shared):
+    assert bool(sound_keys(polish) & sound_keys(english)) is shared
+
+
+def test_sound_keys_of_no_letters_are_empty():
+    assert sound_keys("123 -") == frozenset()
