@@ -5,7 +5,8 @@ probability clears the threshold (two events of one type in one sentence are rar
 event per sentence and type keeps a re-mentioned trigger from counting twice). The role model then scores
 every participant code of the article for that event: the best actor above its threshold acts, with any
 other code above the (higher) threshold for a second actor; the best other code above the recipient
-threshold receives. An event without an actor is not coded: annotated events always have one.
+threshold receives. An event without an actor is not coded: annotated events always have one. Events that
+restate one another (same type, sides and occasion) are merged into the first, as the rule coder merges its own.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from kronika.events.features import is_trigger_candidate, role_features, trigger
 from kronika.events.linear import LinearModel
 from kronika.events.view import ArticleView, Candidate
 from kronika.record import Event, Mention, Participant
-from kronika.stages.events import Coder, Found, _event_date, _location
+from kronika.stages.events import Coder, Found, _event_date, _location, _merge_same
 
 NONE = "NONE"
 ACTOR, RECIPIENT = "actor", "recipient"
@@ -130,4 +131,7 @@ def decode(view: ArticleView, coder: Coder, models: dict[str, LinearModel],
         event = make_event(view, coder, token, etype, actor, recipient)
         if event is not None:
             events.append(event)
-    return sorted(events, key=lambda e: (e.trigger.start, e.type)) if limits.keep_rules else events
+    if limits.keep_rules:
+        events.sort(key=lambda e: (e.trigger.start, e.type))
+    # Sentences that restate one event (same type, sides and occasion) make one record, as the rules' do.
+    return _merge_same(events)
