@@ -24,6 +24,7 @@ from kronika.stages.events import Coder, Found, _event_date, _location, _merge_s
 
 NONE = "NONE"
 ACTOR, RECIPIENT = "actor", "recipient"
+BOTH = "both"  # one code acts and receives: two bodies of one state
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Thresholds:
     actor: float = 0.3
     second_actor: float = 0.6
     recipient: float = 0.3
+    both: float = 0.5
     # Keep the rule coder's events and add learned ones only for a sentence and type the rules left empty.
     keep_rules: bool = False
 
@@ -51,15 +53,21 @@ def trigger_sites(view: ArticleView, model: LinearModel, cues) -> dict[tuple[int
 
 def choose_roles(view: ArticleView, token: int, etype: str, model: LinearModel, cues,
                  limits: Thresholds) -> tuple[list[Candidate], list[Candidate]]:
-    """The actor and recipient chosen together: the pair of different codes whose odds of their roles (against
-    playing none) multiply highest, so a code likelier to receive than to act is not made the actor."""
+    """The actor and recipient chosen together, as the assignment most likely against "nobody plays a role":
+    a pair of different codes multiplies their odds (so a code likelier to receive than to act is not made
+    the actor); one code on both sides (the government and the opposition of one state, police and
+    protesters) has odds of its own, for news of one country is mostly that."""
     scored = [(model.probabilities(role_features(view, token, etype, c, cues)), c) for c in view.candidates.values()]
     if not scored:
         return [], []
     gains = [(_odds(p[ACTOR], p[NONE]), _odds(p[RECIPIENT], p[NONE]), p, c) for p, c in scored]
     floor_a, floor_r = _odds(limits.actor, 1 - limits.actor), _odds(limits.recipient, 1 - limits.recipient)
+    floor_b = _odds(limits.both, 1 - limits.both)
     best, pair = None, ([], [])
-    for a_gain, _, _, a in gains:
+    for a_gain, _, p, a in gains:
+        b_gain = _odds(p.get(BOTH, 0.0), p[NONE])
+        if b_gain >= floor_b and (best is None or b_gain > best):
+            best, pair = b_gain, ([a], [a])
         if a_gain < floor_a:
             continue
         options = [(r_gain, r) for _, r_gain, _, r in gains if r is not a and r_gain >= floor_r]
@@ -89,8 +97,15 @@ def default_cameo(coder: Coder) -> dict[str, str]:
     return {plover: c.most_common(1)[0][0] for plover, c in counts.items()}
 
 
-def _participant(candidate: Candidate) -> Participant:
+def _participant(candidate: Candidate, other: bool = False) -> Participant:
+    """The code's representative entity; with ``other``, its most-mentioned other entity when it has one (the
+    receiving side of an event between two bodies of one state)."""
     e = candidate.entity
+    if other:
+        others = Counter(p.entity.id for p in candidate.placed if p.entity.id != e.id)
+        if others:
+            first = others.most_common(1)[0][0]
+            e = next(p.entity for p in candidate.placed if p.entity.id == first)
     return Participant(entity=e.id, name=e.name, country=e.country, sector=e.sector)
 
 
@@ -108,7 +123,8 @@ def make_event(view: ArticleView, coder: Coder, token: int, etype: str, actor, r
     return Event(
         type=etype, mode=info.plover_mode or None, context=list(info.plover_contexts or ()),
         trigger=Mention(t.start, t.end, t.text), sentence=sentence,
-        actor=[_participant(c) for c in actor], recipient=[_participant(c) for c in recipient],
+        actor=[_participant(c) for c in actor],
+        recipient=[_participant(c, other=c in actor) for c in recipient],
         cameo=cameo, goldstein=coder.codebook.goldstein(cameo), quad_class=info.quad_class,
         date=date, date_precision=precision, location=_location(view.sentence_placed(sentence), coder),
         reported_by=list(rule.reported_by) if rule else [],

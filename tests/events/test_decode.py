@@ -102,6 +102,32 @@ def test_roles_are_chosen_together(coder):
     assert ([c.code for c in actor], [c.code for c in recipient]) == (["RUS"], ["UKR"])
 
 
+# One code on both sides: two bodies of one state in the sentence, and a model that says so.
+BOTH_ROLE = LinearModel(["NONE", "actor", "recipient", "both"], [1.0, 0.0, 0.0, 0.0],
+                        {"bodies=2": [0.0, 0.0, 0.0, 4.0], "side=L|nom=True": [0.0, 2.0, 0.0, 0.0]})
+BOTH_CASES = [
+    # (text, both threshold, expected (actor codes, recipient codes))
+    ("Premier Donald Tusk zaatakował prezydenta Andrzeja Dudę.", 0.5, (["POL"], ["POL"])),
+    ("Premier Donald Tusk zaatakował prezydenta Andrzeja Dudę.", 0.999, (["POL"], [])),
+    ("Rosja zaatakowała Ukrainę.", 0.5, (["RUS"], [])),  # one body per code: no code acts on itself
+]
+
+
+@pytest.mark.parametrize(("text", "both", "expected"), BOTH_CASES)
+def test_one_code_on_both_sides(coder, text, both, expected):
+    view = view_of(text, coder)
+    actor, recipient = choose_roles(view, token(view, "zaatakował" if "Tusk" in text else "zaatakowała"),
+                                    "ASSAULT", BOTH_ROLE, coder.cues, Thresholds(actor=0.3, recipient=0.9, both=both))
+    assert ([c.code for c in actor], [c.code for c in recipient]) == expected
+
+
+def test_the_receiving_body_of_one_code_is_its_other_entity(coder):
+    view = view_of("Premier Donald Tusk zaatakował prezydenta Andrzeja Dudę.", coder)
+    (event,) = decode(view, coder, {"trigger": TRIGGER, "role": BOTH_ROLE}, Thresholds(both=0.5))
+    assert event.actor[0].country == event.recipient[0].country == "POL"
+    assert event.actor[0].entity != event.recipient[0].entity
+
+
 def test_event_fields_follow_the_codebook(coder):
     (event,) = decode(view_of("Rosja zaatakowała Ukrainę.", coder), coder, MODELS, Thresholds())
     assert event.cameo and event.cameo[:2] in {"18", "19", "20"} and event.quad_class == 4
