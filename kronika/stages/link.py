@@ -23,6 +23,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from kronika.record import Document, Entity, Mention, Token
+from kronika.stages.link_context import settle_bodies
 
 # Longest alias the gazetteer tries, in words ("Organizacja Traktatu Północnoatlantyckiego" has three).
 MAX_ALIAS_WORDS = 8
@@ -104,6 +105,7 @@ class Linker:
             words[0] for entry in kb if entry.type == "PER" for alias in (entry.name, *entry.aliases_en)
             if len(words := alias.split()) > 1 and words[0].isalpha() and _is_capitalised(words[0]))
         self._adjectives = self._build_adjectives()
+        self._state_words: dict[str, frozenset[str]] = {}  # filled on first use by names_state
 
     # --- indexes ---------------------------------------------------------------------------------
 
@@ -433,6 +435,27 @@ class Linker:
                 return stem, cases
         return None
 
+    def adjective_state(self, token: Token) -> str | None:
+        """The state whose adjective ``token`` is ("irańskim" -> IRN), or None; a capitalised word inside a
+        name ("Narodowy Bank Polski") is part of that name, not an adjective."""
+        lemma = (token.lemma or token.text).casefold()
+        return self._adjectives.get(lemma) if token.text[1:].islower() else None
+
+    def names_state(self, token: Token, country: str) -> bool:
+        """Whether ``token`` is a word of the state's name or its adjective ("RP", "Polskiej" for POL)."""
+        keys = self._state_words.get(country)
+        if keys is None:
+            keys = set()
+            for entry in self.kb:
+                if entry.type == "GPE" and entry.country == country and self._is_state(entry.id):
+                    for alias in (entry.name, *entry.aliases_pl, *entry.forms_pl):
+                        for word in WORD_RE.findall(alias):
+                            if _is_capitalised(word):
+                                keys |= self.word_keys(word)
+                    keys.update(adjective.casefold() for adjective in entry.adjectives_pl)
+            self._state_words[country] = keys = frozenset(keys)
+        return bool(self.token_keys(token) & keys)
+
     def _is_state(self, entry_id: str) -> bool:
         entry = self.kb.get(entry_id)
         return entry.type == "GPE" and entry.country is not None and bool(entry.adjectives_pl or entry.capital)
@@ -704,6 +727,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     found += _name_parts(linker, tokens, found)
     found.sort(key=lambda f: f.start)
     _title_countries(linker, tokens, found)
+    settle_bodies(linker, tokens, found, doc.text)
     entities = _group(linker, found, tokens, doc.date)
     for entity in entities:
         for mention in entity.mentions:

@@ -295,3 +295,51 @@ def test_unknown_person_takes_the_state_of_their_title(linker, text, mention, ex
     got = link_entities(analysed(text, mentions=[mention]), linker)
     (person,) = [e for e in got if e.type == "PER"]
     assert (person.name, person.country) == expected
+
+
+# A base with a home state's bodies under generic Polish titles, as the real base has them.
+CONTEXT_ENTRIES = [
+    *BODY_ENTRIES,
+    Entry("Q36", "Poland", "GPE", "POL", "GOV", aliases_pl=("Polska", "RP"), adjectives_pl=("polski",),
+          capital="Q270"),
+    Entry("Q794", "Iran", "GPE", "IRN", "GOV", aliases_pl=("Iran",), adjectives_pl=("irański",), capital="Q3616"),
+    Entry("Q3616", "Tehran", "GPE", "IRN", aliases_pl=("Teheran",), parent="Q794"),
+    Entry("kronika:mfa-pol", "Ministry of Foreign Affairs (Poland)", "ORG", "POL", "GOV",
+          aliases_pl=("Ministerstwo Spraw Zagranicznych", "MSZ"), extra={"body": "foreign_ministry"}),
+    Entry("kronika:mfa-irn", "Ministry of Foreign Affairs (Iran)", "ORG", "IRN", "GOV",
+          extra={"body": "foreign_ministry"}),
+    Entry("kronika:sn-pol", "Supreme Court of Poland", "ORG", "POL", "JUD", aliases_pl=("Sąd Najwyższy", "SN"),
+          extra={"body": "supreme_court"}),
+    Entry("kronika:radoslaw-sikorski", "Radosław Sikorski", "PER", "POL", "GOV", aliases_pl=("Radosław Sikorski",)),
+]
+
+
+@pytest.fixture(scope="module")
+def context_linker():
+    return Linker(get_language("pl"), KnowledgeBase(CONTEXT_ENTRIES))
+
+
+# (text, the bare body's expected (name, country)): a title without a state is the home state's body while the
+# home state has any part in the article, else the body of the one state the article names most.
+CONTEXT_BODY_CASES = [
+    ("Iran zamknął granicę. MSZ w Teheranie wezwało ambasadorów, a irańskie media to potwierdziły.",
+     ("Ministry of Foreign Affairs (Iran)", "IRN")),
+    ("Iran zamknął granicę. MSZ wezwało Polaków do wyjazdu, a polskie linie odwołały loty.",
+     ("Ministry of Foreign Affairs (Poland)", "POL")),
+    # The official named after the title tells whose body it is.
+    ("Szef MSZ Radosław Sikorski skrytykował Iran. Iran nie odpowiedział, a Teheran milczy.",
+     ("Ministry of Foreign Affairs (Poland)", "POL")),
+    # Two states named as often: no state is the article's, the default stands.
+    ("Iran i Rosja podpisały umowę. MSZ ją skomentowało.", ("Ministry of Foreign Affairs (Poland)", "POL")),
+    # The state's body the base lacks keeps its own name and serves that state.
+    ("Ukraina ma nowe prawo. Sąd Najwyższy uchylił wyrok, a ukraiński rząd milczy.", ("Sąd Najwyższy", "UKR")),
+    # A body named with its state is left as it is.
+    ("Rzecznik MSZ Rosji mówił o Iranie, a Iran i Teheran milczą.", ("Ministry of Foreign Affairs (Russia)", "RUS")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTEXT_BODY_CASES)
+def test_a_bare_body_belongs_to_the_state_the_article_is_about(context_linker, text, expected):
+    got = link_entities(analysed(text), context_linker)
+    bodies = [(e.name, e.country) for e in got if e.type == "ORG"]
+    assert bodies == [expected], got
