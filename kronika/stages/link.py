@@ -482,6 +482,17 @@ def _starting_in(spans: list[Found], lo: int, hi: int) -> list[Found]:
     return spans[bisect_left(spans, lo, key=lambda f: f.start):bisect_left(spans, hi, key=lambda f: f.start)]
 
 
+def _without_edge_quotes(linker: Linker, tokens: list[Token], span: tuple[int, int]) -> tuple[int, int] | None:
+    """The span without quote marks at its ends (None when nothing else is left)."""
+    quotes = getattr(linker.language, "quotes", frozenset())
+    start, end = span
+    while start < end and tokens[start].text in quotes:
+        start += 1
+    while end > start and tokens[end - 1].text in quotes:
+        end -= 1
+    return (start, end) if start < end else None
+
+
 def _overlaps(a: Found, b: Found) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -494,6 +505,15 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
         base = mention.lemma or mention.text
         if span is None or linker.is_demonym(mention.text, base):
             continue
+        inner = _without_edge_quotes(linker, tokens, span)
+        if inner is None:
+            continue
+        # A name in quote marks of its own ('"Wprost"') is a title, though its word is a common one.
+        quoted = inner[0] > span[0] and inner[1] < span[1]
+        if inner != span:
+            # 'fundacji "Ordo Iuris"', '"Nikopol"': the quote marks around a name are not part of it.
+            # The detector's base form is kept: lemmatised anew, "Wprost" would be taken for the adverb.
+            span, base = inner, base.strip("".join(linker.language.quotes) + " ")
         if not _is_capitalised(tokens[span[0]].text):
             # "tzw. Globalne Południe": a name starts at its first capital.
             first = next((i for i in range(*span) if _is_capitalised(tokens[i].text)), None)
@@ -524,7 +544,8 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
         if entry is None and inner and (len(inner) > 1 or inner[0].end - inner[0].start > 1 or
                                         found.end - found.start == 1):
             continue  # the gazetteer's names replace a span the model ran together
-        if entry is None and found.end - found.start == 1 and not linker.language.is_proper_name(mention.text):
+        if entry is None and found.end - found.start == 1 and not quoted \
+                and not linker.language.is_proper_name(mention.text):
             continue  # one capitalised common word ("Sojusz", "Pałac") the base does not know is no name
         if entry is None and found.type in ("ORG", "PER", "MISC", None):
             # "Ministerstwo obrony Armenii", "Konsulat Generalny RP w Irkucku": an unknown body of a known

@@ -343,3 +343,18 @@ def test_a_bare_body_belongs_to_the_state_the_article_is_about(context_linker, t
     got = link_entities(analysed(text), context_linker)
     bodies = [(e.name, e.country) for e in got if e.type == "ORG"]
     assert bodies == [expected], got
+
+
+# (text, detector mention, expected entity names): quote marks at a mention's ends are not part of the name;
+# a word in quote marks of its own is a title even when it is also a common word.
+QUOTE_CASES = [
+    ('Pikieta stanęła pod siedzibą fundacji "Lex Nova" w centrum.', ('fundacji "Lex Nova"', "ORG", 'fundacja "Lex Nova"'),
+     {"Lex Nova"}),
+    ('Redakcja "Tydzień" zamieściła sprostowanie.', ('"Tydzień"', "ORG", '"Tydzień"'), {"Tydzień"}),
+    ('Świadek mówił, że "wszyscy czekali, aż wyjdzie z Pałac". I tyle.', ('Pałac"', "LOC", 'Pałac"'), set()),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), QUOTE_CASES)
+def test_quote_marks_are_not_part_of_a_name(linker, text, mention, expected):
+    assert {e.name for e in link_entities(analysed(text, mentions=[mention]), linker)} == expected
