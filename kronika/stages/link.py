@@ -24,6 +24,7 @@ from functools import cache
 
 from kronika.record import Document, Entity, Mention, Token
 from kronika.stages.link_context import settle_bodies
+from kronika.stages.link_credits import drop_credits
 
 # Longest alias the gazetteer tries, in words ("Organizacja Traktatu Północnoatlantyckiego" has three).
 MAX_ALIAS_WORDS = 8
@@ -745,6 +746,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
         found += [g for g in gazetteer if any(r.start <= g.start and g.end <= r.end for r in replaced)
                   and not any(i in taken for i in range(g.start, g.end))]
     found += linker.title_mentions(tokens, found, doc.date)
+    found = drop_credits(linker, tokens, doc.text, found)
     found += _name_parts(linker, tokens, found)
     found.sort(key=lambda f: f.start)
     _title_countries(linker, tokens, found)

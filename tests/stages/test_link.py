@@ -358,3 +358,25 @@ QUOTE_CASES = [
 @pytest.mark.parametrize(("text", "mention", "expected"), QUOTE_CASES)
 def test_quote_marks_are_not_part_of_a_name(linker, text, mention, expected):
     assert {e.name for e in link_entities(analysed(text, mentions=[mention]), linker)} == expected
+
+
+# (text, detector mentions, expected entity names): photographers and authors in credit lines are no entities;
+# the people in a caption, an agency's acronym and names elsewhere are.
+CREDIT_CASES = [
+    ("Premier Jan Zieliński przemawiał.\nFot. EPA/Marek Wrona",
+     [("Jan Zieliński", "PER", "Jan Zieliński"), ("Marek Wrona", "PER", "Marek Wrona")], {"Jan Zieliński"}),
+    ("Premier przemawiał.\nZdjęcie Jan Zieliński / ANNA BRZOZA / EPA",
+     [("Jan Zieliński", "PER", "Jan Zieliński"), ("ANNA BRZOZA", "PER", "ANNA BRZOZA"), ("EPA", "ORG", "EPA")],
+     {"Jan Zieliński", "EPA"}),
+    ("Premier przemawiał.\nMarek Wrona/Xinhua\nObrady trwały.", [("Marek Wrona", "PER", "Marek Wrona")],
+     {"Xinhua News Agency"}),
+    ("Obrady trwały do nocy.\n\nZ Pekinu Ewa Lis (PAP)", [("Ewa Lis", "PER", "Ewa Lis")], {"Beijing"}),
+    ("Źródło w rządzie twierdzi, że Ewa Lis odejdzie.", [("Ewa Lis", "PER", "Ewa Lis")], {"Ewa Lis"}),
+    ("Z Ewą Lis rozmawiał Jan Zieliński o pracy w szkole, o planach na przyszły rok i o wielu innych sprawach.",
+     [("Ewą Lis", "PER", "Ewa Lis"), ("Jan Zieliński", "PER", "Jan Zieliński")], {"Ewa Lis", "Jan Zieliński"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), CREDIT_CASES)
+def test_credited_people_are_not_entities(linker, text, mentions, expected):
+    assert {e.name for e in link_entities(analysed(text, mentions=mentions), linker)} == expected
