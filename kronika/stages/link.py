@@ -526,6 +526,12 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
         if entry is None and mention.type == "PER":
             base = linker.person_base(tokens, *span, base)
             entry = linker.link_name(base, mention.text, mention.type)
+        elif entry is None and span[1] - span[0] > 1:
+            # A person's name the detector typed otherwise ("Kim Dzong Una" as a body) is still that person,
+            # when its base form as a person's is one of the base's people.
+            person = linker.link_name(linker.person_base(tokens, *span, base), mention.text, "PER")
+            if person is not None and person.type == "PER":
+                entry = person
         found = Found(span[0], span[1], mention.type, base, entry.id if entry else None, mention.source)
         if entry:
             found.type, found.name = entry.type, entry.name

@@ -380,3 +380,18 @@ CREDIT_CASES = [
 @pytest.mark.parametrize(("text", "mentions", "expected"), CREDIT_CASES)
 def test_credited_people_are_not_entities(linker, text, mentions, expected):
     assert {e.name for e in link_entities(analysed(text, mentions=mentions), linker)} == expected
+
+
+# (text, detector mention typed as something else than a person, expected entity names): a person of the base
+# is found by their name whatever type the detector gave it; a body's name is not taken for a person's.
+MISTYPED_CASES = [
+    ("Wizyta u Kim Dzong Una trwała dzień.", ("Kim Dzong Una", "ORG", "Kim Dzong Una"), {"Kim Jong Un"}),
+    ("Wizyta u Kim Dzong Una trwała dzień.", ("Kim Dzong Una", "LOC", "Kim Dzong Una"), {"Kim Jong Un"}),
+    ("Delegacja przybyła do Fundacji Batorego.", ("Fundacji Batorego", "ORG", "Fundacja Batorego"),
+     {"Fundacja Batorego"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), MISTYPED_CASES)
+def test_a_mistyped_person_of_the_base_is_that_person(linker, text, mention, expected):
+    assert {e.name for e in link_entities(analysed(text, mentions=[mention]), linker)} == expected
