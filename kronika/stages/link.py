@@ -131,12 +131,21 @@ class Linker:
     def _build_gazetteer(self) -> dict[str, list[tuple[tuple[frozenset[str], ...], tuple[str, ...], str]]]:
         index: dict[str, list] = defaultdict(list)
         self._by_last_word: dict[str, list] = defaultdict(list)
+        # First words of the lower-case names of places ("obwód", "województwo"), where a match may start.
+        self._lower_starts: set[str] = set()
         seen: set[tuple[str, str]] = set()
         for entry in self.kb:
             for alias in (entry.name, *entry.aliases_pl, *entry.aliases_en):
                 words = tuple(WORD_RE.findall(alias))
-                if not words or len(words) > MAX_ALIAS_WORDS or not any(_is_capitalised(w) for w in words):
+                if not words or len(words) > MAX_ALIAS_WORDS:
                     continue
+                if not any(_is_capitalised(w) for w in words):
+                    # A region's name is written in lower case ("obwód kurski", "województwo śląskie"): a noun
+                    # and a place's adjective, which no common phrase is. Other lower-case aliases ("armia
+                    # rosyjska", "demokraci") are descriptions, not names to look for in text.
+                    if entry.type != "GPE" or len(words) < 2:
+                        continue
+                    self._lower_starts.add(words[0].casefold())
                 if (alias, entry.id) in seen:
                     continue
                 seen.add((alias, entry.id))
@@ -190,7 +199,8 @@ class Linker:
         i = 0
         while i < len(tokens):
             best: tuple[int, str] | None = None
-            if _is_capitalised(tokens[i].text) or not tokens[i].text[:1].isalpha():
+            if _is_capitalised(tokens[i].text) or not tokens[i].text[:1].isalpha() \
+                    or (tokens[i].lemma or tokens[i].text).casefold() in self._lower_starts:
                 for key in self.token_keys(tokens[i]):
                     for keys, words, entry_id in self._gazetteer.get(key, ()):
                         n = len(keys)
@@ -208,7 +218,7 @@ class Linker:
         return found
 
     def _alias_fits(self, span: list[Token], keys, words, sentence_initial: bool) -> bool:
-        if not any(_is_capitalised(t.text) for t in span):
+        if not any(_is_capitalised(t.text) for t in span) and any(_is_capitalised(w) for w in words):
             return False
         for token, word_keys, word in zip(span, keys, words):
             if not (self.token_keys(token) & word_keys):

@@ -395,3 +395,26 @@ MISTYPED_CASES = [
 @pytest.mark.parametrize(("text", "mention", "expected"), MISTYPED_CASES)
 def test_a_mistyped_person_of_the_base_is_that_person(linker, text, mention, expected):
     assert {e.name for e in link_entities(analysed(text, mentions=[mention]), linker)} == expected
+
+
+# A region named in lower case is found; a lower-case description of a body is not looked for.
+REGION_ENTRIES = [
+    *ENTRIES,
+    Entry("kronika:kursk-oblast", "Kursk Oblast", "GPE", "RUS", aliases_pl=("obwód kurski",)),
+    Entry("kronika:silesian-voivodeship", "Silesian Voivodeship", "GPE", "POL", aliases_pl=("województwo śląskie",)),
+    Entry("kronika:russian-army", "Russian Ground Forces", "ORG", "RUS", "MIL", aliases_pl=("armia rosyjska",)),
+]
+
+# (text, expected entity names)
+REGION_CASES = [
+    ("Drony spadły w obwodzie kurskim w nocy.", {"Kursk Oblast"}),
+    ("Obwód kurski ogłosił alarm.", {"Kursk Oblast"}),
+    ("Powódź zalała wsie w województwie śląskim.", {"Silesian Voivodeship"}),
+    ("Armia rosyjska wycofała się, a obwód pozostał spokojny.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REGION_CASES)
+def test_regions_in_lower_case_are_found(text, expected):
+    linker = Linker(get_language("pl"), KnowledgeBase(REGION_ENTRIES))
+    assert {e.name for e in link_entities(analysed(text), linker)} == expected
