@@ -9,7 +9,8 @@ Sources, merged in this order (an earlier source wins a conflict, a later one ad
   ../shared/data/petrarch2-dictionaries/    office-holders and armed groups with CAMEO codes and dates (MIT, 2014)
   morfeusz2 (SGJP)                          inflected forms of single-word Polish names of states and cities
   BODY_KINDS below                          each state's foreign, defence and interior ministries, election
-                                            commission and security council, by their English Wikipedia titles
+                                            commission, security council, supreme court and (where it has
+                                            one) constitutional court, by their English Wikipedia titles
 
 Usage:
   .venv/bin/pip install -e '.[build]'
@@ -237,7 +238,13 @@ BODY_KINDS = {
     "interior_ministry": ("Ministry of the Interior ({state})", "GOV"),
     "election_commission": ("Central Election Commission of {state}", "GOV"),
     "security_council": ("National Security Council ({state})", "GOV"),
+    "supreme_court": ("Supreme Court of {the_state}", "JUD"),
+    # Not every state has a constitutional court, and their titles vary: only the states in BODY_TITLES.
+    "constitutional_court": (None, "JUD"),
 }
+# Words that take "the" before a state's name in an English title ("Supreme Court of the Philippines").
+THE_STATE = re.compile(r"\b(?:Republic|Kingdom|States|Islands|Emirates|Netherlands|Philippines|Bahamas|Gambia|"
+                       r"Maldives|Comoros|Seychelles)\b")
 # States whose bodies' English Wikipedia titles do not follow the pattern: (role, ISO3) -> title. A curated
 # organisation of that title (organisations.tsv) is that body; otherwise the title is a new entry.
 BODY_TITLES = {
@@ -281,6 +288,29 @@ BODY_TITLES = {
     ("defence_ministry", "PRK"): "Ministry of National Defence (North Korea)",
     ("defence_ministry", "IRN"): "Ministry of Defence and Armed Forces Logistics",
     ("defence_ministry", "TUR"): "Ministry of National Defense (Turkey)",
+    ("supreme_court", "BRA"): "Supreme Federal Court",
+    ("supreme_court", "IRL"): "Supreme Court of Ireland",
+    ("supreme_court", "DEU"): "Federal Court of Justice",
+    ("supreme_court", "FRA"): "Court of Cassation (France)",
+    ("supreme_court", "ITA"): "Supreme Court of Cassation (Italy)",
+    ("supreme_court", "TUR"): "Court of Cassation (Turkey)",
+    ("supreme_court", "CHN"): "Supreme People's Court",
+    ("supreme_court", "KOR"): "Supreme Court of Korea",
+    ("supreme_court", "MEX"): "Supreme Court of Justice of the Nation",
+    ("supreme_court", "VEN"): "Supreme Tribunal of Justice",
+    ("constitutional_court", "POL"): "Constitutional Tribunal (Poland)",
+    ("constitutional_court", "DEU"): "Federal Constitutional Court",
+    ("constitutional_court", "FRA"): "Constitutional Council (France)",
+    ("constitutional_court", "EGY"): "Supreme Constitutional Court of Egypt",
+    ("constitutional_court", "KOR"): "Constitutional Court of Korea",
+    **{("constitutional_court", iso3): f"Constitutional Court of {name}" for iso3, name in (
+        ("RUS", "Russia"), ("UKR", "Ukraine"), ("BLR", "Belarus"), ("GEO", "Georgia"), ("ARM", "Armenia"),
+        ("AZE", "Azerbaijan"), ("MDA", "Moldova"), ("KAZ", "Kazakhstan"), ("LTU", "Lithuania"), ("LVA", "Latvia"),
+        ("CZE", "the Czech Republic"), ("SVK", "Slovakia"), ("SVN", "Slovenia"), ("HRV", "Croatia"),
+        ("BGR", "Bulgaria"), ("ROU", "Romania"), ("HUN", "Hungary"), ("SRB", "Serbia"), ("TUR", "Turkey"),
+        ("ITA", "Italy"), ("ESP", "Spain"), ("AUT", "Austria"), ("BEL", "Belgium"), ("ZAF", "South Africa"),
+        ("PER", "Peru"), ("COL", "Colombia"), ("CHL", "Chile"), ("ECU", "Ecuador"), ("IDN", "Indonesia"),
+        ("THA", "Thailand"))},
 }
 
 
@@ -292,7 +322,12 @@ def build_bodies(states: list[Entry], organisations: list[Entry]) -> list[Entry]
         if not state.adjectives_pl:
             continue  # territories and states without checked Polish derivatives have no bodies here
         for role, (pattern, sector) in BODY_KINDS.items():
-            title = BODY_TITLES.get((role, state.country)) or pattern.format(state=state.name)
+            title = BODY_TITLES.get((role, state.country))
+            if title is None and pattern is None:
+                continue
+            the_state = f"the {state.name}" if THE_STATE.search(state.name) and not state.name.startswith("The ") \
+                else state.name
+            title = title or pattern.format(state=state.name, the_state=the_state)
             hit = by_name.get((alias_key(title), state.country))
             if hit is not None:
                 entry = organisations[hit]

@@ -23,6 +23,8 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from kronika.record import Document, Entity, Mention, Token
+from kronika.stages.link_context import settle_bodies
+from kronika.stages.link_credits import drop_credits
 
 # Longest alias the gazetteer tries, in words ("Organizacja Traktatu Północnoatlantyckiego" has three).
 MAX_ALIAS_WORDS = 8
@@ -104,6 +106,7 @@ class Linker:
             words[0] for entry in kb if entry.type == "PER" for alias in (entry.name, *entry.aliases_en)
             if len(words := alias.split()) > 1 and words[0].isalpha() and _is_capitalised(words[0]))
         self._adjectives = self._build_adjectives()
+        self._state_words: dict[str, frozenset[str]] = {}  # filled on first use by names_state
 
     # --- indexes ---------------------------------------------------------------------------------
 
@@ -128,12 +131,21 @@ class Linker:
     def _build_gazetteer(self) -> dict[str, list[tuple[tuple[frozenset[str], ...], tuple[str, ...], str]]]:
         index: dict[str, list] = defaultdict(list)
         self._by_last_word: dict[str, list] = defaultdict(list)
+        # First words of the lower-case names of places ("obwód", "województwo"), where a match may start.
+        self._lower_starts: set[str] = set()
         seen: set[tuple[str, str]] = set()
         for entry in self.kb:
             for alias in (entry.name, *entry.aliases_pl, *entry.aliases_en):
                 words = tuple(WORD_RE.findall(alias))
-                if not words or len(words) > MAX_ALIAS_WORDS or not any(_is_capitalised(w) for w in words):
+                if not words or len(words) > MAX_ALIAS_WORDS:
                     continue
+                if not any(_is_capitalised(w) for w in words):
+                    # A region's name is written in lower case ("obwód kurski", "województwo śląskie"): a noun
+                    # and a place's adjective, which no common phrase is. Other lower-case aliases ("armia
+                    # rosyjska", "demokraci") are descriptions, not names to look for in text.
+                    if entry.type != "GPE" or len(words) < 2:
+                        continue
+                    self._lower_starts.add(words[0].casefold())
                 if (alias, entry.id) in seen:
                     continue
                 seen.add((alias, entry.id))
@@ -187,7 +199,8 @@ class Linker:
         i = 0
         while i < len(tokens):
             best: tuple[int, str] | None = None
-            if _is_capitalised(tokens[i].text) or not tokens[i].text[:1].isalpha():
+            if _is_capitalised(tokens[i].text) or not tokens[i].text[:1].isalpha() \
+                    or (tokens[i].lemma or tokens[i].text).casefold() in self._lower_starts:
                 for key in self.token_keys(tokens[i]):
                     for keys, words, entry_id in self._gazetteer.get(key, ()):
                         n = len(keys)
@@ -205,7 +218,7 @@ class Linker:
         return found
 
     def _alias_fits(self, span: list[Token], keys, words, sentence_initial: bool) -> bool:
-        if not any(_is_capitalised(t.text) for t in span):
+        if not any(_is_capitalised(t.text) for t in span) and any(_is_capitalised(w) for w in words):
             return False
         for token, word_keys, word in zip(span, keys, words):
             if not (self.token_keys(token) & word_keys):
@@ -433,6 +446,27 @@ class Linker:
                 return stem, cases
         return None
 
+    def adjective_state(self, token: Token) -> str | None:
+        """The state whose adjective ``token`` is ("irańskim" -> IRN), or None; a capitalised word inside a
+        name ("Narodowy Bank Polski") is part of that name, not an adjective."""
+        lemma = (token.lemma or token.text).casefold()
+        return self._adjectives.get(lemma) if token.text[1:].islower() else None
+
+    def names_state(self, token: Token, country: str) -> bool:
+        """Whether ``token`` is a word of the state's name or its adjective ("RP", "Polskiej" for POL)."""
+        keys = self._state_words.get(country)
+        if keys is None:
+            keys = set()
+            for entry in self.kb:
+                if entry.type == "GPE" and entry.country == country and self._is_state(entry.id):
+                    for alias in (entry.name, *entry.aliases_pl, *entry.forms_pl):
+                        for word in WORD_RE.findall(alias):
+                            if _is_capitalised(word):
+                                keys |= self.word_keys(word)
+                    keys.update(adjective.casefold() for adjective in entry.adjectives_pl)
+            self._state_words[country] = keys = frozenset(keys)
+        return bool(self.token_keys(token) & keys)
+
     def _is_state(self, entry_id: str) -> bool:
         entry = self.kb.get(entry_id)
         return entry.type == "GPE" and entry.country is not None and bool(entry.adjectives_pl or entry.capital)
@@ -459,6 +493,17 @@ def _starting_in(spans: list[Found], lo: int, hi: int) -> list[Found]:
     return spans[bisect_left(spans, lo, key=lambda f: f.start):bisect_left(spans, hi, key=lambda f: f.start)]
 
 
+def _without_edge_quotes(linker: Linker, tokens: list[Token], span: tuple[int, int]) -> tuple[int, int] | None:
+    """The span without quote marks at its ends (None when nothing else is left)."""
+    quotes = getattr(linker.language, "quotes", frozenset())
+    start, end = span
+    while start < end and tokens[start].text in quotes:
+        start += 1
+    while end > start and tokens[end - 1].text in quotes:
+        end -= 1
+    return (start, end) if start < end else None
+
+
 def _overlaps(a: Found, b: Found) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -471,6 +516,15 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
         base = mention.lemma or mention.text
         if span is None or linker.is_demonym(mention.text, base):
             continue
+        inner = _without_edge_quotes(linker, tokens, span)
+        if inner is None:
+            continue
+        # A name in quote marks of its own ('"Wprost"') is a title, though its word is a common one.
+        quoted = inner[0] > span[0] and inner[1] < span[1]
+        if inner != span:
+            # 'fundacji "Ordo Iuris"', '"Nikopol"': the quote marks around a name are not part of it.
+            # The detector's base form is kept: lemmatised anew, "Wprost" would be taken for the adverb.
+            span, base = inner, base.strip("".join(linker.language.quotes) + " ")
         if not _is_capitalised(tokens[span[0]].text):
             # "tzw. Globalne Południe": a name starts at its first capital.
             first = next((i for i in range(*span) if _is_capitalised(tokens[i].text)), None)
@@ -482,6 +536,12 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
         if entry is None and mention.type == "PER":
             base = linker.person_base(tokens, *span, base)
             entry = linker.link_name(base, mention.text, mention.type)
+        elif entry is None and span[1] - span[0] > 1:
+            # A person's name the detector typed otherwise ("Kim Dzong Una" as a body) is still that person,
+            # when its base form as a person's is one of the base's people.
+            person = linker.link_name(linker.person_base(tokens, *span, base), mention.text, "PER")
+            if person is not None and person.type == "PER":
+                entry = person
         found = Found(span[0], span[1], mention.type, base, entry.id if entry else None, mention.source)
         if entry:
             found.type, found.name = entry.type, entry.name
@@ -501,7 +561,8 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
         if entry is None and inner and (len(inner) > 1 or inner[0].end - inner[0].start > 1 or
                                         found.end - found.start == 1):
             continue  # the gazetteer's names replace a span the model ran together
-        if entry is None and found.end - found.start == 1 and not linker.language.is_proper_name(mention.text):
+        if entry is None and found.end - found.start == 1 and not quoted \
+                and not linker.language.is_proper_name(mention.text):
             continue  # one capitalised common word ("Sojusz", "Pałac") the base does not know is no name
         if entry is None and found.type in ("ORG", "PER", "MISC", None):
             # "Ministerstwo obrony Armenii", "Konsulat Generalny RP w Irkucku": an unknown body of a known
@@ -701,9 +762,11 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
         found += [g for g in gazetteer if any(r.start <= g.start and g.end <= r.end for r in replaced)
                   and not any(i in taken for i in range(g.start, g.end))]
     found += linker.title_mentions(tokens, found, doc.date)
+    found = drop_credits(linker, tokens, doc.text, found)
     found += _name_parts(linker, tokens, found)
     found.sort(key=lambda f: f.start)
     _title_countries(linker, tokens, found)
+    settle_bodies(linker, tokens, found, doc.text)
     entities = _group(linker, found, tokens, doc.date)
     for entity in entities:
         for mention in entity.mentions:

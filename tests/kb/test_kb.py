@@ -95,6 +95,12 @@ BODIES = [
     ("interior_ministry", "BLR", "Ministry of Internal Affairs (Belarus)"),
     ("election_commission", "BLR", "Central Election Commission of Belarus"),
     ("security_council", "PAK", "National Security Committee (Pakistan)"),
+    ("supreme_court", "RUS", "Supreme Court of Russia"),
+    ("supreme_court", "PHL", "Supreme Court of the Philippines"),
+    ("supreme_court", "POL", "Supreme Court of Poland"),
+    ("supreme_court", "BRA", "Supreme Federal Court"),
+    ("constitutional_court", "POL", "Constitutional Tribunal (Poland)"),
+    ("constitutional_court", "PER", "Constitutional Court of Peru"),
 ]
 
 
@@ -106,6 +112,8 @@ def test_body(kb, role, country, name):
 
 def test_body_unknown(kb):
     assert kb.body("foreign_ministry", "XXX") is None and kb.body("ministry_of_magic", "RUS") is None
+    # Constitutional courts only where a state has one: the United States has none.
+    assert kb.body("constitutional_court", "USA") is None
 
 
 def test_lookup_unknown(kb):

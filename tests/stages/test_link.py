@@ -295,3 +295,126 @@ def test_unknown_person_takes_the_state_of_their_title(linker, text, mention, ex
     got = link_entities(analysed(text, mentions=[mention]), linker)
     (person,) = [e for e in got if e.type == "PER"]
     assert (person.name, person.country) == expected
+
+
+# A base with a home state's bodies under generic Polish titles, as the real base has them.
+CONTEXT_ENTRIES = [
+    *BODY_ENTRIES,
+    Entry("Q36", "Poland", "GPE", "POL", "GOV", aliases_pl=("Polska", "RP"), adjectives_pl=("polski",),
+          capital="Q270"),
+    Entry("Q794", "Iran", "GPE", "IRN", "GOV", aliases_pl=("Iran",), adjectives_pl=("irański",), capital="Q3616"),
+    Entry("Q3616", "Tehran", "GPE", "IRN", aliases_pl=("Teheran",), parent="Q794"),
+    Entry("kronika:mfa-pol", "Ministry of Foreign Affairs (Poland)", "ORG", "POL", "GOV",
+          aliases_pl=("Ministerstwo Spraw Zagranicznych", "MSZ"), extra={"body": "foreign_ministry"}),
+    Entry("kronika:mfa-irn", "Ministry of Foreign Affairs (Iran)", "ORG", "IRN", "GOV",
+          extra={"body": "foreign_ministry"}),
+    Entry("kronika:sn-pol", "Supreme Court of Poland", "ORG", "POL", "JUD", aliases_pl=("Sąd Najwyższy", "SN"),
+          extra={"body": "supreme_court"}),
+    Entry("kronika:radoslaw-sikorski", "Radosław Sikorski", "PER", "POL", "GOV", aliases_pl=("Radosław Sikorski",)),
+]
+
+
+@pytest.fixture(scope="module")
+def context_linker():
+    return Linker(get_language("pl"), KnowledgeBase(CONTEXT_ENTRIES))
+
+
+# (text, the bare body's expected (name, country)): a title without a state is the home state's body while the
+# home state has any part in the article, else the body of the one state the article names most.
+CONTEXT_BODY_CASES = [
+    ("Iran zamknął granicę. MSZ w Teheranie wezwało ambasadorów, a irańskie media to potwierdziły.",
+     ("Ministry of Foreign Affairs (Iran)", "IRN")),
+    ("Iran zamknął granicę. MSZ wezwało Polaków do wyjazdu, a polskie linie odwołały loty.",
+     ("Ministry of Foreign Affairs (Poland)", "POL")),
+    # The official named after the title tells whose body it is.
+    ("Szef MSZ Radosław Sikorski skrytykował Iran. Iran nie odpowiedział, a Teheran milczy.",
+     ("Ministry of Foreign Affairs (Poland)", "POL")),
+    # Two states named as often: no state is the article's, the default stands.
+    ("Iran i Rosja podpisały umowę. MSZ ją skomentowało.", ("Ministry of Foreign Affairs (Poland)", "POL")),
+    # The state's body the base lacks keeps its own name and serves that state.
+    ("Ukraina ma nowe prawo. Sąd Najwyższy uchylił wyrok, a ukraiński rząd milczy.", ("Sąd Najwyższy", "UKR")),
+    # A body named with its state is left as it is.
+    ("Rzecznik MSZ Rosji mówił o Iranie, a Iran i Teheran milczą.", ("Ministry of Foreign Affairs (Russia)", "RUS")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTEXT_BODY_CASES)
+def test_a_bare_body_belongs_to_the_state_the_article_is_about(context_linker, text, expected):
+    got = link_entities(analysed(text), context_linker)
+    bodies = [(e.name, e.country) for e in got if e.type == "ORG"]
+    assert bodies == [expected], got
+
+
+# (text, detector mention, expected entity names): quote marks at a mention's ends are not part of the name;
+# a word in quote marks of its own is a title even when it is also a common word.
+QUOTE_CASES = [
+    ('Pikieta stanęła pod siedzibą fundacji "Lex Nova" w centrum.', ('fundacji "Lex Nova"', "ORG", 'fundacja "Lex Nova"'),
+     {"Lex Nova"}),
+    ('Redakcja "Tydzień" zamieściła sprostowanie.', ('"Tydzień"', "ORG", '"Tydzień"'), {"Tydzień"}),
+    ('Świadek mówił, że "wszyscy czekali, aż wyjdzie z Pałac". I tyle.', ('Pałac"', "LOC", 'Pałac"'), set()),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), QUOTE_CASES)
+def test_quote_marks_are_not_part_of_a_name(linker, text, mention, expected):
+    assert {e.name for e in link_entities(analysed(text, mentions=[mention]), linker)} == expected
+
+
+# (text, detector mentions, expected entity names): photographers and authors in credit lines are no entities;
+# the people in a caption, an agency's acronym and names elsewhere are.
+CREDIT_CASES = [
+    ("Premier Jan Zieliński przemawiał.\nFot. EPA/Marek Wrona",
+     [("Jan Zieliński", "PER", "Jan Zieliński"), ("Marek Wrona", "PER", "Marek Wrona")], {"Jan Zieliński"}),
+    ("Premier przemawiał.\nZdjęcie Jan Zieliński / ANNA BRZOZA / EPA",
+     [("Jan Zieliński", "PER", "Jan Zieliński"), ("ANNA BRZOZA", "PER", "ANNA BRZOZA"), ("EPA", "ORG", "EPA")],
+     {"Jan Zieliński", "EPA"}),
+    ("Premier przemawiał.\nMarek Wrona/Xinhua\nObrady trwały.", [("Marek Wrona", "PER", "Marek Wrona")],
+     {"Xinhua News Agency"}),
+    ("Obrady trwały do nocy.\n\nZ Pekinu Ewa Lis (PAP)", [("Ewa Lis", "PER", "Ewa Lis")], {"Beijing"}),
+    ("Źródło w rządzie twierdzi, że Ewa Lis odejdzie.", [("Ewa Lis", "PER", "Ewa Lis")], {"Ewa Lis"}),
+    ("Z Ewą Lis rozmawiał Jan Zieliński o pracy w szkole, o planach na przyszły rok i o wielu innych sprawach.",
+     [("Ewą Lis", "PER", "Ewa Lis"), ("Jan Zieliński", "PER", "Jan Zieliński")], {"Ewa Lis", "Jan Zieliński"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), CREDIT_CASES)
+def test_credited_people_are_not_entities(linker, text, mentions, expected):
+    assert {e.name for e in link_entities(analysed(text, mentions=mentions), linker)} == expected
+
+
+# (text, detector mention typed as something else than a person, expected entity names): a person of the base
+# is found by their name whatever type the detector gave it; a body's name is not taken for a person's.
+MISTYPED_CASES = [
+    ("Wizyta u Kim Dzong Una trwała dzień.", ("Kim Dzong Una", "ORG", "Kim Dzong Una"), {"Kim Jong Un"}),
+    ("Wizyta u Kim Dzong Una trwała dzień.", ("Kim Dzong Una", "LOC", "Kim Dzong Una"), {"Kim Jong Un"}),
+    ("Delegacja przybyła do Fundacji Batorego.", ("Fundacji Batorego", "ORG", "Fundacja Batorego"),
+     {"Fundacja Batorego"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), MISTYPED_CASES)
+def test_a_mistyped_person_of_the_base_is_that_person(linker, text, mention, expected):
+    assert {e.name for e in link_entities(analysed(text, mentions=[mention]), linker)} == expected
+
+
+# A region named in lower case is found; a lower-case description of a body is not looked for.
+REGION_ENTRIES = [
+    *ENTRIES,
+    Entry("kronika:kursk-oblast", "Kursk Oblast", "GPE", "RUS", aliases_pl=("obwód kurski",)),
+    Entry("kronika:silesian-voivodeship", "Silesian Voivodeship", "GPE", "POL", aliases_pl=("województwo śląskie",)),
+    Entry("kronika:russian-army", "Russian Ground Forces", "ORG", "RUS", "MIL", aliases_pl=("armia rosyjska",)),
+]
+
+# (text, expected entity names)
+REGION_CASES = [
+    ("Drony spadły w obwodzie kurskim w nocy.", {"Kursk Oblast"}),
+    ("Obwód kurski ogłosił alarm.", {"Kursk Oblast"}),
+    ("Powódź zalała wsie w województwie śląskim.", {"Silesian Voivodeship"}),
+    ("Armia rosyjska wycofała się, a obwód pozostał spokojny.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REGION_CASES)
+def test_regions_in_lower_case_are_found(text, expected):
+    linker = Linker(get_language("pl"), KnowledgeBase(REGION_ENTRIES))
+    assert {e.name for e in link_entities(analysed(text), linker)} == expected

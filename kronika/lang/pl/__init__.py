@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from kronika.lang.pl.abbreviations import ABBREVIATIONS, MULTI_PERIOD, SENTENCE_FINAL_ABBREVIATIONS
+from kronika.lang.pl.credits import BYLINE_OPENERS, CREDIT_CUES
 from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
 from kronika.lang.pl.morphology import CASES as _CASE_ORDER
 from kronika.lang.pl.names import OBLIQUE_CASES, PROPER_LABELS, strip_case_ending
@@ -28,6 +29,8 @@ class PolishLanguage:
     temporal = TEMPORAL_GRAMMAR
     titles = TITLES
     bodies = BODIES
+    credit_cues = CREDIT_CUES
+    byline_openers = BYLINE_OPENERS
     triggers = TRIGGERS
     event_cues = EVENT_CUES
     oblique_cases = OBLIQUE_CASES

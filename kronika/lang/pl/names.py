@@ -127,9 +127,15 @@ SURNAME_CASE_ENDINGS = {
 
 OBLIQUE_CASES = frozenset({"gen", "dat", "acc", "inst", "loc"})
 
+# Endings of a woman's adjectival surname in the nominative ("Kowalska", "Nowicka", "Zawadzka"): the "-a" is no
+# masculine genitive there, which would be "-skiego" ("Anna Kowalska" is not the genitive of "Ann Kowalsk").
+FEMININE_SURNAME_ENDINGS = ("ska", "cka", "dzka")
+
 
 def strip_case_ending(surname: str, cases) -> str | None:
     """The nominative of a masculine surname in one of ``cases``, by its regular ending, or None."""
+    if surname.casefold().endswith(FEMININE_SURNAME_ENDINGS):
+        return None
     for case in sorted(cases):
         for ending in SURNAME_CASE_ENDINGS.get(case, ()):
             stem = surname[: -len(ending)]

@@ -51,4 +51,8 @@ BODIES = {
     ("rada", "bezpieczeństwo", "narodowy"): "security_council",
     ("narodowy", "komitet", "bezpieczeństwo"): "security_council",
     ("komitet", "bezpieczeństwo", "narodowy"): "security_council",
+    # "Najwyższy" is the superlative of "wysoki", which is its lemma.
+    ("sąd", "wysoki"): "supreme_court",
+    ("trybunał", "konstytucyjny"): "constitutional_court",
+    ("sąd", "konstytucyjny"): "constitutional_court",
 }

@@ -1,0 +1,96 @@
+"""The article's states as context for linking: a national body named without its state belongs to the state
+the article is about.
+
+News writes a foreign ministry, a supreme court or an election commission without naming the state when the
+article makes it plain: "MSZ" in a report from Tehran is Iran's, "Sąd Najwyższy" in a report on a Russian
+verdict is Russia's. The knowledge base links such a bare title to the home state's body (a bare "MSZ" in Polish
+news is usually Poland's). That default holds while the home state has any part in the article: one of its
+people, places, bodies or its adjective. An article where it has none, and one other state is named more often
+than any other, is about that state, and the body is that state's. Bodies named with their state ("MSZ Rosji",
+"rosyjskie MSZ") are settled before this and are left as they are; a body whose official is named right after
+it ("szef MSZ Radosław Sikorski") is the one that person serves.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the linker's types; importing them here at run time would be circular
+    from kronika.record import Token
+    from kronika.stages.link import Found, Linker
+
+# Mentions of a news medium say who reported, not what the article is about ("Źródło: PAP").
+REPORTER_SECTORS = frozenset({"MED"})
+
+
+def settle_bodies(linker: Linker, tokens: list[Token], found: list[Found], text: str) -> None:
+    """Re-link bare national bodies ("MSZ", "Sąd Najwyższy") to the state the article is about, in place;
+    ``text`` is the article the tokens point into."""
+    bare = [f for f in found if _bare_body_role(linker, tokens, f)]
+    if not bare:
+        return
+    states = article_states(linker, tokens, [f for f in found if f not in bare])
+    by_start = {f.start: f for f in found}
+    for f in bare:
+        home = linker.kb.get(f.entry).country
+        person = by_start.get(f.end)
+        if person is not None and person.type == "PER":
+            # "szef MSZ Radosław Sikorski", "wiceszef MON Jan Kowalski": the body is the one its official
+            # serves, which the person's entry tells; a person the base lacks leaves the default standing.
+            entry = linker.kb.get(person.entry) if person.entry else None
+            state = entry.country if entry is not None and entry.country != home else None
+        else:
+            state = _subject_state(states, home)
+        if state is None:
+            continue
+        role = _bare_body_role(linker, tokens, f)
+        entry = linker.kb.body(role, state)
+        if entry is not None:
+            f.entry, f.name, f.type = entry.id, entry.name, entry.type
+        else:
+            # The state's body the base lacks: a name of its own, serving that state.
+            f.entry, f.type, f.country = None, "ORG", state
+            f.name = linker.base_form(tokens, f.start, f.end, text)
+
+
+def article_states(linker: Linker, tokens: list[Token], found: list[Found]) -> Counter:
+    """How often the article names each state: the states themselves and their places, people and bodies (by
+    mention), and the states' adjectives ("irańskim", "polskich"). News media are left out."""
+    counts: Counter = Counter()
+    for f in found:
+        entry = linker.kb.get(f.entry) if f.entry else None
+        if entry is not None:
+            if entry.country and entry.sector not in REPORTER_SECTORS:
+                counts[entry.country] += 1
+        elif f.country:
+            counts[f.country] += 1
+    for token in tokens:
+        country = linker.adjective_state(token)
+        if country:
+            counts[country] += 1
+    return counts
+
+
+def _subject_state(states: Counter, home: str | None) -> str | None:
+    """The one state the article is about, when the home state has no part in it; else None."""
+    if home is None or states[home] > 0:
+        return None
+    ranked = states.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _bare_body_role(linker: Linker, tokens: list[Token], f: Found) -> str | None:
+    """The role of a national body linked by a title that names no state ("MSZ", not "MSZ Rosji"), or None."""
+    if f.entry is None or f.source == "body":
+        return None  # "body" mentions were linked with their state, or after one named with it
+    entry = linker.kb.get(f.entry)
+    role = entry.extra.get("body") if entry and entry.extra else None
+    if role is None or entry.country is None:
+        return None
+    if any(linker.names_state(token, entry.country) for token in tokens[f.start:f.end]):
+        return None  # "Sejm RP", "Ministerstwo Obrony Narodowej RP": the state is in the name
+    return role
+
