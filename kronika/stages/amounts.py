@@ -90,9 +90,16 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
                 i += 1
                 continue
             value, approximate, first, last = parsed
+            if value is None:
+                i = last + 1  # "tysiące", "kilkanaście": a vague quantity names no number (the guide's rule)
+                continue
+            if _not_a_count(tokens, lemmas, first, last, lo, hi, placed, data):
+                i = last + 1
+                continue
             multiplied = last > first or tokens[first].text.casefold() in data.VAGUE_MULTIPLIER_FORMS
             after = last + 1
-            if after < hi and (tokens[after].text.casefold() in data.NOT_COUNTS or after in in_timex):
+            if after < hi and (tokens[after].text.casefold() in data.NOT_COUNTS or lemmas[after] in data.NOT_COUNT_LEMMAS
+                               or after in in_timex):
                 i = after
                 continue
             start_token = first
@@ -182,6 +189,24 @@ def _number(tokens: list[Token], lemmas: list[str], i: int, hi: int, data):
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return value, approximate, i, last
+
+
+def _not_a_count(tokens: list[Token], lemmas: list[str], first: int, last: int, lo: int, hi: int,
+                 placed, data) -> bool:
+    """A number that labels rather than counts: "art. 193", "nr 17", "Nord Stream 2", "September 14"."""
+    if any(p.start <= first < p.end for p in placed):
+        return True  # inside a name
+    if first > lo:
+        before = tokens[first - 1].text.casefold()
+        if before in data.NUMBER_LABELS or lemmas[first - 1] in data.NUMBER_LABELS or before in data.FOREIGN_MONTHS:
+            return True
+        # "Leopard 2 na Ukrainę", "Kanale Zero.": a capitalised word inside the sentence, then the number and no noun
+        previous = tokens[first - 1].text
+        nxt = tokens[last + 1] if last + 1 < hi else None
+        if first - 1 > lo and previous[:1].isupper() and WORD.search(previous) and tokens[first].text[:1].isdigit() \
+                and (nxt is None or tag_class(nxt.tag) not in NOUN_CLASSES + ADJECTIVE_CLASSES):
+            return True
+    return False
 
 
 def _approximator(tokens: list[Token], first: int, lo: int, data) -> int | None:
