@@ -26,7 +26,7 @@ from bisect import bisect_left
 from functools import cache
 
 from kronika.record import Amount, Document, Participant, Token
-from kronika.stages.quotes import (
+from kronika.quotes.mentions import (
     WORD, find_subject, is_verb, lemma_of, participant, place_mentions, sentence_token_spans, tag_class,
 )
 
