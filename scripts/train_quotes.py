@@ -27,14 +27,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kronika.events.linear import LinearModel  # noqa: E402
+from kronika.lang import get_language  # noqa: E402
 from kronika.ingest.decoding import normalize_text  # noqa: E402
 from kronika.pipeline import Pipeline, default_stages  # noqa: E402
 from kronika.quotes.candidates import find_candidates, read_text  # noqa: E402
+from kronika.quotes.claimants import claim_options, rank_claimants  # noqa: E402
 from kronika.quotes.features import quote_features  # noqa: E402
 from kronika.quotes.mentions import participant  # noqa: E402
 from kronika.quotes.model import QuoteModels, save_quote_models  # noqa: E402
 from kronika.quotes.speakers import Said, nobody_features, rule_speaker, speaker_candidates  # noqa: E402
 from kronika.record import Document  # noqa: E402
+from kronika.stages.amounts import find_amounts, load_amount_data  # noqa: E402
 from kronika.stages.quotes import attribute, load_quote_data, to_quote  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -65,6 +68,50 @@ def analyse(path: Path):
             text = read_text(doc, language, data)
             out.append((gold, text, find_candidates(text)))
     return out
+
+
+def claim_data(data, quotes_per_article) -> list:
+    """(amounts with the rule's claimants, their claimant options) per article, given each article's quotes as
+    the quote stage decided them out of fold (the rule and the options read the quotes' speakers)."""
+    language, amount_data = get_language("pl"), load_amount_data("pl")
+    out = []
+    for (gold, text, _), quotes in zip(data, quotes_per_article):
+        text.doc.quotes = quotes
+        amounts = find_amounts(text.doc, language, amount_data)
+        out.append((amounts, claim_options(text, amounts)))
+    return out
+
+
+def claim_groups(grader, gold: dict, amounts, options) -> list:
+    """Claimant examples: the options of every amount that matches a gold amount, labelled by its claimant."""
+    records = [_amount_record(a, a.claimant) for a in amounts]
+    pairs, _, _ = grader.align(gold, {"amounts": records}, "amounts", 0.01)
+    index = {id(r): k for k, r in enumerate(records)}
+    groups = []
+    for g, record in pairs:
+        group = options[index[id(record)]]
+        groups.append([(features, grader.same_party(g.get("claimant"), asdict(participant(e)) if e else None))
+                       for e, features in group])
+    return groups
+
+
+def grade_claims(grader, pairs) -> dict:
+    """Amount F1 and claimant accuracy over (gold, amount records) pairs."""
+    tp = n_sys = n_gold = claimants = 0
+    for gold, records in pairs:
+        t, s, g, _, c = grader.score_amounts(gold, {"amounts": records})
+        tp, n_sys, n_gold, claimants = tp + t, n_sys + s, n_gold + g, claimants + c
+    out = grader.prf(tp, n_sys, n_gold)
+    out["claimant"] = round(claimants / tp, 4) if tp else 0.0
+    return out
+
+
+def _amount_record(amount, entity_or_participant) -> dict:
+    party = entity_or_participant
+    if party is not None and not hasattr(party, "sector"):
+        party = participant(party)
+    return {"start": amount.start, "end": amount.end, "text": amount.text, "value": amount.value,
+            "claimant": asdict(party) if party is not None else None}
 
 
 def gold_quote(grader, gold: dict, candidate) -> dict | None:
@@ -132,10 +179,10 @@ def fit_ranker(groups, c: float = C) -> LinearModel:
     return LinearModel(["no", "yes"], [0.0, 0.0], weights)
 
 
-def decode(text, candidates, models: QuoteModels) -> list[dict]:
+def decode(text, candidates, models: QuoteModels) -> list:
     scores = models.quote.many([quote_features(text, c) for c in candidates])
     kept = [c for c, p in zip(candidates, scores) if p["yes"] >= models.quote_threshold]
-    return [_as_record(to_quote(text, said)) for said in attribute(text, kept, models)]
+    return [to_quote(text, said) for said in attribute(text, kept, models)]
 
 
 def rules(text, candidates) -> list[dict]:
@@ -146,7 +193,7 @@ def rules(text, candidates) -> list[dict]:
         if c.verb is None and (c.kind not in ("marked", "open") or words < RULE_WORDS):
             continue
         found = rule_speaker(text, c)
-        out.append(_as_record(to_quote(text, Said(c, getattr(found, "entity", found)))))
+        out.append(to_quote(text, Said(c, getattr(found, "entity", found))))
     return out
 
 
@@ -158,7 +205,7 @@ def _as_record(quote) -> dict:
 def grade(grader, pairs) -> dict:
     tp = n_sys = n_gold = speakers = 0
     for gold, quotes in pairs:
-        t, s, g, k = grader.score_quotes(gold, {"quotes": quotes})
+        t, s, g, k = grader.score_quotes(gold, {"quotes": [_as_record(q) for q in quotes]})
         tp, n_sys, n_gold, speakers = tp + t, n_sys + s, n_gold + g, speakers + k
     out = grader.prf(tp, n_sys, n_gold)
     out["speaker"] = round(speakers / tp, 4) if tp else 0.0
@@ -171,14 +218,25 @@ def cross_validate(grader, data, per_article, folds: int):
         train = [i for i in range(len(data)) if i % folds != k]
         fold_models.append((fit([r for i in train for r in per_article[i][0]]),
                             fit_ranker([g for i in train for g in per_article[i][1]])))
-    results = {}
+    results, decoded = {}, {}
     for qt in GRID["quote"]:
         for st in GRID["speaker"]:
-            pairs = [(gold, decode(text, cands, QuoteModels(*fold_models[i % folds], qt, st)))
-                     for i, (gold, text, cands) in enumerate(data)]
-            results[(qt, st)] = grade(grader, pairs)
+            decoded[(qt, st)] = [decode(text, cands, QuoteModels(*fold_models[i % folds], None, qt, st))
+                                 for i, (gold, text, cands) in enumerate(data)]
+            results[(qt, st)] = grade(grader, [(d[0], q) for d, q in zip(data, decoded[(qt, st)])])
     best = max(results, key=lambda key: results[key]["f1"] * results[key]["speaker"])
-    return best, results[best]
+    return best, results[best], decoded[best]
+
+
+def cross_validate_claims(grader, data, claims, groups, folds: int) -> dict:
+    pairs = []
+    for k in range(folds):
+        model = fit_ranker([g for i in range(len(data)) if i % folds != k for g in groups[i]])
+        for i in range(k, len(data), folds):
+            gold, (amounts, options) = data[i][0], claims[i]
+            chosen = rank_claimants(model, options)
+            pairs.append((gold, [_amount_record(a, e) for a, e in zip(amounts, chosen)]))
+    return grade_claims(grader, pairs)
 
 
 def main() -> int:
@@ -192,18 +250,31 @@ def main() -> int:
     per_article = [examples(grader, gold, text, cands) for gold, text, cands in data]
     ruled = grade(grader, [(gold, rules(text, cands)) for gold, text, cands in data])
     print(f"rules alone         quotes {_fmt(ruled)}  speaker {ruled['speaker']:.3f}")
-    (qt, st), best = cross_validate(grader, data, per_article, args.folds)
+    (qt, st), best, decoded = cross_validate(grader, data, per_article, args.folds)
     print(f"learned ({args.folds}-fold CV) quotes {_fmt(best)}  speaker {best['speaker']:.3f}  at quote {qt}, "
           f"speaker {st}", flush=True)
+    claims = claim_data(data, decoded)
+    groups = [claim_groups(grader, d[0], amounts, options) for d, (amounts, options) in zip(data, claims)]
+    claims_ruled = grade_claims(grader, [(d[0], [_amount_record(a, a.claimant) for a in amounts])
+                                         for d, (amounts, _) in zip(data, claims)])
+    claims_learned = cross_validate_claims(grader, data, claims, groups, args.folds)
+    print(f"amount claimants    rules {claims_ruled['claimant']:.3f}  learned ({args.folds}-fold CV) "
+          f"{claims_learned['claimant']:.3f}", flush=True)
     if args.no_save:
         return 0
+    # The claimant model ships only when it beats the amount stage's rule out of fold; else the rule stays.
+    claimant = fit_ranker([g for article in groups for g in article]) \
+        if claims_learned["claimant"] > claims_ruled["claimant"] else None
     models = QuoteModels(fit([r for a in per_article for r in a[0]]),
-                         fit_ranker([g for a in per_article for g in a[1]]), qt, st)
+                         fit_ranker([g for a in per_article for g in a[1]]), claimant, qt, st)
     meta = {"trained_on": "train-pl.jsonl (240 articles)", "folds": args.folds, "c": C,
-            "cv": {"rules": ruled, "learned": best},
+            "cv": {"rules": ruled, "learned": best, "claimants": {"rules": claims_ruled, "learned": claims_learned}},
             "examples": {"quote": sum(len(a[0]) for a in per_article),
-                         "speaker": sum(len(g) for a in per_article for g in a[1])},
-            "features": {"quote": len(models.quote.weights), "speaker": len(models.speaker.weights)}}
+                         "speaker": sum(len(g) for a in per_article for g in a[1]),
+                         "claimant": sum(len(g) for article in groups for g in article)},
+            "features": {"quote": len(models.quote.weights), "speaker": len(models.speaker.weights),
+                         "claimant": len(claimant.weights) if claimant else None},
+            "claimants_by": "model" if claimant else "rule"}
     print(f"wrote {save_quote_models(OUT, models, meta)}")
     return 0
 

@@ -11,8 +11,10 @@ that only counts people ("osoba", "cywil") takes it from what the sentence says 
 cywilnych zginęło" -> killed). A counted noun with its own category keeps it, except that soldiers said to be
 killed or wounded count as casualties: "śmierć poniosło ok. 2 tys. wojskowych" is killed.
 
-The claimant is the source the sentence cites ("według NIS"), else the speaker of a quote holding the figure
-("NIS ujawnił, że ..."), else the named subject of a reporting verb in the sentence, else None.
+The claimant is ranked by the claimant model among the parties around the figure, the article itself (None)
+included (``kronika/quotes/claimants.py``); the rule it reads as one feature, and falls back to without a model, is
+the source the sentence cites ("według NIS"), else the speaker of a quote holding the figure, else the named subject
+of a reporting verb in the sentence, else None.
 
 Not amounts: tokens inside temporal expressions (years, dates, durations), ordinals ("80. rocznica"), times
 and ranges written with ":" or "-", percentages and measures ("%", "proc.", "km"), bare year-like numbers.
@@ -25,7 +27,11 @@ import re
 from bisect import bisect_left
 from functools import cache
 
+from kronika.quotes.candidates import read_text
+from kronika.quotes.claimants import claim_options, rank_claimants
+from kronika.quotes.model import load_quote_models
 from kronika.record import Amount, Document, Participant, Token
+from kronika.stages.quotes import load_quote_data
 from kronika.quotes.mentions import (
     WORD, find_subject, is_verb, lemma_of, participant, place_mentions, sentence_token_spans, tag_class,
 )
@@ -63,6 +69,11 @@ class AmountStage:
 
     def __call__(self, doc: Document) -> Document:
         doc.amounts = find_amounts(doc, self.language, load_amount_data(self.language.code))
+        models = load_quote_models(self.language.code)
+        if doc.amounts and models.claimant is not None:
+            text = read_text(doc, self.language, load_quote_data(self.language.code))
+            for amount, entity in zip(doc.amounts, rank_claimants(models.claimant, claim_options(text, doc.amounts))):
+                amount.claimant = participant(entity) if entity is not None else None
         return doc
 
 
@@ -130,9 +141,9 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
             if claimant is False:
                 claimant = _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting)
             start, end = tokens[start_token].start, tokens[end_token].end
+            quote_speaker = next((q.speaker for q in doc.quotes if q.start <= start < q.end and q.speaker), None)
             if end_token == hi - 1 and tokens[end_token].text.endswith(".") and len(tokens[end_token].text) > 1:
                 end -= 1  # "2,5 mln zł." at the sentence end: the period closes the sentence
-            quote_speaker = next((q.speaker for q in doc.quotes if q.start <= start < q.end and q.speaker), None)
             amounts.append(Amount(start=start, end=end, text=doc.text[start:end], value=value,
                                   approximate=approximate, object=obj, category=category,
                                   claimant=claimant or quote_speaker))

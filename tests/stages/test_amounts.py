@@ -85,6 +85,15 @@ def test_a_long_sentence_keeps_every_amount(pipeline):
     assert len(found) == 400 and {a[1] for a in found} == {15000}
 
 
-@pytest.mark.parametrize("text", ["W 12345 678 domach nie było prądu.", "Ceny wzrosły w 2025 r."])
-def test_numbers_are_not_glued_together(pipeline, text):
-    assert all(a[1] not in (12345678,) for a in amounts(pipeline, text))
+# (text, a value no amount may have): a broken thousands separator glues nothing.
+UNGLUED = [
+    ("W 12345 678 domach nie było prądu.", 12345678),
+    ("Ceny wzrosły w 2025 r.", 2025),
+    ("Na granicę wysłano 1 5000 żołnierzy.", 15000),
+    ("Na granicę wysłano 15 00 żołnierzy.", 1500),
+]
+
+
+@pytest.mark.parametrize(("text", "glued"), UNGLUED)
+def test_numbers_are_not_glued_together(pipeline, text, glued):
+    assert all(a[1] != glued for a in amounts(pipeline, text))
