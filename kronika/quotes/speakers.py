@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from kronika.quotes.candidates import Candidate, Text
 from kronika.quotes.mentions import (
-    SPEAKER_TYPES, WORD, Placed, find_subject, mentions_between, tag_cases, tag_class,
+    SPEAKER_TYPES, WORD, Placed, find_subject, is_verb, mentions_between, tag_cases, tag_class,
 )
 
 BEFORE_SENTENCES = 2
@@ -80,6 +80,8 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
             entities.setdefault(extra.id, extra)
     ranks = _subject_ranks(text, quote)
     recent = _recent_subjects(text, quote)
+    title = common_subject(text, quote.verb, quote) if quote.verb is not None else None
+    governing = _governing_subject(text, quote)
     impersonal = quote.verb is not None and tag_class(text.tokens[quote.verb].tag) == "imps"
     out = []
     for key, entity in entities.items():
@@ -96,6 +98,10 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
                          f"recent_subject={rank}|verb={quote.verb is not None}"]
         if impersonal:
             features.append(f"impersonal|type={entity.type}")
+        if title is not None:
+            features += _title_features(text, title, by_entity.get(key, []), entity)
+        if governing is not None and entity.id == governing.id:
+            features += ["governing", f"governing|verb={quote.verb is not None}"]
         if sayer is not None and entity.id == sayer.id:
             features += ["sayer", f"sayer|has_verb={quote.verb is not None}"]
         out.append((entity, features))
@@ -140,6 +146,50 @@ def last_sayer(text: Text, quote: Candidate):
             if subject is not None:
                 return subject.entity
     return None
+
+
+def common_subject(text: Text, verb: int, quote: Candidate) -> int | None:
+    """The token of a common noun that is the verb's subject ("powiedział rzecznik", "armia oświadczyła"): a
+    nominative noun outside any name right after the verb, else the nearest one before it in its sentence."""
+    lo, hi = text.sentence(verb)
+    named = {i for p in mentions_between(text.placed, text.mention_starts, lo, hi) for i in range(p.start, p.end)}
+
+    def common(i: int) -> bool:
+        token = text.tokens[i]
+        return i not in named and not quote.first <= i < quote.last and tag_class(token.tag) == "subst" \
+            and "nom" in tag_cases(token.tag)
+
+    for i in range(verb + 1, min(hi, verb + 1 + 3)):
+        if common(i):
+            return i
+        if not WORD.search(text.tokens[i].text):
+            break
+    return next((i for i in range(verb - 1, lo - 1, -1) if common(i)), None)
+
+
+def _title_features(text: Text, title: int, mentions: list[Placed], entity) -> list[str]:
+    """How an entity stands to the common noun that says the quote: named with that noun elsewhere ("rzecznik MSZ
+    Maciej Wewiór" ... "powiedział rzecznik"), or the body the noun belongs to ("rzecznik MSZ", "szef Pentagonu")."""
+    lemma = text.lemmas[title]
+    features = []
+    if any(lemma in text.lemmas[max(0, p.start - 4):p.start] or lemma in text.lemmas[p.end:p.end + 3]
+           for p in mentions if not p.start <= title < p.end):
+        features += ["title_match", f"title_match|type={entity.type}"]
+    if any(p.start in (title + 1, title + 2) for p in mentions):
+        features += ["title_of", f"title_of|type={entity.type}"]
+    return features
+
+
+def _governing_subject(text: Text, quote: Candidate):
+    """The named subject of the nearest verb before the quote in its sentence, whatever the verb: "X nazwał
+    decyzję „…”", "X oskarżył Y o „…”" name the speaker without a verb of saying."""
+    lo, _ = text.sentence(quote.first)
+    verb = next((i for i in range(quote.first - 1, lo - 1, -1) if is_verb(text.tokens[i])), None)
+    if verb is None:
+        return None
+    subject = find_subject(text.tokens, verb, lo, quote.first, text.placed, text.mention_starts,
+                           coordinators=text.data.COORDINATORS)
+    return subject.entity if subject is not None else None
 
 
 def _recent_subjects(text: Text, quote: Candidate) -> dict[str, int]:
