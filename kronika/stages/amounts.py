@@ -33,7 +33,7 @@ from kronika.quotes.model import load_quote_models
 from kronika.record import Amount, Document, Participant, Token
 from kronika.stages.quotes import load_quote_data
 from kronika.quotes.mentions import (
-    WORD, find_subject, is_verb, lemma_of, participant, place_mentions, sentence_token_spans, tag_class,
+    WORD, find_subject, is_verb, lemma_of, participant, place_mentions, sentence_token_spans, tag_cases, tag_class,
 )
 
 DIGITS = re.compile(r"^\d+(?:,\d+)?$|^\d{1,3}(?:\.\d{3})+$")
@@ -89,11 +89,16 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
     mention_starts = [p.start for p in placed]
     lemmas = [lemma_of(t) for t in tokens]
     cues = language.event_cues
-    reporting = set(cues.REPORTING_VERBS)
+    reporting = set(cues.REPORTING_VERBS) | data.ESTIMATING_VERBS
     people = frozenset(p.casefold() for p in data.PERSON_OBJECTS)
     amounts = []
+    previous: tuple[int, Participant | None] = (0, None)  # the sentence before: its end, its claimant
     for lo, hi in sentence_token_spans(doc):
-        claimant: Participant | None | bool = False  # found lazily, once per sentence
+        claimant = _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting)
+        if claimant is True:  # "Przekazał również, że ...": the one who spoke in the sentence before, same paragraph
+            claimant = previous[1] if "\n" not in doc.text[previous[0]:tokens[lo].start] else None
+        claimant = claimant or None
+        previous = (tokens[hi - 1].end, claimant)
         i = lo
         while i < hi:
             parsed = None if i in in_timex else _number(tokens, lemmas, i, hi, data)
@@ -138,15 +143,13 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
                 i = after  # "jeden z nich", "jedna z opcji": a pronoun, not a count
                 continue
             end_token = object_token if object_token is not None else last
-            if claimant is False:
-                claimant = _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting)
             start, end = tokens[start_token].start, tokens[end_token].end
             quote_speaker = next((q.speaker for q in doc.quotes if q.start <= start < q.end and q.speaker), None)
             if end_token == hi - 1 and tokens[end_token].text.endswith(".") and len(tokens[end_token].text) > 1:
                 end -= 1  # "2,5 mln zł." at the sentence end: the period closes the sentence
             amounts.append(Amount(start=start, end=end, text=doc.text[start:end], value=value,
                                   approximate=approximate, object=obj, category=category,
-                                  claimant=claimant or quote_speaker))
+                                  claimant=quote_speaker or claimant or None))
             i = max(end_token, last) + 1
     return amounts
 
@@ -256,16 +259,49 @@ def _counted(tokens: list[Token], lemmas: list[str], j: int, hi: int, data) -> i
     return None
 
 
-def _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting) -> Participant | None:
-    """Whom the sentence cites for its figures: "według NIS", else the subject of a reporting verb."""
+def _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting) -> Participant | None | bool:
+    """Whom the sentence cites for its figures: "według NIS", else the named subject of a reporting verb, else the
+    named body or state of its common-noun subject ("Władze Izraela podają", "ministerstwo zdrowia Libanu
+    poinformowało"); True when a reporting verb has no subject at all ("Przekazał również, że ..."): the speaker
+    of the sentence before goes on."""
     for i in range(lo, hi):
         if lemmas[i] in cues.SOURCE_PREPOSITIONS:
             k = bisect_left(mention_starts, i + 1)
             if k < len(placed) and placed[k].start - i <= SOURCE_REACH and placed[k].start < hi:
                 return participant(placed[k].entity)
+    dropped = False
     for i in range(lo, hi):
         if lemmas[i] in reporting and is_verb(tokens[i]):
             subject = find_subject(tokens, i, lo, hi, placed, mention_starts)
             if subject is not None:
                 return participant(subject.entity)
-    return None
+            noun = _common_subject(tokens, i, lo, hi, placed)
+            body = _named_with(noun, placed, mention_starts, hi) if noun is not None else None
+            if body is not None:
+                return participant(body.entity)
+            dropped = dropped or noun is None
+    return dropped
+
+
+def _common_subject(tokens, verb: int, lo: int, hi: int, placed) -> int | None:
+    """A nominative common noun that is the verb's subject: right after it, else the nearest before it."""
+    named = {k for p in placed if lo <= p.start < hi for k in range(p.start, p.end)}
+
+    def common(k: int) -> bool:
+        return k not in named and tag_class(tokens[k].tag) == "subst" and "nom" in tag_cases(tokens[k].tag)
+
+    for k in range(verb + 1, min(hi, verb + 1 + SOURCE_REACH)):
+        if common(k):
+            return k
+        if not WORD.search(tokens[k].text):
+            break
+    return next((k for k in range(verb - 1, lo - 1, -1) if common(k)), None)
+
+
+def _named_with(noun: int, placed, mention_starts, hi: int):
+    """The named party a common noun belongs to: a name right after it ("władze Izraela", "ministerstwo zdrowia
+    Libanu") or right before it ("izraelska armia", when the adjective is a mention)."""
+    k = bisect_left(mention_starts, noun + 1)
+    if k < len(placed) and placed[k].start - noun <= SOURCE_REACH and placed[k].start < hi:
+        return placed[k]
+    return next((p for p in placed if p.end == noun), None)

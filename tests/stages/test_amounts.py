@@ -31,6 +31,14 @@ CASES = [
     ("Armia wysłała 15 000 żołnierzy.", ("15 000 żołnierzy", 15000, False, "żołnierz", "troops", None)),
     ("Dwadzieścia pięć tysięcy żołnierzy przekroczyło granicę.",
      ("Dwadzieścia pięć tysięcy żołnierzy", 25000, False, "żołnierz", "troops", None)),
+    # The body or state of a common-noun subject claims the figure.
+    ("Władze Izraela podają, że zginęło 12 osób.", ("12 osób", 12, False, "osoba", "killed", "Israel")),
+    # An estimating verb names its claimant too.
+    ("Rosyjska agencja TASS oszacowała liczbę zatrzymanych na 30 osób.",
+     ("30 osób", 30, False, "osoba", "arrested", "TASS")),
+    # A reporting verb with no subject at all goes on with the sentence before in its paragraph.
+    ("Władimir Putin poinformował, że na granicę wysłano 100 żołnierzy. Przekazał również, że zatrzymano 40 osób.",
+     ("40 osób", 40, False, "osoba", "arrested", "Vladimir Putin")),
     ("Trzy tysiące osób wyszło na ulice.", ("Trzy tysiące osób", 3000, False, "osoba", None, None)),
     ("Rurą popłynie 14 mld metrów sześciennych gazu.", ("14 mld metrów", 14_000_000_000, False, "metr", None, None)),
 ]

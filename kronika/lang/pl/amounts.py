@@ -62,6 +62,11 @@ NUMBER_LABELS = frozenset({"art.", "art", "artykuł", "nr", "nr.", "numer", "pkt
 FOREIGN_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                             "october", "november", "december"})
 
+# Verbs that state a figure, besides the event coder's reporting verbs: "TASS oszacowała liczbę na około 30",
+# "Służby szacują, że ...", "MSZ potwierdziło śmierć 12 osób".
+ESTIMATING_VERBS = frozenset({"szacować", "oszacować", "wyliczyć", "wyliczać", "policzyć", "naliczyć", "doliczyć",
+                              "potwierdzić", "potwierdzać", "ocenić", "oceniać"})
+
 # Counted object (lemma) -> category.
 OBJECT_CATEGORIES = {
     **dict.fromkeys((
