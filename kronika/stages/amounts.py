@@ -11,8 +11,10 @@ that only counts people ("osoba", "cywil") takes it from what the sentence says 
 cywilnych zginęło" -> killed). A counted noun with its own category keeps it, except that soldiers said to be
 killed or wounded count as casualties: "śmierć poniosło ok. 2 tys. wojskowych" is killed.
 
-The claimant is the source the sentence cites ("według NIS"), else the speaker of a quote holding the figure
-("NIS ujawnił, że ..."), else the named subject of a reporting verb in the sentence, else None.
+The claimant is ranked by the claimant model among the parties around the figure, the article itself (None)
+included (``kronika/quotes/claimants.py``); the rule it reads as one feature, and falls back to without a model, is
+the source the sentence cites ("według NIS"), else the speaker of a quote holding the figure, else the named subject
+of a reporting verb in the sentence, else None.
 
 Not amounts: tokens inside temporal expressions (years, dates, durations), ordinals ("80. rocznica"), times
 and ranges written with ":" or "-", percentages and measures ("%", "proc.", "km"), bare year-like numbers.
@@ -25,9 +27,13 @@ import re
 from bisect import bisect_left
 from functools import cache
 
+from kronika.quotes.candidates import read_text
+from kronika.quotes.claimants import claim_options, rank_claimants
+from kronika.quotes.model import load_quote_models
 from kronika.record import Amount, Document, Participant, Token
-from kronika.stages.quotes import (
-    WORD, find_subject, is_verb, lemma_of, participant, place_mentions, sentence_token_spans, tag_class,
+from kronika.stages.quotes import load_quote_data
+from kronika.quotes.mentions import (
+    WORD, find_subject, is_verb, lemma_of, participant, place_mentions, sentence_token_spans, tag_cases, tag_class,
 )
 
 DIGITS = re.compile(r"^\d+(?:,\d+)?$|^\d{1,3}(?:\.\d{3})+$")
@@ -63,6 +69,11 @@ class AmountStage:
 
     def __call__(self, doc: Document) -> Document:
         doc.amounts = find_amounts(doc, self.language, load_amount_data(self.language.code))
+        models = load_quote_models(self.language.code)
+        if doc.amounts and models.claimant is not None:
+            text = read_text(doc, self.language, load_quote_data(self.language.code))
+            for amount, entity in zip(doc.amounts, rank_claimants(models.claimant, claim_options(text, doc.amounts))):
+                amount.claimant = participant(entity) if entity is not None else None
         return doc
 
 
@@ -78,11 +89,16 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
     mention_starts = [p.start for p in placed]
     lemmas = [lemma_of(t) for t in tokens]
     cues = language.event_cues
-    reporting = set(cues.REPORTING_VERBS)
+    reporting = set(cues.REPORTING_VERBS) | data.ESTIMATING_VERBS
     people = frozenset(p.casefold() for p in data.PERSON_OBJECTS)
     amounts = []
+    previous: tuple[int, Participant | None] = (0, None)  # the sentence before: its end, its claimant
     for lo, hi in sentence_token_spans(doc):
-        claimant: Participant | None | bool = False  # found lazily, once per sentence
+        claimant = _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting)
+        if claimant is True:  # "Przekazał również, że ...": the one who spoke in the sentence before, same paragraph
+            claimant = previous[1] if "\n" not in doc.text[previous[0]:tokens[lo].start] else None
+        claimant = claimant or None
+        previous = (tokens[hi - 1].end, claimant)
         i = lo
         while i < hi:
             parsed = None if i in in_timex else _number(tokens, lemmas, i, hi, data)
@@ -90,9 +106,16 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
                 i += 1
                 continue
             value, approximate, first, last = parsed
+            if value is None:
+                i = last + 1  # "tysiące", "kilkanaście": a vague quantity names no number (the guide's rule)
+                continue
+            if _not_a_count(tokens, lemmas, first, last, lo, hi, placed, data):
+                i = last + 1
+                continue
             multiplied = last > first or tokens[first].text.casefold() in data.VAGUE_MULTIPLIER_FORMS
             after = last + 1
-            if after < hi and (tokens[after].text.casefold() in data.NOT_COUNTS or after in in_timex):
+            if after < hi and (tokens[after].text.casefold() in data.NOT_COUNTS or lemmas[after] in data.NOT_COUNT_LEMMAS
+                               or after in in_timex):
                 i = after
                 continue
             start_token = first
@@ -120,15 +143,13 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
                 i = after  # "jeden z nich", "jedna z opcji": a pronoun, not a count
                 continue
             end_token = object_token if object_token is not None else last
-            if claimant is False:
-                claimant = _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting)
             start, end = tokens[start_token].start, tokens[end_token].end
+            quote_speaker = next((q.speaker for q in doc.quotes if q.start <= start < q.end and q.speaker), None)
             if end_token == hi - 1 and tokens[end_token].text.endswith(".") and len(tokens[end_token].text) > 1:
                 end -= 1  # "2,5 mln zł." at the sentence end: the period closes the sentence
-            quote_speaker = next((q.speaker for q in doc.quotes if q.start <= start < q.end and q.speaker), None)
             amounts.append(Amount(start=start, end=end, text=doc.text[start:end], value=value,
                                   approximate=approximate, object=obj, category=category,
-                                  claimant=claimant or quote_speaker))
+                                  claimant=quote_speaker or claimant or None))
             i = max(end_token, last) + 1
     return amounts
 
@@ -184,6 +205,24 @@ def _number(tokens: list[Token], lemmas: list[str], i: int, hi: int, data):
     return value, approximate, i, last
 
 
+def _not_a_count(tokens: list[Token], lemmas: list[str], first: int, last: int, lo: int, hi: int,
+                 placed, data) -> bool:
+    """A number that labels rather than counts: "art. 193", "nr 17", "Nord Stream 2", "September 14"."""
+    if any(p.start <= first < p.end for p in placed):
+        return True  # inside a name
+    if first > lo:
+        before = tokens[first - 1].text.casefold()
+        if before in data.NUMBER_LABELS or lemmas[first - 1] in data.NUMBER_LABELS or before in data.FOREIGN_MONTHS:
+            return True
+        # "Leopard 2 na Ukrainę", "Kanale Zero.": a capitalised word inside the sentence, then the number and no noun
+        previous = tokens[first - 1].text
+        nxt = tokens[last + 1] if last + 1 < hi else None
+        if first - 1 > lo and previous[:1].isupper() and WORD.search(previous) and tokens[first].text[:1].isdigit() \
+                and (nxt is None or tag_class(nxt.tag) not in NOUN_CLASSES + ADJECTIVE_CLASSES):
+            return True
+    return False
+
+
 def _approximator(tokens: list[Token], first: int, lo: int, data) -> int | None:
     """The token index of an approximation word right before the number ("ok.", "co najmniej"), if any."""
     words = [t.text.casefold() for t in tokens[max(lo, first - 3):first]]
@@ -220,16 +259,49 @@ def _counted(tokens: list[Token], lemmas: list[str], j: int, hi: int, data) -> i
     return None
 
 
-def _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting) -> Participant | None:
-    """Whom the sentence cites for its figures: "według NIS", else the subject of a reporting verb."""
+def _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting) -> Participant | None | bool:
+    """Whom the sentence cites for its figures: "według NIS", else the named subject of a reporting verb, else the
+    named body or state of its common-noun subject ("Władze Izraela podają", "ministerstwo zdrowia Libanu
+    poinformowało"); True when a reporting verb has no subject at all ("Przekazał również, że ..."): the speaker
+    of the sentence before goes on."""
     for i in range(lo, hi):
         if lemmas[i] in cues.SOURCE_PREPOSITIONS:
             k = bisect_left(mention_starts, i + 1)
             if k < len(placed) and placed[k].start - i <= SOURCE_REACH and placed[k].start < hi:
                 return participant(placed[k].entity)
+    dropped = False
     for i in range(lo, hi):
         if lemmas[i] in reporting and is_verb(tokens[i]):
             subject = find_subject(tokens, i, lo, hi, placed, mention_starts)
             if subject is not None:
                 return participant(subject.entity)
-    return None
+            noun = _common_subject(tokens, i, lo, hi, placed)
+            body = _named_with(noun, placed, mention_starts, hi) if noun is not None else None
+            if body is not None:
+                return participant(body.entity)
+            dropped = dropped or noun is None
+    return dropped
+
+
+def _common_subject(tokens, verb: int, lo: int, hi: int, placed) -> int | None:
+    """A nominative common noun that is the verb's subject: right after it, else the nearest before it."""
+    named = {k for p in placed if lo <= p.start < hi for k in range(p.start, p.end)}
+
+    def common(k: int) -> bool:
+        return k not in named and tag_class(tokens[k].tag) == "subst" and "nom" in tag_cases(tokens[k].tag)
+
+    for k in range(verb + 1, min(hi, verb + 1 + SOURCE_REACH)):
+        if common(k):
+            return k
+        if not WORD.search(tokens[k].text):
+            break
+    return next((k for k in range(verb - 1, lo - 1, -1) if common(k)), None)
+
+
+def _named_with(noun: int, placed, mention_starts, hi: int):
+    """The named party a common noun belongs to: a name right after it ("władze Izraela", "ministerstwo zdrowia
+    Libanu") or right before it ("izraelska armia", when the adjective is a mention)."""
+    k = bisect_left(mention_starts, noun + 1)
+    if k < len(placed) and placed[k].start - noun <= SOURCE_REACH and placed[k].start < hi:
+        return placed[k]
+    return next((p for p in placed if p.end == noun), None)

@@ -49,6 +49,24 @@ NOT_COUNTS = frozenset({
     "ha", "km²", "godz.", "min.", "°c", "stopni", "stopnie", "stopnia", "r.", "rok", "roku", "w.",
 })
 
+# Lemmas after a number that make it a distance, a duration, an age or a ratio, not a count of things. Masses,
+# volumes and areas stay amounts ("14 mld metrów sześciennych gazu", "25 tys. hektarów lasu").
+NOT_COUNT_LEMMAS = frozenset({
+    "kilometr", "mila", "stopień", "procent",
+    "rok", "lato", "miesiąc", "tydzień", "dzień", "doba", "godzina", "minuta", "sekunda", "raz", "krotnie",
+})
+# Words before a number that make it a label: "art. 193", "nr 17", "numer 164", "pkt 4".
+NUMBER_LABELS = frozenset({"art.", "art", "artykuł", "nr", "nr.", "numer", "pkt", "pkt.", "punkt", "ust.", "ust",
+                           "poz.", "par.", "§", "tom", "strona", "str.", "s."})
+# English dates in quoted posts ("May 30, 2022"): the day is no amount.
+FOREIGN_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                            "october", "november", "december"})
+
+# Verbs that state a figure, besides the event coder's reporting verbs: "TASS oszacowała liczbę na około 30",
+# "Służby szacują, że ...", "MSZ potwierdziło śmierć 12 osób".
+ESTIMATING_VERBS = frozenset({"szacować", "oszacować", "wyliczyć", "wyliczać", "policzyć", "naliczyć", "doliczyć",
+                              "potwierdzić", "potwierdzać", "ocenić", "oceniać"})
+
 # Counted object (lemma) -> category.
 OBJECT_CATEGORIES = {
     **dict.fromkeys((

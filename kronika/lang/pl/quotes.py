@@ -7,24 +7,28 @@ plus what news sites print in practice (“…”, «…», straight "…"). The
 shared classes in ``kronika/lang/punctuation.py``; here they are only paired.
 """
 
+from kronika.lang.pl.events import REPORTING_VERBS
+from kronika.lang.pl.events import SOURCE_PREPOSITIONS as EVENT_SOURCES
 from kronika.lang.pl.punctuation import POLISH_QUOTES
+from kronika.lang.pl.triggers import TRIGGERS
 from kronika.lang.punctuation import DASHES
 
-# Lemmas (Morfeusz) of verbs that introduce what someone said or wrote.
-SPEECH_VERBS = frozenset({
-    "powiedzieć", "mówić", "zapewnić", "zapewniać", "podkreślić", "podkreślać", "dodać", "dodawać",
-    "oświadczyć", "oświadczać", "stwierdzić", "stwierdzać", "zaznaczyć", "zaznaczać", "ocenić", "oceniać",
-    "przekazać", "przekazywać", "napisać", "pisać", "zapowiedzieć", "zapowiadać", "ostrzec", "ostrzegać",
-    "przyznać", "przyznawać", "wyjaśnić", "wyjaśniać", "zauważyć", "zauważać", "przypomnieć", "przypominać",
-    "zadeklarować", "deklarować", "oznajmić", "oznajmiać", "poinformować", "informować", "zapytać", "pytać",
-    "odpowiedzieć", "odpowiadać", "wskazać", "wskazywać", "argumentować", "przekonywać", "przekonać",
-    "apelować", "zaapelować", "wezwać", "wzywać", "zadeklarować", "uznać", "uznawać", "twierdzić",
-    "zdementować", "zaprzeczyć", "zaprzeczać", "zarzucić", "zarzucać", "ogłosić", "ogłaszać", "relacjonować",
-    "zrelacjonować", "komentować", "skomentować", "podać", "podawać", "ujawnić", "ujawniać", "powtórzyć",
-    "powtarzać", "mówić", "rzec", "wyrazić", "wyrażać", "obiecać", "obiecywać", "zasugerować", "sugerować",
-    "zadeklarować", "akcentować", "zaakcentować", "pisać", "tweetować", "napisać", "wspomnieć", "wspominać",
-    "zwrócić", "zwracać", "opisać", "opisywać", "alarmować", "zaalarmować", "zastrzec", "zastrzegać",
+# Verbs of saying are one list shared with the event coder: the trigger table's speech rows (``triggers.tsv``,
+# column speech=1: "powiedzieć", "oświadczyć", ...) and its reporting verbs ("donieść", "opublikować"), plus the
+# verbs that introduce words but are no statement row there: some code an event of their own ("zaapelować",
+# "zaprzeczyć"), others are no event at all ("zameldować", "skandować", "czytamy"). Listed here once.
+SAYING_EVENTS = frozenset({
+    "akcentować", "zaakcentować", "alarmować", "zaalarmować", "apelować", "zaapelować", "obiecać", "obiecywać",
+    "opisać", "opisywać", "ostrzec", "ostrzegać", "powtórzyć", "powtarzać", "pytać", "zapytać",
+    "rzec", "tweetować", "uznać", "uznawać", "wezwać", "wzywać", "wspomnieć", "wspominać", "wyrazić", "wyrażać",
+    "zaprzeczyć", "zaprzeczać", "zarzucić", "zarzucać", "zastrzec", "zastrzegać", "zdementować",
+    "zameldować", "meldować", "sprecyzować", "precyzować", "tłumaczyć",
+    "wytłumaczyć", "prowokować", "skandować", "krzyczeć", "wołać", "zawołać", "wyliczyć", "czytać",
 })
+SPEECH_VERBS = frozenset({t.head for t in TRIGGERS if t.speech}) | REPORTING_VERBS | SAYING_EVENTS
+
+# "według NIS", "zdaniem ekspertów": a cited source, the event coder's list.
+SOURCE_PREPOSITIONS = EVENT_SOURCES
 
 # The conjunction that opens reported (indirect) speech: "podkreślił, że ...".
 THAT = frozenset({"że", "iż"})

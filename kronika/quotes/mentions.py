@@ -1,0 +1,117 @@
+"""Where the named parties of a text stand, sentence by sentence, and which of them is a verb's subject.
+
+Shared by the quote and amount stages: sentence token ranges, entity mentions placed by token index with
+the cases they can stand in, and the search for the named subject of a verb of saying or reporting.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from kronika.record import Document, Entity, Participant, Token
+
+CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+VERB_CLASSES = ("fin", "praet", "bedzie", "impt", "inf", "imps", "pcon", "pant", "winien", "pred")
+SPEAKER_TYPES = ("PER", "ORG", "GPE")
+# How many tokens after the verb its subject may stand ("przekazała agencja Xinhua").
+SUBJECT_REACH = 3
+WORD = re.compile(r"\w")
+
+
+def tag_class(tag: str | None) -> str:
+    return (tag or "").split(":", 1)[0]
+
+
+def tag_cases(tag: str | None) -> set[str]:
+    return {v for v in re.split(r"[:.]", tag or "") if v in CASES}
+
+
+def lemma_of(token: Token) -> str:
+    return (token.lemma or token.text).casefold()
+
+
+def is_verb(token: Token) -> bool:
+    return tag_class(token.tag) in VERB_CLASSES
+
+
+def participant(entity: Entity) -> Participant:
+    return Participant(entity=entity.id, name=entity.name, country=entity.country, sector=entity.sector)
+
+
+def sentence_token_spans(doc: Document) -> list[tuple[int, int]]:
+    """Token index ranges of the sentences (every token in one range; tokens outside sentences form their own)."""
+    if not doc.sentences:
+        return [(0, len(doc.tokens))] if doc.tokens else []
+    starts = [t.start for t in doc.tokens]
+    spans = []
+    for start, end in doc.sentences:
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        if hi > lo:
+            spans.append((lo, hi))
+    return spans
+
+
+@dataclass
+class Placed:
+    """A named entity mention by token indexes, with the cases it can stand in."""
+
+    entity: Entity
+    start: int
+    end: int
+    cases: frozenset[str]
+    governed: bool  # a preposition stands right before it ("w Pekinie", "według NIS")
+
+
+def place_mentions(doc: Document, language) -> list[Placed]:
+    starts = [t.start for t in doc.tokens]
+    morphology = language.morphology()
+    placed = []
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            lo = bisect_left(starts, mention.start)
+            hi = bisect_left(starts, mention.end)
+            if lo >= len(doc.tokens) or hi <= lo:
+                continue
+            head = doc.tokens[lo]
+            # The dictionary's name readings; a name it does not decline ("Xi", "NIS", "Kim" as a name)
+            # can stand in any case, whatever the tagger guessed word by word.
+            cases = set()
+            for reading in morphology.analyse(head.text):
+                if reading.lemma[:1].isupper():
+                    cases |= tag_cases(reading.tag)
+            cases = (cases | tag_cases(head.tag)) if cases else set(CASES)
+            governed = lo > 0 and tag_class(doc.tokens[lo - 1].tag) == "prep"
+            placed.append(Placed(entity, lo, hi, frozenset(cases), governed))
+    placed.sort(key=lambda p: (p.start, -p.end))
+    return placed
+
+
+def mentions_between(placed: list[Placed], starts: list[int], lo: int, hi: int) -> list[Placed]:
+    """The mentions starting in token range [lo, hi); ``starts`` are the mentions' start indexes."""
+    return placed[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+
+def find_subject(tokens: list[Token], verb: int, lo: int, hi: int, placed: list[Placed], starts: list[int],
+                 skip: tuple[int, int] = (0, 0), coordinators: frozenset[str] = frozenset()) -> Placed | None:
+    """The named subject of the verb at ``verb`` within sentence tokens [lo, hi), outside ``skip``."""
+    candidates = [p for p in mentions_between(placed, starts, lo, hi)
+                  if p.entity.type in SPEAKER_TYPES and "nom" in p.cases and not p.governed
+                  and not (skip[0] <= p.start < skip[1])]
+    # Right after the verb, before any comma or conjunction: "zapewnił Xi", "przekazała agencja Xinhua".
+    stop = verb + 1
+    while stop < min(hi, verb + 1 + SUBJECT_REACH) and WORD.search(tokens[stop].text) and not (
+            skip[0] <= stop < skip[1]):
+        stop += 1
+    after = [p for p in candidates if verb < p.start < stop]
+    if after:
+        return after[0]
+    before = [p for p in candidates if p.end <= verb]
+    if not before:
+        return None
+    # "Xi i Putin ... podkreślając": the first of a coordinated group speaks for it.
+    k = len(before) - 1
+    while k > 0 and " ".join(lemma_of(t) for t in tokens[before[k - 1].end:before[k].start]) in coordinators:
+        k -= 1
+    return before[k]

@@ -1,0 +1,249 @@
+"""Who said a quote: the named parties near it, each described for the speaker model, and the rule's choice.
+
+The rule (kept as one feature among others, and as the fallback without a model): the named subject of the verb
+of saying (a nominative mention right after the verb, "zapewnił Xi", else the nearest one before it that no
+preposition governs), else the source of a "według X" in the quote's sentence, else the subject of the latest verb of
+saying within ``CARRY_SENTENCES`` sentences ("Dodał, że „…”", "– zapowiedział.").
+
+Candidates are the article's entities (PER, ORG, GPE) named outside the quote, the last speaker and the rule's
+choice, plus the choice that nobody named said it. Each entity is described by its mentions: which side of the
+quote and how far in sentences (in detail from ``BEFORE_SENTENCES`` before to ``AFTER_SENTENCES`` after), whether
+it can be a subject (nominative, no preposition), whether it stands right after the verb or after a source
+preposition, its type, whether it is linked, and how often the article names it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronika.quotes.candidates import Candidate, Text
+from kronika.quotes.mentions import (
+    SPEAKER_TYPES, WORD, Placed, find_subject, is_verb, mentions_between, tag_cases, tag_class,
+)
+
+BEFORE_SENTENCES = 2
+AFTER_SENTENCES = 1
+CARRY_SENTENCES = 3
+# How far (tokens) after a source preposition ("według", "zdaniem") the cited mention may start.
+SOURCE_REACH = 3
+# How far (tokens) after the verb of saying its subject may stand ("napisał w piątek minister Mariusz Kamiński").
+AFTER_VERB = 6
+
+
+@dataclass
+class Said:
+    """A quote whose speaker is decided: where it was and which entity said it (None: nobody named)."""
+
+    candidate: Candidate
+    entity: object | None  # kronika.record.Entity
+
+
+def rule_speaker(text: Text, quote: Candidate) -> Placed | object | None:
+    """The rule's speaker: a placed mention, or the entity who spoke last, or None."""
+    if quote.verb is not None:
+        lo, hi = text.sentence(quote.verb)
+        lo = min(lo, quote.first)
+        subject = find_subject(text.tokens, quote.verb, lo, hi, text.placed, text.mention_starts,
+                               skip=(quote.first, quote.last), coordinators=text.data.COORDINATORS)
+        if subject is not None:
+            return subject
+    cited = cited_source(text, *text.sentence(quote.first))
+    if cited is not None:
+        return cited
+    return last_sayer(text, quote)
+
+
+def cited_source(text: Text, lo: int, hi: int) -> Placed | None:
+    """The mention a source preposition cites in tokens [lo, hi): "według NIS", "zdaniem premiera"."""
+    for i in range(lo, hi):
+        if text.lemmas[i] in text.data.SOURCE_PREPOSITIONS:
+            nearby = [p for p in mentions_between(text.placed, text.mention_starts, i + 1, min(hi, i + 1 + SOURCE_REACH))
+                      if p.entity.type in SPEAKER_TYPES]
+            if nearby:
+                return nearby[0]
+    return None
+
+
+def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> list[tuple[object, list[str]]]:
+    """(entity, features) for every entity that may have said ``quote``."""
+    rule = rule_speaker(text, quote)
+    rule_entity = rule.entity if isinstance(rule, Placed) else rule
+    s_first, s_last = text.sentence_of[quote.first], text.sentence_of[max(quote.first, quote.last - 1)]
+    by_entity: dict[str, list[Placed]] = {}
+    for p in text.placed:
+        if p.entity.type in SPEAKER_TYPES and not quote.first <= p.start < quote.last:
+            by_entity.setdefault(p.entity.id, []).append(p)
+    entities = {ms[0].entity.id: ms[0].entity for ms in by_entity.values()}
+    sayer = last_sayer(text, quote)
+    for extra in (rule_entity, sayer):
+        if extra is not None:
+            entities.setdefault(extra.id, extra)
+    ranks = _subject_ranks(text, quote)
+    recent = _recent_subjects(text, quote)
+    title = common_subject(text, quote.verb, quote) if quote.verb is not None else None
+    governing = _governing_subject(text, quote)
+    impersonal = quote.verb is not None and tag_class(text.tokens[quote.verb].tag) == "imps"
+    out = []
+    for key, entity in entities.items():
+        features = _mention_features(text, quote, by_entity.get(key, []), s_first, s_last, ranks)
+        linked = not entity.id.startswith("kronika:")
+        features += [f"type={entity.type}", f"kind={quote.kind}", f"has_verb={quote.verb is not None}",
+                     f"named={min(counts.get(key, 0), 5)}", f"linked={linked}", f"country={entity.country is not None}",
+                     f"type={entity.type}|verb={quote.verb is not None}"]
+        if rule_entity is not None and entity.id == rule_entity.id:
+            features += ["rule", f"rule|type={entity.type}", f"rule|verb={quote.verb is not None}"]
+        if key in recent:
+            rank = min(recent[key], 3)
+            features += [f"recent_subject={rank}", f"recent_subject={rank}|type={entity.type}",
+                         f"recent_subject={rank}|verb={quote.verb is not None}"]
+        if impersonal:
+            features.append(f"impersonal|type={entity.type}")
+        if title is not None:
+            features += _title_features(text, title, by_entity.get(key, []), entity)
+        if governing is not None and entity.id == governing.id:
+            features += ["governing", f"governing|verb={quote.verb is not None}"]
+        if sayer is not None and entity.id == sayer.id:
+            features += ["sayer", f"sayer|has_verb={quote.verb is not None}"]
+        out.append((entity, features))
+    return out
+
+
+def nobody_features(text: Text, quote: Candidate, options: int) -> list[str]:
+    """The features of the choice that nobody named said it: a verb whose subject is a common noun ("krzyczeli
+    demonstranci", "mówi jeden z mieszkańców"), a verb in the plural, no verb at all, few parties around."""
+    features = ["nobody", f"nobody|kind={quote.kind}", f"nobody|has_verb={quote.verb is not None}",
+                f"nobody|options={min(options, 4)}"]
+    verb = quote.verb
+    if verb is None:
+        return features
+    tag = text.tokens[verb].tag or ""
+    features.append(f"nobody|plural={':pl:' in tag + ':'}")
+    _, hi = text.sentence(verb)
+    named = {i for p in text.placed for i in range(p.start, p.end)}
+    for i in range(verb + 1, min(hi, verb + 1 + 3)):
+        token = text.tokens[i]
+        if not WORD.search(token.text):
+            break
+        if i in named:
+            features.append("nobody|named_after_verb")
+            break
+        if tag_class(token.tag) in ("subst", "num", "adj") and "nom" in tag_cases(token.tag):
+            features.append("nobody|unnamed_after_verb")
+            break
+    return features
+
+
+def last_sayer(text: Text, quote: Candidate):
+    """The named subject of the latest verb of saying before the quote within ``CARRY_SENTENCES`` sentences:
+    who was speaking when the article went on ("X oświadczył, że ... . „…” – dodał.")."""
+    s_first = text.sentence_of[quote.first]
+    lo = text.spans[max(0, s_first - CARRY_SENTENCES)][0] if text.spans else 0
+    for i in range(quote.first - 1, lo - 1, -1):
+        if text.speech_verb(i) and i != quote.verb:
+            a, b = text.sentence(i)
+            subject = find_subject(text.tokens, i, a, b, text.placed, text.mention_starts,
+                                   coordinators=text.data.COORDINATORS)
+            if subject is not None:
+                return subject.entity
+    return None
+
+
+def common_subject(text: Text, verb: int, quote: Candidate) -> int | None:
+    """The token of a common noun that is the verb's subject ("powiedział rzecznik", "armia oświadczyła"): a
+    nominative noun outside any name right after the verb, else the nearest one before it in its sentence."""
+    lo, hi = text.sentence(verb)
+    named = {i for p in mentions_between(text.placed, text.mention_starts, lo, hi) for i in range(p.start, p.end)}
+
+    def common(i: int) -> bool:
+        token = text.tokens[i]
+        return i not in named and not quote.first <= i < quote.last and tag_class(token.tag) == "subst" \
+            and "nom" in tag_cases(token.tag)
+
+    for i in range(verb + 1, min(hi, verb + 1 + 3)):
+        if common(i):
+            return i
+        if not WORD.search(text.tokens[i].text):
+            break
+    return next((i for i in range(verb - 1, lo - 1, -1) if common(i)), None)
+
+
+def _title_features(text: Text, title: int, mentions: list[Placed], entity) -> list[str]:
+    """How an entity stands to the common noun that says the quote: named with that noun elsewhere ("rzecznik MSZ
+    Maciej Wewiór" ... "powiedział rzecznik"), or the body the noun belongs to ("rzecznik MSZ", "szef Pentagonu")."""
+    lemma = text.lemmas[title]
+    features = []
+    if any(lemma in text.lemmas[max(0, p.start - 4):p.start] or lemma in text.lemmas[p.end:p.end + 3]
+           for p in mentions if not p.start <= title < p.end):
+        features += ["title_match", f"title_match|type={entity.type}"]
+    if any(p.start in (title + 1, title + 2) for p in mentions):
+        features += ["title_of", f"title_of|type={entity.type}"]
+    return features
+
+
+def _governing_subject(text: Text, quote: Candidate):
+    """The named subject of the nearest verb before the quote in its sentence, whatever the verb: "X nazwał
+    decyzję „…”", "X oskarżył Y o „…”" name the speaker without a verb of saying."""
+    lo, _ = text.sentence(quote.first)
+    verb = next((i for i in range(quote.first - 1, lo - 1, -1) if is_verb(text.tokens[i])), None)
+    if verb is None:
+        return None
+    subject = find_subject(text.tokens, verb, lo, quote.first, text.placed, text.mention_starts,
+                           coordinators=text.data.COORDINATORS)
+    return subject.entity if subject is not None else None
+
+
+def _recent_subjects(text: Text, quote: Candidate) -> dict[str, int]:
+    """Entity -> its place among the entities last named as a possible subject (nominative, no preposition)
+    before the quote, nearest first, within ``CARRY_SENTENCES`` sentences: who the dropped subject of "– dodał."
+    most likely is."""
+    s_first = text.sentence_of[quote.first]
+    lo = text.spans[max(0, s_first - CARRY_SENTENCES)][0] if text.spans else 0
+    ranks: dict[str, int] = {}
+    for p in reversed(mentions_between(text.placed, text.mention_starts, lo, quote.first)):
+        if p.entity.type in SPEAKER_TYPES and "nom" in p.cases and not p.governed and p.end <= quote.first:
+            ranks.setdefault(p.entity.id, len(ranks))
+    return ranks
+
+
+def _subject_ranks(text: Text, quote: Candidate) -> dict[str, int]:
+    """Entity -> its place among the nominative, ungoverned mentions after the verb in its sentence (0 first)."""
+    if quote.verb is None:
+        return {}
+    _, hi = text.sentence(quote.verb)
+    ranks: dict[str, int] = {}
+    for p in mentions_between(text.placed, text.mention_starts, quote.verb + 1, min(hi, quote.verb + 1 + 12)):
+        if p.entity.type in SPEAKER_TYPES and "nom" in p.cases and not p.governed and not \
+                quote.first <= p.start < quote.last:
+            ranks.setdefault(p.entity.id, len(ranks))
+    return ranks
+
+
+def _mention_features(text: Text, quote: Candidate, mentions: list[Placed], s_first: int, s_last: int,
+                      ranks: dict[str, int]) -> list[str]:
+    """The entity's nearest mention before the quote and nearest after it, each by side, distance in sentences
+    and whether it can be a subject: one description per side, however often the article names it."""
+    if not mentions:
+        return ["mention=none"]
+    entity = mentions[0].entity
+    before = [p for p in mentions if p.end <= quote.first]
+    after = [p for p in mentions if p.start >= quote.last]
+    features = []
+    for side, nearest, gap in (("before", before[-1] if before else None, None),
+                               ("after", after[0] if after else None, None)):
+        if nearest is None:
+            continue
+        sentence = text.sentence_of[nearest.start]
+        gap = s_first - sentence if side == "before" else sentence - s_last
+        bucket = str(gap) if gap <= 2 else ("3-5" if gap <= 5 else "far")
+        subject = "nom" in nearest.cases and not nearest.governed
+        features += [f"{side}={bucket}", f"{side}={bucket}|subject={subject}", f"{side}={bucket}|type={entity.type}"]
+        if gap <= 2 and (nearest.start > 0 and text.lemmas[nearest.start - 1] in text.data.SOURCE_PREPOSITIONS or
+                         nearest.start > 1 and text.lemmas[nearest.start - 2] in text.data.SOURCE_PREPOSITIONS):
+            features.append("cited")
+        if side == "before" and quote.verb is not None and nearest.end <= quote.verb and \
+                text.sentence_of[quote.verb] == sentence:
+            features.append(f"before_verb|subject={subject}")
+    if entity.id in ranks:
+        rank = min(ranks[entity.id], 2)
+        features += [f"after_verb={rank}", f"after_verb={rank}|type={entity.type}"]
+    return features
