@@ -3,7 +3,8 @@
     .venv/bin/python bench/events.py [--sets train,check,dev,seed] [--types] [--out DIR]
 
 Runs the whole pipeline over each gold file and prints, per set, the grader's entity F1 and the events' strict,
-dyad and type F1 (P / R). ``--types`` adds strict F1 per PLOVER type (gold type, the first of its alternatives).
+dyad and type F1 (P / R), then a second table of quotes (F1, speaker accuracy) and amounts (F1, value and
+claimant accuracy). ``--types`` adds strict F1 per PLOVER type (gold type, the first of its alternatives).
 train-pl is the set to develop on; check-pl is scored but its errors are never read; dev-pl is a regression
 number (the first rules were written from it). Anything learned is scored on train-pl by article-level
 cross-validation in ``scripts/train_events.py``; here train-pl shows the shipped model, which has seen it.
@@ -54,6 +55,7 @@ def grade(grader, gold: list[dict], system: list[dict]) -> dict:
     by_id = {s["id"]: s for s in system}
     totals = defaultdict(lambda: [0, 0, 0])
     per_type = defaultdict(lambda: [0, 0, 0])
+    accuracy = defaultdict(int)  # matched quotes with the right speaker; matched amounts with the right value, claimant
     for g in gold:
         s = by_id.get(g["id"], {})
         tp, n_sys, n_gold, _, _ = grader.score_entities(g, s)
@@ -61,12 +63,23 @@ def grade(grader, gold: list[dict], system: list[dict]) -> dict:
         for level in ("strict", "dyad", "type"):
             tp, n_sys, n_gold, _, _ = grader.score_events(g, s, level)
             _add(totals[level], tp, n_sys, n_gold)
+        if "quotes" in g:
+            tp, n_sys, n_gold, speakers = grader.score_quotes(g, s)
+            _add(totals["quotes"], tp, n_sys, n_gold)
+            accuracy["speaker"] += speakers
+        if "amounts" in g:
+            tp, n_sys, n_gold, values, claimants = grader.score_amounts(g, s)
+            _add(totals["amounts"], tp, n_sys, n_gold)
+            accuracy["value"] += values
+            accuracy["claimant"] += claimants
         for etype in {e["type"].split("|")[0] for e in g.get("events", [])} | {e["type"] for e in s.get("events", [])}:
             g_t = dict(g, events=[e for e in g.get("events", []) if e["type"].split("|")[0] == etype])
             s_t = dict(s, events=[e for e in s.get("events", []) if e["type"] == etype])
             tp, n_sys, n_gold, _, _ = grader.score_events(g_t, s_t, "strict")
             _add(per_type[etype], tp, n_sys, n_gold)
+    shares = {"speaker": "quotes", "value": "amounts", "claimant": "amounts"}
     return {"totals": {k: grader.prf(*v) for k, v in totals.items()},
+            "accuracy": {k: round(accuracy[k] / totals[of][0], 4) if totals[of][0] else 0.0 for k, of in shares.items()},
             "types": {k: grader.prf(*v) for k, v in sorted(per_type.items())}}
 
 
@@ -81,6 +94,14 @@ def line(name: str, count: int, seconds: float, totals: dict) -> str:
         return f"{m['p']:.3f} / {m['r']:.3f} / {m['f1']:.3f}"
     return (f"| {name} ({count}) | {cell(totals['entities'])} | {cell(totals['strict'])} | "
             f"{totals['dyad']['f1']:.3f} | {totals['type']['f1']:.3f} | {seconds:.0f} s |")
+
+
+def claims_line(name: str, result: dict) -> str:
+    totals, accuracy = result["totals"], result["accuracy"]
+    cells = [f"{m['p']:.3f} / {m['r']:.3f} / {m['f1']:.3f}" if m else "-"
+             for m in (totals.get("quotes"), totals.get("amounts"))]
+    return (f"| {name} | {cells[0]} | {accuracy['speaker']:.3f} | {cells[1]} | {accuracy['value']:.3f} | "
+            f"{accuracy['claimant']:.3f} |")
 
 
 def main() -> int:
@@ -112,7 +133,12 @@ def main() -> int:
             print(line(name, len(gold), seconds, results[name]["totals"]), flush=True)
     if args.json:
         print(json.dumps(results, indent=1))
-    elif args.types:
+        return 0
+    print("\n| set | quotes P / R / F1 | speaker accuracy | amounts P / R / F1 | value accuracy | claimant accuracy |")
+    print("|---|---|---|---|---|---|")
+    for name, result in results.items():
+        print(claims_line(name, result))
+    if args.types:
         for name, result in results.items():
             print(f"\n{name}: strict F1 per type (tp / system / gold)")
             for etype, m in result["types"].items():
