@@ -39,8 +39,8 @@ OUT = ROOT / "models" / "pl-events"
 C_TRIGGER, C_ROLE = 0.5, 0.5
 # Thresholds tried in cross-validation (trigger probability; the actor's and recipient's odds against no role,
 # as probabilities; one code on both sides; a second actor's probability); the best by strict F1 ships with the models.
-GRID = {"trigger": (0.1, 0.15, 0.2), "actor": (0.4, 0.5), "recipient": (0.1,), "both": (0.15, 0.3, 0.5),
-        "second_actor": (0.7, 1.01), "keep_rules": (True, False)}
+GRID = {"trigger": (0.1, 0.15, 0.2), "actor": (0.4, 0.5), "recipient": (0.1,), "both": (0.1, 0.15, 0.3),
+        "second_actor": (0.7,), "keep_rules": (True, False), "fill_rules": (False, True)}
 # The rule coder's events are dropped only when the model alone beats them by this much in cross-validation:
 # the rules carry what was learned from dev-pl and the seed, which a small difference on train-pl cannot weigh.
 KEEP_RULES_MARGIN = 0.01
@@ -161,14 +161,25 @@ def cross_validate(data, coder, grader, folds: int):
         limits = Thresholds(**dict(zip(keys, values)))
         pairs = [(gold, decode(view, coder, fold_models[i % folds], limits)) for i, (gold, view) in enumerate(data)]
         results[values] = grade(grader, pairs)
-    sides = {}
-    for keep in GRID["keep_rules"]:  # the rule-versus-model decision, each side at its best thresholds
-        sides[keep] = max((v for v in results if dict(zip(keys, v))["keep_rules"] == keep),
-                          key=lambda v: results[v]["strict"]["f1"])
-        print(f"  keep_rules={keep}: CV strict F1 {results[sides[keep]]['strict']['f1']:.3f}")
-    gain = results[sides[False]]["strict"]["f1"] - results[sides[True]]["strict"]["f1"]
-    best = sides[gain < KEEP_RULES_MARGIN]
+    best = choose(results, keys)
     return Thresholds(**dict(zip(keys, best))), results[best], per_article
+
+
+def choose(results: dict, keys: list[str]) -> tuple:
+    """The thresholds to ship: the best of each way of combining rules and model, then the rule coder's
+    events win unless dropping them gains KEEP_RULES_MARGIN, and filling gaps with them wins unless leaving
+    them out gains as much."""
+    def best_of(keep: bool, fill: bool) -> tuple:
+        wanted = [v for v in results if (dict(zip(keys, v))["keep_rules"], dict(zip(keys, v))["fill_rules"]) == (keep, fill)]
+        return max(wanted, key=lambda v: results[v]["strict"]["f1"])
+
+    f1 = {mode: results[v]["strict"]["f1"] for mode, v in
+          (("keep", best_of(True, False)), ("fill", best_of(False, True)), ("none", best_of(False, False)))}
+    for mode, score in f1.items():
+        print(f"  rules {mode}: CV strict F1 {score:.3f}")
+    learned = "none" if f1["none"] - f1["fill"] >= KEEP_RULES_MARGIN else "fill"
+    mode = learned if f1[learned] - f1["keep"] >= KEEP_RULES_MARGIN else "keep"
+    return best_of(mode == "keep", mode == "fill")
 
 
 def main() -> int:

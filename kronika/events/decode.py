@@ -36,6 +36,8 @@ class Thresholds:
     both: float = 0.5
     # Keep the rule coder's events and add learned ones only for a sentence and type the rules left empty.
     keep_rules: bool = False
+    # With the rules not kept: add a rule event for each sentence and type the learned layer left empty.
+    fill_rules: bool = False
 
 
 def trigger_sites(view: ArticleView, model: LinearModel, cues) -> dict[tuple[int, str], tuple[float, int]]:
@@ -147,7 +149,10 @@ def decode(view: ArticleView, coder: Coder, models: dict[str, LinearModel],
         event = make_event(view, coder, token, etype, actor, recipient)
         if event is not None:
             events.append(event)
-    if limits.keep_rules:
+    if limits.fill_rules and not limits.keep_rules:
+        learned = {(e.sentence, e.type) for e in events}
+        events += [e for e in view.rules if (e.sentence, e.type) not in learned]
+    if limits.keep_rules or limits.fill_rules:
         events.sort(key=lambda e: (e.trigger.start, e.type))
     # Sentences that restate one event (same type, sides and occasion) make one record, as the rules' do.
     return _merge_same(events)

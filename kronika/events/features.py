@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from kronika.events.codes import code_of, participant_code
 from kronika.events.view import ArticleView, Candidate
+from kronika.stages.events import Found, _future
 
 CONTENT = ("nominal", "verbal")
 # Cues are sought this many tokens before the word they qualify ("nie został", "zamierza wysłać").
@@ -38,6 +39,8 @@ def trigger_features(view: ArticleView, i: int, cues) -> list[str]:
         feats += ["neg", f"neg|c={cls}"]
     if any(w in cues.INTENTION_VERBS for w in before):
         feats.append("intent")
+    if _future(view.doc.tokens, Found(None, i, i + 1)):
+        feats += ["fut", f"fut|c={cls}"]
     named, hypothetical = _sentence_facts(view, view.sentence_of[i], cues)
     if hypothetical or cues.CONDITIONAL_PARTICLE in before:
         feats.append("hypo")
