@@ -460,7 +460,7 @@ def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
 
     def records():
         nonlocal failures
-        for result in analyze_articles(read_articles(inputs, date=date), lang=lang, parse=parse):
+        for result in analyze_articles(read_articles(inputs, date=date), lang=lang):
             if isinstance(result, KronikaError):
                 failures += 1
                 click.echo(f"kronika: error: {result}", err=True)

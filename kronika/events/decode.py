@@ -25,6 +25,7 @@ from kronika.stages.events import Coder, Found, _event_date, _location, _merge_s
 NONE = "NONE"
 ACTOR, RECIPIENT = "actor", "recipient"
 BOTH = "both"  # one code acts and receives: two bodies of one state
+AGENT_TYPES = frozenset({"PER", "ORG"})  # who can act; a place stands for its state only when none is named
 
 
 @dataclass(frozen=True)
@@ -99,15 +100,22 @@ def default_cameo(coder: Coder) -> dict[str, str]:
     return {plover: c.most_common(1)[0][0] for plover, c in counts.items()}
 
 
-def _participant(candidate: Candidate, other: bool = False) -> Participant:
-    """The code's representative entity; with ``other``, its most-mentioned other entity when it has one (the
-    receiving side of an event between two bodies of one state)."""
-    e = candidate.entity
-    if other:
-        others = Counter(p.entity.id for p in candidate.placed if p.entity.id != e.id)
-        if others:
-            first = others.most_common(1)[0][0]
-            e = next(p.entity for p in candidate.placed if p.entity.id == first)
+def _participant(view: ArticleView, token: int, candidate: Candidate, besides: str | None = None) -> Participant:
+    """The entity that stands for the code in this event: its mention nearest the trigger in the sentence
+    ("Kim", not North Korea, in "Kim spotkał się z Xi"), a person or body before a place ("Xi", not Beijing, in
+    "spotkał się w Pekinie z Xi"), else the code's representative. ``besides`` is an
+    entity the other side already names: the receiving body of an event within one state is another one."""
+    sentence = view.sentence_of[token]
+    mentions = [p for p in candidate.placed if p.entity.id != besides]
+    here = [p for p in mentions if view.sentence_of[p.start] == sentence]
+    agents = [p for p in here if p.entity.type in AGENT_TYPES]
+    if agents or here:
+        e = min(agents or here, key=lambda p: abs(p.start - token)).entity
+    elif besides is not None and mentions:
+        e = Counter(p.entity.id for p in mentions).most_common(1)[0][0]
+        e = next(p.entity for p in mentions if p.entity.id == e)
+    else:
+        e = candidate.entity
     return Participant(entity=e.id, name=e.name, country=e.country, sector=e.sector)
 
 
@@ -122,11 +130,12 @@ def make_event(view: ArticleView, coder: Coder, token: int, etype: str, actor, r
     t = doc.tokens[token]
     date, precision = _event_date(doc, Found(None, token, token + 1))
     sentence = view.sentence_of[token]
+    actors = [_participant(view, token, c) for c in actor]
+    side = {c.code: p.entity for c, p in zip(actor, actors)}
     return Event(
         type=etype, mode=info.plover_mode or None, context=list(info.plover_contexts or ()),
         trigger=Mention(t.start, t.end, t.text), sentence=sentence,
-        actor=[_participant(c) for c in actor],
-        recipient=[_participant(c, other=c in actor) for c in recipient],
+        actor=actors, recipient=[_participant(view, token, c, side.get(c.code)) for c in recipient],
         cameo=cameo, goldstein=coder.codebook.goldstein(cameo), quad_class=info.quad_class,
         date=date, date_precision=precision, location=_location(view.sentence_placed(sentence), coder),
         reported_by=list(rule.reported_by) if rule else [],
