@@ -5,7 +5,7 @@ write them (docs/CONTRACT.md)."""
 
 from __future__ import annotations
 
-from store_records import _at, _sentences
+from store.store_records import _at, _sentences
 
 from kronika.record import Amount, Document, Entity, Event, Location, Mention, Participant
 
