@@ -27,12 +27,12 @@ def killed(text: str, fragment: str, value: float, claimant: Participant | None,
     return Amount(*_at(text, fragment), value=value, object=obj, category="killed", claimant=claimant)
 
 
-def report(article_id: str, url: str, date: str, title: str, text: str, trigger: str,
-           amounts: list[Amount]) -> Document:
+def report(article_id: str, url: str, date: str, title: str, text: str, trigger: str, amounts: list[Amount],
+           *, names: tuple[Entity, ...] = ()) -> Document:
     """One report of the shelling: Kharkiv named, the shelling coded at ``trigger`` in the first sentence."""
     kharkiv = Entity("kronika:geonames-706483", "Kharkiv", "GPE", "UKR", None, [Mention(*_at(text, "Charkow"))])
     return Document(text=text, id=article_id, url=url, date=date, title=title, sentences=_sentences(text),
-                    entities=[kharkiv], events=[shelling(text, trigger)], amounts=amounts)
+                    entities=[kharkiv, *names], events=[shelling(text, trigger)], amounts=amounts)
 
 
 FIRST_TEXT = ("Według ukraińskiej Służby Ratunkowej w nocnym rosyjskim ostrzale Charkowa zginęło 14 osób. "
@@ -46,7 +46,9 @@ SECOND_TEXT = ("Według rosyjskiego ministerstwa obrony w nocnym ostrzale Charko
                "żołnierzy. Ministerstwo nie podało innych szczegółów ataku.")
 SECOND = report("claims-second", "https://portal.example.com/swiat/charkow", "2025-06-10",
                 "Moskwa o nocnym ostrzale Charkowa", SECOND_TEXT, "ostrzale",
-                [killed(SECOND_TEXT, "30 ukraińskich żołnierzy", 30, MOD_RUS, "żołnierz")])
+                [killed(SECOND_TEXT, "30 ukraińskich żołnierzy", 30, MOD_RUS, "żołnierz")],
+                names=(Entity(MOD_RUS.entity, MOD_RUS.name, "ORG", "RUS", "GOV",
+                              [Mention(*_at(SECOND_TEXT, "rosyjskiego ministerstwa obrony"))]),))
 
 THIRD_TEXT = ("Bilans nocnego ostrzału Charkowa wzrósł: według Służby Ratunkowej zginęło 17 osób. "
               "Miasto zapowiada odbudowę około 12 budynków.")
