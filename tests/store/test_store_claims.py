@@ -99,6 +99,11 @@ def test_a_claim_row_keeps_claimant_unit_story_and_event(stored):
     ]
 
 
+def test_stats_count_the_claims(stored):
+    stats = stored.stats().set_index("measure")["value"]
+    assert (stats["claims"], stats["claims_with_claimant"], stats["claims_with_event"]) == (5, 3, 3)
+
+
 def test_an_article_sees_its_claims_beside_the_story(stored):
     # The second article counts only the dead: it sees every source of that group and nothing else.
     assert summary(stored.article_claims("claims-second")) == [KILLED]
