@@ -434,6 +434,46 @@ def stories(db, output_format, story_id, since, until, lang, min_size, limit) ->
 
 
 @main.command()
+@query_options
+@click.option("--story", "story_id", help="The claims of this story (an id from `kronika stories`).")
+@click.option("--event", "event_id", help="The claims tied to this stored event (an id from `kronika events`).")
+@click.option("--article", "article_id", help="The claims of this article.")
+@click.option("--category", help="Only figures of this category (killed, wounded, troops, money, ...).")
+def claims(db, output_format, story_id, event_id, article_id, category) -> None:
+    """Who claims how many: the figures about one story, event or article, grouped by what is claimed, each
+    source (the claimant, or the outlet that printed a figure unattributed) with its figures and articles.
+
+    Example: kronika claims --story 7acabf74aa4d3424 --category killed
+    """
+    import json
+
+    import pandas as pd
+
+    from kronika.store import claims as shown
+
+    store = _open_store(db)
+    try:
+        found = store.claims(story=story_id, event=event_id, article=article_id, category=category)
+    except KronikaError as error:
+        _fail(error)
+    finally:
+        store.close()
+    if found is None:
+        named = ", ".join(f"{name} {value!r}" for name, value in
+                          (("story", story_id), ("event", event_id), ("article", article_id)) if value)
+        _fail(KronikaError("E506", f"claims: {named}: not in {db} (list them with `kronika stories`, "
+                                   "`kronika events` or `kronika articles`)"))
+    if output_format is None:
+        output_format = "table" if sys.stdout.isatty() else "json"
+    if output_format == "json":
+        click.echo(json.dumps(found, ensure_ascii=False))
+    elif output_format == "csv":
+        click.echo(pd.DataFrame(shown.flat(found), columns=shown.FLAT_COLUMNS).to_csv(index=False), nl=False)
+    else:
+        click.echo("\n".join(shown.lines(found)) or "(nothing found)")
+
+
+@main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
 @click.option("--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.")

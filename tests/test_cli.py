@@ -130,3 +130,78 @@ def test_fifty_megabyte_text_is_refused_and_others_processed(tmp_path):
     assert result.exit_code == 1
     assert len(records) == 1
     assert "E204" in result.stderr and "huge.txt" in result.stderr
+
+
+# --- kronika claims ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def claims_db(tmp_path_factory):
+    from store import claim_records
+
+    from kronika.store import Store
+
+    path = tmp_path_factory.mktemp("claims") / "kronika.db"
+    with Store(path) as store:
+        store.add_many(claim_records.ALL)
+        story = store.connection.execute("SELECT id FROM stories").fetchone()[0]
+    return str(path), story
+
+
+def claims(db, *args):
+    return CliRunner().invoke(main, ["claims", "--db", db, *args])
+
+
+# (options besides --story, --format, what the output must hold)
+CLAIMS_OUTPUTS = [
+    (["--category", "killed"], "table", [
+        "killed · ASSAULT Russian Armed Forces -> Ukraine 2025-06-10",
+        "  State Emergency Service of Ukraine (UKR): 14 (claims-first 2025-06-10), 17 (claims-third 2025-06-11)",
+        "  Ministry of Defence (Russia) (RUS): 30 (claims-second 2025-06-10)",
+    ]),
+    (["--category", "wounded"], "table",
+     ["wounded", "  wiadomosci.example.pl (unattributed): 40 (claims-first 2025-06-10)"]),
+    (["--category", "arrested"], "table", ["(nothing found)"]),
+    (["--category", "killed"], "csv", [
+        "category,unit,event,event_type,source,claimant_entity,value,approximate,text,article,date",
+        "killed,osoba,{event},ASSAULT,State Emergency Service of Ukraine (UKR),,14.0,False,14 osób,claims-first,"
+        "2025-06-10",
+        "killed,osoba,{event},ASSAULT,State Emergency Service of Ukraine (UKR),,17.0,False,17 osób,claims-third,"
+        "2025-06-11",
+        "killed,żołnierz,{event},ASSAULT,Ministry of Defence (Russia) (RUS),kronika:ministry-of-defence-russia,"
+        "30.0,False,"
+        "30 ukraińskich żołnierzy,claims-second,2025-06-10",
+    ]),
+]
+
+
+@pytest.mark.parametrize(("options", "output_format", "expected"), CLAIMS_OUTPUTS)
+def test_claims_of_a_story(claims_db, options, output_format, expected):
+    db, story = claims_db
+    result = claims(db, "--story", story, *options, "--format", output_format)
+    assert result.exit_code == 0, result.output
+    event = json.loads(claims(db, "--article", "claims-first", "--format", "json").stdout)[0]["event"]["id"]
+    assert result.stdout.splitlines() == [line.format(event=event) for line in expected]
+
+
+def test_claims_as_json_are_the_library_groups(claims_db):
+    from kronika.store import Store
+
+    db, story = claims_db
+    result = claims(db, "--story", story, "--format", "json")
+    with Store(db, create=False) as store:
+        assert json.loads(result.stdout) == store.claims(story=story)
+
+
+# (arguments, what the error must name)
+CLAIMS_ERRORS = [
+    (["--story", "nope"], "story 'nope': not in"),
+    (["--event", "nope", "--article", "claims-first"], "event 'nope'"),
+    (["--category", "killed"], "give a story, an event or an article"),
+]
+
+
+@pytest.mark.parametrize(("args", "says"), CLAIMS_ERRORS)
+def test_claims_errors_name_the_problem(claims_db, args, says):
+    result = claims(claims_db[0], *args)
+    assert result.exit_code == 1 and "E506" in result.stderr and says in result.stderr

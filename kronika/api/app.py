@@ -445,6 +445,30 @@ def _add_api_routes(app: FastAPI) -> None:
             raise not_found("story", story_id)
         return JSONResponse(found)
 
+    @app.get(
+        "/api/claims",
+        tags=["stories"],
+        summary="Who claims how many about one story, event or article: figures grouped by what is claimed, "
+        "each source with its values and the articles that gave them",
+    )
+    def claims(
+        *,
+        story: str | None = Query(None, max_length=64, description="A story id (from /api/stories)."),
+        event: str | None = Query(None, max_length=64, description="A stored event id (from /api/events)."),
+        article: str | None = Query(None, max_length=200, description="An article id."),
+        category: str | None = Query(
+            None, max_length=40, description="Only figures of this category (killed, wounded, troops, money...)."
+        ),
+        store: StoreDep,
+    ) -> JSONResponse:
+        found = store.claims(story=story, event=event, article=article, category=category)
+        if found is None:
+            named = [f"{name} {value!r}" for name, value in (("story", story), ("event", event),
+                                                            ("article", article)) if value]
+            raise HTTPException(404, f"no {' or '.join(named)} in this store")
+        return JSONResponse({"story": story, "event": event, "article": article, "category": category,
+                             "groups": deps.clean_deep(found)})
+
     @app.post(
         "/api/analyze",
         tags=["analysis"],

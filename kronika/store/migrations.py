@@ -46,6 +46,15 @@ def api_indexes(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+@migration(4, "claims: every amount with its claimant, story and event, filled from the stored records")
+def claims_schema(connection: sqlite3.Connection) -> None:
+    from kronika.store.claims import backfill
+
+    for statement in sql.SCHEMA_V4:
+        connection.execute(statement)
+    backfill(connection)
+
+
 LATEST = max(MIGRATIONS)
 
 

@@ -467,6 +467,9 @@ STATS = (
     ("actors", "SELECT count(*) FROM actors"),
     ("quotes", "SELECT count(*) FROM quotes"),
     ("amounts", "SELECT count(*) FROM amounts"),
+    ("claims", "SELECT count(*) FROM claims"),
+    ("claims_with_claimant", "SELECT count(*) FROM claims WHERE claimant IS NOT NULL"),
+    ("claims_with_event", "SELECT count(*) FROM claims WHERE event IS NOT NULL"),
     ("first_article_date", "SELECT min(date) FROM articles"),
     ("last_article_date", "SELECT max(date) FROM articles"),
     ("first_event_date", "SELECT min(date) FROM events"),
@@ -528,6 +531,71 @@ SCHEMA_V3 = (
     "CREATE INDEX mentions_entity ON mentions(entity, text, article)",
 )
 
+# --- migration 4: claims (kronika/store/claims.py) ---------------------------------------------------
+
+SCHEMA_V4 = (
+    # Every amount of every record as a claim: what is counted (category, the counted noun as `unit`), the
+    # figure, who claims it (`claimant`: the participant's key as `actors` keys it, NULL when the article
+    # states the figure itself) and where it belongs: its article (`ordinal`: its place in the record's
+    # amounts), the article's story and date, and the stored event it is tied to (write.tied_event).
+    """CREATE TABLE claims (
+        pk INTEGER PRIMARY KEY,
+        article INTEGER NOT NULL REFERENCES articles(pk),
+        ordinal INTEGER NOT NULL,
+        story INTEGER REFERENCES stories(pk),
+        event INTEGER REFERENCES events(pk),
+        date TEXT,
+        category TEXT,
+        unit TEXT,
+        value REAL,
+        approximate INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        claimant TEXT,
+        claimant_entity TEXT,
+        claimant_name TEXT,
+        claimant_country TEXT,
+        UNIQUE (article, ordinal)
+    )""",
+    # One index per way in: a story's claims (optionally of one category), an event's claims.
+    "CREATE INDEX claims_story ON claims(story, category)",
+    "CREATE INDEX claims_event ON claims(event, category)",
+)
+INSERT_CLAIM = """
+INSERT INTO claims (article, ordinal, story, event, date, category, unit, value, approximate, text, start, end,
+                    claimant, claimant_entity, claimant_name, claimant_country)
+VALUES (:article, :ordinal, :story, :event, :date, :category, :unit, :value, :approximate, :text, :start, :end,
+        :claimant, :claimant_entity, :claimant_name, :claimant_country)"""
+# Migration 4 fills the table from the records stored before it: only articles with amounts are read.
+ARTICLES_WITH_AMOUNTS = """
+SELECT a.pk, a.date, a.record, (SELECT sa.story FROM story_articles sa WHERE sa.article = a.pk)
+FROM articles a WHERE a.pk IN (SELECT DISTINCT article FROM amounts) AND a.pk > :after
+ORDER BY a.pk LIMIT :limit"""
+REPORTED_EVENTS = "SELECT ordinal, event FROM event_reports WHERE article = ?"
+
+CLAIM_COLUMNS = """
+    c.category, c.unit, c.value, c.approximate, c.text, c.claimant, c.claimant_entity, c.claimant_name,
+    c.claimant_country, c.event, a.id, a.date, a.title, a.source, c.start, c.end"""
+# Claims filtered by the keys given (only those formatted in, as for EVENTS_FILTERED), oldest article first.
+# Each key is looked up once by its unique index, so the claims themselves come off claims_story,
+# claims_event or the (article, ordinal) key.
+CLAIMS = f"""
+SELECT {CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.pk = c.article
+WHERE 1 {{conditions}}
+ORDER BY a.date, a.pk, c.ordinal"""
+CLAIM_CONDITIONS = {
+    "story": "AND c.story = (SELECT pk FROM stories WHERE id = :story)",
+    "event": "AND c.event = (SELECT pk FROM events WHERE id = :event)",
+    "article": "AND c.article = (SELECT pk FROM articles WHERE id = :article)",
+    "category": "AND c.category = :category",
+}
+# Whether a story, event or article named by a claims query is in the store at all.
+CLAIM_KEY_EXISTS = {
+    "story": "SELECT 1 FROM stories WHERE id = ?",
+    "event": "SELECT 1 FROM events WHERE id = ?",
+    "article": "SELECT 1 FROM articles WHERE id = ?",
+}
 STORY_COLUMNS = "pk, id, size, day_lo, day_hi, month_lo, month_hi, vector_sum, counts, weights, titles"
 STORIES_IN_WINDOW = f"""
 SELECT {STORY_COLUMNS} FROM stories WHERE hi >= :lo AND lo <= :hi ORDER BY pk"""

@@ -196,6 +196,23 @@ class Store:
         with self._reading():
             return stories.story(self.connection, story_id)
 
+    def claims(self, *, story: str | None = None, event: str | None = None, article: str | None = None,
+               category: str | None = None) -> list[dict] | None:
+        """Who claims how many, about one story, event or article (``category`` narrows: "killed"): groups of
+        what is claimed, each source with its figures and the articles that gave them (``kronika.store.claims``);
+        None when the story, event or article named is not in the store."""
+        from kronika.store import claims
+
+        with self._reading():
+            return claims.claims(self.connection, story=story, event=event, article=article, category=category)
+
+    def article_claims(self, article_id: str) -> list[dict]:
+        """The claims an article makes, with what the rest of its story claims about the same things."""
+        from kronika.store import claims
+
+        with self._reading():
+            return claims.article_claims(self.connection, article_id)
+
     def documents(self) -> Iterator[Document]:
         """Every stored document record (tokens are not kept; their lemmas are in the search index)."""
         for record in export.documents(self.connection):

@@ -2,7 +2,8 @@
 
 The same event reported by several articles (same type, same actor and recipient lists, dates within a
 day) becomes one row of ``events`` with GDELT's counts; every report keeps its own row in
-``event_reports`` with the article, sentence, trigger, modality and cited source it came from.
+``event_reports`` with the article, sentence, trigger, modality and cited source it came from. Every amount
+becomes a row of ``claims`` with its claimant, story and the stored event of its sentence (``tied_event``).
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ import hashlib
 import json
 import sqlite3
 import dataclasses
+from bisect import bisect_right
 from datetime import date as Date
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
-from kronika.record import RECORD_ORDER, Document, Event, Participant, date_precision
+from kronika.record import RECORD_ORDER, Amount, Document, Event, Mention, Participant, date_precision
 from kronika.store import sql
 
 ROLES = ("actor", "recipient")
@@ -126,16 +128,67 @@ def add_document(connection: sqlite3.Connection, doc: Document, vector=None) -> 
     connection.executemany(sql.INSERT_AMOUNT, [
         (article, a.start, a.end, a.text, a.value, int(a.approximate), a.object, a.category,
          a.claimant.entity if a.claimant else None, a.claimant.name if a.claimant else None) for a in doc.amounts])
-    touched = set()
-    for ordinal, event in enumerate(doc.events):
-        touched.add(_add_event(connection, doc, article, source, ordinal, event))
+    stored_events = {ordinal: _add_event(connection, doc, article, source, ordinal, event)
+                     for ordinal, event in enumerate(doc.events)}
+    touched = set(stored_events.values())
     for pk in touched:
         connection.execute(sql.UPDATE_EVENT_COUNTS, {"pk": pk})
+    connection.executemany(sql.INSERT_CLAIM, claim_rows(doc, article, story, stored_events))
     if story is not None:
         from kronika.stories.store import link_events
 
         link_events(connection, story, touched)
     return True
+
+
+def sentence_of(sentences: list[tuple[int, int]], offset: int) -> int | None:
+    """The index of the sentence holding ``offset``; None outside every sentence (or without sentences)."""
+    index = bisect_right([start for start, _ in sentences], offset) - 1
+    if index >= 0 and offset < sentences[index][1]:
+        return index
+    return None
+
+
+def tied_event(doc: Document, amount: Amount) -> int | None:
+    """The index (in ``doc.events``) of the event an amount is a figure of, or None.
+
+    An amount belongs to an event coded in the same sentence: that sentence is what the coder read the event
+    from, and a figure beside its trigger is the event's toll or size ("w ostrzale zginęło 12 osób"). With
+    several events in the sentence the one whose trigger stands nearest the figure (in characters, either
+    side) wins, the earlier on a tie. A figure in a sentence without an event is tied to none: the sentence
+    before may be about the same attack or about something else, and a wrong tie would put a number on an
+    event nobody counted.
+    """
+    sentence = sentence_of(doc.sentences, amount.start)
+    if sentence is None:
+        return None
+    candidates = [(_gap(event.trigger, amount), ordinal) for ordinal, event in enumerate(doc.events)
+                  if event.sentence == sentence]
+    return min(candidates)[1] if candidates else None
+
+
+def _gap(trigger: Mention, amount: Amount) -> int:
+    return max(trigger.start - amount.end, amount.start - trigger.end, 0)
+
+
+def claim_rows(doc: Document, article: int, story: int | None, stored_events: dict[int, int]) -> list[dict]:
+    """The ``claims`` rows of a record's amounts; ``stored_events`` maps an event's index in the record to the
+    stored (deduplicated) event it became."""
+    rows = []
+    for ordinal, amount in enumerate(doc.amounts):
+        claimant = amount.claimant
+        event = tied_event(doc, amount)
+        rows.append({
+            "article": article, "ordinal": ordinal, "story": story,
+            "event": stored_events.get(event) if event is not None else None, "date": doc.date,
+            "category": amount.category, "unit": amount.object, "value": amount.value,
+            "approximate": int(bool(amount.approximate)), "text": amount.text, "start": amount.start,
+            "end": amount.end, "claimant": actor_key(claimant) if claimant else None,
+            "claimant_entity": claimant.entity if claimant else None,
+            "claimant_name": claimant.name if claimant else None,
+            "claimant_country": claimant.country if claimant else None,
+        })
+    return rows
 
 
 def _add_event(connection: sqlite3.Connection, doc: Document, article: int, source: str, ordinal: int,

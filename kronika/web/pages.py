@@ -2,8 +2,8 @@
 
 Pages: events (filters and a table linking each event to its article), relations (Goldstein line and
 QuadClass bars), actors and one actor (aliases, offices at a date, events on each side, a graph of the
-actors it deals with), articles and one article (the text with its findings highlighted and the coded
-events beside it), stories. Static files are read into memory once and served by name.
+actors it deals with), articles and one article (the text with its findings highlighted, the coded
+events beside it, and who claims which figures), stories (with the figures each source claims). Static files are read into memory once and served by name.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kronika.api import deps
 from kronika.api.deps import StoreDep
+from kronika.store import claims
 from kronika.web import charts
 from kronika.web.highlight import highlight, spans_of
 
@@ -43,6 +44,10 @@ ENV = Environment(
 )
 ENV.filters["q"] = lambda value: quote(str(value or ""), safe="")
 ENV.globals["quad_names"] = QUAD_NAMES
+# Claims read as the CLI prints them (kronika/store/claims.py).
+ENV.filters["figure_text"] = claims.figure_text
+ENV.filters["source_name"] = claims.source_name
+ENV.filters["what_is_claimed"] = claims.what_is_claimed
 
 
 def render(name: str, status: int = 200, **context) -> HTMLResponse:
@@ -219,6 +224,7 @@ def install(app: FastAPI) -> None:
             marked=marked,
             events=events,
             counts=counts,
+            claims=store.article_claims(article_id),
         )
 
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
@@ -247,7 +253,7 @@ def install(app: FastAPI) -> None:
         found = deps.story(store, story_id)
         if found is None:
             raise deps.not_found("story", story_id)
-        return render("story.html", title=f"Story {story_id}", story=found)
+        return render("story.html", title=f"Story {story_id}", story=found, claims=store.claims(story=story_id))
 
 
 def _with(params: dict, offset: int | None, path: str = "/") -> str | None:

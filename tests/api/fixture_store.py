@@ -1,10 +1,13 @@
 """A real store for the API and web tests: the example articles run through the real pipeline, plus two
-hand-made records whose findings cross and nest (a quote across a name, an amount inside a quote), all
-ingested into an SQLite file by the real Store."""
+hand-made records whose findings cross and nest (a quote across a name, an amount inside a quote) and the three
+reports of tests/store/claim_records.py (one story, sources that disagree), all ingested into an SQLite file
+by the real Store."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from store import claim_records
 
 from kronika.core import normalize_text
 from kronika.record import Amount, Document, Entity, Event, Location, Mention, Participant, Quote, Timex
@@ -136,6 +139,7 @@ def records(pipeline) -> list[Document]:
             )
             _RECORDS.append(pipeline(doc))
         _RECORDS.extend(_handmade())
+        _RECORDS.extend(claim_records.ALL)  # one story whose sources disagree on the dead
     return _RECORDS
 
 

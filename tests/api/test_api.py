@@ -428,3 +428,72 @@ def test_serve_with_two_worker_processes(built):
     finally:
         server.terminate()
         server.wait(20)
+
+
+# --- claims -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def claim_keys(built):
+    """The story and the stored event of the three shelling reports (tests/store/claim_records.py)."""
+    from kronika.store import Store, sql
+
+    with Store(built[0], create=False, read_only=True) as store:
+        story = store.connection.execute(sql.STORY_OF_ARTICLE, ("claims-first",)).fetchone()[0]
+        return {"story": story, "event": store.article("claims-first")["stored_events"][0]}
+
+
+def _sources(body: dict) -> list[tuple]:
+    return [(g["category"] or g["unit"], [(s["claimant"]["name"] if s["claimant"] else s["outlet"],
+                                           [v["value"] for v in s["values"]]) for s in g["sources"]])
+            for g in body["groups"]]
+
+
+KILLED = ("killed", [("State Emergency Service of Ukraine", [14.0, 17.0]),
+                     ("Ministry of Defence (Russia)", [30.0])])
+
+# (query keys, resolved from claim_keys where given as None, the groups in brief)
+CLAIM_QUERIES = [
+    ({"story": None}, [KILLED, ("wounded", [("wiadomosci.example.pl", [40.0])]),
+                       ("budynek", [("wiadomosci.example.pl", [12.0])])]),
+    ({"story": None, "category": "killed"}, [KILLED]),
+    ({"event": None}, [KILLED]),
+    ({"article": "claims-second"}, [("killed", [("Ministry of Defence (Russia)", [30.0])])]),
+    ({"story": None, "category": "money"}, []),
+]
+
+
+@pytest.mark.parametrize(("params", "expected"), CLAIM_QUERIES)
+def test_claims_by_story_event_article_and_category(client, claim_keys, params, expected):
+    params = {key: claim_keys[key] if value is None else value for key, value in params.items()}
+    answer = client.get("/api/claims", params=params)
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert _sources(body) == expected
+    assert all(body[key] == value for key, value in params.items())
+
+
+def test_a_claim_group_names_its_event_and_articles(client, claim_keys):
+    (group,) = client.get("/api/claims", params={**claim_keys, "category": "killed"}).json()["groups"]
+    assert group["event"]["id"] == claim_keys["event"] and group["event"]["type"] == "ASSAULT"
+    figure = group["sources"][0]["values"][1]
+    assert (figure["text"], figure["approximate"]) == ("17 osób", False)
+    assert [(a["id"], a["date"], a["source"]) for a in figure["articles"]] == [
+        ("claims-third", "2025-06-11", "wiadomosci.example.pl")]
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "code", "says"),
+    [
+        ("story=nope", 404, "E601", "no story 'nope'"),
+        ("event=nope&article=claims-first", 404, "E601", "no event 'nope'"),
+        ("category=killed", 400, "E506", "give a story, an event or an article"),
+        ("", 400, "E506", "give a story"),
+        ("story=" + "x" * 65, 422, "E604", "'story'"),
+    ],
+)
+def test_claims_errors(client, query, status, code, says):
+    answer = client.get(f"/api/claims?{query}")
+    assert answer.status_code == status, answer.text
+    error = answer.json()["error"]
+    assert error["code"] == code and says in error["message"]

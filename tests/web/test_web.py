@@ -280,3 +280,45 @@ def test_missing_page_says_so(page, server):
     assert "no article 'nope'" in page.locator("#error-message").inner_text()
     assert page.errors == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
     page.errors.clear()
+
+
+
+# (what is claimed, the sources listed under it with their figures and articles)
+STORY_CLAIMS = [
+    ("killed · ASSAULT Russian Armed Forces -> Ukraine 2025-06-10", [
+        "State Emergency Service of Ukraine (UKR): 14 (wiadomosci.example.pl, 2025-06-10), "
+        "17 (wiadomosci.example.pl, 2025-06-11)",
+        "Ministry of Defence (Russia) (RUS): 30 (portal.example.com, 2025-06-10)",
+    ]),
+    ("wounded", ["wiadomosci.example.pl (unattributed): 40 (wiadomosci.example.pl, 2025-06-10)"]),
+    ("budynek", ["wiadomosci.example.pl (unattributed): ~12 (wiadomosci.example.pl, 2025-06-11)"]),
+]
+
+
+def _claims_on(page) -> list[tuple[str, list[str]]]:
+    groups = page.locator("#claims .claim-group")
+    return [(groups.nth(i).locator("h3 .what").inner_text(),
+             [" ".join(text.split()) for text in groups.nth(i).locator("li.claim-source").all_inner_texts()])
+            for i in range(groups.count())]
+
+
+def test_story_page_lists_who_claims_how_many(page, server, tmp_path):
+    page.goto(server + "/stories")
+    page.locator("table#stories tbody a", has_text="Nocny ostrzał Charkowa").click()
+    page.wait_for_url("**/stories/*")
+    assert _claims_on(page) == STORY_CLAIMS
+    page.screenshot(path=str(tmp_path / "story-claims.png"), full_page=True)
+    # A figure's article link opens that article, whose Claims section marks its own figure.
+    page.locator("#claims li.claim-source a[href='/articles/claims-second']").click()
+    page.wait_for_url("**/articles/claims-second")
+    assert page.locator("#claims .figure.this-article").all_inner_texts() == ["30"]
+    page.screenshot(path=str(tmp_path / "article-claims.png"), full_page=True)
+    assert _claims_on(page) == STORY_CLAIMS[:1]  # the groups it has a figure in, with every source
+    page.locator("#claims .claimant a", has_text="Ministry of Defence (Russia)").click()
+    page.wait_for_url("**/actors/kronika%3Aministry-of-defence-russia")
+    assert page.locator("h1").inner_text().startswith("Ministry of Defence (Russia)")
+
+
+def test_article_without_figures_says_so(page, server):
+    page.goto(server + "/articles/handmade-thanks")
+    assert page.locator("#claims .empty").inner_text() == "No figures claimed."
