@@ -2,16 +2,23 @@
 
 Reads the BSNLP Polish news texts (``../shared/data/bsnlp-pl/<topic>/raw/pl/*.txt``: id, language, date,
 URL and title lines, then the body), runs the default pipeline in one process (one core), and prints
-articles/s, tokens/s, the share of each stage, start-up time and peak resident memory.
+articles/s, tokens/s, the cost of each stage in ms/article, start-up time and peak resident memory.
 
-    .venv/bin/python bench/throughput.py [--data ../shared/data] [--limit N] [--repeat 2]
+The yardstick is Morfeusz2 alone analysing the same texts in the same process (a fresh analyser, each
+article's text in one call): the ratio is the best pipeline pass over the best Morfeusz pass, as a shared
+machine only ever adds time. ``--cold N`` also times ``python -m kronika analyze`` of the first article as a
+new process N times (best and every run).
+
+    .venv/bin/python bench/throughput.py [--data ../shared/data] [--limit N] [--repeat 3] [--parse] [--cold 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -49,6 +56,32 @@ def timed_pass(pipeline, docs: list[Document]) -> tuple[dict[str, float], int]:
     return per_stage, tokens
 
 
+def morfeusz_pass(docs: list[Document]) -> float:
+    """Seconds Morfeusz2 alone takes to analyse every article's text (its own tokenisation, all readings)."""
+    import morfeusz2
+
+    morfeusz = morfeusz2.Morfeusz()
+    started = time.perf_counter()
+    for doc in docs:
+        morfeusz.analyse(doc.text)
+    return time.perf_counter() - started
+
+
+def cold_start(doc: Document, runs: int) -> list[float]:
+    """Wall seconds of ``python -m kronika analyze`` of one article in a new process, ``runs`` times."""
+    root = Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "article.txt"
+        path.write_text((f" date {doc.date} \n" if doc.date else "") + doc.text, encoding="utf-8")
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "kronika", "analyze", str(path)], cwd=root, check=True,
+                           stdout=subprocess.DEVNULL)
+            times.append(time.perf_counter() - started)
+    return times
+
+
 def peak_rss_mib() -> float:
     # ru_maxrss is in KiB on Linux.
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -58,7 +91,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "data"))
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--repeat", type=int, default=2, help="passes over the corpus; the first warms caches")
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the corpus; the first warms caches")
+    parser.add_argument("--parse", action="store_true", help="include the dependency parser")
+    parser.add_argument("--cold", type=int, default=0, metavar="N", help="time N one-article cold starts")
     args = parser.parse_args()
 
     docs = read_bsnlp(Path(args.data) / "bsnlp-pl", args.limit)
@@ -67,19 +102,29 @@ def main() -> int:
         return 1
     rss_before = peak_rss_mib()
     started = time.perf_counter()
-    pipeline = load_pipeline("pl")
+    pipeline = load_pipeline("pl", parse=args.parse)
     pipeline(Document(text="Rozgrzewka."))  # loads every stage's resources
     startup = time.perf_counter() - started
 
     chars = sum(len(d.text) for d in docs)
     print(f"corpus: {len(docs)} BSNLP Polish articles, {chars / 1e6:.2f} M characters; start-up {startup:.2f} s")
+    best, floor = float("inf"), float("inf")
     for run in range(1, args.repeat + 1):
+        floor = min(floor, morfeusz_pass(docs))
         started = time.perf_counter()
         per_stage, tokens = timed_pass(pipeline, docs)
         elapsed = time.perf_counter() - started
-        shares = ", ".join(f"{name} {1000 * t / len(docs):.2f} ms/article" for name, t in per_stage.items())
+        best = min(best, elapsed)
+        shares = ", ".join(f"{name} {1000 * t / len(docs):.2f}" for name, t in per_stage.items())
         print(f"pass {run}: {len(docs) / elapsed:.1f} articles/s per core, {tokens / elapsed:,.0f} tokens/s "
-              f"({'cold caches' if run == 1 else 'warm caches'}); {shares}")
+              f"({'cold caches' if run == 1 else 'warm caches'}); ms/article: {shares}")
+    print(f"Morfeusz2 alone: {len(docs) / floor:.1f} articles/s (best of {args.repeat}); pipeline best "
+          f"{len(docs) / best:.1f} articles/s = {best / floor:.1f}x Morfeusz2 "
+          f"({(best + startup) / floor:.1f}x with the start-up)")
+    if args.cold:
+        times = cold_start(docs[0], args.cold)
+        print(f"cold start, `kronika analyze` of one article ({len(docs[0].text)} characters): best "
+              f"{min(times):.2f} s wall (runs: {', '.join(f'{t:.2f}' for t in times)})")
     print(f"peak memory: {peak_rss_mib():.0f} MiB resident (interpreter and imports before loading: "
           f"{rss_before:.0f} MiB)")
     return 0

@@ -79,12 +79,16 @@ def propagate(sentences: list[list], found: list[list[Span]]) -> list[list[Span]
     if not names:
         return found
     longest = max(len(k) for k in names)
+    firsts = {k[0] for k in names}  # a match starts with a name's first word: other tokens need no lookups
     out = []
     for sentence, spans in zip(sentences, found):
         covered = {i for s in spans if s.layer == 0 for i in range(s.start, s.end)}
         added = []
         i = 0
         while i < len(sentence):
+            if sentence[i].text not in firsts:
+                i += 1
+                continue
             match = None
             for n in range(min(longest, len(sentence) - i), 0, -1):
                 key = tuple(t.text for t in sentence[i : i + n])

@@ -19,11 +19,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from re._casefix import _EXTRA_CASES  # characters re's ignore-case matching takes as one beyond lower()
 from typing import Any
+
+from kronika.time.prefilter import Prefilter, required_fragments, word_list
 
 _PLACEHOLDER = re.compile(r"\{(~?)([A-Za-z_]\w*)\}")
 _WORD = re.compile(r"\w+")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_]\w*)>")
+# Lexicons stand in a rule's pattern as one private-use character each while its prefilter is derived.
+_MARKER = 0xE000
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,13 +77,65 @@ def _normalise(form: str) -> str:
 
 
 def _alternation(forms) -> str:
-    # Longest first, so "przedwczoraj" wins over "wczoraj" at the same position.
-    ordered = sorted({_normalise(f) for f in forms}, key=lambda f: (-len(f), f))
-    return "|".join(r"\s+".join(re.escape(part) for part in f.split(" ")) for f in ordered)
+    """Any of the forms, as a trie ("dw(?:a(?:dzieścia|naście)?|ie|u)"), words joined by any whitespace.
+
+    Python's ``re`` tries an alternation's branches one by one at every position; a lexicon of a thousand number
+    words is a thousand tries where the trie makes one. The trie prefers what the flat alternation sorted longest
+    first prefers: at a position the forms that match are prefixes of one another (siblings in the trie start
+    with different letters), and the trie tries them longest first, then each shorter one, as that list does."""
+    trie: dict = {}
+    for form in {_normalise(f) for f in forms}:
+        node = trie
+        for symbol in _symbols(form):
+            node = node.setdefault(symbol, {})
+        node[_END] = {}
+    if _ambiguous(trie):
+        ordered = sorted({_normalise(f) for f in forms}, key=lambda f: (-len(f), f))
+        return "|".join(r"\s+".join(re.escape(part) for part in f.split(" ")) for f in ordered)
+    return _trie_regex(trie)
 
 
-def expand(pattern: str, grammar: TemporalGrammar, _depth: int = 0) -> str:
-    """The pattern with its placeholders replaced by regex (groups not yet renamed)."""
+_END = ""  # a form ends at this node of the trie
+_SPACE = r"\s+"
+
+
+def _symbols(form: str):
+    for i, word in enumerate(form.split(" ")):
+        if i:
+            yield _SPACE
+        yield from (re.escape(c) for c in word)
+
+
+def _ambiguous(node: dict) -> bool:
+    """Whether two siblings could match the same character when case is ignored ("i" and "ı" in ``re``): then
+    forms matching at one position need not be prefixes of one another, and only the flat list keeps the order."""
+    folded = [_fold(symbol) for symbol in node if symbol != _END]
+    return len(set(folded)) < len(folded) or any(_ambiguous(child) for child in node.values())
+
+
+def _fold(symbol: str) -> str:
+    char = symbol[-1:].lower()
+    return min(char, *(chr(c) for c in _EXTRA_CASES.get(ord(char), ()))) if symbol != _SPACE else symbol
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [symbol + _trie_regex(child) for symbol, child in sorted(node.items()) if symbol != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END not in node:
+        return body
+    return ("(?:" + body + ")" if len(branches) == 1 else body) + "?"
+
+
+@lru_cache(maxsize=1024)
+def _lexicon_regex(grammar: TemporalGrammar, name: str) -> str:
+    return _alternation(grammar.lexicons[name])
+
+
+def expand(pattern: str, grammar: TemporalGrammar, _depth: int = 0, words=None) -> str:
+    """The pattern with its placeholders replaced by regex (groups not yet renamed); ``words`` (a lexicon's name
+    -> regex) stands in for the alternation of each lexicon's forms."""
     if _depth > 20:
         raise ValueError(f"temporal grammar '{grammar.code}': macros nest too deep in {pattern[:60]!r}")
 
@@ -86,10 +144,10 @@ def expand(pattern: str, grammar: TemporalGrammar, _depth: int = 0) -> str:
         if name.isupper():
             if name not in grammar.macros:
                 raise ValueError(f"temporal grammar '{grammar.code}': unknown macro {{{name}}}")
-            return "(?:" + expand(grammar.macros[name], grammar, _depth + 1) + ")"
+            return "(?:" + expand(grammar.macros[name], grammar, _depth + 1, words) + ")"
         if name not in grammar.lexicons:
             raise ValueError(f"temporal grammar '{grammar.code}': unknown lexicon {{{name}}}")
-        body = _alternation(grammar.lexicons[name])
+        body = words(name) if words else _lexicon_regex(grammar, name)
         return f"(?:{body})" if silent else f"(?P<{name}>{body})"
 
     return _PLACEHOLDER.sub(replace, pattern)
@@ -108,12 +166,38 @@ def _rename_groups(regex: str) -> str:
     return _GROUP.sub(rename, regex)
 
 
+class CompiledRule:
+    """A rule ready to match: its regex is compiled the first time a sentence passes the rule's prefilters
+    (a grammar compiled in full costs seconds, and one short article needs few of its rules)."""
+
+    def __init__(self, rule: Rule, body: str, prefilters: tuple[Prefilter, ...], grammar: TemporalGrammar):
+        self.rule = rule
+        self.body = body
+        # Small regexes of what every match contains (``kronika.time.prefilter``); none when nothing is known.
+        self.prefilters = prefilters
+        self.final_words = _final_words(rule.pattern, grammar)
+        try:
+            self.not_after = re.compile(expand(rule.not_after, grammar), re.IGNORECASE) if rule.not_after else None
+            self.only_after = re.compile(expand(rule.only_after, grammar), re.IGNORECASE) if rule.only_after else None
+        except re.error as e:
+            raise ValueError(f"temporal grammar '{grammar.code}': rule '{rule.name}' is not a valid regex: {e}")
+        self.code = grammar.code
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        try:
+            # Not inside a word or number, nor after "#" or "§" ("Traxxas #2018" is a part number).
+            return re.compile(rf"(?<![\w.,#§/])(?:{self.body})(?!\w)", re.IGNORECASE)
+        except re.error as e:
+            raise ValueError(f"temporal grammar '{self.code}': rule '{self.rule.name}' is not a valid regex: {e}")
+
+
 @dataclass(frozen=True, eq=False)
 class CompiledGrammar:
     grammar: TemporalGrammar
-    # (rule, its regex, not_after, only_after, the words the rule must end with, if it is known)
-    rules: tuple[tuple[Rule, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None,
-                       frozenset[str] | None], ...]
+    rules: tuple[CompiledRule, ...]
+    # Characters that send a sentence to the prefilters' case-insensitive regexes (``Prefilter``).
+    risky: frozenset[str]
     lookup: Mapping[str, Mapping[str, Any]]
     merge_gap: re.Pattern[str]
     past_cue: re.Pattern[str]
@@ -142,21 +226,27 @@ def _final_words(pattern: str, grammar: TemporalGrammar) -> frozenset[str] | Non
 
 
 def compile_grammar(grammar: TemporalGrammar) -> CompiledGrammar:
+    markers = {name: chr(_MARKER + i) for i, name in enumerate(grammar.lexicons)}
+    stand_ins = {markers[name]: word_list({_normalise(f) for f in lexicon})
+                 for name, lexicon in grammar.lexicons.items()}
+    prefilters: dict[frozenset[str], Prefilter] = {}  # rules that need the same words share one regex
     rules = []
     for rule in grammar.rules:
         body = _rename_groups(expand(rule.pattern, grammar))
         try:
-            # Not inside a word or number, nor after "#" or "§" ("Traxxas #2018" is a part number).
-            regex = re.compile(rf"(?<![\w.,#§/])(?:{body})(?!\w)", re.IGNORECASE)
-            not_after = re.compile(expand(rule.not_after, grammar), re.IGNORECASE) if rule.not_after else None
-            only_after = re.compile(expand(rule.only_after, grammar), re.IGNORECASE) if rule.only_after else None
+            needed = required_fragments(_rename_groups(expand(rule.pattern, grammar, words=markers.get)),
+                                           re.IGNORECASE, stand_ins)
         except re.error as e:
             raise ValueError(f"temporal grammar '{grammar.code}': rule '{rule.name}' is not a valid regex: {e}")
-        rules.append((rule, regex, not_after, only_after, _final_words(rule.pattern, grammar)))
+        for fragments in needed:
+            if fragments not in prefilters:
+                prefilters[fragments] = Prefilter(fragments, re.IGNORECASE)
+        rules.append(CompiledRule(rule, body, tuple(prefilters[f] for f in needed), grammar))
     lookup = {name: {_normalise(k): v for k, v in lex.items()} for name, lex in grammar.lexicons.items()}
     return CompiledGrammar(
         grammar=grammar,
         rules=tuple(rules),
+        risky=frozenset().union(*(p.risky for p in prefilters.values())),
         lookup=lookup,
         merge_gap=re.compile(rf"(?:{expand(grammar.merge_gap, grammar)})", re.IGNORECASE),
         past_cue=re.compile(expand(grammar.past_cue, grammar)),
@@ -206,11 +296,20 @@ def _opens_sentence(text: str, position: int, sentence_start: int) -> bool:
 def find_matches(compiled: CompiledGrammar, text: str, start: int, end: int) -> list[Match]:
     """Every rule's matches inside ``text[start:end]``, overlapping ones included."""
     found = []
-    words = frozenset(_WORD.findall(text[start:end].casefold()))
-    for rule, regex, not_after, only_after, final_words in compiled.rules:
+    sentence = text[start:end]
+    words = frozenset(_WORD.findall(sentence.casefold()))
+    lowered = sentence.lower()
+    if not compiled.risky.isdisjoint(lowered):
+        lowered = None
+    passed: dict[int, bool] = {}  # prefilter -> whether the sentence holds one of its fragments
+    for compiled_rule in compiled.rules:
+        final_words = compiled_rule.final_words
         if final_words is not None and final_words.isdisjoint(words):
             continue
-        for m in regex.finditer(text, start, end):
+        if not all(_passes(prefilter, text, start, end, lowered, passed) for prefilter in compiled_rule.prefilters):
+            continue
+        rule, not_after, only_after = compiled_rule.rule, compiled_rule.not_after, compiled_rule.only_after
+        for m in compiled_rule.regex.finditer(text, start, end):
             before = text[max(start, m.start() - 40):m.start()]
             if not_after is not None and not_after.search(before):
                 continue
@@ -220,6 +319,14 @@ def find_matches(compiled: CompiledGrammar, text: str, start: int, end: int) -> 
             if match is not None:
                 found.append(match)
     return found
+
+
+def _passes(prefilter: Prefilter, text: str, start: int, end: int, lowered: str | None, passed: dict) -> bool:
+    """Whether the sentence holds one of the prefilter's fragments; rules sharing a prefilter ask once."""
+    key = id(prefilter)
+    if key not in passed:
+        passed[key] = prefilter.search(text, start, end, lowered)
+    return passed[key]
 
 
 def select_longest(matches: list[Match]) -> list[Match]:

@@ -164,6 +164,10 @@ class Morphology:
         self.analyse = lru_cache(maxsize=200_000)(self._analyse)
         self.generate = lru_cache(maxsize=50_000)(self._generate)
         self.guess = lru_cache(maxsize=100_000)(self._guess)
+        # Per word and reading context, not per token: a word's readings and their context-free scores, and the
+        # reading of a run of words (names recur within an article and across articles).
+        self._scored = lru_cache(maxsize=200_000)(self._scored_free)
+        self._reading = lru_cache(maxsize=50_000)(self._reading_of)
 
     # --- single words ---------------------------------------------------------------------------
 
@@ -311,6 +315,15 @@ class Morphology:
     ) -> tuple[Analysis, ...]:
         """Candidates with context-free preferences applied: names for capitalised words, document evidence."""
         out = []
+        for a, score in self._scored(word, name_like):
+            if a.lemma != word and a.lemma in document_forms:
+                score += BONUS_DOCUMENT  # the last term, as it always was: the same sum to the last bit
+            out.append(replace(a, score=score) if score != a.score else a)
+        return tuple(out)
+
+    def _scored_free(self, word: str, name_like: bool) -> tuple[tuple[Analysis, float], ...]:
+        """Each candidate with its score before document evidence."""
+        out = []
         capitalised = word[:1].isupper()
         candidates = self.candidates(word, name_like=name_like)
         common = any(a.pos in ADJ_CLASSES or COMMON_NOUN_LABEL in a.labels for a in candidates)
@@ -335,13 +348,17 @@ class Morphology:
             if a.pos == "ger" and common:
                 # A verbal noun ("Życzenie" from "życzyć") yields to the noun of the same form.
                 score -= BONUS_GERUND
-            if a.lemma != word and a.lemma in document_forms:
-                score += BONUS_DOCUMENT
-            out.append(replace(a, score=score) if score != a.score else a)
+            out.append((a, score))
         return tuple(out)
 
     def choose_reading(self, words: Sequence[Word], first: int):
         """The (case, number) reading giving the longest agreeing span from ``words[first]``."""
+        # The search reads only each word's text, kind and readings: the same run of words, the same answer.
+        found = self._reading(first, tuple((w.text, w.kind, w.analyses) for w in words))
+        return None if found is None else (found[0], dict(found[1]))
+
+    def _reading_of(self, first: int, run: tuple):
+        words = [Word(text, 0, 0, analyses, kind) for text, kind, analyses in run]
         best = None
         for rank, (case, number) in enumerate(READING_ORDER):
             length, score, assignment = self._span(words, first, case, number)

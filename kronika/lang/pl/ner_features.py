@@ -156,6 +156,23 @@ def _context_features(word: str, lemma: str, tag: str, cluster: str, offset: int
     return tuple(prefix + f for kind in CONTEXT[offset] for f in own[kind])
 
 
+# Features are computed once per word type (its form, lemma, tag and cluster), not per token: a token's own
+# features in one tuple, and what it passes on to each neighbour, in the order ``sentence_features`` adds them.
+@lru_cache(maxsize=300_000)
+def _own_row(key: tuple[str, str, str, str]) -> tuple[str, ...]:
+    return ("bias", *(f for group in _own_features(*key).values() for f in group))
+
+
+@lru_cache(maxsize=300_000)
+def _context_row(key: tuple[str, str, str, str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(_context_features(*key, offset) for offset in CONTEXT)
+
+
+_OFFSETS = tuple(enumerate(CONTEXT))
+_EDGES = {offset: f"{offset:+d}:edge" for offset in (-1, 1)}
+_SYMMETRIC = tuple(CONTEXT) == (-3, -2, -1, 1, 2, 3)  # the window the fast path in sentence_features spells out
+
+
 def sentence_features(
     tokens: Sequence, name_forms: frozenset[str] = frozenset(), clusters: dict[str, str] | None = None
 ) -> list[list[str]]:
@@ -187,37 +204,40 @@ def sentence_features(
         else:
             inside.append(quoted)
     cases = [_case(k[2]) for k in keys]
+    lowers = [k[0].lower() for k in keys]
+    classes = [k[2].partition(":")[0] for k in keys]
+    rows = [_context_row(k) for k in keys]
     for i, key in enumerate(keys):
-        own = _own_features(*key)
-        feats = ["bias"]
-        for group in own.values():
-            feats.extend(group)
-        for offset in CONTEXT:
-            j = i + offset
-            if 0 <= j < n:
-                feats.extend(_context_features(*keys[j], offset))
-            elif offset in (-1, 1):
-                feats.append(f"{offset:+d}:edge")
+        if _SYMMETRIC and 3 <= i < n - 3:  # every neighbour there: one list display, no loop
+            feats = [*_own_row(key), *rows[i - 3][0], *rows[i - 2][1], *rows[i - 1][2], *rows[i + 1][3],
+                     *rows[i + 2][4], *rows[i + 3][5]]
+        else:
+            feats = list(_own_row(key))
+            for slot, offset in _OFFSETS:
+                j = i + offset
+                if 0 <= j < n:
+                    feats.extend(rows[j][slot])
+                elif offset in _EDGES:
+                    feats.append(_EDGES[offset])
         if i == 0:
             feats.append("first")
         word = key[0]
-        if word[:1].isupper() and word in name_forms:
+        if capital[i] and word in name_forms:
             feats.append("docname")
         if i > 0:
-            feats.append("b-=" + keys[i - 1][0].lower() + "|" + word.lower())
+            feats.append("b-=" + lowers[i - 1] + "|" + lowers[i])
         if i + 1 < n:
-            feats.append("b+=" + word.lower() + "|" + keys[i + 1][0].lower())
+            feats.append("b+=" + lowers[i] + "|" + lowers[i + 1])
         if capital[i]:
             length = run_end[i] - run_start[i]
             where = "s" if length == 1 else "b" if i == run_start[i] else "e" if i + 1 == run_end[i] else "m"
             feats.append(f"run={where}{min(length, 4)}")
         if inside[i]:
             feats.append("inq")
-        if word[:1].isupper() and "~" + word.lower() in name_forms:
+        if capital[i] and "~" + lowers[i] in name_forms:
             feats.append("doclow")
         if i > 0:
-            feats.append("tb-=" + keys[i - 1][2].partition(":")[0] + cases[i - 1] + "|" + key[2].partition(":")[0]
-                         + cases[i])
+            feats.append("tb-=" + classes[i - 1] + cases[i - 1] + "|" + classes[i] + cases[i])
             if cases[i] and cases[i] == cases[i - 1]:
                 feats.append("agr-1")
         if i + 1 < n and cases[i] and cases[i] == cases[i + 1]:

@@ -123,6 +123,8 @@ def test_lexicons_do_not_map_a_form_two_ways():
 def test_grammar_compiles():
     compiled = compile_grammar(TEMPORAL_GRAMMAR)
     assert len(compiled.rules) == len(TEMPORAL_GRAMMAR.rules)
+    # A rule's regex is compiled when a sentence first needs it; here every one is.
+    assert all(rule.regex.pattern for rule in compiled.rules)
     names = [rule.name for rule in TEMPORAL_GRAMMAR.rules]
     assert len(names) == len(set(names))
 
