@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, cached_property
 
 from kronika.record import Document, Timex, Token
 from kronika.time.grammar import CompiledGrammar, Match, compile_grammar, find_matches, select_longest
@@ -52,10 +52,15 @@ class _TokenGrid:
     """Where tokens start and end, built once per article."""
 
     def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
         self.starts = {t.start for t in tokens}
         self.ends = {t.end for t in tokens}
-        self.covering = {i: t for t in tokens for i in range(t.start, t.end)}
         self.empty = not tokens
+
+    @cached_property
+    def covering(self) -> dict[int, Token]:
+        # Every character's token: built only for an article with a match that ends inside a token.
+        return {i: t for t in self.tokens for i in range(t.start, t.end)}
 
     def snap(self, matches: list[Match], text: str) -> list[Match]:
         """Drop matches that start or end inside a token; a token's final period joins the match."""

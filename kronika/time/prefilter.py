@@ -96,7 +96,8 @@ RISKY = frozenset("\u0307\u03c3\u03c2")
 def _general(fragments: frozenset[tuple[str, ...]]) -> set[tuple[str, ...]]:
     """The fragments cut to their first ``FRAGMENT`` characters, each digit written as any digit: hundreds of
     dates ("20.0\\d", "21.1\\d") become a few shapes ("\\d\\d.\\d\\d"), which every one of them still contains."""
-    return {tuple(DIGIT if atom.isdigit() else atom for atom in f[:FRAGMENT]) for f in fragments}
+    # isdecimal, not isdigit: "²" is a digit to str.isdigit but not to the regex \d.
+    return {tuple(DIGIT if atom.isdecimal() else atom for atom in f[:FRAGMENT]) for f in fragments}
 
 
 def _shortest(fragments: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
