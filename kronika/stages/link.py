@@ -201,7 +201,9 @@ class Linker:
             best: tuple[int, str] | None = None
             if _is_capitalised(tokens[i].text) or not tokens[i].text[:1].isalpha() \
                     or (tokens[i].lemma or tokens[i].text).casefold() in self._lower_starts:
-                for key in self.token_keys(tokens[i]):
+                # Sorted: of two aliases of one length the first found wins, and a set's order changes with
+                # the process's hash seed ("San" was Mali's town in one run and Yemen's in the next).
+                for key in sorted(self.token_keys(tokens[i])):
                     for keys, words, entry_id in self._gazetteer.get(key, ()):
                         n = len(keys)
                         if best is not None and n <= best[0] or i + n > len(tokens):
