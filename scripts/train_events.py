@@ -15,7 +15,6 @@ Needs the ``train`` extra (scikit-learn).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import itertools
 import json
 import sys
@@ -33,6 +32,7 @@ from kronika.events.features import is_trigger_candidate, role_features, trigger
 from kronika.events.linear import LinearModel  # noqa: E402
 from kronika.events.view import build_view  # noqa: E402
 from kronika.stages.events import code_events, load_coder  # noqa: E402
+from learning import fit_linear, load_grader  # noqa: E402  (scripts/learning.py)
 
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "models" / "pl-events"
@@ -44,13 +44,6 @@ GRID = {"trigger": (0.1, 0.15, 0.2), "actor": (0.4, 0.5), "recipient": (0.1,), "
 # The rule coder's events are dropped only when the model alone beats them by this much in cross-validation:
 # the rules carry what was learned from dev-pl and the seed, which a small difference on train-pl cannot weigh.
 KEEP_RULES_MARGIN = 0.01
-
-
-def load_grader(eval_dir: Path):
-    spec = importlib.util.spec_from_file_location("kronika_grader", eval_dir / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def analyse(path: Path, coder):
@@ -103,23 +96,7 @@ def examples(gold: dict, view, coder, grader):
 
 
 def fit(rows, c: float) -> LinearModel:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([{f: 1 for f in feats} for feats, _ in rows])
-    y = [label for _, label in rows]
-    model = LogisticRegression(C=c, max_iter=2000)
-    model.fit(x, y)
-    classes = [str(k) for k in model.classes_]
-    coef = model.coef_ if len(classes) > 2 else None
-    if coef is None:  # binary: sklearn keeps one row for the second class
-        raise ValueError("every model here has at least three classes")
-    weights = {}
-    for name, column in zip(vectorizer.feature_names_, coef.T):
-        if abs(column).max() >= 1e-3:
-            weights[name] = [round(float(w), 4) for w in column]
-    return LinearModel(classes, [round(float(b), 4) for b in model.intercept_], weights)
+    return fit_linear([{f: 1 for f in feats} for feats, _ in rows], [label for _, label in rows], c)
 
 
 class Cached(LinearModel):

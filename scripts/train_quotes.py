@@ -16,7 +16,6 @@ numbers in ``meta.json``. Needs the ``train`` extra (scikit-learn).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import Counter
@@ -39,20 +38,13 @@ from kronika.quotes.speakers import Said, nobody_features, rule_speaker, speaker
 from kronika.record import Document  # noqa: E402
 from kronika.stages.amounts import find_amounts, load_amount_data  # noqa: E402
 from kronika.stages.quotes import attribute, load_quote_data, to_quote  # noqa: E402
+from learning import fit_linear, load_grader  # noqa: E402  (scripts/learning.py)
 
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "models" / "pl-quotes"
 C = 0.5
 GRID = {"quote": (0.4, 0.5, 0.6), "speaker": (0.0,)}
 RULE_WORDS = 8
-
-
-def load_grader(eval_dir: Path):
-    """``score.py`` of the shared eval folder, as a module (its ``align`` and ``same_party`` label the examples)."""
-    spec = importlib.util.spec_from_file_location("score", eval_dir / "score.py")
-    grader = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(grader)
-    return grader
 
 
 def analyse(path: Path):
@@ -138,26 +130,13 @@ def examples(grader, gold: dict, text, candidates):
 
 
 def fit(rows, c: float = C) -> LinearModel:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([{f: 1 for f in feats} for feats, _ in rows])
-    y = [label == "yes" for _, label in rows]
-    model = LogisticRegression(C=c, max_iter=2000)
-    model.fit(x, y)
-    # One row of a binary model is the "yes" score; "no" scores zero, so the softmax is the logistic.
-    weights = {name: [0.0, round(float(w), 4)] for name, w in zip(vectorizer.feature_names_, model.coef_[0])
-               if abs(w) >= 1e-3}
-    return LinearModel(["no", "yes"], [0.0, round(float(model.intercept_[0]), 4)], weights)
+    return fit_linear([{f: 1 for f in feats} for feats, _ in rows],
+                      ["yes" if label == "yes" else "no" for _, label in rows], c)
 
 
 def fit_ranker(groups, c: float = C) -> LinearModel:
     """A ranking of the options of each quote: a logistic regression on the difference of the features of the
     right option and of each wrong one (pairwise ranking), so only the order within a quote is learned."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     pairs = []
     for group in groups:
         for right, ok in group:
@@ -169,14 +148,8 @@ def fit_ranker(groups, c: float = C) -> LinearModel:
                 diff = Counter({f: 1 for f in right})
                 diff.subtract({f: 1 for f in wrong})
                 pairs.append({f: v for f, v in diff.items() if v})
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform(pairs + [{f: -v for f, v in p.items()} for p in pairs])
-    y = [1] * len(pairs) + [0] * len(pairs)
-    model = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
-    model.fit(x, y)
-    weights = {name: [0.0, round(float(w), 4)] for name, w in zip(vectorizer.feature_names_, model.coef_[0])
-               if abs(w) >= 1e-3}
-    return LinearModel(["no", "yes"], [0.0, 0.0], weights)
+    rows = pairs + [{f: -v for f, v in p.items()} for p in pairs]
+    return fit_linear(rows, ["yes"] * len(pairs) + ["no"] * len(pairs), c, intercept=False)
 
 
 def decode(text, candidates, models: QuoteModels) -> list:

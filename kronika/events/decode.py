@@ -112,8 +112,8 @@ def _participant(view: ArticleView, token: int, candidate: Candidate, besides: s
     if agents or here:
         e = min(agents or here, key=lambda p: abs(p.start - token)).entity
     elif besides is not None and mentions:
-        e = Counter(p.entity.id for p in mentions).most_common(1)[0][0]
-        e = next(p.entity for p in mentions if p.entity.id == e)
+        most = Counter(p.entity.id for p in mentions).most_common(1)[0][0]
+        e = next(p.entity for p in mentions if p.entity.id == most)
     else:
         e = candidate.entity
     return Participant(entity=e.id, name=e.name, country=e.country, sector=e.sector)

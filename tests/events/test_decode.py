@@ -106,18 +106,18 @@ def test_roles_are_chosen_together(coder):
 BOTH_ROLE = LinearModel(["NONE", "actor", "recipient", "both"], [1.0, 0.0, 0.0, 0.0],
                         {"bodies=2": [0.0, 0.0, 0.0, 4.0], "side=L|nom=True": [0.0, 2.0, 0.0, 0.0]})
 BOTH_CASES = [
-    # (text, both threshold, expected (actor codes, recipient codes))
-    ("Premier Donald Tusk zaatakował prezydenta Andrzeja Dudę.", 0.5, (["POL"], ["POL"])),
-    ("Premier Donald Tusk zaatakował prezydenta Andrzeja Dudę.", 0.999, (["POL"], [])),
-    ("Rosja zaatakowała Ukrainę.", 0.5, (["RUS"], [])),  # one body per code: no code acts on itself
+    # (text, trigger word, both threshold, expected (actor codes, recipient codes))
+    ("Premier Donald Tusk zaatakował prezydenta Andrzeja Dudę.", "zaatakował", 0.5, (["POL"], ["POL"])),
+    ("Premier Donald Tusk zaatakował prezydenta Andrzeja Dudę.", "zaatakował", 0.999, (["POL"], [])),
+    ("Rosja zaatakowała Ukrainę.", "zaatakowała", 0.5, (["RUS"], [])),  # one body per code: no code acts on itself
 ]
 
 
-@pytest.mark.parametrize(("text", "both", "expected"), BOTH_CASES)
-def test_one_code_on_both_sides(coder, text, both, expected):
+@pytest.mark.parametrize(("text", "word", "both", "expected"), BOTH_CASES)
+def test_one_code_on_both_sides(coder, text, word, both, expected):
     view = view_of(text, coder)
-    actor, recipient = choose_roles(view, token(view, "zaatakował" if "Tusk" in text else "zaatakowała"),
-                                    "ASSAULT", BOTH_ROLE, coder.cues, Thresholds(actor=0.3, recipient=0.9, both=both))
+    actor, recipient = choose_roles(view, token(view, word), "ASSAULT", BOTH_ROLE, coder.cues,
+                                    Thresholds(actor=0.3, recipient=0.9, both=both))
     assert ([c.code for c in actor], [c.code for c in recipient]) == expected
 
 
