@@ -72,6 +72,10 @@ LOOKUPS = [
     ("Janez Jansza", "Janez Janša", None, "PER", "SVN"),
     # A Polish exonym that is also a larger city's own name belongs to that city.
     ("Islamabad", "Islamabad", None, "GPE", "PAK"),
+    # Capitals by their Polish names, where GeoNames had none.
+    ("Wagadugu", "Ouagadougou", None, "GPE", "BFA"),
+    ("Abu Zabi", "Abu Dhabi", None, "GPE", "ARE"),
+    ("Addis Abeba", "Addis Ababa", None, "GPE", "ETH"),
 ]
 
 
