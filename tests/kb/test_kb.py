@@ -76,6 +76,11 @@ LOOKUPS = [
     ("Wagadugu", "Ouagadougou", None, "GPE", "BFA"),
     ("Abu Zabi", "Abu Dhabi", None, "GPE", "ARE"),
     ("Addis Abeba", "Addis Ababa", None, "GPE", "ETH"),
+    # Regions, seas and rivers; a river shares its Polish name with an older alias of a city, and comes first.
+    ("Bawarii", "Bavaria", None, "GPE", "DEU"),
+    ("Morze Azowskie", "Sea of Azov", None, "LOC", None),
+    ("Cieśnina Kerczeńska", "Kerch Strait", None, "LOC", None),
+    ("Dunaj", "Danube", None, "LOC", None),
 ]
 
 
