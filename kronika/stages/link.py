@@ -100,6 +100,7 @@ class Linker:
                        for body, role in getattr(language, "bodies", {}).items()}
         self.max_body = max((len(b) for b in self.bodies), default=0)
         self._gazetteer = self._build_gazetteer()
+        self._lower_words: frozenset[str] | None = None  # built on first use by lower_words
         self._by_sound: dict[str, set[str]] | None = None  # built on first use: most articles need it little
         # First words of the base's people with a first name and surname ("Johann", "Recep", "Yoav").
         self._first_names = frozenset(
@@ -199,8 +200,9 @@ class Linker:
         i = 0
         while i < len(tokens):
             best: tuple[int, str] | None = None
+            lemma = (tokens[i].lemma or tokens[i].text).casefold()
             if _is_capitalised(tokens[i].text) or not tokens[i].text[:1].isalpha() \
-                    or (tokens[i].lemma or tokens[i].text).casefold() in self._lower_starts:
+                    or lemma in self._lower_starts or lemma in self.lower_words():
                 # Sorted: of two aliases of one length the first found wins, and a set's order changes with
                 # the process's hash seed ("San" was Mali's town in one run and Yemen's in the next).
                 for key in sorted(self.token_keys(tokens[i])):
@@ -218,6 +220,15 @@ class Linker:
             found.append(Found(i, i + n, entry.type, entry.name, entry_id, "gazetteer"))
             i += n
         return found
+
+    def lower_words(self) -> frozenset[str]:
+        """First words of the aliases that open with a common word before the name ("agencja Reutera", "platforma
+        X", "stan Waszyngton"): a match may start at such a word. Read off the gazetteer on first use."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(
+                words[0].casefold() for entries in self._gazetteer.values() for _, words, _ in entries
+                if not _is_capitalised(words[0]) and words[0].isalpha() and any(_is_capitalised(w) for w in words[1:]))
+        return self._lower_words
 
     def _alias_fits(self, span: list[Token], keys, words, sentence_initial: bool) -> bool:
         if not any(_is_capitalised(t.text) for t in span) and any(_is_capitalised(w) for w in words):

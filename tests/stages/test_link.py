@@ -33,6 +33,7 @@ ENTRIES = [
     Entry("kronika:nis-kor", "National Intelligence Service (South Korea)", "ORG", "KOR", "SPY",
           aliases_pl=("Narodowa Służba Wywiadowcza",), aliases_en=("NIS",)),
     Entry("kronika:xinhua", "Xinhua News Agency", "ORG", "CHN", "MED", aliases_en=("Xinhua",)),
+    Entry("Q918", "Twitter", "ORG", "USA", "BUS", aliases_pl=("Twitter", "platforma X", "serwis X")),
     Entry("kronika:marki", "Marki", "GPE", "POL", aliases_pl=("Marki",)),
     Entry("Q1899", "Kyiv", "GPE", "UKR", aliases_pl=("Kijów",), parent="Q212"),
 ]
