@@ -129,7 +129,8 @@ def plover_record(event: dict) -> dict:
         location = {"resolved_place": event["location"], "country_code": event["location_country"],
                     "lat": event["lat"], "lon": event["lon"]}
     return {
-        "id": event["id"], "date": event["date"], "event": [event["type"]],
+        "id": event["id"], "date": full_date(event["date"]), "date_precision": event["date_precision"],
+        "event": [event["type"]],
         "mode": [event["mode"]] if event["mode"] else [], "modality": event["modality"],
         "context": queries.context_list(event["context"]),
         "actor": [entity(p) for p in event["actor"]], "recipient": [entity(p) for p in event["recipient"]],
@@ -142,6 +143,25 @@ def plover_record(event: dict) -> dict:
         "num_mentions": event["num_mentions"], "num_sources": event["num_sources"],
         "num_articles": event["num_articles"],
     }
+
+
+def full_date(value: str | None) -> str | None:
+    """A YYYY-MM-DD date as PLOVER's ``date`` field wants it: "2024" is 2024-01-01 and "2024-05" 2024-05-01,
+    with ``date_precision`` beside it saying how much of it is known."""
+    if not value:
+        return None
+    return {4: value + "-01-01", 7: value + "-01"}.get(len(value), value[:10])
+
+
+def _parquet_row(row: dict) -> dict:
+    """A table row with typed dates: ``date`` a calendar date (its first day when only the month or year is
+    known; ``date_precision`` says which), ``added_at`` a UTC timestamp."""
+    from datetime import date, datetime
+
+    day = full_date(row["date"])
+    added = row["added_at"]
+    return {**row, "date": date.fromisoformat(day) if day else None,
+            "added_at": datetime.fromisoformat(added.replace("Z", "+00:00")) if added else None}
 
 
 def write_jsonl(connection: sqlite3.Connection, out: IO[str]) -> int:
@@ -167,14 +187,14 @@ def write_parquet(connection: sqlite3.Connection, out: IO[bytes], modality: str 
     import pyarrow.parquet as pq
 
     schema = pa.schema([
-        ("id", pa.string()), ("date", pa.string()), ("date_precision", pa.string()), ("type", pa.string()),
+        ("id", pa.string()), ("date", pa.date32()), ("date_precision", pa.string()), ("type", pa.string()),
         ("mode", pa.string()), ("modality", pa.string()), ("context", pa.string()), ("actor", pa.string()), ("actor_code", pa.string()),
         ("actor_entity", pa.string()), ("recipient", pa.string()), ("recipient_code", pa.string()),
         ("recipient_entity", pa.string()), ("cameo", pa.string()), ("goldstein", pa.float64()),
         ("quad_class", pa.int64()), ("num_mentions", pa.int64()), ("num_sources", pa.int64()),
         ("num_articles", pa.int64()), ("location", pa.string()), ("location_country", pa.string()),
         ("lat", pa.float64()), ("lon", pa.float64()), ("source_url", pa.string()), ("first_article", pa.string()),
-        ("added_at", pa.string()), ("story", pa.string()),
+        ("added_at", pa.timestamp("ms", tz="UTC")), ("story", pa.string()),
     ])
     # Parquet's footer is written last and readers seek to it; stdout cannot seek back, so the file is
     # built in memory and copied out in one piece when ``out`` is not a real file.
@@ -182,7 +202,7 @@ def write_parquet(connection: sqlite3.Connection, out: IO[bytes], modality: str 
     count = 0
     with pq.ParquetWriter(target, schema) as writer:
         for page in event_pages(connection, modality):
-            rows = [table_row(e) for e in page]
+            rows = [_parquet_row(table_row(e)) for e in page]
             writer.write_table(pa.Table.from_pylist(rows, schema=schema))
             count += len(rows)
         if count == 0:
