@@ -102,7 +102,16 @@ def modality_option(command):
                         "hypothetical, or all.")(command)
 
 
-def _emit(frame, output_format: str | None) -> None:
+# What a table on a terminal shows of an event (JSON and CSV give every column): read in 100 columns.
+EVENT_TABLE = {"date": "date", "type": "type", "modality": "modality", "actor": "actor",
+               "recipient": "recipient", "quad_class": "Q", "num_mentions": "n", "trigger": "evidence"}
+RELATION_TABLE = {"period": "period", "source": "from", "target": "to", "events": "events", "mentions": "mentions",
+                  "goldstein_mean": "goldstein", "goldstein_sum": "sum", "quad1_verbal_cooperation": "Q1",
+                  "quad2_material_cooperation": "Q2", "quad3_verbal_conflict": "Q3", "quad4_material_conflict": "Q4"}
+TABLE_CELL = 22
+
+
+def _emit(frame, output_format: str | None, table_columns: dict[str, str] | None = None) -> None:
     """A DataFrame as an aligned table, one JSON array of records, or CSV with a header."""
     if output_format is None:
         output_format = "table" if sys.stdout.isatty() else "json"
@@ -113,13 +122,19 @@ def _emit(frame, output_format: str | None) -> None:
     elif frame.empty:
         click.echo("(nothing found)")
     else:
-        click.echo(frame.to_string(index=False, max_colwidth=60))
+        if table_columns:
+            frame = frame[list(table_columns)].rename(columns=table_columns)
+        # Missing values as blanks, not NaN and None; long names cut so a row stays on one line.
+        shown = frame.astype(object).where(frame.notna(), "")
+        width = TABLE_CELL if table_columns else 60
+        click.echo(shown.to_string(index=False, max_colwidth=width))
+        click.echo(f"({len(frame)} row(s))")
 
 
-def _query(db: str, output_format: str | None, method: str, *args, **kwargs) -> None:
+def _query(db: str, output_format: str | None, method: str, *args, table_columns=None, **kwargs) -> None:
     store = _open_store(db)
     try:
-        _emit(getattr(store, method)(*args, **kwargs), output_format)
+        _emit(getattr(store, method)(*args, **kwargs), output_format, table_columns)
     except KronikaError as error:
         _fail(error)
     finally:
@@ -276,7 +291,7 @@ def events(db, output_format, actor, initiator, recipient, event_type, quad_clas
 
     Example: kronika events --actor "Władimir Putin" --type CONSULT --since 2025-01-01
     """
-    _query(db, output_format, "events", actor=actor, initiator=initiator, recipient=recipient, type=event_type,
+    _query(db, output_format, "events", table_columns=EVENT_TABLE, actor=actor, initiator=initiator, recipient=recipient, type=event_type,
            quad_class=quad_class, country=country, text=text, modality=modality, since=since, until=until,
            limit=limit, offset=offset)
 
@@ -324,7 +339,7 @@ def relations(db, output_format, country_a, country_b, by, since, until, modalit
 
     Example: kronika relations CHN PRK --by month
     """
-    _query(db, output_format, "relations", country_a, country_b, by=by, since=since, until=until,
+    _query(db, output_format, "relations", country_a, country_b, table_columns=RELATION_TABLE, by=by, since=since, until=until,
            modality=modality)
 
 

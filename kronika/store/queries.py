@@ -25,7 +25,7 @@ EVENT_FIELDS = ["pk", "id", "date", "type", "mode", "context", "cameo", "goldste
                 "added_at", "date_precision", "modality"]
 EVENT_OUTPUT = ["id", "date", "type", "mode", "modality", "actor", "actor_code", "recipient", "recipient_code",
                 "cameo", "goldstein", "quad_class", "num_mentions", "num_sources", "num_articles", "location",
-                "source_url"]
+                "trigger", "source_url"]
 
 
 def actor_code(country: str | None, sector: str | None) -> str:
@@ -198,6 +198,7 @@ def describe_events(connection: sqlite3.Connection, rows: list[tuple]) -> pd.Dat
     frame["actor_code"] = [_codes(sides.get((pk, "actor"), [])) for pk in pks]
     frame["recipient"] = [_names(sides.get((pk, "recipient"), [])) for pk in pks]
     frame["recipient_code"] = [_codes(sides.get((pk, "recipient"), [])) for pk in pks]
+    frame["trigger"] = [(firsts.get(pk) or {}).get("trigger") for pk in pks]  # the evidence: the word coded
     frame["source_url"] = [(firsts.get(pk) or {}).get("url") for pk in pks]
     return frame[EVENT_OUTPUT].reset_index(drop=True)
 

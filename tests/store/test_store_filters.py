@@ -121,3 +121,22 @@ def test_a_wrong_value_gets_one_line_and_exit_2(db, client, args, path, params, 
     response = client.get(path, params=params)
     assert response.status_code == 400
     assert lines[0].endswith(response.json()["error"]["message"])
+
+
+@pytest.mark.parametrize("args", [["events"], ["events", "--modality", "all"], ["relations", "CHN", "PRK"],
+                                  ["relations", "Chiny", "Korea Północna", "--by", "week"]])
+def test_tables_read_in_100_columns(db, args):
+    result = CliRunner().invoke(main, [*args, "--db", db, "--format", "table"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) > 2 and max(len(line) for line in lines) <= 100, result.stdout
+    assert "NaN" not in result.stdout and "None" not in result.stdout
+    assert lines[-1].endswith("row(s))")
+
+
+def test_make_run_ends_by_pointing_at_the_web_ui():
+    from conftest import ROOT
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "kronika serve --db kronika.db" in run and "http://127.0.0.1:8000/" in run
