@@ -13,7 +13,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The main job on the embedded default: analyse the example articles into records.jsonl, ingest them into
-# the store kronika.db (a rerun adds nothing), then print the events and the relations they produce.
+# the store kronika.db (a rerun adds nothing), then print the events and the relations they produce (each
+# table fits 100 columns) and say how to open the web UI.
 run: $(STAMP)
 	$(BIN)/kronika analyze examples/ -o records.jsonl
 	@echo "wrote records.jsonl ($$(wc -l < records.jsonl) articles)"
@@ -22,6 +23,9 @@ run: $(STAMP)
 	$(BIN)/kronika events --db kronika.db --format table
 	$(BIN)/kronika relations CHN PRK --by month --db kronika.db --format table
 	$(BIN)/kronika relations CHN RUS --by month --db kronika.db --format table
+	@echo
+	@echo "Browse it all (events, articles with their evidence highlighted, actors, relations) in the web UI:"
+	@echo "    $(BIN)/kronika serve --db kronika.db    then open http://127.0.0.1:8000/"
 
 # The web tests drive Debian's Chromium: install it when it is missing (as root, the way CI and the
 # developers' machines run); Playwright's own browser download is never used.

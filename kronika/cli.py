@@ -88,12 +88,30 @@ def _open_store(db: str, *, create: bool = False):
         _fail(error)
 
 
+# A value outside what an option accepts is a usage error: exit 2, as click's own usage errors.
+USAGE_CODES = ("E506",)
+
+
 def _fail(error: KronikaError):
     click.echo(f"kronika: error: {error}", err=True)
-    sys.exit(1)
+    sys.exit(2 if error.code in USAGE_CODES else 1)
 
 
-def _emit(frame, output_format: str | None) -> None:
+def modality_option(command):
+    return click.option("--modality", help="Events of this modality: asserted (the default), negated, intended, "
+                        "hypothetical, or all.")(command)
+
+
+# What a table on a terminal shows of an event (JSON and CSV give every column): read in 100 columns.
+EVENT_TABLE = {"date": "date", "type": "type", "modality": "modality", "actor": "actor",
+               "recipient": "recipient", "quad_class": "Q", "num_mentions": "n", "trigger": "evidence"}
+RELATION_TABLE = {"period": "period", "source": "from", "target": "to", "events": "events", "mentions": "mentions",
+                  "goldstein_mean": "goldstein", "goldstein_sum": "sum", "quad1_verbal_cooperation": "Q1",
+                  "quad2_material_cooperation": "Q2", "quad3_verbal_conflict": "Q3", "quad4_material_conflict": "Q4"}
+TABLE_CELL = 22
+
+
+def _emit(frame, output_format: str | None, table_columns: dict[str, str] | None = None) -> None:
     """A DataFrame as an aligned table, one JSON array of records, or CSV with a header."""
     if output_format is None:
         output_format = "table" if sys.stdout.isatty() else "json"
@@ -104,13 +122,19 @@ def _emit(frame, output_format: str | None) -> None:
     elif frame.empty:
         click.echo("(nothing found)")
     else:
-        click.echo(frame.to_string(index=False, max_colwidth=60))
+        if table_columns:
+            frame = frame[list(table_columns)].rename(columns=table_columns)
+        # Missing values as blanks, not NaN and None; long names cut so a row stays on one line.
+        shown = frame.astype(object).where(frame.notna(), "")
+        width = TABLE_CELL if table_columns else 60
+        click.echo(shown.to_string(index=False, max_colwidth=width))
+        click.echo(f"({len(frame)} row(s))")
 
 
-def _query(db: str, output_format: str | None, method: str, *args, **kwargs) -> None:
+def _query(db: str, output_format: str | None, method: str, *args, table_columns=None, **kwargs) -> None:
     store = _open_store(db)
     try:
-        _emit(getattr(store, method)(*args, **kwargs), output_format)
+        _emit(getattr(store, method)(*args, **kwargs), output_format, table_columns)
     except KronikaError as error:
         _fail(error)
     finally:
@@ -122,7 +146,7 @@ def _query(db: str, output_format: str | None, method: str, *args, **kwargs) -> 
 @db_option
 @click.option("--from-parquet", "from_parquet", type=click.Path(file_okay=False, exists=True),
               help="Load the records of a `kronika batch --out DIR` directory instead of analysing INPUTS.")
-@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 256),
+@click.option("-j", "--jobs", "--workers", "jobs", default=1, show_default=True, type=click.IntRange(1, 256),
               help="Worker processes for the analysis (writes stay in one process).")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
               help="Articles per committed transaction.")
@@ -246,30 +270,44 @@ def batch(inputs, out, engine, workers, scheduler, partition_size, date, lang) -
 
 @main.command()
 @query_options
-@click.option("--actor", help="Entity id (Q56226), name (Kim Jong Un) or code (PRK, CHNGOV) of a participant.")
+@click.option("--actor", help="On either side: a name or alias in any case form (Władimir Putin, Putina), a part "
+              "of a name, a country (Chiny, CHN), a code (CHNGOV) or an entity id (Q7747).")
+@click.option("--initiator", help="On the actor side only (read as --actor).")
+@click.option("--recipient", help="On the recipient side only (read as --actor).")
 @click.option("--type", "event_type", help="PLOVER event type (CONSULT, ASSAULT, ...).")
+@click.option("--quad-class", "quad_class", type=int, help="1 verbal cooperation, 2 material cooperation, "
+              "3 verbal conflict, 4 material conflict.")
+@click.option("--country", help="Where it happened (code or name: UKR, Ukraina).")
+@click.option("--text", help="Words of a reporting article, by lemma.")
+@modality_option
 @click.option("--since", help="Events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--until", help="Events on or before this date.")
 @click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
-def events(db, output_format, actor, event_type, since, until, limit) -> None:
-    """Deduplicated events, latest first, with GDELT's NumMentions, NumSources and NumArticles.
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Skip this many rows first.")
+def events(db, output_format, actor, initiator, recipient, event_type, quad_class, country, text, modality, since,
+           until, limit, offset) -> None:
+    """Deduplicated events, latest first, with GDELT's NumMentions, NumSources and NumArticles. Asserted
+    events only unless --modality says otherwise.
 
-    Example: kronika events --actor "Kim Jong Un" --type CONSULT --since 2025-01-01
+    Example: kronika events --actor "Władimir Putin" --type CONSULT --since 2025-01-01
     """
-    _query(db, output_format, "events", actor=actor, type=event_type, since=since, until=until, limit=limit)
+    _query(db, output_format, "events", table_columns=EVENT_TABLE, actor=actor, initiator=initiator, recipient=recipient, type=event_type,
+           quad_class=quad_class, country=country, text=text, modality=modality, since=since, until=until,
+           limit=limit, offset=offset)
 
 
 @main.command()
 @query_options
 @click.option("--search", help="Part of the actor's name (any case), or its entity id.")
-@click.option("--country", help="Only actors of this country (ISO alpha-3, e.g. PRK).")
+@click.option("--country", help="Only actors of this country (ISO alpha-3, e.g. PRK, or a name).")
+@modality_option
 @click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
-def actors(db, output_format, search, country, limit) -> None:
-    """Everyone who took part in a stored event, most events first.
+def actors(db, output_format, search, country, modality, limit) -> None:
+    """Everyone who took part in a stored asserted event, most events first (counts of --modality's events).
 
     Example: kronika actors --country PRK --format json
     """
-    _query(db, output_format, "actors", search=search, country=country, limit=limit)
+    _query(db, output_format, "actors", search=search, country=country, modality=modality, limit=limit)
 
 
 @main.command()
@@ -294,23 +332,26 @@ def articles(db, output_format, search, since, until, limit) -> None:
               help="Period of the time series.")
 @click.option("--since", help="Events on or after this date.")
 @click.option("--until", help="Events on or before this date.")
-def relations(db, output_format, country_a, country_b, by, since, until) -> None:
-    """Relations between two countries over time, both directions: events, mentions, Goldstein mean and
-    sum, QuadClass counts.
+@modality_option
+def relations(db, output_format, country_a, country_b, by, since, until, modality) -> None:
+    """Relations between two countries (codes or names) over time, both directions: events, mentions,
+    Goldstein mean and sum, QuadClass counts, of asserted events. Weeks are ISO weeks (2025-W01).
 
     Example: kronika relations CHN PRK --by month
     """
-    _query(db, output_format, "relations", country_a, country_b, by=by, since=since, until=until)
+    _query(db, output_format, "relations", country_a, country_b, table_columns=RELATION_TABLE, by=by, since=since, until=until,
+           modality=modality)
 
 
 @main.command()
 @query_options
-def stats(db, output_format) -> None:
-    """Counts of what the store holds, its date range and events per type.
+@modality_option
+def stats(db, output_format, modality) -> None:
+    """Counts of what the store holds, its date range, events per modality and (asserted) events per type.
 
     Example: kronika stats --db kronika.db
     """
-    _query(db, output_format, "stats")
+    _query(db, output_format, "stats", modality=modality)
 
 
 @main.command()
@@ -318,21 +359,29 @@ def stats(db, output_format) -> None:
 @click.option("--format", "export_format", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
               help="jsonl: document records; csv, parquet: events; plover: PLOVER JSON; gdelt: GDELT 2.0 TSV.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
-def export(db, export_format, output) -> None:
-    """Export the store: document records, event tables, PLOVER JSON or GDELT 2.0 Events (61 columns).
+@modality_option
+def export(db, export_format, output, modality) -> None:
+    """Export the store: document records, event tables, PLOVER JSON or GDELT 2.0 Events (61 columns); the
+    event formats hold asserted events unless --modality says otherwise.
 
     Example: kronika export --db kronika.db --format gdelt -o events.tsv
     """
+    from kronika.store import filters
+
+    try:
+        filters.modality(modality)  # before -o creates the file
+    except KronikaError as error:
+        _fail(error)
     store = _open_store(db)
     binary = export_format == "parquet"
     try:
         if output:
             opened = open(output, "wb") if binary else open(output, "w", encoding="utf-8", newline="")
             with opened as out:
-                count = store.export(export_format, out)
+                count = store.export(export_format, out, modality=modality)
         else:
             out = sys.stdout.buffer if binary else sys.stdout
-            count = store.export(export_format, out)
+            count = store.export(export_format, out, modality=modality)
             out.flush()
     except KronikaError as error:
         _fail(error)

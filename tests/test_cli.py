@@ -204,4 +204,4 @@ CLAIMS_ERRORS = [
 @pytest.mark.parametrize(("args", "says"), CLAIMS_ERRORS)
 def test_claims_errors_name_the_problem(claims_db, args, says):
     result = claims(claims_db[0], *args)
-    assert result.exit_code == 1 and "E506" in result.stderr and says in result.stderr
+    assert result.exit_code == 2 and "E506" in result.stderr and says in result.stderr

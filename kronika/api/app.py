@@ -272,9 +272,13 @@ def _add_api_routes(app: FastAPI) -> None:
     def date_q():
         return Query(None, max_length=10, description="YYYY-MM-DD, YYYY-MM or YYYY.")
 
+    def modality_q():
+        return Query(None, max_length=20, description="asserted (the default), negated, intended, hypothetical "
+                     "or all.")
+
     @app.get("/api/stats", tags=["store"], summary="What the store holds")
-    def stats(*, store: StoreDep) -> JSONResponse:
-        frame = store.stats()
+    def stats(*, modality: str | None = modality_q(), store: StoreDep) -> JSONResponse:
+        frame = store.stats(modality=modality)
         return JSONResponse({m: deps.clean(v) for m, v in zip(frame["measure"], frame["value"])})
 
     @app.get("/api/articles", tags=["articles"], summary="Articles, best match first when searching")
@@ -307,10 +311,11 @@ def _add_api_routes(app: FastAPI) -> None:
         actor: str | None = Query(
             None,
             max_length=200,
-            description="On the actor side: entity id (Q56226), name (Kim Jong Un) or code (PRK, CHNGOV).",
+            description="On either side: a name or alias in any case form (Władimir Putin), a part of a name, "
+            "a country (Chiny, CHN), a code (CHNGOV) or an entity id (Q7747).",
         ),
-        recipient: str | None = Query(None, max_length=200, description="On the recipient side."),
-        participant: str | None = Query(None, max_length=200, description="On either side."),
+        initiator: str | None = Query(None, max_length=200, description="On the actor side only."),
+        recipient: str | None = Query(None, max_length=200, description="On the recipient side only."),
         type: str | None = Query(None, max_length=40, description="PLOVER type (CONSULT, ASSAULT...)."),
         quad_class: int | None = Query(
             None,
@@ -319,8 +324,9 @@ def _add_api_routes(app: FastAPI) -> None:
             description="1 verbal cooperation, 2 material "
             "cooperation, 3 verbal conflict, 4 material conflict.",
         ),
-        country: str | None = Query(None, max_length=3, description="Where it happened (ISO alpha-3)."),
+        country: str | None = Query(None, max_length=100, description="Where it happened (code or name)."),
         text: str | None = Query(None, max_length=500, description="Words of a reporting article."),
+        modality: str | None = modality_q(),
         since: str | None = date_q(),
         until: str | None = date_q(),
         limit: int = limit_q(),
@@ -328,13 +334,14 @@ def _add_api_routes(app: FastAPI) -> None:
         store: StoreDep,
     ) -> JSONResponse:
         items = store.event_records(
-            actor=participant,
-            initiator=actor,
+            actor=actor,
+            initiator=initiator,
             recipient=recipient,
             type=type,
             quad_class=quad_class,
             country=country,
             text=text,
+            modality=modality,
             since=since,
             until=until,
             limit=limit + 1,
@@ -374,12 +381,13 @@ def _add_api_routes(app: FastAPI) -> None:
         date: str | None = Query(
             None, max_length=10, description="Offices held on this date (default: its latest event)."
         ),
+        modality: str | None = modality_q(),
         store: StoreDep,
     ) -> JSONResponse:
         from kronika.store.queries import check_date
 
         check_date(date, "date")
-        found = store.entity(entity_id)
+        found = store.entity(entity_id, modality=modality)
         if found is None:
             raise not_found("entity", entity_id)
         last = max((a["last_date"] or "" for a in found["actors"]), default="")
@@ -392,12 +400,13 @@ def _add_api_routes(app: FastAPI) -> None:
     def actors(
         *,
         search: str | None = Query(None, max_length=200),
-        country: str | None = Query(None, max_length=3),
+        country: str | None = Query(None, max_length=100),
+        modality: str | None = modality_q(),
         limit: int = limit_q(),
         offset: int = offset_q(),
         store: StoreDep,
     ) -> JSONResponse:
-        frame = store.actors(search=search, country=country, limit=limit + 1, offset=offset)
+        frame = store.actors(search=search, country=country, modality=modality, limit=limit + 1, offset=offset)
         return JSONResponse(page(deps.frame_records(frame), limit, offset))
 
     @app.get(
@@ -407,15 +416,19 @@ def _add_api_routes(app: FastAPI) -> None:
     )
     def relations(
         *,
-        a: str = Query(..., pattern="^[A-Za-z]{3}$", description="Country code (ISO alpha-3)."),
-        b: str = Query(..., pattern="^[A-Za-z]{3}$"),
-        by: str = Query("month", pattern="^(day|week|month|year)$"),
+        a: str = Query(..., max_length=100, description="A country: ISO alpha-3 code or name (CHN, Chiny)."),
+        b: str = Query(..., max_length=100),
+        by: str = Query("month", max_length=10, description="day, week (ISO weeks), month or year."),
         since: str | None = date_q(),
         until: str | None = date_q(),
+        modality: str | None = modality_q(),
         store: StoreDep,
     ) -> JSONResponse:
-        frame = store.relations(a, b, by=by, since=since, until=until)
-        return JSONResponse({"a": a.upper(), "b": b.upper(), "by": by, "periods": deps.frame_records(frame)})
+        from kronika.store.resolve import country_code
+
+        frame = store.relations(a, b, by=by, since=since, until=until, modality=modality)
+        return JSONResponse({"a": country_code(a, "a"), "b": country_code(b, "b"), "by": by,
+                             "periods": deps.frame_records(frame)})
 
     @app.get("/api/stories", tags=["stories"], summary="Cross-lingual stories, newest first")
     def stories(

@@ -15,16 +15,15 @@ import sqlite3
 from collections.abc import Iterator
 from typing import IO
 
-from kronika.errors import KronikaError
 from kronika.record import RECORD_ORDER
-from kronika.store import gdelt, queries, sql
+from kronika.store import filters, gdelt, queries, sql
 
 FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
 BINARY_FORMATS = ("parquet",)
 PAGE = 5000
 
 # One row per deduplicated event in CSV and Parquet.
-TABLE_COLUMNS = ["id", "date", "date_precision", "type", "mode", "context", "actor", "actor_code", "actor_entity",
+TABLE_COLUMNS = ["id", "date", "date_precision", "type", "mode", "modality", "context", "actor", "actor_code", "actor_entity",
                  "recipient", "recipient_code", "recipient_entity", "cameo", "goldstein", "quad_class",
                  "num_mentions", "num_sources", "num_articles", "location", "location_country", "lat", "lon",
                  "source_url", "first_article", "added_at", "story"]
@@ -35,13 +34,19 @@ SELECT sa.article, s.id FROM story_articles sa JOIN stories s ON s.pk = sa.story
 EVENT_STORIES = "SELECT e.pk, s.id FROM events e JOIN stories s ON s.pk = e.story WHERE e.pk IN ({marks})"
 
 
-def export(connection: sqlite3.Connection, format: str, out: IO) -> int:
-    """Write the whole store in ``format`` to ``out`` (binary for parquet, text otherwise); returns records."""
+def export(connection: sqlite3.Connection, format: str, out: IO, *, modality: str | None = None) -> int:
+    """Write the whole store in ``format`` to ``out`` (binary for parquet, text otherwise); returns records.
+
+    Event formats hold the events of ``modality`` (asserted unless given; "all" for every one): a GDELT row
+    is an event that happened. JSONL holds every document record whole, each event with its own modality."""
     writers = {"jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet, "plover": write_plover,
                "gdelt": write_gdelt}
     if format not in writers:
-        raise KronikaError("E506", f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
-    return writers[format](connection, out)
+        filters.refuse("--format", format, "an export format", FORMATS)
+    kept = filters.modality(modality)
+    if format == "jsonl":
+        return write_jsonl(connection, out)
+    return writers[format](connection, out, kept)
 
 
 def documents(connection: sqlite3.Connection) -> Iterator[dict]:
@@ -67,11 +72,11 @@ def _stories_of(connection: sqlite3.Connection, statement: str, pks: list[int]) 
     return found
 
 
-def event_pages(connection: sqlite3.Connection) -> Iterator[list[dict]]:
-    """Every event with its participants, first report and mean tone, a page at a time."""
+def event_pages(connection: sqlite3.Connection, modality: str | None = None) -> Iterator[list[dict]]:
+    """Every event (of ``modality``; None: all) with its participants, first report and mean tone, a page at a time."""
     after = 0
     while True:
-        rows = connection.execute(sql.EVENT_PAGE, {"after": after, "limit": PAGE}).fetchall()
+        rows = connection.execute(sql.EVENT_PAGE, {"after": after, "limit": PAGE, "modality": modality}).fetchall()
         if not rows:
             return
         events = [dict(zip(queries.EVENT_FIELDS, row)) for row in rows]
@@ -95,7 +100,7 @@ def table_row(event: dict) -> dict:
     first = event["first"]
     return {
         "id": event["id"], "date": event["date"], "date_precision": event["date_precision"],
-        "type": event["type"], "mode": event["mode"], "context": ";".join(queries.context_list(event["context"])),
+        "type": event["type"], "mode": event["mode"], "modality": event["modality"], "context": ";".join(queries.context_list(event["context"])),
         "actor": "; ".join(p["name"] for p in event["actor"]),
         "actor_code": "; ".join(queries.actor_code(p["country"], p["sector"]) for p in event["actor"]),
         "actor_entity": "; ".join(p["entity"] or "" for p in event["actor"]),
@@ -124,8 +129,10 @@ def plover_record(event: dict) -> dict:
         location = {"resolved_place": event["location"], "country_code": event["location_country"],
                     "lat": event["lat"], "lon": event["lon"]}
     return {
-        "id": event["id"], "date": event["date"], "event": [event["type"]],
-        "mode": [event["mode"]] if event["mode"] else [], "context": queries.context_list(event["context"]),
+        "id": event["id"], "date": full_date(event["date"]), "date_precision": event["date_precision"],
+        "event": [event["type"]],
+        "mode": [event["mode"]] if event["mode"] else [], "modality": event["modality"],
+        "context": queries.context_list(event["context"]),
         "actor": [entity(p) for p in event["actor"]], "recipient": [entity(p) for p in event["recipient"]],
         "event_loc": location, "event_text": [first["trigger"]] if first.get("trigger") else [],
         "quad_code": event["quad_class"], "event_scale": event["goldstein"], "cameo": event["cameo"],
@@ -138,6 +145,25 @@ def plover_record(event: dict) -> dict:
     }
 
 
+def full_date(value: str | None) -> str | None:
+    """A YYYY-MM-DD date as PLOVER's ``date`` field wants it: "2024" is 2024-01-01 and "2024-05" 2024-05-01,
+    with ``date_precision`` beside it saying how much of it is known."""
+    if not value:
+        return None
+    return {4: value + "-01-01", 7: value + "-01"}.get(len(value), value[:10])
+
+
+def _parquet_row(row: dict) -> dict:
+    """A table row with typed dates: ``date`` a calendar date (its first day when only the month or year is
+    known; ``date_precision`` says which), ``added_at`` a UTC timestamp."""
+    from datetime import date, datetime
+
+    day = full_date(row["date"])
+    added = row["added_at"]
+    return {**row, "date": date.fromisoformat(day) if day else None,
+            "added_at": datetime.fromisoformat(added.replace("Z", "+00:00")) if added else None}
+
+
 def write_jsonl(connection: sqlite3.Connection, out: IO[str]) -> int:
     count = 0
     for record in documents(connection):
@@ -146,37 +172,37 @@ def write_jsonl(connection: sqlite3.Connection, out: IO[str]) -> int:
     return count
 
 
-def write_csv(connection: sqlite3.Connection, out: IO[str]) -> int:
+def write_csv(connection: sqlite3.Connection, out: IO[str], modality: str | None = None) -> int:
     writer = csv.DictWriter(out, fieldnames=TABLE_COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0
-    for page in event_pages(connection):
+    for page in event_pages(connection, modality):
         writer.writerows(table_row(e) for e in page)
         count += len(page)
     return count
 
 
-def write_parquet(connection: sqlite3.Connection, out: IO[bytes]) -> int:
+def write_parquet(connection: sqlite3.Connection, out: IO[bytes], modality: str | None = None) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = pa.schema([
-        ("id", pa.string()), ("date", pa.string()), ("date_precision", pa.string()), ("type", pa.string()),
-        ("mode", pa.string()), ("context", pa.string()), ("actor", pa.string()), ("actor_code", pa.string()),
+        ("id", pa.string()), ("date", pa.date32()), ("date_precision", pa.string()), ("type", pa.string()),
+        ("mode", pa.string()), ("modality", pa.string()), ("context", pa.string()), ("actor", pa.string()), ("actor_code", pa.string()),
         ("actor_entity", pa.string()), ("recipient", pa.string()), ("recipient_code", pa.string()),
         ("recipient_entity", pa.string()), ("cameo", pa.string()), ("goldstein", pa.float64()),
         ("quad_class", pa.int64()), ("num_mentions", pa.int64()), ("num_sources", pa.int64()),
         ("num_articles", pa.int64()), ("location", pa.string()), ("location_country", pa.string()),
         ("lat", pa.float64()), ("lon", pa.float64()), ("source_url", pa.string()), ("first_article", pa.string()),
-        ("added_at", pa.string()), ("story", pa.string()),
+        ("added_at", pa.timestamp("ms", tz="UTC")), ("story", pa.string()),
     ])
     # Parquet's footer is written last and readers seek to it; stdout cannot seek back, so the file is
     # built in memory and copied out in one piece when ``out`` is not a real file.
     target = out if _seekable(out) else io.BytesIO()
     count = 0
     with pq.ParquetWriter(target, schema) as writer:
-        for page in event_pages(connection):
-            rows = [table_row(e) for e in page]
+        for page in event_pages(connection, modality):
+            rows = [_parquet_row(table_row(e)) for e in page]
             writer.write_table(pa.Table.from_pylist(rows, schema=schema))
             count += len(rows)
         if count == 0:
@@ -186,19 +212,19 @@ def write_parquet(connection: sqlite3.Connection, out: IO[bytes]) -> int:
     return count
 
 
-def write_plover(connection: sqlite3.Connection, out: IO[str]) -> int:
+def write_plover(connection: sqlite3.Connection, out: IO[str], modality: str | None = None) -> int:
     """PLOVER events as newline-delimited JSON, the layout the PLOVER manual recommends."""
     count = 0
-    for page in event_pages(connection):
+    for page in event_pages(connection, modality):
         for event in page:
             out.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")
         count += len(page)
     return count
 
 
-def write_gdelt(connection: sqlite3.Connection, out: IO[str]) -> int:
+def write_gdelt(connection: sqlite3.Connection, out: IO[str], modality: str | None = None) -> int:
     count = 0
-    for page in event_pages(connection):
+    for page in event_pages(connection, modality):
         for event in page:
             actor = event["actor"][0] if event["actor"] else None
             recipient = event["recipient"][0] if event["recipient"] else None

@@ -55,6 +55,12 @@ def claims_schema(connection: sqlite3.Connection) -> None:
     backfill(connection)
 
 
+@migration(5, "modality of events (dedup keeps it apart) and actors' counts of asserted events, from the reports")
+def modality_schema(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_V5:
+        connection.execute(statement)
+
+
 LATEST = max(MIGRATIONS)
 
 

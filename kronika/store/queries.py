@@ -7,45 +7,25 @@ relation series) is looked up in a fixed table and refused when unknown.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from datetime import date as Date
 from functools import cache
 
 import pandas as pd
 
-from kronika.errors import KronikaError
-from kronika.store import sql
+from kronika.store import filters, resolve, sql
 
-CODE_RE = re.compile(r"^([A-Z]{3})([A-Z]{3})?$")
-DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# Dates are checked where every filter is (kronika/store/filters.py); the names stay here for their callers.
+check_date = filters.check_date
+until_bound = filters.until_bound
 DEFAULT_LIMIT = 100
 
 EVENT_FIELDS = ["pk", "id", "date", "type", "mode", "context", "cameo", "goldstein", "quad_class",
                 "location", "location_country", "lat", "lon", "num_mentions", "num_sources", "num_articles",
-                "added_at", "date_precision"]
-EVENT_OUTPUT = ["id", "date", "type", "mode", "actor", "actor_code", "recipient", "recipient_code", "cameo",
-                "goldstein", "quad_class", "num_mentions", "num_sources", "num_articles", "location",
-                "source_url"]
-
-
-def check_date(value: str | None, option: str) -> str | None:
-    """An ISO date, month or year as given, or a clear error naming the option."""
-    if value is None:
-        return None
-    if not DATE_RE.match(value):
-        raise KronikaError("E506", f"{option} {value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
-    try:
-        # A month is checked as its first day, so "2025-13" is refused as "2025-13-32" would be.
-        Date.fromisoformat(value if len(value) == 10 else value + "-01" if len(value) == 7 else value + "-01-01")
-    except ValueError:
-        raise KronikaError("E506", f"{option} {value!r} is not a calendar date") from None
-    return value
-
-
-def until_bound(value: str | None) -> str | None:
-    """An inclusive upper bound for ISO strings: "2025-09" also takes "2025-09-30"."""
-    return None if value is None else value + "\uffff"
+                "added_at", "date_precision", "modality"]
+EVENT_OUTPUT = ["id", "date", "type", "mode", "modality", "actor", "actor_code", "recipient", "recipient_code",
+                "cameo", "goldstein", "quad_class", "num_mentions", "num_sources", "num_articles", "location",
+                "trigger", "source_url"]
 
 
 def actor_code(country: str | None, sector: str | None) -> str:
@@ -55,63 +35,44 @@ def actor_code(country: str | None, sector: str | None) -> str:
 
 
 def resolve_actor(connection: sqlite3.Connection, actor: str) -> list[str]:
-    """The actor keys a user's ``--actor`` value names (entity id, name in any case, key, or code)."""
-    code = CODE_RE.match(actor.strip())
-    params = {"q": actor.strip(), "country": code.group(1) if code else None,
-              "sector": code.group(2) if code else None}
-    return [row[0] for row in connection.execute(sql.RESOLVE_ACTOR, params)]
+    """The actor keys a user's ``--actor`` value names: ``kronika.store.resolve.actor_keys``."""
+    return resolve.actor_keys(connection, actor)
 
 
-def events(connection: sqlite3.Connection, *, actor: str | None = None, type: str | None = None,
-           since: str | None = None, until: str | None = None, limit: int | None = DEFAULT_LIMIT,
-           **filters) -> pd.DataFrame:
+def events(connection: sqlite3.Connection, *, limit: int | None = DEFAULT_LIMIT, **filters) -> pd.DataFrame:
     """Events as `kronika events` prints them; ``filters`` are those of :func:`event_rows`."""
-    if any(value is not None for value in filters.values()):
-        rows = event_rows(connection, actor=actor, type=type, since=since, until=until, limit=limit, **filters)
-        return describe_events(connection, rows)
-    params = {"type": type.upper() if type else None, "since": check_date(since, "--since"),
-              "until": until_bound(check_date(until, "--until")), "limit": _limit(limit)}
-    if actor is not None:
-        keys = resolve_actor(connection, actor)
-        if not keys:
-            return pd.DataFrame(columns=EVENT_OUTPUT)
-        # Positional actor keys and named filters cannot mix in one statement: name the keys too.
-        named = {f"k{i}": key for i, key in enumerate(keys)}
-        statement = sql.EVENTS_OF_ACTORS.format(marks=sql.named_placeholders(list(named)))
-        rows = connection.execute(statement, {**params, **named}).fetchall()
-    else:
-        rows = connection.execute(sql.EVENTS, params).fetchall()
-    return describe_events(connection, rows)
+    return describe_events(connection, event_rows(connection, limit=limit, **filters))
 
 
 def event_rows(connection: sqlite3.Connection, *, actor: str | None = None, initiator: str | None = None,
                recipient: str | None = None, type: str | None = None, quad_class: int | None = None,
                country: str | None = None, text: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int | None = 0) -> list[tuple]:
-    """Event rows (``EVENT_FIELDS``) matching every filter given, latest first.
+               until: str | None = None, modality: str | None = None, limit: int | None = DEFAULT_LIMIT,
+               offset: int | None = 0) -> list[tuple]:
+    """Event rows (``EVENT_FIELDS``) matching every filter given, latest first: the one definition of each
+    filter, which the CLI, the API, the web UI and ``Store.events`` share.
 
     ``actor`` takes part on either side, ``initiator`` is on the actor side and ``recipient`` on the
-    recipient side (each an entity id, name or code as for :func:`resolve_actor`); ``country`` is where it
-    happened; ``text`` are words of a reporting article, matched by lemma.
+    recipient side (each a name, alias, code or id as ``kronika.store.resolve`` reads it); ``country`` is
+    where it happened (a code or a state's name); ``text`` are words of a reporting article, matched by lemma;
+    ``modality`` keeps asserted events unless given ("negated", "intended", "hypothetical", or "all").
     """
-    if quad_class is not None and quad_class not in (1, 2, 3, 4):
-        raise KronikaError("E506", f"quad_class {quad_class!r} is not a QuadClass; choose 1, 2, 3 or 4")
-    params = {"type": type.upper() if type else None, "since": check_date(since, "--since"),
-              "until": until_bound(check_date(until, "--until")), "quad_class": quad_class,
-              "country": country.upper() if country else None, "limit": _limit(limit),
-              "offset": max(int(offset or 0), 0)}
-    conditions = [sql.EVENT_CONDITIONS[name] for name in ("type", "since", "until", "quad_class", "country")
-                  if params[name] is not None]
+    since, until = filters.date_range(since, until)
+    params = {"type": filters.event_type(type), "since": since, "until": until,
+              "quad_class": filters.quad_class(quad_class), "country": resolve.country_code(country),
+              "modality": filters.modality(modality), "limit": _limit(limit), "offset": max(int(offset or 0), 0)}
+    conditions = [sql.EVENT_CONDITIONS[name] for name in ("type", "modality", "since", "until", "quad_class",
+                                                           "country") if params[name] is not None]
     for name, value in (("actor", actor), ("initiator", initiator), ("recipient", recipient)):
-        if value is None:
+        if value is None or not value.strip():
             continue
-        keys = resolve_actor(connection, value)
+        keys = resolve.actor_keys(connection, value)
         if not keys:
             return []
         named = {f"{name}{i}": key for i, key in enumerate(keys)}
         params.update(named)
         conditions.append(sql.EVENT_CONDITIONS[name].format(marks=sql.named_placeholders(list(named))))
-    if text is not None:
+    if text is not None and text.strip():
         match = fts_query(text)
         if match is None:
             return []
@@ -136,7 +97,8 @@ def event_records(connection: sqlite3.Connection, rows: list[tuple]) -> list[dic
         if e["location"] or e["location_country"]:
             location = {"name": e["location"], "country": e["location_country"], "lat": e["lat"], "lon": e["lon"]}
         records.append({
-            "id": e["id"], "type": e["type"], "mode": e["mode"], "context": context_list(e["context"]),
+            "id": e["id"], "type": e["type"], "mode": e["mode"], "modality": e["modality"],
+            "context": context_list(e["context"]),
             "actor": sides.get((pk, "actor"), []), "recipient": sides.get((pk, "recipient"), []),
             "cameo": e["cameo"], "goldstein": e["goldstein"], "quad_class": e["quad_class"], "date": e["date"],
             "date_precision": e["date_precision"], "location": location, "num_mentions": e["num_mentions"],
@@ -177,9 +139,10 @@ def article(connection: sqlite3.Connection, article_id: str) -> dict | None:
 
 
 def entity(connection: sqlite3.Connection, entity_id: str, *, events_limit: int = 50,
-           counterparts_limit: int = 30) -> dict | None:
+           counterparts_limit: int = 30, modality: str | None = None) -> dict | None:
     """An entity (or an actor known only by its key) with its aliases, actor rows, events on each side and
-    the actors it deals with; None when the store knows neither."""
+    the actors it deals with (events of ``modality``, asserted by default); None when the store knows neither."""
+    kept = filters.modality(modality)
     found = connection.execute(sql.ENTITY, (entity_id,)).fetchone()
     cursor = connection.execute(sql.ACTORS_OF_ENTITY, {"id": entity_id})
     actor_rows = [dict(zip([d[0] for d in cursor.description], r)) for r in cursor.fetchall()]
@@ -198,12 +161,12 @@ def entity(connection: sqlite3.Connection, entity_id: str, *, events_limit: int 
     keys = [row["key"] for row in actor_rows]
     side = {}
     for role, name in (("actor", "initiator"), ("recipient", "recipient")):
-        rows = event_rows(connection, **{name: entity_id}, limit=events_limit) if keys else []
+        rows = event_rows(connection, **{name: entity_id}, limit=events_limit, modality=modality) if keys else []
         side[role] = event_records(connection, rows)
     deals = []
     if keys:
         statement = sql.COUNTERPARTS.format(marks=sql.placeholders(len(keys)))
-        cursor = connection.execute(statement, [*keys, *keys, counterparts_limit])
+        cursor = connection.execute(statement, [*keys, *keys, kept, kept, counterparts_limit])
         names = [d[0] for d in cursor.description]
         deals = [dict(zip(names, r)) for r in cursor.fetchall()]
         for d in deals:
@@ -235,6 +198,7 @@ def describe_events(connection: sqlite3.Connection, rows: list[tuple]) -> pd.Dat
     frame["actor_code"] = [_codes(sides.get((pk, "actor"), [])) for pk in pks]
     frame["recipient"] = [_names(sides.get((pk, "recipient"), [])) for pk in pks]
     frame["recipient_code"] = [_codes(sides.get((pk, "recipient"), [])) for pk in pks]
+    frame["trigger"] = [(firsts.get(pk) or {}).get("trigger") for pk in pks]  # the evidence: the word coded
     frame["source_url"] = [(firsts.get(pk) or {}).get("url") for pk in pks]
     return frame[EVENT_OUTPUT].reset_index(drop=True)
 
@@ -269,11 +233,14 @@ def average_tone(connection: sqlite3.Connection, pks: list[int]) -> dict[int, fl
 
 
 def actors(connection: sqlite3.Connection, *, search: str | None = None, country: str | None = None,
-           limit: int | None = DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
+           modality: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
+    """Everyone who took part in an event of ``modality`` (asserted by default), most such events first."""
+    kept = filters.modality(modality)
     params = {"search": _like_escape(search) if search else None, "raw": search,
-              "country": country.upper() if country else None, "limit": _limit(limit),
+              "country": resolve.country_code(country), "modality": kept, "limit": _limit(limit),
               "offset": max(int(offset or 0), 0)}
-    rows = connection.execute(sql.ACTORS, params).fetchall()
+    statement = sql.ACTORS if kept is None else sql.ASSERTED_ACTORS if kept == "asserted" else sql.ACTORS_OF_MODALITY
+    rows = connection.execute(statement, params).fetchall()
     columns = ["key", "entity", "name", "country", "sector", "events", "as_actor", "as_recipient",
                "first_date", "last_date"]
     frame = pd.DataFrame(rows, columns=columns)
@@ -284,8 +251,8 @@ def actors(connection: sqlite3.Connection, *, search: str | None = None, country
 def articles(connection: sqlite3.Connection, *, search: str | None = None, since: str | None = None,
              until: str | None = None, limit: int | None = DEFAULT_LIMIT, lang: str = "pl",
              offset: int = 0) -> pd.DataFrame:
-    params = {"since": check_date(since, "--since"), "until": until_bound(check_date(until, "--until")),
-              "limit": _limit(limit), "offset": max(int(offset or 0), 0)}
+    since, until = filters.date_range(since, until)
+    params = {"since": since, "until": until, "limit": _limit(limit), "offset": max(int(offset or 0), 0)}
     columns = ["id", "date", "title", "url", "source", "tone", "snippet"]
     if search is None:
         rows = connection.execute(sql.ARTICLES, params).fetchall()
@@ -329,13 +296,16 @@ def _query_analyser(lang: str):
 
 
 def relations(connection: sqlite3.Connection, a: str, b: str, *, by: str = "month", since: str | None = None,
-              until: str | None = None) -> pd.DataFrame:
-    """Both directions between two countries per period: events, mentions, Goldstein mean and sum, QuadClass."""
+              until: str | None = None, modality: str | None = None) -> pd.DataFrame:
+    """Both directions between two countries per period (ISO weeks for "week"): events, mentions, Goldstein
+    mean and sum, QuadClass; events of ``modality``, asserted by default. ``a`` and ``b`` are codes or names."""
     if by not in sql.PERIODS:
-        raise KronikaError("E506", f"--by {by!r} is not a period; choose one of {', '.join(sql.PERIODS)}")
+        filters.refuse("--by", by, "a period", tuple(sql.PERIODS))
+    since, until = filters.date_range(since, until)
     statement = sql.RELATIONS.format(period=sql.PERIODS[by])
-    params = {"a": a.upper(), "b": b.upper(), "since": check_date(since, "--since"),
-              "until": until_bound(check_date(until, "--until"))}
+    params = {"a": resolve.country_code(a, "country"), "b": resolve.country_code(b, "country"), "since": since,
+              "until": until, "modality": filters.modality(modality)}
+    connection.create_function("iso_week", 1, iso_week, deterministic=True)
     cursor = connection.execute(statement, params)
     frame = pd.DataFrame(cursor.fetchall(), columns=[d[0] for d in cursor.description])
     if not frame.empty:
@@ -344,9 +314,21 @@ def relations(connection: sqlite3.Connection, a: str, b: str, *, by: str = "mont
     return frame
 
 
-def stats(connection: sqlite3.Connection) -> pd.DataFrame:
+def iso_week(day: str) -> str | None:
+    """The ISO 8601 week of a YYYY-MM-DD date: "2025-W01" for 2024-12-30 (the week's year, not the day's)."""
+    try:
+        year, week, _ = Date.fromisoformat(day).isocalendar()
+    except ValueError:
+        return None
+    return f"{year:04d}-W{week:02d}"
+
+
+def stats(connection: sqlite3.Connection, *, modality: str | None = None) -> pd.DataFrame:
+    """What the store holds: counts, date range, events per modality, and per type those of ``modality``."""
     rows = [(name, connection.execute(statement).fetchone()[0]) for name, statement in sql.STATS]
-    rows += [(f"events.{kind}", count) for kind, count in connection.execute(sql.EVENT_TYPE_COUNTS)]
+    rows += [(f"modality.{kind}", count) for kind, count in connection.execute(sql.EVENT_MODALITY_COUNTS)]
+    type_counts = connection.execute(sql.EVENT_TYPE_COUNTS, {"modality": filters.modality(modality)})
+    rows += [(f"events.{kind}", count) for kind, count in type_counts]
     return pd.DataFrame(rows, columns=["measure", "value"]).astype({"value": object})
 
 

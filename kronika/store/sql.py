@@ -235,33 +235,39 @@ INSERT_AMOUNT = """
 INSERT INTO amounts (article, start, end, text, value, approximate, object, category, claimant_entity, claimant_name)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
-# The same event: same type and participants, and a day-precision date within one day (nearest first),
-# or the same coarser date ("2025-09") at the same precision.
+# The same event: same type, participants and modality (a denial is not a report of the attack it denies),
+# and a day-precision date within one day (nearest first), or the same coarser date ("2025-09") at the same
+# precision.
 MATCH_EVENT_BY_DAY = """
 SELECT pk FROM events
 WHERE type = :type AND actor_key = :actor_key AND recipient_key = :recipient_key
-  AND day BETWEEN :day - 1 AND :day + 1
+  AND day BETWEEN :day - 1 AND :day + 1 AND modality = :modality
 ORDER BY abs(day - :day), pk LIMIT 1"""
 MATCH_EVENT_BY_DATE = """
 SELECT pk FROM events
 WHERE type = :type AND actor_key = :actor_key AND recipient_key = :recipient_key
-  AND day IS NULL AND date IS :date AND date_precision IS :date_precision
+  AND day IS NULL AND date IS :date AND date_precision IS :date_precision AND modality = :modality
 ORDER BY pk LIMIT 1"""
 INSERT_EVENT = """
 INSERT INTO events (id, type, mode, context, cameo, goldstein, quad_class, date, date_precision, day,
-                    location_name, location_country, lat, lon, actor_key, recipient_key, added_at)
+                    location_name, location_country, lat, lon, actor_key, recipient_key, added_at, modality)
 VALUES (:id, :type, :mode, :context, :cameo, :goldstein, :quad_class, :date, :date_precision, :day,
-        :location_name, :location_country, :lat, :lon, :actor_key, :recipient_key, :added_at)"""
+        :location_name, :location_country, :lat, :lon, :actor_key, :recipient_key, :added_at, :modality)"""
 INSERT_PARTICIPANT = """
 INSERT INTO event_participants (event, role, position, actor, entity, name, country, sector, date)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 UPSERT_ACTOR = """
-INSERT INTO actors (key, entity, name, country, sector, events, as_actor, as_recipient, first_date, last_date)
-VALUES (:key, :entity, :name, :country, :sector, 1, :as_actor, :as_recipient, :date, :date)
+INSERT INTO actors (key, entity, name, country, sector, events, as_actor, as_recipient, first_date, last_date,
+                    asserted_events, asserted_as_actor, asserted_as_recipient)
+VALUES (:key, :entity, :name, :country, :sector, 1, :as_actor, :as_recipient, :date, :date,
+        :asserted, :asserted * :as_actor, :asserted * :as_recipient)
 ON CONFLICT (key) DO UPDATE SET
     events = events + 1,
     as_actor = as_actor + excluded.as_actor,
     as_recipient = as_recipient + excluded.as_recipient,
+    asserted_events = asserted_events + excluded.asserted_events,
+    asserted_as_actor = asserted_as_actor + excluded.asserted_as_actor,
+    asserted_as_recipient = asserted_as_recipient + excluded.asserted_as_recipient,
     country = coalesce(country, excluded.country),
     sector = coalesce(sector, excluded.sector),
     first_date = CASE WHEN first_date IS NULL OR excluded.first_date < first_date
@@ -307,21 +313,14 @@ SELECT key FROM actors WHERE entity = :q
 UNION SELECT key FROM actors WHERE name = :q COLLATE NOCASE
 UNION SELECT key FROM actors WHERE key = :q
 UNION SELECT key FROM actors WHERE country = :country AND (:sector IS NULL OR sector = :sector)"""
+# Actors whose name holds every word typed (kronika/store/resolve.py formats one LIKE group per word).
+ACTORS_NAMED_LIKE = "SELECT key FROM actors WHERE {conditions} ORDER BY events DESC, key"
 
 EVENT_COLUMNS = """
     e.pk, e.id, e.date, e.type, e.mode, e.context, e.cameo, e.goldstein, e.quad_class,
     e.location_name, e.location_country, e.lat, e.lon,
-    e.num_mentions, e.num_sources, e.num_articles, e.added_at, e.date_precision"""
+    e.num_mentions, e.num_sources, e.num_articles, e.added_at, e.date_precision, e.modality"""
 
-# Events filtered by optional type, date range and actor keys; the latest first. Each filter is
-# "parameter is NULL or it holds", so one statement serves every combination of options.
-EVENTS = f"""
-SELECT {EVENT_COLUMNS} FROM events e
-WHERE (:type IS NULL OR e.type = :type)
-  AND (:since IS NULL OR e.date >= :since)
-  AND (:until IS NULL OR e.date <= :until)
-ORDER BY e.date DESC, e.pk DESC
-LIMIT :limit"""
 # Every event filter at once, a page at a time (the API and the web UI). Only the filters asked for are
 # formatted in (fragments of EVENT_CONDITIONS, with placeholders named by the query code): a condition of
 # the form ":since IS NULL OR e.date >= :since" would hide the date range from the planner, which then reads
@@ -333,6 +332,7 @@ ORDER BY e.date DESC, e.pk DESC
 LIMIT :limit OFFSET :offset"""
 EVENT_CONDITIONS = {
     "type": "AND e.type = :type",
+    "modality": "AND e.modality = :modality",
     "since": "AND e.date >= :since",
     "until": "AND e.date <= :until",
     "quad_class": "AND e.quad_class = :quad_class",
@@ -351,19 +351,10 @@ SELECT a.id, a.title, a.url, a.source, a.date, r.ordinal, r.sentence, r.trigger_
        r.trigger_text, r.modality
 FROM event_reports r JOIN articles a ON a.pk = r.article
 WHERE r.event = ? ORDER BY r.pk"""
-EVENTS_OF_ACTORS = f"""
-SELECT {EVENT_COLUMNS} FROM events e
-WHERE e.pk IN (
-    SELECT p.event FROM event_participants p
-    WHERE p.actor IN ({{marks}})
-      AND (:since IS NULL OR p.date >= :since)
-      AND (:until IS NULL OR p.date <= :until)
-)
-  AND (:type IS NULL OR e.type = :type)
-ORDER BY e.date DESC, e.pk DESC
-LIMIT :limit"""
 # Pages of every event in id order (keyset paging: each page starts after the last id of the one before).
-EVENT_PAGE = f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.pk > :after ORDER BY e.pk LIMIT :limit"
+EVENT_PAGE = f"""
+SELECT {EVENT_COLUMNS} FROM events e WHERE e.pk > :after AND (:modality IS NULL OR e.modality = :modality)
+ORDER BY e.pk LIMIT :limit"""
 
 PARTICIPANTS_OF = """
 SELECT event, role, position, entity, name, country, sector FROM event_participants
@@ -377,11 +368,31 @@ AVERAGE_TONE_OF = """
 SELECT r.event, avg(a.tone) FROM event_reports r JOIN articles a ON a.pk = r.article
 WHERE r.event IN ({marks}) GROUP BY r.event"""
 
-ACTORS = """
+ACTOR_SEARCH = """(:search IS NULL OR name LIKE '%' || :search || '%' ESCAPE '\\' OR entity = :raw OR key = :raw)
+  AND (:country IS NULL OR country = :country)"""
+# Everyone in an event, with the running counts of all events (modality "all") or of asserted ones (the
+# default view), most events first; an actor named only in denied or intended events is not listed then.
+ACTORS = f"""
 SELECT key, entity, name, country, sector, events, as_actor, as_recipient, first_date, last_date FROM actors
-WHERE (:search IS NULL OR name LIKE '%' || :search || '%' ESCAPE '\\' OR entity = :raw OR key = :raw)
-  AND (:country IS NULL OR country = :country)
+WHERE {ACTOR_SEARCH}
 ORDER BY events DESC, name
+LIMIT :limit OFFSET :offset"""
+ASSERTED_ACTORS = f"""
+SELECT key, entity, name, country, sector, asserted_events AS events, asserted_as_actor AS as_actor,
+       asserted_as_recipient AS as_recipient, first_date, last_date FROM actors
+WHERE asserted_events > 0 AND {ACTOR_SEARCH}
+ORDER BY asserted_events DESC, name
+LIMIT :limit OFFSET :offset"""
+# Other modalities (negated, intended, hypothetical: rare and rarely asked for) are counted from the events.
+ACTORS_OF_MODALITY = f"""
+SELECT key, entity, name, country, sector, n.events, n.as_actor, n.as_recipient, first_date, last_date
+FROM actors JOIN (
+    SELECT p.actor, count(DISTINCT p.event) AS events, count(DISTINCT CASE WHEN p.role = 'actor' THEN p.event END)
+           AS as_actor, count(DISTINCT CASE WHEN p.role = 'recipient' THEN p.event END) AS as_recipient
+    FROM event_participants p JOIN events e ON e.pk = p.event WHERE e.modality = :modality GROUP BY p.actor
+) n ON n.actor = actors.key
+WHERE {ACTOR_SEARCH}
+ORDER BY n.events DESC, name
 LIMIT :limit OFFSET :offset"""
 ACTORS_OF_ENTITY = """
 SELECT key, entity, name, country, sector, events, as_actor, as_recipient, first_date, last_date FROM actors
@@ -394,7 +405,7 @@ SELECT o.actor, o.entity, o.name, o.country, o.sector, count(DISTINCT o.event) A
 FROM event_participants p
 JOIN event_participants o ON o.event = p.event AND o.role <> p.role
 JOIN events e ON e.pk = p.event
-WHERE p.actor IN ({marks}) AND o.actor NOT IN ({marks})
+WHERE p.actor IN ({marks}) AND o.actor NOT IN ({marks}) AND (? IS NULL OR e.modality = ?)
 GROUP BY o.actor ORDER BY events DESC, o.name LIMIT ?"""
 
 ENTITY = "SELECT id, name, type, country, sector FROM entities WHERE id = ?"
@@ -440,7 +451,9 @@ SELECT r.ordinal, e.id FROM event_reports r JOIN events e ON e.pk = r.event WHER
 # and stays out of that series rather than posing as the month's first day.
 PERIODS = {
     "day": "CASE WHEN length(d.date) >= 10 THEN substr(d.date, 1, 10) END",
-    "week": "CASE WHEN length(d.date) >= 10 THEN strftime('%Y-W%W', substr(d.date, 1, 10)) END",
+    # ISO 8601 weeks ("2025-W01" from Monday 2024-12-30): SQLite's strftime has %V only from 3.46, so the
+    # query code registers iso_week (queries.iso_week) on the connection before it runs a series by week.
+    "week": "CASE WHEN length(d.date) >= 10 THEN iso_week(substr(d.date, 1, 10)) END",
     "month": "CASE WHEN length(d.date) >= 7 THEN substr(d.date, 1, 7) END",
     "year": "substr(d.date, 1, 4)",
 }
@@ -453,6 +466,7 @@ SELECT {period} AS period, d.actor_country AS source, d.recipient_country AS tar
 FROM dyads d JOIN events e ON e.pk = d.event
 WHERE ((d.actor_country = :a AND d.recipient_country = :b) OR (d.actor_country = :b AND d.recipient_country = :a))
   AND (:since IS NULL OR d.date >= :since) AND (:until IS NULL OR d.date <= :until)
+  AND (:modality IS NULL OR e.modality = :modality)
   AND {period} IS NOT NULL
 GROUP BY period, d.actor_country, d.recipient_country
 ORDER BY period, source"""
@@ -476,7 +490,37 @@ STATS = (
     ("last_event_date", "SELECT max(date) FROM events"),
     ("schema_version", "PRAGMA user_version"),
 )
-EVENT_TYPE_COUNTS = "SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC, type"
+EVENT_TYPE_COUNTS = """
+SELECT type, count(*) FROM events WHERE (:modality IS NULL OR modality = :modality)
+GROUP BY type ORDER BY count(*) DESC, type"""
+EVENT_MODALITY_COUNTS = "SELECT modality, count(*) FROM events GROUP BY modality ORDER BY count(*) DESC, modality"
+
+# --- migration 5: modality of stored events ------------------------------------------------------------
+
+SCHEMA_V5 = (
+    # What the reports say of the event: asserted, negated, intended or hypothetical (the record's
+    # `modality`). Reports of different modalities are different events since this migration; an event
+    # stored before it takes "asserted" when any report asserts it, else its first report's modality.
+    "ALTER TABLE events ADD COLUMN modality TEXT NOT NULL DEFAULT 'asserted'",
+    """UPDATE events SET modality = coalesce(
+        (SELECT 'asserted' FROM event_reports r WHERE r.event = events.pk AND r.modality = 'asserted' LIMIT 1),
+        (SELECT r.modality FROM event_reports r WHERE r.event = events.pk ORDER BY r.pk LIMIT 1),
+        'asserted')""",
+    "CREATE INDEX events_modality_date ON events(modality, date)",
+    # An actor's counts over asserted events only: `kronika actors` shows these by default.
+    "ALTER TABLE actors ADD COLUMN asserted_events INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE actors ADD COLUMN asserted_as_actor INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE actors ADD COLUMN asserted_as_recipient INTEGER NOT NULL DEFAULT 0",
+    """UPDATE actors SET
+        asserted_events = (SELECT count(DISTINCT p.event) FROM event_participants p JOIN events e ON e.pk = p.event
+                           WHERE p.actor = actors.key AND e.modality = 'asserted'),
+        asserted_as_actor = (SELECT count(DISTINCT p.event) FROM event_participants p JOIN events e ON e.pk = p.event
+                             WHERE p.actor = actors.key AND p.role = 'actor' AND e.modality = 'asserted'),
+        asserted_as_recipient = (SELECT count(DISTINCT p.event) FROM event_participants p
+                                 JOIN events e ON e.pk = p.event
+                                 WHERE p.actor = actors.key AND p.role = 'recipient' AND e.modality = 'asserted')""",
+    "CREATE INDEX actors_asserted ON actors(asserted_events)",
+)
 
 # --- stories (migration 2; kronika/stories/store.py) --------------------------------------------------
 

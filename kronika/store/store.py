@@ -120,11 +120,12 @@ class Store:
 
     def events(self, *, actor: str | None = None, type: str | None = None, since: str | None = None,
                until: str | None = None, limit: int | None = queries.DEFAULT_LIMIT, **filters) -> pd.DataFrame:
-        """Deduplicated events, latest first: ``store.events(actor="Kim Jong Un", type="CONSULT")``.
+        """Deduplicated asserted events, latest first: ``store.events(actor="Władimir Putin", type="CONSULT")``.
 
-        ``actor`` is an entity id (Q56226), a canonical name in any case, or a code (PRK, CHNGOV). More
-        filters (``initiator``, ``recipient``, ``quad_class``, ``country``, ``text``, ``offset``) are those
-        of :func:`queries.event_rows`.
+        ``actor`` takes part on either side: an entity id (Q7747), a name or alias in any case form, a part of
+        a name, a state's name, or a code (RUS, CHNGOV) (``kronika.store.resolve``). More filters
+        (``initiator``, ``recipient``, ``quad_class``, ``country``, ``text``, ``modality``, ``offset``) are
+        those of :func:`queries.event_rows`; ``modality="all"`` adds denied, intended and hypothetical events.
         """
         with self._reading():
             return queries.events(self.connection, actor=actor, type=type, since=since, until=until, limit=limit,
@@ -145,10 +146,10 @@ class Store:
         with self._reading():
             return queries.article(self.connection, article_id)
 
-    def entity(self, entity_id: str, *, events_limit: int = 50) -> dict | None:
+    def entity(self, entity_id: str, *, events_limit: int = 50, modality: str | None = None) -> dict | None:
         """An entity or actor key with its aliases, events on each side and counterparts; None when unknown."""
         with self._reading():
-            return queries.entity(self.connection, entity_id, events_limit=events_limit)
+            return queries.entity(self.connection, entity_id, events_limit=events_limit, modality=modality)
 
     def entities(self, *, search: str | None = None, type: str | None = None, country: str | None = None,
                  limit: int | None = queries.DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
@@ -157,11 +158,13 @@ class Store:
             return queries.entities(self.connection, search=search, type=type, country=country, limit=limit,
                                     offset=offset)
 
-    def actors(self, *, search: str | None = None, country: str | None = None,
+    def actors(self, *, search: str | None = None, country: str | None = None, modality: str | None = None,
                limit: int | None = queries.DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
-        """Everyone who took part in an event, most events first; ``search`` is a part of the name."""
+        """Everyone who took part in an asserted event (``modality`` to count others), most events first;
+        ``search`` is a part of the name."""
         with self._reading():
-            return queries.actors(self.connection, search=search, country=country, limit=limit, offset=offset)
+            return queries.actors(self.connection, search=search, country=country, modality=modality, limit=limit,
+                                  offset=offset)
 
     def articles(self, *, search: str | None = None, since: str | None = None, until: str | None = None,
                  limit: int | None = queries.DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
@@ -171,14 +174,15 @@ class Store:
                                     offset=offset)
 
     def relations(self, a: str, b: str, *, by: str = "month", since: str | None = None,
-                  until: str | None = None) -> pd.DataFrame:
-        """Events between two countries in both directions per period, with Goldstein and QuadClass."""
+                  until: str | None = None, modality: str | None = None) -> pd.DataFrame:
+        """Asserted events between two countries (codes or names) in both directions per period, with Goldstein
+        and QuadClass; ``modality`` as for :meth:`events`."""
         with self._reading():
-            return queries.relations(self.connection, a, b, by=by, since=since, until=until)
+            return queries.relations(self.connection, a, b, by=by, since=since, until=until, modality=modality)
 
-    def stats(self) -> pd.DataFrame:
+    def stats(self, *, modality: str | None = None) -> pd.DataFrame:
         with self._reading():
-            return queries.stats(self.connection)
+            return queries.stats(self.connection, modality=modality)
 
     def stories(self, *, since: str | None = None, until: str | None = None, lang: str | None = None,
                 min_size: int = 1, limit: int | None = queries.DEFAULT_LIMIT) -> pd.DataFrame:
@@ -218,10 +222,11 @@ class Store:
         for record in export.documents(self.connection):
             yield Document.from_dict(record)
 
-    def export(self, format: str, out: IO) -> int:
-        """Write everything as jsonl, csv, parquet (binary ``out``), plover or gdelt; returns records written."""
+    def export(self, format: str, out: IO, *, modality: str | None = None) -> int:
+        """Write everything as jsonl, csv, parquet (binary ``out``), plover or gdelt; returns records written.
+        Event exports hold asserted events unless ``modality`` says otherwise ("all" for every event)."""
         with self._reading():
-            return export.export(self.connection, format, out)
+            return export.export(self.connection, format, out, modality=modality)
 
     @contextmanager
     def _reading(self):

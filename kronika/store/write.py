@@ -195,7 +195,8 @@ def _add_event(connection: sqlite3.Connection, doc: Document, article: int, sour
                event: Event) -> int:
     date, precision = effective_date(event, doc)
     day = julian_day(date) if precision == "day" else None
-    keys = {"type": event.type, "actor_key": side_key(event.actor), "recipient_key": side_key(event.recipient)}
+    keys = {"type": event.type, "actor_key": side_key(event.actor), "recipient_key": side_key(event.recipient),
+            "modality": event.modality or "asserted"}
     if day is not None:
         row = connection.execute(sql.MATCH_EVENT_BY_DAY, {**keys, "day": day}).fetchone()
     elif date is not None:
@@ -239,6 +240,7 @@ def _new_event(connection: sqlite3.Connection, doc: Document, ordinal: int, even
         connection.execute(sql.UPSERT_ACTOR, {
             "key": key, "entity": p.entity, "name": p.name, "country": p.country, "sector": p.sector,
             "as_actor": int("actor" in roles), "as_recipient": int("recipient" in roles), "date": date,
+            "asserted": int(keys["modality"] == "asserted"),
         })
     if date is not None:
         sources = {p.country for p in event.actor if p.country}

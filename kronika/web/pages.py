@@ -18,20 +18,22 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kronika.api import deps
 from kronika.api.deps import StoreDep
-from kronika.store import claims
+from kronika.store import claims, filters
 from kronika.web import charts
 from kronika.web.highlight import highlight, spans_of
 
 PAGE_SIZE = 50
 QUAD_NAMES = charts.QUAD_NAMES
+# The filters of /api/events with the same names and meanings (kronika/store/queries.event_rows).
 EVENT_FILTERS = (
     "actor",
+    "initiator",
     "recipient",
-    "participant",
     "type",
     "quad_class",
     "country",
     "text",
+    "modality",
     "since",
     "until",
 )
@@ -44,6 +46,8 @@ ENV = Environment(
 )
 ENV.filters["q"] = lambda value: quote(str(value or ""), safe="")
 ENV.globals["quad_names"] = QUAD_NAMES
+ENV.globals["modalities"] = (*filters.MODALITIES, filters.ALL)
+ENV.globals["plover_types"] = filters.plover_types
 # Claims read as the CLI prints them (kronika/store/claims.py).
 ENV.filters["figure_text"] = claims.figure_text
 ENV.filters["source_name"] = claims.source_name
@@ -100,28 +104,16 @@ def install(app: FastAPI) -> None:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def events_page(*, request: Request, store: StoreDep) -> HTMLResponse:
-        filters = {name: _text(request, name) for name in EVENT_FILTERS if name != "quad_class"}
-        filters["quad_class"] = _number(request, "quad_class", None, 1, 4)
+        given_filters = {name: _text(request, name) for name in EVENT_FILTERS if name != "quad_class"}
+        given_filters["quad_class"] = _number(request, "quad_class", None, 1, 4)
         offset = _number(request, "offset", 0, 0, 10_000_000)
-        items = store.event_records(
-            actor=filters["participant"],
-            initiator=filters["actor"],
-            recipient=filters["recipient"],
-            type=filters["type"],
-            quad_class=filters["quad_class"],
-            country=filters["country"],
-            text=filters["text"],
-            since=filters["since"],
-            until=filters["until"],
-            limit=PAGE_SIZE + 1,
-            offset=offset,
-        )
+        items = store.event_records(**given_filters, limit=PAGE_SIZE + 1, offset=offset)
         result = deps.page(items, PAGE_SIZE, offset)
-        given = {k: v for k, v in filters.items() if v is not None}
+        given = {k: v for k, v in given_filters.items() if v is not None}
         return render(
             "events.html",
             title="Events",
-            filters=filters,
+            filters=given_filters,
             result=result,
             next_url=_with(given, result["next_offset"]),
             previous_url=_with(given, max(offset - PAGE_SIZE, 0)) if offset else None,
@@ -129,14 +121,17 @@ def install(app: FastAPI) -> None:
 
     @app.get("/relations", response_class=HTMLResponse, include_in_schema=False)
     def relations_page(*, request: Request, store: StoreDep) -> HTMLResponse:
-        a, b = (_text(request, "a", 3), _text(request, "b", 3))
-        by = _text(request, "by", 5) or "month"
+        from kronika.store.resolve import country_code
+
+        a, b = (_text(request, "a", 100), _text(request, "b", 100))
+        by = _text(request, "by", 10) or "month"
+        modality = _text(request, "modality", 20)
         rows, line, bars = [], None, None
         if a and b:
-            rows = deps.frame_records(
-                store.relations(a, b, by=by, since=_text(request, "since"), until=_text(request, "until"))
-            )
-            line = charts.goldstein_line(rows, a.upper(), b.upper())
+            rows = deps.frame_records(store.relations(a, b, by=by, since=_text(request, "since"),
+                                                      until=_text(request, "until"), modality=modality))
+            a, b = country_code(a, "a"), country_code(b, "b")
+            line = charts.goldstein_line(rows, a, b)
             bars = charts.quad_bars(rows)
         return render(
             "relations.html",
@@ -144,6 +139,7 @@ def install(app: FastAPI) -> None:
             a=(a or "").upper(),
             b=(b or "").upper(),
             by=by,
+            modality=modality or filters.DEFAULT_MODALITY,
             rows=rows,
             line=line,
             bars=bars,
@@ -151,16 +147,18 @@ def install(app: FastAPI) -> None:
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
     def actors_page(*, request: Request, store: StoreDep) -> HTMLResponse:
-        search, country = _text(request, "search"), _text(request, "country", 3)
+        search, country = _text(request, "search"), _text(request, "country", 100)
         offset = _number(request, "offset", 0, 0, 10_000_000)
-        frame = store.actors(search=search, country=country, limit=PAGE_SIZE + 1, offset=offset)
+        modality = _text(request, "modality", 20)
+        frame = store.actors(search=search, country=country, modality=modality, limit=PAGE_SIZE + 1, offset=offset)
         result = deps.page(deps.frame_records(frame), PAGE_SIZE, offset)
-        given = {k: v for k, v in (("search", search), ("country", country)) if v}
+        given = {k: v for k, v in (("search", search), ("country", country), ("modality", modality)) if v}
         return render(
             "actors.html",
             title="Actors",
             search=search,
             country=country,
+            modality=modality or filters.DEFAULT_MODALITY,
             result=result,
             next_url=_with(given, result["next_offset"], "/actors"),
         )
@@ -170,7 +168,7 @@ def install(app: FastAPI) -> None:
         from kronika.store.queries import check_date
 
         on = check_date(_text(request, "date", 10), "date")
-        found = store.entity(key)
+        found = store.entity(key, modality=_text(request, "modality", 20))
         if found is None:
             raise deps.not_found("entity or actor", key)
         last = max((a["last_date"] or "" for a in found["actors"]), default="")

@@ -55,7 +55,7 @@ def _handmade() -> list[Document]:
         quad_class=2,
         date="2025-03-04",
         date_precision="day",
-        modality="future",
+        modality="intended",
     )
     first = Document(
         text=text,

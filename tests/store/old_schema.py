@@ -13,6 +13,9 @@ from contextlib import closing
 UNDO = {
     3: ("DROP INDEX mentions_entity",),
     4: ("DROP TABLE claims",),
+    5: ("DROP INDEX events_modality_date", "ALTER TABLE events DROP COLUMN modality", "DROP INDEX actors_asserted",
+        "ALTER TABLE actors DROP COLUMN asserted_events", "ALTER TABLE actors DROP COLUMN asserted_as_actor",
+        "ALTER TABLE actors DROP COLUMN asserted_as_recipient"),
 }
 
 

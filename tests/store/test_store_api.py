@@ -10,6 +10,7 @@ import pytest
 
 import store_records as records
 from old_schema import downgrade
+from kronika.errors import KronikaError
 from kronika.store import Store
 from kronika.store import sql
 from kronika.store.migrations import LATEST
@@ -219,6 +220,10 @@ def test_a_version_2_file_is_upgraded_to_the_latest(tmp_path):
 @pytest.mark.parametrize("since", [None, "2025-09-05", "2025-09"])
 @pytest.mark.parametrize("until", [None, "2025-09-04", "2025"])
 def test_event_rows_apply_only_the_filters_given(store, since, until):
+    if since and until and since > until + "\uffff":
+        with pytest.raises(KronikaError, match=f"--since {since} is after --until {until}"):
+            store.events(since=since, until=until)
+        return
     rows = store.events(since=since, until=until, limit=0, quad_class=None)
     expected = [r for r in store.events(limit=0).to_dict("records")
                 if (since is None or (r["date"] or "") >= since)

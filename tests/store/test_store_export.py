@@ -111,6 +111,25 @@ def test_plover_records(db):
     assert {"id", "date", "actor", "recipient", "event"} <= set(assault)
 
 
+def test_plover_dates_are_full_dates_with_their_precision(db):
+    events = [json.loads(line) for line in export(db, "plover").stdout.splitlines()]
+    found = {(e["date"], e["date_precision"]) for e in events}
+    assert ("2025-09-01", "month") in found and ("2025-09-10", "day") in found  # the month-only visit, the drones
+    assert all(len(e["date"]) == 10 for e in events)
+
+
+def test_parquet_dates_are_typed(db, tmp_path):
+    import pyarrow as pa
+
+    export(db, "parquet", "-o", str(tmp_path / "e.parquet"))
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert table.schema.field("date").type == pa.date32()
+    assert table.schema.field("added_at").type == pa.timestamp("ms", tz="UTC")
+    rows = table.to_pylist()
+    month = next(r for r in rows if r["date_precision"] == "month")
+    assert month["date"].isoformat() == "2025-09-01"
+
+
 def test_empty_store_exports(tmp_path):
     path = tmp_path / "empty.db"
     Store(path).close()

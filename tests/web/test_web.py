@@ -189,9 +189,15 @@ def test_events_filter_then_article_highlights(page, server, tmp_path):
     page.select_option("select[name=quad_class]", "2")
     page.click("#event-filters button[type=submit]")
     page.wait_for_url("**/?actor=*")
+    assert page.locator("table#events tbody tr.event").count() == 0  # the aid is announced, not given
+    page.select_option("select[name=modality]", "all")
+    page.click("#event-filters button[type=submit]")
+    page.wait_for_url("**modality=all*")
+    page.wait_for_url("**/?actor=*")
     rows = page.locator("table#events tbody tr.event")
     assert rows.count() == 1
     assert rows.first.locator("td.type").inner_text().startswith("AID")
+    assert rows.first.locator("td.modality").inner_text() == "intended"
     page.screenshot(path=str(tmp_path / "events.png"), full_page=True)
 
     rows.first.locator("a.article-link").click()
@@ -236,6 +242,10 @@ def test_relations_page_draws_line_and_bars(page, server, tmp_path):
     page.select_option("select[name=by]", "day")
     page.click("#relation-form button[type=submit]")
     page.wait_for_url("**/relations?a=POL*")
+    assert page.locator("table.relations tbody tr").count() == 2  # asserted events: the aid is only announced
+    page.select_option("select[name=modality]", "all")
+    page.click("#relation-form button[type=submit]")
+    page.wait_for_url("**modality=all*")
     assert page.locator("svg#goldstein-chart circle").count() == 2  # one point per direction and day
     assert page.locator("svg#quad-chart rect.quad").count() == 3
     assert page.locator("table.relations tbody tr").count() == 2
@@ -248,6 +258,8 @@ def test_actor_page(page, server, tmp_path):
     page.wait_for_url("**/actors/Q946")
     assert "Donald Tusk" in page.locator("#aliases").inner_text()
     page.goto(server + "/actors/Q946?date=2025-03-04")
+    assert page.locator("table#events-as-actor tbody tr.event").count() == 1  # the announced aid is left out
+    page.goto(server + "/actors/Q946?date=2025-03-04&modality=all")
     assert page.locator("#code-on-date").inner_text() == "POLGOV"
     assert page.locator("#offices tr.held").count() >= 1
     assert page.locator("table#events-as-actor tbody tr.event").count() == 2

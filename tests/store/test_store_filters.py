@@ -1,0 +1,142 @@
+"""One definition per filter, the same in Python, the CLI and the API: actor names as people type them (any
+alias, case form, part, country name, code, id), and closed sets refused with one line that names the value and
+a near match (CLI exit 2, API 400 with the same message)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+import store_records as records
+from kronika.api import create_app
+from kronika.cli import main
+from kronika.store import Store
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("filters") / "kronika.db"
+    with Store(path, stories=False) as store:
+        store.add_many(records.ALL)
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    with TestClient(create_app(db)) as opened:
+        yield opened
+
+
+def _takes_part(event: dict, entity: str | None, country: str | None) -> bool:
+    sides = event["actor"] + event["recipient"]
+    return any(p["entity"] == entity if entity else p["country"] == country for p in sides)
+
+
+# (what a user types, the entity or the country every event found must have on a side)
+ACTOR_NAMES = [
+    ("Władimir Putin", "Q7747", None),        # a Polish alias
+    ("Władimira Putina", "Q7747", None),      # its genitive
+    ("Putinem", "Q7747", None),               # a surname's instrumental
+    ("putin", "Q7747", None),                 # a part of the stored name, any case
+    ("Kim Dzong Un", "Q56226", None),
+    ("kim jong un", "Q56226", None),
+    ("Q56226", "Q56226", None),
+    ("PRKGOV", None, "PRK"),
+    ("Chiny", None, "CHN"),                   # a state's Polish name: its country code
+    ("Korea Północna", None, "PRK"),
+    ("Korei Północnej", None, "PRK"),
+    ("North Korea", None, "PRK"),
+]
+
+
+@pytest.mark.parametrize(("typed", "entity", "country"), ACTOR_NAMES)
+def test_actor_names_as_people_type_them(db, client, typed, entity, country):
+    result = CliRunner().invoke(main, ["events", "--actor", typed, "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    through_cli = json.loads(result.stdout)
+    through_api = client.get("/api/events", params={"actor": typed}).json()["items"]
+    with Store(db, create=False) as store:
+        through_python = store.event_records(actor=typed)
+    assert through_api and all(_takes_part(e, entity, country) for e in through_api), typed
+    assert [e["id"] for e in through_cli] == [e["id"] for e in through_api] == [e["id"] for e in through_python]
+
+
+# The same filter, the same answer: CLI option, API parameter and Python keyword are one definition.
+FILTERS = [
+    (["--actor", "Xi Jinping"], {"actor": "Xi Jinping"}),   # either side
+    (["--initiator", "Kim Jong Un"], {"initiator": "Kim Jong Un"}),
+    (["--recipient", "Xi Jinping"], {"recipient": "Xi Jinping"}),
+    (["--quad-class", "4"], {"quad_class": 4}),
+    (["--country", "Polska"], {"country": "Polska"}),
+    (["--type", "consult"], {"type": "consult"}),
+    (["--offset", "2", "--limit", "2"], {"offset": 2, "limit": 2}),
+]
+
+
+@pytest.mark.parametrize(("options", "params"), FILTERS)
+def test_one_definition_per_filter(db, client, options, params):
+    result = CliRunner().invoke(main, ["events", *options, "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    through_cli = [e["id"] for e in json.loads(result.stdout)]
+    through_api = [e["id"] for e in client.get("/api/events", params=params).json()["items"]]
+    with Store(db, create=False) as store:
+        through_python = store.events(**params)["id"].tolist()
+    assert through_cli and through_cli == through_api == through_python
+
+
+def test_actor_means_either_side_everywhere(db, client):
+    either = {e["id"] for e in client.get("/api/events", params={"actor": "Xi Jinping"}).json()["items"]}
+    as_recipient = {e["id"] for e in client.get("/api/events", params={"recipient": "Xi Jinping"}).json()["items"]}
+    assert as_recipient and as_recipient <= either
+
+
+# (CLI arguments, API path and parameters, what the one line must say)
+BAD_VALUES = [
+    (["events", "--type", "CONSLUT"], "/api/events", {"type": "CONSLUT"}, "'CONSLUT' is not a PLOVER event type",
+     "did you mean CONSULT?"),
+    (["events", "--modality", "asertd"], "/api/events", {"modality": "asertd"}, "'asertd' is not a modality",
+     "did you mean asserted?"),
+    (["events", "--country", "Ukrainia"], "/api/events", {"country": "Ukrainia"}, "'Ukrainia' is not a country",
+     "did you mean"),
+    (["events", "--since", "2025-10", "--until", "2025-09"], "/api/events", {"since": "2025-10", "until": "2025-09"},
+     "--since 2025-10 is after --until 2025-09", "swap"),
+    (["relations", "CHN", "XXX"], "/api/relations", {"a": "CHN", "b": "XXX"}, "'XXX' is not a country",
+     "alpha-3 code"),
+    (["relations", "Chna", "PRK"], "/api/relations", {"a": "Chna", "b": "PRK"}, "'Chna' is not a country",
+     "did you mean China (CHN)?"),
+    (["actors", "--modality", "negatd"], "/api/actors", {"modality": "negatd"}, "'negatd' is not a modality",
+     "did you mean negated?"),
+]
+
+
+@pytest.mark.parametrize(("args", "path", "params", "says", "suggests"), BAD_VALUES)
+def test_a_wrong_value_gets_one_line_and_exit_2(db, client, args, path, params, says, suggests):
+    result = CliRunner().invoke(main, [*args, "--db", db])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and says in lines[0] and suggests in lines[0] and "E506" in lines[0]
+    response = client.get(path, params=params)
+    assert response.status_code == 400
+    assert lines[0].endswith(response.json()["error"]["message"])
+
+
+@pytest.mark.parametrize("args", [["events"], ["events", "--modality", "all"], ["relations", "CHN", "PRK"],
+                                  ["relations", "Chiny", "Korea Północna", "--by", "week"]])
+def test_tables_read_in_100_columns(db, args):
+    result = CliRunner().invoke(main, [*args, "--db", db, "--format", "table"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) > 2 and max(len(line) for line in lines) <= 100, result.stdout
+    assert "NaN" not in result.stdout and "None" not in result.stdout
+    assert lines[-1].endswith("row(s))")
+
+
+def test_make_run_ends_by_pointing_at_the_web_ui():
+    from conftest import ROOT
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "kronika serve --db kronika.db" in run and "http://127.0.0.1:8000/" in run
