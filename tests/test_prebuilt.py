@@ -104,3 +104,30 @@ def test_old_files_are_dropped(cache, tmp_path):
         source.write_text(str(n), encoding="utf-8")
         prebuilt.load("thing", [source], Counting(n))
     assert len(list(cache.glob("thing-*"))) == prebuilt.KEEP
+
+
+# JSON values as a model file holds them: floats to the last bit, ints apart from floats, nesting.
+JSON_VALUES = [{"models": {"a": {"weights": {"x=1": 0.1 + 0.2, "y": -1e-300}, "classes": ["A", "B"]}}},
+               [1, 1.0, None, True, "ł"]]
+
+
+@pytest.mark.parametrize("value", JSON_VALUES)
+def test_read_json_gives_what_json_gives(cache, tmp_path, value):
+    import json
+
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(value), encoding="utf-8")
+    first, second = prebuilt.read_json(path), prebuilt.read_json(path)
+    assert first == second == json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(value, list):
+        assert [type(v) for v in second] == [type(v) for v in value]
+
+
+# A model file that is not there or not JSON: the error json and the file system give, so callers name it.
+@pytest.mark.parametrize("content, error", [(None, OSError), ("{broken", ValueError)])
+def test_read_json_of_a_bad_file_raises(cache, tmp_path, content, error):
+    path = tmp_path / "model.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(error):
+        prebuilt.read_json(path)
