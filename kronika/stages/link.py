@@ -100,7 +100,8 @@ class Linker:
         self.bodies = {tuple(w.casefold() for w in body): role
                        for body, role in getattr(language, "bodies", {}).items()}
         self.max_body = max((len(b) for b in self.bodies), default=0)
-        # Built by the _build_ methods below, kept prebuilt between processes (link_index.py).
+        # Built by the _build_ methods below and kept prebuilt between processes (link_index.py): an index
+        # they add must be added to linker_indexes' tuple too, or a process reading the cache will lack it.
         (self._gazetteer, self._by_last_word, self._lower_starts, self._first_names, self._adjectives,
          self.demonyms) = linker_indexes(self)
         self._by_sound: dict[str, set[str]] | None = None  # built on first use: most articles need it little
