@@ -10,10 +10,8 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from multiprocessing import get_context
 
 from kronika.errors import InputError, KronikaError
 from kronika.record import Document, content_id
@@ -121,10 +119,11 @@ def analysed(articles: Iterable, *, lang: str, jobs: int) -> Iterator[Document |
         yield from analyze_articles(articles, lang=lang)
         return
     check_language(lang)  # an unknown language fails here, with its message, not as a broken worker pool
-    # forkserver: workers do not inherit the parent's open database connection or threads.
-    context = get_context("forkserver")
+    from kronika.batch.pool import warm_pool
+
+    # Forked from a preloaded forkserver: no inherited database connection or threads, the pipeline loaded once.
     work = partial(analyse_one, lang=lang)
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_load, initargs=(lang,)) as pool:
+    with warm_pool(jobs, _load, (lang,)) as pool:
         pending: deque = deque()
         for article in articles:
             if isinstance(article, KronikaError):
