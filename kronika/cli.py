@@ -41,10 +41,11 @@ def analyze(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
 
     Example: kronika analyze examples/ --tokens -o records.jsonl
     """
-    from kronika.core import analyze_articles
+    from kronika.core import analyze_articles, stages_note
     from kronika.ingest import read_articles
 
     failures = 0
+    noted: set[str] = set()
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         for result in analyze_articles(read_articles(inputs, date=date), lang=lang, parse=parse):
@@ -52,6 +53,10 @@ def analyze(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
                 failures += 1
                 click.echo(f"kronika: error: {result}", err=True)
                 continue
+            note = stages_note(result.lang) if result.lang not in noted else None
+            noted.add(result.lang)
+            if note:  # once per language: the records of such articles have no sentences or events
+                click.echo(f"kronika: note: {result.id}: {note}", err=True)
             out.write(result.to_json(tokens=with_tokens or parse) + "\n")
     finally:
         if output:

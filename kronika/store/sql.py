@@ -518,7 +518,8 @@ SCHEMA_V2 = (
         story INTEGER NOT NULL REFERENCES stories(pk),
         PRIMARY KEY (key, story)
     ) WITHOUT ROWID""",
-    # The story an event was first reported in, so its NumSources counts the story's outlets in every language.
+    # The story an event was first reported in: its articles in languages without a pack that name the
+    # event's participants count among its reports (UPDATE_STORY_EVENT_COUNTS).
     "ALTER TABLE events ADD COLUMN story INTEGER REFERENCES stories(pk)",
     "CREATE INDEX events_story ON events(story)",
 )
@@ -616,16 +617,26 @@ WHERE pk = :pk"""
 INSERT_STORY_ARTICLE = """
 INSERT OR IGNORE INTO story_articles (article, story, lang, cosine, evidence) VALUES (?, ?, ?, ?, ?)"""
 INSERT_STORY_KEY = "INSERT OR IGNORE INTO story_keys (key, story) VALUES (?, ?)"
-# Events first reported in articles of this story belong to it. NumSources then counts the outlets of the
-# reporting articles and of the story's articles in languages no pack codes events for (:coded, a JSON
-# list): those cannot report the event themselves, so the story is the evidence that they covered it.
+# Events first reported in articles of this story belong to it. Their GDELT counts take only the articles
+# that report the event: its coded reports, and the story's articles in languages no pack codes events for
+# (:coded, a JSON list) whose text names every participant the event has a knowledge-base entity for (an
+# event without one gains none). Outlets are counted over the same articles, so NumSources <= NumArticles.
 SET_EVENT_STORY = "UPDATE events SET story = :story WHERE pk = :event AND story IS NULL"
-UPDATE_STORY_EVENT_SOURCES = """
-UPDATE events SET num_sources = (
-    SELECT count(*) FROM (
-        SELECT source FROM event_reports WHERE event = events.pk
-        UNION SELECT a.source FROM story_articles sa JOIN articles a ON a.pk = sa.article
-              WHERE sa.story = :story AND coalesce(sa.lang, '') NOT IN (SELECT value FROM json_each(:coded))))
+_NAMING_ARTICLES = """
+    SELECT sa.article AS article, a.source AS source FROM story_articles sa JOIN articles a ON a.pk = sa.article
+    WHERE sa.story = :story AND coalesce(sa.lang, '') NOT IN (SELECT value FROM json_each(:coded))
+      AND EXISTS (SELECT 1 FROM event_participants p WHERE p.event = events.pk AND p.entity IS NOT NULL)
+      AND NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.event = events.pk AND p.entity IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM article_entities ae
+                                      WHERE ae.article = sa.article AND ae.entity = p.entity))"""
+UPDATE_STORY_EVENT_COUNTS = f"""
+UPDATE events SET
+    num_mentions = (SELECT count(*) FROM event_reports WHERE event = events.pk)
+                   + (SELECT count(*) FROM ({_NAMING_ARTICLES})),
+    num_articles = (SELECT count(*) FROM (SELECT article FROM event_reports WHERE event = events.pk
+                                          UNION SELECT article FROM ({_NAMING_ARTICLES}))),
+    num_sources = (SELECT count(*) FROM (SELECT source FROM event_reports WHERE event = events.pk
+                                         UNION SELECT source FROM ({_NAMING_ARTICLES})))
 WHERE story = :story"""
 
 STORY_LIST_COLUMNS = """

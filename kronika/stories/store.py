@@ -85,12 +85,13 @@ def assign_story(connection: sqlite3.Connection, doc: Document, article_pk: int,
 
 
 def link_events(connection: sqlite3.Connection, story: int, events: set[int]) -> None:
-    """Events first reported in this story's articles join it, and count as sources the story's outlets in
-    languages without a pack (an article in a coded language counts only when it reports the event)."""
+    """Events first reported in this story's articles join it; their mentions, articles and sources count the
+    story's articles in languages without a pack that name the event's participants (``sql``'s
+    UPDATE_STORY_EVENT_COUNTS), besides their coded reports."""
     from kronika.lang import SUPPORTED
 
     connection.executemany(sql.SET_EVENT_STORY, [{"story": story, "event": pk} for pk in sorted(events)])
-    connection.execute(sql.UPDATE_STORY_EVENT_SOURCES, {"story": story, "coded": json.dumps(list(SUPPORTED))})
+    connection.execute(sql.UPDATE_STORY_EVENT_COUNTS, {"story": story, "coded": json.dumps(list(SUPPORTED))})
 
 
 # --- reading ------------------------------------------------------------------------------------------
