@@ -487,11 +487,12 @@ def claims(db, output_format, story_id, event_id, article_id, category) -> None:
 @click.option("--evict", is_flag=True, help="Drop stories closed for 48 days to bound memory on long archives in "
               "date order (an article more than 45 days late may then start a new story).")
 def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang: str, evict: bool) -> None:
-    """Cluster articles into cross-lingual stories without a store: one JSON line per article with its
-    id, story and language, in input order.
+    """Cluster articles into cross-lingual events and stories without a store: one JSON line per article
+    with its id, event (one occurrence: a meeting, a vote), story (the thread of events holding it) and
+    language, in input order.
 
-    Polish articles go through the whole pipeline; other languages get knowledge-base names and dates in
-    digits. Deterministic for the same input order.
+    Polish articles go through the whole pipeline; any other language gets knowledge-base names and written
+    dates; no language is refused. Deterministic for the same input order.
 
     Example: kronika cluster articles.jsonl -o stories.jsonl
     """
@@ -499,7 +500,7 @@ def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
 
     from kronika.core import analyze_articles
     from kronika.ingest import read_articles
-    from kronika.stories import StoryClusterer, cluster_documents
+    from kronika.stories import TwoLevelClusterer, cluster_levels
 
     failures = 0
 
@@ -514,8 +515,9 @@ def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
 
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for doc, decision in cluster_documents(records(), clusterer=StoryClusterer(evict=evict)):
-            out.write(json.dumps({"id": doc.id, "story": decision.story.id, "lang": doc.lang}) + "\n")
+        for doc, placed in cluster_levels(records(), clusterer=TwoLevelClusterer(evict=evict)):
+            out.write(json.dumps({"id": doc.id, "event": placed.event.story.id, "story": placed.story.id,
+                                  "lang": doc.lang}) + "\n")
     finally:
         if output:
             out.close()
