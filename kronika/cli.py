@@ -487,9 +487,9 @@ def claims(db, output_format, story_id, event_id, article_id, category) -> None:
 @click.option("--evict", is_flag=True, help="Drop stories closed for 48 days to bound memory on long archives in "
               "date order (an article more than 45 days late may then start a new story).")
 def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang: str, evict: bool) -> None:
-    """Cluster articles into cross-lingual events and stories without a store: one JSON line per article
-    with its id, event (one occurrence: a meeting, a vote), story (the thread of events holding it) and
-    language, in input order.
+    """Cluster articles into cross-lingual stories and threads without a store: one JSON line per article
+    with its id, story (one occurrence: a meeting, a vote, as the store's stories), thread (the longer
+    story holding it: the meeting and the reactions of the next days) and language, in input order.
 
     Polish articles go through the whole pipeline; any other language gets knowledge-base names and written
     dates; no language is refused. Deterministic for the same input order.
@@ -516,7 +516,7 @@ def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         for doc, placed in cluster_levels(records(), clusterer=TwoLevelClusterer(evict=evict)):
-            out.write(json.dumps({"id": doc.id, "event": placed.event.story.id, "story": placed.story.id,
+            out.write(json.dumps({"id": doc.id, "story": placed.story.story.id, "thread": placed.thread.id,
                                   "lang": doc.lang}) + "\n")
     finally:
         if output:

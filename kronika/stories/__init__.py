@@ -1,12 +1,12 @@
-"""Cross-lingual events and stories: articles in any language clustered online into the events they report
-(one occurrence: one meeting, one vote), and events into stories (the longer thread).
+"""Cross-lingual stories and threads: articles in any language clustered online into the stories they
+report (one occurrence: one meeting, one vote; what ``stories.jsonl`` and ``score.py --stories`` call a
+story), and stories into threads (the longer story: the meeting and the reactions of the next week).
 
     from kronika.stories import cluster_levels
     for doc, placed in cluster_levels(records):
-        print(doc.id, placed.event.story.id, placed.story.id, doc.lang)
+        print(doc.id, placed.story.story.id, placed.thread.id, doc.lang)
 
-``cluster_documents`` gives the event level alone (its ``Decision.story`` is the event cluster: the name
-predates the second level).
+``cluster_documents`` gives the story level alone.
 
 ``cluster_documents`` works in memory (``kronika cluster``); the store keeps the same state in its
 tables so ingesting later articles extends the stories already stored (``kronika/stories/store.py``).
@@ -47,7 +47,7 @@ def featurized(docs: Iterable[Document]) -> Iterator[tuple[Document, ArticleFeat
 
 def cluster_documents(docs: Iterable[Document], *, rule: StoryRule | None = None,
                       clusterer: StoryClusterer | None = None) -> Iterator[tuple[Document, Decision]]:
-    """Each record with the event it joined (or started), in input order; batches change nothing but speed."""
+    """Each record with the story it joined (or started), in input order; batches change nothing but speed."""
     clusterer = StoryClusterer(rule) if clusterer is None else clusterer
     for doc, features in featurized(docs):
         yield doc, clusterer.add(features)
@@ -55,7 +55,7 @@ def cluster_documents(docs: Iterable[Document], *, rule: StoryRule | None = None
 
 def cluster_levels(docs: Iterable[Document], *,
                    clusterer: TwoLevelClusterer | None = None) -> Iterator[tuple[Document, Placement]]:
-    """Each record with its event and the story (thread) holding that event, in input order."""
+    """Each record with its story and the thread holding that story, in input order."""
     clusterer = TwoLevelClusterer() if clusterer is None else clusterer
     for doc, features in featurized(docs):
         yield doc, clusterer.add(features)

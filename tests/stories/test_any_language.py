@@ -72,8 +72,8 @@ def test_cluster_accepts_every_language(tmp_path):
     assert set(out) == {r["id"] for r in rows}
     assert out["given-fil"]["lang"] == "fil" and out["given-junk"]["lang"] == "en"
     assert out["digits"]["lang"] == "und"
-    # One meeting in eight languages and scripts: one event.
-    assert len({out[f"a-{lang}"]["event"] for lang, _ in ARTICLES}) == 1
+    # One meeting in eight languages and scripts: one story.
+    assert len({out[f"a-{lang}"]["story"] for lang, _ in ARTICLES}) == 1
 
 
 def test_ingest_auto_accepts_every_language(tmp_path):

@@ -230,23 +230,23 @@ def placements(records):
 
     more = [Article(text=text, id=i, date=date, lang=lang) for i, lang, date, text in FOLLOW_UPS]
     docs = [*records, *analyze_articles(more)]
-    return {doc.id: (placed.event.story.id, placed.story.id) for doc, placed in cluster_levels(docs)}
+    return {doc.id: (placed.story.story.id, placed.thread.id) for doc, placed in cluster_levels(docs)}
 
 
-def test_each_event_lies_in_one_story(placements):
-    story_of = {}
-    for event, story in placements.values():
-        assert story_of.setdefault(event, story) == story
-    assert {event for event, _ in placements.values()}.isdisjoint(story for _, story in placements.values())
+def test_each_story_lies_in_one_thread(placements):
+    thread_of = {}
+    for story, thread in placements.values():
+        assert thread_of.setdefault(story, thread) == thread
+    assert {story for story, _ in placements.values()}.isdisjoint(thread for _, thread in placements.values())
 
 
-@pytest.mark.parametrize("a, b, same_event, same_story", [
+@pytest.mark.parametrize("a, b, same_story, same_thread", [
     ("a-en", "a-pl", True, True),    # one summit in two languages
     ("f-en", "f-de", True, True),    # one follow-up in two languages
-    ("f-en", "a-en", False, True),   # the follow-up is another occurrence of the Helsinki thread
-    ("b-en", "a-en", False, False),  # the Alaska summit seven years later is another story
+    ("f-en", "a-en", False, True),   # the follow-up is another occurrence in the Helsinki thread
+    ("b-en", "a-en", False, False),  # the Alaska summit seven years later is another thread
     ("c-en", "a-en", False, False),
 ])
-def test_events_inside_stories(placements, a, b, same_event, same_story):
-    assert (placements[a][0] == placements[b][0]) is same_event
-    assert (placements[a][1] == placements[b][1]) is same_story
+def test_stories_inside_threads(placements, a, b, same_story, same_thread):
+    assert (placements[a][0] == placements[b][0]) is same_story
+    assert (placements[a][1] == placements[b][1]) is same_thread

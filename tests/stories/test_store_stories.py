@@ -95,11 +95,10 @@ def test_cli_stories_and_cluster(db, tmp_path):
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert [line["id"] for line in lines] == list(GOLD)
     assert {line["id"]: line["lang"] for line in lines} == {i: r["lang"] for i, r in GOLD.items()}
-    # The store's stories are the event level; each event lies in one story (thread) of the output.
-    assert {line["id"]: line["event"] for line in lines} == stored_stories(db)
+    assert {line["id"]: line["story"] for line in lines} == stored_stories(db)
     threads = {}
-    for line in lines:
-        assert threads.setdefault(line["event"], line["story"]) == line["story"]
+    for line in lines:  # each story lies in one thread
+        assert threads.setdefault(line["story"], line["thread"]) == line["thread"]
     # The fixture's articles lie within days of each other: eviction changes no decision.
     evicted = tmp_path / "evicted.jsonl"
     assert runner.invoke(main, ["cluster", str(FIXTURE), "-o", str(evicted), "--evict"]).exit_code == 0
