@@ -418,23 +418,27 @@ def serve(db, host, port, token, cors_origins, max_body, workers, cache_size) ->
 @click.option("--min-size", default=1, show_default=True, type=click.IntRange(1),
               help="Only stories of this many articles or more.")
 @click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
-def stories(db, output_format, story_id, since, until, lang, min_size, limit) -> None:
-    """Stories: articles in any language grouped by the event they report, newest first.
+@click.option("--thread", "thread_id", help="Show this thread (the longer story): its stories, newest first.")
+def stories(db, output_format, story_id, since, until, lang, min_size, limit, thread_id) -> None:
+    """Stories: articles in any language grouped by the occurrence they report (one meeting, one vote),
+    newest first, each with its thread (the longer story holding it).
 
-    Example: kronika stories --min-size 3 --lang en; kronika stories --id 28d63f64271fc44d
+    Example: kronika stories --min-size 3 --lang en; kronika stories --id 28d63f64271fc44d;
+    kronika stories --thread 5be1c0e1e2d4a0f7
     """
-    if story_id is None:
+    if story_id is None and thread_id is None:
         _query(db, output_format, "stories", since=since, until=until, lang=lang, min_size=min_size, limit=limit)
         return
     import json
 
+    kind, wanted = ("story", story_id) if story_id is not None else ("thread", thread_id)
     store = _open_store(db)
     try:
-        found = store.story(story_id)
+        found = store.story(story_id) if kind == "story" else store.thread(thread_id)
     finally:
         store.close()
     if found is None:
-        _fail(KronikaError("E801", f"no story {story_id!r} in {db}; list them with `kronika stories --db {db}`"))
+        _fail(KronikaError("E801", f"no {kind} {wanted!r} in {db}; list them with `kronika stories --db {db}`"))
     click.echo(json.dumps(found, ensure_ascii=False, indent=None if output_format == "json" else 1, default=str))
 
 

@@ -55,6 +55,12 @@ def claims_schema(connection: sqlite3.Connection) -> None:
     backfill(connection)
 
 
+@migration(5, "threads: the longer level holding stories (kronika/stories/threads.py); stories.thread")
+def threads_schema(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_V5:
+        connection.execute(statement)
+
+
 LATEST = max(MIGRATIONS)
 
 

@@ -13,6 +13,8 @@ from contextlib import closing
 UNDO = {
     3: ("DROP INDEX mentions_entity",),
     4: ("DROP TABLE claims",),
+    5: ("DROP INDEX stories_thread", "ALTER TABLE stories DROP COLUMN thread", "DROP TABLE thread_keys",
+        "DROP TABLE threads"),
 }
 
 

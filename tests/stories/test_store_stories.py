@@ -43,6 +43,23 @@ def test_store_gives_the_in_memory_stories(db, records):
     assert stored_stories(db) == in_memory
 
 
+def test_store_gives_the_in_memory_threads(db, records):
+    from kronika.stories import cluster_levels
+
+    in_memory = {doc.id: placed.thread.id for doc, placed in cluster_levels(records)}
+    with Store(db) as store:
+        stored = dict(store.connection.execute(
+            "SELECT a.id, t.id FROM story_articles sa JOIN articles a ON a.pk = sa.article "
+            "JOIN stories s ON s.pk = sa.story JOIN threads t ON t.pk = s.thread").fetchall())
+        listed = store.stories()
+        thread = store.thread(in_memory["a-en"])
+        assert store.thread("no-such-thread") is None
+    assert stored == in_memory
+    assert set(listed["thread"]) == set(in_memory.values())
+    assert [s["id"] for s in thread["stories"]] == [stored_stories(db)["a-en"]]
+    assert thread["size"] == 3 and thread["first_date"] == "2018-07-16"
+
+
 def test_story_lists_articles_by_language(db):
     with Store(db) as store:
         listed = store.stories()
@@ -135,3 +152,23 @@ def test_gdelt_sources_never_exceed_articles(records, tmp_path, extra, meeting_a
     counts = gdelt_counts([*records, *more], tmp_path)
     assert counts and all(sources <= articles <= mentions for mentions, sources, articles in counts)
     assert max(articles for _, _, articles in counts) == meeting_articles
+
+
+def test_both_levels_through_the_cli_and_the_api(db):
+    from fastapi.testclient import TestClient
+
+    from kronika.api import create_app
+
+    runner = CliRunner()
+    rows = json.loads(runner.invoke(main, ["stories", "--db", str(db), "--format", "json"]).output)
+    helsinki = next(r for r in rows if r["id"] == stored_stories(db)["a-en"])
+    shown = runner.invoke(main, ["stories", "--db", str(db), "--thread", helsinki["thread"], "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    assert [s["id"] for s in json.loads(shown.output)["stories"]] == [helsinki["id"]]
+    missing = runner.invoke(main, ["stories", "--db", str(db), "--thread", "nope"])
+    assert missing.exit_code == 1 and "no thread 'nope'" in missing.output
+    with TestClient(create_app(db, token="test-token-1234")) as client:
+        story = client.get(f"/api/stories/{helsinki['id']}").json()
+        thread = client.get(f"/api/threads/{story['thread']}").json()
+        assert [s["id"] for s in thread["stories"]] == [helsinki["id"]]
+        assert client.get("/api/threads/nope").status_code == 404
