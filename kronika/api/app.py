@@ -458,6 +458,15 @@ def _add_api_routes(app: FastAPI) -> None:
             raise not_found("story", story_id)
         return JSONResponse(found)
 
+    @app.get("/api/threads/{thread_id}", tags=["stories"], summary="One thread: the longer story, its stories")
+    def thread(*, thread_id: str, store: StoreDep) -> JSONResponse:
+        if getattr(type(store), "thread", None) is None:
+            raise HTTPException(404, deps.NO_STORIES)
+        found = store.thread(thread_id)
+        if found is None:
+            raise not_found("thread", thread_id)
+        return JSONResponse(deps.clean_deep(found))
+
     @app.get(
         "/api/claims",
         tags=["stories"],

@@ -157,13 +157,12 @@ def _unpack(result: tuple) -> Document | KronikaError:
 
 
 def check_language(lang: str) -> None:
-    """``auto``, a language with a pack, or one identification knows (its names and dates are read)."""
+    """``auto`` or any language's code (a language without a pack gets names and dates)."""
     from kronika.core import AUTO
-    from kronika.lang import get_language
-    from kronika.lang.langid import LANGUAGES
+    from kronika.lang import check_language as check_code
 
-    if lang != AUTO and lang not in LANGUAGES:
-        get_language(lang)
+    if lang != AUTO:
+        check_code(lang)
 
 
 def _load(lang: str) -> None:

@@ -61,6 +61,12 @@ def modality_schema(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+@migration(6, "threads: the longer level holding stories (kronika/stories/threads.py); stories.thread")
+def threads_schema(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_V6:
+        connection.execute(statement)
+
+
 LATEST = max(MIGRATIONS)
 
 
