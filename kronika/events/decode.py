@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from kronika.events.coordination import extend_side
 from kronika.events.features import is_trigger_candidate, role_features, trigger_features
 from kronika.events.linear import LinearModel
 from kronika.events.view import ArticleView, Candidate
@@ -59,7 +60,8 @@ def choose_roles(view: ArticleView, token: int, etype: str, model: LinearModel, 
     """The actor and recipient chosen together, as the assignment most likely against "nobody plays a role":
     a pair of different codes multiplies their odds (so a code likelier to receive than to act is not made
     the actor); one code on both sides (the government and the opposition of one state, police and
-    protesters) has odds of its own, for news of one country is mostly that."""
+    protesters) has odds of its own, for news of one country is mostly that. Codes coordinated with a chosen
+    one join its side (``kronika.events.coordination``)."""
     scored = [(model.probabilities(role_features(view, token, etype, c, cues)), c) for c in view.candidates.values()]
     if not scored:
         return [], []
@@ -81,7 +83,9 @@ def choose_roles(view: ArticleView, token: int, etype: str, model: LinearModel, 
     actor, recipient = pair
     if actor:
         actor += [c for _, _, p, c in gains if c not in actor and c not in recipient and p[ACTOR] >= limits.second_actor]
-    return actor, recipient
+    if actor and recipient and actor[0] is recipient[0]:
+        return actor, recipient
+    return extend_side(view, token, actor, recipient, cues), extend_side(view, token, recipient, actor, cues)
 
 
 def _odds(p: float, q: float) -> float:
