@@ -243,7 +243,18 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(KronikaError)
     async def kronika_error(request: Request, error: KronikaError) -> Response:
-        return respond(request, STORE_STATUS.get(error.code, 500), error.message, error.code)
+        message = without_path(error.message, request.app.state.pool.path)
+        return respond(request, STORE_STATUS.get(error.code, 500), message, error.code)
+
+
+def without_path(message: str, path: str) -> str:
+    """A store error for a client: the store's file name instead of where it lives on the server."""
+    import os
+
+    name = os.path.basename(path) or "the store"
+    for spelled in sorted({path, os.path.abspath(path), os.path.realpath(path)}, key=len, reverse=True):
+        message = message.replace(spelled, name)
+    return message
 
 
 def require_token(request: Request) -> None:

@@ -11,6 +11,7 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 
+from kronika.errors import KronikaError
 from kronika.store import Store
 
 
@@ -51,8 +52,14 @@ class StorePool:
         self._all.append(store)
         return store
 
-    def release(self, store: Store) -> None:
-        self._free.append(store)
+    def release(self, store: Store, *, failed: bool = False) -> None:
+        """Give a connection back; one that failed with a store error is closed and replaced when next
+        needed, so a connection that went wrong cannot keep answering with an error the file does not have."""
+        if failed:
+            store.close()
+            self._all.remove(store)
+        else:
+            self._free.append(store)
         self._slots.release()
 
     def close(self) -> None:
@@ -67,10 +74,14 @@ async def get_store(request: Request) -> AsyncIterator[Store]:
     """FastAPI dependency: a read-only store for the length of one request."""
     pool = request.app.state.pool
     store = await pool.acquire()
+    failed = False
     try:
         yield store
+    except KronikaError as error:
+        failed = error.code == "E502"
+        raise
     finally:
-        pool.release(store)
+        pool.release(store, failed=failed)
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
