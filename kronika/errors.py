@@ -62,5 +62,6 @@ CODES = {
     "E705": "batch: no Dask scheduler answers at the --scheduler address",
     "E706": "ingest --from-parquet: the directory is not batch output (no _done/ markers folder)",
     "E707": "batch: a partition failed on its worker; a rerun redoes it",
+    "E708": "batch: another batch is writing into the same --out directory (the message names its pid)",
     "E801": "no story with the given id in the store",
 }
