@@ -30,6 +30,7 @@ from kronika.errors import KronikaError
 logger = logging.getLogger(__name__)
 
 INTERNAL_ERROR = "the server failed on this request (a bug: please report it with the request)"
+TOKEN_ROUTES = {("POST", "/api/analyze")}
 DEFAULT_MAX_BODY = 1_000_000  # bytes: a long article is ~50 kB of text; JSON escaping can double it
 MAX_LIMIT = 500
 
@@ -54,24 +55,34 @@ class Guard:
     response (the early refusals here included), and answer anything that escaped the routes' handlers with
     a JSON error and a code instead of a bare 500."""
 
-    def __init__(self, app, max_body_bytes: int):
+    def __init__(self, app, max_body_bytes: int, token: str | None = None):
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.token = token
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         csp = (DOCS_CSP if scope["path"] == "/docs" else PAGE_CSP).encode()
         started = False
+        head = scope["method"] == "HEAD"
+        if head:  # a GET without its body: the same status and headers, Content-Length included
+            scope = {**scope, "method": "GET"}
 
         async def send_with_headers(message):
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
                 message["headers"] = [*message.get("headers", []), *_security_headers(csp)]
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
-        refusal = self._refusal(dict(scope["headers"]).get(b"content-length"))
+        headers = dict(scope["headers"])
+        refusal = self._refusal(headers.get(b"content-length"))
+        if refusal is None and (scope["method"], scope["path"]) in TOKEN_ROUTES:
+            # Before the body is read or parsed: a caller without the token learns nothing about its body.
+            refusal = token_problem(headers.get(b"authorization", b"").decode("latin-1"), self.token)
         if refusal is not None:
             return await _send_error(send_with_headers, *refusal)
         received = 0
@@ -231,7 +242,7 @@ def create_app(
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    app.add_middleware(Guard, max_body_bytes=max_body_bytes)
+    app.add_middleware(Guard, max_body_bytes=max_body_bytes, token=token)
     return app
 
 
@@ -279,18 +290,22 @@ def without_path(message: str, path: str) -> str:
     return message
 
 
-def require_token(request: Request) -> None:
-    """Write and compute endpoints: the server's token as ``Authorization: Bearer <token>``."""
-    expected = request.app.state.token
+def token_problem(authorization: str, expected: str | None) -> tuple[int, str] | None:
+    """Why a request may not use a token endpoint (status, message), or None when it may."""
     if not expected:
-        raise HTTPException(403, "this endpoint is disabled: start the server with --token to enable it")
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        return 403, "this endpoint is disabled: start the server with --token to enable it"
+    scheme, _, given = authorization.partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
-        raise HTTPException(
-            401,
-            "missing or wrong token: send the header 'Authorization: Bearer <token>'",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+        return 401, "missing or wrong token: send the header 'Authorization: Bearer <token>'"
+    return None
+
+
+def require_token(request: Request) -> None:
+    """Write and compute endpoints: the server's token as ``Authorization: Bearer <token>`` (checked again
+    here, so a route is guarded even where the middleware is not in front of it)."""
+    problem = token_problem(request.headers.get("authorization", ""), request.app.state.token)
+    if problem is not None:
+        raise HTTPException(*problem, headers={"WWW-Authenticate": "Bearer"} if problem[0] == 401 else None)
 
 
 def _add_api_routes(app: FastAPI) -> None:

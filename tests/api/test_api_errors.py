@@ -53,6 +53,11 @@ SWEEP = [
     ("unknown language", "POST", "/api/analyze",
      {"json": {"text": "Tekst.", "lang": "xx"}, "headers": AUTH}, 400, "E102"),
     ("a failing handler", "GET", "/api/test-failure", {}, 500, "E606"),
+    ("no token and a broken body: the token first", "POST", "/api/analyze", {"content": b"{"}, 401, "E602"),
+    ("wrong token and a body over the limit", "POST", "/api/analyze",
+     {"content": iter([b"x" * 6_000]), "headers": {"Authorization": "Bearer wrong"}}, 401, "E602"),
+    ("HEAD of a list", "HEAD", "/api/stats", {}, 200, None),
+    ("HEAD of a missing record", "HEAD", "/api/articles/none", {}, 404, None),
     ("analysis at the end of the calendar", "POST", "/api/analyze",
      {"json": {"text": EDGE_TEXT, "date": "9999-12-31"}, "headers": AUTH}, 200, None),
     ("analysis at the start of the calendar", "POST", "/api/analyze",
@@ -67,6 +72,8 @@ def test_error_paths_answer_json_with_a_code(client, name, method, path, keyword
     answer = client.request(method, path, **keywords)
     assert answer.status_code == status, answer.text
     assert answer.headers["content-type"].startswith("application/json")
+    if method == "HEAD":
+        assert answer.content == b"" and int(answer.headers["content-length"]) > 0
     assert answer.headers["x-content-type-options"] == "nosniff" and "content-security-policy" in answer.headers
     if code is not None:
         assert answer.json()["error"]["code"] == code
