@@ -121,8 +121,12 @@ def page(items: list, limit: int, offset: int) -> dict:
     }
 
 
+SHOWN_KEY = 80  # characters of a missing key the 404 repeats: an answer does not echo a 50 kB path back
+
+
 def not_found(what: str, key: str) -> HTTPException:
-    return HTTPException(404, f"no {what} {key!r} in this store")
+    shown = key if len(key) <= SHOWN_KEY else f"{key[:SHOWN_KEY]}... ({len(key):,} characters)"
+    return HTTPException(404, f"no {what} {shown!r} in this store")
 
 
 def offices(entity_id: str, on: str | None, last_seen: str | None) -> dict | None:

@@ -83,3 +83,9 @@ def test_edge_dates_resolve_inside_the_calendar(client):
     record = client.post("/api/analyze", json={"text": EDGE_TEXT, "date": "9999-12-31"}, headers=AUTH).json()
     # "za tydzień" and "dzień później" would leave the calendar: they keep their span, without a value.
     assert record["timexes"] and all(t["value"] is None for t in record["timexes"])
+
+
+def test_not_found_does_not_echo_a_long_id(client):
+    answer = client.get("/api/articles/" + "x" * 50_000)
+    assert answer.status_code == 404 and len(answer.content) < 1_000
+    assert "50,000 characters" in answer.json()["error"]["message"]
