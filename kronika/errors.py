@@ -55,6 +55,7 @@ CODES = {
     "E603": "HTTP API: request body larger than the server's --max-body limit (413)",
     "E604": "HTTP API: request parameters or body do not match the endpoint (422), or a bad query value (400)",
     "E605": "kronika serve: invalid option (store file, port, CORS origin)",
+    "E606": "HTTP API: the server failed on a request (a bug: please report it with the request) (500)",
     "E701": "batch: a Parquet input without a 'text' column",
     "E702": "batch: a Parquet file that cannot be read (input, or batch output being loaded)",
     "E703": "batch: the --out directory cannot be created or is a file",
@@ -62,5 +63,6 @@ CODES = {
     "E705": "batch: no Dask scheduler answers at the --scheduler address",
     "E706": "ingest --from-parquet: the directory is not batch output (no _done/ markers folder)",
     "E707": "batch: a partition failed on its worker; a rerun redoes it",
+    "E708": "batch: another batch is writing into the same --out directory (the message names its pid)",
     "E801": "no story with the given id in the store",
 }

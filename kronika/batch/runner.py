@@ -66,7 +66,7 @@ def run_batch(inputs: Iterable[str], out: str, *, engine: str = "local", workers
     if scheduler and engine != "dask":
         raise KronikaError("E704", "--scheduler needs --engine dask")
     output = BatchOutput(out)
-    output.prepare()
+    lock = output.prepare()
     report = BatchReport()
     started = time.perf_counter()
     planner = Planner(size=partition_size, lang=lang)
@@ -109,6 +109,7 @@ def run_batch(inputs: Iterable[str], out: str, *, engine: str = "local", workers
         report.seconds = time.perf_counter() - started
         # Temporary files of partitions that failed or were lost with a dead worker; their redo wrote its own.
         output.remove_temporary()
+        lock.release()
     return report
 
 

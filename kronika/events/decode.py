@@ -110,12 +110,12 @@ def _participant(view: ArticleView, token: int, candidate: Candidate, besides: s
     "spotkał się w Pekinie z Xi"), else the code's representative. ``besides`` is an
     entity the other side already names: the receiving body of an event within one state is another one."""
     sentence = view.sentence_of[token]
-    mentions = [p for p in candidate.placed if p.entity.id != besides]
-    here = [p for p in mentions if view.sentence_of[p.start] == sentence]
+    here = [p for p in view.candidate_in(candidate, sentence) if p.entity.id != besides]
     agents = [p for p in here if p.entity.type in AGENT_TYPES]
+    mentions = [] if here or besides is None else [p for p in candidate.placed if p.entity.id != besides]
     if agents or here:
         e = min(agents or here, key=lambda p: abs(p.start - token)).entity
-    elif besides is not None and mentions:
+    elif mentions:
         most = Counter(p.entity.id for p in mentions).most_common(1)[0][0]
         e = next(p.entity for p in mentions if p.entity.id == most)
     else:

@@ -169,8 +169,10 @@ def _load(lang: str) -> None:
     """A worker's start: with ``auto`` it loads the identifier and the Polish pipeline, the slowest to load;
     the pipeline of any other language it meets loads on its first article there (``load_pipeline`` keeps
     one per language and process)."""
+    from kronika.batch.lifecycle import die_with_parent
     from kronika.core import AUTO, load_pipeline
 
+    die_with_parent()
     if lang == AUTO:
         from kronika.lang.langid import detect_language
 
