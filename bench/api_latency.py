@@ -1,21 +1,24 @@
 """HTTP API latency under concurrent clients (a benchmark, never a test).
 
 Builds (or reuses, with --keep) a store of --events events the way ``bench/store.py`` does: the records the
-full pipeline codes from ``examples/`` replayed with shifted dates and rotated participants. Then starts
-``kronika serve`` in its own process on a free loopback port and runs --clients concurrent clients (asyncio
-+ httpx, one connection each) over a fixed mix of API requests until --requests are done or --seconds have
-passed, whichever comes first. Prints the 50th and 99th percentile latency per request kind and overall.
+full pipeline codes from ``examples/`` replayed with shifted dates and rotated participants, through the
+store's own write path; with --scale N only 1/N of them, then copied N times in SQL (``scale_store``: the
+write path's rows with new keys, so the schema and indexes are the same; 1,000,000 events in about 7 minutes
+instead of 20). Then starts ``kronika serve`` in its own process on a free loopback port and runs --clients
+concurrent clients (asyncio + httpx, one connection each) over every list endpoint and the usual single
+pages (MIX) until --requests are done or --seconds have passed. Prints, per request kind, the median of one
+client alone and the p50, p95 and p99 latency and requests/s under the concurrent load. --before DIR first
+measures the server of another tree (a copy of main) on the same store, then this tree's (which migrates
+the store first), and prints the ratio of the p99s: both in one run, as the shared machine's load moves.
 Loopback only: the server listens on 127.0.0.1 and the clients call nothing else.
 
-The server keeps repeated GET responses until the store changes (``kronika serve --cache``). The single
-client is measured both ways: "computed" requests carry a query parameter the API ignores, numbered so no
-two URLs are alike, which makes every request a cache miss (the SQL and the JSON, every time); "repeated"
-requests are the plain URLs after one miss. ``--unique`` does the same for the concurrent run, which then
-measures the computing server; without it the concurrent run repeats the eight URLs, as many users looking
-at the same pages do.
+The server keeps repeated GET responses until the store changes (``kronika serve --cache``). The lone
+client's requests carry a numbered query parameter the API ignores, which makes each a cache miss (the SQL
+and the JSON, every time). ``--unique`` does the same for the concurrent run, which then measures the
+computing server; without it the concurrent run repeats the URLs, as many users looking at the same pages do.
 
-    .venv/bin/python bench/api_latency.py [--events 100000] [--clients 50] [--requests 5000] [--seconds 120]
-                                          [--keep DIR] [--workers 1] [--cache 256] [--unique]
+    .venv/bin/python bench/api_latency.py [--events 100000] [--scale 1] [--clients 50] [--requests 5000]
+        [--seconds 120] [--keep DIR] [--workers 1] [--cache 256] [--unique] [--before DIR]
 """
 
 from __future__ import annotations
@@ -37,20 +40,31 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kronika.store import Store
+from kronika.store import Store  # noqa: E402
 
-# The request mix: the web UI's and an API client's usual questions.
+# The request mix: every list endpoint (events with filters and paging, actors, relations, stories, articles
+# and entities, searches) and the usual single-item pages.
 MIX = {
     "events (latest)": "/api/events?limit=50",
     "events --actor 'Kim Jong Un'": "/api/events?actor=Kim%20Jong%20Un&limit=50",
     "events quad_class=4 since 2020": "/api/events?quad_class=4&since=2020-01-01&limit=50",
+    "events type=CONSULT country=CHN": "/api/events?type=CONSULT&country=CHN&limit=50",
+    "events --recipient PRK 2010-2015": "/api/events?recipient=PRK&since=2010&until=2015&limit=50",
+    "events text=Pekin": "/api/events?text=Pekin&limit=50",
     "events page 20": "/api/events?limit=50&offset=1000",
+    "events page 2000 (deep)": "/api/events?limit=50&offset=100000",
+    "events 500 a page": "/api/events?limit=500",
     "relations CHN PRK by month": "/api/relations?a=CHN&b=PRK&by=month",
-    "entity Q56226": "/api/entities/Q56226",
+    "actors (most events)": "/api/actors?limit=50",
+    "actors search kim": "/api/actors?search=kim&limit=50",
+    "actors negated": "/api/actors?modality=negated&limit=50",
+    "entities type PER": "/api/entities?type=PER&limit=50",
+    "stories": "/api/stories?limit=50",
+    "articles (latest)": "/api/articles?limit=50",
     "articles search Pekin": "/api/articles?search=Pekin&limit=20",
+    "entity Q56226": "/api/entities/Q56226",
     "article record": "/api/articles/{article}",
 }
-
 
 def _bench_store_module():
     spec = importlib.util.spec_from_file_location("bench_store", ROOT / "bench" / "store.py")
@@ -83,13 +97,62 @@ def build_events(db: Path, target: int) -> float:
     return time.perf_counter() - started
 
 
+# A store --scale times larger, by SQL copies of the rows the write path stored: each copy's keys are moved
+# past the base's largest and its ids get a "~copy" suffix, so the schema, the indexes and the value
+# distributions are the write path's (the same dates, so each day holds --scale times the events). The
+# copies' articles get no lemma rows (the contentless search index cannot be read back): a search matches
+# the base's articles only. Claims and stories are not copied.
+COPIES = {  # table: (the base rows, {column: expression for a copy})
+    "articles": ("pk <= :articles", {"pk": "pk + :articles * :copy", "id": "id || '~' || :copy"}),
+    "article_entities": ("article <= :articles", {"article": "article + :articles * :copy"}),
+    "mentions": ("article <= :articles", {"article": "article + :articles * :copy"}),
+    "timexes": ("article <= :articles", {"article": "article + :articles * :copy"}),
+    "quotes": ("article <= :articles", {"article": "article + :articles * :copy"}),
+    "amounts": ("article <= :articles", {"article": "article + :articles * :copy"}),
+    "events": ("pk <= :events", {"pk": "pk + :events * :copy", "id": "id || '~' || :copy", "story": "NULL"}),
+    "event_participants": ("event <= :events", {"event": "event + :events * :copy"}),
+    "event_reports": ("pk <= :reports", {"pk": "pk + :reports * :copy", "event": "event + :events * :copy",
+                                         "article": "article + :articles * :copy"}),
+    "dyads": ("event <= :events", {"event": "event + :events * :copy"}),
+}
+ACTOR_COUNTS = ("events", "as_actor", "as_recipient", "asserted_events", "asserted_as_actor",
+                "asserted_as_recipient")
+
+
+def scale_store(db: Path, factor: int) -> float:
+    """Multiply a store's articles, events and reports ``factor`` times (see COPIES)."""
+    import sqlite3
+
+    started = time.perf_counter()
+    connection = sqlite3.connect(db, isolation_level=None)
+    tops = {name: connection.execute(f"SELECT max(pk) FROM {name}").fetchone()[0]
+            for name in ("articles", "events", "event_reports")}
+    keys = {"articles": tops["articles"], "events": tops["events"], "reports": tops["event_reports"]}
+    connection.execute("BEGIN")
+    for copy in range(1, factor):
+        for table, (base, moved) in COPIES.items():
+            columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+            chosen = ", ".join(moved.get(column, column) for column in columns)
+            connection.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {chosen} FROM {table} "
+                               f"WHERE {base}", {**keys, "copy": copy})
+        print(f"  copy {copy} of {factor - 1}: {time.perf_counter() - started:.0f} s", flush=True)
+    connection.execute("UPDATE actors SET " + ", ".join(f"{c} = {c} * {int(factor)}" for c in ACTOR_COUNTS))
+    connection.execute("COMMIT")
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.execute("ANALYZE")
+    connection.close()
+    return time.perf_counter() - started
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-def start_server(db: Path, port: int, workers: int = 1, cache: int | None = None) -> subprocess.Popen:
+def start_server(db: Path, port: int, workers: int = 1, cache: int | None = None,
+                 root: Path = ROOT) -> subprocess.Popen:
+    """``kronika serve`` of the tree at ``root`` (``python -m`` imports the package of its working folder)."""
     options = ["--workers", str(workers)] if workers > 1 else []
     options += ["--cache", str(cache)] if cache is not None else []
     server = subprocess.Popen(
@@ -106,10 +169,11 @@ def start_server(db: Path, port: int, workers: int = 1, cache: int | None = None
             str(port),
             *options,
         ],
+        cwd=root,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 600  # a new migration may build indexes first
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise SystemExit(f"the server stopped: {server.stderr.read().decode()}")
@@ -119,7 +183,7 @@ def start_server(db: Path, port: int, workers: int = 1, cache: int | None = None
         except OSError:
             time.sleep(0.2)
     server.kill()
-    raise SystemExit("the server did not start within 60 s")
+    raise SystemExit("the server did not start within 600 s")
 
 
 async def load(base: str, paths: dict[str, str], clients: int, requests: int, seconds: float,
@@ -161,11 +225,97 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
+def store_size(db: Path) -> str:
+    """Counted with sqlite3 directly: opening a Store would migrate the file before the baseline ran."""
+    import sqlite3
+
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        counts = {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("events", "articles", "actors")}
+        article = connection.execute("SELECT id FROM articles ORDER BY pk LIMIT 1").fetchone()[0]
+    return (f"store: {counts['events']:,} events, {counts['articles']:,} articles, {counts['actors']:,} actors, "
+            f"{os.path.getsize(db) / 2**20:.0f} MiB"), article
+
+
+def build(db: Path, events: int, scale: int) -> None:
+    """The store of ``events`` events: the write path's replay, or 1/``scale`` of it copied ``scale`` times."""
+    if db.exists():
+        return
+    if scale <= 1:
+        print(f"built the store in {build_events(db, events):.0f} s", flush=True)
+        return
+    base = db.with_name(f"api-{events // scale}.db")
+    build(base, events // scale, 1)
+    import shutil
+
+    partial = db.with_suffix(".partial")
+    shutil.copyfile(base, partial)
+    print(f"scaled the store {scale} times in {scale_store(partial, scale):.0f} s", flush=True)
+    partial.rename(db)
+
+
+def migrate(db: Path, root: Path) -> float:
+    """Open the store read-write once with the tree at ``root``, so the server starts on a migrated file."""
+    started = time.perf_counter()
+    code = f"from kronika.store import Store\nwith Store({str(db)!r}, create=False): pass"
+    subprocess.run([sys.executable, "-c", code], cwd=root, check=True)
+    return time.perf_counter() - started
+
+
+def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
+    """One server of the tree at ``root``: the lone client's medians, then the concurrent run."""
+    port = free_port()
+    server = start_server(db, port, workers=args.workers, cache=args.cache, root=root)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        asyncio.run(load(base, paths, clients=4, requests=len(paths) * 2, seconds=60))  # warm the caches
+        # One client alone: each request's own service time, without queueing behind the others.
+        computed, _, _ = asyncio.run(load(base, paths, 1, len(paths) * 5, 120, unique=True))
+        latencies, failures, wall = asyncio.run(
+            load(base, paths, args.clients, args.requests, args.seconds, unique=args.unique)
+        )
+    finally:
+        server.terminate()
+        server.wait(10)
+    return {"alone": computed, "latencies": latencies, "failures": failures, "wall": wall,
+            "load": os.getloadavg()[0]}
+
+
+def summary(values: list[float], wall: float) -> tuple[float, float, float, float]:
+    return (percentile(values, 50), percentile(values, 95), percentile(values, 99), len(values) / wall)
+
+
+def report(label: str, result: dict, args, before: dict | None = None) -> None:
+    done = sum(len(v) for v in result["latencies"].values())
+    wall = result["wall"]
+    print(f"\n{label}: {args.clients} concurrent clients ({'every URL new' if args.unique else 'repeated URLs'}, "
+          f"{args.workers} server process(es)), {done} requests in {wall:.1f} s = {done / wall:.0f} requests/s, "
+          f"{len(result['failures'])} failed; load average {result['load']:.1f}")
+    print(f"  {'request':36s} {'alone':>8s} {'p50':>8s} {'p95':>8s} {'p99':>8s} {'req/s':>6s}"
+          + ("   p99 before/after" if before else ""))
+    rows = [*result["latencies"].items(), ("all", [v for vs in result["latencies"].values() for v in vs])]
+    for name, values in rows:
+        if not values:
+            continue
+        alone = result["alone"].get(name) or [v for vs in result["alone"].values() for v in vs]
+        p50, p95, p99, rate = summary(values, wall)
+        line = f"  {name:36s} {statistics.median(alone):6.1f}ms {p50:6.1f}ms {p95:6.1f}ms {p99:6.1f}ms {rate:6.1f}"
+        if before:
+            old = before["latencies"].get(name) or [v for vs in before["latencies"].values() for v in vs]
+            if old:
+                line += f"   {percentile(old, 99) / p99:5.1f}x"
+        print(line)
+    for failure in result["failures"][:5]:
+        print(f"  failed: {failure}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--scale", type=int, default=1,
+                        help="build 1/SCALE of the events by the write path, then copy them SCALE times")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--requests", type=int, default=5000, help="stop after this many requests")
     parser.add_argument("--seconds", type=float, default=120, help="or after this long")
@@ -173,65 +323,29 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="kronika serve --workers")
     parser.add_argument("--cache", type=int, help="kronika serve --cache (default: the server's)")
     parser.add_argument("--unique", action="store_true", help="concurrent clients never repeat a URL")
+    parser.add_argument("--before", help="first measure the server of this tree (e.g. a `git worktree` of "
+                        "main), then this one, and print the ratio of their p99s")
     args = parser.parse_args()
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kronika-api-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     db = work / f"api-{args.events}.db"
-    if not db.exists():
-        seconds = build_events(db, args.events)
-        print(f"built the store in {seconds:.0f} s", flush=True)
-    with Store(db, create=False, read_only=True) as store:
-        stats = store.stats().set_index("measure")["value"]
-        article = store.articles(limit=1)["id"].iloc[0]
-    print(
-        f"store: {stats['events']:,} events, {stats['articles']:,} articles, {stats['actors']:,} actors, "
-        f"{os.path.getsize(db) / 2**20:.0f} MiB",
-        flush=True,
-    )
+    build(db, args.events, args.scale)
+    described, article = store_size(db)
+    print(described, flush=True)
     paths = {name: path.format(article=article) for name, path in MIX.items()}
-
-    port = free_port()
-    server = start_server(db, port, workers=args.workers, cache=args.cache)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        asyncio.run(load(base, paths, clients=4, requests=len(paths) * 4, seconds=30))  # warm the caches
-        # One client alone: each request's own service time, without queueing behind the others.
-        computed, _, _ = asyncio.run(load(base, paths, 1, len(paths) * 5, 60, unique=True))
-        repeated, _, _ = asyncio.run(load(base, paths, 1, len(paths) * 5, 60))
-        print("1 client, median of 5:           computed   repeated")
-        for name in paths:
-            if computed[name] and repeated[name]:
-                print(f"  {name:36s} {statistics.median(computed[name]):7.1f} ms "
-                      f"{statistics.median(repeated[name]):7.1f} ms")
-        latencies, failures, wall = asyncio.run(
-            load(base, paths, args.clients, args.requests, args.seconds, unique=args.unique)
-        )
-    finally:
-        server.terminate()
-        server.wait(10)
-    done = sum(len(v) for v in latencies.values())
-    print(
-        f"{args.clients} concurrent clients ({'every URL new' if args.unique else 'repeated URLs'}, "
-        f"{args.workers} server process(es)), {done} requests in {wall:.1f} s = {done / wall:.0f} requests/s, "
-        f"{len(failures)} failed; load average {os.getloadavg()[0]:.1f}"
-    )
-    for name, values in latencies.items():
-        if values:
-            print(
-                f"  {name:36s} p50 {percentile(values, 50):7.1f} ms  p99 {percentile(values, 99):7.1f} ms  "
-                f"({len(values)} requests)"
-            )
-    every = [v for values in latencies.values() for v in values]
-    if every:
-        print(f"  {'all':36s} p50 {percentile(every, 50):7.1f} ms  p99 {percentile(every, 99):7.1f} ms")
-    for failure in failures[:5]:
-        print(f"  failed: {failure}")
+    before = None
+    if args.before:
+        before = measure(db, Path(args.before).resolve(), paths, args)
+        report(f"before ({args.before})", before, args)
+    print(f"opening the store with this tree (its migrations) took {migrate(db, ROOT):.1f} s", flush=True)
+    after = measure(db, ROOT, paths, args)
+    report("this tree", after, args, before)
     if not args.keep:
         for path in work.iterdir():
             path.unlink()
         work.rmdir()
-    return 1 if failures else 0
+    return 1 if after["failures"] else 0
 
 
 if __name__ == "__main__":

@@ -383,13 +383,15 @@ SELECT key, entity, name, country, sector, asserted_events AS events, asserted_a
 WHERE asserted_events > 0 AND {ACTOR_SEARCH}
 ORDER BY asserted_events DESC, name
 LIMIT :limit OFFSET :offset"""
-# Other modalities (negated, intended, hypothetical: rare and rarely asked for) are counted from the events.
+# Other modalities (negated, intended, hypothetical: rare and rarely asked for) are counted from the events,
+# read from the events_modality_date index and joined to their participants (CROSS JOIN keeps that order: the
+# planner otherwise read every participant of every event, 0.9 s on 1,000,000 events).
 ACTORS_OF_MODALITY = f"""
 SELECT key, entity, name, country, sector, n.events, n.as_actor, n.as_recipient, first_date, last_date
 FROM actors JOIN (
     SELECT p.actor, count(DISTINCT p.event) AS events, count(DISTINCT CASE WHEN p.role = 'actor' THEN p.event END)
            AS as_actor, count(DISTINCT CASE WHEN p.role = 'recipient' THEN p.event END) AS as_recipient
-    FROM event_participants p JOIN events e ON e.pk = p.event WHERE e.modality = :modality GROUP BY p.actor
+    FROM events e CROSS JOIN event_participants p ON p.event = e.pk WHERE e.modality = :modality GROUP BY p.actor
 ) n ON n.actor = actors.key
 WHERE {ACTOR_SEARCH}
 ORDER BY n.events DESC, name
