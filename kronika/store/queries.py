@@ -63,15 +63,19 @@ def event_rows(connection: sqlite3.Connection, *, actor: str | None = None, init
               "modality": filters.modality(modality), "limit": _limit(limit), "offset": max(int(offset or 0), 0)}
     conditions = [sql.EVENT_CONDITIONS[name] for name in ("type", "modality", "since", "until", "quad_class",
                                                            "country") if params[name] is not None]
+    sides = {}
     for name, value in (("actor", actor), ("initiator", initiator), ("recipient", recipient)):
         if value is None or not value.strip():
             continue
         keys = resolve.actor_keys(connection, value)
         if not keys:
             return []
-        named = {f"{name}{i}": key for i, key in enumerate(keys)}
+        sides[name] = {f"{name}{i}": key for i, key in enumerate(keys)}
+    in_date_order = _read_in_date_order(connection, sides, params["limit"], params["offset"])
+    for name, named in sides.items():
         params.update(named)
-        conditions.append(sql.EVENT_CONDITIONS[name].format(marks=sql.named_placeholders(list(named))))
+        condition = sql.EVENT_CONDITIONS[name].format(marks=sql.named_placeholders(list(named)))
+        conditions.append(condition.replace("e.pk IN", "+e.pk IN") if in_date_order else condition)
     if text is not None and text.strip():
         match = fts_query(text)
         if match is None:
@@ -80,6 +84,23 @@ def event_rows(connection: sqlite3.Connection, *, actor: str | None = None, init
         conditions.append(sql.EVENT_CONDITIONS["text"])
     statement = sql.EVENTS_FILTERED.format(conditions="\n  ".join(conditions))
     return connection.execute(statement, params).fetchall()
+
+
+def _read_in_date_order(connection: sqlite3.Connection, sides: dict[str, dict], limit: int, offset: int) -> bool:
+    """Whether a page of a frequent actor's events is cheaper read off the date index, each event checked
+    against the actor's, than by looking up every event of the actor and sorting them all (Kim Jong Un in
+    40,000 of 1,000,000 events: 740 -> 53 ms). ``+e.pk`` in the statement (same rows) keeps the planner
+    from driving the query from the actor's events; for a rare actor they drive it, as before.
+
+    The actor's events are its ``actors`` counts (over every modality), the store's events its largest key:
+    the date index yields a matching event about every total/candidates rows, so a page costs about
+    (offset + limit) * total / candidates reads against candidates lookups for the other plan."""
+    if not sides or limit < 0:
+        return False
+    candidates = min(connection.execute(sql.ACTOR_EVENT_COUNT.format(marks=sql.placeholders(len(named))),
+                                        list(named.values())).fetchone()[0] for named in sides.values())
+    total = connection.execute(sql.LAST_EVENT_KEY).fetchone()[0] or 0
+    return candidates > 0 and (offset + limit) * total < candidates * candidates
 
 
 def event_records(connection: sqlite3.Connection, rows: list[tuple]) -> list[dict]:

@@ -345,6 +345,10 @@ EVENT_CONDITIONS = {
     "text": "AND e.pk IN (SELECT r.event FROM event_reports r WHERE r.article IN "
             "(SELECT rowid FROM article_search WHERE article_search MATCH :match))",
 }
+# How many events the actor keys of a filter take part in, and the store's last event key (its size, near
+# enough): which plan a page of an actor's events takes (queries._read_in_date_order).
+ACTOR_EVENT_COUNT = "SELECT coalesce(sum(events), 0) FROM actors WHERE key IN ({marks})"
+LAST_EVENT_KEY = "SELECT max(pk) FROM events"
 EVENT_BY_ID = f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?"
 REPORTS_OF_EVENT = """
 SELECT a.id, a.title, a.url, a.source, a.date, r.ordinal, r.sentence, r.trigger_start, r.trigger_end,
