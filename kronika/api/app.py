@@ -338,9 +338,9 @@ def _add_api_routes(app: FastAPI) -> None:
         limit: int = limit_q(),
         offset: int = offset_q(),
         store: StoreDep,
-    ) -> JSONResponse:
+    ) -> Response:
         frame = store.articles(search=search, since=since, until=until, limit=limit + 1, offset=offset)
-        return JSONResponse(page(deps.frame_records(frame), limit, offset))
+        return deps.page_response(page(deps.frame_records(frame), limit, offset))
 
     @app.get(
         "/api/articles/{article_id}",
@@ -380,7 +380,7 @@ def _add_api_routes(app: FastAPI) -> None:
         limit: int = limit_q(),
         offset: int = offset_q(),
         store: StoreDep,
-    ) -> JSONResponse:
+    ) -> Response:
         items = store.event_records(
             actor=actor,
             initiator=initiator,
@@ -395,7 +395,7 @@ def _add_api_routes(app: FastAPI) -> None:
             limit=limit + 1,
             offset=offset,
         )
-        return JSONResponse(page(items, limit, offset))
+        return deps.page_response(page(items, limit, offset))
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with every report of it")
     def event(*, event_id: str, store: StoreDep) -> JSONResponse:
@@ -413,9 +413,9 @@ def _add_api_routes(app: FastAPI) -> None:
         limit: int = limit_q(),
         offset: int = offset_q(),
         store: StoreDep,
-    ) -> JSONResponse:
+    ) -> Response:
         frame = store.entities(search=search, type=type, country=country, limit=limit + 1, offset=offset)
-        return JSONResponse(page(deps.frame_records(frame), limit, offset))
+        return deps.page_response(page(deps.frame_records(frame), limit, offset))
 
     @app.get(
         "/api/entities/{entity_id:path}",
@@ -453,9 +453,9 @@ def _add_api_routes(app: FastAPI) -> None:
         limit: int = limit_q(),
         offset: int = offset_q(),
         store: StoreDep,
-    ) -> JSONResponse:
+    ) -> Response:
         frame = store.actors(search=search, country=country, modality=modality, limit=limit + 1, offset=offset)
-        return JSONResponse(page(deps.frame_records(frame), limit, offset))
+        return deps.page_response(page(deps.frame_records(frame), limit, offset))
 
     @app.get(
         "/api/relations",
@@ -490,12 +490,12 @@ def _add_api_routes(app: FastAPI) -> None:
         limit: int = limit_q(),
         offset: int = offset_q(),
         store: StoreDep,
-    ) -> JSONResponse:
+    ) -> Response:
         found = deps.stories(store, limit + 1, offset, since=since, until=until, lang=lang, min_size=min_size)
         body = page(found or [], limit, offset)
         if found is None:
             body["message"] = deps.NO_STORIES
-        return JSONResponse(body)
+        return deps.page_response(body)
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story")
     def story(*, story_id: str, store: StoreDep) -> JSONResponse:

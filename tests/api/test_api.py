@@ -503,3 +503,28 @@ def test_claims_errors(client, query, status, code, says):
     assert answer.status_code == status, answer.text
     error = answer.json()["error"]
     assert error["code"] == code and says in error["message"]
+
+
+# A large page is sent in parts (kronika.api.deps.page_response), byte for byte the page sent whole.
+@pytest.mark.parametrize("size", [0, 1, 100, 101, 150, 500])
+@pytest.mark.parametrize("extra", [{}, {"message": "żaden"}])
+def test_a_streamed_page_is_the_page_sent_whole(size, extra):
+    import asyncio
+
+    from fastapi.responses import JSONResponse, StreamingResponse
+
+    from kronika.api.deps import STREAMED_ITEMS, page, page_response
+
+    items = [{"id": f"e{i}", "actor": [{"name": "Kim Dzong Un"}], "goldstein": i / 3, "date": None}
+             for i in range(size + 1)]
+    body = {**page(items, size or 1, 0), **extra}
+    response = page_response(body)
+    assert isinstance(response, StreamingResponse) is (len(body["items"]) > STREAMED_ITEMS)
+
+    async def read() -> bytes:
+        if not isinstance(response, StreamingResponse):
+            return response.body
+        return b"".join([part async for part in response.body_iterator])
+
+    assert asyncio.run(read()) == JSONResponse(body).body
+
