@@ -67,6 +67,12 @@ def threads_schema(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+@migration(7, "API index on 1M events: the columns of events a relation series joins (events_joined)")
+def api_join_index(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_V7:
+        connection.execute(statement)
+
+
 LATEST = max(MIGRATIONS)
 
 

@@ -469,7 +469,7 @@ SELECT {period} AS period, d.actor_country AS source, d.recipient_country AS tar
        avg(d.goldstein) AS goldstein_mean, sum(d.goldstein) AS goldstein_sum,
        sum(d.quad_class = 1) AS quad1_verbal_cooperation, sum(d.quad_class = 2) AS quad2_material_cooperation,
        sum(d.quad_class = 3) AS quad3_verbal_conflict, sum(d.quad_class = 4) AS quad4_material_conflict
-FROM dyads d JOIN events e ON e.pk = d.event
+FROM dyads d JOIN events e INDEXED BY events_joined ON e.pk = d.event
 WHERE ((d.actor_country = :a AND d.recipient_country = :b) OR (d.actor_country = :b AND d.recipient_country = :a))
   AND (:since IS NULL OR d.date >= :since) AND (:until IS NULL OR d.date <= :until)
   AND (:modality IS NULL OR e.modality = :modality)
@@ -635,6 +635,17 @@ SCHEMA_V6 = (
     "ALTER TABLE stories ADD COLUMN thread INTEGER REFERENCES threads(pk)",
     "CREATE INDEX stories_thread ON stories(thread)",
 )
+# --- migration 7: the API's joins to events on a large store --------------------------------------------
+
+SCHEMA_V7 = (
+    # The columns of events a relation series reads for each of its dyads, in a covering index: one narrow
+    # index entry per event instead of a whole row (its context and location), 40,000 of them for CHN-PRK
+    # on a store of 1,000,000 events (CHN-PRK by month 322 -> 195 ms with a cold cache, 187 -> 170 ms warm).
+    # RELATIONS names it (INDEXED BY): without ANALYZE's statistics, which no store has, the planner reads
+    # the rows. An actor's counterparts were measured with it too and were not faster (145 -> 172 ms).
+    "CREATE INDEX events_joined ON events(pk, modality, num_mentions)",
+)
+
 THREAD_BY_ID = "SELECT id, size, lo, hi, titles FROM threads WHERE id = ?"
 # A thread's stories, the latest first.
 THREAD_STORIES = f"""

@@ -18,6 +18,7 @@ UNDO = {
         "ALTER TABLE actors DROP COLUMN asserted_as_recipient"),
     6: ("DROP INDEX stories_thread", "ALTER TABLE stories DROP COLUMN thread", "DROP TABLE thread_keys",
         "DROP TABLE threads"),
+    7: ("DROP INDEX events_joined",),
 }
 
 

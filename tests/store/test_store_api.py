@@ -343,3 +343,18 @@ def test_an_actors_page_is_the_same_by_either_plan(store, filters, limit, offset
     every = queries.event_rows(store.connection, limit=None, **filters)
     assert every
     assert queries.event_rows(store.connection, limit=limit, offset=offset, **filters) == every[offset:offset + limit]
+
+
+@pytest.mark.parametrize("modality", ["asserted", None])
+def test_a_version_6_file_gets_the_index_of_the_relation_series(tmp_path, modality):
+    path = tmp_path / "v6.db"
+    with Store(path) as store:
+        store.add_many(records.ALL)
+        series = store.relations("CHN", "PRK", modality=modality or "all")
+    downgrade(path, 6)
+    with Store(path, create=False, read_only=True) as store:
+        statement = sql.RELATIONS.format(period=sql.PERIODS["month"])
+        arguments = {"a": "CHN", "b": "PRK", "since": None, "until": None, "modality": modality}
+        plan = " ".join(row[3] for row in store.connection.execute("EXPLAIN QUERY PLAN " + statement, arguments))
+        assert "COVERING INDEX events_joined" in plan
+        pd.testing.assert_frame_equal(store.relations("CHN", "PRK", modality=modality or "all"), series)
