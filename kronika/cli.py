@@ -201,6 +201,56 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
 
 
 @main.command()
+@click.argument("sources", type=click.Path(dir_okay=False))
+@db_option
+@click.option("--every", default="15m", show_default=True, help="Time between rounds: 90s, 15m, 2h, 1d.")
+@click.option("--once", is_flag=True, help="Run one round and exit (for cron and tests).")
+@click.option("--lang", default="pl", show_default=True, help="Language of articles that do not say.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Worker processes for the analysis.")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 600),
+              help="Seconds to wait for each step of a request.")
+@click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(1000),
+              help="Largest feed or page read; a longer body is a failure.")
+@click.option("--per-host", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Requests at a time to one host.")
+def watch(sources, db, every, once, lang, jobs, timeout, max_bytes, per_host) -> None:
+    """Keep the store current from RSS/Atom feeds and folders listed in SOURCES (one a line, # comments).
+
+    Each round fetches every feed (conditional GET), fetches the page of each new entry that the feed only
+    summarises, analyses and stores the new articles as `ingest` does and remembers what it has seen, so a
+    rerun or restart never stores an entry twice. A failing feed is one line of the round's summary and is
+    retried with backoff; the others go on.
+
+    Example: kronika watch feeds.txt --db kronika.db --every 15m
+    """
+    from kronika.watch import Fetcher, Watcher, read_sources
+    from kronika.watch.loop import parse_duration, run
+
+    try:
+        interval = parse_duration(every)
+        listed = read_sources(sources)
+    except KronikaError as error:
+        _fail(error)
+    store = _open_store(db, create=True)
+
+    def progress(kind: str, error: KronikaError | None) -> None:
+        if error is not None:
+            click.echo(f"kronika: error: {error}", err=True)
+
+    try:
+        with Fetcher(timeout=timeout, max_bytes=max_bytes, per_host=per_host) as fetcher:
+            watcher = Watcher(store, listed, fetcher=fetcher, lang=lang, jobs=jobs, every=interval, progress=progress)
+            run(watcher, every=interval, once=once, on_round=lambda report: click.echo(report.summary(), err=True))
+    except KeyboardInterrupt:
+        click.echo("kronika: watch stopped; everything committed is kept", err=True)
+    except KronikaError as error:
+        _fail(error)
+    finally:
+        store.close()
+
+
+@main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="Output directory: documents/, events/ (Parquet by date=...), errors/, _done/.")

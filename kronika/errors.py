@@ -63,4 +63,9 @@ CODES = {
     "E706": "ingest --from-parquet: the directory is not batch output (no _done/ markers folder)",
     "E707": "batch: a partition failed on its worker; a rerun redoes it",
     "E801": "no story with the given id in the store",
+    "E901": "watch: the SOURCES file cannot be read, lists nothing, or has a line that is no feed URL or folder",
+    "E902": "watch: a feed or page cannot be fetched (HTTP error, timeout, redirect loop, no connection)",
+    "E903": "watch: a feed or page is larger than --max-bytes",
+    "E904": "watch: a feed URL answers with an HTML page or other text that is no RSS/Atom feed",
+    "E951": "alerts: the rules file cannot be read or a rule is invalid (the message names the rule and field)",
 }

@@ -70,6 +70,15 @@ def ingest(store, inputs: Iterable[str], *, date: str | None = None, lang: str =
     """
     from kronika.ingest import read_articles
 
+    return ingest_articles(store, read_articles(inputs, date=date), lang=lang, jobs=jobs, batch_size=batch_size,
+                           progress=progress)
+
+
+def ingest_articles(store, articles: Iterable, *, lang: str = "pl", jobs: int = 1, batch_size: int = DEFAULT_BATCH,
+                    progress: Progress | None = None) -> IngestReport:
+    """Analyse and store ``articles`` (``Article`` objects, or errors to count as failed), as :func:`ingest`
+    does for files: known ids skipped before analysis, one transaction per batch. Each article's ``id`` is set
+    (its content hash when it had none), so a caller can tell afterwards which of its articles are stored."""
     report = IngestReport()
     started = time.perf_counter()
 
@@ -78,11 +87,11 @@ def ingest(store, inputs: Iterable[str], *, date: str | None = None, lang: str =
 
     def new_articles() -> Iterator:
         seen: set[str] = set()
-        for article in read_articles(inputs, date=date):
+        for article in articles:
             if isinstance(article, KronikaError):
                 yield article
                 continue
-            article.id = article.id or _article_id(article.text)
+            article.id = article.id or article_id(article.text)
             if article.id in seen or article.id in store:
                 note(SKIPPED)
                 continue
@@ -181,7 +190,7 @@ def _load(lang: str) -> None:
     load_pipeline(lang)
 
 
-def _article_id(text: str) -> str:
+def article_id(text: str) -> str:
     """The id ``Document`` would give this article: the hash of its normalised text."""
     from kronika.ingest.decoding import normalize_text
 

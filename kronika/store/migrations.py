@@ -61,6 +61,13 @@ def modality_schema(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+
+@migration(6, "watch and alerts: feeds' conditional-GET state and backoff, entries seen, alerts with their events")
+def watch_alerts_schema(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_V6_WATCH_ALERTS:
+        connection.execute(statement)
+
+
 LATEST = max(MIGRATIONS)
 
 

@@ -16,6 +16,7 @@ UNDO = {
     5: ("DROP INDEX events_modality_date", "ALTER TABLE events DROP COLUMN modality", "DROP INDEX actors_asserted",
         "ALTER TABLE actors DROP COLUMN asserted_events", "ALTER TABLE actors DROP COLUMN asserted_as_actor",
         "ALTER TABLE actors DROP COLUMN asserted_as_recipient"),
+    6: ("DROP TABLE alert_events", "DROP TABLE alerts", "DROP TABLE watch_entries", "DROP TABLE watch_feeds"),
 }
 
 

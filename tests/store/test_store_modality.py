@@ -20,6 +20,7 @@ from old_schema import downgrade
 from kronika.api import create_app
 from kronika.cli import main
 from kronika.store import Store
+from kronika.store.migrations import LATEST
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +131,7 @@ def test_migration_5_reads_modality_from_the_stored_reports(tmp_path):
     with sqlite3.connect(path) as connection:
         assert "modality" not in {row[1] for row in connection.execute("PRAGMA table_info(events)")}
     with Store(path, stories=False) as store:
-        assert store.stats().set_index("measure")["value"]["schema_version"] == 5
+        assert store.stats().set_index("measure")["value"]["schema_version"] == LATEST
         assert sorted(store.events(modality="all")["modality"]) == ["asserted", "intended", "negated", "negated"]
         assert store.actors()["name"].tolist() == ["Vladimir Putin", "Xi Jinping"]
 
