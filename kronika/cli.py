@@ -214,7 +214,10 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
               help="Largest feed or page read; a longer body is a failure.")
 @click.option("--per-host", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Requests at a time to one host.")
-def watch(sources, db, every, once, lang, jobs, timeout, max_bytes, per_host) -> None:
+@click.option("--alerts", "rules_file", type=click.Path(dir_okay=False), help="Alert rules (TOML; see `kronika "
+              "alerts`) checked after every round; new alerts are stored and printed.")
+@click.option("--alerts-log", type=click.Path(dir_okay=False), help="Append each new alert here as a JSON line.")
+def watch(sources, db, every, once, lang, jobs, timeout, max_bytes, per_host, rules_file, alerts_log) -> None:
     """Keep the store current from RSS/Atom feeds and folders listed in SOURCES (one a line, # comments).
 
     Each round fetches every feed (conditional GET), fetches the page of each new entry that the feed only
@@ -227,9 +230,13 @@ def watch(sources, db, every, once, lang, jobs, timeout, max_bytes, per_host) ->
     from kronika.watch import Fetcher, Watcher, read_sources
     from kronika.watch.loop import parse_duration, run
 
+    from kronika.alerts import append_jsonl, load_rules, raise_since
+    from kronika.watch.state import stamp
+
     try:
         interval = parse_duration(every)
         listed = read_sources(sources)
+        rules = load_rules(rules_file) if rules_file else []
     except KronikaError as error:
         _fail(error)
     store = _open_store(db, create=True)
@@ -238,16 +245,74 @@ def watch(sources, db, every, once, lang, jobs, timeout, max_bytes, per_host) ->
         if error is not None:
             click.echo(f"kronika: error: {error}", err=True)
 
+    def on_round(report) -> None:
+        click.echo(report.summary(), err=True)
+        if rules:
+            raised = raise_since(store.connection, rules, stamp(report.started))
+            for alert in raised:
+                click.echo(f"ALERT {alert['day']} {alert['message']}")
+            if alerts_log and raised:
+                append_jsonl(alerts_log, raised)
+
     try:
         with Fetcher(timeout=timeout, max_bytes=max_bytes, per_host=per_host) as fetcher:
             watcher = Watcher(store, listed, fetcher=fetcher, lang=lang, jobs=jobs, every=interval, progress=progress)
-            run(watcher, every=interval, once=once, on_round=lambda report: click.echo(report.summary(), err=True))
+            run(watcher, every=interval, once=once, on_round=on_round)
     except KeyboardInterrupt:
         click.echo("kronika: watch stopped; everything committed is kept", err=True)
     except KronikaError as error:
         _fail(error)
     finally:
         store.close()
+
+
+@main.command()
+@query_options
+@click.option("--rules", "rules_file", type=click.Path(dir_okay=False), help="Alert rules (TOML) for --replay.")
+@click.option("--replay", is_flag=True, help="Run the rules over the store's history, day by day, and list what "
+              "they would have raised (nothing is stored).")
+@click.option("--rule", help="Only alerts of this rule.")
+@click.option("--since", help="From this day (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", help="Up to this day.")
+@click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
+def alerts(db, output_format, rules_file, replay, rule, since, until, limit) -> None:
+    """Alerts raised by `kronika watch --alerts RULES`, latest first, each with the events behind it; or, with
+    --replay, what RULES would have raised over the store's past (to tune a rule before trusting it).
+
+    RULES is TOML: [[rule]] tables with kind = "relation" (source, target), "country" (country) or "story";
+    measure = events | goldstein | quad1..quad4; method = zscore | ratio; threshold; baseline_days; min_count;
+    for stories min_sources, min_languages, window_days (README: "Alerts").
+
+    Example: kronika alerts --replay --rules rules.toml --since 2025-08-01 --until 2025-09-30
+    """
+    import json
+
+    import pandas as pd
+
+    from kronika.alerts import as_dicts, load_rules, replay as run_replay, stored
+
+    if replay and not rules_file:
+        raise click.UsageError("--replay needs --rules FILE")
+    store = _open_store(db)
+    try:
+        if replay:
+            rules = [r for r in load_rules(rules_file) if rule in (None, r.name)]
+            found = as_dicts(store.connection, run_replay(store.connection, rules, since, until))
+            found = found[:limit] if limit > 0 else found
+        else:
+            found = stored(store.connection, rule=rule, since=since, until=until, limit=limit)
+    except KronikaError as error:
+        _fail(error)
+    finally:
+        store.close()
+    output_format = output_format or ("table" if sys.stdout.isatty() else "json")
+    if output_format == "json":
+        click.echo(json.dumps(found, ensure_ascii=False))
+    elif output_format == "csv":
+        rows = [{**a, "events": " ".join(a["events"]), "detail": json.dumps(a["detail"])} for a in found]
+        click.echo(pd.DataFrame(rows).to_csv(index=False), nl=False)
+    else:
+        click.echo("\n".join(f"{a['day']}  {a['message']}" for a in found) or "(nothing found)")
 
 
 @main.command()
