@@ -208,6 +208,8 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
 @click.option("--lang", default="pl", show_default=True, help="Language of articles that do not say.")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 256),
               help="Worker processes for the analysis.")
+@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
+              help="Articles per committed transaction.")
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 600),
               help="Seconds to wait for each step of a request.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(1000),
@@ -217,7 +219,8 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
 @click.option("--alerts", "rules_file", type=click.Path(dir_okay=False), help="Alert rules (TOML; see `kronika "
               "alerts`) checked after every round; new alerts are stored and printed.")
 @click.option("--alerts-log", type=click.Path(dir_okay=False), help="Append each new alert here as a JSON line.")
-def watch(sources, db, every, once, lang, jobs, timeout, max_bytes, per_host, rules_file, alerts_log) -> None:
+def watch(sources, db, every, once, lang, jobs, batch_size, timeout, max_bytes, per_host, rules_file,
+          alerts_log) -> None:
     """Keep the store current from RSS/Atom feeds and folders listed in SOURCES (one a line, # comments).
 
     Each round fetches every feed (conditional GET), fetches the page of each new entry that the feed only
@@ -256,7 +259,8 @@ def watch(sources, db, every, once, lang, jobs, timeout, max_bytes, per_host, ru
 
     try:
         with Fetcher(timeout=timeout, max_bytes=max_bytes, per_host=per_host) as fetcher:
-            watcher = Watcher(store, listed, fetcher=fetcher, lang=lang, jobs=jobs, every=interval, progress=progress)
+            watcher = Watcher(store, listed, fetcher=fetcher, lang=lang, jobs=jobs, batch_size=batch_size,
+                              every=interval, progress=progress)
             run(watcher, every=interval, once=once, on_round=on_round)
     except KeyboardInterrupt:
         click.echo("kronika: watch stopped; everything committed is kept", err=True)

@@ -37,14 +37,16 @@ def paragraphs(text: str) -> str:
 
 
 def rss(base: str, names: list[str]) -> str:
-    """RSS 2.0 with each article whole in content:encoded."""
-    items = []
-    for name in names:
-        day, title, text = example(name)
-        items.append(f"<item><title>{escape(title)}</title><link>{base}/articles/{name}</link>"
-                     f"<guid>{base}/articles/{name}</guid><pubDate>{rfc822(day)}</pubDate>"
-                     f"<description>{escape(text[:120])}</description>"
-                     f"<content:encoded><![CDATA[{paragraphs(text)}]]></content:encoded></item>")
+    """RSS 2.0 with each example article whole in content:encoded."""
+    return rss_of(base, [(f"{base}/articles/{name}", *example(name)) for name in names])
+
+
+def rss_of(base: str, articles: list[tuple[str, str, str, str]]) -> str:
+    """RSS 2.0 of (link, date, title, text) articles, each whole in content:encoded."""
+    items = [f"<item><title>{escape(title)}</title><link>{link}</link><guid>{link}</guid>"
+             f"<pubDate>{rfc822(day)}</pubDate><description>{escape(text[:120])}</description>"
+             f"<content:encoded><![CDATA[{paragraphs(text)}]]></content:encoded></item>"
+             for link, day, title, text in articles]
     return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
             'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Full</title>'
             f'<link>{base}/</link><language>pl</language>{"".join(items)}</channel></rss>')
