@@ -116,6 +116,11 @@ def test_live_alerts_are_stored_once_listed_and_served(db, tmp_path):
         assert [a["day"] for a in served["items"]] == [history.SPIKE_DAY]
         event = client.get(f"/api/events/{served['items'][0]['events'][0]}")
         assert event.status_code == 200  # the evidence resolves to stored events
+        page = client.get("/alerts", params={"rule": "china-ratio"})
+        assert page.status_code == 200
+        assert served["items"][0]["message"].replace("'", "&#39;") in page.text
+        assert f'href="/articles/' in page.text and f"#event-{served['items'][0]['events'][0]}" in page.text
+        assert "No alerts yet" in client.get("/alerts", params={"rule": "no-such-rule"}).text
 
 
 RULE_ERRORS = [
