@@ -17,7 +17,7 @@ from kronika.ingest.detect import HTML, is_feed, kind_from_content
 from kronika.ingest.feed import FeedEntry, feed_entries
 from kronika.ingest.html import read_html
 from kronika.store.ingest import IngestReport, Progress, ingest_articles
-from kronika.watch import state
+from kronika.watch import folders, state
 from kronika.watch.fetch import Fetched, Fetcher, Request
 from kronika.watch.sources import FEED, Source
 
@@ -54,12 +54,14 @@ class RoundReport:
 
 @dataclass
 class _Pending:
-    """A new entry on its way to the store."""
+    """A new entry (or one article of a new folder file) on its way to the store."""
 
     source: str
-    entry: FeedEntry
+    key: str
+    article: Article | InputError
     attempts: int = 0
-    article: Article | InputError | None = None
+    link: str | None = None
+    full_text: bool = True  # False: the feed only summarises it, its page is fetched
 
 
 class Watcher:
@@ -81,9 +83,8 @@ class Watcher:
         fetched: dict[str, Fetched] = {}
         pending = self._new_entries(report, writes, fetched)
         self._fetch_pages(pending, report)
-        folders = [s.location for s in self.sources if s.kind != FEED]
-        articles = [p.article for p in pending] + list(_folder_articles(folders))
-        report.ingest = ingest_articles(self.store, articles, lang=self.lang, jobs=self.jobs,
+        pending += self._folder_entries(report)
+        report.ingest = ingest_articles(self.store, [p.article for p in pending], lang=self.lang, jobs=self.jobs,
                                         batch_size=self.batch_size, progress=self.progress)
         self._remember(pending, writes, fetched)
         state.save(self.store.connection, writes, self.clock())
@@ -121,29 +122,46 @@ class Watcher:
         for entry in dict((e.key, e) for e in entries).values():  # an entry listed twice counts once
             status, attempts = seen.get(entry.key, (None, 0))
             if status is None or (status == state.RETRY and attempts < MAX_ENTRY_ATTEMPTS):
-                pending.append(_Pending(url, entry, attempts, entry.article))
+                pending.append(_Pending(url, entry.key, entry.article, attempts, entry.link, entry.full_text))
+        return pending
+
+    def _folder_entries(self, report: RoundReport) -> list[_Pending]:
+        from kronika.ingest import read_articles
+
+        pending = []
+        for folder in (s.location for s in self.sources if s.kind != FEED):
+            for key, path in folders.unseen_files(self.store.connection, folder):
+                pending += [_Pending(folder, key, article) for article in read_articles([path])]
+        report.entries += len(pending)
         return pending
 
     def _fetch_pages(self, pending: list[_Pending], report: RoundReport) -> None:
         """The article page of each entry that carries only a summary, text extracted by trafilatura."""
-        wanted = [p for p in pending if isinstance(p.article, Article) and not p.entry.full_text and p.entry.link]
+        wanted = [p for p in pending if isinstance(p.article, Article) and not p.full_text and p.link]
         report.pages = len(wanted)
-        for item, answer in zip(wanted, self.fetcher.get_many(Request(p.entry.link) for p in wanted)):
+        for item, answer in zip(wanted, self.fetcher.get_many(Request(p.link) for p in wanted)):
             item.article = _page_article(answer, item.article)
 
     def _remember(self, pending: list[_Pending], writes: state.RoundWrites, fetched: dict[str, Fetched]) -> None:
         ids = [p.article.id for p in pending if isinstance(p.article, Article) and p.article.id]
         stored = self.store.known_ids(ids)
-        retried = set()
+        outcomes: dict[tuple[str, str], list[tuple[str, str | None, str | None]]] = {}
         for item in pending:
             article = item.article
             if isinstance(article, Article) and article.id in stored:
-                writes.entry(item.source, item.entry.key, state.STORED, article.id)
+                outcome = (state.STORED, article.id, None)
             elif isinstance(article, _PageError) and item.attempts + 1 < MAX_ENTRY_ATTEMPTS:
-                writes.entry(item.source, item.entry.key, state.RETRY, error=str(article))
-                retried.add(item.source)
+                outcome = (state.RETRY, None, str(article))
             else:  # no text, a broken entry, an analysis failure, or a page that failed too often
-                writes.entry(item.source, item.entry.key, state.FAILED, error=str(article)[:500])
+                outcome = (state.FAILED, None, str(article)[:500])
+            outcomes.setdefault((item.source, item.key), []).append(outcome)
+        retried = set()
+        for (source, key), found in outcomes.items():
+            # A folder file holds several articles: it is retried if one must be, stored if one was.
+            status, article, error = min(found, key=lambda o: (o[0] != state.RETRY, o[0] != state.STORED))
+            writes.entry(source, key, status, article, error)
+            if status == state.RETRY:
+                retried.add(source)
         for url, answer in fetched.items():
             # Validators are kept only when every entry is settled: else the next round must get the whole
             # feed again, not a 304, to retry the entries whose pages failed.
@@ -189,12 +207,3 @@ def _page_article(answer: Fetched | InputError, summary: Article) -> Article | I
         return _PageError("E207", summary.source, f"its page {summary.url}: {problem}")
     return replace(summary, text=found.text, title=summary.title or found.title,
                    lang=summary.lang or found.lang, date=summary.date or found.date)
-
-
-def _folder_articles(folders: list[str]):
-    """Every article of the folders (known ones are skipped by the ingest before any analysis)."""
-    if not folders:
-        return
-    from kronika.ingest import read_articles
-
-    yield from read_articles(folders)

@@ -14,6 +14,9 @@ from kronika.cli import main
 FULL = ["000_02cd8ae479332831.txt", "001_xi_putin_pekin.txt"]  # whole articles in an RSS feed
 SUMMARISED = ["002_parada_pekin.txt", "003_drony_nad_polska.txt"]  # an Atom feed of summaries and links
 LATER = "004_modi_xi_tiencin.txt"  # added to the RSS feed before the third round
+# A folder source beside the feeds: one article and one empty file (reported once, not every round).
+FOLDER = {"note.txt": " date 2025-09-05 Premier Donald Tusk spotkał się w piątek w Warszawie z prezydentem Francji.\n",
+          "empty.txt": ""}
 
 # path, (status, content type, body), the code and the words of its one error line
 BROKEN = [
@@ -52,9 +55,12 @@ def rounds(tmp_path_factory):
             server.routes[f"/pages/{name}.html"] = (200, "text/html; charset=utf-8", fs.page(name))
         for path, route, _, _ in BROKEN:
             server.routes[path] = route
+        (folder / "notes").mkdir()
+        for name, text in FOLDER.items():
+            (folder / "notes" / name).write_text(text, encoding="utf-8")
         sources = folder / "feeds.txt"
         sources.write_text("# feeds of the test\n" + f"{base}/full.rss\n{base}/summaries.atom  # summaries only\n"
-                           + "".join(f"{base}{path}\n" for path, *_ in BROKEN), encoding="utf-8")
+                           + "".join(f"{base}{path}\n" for path, *_ in BROKEN) + "notes\n", encoding="utf-8")
         results, stored, logs = [], [], []
         for number in range(3):
             if number == 2:
@@ -70,12 +76,14 @@ def test_first_round_stores_every_entry_of_the_good_feeds(rounds):
     result, stored, base = rounds["results"][0], rounds["stored"][0], rounds["base"]
     assert result.exit_code == 0, result.output
     assert set(stored) == {f"{base}/articles/{name}" for name in FULL} | \
-        {f"{base}/pages/{name}.html" for name in SUMMARISED}
+        {f"{base}/pages/{name}.html" for name in SUMMARISED} | {None}  # the folder's article has no URL
     # A summarised entry is stored with its page's text, not the one-line summary.
     for name in SUMMARISED:
         last_paragraph = fs.example(name)[2].split("\n\n")[-1].strip()
         assert last_paragraph in stored[f"{base}/pages/{name}.html"]
-    assert "4 article(s) stored" in result.stderr and f"{len(BROKEN)} failed" in result.stderr
+    assert "5 article(s) stored, 0 already stored, 1 failed" in result.stderr
+    assert f"{len(BROKEN)} failed" in result.stderr
+    assert len([line for line in result.stderr.splitlines() if "empty.txt" in line and "E202" in line]) == 1
 
 
 @pytest.mark.parametrize("path, route, code, words", BROKEN, ids=[row[0] for row in BROKEN])
@@ -90,7 +98,8 @@ def test_unchanged_feeds_cost_one_304_and_nothing_is_stored_twice(rounds):
     assert second.exit_code == 0, second.output
     assert [status for path, status in log if path in ("/full.rss", "/summaries.atom")] == [304, 304]
     assert not [path for path, _ in log if path.startswith("/pages/")]  # no page fetched again
-    assert "0 article(s) stored" in second.stderr
+    assert "0 new entr(ies)" in second.stderr and "0 article(s) stored, 0 already stored, 0 failed" in second.stderr
+    assert "empty.txt" not in second.stderr  # a broken file is reported once, not every round
     assert rounds["stored"][1] == rounds["stored"][0]
 
 
