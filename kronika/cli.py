@@ -219,8 +219,9 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
 @click.option("--alerts", "rules_file", type=click.Path(dir_okay=False), help="Alert rules (TOML; see `kronika "
               "alerts`) checked after every round; new alerts are stored and printed.")
 @click.option("--alerts-log", type=click.Path(dir_okay=False), help="Append each new alert here as a JSON line.")
+@click.option("--alerts-webhook", help="POST each new alert as JSON to this URL.")
 def watch(sources, db, every, once, lang, jobs, batch_size, timeout, max_bytes, per_host, rules_file,
-          alerts_log) -> None:
+          alerts_log, alerts_webhook) -> None:
     """Keep the store current from RSS/Atom feeds and folders listed in SOURCES (one a line, # comments).
 
     Each round fetches every feed (conditional GET), fetches the page of each new entry that the feed only
@@ -233,7 +234,7 @@ def watch(sources, db, every, once, lang, jobs, batch_size, timeout, max_bytes, 
     from kronika.watch import Fetcher, Watcher, read_sources
     from kronika.watch.loop import parse_duration, run
 
-    from kronika.alerts import append_jsonl, load_rules, raise_since
+    from kronika.alerts import append_jsonl, load_rules, post_webhook, raise_since
     from kronika.watch.state import stamp
 
     try:
@@ -256,6 +257,9 @@ def watch(sources, db, every, once, lang, jobs, batch_size, timeout, max_bytes, 
                 click.echo(f"ALERT {alert['day']} {alert['message']}")
             if alerts_log and raised:
                 append_jsonl(alerts_log, raised)
+            if alerts_webhook and raised:
+                for problem in post_webhook(alerts_webhook, raised, timeout=timeout):
+                    click.echo(f"kronika: error: {problem}", err=True)
 
     try:
         with Fetcher(timeout=timeout, max_bytes=max_bytes, per_host=per_host) as fetcher:

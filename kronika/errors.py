@@ -68,4 +68,5 @@ CODES = {
     "E903": "watch: a feed or page is larger than --max-bytes",
     "E904": "watch: a feed URL answers with an HTML page or other text that is no RSS/Atom feed",
     "E951": "alerts: the rules file cannot be read or a rule is invalid (the message names the rule and field)",
+    "E952": "alerts: the --alerts-webhook did not accept an alert (the alert is stored and logged all the same)",
 }

@@ -118,3 +118,22 @@ def raise_since(connection: sqlite3.Connection, rules: list[Rule], moment: str) 
     """After a watch round: evaluate the days that gained events since ``moment``, store the alerts not raised
     before, and return those as dicts (what is printed and appended to the JSON lines file)."""
     return as_dicts(connection, save(connection, check_since(connection, rules, moment)))
+
+
+def post_webhook(url: str, alerts: list[dict], *, timeout: float = 10.0) -> list[str]:
+    """POST each alert as JSON to ``url``; returns one problem line per alert that did not get a 2xx answer
+    (a webhook that is down must not stop the watch: the alerts are stored and logged all the same)."""
+    import httpx
+
+    from kronika.watch.fetch import USER_AGENT
+
+    problems = []
+    with httpx.Client(timeout=timeout, headers={"User-Agent": USER_AGENT}) as client:
+        for alert in alerts:
+            try:
+                answer = client.post(url, json=alert)
+                if not answer.is_success:
+                    problems.append(f"[E952] webhook {url}: HTTP {answer.status_code} for alert {alert['id']}")
+            except httpx.HTTPError as error:
+                problems.append(f"[E952] webhook {url}: {type(error).__name__}: {error} (alert {alert['id']})")
+    return problems
