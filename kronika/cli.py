@@ -287,7 +287,8 @@ def alerts(db, output_format, rules_file, replay, rule, since, until, limit) -> 
     """Alerts raised by `kronika watch --alerts RULES`, latest first, each with the events behind it; or, with
     --replay, what RULES would have raised over the store's past (to tune a rule before trusting it).
 
-    RULES is TOML: [[rule]] tables with kind = "relation" (source, target), "country" (country) or "story";
+    RULES is TOML: [[rule]] tables with kind = "relation" (source, target), "country" (country), "actor"
+    (actor: a new event type for it) or "story";
     measure = events | goldstein | quad1..quad4; method = zscore | ratio; threshold; baseline_days; min_count;
     for stories min_sources, min_languages, window_days (README: "Alerts").
 

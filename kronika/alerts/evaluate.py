@@ -1,5 +1,6 @@
-"""Rules against the store on one day: a series' value that day against its own trailing baseline, or the
-stories whose articles dated within a window reach N outlets or M languages.
+"""Rules against the store on one day: a series' value that day against its own trailing baseline, a named
+actor in an event type new for it, or the stories whose articles dated within a window reach N outlets or M
+languages.
 
 Robust z-score: (value - median) / (1.4826 * MAD) of the baseline's daily values (days without events count
 as 0). A spread below 1 counts as 1 (one event, one Goldstein point), so a flat baseline does not turn a
@@ -69,6 +70,8 @@ def evaluate(connection: sqlite3.Connection, rule: Rule, day: str, first_day: st
         return story_alerts(connection, rule, day)
     if first_day is None or shift(day, -rule.baseline_days) < first_day:
         return []
+    if rule.kind == "actor":
+        return actor_alerts(connection, rule, day)
     alert = series_alert(connection, rule, day)
     return [alert] if alert else []
 
@@ -132,4 +135,26 @@ def story_alerts(connection: sqlite3.Connection, rule: Rule, day: str) -> list[A
                             {"languages": langs, "articles": sorted((articles or "").split(",")),
                              "min_sources": rule.min_sources, "min_languages": rule.min_languages,
                              "window_days": rule.window_days}))
+    return alerts
+
+
+def actor_alerts(connection: sqlite3.Connection, rule: Rule, day: str) -> list[Alert]:
+    """The event types the rule's actor takes part in (either side) on ``day`` and in no earlier event; raised
+    once per actor and type."""
+    from kronika.store.resolve import actor_keys
+
+    keys = actor_keys(connection, rule.actor)
+    if not keys:
+        return []
+    marks = sql.placeholders(len(keys))
+    alerts = []
+    for event_type, pks in connection.execute(sql.ACTOR_TYPES_ON_DAY.format(marks=marks), [*keys, day]).fetchall():
+        if connection.execute(sql.ACTOR_TYPE_BEFORE.format(marks=marks), [*keys, event_type, day]).fetchone():
+            continue
+        events = sorted(int(pk) for pk in pks.split(","))[:EVIDENCE_LIMIT]
+        message = (f"{rule.actor} in an event of type {event_type} for the first time, on {day} "
+                   f"({len(events)} event(s); rule {rule.name!r})")
+        alerts.append(Alert(alert_id(rule.name, rule.actor, event_type), rule.name, rule.kind, rule.actor,
+                            event_type, day, float(len(events)), None, None, message, events,
+                            {"actor_keys": keys, "type": event_type}))
     return alerts

@@ -11,6 +11,12 @@
     baseline_days = 30
     min_count = 3                 # the day needs at least this many events of the measure
 
+    [[rule]]                      # a named actor in an event type it was never seen in before
+    name = "kim-new-type"
+    kind = "actor"
+    actor = "Kim Dzong Un"        # as `kronika events --actor` takes it: a name, alias, code or entity id
+    baseline_days = 30            # the history the store must hold before the rule speaks
+
     [[rule]]                      # a story reaching N outlets or M languages within a window
     name = "big-story"
     kind = "story"
@@ -28,7 +34,7 @@ from dataclasses import dataclass
 
 from kronika.errors import KronikaError
 
-KINDS = ("relation", "country", "story")
+KINDS = ("relation", "country", "actor", "story")
 MEASURES = ("events", "goldstein", "quad1", "quad2", "quad3", "quad4")
 METHODS = ("ratio", "zscore")
 
@@ -40,6 +46,7 @@ class Rule:
     source: str | None = None
     target: str | None = None
     country: str | None = None
+    actor: str | None = None
     measure: str = "events"
     method: str = "zscore"
     threshold: float = 3.0
@@ -53,7 +60,7 @@ class Rule:
     def subject(self) -> str:
         if self.kind == "relation":
             return f"{self.source}>{self.target}"
-        return self.country if self.kind == "country" else "story"
+        return {"country": self.country, "actor": self.actor}.get(self.kind) or "story"
 
     @property
     def quad(self) -> int | None:
@@ -102,6 +109,9 @@ def _rule(table: dict, where: str, number: int) -> Rule:
     if kind == "story":
         if values.get("min_sources") is None and values.get("min_languages") is None:
             raise KronikaError("E951", f"{where}: a story rule needs min_sources or min_languages")
+    elif kind == "actor":
+        if not values.get("actor"):
+            raise KronikaError("E951", f"{where}: an actor rule needs actor (a name, alias, code or entity id)")
     else:
         _series_subject(values, where)
     if values.get("method") == "ratio" and values.get("measure") == "goldstein":

@@ -831,3 +831,11 @@ ALERT_EVENT_IDS = """
 SELECT ae.alert, e.id FROM alert_events ae JOIN events e ON e.pk = ae.event
 WHERE ae.alert IN ({marks}) ORDER BY ae.alert, e.pk"""
 EVENT_IDS_BY_PK = "SELECT pk, id FROM events WHERE pk IN ({marks})"
+# A named actor's event types on one day, and whether it took part in an event of a type before that day.
+ACTOR_TYPES_ON_DAY = """
+SELECT e.type, group_concat(DISTINCT e.pk) FROM events e JOIN event_participants p ON p.event = e.pk
+WHERE p.actor IN ({marks}) AND e.date = ? AND e.day IS NOT NULL AND e.modality = 'asserted'
+GROUP BY e.type ORDER BY e.type"""
+ACTOR_TYPE_BEFORE = """
+SELECT 1 FROM events e JOIN event_participants p ON p.event = e.pk
+WHERE p.actor IN ({marks}) AND e.type = ? AND e.date < ? AND e.modality = 'asserted' LIMIT 1"""

@@ -37,6 +37,12 @@ min_count = 2
 """
 TOO_HIGH = COUNTRY_RATIO.replace("china-ratio", "never").replace("threshold = 3", "threshold = 50")
 TOO_FEW = COUNTRY_RATIO.replace("china-ratio", "too-few").replace("min_count = 2", "min_count = 40")
+ACTOR = """[[rule]]
+name = "new-for-xi"
+kind = "actor"
+actor = "Xi Jinping"
+baseline_days = 14
+"""
 STORY = """[[rule]]
 name = "three-outlets"
 kind = "story"
@@ -50,6 +56,9 @@ CASES = [
     ("relation robust z", RELATION, [history.SPIKE_DAY]),
     ("threshold above the spike", TOO_HIGH, []),
     ("min_count above the spike", TOO_FEW, []),
+    # Xi meets Modi every other day (CONSULT, never new after the first); on the spike day he also AGREEs.
+    ("actor in a new event type", ACTOR, [history.SPIKE_DAY]),
+    ("actor in known event types only", ACTOR.replace("Xi Jinping", "Narendra Modi"), []),
     # Raised once, on the day the story reaches three outlets, though it stays there for the window's 3 days.
     ("story reaching three outlets", STORY, [history.SPIKE_DAY]),
 ]
@@ -126,7 +135,7 @@ def test_live_alerts_are_stored_once_listed_and_served(db, tmp_path):
 RULE_ERRORS = [
     ("", "no [[rule]] tables"),
     ("[[rule]\nname = 1", "not valid TOML"),
-    ('[[rule]]\nkind = "weather"', "kind = 'weather'; accepted: relation, country, story"),
+    ('[[rule]]\nkind = "weather"', "kind = 'weather'; accepted: relation, country, actor, story"),
     ('[[rule]]\nkind = "country"', "a country rule needs country"),
     ('[[rule]]\nkind = "country"\ncountry = "Chna"', "did you mean"),
     ('[[rule]]\nkind = "relation"\nsource = "RUS"\ntarget = "POL"\nmeasure = "deaths"', "measure = 'deaths'"),
@@ -134,6 +143,7 @@ RULE_ERRORS = [
     ('[[rule]]\nkind = "country"\ncountry = "RUS"\nthreshold = -1', "threshold = -1 must be a number above 0"),
     ('[[rule]]\nkind = "country"\ncountry = "RUS"\nbaseline_days = 2.5', "baseline_days = 2.5 must be a whole"),
     ('[[rule]]\nkind = "story"', "needs min_sources or min_languages"),
+    ('[[rule]]\nkind = "actor"', "an actor rule needs actor"),
     ('[[rule]]\nkind = "story"\nmin_sources = 3\ncolour = "red"', "unknown field(s) colour"),
     ('[[rule]]\nname = "a"\nkind = "story"\nmin_sources = 3\n[[rule]]\nname = "a"\nkind = "story"\nmin_sources = 4',
      "given twice: a"),
