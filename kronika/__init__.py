@@ -29,8 +29,14 @@ def __getattr__(name: str):
 
 def analyze(text: str, date: str | None = None, lang: str = "pl", *, id: str | None = None,
             url: str | None = None, title: str | None = None, parse: bool = False) -> Document:
-    """Analyse one article and return its document record; ``parse`` adds a dependency tree to the tokens."""
-    from kronika.core import load_pipeline, normalize_text
+    """Analyse one article and return its document record; ``parse`` adds a dependency tree to the tokens.
+    ``lang="auto"`` identifies the language; a language without a pack gets names and written dates only
+    (``kronika.core.stages_note(lang)`` says which stages ran)."""
+    from kronika.core import AUTO, load_pipeline, normalize_text
+    from kronika.lang.langid import detect_language
 
-    doc = Document(text=normalize_text(text), id=id or "", url=url, date=date, lang=lang, title=title)
+    text = normalize_text(text)
+    if lang == AUTO:
+        lang = detect_language(text) or "und"
+    doc = Document(text=text, id=id or "", url=url, date=date, lang=lang, title=title)
     return load_pipeline(lang, parse)(doc)

@@ -41,10 +41,11 @@ def analyze(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
 
     Example: kronika analyze examples/ --tokens -o records.jsonl
     """
-    from kronika.core import analyze_articles
+    from kronika.core import analyze_articles, stages_note
     from kronika.ingest import read_articles
 
     failures = 0
+    noted: set[str] = set()
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         for result in analyze_articles(read_articles(inputs, date=date), lang=lang, parse=parse):
@@ -52,6 +53,10 @@ def analyze(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
                 failures += 1
                 click.echo(f"kronika: error: {result}", err=True)
                 continue
+            note = stages_note(result.lang) if result.lang not in noted else None
+            noted.add(result.lang)
+            if note:  # once per language: the records of such articles have no sentences or events
+                click.echo(f"kronika: note: {result.id}: {note}", err=True)
             out.write(result.to_json(tokens=with_tokens or parse) + "\n")
     finally:
         if output:
@@ -586,23 +591,27 @@ def serve(db, host, port, token, cors_origins, max_body, workers, cache_size) ->
 @click.option("--min-size", default=1, show_default=True, type=click.IntRange(1),
               help="Only stories of this many articles or more.")
 @click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
-def stories(db, output_format, story_id, since, until, lang, min_size, limit) -> None:
-    """Stories: articles in any language grouped by the event they report, newest first.
+@click.option("--thread", "thread_id", help="Show this thread (the longer story): its stories, newest first.")
+def stories(db, output_format, story_id, since, until, lang, min_size, limit, thread_id) -> None:
+    """Stories: articles in any language grouped by the occurrence they report (one meeting, one vote),
+    newest first, each with its thread (the longer story holding it).
 
-    Example: kronika stories --min-size 3 --lang en; kronika stories --id 28d63f64271fc44d
+    Example: kronika stories --min-size 3 --lang en; kronika stories --id 28d63f64271fc44d;
+    kronika stories --thread 5be1c0e1e2d4a0f7
     """
-    if story_id is None:
+    if story_id is None and thread_id is None:
         _query(db, output_format, "stories", since=since, until=until, lang=lang, min_size=min_size, limit=limit)
         return
     import json
 
+    kind, wanted = ("story", story_id) if story_id is not None else ("thread", thread_id)
     store = _open_store(db)
     try:
-        found = store.story(story_id)
+        found = store.story(story_id) if kind == "story" else store.thread(thread_id)
     finally:
         store.close()
     if found is None:
-        _fail(KronikaError("E801", f"no story {story_id!r} in {db}; list them with `kronika stories --db {db}`"))
+        _fail(KronikaError("E801", f"no {kind} {wanted!r} in {db}; list them with `kronika stories --db {db}`"))
     click.echo(json.dumps(found, ensure_ascii=False, indent=None if output_format == "json" else 1, default=str))
 
 
@@ -655,11 +664,12 @@ def claims(db, output_format, story_id, event_id, article_id, category) -> None:
 @click.option("--evict", is_flag=True, help="Drop stories closed for 48 days to bound memory on long archives in "
               "date order (an article more than 45 days late may then start a new story).")
 def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang: str, evict: bool) -> None:
-    """Cluster articles into cross-lingual stories without a store: one JSON line per article with its
-    id, story and language, in input order.
+    """Cluster articles into cross-lingual stories and threads without a store: one JSON line per article
+    with its id, story (one occurrence: a meeting, a vote, as the store's stories), thread (the longer
+    story holding it: the meeting and the reactions of the next days) and language, in input order.
 
-    Polish articles go through the whole pipeline; other languages get knowledge-base names and dates in
-    digits. Deterministic for the same input order.
+    Polish articles go through the whole pipeline; any other language gets knowledge-base names and written
+    dates; no language is refused. Deterministic for the same input order.
 
     Example: kronika cluster articles.jsonl -o stories.jsonl
     """
@@ -667,7 +677,7 @@ def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
 
     from kronika.core import analyze_articles
     from kronika.ingest import read_articles
-    from kronika.stories import StoryClusterer, cluster_documents
+    from kronika.stories import TwoLevelClusterer, cluster_levels
 
     failures = 0
 
@@ -682,8 +692,9 @@ def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
 
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for doc, decision in cluster_documents(records(), clusterer=StoryClusterer(evict=evict)):
-            out.write(json.dumps({"id": doc.id, "story": decision.story.id, "lang": doc.lang}) + "\n")
+        for doc, placed in cluster_levels(records(), clusterer=TwoLevelClusterer(evict=evict)):
+            out.write(json.dumps({"id": doc.id, "story": placed.story.story.id, "thread": placed.thread.id,
+                                  "lang": doc.lang}) + "\n")
     finally:
         if output:
             out.close()

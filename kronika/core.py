@@ -21,23 +21,40 @@ def load_pipeline(lang: str = "pl", parse: bool = False) -> Pipeline:
     """One pipeline per language (and with or without the dependency parser) and process; stages load their
     resources on first use.
 
-    A language without a pack gets the stages cross-lingual stories need: knowledge-base names and dates
-    in digits (``kronika/stories/stages.py``); the language packs' stages run only for their language.
+    Any language without a pack (every ISO 639 code, and "und" for a text whose language cannot be told)
+    gets the language-independent stages cross-lingual stories need: knowledge-base names and written dates
+    (``kronika/stories/stages.py``); the language packs' stages run only for their language. A code that
+    names no language is an error.
     """
+    from kronika.lang import SUPPORTED, check_language
+
+    if lang in SUPPORTED:
+        return Pipeline(default_stages(lang, parse=parse))
+    check_language(lang)
+    from kronika.stories.stages import foreign_stages
+
+    return Pipeline(foreign_stages())
+
+
+def stages_note(lang: str) -> str | None:
+    """What ran for an article in ``lang`` when that is less than the whole pipeline, in words; else None."""
     from kronika.lang import SUPPORTED
-    from kronika.lang.langid import LANGUAGES
 
-    if lang not in SUPPORTED and (lang in LANGUAGES or lang == UNDETERMINED):
-        from kronika.stories.stages import foreign_stages
-
-        return Pipeline(foreign_stages())
-    return Pipeline(default_stages(lang, parse=parse))
+    if lang in SUPPORTED:
+        return None
+    names = ", ".join(load_pipeline(lang).names)
+    return (f"no language pack for '{lang}': ran only {names} (knowledge-base names, written dates); "
+            "no sentences, tokens, events, quotes, amounts or tone")
 
 
 def article_language(article, lang: str) -> str:
-    """The article's own language, else ``lang``; with ``lang="auto"`` identified from the text."""
-    if article.lang:
-        return article.lang
+    """The article's own language (its code normalised: "en-US" -> "en"), else ``lang``; with
+    ``lang="auto"`` identified from the text, "und" when it cannot be told."""
+    from kronika.lang.langid import language_code
+
+    own = language_code(article.lang) if article.lang else None
+    if own:
+        return own
     if lang != AUTO:
         return lang
     from kronika.lang.langid import detect_language

@@ -11,6 +11,7 @@ are configured; pages carry a Content-Security-Policy that lets nothing load fro
 from __future__ import annotations
 
 import hmac
+import logging
 import threading
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -26,6 +27,10 @@ from kronika.api.cache import DEFAULT_ENTRIES, ResponseCache
 from kronika.api.deps import StoreDep, not_found, page
 from kronika.errors import KronikaError
 
+logger = logging.getLogger(__name__)
+
+INTERNAL_ERROR = "the server failed on this request (a bug: please report it with the request)"
+TOKEN_ROUTES = {("POST", "/api/analyze")}
 DEFAULT_MAX_BODY = 1_000_000  # bytes: a long article is ~50 kB of text; JSON escaping can double it
 MAX_LIMIT = 500
 
@@ -46,23 +51,40 @@ DOCS_CSP = (
 
 
 class Guard:
-    """ASGI middleware: refuse bodies over the limit before reading them, add the security headers."""
+    """ASGI middleware: refuse bodies over the limit before reading them, add the security headers to every
+    response (the early refusals here included), and answer anything that escaped the routes' handlers with
+    a JSON error and a code instead of a bare 500."""
 
-    def __init__(self, app, max_body_bytes: int):
+    def __init__(self, app, max_body_bytes: int, token: str | None = None):
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.token = token
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None:
-            if not declared.isdigit():
-                return await _send_error(
-                    send, 400, f"Content-Length {declared.decode(errors='replace')!r} is not a number"
-                )
-            if int(declared) > self.max_body_bytes:
-                return await _send_error(send, 413, self._too_large())
+        csp = (DOCS_CSP if scope["path"] == "/docs" else PAGE_CSP).encode()
+        started = False
+        head = scope["method"] == "HEAD"
+        if head:  # a GET without its body: the same status and headers, Content-Length included
+            scope = {**scope, "method": "GET"}
+
+        async def send_with_headers(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                message["headers"] = [*message.get("headers", []), *_security_headers(csp)]
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        headers = dict(scope["headers"])
+        refusal = self._refusal(headers.get(b"content-length"))
+        if refusal is None and (scope["method"], scope["path"]) in TOKEN_ROUTES:
+            # Before the body is read or parsed: a caller without the token learns nothing about its body.
+            refusal = token_problem(headers.get(b"authorization", b"").decode("latin-1"), self.token)
+        if refusal is not None:
+            return await _send_error(send_with_headers, *refusal)
         received = 0
 
         async def limited_receive():
@@ -74,27 +96,38 @@ class Guard:
                     raise HTTPException(413, self._too_large())
             return message
 
-        csp = (DOCS_CSP if scope["path"] == "/docs" else PAGE_CSP).encode()
+        try:
+            await self.app(scope, limited_receive, send_with_headers)
+        except Exception:
+            logger.exception("%s %s failed", scope.get("method"), scope.get("path"))
+            if started:  # the status line is out: nothing more can be said to this client
+                raise
+            await _send_error(send_with_headers, 500, INTERNAL_ERROR, "E606")
 
-        async def send_with_headers(message):
-            if message["type"] == "http.response.start":
-                message["headers"] = [
-                    *message.get("headers", []),
-                    (b"content-security-policy", csp),
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"referrer-policy", b"no-referrer"),
-                    (b"x-frame-options", b"DENY"),
-                ]
-            await send(message)
-
-        await self.app(scope, limited_receive, send_with_headers)
+    def _refusal(self, declared: bytes | None) -> tuple[int, str] | None:
+        if declared is None:
+            return None
+        if not declared.isdigit():
+            return 400, f"Content-Length {declared.decode(errors='replace')[:40]!r} is not a number"
+        if int(declared) > self.max_body_bytes:
+            return 413, self._too_large()
+        return None
 
     def _too_large(self) -> str:
         return f"request body larger than this server's limit of {self.max_body_bytes:,} bytes"
 
 
-async def _send_error(send, status: int, message: str) -> None:
-    response = JSONResponse(_error_body(status, message), status_code=status)
+def _security_headers(csp: bytes) -> list[tuple[bytes, bytes]]:
+    return [
+        (b"content-security-policy", csp),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"x-frame-options", b"DENY"),
+    ]
+
+
+async def _send_error(send, status: int, message: str, code: str | None = None) -> None:
+    response = JSONResponse(_error_body(status, message, code), status_code=status)
     await send({"type": "http.response.start", "status": status, "headers": response.raw_headers})
     await send({"type": "http.response.body", "body": response.body})
 
@@ -209,7 +242,7 @@ def create_app(
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    app.add_middleware(Guard, max_body_bytes=max_body_bytes)
+    app.add_middleware(Guard, max_body_bytes=max_body_bytes, token=token)
     return app
 
 
@@ -243,21 +276,36 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(KronikaError)
     async def kronika_error(request: Request, error: KronikaError) -> Response:
-        return respond(request, STORE_STATUS.get(error.code, 500), error.message, error.code)
+        message = without_path(error.message, request.app.state.pool.path)
+        return respond(request, STORE_STATUS.get(error.code, 500), message, error.code)
+
+
+def without_path(message: str, path: str) -> str:
+    """A store error for a client: the store's file name instead of where it lives on the server."""
+    import os
+
+    name = os.path.basename(path) or "the store"
+    for spelled in sorted({path, os.path.abspath(path), os.path.realpath(path)}, key=len, reverse=True):
+        message = message.replace(spelled, name)
+    return message
+
+
+def token_problem(authorization: str, expected: str | None) -> tuple[int, str] | None:
+    """Why a request may not use a token endpoint (status, message), or None when it may."""
+    if not expected:
+        return 403, "this endpoint is disabled: start the server with --token to enable it"
+    scheme, _, given = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
+        return 401, "missing or wrong token: send the header 'Authorization: Bearer <token>'"
+    return None
 
 
 def require_token(request: Request) -> None:
-    """Write and compute endpoints: the server's token as ``Authorization: Bearer <token>``."""
-    expected = request.app.state.token
-    if not expected:
-        raise HTTPException(403, "this endpoint is disabled: start the server with --token to enable it")
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
-        raise HTTPException(
-            401,
-            "missing or wrong token: send the header 'Authorization: Bearer <token>'",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+    """Write and compute endpoints: the server's token as ``Authorization: Bearer <token>`` (checked again
+    here, so a route is guarded even where the middleware is not in front of it)."""
+    problem = token_problem(request.headers.get("authorization", ""), request.app.state.token)
+    if problem is not None:
+        raise HTTPException(*problem, headers={"WWW-Authenticate": "Bearer"} if problem[0] == 401 else None)
 
 
 def _add_api_routes(app: FastAPI) -> None:
@@ -458,6 +506,15 @@ def _add_api_routes(app: FastAPI) -> None:
             raise not_found("story", story_id)
         return JSONResponse(found)
 
+    @app.get("/api/threads/{thread_id}", tags=["stories"], summary="One thread: the longer story, its stories")
+    def thread(*, thread_id: str, store: StoreDep) -> JSONResponse:
+        if getattr(type(store), "thread", None) is None:
+            raise HTTPException(404, deps.NO_STORIES)
+        found = store.thread(thread_id)
+        if found is None:
+            raise not_found("thread", thread_id)
+        return JSONResponse(deps.clean_deep(found))
+
     @app.get("/api/alerts", tags=["alerts"], summary="Alerts raised by `kronika watch --alerts`, latest day first, "
              "each with the ids of the events behind it")
     def alerts(
@@ -509,7 +566,14 @@ def _add_api_routes(app: FastAPI) -> None:
 
         # One analysis at a time: the pipeline is CPU-bound, and queued requests must not starve the reads.
         with request.app.state.analyze_lock:
-            doc = kronika.analyze(body.text, date=body.date, lang=body.lang, url=body.url, title=body.title)
+            try:
+                doc = kronika.analyze(body.text, date=body.date, lang=body.lang, url=body.url, title=body.title)
+            except KronikaError:
+                raise
+            except Exception as error:
+                logger.exception("analysis failed")
+                raise KronikaError("E301", f"the article broke the analysis ({type(error).__name__}: {error}); "
+                                   "a bug: please report it with the article") from None
         return JSONResponse(doc.to_dict(tokens=body.tokens))
 
 

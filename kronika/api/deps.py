@@ -11,6 +11,7 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 
+from kronika.errors import KronikaError
 from kronika.store import Store
 
 
@@ -51,8 +52,14 @@ class StorePool:
         self._all.append(store)
         return store
 
-    def release(self, store: Store) -> None:
-        self._free.append(store)
+    def release(self, store: Store, *, failed: bool = False) -> None:
+        """Give a connection back; one that failed with a store error is closed and replaced when next
+        needed, so a connection that went wrong cannot keep answering with an error the file does not have."""
+        if failed:
+            store.close()
+            self._all.remove(store)
+        else:
+            self._free.append(store)
         self._slots.release()
 
     def close(self) -> None:
@@ -67,10 +74,14 @@ async def get_store(request: Request) -> AsyncIterator[Store]:
     """FastAPI dependency: a read-only store for the length of one request."""
     pool = request.app.state.pool
     store = await pool.acquire()
+    failed = False
     try:
         yield store
+    except KronikaError as error:
+        failed = error.code == "E502"
+        raise
     finally:
-        pool.release(store)
+        pool.release(store, failed=failed)
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -110,8 +121,12 @@ def page(items: list, limit: int, offset: int) -> dict:
     }
 
 
+SHOWN_KEY = 80  # characters of a missing key the 404 repeats: an answer does not echo a 50 kB path back
+
+
 def not_found(what: str, key: str) -> HTTPException:
-    return HTTPException(404, f"no {what} {key!r} in this store")
+    shown = key if len(key) <= SHOWN_KEY else f"{key[:SHOWN_KEY]}... ({len(key):,} characters)"
+    return HTTPException(404, f"no {what} {shown!r} in this store")
 
 
 def offices(entity_id: str, on: str | None, last_seen: str | None) -> dict | None:

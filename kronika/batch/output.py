@@ -21,6 +21,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from kronika.batch.lifecycle import OutputLock
 from kronika.errors import KronikaError
 
 DOCUMENTS, EVENTS, ERRORS, DONE = "documents", "events", "errors", "_done"
@@ -32,15 +33,19 @@ class BatchOutput:
     def __init__(self, root: str | os.PathLike):
         self.root = Path(root)
 
-    def prepare(self) -> None:
-        """Create the directory (or check it is one) and remove temporary files a killed run left."""
+    def prepare(self) -> OutputLock:
+        """Create the directory (or check it is one), lock it for this run (a second run into it is refused
+        while this one lives) and remove temporary files a killed run left. Returns the lock to release."""
         if self.root.exists() and not self.root.is_dir():
             raise KronikaError("E703", f"{self.root}: --out must be a directory, and this is a file")
         try:
             (self.root / DONE).mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise KronikaError("E703", f"{self.root}: cannot create the output directory ({error})") from None
+        lock = OutputLock(self.root)
+        lock.acquire()
         self.remove_temporary()
+        return lock
 
     def remove_temporary(self) -> int:
         removed = 0

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
-from multiprocessing import get_context
 
 from kronika.batch.inputs import read_inputs
 from kronika.batch.output import BatchOutput
 from kronika.batch.partitions import DEFAULT_SIZE, Partition, Planner
+from kronika.batch.pool import warm_pool
 from kronika.batch.worker import PipelinePlugin, load_worker, process_partition
 from kronika.errors import KronikaError
 
@@ -66,7 +66,7 @@ def run_batch(inputs: Iterable[str], out: str, *, engine: str = "local", workers
     if scheduler and engine != "dask":
         raise KronikaError("E704", "--scheduler needs --engine dask")
     output = BatchOutput(out)
-    output.prepare()
+    lock = output.prepare()
     report = BatchReport()
     started = time.perf_counter()
     planner = Planner(size=partition_size, lang=lang)
@@ -109,6 +109,7 @@ def run_batch(inputs: Iterable[str], out: str, *, engine: str = "local", workers
         report.seconds = time.perf_counter() - started
         # Temporary files of partitions that failed or were lost with a dead worker; their redo wrote its own.
         output.remove_temporary()
+        lock.release()
     return report
 
 
@@ -123,9 +124,8 @@ def _finish(note, part: Partition, result: Callable[[], dict]) -> None:
 
 
 def _run_pool(parts: Iterator[Partition], run, note, *, lang: str, workers: int) -> None:
-    # forkserver: workers start clean (no inherited threads or handles) and load the pipeline once each.
-    context = get_context("forkserver")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=load_worker, initargs=(lang,)) as pool:
+    # Forked from a preloaded forkserver: clean (no inherited threads or handles), the pipeline loaded once.
+    with warm_pool(workers, load_worker, (lang,)) as pool:
         running: dict = {}
         try:
             for part in parts:

@@ -79,9 +79,11 @@ def worker_info() -> dict:
 
 def load_worker(lang: str = "pl") -> None:
     """Load the pipeline and every stage's resources now, so the first partition does not pay for it."""
+    from kronika.batch.lifecycle import die_with_parent
     from kronika.core import load_pipeline
     from kronika.record import Document
 
+    die_with_parent()
     try:
         load_pipeline(lang)(Document(text="Start."))
     except KronikaError:

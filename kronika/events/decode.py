@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from kronika.events.coordination import extend_side
 from kronika.events.features import is_trigger_candidate, role_features, trigger_features
 from kronika.events.linear import LinearModel
 from kronika.events.view import ArticleView, Candidate
@@ -59,7 +60,8 @@ def choose_roles(view: ArticleView, token: int, etype: str, model: LinearModel, 
     """The actor and recipient chosen together, as the assignment most likely against "nobody plays a role":
     a pair of different codes multiplies their odds (so a code likelier to receive than to act is not made
     the actor); one code on both sides (the government and the opposition of one state, police and
-    protesters) has odds of its own, for news of one country is mostly that."""
+    protesters) has odds of its own, for news of one country is mostly that. Codes coordinated with a chosen
+    one join its side (``kronika.events.coordination``)."""
     scored = [(model.probabilities(role_features(view, token, etype, c, cues)), c) for c in view.candidates.values()]
     if not scored:
         return [], []
@@ -81,7 +83,9 @@ def choose_roles(view: ArticleView, token: int, etype: str, model: LinearModel, 
     actor, recipient = pair
     if actor:
         actor += [c for _, _, p, c in gains if c not in actor and c not in recipient and p[ACTOR] >= limits.second_actor]
-    return actor, recipient
+    if actor and recipient and actor[0] is recipient[0]:
+        return actor, recipient
+    return extend_side(view, token, actor, recipient, cues), extend_side(view, token, recipient, actor, cues)
 
 
 def _odds(p: float, q: float) -> float:
@@ -106,12 +110,12 @@ def _participant(view: ArticleView, token: int, candidate: Candidate, besides: s
     "spotkał się w Pekinie z Xi"), else the code's representative. ``besides`` is an
     entity the other side already names: the receiving body of an event within one state is another one."""
     sentence = view.sentence_of[token]
-    mentions = [p for p in candidate.placed if p.entity.id != besides]
-    here = [p for p in mentions if view.sentence_of[p.start] == sentence]
+    here = [p for p in view.candidate_in(candidate, sentence) if p.entity.id != besides]
     agents = [p for p in here if p.entity.type in AGENT_TYPES]
+    mentions = [] if here or besides is None else [p for p in candidate.placed if p.entity.id != besides]
     if agents or here:
         e = min(agents or here, key=lambda p: abs(p.start - token)).entity
-    elif besides is not None and mentions:
+    elif mentions:
         most = Counter(p.entity.id for p in mentions).most_common(1)[0][0]
         e = next(p.entity for p in mentions if p.entity.id == most)
     else:

@@ -79,13 +79,13 @@ def role_features(view: ArticleView, trigger: int, etype: str, candidate: Candid
     feats = [f"rank={min(candidate.rank, 4)}", f"t={etype}|rank={min(candidate.rank, 4)}", f"e={entity.type}",
              f"kind={'state' if entity.country and len(candidate.code) == 3 else 'other'}",
              f"sec={entity.sector}"]
-    here = [p for p in candidate.placed if view.sentence_of[p.start] == sentence]
+    here = view.candidate_in(candidate, sentence)
     # Two bodies of the code in the sentence (a government and its opposition) are how one code acts on itself.
     bodies = len({p.entity.id for p in here})
     feats += [f"bodies={min(bodies, 2)}", f"t={etype}|bodies={min(bodies, 2)}"]
     if here:
         feats += _placement(view, trigger, etype, lemma, here, cues)
-    elif any(view.sentence_of[p.start] == sentence - 1 for p in candidate.placed):
+    elif view.candidate_in(candidate, sentence - 1):
         feats += ["w=P", f"t={etype}|w=P"]
         previous = [m for m in view.sentence_placed(sentence - 1)
                     if m.preposition is None and not m.attached and "nom" in _cases(m)]

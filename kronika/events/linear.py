@@ -4,13 +4,13 @@ logistic regression), shipped as JSON, scored here in plain Python so the pipeli
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from kronika import prebuilt
 from kronika.errors import KronikaError
 
 
@@ -68,7 +68,7 @@ def load_models(path: Path, rebuild: str) -> tuple[dict[str, LinearModel], dict]
     """The named models of one JSON file and its settings; a missing or broken file is one error naming it and
     the command that rebuilds it."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = prebuilt.read_json(path)
         return {name: LinearModel.from_json(body) for name, body in data["models"].items()}, dict(data["settings"])
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise KronikaError("E403", f"event model {path} is missing or broken ({type(error).__name__}: {error}); "

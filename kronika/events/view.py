@@ -51,6 +51,18 @@ class ArticleView:
                 by_sentence.setdefault(self.sentence_of[p.start], []).append(p)
         return by_sentence.get(number, [])
 
+    def candidate_in(self, candidate: Candidate, number: int) -> list[Placed]:
+        """The candidate's mentions in sentence ``number`` (in token order), from an index built once per
+        candidate: features and decoding ask this for every trigger, and a scan of all the candidate's
+        mentions each time made long articles cost the square of their length."""
+        key = ("candidate", candidate.code)
+        by_sentence = self.memo.get(key)
+        if by_sentence is None:
+            by_sentence = self.memo[key] = {}
+            for p in candidate.placed:
+                by_sentence.setdefault(self.sentence_of[p.start], []).append(p)
+        return by_sentence.get(number, [])
+
 
 def build_view(doc: Document, coder: Coder, rule_events: list[Event]) -> ArticleView:
     tokens = doc.tokens
@@ -98,16 +110,18 @@ def _candidates(placed: list[Placed]) -> dict[str, Candidate]:
     counts = Counter(code_of(p.entity) for p in placed)
     by_entity: dict[str, Counter] = {}
     entities: dict[str, Entity] = {}
+    mentions: dict[str, list[Placed]] = {}
     for p in placed:
         by_entity.setdefault(code_of(p.entity), Counter())[p.entity.id] += 1
         entities[p.entity.id] = p.entity
+        mentions.setdefault(code_of(p.entity), []).append(p)
     out = {}
     for rank, (code, _) in enumerate(counts.most_common(), 1):
         # A state's own entry speaks for it better than any of its people: prefer the entity whose id is the
         # code's state when one is mentioned, else the most mentioned.
         ids = by_entity[code]
         best = max(ids, key=lambda e: (entities[e].type == "GPE" and entities[e].country == code, ids[e]))
-        out[code] = Candidate(code, entities[best], [p for p in placed if code_of(p.entity) == code], rank)
+        out[code] = Candidate(code, entities[best], mentions[code], rank)
     return out
 
 

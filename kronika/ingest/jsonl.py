@@ -21,15 +21,18 @@ def read_json_lines(text: str, *, source: str, date: str | None = None) -> Itera
         if not line.strip():
             continue
         seen_any = True
-        where = f"{source}:line {number}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield InputError("E206", where, f"is not valid JSON ({error}); each line must be one JSON object")
-            continue
-        yield record_to_article(data, source=where, date=date)
+        yield parse_line(line, source=f"{source}:line {number}", date=date)
     if not seen_any:
         yield InputError("E202", source, "has no JSON lines")
+
+
+def parse_line(line: str, *, source: str, date: str | None) -> Article | InputError:
+    """One line of JSON Lines: one article, or the error that names the line."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as error:
+        return InputError("E206", source, f"is not valid JSON ({error}); each line must be one JSON object")
+    return record_to_article(data, source=source, date=date)
 
 
 def read_json(text: str, *, source: str, date: str | None = None) -> Iterator[Article | InputError]:

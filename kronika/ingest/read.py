@@ -7,10 +7,10 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 
 from kronika.errors import InputError
-from kronika.ingest import detect
+from kronika.ingest import detect, lines
 from kronika.ingest.article import Article
 from kronika.ingest.dateline import check_date_option
-from kronika.ingest.decoding import decode, normalize_text
+from kronika.ingest.decoding import decode, looks_binary, normalize_text
 from kronika.ingest.feed import read_feed
 from kronika.ingest.html import read_html
 from kronika.ingest.jsonl import read_json, read_json_lines
@@ -87,12 +87,52 @@ def _resolve_kind(kind: str | None, text: str) -> str | None:
 
 
 def _read_file(path: str, *, date: str | None, max_bytes: int) -> Iterator[Article | InputError]:
+    kind = detect.kind_from_path(path)
+    if kind == detect.JSONL or (kind in (None, detect.JSON) and _size(path) > max_bytes):
+        # An archive: read a line at a time, the limit per line (a file that is no JSON Lines is refused
+        # whole below, as before).
+        yield from _read_archive(path, kind, date=date, max_bytes=max_bytes)
+    else:
+        yield from _read_file_whole(path, kind, date=date, max_bytes=max_bytes)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # reported by the reader that opens it
+
+
+def _read_archive(path: str, kind: str | None, *, date: str | None,
+                  max_bytes: int) -> Iterator[Article | InputError]:
+    try:
+        handle = open(path, "rb")
+    except OSError:  # reported, with its reason, by the whole-file reader
+        yield from _read_file_whole(path, kind, date=date, max_bytes=max_bytes)
+        return
+    with handle:
+        first = handle.readline(max_bytes + 1)
+        if _streamable(first) and (kind == detect.JSONL or lines.starts_like_lines(first)):
+            yield from lines.read_lines(handle, source=path, date=date, max_bytes=max_bytes, first=first)
+            return
+    yield from _read_file_whole(path, kind, date=date, max_bytes=max_bytes)
+
+
+def _streamable(first: bytes | str) -> bool:
+    """Bytes that can be split at newline bytes (not empty, binary or UTF-16: those are reported whole;
+    a text stream without bytes underneath is read whole too)."""
+    return (isinstance(first, bytes) and bool(first.strip()) and lines.can_stream(first)
+            and not looks_binary(first))
+
+
+def _read_file_whole(path: str, kind: str | None, *, date: str | None,
+                     max_bytes: int) -> Iterator[Article | InputError]:
     try:
         raw = _read_bytes(path, max_bytes)
     except InputError as error:
         yield error
         return
-    yield from read_text(raw, source=path, date=date, kind=detect.kind_from_path(path))
+    yield from read_text(raw, source=path, date=date, kind=kind)
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:
@@ -114,11 +154,13 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
 
 
 def _too_large(source: str, size: int, max_bytes: int) -> InputError:
-    return InputError("E204", source, f"is {_human(size)} ({size} bytes), over the limit of {_human(max_bytes)} "
-                      f"({max_bytes} bytes); split it into smaller files or raise max_bytes")
+    return InputError("E204", source, f"is {human_size(size)} ({size} bytes), over the limit of "
+                      f"{human_size(max_bytes)} ({max_bytes} bytes) for one article; split it into files of one "
+                      "article each, or give an archive as JSON Lines (one article a line), which is read a line "
+                      "at a time")
 
 
-def _human(size: float) -> str:
+def human_size(size: float) -> str:
     for unit in ("B", "kB", "MB", "GB"):
         if size < 1000 or unit == "GB":
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
@@ -150,10 +192,15 @@ def _walk(root: str) -> Iterator[str]:
 
 def _read_stdin(*, date: str | None, max_bytes: int) -> Iterator[Article | InputError]:
     stream = getattr(sys.stdin, "buffer", sys.stdin)
-    raw = stream.read(max_bytes + 1)
+    first = stream.readline(max_bytes + 1)
+    if _streamable(first) and lines.starts_like_lines(first):
+        yield from lines.read_lines(stream, source=STDIN_SOURCE, date=date, max_bytes=max_bytes, first=first)
+        return
+    raw = first + stream.read(max_bytes + 1 - len(first))
     if len(raw) > max_bytes:
         # A pipe has no size to stat, so reading stops one byte past the limit.
-        yield InputError("E204", STDIN_SOURCE, f"is over the limit of {_human(max_bytes)} ({max_bytes} bytes); "
-                         "split it into smaller inputs or raise max_bytes")
+        yield InputError("E204", STDIN_SOURCE, f"is over the limit of {human_size(max_bytes)} ({max_bytes} "
+                         "bytes) for one article; give several articles as JSON Lines (one article a line), "
+                         "which is read a line at a time")
         return
     yield from read_text(raw, source=STDIN_SOURCE, date=date)

@@ -51,24 +51,22 @@ def loose_key(text: str) -> str:
     return stripped.translate(_UNDECOMPOSED)
 
 
+AliasIndex = dict[str, list[tuple[str, str]]]
+
+
 class KnowledgeBase:
-    def __init__(self, entries: list[Entry]):
+    def __init__(self, entries: list[Entry], aliases: tuple[AliasIndex, AliasIndex] | None = None):
+        """``aliases``: the (exact, loose) alias indexes ``alias_indexes`` makes of the same entries, when
+        prebuilt (``kronika/kb/packed.py``); made here otherwise."""
         self.entries: dict[str, Entry] = {}
         for entry in entries:
             if entry.id in self.entries:
                 raise KronikaError("E402", f"duplicate knowledge-base id {entry.id}; rebuild with: {REBUILD}")
             self.entries[entry.id] = entry
-        # key -> [(entry id, kind)], in entry order: curated and larger entries come first in the data files.
-        self._exact: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        self._loose: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for entry in self.entries.values():
-            for kind, texts in ((NAME, (entry.name,)), (ALIAS, entry.aliases_pl + entry.aliases_en),
-                                (FORM, entry.forms_pl)):
-                for text in texts:
-                    for index, key in ((self._exact, alias_key(text)), (self._loose, loose_key(text))):
-                        hits = index[key]
-                        if not any(hit_id == entry.id for hit_id, _ in hits):
-                            hits.append((entry.id, kind))
+        self._exact, self._loose = aliases if aliases is not None else alias_indexes(self.entries.values())
+        # The content key of the files this base was read from (``kronika/kb/packed.py``), for indexes derived
+        # from it to be prebuilt too; None for a base made in memory.
+        self.prebuilt_key: str | None = None
         # (role, country) -> the state's body of that role ("foreign_ministry", "RUS"), from build_kb's BODY_KINDS.
         self._bodies: dict[tuple[str, str], Entry] = {}
         for entry in self.entries.values():
@@ -130,6 +128,22 @@ class KnowledgeBase:
         return code or None
 
 
+def alias_indexes(entries) -> tuple[AliasIndex, AliasIndex]:
+    """key -> [(entry id, kind)] by ``alias_key`` and by ``loose_key``, in entry order: curated and larger
+    entries come first in the data files."""
+    exact: AliasIndex = defaultdict(list)
+    loose: AliasIndex = defaultdict(list)
+    for entry in entries:
+        for kind, texts in ((NAME, (entry.name,)), (ALIAS, entry.aliases_pl + entry.aliases_en),
+                            (FORM, entry.forms_pl)):
+            for text in texts:
+                for index, key in ((exact, alias_key(text)), (loose, loose_key(text))):
+                    hits = index[key]
+                    if not any(hit_id == entry.id for hit_id, _ in hits):
+                        hits.append((entry.id, kind))
+    return dict(exact), dict(loose)
+
+
 def _data_dir() -> Path:
     return Path(str(resources.files("kronika.kb").joinpath("data")))
 
@@ -153,5 +167,7 @@ def read_entries(directory: Path) -> list[Entry]:
 
 @cache
 def load_kb() -> KnowledgeBase:
-    """The committed knowledge base, loaded once per process."""
-    return KnowledgeBase(read_entries(_data_dir()))
+    """The committed knowledge base, loaded once per process (from the prebuilt cache when it is current)."""
+    from kronika.kb.packed import load_packed
+
+    return load_packed(_data_dir())

@@ -14,6 +14,19 @@ from kronika.errors import KronikaError
 SUPPORTED = ("pl",)
 
 
+def check_language(code: str) -> None:
+    """Refuse a code that names no language; every ISO 639 code is accepted (a language without a pack gets
+    the language-independent stages)."""
+    from kronika.lang.langid import language_code
+
+    if language_code(code) is None:
+        raise KronikaError(
+            "E102",
+            f"no language pack for '{code}' and not an ISO 639 language code; give 'auto', 'pl' (the whole "
+            "pipeline) or any language's code (names and dates only)",
+        )
+
+
 @cache
 def get_language(code: str):
     """The language pack for an ISO 639-1 code, imported once per process."""

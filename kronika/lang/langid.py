@@ -1,30 +1,37 @@
-"""Language identification of whole articles (lingua, offline), restricted to the languages Kronika meets.
+"""Language identification of whole articles (lingua, offline) over every language lingua knows, and the
+normalisation of the language codes inputs give.
 
-Restricting lingua to the languages the sentence encoder covers, plus the Slavic and Central European
-neighbours Polish news sits among, keeps it fast and small in memory and removes look-alike languages
-(Afrikaans for Dutch, Bosnian for Croatian) that only ever win by mistake on news text.
+Every language is accepted: Polish gets its pack, any other language the language-independent stages
+(``kronika/stories/stages.py``). Identification therefore has no reason to leave a language out: an
+article in Georgian or Greek detected as "something else" would only lose its own name.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-# The sixteen languages of USE-multilingual v3 (Chinese once), then neighbours the encoder does not cover
-# but news streams around Poland carry; those still get vectors (shared sub-words) and alias-matched names.
+# The sixteen languages of USE-multilingual v3 (Chinese once): their articles' vectors are trusted as
+# they are; other languages still get vectors (shared sub-words) but the clusterer asks them for more
+# evidence (``kronika/stories/cluster.py``).
 ENCODER_LANGUAGES = ("ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh")
-NEIGHBOUR_LANGUAGES = ("be", "bg", "cs", "hr", "hu", "lt", "lv", "ro", "sk", "sl", "sr", "uk", "sv", "fi", "da")
-LANGUAGES = ENCODER_LANGUAGES + NEIGHBOUR_LANGUAGES
 
 # Enough text to decide; lingua's cost grows with the length it reads.
 SAMPLE_CHARS = 1500
 
 
 @cache
-def _detector():
-    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+def known_languages() -> tuple[str, ...]:
+    """The ISO 639-1 codes of every language lingua identifies (75 in lingua 2.1), sorted."""
+    from lingua import Language
 
-    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in LANGUAGES]
-    return LanguageDetectorBuilder.from_languages(*languages).build()
+    return tuple(sorted(language.iso_code_639_1.name.lower() for language in Language.all()))
+
+
+@cache
+def _detector():
+    from lingua import LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_all_languages().build()
 
 
 def detect_language(text: str) -> str | None:
@@ -34,3 +41,29 @@ def detect_language(text: str) -> str | None:
         return None
     language = _detector().detect_language_of(sample)
     return language.iso_code_639_1.name.lower() if language is not None else None
+
+
+@cache
+def language_code(value: str | None) -> str | None:
+    """The ISO 639 code an input's language field means ("en", "EN", "en-US", "eng", "English" -> "en";
+    "fil" stays "fil"), or None when it names no language ("xx", "")."""
+    import pycountry
+
+    if not value or not isinstance(value, str):
+        return None
+    code = value.strip().replace("_", "-").split("-")[0].lower()
+    if code == "und":
+        return code
+    found = None
+    if len(code) == 2:
+        found = pycountry.languages.get(alpha_2=code)
+    elif len(code) == 3:
+        found = pycountry.languages.get(alpha_3=code) or pycountry.languages.get(bibliographic=code)
+    if found is None and len(code) > 3:
+        try:
+            found = pycountry.languages.lookup(value.strip())
+        except LookupError:
+            found = None
+    if found is None:
+        return None
+    return getattr(found, "alpha_2", None) or found.alpha_3

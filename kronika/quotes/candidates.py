@@ -54,6 +54,7 @@ class Text:
     lemmas: list[str]
     placed: list[Placed]
     mention_starts: list[int] = field(default_factory=list)
+    memo: dict = field(default_factory=dict)  # indexes built once per text (kronika.quotes.speaker_index)
 
     def speech_verb(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.lemmas[i] in self.data.SPEECH_VERBS and is_verb(self.tokens[i])

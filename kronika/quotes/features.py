@@ -10,7 +10,7 @@ features are language-neutral: classes of the morphological tags, never words.
 from __future__ import annotations
 
 from kronika.quotes.candidates import Candidate, Text
-from kronika.quotes.mentions import WORD, is_verb, tag_class
+from kronika.quotes.mentions import WORD, is_verb, mentions_between, tag_class
 
 LENGTHS = ((1, "1"), (2, "2"), (4, "3-4"), (8, "5-8"), (20, "9-20"))
 
@@ -49,7 +49,7 @@ def quote_features(text: Text, candidate: Candidate) -> list[str]:
         doc.text[candidate.start:candidate.end].strip(" .")
     capitals = sum(1 for t in words if t.text[:1].isupper())
     # A name between marks ("Haaretz", "Israel Hayom") or a name's part: a title, not speech.
-    named = sum(min(b, p.end) - max(a, p.start) for p in text.placed if p.start < b and a < p.end)
+    named = sum(min(b, p.end) - max(a, p.start) for p in overlapping(text, a, b))
     inside_name = named * 2 >= b - a
     marks = 1 if kind in ("marked", "open") else 0
     features = [
@@ -73,3 +73,11 @@ def quote_features(text: Text, candidate: Candidate) -> list[str]:
         features.append("after_colon")
     return features
 
+
+def overlapping(text: Text, a: int, b: int) -> list:
+    """The mentions that share a token with [a, b): those starting in it, or up to the longest mention's length
+    before it (found by bisection, so each quote candidate costs its own length, not the article's)."""
+    longest = text.memo.get("longest")
+    if longest is None:
+        longest = text.memo["longest"] = max((p.end - p.start for p in text.placed), default=0)
+    return [p for p in mentions_between(text.placed, text.mention_starts, a - longest, b) if a < p.end]

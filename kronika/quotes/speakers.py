@@ -14,9 +14,11 @@ preposition, its type, whether it is linked, and how often the article names it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from kronika.quotes.candidates import Candidate, Text
+from kronika.quotes.speaker_index import speaker_mentions
 from kronika.quotes.mentions import (
     SPEAKER_TYPES, WORD, Placed, find_subject, is_verb, mentions_between, tag_cases, tag_class,
 )
@@ -69,10 +71,8 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
     rule = rule_speaker(text, quote)
     rule_entity = rule.entity if isinstance(rule, Placed) else rule
     s_first, s_last = text.sentence_of[quote.first], text.sentence_of[max(quote.first, quote.last - 1)]
-    by_entity: dict[str, list[Placed]] = {}
-    for p in text.placed:
-        if p.entity.type in SPEAKER_TYPES and not quote.first <= p.start < quote.last:
-            by_entity.setdefault(p.entity.id, []).append(p)
+    index = speaker_mentions(text)
+    by_entity = index.outside(quote.first, quote.last)
     entities = {ms[0].entity.id: ms[0].entity for ms in by_entity.values()}
     sayer = last_sayer(text, quote)
     for extra in (rule_entity, sayer):
@@ -85,7 +85,7 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
     impersonal = quote.verb is not None and tag_class(text.tokens[quote.verb].tag) == "imps"
     out = []
     for key, entity in entities.items():
-        features = _mention_features(text, quote, by_entity.get(key, []), s_first, s_last, ranks)
+        features = _mention_features(text, quote, key, by_entity.get(key, []), s_first, s_last, ranks)
         linked = not entity.id.startswith("kronika:")
         features += [f"type={entity.type}", f"kind={quote.kind}", f"has_verb={quote.verb is not None}",
                      f"named={min(counts.get(key, 0), 5)}", f"linked={linked}", f"country={entity.country is not None}",
@@ -99,7 +99,7 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
         if impersonal:
             features.append(f"impersonal|type={entity.type}")
         if title is not None:
-            features += _title_features(text, title, by_entity.get(key, []), entity)
+            features += _title_features(text, quote, title, key, entity)
         if governing is not None and entity.id == governing.id:
             features += ["governing", f"governing|verb={quote.verb is not None}"]
         if sayer is not None and entity.id == sayer.id:
@@ -119,7 +119,7 @@ def nobody_features(text: Text, quote: Candidate, options: int) -> list[str]:
     tag = text.tokens[verb].tag or ""
     features.append(f"nobody|plural={':pl:' in tag + ':'}")
     _, hi = text.sentence(verb)
-    named = {i for p in text.placed for i in range(p.start, p.end)}
+    named = speaker_mentions(text).named
     for i in range(verb + 1, min(hi, verb + 1 + 3)):
         token = text.tokens[i]
         if not WORD.search(token.text):
@@ -167,15 +167,20 @@ def common_subject(text: Text, verb: int, quote: Candidate) -> int | None:
     return next((i for i in range(verb - 1, lo - 1, -1) if common(i)), None)
 
 
-def _title_features(text: Text, title: int, mentions: list[Placed], entity) -> list[str]:
+def _title_features(text: Text, quote: Candidate, title: int, key: str, entity) -> list[str]:
     """How an entity stands to the common noun that says the quote: named with that noun elsewhere ("rzecznik MSZ
-    Maciej Wewiór" ... "powiedział rzecznik"), or the body the noun belongs to ("rzecznik MSZ", "szef Pentagonu")."""
-    lemma = text.lemmas[title]
+    Maciej Wewiór" ... "powiedział rzecznik"), or the body the noun belongs to ("rzecznik MSZ", "szef Pentagonu").
+    Mentions inside the quote do not count."""
+    index = speaker_mentions(text)
+
+    def counted(p: Placed) -> bool:
+        return p.entity.id == key and not quote.first <= p.start < quote.last
+
     features = []
-    if any(lemma in text.lemmas[max(0, p.start - 4):p.start] or lemma in text.lemmas[p.end:p.end + 3]
-           for p in mentions if not p.start <= title < p.end):
+    if any(counted(p) and not p.start <= title < p.end for p in index.titled(key, text.lemmas[title])):
         features += ["title_match", f"title_match|type={entity.type}"]
-    if any(p.start in (title + 1, title + 2) for p in mentions):
+    lo, hi = bisect_left(index.speaker_starts, title + 1), bisect_left(index.speaker_starts, title + 3)
+    if any(counted(p) for p in index.speakers[lo:hi]):
         features += ["title_of", f"title_of|type={entity.type}"]
     return features
 
@@ -218,18 +223,16 @@ def _subject_ranks(text: Text, quote: Candidate) -> dict[str, int]:
     return ranks
 
 
-def _mention_features(text: Text, quote: Candidate, mentions: list[Placed], s_first: int, s_last: int,
+def _mention_features(text: Text, quote: Candidate, key: str, mentions: list[Placed], s_first: int, s_last: int,
                       ranks: dict[str, int]) -> list[str]:
     """The entity's nearest mention before the quote and nearest after it, each by side, distance in sentences
     and whether it can be a subject: one description per side, however often the article names it."""
     if not mentions:
         return ["mention=none"]
     entity = mentions[0].entity
-    before = [p for p in mentions if p.end <= quote.first]
-    after = [p for p in mentions if p.start >= quote.last]
+    before, after = speaker_mentions(text).nearest(key, mentions, quote.first, quote.last)
     features = []
-    for side, nearest, gap in (("before", before[-1] if before else None, None),
-                               ("after", after[0] if after else None, None)):
+    for side, nearest, gap in (("before", before, None), ("after", after, None)):
         if nearest is None:
             continue
         sentence = text.sentence_of[nearest.start]

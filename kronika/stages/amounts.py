@@ -33,7 +33,8 @@ from kronika.quotes.model import load_quote_models
 from kronika.record import Amount, Document, Participant, Token
 from kronika.stages.quotes import load_quote_data
 from kronika.quotes.mentions import (
-    WORD, find_subject, is_verb, lemma_of, participant, place_mentions, sentence_token_spans, tag_cases, tag_class,
+    WORD, find_subject, is_verb, lemma_of, mentions_between, participant, place_mentions, sentence_token_spans,
+    tag_cases, tag_class,
 )
 
 DIGITS = re.compile(r"^\d+(?:,\d+)?$|^\d{1,3}(?:\.\d{3})+$")
@@ -87,6 +88,7 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
         in_timex.update(range(bisect_left(starts, timex.start), bisect_left(starts, timex.end)))
     placed = place_mentions(doc, language)
     mention_starts = [p.start for p in placed]
+    in_names = {k for p in placed for k in range(p.start, p.end)}  # once: each number asks
     lemmas = [lemma_of(t) for t in tokens]
     cues = language.event_cues
     reporting = set(cues.REPORTING_VERBS) | data.ESTIMATING_VERBS
@@ -109,7 +111,7 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
             if value is None:
                 i = last + 1  # "tysiące", "kilkanaście": a vague quantity names no number (the guide's rule)
                 continue
-            if _not_a_count(tokens, lemmas, first, last, lo, hi, placed, data):
+            if _not_a_count(tokens, lemmas, first, last, lo, hi, in_names, data):
                 i = last + 1
                 continue
             multiplied = last > first or tokens[first].text.casefold() in data.VAGUE_MULTIPLIER_FORMS
@@ -206,9 +208,9 @@ def _number(tokens: list[Token], lemmas: list[str], i: int, hi: int, data):
 
 
 def _not_a_count(tokens: list[Token], lemmas: list[str], first: int, last: int, lo: int, hi: int,
-                 placed, data) -> bool:
+                 in_names: set[int], data) -> bool:
     """A number that labels rather than counts: "art. 193", "nr 17", "Nord Stream 2", "September 14"."""
-    if any(p.start <= first < p.end for p in placed):
+    if first in in_names:
         return True  # inside a name
     if first > lo:
         before = tokens[first - 1].text.casefold()
@@ -275,7 +277,7 @@ def _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporti
             subject = find_subject(tokens, i, lo, hi, placed, mention_starts)
             if subject is not None:
                 return participant(subject.entity)
-            noun = _common_subject(tokens, i, lo, hi, placed)
+            noun = _common_subject(tokens, i, lo, hi, placed, mention_starts)
             body = _named_with(noun, placed, mention_starts, hi) if noun is not None else None
             if body is not None:
                 return participant(body.entity)
@@ -283,9 +285,9 @@ def _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporti
     return dropped
 
 
-def _common_subject(tokens, verb: int, lo: int, hi: int, placed) -> int | None:
+def _common_subject(tokens, verb: int, lo: int, hi: int, placed, mention_starts) -> int | None:
     """A nominative common noun that is the verb's subject: right after it, else the nearest before it."""
-    named = {k for p in placed if lo <= p.start < hi for k in range(p.start, p.end)}
+    named = {k for p in mentions_between(placed, mention_starts, lo, hi) for k in range(p.start, p.end)}
 
     def common(k: int) -> bool:
         return k not in named and tag_class(tokens[k].tag) == "subst" and "nom" in tag_cases(tokens[k].tag)

@@ -45,6 +45,7 @@ from kronika.record import (
     Token,
     date_precision,
 )
+from kronika.stages.offsets import offset_index
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 NOUN_CLASSES = ("subst", "depr", "ger", "ign", "brev")
@@ -1282,9 +1283,9 @@ def _dedupe(participants: list[Participant]) -> list[Participant]:
 
 def _event_date(doc: Document, found: Found, clause: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
     trigger_start = doc.tokens[found.start].start
-    sentence = next(((s, e) for s, e in doc.sentences if s <= trigger_start < e), None)
-    candidates: list[Timex] = [t for t in doc.timexes if sentence and sentence[0] <= t.start < sentence[1]
-                               and t.type in ("DATE", "TIME") and t.value and t.value[:4].isdigit()]
+    index = offset_index(doc)
+    candidates: list[Timex] = [t for t in index.timexes_in(index.sentence_number(trigger_start))
+                               if t.type in ("DATE", "TIME") and t.value and t.value[:4].isdigit()]
     value = doc.date
     if candidates:
         nearest = min(candidates, key=lambda t: abs(t.start - trigger_start))

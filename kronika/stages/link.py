@@ -25,6 +25,7 @@ from functools import cache
 from kronika.record import Document, Entity, Mention, Token
 from kronika.stages.link_context import settle_bodies
 from kronika.stages.link_credits import drop_credits
+from kronika.stages.link_index import linker_indexes, sound_index
 
 # Longest alias the gazetteer tries, in words ("Organizacja Traktatu Północnoatlantyckiego" has three).
 MAX_ALIAS_WORDS = 8
@@ -99,14 +100,12 @@ class Linker:
         self.bodies = {tuple(w.casefold() for w in body): role
                        for body, role in getattr(language, "bodies", {}).items()}
         self.max_body = max((len(b) for b in self.bodies), default=0)
-        self._gazetteer = self._build_gazetteer()
+        # Built by the _build_ methods below and kept prebuilt between processes (link_index.py): an index
+        # they add must be added to linker_indexes' tuple too, or a process reading the cache will lack it.
+        (self._gazetteer, self._by_last_word, self._lower_starts, self._first_names, self._adjectives,
+         self.demonyms) = linker_indexes(self)
         self._lower_words: frozenset[str] | None = None  # built on first use by lower_words
         self._by_sound: dict[str, set[str]] | None = None  # built on first use: most articles need it little
-        # First words of the base's people with a first name and surname ("Johann", "Recep", "Yoav").
-        self._first_names = frozenset(
-            words[0] for entry in kb if entry.type == "PER" for alias in (entry.name, *entry.aliases_en)
-            if len(words := alias.split()) > 1 and words[0].isalpha() and _is_capitalised(words[0]))
-        self._adjectives = self._build_adjectives()
         self._state_words: dict[str, frozenset[str]] = {}  # filled on first use by names_state
 
     # --- indexes ---------------------------------------------------------------------------------
@@ -156,6 +155,12 @@ class Linker:
                 if len(words) > 1:
                     self._by_last_word[words[-1].casefold()].append((keys, words, entry.id))
         return index
+
+    def _build_first_names(self) -> frozenset[str]:
+        """First words of the base's people with a first name and surname ("Johann", "Recep", "Yoav")."""
+        return frozenset(
+            words[0] for entry in self.kb if entry.type == "PER" for alias in (entry.name, *entry.aliases_en)
+            if len(words := alias.split()) > 1 and words[0].isalpha() and _is_capitalised(words[0]))
 
     def _build_adjectives(self) -> dict[str, str]:
         """Lemma of a state's adjective ("chiński") -> the state's country code."""
@@ -438,17 +443,21 @@ class Linker:
         if keys_of is None:
             return None
         if self._by_sound is None:
-            self._by_sound = defaultdict(set)
-            for entry in self.kb:
-                for alias in (entry.name, *entry.aliases_en):
-                    if _sound_indexed(alias, entry.type):
-                        for key in keys_of(alias):
-                            self._by_sound[key].add(entry.id)
+            self._by_sound = sound_index(self)
         if not _sound_indexed(name, type_):
             return None
         kinds = SOUND_KINDS.get(type_, ())
         ids = {i for key in keys_of(name) for i in self._by_sound.get(key, ()) if self.kb.get(i).type in kinds}
         return self.kb.get(ids.pop()) if len(ids) == 1 else None
+
+    def _build_sound_index(self) -> dict[str, set[str]]:
+        by_sound: dict[str, set[str]] = defaultdict(set)
+        for entry in self.kb:
+            for alias in (entry.name, *entry.aliases_en):
+                if _sound_indexed(alias, entry.type):
+                    for key in self.language.sound_keys(alias):
+                        by_sound[key].add(entry.id)
+        return by_sound
 
     def _first_name_case(self, word: str) -> tuple[str, frozenset[str]] | None:
         """(base form, cases) of a man's first name in an oblique case by its regular ending ("Johanna" ->

@@ -3,6 +3,13 @@
 A file is never written to before it is known to be an empty file, an empty SQLite database or a Kronika
 store: a foreign or damaged file gets a KronikaError that names it and says what to do, never a traceback
 and never an overwrite.
+
+The file itself is only ever read through SQLite while a connection may be open. POSIX locks belong to
+the process, not to the descriptor: closing any descriptor of the file drops every lock SQLite holds on
+it, and a writer in another process that then finds no reader's lock takes itself for the last
+connection and deletes the ``-wal`` and ``-shm`` files under this process's readers, which from then
+on see a stale (and, for new rows, seemingly damaged) database. The header's bytes are read directly
+only after SQLite refused the file as no database, to say which kind of bad file it is.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ def open_connection(path: str, *, create: bool = True) -> sqlite3.Connection:
     except sqlite3.Error as error:
         raise KronikaError("E501", f"{path}: cannot be opened as a store ({error}); choose another file with --db")
     try:
+        _check_header(connection, path)
         _check_owner(connection, path)
         for pragma in sql.CONNECTION_PRAGMAS:
             connection.execute(pragma)
@@ -58,17 +66,34 @@ def _check_file(path: str, *, create: bool) -> None:
         if not create:
             raise KronikaError("E505", f"{path}: no store here; create it with `kronika ingest PATH... --db {path}`")
         return
+
+
+def _check_header(connection: sqlite3.Connection, path: str) -> None:
+    """SQLite reads the header (and refuses a file that is no database) on the first statement."""
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
-    except OSError as error:
-        raise KronikaError("E501", f"{path}: cannot be read ({error.strerror or error}); check the permissions")
-    if head and head != SQLITE_MAGIC:
+        connection.execute(sql.READ_APPLICATION_ID).fetchone()
+    except sqlite3.DatabaseError as error:
+        name = getattr(error, "sqlite_errorname", "")
+        if name == "SQLITE_CANTOPEN":
+            raise KronikaError("E501", f"{path}: cannot be read ({error}); check the permissions") from None
+        if name != "SQLITE_NOTADB":
+            raise
+        connection.close()  # first, so no connection of ours holds a lock the read below could drop
+        if _read_magic(path) == SQLITE_MAGIC:
+            raise damaged(path, error) from None
         raise KronikaError(
             "E501",
             f"{path}: is not an SQLite database, so not a Kronika store; it was left untouched. "
             "Give another file with --db",
-        )
+        ) from None
+
+
+def _read_magic(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        raise KronikaError("E501", f"{path}: cannot be read ({error.strerror or error}); check the permissions")
 
 
 def _check_owner(connection: sqlite3.Connection, path: str) -> None:

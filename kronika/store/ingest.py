@@ -10,10 +10,8 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from multiprocessing import get_context
 
 from kronika.errors import InputError, KronikaError
 from kronika.record import Document, content_id
@@ -130,10 +128,11 @@ def analysed(articles: Iterable, *, lang: str, jobs: int) -> Iterator[Document |
         yield from analyze_articles(articles, lang=lang)
         return
     check_language(lang)  # an unknown language fails here, with its message, not as a broken worker pool
-    # forkserver: workers do not inherit the parent's open database connection or threads.
-    context = get_context("forkserver")
+    from kronika.batch.pool import warm_pool
+
+    # Forked from a preloaded forkserver: no inherited database connection or threads, the pipeline loaded once.
     work = partial(analyse_one, lang=lang)
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_load, initargs=(lang,)) as pool:
+    with warm_pool(jobs, _load, (lang,)) as pool:
         pending: deque = deque()
         for article in articles:
             if isinstance(article, KronikaError):
@@ -167,21 +166,22 @@ def _unpack(result: tuple) -> Document | KronikaError:
 
 
 def check_language(lang: str) -> None:
-    """``auto``, a language with a pack, or one identification knows (its names and dates are read)."""
+    """``auto`` or any language's code (a language without a pack gets names and dates)."""
     from kronika.core import AUTO
-    from kronika.lang import get_language
-    from kronika.lang.langid import LANGUAGES
+    from kronika.lang import check_language as check_code
 
-    if lang != AUTO and lang not in LANGUAGES:
-        get_language(lang)
+    if lang != AUTO:
+        check_code(lang)
 
 
 def _load(lang: str) -> None:
     """A worker's start: with ``auto`` it loads the identifier and the Polish pipeline, the slowest to load;
     the pipeline of any other language it meets loads on its first article there (``load_pipeline`` keeps
     one per language and process)."""
+    from kronika.batch.lifecycle import die_with_parent
     from kronika.core import AUTO, load_pipeline
 
+    die_with_parent()
     if lang == AUTO:
         from kronika.lang.langid import detect_language
 

@@ -61,10 +61,15 @@ def modality_schema(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+@migration(6, "threads: the longer level holding stories (kronika/stories/threads.py); stories.thread")
+def threads_schema(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_V6:
+        connection.execute(statement)
 
-@migration(6, "watch and alerts: feeds' conditional-GET state and backoff, entries seen, alerts with their events")
+
+@migration(7, "watch and alerts: feeds' conditional-GET state and backoff, entries seen, alerts with their events")
 def watch_alerts_schema(connection: sqlite3.Connection) -> None:
-    for statement in sql.SCHEMA_V6_WATCH_ALERTS:
+    for statement in sql.SCHEMA_V7_WATCH_ALERTS:
         connection.execute(statement)
 
 

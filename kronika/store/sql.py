@@ -524,11 +524,9 @@ SCHEMA_V5 = (
 
 # --- stories (migration 2; kronika/stories/store.py) --------------------------------------------------
 
-SCHEMA_V2 = (
-    # One row per story with what the online clusterer needs to extend it later: the sum of its articles'
-    # vectors (float32), its evidence keys with the number of articles carrying each, entity weights, and
-    # its date spans as day numbers (`lo`/`hi`: the span the time window is checked against).
-    """CREATE TABLE stories (
+# The online clusterer's state, one row per cluster: the stories of migration 2 and the threads of migration 6
+# (the same text in both; never change it, migrations are history).
+CLUSTER_STATE = """
         pk INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
         size INTEGER NOT NULL,
@@ -544,7 +542,12 @@ SCHEMA_V2 = (
         titles TEXT NOT NULL,
         touched INTEGER NOT NULL,
         added_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        updated_at TEXT NOT NULL"""
+SCHEMA_V2 = (
+    # One row per story with what the online clusterer needs to extend it later: the sum of its articles'
+    # vectors (float32), its evidence keys with the number of articles carrying each, entity weights, and
+    # its date spans as day numbers (`lo`/`hi`: the span the time window is checked against).
+    f"""CREATE TABLE stories ({CLUSTER_STATE}
     )""",
     "CREATE INDEX stories_interval ON stories(hi, lo)",
     "CREATE INDEX stories_touched ON stories(touched)",
@@ -562,7 +565,8 @@ SCHEMA_V2 = (
         story INTEGER NOT NULL REFERENCES stories(pk),
         PRIMARY KEY (key, story)
     ) WITHOUT ROWID""",
-    # The story an event was first reported in, so its NumSources counts the story's outlets in every language.
+    # The story an event was first reported in: its articles in languages without a pack that name the
+    # event's participants count among its reports (UPDATE_STORY_EVENT_COUNTS).
     "ALTER TABLE events ADD COLUMN story INTEGER REFERENCES stories(pk)",
     "CREATE INDEX events_story ON events(story)",
 )
@@ -606,6 +610,30 @@ SCHEMA_V4 = (
     "CREATE INDEX claims_story ON claims(story, category)",
     "CREATE INDEX claims_event ON claims(event, category)",
 )
+
+# --- migration 6: threads (kronika/stories/threads.py, kronika/stories/store.py) ----------------------
+
+SCHEMA_V6 = (
+    # The longer level: a thread holds stories (each story one occurrence), with the same clusterer state
+    # as a story; its keys find candidates for undated stories as story_keys do.
+    f"""CREATE TABLE threads ({CLUSTER_STATE}
+    )""",
+    "CREATE INDEX threads_interval ON threads(hi, lo)",
+    "CREATE INDEX threads_touched ON threads(touched)",
+    """CREATE TABLE thread_keys (
+        key TEXT NOT NULL,
+        thread INTEGER NOT NULL REFERENCES threads(pk),
+        PRIMARY KEY (key, thread)
+    ) WITHOUT ROWID""",
+    # A story stored before this migration has none until its next article decides one.
+    "ALTER TABLE stories ADD COLUMN thread INTEGER REFERENCES threads(pk)",
+    "CREATE INDEX stories_thread ON stories(thread)",
+)
+THREAD_BY_ID = "SELECT id, size, lo, hi, titles FROM threads WHERE id = ?"
+# A thread's stories, the latest first.
+THREAD_STORIES = f"""
+SELECT {{columns}} FROM stories s WHERE s.thread = (SELECT pk FROM threads WHERE id = ?)
+ORDER BY s.hi IS NULL, s.hi DESC, s.pk DESC"""
 INSERT_CLAIM = """
 INSERT INTO claims (article, ordinal, story, event, date, category, unit, value, approximate, text, start, end,
                     claimant, claimant_entity, claimant_name, claimant_country)
@@ -641,39 +669,62 @@ CLAIM_KEY_EXISTS = {
     "article": "SELECT 1 FROM articles WHERE id = ?",
 }
 STORY_COLUMNS = "pk, id, size, day_lo, day_hi, month_lo, month_hi, vector_sum, counts, weights, titles"
-STORIES_IN_WINDOW = f"""
-SELECT {STORY_COLUMNS} FROM stories WHERE hi >= :lo AND lo <= :hi ORDER BY pk"""
-STORIES_OF_KEY = "SELECT story FROM story_keys WHERE key = ? ORDER BY story DESC LIMIT ?"
-RECENT_STORIES = "SELECT pk FROM stories ORDER BY touched DESC LIMIT ?"
-STORIES_BY_PK = f"SELECT {STORY_COLUMNS}, lo FROM stories WHERE pk IN ({{marks}}) ORDER BY pk"
-NEXT_TOUCH = "SELECT coalesce(max(touched), 0) + 1 FROM stories"
-INSERT_STORY = """
-INSERT INTO stories (id, size, day_lo, day_hi, month_lo, month_hi, lo, hi, vector_sum, counts, weights, titles,
+
+
+def clusterer_statements(table: str, keys: str, key_column: str) -> dict[str, str]:
+    """The statements that read and write one level's clusterer state: stories (``story_keys``) or threads
+    (``thread_keys``, migration 6); both tables have the same state columns."""
+    return {
+        "in_window": f"SELECT {STORY_COLUMNS} FROM {table} WHERE hi >= :lo AND lo <= :hi ORDER BY pk",
+        "of_key": f"SELECT {key_column} FROM {keys} WHERE key = ? ORDER BY {key_column} DESC LIMIT ?",
+        "recent": f"SELECT pk FROM {table} ORDER BY touched DESC LIMIT ?",
+        "by_pk": f"SELECT {STORY_COLUMNS}, lo FROM {table} WHERE pk IN ({{marks}}) ORDER BY pk",
+        "next_touch": f"SELECT coalesce(max(touched), 0) + 1 FROM {table}",
+        "insert": f"""
+INSERT INTO {table} (id, size, day_lo, day_hi, month_lo, month_hi, lo, hi, vector_sum, counts, weights, titles,
                      touched, added_at, updated_at)
 VALUES (:id, :size, :day_lo, :day_hi, :month_lo, :month_hi, :lo, :hi, :vector_sum, :counts, :weights, :titles,
-        :touched, :now, :now)"""
-UPDATE_STORY = """
-UPDATE stories SET size = :size, day_lo = :day_lo, day_hi = :day_hi, month_lo = :month_lo, month_hi = :month_hi,
+        :touched, :now, :now)""",
+        "update": f"""
+UPDATE {table} SET size = :size, day_lo = :day_lo, day_hi = :day_hi, month_lo = :month_lo, month_hi = :month_hi,
     lo = :lo, hi = :hi, vector_sum = :vector_sum, counts = :counts, weights = :weights, titles = :titles,
     touched = :touched, updated_at = :now
-WHERE pk = :pk"""
+WHERE pk = :pk""",
+        "insert_key": f"INSERT OR IGNORE INTO {keys} (key, {key_column}) VALUES (?, ?)",
+    }
+
+
+STORY_STATE = clusterer_statements("stories", "story_keys", "story")
+THREAD_STATE = clusterer_statements("threads", "thread_keys", "thread")
+STORY_THREAD = "SELECT thread FROM stories WHERE pk = ?"
+SET_STORY_THREAD = "UPDATE stories SET thread = ? WHERE pk = ?"
 INSERT_STORY_ARTICLE = """
 INSERT OR IGNORE INTO story_articles (article, story, lang, cosine, evidence) VALUES (?, ?, ?, ?, ?)"""
-INSERT_STORY_KEY = "INSERT OR IGNORE INTO story_keys (key, story) VALUES (?, ?)"
-# Events first reported in articles of this story belong to it. NumSources then counts the outlets of the
-# reporting articles and of the story's articles in languages no pack codes events for (:coded, a JSON
-# list): those cannot report the event themselves, so the story is the evidence that they covered it.
+# Events first reported in articles of this story belong to it. Their GDELT counts take only the articles
+# that report the event: its coded reports, and the story's articles in languages no pack codes events for
+# (:coded, a JSON list) whose text names every participant the event has a knowledge-base entity for (an
+# event without one gains none). Outlets are counted over the same articles, so NumSources <= NumArticles.
 SET_EVENT_STORY = "UPDATE events SET story = :story WHERE pk = :event AND story IS NULL"
-UPDATE_STORY_EVENT_SOURCES = """
-UPDATE events SET num_sources = (
-    SELECT count(*) FROM (
-        SELECT source FROM event_reports WHERE event = events.pk
-        UNION SELECT a.source FROM story_articles sa JOIN articles a ON a.pk = sa.article
-              WHERE sa.story = :story AND coalesce(sa.lang, '') NOT IN (SELECT value FROM json_each(:coded))))
+_NAMING_ARTICLES = """
+    SELECT sa.article AS article, a.source AS source FROM story_articles sa JOIN articles a ON a.pk = sa.article
+    WHERE sa.story = :story AND coalesce(sa.lang, '') NOT IN (SELECT value FROM json_each(:coded))
+      AND EXISTS (SELECT 1 FROM event_participants p WHERE p.event = events.pk AND p.entity IS NOT NULL)
+      AND NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.event = events.pk AND p.entity IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM article_entities ae
+                                      WHERE ae.article = sa.article AND ae.entity = p.entity))"""
+UPDATE_STORY_EVENT_COUNTS = f"""
+UPDATE events SET
+    num_mentions = (SELECT count(*) FROM event_reports WHERE event = events.pk)
+                   + (SELECT count(*) FROM ({_NAMING_ARTICLES})),
+    num_articles = (SELECT count(*) FROM (SELECT article FROM event_reports WHERE event = events.pk
+                                          UNION SELECT article FROM ({_NAMING_ARTICLES}))),
+    num_sources = (SELECT count(*) FROM (SELECT source FROM event_reports WHERE event = events.pk
+                                         UNION SELECT source FROM ({_NAMING_ARTICLES})))
 WHERE story = :story"""
 
 STORY_LIST_COLUMNS = """
     s.pk, s.id, s.size, s.lo, s.hi, s.titles,
+    (SELECT t.id FROM threads t WHERE t.pk = s.thread) AS thread,
     (SELECT count(DISTINCT sa.lang) FROM story_articles sa WHERE sa.story = s.pk) AS languages,
     (SELECT group_concat(DISTINCT sa.lang) FROM story_articles sa WHERE sa.story = s.pk) AS langs,
     (SELECT count(DISTINCT a.source) FROM story_articles sa JOIN articles a ON a.pk = sa.article
@@ -699,9 +750,9 @@ SELECT s.id FROM story_articles sa JOIN stories s ON s.pk = sa.story JOIN articl
 WHERE a.id = ?"""
 EVENTS_BY_PK = f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.pk IN ({{marks}}) ORDER BY e.date, e.pk"
 
-# --- migration 6: watch (feeds' state, entries seen) and alerts (kronika/watch, kronika/alerts) --------------
+# --- migration 7: watch (feeds' state, entries seen) and alerts (kronika/watch, kronika/alerts) --------------
 
-SCHEMA_V6_WATCH_ALERTS = (
+SCHEMA_V7_WATCH_ALERTS = (
     # One row per feed URL `kronika watch` has fetched: the validators of its last good response (for a
     # conditional GET) and, after failures, how many in a row and when it is due again (backoff).
     """CREATE TABLE watch_feeds (

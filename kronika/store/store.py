@@ -200,6 +200,13 @@ class Store:
         with self._reading():
             return stories.story(self.connection, story_id)
 
+    def thread(self, thread_id: str) -> dict | None:
+        """One thread (the longer story): its dates, size, title and stories, newest first; None if unknown."""
+        from kronika.stories import store as stories
+
+        with self._reading():
+            return stories.thread(self.connection, thread_id)
+
     def claims(self, *, story: str | None = None, event: str | None = None, article: str | None = None,
                category: str | None = None) -> list[dict] | None:
         """Who claims how many, about one story, event or article (``category`` narrows: "killed"): groups of

@@ -1,8 +1,12 @@
-"""Cross-lingual stories: articles in any language clustered online into the stories they report.
+"""Cross-lingual stories and threads: articles in any language clustered online into the stories they
+report (one occurrence: one meeting, one vote; what ``stories.jsonl`` and ``score.py --stories`` call a
+story), and stories into threads (the longer story: the meeting and the reactions of the next week).
 
-    from kronika.stories import cluster_documents
-    for doc, decision in cluster_documents(records):
-        print(doc.id, decision.story.id, doc.lang)
+    from kronika.stories import cluster_levels
+    for doc, placed in cluster_levels(records):
+        print(doc.id, placed.story.story.id, placed.thread.id, doc.lang)
+
+``cluster_documents`` gives the story level alone.
 
 ``cluster_documents`` works in memory (``kronika cluster``); the store keeps the same state in its
 tables so ingesting later articles extends the stories already stored (``kronika/stories/store.py``).
@@ -15,23 +19,22 @@ from collections.abc import Iterable, Iterator
 from kronika.record import Document
 from kronika.stories.cluster import Decision, Story, StoryClusterer, StoryRule, story_id
 from kronika.stories.features import ArticleFeatures, article_features
+from kronika.stories.threads import THREAD_RULE, Placement, ThreadClusterer, TwoLevelClusterer
 
 # Articles encoded together: the encoder is several times faster on a batch than one by one.
 BATCH = 32
 
 
-def cluster_documents(docs: Iterable[Document], *, rule: StoryRule | None = None,
-                      clusterer: StoryClusterer | None = None) -> Iterator[tuple[Document, Decision]]:
-    """Each record with the story it joined (or started), in input order; batches change nothing but speed."""
+def featurized(docs: Iterable[Document]) -> Iterator[tuple[Document, ArticleFeatures]]:
+    """Each record with its clustering features, in input order; vectors are made a batch at a time."""
     from kronika.stories.encoder import embed_documents
 
-    clusterer = StoryClusterer(rule) if clusterer is None else clusterer
     batch: list[Document] = []
 
     def flush():
         vectors = embed_documents(batch)
         for doc, vector in zip(batch, vectors):
-            yield doc, clusterer.add(article_features(doc, vector))
+            yield doc, article_features(doc, vector)
         batch.clear()
 
     for doc in docs:
@@ -42,5 +45,22 @@ def cluster_documents(docs: Iterable[Document], *, rule: StoryRule | None = None
         yield from flush()
 
 
-__all__ = ["ArticleFeatures", "Decision", "Story", "StoryClusterer", "StoryRule", "article_features",
-           "cluster_documents", "story_id"]
+def cluster_documents(docs: Iterable[Document], *, rule: StoryRule | None = None,
+                      clusterer: StoryClusterer | None = None) -> Iterator[tuple[Document, Decision]]:
+    """Each record with the story it joined (or started), in input order; batches change nothing but speed."""
+    clusterer = StoryClusterer(rule) if clusterer is None else clusterer
+    for doc, features in featurized(docs):
+        yield doc, clusterer.add(features)
+
+
+def cluster_levels(docs: Iterable[Document], *,
+                   clusterer: TwoLevelClusterer | None = None) -> Iterator[tuple[Document, Placement]]:
+    """Each record with its story and the thread holding that story, in input order."""
+    clusterer = TwoLevelClusterer() if clusterer is None else clusterer
+    for doc, features in featurized(docs):
+        yield doc, clusterer.add(features)
+
+
+__all__ = ["THREAD_RULE", "ArticleFeatures", "Decision", "Placement", "Story", "StoryClusterer", "StoryRule",
+           "ThreadClusterer", "TwoLevelClusterer", "article_features", "cluster_documents", "cluster_levels",
+           "featurized", "story_id"]

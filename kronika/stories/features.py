@@ -43,6 +43,8 @@ def date_interval(value: str | None) -> tuple[int, int] | None:
     """The first and last day an ISO date can mean: a day, a month, or (too coarse to help) nothing."""
     if not value:
         return None
+    if len(value) > 10 and value[10] in "T ":
+        value = value[:10]  # a timestamp ("2016-11-26T08:31:00Z"): its day
     if len(value) == 10:
         day = day_number(value)
         return (day, day) if day is not None else None

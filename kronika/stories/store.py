@@ -1,8 +1,10 @@
-"""Stories in the store: the online clusterer's state kept in SQLite, so a later ingest extends it.
+"""Stories and threads in the store: the online clusterers' state kept in SQLite, so a later ingest extends it.
 
 ``assign_story`` runs inside the store's write transaction for each new article: it reads the candidate
 stories the in-memory clusterer would consider (by date window, by shared entity or name key, the most
-recently touched), applies the same rule (``kronika/stories/cluster.py``), and writes the story back.
+recently touched), applies the same rule (``kronika/stories/cluster.py``), and writes the story back; a new
+story then chooses its thread the same way among the threads (``threads.py``, migration 6), and a story's
+later articles join its thread.
 Ingesting articles one by one, in batches or across several runs in the same order gives the same stories.
 """
 
@@ -17,6 +19,7 @@ from kronika.record import Document
 from kronika.store import sql
 from kronika.stories.cluster import Story, StoryRule, choose, story_id
 from kronika.stories.features import ArticleFeatures, article_features
+from kronika.stories.threads import THREAD_RULE
 
 RULE = StoryRule()
 
@@ -29,39 +32,38 @@ def _story(row) -> Story:
     return story
 
 
-def candidates(connection: sqlite3.Connection, article: ArticleFeatures, rule: StoryRule = RULE) -> list[Story]:
+def candidates(connection: sqlite3.Connection, article: ArticleFeatures, rule: StoryRule = RULE,
+               state: dict[str, str] = sql.STORY_STATE) -> list[Story]:
+    """The stories (or, with ``sql.THREAD_STATE``, threads) the in-memory clusterer would compare with."""
     keyed: set[int] = set()
     for key in article.evidence_keys():
         if key[:2] in ("e:", "n:"):
-            keyed.update(row[0] for row in connection.execute(sql.STORIES_OF_KEY, (key, rule.stories_per_key)))
+            keyed.update(row[0] for row in connection.execute(state["of_key"], (key, rule.stories_per_key)))
     found: dict[int, Story] = {}
     if article.interval is not None:
         lo, hi = article.interval
-        for row in connection.execute(sql.STORIES_IN_WINDOW, {"lo": lo - rule.window_days,
-                                                              "hi": hi + rule.window_days}):
+        for row in connection.execute(state["in_window"], {"lo": lo - rule.window_days, "hi": hi + rule.window_days}):
             found[row[0]] = _story(row)
         wanted = keyed  # of these only the undated stories are new here
     else:
-        recent = {row[0] for row in connection.execute(sql.RECENT_STORIES, (rule.recent_stories,))}
+        recent = {row[0] for row in connection.execute(state["recent"], (rule.recent_stories,))}
         wanted = keyed | recent
     wanted = sorted(wanted - set(found))
     for start in range(0, len(wanted), 500):
         chunk = wanted[start:start + 500]
-        for row in connection.execute(sql.STORIES_BY_PK.format(marks=sql.placeholders(len(chunk))), chunk):
+        for row in connection.execute(state["by_pk"].format(marks=sql.placeholders(len(chunk))), chunk):
             if article.interval is None or row[11] is None:
                 found[row[0]] = _story(row)
     return [found[pk] for pk in sorted(found)]
 
 
-def assign_story(connection: sqlite3.Connection, doc: Document, article_pk: int, vector: np.ndarray, *,
-                 source: str | None = None, now: str, rule: StoryRule = RULE) -> int:
-    """Put a stored article in a story (inside the caller's transaction); returns the story's pk."""
-    article = article_features(doc, vector, source=source)
-    story, cosine, evidence = choose(article, candidates(connection, article, rule), rule)
-    touched = connection.execute(sql.NEXT_TOUCH).fetchone()[0]
+def _save(connection: sqlite3.Connection, state: dict[str, str], story: Story | None, article: ArticleFeatures,
+          kind: str, now: str) -> tuple[int, bool]:
+    """Absorb ``article`` into ``story`` (a new one when None) and write it back; its pk, and whether new."""
+    touched = connection.execute(state["next_touch"]).fetchone()[0]
     new = story is None
     if new:
-        story = Story(story_id(article.id), 0, np.zeros_like(article.vector, dtype=np.float32))
+        story = Story(story_id(article.id, kind), 0, np.zeros_like(article.vector, dtype=np.float32))
     story.absorb(article)
     interval = story.interval
     values = {
@@ -73,29 +75,50 @@ def assign_story(connection: sqlite3.Connection, doc: Document, article_pk: int,
         "titles": json.dumps(story.titles, ensure_ascii=False), "touched": touched, "now": now,
     }
     if new:
-        pk = connection.execute(sql.INSERT_STORY, {**values, "id": story.id}).lastrowid
+        pk = connection.execute(state["insert"], {**values, "id": story.id}).lastrowid
     else:
         pk = story.seq
-        connection.execute(sql.UPDATE_STORY, {**values, "pk": pk})
+        connection.execute(state["update"], {**values, "pk": pk})
+    connection.executemany(state["insert_key"],
+                           [(key, pk) for key in article.evidence_keys() if key[:2] in ("e:", "n:")])
+    return pk, new
+
+
+def assign_story(connection: sqlite3.Connection, doc: Document, article_pk: int, vector: np.ndarray, *,
+                 source: str | None = None, now: str, rule: StoryRule = RULE,
+                 thread_rule: StoryRule = THREAD_RULE) -> int:
+    """Put a stored article in a story and that story in a thread (inside the caller's transaction), as
+    ``TwoLevelClusterer`` does in memory; returns the story's pk."""
+    article = article_features(doc, vector, source=source)
+    story, cosine, evidence = choose(article, candidates(connection, article, rule), rule)
+    pk, new = _save(connection, sql.STORY_STATE, story, article, "story", now)
     connection.execute(sql.INSERT_STORY_ARTICLE, (article_pk, pk, doc.lang, None if new else cosine,
                                                   None if new else evidence))
-    connection.executemany(sql.INSERT_STORY_KEY,
-                           [(key, pk) for key in article.evidence_keys() if key[:2] in ("e:", "n:")])
+    thread_pk = None if new else connection.execute(sql.STORY_THREAD, (pk,)).fetchone()[0]
+    if thread_pk is None:  # a new story (or one stored before threads existed) chooses its thread
+        thread, _, _ = choose(article, candidates(connection, article, thread_rule, sql.THREAD_STATE), thread_rule)
+    else:
+        (thread,) = [_story(row) for row in connection.execute(sql.THREAD_STATE["by_pk"].format(marks="?"),
+                                                               (thread_pk,))]
+    thread_pk, _ = _save(connection, sql.THREAD_STATE, thread, article, "thread", now)
+    connection.execute(sql.SET_STORY_THREAD, (thread_pk, pk))
     return pk
 
 
 def link_events(connection: sqlite3.Connection, story: int, events: set[int]) -> None:
-    """Events first reported in this story's articles join it, and count as sources the story's outlets in
-    languages without a pack (an article in a coded language counts only when it reports the event)."""
+    """Events first reported in this story's articles join it; their mentions, articles and sources count the
+    story's articles in languages without a pack that name the event's participants (``sql``'s
+    UPDATE_STORY_EVENT_COUNTS), besides their coded reports."""
     from kronika.lang import SUPPORTED
 
     connection.executemany(sql.SET_EVENT_STORY, [{"story": story, "event": pk} for pk in sorted(events)])
-    connection.execute(sql.UPDATE_STORY_EVENT_SOURCES, {"story": story, "coded": json.dumps(list(SUPPORTED))})
+    connection.execute(sql.UPDATE_STORY_EVENT_COUNTS, {"story": story, "coded": json.dumps(list(SUPPORTED))})
 
 
 # --- reading ------------------------------------------------------------------------------------------
 
-STORY_OUTPUT = ["id", "first_date", "last_date", "size", "languages", "langs", "sources", "title", "updated_at"]
+STORY_OUTPUT = ["id", "first_date", "last_date", "size", "languages", "langs", "sources", "title", "thread",
+                "updated_at"]
 
 
 def _day(value: int | None) -> str | None:
@@ -111,9 +134,8 @@ def _title(titles: dict[str, str]) -> str | None:
 
 def stories(connection: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
             lang: str | None = None, min_size: int = 1, limit: int | None = 100):
-    """Stories overlapping ``since``..``until`` (ISO dates), newest first; undated stories last."""
-    import pandas as pd
-
+    """Stories overlapping ``since``..``until`` (ISO dates), newest first; undated stories last; each with
+    the id of its thread."""
     from kronika.store.queries import check_date
     from kronika.stories.features import date_interval
 
@@ -124,12 +146,30 @@ def stories(connection: sqlite3.Connection, *, since: str | None = None, until: 
     rows = connection.execute(sql.STORIES, {
         "since": since_days[0] if since_days else None, "until": until_days[1] if until_days else None,
         "lang": lang, "min_size": min_size, "limit": -1 if not limit else limit}).fetchall()
-    frame = pd.DataFrame([{
+    return _story_frame(rows)
+
+
+def _story_frame(rows):
+    import pandas as pd
+
+    return pd.DataFrame([{
         "id": sid, "first_date": _day(lo), "last_date": _day(hi), "size": size, "languages": languages,
         "langs": ",".join(sorted((langs or "").split(","))), "sources": sources,
-        "title": _title(json.loads(titles)), "updated_at": updated_at,
-    } for _, sid, size, lo, hi, titles, languages, langs, sources, updated_at in rows], columns=STORY_OUTPUT)
-    return frame
+        "title": _title(json.loads(titles)), "thread": thread, "updated_at": updated_at,
+    } for _, sid, size, lo, hi, titles, thread, languages, langs, sources, updated_at in rows], columns=STORY_OUTPUT)
+
+
+def thread(connection: sqlite3.Connection, thread_id: str) -> dict | None:
+    """One thread: its dates, size and title, and its stories (as ``stories`` lists them), newest first;
+    None if unknown."""
+    row = connection.execute(sql.THREAD_BY_ID, (thread_id,)).fetchone()
+    if row is None:
+        return None
+    tid, size, lo, hi, titles = row
+    listed = _story_frame(connection.execute(sql.THREAD_STORIES.format(columns=sql.STORY_LIST_COLUMNS),
+                                             (thread_id,)).fetchall())
+    return {"id": tid, "first_date": _day(lo), "last_date": _day(hi), "size": size,
+            "title": _title(json.loads(titles)), "stories": listed.to_dict(orient="records")}
 
 
 def _bad_range(since, until):
@@ -146,7 +186,7 @@ def story(connection: sqlite3.Connection, story_id: str) -> dict | None:
     row = connection.execute(sql.STORY_BY_ID, (story_id,)).fetchone()
     if row is None:
         return None
-    pk, sid, size, lo, hi, titles, languages, _, sources, updated_at, counts = row
+    pk, sid, size, lo, hi, titles, thread_id, languages, _, sources, updated_at, counts = row
     counts = json.loads(counts)
     by_lang: dict[str, list[dict]] = {}
     for aid, lang, date, title, url, source, snippet, cosine, evidence in connection.execute(sql.STORY_ARTICLES,
@@ -174,7 +214,7 @@ def story(connection: sqlite3.Connection, story_id: str) -> dict | None:
         events.extend(frame.to_dict(orient="records"))
     return {
         "id": sid, "first_date": _day(lo), "last_date": _day(hi), "size": size, "languages": languages,
-        "sources": sources, "updated_at": updated_at, "title": _title(json.loads(titles)),
+        "sources": sources, "updated_at": updated_at, "title": _title(json.loads(titles)), "thread": thread_id,
         "titles": json.loads(titles), "articles": by_lang, "entities": entities,
         "dates": [{"date": _day(day), "articles": n} for day, n in days], "events": events,
     }

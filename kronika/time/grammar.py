@@ -225,12 +225,16 @@ def _final_words(pattern: str, grammar: TemporalGrammar) -> frozenset[str] | Non
     return frozenset(words)
 
 
-def compile_grammar(grammar: TemporalGrammar) -> CompiledGrammar:
+RulePlan = tuple[str, tuple[frozenset[str], ...]]
+
+
+def rule_plans(grammar: TemporalGrammar) -> tuple[RulePlan, ...]:
+    """Each rule's regex source and the fragments its prefilters look for: plain values, derived from the
+    grammar alone (a caller may keep them, ``kronika.stages.time.load_grammar``)."""
     markers = {name: chr(_MARKER + i) for i, name in enumerate(grammar.lexicons)}
     stand_ins = {markers[name]: word_list({_normalise(f) for f in lexicon})
                  for name, lexicon in grammar.lexicons.items()}
-    prefilters: dict[frozenset[str], Prefilter] = {}  # rules that need the same words share one regex
-    rules = []
+    plans = []
     for rule in grammar.rules:
         body = _rename_groups(expand(rule.pattern, grammar))
         try:
@@ -238,6 +242,15 @@ def compile_grammar(grammar: TemporalGrammar) -> CompiledGrammar:
                                            re.IGNORECASE, stand_ins)
         except re.error as e:
             raise ValueError(f"temporal grammar '{grammar.code}': rule '{rule.name}' is not a valid regex: {e}")
+        plans.append((body, needed))
+    return tuple(plans)
+
+
+def compile_grammar(grammar: TemporalGrammar, plans: tuple[RulePlan, ...] | None = None) -> CompiledGrammar:
+    """The grammar ready to match; ``plans``: its ``rule_plans``, when kept from an earlier process."""
+    prefilters: dict[frozenset[str], Prefilter] = {}  # rules that need the same words share one regex
+    rules = []
+    for rule, (body, needed) in zip(grammar.rules, plans or rule_plans(grammar), strict=True):
         for fragments in needed:
             if fragments not in prefilters:
                 prefilters[fragments] = Prefilter(fragments, re.IGNORECASE)

@@ -250,7 +250,21 @@ def resolve_timex(expression: Expression, dateline: str | Dateline | None,
         return _set_value(s), None
     if s.get("vague_ref"):
         return s["vague_ref"], None
-    return _point_value(s, anchor, reference, expression.tense)
+    try:
+        value, used = _point_value(s, anchor, reference, expression.tense)
+    except (OverflowError, ValueError):
+        # Arithmetic past the calendar's edge (a week after 9999-12-31, a day before 0001-01-01): Python's
+        # dates stop there, and so does TIMEX3's four-digit year. The expression keeps no value.
+        return None, None
+    return (value, used) if _within_calendar(value) else (None, None)
+
+
+def _within_calendar(value: str | None) -> bool:
+    """A year of at most four digits (years are counted without going through ``datetime`` too)."""
+    if value is None:
+        return True
+    digits = len(value) - len(value.lstrip("0123456789"))
+    return digits <= 4 and not value.startswith("0000")
 
 
 def _set_value(s: dict[str, Any]) -> str | None:

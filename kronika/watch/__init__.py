@@ -6,7 +6,7 @@
     ...     print(Watcher(store, read_sources("feeds.txt"), fetcher=fetcher).run_round().summary())
 
 Modules: ``sources`` (the SOURCES file), ``fetch`` (HTTP with conditional GET, limits and per-host slots),
-``state`` (feeds' validators and backoff, entries seen: store migration 6), ``rounds`` (one round) and
+``state`` (feeds' validators and backoff, entries seen: store migration 7), ``rounds`` (one round) and
 ``loop`` (rounds every N minutes).
 """
 

@@ -1,4 +1,4 @@
-"""What `kronika watch` remembers in the store (migration 6): each feed's validators and backoff, and every
+"""What `kronika watch` remembers in the store (migration 7): each feed's validators and backoff, and every
 entry it has dealt with. Written in one transaction per round, after the round's articles are committed: a
 kill in between costs a refetch next time, never a duplicate (stored article ids are skipped before analysis).
 """

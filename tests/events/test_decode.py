@@ -148,3 +148,23 @@ def test_shipped_models(text, expected):
             else [p.country for p in e.actor], [] if e.type == "CONSULT" else [p.country for p in e.recipient])
            for e in record.events]
     assert expected in got
+
+
+# Coordinated names share their side: the hand-set model picks the nearest name on each side only.
+COORDINATION_CASES = [
+    # (text, trigger word, expected (actor codes, recipient codes))
+    ("Francja i Niemcy zaatakowały Rosję.", "zaatakowały", (["DEU", "FRA"], ["RUS"])),
+    ("Rosja zaatakowała Ukrainę i Gruzję.", "zaatakowała", (["RUS"], ["GEO", "UKR"])),
+    ("Francja zaatakowała Rosję, a Niemcy milczały.", "zaatakowała", (["FRA"], ["RUS"])),  # no coordinator joins them
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), COORDINATION_CASES)
+def test_coordinated_codes_join_the_side(coder, text, word, expected):
+    view = view_of(text, coder)
+    role = LinearModel(["NONE", "actor", "recipient"], [1.0, 0.0, 0.0],
+                       {"first=True|side=L": [0.0, 3.0, 0.0], "first=True|side=R": [0.0, 0.0, 3.0],
+                        "first=False|side=L": [2.0, 0.0, 0.0], "first=False|side=R": [2.0, 0.0, 0.0]})
+    actor, recipient = choose_roles(view, token(view, word), "ASSAULT", role, coder.cues,
+                                    Thresholds(actor=0.5, recipient=0.5, second_actor=0.99))
+    assert (sorted(c.code for c in actor), sorted(c.code for c in recipient)) == expected

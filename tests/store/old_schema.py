@@ -16,7 +16,9 @@ UNDO = {
     5: ("DROP INDEX events_modality_date", "ALTER TABLE events DROP COLUMN modality", "DROP INDEX actors_asserted",
         "ALTER TABLE actors DROP COLUMN asserted_events", "ALTER TABLE actors DROP COLUMN asserted_as_actor",
         "ALTER TABLE actors DROP COLUMN asserted_as_recipient"),
-    6: ("DROP TABLE alert_events", "DROP TABLE alerts", "DROP TABLE watch_entries", "DROP TABLE watch_feeds"),
+    6: ("DROP INDEX stories_thread", "ALTER TABLE stories DROP COLUMN thread", "DROP TABLE thread_keys",
+        "DROP TABLE threads"),
+    7: ("DROP TABLE alert_events", "DROP TABLE alerts", "DROP TABLE watch_entries", "DROP TABLE watch_feeds"),
 }
 
 

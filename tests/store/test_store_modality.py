@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from kronika.store.migrations import LATEST
 
 import modality_records as records
 from old_schema import downgrade

@@ -72,7 +72,8 @@ def test_rule_thresholds_decide(records, rule, joins):
 
 
 @pytest.mark.parametrize("value, days", [("2025-09-10", 1), ("2025-02", 28), ("2024-02", 29), ("2025", None),
-                                         (None, None), ("2025-13", None)])
+                                         (None, None), ("2025-13", None), ("2016-11-26T08:31:00Z", 1),
+                                         ("2016-11-26 08:31", 1)])
 def test_date_interval(value, days):
     interval = date_interval(value)
     assert (interval[1] - interval[0] + 1 if interval else None) == days
@@ -149,6 +150,23 @@ def test_named_years_bound_undated_articles(second, joins):
     assert (not clusterer.add(second).new) is joins
 
 
+JUNE = (736846, 736875)  # 2018-06-01 .. 2018-06-30 as day numbers
+JULY_1 = (736876, 736876)
+
+
+@pytest.mark.parametrize("first, second, joins", [
+    (JUNE, JUNE, True),
+    (JUNE, (736876, 736906), False),  # July: a month-only date is a span to meet, not a day to be near
+    (JUNE, JULY_1, False),
+    (JULY_1, JUNE, False),
+    (JULY_1, (736878, 736878), True),  # two days apart, both to the day: within the window
+])
+def test_month_only_dates_must_overlap(first, second, joins):
+    clusterer = StoryClusterer()
+    clusterer.add(features("a", [1, 0], interval=first))
+    assert (not clusterer.add(features("b", [1, 0], interval=second)).new) is joins
+
+
 def months_of_articles(days: int, per_day: int, undated_share: float, seed: int):
     """Articles over ``days`` days in date order: a few stories a day, each a topic vector plus noise."""
     from kronika.stories.features import ArticleFeatures
@@ -193,3 +211,42 @@ def test_eviction_closes_stories_older_than_the_horizon():
     assert first.seq in clusterer.stories  # exactly at the horizon: still open
     clusterer.add(features("c", [0, 1], interval=(737001 + clusterer.horizon, 737001 + clusterer.horizon)))
     assert first.seq not in clusterer.stories and len(clusterer) == 2
+
+
+# Written for this test: a follow-up of the Helsinki summit four days later (another occurrence, the same
+# thread), in English and in German.
+FOLLOW_UPS = [
+    ("f-en", "en", "2018-07-20", "Donald Trump has invited Vladimir Putin to Washington in the autumn, four days "
+     "after their summit in Helsinki, the White House said on Thursday."),
+    ("f-de", "de", "2018-07-20", "Donald Trump hat Wladimir Putin im Herbst nach Washington eingeladen, vier Tage "
+     "nach ihrem Gipfel in Helsinki, teilte das Weiße Haus am Donnerstag mit."),
+]
+
+
+@pytest.fixture(scope="module")
+def placements(records):
+    from kronika.ingest.article import Article
+    from kronika.stories import cluster_levels
+
+    more = [Article(text=text, id=i, date=date, lang=lang) for i, lang, date, text in FOLLOW_UPS]
+    docs = [*records, *analyze_articles(more)]
+    return {doc.id: (placed.story.story.id, placed.thread.id) for doc, placed in cluster_levels(docs)}
+
+
+def test_each_story_lies_in_one_thread(placements):
+    thread_of = {}
+    for story, thread in placements.values():
+        assert thread_of.setdefault(story, thread) == thread
+    assert {story for story, _ in placements.values()}.isdisjoint(thread for _, thread in placements.values())
+
+
+@pytest.mark.parametrize("a, b, same_story, same_thread", [
+    ("a-en", "a-pl", True, True),    # one summit in two languages
+    ("f-en", "f-de", True, True),    # one follow-up in two languages
+    ("f-en", "a-en", False, True),   # the follow-up is another occurrence in the Helsinki thread
+    ("b-en", "a-en", False, False),  # the Alaska summit seven years later is another thread
+    ("c-en", "a-en", False, False),
+])
+def test_stories_inside_threads(placements, a, b, same_story, same_thread):
+    assert (placements[a][0] == placements[b][0]) is same_story
+    assert (placements[a][1] == placements[b][1]) is same_thread
