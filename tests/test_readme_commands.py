@@ -28,6 +28,8 @@ SKIPPED = [
     ("dask ", "starts a Dask scheduler or workers that run until stopped"),
     ("--engine dask", "starts a Dask cluster (tested in tests/batch)"),
     (".venv/bin/python bench/", "a benchmark of minutes"),
+    ("kronika watch", "fetches feeds over the network and runs until stopped (tests/watch serves feeds locally)"),
+    ("kronika alerts", "reads the alerts and rules of the watch recipe, which is not run here (tests/alerts runs them)"),
 ]
 
 
