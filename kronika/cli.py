@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import sys
 
@@ -23,11 +24,67 @@ def main(verbose: bool) -> None:
     )
 
 
+def _check_lang(ctx, param, value: str) -> str:
+    from kronika.core import AUTO
+    from kronika.lang import check_language
+
+    if value != AUTO:
+        try:
+            check_language(value)
+        except KronikaError as error:
+            click.echo(f"kronika: error: --lang {value!r}: {error}", err=True)
+            ctx.exit(2)
+    return value
+
+
+def lang_option(command):
+    return click.option("--lang", default="auto", show_default=True, callback=_check_lang,
+                        help="Language of inputs that do not say: auto identifies each article's (a language "
+                        "without a pack gets names and dates only, and a note says so); pl forces Polish.")(command)
+
+
+def _note_languages(counts) -> None:
+    """One note per language that did not get the whole pipeline, with how many articles it concerns."""
+    from kronika.core import stages_note
+
+    for code, count in sorted(counts.items()):
+        note = stages_note(code)
+        if note:
+            click.echo(f"kronika: note: {count} article(s) in '{code}': {note}", err=True)
+    log.info("articles per language: %s", ", ".join(f"{c} {n}" for c, n in sorted(counts.items())) or "none")
+
+
+def _records_with_progress(inputs, desc: str, *, date: str | None, lang: str, parse: bool = False,
+                           bar_enabled: bool = True):
+    """Records of ``inputs`` (errors reported and counted), their languages counted, a bar meanwhile."""
+    from kronika.core import analyze_articles
+    from kronika.ingest import read_articles
+    from kronika.progress import count_articles, progress_bar
+
+    total = count_articles(inputs)
+    log.info("%s: %s article(s) in %d input(s), language %s", desc, "?" if total is None else total,
+             len(inputs), lang)
+    tally = {"failed": 0, "languages": {}}
+
+    def records():
+        with progress_bar(desc, total, enabled=bar_enabled) as bar:
+            for result in analyze_articles(read_articles(inputs, date=date), lang=lang, parse=parse):
+                bar.update(1)
+                if isinstance(result, KronikaError):
+                    tally["failed"] += 1
+                    bar.write(f"kronika: error: {result}", file=sys.stderr)
+                    continue
+                tally["languages"][result.lang] = tally["languages"].get(result.lang, 0) + 1
+                yield result
+
+    return records(), tally
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
 @click.option("--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.")
-@click.option("--lang", default="pl", show_default=True, help="Language of inputs that do not say.")
+@lang_option
 @click.option("--tokens", "with_tokens", is_flag=True, help="Include tokens with lemma and tag in each record.")
 @click.option("--parse", is_flag=True, help="Parse every sentence: each token gets its dependency head and relation "
               "(implies --tokens).")
@@ -41,28 +98,19 @@ def analyze(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
 
     Example: kronika analyze examples/ --tokens -o records.jsonl
     """
-    from kronika.core import analyze_articles, stages_note
-    from kronika.ingest import read_articles
-
-    failures = 0
-    noted: set[str] = set()
+    # Records on a terminal are their own feedback; a bar only when they go to a file or a pipe.
+    records, tally = _records_with_progress(inputs, "analyze", date=date, lang=lang, parse=parse,
+                                            bar_enabled=bool(output) or not sys.stdout.isatty())
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for result in analyze_articles(read_articles(inputs, date=date), lang=lang, parse=parse):
-            if isinstance(result, KronikaError):
-                failures += 1
-                click.echo(f"kronika: error: {result}", err=True)
-                continue
-            note = stages_note(result.lang) if result.lang not in noted else None
-            noted.add(result.lang)
-            if note:  # once per language: the records of such articles have no sentences or events
-                click.echo(f"kronika: note: {result.id}: {note}", err=True)
+        for result in records:
             out.write(result.to_json(tokens=with_tokens or parse) + "\n")
     finally:
         if output:
             out.close()
-    if failures:
-        click.echo(f"kronika: {failures} input(s) failed; the others were written", err=True)
+    _note_languages(tally["languages"])
+    if tally["failed"]:
+        click.echo(f"kronika: {tally['failed']} input(s) failed; the others were written", err=True)
         sys.exit(1)
 
 
@@ -156,7 +204,7 @@ def _query(db: str, output_format: str | None, method: str, *args, table_columns
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
               help="Articles per committed transaction.")
 @click.option("--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.")
-@click.option("--lang", default="pl", show_default=True, help="Language of inputs that do not say.")
+@lang_option
 def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int, batch_size: int,
            date: str | None, lang: str) -> None:
     """Analyse articles and store them; articles already stored (same content hash or id) are skipped.
@@ -166,15 +214,17 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
 
     Example: kronika ingest examples/ --db kronika.db --jobs 2
     """
-    from tqdm import tqdm
-
+    from kronika.progress import count_articles, progress_bar, rate_phrase
     from kronika.store import ingest as run_ingest
 
     if bool(inputs) == bool(from_parquet):
         raise click.UsageError("give INPUTS to analyse, or --from-parquet DIR with batch output (not both)")
 
     store = _open_store(db, create=True)
-    bar = tqdm(unit="article", desc="ingest", disable=None, file=sys.stderr)
+    total = count_articles([f"{from_parquet}/documents"] if from_parquet else inputs)
+    log.info("ingest into %s: %s article(s), language %s, %d process(es)", db, "?" if total is None else total,
+             lang, jobs)
+    bar = progress_bar("ingest", total)
     counts = {"failed": 0, "skipped": 0}
 
     def progress(kind: str, error: KronikaError | None) -> None:
@@ -198,11 +248,136 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
     finally:
         bar.close()
         store.close()
+    _note_languages(report.languages)
     click.echo(f"kronika: {report.added} article(s) stored, {report.skipped} already stored, "
-               f"{report.failed} failed, in {report.seconds:.1f} s ({report.rate:.1f} articles/s) into {db}",
-               err=True)
+               f"{report.failed} failed, in {report.seconds:.1f} s{rate_phrase(report.added, report.seconds)} "
+               f"into {db}", err=True)
     if report.failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("sources", type=click.Path(dir_okay=False))
+@db_option
+@click.option("--every", default="15m", show_default=True, help="Time between rounds: 90s, 15m, 2h, 1d.")
+@click.option("--once", is_flag=True, help="Run one round and exit (for cron and tests).")
+@click.option("--lang", default="pl", show_default=True, help="Language of articles that do not say.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Worker processes for the analysis.")
+@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
+              help="Articles per committed transaction.")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 600),
+              help="Seconds to wait for each step of a request.")
+@click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(1000),
+              help="Largest feed or page read; a longer body is a failure.")
+@click.option("--per-host", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Requests at a time to one host.")
+@click.option("--alerts", "rules_file", type=click.Path(dir_okay=False), help="Alert rules (TOML; see `kronika "
+              "alerts`) checked after every round; new alerts are stored and printed.")
+@click.option("--alerts-log", type=click.Path(dir_okay=False), help="Append each new alert here as a JSON line.")
+@click.option("--alerts-webhook", help="POST each new alert as JSON to this URL.")
+def watch(sources, db, every, once, lang, jobs, batch_size, timeout, max_bytes, per_host, rules_file,
+          alerts_log, alerts_webhook) -> None:
+    """Keep the store current from RSS/Atom feeds and folders listed in SOURCES (one a line, # comments).
+
+    Each round fetches every feed (conditional GET), fetches the page of each new entry that the feed only
+    summarises, analyses and stores the new articles as `ingest` does and remembers what it has seen, so a
+    rerun or restart never stores an entry twice. A failing feed is one line of the round's summary and is
+    retried with backoff; the others go on.
+
+    Example: kronika watch feeds.txt --db kronika.db --every 15m
+    """
+    from kronika.watch import Fetcher, Watcher, read_sources
+    from kronika.watch.loop import parse_duration, run
+
+    from kronika.alerts import append_jsonl, load_rules, post_webhook, raise_since
+    from kronika.watch.state import stamp
+
+    try:
+        interval = parse_duration(every)
+        listed = read_sources(sources)
+        rules = load_rules(rules_file) if rules_file else []
+    except KronikaError as error:
+        _fail(error)
+    store = _open_store(db, create=True)
+
+    def progress(kind: str, error: KronikaError | None) -> None:
+        if error is not None:
+            click.echo(f"kronika: error: {error}", err=True)
+
+    def on_round(report) -> None:
+        click.echo(report.summary(), err=True)
+        if rules:
+            raised = raise_since(store.connection, rules, stamp(report.started))
+            for alert in raised:
+                click.echo(f"ALERT {alert['day']} {alert['message']}")
+            if alerts_log and raised:
+                append_jsonl(alerts_log, raised)
+            if alerts_webhook and raised:
+                for problem in post_webhook(alerts_webhook, raised, timeout=timeout):
+                    click.echo(f"kronika: error: {problem}", err=True)
+
+    try:
+        with Fetcher(timeout=timeout, max_bytes=max_bytes, per_host=per_host) as fetcher:
+            watcher = Watcher(store, listed, fetcher=fetcher, lang=lang, jobs=jobs, batch_size=batch_size,
+                              every=interval, progress=progress)
+            run(watcher, every=interval, once=once, on_round=on_round)
+    except KeyboardInterrupt:
+        click.echo("kronika: watch stopped; everything committed is kept", err=True)
+    except KronikaError as error:
+        _fail(error)
+    finally:
+        store.close()
+
+
+@main.command()
+@query_options
+@click.option("--rules", "rules_file", type=click.Path(dir_okay=False), help="Alert rules (TOML) for --replay.")
+@click.option("--replay", is_flag=True, help="Run the rules over the store's history, day by day, and list what "
+              "they would have raised (nothing is stored).")
+@click.option("--rule", help="Only alerts of this rule.")
+@click.option("--since", help="From this day (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", help="Up to this day.")
+@click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
+def alerts(db, output_format, rules_file, replay, rule, since, until, limit) -> None:
+    """Alerts raised by `kronika watch --alerts RULES`, latest first, each with the events behind it; or, with
+    --replay, what RULES would have raised over the store's past (to tune a rule before trusting it).
+
+    RULES is TOML: [[rule]] tables with kind = "relation" (source, target), "country" (country), "actor"
+    (actor: a new event type for it) or "story";
+    measure = events | goldstein | quad1..quad4; method = zscore | ratio; threshold; baseline_days; min_count;
+    for stories min_sources, min_languages, window_days (README: "Alerts").
+
+    Example: kronika alerts --replay --rules rules.toml --since 2025-08-01 --until 2025-09-30
+    """
+    import json
+
+    import pandas as pd
+
+    from kronika.alerts import as_dicts, load_rules, replay as run_replay, stored
+
+    if replay and not rules_file:
+        raise click.UsageError("--replay needs --rules FILE")
+    store = _open_store(db)
+    try:
+        if replay:
+            rules = [r for r in load_rules(rules_file) if rule in (None, r.name)]
+            found = as_dicts(store.connection, run_replay(store.connection, rules, since, until))
+            found = found[:limit] if limit > 0 else found
+        else:
+            found = stored(store.connection, rule=rule, since=since, until=until, limit=limit)
+    except KronikaError as error:
+        _fail(error)
+    finally:
+        store.close()
+    output_format = output_format or ("table" if sys.stdout.isatty() else "json")
+    if output_format == "json":
+        click.echo(json.dumps(found, ensure_ascii=False))
+    elif output_format == "csv":
+        rows = [{**a, "events": " ".join(a["events"]), "detail": json.dumps(a["detail"])} for a in found]
+        click.echo(pd.DataFrame(rows).to_csv(index=False), nl=False)
+    else:
+        click.echo("\n".join(f"{a['day']}  {a['message']}" for a in found) or "(nothing found)")
 
 
 @main.command()
@@ -217,7 +392,7 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
 @click.option("--partition-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
               help="Articles per partition: the unit of work, of output files and of resuming.")
 @click.option("--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.")
-@click.option("--lang", default="pl", show_default=True, help="Language of inputs that do not say.")
+@lang_option
 def batch(inputs, out, engine, workers, scheduler, partition_size, date, lang) -> None:
     """Analyse many articles into date-partitioned Parquet (documents, events, errors), on N processes
     or a Dask cluster. INPUTS are JSONL, directories of files, or Parquet files with a `text` column.
@@ -229,9 +404,8 @@ def batch(inputs, out, engine, workers, scheduler, partition_size, date, lang) -
     """
     import os
 
-    from tqdm import tqdm
-
     from kronika.batch import run_batch
+    from kronika.progress import count_articles, progress_bar, rate_phrase
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
@@ -241,7 +415,10 @@ def batch(inputs, out, engine, workers, scheduler, partition_size, date, lang) -
         quiet = logging.INFO if log.isEnabledFor(logging.INFO) else logging.ERROR
         logging.getLogger("distributed").setLevel(quiet)
     workers = workers or (None if scheduler else os.cpu_count() or 1)
-    bar = tqdm(unit="article", desc="batch", disable=None, file=sys.stderr)
+    total = count_articles(inputs)
+    log.info("batch into %s: %s article(s), language %s, engine %s, %s worker(s)", out,
+             "?" if total is None else total, lang, engine, workers or "the scheduler's")
+    bar = progress_bar("batch", total)
     counts = {"failed": 0, "skipped": 0}
 
     def progress(kind: str, summary: dict) -> None:
@@ -265,10 +442,11 @@ def batch(inputs, out, engine, workers, scheduler, partition_size, date, lang) -
     finally:
         bar.close()
     memory = ", ".join(f"{mib:.0f}" for mib in sorted(report.workers.values()))
+    _note_languages(report.languages)
     click.echo(f"kronika: {report.articles} article(s), {report.events} event(s), {report.failed} failed "
                f"(see {out}/errors/), {report.partitions} partition(s) done, {report.skipped} already done, "
-               f"in {report.seconds:.1f} s ({report.rate:.1f} articles/s); peak MiB per worker: "
-               f"{memory or '-'}", err=True)
+               f"in {report.seconds:.1f} s{rate_phrase(report.processed_articles, report.seconds)}; peak MiB "
+               f"per worker: {memory or '-'}", err=True)
     if not report.ok:
         sys.exit(1)
 
@@ -425,14 +603,17 @@ def serve(db, host, port, token, cors_origins, max_body, workers, cache_size) ->
         app = create_app(**settings)  # also checks the store and the options before any worker starts
     except KronikaError as error:
         _fail(error)
+    # The port is taken here, before saying "serving": one line naming it when it is in use, not uvicorn's
+    # traceback after the announcement.
+    listener = _listen(host, port)
+    port = listener.getsockname()[1]  # the one the system chose for --port 0
     click.echo(f"kronika: serving {db} on http://{host}:{port}/ (API schema at /docs) with {workers} "
                f"process(es); POST /api/analyze is {'enabled' if token else 'disabled (no --token)'}", err=True)
     if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listener])
         return
     import json
     import os
-    import socket
 
     from uvicorn.supervisors import Multiprocess
 
@@ -442,17 +623,27 @@ def serve(db, host, port, token, cors_origins, max_body, workers, cache_size) ->
     os.environ[SETTINGS_VARIABLE] = json.dumps(settings)
     config = uvicorn.Config("kronika.api.app:app_from_environment", factory=True, workers=workers, host=host,
                             port=port, log_level="warning")
-    # The shared socket is made here rather than by uvicorn: asyncio sets TCP_NODELAY only on sockets that
-    # say IPPROTO_TCP, and without it every response sent in two writes waited 40 ms for a delayed ACK.
+    listener.set_inheritable(True)
+    Multiprocess(config, sockets=[listener]).run()
+
+
+def _listen(host: str, port: int):
+    """A bound TCP socket, or one E605 line naming the address and why (a port in use, an address not here)."""
+    import socket
+
+    # Made here rather than by uvicorn: asyncio sets TCP_NODELAY only on sockets that say IPPROTO_TCP, and
+    # without it every response sent in two writes waited 40 ms for a delayed ACK.
     listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM,
                              socket.IPPROTO_TCP)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         listener.bind((host, port))
-    except OSError as error:
-        _fail(KronikaError("E605", f"cannot listen on {host}:{port} ({error.strerror or error})"))
-    listener.set_inheritable(True)
-    Multiprocess(config, sockets=[listener]).run()
+    except (OSError, UnicodeError) as error:  # a port in use, an address not of this machine or unknown
+        listener.close()
+        reason = getattr(error, "strerror", None) or error
+        hint = "; stop what uses it or give another --port" if getattr(error, "errno", None) == errno.EADDRINUSE else ""
+        _fail(KronikaError("E605", f"cannot listen on {host}:{port} ({reason}){hint}"))
+    return listener
 
 
 # --- cross-lingual stories ---------------------------------------------------------------------------
@@ -535,8 +726,7 @@ def claims(db, output_format, story_id, event_id, article_id, category) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
 @click.option("--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.")
-@click.option("--lang", default="auto", show_default=True,
-              help="Language of inputs that do not say; auto identifies each article's language.")
+@lang_option
 @click.option("--evict", is_flag=True, help="Drop stories closed for 48 days to bound memory on long archives in "
               "date order (an article more than 45 days late may then start a new story).")
 def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang: str, evict: bool) -> None:
@@ -551,31 +741,21 @@ def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
     """
     import json
 
-    from kronika.core import analyze_articles
-    from kronika.ingest import read_articles
     from kronika.stories import TwoLevelClusterer, cluster_levels
 
-    failures = 0
-
-    def records():
-        nonlocal failures
-        for result in analyze_articles(read_articles(inputs, date=date), lang=lang):
-            if isinstance(result, KronikaError):
-                failures += 1
-                click.echo(f"kronika: error: {result}", err=True)
-                continue
-            yield result
-
+    records, tally = _records_with_progress(inputs, "cluster", date=date, lang=lang,
+                                            bar_enabled=bool(output) or not sys.stdout.isatty())
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for doc, placed in cluster_levels(records(), clusterer=TwoLevelClusterer(evict=evict)):
+        for doc, placed in cluster_levels(records, clusterer=TwoLevelClusterer(evict=evict)):
             out.write(json.dumps({"id": doc.id, "story": placed.story.story.id, "thread": placed.thread.id,
                                   "lang": doc.lang}) + "\n")
     finally:
         if output:
             out.close()
-    if failures:
-        click.echo(f"kronika: {failures} input(s) failed; the others were clustered", err=True)
+    _note_languages(tally["languages"])
+    if tally["failed"]:
+        click.echo(f"kronika: {tally['failed']} input(s) failed; the others were clustered", err=True)
         sys.exit(1)
 
 

@@ -65,4 +65,10 @@ CODES = {
     "E707": "batch: a partition failed on its worker; a rerun redoes it",
     "E708": "batch: another batch is writing into the same --out directory (the message names its pid)",
     "E801": "no story with the given id in the store",
+    "E901": "watch: the SOURCES file cannot be read, lists nothing, or has a line that is no feed URL or folder",
+    "E902": "watch: a feed or page cannot be fetched (HTTP error, timeout, redirect loop, no connection)",
+    "E903": "watch: a feed or page is larger than --max-bytes",
+    "E904": "watch: a feed URL answers with an HTML page or other text that is no RSS/Atom feed",
+    "E951": "alerts: the rules file cannot be read or a rule is invalid (the message names the rule and field)",
+    "E952": "alerts: the --alerts-webhook did not accept an alert (the alert is stored and logged all the same)",
 }

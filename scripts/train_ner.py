@@ -8,6 +8,10 @@ The NKJP tokens are run through the pipeline's own morphology stage, not NKJP's 
 so the tagger learns from the evidence it will see at run time. Word clusters (``clusters.tsv``) are
 induced from the training documents' text by ``--clusters`` (see ``induce_clusters``).
 
+``--weak GOLD.jsonl`` adds the articles of an eval-format gold file as training sentences, their listed entities
+found in the text (``scripts/ner_weak.py``); ``--folds N --fold K`` leaves fold K of the articles out, so the
+tagger can be scored on them by cross-validation (the fold's articles through ``bench/events.py``).
+
 The PolEval 2018 test set is never read here: ``bench/ner.py`` evaluates on it.
 Training is deterministic (fixed document order, L-BFGS), single-process.
 
@@ -297,6 +301,12 @@ def main() -> int:
     parser.add_argument("--all-documents", action="store_true",
                         help="train on the dev documents too, as the shipped model is; the NKJP dev scores in "
                              "--out's meta.json are then kept from a run of the same settings without them")
+    parser.add_argument("--weak", default=None,
+                        help="a gold file of the eval format whose articles' listed entities, found in the "
+                             "text, train the tagger too (scripts/ner_weak.py)")
+    parser.add_argument("--folds", type=int, default=0,
+                        help="with --weak: leave out fold --fold of this many (by crc32 of the article id)")
+    parser.add_argument("--fold", type=int, default=0)
     parser.add_argument("--evaluate-only", action="store_true",
                         help="score the model in --out on the dev documents; no training")
     args = parser.parse_args()
@@ -330,8 +340,11 @@ def main() -> int:
 
     train = featurize(train_docs, clusters)
     dev = featurize(dev_docs, clusters)
+    weak, weak_stats = weak_sentences(args, clusters)
     train_tokens = sum(len(labels) for _f, labels in train)
-    print(f"features: {train_tokens} training tokens ({time.perf_counter() - started:.0f} s)", flush=True)
+    weak_tokens = sum(len(labels) for _f, labels in weak)
+    print(f"features: {train_tokens} training tokens, {weak_tokens} weakly labelled "
+          f"({time.perf_counter() - started:.0f} s)", flush=True)
 
     class Trainer(pycrfsuite.Trainer):
         """CRFsuite's log reduced to one line every ten iterations."""
@@ -347,9 +360,9 @@ def main() -> int:
                       f"features ({time.perf_counter() - started:.0f} s)", flush=True)
 
     trainer = Trainer(algorithm="lbfgs", verbose=True)
-    for features, labels in train:
+    for features, labels in [*train, *weak]:
         trainer.append(features, labels)
-    del train
+    del train, weak
     params = {**CRF_PARAMS, "max_iterations": args.max_iterations, "c1": args.c1, "c2": args.c2}
     trainer.set_params(params)
     model_path = out / MODEL_FILE
@@ -380,6 +393,7 @@ def main() -> int:
             "clusters": f"{len(clusters)} words, bisecting k-means over PPMI context vectors of the training "
                         f"text ({args.clusters} context words)" if clusters else None,
         },
+        "weak_data": weak_meta(args, weak_stats, weak_tokens),
         "not_used": "poleval2018-task2-ner (kept for evaluation)",
         "crf_params": params,
         "training_seconds": round(train_seconds),
@@ -387,11 +401,44 @@ def main() -> int:
         "command": ".venv/bin/python scripts/train_ner.py --data /work/shared/data"
                    + (f" --clusters {args.clusters}" if args.clusters else "")
                    + (" --all-documents" if args.all_documents else "")
+                   + (f" --weak {args.weak}" if args.weak else "")
+                   + (f" --folds {args.folds} --fold {args.fold}" if args.weak and args.folds else "")
                    + "".join(f" --{name.replace('_', '-')} {params[name]}"
                              for name in ("c1", "c2", "max_iterations") if params[name] != CRF_PARAMS[name]),
     })
     write_meta(meta_path, meta, scores)
     return 0
+
+
+def weak_sentences(args, clusters: dict[str, str]) -> tuple[list, object]:
+    """The weakly labelled sentences of --weak (without fold --fold when --folds is given), counted."""
+    if not args.weak:
+        return [], None
+    from learning import load_grader
+    from ner_weak import fold_of, weak_training
+
+    path = Path(args.weak)
+
+    def keep(article_id: str) -> bool:
+        return not args.folds or fold_of(article_id, args.folds) != args.fold
+
+    weak, stats = weak_training(path, load_grader(path.parents[1]), keep, clusters)
+    print(f"weak supervision from {path}: {stats}", flush=True)
+    return weak, stats
+
+
+def weak_meta(args, stats, tokens: int) -> dict | None:
+    if not args.weak:
+        return None
+    return {
+        "source": f"{Path(args.weak).name}: the entities each article lists, found in its text "
+                  "(scripts/ner_weak.py)",
+        "articles": stats.articles,
+        "sentences": stats.kept,
+        "sentences_left_out": stats.sentences - stats.kept,
+        "tokens": tokens,
+        "left_out_fold": f"{args.fold} of {args.folds} (crc32 of the id)" if args.folds else None,
+    }
 
 
 def write_meta(path: Path, meta: dict, scores: dict) -> None:

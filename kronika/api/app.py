@@ -515,6 +515,22 @@ def _add_api_routes(app: FastAPI) -> None:
             raise not_found("thread", thread_id)
         return JSONResponse(deps.clean_deep(found))
 
+    @app.get("/api/alerts", tags=["alerts"], summary="Alerts raised by `kronika watch --alerts`, latest day first, "
+             "each with the ids of the events behind it")
+    def alerts(
+        *,
+        rule: str | None = Query(None, max_length=200, description="Only alerts of this rule."),
+        since: str | None = date_q(),
+        until: str | None = date_q(),
+        limit: int = limit_q(),
+        offset: int = offset_q(),
+        store: StoreDep,
+    ) -> JSONResponse:
+        from kronika.alerts import stored
+
+        found = stored(store.connection, rule=rule, since=since, until=until, limit=limit + 1, offset=offset)
+        return JSONResponse(page(found, limit, offset))
+
     @app.get(
         "/api/claims",
         tags=["stories"],

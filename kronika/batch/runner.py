@@ -40,6 +40,7 @@ class BatchReport:
     processed_articles: int = 0  # articles (and failures) handled in this run, for the rate
     seconds: float = 0.0
     dashboard: str | None = None
+    languages: dict[str, int] = field(default_factory=dict)  # articles per language, this run and earlier
 
     @property
     def rate(self) -> float:
@@ -80,6 +81,8 @@ def run_batch(inputs: Iterable[str], out: str, *, engine: str = "local", workers
             report.articles += summary["articles"]
             report.events += summary["events"]
             report.failed += summary["failed"]
+            for code, count in summary.get("languages", {}).items():  # markers of older runs have none
+                report.languages[code] = report.languages.get(code, 0) + count
             if kind == "done":
                 report.processed_articles += summary["items"]
                 worker = summary["worker"]

@@ -33,6 +33,7 @@ def process_partition(partition: Partition, out: str, lang: str = "pl") -> dict:
     articles = partition.articles
     results = iter(analyze_articles(articles, lang=lang))
     counts = {"articles": 0, "failed": 0, "events": 0}
+    languages: dict[str, int] = {}
     for position, item in enumerate(partition.items):
         if isinstance(item, ReadError):
             errors.append(tables.error_row(item.code, item.source, item.message, partition=partition.id,
@@ -53,13 +54,14 @@ def process_partition(partition: Partition, out: str, lang: str = "pl") -> dict:
             events[_partition_date(row["date"])].append(row)
             counts["events"] += 1
         counts["articles"] += 1
+        languages[result.lang] = languages.get(result.lang, 0) + 1
     output = {
         DOCUMENTS: {date: tables.table(rows, tables.DOCUMENTS) for date, rows in documents.items()},
         EVENTS: {date: tables.table(rows, tables.EVENTS) for date, rows in events.items()},
     }
     if errors:
         output[ERRORS] = {None: tables.table(errors, tables.ERRORS)}
-    summary = {"index": partition.index, "items": partition.size, **counts,
+    summary = {"index": partition.index, "items": partition.size, **counts, "languages": languages,
                "seconds": round(time.perf_counter() - started, 3), **worker_info()}
     files = BatchOutput(out).write_partition(partition.id, output, summary)
     return {**summary, "partition": partition.id, "files": files}
@@ -80,10 +82,15 @@ def worker_info() -> dict:
 def load_worker(lang: str = "pl") -> None:
     """Load the pipeline and every stage's resources now, so the first partition does not pay for it."""
     from kronika.batch.lifecycle import die_with_parent
-    from kronika.core import load_pipeline
+    from kronika.core import AUTO, load_pipeline
     from kronika.record import Document
 
     die_with_parent()
+    if lang == AUTO:  # the identifier, and the Polish pipeline: the slowest to load
+        from kronika.lang.langid import detect_language
+
+        detect_language("warm-up")
+        lang = "pl"
     try:
         load_pipeline(lang)(Document(text="Start."))
     except KronikaError:

@@ -7,18 +7,38 @@ import email.utils
 import re
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
 from kronika.errors import InputError
 from kronika.ingest.article import Article
 from kronika.ingest.decoding import normalize_text
+from kronika.record import content_id
 
 _XML_DECLARATION_ENCODING = re.compile(r"""(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])""")
 
 
 def read_feed(xml: str, *, source: str, date: str | None = None) -> Iterator[Article | InputError]:
     """One article per entry; an entry without text is reported as ``source:entry N``."""
+    for item in feed_entries(xml, source=source, date=date):
+        yield item.article if isinstance(item, FeedEntry) else item
+
+
+@dataclass
+class FeedEntry:
+    """One entry with what a feed watcher needs besides its article: a key that stays the same while the
+    entry is edited (its guid, else its link), its link, and whether the feed carries the article itself
+    (``content``) or only a summary, so the page has to be fetched."""
+
+    key: str
+    link: str | None
+    full_text: bool
+    article: Article | InputError
+
+
+def feed_entries(xml: str, *, source: str, date: str | None = None) -> Iterator[FeedEntry | InputError]:
+    """The entries of a feed; a feed that cannot be read at all is one InputError."""
     import feedparser  # imported here so non-feed inputs do not load it
 
     # The text is already decoded (our cp1250/ISO-8859-2 handling is better than the declaration,
@@ -37,7 +57,10 @@ def read_feed(xml: str, *, source: str, date: str | None = None) -> Iterator[Art
     # because it is the likely reason they lost their text.
     damage = f"; the feed is malformed ({parsed.bozo_exception})" if parsed.get("bozo") else ""
     for number, entry in enumerate(parsed.entries, start=1):
-        yield _entry_article(entry, source=f"{source}:entry {number}", lang=lang, date=date, damage=damage)
+        article = _entry_article(entry, source=f"{source}:entry {number}", lang=lang, date=date, damage=damage)
+        link = entry.get("link") or None
+        key = entry.get("id") or link or content_id(f"{entry.get('title', '')}\n{entry.get('summary', '')}")
+        yield FeedEntry(key, link, bool(entry.get("content")), article)
 
 
 def _entry_article(

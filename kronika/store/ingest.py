@@ -8,7 +8,7 @@ before any analysis), so rerunning finishes the job without duplicates.
 from __future__ import annotations
 
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -31,6 +31,7 @@ class IngestReport:
     failed: int = 0
     errors: list[KronikaError] = field(default_factory=list)
     seconds: float = 0.0
+    languages: Counter = field(default_factory=Counter)  # analysed articles per language, for the CLI's notes
 
     @property
     def rate(self) -> float:
@@ -50,6 +51,8 @@ class IngestReport:
         (E507), and an id another process committed meanwhile is skipped by the store, not stored twice."""
         failures: list = []
         added = store.add_many(docs, failures)
+        failed = {id(doc) for doc, _ in failures}
+        self.languages.update(doc.lang for doc in docs if id(doc) not in failed)
         for doc, error in failures:
             self.note(FAILED, InputError("E507", doc.id, f"could not be stored: {type(error).__name__}: {error}"),
                       progress)
@@ -68,6 +71,15 @@ def ingest(store, inputs: Iterable[str], *, date: str | None = None, lang: str =
     """
     from kronika.ingest import read_articles
 
+    return ingest_articles(store, read_articles(inputs, date=date), lang=lang, jobs=jobs, batch_size=batch_size,
+                           progress=progress)
+
+
+def ingest_articles(store, articles: Iterable, *, lang: str = "pl", jobs: int = 1, batch_size: int = DEFAULT_BATCH,
+                    progress: Progress | None = None) -> IngestReport:
+    """Analyse and store ``articles`` (``Article`` objects, or errors to count as failed), as :func:`ingest`
+    does for files: known ids skipped before analysis, one transaction per batch. Each article's ``id`` is set
+    (its content hash when it had none), so a caller can tell afterwards which of its articles are stored."""
     report = IngestReport()
     started = time.perf_counter()
 
@@ -76,11 +88,11 @@ def ingest(store, inputs: Iterable[str], *, date: str | None = None, lang: str =
 
     def new_articles() -> Iterator:
         seen: set[str] = set()
-        for article in read_articles(inputs, date=date):
+        for article in articles:
             if isinstance(article, KronikaError):
                 yield article
                 continue
-            article.id = article.id or _article_id(article.text)
+            article.id = article.id or article_id(article.text)
             if article.id in seen or article.id in store:
                 note(SKIPPED)
                 continue
@@ -120,10 +132,11 @@ def analysed(articles: Iterable, *, lang: str, jobs: int) -> Iterator[Document |
         return
     check_language(lang)  # an unknown language fails here, with its message, not as a broken worker pool
     from kronika.batch.pool import warm_pool
+    from kronika.batch.worker import load_worker
 
     # Forked from a preloaded forkserver: no inherited database connection or threads, the pipeline loaded once.
     work = partial(analyse_one, lang=lang)
-    with warm_pool(jobs, _load, (lang,)) as pool:
+    with warm_pool(jobs, load_worker, (lang,)) as pool:
         pending: deque = deque()
         for article in articles:
             if isinstance(article, KronikaError):
@@ -165,23 +178,7 @@ def check_language(lang: str) -> None:
         check_code(lang)
 
 
-def _load(lang: str) -> None:
-    """A worker's start: with ``auto`` it loads the identifier and the Polish pipeline, the slowest to load;
-    the pipeline of any other language it meets loads on its first article there (``load_pipeline`` keeps
-    one per language and process)."""
-    from kronika.batch.lifecycle import die_with_parent
-    from kronika.core import AUTO, load_pipeline
-
-    die_with_parent()
-    if lang == AUTO:
-        from kronika.lang.langid import detect_language
-
-        detect_language("warm-up")
-        lang = "pl"
-    load_pipeline(lang)
-
-
-def _article_id(text: str) -> str:
+def article_id(text: str) -> str:
     """The id ``Document`` would give this article: the hash of its normalised text."""
     from kronika.ingest.decoding import normalize_text
 

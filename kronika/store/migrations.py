@@ -67,9 +67,15 @@ def threads_schema(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-@migration(7, "API index on 1M events: the columns of events a relation series joins (events_joined)")
+@migration(7, "watch and alerts: feeds' conditional-GET state and backoff, entries seen, alerts with their events")
+def watch_alerts_schema(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_V7_WATCH_ALERTS:
+        connection.execute(statement)
+
+
+@migration(8, "API index on 1M events: the columns of events a relation series joins (events_joined)")
 def api_join_index(connection: sqlite3.Connection) -> None:
-    for statement in sql.SCHEMA_V7:
+    for statement in sql.SCHEMA_V8:
         connection.execute(statement)
 
 

@@ -635,9 +635,9 @@ SCHEMA_V6 = (
     "ALTER TABLE stories ADD COLUMN thread INTEGER REFERENCES threads(pk)",
     "CREATE INDEX stories_thread ON stories(thread)",
 )
-# --- migration 7: the API's joins to events on a large store --------------------------------------------
+# --- migration 8: the API's joins to events on a large store --------------------------------------------
 
-SCHEMA_V7 = (
+SCHEMA_V8 = (
     # The columns of events a relation series reads for each of its dyads, in a covering index: one narrow
     # index entry per event instead of a whole row (its context and location), 40,000 of them for CHN-PRK
     # on a store of 1,000,000 events (CHN-PRK by month 322 -> 195 ms with a cold cache, 187 -> 170 ms warm).
@@ -766,3 +766,144 @@ STORY_OF_ARTICLE = """
 SELECT s.id FROM story_articles sa JOIN stories s ON s.pk = sa.story JOIN articles a ON a.pk = sa.article
 WHERE a.id = ?"""
 EVENTS_BY_PK = f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.pk IN ({{marks}}) ORDER BY e.date, e.pk"
+
+# --- migration 7: watch (feeds' state, entries seen) and alerts (kronika/watch, kronika/alerts) --------------
+
+SCHEMA_V7_WATCH_ALERTS = (
+    # One row per feed URL `kronika watch` has fetched: the validators of its last good response (for a
+    # conditional GET) and, after failures, how many in a row and when it is due again (backoff).
+    """CREATE TABLE watch_feeds (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        retry_at TEXT,
+        last_status TEXT,
+        last_error TEXT,
+        checked_at TEXT
+    ) WITHOUT ROWID""",
+    # Every feed entry (or folder file) the watcher has dealt with, keyed by its guid or link, so a restart
+    # neither fetches its page again nor analyses it again. `status`: stored, failed (given up), retry.
+    """CREATE TABLE watch_entries (
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        article TEXT,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 1,
+        error TEXT,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (source, key)
+    ) WITHOUT ROWID""",
+    # An alert is raised once: its id hashes the rule, the subject and the day (a story alert: the story).
+    """CREATE TABLE alerts (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        rule TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        measure TEXT NOT NULL,
+        day TEXT NOT NULL,
+        value REAL NOT NULL,
+        baseline REAL,
+        score REAL,
+        message TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        raised_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX alerts_day ON alerts(day, pk)",
+    # The stored events behind each alert: the evidence an analyst opens first.
+    """CREATE TABLE alert_events (
+        alert INTEGER NOT NULL REFERENCES alerts(pk),
+        event INTEGER NOT NULL REFERENCES events(pk),
+        PRIMARY KEY (alert, event)
+    ) WITHOUT ROWID""",
+)
+
+FEED_STATES = "SELECT url, etag, last_modified, failures, retry_at, last_status, last_error FROM watch_feeds"
+FEED_FETCHED = """
+INSERT INTO watch_feeds (url, etag, last_modified, failures, retry_at, last_status, last_error, checked_at)
+VALUES (:url, :etag, :last_modified, 0, NULL, :status, NULL, :now)
+ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, failures = 0,
+    retry_at = NULL, last_status = excluded.last_status, last_error = NULL, checked_at = excluded.checked_at"""
+FEED_FAILED = """
+INSERT INTO watch_feeds (url, failures, retry_at, last_status, last_error, checked_at)
+VALUES (:url, :failures, :retry_at, 'failed', :error, :now)
+ON CONFLICT (url) DO UPDATE SET failures = excluded.failures, retry_at = excluded.retry_at,
+    last_status = 'failed', last_error = excluded.last_error, checked_at = excluded.checked_at"""
+ENTRIES_SEEN = "SELECT key, status, attempts FROM watch_entries WHERE source = ? AND key IN ({marks})"
+ENTRY_SEEN = """
+INSERT INTO watch_entries (source, key, article, status, attempts, error, seen_at)
+VALUES (:source, :key, :article, :status, 1, :error, :now)
+ON CONFLICT (source, key) DO UPDATE SET article = excluded.article, status = excluded.status,
+    attempts = watch_entries.attempts + 1, error = excluded.error, seen_at = excluded.seen_at"""
+
+# Daily series of asserted, day-dated events: a directed country pair (from `dyads`), or every event a
+# country's actor takes part in on either side.
+SERIES_MEASURES = """count(DISTINCT e.pk) AS events, sum(e.goldstein) AS goldstein,
+       sum(e.quad_class = 1) AS quad1, sum(e.quad_class = 2) AS quad2, sum(e.quad_class = 3) AS quad3,
+       sum(e.quad_class = 4) AS quad4"""
+RELATION_DAYS = f"""
+SELECT e.date AS day, {SERIES_MEASURES}
+FROM dyads d JOIN events e ON e.pk = d.event
+WHERE d.actor_country = :a AND d.recipient_country = :b AND d.date BETWEEN :lo AND :hi
+  AND e.day IS NOT NULL AND e.modality = 'asserted'
+GROUP BY e.date"""
+COUNTRY_DAYS = f"""
+SELECT e.date AS day, {SERIES_MEASURES}
+FROM events e
+WHERE e.date BETWEEN :lo AND :hi AND e.day IS NOT NULL AND e.modality = 'asserted'
+  AND EXISTS (SELECT 1 FROM event_participants p WHERE p.event = e.pk AND p.country = :country)
+GROUP BY e.date"""
+# The events behind one day of a series (`quad` narrows to one QuadClass for a quadN measure).
+RELATION_DAY_EVENTS = """
+SELECT DISTINCT e.pk FROM dyads d JOIN events e ON e.pk = d.event
+WHERE d.actor_country = :a AND d.recipient_country = :b AND e.date = :day AND e.day IS NOT NULL
+  AND e.modality = 'asserted' AND (:quad IS NULL OR e.quad_class = :quad)
+ORDER BY e.pk LIMIT :limit"""
+COUNTRY_DAY_EVENTS = """
+SELECT e.pk FROM events e
+WHERE e.date = :day AND e.day IS NOT NULL AND e.modality = 'asserted' AND (:quad IS NULL OR e.quad_class = :quad)
+  AND EXISTS (SELECT 1 FROM event_participants p WHERE p.event = e.pk AND p.country = :country)
+ORDER BY e.pk LIMIT :limit"""
+# Stories by their articles dated within a window: outlets and languages reached there.
+STORIES_REACHING = """
+SELECT s.pk, s.id, count(DISTINCT a.source) AS sources, count(DISTINCT coalesce(sa.lang, a.lang)) AS languages,
+       group_concat(DISTINCT coalesce(sa.lang, a.lang)) AS langs, group_concat(DISTINCT a.id) AS articles
+FROM story_articles sa JOIN articles a ON a.pk = sa.article JOIN stories s ON s.pk = sa.story
+WHERE substr(a.date, 1, 10) BETWEEN :lo AND :hi AND length(a.date) >= 10
+GROUP BY s.pk
+HAVING count(DISTINCT a.source) >= :min_sources OR count(DISTINCT coalesce(sa.lang, a.lang)) >= :min_languages
+ORDER BY s.pk"""
+STORY_EVENT_PKS = "SELECT pk FROM events WHERE story = ? ORDER BY pk LIMIT ?"
+# Days that gained articles or events since a moment (what a watch round has to evaluate).
+DAYS_ADDED_SINCE = """
+SELECT DISTINCT day FROM (
+    SELECT date AS day FROM events WHERE added_at >= :since AND day IS NOT NULL
+    UNION SELECT substr(date, 1, 10) FROM articles WHERE added_at >= :since AND length(date) >= 10)
+ORDER BY day"""
+DATE_SPAN = """
+SELECT min(day), max(day) FROM (SELECT date AS day FROM events WHERE day IS NOT NULL
+                                UNION ALL SELECT substr(date, 1, 10) FROM articles WHERE length(date) >= 10)"""
+INSERT_ALERT = """
+INSERT OR IGNORE INTO alerts (id, rule, kind, subject, measure, day, value, baseline, score, message, detail,
+                              raised_at)
+VALUES (:id, :rule, :kind, :subject, :measure, :day, :value, :baseline, :score, :message, :detail, :raised_at)"""
+INSERT_ALERT_EVENT = "INSERT OR IGNORE INTO alert_events (alert, event) VALUES (?, ?)"
+ALERT_COLUMNS = "a.pk, a.id, a.rule, a.kind, a.subject, a.measure, a.day, a.value, a.baseline, a.score, a.message, " \
+                "a.detail, a.raised_at"
+ALERTS = f"""
+SELECT {ALERT_COLUMNS} FROM alerts a
+WHERE (:rule IS NULL OR a.rule = :rule) AND (:since IS NULL OR a.day >= :since) AND (:until IS NULL OR a.day <= :until)
+ORDER BY a.day DESC, a.pk DESC LIMIT :limit OFFSET :offset"""
+ALERT_EVENT_IDS = """
+SELECT ae.alert, e.id FROM alert_events ae JOIN events e ON e.pk = ae.event
+WHERE ae.alert IN ({marks}) ORDER BY ae.alert, e.pk"""
+EVENT_IDS_BY_PK = "SELECT pk, id FROM events WHERE pk IN ({marks})"
+# A named actor's event types on one day, and whether it took part in an event of a type before that day.
+ACTOR_TYPES_ON_DAY = """
+SELECT e.type, group_concat(DISTINCT e.pk) FROM events e JOIN event_participants p ON p.event = e.pk
+WHERE p.actor IN ({marks}) AND e.date = ? AND e.day IS NOT NULL AND e.modality = 'asserted'
+GROUP BY e.type ORDER BY e.type"""
+ACTOR_TYPE_BEFORE = """
+SELECT 1 FROM events e JOIN event_participants p ON p.event = e.pk
+WHERE p.actor IN ({marks}) AND e.type = ? AND e.date < ? AND e.modality = 'asserted' LIMIT 1"""

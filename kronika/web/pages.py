@@ -3,7 +3,8 @@
 Pages: events (filters and a table linking each event to its article), relations (Goldstein line and
 QuadClass bars), actors and one actor (aliases, offices at a date, events on each side, a graph of the
 actors it deals with), articles and one article (the text with its findings highlighted, the coded
-events beside it, and who claims which figures), stories (with the figures each source claims). Static files are read into memory once and served by name.
+events beside it, and who claims which figures), stories (with the figures each source claims), alerts (each with
+the events behind it). Static files are read into memory once and served by name.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from kronika.web import charts
 from kronika.web.highlight import highlight, spans_of
 
 PAGE_SIZE = 50
+ALERTS_PAGE, ALERT_EVENTS = 20, 10  # alerts a page, events shown under each
 QUAD_NAMES = charts.QUAD_NAMES
 # The filters of /api/events with the same names and meanings (kronika/store/queries.event_rows).
 EVENT_FILTERS = (
@@ -243,6 +245,22 @@ def install(app: FastAPI) -> None:
             message=deps.NO_STORIES if found is None else None,
             next_url=_with({}, result["next_offset"], "/stories"),
         )
+
+    @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
+    def alerts_page(*, request: Request, store: StoreDep) -> HTMLResponse:
+        from kronika.alerts import stored
+
+        given = {name: _text(request, name, 200 if name == "rule" else 10) for name in ("rule", "since", "until")}
+        offset = _number(request, "offset", 0, 0, 10_000_000)
+        result = deps.page(stored(store.connection, **given, limit=ALERTS_PAGE + 1, offset=offset), ALERTS_PAGE,
+                           offset)
+        for alert in result["items"]:
+            # The evidence first: a few of the alert's events, each linked to the article that reports it.
+            alert["shown_events"] = [found for found in map(store.event, alert["events"][:ALERT_EVENTS]) if found]
+        filters = {k: v for k, v in given.items() if v is not None}
+        return render("alerts.html", title="Alerts", result=result, **given,
+                      next_url=_with(filters, result["next_offset"], "/alerts"),
+                      previous_url=_with(filters, max(offset - ALERTS_PAGE, 0), "/alerts") if offset else None)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(*, story_id: str, store: StoreDep) -> HTMLResponse:

@@ -40,7 +40,7 @@ def markers(out) -> int:
 def test_kill_9_mid_run_then_rerun_gives_the_uninterrupted_output(many, reference, tmp_path):
     out = tmp_path / "out"
     command = [sys.executable, "-m", "kronika", "batch", many, "--out", str(out), "--workers", "2",
-               "--partition-size", str(SIZE)]
+               "--partition-size", str(SIZE), "--lang", "pl"]  # the reference's language (the CLI's default is auto)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     # Its own session, so the kill takes the pool's workers and forkserver with it, as a crash would.
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -98,7 +98,7 @@ def test_dask_worker_killed_mid_run_gives_the_uninterrupted_output(many, referen
 
         again = tmp_path / "again"
         args = ["batch", many, "--out", str(again), "--engine", "dask",
-                "--scheduler", cluster.scheduler_address, "--partition-size", str(SIZE)]
+                "--scheduler", cluster.scheduler_address, "--partition-size", str(SIZE), "--lang", "pl"]
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0, result.output
         assert batch_data.snapshot(again) == reference

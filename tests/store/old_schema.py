@@ -18,7 +18,8 @@ UNDO = {
         "ALTER TABLE actors DROP COLUMN asserted_as_recipient"),
     6: ("DROP INDEX stories_thread", "ALTER TABLE stories DROP COLUMN thread", "DROP TABLE thread_keys",
         "DROP TABLE threads"),
-    7: ("DROP INDEX events_joined",),
+    7: ("DROP TABLE alert_events", "DROP TABLE alerts", "DROP TABLE watch_entries", "DROP TABLE watch_feeds"),
+    8: ("DROP INDEX events_joined",),
 }
 
 

@@ -1,0 +1,76 @@
+"""The weak labels of ``scripts/ner_weak.py``: gold names found in the text, and the labels they get."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from kronika.record import Token
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+EVAL = ROOT.parent / "shared" / "eval"
+
+import ner_weak  # noqa: E402
+from learning import load_grader  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="no shared grader")
+
+
+def tokens(text: str) -> list[Token]:
+    out, pos = [], 0
+    for word in text.split():
+        out.append(Token(pos, pos + len(word), word))
+        pos += len(word) + 1
+    return out
+
+
+FIND = [
+    ("Spotkał się z Donaldem Tuskiem w Gdańsku .", "Donald Tusk", [(3, 5)]),
+    ("Marsz przeszedł ulicą Kasprzaka w Warszawie .", "Kasprzaka Street", []),  # every word must be there
+    ("Przemawiał na Placu Zbawiciela .", "Plac Zbawiciela", [(2, 4)]),
+    ("Donald przyjechał , a Tusk odjechał .", "Donald Tusk", []),  # the words must stand together
+    ("wzrost donald tuska .", "Donald Tusk", []),  # lower case is no name
+    ("Rozmawiał z Jo Biden .", "Jo Baden", []),  # short words must match whole
+    ("Ostrzegła Unia Europejska .", "the European Union", []),  # an English name stays unfound
+]
+
+
+@pytest.mark.parametrize(("text", "name", "spans"), FIND)
+def test_find_by_words(text, name, spans):
+    assert ner_weak.find_by_words(load_grader(EVAL), tokens(text), name) == spans
+
+
+NAMES = [
+    ("Donald Tusk", True),
+    ("Korea Płn.", True),
+    ("F-16", True),
+    ("amerykański prezydent", False),
+    ("Północnokoreański przywódca", False),
+    ("obwodzie kurskim", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES)
+def test_is_name(text, expected):
+    assert ner_weak.is_name(text) is expected
+
+
+PERSONS = [
+    (1, ["B-persName#B-persName-surname"]),
+    (2, ["B-persName#B-persName-forename", "I-persName#B-persName-surname"]),
+    (3, ["B-persName#B-persName-forename", "I-persName#I-persName-forename",
+         "I-persName#B-persName-surname"]),
+]
+
+
+@pytest.mark.parametrize(("length", "labels"), PERSONS)
+def test_person_labels(length, labels):
+    assert ner_weak.person_labels(length) == labels
+
+
+@pytest.mark.parametrize("article_id", ["tra-001", "x", "trj-029"])
+def test_fold_is_stable_and_in_range(article_id):
+    assert ner_weak.fold_of(article_id, 5) == ner_weak.fold_of(article_id, 5) in range(5)
