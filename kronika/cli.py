@@ -12,6 +12,7 @@ from kronika import __version__
 from kronika.errors import InputError, KronikaError
 
 log = logging.getLogger("kronika")
+TOKEN_VARIABLE = "KRONIKA_TOKEN"  # serve's token from the environment, out of sight of ps
 
 
 @click.group()
@@ -578,8 +579,9 @@ def export(db, export_format, output, modality) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback only by "
               "default; 0.0.0.0 exposes the server to the network).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-@click.option("--token", envvar="KRONIKA_TOKEN", help="Enables POST /api/analyze for clients sending "
-              "'Authorization: Bearer TOKEN' (env KRONIKA_TOKEN); without it the server is read-only.")
+@click.option("--token", envvar=TOKEN_VARIABLE, help="Enables POST /api/analyze for clients sending "
+              f"'Authorization: Bearer TOKEN'; better set as {TOKEN_VARIABLE}, since a command line is visible to "
+              "every user in ps (the option wins when both are given); without it the server is read-only.")
 @click.option("--cors-origin", "cors_origins", multiple=True, help="Let pages of this origin call the API from a "
               "browser (repeatable); CORS is off without it.")
 @click.option("--max-body", default=1_000_000, show_default=True, type=click.IntRange(1, 100_000_000),
@@ -588,7 +590,8 @@ def export(db, export_format, output, modality) -> None:
               help="Server processes sharing the port (one Python process uses about one core).")
 @click.option("--cache", "cache_size", default=256, show_default=True, type=click.IntRange(0),
               help="GET responses kept in memory per process until the store changes (0: none).")
-def serve(db, host, port, token, cors_origins, max_body, workers, cache_size) -> None:
+@click.pass_context
+def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_size) -> None:
     """Serve the HTTP API (/api/..., schema at /docs) and the web UI (/) over a store, read-only.
 
     Example: kronika serve --db kronika.db --port 8000 --workers 2
@@ -597,6 +600,7 @@ def serve(db, host, port, token, cors_origins, max_body, workers, cache_size) ->
 
     from kronika.api import create_app
 
+    token = serve_token(ctx)
     settings = {"db_path": db, "token": token, "cors_origins": list(cors_origins), "max_body_bytes": max_body,
                 "cache_size": cache_size}
     try:
@@ -607,8 +611,9 @@ def serve(db, host, port, token, cors_origins, max_body, workers, cache_size) ->
     # traceback after the announcement.
     listener = _listen(host, port)
     port = listener.getsockname()[1]  # the one the system chose for --port 0
+    analyze = "enabled" if token else f"disabled (no {TOKEN_VARIABLE} or --token)"
     click.echo(f"kronika: serving {db} on http://{host}:{port}/ (API schema at /docs) with {workers} "
-               f"process(es); POST /api/analyze is {'enabled' if token else 'disabled (no --token)'}", err=True)
+               f"process(es); POST /api/analyze is {analyze}", err=True)
     if workers == 1:
         uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listener])
         return
@@ -625,6 +630,16 @@ def serve(db, host, port, token, cors_origins, max_body, workers, cache_size) ->
                             port=port, log_level="warning")
     listener.set_inheritable(True)
     Multiprocess(config, sockets=[listener]).run()
+
+
+def serve_token(ctx: click.Context) -> str | None:
+    """The token of `serve`: --token, else the environment's KRONIKA_TOKEN (click resolves both). A token
+    typed on the command line gets one note, since any user of the machine can read it in ps."""
+    from click.core import ParameterSource
+
+    if ctx.get_parameter_source("token") is ParameterSource.COMMANDLINE:
+        click.echo(f"kronika: note: --token is visible to every user in ps; set {TOKEN_VARIABLE} instead", err=True)
+    return ctx.params["token"] or None
 
 
 def _listen(host: str, port: int):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import re
 import threading
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -276,7 +277,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(KronikaError)
     async def kronika_error(request: Request, error: KronikaError) -> Response:
-        message = without_path(error.message, request.app.state.pool.path)
+        message = in_http_terms(without_path(error.message, request.app.state.pool.path))
         return respond(request, STORE_STATUS.get(error.code, 500), message, error.code)
 
 
@@ -290,10 +291,26 @@ def without_path(message: str, path: str) -> str:
     return message
 
 
+# The store's messages are written for the CLI: "--quad-class 9 is not a QuadClass". Over HTTP the same value
+# came as the query parameter of the same name (quad_class=9), and the store file is the server's business.
+# Commands quoted in backticks are left whole: they are for whoever runs the server.
+_STORE_OPTION = re.compile(r" with --db\b")
+_CLI_OPTION = re.compile(r"(?<![\w-])--([a-z][a-z-]*)")
+
+
+def in_http_terms(message: str) -> str:
+    """A store error for a client: query parameters where the CLI's message names options."""
+    parts = message.split("`")
+    for i in range(0, len(parts), 2):  # outside backticks
+        parts[i] = _STORE_OPTION.sub(" on the server", parts[i])
+        parts[i] = _CLI_OPTION.sub(lambda option: option.group(1).replace("-", "_"), parts[i])
+    return "`".join(parts)
+
+
 def token_problem(authorization: str, expected: str | None) -> tuple[int, str] | None:
     """Why a request may not use a token endpoint (status, message), or None when it may."""
     if not expected:
-        return 403, "this endpoint is disabled: start the server with --token to enable it"
+        return 403, "this endpoint is disabled: the server has no token set (KRONIKA_TOKEN), so no request may use it"
     scheme, _, given = authorization.partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
         return 401, "missing or wrong token: send the header 'Authorization: Bearer <token>'"

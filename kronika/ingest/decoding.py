@@ -7,6 +7,7 @@ cp1250), so it is only asked to break a tie between cp1250 and ISO-8859-2.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import unicodedata
 
@@ -25,6 +26,11 @@ _BINARY_SAMPLE = 8192
 _BINARY_CONTROL_SHARE = 0.10
 
 _C1_CONTROLS = re.compile("[\x80-\x9f]")
+# Polish letters and typographic quotes and dashes as UTF-8 bytes: found in a file that is not valid UTF-8,
+# they mean a mix (e.g. UTF-8 paragraphs pasted into a cp1250 file). As legacy bytes they would read "Ä…",
+# "Ăł", "â€ž", which Polish text never has.
+_UTF8_MARKS = re.compile(b"|".join(re.escape(ch.encode("utf-8")) for ch in sorted(POLISH_LETTERS | set("„”–—"))))
+log = logging.getLogger("kronika")
 _DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_-]+)""")
 
 
@@ -59,7 +65,37 @@ def decode(raw: bytes, source: str) -> str:
         return normalize_text(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
+    if _UTF8_MARKS.search(raw):
+        return normalize_text(_decode_mixed(raw, source))
     return normalize_text(_decode_legacy(raw, source))
+
+
+def _decode_mixed(raw: bytes, source: str) -> str:
+    """UTF-8 where the bytes are valid UTF-8, the legacy code page the other bytes favour elsewhere, and one
+    warning line: a mixed file is analysed, but its author should know that a guess was made."""
+    parts, invalid, position = [], [], 0
+    while position < len(raw):
+        try:
+            parts.append(raw[position:].decode("utf-8-sig" if position == 0 else "utf-8"))
+            break
+        except UnicodeDecodeError as error:
+            start = position + error.start
+            parts.append(raw[position:start].decode("utf-8-sig" if position == 0 else "utf-8"))
+            invalid.append(len(parts))
+            parts.append(raw[start:position + error.end])
+            position += error.end
+    legacy = _legacy_of(b"".join(parts[i] for i in invalid))
+    for i in invalid:
+        parts[i] = parts[i].decode(legacy, errors="replace")
+    log.warning("%s: mixes UTF-8 and %s (%d byte(s) not UTF-8); each part is decoded as its own, but re-encode "
+                "the file as UTF-8 to be sure", source, legacy, sum(len(parts[i]) for i in invalid))
+    return "".join(parts)
+
+
+def _legacy_of(raw: bytes) -> str:
+    """The legacy code page whose decoding of ``raw`` has more Polish letters (cp1250 when they agree)."""
+    scores = {enc: _polish_score(text) for enc, text in _candidates(raw).items()}
+    return max(scores, key=scores.get) if scores else LEGACY_ENCODINGS[0]
 
 
 def _candidates(raw: bytes) -> dict[str, str]:

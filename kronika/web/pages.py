@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import mimetypes
 from importlib import resources
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
@@ -47,6 +47,21 @@ ENV = Environment(
     lstrip_blocks=True,
 )
 ENV.filters["q"] = lambda value: quote(str(value or ""), safe="")
+LINK_SCHEMES = ("http", "https")
+
+
+def is_link(url: object) -> bool:
+    """Whether a stored URL may become a live link: http(s) with a host only. A stored ``javascript:``,
+    ``data:`` or ``vbscript:`` URL would run in the page's origin when clicked, so anything else is text.
+    urlsplit drops the blanks and tabs a browser would drop, and lowers the scheme as a browser does."""
+    try:
+        parts = urlsplit(str(url or ""))
+    except ValueError:  # e.g. an unbalanced IPv6 bracket
+        return False
+    return parts.scheme in LINK_SCHEMES and bool(parts.netloc)
+
+
+ENV.tests["link"] = is_link
 ENV.globals["quad_names"] = QUAD_NAMES
 ENV.globals["modalities"] = (*filters.MODALITIES, filters.ALL)
 ENV.globals["plover_types"] = filters.plover_types

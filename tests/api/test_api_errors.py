@@ -89,3 +89,21 @@ def test_not_found_does_not_echo_a_long_id(client):
     answer = client.get("/api/articles/" + "x" * 50_000)
     assert answer.status_code == 404 and len(answer.content) < 1_000
     assert "50,000 characters" in answer.json()["error"]["message"]
+
+
+# (case, request path, a phrase the message must hold): the store's CLI wording reaches clients as query parameters
+HTTP_WORDING = [
+    ("bad modality", "/api/events?modality=perhaps", "modality 'perhaps' is not a modality"),
+    ("bad date", "/api/events?since=2025-13", "since '2025-13' is not a calendar date"),
+    ("dates in the wrong order", "/api/events?since=2025-09&until=2025-01", "since 2025-09 is after until"),
+    ("bad type", "/api/events?type=CONSULTX", "type 'CONSULTX' is not a PLOVER event type"),
+    ("bad period", "/api/relations?a=CHN&b=PRK&by=hour", "by 'hour' is not a period"),
+    ("claims of nothing", "/api/claims", "(story, event, article)"),
+]
+
+
+@pytest.mark.parametrize(("name", "path", "phrase"), HTTP_WORDING, ids=[case[0] for case in HTTP_WORDING])
+def test_errors_name_query_parameters_not_cli_options(client, name, path, phrase):
+    message = client.get(path).json()["error"]["message"]
+    assert phrase in message and "--" not in message, message
+

@@ -76,3 +76,28 @@ def test_legacy_encodings_in_feeds_and_pages(tmp_path, template, name, declared,
     path.write_bytes(template.format(declared=declared).encode(encoding))
     [article] = read_articles([str(path)])
     assert (article.text, article.title) == (text, "Gęś")
+
+
+# (case, the file's parts as (text, encoding), whether one "mixes UTF-8" warning names the file)
+MIXED = [
+    ("UTF-8 only", [("Zażółć gęślą jaźń. „Cytat” – koniec.", "utf-8")], False),
+    ("cp1250 only", [("Zażółć gęślą jaźń. Mąka i łąka.", "cp1250")], False),
+    ("cp1250 capitals that happen to form UTF-8 pairs", [("ŁÓŻKO I ĆMA. ŹRÓDŁO.", "cp1250")], False),
+    ("a cp1250 paragraph, then a UTF-8 one", [("Mąka i łąka.\n", "cp1250"), ("Żółć i ćma.", "utf-8")], True),
+    ("a UTF-8 paragraph, then a cp1250 one",
+     [("Święto „w mieście”.\n", "utf-8"), ("Źródło i jaźń.", "cp1250")], True),
+    ("UTF-8 quotes in cp1250 text", [("Powiedział ", "cp1250"), ("„tak”", "utf-8"), (" w Łodzi.", "cp1250")],
+     True),
+]
+
+
+@pytest.mark.parametrize(("case", "parts", "mixed"), MIXED, ids=[m[0] for m in MIXED])
+def test_mixed_utf8_and_cp1250(tmp_path, caplog, case, parts, mixed):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(b"".join(text.encode(encoding) for text, encoding in parts))
+    with caplog.at_level("WARNING", logger="kronika"):
+        [article] = read_articles([str(path)])
+    assert article.text == "".join(text for text, _ in parts)  # each part read in its own encoding
+    warnings = [r.getMessage() for r in caplog.records if "mixes UTF-8" in r.getMessage()]
+    assert len(warnings) == (1 if mixed else 0)
+    assert all(str(path) in w and "cp1250" in w for w in warnings)
