@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -11,12 +13,12 @@ from kronika.record import Token
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
-EVAL = ROOT.parent / "shared" / "eval"
 
 import ner_weak  # noqa: E402
-from learning import load_grader  # noqa: E402
 
-pytestmark = pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="no shared grader")
+# The script is given the shared grader, whose ``norm`` folds case and drops punctuation; the tests do not
+# depend on ../shared existing, so they pass a normaliser of that kind written here.
+GRADER = SimpleNamespace(norm=lambda text: re.sub(r"[^\w ]", "", text.casefold()).strip())
 
 
 def tokens(text: str) -> list[Token]:
@@ -40,7 +42,7 @@ FIND = [
 
 @pytest.mark.parametrize(("text", "name", "spans"), FIND)
 def test_find_by_words(text, name, spans):
-    assert ner_weak.find_by_words(load_grader(EVAL), tokens(text), name) == spans
+    assert ner_weak.find_by_words(GRADER, tokens(text), name) == spans
 
 
 NAMES = [
