@@ -10,23 +10,13 @@ from kronika.ingest.article import Article
 from kronika.ingest.decoding import normalize_text
 
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.IGNORECASE)
+# trafilatura logs its internals ("discarding data: None") as warnings; the E207 line says what a user needs.
+_QUIET = "ERROR"
 
 
 def read_html(html: str, *, source: str, date: str | None = None) -> Iterator[Article | InputError]:
     """One article per page; E207 when the page has no main text (a menu, an index, a paywall stub)."""
-    # Imported here so reading text or JSON Lines does not pay for loading trafilatura and lxml.
-    import trafilatura
-
-    # favor_precision keeps navigation menus and footers from passing as article text, so a page
-    # without an article is reported instead of yielding "Home / News / Sport".
-    extracted = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        favor_precision=True,
-        # Without this htmldate guesses from any year in the body ("budget for 2026" → 2026-01-01);
-        # a missing date is better than a wrong dateline, since every timex is resolved against it.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    extracted = _extract(html)
     text = normalize_text(extracted.text or "").strip() if extracted is not None else ""
     if not text:
         yield InputError("E207", source, "is an HTML page without article text (nothing but menus, "
@@ -40,6 +30,35 @@ def read_html(html: str, *, source: str, date: str | None = None) -> Iterator[Ar
         title=(normalize_text(extracted.title).strip() or None) if extracted.title else None,
         source=source,
     )
+
+
+def _extract(html: str):
+    """trafilatura's main text and metadata of a page. lxml's parser stops at 255 levels of nesting, which
+    page builders exceed, and trafilatura then sees no text: such a page is parsed again without that limit
+    (only then, so every other page is read exactly as before)."""
+    # Imported here so reading text or JSON Lines does not pay for loading trafilatura and lxml.
+    import logging
+
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(_QUIET)
+    # favor_precision keeps navigation menus and footers from passing as article text, so a page
+    # without an article is reported instead of yielding "Home / News / Sport".
+    options = dict(with_metadata=True, favor_precision=True,
+                   # Without this htmldate guesses from any year in the body ("budget for 2026" → 2026-01-01);
+                   # a missing date is better than a wrong dateline, since every timex is resolved against it.
+                   date_extraction_params={"extensive_search": False, "original_date": True})
+    extracted = trafilatura.bare_extraction(html, **options)
+    if extracted is None or not (extracted.text or "").strip():
+        from lxml import etree, html as lxml_html
+
+        parser = lxml_html.HTMLParser(huge_tree=True, collect_ids=False, remove_comments=True, remove_pis=True)
+        try:
+            tree = lxml_html.fromstring(html, parser=parser)
+        except (etree.ParserError, ValueError):
+            return extracted
+        extracted = trafilatura.bare_extraction(tree, **options) or extracted
+    return extracted
 
 
 def _page_date(value: str | None) -> str | None:

@@ -148,3 +148,18 @@ def test_stdin(monkeypatch, use_buffer):
     monkeypatch.setattr(sys, "stdin", stream)
     [article] = articles(["-"])
     assert article == Article(text=BODY, date="2025-09-04", source="<stdin>")
+
+
+# Pages nested past lxml's default limit of 255 levels (page builders do this) still give their article.
+DEPTHS = [254, 300, 1000]
+
+
+@pytest.mark.parametrize("depth", DEPTHS)
+def test_deeply_nested_html_keeps_its_article(tmp_path, depth):
+    sentence = "Rada miasta przyjęła we wtorek budżet na przyszły rok, poinformował rzecznik urzędu. "
+    page = ("<html><body>" + "<div>" * depth + "<article><p>" + sentence * 8 + "</p></article>"
+            + "</div>" * depth + "</body></html>")
+    path = tmp_path / "deep.html"
+    path.write_text(page, encoding="utf-8")
+    [got] = articles([path])
+    assert isinstance(got, Article) and got.text.startswith("Rada miasta")
