@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 import store_records as records
 from kronika.api import create_app
+from kronika.api.app import in_http_terms
 from kronika.cli import main
 from kronika.store import Store
 
@@ -120,7 +121,8 @@ def test_a_wrong_value_gets_one_line_and_exit_2(db, client, args, path, params, 
     assert len(lines) == 1 and says in lines[0] and suggests in lines[0] and "E506" in lines[0]
     response = client.get(path, params=params)
     assert response.status_code == 400
-    assert lines[0].endswith(response.json()["error"]["message"])
+    # The same message, naming the HTTP parameters where the CLI names its options ("since", not "--since").
+    assert in_http_terms(lines[0]).endswith(response.json()["error"]["message"])
 
 
 @pytest.mark.parametrize("args", [["events"], ["events", "--modality", "all"], ["relations", "CHN", "PRK"],
