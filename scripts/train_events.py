@@ -83,24 +83,26 @@ def examples(gold: dict, view, coder, grader):
         if start < 0:
             continue
         etype = event["type"].split("|")[0]
-        end = start + len(event["evidence"])
-        words = heads(view, start, end)
+        inside = span(view, start, start + len(event["evidence"]))
+        words = heads(view, start, start + len(event["evidence"]))
         if not words:
             continue
-        for i in words + [i for i in span(view, start, end) if (view.lexicon.get(i) or (None, None))[1] == etype]:
+        for i in words + [i for i in inside if (view.lexicon.get(i) or (None, None))[1] == etype]:
             label.setdefault(i, etype)
             stating.add(view.lemmas[i])
-        silent.update(span(view, start, end))
+        silent.update(inside)
         token = next((i for i in words if (view.lexicon.get(i) or (None, None))[1] == etype), words[0])
         roles += role_examples(event, view, token, etype, cues, grader)
-    triggers = [(trigger_features(view, i, cues), label.get(i, NONE)) for i in range(len(view.lemmas))
-                if is_trigger_candidate(view, i) and (i in label or (i not in silent and view.lemmas[i] not in stating))]
+    taught = [i for i in range(len(view.lemmas)) if is_trigger_candidate(view, i)
+              and (i in label or (i not in silent and view.lemmas[i] not in stating))]
+    triggers = [(trigger_features(view, i, cues), label.get(i, NONE)) for i in taught]
     return triggers, roles
 
 
 def span(view, start: int, end: int) -> list[int]:
     """The trigger candidates inside a character span."""
-    return [i for i, t in enumerate(view.doc.tokens) if start <= t.start and t.end <= end and is_trigger_candidate(view, i)]
+    return [i for i, t in enumerate(view.doc.tokens)
+            if start <= t.start and t.end <= end and is_trigger_candidate(view, i)]
 
 
 def role_examples(event: dict, view, token: int, etype: str, cues, grader) -> list:

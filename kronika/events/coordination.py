@@ -25,7 +25,8 @@ def coordinated_groups(view: ArticleView, sentence: int, cues) -> list[list[str]
         for k, first in enumerate(placed):
             if first.attached:
                 continue
-            codes = list(dict.fromkeys(code_of(p.entity) for p in _coordinated(first, placed[k + 1:], view.lemmas, cues)))
+            joined = _coordinated(first, placed[k + 1:], view.lemmas, cues)
+            codes = list(dict.fromkeys(code_of(p.entity) for p in joined))
             if len(codes) > 1:
                 groups.append(codes)
         view.memo[key] = groups
