@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 
@@ -11,7 +12,8 @@ from kronika.ingest.decoding import normalize_text
 
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.IGNORECASE)
 # trafilatura logs its internals ("discarding data: None") as warnings; the E207 line says what a user needs.
-_QUIET = "ERROR"
+# Set once here: the logger exists before trafilatura is imported, and keeps the level.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 
 def read_html(html: str, *, source: str, date: str | None = None) -> Iterator[Article | InputError]:
@@ -37,11 +39,8 @@ def _extract(html: str):
     page builders exceed, and trafilatura then sees no text: such a page is parsed again without that limit
     (only then, so every other page is read exactly as before)."""
     # Imported here so reading text or JSON Lines does not pay for loading trafilatura and lxml.
-    import logging
-
     import trafilatura
 
-    logging.getLogger("trafilatura").setLevel(_QUIET)
     # favor_precision keeps navigation menus and footers from passing as article text, so a page
     # without an article is reported instead of yielding "Home / News / Sport".
     options = dict(with_metadata=True, favor_precision=True,
