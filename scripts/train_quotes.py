@@ -36,8 +36,8 @@ from kronika.quotes.mentions import participant  # noqa: E402
 from kronika.quotes.model import QuoteModels, save_quote_models  # noqa: E402
 from kronika.quotes.speakers import Said, nobody_features, rule_speaker, speaker_candidates  # noqa: E402
 from kronika.record import Document  # noqa: E402
-from kronika.stages.amounts import find_amounts, load_amount_data  # noqa: E402
-from kronika.stages.quotes import attribute, load_quote_data, to_quote  # noqa: E402
+from kronika.stages.amounts import find_amounts  # noqa: E402
+from kronika.stages.quotes import attribute, to_quote  # noqa: E402
 from learning import fit_linear, load_grader  # noqa: E402  (scripts/learning.py)
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -51,7 +51,7 @@ def analyse(path: Path):
     """(gold article, Text, candidates) per article, the pipeline run up to the quote stage."""
     stages = [s for s in default_stages("pl") if s.name not in ("quotes", "amounts", "tone")]
     pipeline, language = Pipeline(stages), stages[0].language
-    data = load_quote_data("pl")
+    data = get_language("pl").data("quotes")
     out = []
     for line in path.open(encoding="utf-8"):
         if line.strip():
@@ -65,7 +65,8 @@ def analyse(path: Path):
 def claim_data(data, quotes_per_article) -> list:
     """(amounts with the rule's claimants, their claimant options) per article, given each article's quotes as
     the quote stage decided them out of fold (the rule and the options read the quotes' speakers)."""
-    language, amount_data = get_language("pl"), load_amount_data("pl")
+    language = get_language("pl")
+    amount_data = language.data("amounts")
     out = []
     for (gold, text, _), quotes in zip(data, quotes_per_article):
         text.doc.quotes = quotes

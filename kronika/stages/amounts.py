@@ -22,16 +22,13 @@ and ranges written with ":" or "-", percentages and measures ("%", "proc.", "km"
 
 from __future__ import annotations
 
-import importlib
 import re
 from bisect import bisect_left
-from functools import cache
 
 from kronika.quotes.candidates import read_text
 from kronika.quotes.claimants import claim_options, rank_claimants
 from kronika.quotes.model import load_quote_models
 from kronika.record import Amount, Document, Participant, Token
-from kronika.stages.quotes import load_quote_data
 from kronika.quotes.mentions import (
     WORD, find_subject, is_verb, lemma_of, mentions_between, participant, place_mentions, sentence_token_spans,
     tag_cases, tag_class,
@@ -53,11 +50,6 @@ YEARS = range(1800, 2101)
 SOURCE_REACH = 3
 
 
-@cache
-def load_amount_data(code: str):
-    return importlib.import_module(f"kronika.lang.{code}.amounts")
-
-
 class AmountStage:
     """Counts of troops, casualties, arrests, displaced people and money, tied to object and claimant."""
 
@@ -69,10 +61,10 @@ class AmountStage:
         self.language = language
 
     def __call__(self, doc: Document) -> Document:
-        doc.amounts = find_amounts(doc, self.language, load_amount_data(self.language.code))
+        doc.amounts = find_amounts(doc, self.language, self.language.data("amounts"))
         models = load_quote_models(self.language.code)
         if doc.amounts and models.claimant is not None:
-            text = read_text(doc, self.language, load_quote_data(self.language.code))
+            text = read_text(doc, self.language, self.language.data("quotes"))
             for amount, entity in zip(doc.amounts, rank_claimants(models.claimant, claim_options(text, doc.amounts))):
                 amount.claimant = participant(entity) if entity is not None else None
         return doc

@@ -14,13 +14,13 @@ mentions alone or in a batch.
 
 from __future__ import annotations
 
-import importlib
 import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from kronika.errors import KronikaError
+from kronika.lang import get_language
 from kronika.record import Document, NameMention
 from kronika.stages.morph import _tokens_by_sentence
 
@@ -124,7 +124,7 @@ class NameTagger:
 
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path))
-        self.features = importlib.import_module(f"kronika.lang.{lang}.ner_features")
+        self.features = get_language(lang).data("ner_features")
         self.clusters = read_clusters(directory / CLUSTERS_FILE)
         meta = directory / META_FILE
         self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}

@@ -10,9 +10,7 @@ choice among its features (``kronika/quotes/speakers.py``); below the model's th
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
-from functools import cache
 
 from kronika.quotes.candidates import Candidate, Text, find_candidates, read_text
 from kronika.quotes.features import quote_features
@@ -20,11 +18,6 @@ from kronika.quotes.mentions import participant
 from kronika.quotes.model import QuoteModels, load_quote_models
 from kronika.quotes.speakers import Said, nobody_features, speaker_candidates
 from kronika.record import Document, Quote
-
-
-@cache
-def load_quote_data(code: str):
-    return importlib.import_module(f"kronika.lang.{code}.quotes")
 
 
 class QuoteStage:
@@ -39,7 +32,7 @@ class QuoteStage:
 
     def __call__(self, doc: Document) -> Document:
         models = load_quote_models(self.language.code)
-        doc.quotes = find_quotes(doc, self.language, load_quote_data(self.language.code), models)
+        doc.quotes = find_quotes(doc, self.language, self.language.data("quotes"), models)
         return doc
 
 

@@ -13,20 +13,13 @@ An article without words has tone 0.0.
 
 from __future__ import annotations
 
-import importlib
 import re
-from functools import cache
 
 from kronika.record import Document
 
 WORD = re.compile(r"\w")
 # How many words before a polar word a negator still reaches ("nie osiągnięto porozumienia").
 NEGATION_REACH = 2
-
-
-@cache
-def load_tone_data(code: str):
-    return importlib.import_module(f"kronika.lang.{code}.tone")
 
 
 class ToneStage:
@@ -40,7 +33,7 @@ class ToneStage:
         self.language = language
 
     def __call__(self, doc: Document) -> Document:
-        data = load_tone_data(self.language.code)
+        data = self.language.data("tone")
         doc.tone = document_tone([(t.lemma or t.text).casefold() for t in doc.tokens if WORD.search(t.text)],
                                  data.POLARITY, data.NEGATORS)
         return doc

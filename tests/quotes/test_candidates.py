@@ -7,7 +7,6 @@ import pytest
 from kronika.lang.pl.quotes import QUOTE_PAIRS
 from kronika.quotes.candidates import MAX_QUOTE_CHARS, find_candidates, marked_spans, read_text
 from kronika.record import Document
-from kronika.stages.quotes import load_quote_data
 
 # (text, the inner texts of the spans found, whether each closed)
 MARKED = [
@@ -45,7 +44,7 @@ FORMS = [
 @pytest.mark.parametrize(("text", "expected"), FORMS)
 def test_candidate_forms(pipeline, polish, text, expected):
     doc = pipeline(Document(text=text, date="2025-09-04"))
-    found = read_text(doc, polish, load_quote_data("pl"))
+    found = read_text(doc, polish, polish.data("quotes"))
     candidates = [(c.kind, text[c.start:c.end], found.tokens[c.verb].text if c.verb is not None else None)
                   for c in find_candidates(found)]
     assert expected in candidates

@@ -7,7 +7,6 @@ import pytest
 from kronika.quotes.candidates import find_candidates, read_text
 from kronika.quotes.claimants import claim_frame, claim_options
 from kronika.record import Document
-from kronika.stages.quotes import load_quote_data
 
 # (text, the figure, the frame's kind, its verb of saying as written or None)
 FRAMES = [
@@ -20,7 +19,7 @@ FRAMES = [
 
 
 def _text(pipeline, polish, text):
-    return read_text(pipeline(Document(text=text, date="2025-09-04")), polish, load_quote_data("pl"))
+    return read_text(pipeline(Document(text=text, date="2025-09-04")), polish, polish.data("quotes"))
 
 
 @pytest.mark.parametrize(("text", "figure", "kind", "verb"), FRAMES)
@@ -36,6 +35,6 @@ def test_claim_frame(pipeline, polish, text, figure, kind, verb):
 def test_every_amount_has_the_article_itself_as_an_option(pipeline, polish):
     text = "Według Władimira Putina zginęło 20 osób, a 15 zostało rannych."
     doc = pipeline(Document(text=text, date="2025-09-04"))
-    options = claim_options(read_text(doc, polish, load_quote_data("pl")), doc.amounts)
+    options = claim_options(read_text(doc, polish, polish.data("quotes")), doc.amounts)
     assert len(options) == len(doc.amounts) > 0
     assert all(group[-1][0] is None and "nobody" in group[-1][1] for group in options)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from functools import lru_cache
+
+from kronika.lang.base import DATA_PARTS
 
 from kronika.lang.pl.abbreviations import ABBREVIATIONS, MULTI_PERIOD, SENTENCE_FINAL_ABBREVIATIONS
 from kronika.lang.pl.credits import BYLINE_OPENERS, CREDIT_CUES
@@ -34,6 +37,10 @@ class PolishLanguage:
     triggers = TRIGGERS
     event_cues = EVENT_CUES
     oblique_cases = OBLIQUE_CASES
+
+    def data(self, part: str):
+        """One of the data modules the interface names (``kronika.lang.base.DATA_PARTS``), imported once."""
+        return _data(part)
 
     def strip_case_ending(self, surname: str, cases) -> str | None:
         """The nominative of a masculine surname in an oblique case, by its regular ending."""
@@ -84,6 +91,13 @@ class PolishLanguage:
     def __reduce__(self):
         # One pack per process: unpickling in a worker returns that worker's own instance.
         return (_language, ())
+
+
+@lru_cache(maxsize=None)
+def _data(part: str):
+    if part not in DATA_PARTS:
+        raise KeyError(f"no data part '{part}' in the language-pack interface; known: {', '.join(DATA_PARTS)}")
+    return importlib.import_module(f"{__name__}.{part}")
 
 
 @lru_cache(maxsize=65536)

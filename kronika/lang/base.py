@@ -1,0 +1,91 @@
+"""The language-pack interface: what a pack under ``kronika/lang/<code>/`` must give the stages.
+
+Stages hold no words of any language. They reach a language through one object, the pack that
+``kronika.lang.get_language(code)`` returns, in two ways only: its attributes and methods below, and
+``pack.data(part)`` for the larger data modules a single stage reads (``DATA_PARTS``). The names each part and
+the event cues must define are listed here, so a second language knows what to write and a test
+(``tests/lang/test_pack_interface.py``) checks every pack against the list and the stages' code against it.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any, Protocol, runtime_checkable
+
+# The event cue words the event coder and its learned layer read (``pack.event_cues.NAME``).
+EVENT_CUES = (
+    "AGENT_PREPOSITION", "BETWEEN", "BETWEEN_JOINERS", "BOTH", "CLAIM_VERBS", "CLAUSE_OPENERS",
+    "CONDITIONAL_PARTICLE", "CONTENT_OPENERS", "COORDINATORS", "FORCE_NOUNS", "FUNDING_VERBS",
+    "HYPOTHETICAL_MARKERS", "IMPERSONAL_SENSE", "INTENTION_VERBS", "LIGHT_VERBS", "LIKEWISE",
+    "LOCATIVE_PREPOSITIONS", "NEGATION", "NEXT_ONE", "NOT_HOSTED", "PAIR_NOUNS", "PASSIVE_AUXILIARIES",
+    "PERSONAL_PAST_ENDINGS", "REFLEXIVE", "RELATIVE_PRONOUNS", "RELATIVE_SUBJECTS", "REPORTING_VERBS",
+    "SOURCE_PREPOSITIONS", "TOPIC_PREPOSITIONS",
+)
+
+# Data modules by part: the names the stage of that part reads from it.
+DATA_PARTS: dict[str, tuple[str, ...]] = {
+    "quotes": ("COORDINATORS", "DIALOGUE_DASHES", "QUOTE_PAIRS", "SOURCE_PREPOSITIONS", "SPEECH_VERBS", "THAT"),
+    "amounts": ("APPROXIMATORS", "ESTIMATING_VERBS", "EVENT_CATEGORIES", "FOREIGN_MONTHS", "MULTIPLIERS",
+                "NOT_COUNTS", "NOT_COUNT_LEMMAS", "NUMBER_LABELS", "NUMBER_WORDS", "OBJECT_CATEGORIES",
+                "PERSON_OBJECTS", "VAGUE_MULTIPLIER_FORMS"),
+    "tone": ("POLARITY", "NEGATORS"),
+    "ner_features": ("HOST_CATEGORIES", "NKJP_TYPES", "document_name_forms", "inner_names",
+                     "sentence_features"),
+}
+
+
+@runtime_checkable
+class LanguagePack(Protocol):
+    """What every stage may ask of a language. Attributes are data; methods may load resources once per process."""
+
+    code: str  # ISO 639-1
+    abbreviations: Any  # words a period does not end a sentence after
+    sentence_final_abbreviations: Any  # abbreviations that may also end one
+    multi_period_abbreviations: Any
+    quotes: Any  # quotation mark pairs of the language's typography
+    temporal: Any  # the temporal expression grammar (``kronika.time``)
+    titles: Any  # office titles that stand for their holder
+    bodies: Any  # state bodies a title or name can refer to
+    credit_cues: Any  # words that open a photo or source credit
+    byline_openers: Any
+    triggers: Any  # the event trigger table (``kronika.codebook``'s trigger rows)
+    event_cues: Any  # a namespace defining every name in ``EVENT_CUES``
+    oblique_cases: Any
+
+    def data(self, part: str) -> ModuleType:
+        """The data module of one of ``DATA_PARTS``, imported once."""
+
+    def morphology(self) -> Any:
+        """The analyser and lemmatiser, loaded once per process."""
+
+    def strip_case_ending(self, surname: str, cases) -> str | None: ...
+
+    def romanize(self, name: str, context, state: str | None = None) -> tuple[str, str] | None: ...
+
+    def sound_keys(self, name: str) -> frozenset[str]: ...
+
+    def is_proper_name(self, word: str) -> bool: ...
+
+    def is_nominative(self, tag: str) -> bool: ...
+
+    def is_depreciative(self, tag: str) -> bool: ...
+
+    def is_adjective(self, tag: str) -> bool: ...
+
+    def syntax_attributes(self, text: str, lemma: str | None, tag: str | None) -> tuple[str, str, str, str]: ...
+
+
+def pack_members() -> list[str]:
+    """The protocol's attribute and method names."""
+    methods = [name for name, value in vars(LanguagePack).items() if callable(value) and not name.startswith("_")]
+    return sorted(set(LanguagePack.__annotations__) | set(methods))
+
+
+def missing_names(pack: LanguagePack) -> list[str]:
+    """Every declared name the pack lacks, as "part.NAME" (empty when the pack conforms)."""
+    missing = [name for name in pack_members() if not hasattr(pack, name)]
+    missing += [f"event_cues.{name}" for name in EVENT_CUES if not hasattr(pack.event_cues, name)]
+    for part, names in DATA_PARTS.items():
+        module = pack.data(part)
+        missing += [f"{part}.{name}" for name in names if not hasattr(module, name)]
+    return missing
