@@ -101,7 +101,7 @@ SCHEMA_V1 = (
     )""",
     "CREATE INDEX timexes_article ON timexes(article)",
     # One row per real-world event, after cross-article deduplication. Its fields come from the first
-    # report; `day` is the Julian day number of a day-precision date (the key of the within-a-day match).
+    # report, except its coding (mode, context, cameo, goldstein, quad_class: the mode most reports give); `day` is the Julian day number of a day-precision date (the key of the within-a-day match).
     """CREATE TABLE events (
         pk INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
@@ -282,6 +282,15 @@ INSERT INTO event_reports (event, article, ordinal, source, sentence, trigger_st
                            modality, mode, context, date, date_precision, reported_by)
 VALUES (:event, :article, :ordinal, :source, :sentence, :trigger_start, :trigger_end, :trigger_text,
         :modality, :mode, :context, :date, :date_precision, :reported_by)"""
+# The mode its reports give most often (a tie goes to the one reported first); null when none gives one.
+MAJORITY_MODE = """
+SELECT mode FROM event_reports WHERE event = :pk AND mode IS NOT NULL
+GROUP BY mode ORDER BY count(*) DESC, min(pk) LIMIT 1"""
+RECODE_EVENT = """
+UPDATE events SET mode = :mode, context = :context, cameo = :cameo, goldstein = :goldstein,
+                  quad_class = :quad_class
+WHERE pk = :pk"""
+RECODE_DYADS = "UPDATE dyads SET goldstein = :goldstein, quad_class = :quad_class WHERE event = :pk"
 # GDELT's counts: every report is a mention; distinct articles; distinct sources (outlets).
 UPDATE_EVENT_COUNTS = """
 UPDATE events SET
