@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from urllib.parse import unquote
 
 import pytest
 from api.fixture_store import build_store
@@ -334,3 +335,59 @@ def test_story_page_lists_who_claims_how_many(page, server, tmp_path):
 def test_article_without_figures_says_so(page, server):
     page.goto(server + "/articles/handmade-thanks")
     assert page.locator("#claims .empty").inner_text() == "No figures claimed."
+
+
+def _column(page, table: str, cell: str) -> list[str]:
+    return page.locator(f"table{table} tbody tr {cell}").all_inner_texts()
+
+
+def test_events_list_total_sort_facets_and_downloads(page, server):
+    page.goto(server + "/?modality=all")
+    total = page.locator("#list-total").inner_text()
+    everything = page.request.get(server + "/api/events?modality=all&limit=500").json()["items"]
+    assert total.startswith(f"{len(everything)} events, showing 1–{len(everything)}")
+    # Goldstein: the first click sorts largest first, the second smallest first.
+    page.locator("table#events th[data-sort=goldstein] a").click()
+    page.wait_for_url("**sort=-goldstein*")
+    shown = [float(v) for v in _column(page, "#events", "td.num:nth-child(7)") if v]
+    assert shown == sorted(shown, reverse=True) and len(shown) > 3
+    assert page.locator("table#events th[data-sort=goldstein] .arrow").inner_text() == "▼"
+    page.locator("table#events th[data-sort=goldstein] a").click()
+    page.wait_for_url("**sort=goldstein*")
+    shown = [float(v) for v in _column(page, "#events", "td.num:nth-child(7)") if v]
+    assert shown == sorted(shown)
+    # A type facet narrows the list, keeps the order and the other filters; its count is the new total.
+    facet = page.locator("#facet-type a[data-value=CONSULT]")
+    count = int(facet.locator("xpath=following-sibling::span").inner_text())
+    facet.click()
+    page.wait_for_url("**type=CONSULT*")
+    assert "modality=all" in page.url and "sort=goldstein" in page.url
+    assert {t.split()[0] for t in _column(page, "#events", "td.type")} == {"CONSULT"}
+    assert page.locator("#list-total").inner_text().startswith(f"{count} event")
+    assert page.locator("select[name=type]").input_value() == "CONSULT"
+    # The download links give the same filtered, sorted list.
+    href = page.locator("a.download[data-format=csv]").get_attribute("href")
+    assert href.startswith("/api/events.csv?") and "type=CONSULT" in href
+    rows = page.request.get(server + href).text().strip().splitlines()
+    ids = page.locator("table#events tbody tr.event").evaluate_all("rows => rows.map(r => r.dataset.event)")
+    assert [line.split(",")[0] for line in rows[1:]] == ids
+    json_href = page.locator("a.download[data-format=json]").get_attribute("href")
+    assert [e["id"] for e in page.request.get(server + json_href).json()] == ids
+
+
+@pytest.mark.parametrize(("path", "table", "header", "api", "key"), [
+    ("/actors?modality=all", ".actors", "name", "/api/actors?modality=all&limit=500", "key"),
+    ("/articles", ".articles", "title", "/api/articles?limit=500", "id"),
+])
+def test_actor_and_article_lists_total_and_sort(page, server, path, table, header, api, key):
+    page.goto(server + path)
+    items = page.request.get(server + api).json()["items"]
+    assert page.locator("#list-total").inner_text().split()[0] == str(len(items))
+    page.locator(f"table{table} th[data-sort={header}] a").click()
+    page.wait_for_url(f"**sort={header}*")
+    shown = page.locator(f"table{table} tbody tr td a").evaluate_all("links => links.map(a => a.pathname)")
+    ordered = page.request.get(server + api + f"&sort={header}").json()["items"]  # sorted as the API tests check
+    assert len(shown) == len(ordered) > 2
+    assert [unquote(p.split("/", 2)[2]) for p in shown] == [str(item["entity"] or item["key"]) if key == "key"
+                                                   else item["id"] for item in ordered]
+    assert page.locator("a.download[data-format=csv]").get_attribute("href").endswith(f"sort={header}")
