@@ -3,8 +3,8 @@
 Pages: events (filters, facets, and a table linking each event to its article), relations (Goldstein line and
 QuadClass bars), actors and one actor (aliases, offices at a date, events on each side, a graph of the
 actors it deals with), articles and one article (the text with its findings highlighted, the coded
-events beside it, and who claims which figures), stories (with the figures each source claims), alerts (each with
-the events behind it). List pages show their total, sort by their column headers and link the CSV and JSON
+events beside it, and who claims which figures), stories (with the figures each source claims, and a link
+to the story's thread), threads (their stories over time), alerts (each with the events behind it). List pages show their total, sort by their column headers and link the CSV and JSON
 download of the same filtered list (kronika/web/listing.py). Static files are read into memory once and served
 by name.
 """
@@ -299,7 +299,23 @@ def install(app: FastAPI) -> None:
         found = deps.story(store, story_id)
         if found is None:
             raise deps.not_found("story", story_id)
-        return render("story.html", title=f"Story {story_id}", story=found, claims=store.claims(story=story_id))
+        thread = store.thread(found["thread"]) if found.get("thread") else None
+        return render("story.html", title=f"Story {story_id}", story=found, claims=store.claims(story=story_id),
+                      thread=deps.clean_deep(thread) if thread else None)
+
+    @app.get("/threads/{thread_id}", response_class=HTMLResponse, include_in_schema=False)
+    def thread_page(*, thread_id: str, store: StoreDep) -> HTMLResponse:
+        if getattr(type(store), "thread", None) is None:
+            raise HTTPException(404, deps.NO_STORIES)
+        found = store.thread(thread_id)
+        if found is None:
+            raise deps.not_found("thread", thread_id)
+        found = deps.clean_deep(found)
+        # Over time: oldest story first (the API lists them newest first), undated ones last.
+        stories = sorted(found["stories"], key=lambda s: (s.get("first_date") is None, s.get("first_date") or "",
+                                                          s.get("last_date") or "", s["id"]))
+        return render("thread.html", title=found["title"] or f"Thread {thread_id}", thread=found, stories=stories,
+                      timeline=charts.thread_timeline(stories))
 
 
 def _facet_links(facets: dict[str, list[dict]], given: dict, sort: str | None) -> dict[str, list[dict]]:

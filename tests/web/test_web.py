@@ -127,6 +127,24 @@ def test_relation_charts(rows, circles, bars):
     assert stacked.count('class="quad quad') == bars
 
 
+def _story(sid, first, last, title="t"):
+    return {"id": sid, "first_date": first, "last_date": last, "title": title, "size": 2}
+
+
+@pytest.mark.parametrize(("stories", "bars", "axis"), [
+    ([], 0, []),
+    ([_story("a", None, None)], 0, []),
+    ([_story("a", "2025-09-01", "2025-09-03"), _story("b", "2025-09-10", None), _story("c", None, None)], 2,
+     ["2025-09-01", "2025-09-10"]),
+    ([_story("a", "2025-09-04", "2025-09-04", "<b>x</b>")], 1, ["2025-09-04", "2025-09-04"]),
+])
+def test_thread_timeline(stories, bars, axis):
+    drawn = str(charts.thread_timeline(stories))
+    assert drawn.count('class="story-bar"') == bars
+    assert [d for d in axis if f">{d}</text>" in drawn] == axis
+    assert "<b>" not in drawn  # titles are escaped
+
+
 # --- in the browser -------------------------------------------------------------------------------
 
 
@@ -391,3 +409,35 @@ def test_actor_and_article_lists_total_and_sort(page, server, path, table, heade
     assert [unquote(p.split("/", 2)[2]) for p in shown] == [str(item["entity"] or item["key"]) if key == "key"
                                                    else item["id"] for item in ordered]
     assert page.locator("a.download[data-format=csv]").get_attribute("href").endswith(f"sort={header}")
+
+
+def test_thread_page_lists_its_stories_over_time(page, server, tmp_path):
+    """From a story to its thread (the longer story) and back: the thread page lists the thread's stories
+    oldest first, with a timeline bar per dated story, and the API's thread holds the same stories."""
+    page.goto(server + "/stories")
+    page.locator("table#stories tbody a", has_text="Nocny ostrzał Charkowa").click()
+    page.wait_for_url("**/stories/*")
+    story_id = page.url.rsplit("/", 1)[1]
+    link = page.locator("#story-thread a")
+    thread_id = link.get_attribute("href").rsplit("/", 1)[1]
+    link.click()
+    page.wait_for_url(f"**/threads/{thread_id}")
+    api = page.request.get(f"{server}/api/threads/{thread_id}").json()
+    rows = page.locator("table#thread-stories tbody tr[data-story]")
+    listed = rows.evaluate_all("rows => rows.map(r => r.dataset.story)")
+    assert sorted(listed) == sorted(s["id"] for s in api["stories"]) and story_id in listed
+    firsts = [d for d in page.locator("table#thread-stories tbody td.date:first-child").all_inner_texts() if d]
+    assert firsts == sorted(firsts)  # over time: oldest first
+    dated = [s for s in api["stories"] if s["first_date"]]
+    assert page.locator("svg#thread-timeline a.story-bar").count() == len(dated)
+    assert f"{api['size']} article(s)" in page.locator("#thread-meta").inner_text()
+    page.screenshot(path=str(tmp_path / "thread.png"), full_page=True)
+    page.locator(f"table#thread-stories tr[data-story='{story_id}'] a").click()
+    page.wait_for_url(f"**/stories/{story_id}")
+
+
+def test_a_missing_thread_says_so(page, server):
+    answer = page.goto(server + "/threads/nope")
+    assert answer.status == 404
+    assert "no thread 'nope'" in page.locator("#error-message").inner_text()
+    page.errors.clear()
