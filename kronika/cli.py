@@ -384,7 +384,7 @@ def alerts(db, output_format, rules_file, replay, rule, since, until, limit) -> 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", required=True, type=click.Path(file_okay=False),
-              help="Output directory: documents/, events/ (Parquet by date=...), errors/, _done/.")
+              help="Output directory: documents/, events/ (Parquet by day=...), errors/, _done/.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: this process or a process pool; dask: a Dask scheduler or a LocalCluster.")
 @click.option("--workers", type=click.IntRange(1, 4096),

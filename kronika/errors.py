@@ -50,6 +50,7 @@ CODES = {
     "E505": "no store at the given path; `kronika ingest` creates one",
     "E506": "invalid query value (date, period, export format)",
     "E507": "a record could not be written to the store; the others of its batch were stored",
+    "E508": "a list sorted by a column other than its date took longer than its limit; narrow the filters",
     "E601": "HTTP API: no such article, event, entity, story or page (404)",
     "E602": "HTTP API: a write endpoint without the server's token (401), or disabled because none was set (403)",
     "E603": "HTTP API: request body larger than the server's --max-body limit (413)",

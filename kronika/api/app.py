@@ -26,6 +26,7 @@ from kronika import __version__
 from kronika.api import deps
 from kronika.api.cache import DEFAULT_ENTRIES, ResponseCache
 from kronika.api.deps import StoreDep, not_found, page
+from kronika.api.lists import date_q, limit_q, modality_q, offset_q
 from kronika.errors import KronikaError
 
 logger = logging.getLogger(__name__)
@@ -33,12 +34,11 @@ logger = logging.getLogger(__name__)
 INTERNAL_ERROR = "the server failed on this request (a bug: please report it with the request)"
 TOKEN_ROUTES = {("POST", "/api/analyze")}
 DEFAULT_MAX_BODY = 1_000_000  # bytes: a long article is ~50 kB of text; JSON escaping can double it
-MAX_LIMIT = 500
 
 ERROR_CODES = {400: "E604", 401: "E602", 403: "E602", 404: "E601", 413: "E603", 422: "E604"}
 # Store errors that are the caller's (a bad date or period) and those that are the server's (a locked or
 # damaged file).
-STORE_STATUS = {"E506": 400, "E102": 400, "E502": 503}
+STORE_STATUS = {"E506": 400, "E508": 400, "E102": 400, "E502": 503}
 
 PAGE_CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -326,38 +326,13 @@ def require_token(request: Request) -> None:
 
 
 def _add_api_routes(app: FastAPI) -> None:
-    # Fresh Query objects for every parameter: FastAPI keeps a parameter's name on its FieldInfo, so one
-    # object shared by `since` and `until` would read the same query key for both.
-    def limit_q():
-        return Query(50, ge=1, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT}).")
+    from kronika.api import lists
 
-    def offset_q():
-        return Query(0, ge=0, le=10_000_000, description="Items to skip (the previous page's next_offset).")
-
-    def date_q():
-        return Query(None, max_length=10, description="YYYY-MM-DD, YYYY-MM or YYYY.")
-
-    def modality_q():
-        return Query(None, max_length=20, description="asserted (the default), negated, intended, hypothetical "
-                     "or all.")
-
+    lists.install(app)  # events, actors, articles: pages with totals, sorts, facets and downloads
     @app.get("/api/stats", tags=["store"], summary="What the store holds")
     def stats(*, modality: str | None = modality_q(), store: StoreDep) -> JSONResponse:
         frame = store.stats(modality=modality)
         return JSONResponse({m: deps.clean(v) for m, v in zip(frame["measure"], frame["value"])})
-
-    @app.get("/api/articles", tags=["articles"], summary="Articles, best match first when searching")
-    def articles(
-        *,
-        search: str | None = Query(None, max_length=500, description="Words, matched by lemma."),
-        since: str | None = date_q(),
-        until: str | None = date_q(),
-        limit: int = limit_q(),
-        offset: int = offset_q(),
-        store: StoreDep,
-    ) -> Response:
-        frame = store.articles(search=search, since=since, until=until, limit=limit + 1, offset=offset)
-        return deps.page_response(page(deps.frame_records(frame), limit, offset))
 
     @app.get(
         "/api/articles/{article_id}",
@@ -369,50 +344,6 @@ def _add_api_routes(app: FastAPI) -> None:
         if record is None:
             raise not_found("article", article_id)
         return JSONResponse(record)
-
-    @app.get("/api/events", tags=["events"], summary="Deduplicated events, latest first")
-    def events(
-        *,
-        actor: str | None = Query(
-            None,
-            max_length=200,
-            description="On either side: a name or alias in any case form (Władimir Putin), a part of a name, "
-            "a country (Chiny, CHN), a code (CHNGOV) or an entity id (Q7747).",
-        ),
-        initiator: str | None = Query(None, max_length=200, description="On the actor side only."),
-        recipient: str | None = Query(None, max_length=200, description="On the recipient side only."),
-        type: str | None = Query(None, max_length=40, description="PLOVER type (CONSULT, ASSAULT...)."),
-        quad_class: int | None = Query(
-            None,
-            ge=1,
-            le=4,
-            description="1 verbal cooperation, 2 material "
-            "cooperation, 3 verbal conflict, 4 material conflict.",
-        ),
-        country: str | None = Query(None, max_length=100, description="Where it happened (code or name)."),
-        text: str | None = Query(None, max_length=500, description="Words of a reporting article."),
-        modality: str | None = modality_q(),
-        since: str | None = date_q(),
-        until: str | None = date_q(),
-        limit: int = limit_q(),
-        offset: int = offset_q(),
-        store: StoreDep,
-    ) -> Response:
-        items = store.event_records(
-            actor=actor,
-            initiator=initiator,
-            recipient=recipient,
-            type=type,
-            quad_class=quad_class,
-            country=country,
-            text=text,
-            modality=modality,
-            since=since,
-            until=until,
-            limit=limit + 1,
-            offset=offset,
-        )
-        return deps.page_response(page(items, limit, offset))
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with every report of it")
     def event(*, event_id: str, store: StoreDep) -> JSONResponse:
@@ -458,21 +389,6 @@ def _add_api_routes(app: FastAPI) -> None:
         last = max((a["last_date"] or "" for a in found["actors"]), default="")
         found["kb"] = deps.offices(entity_id, date, last)
         return JSONResponse(found)
-
-    @app.get(
-        "/api/actors", tags=["entities"], summary="Everyone who took part in an event, most events first"
-    )
-    def actors(
-        *,
-        search: str | None = Query(None, max_length=200),
-        country: str | None = Query(None, max_length=100),
-        modality: str | None = modality_q(),
-        limit: int = limit_q(),
-        offset: int = offset_q(),
-        store: StoreDep,
-    ) -> Response:
-        frame = store.actors(search=search, country=country, modality=modality, limit=limit + 1, offset=offset)
-        return deps.page_response(page(deps.frame_records(frame), limit, offset))
 
     @app.get(
         "/api/relations",

@@ -1,13 +1,17 @@
 """The batch output directory: date-partitioned Parquet, written atomically, with a done-marker per partition.
 
-    OUT/documents/date=2025-09-04/part-<partition>.parquet    document records (flat columns + record JSON)
-    OUT/events/date=2025-09-04/part-<partition>.parquet       one flat row per event, by the event's date
+    OUT/documents/day=2025-09-04/part-<partition>.parquet     document records (flat columns + record JSON)
+    OUT/events/day=2025-09-04/part-<partition>.parquet        one flat row per event, by the event's date
     OUT/errors/part-<partition>.parquet                       inputs and articles that failed (when any)
     OUT/_done/<partition>.json                                written last: the partition is complete
 
 Each file is written under a hidden temporary name and renamed into place, and the marker only after every
 file of its partition is in place; file names depend only on the partition id, so redoing an unfinished
 partition overwrites the same files with the same content. Readers skip names starting with "." or "_".
+
+The partition key is ``day``, not ``date``: the rows keep their own ``date`` column (documents and events
+both have one), and a Hive key of the same name makes pandas and pyarrow refuse the dataset (the path's
+dictionary-typed key cannot merge with the files' string column). Undated rows go to ``day=undated``.
 """
 
 from __future__ import annotations
@@ -25,7 +29,11 @@ from kronika.batch.lifecycle import OutputLock
 from kronika.errors import KronikaError
 
 DOCUMENTS, EVENTS, ERRORS, DONE = "documents", "events", "errors", "_done"
-NO_DATE = "__HIVE_DEFAULT_PARTITION__"  # Hive's (and DuckDB's) spelling of a null partition value
+PARTITION_KEY = "day"
+# Undated rows' folder. Not Hive's null spelling (__HIVE_DEFAULT_PARTITION__): pyarrow 26 reads a null key as
+# a dictionary holding only null, which it cannot unify with the other folders' ("Cannot yet unify
+# dictionaries with nulls"), so pd.read_parquet of the folder failed whenever one article had no date.
+NO_DATE = "undated"
 TEMP_SUFFIX = ".tmp"
 
 
@@ -96,7 +104,7 @@ class BatchOutput:
     def data_path(self, name: str, date: str | None, partition: str) -> Path:
         folder = self.root / name
         if name != ERRORS:
-            folder = folder / f"date={date or NO_DATE}"
+            folder = folder / f"{PARTITION_KEY}={date or NO_DATE}"
         return folder / f"part-{partition}.parquet"
 
     def _write_temporary(self, final: Path, rows: pa.Table) -> Path:

@@ -68,7 +68,7 @@ def process_partition(partition: Partition, out: str, lang: str = "pl") -> dict:
 
 
 def _partition_date(value: str | None) -> str | None:
-    # The directory name must be the column's own value (Hive readers take the path's value); the pipeline
+    # The directory name must be the row's own date (a reader filtering on `day` expects it); the pipeline
     # only gives ISO dates, so anything else would be a bug, kept readable under the null partition.
     return value if value and ISO_DATE.match(value) else None
 

@@ -8,17 +8,26 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
+from contextlib import contextmanager
 from datetime import date as Date
 from functools import cache
 
 import pandas as pd
 
+from kronika.errors import KronikaError
 from kronika.store import filters, resolve, sql
 
 # Dates are checked where every filter is (kronika/store/filters.py); the names stay here for their callers.
 check_date = filters.check_date
 until_bound = filters.until_bound
 DEFAULT_LIMIT = 100
+# Seconds a list's extras may take before they are given up (datasette's facet and SQL time limits): a
+# facet or a total of a few thousand events takes milliseconds, of a million unfiltered events seconds
+# (9 s for both facets, 0.1 s for the total, measured on 1,000,000 synthetic events), and a page must not
+# wait for them. A sort other than by date reads every matching event; past its limit it is refused.
+COUNT_SECONDS, FACET_SECONDS, SORT_SECONDS = 1.0, 0.5, 3.0
+PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between two looks at the clock
 
 EVENT_FIELDS = ["pk", "id", "date", "type", "mode", "context", "cameo", "goldstein", "quad_class",
                 "location", "location_country", "lat", "lon", "num_mentions", "num_sources", "num_articles",
@@ -44,23 +53,117 @@ def events(connection: sqlite3.Connection, *, limit: int | None = DEFAULT_LIMIT,
     return describe_events(connection, event_rows(connection, limit=limit, **filters))
 
 
-def event_rows(connection: sqlite3.Connection, *, actor: str | None = None, initiator: str | None = None,
-               recipient: str | None = None, type: str | None = None, quad_class: int | None = None,
-               country: str | None = None, text: str | None = None, since: str | None = None,
-               until: str | None = None, modality: str | None = None, limit: int | None = DEFAULT_LIMIT,
-               offset: int | None = 0) -> list[tuple]:
-    """Event rows (``EVENT_FIELDS``) matching every filter given, latest first: the one definition of each
-    filter, which the CLI, the API, the web UI and ``Store.events`` share.
+EVENT_FILTER_NAMES = ("actor", "initiator", "recipient", "type", "quad_class", "country", "text", "since", "until",
+                      "modality")
+
+
+def event_rows(connection: sqlite3.Connection, *, limit: int | None = DEFAULT_LIMIT, offset: int | None = 0,
+               sort: str | None = None, **given) -> list[tuple]:
+    """Event rows (``EVENT_FIELDS``) matching every filter given, latest first (or in ``sort`` order, one of
+    ``sql.EVENT_SORTS``, "-" before it for descending): the one definition of each filter, which the CLI,
+    the API, the web UI and ``Store.events`` share.
 
     ``actor`` takes part on either side, ``initiator`` is on the actor side and ``recipient`` on the
     recipient side (each a name, alias, code or id as ``kronika.store.resolve`` reads it); ``country`` is
     where it happened (a code or a state's name); ``text`` are words of a reporting article, matched by lemma;
     ``modality`` keeps asserted events unless given ("negated", "intended", "hypothetical", or "all").
     """
+    order = sort_order(sort, sql.EVENT_SORTS, "-date")
+    found = _event_filter(connection, **given)
+    if found is None:
+        return []
+    conditions, params, sides = found
+    params.update(limit=_limit(limit), offset=max(int(offset or 0), 0))
+    keys = {name: named for name, (_, named) in sides.items()}
+    if order == sql.EVENT_SORTS["-date"] and _read_in_date_order(connection, keys, params["limit"],
+                                                                  params["offset"]):
+        actor_sides = {condition for condition, _ in sides.values()}
+        conditions = [c.replace("e.pk IN", "+e.pk IN") if c in actor_sides else c for c in conditions]
+    statement = sql.EVENTS_FILTERED.format(conditions="\n  ".join(conditions), order=order)
+    if order == sql.EVENT_SORTS["-date"]:
+        return connection.execute(statement, params).fetchall()
+    try:
+        with time_limit(connection, SORT_SECONDS):
+            return connection.execute(statement, params).fetchall()
+    except TimeoutError:
+        raise KronikaError("E508", f"sorting the events by {sort} took more than {SORT_SECONDS:g} s; narrow the "
+                           "filters (since, until, type, actor) or sort by date") from None
+
+
+def event_count(connection: sqlite3.Connection, **given) -> int | None:
+    """How many events match the filters of :func:`event_rows` (the total a list page shows); None when
+    counting them took more than ``COUNT_SECONDS``."""
+    found = _event_filter(connection, **given)
+    if found is None:
+        return 0
+    conditions, params, _ = found
+    statement = sql.EVENTS_COUNTED.format(conditions="\n  ".join(conditions))
+    try:
+        with time_limit(connection, COUNT_SECONDS):
+            return connection.execute(statement, params).fetchone()[0]
+    except TimeoutError:
+        return None
+
+
+@contextmanager
+def time_limit(connection: sqlite3.Connection, seconds: float):
+    """Interrupt the statements run inside after ``seconds``, raising TimeoutError (SQLite's progress
+    handler, looked at every few thousand virtual-machine steps)."""
+    deadline = time.monotonic() + seconds
+    connection.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if time.monotonic() > deadline and "interrupted" in str(error):
+            raise TimeoutError(seconds) from None
+        raise
+    finally:
+        connection.set_progress_handler(None, 0)
+
+
+def event_facets(connection: sqlite3.Connection, names=tuple(sql.EVENT_FACETS), *, size: int = 20,
+                 **given) -> dict[str, list[dict] | None]:
+    """For each facet named (``type``, ``country``: where it happened), its values among the events matching
+    the filters, most events first, at most ``size`` each: ``{"type": [{"value": "CONSULT", "count": 3}]}``;
+    None for a facet that took more than ``FACET_SECONDS`` (too many events: narrow the filters)."""
+    for name in names:
+        if name not in sql.EVENT_FACETS:
+            filters.refuse("--facet", name, "a facet", tuple(sql.EVENT_FACETS))
+    found = _event_filter(connection, **given)
+    facets: dict[str, list[dict]] = {name: [] for name in names}
+    if found is None:
+        return facets
+    conditions, params, _ = found
+    for name in names:
+        statement = sql.EVENT_FACET.format(column=sql.EVENT_FACETS[name], conditions="\n  ".join(conditions))
+        try:
+            with time_limit(connection, FACET_SECONDS):
+                rows = connection.execute(statement, {**params, "facet_size": size}).fetchall()
+        except TimeoutError:
+            facets[name] = None
+            continue
+        facets[name] = [{"value": value, "count": count} for value, count in rows]
+    return facets
+
+
+def sort_order(sort: str | None, orders: dict[str, str], default: str) -> str:
+    """The ORDER BY of a list's ``sort`` value, looked up in its fixed table (never formatted from the value)."""
+    key = (sort or default).strip() or default
+    if key not in orders:
+        filters.refuse("--sort", key, "a sort order", tuple(orders))
+    return orders[key]
+
+
+def _event_filter(connection: sqlite3.Connection, *, actor: str | None = None, initiator: str | None = None,
+                  recipient: str | None = None, type: str | None = None, quad_class: int | None = None,
+                  country: str | None = None, text: str | None = None, since: str | None = None,
+                  until: str | None = None, modality: str | None = None):
+    """The WHERE fragments and parameters of the filters given, and each actor side's fragment and keys; None
+    when a filter can match nothing (a name no actor has, words with no letters)."""
     since, until = filters.date_range(since, until)
     params = {"type": filters.event_type(type), "since": since, "until": until,
               "quad_class": filters.quad_class(quad_class), "country": resolve.country_code(country),
-              "modality": filters.modality(modality), "limit": _limit(limit), "offset": max(int(offset or 0), 0)}
+              "modality": filters.modality(modality)}
     conditions = [sql.EVENT_CONDITIONS[name] for name in ("type", "modality", "since", "until", "quad_class",
                                                            "country") if params[name] is not None]
     sides = {}
@@ -69,21 +172,18 @@ def event_rows(connection: sqlite3.Connection, *, actor: str | None = None, init
             continue
         keys = resolve.actor_keys(connection, value)
         if not keys:
-            return []
-        sides[name] = {f"{name}{i}": key for i, key in enumerate(keys)}
-    in_date_order = _read_in_date_order(connection, sides, params["limit"], params["offset"])
-    for name, named in sides.items():
+            return None
+        named = {f"{name}{i}": key for i, key in enumerate(keys)}
         params.update(named)
-        condition = sql.EVENT_CONDITIONS[name].format(marks=sql.named_placeholders(list(named)))
-        conditions.append(condition.replace("e.pk IN", "+e.pk IN") if in_date_order else condition)
+        sides[name] = (sql.EVENT_CONDITIONS[name].format(marks=sql.named_placeholders(list(named))), named)
+        conditions.append(sides[name][0])
     if text is not None and text.strip():
         match = fts_query(text)
         if match is None:
-            return []
+            return None
         params["match"] = match
         conditions.append(sql.EVENT_CONDITIONS["text"])
-    statement = sql.EVENTS_FILTERED.format(conditions="\n  ".join(conditions))
-    return connection.execute(statement, params).fetchall()
+    return conditions, params, sides
 
 
 def _read_in_date_order(connection: sqlite3.Connection, sides: dict[str, dict], limit: int, offset: int) -> bool:
@@ -253,36 +353,76 @@ def average_tone(connection: sqlite3.Connection, pks: list[int]) -> dict[int, fl
     return found
 
 
+ACTOR_COLUMNS = ["key", "entity", "name", "country", "sector", "events", "as_actor", "as_recipient", "first_date",
+                 "last_date"]
+ARTICLE_COLUMNS = ["id", "date", "title", "url", "source", "tone", "snippet"]
+
+
 def actors(connection: sqlite3.Connection, *, search: str | None = None, country: str | None = None,
-           modality: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
-    """Everyone who took part in an event of ``modality`` (asserted by default), most such events first."""
-    kept = filters.modality(modality)
-    params = {"search": _like_escape(search) if search else None, "raw": search,
-              "country": resolve.country_code(country), "modality": kept, "limit": _limit(limit),
-              "offset": max(int(offset or 0), 0)}
-    statement = sql.ACTORS if kept is None else sql.ASSERTED_ACTORS if kept == "asserted" else sql.ACTORS_OF_MODALITY
-    rows = connection.execute(statement, params).fetchall()
-    columns = ["key", "entity", "name", "country", "sector", "events", "as_actor", "as_recipient",
-               "first_date", "last_date"]
-    frame = pd.DataFrame(rows, columns=columns)
+           modality: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0,
+           sort: str | None = None) -> pd.DataFrame:
+    """Everyone who took part in an event of ``modality`` (asserted by default), most such events first
+    (or in ``sort`` order: ``sql.ACTOR_SORTS``)."""
+    statement, params = _actor_statement(search, country, modality, sort)
+    params.update(limit=_limit(limit), offset=max(int(offset or 0), 0))
+    frame = pd.DataFrame(connection.execute(statement, params).fetchall(), columns=ACTOR_COLUMNS)
     frame.insert(5, "code", [actor_code(c, s) for c, s in zip(frame["country"], frame["sector"])])
     return frame
 
 
+def actor_count(connection: sqlite3.Connection, *, search: str | None = None, country: str | None = None,
+                modality: str | None = None) -> int:
+    """How many actors :func:`actors` lists with these filters."""
+    statement, params = _actor_statement(search, country, modality, None)
+    return connection.execute(sql.COUNTED.format(statement=statement), {**params, "limit": -1, "offset": 0}
+                              ).fetchone()[0]
+
+
+def _actor_statement(search, country, modality, sort) -> tuple[str, dict]:
+    kept = filters.modality(modality)
+    params = {"search": _like_escape(search) if search else None, "raw": search,
+              "country": resolve.country_code(country), "modality": kept}
+    statement = sql.ACTORS if kept is None else sql.ASSERTED_ACTORS if kept == "asserted" else sql.ACTORS_OF_MODALITY
+    return statement.format(order=sort_order(sort, sql.ACTOR_SORTS, "-events")), params
+
+
 def articles(connection: sqlite3.Connection, *, search: str | None = None, since: str | None = None,
              until: str | None = None, limit: int | None = DEFAULT_LIMIT, lang: str = "pl",
-             offset: int = 0) -> pd.DataFrame:
+             offset: int = 0, sort: str | None = None) -> pd.DataFrame:
+    """Articles, latest first; with ``search``, best match first unless ``sort`` (``sql.ARTICLE_SORTS``)
+    asks for another order."""
+    found = _article_statement(search, since, until, sort, lang)
+    if found is None:
+        return pd.DataFrame(columns=ARTICLE_COLUMNS)
+    statement, params = found
+    params.update(limit=_limit(limit), offset=max(int(offset or 0), 0))
+    return pd.DataFrame(connection.execute(statement, params).fetchall(), columns=ARTICLE_COLUMNS)
+
+
+def article_count(connection: sqlite3.Connection, *, search: str | None = None, since: str | None = None,
+                  until: str | None = None, lang: str = "pl") -> int:
+    """How many articles :func:`articles` lists with these filters."""
+    found = _article_statement(search, since, until, "-date", lang)
+    if found is None:
+        return 0
+    statement, params = found
+    return connection.execute(sql.COUNTED.format(statement=statement), {**params, "limit": -1, "offset": 0}
+                              ).fetchone()[0]
+
+
+def _article_statement(search, since, until, sort, lang) -> tuple[str, dict] | None:
     since, until = filters.date_range(since, until)
-    params = {"since": since, "until": until, "limit": _limit(limit), "offset": max(int(offset or 0), 0)}
-    columns = ["id", "date", "title", "url", "source", "tone", "snippet"]
+    params = {"since": since, "until": until}
+    order = sort_order(sort, sql.ARTICLE_SORTS, "-date")  # checked even when a search ranks the list
     if search is None:
-        rows = connection.execute(sql.ARTICLES, params).fetchall()
-    else:
-        match = fts_query(search, lang=lang)
-        if match is None:
-            return pd.DataFrame(columns=columns)
-        rows = connection.execute(sql.SEARCH_ARTICLES, {**params, "match": match}).fetchall()
-    return pd.DataFrame(rows, columns=columns)
+        return sql.ARTICLES.format(search="", order=order), params
+    match = fts_query(search, lang=lang)
+    if match is None:
+        return None
+    params["match"] = match
+    if sort is None:
+        return sql.SEARCH_ARTICLES, params
+    return sql.ARTICLES.format(search=sql.ARTICLE_MATCHES, order=order), params
 
 
 def fts_query(search: str, *, lang: str = "pl") -> str | None:

@@ -101,7 +101,7 @@ SCHEMA_V1 = (
     )""",
     "CREATE INDEX timexes_article ON timexes(article)",
     # One row per real-world event, after cross-article deduplication. Its fields come from the first
-    # report; `day` is the Julian day number of a day-precision date (the key of the within-a-day match).
+    # report, except its coding (mode, context, cameo, goldstein, quad_class: the mode most reports give); `day` is the Julian day number of a day-precision date (the key of the within-a-day match).
     """CREATE TABLE events (
         pk INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
@@ -282,6 +282,15 @@ INSERT INTO event_reports (event, article, ordinal, source, sentence, trigger_st
                            modality, mode, context, date, date_precision, reported_by)
 VALUES (:event, :article, :ordinal, :source, :sentence, :trigger_start, :trigger_end, :trigger_text,
         :modality, :mode, :context, :date, :date_precision, :reported_by)"""
+# The mode its reports give most often (a tie goes to the one reported first); null when none gives one.
+MAJORITY_MODE = """
+SELECT mode FROM event_reports WHERE event = :pk AND mode IS NOT NULL
+GROUP BY mode ORDER BY count(*) DESC, min(pk) LIMIT 1"""
+RECODE_EVENT = """
+UPDATE events SET mode = :mode, context = :context, cameo = :cameo, goldstein = :goldstein,
+                  quad_class = :quad_class
+WHERE pk = :pk"""
+RECODE_DYADS = "UPDATE dyads SET goldstein = :goldstein, quad_class = :quad_class WHERE event = :pk"
 # GDELT's counts: every report is a mention; distinct articles; distinct sources (outlets).
 UPDATE_EVENT_COUNTS = """
 UPDATE events SET
@@ -328,8 +337,26 @@ EVENT_COLUMNS = """
 EVENTS_FILTERED = f"""
 SELECT {EVENT_COLUMNS} FROM events e
 WHERE 1 {{conditions}}
-ORDER BY e.date DESC, e.pk DESC
+ORDER BY {{order}}
 LIMIT :limit OFFSET :offset"""
+EVENTS_COUNTED = "SELECT count(*) FROM events e WHERE 1 {conditions}"
+# The orders a list of events can be sorted in ("-" first: descending), ties broken latest first; the value
+# a user gives is looked up here, never formatted into the statement. Undated events sort last either way.
+EVENT_SORTS = {
+    "-date": "e.date DESC, e.pk DESC",
+    "date": "e.date IS NULL, e.date, e.pk",
+    **{f"{sign}{name}": f"{column} IS NULL, {column} {order}, e.date DESC, e.pk DESC"
+       for name, column in (("type", "e.type"), ("goldstein", "e.goldstein"), ("quad_class", "e.quad_class"),
+                            ("mentions", "e.num_mentions"), ("sources", "e.num_sources"),
+                            ("articles", "e.num_articles"))
+       for sign, order in (("", "ASC"), ("-", "DESC"))},
+}
+# Facets of a filtered event list: a column's values with their counts (the column from this fixed table).
+EVENT_FACETS = {"type": "e.type", "country": "e.location_country"}
+EVENT_FACET = """
+SELECT {column}, count(*) FROM events e
+WHERE {column} IS NOT NULL {conditions}
+GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :facet_size"""
 EVENT_CONDITIONS = {
     "type": "AND e.type = :type",
     "modality": "AND e.modality = :modality",
@@ -379,27 +406,38 @@ ACTOR_SEARCH = """(:search IS NULL OR name LIKE '%' || :search || '%' ESCAPE '\\
 ACTORS = f"""
 SELECT key, entity, name, country, sector, events, as_actor, as_recipient, first_date, last_date FROM actors
 WHERE {ACTOR_SEARCH}
-ORDER BY events DESC, name
+ORDER BY {{order}}
 LIMIT :limit OFFSET :offset"""
 ASSERTED_ACTORS = f"""
 SELECT key, entity, name, country, sector, asserted_events AS events, asserted_as_actor AS as_actor,
        asserted_as_recipient AS as_recipient, first_date, last_date FROM actors
 WHERE asserted_events > 0 AND {ACTOR_SEARCH}
-ORDER BY asserted_events DESC, name
+ORDER BY {{order}}
 LIMIT :limit OFFSET :offset"""
 # Other modalities (negated, intended, hypothetical: rare and rarely asked for) are counted from the events,
 # read from the events_modality_date index and joined to their participants (CROSS JOIN keeps that order: the
 # planner otherwise read every participant of every event, 0.9 s on 1,000,000 events).
 ACTORS_OF_MODALITY = f"""
-SELECT key, entity, name, country, sector, n.events, n.as_actor, n.as_recipient, first_date, last_date
+SELECT key, entity, name, country, sector, n.events AS events, n.as_actor AS as_actor,
+       n.as_recipient AS as_recipient, first_date, last_date
 FROM actors JOIN (
     SELECT p.actor, count(DISTINCT p.event) AS events, count(DISTINCT CASE WHEN p.role = 'actor' THEN p.event END)
            AS as_actor, count(DISTINCT CASE WHEN p.role = 'recipient' THEN p.event END) AS as_recipient
     FROM events e CROSS JOIN event_participants p ON p.event = e.pk WHERE e.modality = :modality GROUP BY p.actor
 ) n ON n.actor = actors.key
 WHERE {ACTOR_SEARCH}
-ORDER BY n.events DESC, name
+ORDER BY {{order}}
 LIMIT :limit OFFSET :offset"""
+# The orders of an actor list, by its output columns (the counts of the modality asked for).
+ACTOR_SORTS = {
+    "-events": "events DESC, name", "events": "events, name",
+    "name": "name COLLATE NOCASE, key", "-name": "name COLLATE NOCASE DESC, key",
+    **{f"{sign}{column}": f"{column} IS NULL, {column} {order}, name"
+       for column in ("as_actor", "as_recipient", "first_date", "last_date")
+       for sign, order in (("", "ASC"), ("-", "DESC"))},
+}
+# A list's total: the same statement unpaged, counted.
+COUNTED = "SELECT count(*) FROM ({statement})"
 ACTORS_OF_ENTITY = """
 SELECT key, entity, name, country, sector, events, as_actor, as_recipient, first_date, last_date FROM actors
 WHERE entity = :id OR key = :id ORDER BY events DESC"""
@@ -433,8 +471,15 @@ LIMIT :limit OFFSET :offset"""
 ARTICLE_COLUMNS = "a.id, a.date, a.title, a.url, a.source, a.tone, substr(a.text, 1, 120) AS snippet"
 ARTICLES = f"""
 SELECT {ARTICLE_COLUMNS} FROM articles a
-WHERE (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :until)
-ORDER BY a.date DESC, a.pk DESC LIMIT :limit OFFSET :offset"""
+WHERE (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :until) {{search}}
+ORDER BY {{order}} LIMIT :limit OFFSET :offset"""
+# Matching articles in a chosen order (a search is otherwise ranked, SEARCH_ARTICLES).
+ARTICLE_MATCHES = "AND a.pk IN (SELECT rowid FROM article_search WHERE article_search MATCH :match)"
+ARTICLE_SORTS = {
+    "-date": "a.date DESC, a.pk DESC", "date": "a.date IS NULL, a.date, a.pk",
+    **{f"{sign}{column}": f"a.{column} IS NULL, a.{column} {order}, a.date DESC, a.pk DESC"
+       for column in ("title", "source", "tone") for sign, order in (("", "ASC"), ("-", "DESC"))},
+}
 # The page is ranked first and only its rows are read for the snippet: reading the text of every match
 # before the sort cost more than ranking them (13,800 matches: 36 -> 22 ms).
 SEARCH_ARTICLES = f"""

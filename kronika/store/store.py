@@ -136,6 +136,16 @@ class Store:
         with self._reading():
             return queries.event_records(self.connection, queries.event_rows(self.connection, **filters))
 
+    def event_count(self, **filters) -> int:
+        """How many events match the filters of :func:`queries.event_rows` (a list's total)."""
+        with self._reading():
+            return queries.event_count(self.connection, **filters)
+
+    def event_facets(self, names=("type", "country"), *, size: int = 20, **filters) -> dict[str, list[dict]]:
+        """The types and the countries where they happened among the filtered events, most events first."""
+        with self._reading():
+            return queries.event_facets(self.connection, names, size=size, **filters)
+
     def event(self, event_id: str) -> dict | None:
         """One stored event with every report of it; None when there is no such event."""
         with self._reading():
@@ -159,19 +169,30 @@ class Store:
                                     offset=offset)
 
     def actors(self, *, search: str | None = None, country: str | None = None, modality: str | None = None,
-               limit: int | None = queries.DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
+               limit: int | None = queries.DEFAULT_LIMIT, offset: int = 0, sort: str | None = None) -> pd.DataFrame:
         """Everyone who took part in an asserted event (``modality`` to count others), most events first;
-        ``search`` is a part of the name."""
+        ``search`` is a part of the name; ``sort`` one of ``sql.ACTOR_SORTS`` ("name", "-last_date"...)."""
         with self._reading():
             return queries.actors(self.connection, search=search, country=country, modality=modality, limit=limit,
-                                  offset=offset)
+                                  offset=offset, sort=sort)
+
+    def actor_count(self, **filters) -> int:
+        """How many actors :meth:`actors` lists with these filters (search, country, modality)."""
+        with self._reading():
+            return queries.actor_count(self.connection, **filters)
 
     def articles(self, *, search: str | None = None, since: str | None = None, until: str | None = None,
-                 limit: int | None = queries.DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
-        """Articles, best match first when ``search`` is given (by lemma: "Pekin" finds "w Pekinie")."""
+                 limit: int | None = queries.DEFAULT_LIMIT, offset: int = 0, sort: str | None = None) -> pd.DataFrame:
+        """Articles, best match first when ``search`` is given (by lemma: "Pekin" finds "w Pekinie"), else
+        latest first; ``sort`` one of ``sql.ARTICLE_SORTS`` ("title", "-tone"...)."""
         with self._reading():
             return queries.articles(self.connection, search=search, since=since, until=until, limit=limit,
-                                    offset=offset)
+                                    offset=offset, sort=sort)
+
+    def article_count(self, **filters) -> int:
+        """How many articles :meth:`articles` lists with these filters (search, since, until)."""
+        with self._reading():
+            return queries.article_count(self.connection, **filters)
 
     def relations(self, a: str, b: str, *, by: str = "month", since: str | None = None,
                   until: str | None = None, modality: str | None = None) -> pd.DataFrame:

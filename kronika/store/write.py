@@ -203,10 +203,7 @@ def _add_event(connection: sqlite3.Connection, doc: Document, article: int, sour
         row = connection.execute(sql.MATCH_EVENT_BY_DATE, {**keys, "date": date, "date_precision": precision}).fetchone()
     else:
         row = None  # an undated event matches nothing: "within a day" cannot be judged
-    if row:
-        pk = row[0]
-    else:
-        pk = _new_event(connection, doc, ordinal, event, keys, date, precision, day)
+    pk = row[0] if row else _new_event(connection, doc, ordinal, event, keys, date, precision, day)
     connection.execute(sql.INSERT_REPORT, {
         "event": pk, "article": article, "ordinal": ordinal, "source": source, "sentence": event.sentence,
         "trigger_start": event.trigger.start, "trigger_end": event.trigger.end, "trigger_text": event.trigger.text,
@@ -214,7 +211,25 @@ def _add_event(connection: sqlite3.Connection, doc: Document, article: int, sour
         "date": event.date, "date_precision": event.date_precision,
         "reported_by": json.dumps(event.reported_by, ensure_ascii=False, default=_fields),
     })
+    if row:
+        _recode(connection, pk, event)
     return pk
+
+
+def _recode(connection: sqlite3.Connection, pk: int, event: Event) -> None:
+    """Give a matched event the coding (mode, contexts, CAMEO, Goldstein, QuadClass) of the mode most of its
+    reports give, not of whichever report came first: one outlet's "phoned" against three "visited" is a
+    visit, and a first report with no mode does not leave the event without one once others give it. The
+    five fields come from one report, since the codebook derives them together from its CAMEO code; only
+    this report can have changed the majority, so when it did, its coding is the majority's."""
+    winner = connection.execute(sql.MAJORITY_MODE, {"pk": pk}).fetchone()
+    current = connection.execute("SELECT mode FROM events WHERE pk = ?", (pk,)).fetchone()[0]
+    if winner is None or winner[0] == current or winner[0] != event.mode:
+        return
+    coding = {"pk": pk, "mode": event.mode, "context": json.dumps(event.context, ensure_ascii=False),
+              "cameo": event.cameo, "goldstein": event.goldstein, "quad_class": event.quad_class}
+    connection.execute(sql.RECODE_EVENT, coding)
+    connection.execute(sql.RECODE_DYADS, coding)
 
 
 def _new_event(connection: sqlite3.Connection, doc: Document, ordinal: int, event: Event, keys: dict,

@@ -195,3 +195,46 @@ def actor_graph(name: str, counterparts: list[dict], size: int = 560) -> Markup:
         f'fill="#111">{escape(name)}</text></svg>'
     )
     return Markup("".join(parts))
+
+
+ROW, LABEL = 22, 300  # a thread timeline's row height and the width of its titles
+
+
+def thread_timeline(stories: list[dict]) -> Markup:
+    """A thread's stories over time: one row per story (oldest first), a bar from its first to its last
+    article's day, the title linking to the story. Undated stories are left out of the drawing."""
+    from datetime import date as Date
+
+    def day(value) -> int | None:
+        try:
+            return Date.fromisoformat(str(value)[:10]).toordinal()
+        except ValueError:
+            return None
+
+    dated = [(s, day(s.get("first_date")), day(s.get("last_date") or s.get("first_date"))) for s in stories]
+    dated = [(s, lo, hi or lo) for s, lo, hi in dated if lo is not None]
+    if not dated:
+        return Markup("")
+    start, end = min(lo for _, lo, _ in dated), max(hi for _, _, hi in dated)
+    inner = WIDTH - LABEL - RIGHT
+    scale = inner / max(end - start, 1)
+    height = TOP + ROW * len(dated) + 24
+    parts = [f'<svg id="thread-timeline" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+             f'role="img" aria-label="stories of the thread over time">']
+    for row, (story, lo, hi) in enumerate(dated):
+        y = TOP + row * ROW
+        x = LABEL + (lo - start) * scale
+        width = max((hi - lo) * scale, 4)
+        title = str(story.get("title") or story["id"])
+        shown = title if len(title) <= 44 else title[:43] + "…"
+        parts.append(
+            f'<a class="story-bar" href="/stories/{quote(str(story["id"]), safe="")}">'
+            f'<text x="{LABEL - 8}" y="{y + 14}" text-anchor="end" font-size="12" fill="#222">{escape(shown)}</text>'
+            f'<rect x="{x:.1f}" y="{y + 3}" width="{width:.1f}" height="{ROW - 8}" fill="#2166ac">'
+            f'<title>{escape(title)}: {escape(story.get("first_date") or "")} – '
+            f'{escape(story.get("last_date") or "")}, {story.get("size", 0)} article(s)</title></rect></a>')
+    for value, anchor, x in ((start, "start", LABEL), (end, "end", WIDTH - RIGHT)):
+        parts.append(f'<text x="{x}" y="{height - 6}" text-anchor="{anchor}" font-size="11" fill="#444">'
+                     f'{Date.fromordinal(value).isoformat()}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -1,10 +1,12 @@
 """The web UI: server-rendered pages over the same store connections as the API.
 
-Pages: events (filters and a table linking each event to its article), relations (Goldstein line and
+Pages: events (filters, facets, and a table linking each event to its article), relations (Goldstein line and
 QuadClass bars), actors and one actor (aliases, offices at a date, events on each side, a graph of the
 actors it deals with), articles and one article (the text with its findings highlighted, the coded
-events beside it, and who claims which figures), stories (with the figures each source claims), alerts (each with
-the events behind it). Static files are read into memory once and served by name.
+events beside it, and who claims which figures), stories (with the figures each source claims, and a link
+to the story's thread), threads (their stories over time), alerts (each with the events behind it). List pages show their total, sort by their column headers and link the CSV and JSON
+download of the same filtered list (kronika/web/listing.py). Static files are read into memory once and served
+by name.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from kronika.api import deps
 from kronika.api.deps import StoreDep
 from kronika.store import claims, filters
-from kronika.web import charts
+from kronika.web import charts, listing
 from kronika.web.highlight import highlight, spans_of
 
 PAGE_SIZE = 50
@@ -124,16 +126,22 @@ def install(app: FastAPI) -> None:
         given_filters = {name: _text(request, name) for name in EVENT_FILTERS if name != "quad_class"}
         given_filters["quad_class"] = _number(request, "quad_class", None, 1, 4)
         offset = _number(request, "offset", 0, 0, 10_000_000)
-        items = store.event_records(**given_filters, limit=PAGE_SIZE + 1, offset=offset)
+        sort = _text(request, "sort", 20)
+        items = store.event_records(**given_filters, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
         result = deps.page(items, PAGE_SIZE, offset)
         given = {k: v for k, v in given_filters.items() if v is not None}
+        shown = {**given, "sort": sort} if sort else given
         return render(
             "events.html",
             title="Events",
             filters=given_filters,
             result=result,
-            next_url=_with(given, result["next_offset"]),
-            previous_url=_with(given, max(offset - PAGE_SIZE, 0)) if offset else None,
+            total=store.event_count(**given_filters),
+            facets=_facet_links(store.event_facets(**given_filters), given, sort),
+            sorts=listing.sort_links("/", given, sort, listing.EVENT_COLUMNS, "-date"),
+            downloads=listing.download_links("/api/events", shown),
+            next_url=_with(shown, result["next_offset"]),
+            previous_url=_with(shown, max(offset - PAGE_SIZE, 0)) if offset else None,
         )
 
     @app.get("/relations", response_class=HTMLResponse, include_in_schema=False)
@@ -166,10 +174,12 @@ def install(app: FastAPI) -> None:
     def actors_page(*, request: Request, store: StoreDep) -> HTMLResponse:
         search, country = _text(request, "search"), _text(request, "country", 100)
         offset = _number(request, "offset", 0, 0, 10_000_000)
-        modality = _text(request, "modality", 20)
-        frame = store.actors(search=search, country=country, modality=modality, limit=PAGE_SIZE + 1, offset=offset)
+        modality, sort = _text(request, "modality", 20), _text(request, "sort", 20)
+        asked = {"search": search, "country": country, "modality": modality}
+        frame = store.actors(**asked, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
         result = deps.page(deps.frame_records(frame), PAGE_SIZE, offset)
-        given = {k: v for k, v in (("search", search), ("country", country), ("modality", modality)) if v}
+        given = {k: v for k, v in asked.items() if v}
+        shown = {**given, "sort": sort} if sort else given
         return render(
             "actors.html",
             title="Actors",
@@ -177,7 +187,10 @@ def install(app: FastAPI) -> None:
             country=country,
             modality=modality or filters.DEFAULT_MODALITY,
             result=result,
-            next_url=_with(given, result["next_offset"], "/actors"),
+            total=store.actor_count(**asked),
+            sorts=listing.sort_links("/actors", given, sort, listing.ACTOR_COLUMNS, "-events"),
+            downloads=listing.download_links("/api/actors", shown),
+            next_url=_with(shown, result["next_offset"], "/actors"),
         )
 
     @app.get("/actors/{key:path}", response_class=HTMLResponse, include_in_schema=False)
@@ -195,22 +208,24 @@ def install(app: FastAPI) -> None:
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(*, request: Request, store: StoreDep) -> HTMLResponse:
-        search = _text(request, "search", 500)
+        asked = {"search": _text(request, "search", 500), "since": _text(request, "since"),
+                 "until": _text(request, "until")}
         offset = _number(request, "offset", 0, 0, 10_000_000)
-        frame = store.articles(
-            search=search,
-            since=_text(request, "since"),
-            until=_text(request, "until"),
-            limit=PAGE_SIZE + 1,
-            offset=offset,
-        )
+        sort = _text(request, "sort", 20)
+        frame = store.articles(**asked, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
         result = deps.page(deps.frame_records(frame), PAGE_SIZE, offset)
+        given = {k: v for k, v in asked.items() if v}
+        shown = {**given, "sort": sort} if sort else given
         return render(
             "articles.html",
             title="Articles",
-            search=search,
+            search=asked["search"],
             result=result,
-            next_url=_with({"search": search} if search else {}, result["next_offset"], "/articles"),
+            total=store.article_count(**asked),
+            sorts=listing.sort_links("/articles", given, sort, listing.ARTICLE_COLUMNS,
+                                     "" if asked["search"] else "-date"),
+            downloads=listing.download_links("/api/articles", shown),
+            next_url=_with(shown, result["next_offset"], "/articles"),
         )
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -284,7 +299,31 @@ def install(app: FastAPI) -> None:
         found = deps.story(store, story_id)
         if found is None:
             raise deps.not_found("story", story_id)
-        return render("story.html", title=f"Story {story_id}", story=found, claims=store.claims(story=story_id))
+        thread = store.thread(found["thread"]) if found.get("thread") else None
+        return render("story.html", title=f"Story {story_id}", story=found, claims=store.claims(story=story_id),
+                      thread=deps.clean_deep(thread) if thread else None)
+
+    @app.get("/threads/{thread_id}", response_class=HTMLResponse, include_in_schema=False)
+    def thread_page(*, thread_id: str, store: StoreDep) -> HTMLResponse:
+        if getattr(type(store), "thread", None) is None:
+            raise HTTPException(404, deps.NO_STORIES)
+        found = store.thread(thread_id)
+        if found is None:
+            raise deps.not_found("thread", thread_id)
+        found = deps.clean_deep(found)
+        # Over time: oldest story first (the API lists them newest first), undated ones last.
+        stories = sorted(found["stories"], key=lambda s: (s.get("first_date") is None, s.get("first_date") or "",
+                                                          s.get("last_date") or "", s["id"]))
+        return render("thread.html", title=found["title"] or f"Thread {thread_id}", thread=found, stories=stories,
+                      timeline=charts.thread_timeline(stories))
+
+
+def _facet_links(facets: dict[str, list[dict]], given: dict, sort: str | None) -> dict[str, list[dict]]:
+    """Each facet value with the URL of the events page narrowed to it (the other filters and the order kept)."""
+    kept = {"sort": sort} if sort else {}
+    return {name: None if values is None else  # given up: too many events to count quickly
+            [{**value, "url": "/?" + urlencode({**given, **kept, name: value["value"]})} for value in values]
+            for name, values in facets.items()}
 
 
 def _with(params: dict, offset: int | None, path: str = "/") -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from urllib.parse import unquote
 
 import pytest
 from api.fixture_store import build_store
@@ -124,6 +125,24 @@ def test_relation_charts(rows, circles, bars):
     line, stacked = str(charts.goldstein_line(rows, "CHN", "PRK")), str(charts.quad_bars(rows))
     assert line.count("<circle") == circles
     assert stacked.count('class="quad quad') == bars
+
+
+def _story(sid, first, last, title="t"):
+    return {"id": sid, "first_date": first, "last_date": last, "title": title, "size": 2}
+
+
+@pytest.mark.parametrize(("stories", "bars", "axis"), [
+    ([], 0, []),
+    ([_story("a", None, None)], 0, []),
+    ([_story("a", "2025-09-01", "2025-09-03"), _story("b", "2025-09-10", None), _story("c", None, None)], 2,
+     ["2025-09-01", "2025-09-10"]),
+    ([_story("a", "2025-09-04", "2025-09-04", "<b>x</b>")], 1, ["2025-09-04", "2025-09-04"]),
+])
+def test_thread_timeline(stories, bars, axis):
+    drawn = str(charts.thread_timeline(stories))
+    assert drawn.count('class="story-bar"') == bars
+    assert [d for d in axis if f">{d}</text>" in drawn] == axis
+    assert "<b>" not in drawn  # titles are escaped
 
 
 # --- in the browser -------------------------------------------------------------------------------
@@ -334,3 +353,91 @@ def test_story_page_lists_who_claims_how_many(page, server, tmp_path):
 def test_article_without_figures_says_so(page, server):
     page.goto(server + "/articles/handmade-thanks")
     assert page.locator("#claims .empty").inner_text() == "No figures claimed."
+
+
+def _column(page, table: str, cell: str) -> list[str]:
+    return page.locator(f"table{table} tbody tr {cell}").all_inner_texts()
+
+
+def test_events_list_total_sort_facets_and_downloads(page, server):
+    page.goto(server + "/?modality=all")
+    total = page.locator("#list-total").inner_text()
+    everything = page.request.get(server + "/api/events?modality=all&limit=500").json()["items"]
+    assert total.startswith(f"{len(everything)} events, showing 1–{len(everything)}")
+    # Goldstein: the first click sorts largest first, the second smallest first.
+    page.locator("table#events th[data-sort=goldstein] a").click()
+    page.wait_for_url("**sort=-goldstein*")
+    shown = [float(v) for v in _column(page, "#events", "td.num:nth-child(7)") if v]
+    assert shown == sorted(shown, reverse=True) and len(shown) > 3
+    assert page.locator("table#events th[data-sort=goldstein] .arrow").inner_text() == "▼"
+    page.locator("table#events th[data-sort=goldstein] a").click()
+    page.wait_for_url("**sort=goldstein*")
+    shown = [float(v) for v in _column(page, "#events", "td.num:nth-child(7)") if v]
+    assert shown == sorted(shown)
+    # A type facet narrows the list, keeps the order and the other filters; its count is the new total.
+    facet = page.locator("#facet-type a[data-value=CONSULT]")
+    count = int(facet.locator("xpath=following-sibling::span").inner_text())
+    facet.click()
+    page.wait_for_url("**type=CONSULT*")
+    assert "modality=all" in page.url and "sort=goldstein" in page.url
+    assert {t.split()[0] for t in _column(page, "#events", "td.type")} == {"CONSULT"}
+    assert page.locator("#list-total").inner_text().startswith(f"{count} event")
+    assert page.locator("select[name=type]").input_value() == "CONSULT"
+    # The download links give the same filtered, sorted list.
+    href = page.locator("a.download[data-format=csv]").get_attribute("href")
+    assert href.startswith("/api/events.csv?") and "type=CONSULT" in href
+    rows = page.request.get(server + href).text().strip().splitlines()
+    ids = page.locator("table#events tbody tr.event").evaluate_all("rows => rows.map(r => r.dataset.event)")
+    assert [line.split(",")[0] for line in rows[1:]] == ids
+    json_href = page.locator("a.download[data-format=json]").get_attribute("href")
+    assert [e["id"] for e in page.request.get(server + json_href).json()] == ids
+
+
+@pytest.mark.parametrize(("path", "table", "header", "api", "key"), [
+    ("/actors?modality=all", ".actors", "name", "/api/actors?modality=all&limit=500", "key"),
+    ("/articles", ".articles", "title", "/api/articles?limit=500", "id"),
+])
+def test_actor_and_article_lists_total_and_sort(page, server, path, table, header, api, key):
+    page.goto(server + path)
+    items = page.request.get(server + api).json()["items"]
+    assert page.locator("#list-total").inner_text().split()[0] == str(len(items))
+    page.locator(f"table{table} th[data-sort={header}] a").click()
+    page.wait_for_url(f"**sort={header}*")
+    shown = page.locator(f"table{table} tbody tr td a").evaluate_all("links => links.map(a => a.pathname)")
+    ordered = page.request.get(server + api + f"&sort={header}").json()["items"]  # sorted as the API tests check
+    assert len(shown) == len(ordered) > 2
+    assert [unquote(p.split("/", 2)[2]) for p in shown] == [str(item["entity"] or item["key"]) if key == "key"
+                                                   else item["id"] for item in ordered]
+    assert page.locator("a.download[data-format=csv]").get_attribute("href").endswith(f"sort={header}")
+
+
+def test_thread_page_lists_its_stories_over_time(page, server, tmp_path):
+    """From a story to its thread (the longer story) and back: the thread page lists the thread's stories
+    oldest first, with a timeline bar per dated story, and the API's thread holds the same stories."""
+    page.goto(server + "/stories")
+    page.locator("table#stories tbody a", has_text="Nocny ostrzał Charkowa").click()
+    page.wait_for_url("**/stories/*")
+    story_id = page.url.rsplit("/", 1)[1]
+    link = page.locator("#story-thread a")
+    thread_id = link.get_attribute("href").rsplit("/", 1)[1]
+    link.click()
+    page.wait_for_url(f"**/threads/{thread_id}")
+    api = page.request.get(f"{server}/api/threads/{thread_id}").json()
+    rows = page.locator("table#thread-stories tbody tr[data-story]")
+    listed = rows.evaluate_all("rows => rows.map(r => r.dataset.story)")
+    assert sorted(listed) == sorted(s["id"] for s in api["stories"]) and story_id in listed
+    firsts = [d for d in page.locator("table#thread-stories tbody td.date:first-child").all_inner_texts() if d]
+    assert firsts == sorted(firsts)  # over time: oldest first
+    dated = [s for s in api["stories"] if s["first_date"]]
+    assert page.locator("svg#thread-timeline a.story-bar").count() == len(dated)
+    assert f"{api['size']} article(s)" in page.locator("#thread-meta").inner_text()
+    page.screenshot(path=str(tmp_path / "thread.png"), full_page=True)
+    page.locator(f"table#thread-stories tr[data-story='{story_id}'] a").click()
+    page.wait_for_url(f"**/stories/{story_id}")
+
+
+def test_a_missing_thread_says_so(page, server):
+    answer = page.goto(server + "/threads/nope")
+    assert answer.status == 404
+    assert "no thread 'nope'" in page.locator("#error-message").inner_text()
+    page.errors.clear()

@@ -1,0 +1,160 @@
+"""The API's lists over the example store: the total beside each page, sorting by the columns a reader expects,
+event facets, and the CSV and JSON download of the same filtered, sorted list (what the web pages link)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from api.fixture_store import build_store
+from fastapi.testclient import TestClient
+
+from kronika.api import create_app
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory, pipeline):
+    path = tmp_path_factory.mktemp("lists") / "kronika.db"
+    build_store(path, pipeline)
+    with TestClient(create_app(path)) as opened:
+        yield opened
+
+
+def everything(client, path: str, **params) -> list[dict]:
+    body = client.get(path, params={**params, "limit": 500}).json()
+    assert body["next_offset"] is None
+    return body["items"]
+
+
+# (list, filters) whose total must equal the number of items the whole list has
+TOTAL_CASES = [
+    ("/api/events", {}),
+    ("/api/events", {"modality": "all"}),
+    ("/api/events", {"type": "CONSULT"}),
+    ("/api/events", {"actor": "Władimir Putin"}),
+    ("/api/events", {"actor": "nobody at all"}),
+    ("/api/actors", {}),
+    ("/api/actors", {"country": "POL", "modality": "all"}),
+    ("/api/articles", {}),
+    ("/api/articles", {"search": "Pekin"}),
+    ("/api/articles", {"since": "2025-09-04"}),
+]
+
+
+@pytest.mark.parametrize(("path", "params"), TOTAL_CASES)
+def test_a_page_carries_the_total_of_the_whole_list(client, path, params):
+    items = everything(client, path, **params)
+    first = client.get(path, params={**params, "limit": 2}).json()
+    assert first["total"] == len(items)
+    assert len(first["items"]) == min(2, len(items))
+
+
+def _key(value):
+    return (value is None, value if value is not None else 0)
+
+
+# (list, sort, the field it orders by, descending)
+SORT_CASES = [
+    ("/api/events", "goldstein", "goldstein", False),
+    ("/api/events", "-goldstein", "goldstein", True),
+    ("/api/events", "-mentions", "num_mentions", True),
+    ("/api/events", "type", "type", False),
+    ("/api/events", "date", "date", False),
+    ("/api/actors", "name", "name", False),
+    ("/api/actors", "-last_date", "last_date", True),
+    ("/api/articles", "title", "title", False),
+    ("/api/articles", "-tone", "tone", True),
+]
+
+
+@pytest.mark.parametrize(("path", "sort", "field", "descending"), SORT_CASES)
+def test_sorted_lists(client, path, sort, field, descending):
+    items = everything(client, path, sort=sort, modality="all") if path != "/api/articles" else \
+        everything(client, path, sort=sort)
+    values = [item[field] for item in items if item[field] is not None]
+    assert len(values) >= 2
+    if field in ("name", "title"):
+        values = [value.casefold() for value in values]
+    assert values == sorted(values, reverse=descending)
+    assert all(item[field] is None for item in items[len(values):])  # missing values last
+
+
+@pytest.mark.parametrize(("path", "sort"), [("/api/events", "goldstien"), ("/api/actors", "date"),
+                                            ("/api/articles", "-mentions"), ("/api/events.csv", "cameo")])
+def test_an_unknown_sort_is_refused_with_the_choices(client, path, sort):
+    answer = client.get(path, params={"sort": sort})
+    assert answer.status_code == 400
+    assert f"sort {sort!r} is not a sort order; choose one of" in answer.json()["error"]["message"]
+
+
+def test_event_facets_count_the_filtered_list(client):
+    items = everything(client, "/api/events", modality="all")
+    body = client.get("/api/events", params={"modality": "all", "facet": ["type", "country"], "limit": 1}).json()
+    types = {f["value"]: f["count"] for f in body["facets"]["type"]}
+    assert types == {t: sum(e["type"] == t for e in items) for t in {e["type"] for e in items}}
+    places = {f["value"]: f["count"] for f in body["facets"]["country"]}
+    located = [e["location"]["country"] for e in items if e["location"] and e["location"]["country"]]
+    assert places == {c: located.count(c) for c in set(located)}
+    counts = [f["count"] for f in body["facets"]["type"]]
+    assert counts == sorted(counts, reverse=True)
+    narrowed = client.get("/api/events", params={"modality": "all", "type": "CONSULT", "facet": "type"}).json()
+    assert [f["value"] for f in narrowed["facets"]["type"]] == ["CONSULT"]
+    assert client.get("/api/events", params={"facet": "colour"}).status_code == 400
+
+
+# (list, filters) downloaded in both formats
+DOWNLOAD_CASES = [
+    ("events", {"modality": "all", "sort": "-goldstein"}),
+    ("events", {"type": "CONSULT"}),
+    ("actors", {"country": "POL"}),
+    ("articles", {"search": "Pekin"}),
+]
+
+
+@pytest.mark.parametrize(("name", "params"), DOWNLOAD_CASES)
+def test_downloads_hold_the_same_filtered_list(client, name, params):
+    items = everything(client, f"/api/{name}", **params)
+    ids = [item["id"] if name != "actors" else item["key"] for item in items]
+    as_json = client.get(f"/api/{name}.json", params=params)
+    as_csv = client.get(f"/api/{name}.csv", params=params)
+    assert as_json.headers["content-disposition"] == f'attachment; filename="{name}.json"'
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(as_csv.text)))
+    key = "key" if name == "actors" else "id"
+    assert [row[key] for row in as_json.json()] == [row[key] for row in rows] == ids
+    assert ids or name == "articles"
+
+
+def test_a_download_longer_than_one_part_is_whole(client, monkeypatch):
+    from kronika.api import lists
+
+    monkeypatch.setattr(lists, "DOWNLOAD_PART", 3)  # the store is read three rows at a time
+    items = everything(client, "/api/events", modality="all")
+    assert len(items) > 7
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/events.csv", params={"modality": "all"}).text)))
+    assert [row["id"] for row in rows] == [item["id"] for item in items]
+    assert [row["id"] for row in client.get("/api/events.json", params={"modality": "all"}).json()] == \
+        [item["id"] for item in items]
+
+
+def test_an_unknown_download_format_is_not_found(client):
+    answer = client.get("/api/events.xlsx")
+    assert answer.status_code == 404 and "choose one of csv, json" in answer.json()["error"]["message"]
+
+
+def test_extras_past_their_time_limit_are_left_out_and_a_slow_sort_is_refused(client, monkeypatch):
+    """On a large store a facet or a sort by a column other than the date reads every matching event: past
+    its limit the facet is null (the page still answers) and the sort is a 400 that says what to do."""
+    from kronika.store import queries
+
+    monkeypatch.setattr(queries, "PROGRESS_STEPS", 1)
+    for name in ("FACET_SECONDS", "SORT_SECONDS", "COUNT_SECONDS"):
+        monkeypatch.setattr(queries, name, 0.0)
+    body = client.get("/api/events", params={"facet": "type", "nocache": 1}).json()
+    assert body["facets"] == {"type": None} and body["total"] is None and body["items"]
+    answer = client.get("/api/events", params={"sort": "-goldstein", "nocache": 2})
+    assert answer.status_code == 400 and answer.json()["error"]["code"] == "E508"
+    assert "narrow the filters" in answer.json()["error"]["message"]
+    page = client.get("/", params={"nocache": 3})
+    assert page.status_code == 200 and "too many events to count quickly" in page.text
