@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kronika.record import Document, Participant  # noqa: E402
-from kronika.store import Store, ingest  # noqa: E402
+from kronika.batch.ingest import ingest  # noqa: E402
+from kronika.store import Store  # noqa: E402
 
 STATES = ("AFG ARE ARG AUS AUT BEL BGR BLR BRA CAN CHE CHL CHN COL CZE DEU DNK EGY ESP EST FIN FRA GBR GEO GRC "
           "HUN IDN IND IRL IRN IRQ ISR ITA JPN KAZ KOR LTU LVA MEX NGA NLD NOR PAK PHL POL PRK PRT ROU RUS SAU "
