@@ -15,6 +15,7 @@ from kronika.errors import KronikaError
 from kronika.store import Store
 from kronika.store import migrations
 from kronika.store.migrations import LATEST, MIGRATIONS, NUMBERED, migrate, migration
+from conftest import story_store
 
 # Written by Kronika at main 3c37fdd (migrations numbered 1 to 8) from store_records.ALL, then vacuumed.
 NUMBERED_STORE = Path(__file__).parent / "fixtures" / "numbered-main.db.gz"
@@ -44,12 +45,13 @@ def test_numbered_store_from_main_opens_and_keeps_its_history(numbered_store):
 
 
 def test_numbered_store_holds_what_a_new_store_holds(numbered_store, tmp_path):
-    with Store(tmp_path / "new.db") as new:
+    with story_store(tmp_path / "new.db") as new:  # main's Store put articles into stories, as this one does
         new.add_many(records.ALL)
-        expected = new.stats(), new.events()
+        expected = new.stats(), new.events(), new.stories()["size"].tolist()
     with Store(numbered_store) as upgraded:
         assert upgraded.stats().equals(expected[0])
         assert upgraded.events().equals(expected[1])
+        assert upgraded.stories()["size"].tolist() == expected[2]
 
 
 def test_upgraded_store_applies_nothing_again(numbered_store):
