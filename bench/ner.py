@@ -100,7 +100,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     parser.add_argument("--model", default=None, metavar="DIR",
-                        help="model directory to score (default models/pl-ner-crf), e.g. a training --out")
+                        help="model directory to score (default kronika/models/pl-ner-crf), e.g. a training --out")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--show-errors", type=int, default=0, metavar="N",
                         help="print N missed and N spurious annotations")
@@ -201,7 +201,7 @@ def main() -> int:
             "exact_f1": round(exact_f1, 4),
             "texts": len(scored),
             "metric": "official poleval_ner_test.py rules, reimplemented in bench/ner.py",
-            "command": ".venv/bin/python bench/ner.py --data /work/shared/data --write-meta",
+            "command": "python bench/ner.py --data ../shared/data --write-meta",
         }
         meta["scores"]["tokens_per_second_per_core"] = round(stage_rate, -2)
         meta["scores"]["speed_measured"] = "ner stage on the PolEval texts after segmentation and morphology, " \

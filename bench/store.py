@@ -28,7 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kronika.record import Document, Participant  # noqa: E402
-from kronika.store import Store, ingest  # noqa: E402
+from kronika.batch.ingest import ingest  # noqa: E402
+from kronika.store import Store  # noqa: E402
+from kronika.stories.store import StoryAssigner  # noqa: E402
 
 STATES = ("AFG ARE ARG AUS AUT BEL BGR BLR BRA CAN CHE CHL CHN COL CZE DEU DNK EGY ESP EST FIN FRA GBR GEO GRC "
           "HUN IDN IND IRL IRN IRQ ISR ITA JPN KAZ KOR LTU LVA MEX NGA NLD NOR PAK PHL POL PRK PRT ROU RUS SAU "
@@ -58,7 +60,7 @@ def bench_ingest(data: Path, limit: int, work: Path) -> list[dict]:
     results = []
     for jobs in (1, 2):
         db = work / f"ingest-{jobs}.db"
-        with Store(db) as store:
+        with Store(db, stories=StoryAssigner()) as store:  # as `kronika ingest` opens it
             report = ingest(store, [str(source)], jobs=jobs)
             store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = os.path.getsize(db)
@@ -111,7 +113,7 @@ def build_events(db: Path, target: int) -> float:
     per_replay = sum(len(d.events) for d in templates)
     started = time.perf_counter()
     replay = 0
-    with Store(db) as store:
+    with Store(db, stories=StoryAssigner()) as store:
         events = 0
         while events < target:
             batch = []

@@ -134,10 +134,15 @@ def query_options(command):
 
 
 def _open_store(db: str, *, create: bool = False):
+    """The store at ``db``; a writer (``create``) puts each new article into a story as it stores it."""
     from kronika.store import Store
 
     try:
-        return Store(db, create=create)
+        if create:
+            from kronika.stories.store import StoryAssigner
+
+            return Store(db, create=True, stories=StoryAssigner())
+        return Store(db, create=False)
     except KronikaError as error:
         _fail(error)
 
@@ -216,7 +221,7 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
     Example: kronika ingest examples/ --db kronika.db --jobs 2
     """
     from kronika.progress import count_articles, progress_bar, rate_phrase
-    from kronika.store import ingest as run_ingest
+    from kronika.batch.ingest import ingest as run_ingest
 
     if bool(inputs) == bool(from_parquet):
         raise click.UsageError("give INPUTS to analyse, or --from-parquet DIR with batch output (not both)")

@@ -10,6 +10,7 @@ import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import date as Date
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -126,6 +127,33 @@ class Amount:
 def date_precision(value: str | None) -> str | None:
     """"day", "month" or "year" for an ISO date "2025-09-04", "2025-09" or "2025"; None otherwise."""
     return {10: "day", 7: "month", 4: "year"}.get(len(value or ""))
+
+
+def day_number(value: str | None) -> int | None:
+    try:
+        return Date.fromisoformat(value).toordinal() if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def date_interval(value: str | None) -> tuple[int, int] | None:
+    """The first and last day an ISO date can mean: a day, a month, or (too coarse to help) nothing."""
+    if not value:
+        return None
+    if len(value) > 10 and value[10] in "T ":
+        value = value[:10]  # a timestamp ("2016-11-26T08:31:00Z"): its day
+    if len(value) == 10:
+        day = day_number(value)
+        return (day, day) if day is not None else None
+    if len(value) == 7:
+        try:
+            year, month = int(value[:4]), int(value[5:7])
+            first = Date(year, month, 1).toordinal()
+            last = (Date(year + month // 12, month % 12 + 1, 1)).toordinal() - 1
+        except ValueError:
+            return None
+        return first, last
+    return None
 
 
 def content_id(text: str) -> str:

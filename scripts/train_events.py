@@ -8,7 +8,7 @@ code of the article is the event's actor, recipient or neither), and trains two 
 word states an event of which type, and which code fills which role. Cross-validation trains on four fifths
 of the articles and codes the fifth, then grades all of them with ``score.py``: the rule coder alone, the
 learned layer, and the learned layer at each threshold of a small grid (the best is shipped). The final
-models, trained on every article, go to ``models/pl-events/model.json`` with the numbers in ``meta.json``.
+models, trained on every article, go to ``kronika/models/pl-events/model.json`` with the numbers in ``meta.json``.
 Needs the ``train`` extra (scikit-learn).
 """
 
@@ -31,11 +31,12 @@ from kronika.events.decode import ACTOR, BOTH, NONE, RECIPIENT, Thresholds, deco
 from kronika.events.features import is_trigger_candidate, role_features, trigger_features  # noqa: E402
 from kronika.events.linear import LinearModel  # noqa: E402
 from kronika.events.view import build_view  # noqa: E402
+from kronika.models import model_dir  # noqa: E402
 from kronika.stages.events import code_events, load_coder  # noqa: E402
 from learning import fit_linear, load_grader  # noqa: E402  (scripts/learning.py)
 
 EVAL = ROOT.parent / "shared" / "eval"
-OUT = ROOT / "models" / "pl-events"
+OUT = model_dir("pl-events")
 C_TRIGGER, C_ROLE = 0.5, 0.5
 # Thresholds tried in cross-validation (trigger probability; the actor's and recipient's odds against no role,
 # as probabilities; one code on both sides; a second actor's probability); the best by strict F1 ships with the models.

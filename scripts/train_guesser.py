@@ -9,7 +9,7 @@ Training pairs (form, lemma, tag):
 The PolEval 2019 lemmatization file is never read here: it is the evaluation set.
 
 Example:
-    .venv/bin/python scripts/train_guesser.py --data /work/shared/data
+    .venv/bin/python scripts/train_guesser.py --data ../shared/data
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def hash_bucket(lemma: str) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"), help="shared data folder")
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data", help="shared data folder")
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="model folder to write")
     args = parser.parse_args()
 
@@ -123,7 +123,7 @@ def main() -> None:
         "scores": {"held_out_lemma_accuracy_top1": round(accuracy, 4),
                    "held_out": "every tenth lemma (crc32 bucket 0), rules learnt on the rest"},
         "licence": "GPL-3.0-or-later",
-        "command": ".venv/bin/python scripts/train_guesser.py --data /work/shared/data",
+        "command": "python scripts/train_guesser.py --data ../shared/data",
     }
     (args.out / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"{len(geo)} place-name pairs, {len(persons)} person-name pairs, {len(pairs)} distinct; "

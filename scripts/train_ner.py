@@ -1,4 +1,4 @@
-"""Train the Polish name tagger (``models/pl-ner-crf/``): a linear-chain CRF over NKJP 1M.
+"""Train the Polish name tagger (``kronika/models/pl-ner-crf/``): a linear-chain CRF over NKJP 1M.
 
 Training data: ``nkjp-ner-iob/nkjp-nested-simplified-v2.iob`` (NKJP 1M named entities, GPL-3, via
 CLARIN-PL PolDeepNer). Every tenth document (crc32 of its id, bucket 0) is held out for the NKJP dev
@@ -16,8 +16,8 @@ The PolEval 2018 test set is never read here: ``bench/ner.py`` evaluates on it.
 Training is deterministic (fixed document order, L-BFGS), single-process.
 
 Example (the shipped model):
-    .venv/bin/python scripts/train_ner.py --data /work/shared/data --out DIR
-    .venv/bin/python scripts/train_ner.py --data /work/shared/data --out DIR --all-documents
+    .venv/bin/python scripts/train_ner.py --data ../shared/data --out DIR
+    .venv/bin/python scripts/train_ner.py --data ../shared/data --out DIR --all-documents
 """
 
 from __future__ import annotations
@@ -398,7 +398,7 @@ def main() -> int:
         "crf_params": params,
         "training_seconds": round(train_seconds),
         "licence": "GPL-3.0-or-later",
-        "command": ".venv/bin/python scripts/train_ner.py --data /work/shared/data"
+        "command": "python scripts/train_ner.py --data ../shared/data"
                    + (f" --clusters {args.clusters}" if args.clusters else "")
                    + (" --all-documents" if args.all_documents else "")
                    + (f" --weak {args.weak}" if args.weak else "")

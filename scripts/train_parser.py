@@ -6,7 +6,7 @@ Trains on UD Polish LFG (dev and test, GPL-3) and PUD (CC BY-SA 4.0), the treeba
 model the project can ship (under GPL-3); UD Polish PDB (CC BY-NC-SA) is only read to measure: its dev part
 picks the number of epochs, its test part gives the reported score. Words are seen through the pipeline's own
 morphology (Morfeusz2 and the guesser), never through the treebanks' gold tags, so the scores are those the
-parser gets in the pipeline, less tokenization differences. Writes ``models/pl-parser/`` with ``meta.json``.
+parser gets in the pipeline, less tokenization differences. Writes ``kronika/models/pl-parser/`` with ``meta.json``.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kronika.lang import get_language  # noqa: E402
+from kronika.models import model_dir  # noqa: E402
 from kronika.parse.conllu import read_conllu  # noqa: E402
 from kronika.parse.features import Words, move_features, relation_features  # noqa: E402
 from kronika.parse.parser import ROOT_RELATION, Parser  # noqa: E402
@@ -31,7 +32,7 @@ from kronika.parse.perceptron import Perceptron, Trainer, prune  # noqa: E402
 from kronika.parse.system import MOVES, State, is_projective, oracle  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
-OUT = ROOT / "models" / "pl-parser"
+OUT = model_dir("pl-parser")
 TRAIN = ("ud-polish-lfg/pl_lfg-ud-dev.conllu", "ud-polish-lfg/pl_lfg-ud-test.conllu", "ud-polish-pud/pl_pud-ud-test.conllu")
 TUNE = "ud-polish-pdb/pl_pdb-ud-dev.conllu"
 TEST = "ud-polish-pdb/pl_pdb-ud-test.conllu"

@@ -9,7 +9,7 @@ as ``score.py`` aligns them (half of the shorter span). Two logistic regressions
 fifths of the articles and decodes the fifth as the stage does ,
 then grades all articles with ``score.py`` against the rules alone (a marked stretch with a verb of saying or
 of 8+ words, every dash form with a verb; the rule speaker). The threshold pair with the best CV F1 x speaker
-accuracy ships. The final models, trained on every article, go to ``models/pl-quotes/model.json`` with the
+accuracy ships. The final models, trained on every article, go to ``kronika/models/pl-quotes/model.json`` with the
 numbers in ``meta.json``. Needs the ``train`` extra (scikit-learn).
 """
 
@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from kronika.events.linear import LinearModel  # noqa: E402
 from kronika.lang import get_language  # noqa: E402
+from kronika.models import model_dir  # noqa: E402
 from kronika.ingest.decoding import normalize_text  # noqa: E402
 from kronika.pipeline import Pipeline, default_stages  # noqa: E402
 from kronika.quotes.candidates import find_candidates, read_text  # noqa: E402
@@ -41,7 +42,7 @@ from kronika.stages.quotes import attribute, to_quote  # noqa: E402
 from learning import fit_linear, load_grader  # noqa: E402  (scripts/learning.py)
 
 EVAL = ROOT.parent / "shared" / "eval"
-OUT = ROOT / "models" / "pl-quotes"
+OUT = model_dir("pl-quotes")
 C = 0.5
 GRID = {"quote": (0.4, 0.5, 0.6), "speaker": (0.0,)}
 RULE_WORDS = 8
@@ -217,7 +218,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--eval", default=str(EVAL), help="the shared eval folder (train/train-pl.jsonl, score.py)")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds, by article")
-    parser.add_argument("--no-save", action="store_true", help="measure only; leave models/pl-quotes alone")
+    parser.add_argument("--no-save", action="store_true", help="measure only; leave kronika/models/pl-quotes alone")
     args = parser.parse_args()
     grader = load_grader(Path(args.eval))
     data = analyse(Path(args.eval) / "train" / "train-pl.jsonl")

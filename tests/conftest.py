@@ -38,3 +38,12 @@ def pipeline():
     from kronika.pipeline import Pipeline, default_stages
 
     return Pipeline(default_stages("pl"))
+
+
+def story_store(path, **options):
+    """A store that puts each new article into a story as it writes it, as `kronika ingest` opens one (the
+    store itself takes the story hook from its caller)."""
+    from kronika.store import Store
+    from kronika.stories.store import StoryAssigner
+
+    return Store(path, **{"stories": StoryAssigner(), **options})

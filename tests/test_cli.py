@@ -139,10 +139,10 @@ def test_fifty_megabyte_text_is_refused_and_others_processed(tmp_path):
 def claims_db(tmp_path_factory):
     from store import claim_records
 
-    from kronika.store import Store
+    from conftest import story_store
 
     path = tmp_path_factory.mktemp("claims") / "kronika.db"
-    with Store(path) as store:
+    with story_store(path) as store:  # as `kronika ingest` writes: the articles join stories
         store.add_many(claim_records.ALL)
         story = store.connection.execute("SELECT id FROM stories").fetchone()[0]
     return str(path), story

@@ -1,5 +1,7 @@
-"""Batch processing: deterministic partitions of the input, analysed in a process pool or on Dask, written
-as date-partitioned Parquet that resumes exactly after a crash, and loaded back into the store."""
+"""Batch processing and ingest: ``kronika.batch.ingest`` analyses articles one by one on the local engine and
+stores them in the embedded store; ``run_batch`` cuts the input into deterministic partitions, analysed in a
+process pool or on Dask, written as date-partitioned Parquet that resumes exactly after a crash, and loaded
+back into the store."""
 
 from kronika.batch.inputs import read_inputs
 from kronika.batch.load import load_parquet

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from kronika.batch.output import DOCUMENTS, BatchOutput
 from kronika.errors import InputError, KronikaError
 from kronika.record import Document
-from kronika.store.ingest import FAILED, SKIPPED, IngestReport
+from kronika.batch.ingest import FAILED, SKIPPED, IngestReport
 
 DEFAULT_BATCH = 256
 

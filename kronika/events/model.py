@@ -1,4 +1,4 @@
-"""The trained event models of a language: ``models/<lang>-events/model.json``, loaded once per process."""
+"""The trained event models of a language: ``kronika/models/<lang>-events/model.json``, loaded once per process."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from pathlib import Path
 
 from kronika.events.decode import Thresholds
 from kronika.events.linear import LinearModel, load_models
+from kronika.models import model_dir
 
-MODELS = Path(__file__).resolve().parents[2] / "models"
 REBUILD = ".venv/bin/python -m pip install -e '.[train]' && .venv/bin/python scripts/train_events.py"
 
 
 def model_path(lang: str) -> Path:
-    return MODELS / f"{lang}-events" / "model.json"
+    return model_dir(f"{lang}-events") / "model.json"
 
 
 @cache

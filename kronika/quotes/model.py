@@ -1,4 +1,4 @@
-"""The trained quote models of a language: ``models/<lang>-quotes/model.json`` (which stretch is a quote, which
+"""The trained quote models of a language: ``kronika/models/<lang>-quotes/model.json`` (which stretch is a quote, which
 entity said it), loaded once per process; trained by ``scripts/train_quotes.py``."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 
 from kronika.errors import KronikaError
 from kronika.events.linear import LinearModel
+from kronika.models import model_dir
 
-MODELS = Path(__file__).resolve().parents[2] / "models"
 REBUILD = ".venv/bin/python -m pip install -e '.[train]' && .venv/bin/python scripts/train_quotes.py"
 
 
@@ -25,7 +25,7 @@ class QuoteModels:
 
 
 def model_path(lang: str) -> Path:
-    return MODELS / f"{lang}-quotes" / "model.json"
+    return model_dir(f"{lang}-quotes") / "model.json"
 
 
 @cache

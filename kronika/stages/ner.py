@@ -1,6 +1,6 @@
 """The name stage: persons, organisations, political and other places found by a trained tagger.
 
-A linear-chain CRF (``models/<lang>-ner-crf/``, trained by ``scripts/train_ner.py``) labels every
+A linear-chain CRF (``kronika/models/<lang>-ner-crf/``, trained by ``scripts/train_ner.py``) labels every
 token with a two-layer IOB label, the outer entity and one entity nested in it
 ("B-persName#B-persName-forename"). The outer names become ``NameMention``s typed by the language
 pack's table (``NKJP_TYPES``); dates and times, which the tagger also knows, are left to the temporal
@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kronika import models
 from kronika.errors import KronikaError
 from kronika.lang import get_language
 from kronika.record import Document, NameMention
 from kronika.stages.morph import _tokens_by_sentence
 
-MODELS = Path(__file__).resolve().parents[2] / "models"
 MODEL_FILE = "model.crfsuite"
 CLUSTERS_FILE = "clusters.tsv"
 META_FILE = "meta.json"
@@ -33,7 +33,7 @@ LAYER_SEPARATOR = "#"
 
 
 def model_dir(lang: str) -> Path:
-    return MODELS / f"{lang}-ner-crf"
+    return models.model_dir(f"{lang}-ner-crf")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """The parse stage: a dependency tree over every sentence (``Token.head``, ``Token.dep``).
 
-The parser (``kronika.parse``) is trained by ``scripts/train_parser.py`` into ``models/<lang>-parser/`` and
+The parser (``kronika.parse``) is trained by ``scripts/train_parser.py`` into ``kronika/models/<lang>-parser/`` and
 loaded once per process. It reads each word through the language pack's ``syntax_attributes`` (form, lemma,
 class, case from the morphology stage), so the stage itself knows no language. Heads are token indices of
 the document; a sentence root has none. Work is linear in a sentence's length (two moves per word).
@@ -11,17 +11,17 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from kronika import models
 from kronika.errors import KronikaError
 from kronika.parse.parser import Parser
 from kronika.record import Document
 from kronika.stages.morph import _tokens_by_sentence
 
-MODELS = Path(__file__).resolve().parents[2] / "models"
 REBUILD = ".venv/bin/python scripts/train_parser.py"
 
 
 def model_dir(lang: str) -> Path:
-    return MODELS / f"{lang}-parser"
+    return models.model_dir(f"{lang}-parser")
 
 
 @cache

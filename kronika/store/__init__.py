@@ -6,10 +6,10 @@ events with their reports, quotes and amounts; lemma search (FTS5); queries as D
     ...     store.relations("CHN", "PRK", by="month")
 
 Modules: ``sql`` (every statement), ``migrations`` (versioned schema), ``database`` (opening and checks),
-``write`` (records into rows, event deduplication), ``queries``, ``ingest``, ``export`` and ``gdelt``.
+``write`` (records into rows, event deduplication), ``queries``, ``export`` and ``gdelt``. The store persists
+and queries; analysing articles into it is ``kronika.batch.ingest``'s.
 """
 
-from kronika.store.ingest import IngestReport, ingest
 from kronika.store.store import DEFAULT_PATH, Store
 
-__all__ = ["DEFAULT_PATH", "IngestReport", "Store", "ingest"]
+__all__ = ["DEFAULT_PATH", "Store"]

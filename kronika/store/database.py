@@ -102,12 +102,12 @@ def _check_owner(connection: sqlite3.Connection, path: str) -> None:
     version = connection.execute(sql.READ_USER_VERSION).fetchone()[0]
     tables = sorted(row[0] for row in connection.execute(sql.LIST_TABLES))
     if application_id == sql.APPLICATION_ID:
-        if version > migrations.LATEST:
-            raise KronikaError(
-                "E504",
-                f"{path}: was written by a newer Kronika (schema {version}, this one knows up to "
-                f"{migrations.LATEST}); upgrade Kronika (pip install -U kronika) to read it",
-            )
+        unknown = migrations.unknown(connection)
+        if unknown or version > migrations.LATEST:
+            detail = (f"it applied migrations this one does not know: {', '.join(unknown)}" if unknown
+                      else f"schema {version}, this one knows up to {migrations.LATEST}")
+            raise KronikaError("E504", f"{path}: was written by a newer Kronika ({detail}); upgrade Kronika "
+                                       "(pip install -U kronika) to read it")
         return
     if application_id != 0 or tables:
         shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")

@@ -1,7 +1,13 @@
-"""Versioned schema migrations: small decorated functions, each applied once in its own transaction.
+"""Schema migrations: small decorated functions, each applied once in its own transaction, known by name.
 
-Each applied migration is a row of ``kronika_migrations``, and ``PRAGMA user_version`` holds the latest,
-so a file written by a newer Kronika is recognised (and refused) before anything is changed in it.
+A migration is keyed by its function's name, not by a sequence number, so two branches that each add one do
+not collide: after the merge both are in the registry, and a store that has either applies the other. They
+run in the order they are defined here; each row of ``kronika_migrations`` names one that was applied, and
+``PRAGMA user_version`` holds how many. A store that has applied a migration this Kronika does not define
+was written by a newer Kronika (or another branch) and is refused before anything is changed in it.
+
+Stores written before the names kept a numbered table (``version``, its description, the time); it is
+converted once, on opening, through ``NUMBERED``.
 """
 
 from __future__ import annotations
@@ -13,40 +19,42 @@ from datetime import datetime, timezone
 from kronika.store import sql
 
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: dict[int, tuple[str, Migration]] = {}
+# name -> (description, function), in the order they apply.
+MIGRATIONS: dict[str, tuple[str, Migration]] = {}
 
 
-def migration(version: int, name: str) -> Callable[[Migration], Migration]:
-    """Register ``function`` as the step that brings the schema to ``version``."""
+def migration(description: str, registry: dict[str, tuple[str, Migration]] = MIGRATIONS
+              ) -> Callable[[Migration], Migration]:
+    """Register the decorated function, under its name, as the next step of the schema."""
 
     def register(function: Migration) -> Migration:
-        if version in MIGRATIONS:
-            raise ValueError(f"migration {version} is defined twice")
-        MIGRATIONS[version] = (name, function)
+        if function.__name__ in registry:
+            raise ValueError(f"migration {function.__name__} is defined twice")
+        registry[function.__name__] = (description, function)
         return function
 
     return register
 
 
-@migration(1, "articles, lemma search, entities, mentions, timexes, events, reports, quotes, amounts")
+@migration("articles, lemma search, entities, mentions, timexes, events, reports, quotes, amounts")
 def initial_schema(connection: sqlite3.Connection) -> None:
     for statement in sql.SCHEMA_V1:
         connection.execute(statement)
 
 
-@migration(2, "stories: clusterer state, articles and evidence keys of each story; events.story")
+@migration("stories: clusterer state, articles and evidence keys of each story; events.story")
 def stories_schema(connection: sqlite3.Connection) -> None:
     for statement in sql.SCHEMA_V2:
         connection.execute(statement)
 
 
-@migration(3, "indexes for the HTTP API: mentions by entity and text")
+@migration("indexes for the HTTP API: mentions by entity and text")
 def api_indexes(connection: sqlite3.Connection) -> None:
     for statement in sql.SCHEMA_V3:
         connection.execute(statement)
 
 
-@migration(4, "claims: every amount with its claimant, story and event, filled from the stored records")
+@migration("claims: every amount with its claimant, story and event, filled from the stored records")
 def claims_schema(connection: sqlite3.Connection) -> None:
     from kronika.store.claims import backfill
 
@@ -55,62 +63,104 @@ def claims_schema(connection: sqlite3.Connection) -> None:
     backfill(connection)
 
 
-@migration(5, "modality of events (dedup keeps it apart) and actors' counts of asserted events, from the reports")
+@migration("modality of events (dedup keeps it apart) and actors' counts of asserted events, from the reports")
 def modality_schema(connection: sqlite3.Connection) -> None:
     for statement in sql.SCHEMA_V5:
         connection.execute(statement)
 
 
-@migration(6, "threads: the longer level holding stories (kronika/stories/threads.py); stories.thread")
+@migration("threads: the longer level holding stories (kronika/stories/threads.py); stories.thread")
 def threads_schema(connection: sqlite3.Connection) -> None:
     for statement in sql.SCHEMA_V6:
         connection.execute(statement)
 
 
-@migration(7, "watch and alerts: feeds' conditional-GET state and backoff, entries seen, alerts with their events")
+@migration("watch and alerts: feeds' conditional-GET state and backoff, entries seen, alerts with their events")
 def watch_alerts_schema(connection: sqlite3.Connection) -> None:
     for statement in sql.SCHEMA_V7_WATCH_ALERTS:
         connection.execute(statement)
 
 
-@migration(8, "API index on 1M events: the columns of events a relation series joins (events_joined)")
+@migration("API index on 1M events: the columns of events a relation series joins (events_joined)")
 def api_join_index(connection: sqlite3.Connection) -> None:
     for statement in sql.SCHEMA_V8:
         connection.execute(statement)
 
 
-LATEST = max(MIGRATIONS)
+# The numbers the first eight had when migrations were numbered: history, never to grow.
+NUMBERED = {1: "initial_schema", 2: "stories_schema", 3: "api_indexes", 4: "claims_schema", 5: "modality_schema",
+            6: "threads_schema", 7: "watch_alerts_schema", 8: "api_join_index"}
+LATEST = len(MIGRATIONS)
 
 
 def applied_version(connection: sqlite3.Connection) -> int:
+    """How many migrations the store has applied (``PRAGMA user_version``)."""
     return connection.execute(sql.READ_USER_VERSION).fetchone()[0]
 
 
-def migrate(connection: sqlite3.Connection) -> list[int]:
-    """Apply the missing migrations in order; returns the versions applied (none when up to date).
+def _is_numbered(connection: sqlite3.Connection) -> bool:
+    return "version" in {row[0] for row in connection.execute(sql.MIGRATION_COLUMNS)}
+
+
+def applied(connection: sqlite3.Connection) -> set[str]:
+    """The names of the migrations the store has applied, whichever table it keeps them in (a number of the
+    numbered table this Kronika never had stays a number, so it counts as unknown)."""
+    if not {row[0] for row in connection.execute(sql.MIGRATION_COLUMNS)}:
+        return set()
+    if _is_numbered(connection):
+        return {NUMBERED.get(version, f"number {version}") for version, _ in connection.execute(sql.NUMBERED_MIGRATIONS)}
+    return {row[0] for row in connection.execute(sql.APPLIED_MIGRATIONS)}
+
+
+def unknown(connection: sqlite3.Connection, registry: dict[str, tuple[str, Migration]] = MIGRATIONS) -> list[str]:
+    """Migrations the store has applied that ``registry`` does not define: it was written by a newer Kronika."""
+    return sorted(applied(connection) - set(registry))
+
+
+def _name_history(connection: sqlite3.Connection, registry: dict[str, tuple[str, Migration]]) -> None:
+    """Convert a numbered history into named rows, keeping when each was applied; one transaction."""
+    connection.execute(sql.BEGIN_WRITE)
+    try:
+        if _is_numbered(connection):  # again under the write lock: another process may have converted it
+            rows = connection.execute(sql.NUMBERED_MIGRATIONS).fetchall()
+            connection.execute(sql.RENAME_NUMBERED_MIGRATIONS)
+            connection.execute(sql.CREATE_MIGRATIONS)
+            for version, applied_at in sorted(rows):
+                name = NUMBERED[version]
+                connection.execute(sql.RECORD_MIGRATION, (name, registry[name][0], applied_at))
+            connection.execute(sql.DROP_NUMBERED_MIGRATIONS)
+        connection.execute(sql.COMMIT)
+    except BaseException:
+        connection.execute(sql.ROLLBACK)
+        raise
+
+
+def migrate(connection: sqlite3.Connection, registry: dict[str, tuple[str, Migration]] = MIGRATIONS) -> list[str]:
+    """Apply the missing migrations in order; returns the names applied (none when up to date).
 
     The connection must be in autocommit mode (``isolation_level=None``): each step runs inside its own
     ``BEGIN IMMEDIATE`` so two processes opening a new file at once cannot both create the tables.
     """
-    applied = []
-    for version in sorted(MIGRATIONS):
-        if applied_version(connection) >= version:
+    if _is_numbered(connection):
+        _name_history(connection, registry)
+    done = []
+    for name, (description, function) in registry.items():
+        if name in applied(connection):
             continue
-        name, function = MIGRATIONS[version]
         connection.execute(sql.BEGIN_WRITE)
         try:
             # Read again under the write lock: another process may have migrated while we waited.
-            if applied_version(connection) >= version:
+            if name in applied(connection):
                 connection.execute(sql.ROLLBACK)
                 continue
             connection.execute(sql.CREATE_MIGRATIONS)
             function(connection)
-            connection.execute(sql.RECORD_MIGRATION, (version, name, datetime.now(timezone.utc).isoformat()))
+            connection.execute(sql.RECORD_MIGRATION, (name, description, datetime.now(timezone.utc).isoformat()))
             connection.execute(sql.SET_APPLICATION_ID)
-            connection.execute(sql.SET_USER_VERSION.format(version=version))
+            connection.execute(sql.SET_USER_VERSION.format(version=len(applied(connection))))
             connection.execute(sql.COMMIT)
         except BaseException:
             connection.execute(sql.ROLLBACK)
             raise
-        applied.append(version)
-    return applied
+        done.append(name)
+    return done

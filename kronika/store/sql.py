@@ -38,14 +38,20 @@ BEGIN_WRITE = "BEGIN IMMEDIATE"
 COMMIT = "COMMIT"
 ROLLBACK = "ROLLBACK"
 
+# Applied migrations by name (``kronika/store/migrations.py``): two branches that each add one cannot collide.
 CREATE_MIGRATIONS = """
 CREATE TABLE IF NOT EXISTS kronika_migrations (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
+    name TEXT PRIMARY KEY,
+    description TEXT NOT NULL,
     applied_at TEXT NOT NULL
 )"""
-APPLIED_MIGRATIONS = "SELECT version FROM kronika_migrations ORDER BY version"
-RECORD_MIGRATION = "INSERT INTO kronika_migrations (version, name, applied_at) VALUES (?, ?, ?)"
+APPLIED_MIGRATIONS = "SELECT name FROM kronika_migrations ORDER BY rowid"
+RECORD_MIGRATION = "INSERT INTO kronika_migrations (name, description, applied_at) VALUES (?, ?, ?)"
+# The numbered table Kronika kept before (``version INTEGER PRIMARY KEY, name, applied_at``), converted once.
+MIGRATION_COLUMNS = "SELECT name FROM pragma_table_info('kronika_migrations')"
+NUMBERED_MIGRATIONS = "SELECT version, applied_at FROM kronika_migrations"
+RENAME_NUMBERED_MIGRATIONS = "ALTER TABLE kronika_migrations RENAME TO kronika_migrations_numbered"
+DROP_NUMBERED_MIGRATIONS = "DROP TABLE kronika_migrations_numbered"
 
 SCHEMA_V1 = (
     # One row per article. `record` is the document record as JSON without `text` and `tokens` (the text

@@ -6,7 +6,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import IO
+from typing import IO, Protocol
 
 import pandas as pd
 
@@ -17,6 +17,20 @@ from kronika.store import database, export, queries, sql, write
 DEFAULT_PATH = "kronika.db"
 
 
+class StoryHook(Protocol):
+    """What a writer gives the store to put new articles into stories (``kronika.stories.store.StoryAssigner``).
+
+    ``prepare`` runs once per written batch on the articles not stored yet, before the write lock; ``assign``
+    (returning the story's pk) and ``link`` (the article's stored events) run inside the write transaction."""
+
+    def prepare(self, docs: list[Document]) -> list: ...
+
+    def assign(self, connection: sqlite3.Connection, doc: Document, article_pk: int, prepared, *,
+               source: str | None, now: str) -> int: ...
+
+    def link(self, connection: sqlite3.Connection, story: int, events: set[int]) -> None: ...
+
+
 class Store:
     """One Kronika store file. ``Store(path)`` creates it when missing (``create=False`` refuses instead).
 
@@ -25,11 +39,12 @@ class Store:
     """
 
     def __init__(self, path: str | os.PathLike = DEFAULT_PATH, *, create: bool = True, read_only: bool = False,
-                 stories: bool = True):
+                 stories: StoryHook | None = None):
         self.path = os.fspath(path)
-        # Cluster each new article into a cross-lingual story as it is stored (loads the sentence encoder
-        # on the first write); ``stories=False`` stores records alone, as bulk replays of known records do.
-        self.cluster_stories = stories
+        # The caller's story hook puts each new article into a cross-lingual story as it is stored
+        # (``kronika.stories.store.StoryAssigner``); without one (None, False) records are stored alone, as
+        # bulk replays of known records and readers do.
+        self.story_hook = stories or None
         self.connection = database.open_connection(self.path, create=create)
         if read_only:
             self.connection.execute(sql.QUERY_ONLY)
@@ -63,22 +78,20 @@ class Store:
         record) and listed there, and the others are committed; without it, the error propagates."""
         added = 0
         docs = list(docs)
-        vectors = [None] * len(docs)
-        if self.cluster_stories and docs:
-            from kronika.stories.encoder import embed_documents
-
+        prepared = [None] * len(docs)
+        if self.story_hook and docs:
             stored = self.known_ids(doc.id for doc in docs)
             new = [i for i, doc in enumerate(docs) if doc.id not in stored]
-            # Encoded in one batch, before the write lock is taken.
-            for i, vector in zip(new, embed_documents([docs[i] for i in new])):
-                vectors[i] = vector
+            # Prepared in one batch (the encoder's vectors), before the write lock is taken.
+            for i, value in zip(new, self.story_hook.prepare([docs[i] for i in new])):
+                prepared[i] = value
         with self._reading():
             self.connection.execute(sql.BEGIN_WRITE)
             try:
-                for doc, vector in zip(docs, vectors):
+                for doc, value in zip(docs, prepared):
                     self.connection.execute("SAVEPOINT record")
                     try:
-                        added += write.add_document(self.connection, doc, vector)
+                        added += write.add_document(self.connection, doc, value, self.story_hook)
                     except Exception as error:
                         if failures is None:
                             raise
@@ -208,7 +221,7 @@ class Store:
     def stories(self, *, since: str | None = None, until: str | None = None, lang: str | None = None,
                 min_size: int = 1, limit: int | None = queries.DEFAULT_LIMIT) -> pd.DataFrame:
         """Cross-lingual stories overlapping the dates, newest first; ``lang`` keeps those with an article in it."""
-        from kronika.stories import store as stories
+        from kronika.store import stories
 
         with self._reading():
             return stories.stories(self.connection, since=since, until=until, lang=lang, min_size=min_size,
@@ -216,14 +229,14 @@ class Store:
 
     def story(self, story_id: str) -> dict | None:
         """One story with its titles per language, articles by language, entities, dates and events."""
-        from kronika.stories import store as stories
+        from kronika.store import stories
 
         with self._reading():
             return stories.story(self.connection, story_id)
 
     def thread(self, thread_id: str) -> dict | None:
         """One thread (the longer story): its dates, size, title and stories, newest first; None if unknown."""
-        from kronika.stories import store as stories
+        from kronika.store import stories
 
         with self._reading():
             return stories.thread(self.connection, thread_id)

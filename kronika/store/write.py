@@ -96,10 +96,11 @@ def _fields(value):
     raise TypeError(f"{type(value).__name__} is not part of the document record")
 
 
-def add_document(connection: sqlite3.Connection, doc: Document, vector=None) -> bool:
+def add_document(connection: sqlite3.Connection, doc: Document, prepared=None, stories=None) -> bool:
     """Insert one record (inside the caller's transaction); False when its article id is already stored.
 
-    With the article's ``vector`` (``kronika.stories.encoder``) it also joins or starts a story."""
+    With a story hook (``kronika.store.store.StoryHook``) and what it ``prepared`` for this article, the
+    article also joins or starts a story, and its events join that story."""
     source = source_of(doc.url, doc.id)
     cursor = connection.execute(sql.INSERT_ARTICLE, {
         "id": doc.id, "url": doc.url, "source": source, "date": doc.date, "lang": doc.lang, "title": doc.title,
@@ -109,10 +110,8 @@ def add_document(connection: sqlite3.Connection, doc: Document, vector=None) -> 
         return False
     article = cursor.lastrowid
     story = None
-    if vector is not None:
-        from kronika.stories.store import assign_story
-
-        story = assign_story(connection, doc, article, vector, source=source, now=now())
+    if stories is not None and prepared is not None:
+        story = stories.assign(connection, doc, article, prepared, source=source, now=now())
     if doc.tokens:
         connection.execute(sql.INSERT_ARTICLE_LEMMAS, (article, lemma_text(doc)))
     for entity in doc.entities:
@@ -135,9 +134,7 @@ def add_document(connection: sqlite3.Connection, doc: Document, vector=None) -> 
         connection.execute(sql.UPDATE_EVENT_COUNTS, {"pk": pk})
     connection.executemany(sql.INSERT_CLAIM, claim_rows(doc, article, story, stored_events))
     if story is not None:
-        from kronika.stories.store import link_events
-
-        link_events(connection, story, touched)
+        stories.link(connection, story, touched)
     return True
 
 

@@ -15,7 +15,7 @@ from functools import cache
 
 import numpy as np
 
-from kronika.record import Document
+from kronika.record import Document, date_interval, day_number
 
 # How much one shared entity says about two articles being one story. A state or a continent is named in
 # most foreign news and says little; a news agency says nothing about the story; a person, an organisation
@@ -30,33 +30,6 @@ DAY_WEIGHT = 0.5
 _NUMBER = re.compile(r"(?<![\d.,:/\-])\d{2,7}(?![\d:/\-]|[.,]\d)")
 _ISO_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?!\d)")
-
-
-def day_number(value: str | None) -> int | None:
-    try:
-        return Date.fromisoformat(value).toordinal() if value and len(value) == 10 else None
-    except ValueError:
-        return None
-
-
-def date_interval(value: str | None) -> tuple[int, int] | None:
-    """The first and last day an ISO date can mean: a day, a month, or (too coarse to help) nothing."""
-    if not value:
-        return None
-    if len(value) > 10 and value[10] in "T ":
-        value = value[:10]  # a timestamp ("2016-11-26T08:31:00Z"): its day
-    if len(value) == 10:
-        day = day_number(value)
-        return (day, day) if day is not None else None
-    if len(value) == 7:
-        try:
-            year, month = int(value[:4]), int(value[5:7])
-            first = Date(year, month, 1).toordinal()
-            last = (Date(year + month // 12, month % 12 + 1, 1)).toordinal() - 1
-        except ValueError:
-            return None
-        return first, last
-    return None
 
 
 # An article without a dateline cannot have appeared before the earliest year it names, less one (a preview

@@ -16,7 +16,7 @@ from kronika.ingest.decoding import decode
 from kronika.ingest.detect import HTML, is_feed, kind_from_content
 from kronika.ingest.feed import FeedEntry, feed_entries
 from kronika.ingest.html import read_html
-from kronika.store.ingest import IngestReport, Progress, ingest_articles
+from kronika.batch.ingest import IngestReport, Progress, ingest_articles
 from kronika.watch import folders, state
 from kronika.watch.fetch import Fetched, Fetcher, Request
 from kronika.watch.sources import FEED, Source

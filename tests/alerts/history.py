@@ -12,8 +12,7 @@ from datetime import date, timedelta
 
 import kronika
 from kronika.record import Document
-from kronika.store import Store
-from conftest import EXAMPLES
+from conftest import EXAMPLES, story_store
 
 FLAT = "004_modi_xi_tiencin.txt"
 SPIKE = "000_02cd8ae479332831.txt"
@@ -45,6 +44,6 @@ def build(path) -> None:
     records = [copy(flat, day, f"flat-{day}", "daily") for day in flat_days()]
     records.append(copy(flat, SPIKE_DAY, f"flat-{SPIKE_DAY}", "daily"))
     records += [copy(spike, SPIKE_DAY, f"spike-{n}", outlet) for n, outlet in enumerate(("alpha", "beta", "gamma"))]
-    with Store(path) as store:
+    with story_store(path) as store:
         for record in records:  # one by one, in date order, as a live watch would have stored them
             store.add(record)

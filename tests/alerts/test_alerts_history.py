@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 import history
 from kronika.cli import main
+from conftest import story_store
 
 COUNTRY_RATIO = """[[rule]]
 name = "china-ratio"
@@ -101,12 +102,11 @@ def test_live_alerts_are_stored_once_listed_and_served(db, tmp_path):
 
     from kronika.alerts import append_jsonl, load_rules, raise_since
     from kronika.api import create_app
-    from kronika.store import Store
 
     path = tmp_path / "rules.toml"
     path.write_text(COUNTRY_RATIO + "\n" + STORY, encoding="utf-8")
     rules = load_rules(str(path))
-    with Store(db) as store:
+    with story_store(db) as store:
         raised = raise_since(store.connection, rules, "2025-01-01T00:00:00Z")  # every day of the history is new
         again = raise_since(store.connection, rules, "2025-01-01T00:00:00Z")
     assert sorted((a["rule"], a["day"]) for a in raised) == [("china-ratio", history.SPIKE_DAY),

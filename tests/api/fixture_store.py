@@ -11,6 +11,7 @@ from store import claim_records
 
 from kronika.core import normalize_text
 from kronika.record import Amount, Document, Entity, Event, Location, Mention, Participant, Quote, Timex
+from conftest import story_store
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -144,9 +145,7 @@ def records(pipeline) -> list[Document]:
 
 
 def build_store(path: Path, pipeline) -> list[Document]:
-    from kronika.store import Store
-
     docs = records(pipeline)
-    with Store(path) as store:
+    with story_store(path) as store:
         assert store.add_many(docs) == len(docs)
     return docs

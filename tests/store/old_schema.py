@@ -1,6 +1,6 @@
 """Store files as an older Kronika left them: a file written now, with the later migrations undone (their
-tables and indexes dropped, their rows of ``kronika_migrations`` deleted, the schema version set back).
-
+tables and indexes dropped, the history put back into the numbered table that Kronika kept, the schema version
+set back).
 Writing with the migrations taken out instead would not do: the writer of this version fills every table it
 knows, so it cannot write a file without them."""
 
@@ -8,6 +8,15 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+
+from kronika.store.migrations import NUMBERED
+
+# The history table as the numbered Kronika (up to migration 8) created it.
+NUMBERED_TABLE = """CREATE TABLE kronika_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)"""
 
 # What each migration added, to take away again.
 UNDO = {
@@ -24,11 +33,18 @@ UNDO = {
 
 
 def downgrade(path, version: int) -> None:
-    """Make the store file at ``path`` look as a Kronika that knew migrations 1 to ``version`` wrote it."""
+    """Make the store file at ``path`` look as the numbered Kronika that knew migrations 1 to ``version`` wrote
+    it: later tables dropped, the history back in the numbered table it kept then."""
     with closing(sqlite3.connect(path, isolation_level=None)) as connection:
         for later in sorted(UNDO, reverse=True):
             if later > version:
                 for statement in UNDO[later]:
                     connection.execute(statement)
-        connection.execute("DELETE FROM kronika_migrations WHERE version > ?", (version,))
+        rows = dict((name, (description, at)) for name, description, at in
+                    connection.execute("SELECT name, description, applied_at FROM kronika_migrations"))
+        connection.execute("DROP TABLE kronika_migrations")
+        connection.execute(NUMBERED_TABLE)
+        for number, name in NUMBERED.items():
+            if number <= version:
+                connection.execute("INSERT INTO kronika_migrations VALUES (?, ?, ?)", (number, *rows[name]))
         connection.execute(f"PRAGMA user_version={int(version)}")

@@ -13,7 +13,7 @@ from old_schema import downgrade
 from kronika.errors import KronikaError
 from kronika.store import Store
 from kronika.store import sql
-from kronika.store.migrations import LATEST
+from kronika.store.migrations import LATEST, MIGRATIONS
 
 
 @pytest.fixture
@@ -30,8 +30,7 @@ def test_new_file_gets_schema_wal_and_marks(tmp_path):
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert connection.execute("PRAGMA application_id").fetchone()[0] == sql.APPLICATION_ID
     assert connection.execute("PRAGMA user_version").fetchone()[0] == LATEST
-    assert connection.execute("SELECT version FROM kronika_migrations").fetchall() == [
-        (version,) for version in range(1, LATEST + 1)]
+    assert [row[0] for row in connection.execute("SELECT name FROM kronika_migrations ORDER BY rowid")] == list(MIGRATIONS)
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"articles", "entities", "mentions", "timexes", "events", "event_participants", "event_reports",
             "quotes", "amounts", "article_search"} <= tables

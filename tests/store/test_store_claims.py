@@ -17,13 +17,14 @@ from kronika.store import Store, sql
 from kronika.store import claims as shown
 from kronika.store.migrations import LATEST
 from kronika.store.write import sentence_of, tied_event
+from conftest import story_store
 
 RESCUE_KEY = "name:state emergency service of ukraine|UKR"
 
 
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory):
-    with Store(tmp_path_factory.mktemp("claims") / "kronika.db") as store:
+    with story_store(tmp_path_factory.mktemp("claims") / "kronika.db") as store:
         store.add_many(records.ALL)
         yield store
 
@@ -151,7 +152,7 @@ def test_claims_are_read_off_an_index(stored, names, index):
 
 def written_as_version_3(path, **options) -> None:
     """The fixture records in a file as Kronika wrote it before migration 4 (no claims table)."""
-    with Store(path, **options) as store:
+    with story_store(path, **options) as store:
         store.add_many(records.ALL)
     downgrade(path, 3)
 

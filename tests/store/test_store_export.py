@@ -16,6 +16,7 @@ from kronika.cli import main
 from kronika.record import Document
 from kronika.store import Store
 from kronika.store.gdelt import COLUMNS
+from conftest import story_store
 
 # GDELT 2.0 Event Database codebook order, written out here independently of kronika/store/gdelt.py.
 GDELT_CODEBOOK = (
@@ -34,7 +35,7 @@ GDELT_CODEBOOK = (
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "kronika.db"
-    with Store(path) as store:
+    with story_store(path) as store:
         store.add_many(records.ALL)
     return str(path)
 
@@ -132,7 +133,7 @@ def test_parquet_dates_are_typed(db, tmp_path):
 
 def test_empty_store_exports(tmp_path):
     path = tmp_path / "empty.db"
-    Store(path).close()
+    story_store(path).close()
     assert export(str(path), "gdelt").stdout == ""
     assert export(str(path), "csv").stdout.startswith("id,date")
     export(str(path), "parquet", "-o", str(tmp_path / "e.parquet"))
@@ -140,7 +141,7 @@ def test_empty_store_exports(tmp_path):
 
 
 def article_stories(db) -> dict[str, str]:
-    with Store(db) as store:
+    with story_store(db) as store:
         return dict(store.connection.execute(
             "SELECT a.id, s.id FROM story_articles sa JOIN articles a ON a.pk = sa.article "
             "JOIN stories s ON s.pk = sa.story").fetchall())

@@ -47,6 +47,15 @@ def newer_store(path):
     connection.close()
 
 
+def other_branch_store(path):
+    """A store that applied a migration this Kronika does not define (a newer release, another branch)."""
+    Store(path).close()
+    connection = sqlite3.connect(path)
+    connection.execute("INSERT INTO kronika_migrations VALUES ('story_labels', 'labels of stories', '2030-01-01')")
+    connection.commit()
+    connection.close()
+
+
 def write(content: bytes):
     return lambda path: path.write_bytes(content)
 
@@ -59,6 +68,7 @@ BAD_FILES = [
     ("damaged Kronika store", damaged_store, "E502"),
     ("SQLite header then garbage", header_only, "E502"),
     ("store from a newer Kronika", newer_store, "E504"),
+    ("store with a migration this Kronika lacks", other_branch_store, "E504"),
 ]
 
 

@@ -7,8 +7,8 @@ from click.testing import CliRunner
 from kronika.cli import main
 from kronika.core import analyze_articles
 from kronika.ingest import read_articles
-from kronika.store import Store
 from kronika.stories import cluster_documents
+from conftest import story_store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "articles.jsonl"
 GOLD = {r["id"]: r for r in map(json.loads, FIXTURE.read_text(encoding="utf-8").splitlines())}
@@ -23,15 +23,15 @@ def records():
 def db(records, tmp_path_factory):
     path = tmp_path_factory.mktemp("stories") / "kronika.db"
     # Two sessions: the second extends the stories the first one stored.
-    with Store(path) as store:
+    with story_store(path) as store:
         store.add_many(records[:3])
-    with Store(path) as store:
+    with story_store(path) as store:
         store.add_many(records[3:])
     return path
 
 
 def stored_stories(path) -> dict[str, str]:
-    with Store(path) as store:
+    with story_store(path) as store:
         rows = store.connection.execute(
             "SELECT a.id, s.id FROM story_articles sa JOIN articles a ON a.pk = sa.article "
             "JOIN stories s ON s.pk = sa.story").fetchall()
@@ -47,7 +47,7 @@ def test_store_gives_the_in_memory_threads(db, records):
     from kronika.stories import cluster_levels
 
     in_memory = {doc.id: placed.thread.id for doc, placed in cluster_levels(records)}
-    with Store(db) as store:
+    with story_store(db) as store:
         stored = dict(store.connection.execute(
             "SELECT a.id, t.id FROM story_articles sa JOIN articles a ON a.pk = sa.article "
             "JOIN stories s ON s.pk = sa.story JOIN threads t ON t.pk = s.thread").fetchall())
@@ -61,7 +61,7 @@ def test_store_gives_the_in_memory_threads(db, records):
 
 
 def test_story_lists_articles_by_language(db):
-    with Store(db) as store:
+    with story_store(db) as store:
         listed = store.stories()
         helsinki = stored_stories(db)["a-en"]
         story = store.story(helsinki)
@@ -81,14 +81,14 @@ def test_story_lists_articles_by_language(db):
     ({"until": "2018-12-31"}, 1), ({"since": "2026-01-01"}, 0),
 ])
 def test_story_filters(db, filters, expected):
-    with Store(db) as store:
+    with story_store(db) as store:
         assert len(store.stories(**filters)) == expected
 
 
 def test_events_count_the_articles_in_every_language_that_name_their_participants(db):
     # The Polish article's meeting event belongs to the Helsinki story; the English and German articles of
     # that story name both participants, so they report it too: three articles from three outlets.
-    with Store(db) as store:
+    with story_store(db) as store:
         story = store.story(stored_stories(db)["a-pl"])
     assert story["events"], "the Polish pipeline codes the meeting"
     meeting = max(story["events"], key=lambda e: e["num_articles"])
@@ -128,7 +128,7 @@ def gdelt_counts(records, tmp_path):
 
     from kronika.store.gdelt import COLUMNS
 
-    with Store(tmp_path / "k.db") as store:
+    with story_store(tmp_path / "k.db") as store:
         store.add_many(records)
         out = io.StringIO()
         store.export("gdelt", out)

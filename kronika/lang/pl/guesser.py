@@ -1,7 +1,7 @@
 """A suffix-rewrite guesser for Polish name forms Morfeusz does not know ("Jinpingiem" -> Jinping).
 
 Rules are learnt by ``scripts/train_guesser.py`` from (form, lemma, tag) pairs of known names and
-stored as ``models/pl-name-guesser/rules.tsv``: a form ending ``suffix`` is lemmatised by dropping
+stored as ``kronika/models/pl-name-guesser/rules.tsv``: a form ending ``suffix`` is lemmatised by dropping
 its last ``remove`` characters and appending ``add``; ``count`` is how many training lemmas showed
 that rewrite with that tag. The longest suffix of a word found in the table decides.
 """
@@ -16,8 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from kronika.errors import KronikaError
+from kronika.models import model_dir
 
-MODEL_DIR = Path(__file__).resolve().parents[3] / "models" / "pl-name-guesser"
+MODEL_DIR = model_dir("pl-name-guesser")
 RULES_FILE = "rules.tsv"
 META_FILE = "meta.json"
 
