@@ -1,4 +1,11 @@
-"""Run the two perceptrons over a sentence: moves until the buffer is empty, then a relation per arc."""
+"""Run the two perceptrons over a sentence: moves until the buffer is empty, then a relation per arc.
+
+Two ways to the same output. A model whose weights are float16 values (every saved model) runs the exact,
+cheaper decoders of ``kronika.parse.greedy`` and ``kronika.parse.labeler``; any other (the averaged
+weights the training script scores between epochs) runs the reference: feature strings per decision and
+float32 rows summed by numpy. The loaded move model is kept only in its packed form, prebuilt once per
+model file (``kronika.prebuilt``).
+"""
 
 from __future__ import annotations
 
@@ -6,21 +13,31 @@ from pathlib import Path
 
 import numpy as np
 
+from kronika import prebuilt
+from kronika.parse import exact
 from kronika.parse.features import Words, move_features, relation_features
+from kronika.parse.greedy import ExactMoves
+from kronika.parse.labeler import ROOT_RELATION, ExactRelations, children_of
 from kronika.parse.perceptron import Perceptron
 from kronika.parse.system import State
 
-ROOT_RELATION = "root"
+__all__ = ["ROOT_RELATION", "Parser"]
 
 
 class Parser:
-    def __init__(self, moves: Perceptron, relations: Perceptron):
+    def __init__(self, moves: Perceptron | ExactMoves, relations: Perceptron):
         self.moves = moves
         self.relations = relations
+        self.exact_moves = moves if isinstance(moves, ExactMoves) else _exact_moves(moves)
+        self.exact_relations = ExactRelations(relations) if exact.is_float16(relations.weights) else None
 
     @classmethod
     def load(cls, folder: Path) -> Parser:
-        return cls(Perceptron.load(folder / "moves"), Perceptron.load(folder / "relations"))
+        # Keyed by the model's files and this package's code, which derives the packed form.
+        code = prebuilt.source_files(Path(__file__).parent, pattern="*.py")
+        files = [folder / "moves.json", folder / "moves.npy", *code]
+        compact = prebuilt.load(f"parser-{folder.name}-moves", files, lambda: _packed(folder / "moves"))
+        return cls(ExactMoves(*compact), Perceptron.load(folder / "relations"))
 
     def parse(self, attributes: list[tuple[str, str, str, str]]) -> tuple[list[int], list[str]]:
         """Heads (1-based positions, 0 for a root) and relations for the words of one sentence."""
@@ -29,6 +46,8 @@ class Parser:
         return heads, self.label(words, heads)
 
     def heads(self, words: Words, n: int) -> list[int]:
+        if self.exact_moves is not None:
+            return self.exact_moves.heads(words, n)
         state = State(n)
         while not state.done:
             scores = self.moves.scores(move_features(state, words))
@@ -37,9 +56,9 @@ class Parser:
         return state.finish()
 
     def label(self, words: Words, heads: list[int]) -> list[str]:
-        children: dict[int, list[int]] = {}
-        for dependent, head in enumerate(heads, start=1):
-            children.setdefault(head, []).append(dependent)
+        if self.exact_relations is not None:
+            return self.exact_relations.label(words, heads)
+        children = children_of(heads)
         labels = []
         for dependent, head in enumerate(heads, start=1):
             if head == 0:
@@ -48,3 +67,20 @@ class Parser:
             scores = self.relations.scores(relation_features(words, head, dependent, children))
             labels.append(self.relations.classes[int(scores.argmax())])
         return labels
+
+
+def _exact_moves(model: Perceptron) -> ExactMoves | None:
+    return ExactMoves.of(model.classes, _table(model)) if exact.is_float16(model.weights) else None
+
+
+def _table(model: Perceptron) -> dict[str, int]:
+    ordered = sorted(model.features, key=model.features.get)
+    return dict(zip(ordered, exact.packed_rows(model.weights)))
+
+
+def _packed(path: Path) -> tuple:
+    """A saved move model in the compact form of ``ExactMoves``, in marshal's types."""
+    model = Perceptron.load(path)
+    if not exact.is_float16(model.weights):
+        raise ValueError(f"{path}.npy: weights are not float16 values, as every saved model's are")
+    return ExactMoves.of(model.classes, _table(model)).compact()
