@@ -70,7 +70,9 @@ def test_kill_9_of_the_leader_leaves_no_worker(tmp_path, kind):
             assert second.returncode == 1 and "E708" in second.stderr and f"pid {leader.pid}" in second.stderr
         leader.send_signal(signal.SIGKILL)
         leader.wait()
-        assert wait_for(lambda: not group_members(leader.pid), 20), f"orphans: {group_members(leader.pid)}"
+        # A generous deadline: on a machine at load 10+ a worker mid-article takes seconds to be scheduled and
+        # exit; what is tested is that the group empties, not how fast.
+        assert wait_for(lambda: not group_members(leader.pid), 90), f"orphans: {group_members(leader.pid)}"
     finally:
         for pid in group_members(leader.pid):
             os.kill(pid, signal.SIGKILL)
