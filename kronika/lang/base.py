@@ -55,6 +55,10 @@ class LanguagePack(Protocol):
     def data(self, part: str) -> ModuleType:
         """The data module of one of ``DATA_PARTS``, imported once."""
 
+    def surely_written_in(self, sample: str) -> bool:
+        """A quick test that ``sample`` is in this language beyond doubt, run before the general language
+        identifier is loaded (it costs most of a one-article start-up); False means "unsure"."""
+
     def morphology(self) -> Any:
         """The analyser and lemmatiser, loaded once per process."""
 

@@ -21,6 +21,7 @@ from kronika.lang.pl.triggers import TRIGGERS
 
 
 CASES = frozenset(_CASE_ORDER)
+WORD = re.compile(r"[^\W\d_]+")
 
 
 class PolishLanguage:
@@ -41,6 +42,18 @@ class PolishLanguage:
     def data(self, part: str):
         """One of the data modules the interface names (``kronika.lang.base.DATA_PARTS``), imported once."""
         return _data(part)
+
+    def surely_written_in(self, sample: str) -> bool:
+        """Whether ``sample`` is Polish beyond doubt (``kronika/lang/pl/identify.py``); False means "ask the
+        language identifier", not "not Polish"."""
+        from kronika.lang.pl import identify
+
+        if not identify.LETTERS.intersection(sample):
+            return False
+        words = WORD.findall(sample.casefold())
+        if len(words) < identify.MIN_WORDS:
+            return False
+        return sum(w in identify.FUNCTION_WORDS for w in words) >= identify.MIN_FUNCTION_SHARE * len(words)
 
     def strip_case_ending(self, surname: str, cases) -> str | None:
         """The nominative of a masculine surname in an oblique case, by its regular ending."""
