@@ -9,7 +9,9 @@ Zbawiciela" finds "Placu Zbawiciela", and a name with an English word, "Kasprzak
 Every other token is outside a name, except where the evidence is unsure, and then the whole sentence is left
 out: a pipeline entity that matches no gold entity (a wrong name, or a right name linked to a wrong spelling),
 or a capitalised word inside a sentence that no found mention covers (a gold name not found).
-Dates and times keep the shipped tagger's labels, since the gold lists none.
+Dates and times keep the shipped tagger's labels, since the gold lists none, and so do the names the linker
+reads as a state's adjective or people ("rosyjskich", "Rosjanie", a lower-case span): NKJP and PolEval label
+them as names, the gold lists no adjectives, and an O there taught the tagger to miss them.
 """
 
 from __future__ import annotations
@@ -177,6 +179,21 @@ def article_sentences(
     return out, name_forms
 
 
+def adjectival(tokens: list) -> bool:
+    """Whether the tagger's name span is what the linker takes for a state's adjective or its people, not a
+    mention: such a name never reaches the gold lists, so its absence there says nothing against it."""
+    text = " ".join(t.text for t in tokens)
+    base = " ".join(t.lemma or t.text for t in tokens)
+    return load_linker("pl").is_demonym(text, base)
+
+
+def _clear(labels: list[str], start: int, end: int) -> None:
+    """Make room for a found name: a kept tagger span it overlaps goes whole, so no I- is left dangling."""
+    spans = [s for s in decode(labels) if s.layer == 0 and s.start < end and start < s.end]
+    for span in spans:
+        labels[span.start : span.end] = [OUTSIDE] * (span.end - span.start)
+
+
 def settle(sentence, tagger, name_forms, spans, word_spans, unsure) -> list[str] | None:
     """One sentence's labels, or None when a token's label is unsure."""
     if not sentence:
@@ -185,8 +202,8 @@ def settle(sentence, tagger, name_forms, spans, word_spans, unsure) -> list[str]
     tagged = tagger.label(sentence, name_forms)
     types = tagger.features.NKJP_TYPES
     labels = [OUTSIDE] * len(sentence)
-    for span in decode(tagged):  # dates and times: the tagger's own
-        if span.layer == 0 and span.category not in types:
+    for span in decode(tagged):  # dates, times and adjectival names: the tagger's own
+        if span.layer == 0 and (span.category not in types or adjectival(sentence[span.start : span.end])):
             labels[span.start : span.end] = tagged[span.start : span.end]
     index = {t.start: n for n, t in enumerate(sentence)}
     ends = {t.end: n + 1 for n, t in enumerate(sentence)}
@@ -199,6 +216,7 @@ def settle(sentence, tagger, name_forms, spans, word_spans, unsure) -> list[str]
         start, end = index[a], ends[b]
         if covered.intersection(range(start, end)):
             continue
+        _clear(labels, start, end)
         labels[start:end] = span_labels(tagged, start, end, gold_type, state)
         covered.update(range(start, end))
     for a, b in unsure:

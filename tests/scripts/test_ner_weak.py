@@ -9,7 +9,10 @@ from types import SimpleNamespace
 
 import pytest
 
+import kronika
 from kronika.record import Token
+from kronika.stages.morph import _tokens_by_sentence
+from kronika.stages.ner import OUTSIDE, load_tagger
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -76,3 +79,43 @@ def test_person_labels(length, labels):
 @pytest.mark.parametrize("article_id", ["tra-001", "x", "trj-029"])
 def test_fold_is_stable_and_in_range(article_id):
     assert ner_weak.fold_of(article_id, 5) == ner_weak.fold_of(article_id, 5) in range(5)
+
+
+ADJECTIVAL = [
+    # (word, lemma, the linker takes it for a state's adjective or people)
+    ("rosyjskimi", "rosyjski", True),
+    ("Rosjanie", "Rosjanin", True),
+    ("Polscy", "polski", True),
+    ("unijnych", "unijny", True),  # no capital: no mention, whatever it is
+    ("Warszawie", "Warszawa", False),
+    ("Tusk", "Tusk", False),
+]
+
+
+@pytest.mark.parametrize(("word", "lemma", "expected"), ADJECTIVAL)
+def test_adjectival(word, lemma, expected):
+    assert ner_weak.adjectival([Token(0, len(word), word, lemma)]) is expected
+
+
+SETTLED = [
+    # (sentence, the found name's words, the words whose label the shipped tagger keeps)
+    ("Minister spotkał się z rosyjskimi dyplomatami w Warszawie.", ("Warszawie",), ("rosyjskimi",)),
+    ("Polscy rolnicy protestowali w Brukseli.", ("Brukseli",), ("Polscy",)),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "kept"), SETTLED)
+def test_settle_keeps_the_taggers_adjectival_names(text, found, kept):
+    """The gold lists no adjectives: their labels stay the tagger's, while a found name takes a gold type."""
+    sentence = _tokens_by_sentence(kronika.analyze(text))[0]
+    tagger = load_tagger("pl")
+    name_forms = tagger.features.document_name_forms([sentence])
+    spans = [(t.start, t.end, "GPE", False) for t in sentence if t.text in found]
+    labels = ner_weak.settle(sentence, tagger, name_forms, spans, [], [])
+    assert labels is not None
+    tagged = tagger.label(sentence, name_forms)
+    for token, label, own in zip(sentence, labels, tagged):
+        if token.text in kept:
+            assert label == own != OUTSIDE
+        elif token.text not in found:
+            assert label == OUTSIDE
