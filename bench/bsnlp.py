@@ -41,8 +41,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import kronika  # run from a checkout
-from kronika.lang.pl.morphology import lemmatize_phrase
+import kronika  # noqa: E402  (run from a checkout)
+from kronika.lang.pl.morphology import lemmatize_phrase  # noqa: E402
 
 LOWERCASED = {"ec", "trump"}  # 2017 topics: forms and base forms are lower-cased
 TYPES = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}  # Kronika -> BSNLP; others: no strict type
@@ -88,8 +88,10 @@ class PRF:
         else:
             hit_s = {s for s in sys_items if any(match(s, g) for g in gold_items)}
             hit_g = {g for g in gold_items if any(match(s, g) for s in sys_items)}
-        self.tp_p += len(hit_s); self.n_sys += len(sys_items)
-        self.tp_r += len(hit_g); self.n_gold += len(gold_items)
+        self.tp_p += len(hit_s)
+        self.n_sys += len(sys_items)
+        self.tp_r += len(hit_g)
+        self.n_gold += len(gold_items)
         return set(sys_items) - hit_s, set(gold_items) - hit_g
 
     def line(self, label: str) -> str:

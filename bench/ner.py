@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import kronika.stages.ner
+import kronika.stages.ner  # noqa: E402
 from kronika.lang import get_language  # noqa: E402
 from kronika.record import Document  # noqa: E402
 from kronika.stages.morph import MorphologyStage  # noqa: E402

@@ -11,7 +11,6 @@ the baseline's daily mean, a mean of 0 counting as one event over the whole base
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 import statistics
 from dataclasses import asdict, dataclass, field

@@ -699,8 +699,8 @@ SCHEMA_V8 = (
 
 THREAD_BY_ID = "SELECT id, size, lo, hi, titles FROM threads WHERE id = ?"
 # A thread's stories, the latest first.
-THREAD_STORIES = f"""
-SELECT {{columns}} FROM stories s WHERE s.thread = (SELECT pk FROM threads WHERE id = ?)
+THREAD_STORIES = """
+SELECT {columns} FROM stories s WHERE s.thread = (SELECT pk FROM threads WHERE id = ?)
 ORDER BY s.hi IS NULL, s.hi DESC, s.pk DESC"""
 INSERT_CLAIM = """
 INSERT INTO claims (article, ordinal, story, event, date, category, unit, value, approximate, text, start, end,

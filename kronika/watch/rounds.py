@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 
-from kronika.errors import InputError, KronikaError
+from kronika.errors import InputError
 from kronika.ingest.article import Article
 from kronika.ingest.decoding import decode
 from kronika.ingest.detect import HTML, is_feed, kind_from_content

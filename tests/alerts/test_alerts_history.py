@@ -128,7 +128,7 @@ def test_live_alerts_are_stored_once_listed_and_served(db, tmp_path):
         page = client.get("/alerts", params={"rule": "china-ratio"})
         assert page.status_code == 200
         assert served["items"][0]["message"].replace("'", "&#39;") in page.text
-        assert f'href="/articles/' in page.text and f"#event-{served['items'][0]['events'][0]}" in page.text
+        assert 'href="/articles/' in page.text and f"#event-{served['items'][0]['events'][0]}" in page.text
         assert "No alerts yet" in client.get("/alerts", params={"rule": "no-such-rule"}).text
 
 

@@ -12,7 +12,6 @@ import time
 from contextlib import contextmanager
 
 import httpx
-import pytest
 from fastapi.testclient import TestClient
 from store import store_records
 

@@ -21,7 +21,6 @@ from old_schema import downgrade
 from kronika.api import create_app
 from kronika.cli import main
 from kronika.store import Store
-from kronika.store.migrations import LATEST
 
 
 @pytest.fixture(scope="module")

@@ -532,7 +532,7 @@ def _written_in_capitals(word: str) -> bool:
 def _recased(word: str, lemma: str) -> str:
     """``lemma`` in capitals where ``word`` has them, lower case elsewhere ("Europol" for EUROPOL)."""
     if len(word) == len(lemma):
-        return "".join(w if w.isupper() else l.lower() for w, l in zip(word, lemma))
+        return "".join(w if w.isupper() else c.lower() for w, c in zip(word, lemma))
     return match_case(word, lemma.lower())
 
 
