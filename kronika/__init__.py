@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from kronika.errors import InputError, KronikaError
 from kronika.pipeline import Pipeline, Stage, default_stages
+from kronika.query_reader import PipelineReader
+from kronika.reading import use_reader
 from kronika.record import Document, Entity, Event, Mention, Timex, Token
+
+# Store queries read people's words as the articles were read (kronika/reading.py); the store itself imports
+# no stage, so the package wires the pipeline in. Nothing loads until a query asks.
+use_reader(PipelineReader())
 
 __version__ = "0.1.0"
 

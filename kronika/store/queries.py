@@ -11,11 +11,11 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from datetime import date as Date
-from functools import cache
 
 import pandas as pd
 
 from kronika.errors import KronikaError
+from kronika.reading import current_reader
 from kronika.store import filters, resolve, sql
 
 # Dates are checked where every filter is (kronika/store/filters.py); the names stay here for their callers.
@@ -432,28 +432,13 @@ def fts_query(search: str, *, lang: str = "pl") -> str | None:
     "Pekin" both look for the lemma "pekin". Every term is a quoted FTS5 string (inner quotes doubled), so
     no character of the user's text can act as FTS5 syntax.
     """
-    from kronika.record import Document
-
-    doc = _query_analyser(lang)(Document(text=search))
     groups = []
-    for token in doc.tokens:
-        if not any(ch.isalnum() for ch in token.text):
+    for typed, lemma in current_reader().words(search, lang):
+        if not any(ch.isalnum() for ch in typed):
             continue
-        terms = sorted({(token.lemma or token.text).lower(), token.text.lower()})
+        terms = sorted({lemma.lower(), typed.lower()})
         groups.append("(" + " OR ".join(_quote(term) for term in terms) + ")")
     return " AND ".join(groups) if groups else None
-
-
-@cache
-def _query_analyser(lang: str):
-    """Segmentation and morphology only: what the articles' lemmas came from, without the later stages."""
-    from kronika.lang import get_language
-    from kronika.pipeline import Pipeline
-    from kronika.stages.morph import MorphologyStage
-    from kronika.stages.segment import SegmentStage
-
-    language = get_language(lang)
-    return Pipeline([SegmentStage(language), MorphologyStage(language)])
 
 
 def relations(connection: sqlite3.Connection, a: str, b: str, *, by: str = "month", since: str | None = None,

@@ -16,6 +16,7 @@ import sqlite3
 from functools import cache
 
 from kronika.errors import KronikaError
+from kronika.reading import current_reader
 from kronika.store import filters, sql
 
 CODE_RE = re.compile(r"^([A-Z]{3})([A-Z]{3})?$")
@@ -51,13 +52,7 @@ def knowledge_base_entry(text: str, *, inflected: bool):
     if not inflected:
         hits = load_kb().lookup(text)
         return hits[0] if hits else None
-    from kronika.stages.link import load_linker
-
-    tokens = _analysed(text)
-    found = load_linker("pl").gazetteer_matches(tokens, {0}) if tokens else []
-    if len(found) == 1 and found[0].start == 0 and found[0].end == len(tokens):
-        return load_kb().get(found[0].entry)
-    return None
+    return current_reader().named_entry(text)
 
 
 def is_state(entry) -> bool:
@@ -73,7 +68,8 @@ def _entry_keys(connection: sqlite3.Connection, entry) -> list[str]:
 def _word_sets(text: str) -> list[list[tuple[str, ...]]]:
     """The words of ``text`` as typed, then each as typed or as its lemma ("Putinem" -> Putin)."""
     typed = [(word,) for word in re.findall(r"\w+", text)]
-    lemmas = [tuple({t.text, t.lemma or t.text}) for t in _analysed(text) if any(ch.isalnum() for ch in t.text)]
+    lemmas = [tuple({typed, lemma}) for typed, lemma in current_reader().words(text)
+              if any(ch.isalnum() for ch in typed)]
     return [typed, lemmas] if lemmas != typed else [typed]
 
 
@@ -97,13 +93,6 @@ def _partial(connection: sqlite3.Connection, words: list[tuple[str, ...]]) -> li
 
 def _column(connection: sqlite3.Connection, statement: str, params: dict) -> list[str]:
     return [row[0] for row in connection.execute(statement, params)]
-
-
-def _analysed(text: str):
-    from kronika.record import Document
-    from kronika.store.queries import _query_analyser
-
-    return _query_analyser("pl")(Document(text=text)).tokens
 
 
 # --- countries -------------------------------------------------------------------------------------------
