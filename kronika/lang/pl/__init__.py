@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kronika.caches import WORD_TYPES
 from kronika.lang.pl.abbreviations import ABBREVIATIONS, MULTI_PERIOD, SENTENCE_FINAL_ABBREVIATIONS
 from kronika.lang.pl.credits import BYLINE_OPENERS, CREDIT_CUES
 from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
@@ -86,7 +87,7 @@ class PolishLanguage:
         return (_language, ())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_TYPES)
 def _is_proper_name(word: str) -> bool:
     from kronika.lang.pl.morphology import load_morphology
 
@@ -99,7 +100,7 @@ def _is_proper_name(word: str) -> bool:
     return all(lemma[:1].isupper() for _, lemma, _, _, _ in analyses)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_TYPES)
 def _is_dictionary_word(word: str) -> bool:
     from kronika.lang.pl.morphology import load_morphology
 
