@@ -1,6 +1,7 @@
 """Memory of a long `kronika watch` run: does the resident size stay flat round after round?
 
-    .venv/bin/python bench/watch_soak.py [--minutes 120] [--every 2s] [--new 3] [--texts bsnlp|examples]
+    .venv/bin/python bench/watch_soak.py [--minutes 120] [--every 2s] [--new 3] [--texts bsnlp|examples] [--log TSV]
+    .venv/bin/python bench/watch_soak.py --report TSV [--minutes 25]     # the summary of a log, so far
 
 A local feed server (127.0.0.1, a thread) serves one RSS feed that gains ``--new`` entries every time it is
 fetched (whole texts as `content:encoded`, each with a sentence that makes it a new article), so every round
@@ -114,8 +115,14 @@ def main() -> int:
     parser.add_argument("--sample", type=float, default=5.0, help="seconds between memory samples")
     parser.add_argument("--texts", choices=("bsnlp", "examples"), default="bsnlp",
                         help="the feed's texts: BSNLP news (when ../shared/data has them) or the five examples")
-    parser.add_argument("--log", type=Path, help="also write every sample here as it is taken (TSV)")
+    parser.add_argument("--log", type=Path, help="also write every sample here as it is taken (TSV: seconds, "
+                        "RSS MiB, articles stored, store MiB)")
+    parser.add_argument("--report", type=Path, metavar="TSV", help="no run: the summary of a --log written so far "
+                        "(its first --minutes only, so a long run's log also gives a shorter run's result)")
     args = parser.parse_args()
+    if args.report:
+        rows = [tuple(float(v) for v in line.split("\t")) for line in args.report.read_text().splitlines() if line]
+        return report([(t, rss, int(n), size) for t, rss, n, size in rows if t <= args.minutes * 60], None)
     texts = soak_texts(args.texts)
     print(f"soak: {len(texts)} texts, a round every {args.every}, {args.minutes:g} minutes", flush=True)
     server = serve(GrowingFeed(args.new, texts))
