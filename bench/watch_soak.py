@@ -5,7 +5,7 @@
 
 A local feed server (127.0.0.1, a thread) serves one RSS feed that gains ``--new`` entries every time it is
 fetched (whole texts as `content:encoded`, each with a sentence that makes it a new article), so every round
-fetches, analyses and stores. The texts are the BSNLP Polish news of ``../shared/data/bsnlp-pl`` (1,103
+fetches, analyses and stores. The texts are the BSNLP Polish news of ``../shared/data/bsnlp-pl`` (1,098
 articles, read from there, never copied; the examples when it is absent): a real feed brings new words and
 names with every article, and the per-word caches must stay bounded under that, which five texts repeated
 would never show. `kronika watch` runs as its own process at ``--every``; its resident memory (VmRSS from

@@ -2,7 +2,7 @@
 
 The caches are keyed by word form (with its lemma, tag or context), so a long `kronika watch` run over real
 news meets new keys in every article and a cache bounded at 100,000-600,000 entries grows for days: about
-8 KiB per word type over all of them, 385 MiB after the 1,103 BSNLP articles (45,444 word types). LRU stack
+8 KiB per word type over all of them, 385 MiB after the 1,098 BSNLP articles (45,444 word types). LRU stack
 distances on those articles (every cache's key sequence replayed at each size, times the CPU time of a miss)
 say 20,000 costs about 2% more analysis time than unbounded caches, 10,000 about 8%; the caches then stop at
 roughly 150 MiB instead of growing (README, the watch soak paragraph).
