@@ -33,6 +33,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from kronika.caches import WORD_TYPES
 from kronika.events.codes import participant_code
 from kronika.record import (
     Document,
@@ -197,7 +198,7 @@ class Coder:
             heads.append(starts)
         return everything, heads
 
-    @lru_cache(maxsize=200_000)  # noqa: B019 -- the coder lives as long as the process (load_coder)
+    @lru_cache(maxsize=WORD_TYPES)  # noqa: B019 -- the coder lives as long as the process (load_coder)
     def _token_readings(self, text: str, tag: str | None, lemma: str | None) -> tuple[frozenset, frozenset]:
         """A word's lemmas and trigger-starting lemmas: the same for every occurrence of the same reading."""
         family = _family(tag)
@@ -220,7 +221,7 @@ class Coder:
         acronym, an unknown foreign name) can stand in any."""
         return self._cases(token.text, token.tag, name)
 
-    @lru_cache(maxsize=200_000)  # noqa: B019 -- the coder lives as long as the process (load_coder)
+    @lru_cache(maxsize=WORD_TYPES)  # noqa: B019 -- the coder lives as long as the process (load_coder)
     def _cases(self, text: str, tag: str | None, name: bool) -> frozenset[str]:
         analyses = self.language.morphology().analyse(text)
         cases = set(tag_cases(tag))
@@ -233,12 +234,12 @@ class Coder:
                 cases.update(tag_cases(reading.tag))
         return frozenset(cases) or frozenset(CASES)
 
-    @lru_cache(maxsize=200_000)  # noqa: B019 -- the coder lives as long as the process (load_coder)
+    @lru_cache(maxsize=WORD_TYPES)  # noqa: B019 -- the coder lives as long as the process (load_coder)
     def adjective_reading(self, text: str) -> bool:
         """Morfeusz reads the word as an adjective ("ukraińskich" tagged as the people)."""
         return any(tag_class(r.tag) == "adj" for r in self.language.morphology().analyse(text))
 
-    @lru_cache(maxsize=200_000)  # noqa: B019 -- the coder lives as long as the process (load_coder)
+    @lru_cache(maxsize=WORD_TYPES)  # noqa: B019 -- the coder lives as long as the process (load_coder)
     def unknown(self, text: str) -> bool:
         """Morfeusz does not know the word ("Macronem", "Ryanair")."""
         analyses = self.language.morphology().analyse(text)

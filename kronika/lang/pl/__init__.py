@@ -6,8 +6,8 @@ import importlib
 import re
 from functools import lru_cache
 
+from kronika.caches import WORD_TYPES
 from kronika.lang.base import DATA_PARTS
-
 from kronika.lang.pl.abbreviations import ABBREVIATIONS, MULTI_PERIOD, SENTENCE_FINAL_ABBREVIATIONS
 from kronika.lang.pl.credits import BYLINE_OPENERS, CREDIT_CUES
 from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
@@ -106,14 +106,14 @@ class PolishLanguage:
         return (_language, ())
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=len(DATA_PARTS))
 def _data(part: str):
     if part not in DATA_PARTS:
         raise KeyError(f"no data part '{part}' in the language-pack interface; known: {', '.join(DATA_PARTS)}")
     return importlib.import_module(f"{__name__}.{part}")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_TYPES)
 def _is_proper_name(word: str) -> bool:
     from kronika.lang.pl.morphology import load_morphology
 
@@ -126,7 +126,7 @@ def _is_proper_name(word: str) -> bool:
     return all(lemma[:1].isupper() for _, lemma, _, _, _ in analyses)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_TYPES)
 def _is_dictionary_word(word: str) -> bool:
     from kronika.lang.pl.morphology import load_morphology
 

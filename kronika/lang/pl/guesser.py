@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kronika.caches import WORD_TYPES
 from kronika.errors import KronikaError
 from kronika.models import model_dir
 
@@ -79,7 +80,7 @@ class SuffixGuesser:
         for suffix, remove, add, tag, count in rules:
             self.rules[suffix].append((int(remove), add, tag, int(count)))
         self.max_suffix = max((len(s) for s in self.rules), default=0)
-        self.guess = lru_cache(maxsize=100_000)(self._guess)
+        self.guess = lru_cache(maxsize=WORD_TYPES)(self._guess)
 
     def _guess(self, word: str) -> tuple[Guess, ...]:
         low = word.lower()

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from kronika.caches import WORD_TYPES
 from kronika.lang.pl.guesser import SuffixGuesser, load_guesser
 from kronika.lang.pl.names import (
     APOSTROPHE_ENDINGS,
@@ -161,13 +162,13 @@ class Morphology:
     def __init__(self, morfeusz, guesser: SuffixGuesser):
         self.morfeusz = morfeusz
         self.guesser = guesser
-        self.analyse = lru_cache(maxsize=200_000)(self._analyse)
-        self.generate = lru_cache(maxsize=50_000)(self._generate)
-        self.guess = lru_cache(maxsize=100_000)(self._guess)
+        self.analyse = lru_cache(maxsize=WORD_TYPES)(self._analyse)
+        self.generate = lru_cache(maxsize=WORD_TYPES)(self._generate)
+        self.guess = lru_cache(maxsize=WORD_TYPES)(self._guess)
         # Per word and reading context, not per token: a word's readings and their context-free scores, and the
         # reading of a run of words (names recur within an article and across articles).
-        self._scored = lru_cache(maxsize=200_000)(self._scored_free)
-        self._reading = lru_cache(maxsize=50_000)(self._reading_of)
+        self._scored = lru_cache(maxsize=WORD_TYPES)(self._scored_free)
+        self._reading = lru_cache(maxsize=WORD_TYPES)(self._reading_of)
 
     # --- single words ---------------------------------------------------------------------------
 
@@ -680,7 +681,7 @@ def lemmatize_phrase(text: str, *, singular_common: bool = False) -> str:
     return load_morphology().lemmatize_phrase(text, singular_common=singular_common)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_TYPES)
 def syntax_attributes(text: str, lemma: str | None, tag: str | None) -> tuple[str, str, str, str]:
     """What the parser sees of a word: its form and lemma in lower case, its NKJP class, and its case (for
     words that decline) or else its number (verbs: agreement with the subject); "-" when the tag has neither."""

@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from kronika.caches import SCRATCH, WORD_TYPES
 from kronika.lang.pl.names import COMMON_NOUN_LABEL, PROPER_LABELS
 
 # NKJP outer category -> record type. Dates and times are NKJP categories too (the tagger predicts
@@ -89,7 +90,7 @@ def _length_bucket(n: int) -> str:
     return "1" if n == 1 else "2" if n == 2 else "3" if n == 3 else "4-6" if n <= 6 else "7+"
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=SCRATCH)
 def _morfeusz_features(word: str) -> tuple[str, ...]:
     """Context-free facts from all Morfeusz readings of ``word``."""
     from kronika.lang.pl.morphology import load_morphology
@@ -107,7 +108,7 @@ def _morfeusz_features(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=SCRATCH)
 def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tuple[str, ...]]:
     """A token's features grouped by kind, so neighbours can pass on some kinds under their offset."""
     lower = word.lower()
@@ -149,7 +150,7 @@ def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tu
     return groups
 
 
-@lru_cache(maxsize=600_000)
+# Not cached: it is called only when _context_row misses, so a cache of its own never hits.
 def _context_features(word: str, lemma: str, tag: str, cluster: str, offset: int) -> tuple[str, ...]:
     own = _own_features(word, lemma, tag, cluster)
     prefix = f"{offset:+d}:"
@@ -158,12 +159,12 @@ def _context_features(word: str, lemma: str, tag: str, cluster: str, offset: int
 
 # Features are computed once per word type (its form, lemma, tag and cluster), not per token: a token's own
 # features in one tuple, and what it passes on to each neighbour, in the order ``sentence_features`` adds them.
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=WORD_TYPES)
 def _own_row(key: tuple[str, str, str, str]) -> tuple[str, ...]:
     return ("bias", *(f for group in _own_features(*key).values() for f in group))
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=WORD_TYPES)
 def _context_row(key: tuple[str, str, str, str]) -> tuple[tuple[str, ...], ...]:
     return tuple(_context_features(*key, offset) for offset in CONTEXT)
 
@@ -263,7 +264,7 @@ QUOTES = frozenset('"„”“«»')
 OPEN_QUOTES = frozenset("„“«")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_TYPES)
 def _case(tag: str) -> str:
     return next((v for v in re.split(r"[:.]", tag.partition(":")[2]) if v in CASES), "")
 
@@ -311,7 +312,7 @@ def _place_names() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     return places, frozenset(adjectives), frozenset(towns)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_TYPES)
 def _word_facts(word: str) -> tuple[str | None, bool, bool, bool]:
     """(place category, forename, surname, any surname reading) of a word, read only where
     the dictionary says so: a state's adjective, a geographic name the knowledge base places, a town's

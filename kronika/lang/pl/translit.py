@@ -26,6 +26,8 @@ import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
+from kronika.caches import WORD_TYPES
+
 # States whose names Polish writes in a transliteration from Cyrillic, and the English scheme each takes.
 SCHEMES = {"UKR": "east", "BLR": "east", "RUS": "russian"}
 
@@ -174,7 +176,7 @@ _SOUND_SCHEMES = tuple((re.compile("|".join(re.escape(a) for a, _ in sounds)), d
                        for sounds in (_POLISH_SOUNDS, _ENGLISH_SOUNDS))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_TYPES)
 def _fold(word: str, scheme: int) -> str:
     pattern, table = _SOUND_SCHEMES[scheme]
     word = pattern.sub(lambda m: table[m.group()], word.lower())
