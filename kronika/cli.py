@@ -267,7 +267,7 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
 @db_option
 @click.option("--every", default="15m", show_default=True, help="Time between rounds: 90s, 15m, 2h, 1d.")
 @click.option("--once", is_flag=True, help="Run one round and exit (for cron and tests).")
-@click.option("--lang", default="pl", show_default=True, help="Language of articles that do not say.")
+@lang_option
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 256),
               help="Worker processes for the analysis.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
