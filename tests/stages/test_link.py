@@ -435,3 +435,26 @@ def test_output_does_not_depend_on_the_hash_seed():
                                 capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+# A name the base lacks in the lemmatiser's base form is linked by another reading of its words, when just one
+# entry answers to them.
+GALLANT = Entry("kronika:gallant", "Yoav Gallant", "PER", "ISR", "GOV")
+READING_ENTRIES = [*ENTRIES, GALLANT, Entry("kronika:isfahan", "Isfahan", "GPE", "IRN")]
+# Two namesakes: neither is taken.
+NAMESAKE_ENTRIES = [*ENTRIES, GALLANT, Entry("kronika:gallant-usa", "Yoav Gallant", "PER", "USA")]
+
+# (entries, text, detector mention, expected entity names)
+READING_CASES = [
+    (READING_ENTRIES, "Rozmowa z Joawem Gallantem trwała.", ("Joawem Gallantem", "PER", "Joawem Gallantem"),
+     {"Yoav Gallant"}),
+    (READING_ENTRIES, "Spotkali się w Isfahanie wczoraj.", ("Isfahanie", "GPE", "Isfahanie"), {"Isfahan"}),
+    (NAMESAKE_ENTRIES, "Rozmowa z Joawem Gallantem trwała.", ("Joawem Gallantem", "PER", "Joawem Gallantem"),
+     {"Joawem Gallantem"}),
+]
+
+
+@pytest.mark.parametrize(("entries", "text", "mention", "expected"), READING_CASES)
+def test_a_name_is_linked_by_another_reading_of_its_words(entries, text, mention, expected):
+    linker = Linker(get_language("pl"), KnowledgeBase(entries))
+    assert {e.name for e in link_entities(analysed(text, mentions=[mention]), linker)} == expected
