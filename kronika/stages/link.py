@@ -385,6 +385,11 @@ class Linker:
         if len(words) < 2 or len(words) != len(span):
             return base
         if words[0] == span[0].text:
+            if words[-1] != span[-1].text and self._first_name_as_written(span[0].text) \
+                    and words[1:-1] == [t.text for t in span[1:-1]]:
+                # "Sebastian Pinera" taken as "Sebastian Piner": a man's first name that would take an ending
+                # in an oblique case has none, so the surname after it is in its base form too.
+                return base[:len(base) - len(words[-1])] + span[-1].text
             return self._foreign_person_base(span, base)
         if words[-1] != span[-1].text:
             return base
@@ -414,6 +419,14 @@ class Linker:
         if not lemma or lemma == surname:
             return base
         return base[:len(base) - len(surname)] + lemma
+
+    def _first_name_as_written(self, word: str) -> bool:
+        """Whether ``word`` ends in a consonant and no reading takes it for an oblique singular of another name
+        ("Sebastian" may be the genitive plural of "Sebastiana" only)."""
+        if word[-1:].lower() in VOWELS or not word[-1:].isalpha() or self._first_name_case(word):
+            return False
+        return not any(r.lemma != word and "sg" in r.values and r.values & self.language.oblique_cases
+                       for r in self.morphology.candidates(word, name_like=True))
 
     def _known_first_name(self, name: str) -> bool:
         """Whether ``name`` is a first name of the base's people or of the dictionary."""

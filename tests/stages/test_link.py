@@ -458,6 +458,11 @@ READING_CASES = [
     (ENTRIES, "Wypowiedź Anny Berman trwała krótko.", ("Anny Berman", "PER", "Anna Berman"), {"Anna Berman"}),
     (ENTRIES, "Rozmowa z Haraldem Wadephulem trwała.", ("Haraldem Wadephulem", "PER", "Harald Wadephulem"),
      {"Harald Wadephul"}),
+    # A man's first name with no case ending keeps the surname after it as written; one ending in a vowel,
+    # which Polish may leave undeclined, does not.
+    (ENTRIES, "Prezydent Sebastian Pinera przemówił.", ("Sebastian Pinera", "PER", "Sebastian Piner"),
+     {"Sebastian Pinera"}),
+    (ENTRIES, "Spotkanie z Ali Chameneim trwało.", ("Ali Chameneim", "PER", "Ali Chamenei"), {"Ali Chamenei"}),
 ]
 
 
