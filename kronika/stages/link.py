@@ -399,10 +399,6 @@ class Linker:
             if reading.lemma == words[0] and (reading.person or not reading.source) and "m1" in reading.values:
                 cases |= reading.values & self.language.oblique_cases
         surname = span[-1].text
-        if not self._known_first_name(words[0]) and not (cases and self.language.strip_case_ending(surname, cases)):
-            # "Siteny Randrianasoloniaiko" taken as "Sitena", "Cipi Hotovely" as "Cipia": a first name only
-            # guessed from its ending, before a surname that keeps its form, is a foreign one in its base form.
-            return span[0].text + base[len(words[0]):]
         if not cases:
             return base
         if not self.language.strip_case_ending(surname, cases) and surname[-1:].isalpha() and surname[-1].lower() not in VOWELS:
@@ -427,11 +423,6 @@ class Linker:
             return False
         return not any(r.lemma != word and "sg" in r.values and r.values & self.language.oblique_cases
                        for r in self.morphology.candidates(word, name_like=True))
-
-    def _known_first_name(self, name: str) -> bool:
-        """Whether ``name`` is a first name of the base's people or of the dictionary."""
-        return name in self._first_names or any(
-            r.person and r.source and r.lemma == name for r in self.morphology.analyse(name))
 
     def _foreign_person_base(self, span: list[Token], base: str) -> str:
         """A foreign man's name the lemmatiser left as written: "Johanna Wadephula" is "Johann Wadephul" and
