@@ -21,6 +21,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
+from itertools import product
+from math import prod
 
 from kronika.record import Document, Entity, Mention, Token
 from kronika.stages.link_context import settle_bodies
@@ -46,6 +48,9 @@ SOUND_KINDS = {"PER": ("PER",), "GPE": ("GPE", "LOC"), "LOC": ("GPE", "LOC")}
 SOUND_MIN_LETTERS = 6
 # Regular endings of a man's first name in the oblique cases ("Johanna", "Johannowi", "Johannem").
 FIRST_NAME_ENDINGS = (("owi", frozenset({"dat"})), ("em", frozenset({"inst"})), ("a", frozenset({"gen", "acc"})))
+# How many base forms of one word, and of a whole name, are tried against the base for a name it lacks.
+MAX_BASE_READINGS = 4
+MAX_BASE_NAMES = 32
 # Which type an unlinked name takes when its mentions were typed differently as often: a full name the
 # detector ran into a body ("szef administracji Kijowa Serhij Popko") is more often a person.
 TYPE_PREFERENCE = {"PER": 4, "GPE": 3, "ORG": 2, "LOC": 1}
@@ -380,6 +385,11 @@ class Linker:
         if len(words) < 2 or len(words) != len(span):
             return base
         if words[0] == span[0].text:
+            if words[-1] != span[-1].text and self._first_name_as_written(span[0].text) \
+                    and words[1:-1] == [t.text for t in span[1:-1]]:
+                # "Sebastian Pinera" taken as "Sebastian Piner": a man's first name that would take an ending
+                # in an oblique case has none, so the surname after it is in its base form too.
+                return base[:len(base) - len(words[-1])] + span[-1].text
             return self._foreign_person_base(span, base)
         if words[-1] != span[-1].text:
             return base
@@ -405,6 +415,14 @@ class Linker:
         if not lemma or lemma == surname:
             return base
         return base[:len(base) - len(surname)] + lemma
+
+    def _first_name_as_written(self, word: str) -> bool:
+        """Whether ``word`` ends in a consonant and no reading takes it for an oblique singular of another name
+        ("Sebastian" may be the genitive plural of "Sebastiana" only)."""
+        if word[-1:].lower() in VOWELS or not word[-1:].isalpha() or self._first_name_case(word):
+            return False
+        return not any(r.lemma != word and "sg" in r.values and r.values & self.language.oblique_cases
+                       for r in self.morphology.candidates(word, name_like=True))
 
     def _foreign_person_base(self, span: list[Token], base: str) -> str:
         """A foreign man's name the lemmatiser left as written: "Johanna Wadephula" is "Johann Wadephul" and
@@ -654,7 +672,7 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
         group = groups.setdefault(key, Group(key, f.name, f.type or "MISC", f.entry, country=f.country))
         group.mentions.append((f.start, f.end))
     _settle_types(groups, votes)
-    _romanize(linker, groups, votes)
+    _romanize(linker, groups, votes, tokens)
     entities = []
     for group in groups.values():
         entry = linker.kb.get(group.entry) if group.entry else None
@@ -674,7 +692,7 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
     return entities
 
 
-def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter]) -> None:
+def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter], tokens: list[Token]) -> None:
     """Names the base lacks, written in a Polish transliteration ("Serhij Popko", "Awdijiwka"), take their
     English spelling, and the base's entry when it has that spelling ("Denys Szmyhal" -> Denys Shmyhal)."""
     romanize = getattr(linker.language, "romanize", None)
@@ -693,6 +711,8 @@ def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter
         hits = [e for e in linker.kb.lookup(spelt[0]) if e.type == group.type] if spelt else []
         if not hits and (entry := linker.sound_match(group.name, group.type)):
             hits = [entry]
+        if not hits and (entry := _other_base_match(linker, group, tokens, context)):
+            hits = [entry]
         if hits:
             entry = hits[0]
             target = groups.get(entry.id)
@@ -705,6 +725,44 @@ def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter
         if spelt:
             group.name, country = spelt
             group.country = group.country or country
+
+
+def _other_base_match(linker: Linker, group: Group, tokens: list[Token], context: Counter):
+    """The one entry of the base that another reading of the group's words names, when its own base form
+    names none: a foreign name's oblique form the lemmatiser left as written or took for another lemma
+    ("Alijewem" read as "Alijewo", "Isfahanie" kept whole) still has its right base form among the
+    morphology's candidates ("Alijew", "Isfahan"). Several entries so found are no answer."""
+    found: dict[str, object] = {}
+    for start, end in group.mentions:
+        for name in _base_readings(linker, tokens[start:end]):
+            spelt = linker.language.romanize(name, context, group.country if group.type == "PER" else None)
+            hits = [e for text in (name, spelt[0] if spelt else None) if text
+                    for e in linker.kb.lookup(text) if e.type in SOUND_KINDS[group.type]]
+            entry = linker.sound_match(name, group.type)
+            for hit in hits + ([entry] if entry else []):
+                found[hit.id] = hit
+            if len(found) > 1:
+                return None
+    return next(iter(found.values()), None)
+
+
+def _base_readings(linker: Linker, span: list[Token]) -> list[str]:
+    """Names the words of ``span`` may have as base forms, one lemma of the morphology's candidates for each
+    capitalised word (the word itself among them); a long name with many readings yields none."""
+    options = []
+    for token in span:
+        lemmas = [token.text]
+        if _is_capitalised(token.text):
+            lemmas += [r.lemma for r in linker.morphology.candidates(token.text, name_like=True)
+                       if _is_capitalised(r.lemma) and r.lemma not in lemmas]
+            # A man's surname by its regular ending ("Alijewem" -> "Alijew"), which the guesser may not offer.
+            stripped = linker.language.strip_case_ending(token.text, linker.language.oblique_cases)
+            if stripped and stripped not in lemmas:
+                lemmas.insert(1, stripped)
+        options.append(lemmas[:MAX_BASE_READINGS])
+    if prod(len(o) for o in options) > MAX_BASE_NAMES:
+        return []
+    return [" ".join(words) for words in product(*options)]
 
 
 def _sound_indexed(name: str, type_: str | None) -> bool:

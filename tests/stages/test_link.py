@@ -435,3 +435,36 @@ def test_output_does_not_depend_on_the_hash_seed():
                                 capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+# A name the base lacks in the lemmatiser's base form is linked by another reading of its words, when just one
+# entry answers to them.
+GALLANT = Entry("kronika:gallant", "Yoav Gallant", "PER", "ISR", "GOV")
+READING_ENTRIES = [*ENTRIES, GALLANT, Entry("kronika:isfahan", "Isfahan", "GPE", "IRN")]
+# Two namesakes: neither is taken.
+NAMESAKE_ENTRIES = [*ENTRIES, GALLANT, Entry("kronika:gallant-usa", "Yoav Gallant", "PER", "USA")]
+
+# (entries, text, detector mention, expected entity names)
+READING_CASES = [
+    (READING_ENTRIES, "Rozmowa z Joawem Gallantem trwała.", ("Joawem Gallantem", "PER", "Joawem Gallantem"),
+     {"Yoav Gallant"}),
+    (READING_ENTRIES, "Spotkali się w Isfahanie wczoraj.", ("Isfahanie", "GPE", "Isfahanie"), {"Isfahan"}),
+    (NAMESAKE_ENTRIES, "Rozmowa z Joawem Gallantem trwała.", ("Joawem Gallantem", "PER", "Joawem Gallantem"),
+     {"Joawem Gallantem"}),
+    # A woman's first name before a surname that keeps its form, and a man's surname declined with his first
+    # name, take their base forms.
+    (ENTRIES, "Wypowiedź Anny Berman trwała krótko.", ("Anny Berman", "PER", "Anna Berman"), {"Anna Berman"}),
+    (ENTRIES, "Rozmowa z Haraldem Wadephulem trwała.", ("Haraldem Wadephulem", "PER", "Harald Wadephulem"),
+     {"Harald Wadephul"}),
+    # A man's first name with no case ending keeps the surname after it as written; one ending in a vowel,
+    # which Polish may leave undeclined, does not.
+    (ENTRIES, "Prezydent Sebastian Pinera przemówił.", ("Sebastian Pinera", "PER", "Sebastian Piner"),
+     {"Sebastian Pinera"}),
+    (ENTRIES, "Spotkanie z Ali Chameneim trwało.", ("Ali Chameneim", "PER", "Ali Chamenei"), {"Ali Chamenei"}),
+]
+
+
+@pytest.mark.parametrize(("entries", "text", "mention", "expected"), READING_CASES)
+def test_a_name_is_linked_by_another_reading_of_its_words(entries, text, mention, expected):
+    linker = Linker(get_language("pl"), KnowledgeBase(entries))
+    assert {e.name for e in link_entities(analysed(text, mentions=[mention]), linker)} == expected

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
+from itertools import product
 
 from kronika.caches import WORD_TYPES
 
@@ -172,6 +173,8 @@ _ENGLISH_SOUNDS = (("shch", "S"), ("tsch", "C"), ("sh", "S"), ("tch", "C"), ("ch
                    ("tz", "T"), ("j", "J"), ("w", "v"), ("x", "ks"), ("ck", "k"), ("y", "i"))
 
 
+# Names up to this many words are read with each word in either spelling.
+MIXED_WORDS = 4
 _SOUND_SCHEMES = tuple((re.compile("|".join(re.escape(a) for a, _ in sounds)), dict(sounds))
                        for sounds in (_POLISH_SOUNDS, _ENGLISH_SOUNDS))
 
@@ -192,4 +195,8 @@ def sound_keys(name: str) -> frozenset[str]:
     words = re.findall(r"[^\W\d_]+", name)
     if not words:
         return frozenset()
-    return frozenset(" ".join(_fold(w, scheme) for w in words) for scheme in range(len(_SOUND_SCHEMES)))
+    if len(words) > MIXED_WORDS:
+        return frozenset(" ".join(_fold(w, scheme) for w in words) for scheme in range(len(_SOUND_SCHEMES)))
+    # Each word both ways: a Polish text may keep one word in an English spelling ("Ilkham Alijew").
+    return frozenset(" ".join(keys) for keys in product(*({_fold(w, s) for s in range(len(_SOUND_SCHEMES))}
+                                                          for w in words)))

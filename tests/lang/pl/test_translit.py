@@ -82,6 +82,8 @@ SOUND_CASES = [
     ("Siergiej Skripal", "Sergei Skripal", True),
     ("Jan Kowalski", "John Cowley", False),
     ("Petro Poroszenko", "Pedro Porras", False),
+    # One word kept in an English spelling, the other in the Polish one.
+    ("Ilkham Alijew", "Ilham Aliyev", True),
 ]
 
 
