@@ -42,8 +42,8 @@ def detect_language(text: str) -> str | None:
     if not any(ch.isalpha() for ch in sample):
         return None
     for code in SUPPORTED:
-        # Loading lingua's models costs 0.6-0.8 s of CPU, a third of a one-article start-up; text a pack
-        # recognises beyond doubt does not need them (measured agreement: tests/lang/test_langid.py).
+        # Loading lingua's models costs 0.4-0.8 s of CPU, a third of a one-article start-up; text a pack
+        # recognises beyond doubt does not need them (agreement with lingua measured by bench/langid.py).
         if get_language(code).surely_written_in(sample):
             return code
     language = _detector().detect_language_of(sample)

@@ -68,8 +68,8 @@ def _entry_keys(connection: sqlite3.Connection, entry) -> list[str]:
 def _word_sets(text: str) -> list[list[tuple[str, ...]]]:
     """The words of ``text`` as typed, then each as typed or as its lemma ("Putinem" -> Putin)."""
     typed = [(word,) for word in re.findall(r"\w+", text)]
-    lemmas = [tuple({typed, lemma}) for typed, lemma in current_reader().words(text)
-              if any(ch.isalnum() for ch in typed)]
+    lemmas = [tuple({form, lemma}) for form, lemma in current_reader().words(text)
+              if any(ch.isalnum() for ch in form)]
     return [typed, lemmas] if lemmas != typed else [typed]
 
 
