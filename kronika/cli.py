@@ -473,8 +473,10 @@ def batch(inputs, out, engine, workers, scheduler, partition_size, date, lang) -
 @click.option("--until", help="Events on or before this date.")
 @click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Skip this many rows first.")
+@click.option("--sort", help="Order: -date (the default), date, goldstein, -mentions, type, ... (a - for "
+              "descending; a wrong value lists them all).")
 def events(db, output_format, actor, initiator, recipient, event_type, quad_class, country, text, modality, since,
-           until, limit, offset) -> None:
+           until, limit, offset, sort) -> None:
     """Deduplicated events, latest first, with GDELT's NumMentions, NumSources and NumArticles. Asserted
     events only unless --modality says otherwise.
 
@@ -482,7 +484,7 @@ def events(db, output_format, actor, initiator, recipient, event_type, quad_clas
     """
     _query(db, output_format, "events", table_columns=EVENT_TABLE, actor=actor, initiator=initiator, recipient=recipient, type=event_type,
            quad_class=quad_class, country=country, text=text, modality=modality, since=since, until=until,
-           limit=limit, offset=offset)
+           limit=limit, offset=offset, sort=sort)
 
 
 @main.command()
@@ -491,12 +493,14 @@ def events(db, output_format, actor, initiator, recipient, event_type, quad_clas
 @click.option("--country", help="Only actors of this country (ISO alpha-3, e.g. PRK, or a name).")
 @modality_option
 @click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
-def actors(db, output_format, search, country, modality, limit) -> None:
+@click.option("--sort", help="Order: -events (the default), name, -last_date, as_recipient, ... (a - for "
+              "descending; a wrong value lists them all).")
+def actors(db, output_format, search, country, modality, limit, sort) -> None:
     """Everyone who took part in a stored asserted event, most events first (counts of --modality's events).
 
     Example: kronika actors --country PRK --format json
     """
-    _query(db, output_format, "actors", search=search, country=country, modality=modality, limit=limit)
+    _query(db, output_format, "actors", search=search, country=country, modality=modality, limit=limit, sort=sort)
 
 
 @main.command()
@@ -505,12 +509,14 @@ def actors(db, output_format, search, country, modality, limit) -> None:
 @click.option("--since", help="Articles on or after this date.")
 @click.option("--until", help="Articles on or before this date.")
 @click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
-def articles(db, output_format, search, since, until, limit) -> None:
+@click.option("--sort", help="Order: -date (the default; best match first when searching), title, -tone, "
+              "source, ... (a - for descending; a wrong value lists them all).")
+def articles(db, output_format, search, since, until, limit, sort) -> None:
     """Stored articles, best match first when searching.
 
     Example: kronika articles --search Pekin
     """
-    _query(db, output_format, "articles", search=search, since=since, until=until, limit=limit)
+    _query(db, output_format, "articles", search=search, since=since, until=until, limit=limit, sort=sort)
 
 
 @main.command()

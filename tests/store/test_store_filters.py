@@ -110,7 +110,29 @@ BAD_VALUES = [
      "did you mean China (CHN)?"),
     (["actors", "--modality", "negatd"], "/api/actors", {"modality": "negatd"}, "'negatd' is not a modality",
      "did you mean negated?"),
+    (["actors", "--sort", "nme"], "/api/actors", {"sort": "nme"}, "'nme' is not a sort order", "did you mean name?"),
+    (["events", "--sort", "-goldstien"], "/api/events", {"sort": "-goldstien"}, "'-goldstien' is not a sort order",
+     "did you mean -goldstein?"),
 ]
+
+
+# (command, --sort value, the JSON column it orders, descending)
+SORTS = [
+    ("events", "goldstein", "goldstein", False),
+    ("events", "-goldstein", "goldstein", True),
+    ("actors", "name", "name", False),
+    ("actors", "-events", "events", True),
+    ("articles", "-tone", "tone", True),
+]
+
+
+@pytest.mark.parametrize(("command", "sort", "column", "descending"), SORTS)
+def test_list_commands_sort_as_the_api_does(db, command, sort, column, descending):
+    result = CliRunner().invoke(main, [command, "--sort", sort, "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    values = [row[column] for row in json.loads(result.stdout) if row[column] is not None]
+    assert len(values) > 1 and values == sorted(values, key=str.casefold if column == "name" else None,
+                                                reverse=descending)
 
 
 @pytest.mark.parametrize(("args", "path", "params", "says", "suggests"), BAD_VALUES)
