@@ -18,6 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from throughput import read_bsnlp  # noqa: E402
 
 from kronika.lang import get_language  # noqa: E402
 from kronika.lang.langid import SAMPLE_CHARS, _detector  # noqa: E402
@@ -34,8 +37,7 @@ def texts(eval_dir: Path, data_dir: Path) -> dict[str, list[tuple[str, str]]]:
     for name in ("train/train-pl.jsonl", "dev/dev-pl.jsonl", "dev/stories.jsonl"):
         rows = [json.loads(line) for line in (eval_dir / name).open(encoding="utf-8") if line.strip()]
         out[name] = [(row.get("lang", "pl"), row["text"]) for row in rows]
-    out["bsnlp-pl"] = [("pl", path.read_text(encoding="utf-8").split("\n", 5)[-1])
-                       for path in sorted((data_dir / "bsnlp-pl").glob("*/raw/pl/*.txt"))]
+    out["bsnlp-pl"] = [("pl", doc.text) for doc in read_bsnlp(data_dir / "bsnlp-pl", None)]
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -19,17 +20,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from throughput import read_bsnlp  # noqa: E402
+from watch_soak import rss_mib  # noqa: E402
 
 from kronika.core import load_pipeline  # noqa: E402
 from kronika.record import Document  # noqa: E402
 
 
 def resident_mib() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+    return rss_mib(os.getpid()) or float("nan")
 
 
 def main() -> int:
