@@ -9,6 +9,7 @@ the event cues must define are listed here, so a second language knows what to w
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Protocol, runtime_checkable
 
@@ -32,6 +33,32 @@ DATA_PARTS: dict[str, tuple[str, ...]] = {
     "ner_features": ("HOST_CATEGORIES", "NKJP_TYPES", "document_name_forms", "inner_names",
                      "sentence_features"),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Morph:
+    """A token's tag as Universal Dependencies sees it: what stages read instead of a tagset's own strings.
+
+    ``feats`` holds "Feature=Value" pairs; a tag left open between values ("nominative or accusative") holds a
+    pair for each. ``xpos`` is the pack's own word class, opaque: learned models keep it in their feature
+    strings, and no stage compares it with a literal."""
+
+    upos: str  # "" when the token has no tag
+    feats: frozenset[str]
+    xpos: str
+
+    def has(self, *pairs: str) -> bool:
+        """Whether every one of ``pairs`` ("Case=Gen") is among the features."""
+        return all(pair in self.feats for pair in pairs)
+
+    @property
+    def cases(self) -> frozenset[str]:
+        """The UD cases the tag allows ("Gen", "Acc")."""
+        return frozenset(pair[5:] for pair in self.feats if pair.startswith("Case="))
+
+
+# The reading of a token with no tag: no class, no features.
+UNTAGGED = Morph("", frozenset(), "")
 
 
 @runtime_checkable
@@ -61,6 +88,9 @@ class LanguagePack(Protocol):
 
     def morphology(self) -> Any:
         """The analyser and lemmatiser, loaded once per process."""
+
+    def morph(self, tag: str | None) -> Morph:
+        """The Universal Dependencies reading of one of the analyser's tags, built once per tag string."""
 
     def strip_case_ending(self, surname: str, cases) -> str | None: ...
 

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from kronika.caches import WORD_TYPES
-from kronika.lang.base import DATA_PARTS
+from kronika.lang.base import DATA_PARTS, Morph
 from kronika.lang.pl.abbreviations import ABBREVIATIONS, MULTI_PERIOD, SENTENCE_FINAL_ABBREVIATIONS
 from kronika.lang.pl.credits import BYLINE_OPENERS, CREDIT_CUES
 from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
@@ -18,6 +18,7 @@ from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
 from kronika.lang.pl import events as EVENT_CUES
 from kronika.lang.pl.titles import BODIES, TITLES
 from kronika.lang.pl.triggers import TRIGGERS
+from kronika.lang.pl.ud import to_ud
 
 
 CASES = frozenset(_CASE_ORDER)
@@ -77,6 +78,10 @@ class PolishLanguage:
         from kronika.lang.pl.morphology import load_morphology
 
         return load_morphology()
+
+    def morph(self, tag: str | None) -> Morph:
+        """The tag in Universal Dependencies terms (``kronika/lang/pl/ud.py``)."""
+        return to_ud(tag)
 
     def is_proper_name(self, word: str) -> bool:
         """Whether Morfeusz takes ``word`` for a name (or does not know it, as with most foreign names)."""
