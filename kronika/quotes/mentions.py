@@ -10,10 +10,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from kronika.lang import ud
+from kronika.lang.ud import morph
 from kronika.record import Document, Entity, Participant, Token
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
-VERB_CLASSES = ("fin", "praet", "bedzie", "impt", "inf", "imps", "pcon", "pant", "winien", "pred")
 SPEAKER_TYPES = ("PER", "ORG", "GPE")
 # How many tokens after the verb its subject may stand ("przekazała agencja Xinhua").
 SUBJECT_REACH = 3
@@ -21,7 +22,8 @@ WORD = re.compile(r"\w")
 
 
 def tag_class(tag: str | None) -> str:
-    return (tag or "").split(":", 1)[0]
+    """The tagset's own word class, for the quote model's feature strings (never compared here)."""
+    return morph(tag).xpos
 
 
 def tag_cases(tag: str | None) -> set[str]:
@@ -33,7 +35,7 @@ def lemma_of(token: Token) -> str:
 
 
 def is_verb(token: Token) -> bool:
-    return tag_class(token.tag) in VERB_CLASSES
+    return ud.verb(morph(token.tag))
 
 
 def participant(entity: Entity) -> Participant:
@@ -82,7 +84,7 @@ def place_mentions(doc: Document, language) -> list[Placed]:
                 if reading.lemma[:1].isupper():
                     cases |= tag_cases(reading.tag)
             cases = (cases | tag_cases(head.tag)) if cases else set(CASES)
-            governed = lo > 0 and tag_class(doc.tokens[lo - 1].tag) == "prep"
+            governed = lo > 0 and ud.preposition(morph(doc.tokens[lo - 1].tag))
             placed.append(Placed(entity, lo, hi, frozenset(cases), governed))
     placed.sort(key=lambda p: (p.start, -p.end))
     return placed

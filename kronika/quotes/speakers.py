@@ -17,10 +17,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from kronika.lang import ud
+from kronika.lang.ud import morph
 from kronika.quotes.candidates import Candidate, Text
 from kronika.quotes.speaker_index import speaker_mentions
 from kronika.quotes.mentions import (
-    SPEAKER_TYPES, WORD, Placed, find_subject, is_verb, mentions_between, tag_cases, tag_class,
+    SPEAKER_TYPES, WORD, Placed, find_subject, is_verb, mentions_between, tag_cases,
 )
 
 BEFORE_SENTENCES = 2
@@ -82,7 +84,7 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
     recent = _recent_subjects(text, quote)
     title = common_subject(text, quote.verb, quote) if quote.verb is not None else None
     governing = _governing_subject(text, quote)
-    impersonal = quote.verb is not None and tag_class(text.tokens[quote.verb].tag) == "imps"
+    impersonal = quote.verb is not None and ud.impersonal(morph(text.tokens[quote.verb].tag))
     out = []
     for key, entity in entities.items():
         features = _mention_features(text, quote, key, by_entity.get(key, []), s_first, s_last, ranks)
@@ -116,8 +118,7 @@ def nobody_features(text: Text, quote: Candidate, options: int) -> list[str]:
     verb = quote.verb
     if verb is None:
         return features
-    tag = text.tokens[verb].tag or ""
-    features.append(f"nobody|plural={':pl:' in tag + ':'}")
+    features.append(f"nobody|plural={ud.plural(morph(text.tokens[verb].tag))}")
     _, hi = text.sentence(verb)
     named = speaker_mentions(text).named
     for i in range(verb + 1, min(hi, verb + 1 + 3)):
@@ -127,7 +128,8 @@ def nobody_features(text: Text, quote: Candidate, options: int) -> list[str]:
         if i in named:
             features.append("nobody|named_after_verb")
             break
-        if tag_class(token.tag) in ("subst", "num", "adj") and "nom" in tag_cases(token.tag):
+        m = morph(token.tag)
+        if (ud.noun(m) or ud.numeral(m) or ud.adjective(m)) and "nom" in tag_cases(token.tag):
             features.append("nobody|unnamed_after_verb")
             break
     return features
@@ -156,7 +158,7 @@ def common_subject(text: Text, verb: int, quote: Candidate) -> int | None:
 
     def common(i: int) -> bool:
         token = text.tokens[i]
-        return i not in named and not quote.first <= i < quote.last and tag_class(token.tag) == "subst" \
+        return i not in named and not quote.first <= i < quote.last and ud.noun(morph(token.tag)) \
             and "nom" in tag_cases(token.tag)
 
     for i in range(verb + 1, min(hi, verb + 1 + 3)):

@@ -31,13 +31,13 @@ from kronika.quotes.model import load_quote_models
 from kronika.record import Amount, Document, Participant, Token
 from kronika.quotes.mentions import (
     WORD, find_subject, is_verb, lemma_of, mentions_between, participant, place_mentions, sentence_token_spans,
-    tag_cases, tag_class,
+    tag_cases,
 )
+from kronika.lang import ud
+from kronika.lang.ud import morph
 
 DIGITS = re.compile(r"^\d+(?:,\d+)?$|^\d{1,3}(?:\.\d{3})+$")
 THOUSANDS_GROUP = re.compile(r"^\d{3}$")
-ADJECTIVE_CLASSES = ("adj", "ppas", "pact", "adja", "num")
-NOUN_CLASSES = ("subst", "depr", "ger", "brev", "ign")
 # How many adjectives may stand between a number and the noun it counts.
 ADJECTIVE_REACH = 3
 # Categories of what happened to people, which outrank the counted noun's own ("troops").
@@ -178,7 +178,7 @@ def _number(tokens: list[Token], lemmas: list[str], i: int, hi: int, data):
         approximate = value is None
     elif text in data.VAGUE_MULTIPLIER_FORMS:
         return (None, True, i, i)
-    elif text in data.MULTIPLIERS or (lemmas[i] in data.MULTIPLIERS and tag_class(token.tag) == "subst"):
+    elif text in data.MULTIPLIERS or (lemmas[i] in data.MULTIPLIERS and ud.noun(morph(token.tag))):
         return (data.MULTIPLIERS.get(text) or data.MULTIPLIERS[lemmas[i]], False, i, i)  # "ponad milion"
     else:
         return None
@@ -186,7 +186,7 @@ def _number(tokens: list[Token], lemmas: list[str], i: int, hi: int, data):
     nxt = last + 1
     if nxt < hi:
         multiplier = data.MULTIPLIERS.get(tokens[nxt].text.casefold()) or (
-            data.MULTIPLIERS.get(lemmas[nxt]) if tag_class(tokens[nxt].tag) in ("subst", "brev") else None)
+            data.MULTIPLIERS.get(lemmas[nxt]) if _noun_or_abbreviation(tokens[nxt].tag) else None)
         if multiplier:
             value = value * multiplier if value is not None else None
             approximate = approximate or value is None
@@ -212,7 +212,7 @@ def _not_a_count(tokens: list[Token], lemmas: list[str], first: int, last: int, 
         previous = tokens[first - 1].text
         nxt = tokens[last + 1] if last + 1 < hi else None
         if first - 1 > lo and previous[:1].isupper() and WORD.search(previous) and tokens[first].text[:1].isdigit() \
-                and (nxt is None or tag_class(nxt.tag) not in NOUN_CLASSES + ADJECTIVE_CLASSES):
+                and (nxt is None or not (ud.nominal(morph(nxt.tag)) or _adjectival(nxt.tag))):
             return True
     return False
 
@@ -238,12 +238,12 @@ def _counted(tokens: list[Token], lemmas: list[str], j: int, hi: int, data) -> i
         text = token.text.casefold()
         if not WORD.search(text):
             break
-        if text in data.OBJECT_CATEGORIES or lemmas[k] in data.OBJECT_CATEGORIES and tag_class(token.tag) in NOUN_CLASSES:
+        m = morph(token.tag)
+        if text in data.OBJECT_CATEGORIES or lemmas[k] in data.OBJECT_CATEGORIES and ud.nominal(m):
             return k
-        cls = tag_class(token.tag)
-        if cls in ("subst", "depr", "ger"):
+        if m.upos == "NOUN":  # nouns, gerunds, depreciative forms
             return k
-        if cls in ADJECTIVE_CLASSES:
+        if _adjectival(token.tag):
             adjective = k
             continue
         break
@@ -277,12 +277,23 @@ def _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporti
     return dropped
 
 
+def _noun_or_abbreviation(tag: str | None) -> bool:
+    m = morph(tag)
+    return ud.noun(m) or ud.abbreviation(m)
+
+
+def _adjectival(tag: str | None) -> bool:
+    """Adjectives, adjectival participles and numerals: what stands between a number and what it counts."""
+    m = morph(tag)
+    return ud.adjectival(m) or ud.numeral(m)
+
+
 def _common_subject(tokens, verb: int, lo: int, hi: int, placed, mention_starts) -> int | None:
     """A nominative common noun that is the verb's subject: right after it, else the nearest before it."""
     named = {k for p in mentions_between(placed, mention_starts, lo, hi) for k in range(p.start, p.end)}
 
     def common(k: int) -> bool:
-        return k not in named and tag_class(tokens[k].tag) == "subst" and "nom" in tag_cases(tokens[k].tag)
+        return k not in named and ud.noun(morph(tokens[k].tag)) and "nom" in tag_cases(tokens[k].tag)
 
     for k in range(verb + 1, min(hi, verb + 1 + SOURCE_REACH)):
         if common(k):

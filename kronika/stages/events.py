@@ -35,6 +35,8 @@ from functools import cache, lru_cache
 
 from kronika.caches import WORD_TYPES
 from kronika.events.codes import participant_code
+from kronika.lang import ud
+from kronika.lang.ud import morph
 from kronika.record import (
     Document,
     Entity,
@@ -49,11 +51,7 @@ from kronika.record import (
 from kronika.stages.offsets import offset_index
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
-NOUN_CLASSES = ("subst", "depr", "ger", "ign", "brev")
-ADJECTIVE_CLASSES = ("adj", "ppas", "pact", "adja")
-VERB_CLASSES = ("fin", "praet", "bedzie", "impt", "inf", "imps", "pcon", "pant", "winien", "pred")
 PLACE_TYPES = ("GPE", "LOC")
-FINITE = ("fin", "praet", "bedzie")
 # How far (in tokens) the reflexive particle may stand from its verb, before or after it.
 REFLEXIVE_REACH = 3
 # CAMEO roots of talks and cooperation, whose event nouns ("rozmowy", "szczyt") the subject holds.
@@ -105,20 +103,33 @@ def tag_cases(tag: str | None) -> frozenset[str]:
     return frozenset(v for v in re.split(r"[:.]", tag or "") if v in CASES)
 
 
-@lru_cache(maxsize=16_384)
 def tag_class(tag: str | None) -> str:
-    return (tag or "").split(":", 1)[0]
+    """The tagset's own word class, for the feature strings of the learned models (never compared here)."""
+    return morph(tag).xpos
+
+
+def _adjectival(tag: str | None) -> bool:
+    """An adjective or adjectival participle: what may stand between a noun and its genitive."""
+    return ud.adjectival(morph(tag))
+
+
+def _nominal(tag: str | None) -> bool:
+    return ud.nominal(morph(tag))
+
+
+def _verb(tag: str | None) -> bool:
+    return ud.verb(morph(tag))
 
 
 @lru_cache(maxsize=16_384)
 def _family(tag: str | None) -> str:
-    """Nominal, verbal or other: the kind of word a reading makes of a token."""
-    cls = tag_class(tag)
-    if cls in NOUN_CLASSES:
+    """Nominal, verbal or other (the tag's own class): the kind of word a reading makes of a token."""
+    m = morph(tag)
+    if ud.nominal(m):
         return "nominal"
-    if cls in VERB_CLASSES or cls in ("ppas", "pact"):
+    if ud.verbal(m):
         return "verbal"
-    return cls
+    return m.xpos
 
 
 @dataclass
@@ -205,7 +216,7 @@ class Coder:
         analyses = self.language.morphology().analyse(text)
         chosen = (lemma or text).casefold()
         lemmas, starts = {chosen}, {chosen}
-        if tag_class(tag) == "impt" and any(_family(r.tag) == "nominal" for r in analyses):
+        if ud.imperative(morph(tag)) and any(_family(r.tag) == "nominal" for r in analyses):
             # News does not command: "broń" read as "bronić!" is the noun (weapon) the tagger passed over.
             family, starts = "nominal", set()
         for reading in analyses:
@@ -237,18 +248,18 @@ class Coder:
     @lru_cache(maxsize=WORD_TYPES)  # noqa: B019 -- the coder lives as long as the process (load_coder)
     def adjective_reading(self, text: str) -> bool:
         """Morfeusz reads the word as an adjective ("ukraińskich" tagged as the people)."""
-        return any(tag_class(r.tag) == "adj" for r in self.language.morphology().analyse(text))
+        return any(ud.adjective(morph(r.tag)) for r in self.language.morphology().analyse(text))
 
     @lru_cache(maxsize=WORD_TYPES)  # noqa: B019 -- the coder lives as long as the process (load_coder)
     def unknown(self, text: str) -> bool:
         """Morfeusz does not know the word ("Macronem", "Ryanair")."""
         analyses = self.language.morphology().analyse(text)
-        return bool(analyses) and all(tag_class(r.tag) == "ign" for r in analyses)
+        return bool(analyses) and all(ud.unknown_word(morph(r.tag)) for r in analyses)
 
     @lru_cache(maxsize=4096)  # noqa: B019 -- the coder lives as long as the process (load_coder)
     def plural_nominative(self, text: str) -> bool:
         """Morfeusz reads the word as a plural nominative ("Przywódcy" tagged as a genitive)."""
-        return any({"pl", "nom"} <= set(re.split(r"[:.]", r.tag or "")) for r in self.language.morphology().analyse(text))
+        return any(morph(r.tag).has("Number=Plur", "Case=Nom") for r in self.language.morphology().analyse(text))
 
     def find_triggers(self, readings: tuple[list[frozenset[str]], list[frozenset[str]]], lo: int,
                       hi: int) -> list[Found]:
@@ -360,7 +371,7 @@ def _place_mentions(doc: Document, coder: Coder) -> list[Placed]:
             if mention.start not in by_start or mention.end not in by_end:
                 continue
             start, end = by_start[mention.start], by_end[mention.end] + 1
-            head = next((t for t in doc.tokens[start:end] if tag_class(t.tag) in NOUN_CLASSES), doc.tokens[start])
+            head = next((t for t in doc.tokens[start:end] if _nominal(t.tag)), doc.tokens[start])
             placed.append(Placed(entity, start, end, coder.cases(head, name=True), guessed=tag_cases(head.tag) if coder.unknown(head.text) else None))
     covered = {i for p in placed for i in range(p.start, p.end)}
     for i, token in enumerate(doc.tokens):
@@ -381,7 +392,7 @@ def _titles(tokens: list[Token], placed: list[Placed]) -> None:
         lead = p.start
         while lead > 0 and p.start - lead < PP_REACH and not p.attached and not p.adjective and (
                 lead - 1 in inside or (tokens[lead - 1].text.islower()
-                                       and tag_class(tokens[lead - 1].tag) in NOUN_CLASSES + ("adj",))):
+                                       and (_nominal(tokens[lead - 1].tag) or ud.adjective(morph(tokens[lead - 1].tag))))):
             lead -= 1
         p.lead = lead
 
@@ -392,10 +403,11 @@ def _own_cases(p: Placed) -> frozenset[str]:
 
 def _adjective(token: Token, coder: Coder) -> bool:
     """The token is an adjective, as tagged or as Morfeusz reads it ("Rosyjski atak" at a sentence start)."""
-    if tag_class(token.tag) == "adj":
+    m = morph(token.tag)
+    if ud.adjective(m):
         return True
     # The tagger's noun reading ("ukraińskich" as the people) of a word Morfeusz also reads as the adjective.
-    return tag_class(token.tag) == "subst" and coder.adjective_reading(token.text)
+    return ud.noun(m) and coder.adjective_reading(token.text)
 
 
 def _common(tokens: list[Token], j: int) -> bool:
@@ -418,8 +430,8 @@ def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
                 # another name stands between: "według NIS Kim ...": "według" governs NIS, not Kim; a state's
                 # adjective inside the phrase does not end it ("w indyjskiej części Kaszmiru")
                 break
-            cls = tag_class(tokens[j].tag)
-            if cls == "prep":
+            m = morph(tokens[j].tag)
+            if ud.preposition(m):
                 prep_cases = coder.cases(tokens[j])
                 lemma = (tokens[j].lemma or tokens[j].text).casefold()
                 if p.adjective and noun_cases is not None:
@@ -437,7 +449,7 @@ def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
                     p.attached, p.outer = True, lemma  # a modifier: "do stolicy Chin"
                 # Otherwise the phrase ends before the name: "po południu Azerbejdżan" (an object).
                 break
-            if cls in NOUN_CLASSES and j not in in_mention and noun_cases is None:
+            if ud.nominal(m) and j not in in_mention and noun_cases is None:
                 noun_cases = coder.cases(tokens[j])
                 # A name whose case is unknown (an acronym: "ChRL") is not taken for a genitive.
                 if (not p.adjective and "gen" in _own_cases(p) and len(p.cases) < len(CASES)
@@ -446,7 +458,9 @@ def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
                     # A genitive right after a common noun modifies it ("wizyta Kima", "przywódca Rosji");
                     # after another name it is a name of its own ("według NIS Pjongjang ...").
                     p.attached = True
-            if cls not in NOUN_CLASSES + ("adj", "ppas", "pact", "num", "adja", "romandig", "dig", "qub"):
+            # A noun phrase goes on left over its nouns, adjectives, participles and numerals.
+            if not (ud.nominal(m) or _adjectival(tokens[j].tag) or ud.numeral(m) or ud.roman_numeral(m)
+                    or ud.digits(m)):
                 break
             if tokens[j].text in ",;:-–—()":
                 break
@@ -511,7 +525,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
             # "..., że siły nieprzyjaciela ostrzeliwują": a subject of its own, even unnamed, inherits nothing.
             inherited = speaker[1] if content and not _noun_before(tokens, found, c_lo, placed_at, coder) else []
             actor, recipient = _roles(trigger, found, clause, tokens, lemmas, c_lo, cues, coder.cases, inherited)
-            is_verb = tag_class(tokens[found.start].tag) in VERB_CLASSES
+            is_verb = _verb(tokens[found.start].tag)
             if trigger.pos == "mwe":
                 # "wydalić rosyjskich dyplomatów", "zamknięto rosyjski konsulat w Gdańsku": a state's adjective
                 # inside the expression names whom it is done to, before a place the frame may take.
@@ -522,7 +536,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                              and p not in actor][:1] or owner or recipient
             if not is_verb and previous and previous[0].start >= c_lo and previous[0].trigger.cameo[:2] in CLAIM_ROOTS:
                 continue  # "zarzucił Pekinowi wspieranie Rosji": the accused deed is a claim, not a reported event
-            if not actor and not is_verb and tag_class(tokens[found.start].tag) == "ger":
+            if not actor and not is_verb and ud.gerund(morph(tokens[found.start].tag)):
                 if previous and previous[0].start >= c_lo:
                     # "zarzucił Pekinowi wspieranie Rosji": the one accused (the verb's recipient) supports.
                     actor = previous[2] or previous[1]
@@ -542,7 +556,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
             if both:
                 # "Obaj liderzy zgodzili się na ...": the pair met just before, else the two sides named last.
                 actor = list(pair)
-            impersonal = is_verb and tag_class(tokens[found.start].tag) == "imps"
+            impersonal = is_verb and ud.impersonal(morph(tokens[found.start].tag))
             if impersonal and not actor and trigger.cameo[:2] in IMPERSONAL_STATE_ROOTS and place:
                 # "zatrzymano trzy tysiące osób", "strzelano do nich": force with no one named is the doing
                 # of the authorities where it happens, against people there unless the frame names others.
@@ -632,7 +646,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
         _remember(recent, [p for p in subjects if p.entity.country])
         last_place = place
         for p in in_sentence:
-            if p.entity.type in ("PER", "ORG") and p.start > lo and tag_class(tokens[p.start - 1].tag) in NOUN_CLASSES \
+            if p.entity.type in ("PER", "ORG") and p.start > lo and _nominal(tokens[p.start - 1].tag) \
                     and tokens[p.start - 1].text.islower():
                 titled[lemmas[p.start - 1]] = [p]
     events = _give_parties(events, awaiting)  # before guessed targets: only the sides the article names
@@ -656,23 +670,23 @@ RECENT_SIDES = 6
 def _own_subject(tokens: list[Token], found: Found, c_lo: int, named: set[int]) -> int | None:
     """The index of a common noun in the nominative before the verb, agreeing in number, that no preposition
     governs and no other verb separates from it: the verb's own subject, not a name ("Ekspert chwali")."""
-    verb = set(re.split(r"[:.]", tokens[found.start].tag or ""))
-    if tag_class(tokens[found.start].tag) not in ("fin", "praet", "bedzie"):
+    verb = morph(tokens[found.start].tag)
+    if not ud.finite(verb):
         return None
-    number = verb & {"sg", "pl"}
+    number = verb.feats & {"Number=Sing", "Number=Plur"}
     for j in range(found.start - 1, max(c_lo, found.start - SUBJECT_REACH) - 1, -1):
-        cls = tag_class(tokens[j].tag)
-        if cls in VERB_CLASSES or tokens[j].text in ",;:":
+        m = morph(tokens[j].tag)
+        if ud.verb(m) or tokens[j].text in ",;:":
             return None
-        if cls not in ("subst", "depr") or j in named or not _common(tokens, j):
+        if not (ud.noun(m) or ud.depreciative(m)) or j in named or not _common(tokens, j):
             continue
-        values = set(re.split(r"[:.]", tokens[j].tag or ""))
-        if "nom" not in values or not number & values:
+        if "Case=Nom" not in m.feats or not number & m.feats:
             continue
         k = j - 1
-        while k >= c_lo and tag_class(tokens[k].tag) in ADJECTIVE_CLASSES + ("num", "qub", "adv"):
+        while k >= c_lo and (_adjectival(tokens[k].tag) or ud.numeral(morph(tokens[k].tag))
+                             or ud.adverb(morph(tokens[k].tag))):
             k -= 1
-        if k >= c_lo and tag_class(tokens[k].tag) == "prep":
+        if k >= c_lo and ud.preposition(morph(tokens[k].tag)):
             continue
         return j
     return None
@@ -683,10 +697,10 @@ def _noun_before(tokens: list[Token], found: Found, c_lo: int, named: set[int], 
     nieprzyjaciela ostrzeliwują" (the tagger may read "siły" as a genitive; Morfeusz also as a nominative)."""
     governed = False
     for j in range(c_lo + 1, found.start):
-        cls = tag_class(tokens[j].tag)
-        if cls == "prep":
+        m = morph(tokens[j].tag)
+        if ud.preposition(m):
             governed = True
-        elif cls in ("subst", "depr") and j not in named and _common(tokens, j):
+        elif (ud.noun(m) or ud.depreciative(m)) and j not in named and _common(tokens, j):
             if not governed and "nom" in coder.cases(tokens[j]):
                 return True
             governed = False
@@ -769,10 +783,10 @@ def _give_targets(events: list[Event], doc: Document, coder: Coder) -> None:
 
 def _first_person(token: Token, cues) -> bool:
     """First or second person: so tagged, or a past form with its personal ending ("ostrzegałem")."""
-    values = set(re.split(r"[:.]", token.tag or ""))
-    if values & {"pri", "sec"}:
+    m = morph(token.tag)
+    if m.feats & {"Person=1", "Person=2"}:
         return True
-    return tag_class(token.tag) == "praet" and token.text.casefold().endswith(cues.PERSONAL_PAST_ENDINGS)
+    return ud.past(m) and token.text.casefold().endswith(cues.PERSONAL_PAST_ENDINGS)
 
 
 def _sentence_speaker(coder, readings, in_sentence, tokens, lemmas, start: int, hi: int, cues) -> list[Placed]:
@@ -887,20 +901,20 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
     free = [p for p in clause if not p.attached and not found.words & set(range(p.start, p.end))]
     actor: list[Placed] = []
     recipient: list[Placed] = []
-    if trigger.pos == "noun" or tag_class(tokens[found.start].tag) in ("ger", "subst"):
+    if trigger.pos == "noun" or ud.gerund(morph(tokens[found.start].tag)) or ud.noun(morph(tokens[found.start].tag)):
         # The noun's own genitive follows it directly, past adjectives at most: in "sprzeciw wobec przyjęcia
         # Szwecji" the genitive belongs to "przyjęcia", not to "sprzeciw".
         genitives = [p for p in clause if p.start >= found.end and p.start - found.end <= 2 and "gen" in p.cases
                      and not p.preposition
-                     and all(tag_class(t.tag) in ADJECTIVE_CLASSES for t in tokens[found.end:p.start])]
-        adjective_object = any(f.case == "adj" for f in trigger.recipient)
+                     and all(_adjectival(t.tag) for t in tokens[found.end:p.start])]
+        adjective_object = any(f.adjective for f in trigger.recipient)
         adjectives = [p for p in clause if p.adjective and abs(p.start - found.start) <= 2 and not p.preposition
                       and (adjective_object or not _heads_phrase(tokens, p, found))]
         if adjectives and adjective_object:
             recipient = adjectives[:1]  # "zakup rosyjskiej ropy": the adjective names the seller
-        elif not genitives and adjectives and any(f.case == "adj" for f in trigger.actor_from):
+        elif not genitives and adjectives and any(f.adjective for f in trigger.actor_from):
             actor = adjectives[:1]  # "ostrzały rosyjskie", "rosyjski atak"
-        is_gerund = tag_class(tokens[found.start].tag) == "ger"
+        is_gerund = ud.gerund(morph(tokens[found.start].tag))
         # With an agent ("ostrzał izraelskich żołnierzy przez Hamas") the genitive is the object.
         has_agent = cues.AGENT_PREPOSITION in lemmas[found.end:found.end + NOUN_REACH]
         genitives = [p for p in genitives if not _heads_phrase(tokens, p, found)]
@@ -921,7 +935,7 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
                 object_frame = any(f.case == "gen" and not f.preposition for f in trigger.recipient)
                 if has_agent or is_gerund or (object_frame and noun not in cues.FORCE_NOUNS):
                     recipient = names
-                elif any(f.case in ("gen", "adj") and not f.preposition for f in trigger.actor_from):
+                elif any((f.case == "gen" or f.adjective) and not f.preposition for f in trigger.actor_from):
                     actor = names
         after = [p for p in free if p.start >= found.end and p not in actor + recipient]
         recipient = recipient or _by_frames(frames, after, lemmas, cues, allow_bare=False)
@@ -994,7 +1008,7 @@ def _owner_after(tokens, clause: list[Placed], found: Found, actor: list[Placed]
     Generalny RP w Irkucku" is done to Poland, not to the city the consulate stands in."""
     for p in clause:
         if p.start >= found.end and p not in actor and not p.preposition and "gen" in p.cases and all(
-                tag_class(t.tag) in ADJECTIVE_CLASSES for t in tokens[found.end:p.start]) and p.start - found.end <= 2:
+                _adjectival(t.tag) for t in tokens[found.end:p.start]) and p.start - found.end <= 2:
             return [p]
     return []
 
@@ -1002,7 +1016,7 @@ def _owner_after(tokens, clause: list[Placed], found: Found, actor: list[Placed]
 def _heads_phrase(tokens, p: Placed, found: Found) -> bool:
     """A state's adjective after the trigger that qualifies a noun of its own: "ostrzał ormiańskich osad"."""
     return (p.adjective and p.start >= found.end and p.end < len(tokens)
-            and tag_class(tokens[p.end].tag) in NOUN_CLASSES and tokens[p.end].text.islower())
+            and _nominal(tokens[p.end].tag) and tokens[p.end].text.islower())
 
 
 def _genitive_phrase(tokens, lemmas, clause: list[Placed], found: Found, coder_cases):
@@ -1010,12 +1024,12 @@ def _genitive_phrase(tokens, lemmas, clause: list[Placed], found: Found, coder_c
     ormiańskich osad" (the adjective, "osada"), "atak bojowników Hamasu" (Hamas, "bojownik")."""
     by_start = {p.start: p for p in clause}
     j = found.end
-    while j < min(len(tokens), found.end + 2) and tag_class(tokens[j].tag) in ADJECTIVE_CLASSES and j not in by_start:
+    while j < min(len(tokens), found.end + 2) and _adjectival(tokens[j].tag) and j not in by_start:
         j += 1
     first = by_start.get(j)
     if first is not None and _heads_phrase(tokens, first, found) and "gen" in coder_cases(tokens[first.end]):
         return [first], lemmas[first.end]
-    if (j < len(tokens) and first is None and tag_class(tokens[j].tag) in NOUN_CLASSES and tokens[j].text.islower()
+    if (j < len(tokens) and first is None and _nominal(tokens[j].tag) and tokens[j].text.islower()
             and "gen" in coder_cases(tokens[j])):
         name = by_start.get(j + 1)
         if name is not None and name.attached and not name.outer:
@@ -1042,11 +1056,11 @@ def _deep_in_frame(tokens, lemmas, prepositions, clause: list[Placed], found: Fo
     """An organisation named deeper in the phrase the frame asks for: "uderzenia na cele związane z ruchem Huti
     w Jemenie" strike the Houthis, not the country the targets are in. The phrase ends at a comma or a verb."""
     for k in range(found.end, min(len(tokens), found.end + NOUN_REACH)):
-        if lemmas[k] not in prepositions or tag_class(tokens[k].tag) != "prep":
+        if lemmas[k] not in prepositions or not ud.preposition(morph(tokens[k].tag)):
             continue
         for p in clause:
             if (p.entity.type == "ORG" and k < p.start <= k + DEEP_REACH and p not in taken
-                    and not any(t.text in ",;:" or tag_class(t.tag) in FINITE for t in tokens[k:p.start])):
+                    and not any(t.text in ",;:" or ud.finite(morph(t.tag)) for t in tokens[k:p.start])):
                 return [p]
         return []
     return []
@@ -1074,18 +1088,18 @@ def _likewise(events: list[Event], in_sentence: list[Placed], lemmas, lo, cues) 
 
 def _impersonal(tag: str | None) -> bool:
     """A singular neuter past form ("udało się"), the impersonal use; the present ("udaje się") is both."""
-    values = set(re.split(r"[:.]", tag or ""))
-    return tag_class(tag) == "praet" and "sg" in values and "n" in values
+    m = morph(tag)
+    return ud.past(m) and m.has("Number=Sing", "Gender=Neut")
 
 
 def _future(tokens: list[Token], found: Found) -> bool:
     """A perfective verb in the non-past ("przyleci", "spotka się") speaks of the future in Polish, and so
     does an infinitive after the future of "być" ("będą współpracować")."""
-    tag = tokens[found.start].tag
-    values = set((tag or "").split(":"))
-    if tag_class(tag) == "inf":
-        return any(tag_class(tokens[j].tag) == "bedzie" for j in range(max(0, found.start - 2), found.start))
-    return tag_class(tag) in ("fin", "bedzie") and ("perf" in values or tag_class(tag) == "bedzie")
+    m = morph(tokens[found.start].tag)
+    if ud.infinitive(m):
+        return any(ud.future_auxiliary(morph(tokens[j].tag)) for j in range(max(0, found.start - 2), found.start))
+    # Perfective only: a verb of both aspects ("aresztuje") may speak of now.
+    return ud.future_auxiliary(m) or (ud.present(m) and "Aspect=Perf" in m.feats and "Aspect=Imp" not in m.feats)
 
 
 def _both_subject(all_readings, found: Found, c_lo, cues, tokens, named: set[int], plural) -> bool:
@@ -1102,7 +1116,7 @@ def _both_subject(all_readings, found: Found, c_lo, cues, tokens, named: set[int
 
 
 def _after_light_verb(tokens, lemmas, found: Found, c_lo, cues) -> bool:
-    verbs = [j for j in range(c_lo, found.start) if tag_class(tokens[j].tag) in VERB_CLASSES]
+    verbs = [j for j in range(c_lo, found.start) if _verb(tokens[j].tag)]
     return bool(verbs) and lemmas[verbs[-1]] in cues.LIGHT_VERBS | cues.FUNDING_VERBS
 
 
@@ -1120,7 +1134,7 @@ def _subject(free: list[Placed], found: Found, lemmas, cues, clause=(), tokens=N
     if before and tokens is not None:
         # "Pakistan oskarżył Indie o ... i poderwał myśliwce": past the first verb of coordinated predicates
         # stand its objects; their subject is the one before that verb.
-        verb = next((j for j in range(before[0].end, found.start) if tag_class(tokens[j].tag) in FINITE), None)
+        verb = next((j for j in range(before[0].end, found.start) if ud.finite(morph(tokens[j].tag))), None)
         # The trigger is the second predicate: right after "i"/"oraz", no name between ("i poderwał").
         joined = verb is not None and any(
             lemmas[c] in cues.COORDINATORS and not any(c < p.start < found.start for p in free)
@@ -1161,7 +1175,7 @@ def _by_frames(frames, candidates, lemmas, cues, *, allow_bare, after=None):
 
 def _is_passive(lemmas, tokens, found: Found, c_lo, cues) -> bool:
     """"został zaatakowany", or a bare participle with its agent: "Azerbejdżan, wspierany przez Turcję"."""
-    if tag_class(tokens[found.start].tag) != "ppas":
+    if not ud.passive_participle(morph(tokens[found.start].tag)):
         return False
     if any(lemmas[j] in cues.PASSIVE_AUXILIARIES for j in range(max(c_lo, found.start - 3), found.start)):
         return True
@@ -1172,14 +1186,14 @@ def _modality(tokens, lemmas, found: Found, c_lo, cues) -> str:
     window = range(max(c_lo, found.start - 3), found.start)
     if any(lemmas[j] in cues.NEGATION for j in window):
         return "negated"
-    if tag_class(tokens[found.start].tag) not in VERB_CLASSES:
+    if not _verb(tokens[found.start].tag):
         # An event noun in the object of a negated verb is negated with it: "nie poruszono tematu wojny".
-        verbs = [j for j in range(c_lo, found.start) if tag_class(tokens[j].tag) in VERB_CLASSES]
+        verbs = [j for j in range(c_lo, found.start) if _verb(tokens[j].tag)]
         if verbs and any(lemmas[j] in cues.NEGATION for j in range(max(c_lo, verbs[-1] - 2), verbs[-1])):
             return "negated"
     if any(lemmas[j] in cues.HYPOTHETICAL_MARKERS for j in range(c_lo, found.start)):
         return "hypothetical"
-    if tag_class(tokens[found.start].tag) not in VERB_CLASSES and _planned(tokens, lemmas, found, c_lo, cues):
+    if not _verb(tokens[found.start].tag) and _planned(tokens, lemmas, found, c_lo, cues):
         return "intended"
     # "zapowiedzieli wzmocnienie", "zamierza wysłać": the intention verb right before what it announces,
     # or before the content clause the trigger opens ("zapowiedzieli, że będą współpracować").
@@ -1199,14 +1213,18 @@ def _planned(tokens, lemmas, found: Found, c_lo: int, cues) -> bool:
     """An event noun planned by a participle or verb of intention next to it: "zaplanowane zostało kolejne
     spotkanie", "wizyta kanclerz we Francji zaplanowana jest po wyborach"."""
     for j in range(found.start - 1, max(c_lo, found.start - PLAN_REACH) - 1, -1):
-        if tag_class(tokens[j].tag) in VERB_CLASSES + ("ppas",) and lemmas[j] not in cues.PASSIVE_AUXILIARIES:
+        if _verb_or_passive(tokens[j].tag) and lemmas[j] not in cues.PASSIVE_AUXILIARIES:
             return lemmas[j] in cues.INTENTION_VERBS
     for j in range(found.end, min(len(tokens), found.end + PLAN_REACH)):
         if tokens[j].text in ",;:":
             return False
-        if tag_class(tokens[j].tag) in VERB_CLASSES + ("ppas",) and lemmas[j] not in cues.PASSIVE_AUXILIARIES:
-            return lemmas[j] in cues.INTENTION_VERBS and tag_class(tokens[j].tag) == "ppas"
+        if _verb_or_passive(tokens[j].tag) and lemmas[j] not in cues.PASSIVE_AUXILIARIES:
+            return lemmas[j] in cues.INTENTION_VERBS and ud.passive_participle(morph(tokens[j].tag))
     return False
+
+
+def _verb_or_passive(tag: str | None) -> bool:
+    return ud.verb(morph(tag)) or ud.passive_participle(morph(tag))
 
 
 def _next_one(lemmas, found: Found, c_lo: int, cues) -> bool:

@@ -24,6 +24,8 @@ from functools import cache
 from itertools import product
 from math import prod
 
+from kronika.lang import ud
+from kronika.lang.ud import morph
 from kronika.record import Document, Entity, Mention, Token
 from kronika.stages.link_context import settle_bodies
 from kronika.stages.link_credits import drop_credits
@@ -311,7 +313,7 @@ class Linker:
                 role = self.titles.get(tuple(lemmas[i:i + n]))
                 if role is None or any(j in covered for j in range(i, i + n)):
                     continue
-                if ":pl:" in f":{tokens[i].tag or ''}:":
+                if ud.plural(morph(tokens[i].tag)):
                     break  # "przywódcy Chin i Korei": several leaders, not one office holder
                 country, start, end = None, i, i + n
                 following = by_start.get(i + n)
@@ -396,7 +398,7 @@ class Linker:
         cases = set()
         for reading in self.morphology.candidates(span[0].text, name_like=True):
             # A first name of the dictionary, or a guessed one ("Hienadzia" -> "Hienadź").
-            if reading.lemma == words[0] and (reading.person or not reading.source) and "m1" in reading.values:
+            if reading.lemma == words[0] and (reading.person or not reading.source) and _masculine_personal(reading):
                 cases |= reading.values & self.language.oblique_cases
         surname = span[-1].text
         if not cases:
@@ -406,8 +408,8 @@ class Linker:
             # surname left as written says the first name is in its base form already.
             return span[0].text + base[len(words[0]):]
         readings = [r for r in self.morphology.candidates(surname, name_like=True)
-                    if _is_capitalised(r.lemma) and r.lemma != surname and r.values & cases and "sg" in r.values
-                    and ("m1" in r.values or not r.genders)]
+                    if _is_capitalised(r.lemma) and r.lemma != surname and r.values & cases and _singular(r)
+                    and (_masculine_personal(r) or not r.genders)]
         if readings:
             lemma = max(readings, key=lambda r: r.score).lemma
         else:
@@ -421,7 +423,7 @@ class Linker:
         ("Sebastian" may be the genitive plural of "Sebastiana" only)."""
         if word[-1:].lower() in VOWELS or not word[-1:].isalpha() or self._first_name_case(word):
             return False
-        return not any(r.lemma != word and "sg" in r.values and r.values & self.language.oblique_cases
+        return not any(r.lemma != word and _singular(r) and r.values & self.language.oblique_cases
                        for r in self.morphology.candidates(word, name_like=True))
 
     def _foreign_person_base(self, span: list[Token], base: str) -> str:
@@ -894,3 +896,12 @@ class EntityStage:
     def __call__(self, doc: Document) -> Document:
         doc.entities = link_entities(doc, load_linker(self.language.code))
         return doc
+
+
+def _masculine_personal(reading) -> bool:
+    """A reading of the masculine personal gender (UD's ``Animacy=Hum``), the gender of men's names."""
+    return "Animacy=Hum" in morph(reading.tag).feats
+
+
+def _singular(reading) -> bool:
+    return "Number=Sing" in morph(reading.tag).feats

@@ -34,6 +34,11 @@ class Frame:
     def __str__(self) -> str:
         return f"{self.preposition}+{self.case}" if self.preposition else self.case
 
+    @property
+    def adjective(self) -> bool:
+        """The participant is a relational adjective of the noun ("rosyjski atak"), not a case."""
+        return self.case == "adj"
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
