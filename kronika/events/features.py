@@ -88,7 +88,7 @@ def role_features(view: ArticleView, trigger: int, etype: str, candidate: Candid
     elif view.candidate_in(candidate, sentence - 1):
         feats += ["w=P", f"t={etype}|w=P"]
         previous = [m for m in view.sentence_placed(sentence - 1)
-                    if m.preposition is None and not m.attached and "nom" in _cases(m)]
+                    if m.preposition is None and not m.attached and "Nom" in _cases(m)]
         if previous and code_of(previous[0].entity) == candidate.code:
             feats += ["psubj", f"t={etype}|psubj"]
     else:
@@ -109,10 +109,11 @@ def _placement(view: ArticleView, trigger: int, etype: str, lemma: str, here, cu
     p = min(here, key=lambda m: abs(m.start - trigger))
     side = "L" if p.start < trigger else "R"
     distance = _bucket(abs(p.start - trigger) if side == "R" else trigger - p.end + 1)
-    cases = sorted(p.guessed if p.guessed is not None else p.cases)
-    form = "any" if len(cases) > 3 else "+".join(cases)
+    cases = p.guessed if p.guessed is not None else p.cases
+    # The model learned the cases as the tagset spells them ("gen+nom").
+    form = "any" if len(cases) > 3 else "+".join(sorted(view.language.tag_value(f"Case={c}") for c in cases))
     frame = p.preposition or ("mod" if p.attached else "adj" if p.adjective else "bare")
-    nominative = frame == "bare" and "nom" in cases
+    nominative = frame == "bare" and "Nom" in cases
     feats = ["w=S", f"side={side}", f"d={distance}", f"side={side}|d={distance}", f"f={frame}",
              f"side={side}|f={frame}", f"form={form}", f"side={side}|form={form}",
              f"t={etype}|side={side}|f={frame}", f"t={etype}|side={side}|nom={nominative}",
@@ -135,7 +136,7 @@ def _placement(view: ArticleView, trigger: int, etype: str, lemma: str, here, cu
     if any(w in cues.CLAUSE_OPENERS for w in between) or any(t.text in ",;:" for t in view.doc.tokens[lo:hi]):
         feats += ["break", f"t={etype}|break|side={side}"]
     bare_nominative = [m for m in view.sentence_placed(view.sentence_of[trigger])
-                       if m.preposition is None and not m.attached and "nom" in _cases(m)]
+                       if m.preposition is None and not m.attached and "Nom" in _cases(m)]
     if bare_nominative and code_of(bare_nominative[0].entity) == code_of(p.entity):
         feats += ["subj", f"t={etype}|subj", f"t={etype}|subj|side={side}"]
     if any(view.lemmas[j] in cues.REPORTING_VERBS or view.lemmas[j] in cues.CLAIM_VERBS

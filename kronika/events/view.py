@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from kronika.events.codes import code_of
 from kronika.record import Document, Entity, Event
@@ -42,6 +43,7 @@ class ArticleView:
     old_sentences: set[int]  # sentences with a date more than a year before the dateline
     rules: list[Event] = field(default_factory=list)  # the rule coder's events
     memo: dict = field(default_factory=dict)  # per-sentence facts the features compute once
+    language: Any = None  # the pack, which names tag values in the models' feature strings
 
     def sentence_placed(self, number: int) -> list[Placed]:
         by_sentence = self.memo.get("placed")
@@ -90,7 +92,7 @@ def build_view(doc: Document, coder: Coder, rule_events: list[Event]) -> Article
         rule_in_sentence.setdefault((sentence_of[first], event.type), event)
     return ArticleView(doc, lemmas, classes, families, sentence_of, sentence_tokens, placed, in_mention,
                        _candidates(placed), _lexicon(coder, tokens, sentence_tokens), rule_at, rule_in_sentence,
-                       _old_sentences(doc, starts), list(rule_events))
+                       _old_sentences(doc, starts), list(rule_events), language=coder.language)
 
 
 def _old_sentences(doc: Document, starts: list[int]) -> set[int]:

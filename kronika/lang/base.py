@@ -35,6 +35,10 @@ DATA_PARTS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The cases of Universal Dependencies, the values of ``Morph.cases`` and of the stages' case sets.
+UD_CASES = ("Nom", "Gen", "Dat", "Acc", "Ins", "Loc", "Voc")
+
+
 @dataclass(frozen=True, slots=True)
 class Morph:
     """A token's tag as Universal Dependencies sees it: what stages read instead of a tagset's own strings.
@@ -75,9 +79,10 @@ class LanguagePack(Protocol):
     bodies: Any  # state bodies a title or name can refer to
     credit_cues: Any  # words that open a photo or source credit
     byline_openers: Any
-    triggers: Any  # the event trigger table (``kronika.codebook``'s trigger rows)
+    triggers: Any  # the event trigger table (``kronika.codebook``'s trigger rows); frames give ``ud_case``
     event_cues: Any  # a namespace defining every name in ``EVENT_CUES``
-    oblique_cases: Any
+    oblique_cases: Any  # the UD cases a name in an oblique case may be in
+    first_name_endings: Any  # (ending, UD cases) of a man's first name in an oblique case ("Johannem")
 
     def data(self, part: str) -> ModuleType:
         """The data module of one of ``DATA_PARTS``, imported once."""
@@ -92,7 +97,12 @@ class LanguagePack(Protocol):
     def morph(self, tag: str | None) -> Morph:
         """The Universal Dependencies reading of one of the analyser's tags, built once per tag string."""
 
-    def strip_case_ending(self, surname: str, cases) -> str | None: ...
+    def tag_value(self, pair: str) -> str:
+        """The tagset's own name of a UD feature value ("Case=Gen" -> "gen"): the learned models were trained on
+        feature strings that spell it so."""
+
+    def strip_case_ending(self, surname: str, cases) -> str | None:
+        """The base form of a man's surname in one of the UD ``cases``, by its regular ending, or None."""
 
     def romanize(self, name: str, context, state: str | None = None) -> tuple[str, str] | None: ...
 

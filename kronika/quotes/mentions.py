@@ -11,10 +11,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from kronika.lang import ud
+from kronika.lang.base import UD_CASES
 from kronika.lang.ud import morph
 from kronika.record import Document, Entity, Participant, Token
 
-CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 SPEAKER_TYPES = ("PER", "ORG", "GPE")
 # How many tokens after the verb its subject may stand ("przekazała agencja Xinhua").
 SUBJECT_REACH = 3
@@ -27,7 +27,8 @@ def tag_class(tag: str | None) -> str:
 
 
 def tag_cases(tag: str | None) -> set[str]:
-    return {v for v in re.split(r"[:.]", tag or "") if v in CASES}
+    """The UD cases a tag allows ("Gen", "Acc")."""
+    return set(morph(tag).cases)
 
 
 def lemma_of(token: Token) -> str:
@@ -83,7 +84,7 @@ def place_mentions(doc: Document, language) -> list[Placed]:
             for reading in morphology.analyse(head.text):
                 if reading.lemma[:1].isupper():
                     cases |= tag_cases(reading.tag)
-            cases = (cases | tag_cases(head.tag)) if cases else set(CASES)
+            cases = (cases | tag_cases(head.tag)) if cases else set(UD_CASES)
             governed = lo > 0 and ud.preposition(morph(doc.tokens[lo - 1].tag))
             placed.append(Placed(entity, lo, hi, frozenset(cases), governed))
     placed.sort(key=lambda p: (p.start, -p.end))
@@ -99,7 +100,7 @@ def find_subject(tokens: list[Token], verb: int, lo: int, hi: int, placed: list[
                  skip: tuple[int, int] = (0, 0), coordinators: frozenset[str] = frozenset()) -> Placed | None:
     """The named subject of the verb at ``verb`` within sentence tokens [lo, hi), outside ``skip``."""
     candidates = [p for p in mentions_between(placed, starts, lo, hi)
-                  if p.entity.type in SPEAKER_TYPES and "nom" in p.cases and not p.governed
+                  if p.entity.type in SPEAKER_TYPES and "Nom" in p.cases and not p.governed
                   and not (skip[0] <= p.start < skip[1])]
     # Right after the verb, before any comma or conjunction: "zapewnił Xi", "przekazała agencja Xinhua".
     stop = verb + 1

@@ -129,7 +129,7 @@ def nobody_features(text: Text, quote: Candidate, options: int) -> list[str]:
             features.append("nobody|named_after_verb")
             break
         m = morph(token.tag)
-        if (ud.noun(m) or ud.numeral(m) or ud.adjective(m)) and "nom" in tag_cases(token.tag):
+        if (ud.noun(m) or ud.numeral(m) or ud.adjective(m)) and "Nom" in tag_cases(token.tag):
             features.append("nobody|unnamed_after_verb")
             break
     return features
@@ -159,7 +159,7 @@ def common_subject(text: Text, verb: int, quote: Candidate) -> int | None:
     def common(i: int) -> bool:
         token = text.tokens[i]
         return i not in named and not quote.first <= i < quote.last and ud.noun(morph(token.tag)) \
-            and "nom" in tag_cases(token.tag)
+            and "Nom" in tag_cases(token.tag)
 
     for i in range(verb + 1, min(hi, verb + 1 + 3)):
         if common(i):
@@ -207,7 +207,7 @@ def _recent_subjects(text: Text, quote: Candidate) -> dict[str, int]:
     lo = text.spans[max(0, s_first - CARRY_SENTENCES)][0] if text.spans else 0
     ranks: dict[str, int] = {}
     for p in reversed(mentions_between(text.placed, text.mention_starts, lo, quote.first)):
-        if p.entity.type in SPEAKER_TYPES and "nom" in p.cases and not p.governed and p.end <= quote.first:
+        if p.entity.type in SPEAKER_TYPES and "Nom" in p.cases and not p.governed and p.end <= quote.first:
             ranks.setdefault(p.entity.id, len(ranks))
     return ranks
 
@@ -219,7 +219,7 @@ def _subject_ranks(text: Text, quote: Candidate) -> dict[str, int]:
     _, hi = text.sentence(quote.verb)
     ranks: dict[str, int] = {}
     for p in mentions_between(text.placed, text.mention_starts, quote.verb + 1, min(hi, quote.verb + 1 + 12)):
-        if p.entity.type in SPEAKER_TYPES and "nom" in p.cases and not p.governed and not \
+        if p.entity.type in SPEAKER_TYPES and "Nom" in p.cases and not p.governed and not \
                 quote.first <= p.start < quote.last:
             ranks.setdefault(p.entity.id, len(ranks))
     return ranks
@@ -240,7 +240,7 @@ def _mention_features(text: Text, quote: Candidate, key: str, mentions: list[Pla
         sentence = text.sentence_of[nearest.start]
         gap = s_first - sentence if side == "before" else sentence - s_last
         bucket = str(gap) if gap <= 2 else ("3-5" if gap <= 5 else "far")
-        subject = "nom" in nearest.cases and not nearest.governed
+        subject = "Nom" in nearest.cases and not nearest.governed
         features += [f"{side}={bucket}", f"{side}={bucket}|subject={subject}", f"{side}={bucket}|type={entity.type}"]
         if gap <= 2 and (nearest.start > 0 and text.lemmas[nearest.start - 1] in text.data.SOURCE_PREPOSITIONS or
                          nearest.start > 1 and text.lemmas[nearest.start - 2] in text.data.SOURCE_PREPOSITIONS):

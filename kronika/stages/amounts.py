@@ -293,7 +293,7 @@ def _common_subject(tokens, verb: int, lo: int, hi: int, placed, mention_starts)
     named = {k for p in mentions_between(placed, mention_starts, lo, hi) for k in range(p.start, p.end)}
 
     def common(k: int) -> bool:
-        return k not in named and ud.noun(morph(tokens[k].tag)) and "nom" in tag_cases(tokens[k].tag)
+        return k not in named and ud.noun(morph(tokens[k].tag)) and "Nom" in tag_cases(tokens[k].tag)
 
     for k in range(verb + 1, min(hi, verb + 1 + SOURCE_REACH)):
         if common(k):

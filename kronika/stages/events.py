@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -36,6 +35,7 @@ from functools import cache, lru_cache
 from kronika.caches import WORD_TYPES
 from kronika.events.codes import participant_code
 from kronika.lang import ud
+from kronika.lang.base import UD_CASES
 from kronika.lang.ud import morph
 from kronika.record import (
     Document,
@@ -50,7 +50,7 @@ from kronika.record import (
 )
 from kronika.stages.offsets import offset_index
 
-CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+CASES = UD_CASES
 PLACE_TYPES = ("GPE", "LOC")
 # How far (in tokens) the reflexive particle may stand from its verb, before or after it.
 REFLEXIVE_REACH = 3
@@ -97,10 +97,9 @@ NOUN_REACH = 6
 PP_REACH = 6
 
 
-# Tags are a closed set of a few thousand strings: their parts are read once per process.
-@lru_cache(maxsize=16_384)
 def tag_cases(tag: str | None) -> frozenset[str]:
-    return frozenset(v for v in re.split(r"[:.]", tag or "") if v in CASES)
+    """The UD cases a tag allows ("Gen", "Acc")."""
+    return morph(tag).cases
 
 
 def tag_class(tag: str | None) -> str:
@@ -239,7 +238,7 @@ class Coder:
         if name and self.unknown(text) and cases:
             # A name Morfeusz does not know ("Emmanuelem Macronem"): the tagger's case is a guess, so any oblique
             # case may be right; the nominative only as guessed, lest any unknown word become a subject.
-            return frozenset(cases | (set(CASES) - {"nom", "voc"}))
+            return frozenset(cases | (set(CASES) - {"Nom", "Voc"}))
         for reading in analyses:
             if not name or reading.lemma[:1].isupper():
                 cases.update(tag_cases(reading.tag))
@@ -445,14 +444,14 @@ def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
                         p.preposition = lemma
                 elif p.cases & noun_cases & prep_cases:
                     p.preposition = lemma  # an apposition: "z przywódcą Rosji Władimirem Putinem"
-                elif "gen" in _own_cases(p):
+                elif "Gen" in _own_cases(p):
                     p.attached, p.outer = True, lemma  # a modifier: "do stolicy Chin"
                 # Otherwise the phrase ends before the name: "po południu Azerbejdżan" (an object).
                 break
             if ud.nominal(m) and j not in in_mention and noun_cases is None:
                 noun_cases = coder.cases(tokens[j])
                 # A name whose case is unknown (an acronym: "ChRL") is not taken for a genitive.
-                if (not p.adjective and "gen" in _own_cases(p) and len(p.cases) < len(CASES)
+                if (not p.adjective and "Gen" in _own_cases(p) and len(p.cases) < len(CASES)
                         and j == p.start - 1
                         and _common(tokens, j)):
                     # A genitive right after a common noun modifies it ("wizyta Kima", "przywódca Rosji");
@@ -505,7 +504,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                 speaker = (found.end, _subject([p for p in speaking if not p.attached], found, lemmas, cues,
                                                speaking, tokens),
                            _both_subject(readings[0], found, s_lo, cues, tokens, placed_at, coder.plural_nominative))
-                said_by = [p for p in in_sentence if p.entity.type == "PER" and "nom" in p.cases
+                said_by = [p for p in in_sentence if p.entity.type == "PER" and "Nom" in p.cases
                            and not p.preposition and not p.attached and abs(p.start - found.start) <= 3]
                 last_speaker = said_by[:1] or last_speaker
                 if lemmas[found.start] in cues.CLAIM_VERBS:
@@ -636,7 +635,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                 if len(pair) == 2:
                     last_pair = list(pair.values())
         events.extend(_likewise(events[sentence_first:], in_sentence, lemmas, lo, cues))
-        subjects = [p for p in in_sentence if "nom" in p.cases and not p.preposition and not p.attached
+        subjects = [p for p in in_sentence if "Nom" in p.cases and not p.preposition and not p.attached
                     and p.entity.type in ("PER", "ORG", "GPE")]
         if subjects:
             last_subject = subjects[:1]
@@ -701,7 +700,7 @@ def _noun_before(tokens: list[Token], found: Found, c_lo: int, named: set[int], 
         if ud.preposition(m):
             governed = True
         elif (ud.noun(m) or ud.depreciative(m)) and j not in named and _common(tokens, j):
-            if not governed and "nom" in coder.cases(tokens[j]):
+            if not governed and "Nom" in coder.cases(tokens[j]):
                 return True
             governed = False
     return False
@@ -803,7 +802,7 @@ def _antecedent(in_sentence: list[Placed], tokens, lemmas, c_lo: int, cues) -> l
     """The names a relative clause opened by "który" refers to: those right before its comma."""
     if lemmas[c_lo] not in cues.RELATIVE_SUBJECTS or c_lo < 2 or tokens[c_lo - 1].text != ",":
         return []
-    if "nom" not in tag_cases(tokens[c_lo].tag):
+    if "Nom" not in tag_cases(tokens[c_lo].tag):
         return []  # "który" as the object ("którego zaatakowano") or after a preposition
     last = next((p for p in reversed(in_sentence) if p.end == c_lo - 1 and not p.adjective), None)
     if last is None:
@@ -904,7 +903,7 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
     if trigger.pos == "noun" or ud.gerund(morph(tokens[found.start].tag)) or ud.noun(morph(tokens[found.start].tag)):
         # The noun's own genitive follows it directly, past adjectives at most: in "sprzeciw wobec przyjęcia
         # Szwecji" the genitive belongs to "przyjęcia", not to "sprzeciw".
-        genitives = [p for p in clause if p.start >= found.end and p.start - found.end <= 2 and "gen" in p.cases
+        genitives = [p for p in clause if p.start >= found.end and p.start - found.end <= 2 and "Gen" in p.cases
                      and not p.preposition
                      and all(_adjectival(t.tag) for t in tokens[found.end:p.start])]
         adjective_object = any(f.adjective for f in trigger.recipient)
@@ -921,7 +920,7 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
         if genitives:
             head = _coordinated(genitives[0], clause, lemmas, cues)
             head = [p for p in head if p not in recipient]
-            genitive_actor = any(f.case == "gen" and not f.preposition for f in trigger.actor_from)
+            genitive_actor = any(f.ud_case == "Gen" and not f.preposition for f in trigger.actor_from)
             if is_gerund or not genitive_actor or has_agent:
                 recipient = head
             else:
@@ -932,10 +931,10 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
             phrase = _genitive_phrase(tokens, lemmas, clause, found, coder_cases)
             if phrase is not None:
                 names, noun = phrase
-                object_frame = any(f.case == "gen" and not f.preposition for f in trigger.recipient)
+                object_frame = any(f.ud_case == "Gen" and not f.preposition for f in trigger.recipient)
                 if has_agent or is_gerund or (object_frame and noun not in cues.FORCE_NOUNS):
                     recipient = names
-                elif any((f.case == "gen" or f.adjective) and not f.preposition for f in trigger.actor_from):
+                elif any((f.ud_case == "Gen" or f.adjective) and not f.preposition for f in trigger.actor_from):
                     actor = names
         after = [p for p in free if p.start >= found.end and p not in actor + recipient]
         recipient = recipient or _by_frames(frames, after, lemmas, cues, allow_bare=False)
@@ -980,7 +979,7 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
     actor = subject
     rest = [p for p in free if p not in actor]
     recipient = _by_frames(frames, rest, lemmas, cues, allow_bare=True, after=found.start)
-    if not recipient and any(f.case == "acc" and not f.preposition for f in frames):
+    if not recipient and any(f.ud_case == "Acc" and not f.preposition for f in frames):
         # "potępiło działania Izraela", "odrzucił prośbę prezydenta Maduro": the object is a common noun and
         # the name in its genitive is whom the act concerns.
         # With the subject after the verb the object may come first: "Działania Izraela potępiło pięć państw".
@@ -989,7 +988,7 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
             head = p.start - 1
             if (p.attached and not p.outer and (head > found.start or (inverted and p.end <= found.start))
                     and p not in actor
-                    and "acc" in coder_cases(tokens[head]) and _common(tokens, head)):
+                    and "Acc" in coder_cases(tokens[head]) and _common(tokens, head)):
                 recipient = [p]
                 break
     if not recipient:
@@ -1007,7 +1006,7 @@ def _owner_after(tokens, clause: list[Placed], found: Found, actor: list[Placed]
     """The name in the genitive right after an expression's noun, past its adjectives: "zamknąć Konsulat
     Generalny RP w Irkucku" is done to Poland, not to the city the consulate stands in."""
     for p in clause:
-        if p.start >= found.end and p not in actor and not p.preposition and "gen" in p.cases and all(
+        if p.start >= found.end and p not in actor and not p.preposition and "Gen" in p.cases and all(
                 _adjectival(t.tag) for t in tokens[found.end:p.start]) and p.start - found.end <= 2:
             return [p]
     return []
@@ -1027,10 +1026,10 @@ def _genitive_phrase(tokens, lemmas, clause: list[Placed], found: Found, coder_c
     while j < min(len(tokens), found.end + 2) and _adjectival(tokens[j].tag) and j not in by_start:
         j += 1
     first = by_start.get(j)
-    if first is not None and _heads_phrase(tokens, first, found) and "gen" in coder_cases(tokens[first.end]):
+    if first is not None and _heads_phrase(tokens, first, found) and "Gen" in coder_cases(tokens[first.end]):
         return [first], lemmas[first.end]
     if (j < len(tokens) and first is None and _nominal(tokens[j].tag) and tokens[j].text.islower()
-            and "gen" in coder_cases(tokens[j])):
+            and "Gen" in coder_cases(tokens[j])):
         name = by_start.get(j + 1)
         if name is not None and name.attached and not name.outer:
             return [name], lemmas[j]
@@ -1121,13 +1120,13 @@ def _after_light_verb(tokens, lemmas, found: Found, c_lo, cues) -> bool:
 
 
 def _subject(free: list[Placed], found: Found, lemmas, cues, clause=(), tokens=None) -> list[Placed]:
-    nominative = [p for p in free if "nom" in p.cases and not p.preposition and p.entity.type != "LOC"]
+    nominative = [p for p in free if "Nom" in p.cases and not p.preposition and p.entity.type != "LOC"]
     if tokens is not None and not [p for p in nominative if p.end <= found.start]:
         # "misja Iranu zaprzeczyła", "władze Chin ogłosiły": a common noun subject speaks for the name
         # in its genitive.
         for p in clause:
             head = p.start - 1
-            if (p.attached and not p.outer and head >= 0 and p.end <= found.start and "nom" in tag_cases(tokens[head].tag)
+            if (p.attached and not p.outer and head >= 0 and p.end <= found.start and "Nom" in tag_cases(tokens[head].tag)
                     and _common(tokens, head)):
                 return [p]
     before = [p for p in nominative if p.end <= found.start]
@@ -1162,12 +1161,12 @@ def _by_frames(frames, candidates, lemmas, cues, *, allow_bare, after=None):
             if frame.preposition:
                 if p.preposition != frame.preposition:
                     continue
-                if frame.case and frame.case not in p.cases and p.cases:
+                if frame.ud_case and frame.ud_case not in p.cases and p.cases:
                     continue
             else:
-                if not allow_bare or p.preposition or frame.case not in p.cases:
+                if not allow_bare or p.preposition or frame.ud_case not in p.cases:
                     continue
-                if frame.case in ("acc", "nom") and after is not None and p.start < after:
+                if frame.ud_case in ("Acc", "Nom") and after is not None and p.start < after:
                     continue  # an accusative object follows its verb; before it stands the subject
             return _coordinated(p, candidates, lemmas, cues)
     return []
@@ -1237,7 +1236,7 @@ def _reporters(tokens, lemmas, lo, hi, mentions: list[Placed], cues) -> list[Pla
     out = [p for p in mentions if p.preposition in cues.SOURCE_PREPOSITIONS]
     for i in range(lo, hi):
         if lemmas[i] in cues.REPORTING_VERBS:
-            near = [p for p in mentions if p.entity.type == "ORG" and 0 < p.start - i <= 3 and "nom" in p.cases]
+            near = [p for p in mentions if p.entity.type == "ORG" and 0 < p.start - i <= 3 and "Nom" in p.cases]
             out += near[:1]
     return out
 
@@ -1322,7 +1321,7 @@ def _event_date(doc: Document, found: Found, clause: tuple[int, int] | None = No
 
 def _location(in_sentence: list[Placed], coder: Coder) -> Location | None:
     for p in in_sentence:
-        if p.entity.type in PLACE_TYPES and p.preposition in coder.cues.LOCATIVE_PREPOSITIONS and "loc" in p.cases:
+        if p.entity.type in PLACE_TYPES and p.preposition in coder.cues.LOCATIVE_PREPOSITIONS and "Loc" in p.cases:
             entry = coder.kb_entry(p.entity.id)
             return Location(name=p.entity.name, country=p.entity.country,
                             lat=getattr(entry, "lat", None), lon=getattr(entry, "lon", None))

@@ -48,8 +48,6 @@ VOWELS = "aeiouyąęó"
 SOUND_KINDS = {"PER": ("PER",), "GPE": ("GPE", "LOC"), "LOC": ("GPE", "LOC")}
 # A one-word place must be this long to be matched by sound ("Słowiańsk"); shorter ones meet too many others.
 SOUND_MIN_LETTERS = 6
-# Regular endings of a man's first name in the oblique cases ("Johanna", "Johannowi", "Johannem").
-FIRST_NAME_ENDINGS = (("owi", frozenset({"dat"})), ("em", frozenset({"inst"})), ("a", frozenset({"gen", "acc"})))
 # How many base forms of one word, and of a whole name, are tried against the base for a name it lacks.
 MAX_BASE_READINGS = 4
 MAX_BASE_NAMES = 32
@@ -399,7 +397,7 @@ class Linker:
         for reading in self.morphology.candidates(span[0].text, name_like=True):
             # A first name of the dictionary, or a guessed one ("Hienadzia" -> "Hienadź").
             if reading.lemma == words[0] and (reading.person or not reading.source) and _masculine_personal(reading):
-                cases |= reading.values & self.language.oblique_cases
+                cases |= morph(reading.tag).cases & self.language.oblique_cases
         surname = span[-1].text
         if not cases:
             return base
@@ -408,7 +406,7 @@ class Linker:
             # surname left as written says the first name is in its base form already.
             return span[0].text + base[len(words[0]):]
         readings = [r for r in self.morphology.candidates(surname, name_like=True)
-                    if _is_capitalised(r.lemma) and r.lemma != surname and r.values & cases and _singular(r)
+                    if _is_capitalised(r.lemma) and r.lemma != surname and morph(r.tag).cases & cases and _singular(r)
                     and (_masculine_personal(r) or not r.genders)]
         if readings:
             lemma = max(readings, key=lambda r: r.score).lemma
@@ -423,7 +421,7 @@ class Linker:
         ("Sebastian" may be the genitive plural of "Sebastiana" only)."""
         if word[-1:].lower() in VOWELS or not word[-1:].isalpha() or self._first_name_case(word):
             return False
-        return not any(r.lemma != word and _singular(r) and r.values & self.language.oblique_cases
+        return not any(r.lemma != word and _singular(r) and morph(r.tag).cases & self.language.oblique_cases
                        for r in self.morphology.candidates(word, name_like=True))
 
     def _foreign_person_base(self, span: list[Token], base: str) -> str:
@@ -482,7 +480,7 @@ class Linker:
     def _first_name_case(self, word: str) -> tuple[str, frozenset[str]] | None:
         """(base form, cases) of a man's first name in an oblique case by its regular ending ("Johanna" ->
         Johann, genitive or accusative), when the base form is a first name of the knowledge base's people."""
-        for case_ending, cases in FIRST_NAME_ENDINGS:
+        for case_ending, cases in self.language.first_name_endings:
             stem = word[:-len(case_ending)]
             if word.endswith(case_ending) and len(stem) >= 3 and stem in self._first_names:
                 return stem, cases

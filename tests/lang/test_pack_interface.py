@@ -67,10 +67,6 @@ NKJP_CLASSES = frozenset({
 NKJP_VALUES = frozenset({"sg", "m1", "m2", "m3", "pri", "sec", "ter", "imperf", "perf", "aff", "akc", "nakc",
                          "praep", "npraep", "agl", "nagl", "wok", "nwok", "congr", "rec"})
 NKJP_CASES = frozenset({"nom", "gen", "dat", "acc", "inst", "loc", "voc"})
-# Case names still flow through these stages as the trigger table spells them (issue 21: the frames and
-# mention cases in UD terms next); no other file may start comparing them.
-CASES_STILL_IN = {"stages/events.py", "events/features.py", "quotes/mentions.py", "quotes/speakers.py",
-                  "stages/amounts.py", "stages/link.py"}
 
 
 def tag_literals(source: str, forbidden: frozenset[str]) -> list[tuple[int, str]]:
@@ -98,20 +94,15 @@ def tag_literals(source: str, forbidden: frozenset[str]) -> list[tuple[int, str]
     return found
 
 
-def _still_has_cases(path: Path) -> bool:
-    return path.relative_to(PACKAGE).as_posix() in CASES_STILL_IN
-
-
 def outside_packs() -> list[Path]:
     packs = {PACKAGE / "lang" / code for code in SUPPORTED}
     return [p for p in PACKAGE.rglob("*.py") if not packs & set(p.parents)]
 
 
 def test_no_tag_literal_outside_packs():
-    forbidden = NKJP_CLASSES | NKJP_VALUES
+    forbidden = NKJP_CLASSES | NKJP_VALUES | NKJP_CASES
     found = [f"{path.relative_to(PACKAGE)}:{line}: {literal!r}" for path in outside_packs()
-             for line, literal in tag_literals(path.read_text(encoding="utf-8"), forbidden
-                                                | (frozenset() if _still_has_cases(path) else NKJP_CASES))]
+             for line, literal in tag_literals(path.read_text(encoding="utf-8"), forbidden)]
     assert not found, f"tag literals outside the language packs (read pack.morph(tag) instead): {found}"
 
 

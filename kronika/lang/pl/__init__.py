@@ -12,13 +12,13 @@ from kronika.lang.pl.abbreviations import ABBREVIATIONS, MULTI_PERIOD, SENTENCE_
 from kronika.lang.pl.credits import BYLINE_OPENERS, CREDIT_CUES
 from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
 from kronika.lang.pl.morphology import CASES as _CASE_ORDER
-from kronika.lang.pl.names import OBLIQUE_CASES, PROPER_LABELS, strip_case_ending
+from kronika.lang.pl.names import FIRST_NAME_ENDINGS, OBLIQUE_CASES, PROPER_LABELS, strip_case_ending
 from kronika.lang.pl.punctuation import POLISH_QUOTES
 from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
 from kronika.lang.pl import events as EVENT_CUES
 from kronika.lang.pl.titles import BODIES, TITLES
 from kronika.lang.pl.triggers import TRIGGERS
-from kronika.lang.pl.ud import to_ud
+from kronika.lang.pl.ud import OWN_VALUES, own_cases, to_ud, ud_cases
 
 
 CASES = frozenset(_CASE_ORDER)
@@ -38,7 +38,8 @@ class PolishLanguage:
     byline_openers = BYLINE_OPENERS
     triggers = TRIGGERS
     event_cues = EVENT_CUES
-    oblique_cases = OBLIQUE_CASES
+    oblique_cases = ud_cases(OBLIQUE_CASES)
+    first_name_endings = tuple((ending, ud_cases(cases)) for ending, cases in FIRST_NAME_ENDINGS)
 
     def data(self, part: str):
         """One of the data modules the interface names (``kronika.lang.base.DATA_PARTS``), imported once."""
@@ -57,8 +58,8 @@ class PolishLanguage:
         return sum(w in identify.FUNCTION_WORDS for w in words) >= identify.MIN_FUNCTION_SHARE * len(words)
 
     def strip_case_ending(self, surname: str, cases) -> str | None:
-        """The nominative of a masculine surname in an oblique case, by its regular ending."""
-        return strip_case_ending(surname, cases)
+        """The nominative of a masculine surname in one of the UD ``cases``, by its regular ending."""
+        return strip_case_ending(surname, own_cases(cases))
 
     def romanize(self, name: str, context, state: str | None = None) -> tuple[str, str] | None:
         """The English spelling of a Polish transliteration of an East Slavic name, and its state; ``state`` is
@@ -82,6 +83,13 @@ class PolishLanguage:
     def morph(self, tag: str | None) -> Morph:
         """The tag in Universal Dependencies terms (``kronika/lang/pl/ud.py``)."""
         return to_ud(tag)
+
+    def tag_value(self, pair: str) -> str:
+        """The NKJP value of a UD pair ("Case=Ins" -> "inst")."""
+        try:
+            return OWN_VALUES[pair]
+        except KeyError:
+            raise KeyError(f"no NKJP value gives the UD feature {pair!r} alone; known: {', '.join(OWN_VALUES)}") from None
 
     def is_proper_name(self, word: str) -> bool:
         """Whether Morfeusz takes ``word`` for a name (or does not know it, as with most foreign names)."""

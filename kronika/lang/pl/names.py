@@ -126,6 +126,8 @@ SURNAME_CASE_ENDINGS = {
 }
 
 OBLIQUE_CASES = frozenset({"gen", "dat", "acc", "inst", "loc"})
+# Regular endings of a man's first name in the oblique cases ("Johanna", "Johannowi", "Johannem").
+FIRST_NAME_ENDINGS = (("owi", frozenset({"dat"})), ("em", frozenset({"inst"})), ("a", frozenset({"gen", "acc"})))
 
 # Endings of a woman's adjectival surname in the nominative ("Kowalska", "Nowicka", "Zawadzka"): the "-a" is no
 # masculine genitive there, which would be "-skiego" ("Anna Kowalska" is not the genitive of "Ann Kowalsk").

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from importlib.resources import files
 
+from kronika.lang.pl.ud import UD_CASE
+
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc")
 POS = ("verb", "noun", "mwe")
 # Prepositions the frames may name (with the cases they govern in those frames).
@@ -33,6 +35,11 @@ class Frame:
 
     def __str__(self) -> str:
         return f"{self.preposition}+{self.case}" if self.preposition else self.case
+
+    @property
+    def ud_case(self) -> str | None:
+        """The frame's case as Universal Dependencies names it ("inst" -> "Ins"); None for "adj"."""
+        return None if self.adjective else UD_CASE[self.case]
 
     @property
     def adjective(self) -> bool:

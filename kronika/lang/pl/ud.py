@@ -95,6 +95,22 @@ VALUES: dict[str, tuple[str, ...]] = {
 }
 
 
+# A UD pair back to the one tag value that gives it alone ("Case=Ins" -> "inst").
+OWN_VALUES = {pairs[0]: value for value, pairs in VALUES.items() if len(pairs) == 1}
+# Each NKJP case value's UD case ("inst" -> "Ins").
+UD_CASE = {value: pairs[0][len("Case="):] for value, pairs in VALUES.items() if pairs[0].startswith("Case=")}
+
+
+def ud_cases(values) -> frozenset[str]:
+    """The UD cases of a set of NKJP case values ({"gen", "inst"} -> {"Gen", "Ins"})."""
+    return frozenset(UD_CASE[v] for v in values)
+
+
+def own_cases(cases) -> frozenset[str]:
+    """The NKJP values of a set of UD cases ({"Gen", "Ins"} -> {"gen", "inst"})."""
+    return frozenset(OWN_VALUES[f"Case={case}"] for case in cases)
+
+
 @lru_cache(maxsize=WORD_TYPES)
 def to_ud(tag: str | None) -> Morph:
     """The UD reading of one tag, built once per tag string. A class the tables lack has no UPOS (as an

@@ -92,3 +92,28 @@ def test_word_classes(tag, word_class, expected):
 ])
 def test_plural_only(tag, plural):
     assert ud.plural(ud.morph(tag)) is plural
+
+
+@pytest.mark.parametrize(("pair", "value"), [("Case=Ins", "inst"), ("Case=Gen", "gen"), ("Number=Plur", "pl"),
+                                             ("Aspect=Imp", "imperf")])
+def test_tag_value_names_a_pair_as_the_tagset_does(pair, value):
+    assert PACK.tag_value(pair) == value
+
+
+def test_tag_value_of_an_unknown_pair_is_named():
+    with pytest.raises(KeyError, match="Case=Abl"):
+        PACK.tag_value("Case=Abl")
+
+
+@pytest.mark.parametrize(("surname", "cases", "base"), [
+    ("Alijewem", {"Ins"}, "Alijew"), ("Kowalskiego", {"Ins"}, None), ("Nowaka", {"Gen", "Acc"}, "Nowak"),
+])
+def test_strip_case_ending_takes_ud_cases(surname, cases, base):
+    assert PACK.strip_case_ending(surname, cases) == base
+
+
+@pytest.mark.parametrize(("frame", "ud_case"), [("z+inst", "Ins"), ("acc", "Acc"), ("adj", None)])
+def test_frames_name_their_case_in_ud(frame, ud_case):
+    from kronika.lang.pl.triggers import parse_frame
+
+    assert parse_frame(frame).ud_case == ud_case
