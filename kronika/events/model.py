@@ -7,9 +7,9 @@ from pathlib import Path
 
 from kronika.events.decode import Thresholds
 from kronika.events.linear import LinearModel, load_models
-from kronika.models import model_dir
+from kronika.models import model_dir, rebuild_hint
 
-REBUILD = ".venv/bin/python -m pip install -e '.[train]' && .venv/bin/python scripts/train_events.py"
+REBUILD = rebuild_hint("python -m pip install -e '.[train]' && python scripts/train_events.py")
 
 
 def model_path(lang: str) -> Path:

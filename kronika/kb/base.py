@@ -18,9 +18,10 @@ from pathlib import Path
 
 from kronika.errors import KronikaError
 from kronika.kb.model import FORMER_OFFICE_SECTOR, Entry, Office
+from kronika.models import rebuild_hint
 
 DATA_FILES = ("states.jsonl", "places.jsonl", "organisations.jsonl", "people.jsonl")
-REBUILD = ".venv/bin/pip install -e '.[build]' && .venv/bin/python scripts/build_kb.py"
+REBUILD = rebuild_hint("python -m pip install -e '.[build]' && python scripts/build_kb.py")
 
 # Alias kinds, so a caller can tell a base-form hit from an inflected-form hit.
 NAME, ALIAS, FORM = "name", "alias", "form"
@@ -61,7 +62,7 @@ class KnowledgeBase:
         self.entries: dict[str, Entry] = {}
         for entry in entries:
             if entry.id in self.entries:
-                raise KronikaError("E402", f"duplicate knowledge-base id {entry.id}; rebuild with: {REBUILD}")
+                raise KronikaError("E402", f"duplicate knowledge-base id {entry.id}; {REBUILD}")
             self.entries[entry.id] = entry
         self._exact, self._loose = aliases if aliases is not None else alias_indexes(self.entries.values())
         # The content key of the files this base was read from (``kronika/kb/packed.py``), for indexes derived
@@ -153,7 +154,7 @@ def read_entries(directory: Path) -> list[Entry]:
     for name in DATA_FILES:
         path = directory / name
         if not path.exists():
-            raise KronikaError("E103", f"knowledge-base file {path} is missing; rebuild it with: {REBUILD}")
+            raise KronikaError("E103", f"knowledge-base file {path} is missing; {REBUILD}")
         with path.open(encoding="utf-8") as handle:
             for number, line in enumerate(handle, 1):
                 if line.strip():
@@ -161,7 +162,7 @@ def read_entries(directory: Path) -> list[Entry]:
                         entries.append(Entry.from_json(json.loads(line)))
                     except (ValueError, TypeError) as err:
                         raise KronikaError("E401", f"{path}:{number}: broken knowledge-base record ({err}); "
-                                                   f"rebuild it with: {REBUILD}") from err
+                                                   f"{REBUILD}") from err
     return entries
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from kronika.errors import KronikaError
 from kronika.events.linear import LinearModel
-from kronika.models import model_dir
+from kronika.models import model_dir, rebuild_hint
 
-REBUILD = ".venv/bin/python -m pip install -e '.[train]' && .venv/bin/python scripts/train_quotes.py"
+REBUILD = rebuild_hint("python -m pip install -e '.[train]' && python scripts/train_quotes.py")
 
 
 @dataclass
@@ -37,7 +37,7 @@ def load_quote_models(lang: str) -> QuoteModels:
         return QuoteModels(models["quote"], models["speaker"], models.get("claimant"), **data["settings"])
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise KronikaError("E403", f"quote model {path} is missing or broken ({type(error).__name__}: {error}); "
-                           f"rebuild it with: {REBUILD}") from None
+                           f"{REBUILD}") from None
 
 
 def save_quote_models(out: Path, models: QuoteModels, meta: dict) -> Path:

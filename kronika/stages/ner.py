@@ -116,9 +116,8 @@ class NameTagger:
         if not path.exists():
             raise KronikaError(
                 "E103",
-                f"name tagger model {path} is missing; rebuild it with "
-                f"`.venv/bin/python scripts/train_ner.py --data ../shared/data` "
-                f"(see {directory / META_FILE})",
+                f"name tagger model {path} is missing; "
+                f"{models.rebuild_hint('python scripts/train_ner.py --data ../shared/data')} (see {directory / META_FILE})",
             )
         import pycrfsuite
 

@@ -17,7 +17,7 @@ from kronika.parse.parser import Parser
 from kronika.record import Document
 from kronika.stages.morph import _tokens_by_sentence
 
-REBUILD = ".venv/bin/python scripts/train_parser.py"
+REBUILD = models.rebuild_hint("python scripts/train_parser.py")
 
 
 def model_dir(lang: str) -> Path:
@@ -31,7 +31,7 @@ def load_parser(lang: str) -> Parser:
         return Parser.load(folder)
     except (OSError, ValueError, KeyError) as err:
         raise KronikaError("E403", f"parser model in {folder} is missing or broken ({err}); "
-                                   f"rebuild it with: {REBUILD}") from err
+                                   f"{REBUILD}") from err
 
 
 class ParseStage:

@@ -46,3 +46,36 @@ def test_sidecar_commands_name_no_machine_path(name):
 ])
 def test_machine_path_pattern(command, machine):
     assert bool(MACHINE_PATH.search(command)) is machine
+
+
+def _missing_guesser(tmp_path):
+    from kronika.lang.pl.guesser import load_guesser
+
+    load_guesser(tmp_path)
+
+
+def _missing_events_model(tmp_path):
+    from kronika.events.linear import load_models
+    from kronika.events.model import REBUILD
+
+    load_models(tmp_path / "model.json", REBUILD)
+
+
+def _missing_kb(tmp_path):
+    from kronika.kb.base import read_entries
+
+    read_entries(tmp_path)
+
+
+@pytest.mark.parametrize("load, script", [
+    (_missing_guesser, "scripts/train_guesser.py"),
+    (_missing_events_model, "scripts/train_events.py"),
+    (_missing_kb, "scripts/build_kb.py"),
+])
+def test_a_missing_shipped_file_says_how_to_get_it_back(tmp_path, load, script):
+    """A wheel's user has no scripts/ folder and no .venv: the message says to reinstall first, and names the
+    script for a source checkout without a machine's paths."""
+    with pytest.raises(kronika.KronikaError) as error:
+        load(tmp_path)
+    message = str(error.value)
+    assert "reinstall kronika" in message and script in message and ".venv" not in message

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kronika.caches import WORD_TYPES
 from kronika.errors import KronikaError
-from kronika.models import model_dir
+from kronika.models import model_dir, rebuild_hint
 
 MODEL_DIR = model_dir("pl-name-guesser")
 RULES_FILE = "rules.tsv"
@@ -150,8 +150,7 @@ def load_guesser(model_dir: Path = MODEL_DIR) -> SuffixGuesser:
     if not path.exists():
         raise KronikaError(
             "E103",
-            f"name guesser rules not found at {path}; build them with "
-            "`.venv/bin/python scripts/train_guesser.py`",
+            f"name guesser rules not found at {path}; {rebuild_hint('python scripts/train_guesser.py')}",
         )
     return SuffixGuesser(read_rules(path))
 
