@@ -168,10 +168,29 @@ RELATION_TABLE = {"period": "period", "source": "from", "target": "to", "events"
                   "goldstein_mean": "goldstein", "goldstein_sum": "sum", "quad1_verbal_cooperation": "Q1",
                   "quad2_material_cooperation": "Q2", "quad3_verbal_conflict": "Q3", "quad4_material_conflict": "Q4"}
 TABLE_CELL = 22
+TABLE_WIDTH = 100
 
 
-def _emit(frame, output_format: str | None, table_columns: dict[str, str] | None = None) -> None:
-    """A DataFrame as an aligned table, one JSON array of records, or CSV with a header."""
+def _article_table(frame) -> None:
+    """Articles on a terminal: date, source and title on a line, under it the snippet, indented, in lines of
+    100 columns; the words a search matched in bold (click drops the bold when stdout is no terminal)."""
+    from kronika.store.snippets import Snippet
+
+    for row in frame.astype(object).where(frame.notna(), None).to_dict("records"):
+        head = f"{row['date'] or '':10}  {row['source'] or ''}  "
+        click.echo(head + _cut(row["title"] or "", TABLE_WIDTH - len(head)))
+        for line in Snippet.of(row).lines(TABLE_WIDTH - 4):
+            click.echo("    " + "".join(click.style(text, bold=True) if matched else text for text, matched in line))
+    click.echo(f"({len(frame)} row(s))")
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
+
+
+def _emit(frame, output_format: str | None, table_columns: dict[str, str] | None = None, table=None) -> None:
+    """A DataFrame as an aligned table (or as ``table`` prints it), one JSON array of records, or CSV with
+    a header."""
     if output_format is None:
         output_format = "table" if sys.stdout.isatty() else "json"
     if output_format == "json":
@@ -180,6 +199,8 @@ def _emit(frame, output_format: str | None, table_columns: dict[str, str] | None
         click.echo(frame.to_csv(index=False), nl=False)
     elif frame.empty:
         click.echo("(nothing found)")
+    elif table is not None:
+        table(frame)
     else:
         if table_columns:
             frame = frame[list(table_columns)].rename(columns=table_columns)
@@ -190,10 +211,11 @@ def _emit(frame, output_format: str | None, table_columns: dict[str, str] | None
         click.echo(f"({len(frame)} row(s))")
 
 
-def _query(db: str, output_format: str | None, method: str, *args, table_columns=None, **kwargs) -> None:
+def _query(db: str, output_format: str | None, method: str, *args, table_columns=None, table=None,
+           **kwargs) -> None:
     store = _open_store(db)
     try:
-        _emit(getattr(store, method)(*args, **kwargs), output_format, table_columns)
+        _emit(getattr(store, method)(*args, **kwargs), output_format, table_columns, table)
     except KronikaError as error:
         _fail(error)
     finally:
@@ -512,11 +534,13 @@ def actors(db, output_format, search, country, modality, limit, sort) -> None:
 @click.option("--sort", help="Order: -date (the default; best match first when searching), title, -tone, "
               "source, ... (a - for descending; a wrong value lists them all).")
 def articles(db, output_format, search, since, until, limit, sort) -> None:
-    """Stored articles, best match first when searching.
+    """Stored articles, best match first when searching, each with a snippet of its text: around the words
+    searched for, bold on a terminal (JSON and CSV give their offsets: snippet_start, matches).
 
     Example: kronika articles --search Pekin
     """
-    _query(db, output_format, "articles", search=search, since=since, until=until, limit=limit, sort=sort)
+    _query(db, output_format, "articles", table=_article_table, search=search, since=since, until=until,
+           limit=limit, sort=sort)
 
 
 @main.command()

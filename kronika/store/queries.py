@@ -15,8 +15,7 @@ from datetime import date as Date
 import pandas as pd
 
 from kronika.errors import KronikaError
-from kronika.reading import current_reader
-from kronika.store import filters, resolve, sql
+from kronika.store import filters, resolve, snippets, sql
 
 # Dates are checked where every filter is (kronika/store/filters.py); the names stay here for their callers.
 check_date = filters.check_date
@@ -355,7 +354,9 @@ def average_tone(connection: sqlite3.Connection, pks: list[int]) -> dict[int, fl
 
 ACTOR_COLUMNS = ["key", "entity", "name", "country", "sector", "events", "as_actor", "as_recipient", "first_date",
                  "last_date"]
-ARTICLE_COLUMNS = ["id", "date", "title", "url", "source", "tone", "snippet"]
+# snippet: an excerpt of the text, around the words searched for when there are any; snippet_start: where
+# it starts in the text; matches: [start, end] offsets into the text of the words that matched, in the excerpt.
+ARTICLE_COLUMNS = ["id", "date", "title", "url", "source", "tone", "snippet", "snippet_start", "matches"]
 
 
 def actors(connection: sqlite3.Connection, *, search: str | None = None, country: str | None = None,
@@ -396,7 +397,11 @@ def articles(connection: sqlite3.Connection, *, search: str | None = None, since
         return pd.DataFrame(columns=ARTICLE_COLUMNS)
     statement, params = found
     params.update(limit=_limit(limit), offset=max(int(offset or 0), 0))
-    return pd.DataFrame(connection.execute(statement, params).fetchall(), columns=ARTICLE_COLUMNS)
+    rows = connection.execute(statement, params).fetchall()
+    terms = snippets.search_terms(search, lang) if search else None
+    cut = [snippets.snippet(row[-1], terms, lang=lang) for row in rows]
+    return pd.DataFrame([(*row[:-1], s.text, s.start, [list(m) for m in s.matches]) for row, s in zip(rows, cut)],
+                        columns=ARTICLE_COLUMNS)
 
 
 def article_count(connection: sqlite3.Connection, *, search: str | None = None, since: str | None = None,
@@ -432,12 +437,8 @@ def fts_query(search: str, *, lang: str = "pl") -> str | None:
     "Pekin" both look for the lemma "pekin". Every term is a quoted FTS5 string (inner quotes doubled), so
     no character of the user's text can act as FTS5 syntax.
     """
-    groups = []
-    for typed, lemma in current_reader().words(search, lang):
-        if not any(ch.isalnum() for ch in typed):
-            continue
-        terms = sorted({lemma.lower(), typed.lower()})
-        groups.append("(" + " OR ".join(_quote(term) for term in terms) + ")")
+    groups = ["(" + " OR ".join(_quote(term) for term in sorted(terms)) + ")"
+              for terms in snippets.search_terms(search, lang)]
     return " AND ".join(groups) if groups else None
 
 

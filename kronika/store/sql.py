@@ -474,7 +474,8 @@ WHERE (:search IS NULL OR n.name LIKE '%' || :search || '%' ESCAPE '\\' OR n.id 
 ORDER BY events DESC, articles DESC, n.name
 LIMIT :limit OFFSET :offset"""
 
-ARTICLE_COLUMNS = "a.id, a.date, a.title, a.url, a.source, a.tone, substr(a.text, 1, 120) AS snippet"
+# The text last: the query code cuts each listed article's snippet from it (kronika/store/snippets.py).
+ARTICLE_COLUMNS = "a.id, a.date, a.title, a.url, a.source, a.tone, a.text"
 ARTICLES = f"""
 SELECT {ARTICLE_COLUMNS} FROM articles a
 WHERE (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :until) {{search}}

@@ -23,7 +23,7 @@ from kronika.api import deps
 from kronika.api.deps import StoreDep
 from kronika.store import claims, filters
 from kronika.web import charts, listing
-from kronika.web.highlight import highlight, spans_of
+from kronika.web.highlight import highlight, snippet_html, spans_of
 
 PAGE_SIZE = 50
 ALERTS_PAGE, ALERT_EVENTS = 20, 10  # alerts a page, events shown under each
@@ -49,6 +49,7 @@ ENV = Environment(
     lstrip_blocks=True,
 )
 ENV.filters["q"] = lambda value: quote(str(value or ""), safe="")
+ENV.filters["snippet_html"] = snippet_html
 LINK_SCHEMES = ("http", "https")
 
 

@@ -254,6 +254,23 @@ def test_real_article_page(page, server, tmp_path):
     page.screenshot(path=str(tmp_path / "real-article.png"), full_page=True)
 
 
+@pytest.mark.parametrize("search", ["Pekin", "Pekinie"])
+def test_article_search_marks_the_words_in_snippets(page, server, search):
+    page.goto(server + "/articles?search=" + search)
+    rows = page.locator("table.articles tbody tr.article")
+    api = page.request.get(server + "/api/articles", params={"search": search}).json()["items"]
+    assert rows.count() == len(api) > 0
+    for number, item in enumerate(api):
+        row = rows.nth(number)
+        assert row.get_attribute("data-article") == item["id"]
+        marks = row.locator("p.snippet mark.match").all_inner_texts()
+        start = item["snippet_start"]
+        assert marks == [item["snippet"][s - start:e - start] for s, e in item["matches"]]
+        assert all(mark.startswith("Pekin") for mark in marks) and marks
+    page.goto(server + "/articles")  # no search, no snippet
+    assert page.locator("p.snippet").count() == 0
+
+
 def test_relations_page_draws_line_and_bars(page, server, tmp_path):
     page.goto(server + "/relations")
     page.fill("input[name=a]", "POL")
