@@ -1,5 +1,5 @@
 """The list routes of the API: events, actors and articles a page at a time with their total, sorted as asked,
-events with facets, and each whole filtered list as a CSV or JSON download (``/api/events.csv``).
+events with facets and a timeline, and each whole filtered list as a CSV or JSON download (``/api/events.csv``).
 
 A list's filters are one FastAPI dependency, so a page and its download read the same query parameters with
 the same meanings (those of ``kronika.store.queries``). A download has the shape ``kronika events --format
@@ -99,6 +99,14 @@ def install(app: FastAPI) -> None:
         if facet:
             body["facets"] = store.event_facets(tuple(dict.fromkeys(facet)), size=FACET_SIZE, **given)
         return deps.page_response(body)
+
+    @app.get("/api/events/timeline", tags=["events"],
+             summary="The filtered events per day (ISO week, month for longer ranges) by QuadClass")
+    def events_timeline(*, given: EventFilters, store: StoreDep) -> dict:
+        """``{"by": "day", "periods": [{"period", "events", "quad1_verbal_cooperation", ...}]}`` with every
+        period of the range; day-dated events only; ``periods`` null when counting took more than 1 s."""
+        found = store.event_timeline(**given)
+        return found if found is not None else {"by": None, "periods": None}
 
     @app.get("/api/events.{format}", tags=["events"], summary="The filtered events as one CSV or JSON file")
     def events_download(*, format: str, given: EventFilters, sort: str | None = sort_q(EVENT_SORTS),

@@ -15,7 +15,7 @@ from datetime import date as Date
 import pandas as pd
 
 from kronika.errors import KronikaError
-from kronika.store import filters, resolve, snippets, sql
+from kronika.store import filters, resolve, snippets, sql, timeline
 
 # Dates are checked where every filter is (kronika/store/filters.py); the names stay here for their callers.
 check_date = filters.check_date
@@ -143,6 +143,22 @@ def event_facets(connection: sqlite3.Connection, names=tuple(sql.EVENT_FACETS), 
             continue
         facets[name] = [{"value": value, "count": count} for value, count in rows]
     return facets
+
+
+def event_timeline(connection: sqlite3.Connection, **given) -> dict | None:
+    """The events matching the filters of :func:`event_rows`, counted per day (ISO week, month for longer
+    ranges) and QuadClass: ``kronika.store.timeline``; events dated only to a month or a year are left out.
+    None when counting took more than ``COUNT_SECONDS``."""
+    found = _event_filter(connection, **given)
+    if found is None:
+        return timeline.timeline([])
+    conditions, params, _ = found
+    try:
+        with time_limit(connection, COUNT_SECONDS):
+            counts = connection.execute(sql.EVENT_DAYS.format(conditions="\n  ".join(conditions)), params).fetchall()
+    except TimeoutError:
+        return None
+    return timeline.timeline(counts)
 
 
 def sort_order(sort: str | None, orders: dict[str, str], default: str) -> str:

@@ -363,6 +363,11 @@ EVENT_FACET = """
 SELECT {column}, count(*) FROM events e
 WHERE {column} IS NOT NULL {conditions}
 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :facet_size"""
+# A timeline of the filtered events (kronika/store/timeline.py): events per day and QuadClass, day-dated only.
+EVENT_DAYS = """
+SELECT substr(e.date, 1, 10), e.quad_class, count(*) FROM events e
+WHERE length(e.date) >= 10 {conditions}
+GROUP BY 1, 2"""
 EVENT_CONDITIONS = {
     "type": "AND e.type = :type",
     "modality": "AND e.modality = :modality",

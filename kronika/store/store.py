@@ -159,6 +159,13 @@ class Store:
         with self._reading():
             return queries.event_facets(self.connection, names, size=size, **filters)
 
+    def event_timeline(self, **filters) -> dict | None:
+        """The filtered events per day (ISO week or month for longer ranges) by QuadClass:
+        ``{"by": "day", "periods": [{"period", "events", "quad1_verbal_cooperation", ...}]}``; None when
+        counting them took too long."""
+        with self._reading():
+            return queries.event_timeline(self.connection, **filters)
+
     def event(self, event_id: str) -> dict | None:
         """One stored event with every report of it; None when there is no such event."""
         with self._reading():

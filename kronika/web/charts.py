@@ -1,5 +1,5 @@
-"""Charts drawn on the server as SVG: the Goldstein line and QuadClass bars of a relation, and an actor's
-graph of counterparts. Nothing is drawn in the browser, so the pages need no charting library.
+"""Charts drawn on the server as SVG: the Goldstein line and QuadClass bars of a relation (the same bars are
+the events page's timeline), an actor's graph of counterparts and a thread's timeline. Nothing is drawn in the browser, so the pages need no charting library.
 
 Colours and sizes are SVG presentation attributes, not ``style``, so the pages' Content-Security-Policy
 can refuse inline styles.
@@ -12,6 +12,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from kronika.store import timeline
+
 QUAD_COLOURS = {1: "#7fbf7b", 2: "#1b7837", 3: "#e08214", 4: "#b2182b"}
 QUAD_NAMES = {
     1: "verbal cooperation",
@@ -19,12 +21,7 @@ QUAD_NAMES = {
     3: "verbal conflict",
     4: "material conflict",
 }
-QUAD_COLUMNS = {
-    1: "quad1_verbal_cooperation",
-    2: "quad2_material_cooperation",
-    3: "quad3_verbal_conflict",
-    4: "quad4_material_conflict",
-}
+QUAD_COLUMNS = timeline.QUAD_COLUMNS  # the count columns of a relation series and of an events timeline
 LINE_COLOURS = ("#2166ac", "#d6604d")
 
 WIDTH, HEIGHT = 860, 280
@@ -107,8 +104,10 @@ def goldstein_line(rows: list[dict], a: str, b: str) -> Markup:
     return Markup("".join(parts))
 
 
-def quad_bars(rows: list[dict]) -> Markup:
-    """Events per period in both directions, stacked by QuadClass."""
+def quad_bars(rows: list[dict], *, chart_id: str = "quad-chart", label: str = "Events per period by QuadClass"
+              ) -> Markup:
+    """Events per period stacked by QuadClass: a relation's, both directions together (rows of
+    ``Store.relations``), or an events timeline's (``Store.event_timeline``)."""
     periods = sorted({r["period"] for r in rows})
     if not periods:
         return Markup("")
@@ -121,8 +120,8 @@ def quad_bars(rows: list[dict]) -> Markup:
     bar = min(48.0, max(2.0, (WIDTH - LEFT - RIGHT) / len(periods) * 0.7))
     parts = [
         (
-            f'<svg class="chart" id="quad-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-            'aria-label="Events per period by QuadClass" xmlns="http://www.w3.org/2000/svg">'
+            f'<svg class="chart" id="{escape(chart_id)}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+            f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">'
         ),
         f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + inner_h}" y2="{TOP + inner_h}" stroke="#999"/>',
         f'<text x="{LEFT - 6}" y="{TOP + 4}" text-anchor="end" font-size="11" fill="#444">{highest}</text>',

@@ -139,6 +139,7 @@ def install(app: FastAPI) -> None:
             result=result,
             total=store.event_count(**given_filters),
             facets=_facet_links(store.event_facets(**given_filters), given, sort),
+            timeline=_timeline_chart(store.event_timeline(**given_filters)),
             sorts=listing.sort_links("/", given, sort, listing.EVENT_COLUMNS, "-date"),
             downloads=listing.download_links("/api/events", shown),
             next_url=_with(shown, result["next_offset"]),
@@ -317,6 +318,16 @@ def install(app: FastAPI) -> None:
                                                           s.get("last_date") or "", s["id"]))
         return render("thread.html", title=found["title"] or f"Thread {thread_id}", thread=found, stories=stories,
                       timeline=charts.thread_timeline(stories))
+
+
+def _timeline_chart(found: dict | None) -> dict:
+    """The events page's timeline: the filtered events per period by QuadClass, drawn as a relation's bars;
+    ``chart`` None when there is nothing to draw or counting was given up (``given_up``)."""
+    if found is None:
+        return {"chart": None, "by": None, "given_up": True}
+    by = {"day": "day", "week": "ISO week", "month": "month"}[found["by"]]
+    chart = charts.quad_bars(found["periods"], chart_id="events-timeline", label=f"Events per {by} by QuadClass")
+    return {"chart": chart or None, "by": by, "given_up": False}
 
 
 def _facet_links(facets: dict[str, list[dict]], given: dict, sort: str | None) -> dict[str, list[dict]]:

@@ -410,6 +410,25 @@ def test_events_list_total_sort_facets_and_downloads(page, server):
     assert [e["id"] for e in page.request.get(server + json_href).json()] == ids
 
 
+@pytest.mark.parametrize("query", ["modality=all", "", "type=CONSULT", "actor=Putin&modality=all", "quad_class=4"])
+def test_events_page_timeline_by_quad_class(page, server, query):
+    """The events page draws the filtered events per day by QuadClass with the relation page's bars: a bar
+    per day and QuadClass with events, and the counts in its titles add up to the API's timeline."""
+    page.goto(server + "/?" + query)
+    api = page.request.get(server + "/api/events/timeline?" + query).json()
+    drawn = page.locator("svg#events-timeline rect.quad")
+    expected = [(p["period"], q) for p in api["periods"] for q in (1, 2, 3, 4)
+                if p[[n for n in p if n.startswith(f"quad{q}_")][0]]]
+    assert drawn.count() == len(expected)
+    if not expected:
+        assert page.locator("svg#events-timeline").count() == 0
+        return
+    titles = drawn.evaluate_all("rects => rects.map(r => r.querySelector('title').textContent)")
+    assert sum(int(t.split(": ")[1].split(" ×")[0]) for t in titles) == sum(p["events"] for p in api["periods"])
+    by = {"day": "day", "week": "ISO week"}[api["by"]]
+    assert page.locator("#timeline h3").inner_text() == f"Events per {by}, by QuadClass"
+
+
 @pytest.mark.parametrize(("path", "table", "header", "api", "key"), [
     ("/actors?modality=all", ".actors", "name", "/api/actors?modality=all&limit=500", "key"),
     ("/articles", ".articles", "title", "/api/articles?limit=500", "id"),
