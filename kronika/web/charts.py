@@ -38,12 +38,21 @@ def _x(index: int, count: int) -> float:
     return LEFT + (inner * (index + 0.5) / count if count else 0)
 
 
+AXIS_FONT = 11
+CHAR_EM = 0.65  # a generous width of a digit or letter of the axis font, in ems (DejaVu Sans digits: 0.64)
+
+
 def _axis_labels(periods: list[str], parts: list[str]) -> None:
+    """Period labels under the bars, centred on theirs; a label that would run past the chart's right edge
+    (the last of many days) ends at the edge instead, so that it is read whole."""
     for index in _ticks(periods):
-        x = _x(index, len(periods))
+        x, anchor = _x(index, len(periods)), "middle"
+        half = len(periods[index]) * AXIS_FONT * CHAR_EM / 2
+        if x + half > WIDTH - 2:
+            x, anchor = min(x + half, WIDTH - 2), "end"
         parts.append(
-            f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" font-size="11" '
-            f'fill="#444">{escape(periods[index])}</text>'
+            f'<text class="axis-label" x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="{anchor}" '
+            f'font-size="{AXIS_FONT}" fill="#444">{escape(periods[index])}</text>'
         )
 
 
@@ -183,17 +192,26 @@ def actor_graph(name: str, counterparts: list[dict], size: int = 560) -> Markup:
         dx = 10 if anchor == "start" else -10 if anchor == "end" else 0
         dy = 4 if anchor != "middle" else (16 if math.sin(angle) > 0 else -10)
         href = f"/actors/{quote(other['key'], safe='')}"
+        room = {"start": size - (x + dx), "end": x + dx, "middle": 2 * min(x, size - x)}[anchor] - 4
         parts.append(
-            f'<a href="{escape(href)}" class="node"><circle cx="{x:.1f}" cy="{y:.1f}" r="7" '
+            f'<a href="{escape(href)}" class="node"><title>{escape(other["name"])}</title>'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7" '
             f'fill="#fff" stroke="#333" stroke-width="1.5"/><text x="{x + dx:.1f}" y="{y + dy:.1f}" '
-            f'text-anchor="{anchor}" font-size="12" fill="#1a4d8f">{escape(other["name"])}</text></a>'
+            f'text-anchor="{anchor}" font-size="12" fill="#1a4d8f">{escape(_fit(other["name"], room, 12))}</text></a>'
         )
     parts.append(
         f'<circle cx="{centre}" cy="{centre}" r="12" fill="#2166ac"/>'
         f'<text x="{centre}" y="{centre + 30}" text-anchor="middle" font-size="14" font-weight="bold" '
-        f'fill="#111">{escape(name)}</text></svg>'
+        f'fill="#111">{escape(_fit(name, size - 8, 14 * 1.1))}</text></svg>'
     )
     return Markup("".join(parts))
+
+
+def _fit(text: str, room: float, font: float) -> str:
+    """``text`` shortened with "…" to what ``room`` pixels hold at ``font`` pixels (a generous width per
+    character, ``CHAR_EM``), so that an svg does not clip it; the whole text goes in the element's title."""
+    most = max(int(room / (font * CHAR_EM)), 2)
+    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
 
 
 ROW, LABEL = 22, 300  # a thread timeline's row height and the width of its titles
@@ -233,7 +251,8 @@ def thread_timeline(stories: list[dict]) -> Markup:
             f'<title>{escape(title)}: {escape(story.get("first_date") or "")} – '
             f'{escape(story.get("last_date") or "")}, {story.get("size", 0)} article(s)</title></rect></a>')
     for value, anchor, x in ((start, "start", LABEL), (end, "end", WIDTH - RIGHT)):
-        parts.append(f'<text x="{x}" y="{height - 6}" text-anchor="{anchor}" font-size="11" fill="#444">'
+        parts.append(f'<text class="axis-label" x="{x}" y="{height - 6}" text-anchor="{anchor}" font-size="11" '
+                     f'fill="#444">'
                      f'{Date.fromordinal(value).isoformat()}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

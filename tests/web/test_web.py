@@ -477,3 +477,80 @@ def test_a_missing_thread_says_so(page, server):
     assert answer.status == 404
     assert "no thread 'nope'" in page.locator("#error-message").inner_text()
     page.errors.clear()
+
+
+# --- every chart's axis labels are read whole ---------------------------------------------------------
+
+def _series(count: int, kind: str) -> list[dict]:
+    from datetime import date, timedelta
+
+    first = date(2024, 1, 1)
+    if kind == "day":
+        periods = [(first + timedelta(days=n)).isoformat() for n in range(count)]
+    elif kind == "week":
+        periods = [f"{2024 + n // 52}-W{n % 52 + 1:02d}" for n in range(count)]
+    else:
+        periods = [f"{2000 + n // 12}-{n % 12 + 1:02d}" for n in range(count)]
+    return [{"period": p, "source": "CHN", "target": "PRK", "events": 1, "goldstein_mean": 1.0,
+             "quad1_verbal_cooperation": 1, "quad2_material_cooperation": 0, "quad3_verbal_conflict": 0,
+             "quad4_material_conflict": 0} for p in periods]
+
+
+# (chart, periods, label kind): from one period to a year of days; the last label near the right edge
+AXIS_CASES = [(chart, count, kind) for chart in ("line", "bars") for count, kind in
+              ((1, "day"), (12, "day"), (25, "day"), (92, "day"), (100, "day"), (107, "day"), (366, "day"),
+               (97, "week"), (156, "week"), (61, "month"))]
+
+
+def _outside(page, selector: str) -> list[str]:
+    """The labels under ``selector`` whose box leaves their svg's viewBox (what the svg clips)."""
+    return page.locator(selector).evaluate_all("""labels => labels.flatMap(label => {
+        const box = label.getBBox(), view = label.ownerSVGElement.viewBox.baseVal;
+        const inside = box.x >= view.x && box.y >= view.y && box.x + box.width <= view.x + view.width
+                       && box.y + box.height <= view.y + view.height;
+        return inside ? [] : [`${label.textContent} ${box.x.toFixed(1)}+${box.width.toFixed(1)}`];
+    })""")
+
+
+@pytest.mark.parametrize(("chart", "count", "kind"), AXIS_CASES)
+def test_every_axis_label_is_inside_its_chart(page, chart, count, kind):
+    rows = _series(count, kind)
+    drawn = charts.goldstein_line(rows, "CHN", "PRK") if chart == "line" else charts.quad_bars(rows)
+    page.set_content(f"<!doctype html><html><body>{drawn}</body></html>")
+    labels = page.locator("svg text.axis-label")
+    assert labels.count() >= 1
+    assert labels.last.inner_html() == rows[(labels.count() - 1) * max(1, -(-count // 12))]["period"]
+    assert _outside(page, "svg text.axis-label") == []
+
+
+@pytest.mark.parametrize("path", ["/?modality=all", "/relations?a=POL&b=UKR&by=day&modality=all",
+                                  "/relations?a=CHN&b=PRK&by=week"])
+def test_axis_labels_of_the_pages_charts_are_inside(page, server, path):
+    page.goto(server + path)
+    assert page.locator("svg.chart text.axis-label").count() >= 1
+    assert _outside(page, "svg text.axis-label") == []
+
+
+def test_thread_timeline_axis_labels_are_inside(page, server):
+    page.goto(server + "/stories")
+    page.locator("table#stories tbody a", has_text="Nocny ostrzał Charkowa").click()
+    page.locator("#story-thread a").click()
+    page.wait_for_url("**/threads/*")
+    assert page.locator("svg#thread-timeline text.axis-label").count() == 2
+    assert _outside(page, "svg#thread-timeline text") == []
+
+
+def _counterparts(count: int, name: str) -> list[dict]:
+    return [{"key": f"k{n}", "name": f"{name} {n}", "events": n + 1, "goldstein_mean": 1.0} for n in range(count)]
+
+
+# (counterparts, their names): the actor graph's names, on every side of the circle, are read whole too.
+@pytest.mark.parametrize(("count", "name"), [(1, "Volodymyr Zelenskyy"), (6, "Ministry of Defence (Russia)"),
+                                             (12, "Kim Dzong Un"), (20, "Państwowa Służba Ratownicza Ukrainy")])
+def test_actor_graph_names_are_inside(page, count, name):
+    page.set_content(f"<!doctype html><html><body>{charts.actor_graph('Donald Tusk', _counterparts(count, name))}"
+                     "</body></html>")
+    assert page.locator("svg#actor-graph a.node").count() == count
+    assert _outside(page, "svg#actor-graph text") == []
+    titles = page.locator("svg#actor-graph a.node title").evaluate_all("ts => ts.map(t => t.textContent)")
+    assert titles == [f"{name} {n}" for n in range(count)]  # a shortened name is whole in its title
