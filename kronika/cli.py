@@ -121,6 +121,27 @@ QUERY_FORMATS = ("table", "json", "csv")
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
 
 
+class OneOf(click.Choice):
+    """A closed set of option values: a value outside it gets the one E506 line of every refused value (the
+    value, what is accepted, the nearest; ``kronika.store.filters.refuse``) and exit 2, not click's usage
+    screen."""
+
+    def __init__(self, choices, kind: str):
+        super().__init__(choices)
+        self.kind = kind
+
+    def convert(self, value, param, ctx):
+        if value in self.choices:
+            return value
+        from kronika.store.filters import refuse
+
+        try:
+            refuse(max(param.opts, key=len) if param else "value", value, self.kind, tuple(self.choices))
+        except KronikaError as error:
+            click.echo(f"kronika: error: {error}", err=True)
+            ctx.exit(2)
+
+
 def db_option(command):
     return click.option("--db", default="kronika.db", show_default=True, envvar="KRONIKA_DB",
                         type=click.Path(dir_okay=False), help="The store file (env KRONIKA_DB).")(command)
@@ -128,7 +149,7 @@ def db_option(command):
 
 def query_options(command):
     """--db and --format, shared by every query command."""
-    command = click.option("--format", "output_format", type=click.Choice(QUERY_FORMATS),
+    command = click.option("--format", "output_format", type=OneOf(QUERY_FORMATS, "an output format"),
                            help="Output format; default: table on a terminal, json otherwise.")(command)
     return db_option(command)
 
@@ -412,7 +433,7 @@ def alerts(db, output_format, rules_file, replay, rule, since, until, limit) -> 
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="Output directory: documents/, events/ (Parquet by day=...), errors/, _done/.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+@click.option("--engine", type=OneOf(["local", "dask"], "an engine"), default="local", show_default=True,
               help="local: this process or a process pool; dask: a Dask scheduler or a LocalCluster.")
 @click.option("--workers", type=click.IntRange(1, 4096),
               help="Worker processes (local pool, or LocalCluster workers); default: the cores here.")
@@ -486,7 +507,7 @@ def batch(inputs, out, engine, workers, scheduler, partition_size, date, lang) -
 @click.option("--initiator", help="On the actor side only (read as --actor).")
 @click.option("--recipient", help="On the recipient side only (read as --actor).")
 @click.option("--type", "event_type", help="PLOVER event type (CONSULT, ASSAULT, ...).")
-@click.option("--quad-class", "quad_class", type=int, help="1 verbal cooperation, 2 material cooperation, "
+@click.option("--quad-class", "quad_class", help="1 verbal cooperation, 2 material cooperation, "
               "3 verbal conflict, 4 material conflict.")
 @click.option("--country", help="Where it happened (code or name: UKR, Ukraina).")
 @click.option("--text", help="Words of a reporting article, by lemma.")
@@ -547,7 +568,7 @@ def articles(db, output_format, search, since, until, limit, sort) -> None:
 @query_options
 @click.argument("country_a")
 @click.argument("country_b")
-@click.option("--by", default="month", show_default=True, type=click.Choice(["day", "week", "month", "year"]),
+@click.option("--by", default="month", show_default=True, type=OneOf(["day", "week", "month", "year"], "a period"),
               help="Period of the time series.")
 @click.option("--since", help="Events on or after this date.")
 @click.option("--until", help="Events on or before this date.")
@@ -575,7 +596,7 @@ def stats(db, output_format, modality) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "export_format", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
+@click.option("--format", "export_format", type=OneOf(EXPORT_FORMATS, "an export format"), default="jsonl", show_default=True,
               help="jsonl: document records; csv, parquet: events; plover: PLOVER JSON; gdelt: GDELT 2.0 TSV.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
 @modality_option

@@ -356,8 +356,8 @@ def _add_api_routes(app: FastAPI) -> None:
     def entities(
         *,
         search: str | None = Query(None, max_length=200, description="Part of the name, or the id."),
-        type: str | None = Query(None, max_length=8, description="PER, ORG, GPE or LOC."),
-        country: str | None = Query(None, max_length=3),
+        type: str | None = Query(None, max_length=8, description="PER, ORG, GPE, LOC or MISC (any case)."),
+        country: str | None = Query(None, max_length=100, description="A country: code or name (CHN, Chiny)."),
         limit: int = limit_q(),
         offset: int = offset_q(),
         store: StoreDep,

@@ -59,7 +59,8 @@ def event_filters(
     initiator: str | None = Query(None, max_length=200, description="On the actor side only."),
     recipient: str | None = Query(None, max_length=200, description="On the recipient side only."),
     type: str | None = Query(None, max_length=40, description="PLOVER type (CONSULT, ASSAULT...)."),
-    quad_class: int | None = Query(None, ge=1, le=4, description="1 verbal cooperation, 2 material "
+    # Text, checked by the store as the CLI's value is: a value outside 1-4 is the E506 400 of every filter.
+    quad_class: str | None = Query(None, max_length=12, description="1 verbal cooperation, 2 material "
                                    "cooperation, 3 verbal conflict, 4 material conflict."),
     country: str | None = Query(None, max_length=100, description="Where it happened (code or name)."),
     text: str | None = Query(None, max_length=500, description="Words of a reporting article."),

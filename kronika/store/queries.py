@@ -316,7 +316,7 @@ def entities(connection: sqlite3.Connection, *, search: str | None = None, type:
              country: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
     """Linked entities (people, organisations, places), most events then most articles first."""
     params = {"search": _like_escape(search) if search else None, "raw": search,
-              "type": type.upper() if type else None, "country": country.upper() if country else None,
+              "type": filters.entity_type(type), "country": resolve.country_code(country),
               "limit": _limit(limit), "offset": max(int(offset or 0), 0)}
     rows = connection.execute(sql.ENTITIES, params).fetchall()
     return pd.DataFrame(rows, columns=["id", "name", "type", "country", "sector", "articles", "events"])

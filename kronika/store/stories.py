@@ -9,7 +9,7 @@ import json
 import sqlite3
 
 from kronika.record import date_interval
-from kronika.store import sql
+from kronika.store import filters, sql
 
 STORY_OUTPUT = ["id", "first_date", "last_date", "size", "languages", "langs", "sources", "title", "thread",
                 "updated_at"]
@@ -38,7 +38,7 @@ def stories(connection: sqlite3.Connection, *, since: str | None = None, until: 
         raise _bad_range(since, until)
     rows = connection.execute(sql.STORIES, {
         "since": since_days[0] if since_days else None, "until": until_days[1] if until_days else None,
-        "lang": lang, "min_size": min_size, "limit": -1 if not limit else limit}).fetchall()
+        "lang": filters.language(lang), "min_size": min_size, "limit": -1 if not limit else limit}).fetchall()
     return _story_frame(rows)
 
 

@@ -124,8 +124,7 @@ def install(app: FastAPI) -> None:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def events_page(*, request: Request, store: StoreDep) -> HTMLResponse:
-        given_filters = {name: _text(request, name) for name in EVENT_FILTERS if name != "quad_class"}
-        given_filters["quad_class"] = _number(request, "quad_class", None, 1, 4)
+        given_filters = {name: _text(request, name) for name in EVENT_FILTERS}
         offset = _number(request, "offset", 0, 0, 10_000_000)
         sort = _text(request, "sort", 20)
         items = store.event_records(**given_filters, sort=sort, limit=PAGE_SIZE + 1, offset=offset)

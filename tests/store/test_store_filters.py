@@ -164,3 +164,49 @@ def test_make_run_ends_by_pointing_at_the_web_ui():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
     assert "kronika serve --db kronika.db" in run and "http://127.0.0.1:8000/" in run
+
+
+# Siblings of the closed sets above: every other option with a closed set of values, through the CLI (one
+# E506 line, exit 2) and, where the API has it, the API (400 with the same message) and the web UI's page.
+MORE_BAD_VALUES = [
+    (["events", "--quad-class", "7"], "/api/events", {"quad_class": "7"}, "/", "'7' is not a QuadClass",
+     "choose 1 (verbal cooperation)"),
+    (["events", "--quad-class", "x"], "/api/events/timeline", {"quad_class": "x"}, "/", "'x' is not a QuadClass",
+     "4 (material conflict)"),
+    (["relations", "CHN", "PRK", "--by", "wek"], "/api/relations", {"a": "CHN", "b": "PRK", "by": "wek"},
+     "/relations", "'wek' is not a period", "did you mean week?"),
+    (["stories", "--lang", "xx"], "/api/stories", {"lang": "xx"}, "/stories", "'xx' is not a language",
+     "ISO 639 code"),
+    (["articles", "--sort", "titel"], "/api/articles", {"sort": "titel"}, "/articles", "'titel' is not a sort order",
+     "did you mean title?"),
+    (["articles", "--since", "2025-13"], "/api/articles", {"since": "2025-13"}, "/articles",
+     "'2025-13' is not a calendar date", ""),
+    (["actors", "--country", "Ukrainia"], "/api/actors", {"country": "Ukrainia"}, "/actors",
+     "'Ukrainia' is not a country", "did you mean Ukraina (UKR)?"),
+    (["stats", "--modality", "asertd"], "/api/stats", {"modality": "asertd"}, None, "'asertd' is not a modality",
+     "did you mean asserted?"),
+    (["export", "--format", "gdlt"], None, None, None, "'gdlt' is not an export format", "did you mean gdelt?"),
+    (["events", "--format", "tabel"], None, None, None, "'tabel' is not an output format", "did you mean table?"),
+    (["batch", "in", "--out", "out", "--engine", "dsk"], None, None, None, "'dsk' is not an engine",
+     "did you mean dask?"),
+    # The API's entity list (no CLI command): its type is a closed set, its country a code or a name.
+    (None, "/api/entities", {"type": "PERS"}, None, "'PERS' is not an entity type", "did you mean PER?"),
+    (None, "/api/entities", {"country": "Chna"}, None, "'Chna' is not a country", "did you mean China (CHN)?"),
+]
+
+
+@pytest.mark.parametrize(("args", "path", "params", "page", "says", "suggests"), MORE_BAD_VALUES)
+def test_every_closed_set_refuses_in_one_line(db, client, args, path, params, page, says, suggests):
+    if args is not None:
+        result = CliRunner().invoke(main, [*args, "--db", db] if args[0] != "batch" else args)
+        assert result.exit_code == 2, result.output
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "E506" in lines[0] and says in lines[0] and suggests in lines[0], lines
+    if path is None:
+        return
+    response = client.get(path, params=params)
+    message = response.json()["error"]["message"]
+    assert response.status_code == 400 and says in message and suggests in message, message
+    if page is not None:
+        shown = client.get(page, params=params)
+        assert shown.status_code == 400 and says.replace("'", "&#39;") in shown.text
