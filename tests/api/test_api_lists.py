@@ -16,10 +16,15 @@ from kronika.store.timeline import label
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory, pipeline):
+def db(tmp_path_factory, pipeline):
     path = tmp_path_factory.mktemp("lists") / "kronika.db"
     build_store(path, pipeline)
-    with TestClient(create_app(path)) as opened:
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    with TestClient(create_app(db)) as opened:
         yield opened
 
 
@@ -185,3 +190,18 @@ def test_events_timeline_counts_the_filtered_events(client, params):
 def test_events_timeline_refuses_a_bad_filter_as_the_list_does(client):
     answer = client.get("/api/events/timeline", params={"type": "CONSLUT"})
     assert answer.status_code == 400 and "CONSULT" in answer.json()["error"]["message"]
+
+
+# Issue 18's names, through the CLI on the examples: each finds events (all of them the API's for the name).
+@pytest.mark.parametrize("name", ["Władimir Putin", "Putin", "Kim Dzong Un", "Chiny", "Korea Północna"])
+def test_the_examples_answer_the_names_people_type(db, client, name):
+    import json
+
+    from click.testing import CliRunner
+
+    from kronika.cli import main
+
+    result = CliRunner().invoke(main, ["events", "--actor", name, "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    through_cli = [e["id"] for e in json.loads(result.stdout)]
+    assert through_cli and through_cli == [e["id"] for e in everything(client, "/api/events", actor=name)]

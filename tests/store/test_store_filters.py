@@ -74,6 +74,9 @@ FILTERS = [
     (["--country", "Polska"], {"country": "Polska"}),
     (["--type", "consult"], {"type": "consult"}),
     (["--offset", "2", "--limit", "2"], {"offset": 2, "limit": 2}),
+    (["--since", "2025-09-03", "--until", "2025-09"], {"since": "2025-09-03", "until": "2025-09"}),
+    (["--modality", "all"], {"modality": "all"}),
+    (["--sort", "-goldstein", "--actor", "CHN"], {"sort": "-goldstein", "actor": "CHN"}),
 ]
 
 
@@ -156,6 +159,8 @@ def test_tables_read_in_100_columns(db, args):
     assert len(lines) > 2 and max(len(line) for line in lines) <= 100, result.stdout
     assert "NaN" not in result.stdout and "None" not in result.stdout
     assert lines[-1].endswith("row(s))")
+    if args[0] == "events":  # the word each event was coded from, as its evidence
+        assert lines[0].split()[-1] == "evidence" and all(line.strip() for line in lines[1:-1])
 
 
 def test_make_run_ends_by_pointing_at_the_web_ui():

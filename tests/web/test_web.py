@@ -410,6 +410,44 @@ def test_events_list_total_sort_facets_and_downloads(page, server):
     assert [e["id"] for e in page.request.get(server + json_href).json()] == ids
 
 
+# Every filter of the events page, typed into its form: the page lists the API's events for the same values
+# (one definition per filter), and the names of issue 18 find their events in the examples.
+WEB_FILTERS = [
+    ({"actor": "Władimir Putin"}, True),
+    ({"actor": "Władimira Putina"}, True),
+    ({"actor": "Putin"}, True),
+    ({"actor": "Kim Dzong Un"}, True),
+    ({"actor": "Chiny"}, True),
+    ({"actor": "Korea Północna"}, True),
+    ({"initiator": "Xi Jinping"}, True),
+    ({"recipient": "Korei Północnej"}, True),
+    ({"type": "CONSULT"}, True),
+    ({"quad_class": "1"}, True),
+    ({"country": "Chiny"}, True),
+    ({"text": "Pekinie"}, True),
+    ({"modality": "all"}, True),
+    ({"since": "2025-09-03", "until": "2025-09-04"}, True),
+    ({"actor": "nobody at all"}, False),
+]
+
+
+@pytest.mark.parametrize(("given", "found"), WEB_FILTERS)
+def test_every_event_filter_lists_what_the_api_does(page, server, given, found):
+    page.goto(server + "/")
+    for name, value in given.items():
+        field = page.locator(f"#event-filters [name={name}]")
+        if field.evaluate("f => f.tagName") == "SELECT":
+            field.select_option(value)
+        else:
+            field.fill(value)
+    page.click("#event-filters button[type=submit]")
+    page.wait_for_url(f"**{list(given)[-1]}=*")
+    shown = page.locator("table#events tbody tr.event").evaluate_all("rows => rows.map(r => r.dataset.event)")
+    api = [e["id"] for e in page.request.get(server + "/api/events", params=given).json()["items"]]
+    assert shown == api
+    assert bool(shown) is found
+
+
 @pytest.mark.parametrize("query", ["modality=all", "", "type=CONSULT", "actor=Putin&modality=all", "quad_class=4"])
 def test_events_page_timeline_by_quad_class(page, server, query):
     """The events page draws the filtered events per day by QuadClass with the relation page's bars: a bar
