@@ -215,3 +215,35 @@ def test_every_closed_set_refuses_in_one_line(db, client, args, path, params, pa
     if page is not None:
         shown = client.get(page, params=params)
         assert shown.status_code == 400 and says.replace("'", "&#39;") in shown.text
+
+
+def _make_run_queries() -> list[list[str]]:
+    """The query commands of `make run` (what a new user's last screen shows), as kronika arguments."""
+    import shlex
+
+    from conftest import ROOT
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    commands = [shlex.split(line.strip().split("/kronika ", 1)[1]) for line in run.splitlines()
+                if "/kronika " in line and not line.strip().startswith("@")]
+    return [words for words in commands if words[0] not in ("analyze", "ingest", "serve")]
+
+
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory, pipeline):
+    from api.fixture_store import build_store
+
+    path = tmp_path_factory.mktemp("make-run") / "kronika.db"
+    build_store(path, pipeline)
+    return str(path)
+
+
+@pytest.mark.parametrize("args", _make_run_queries(), ids=lambda args: " ".join(args[:3]))
+def test_make_run_last_screen_reads_in_100_columns(examples_db, args):
+    db_at = args.index("--db") + 1
+    result = CliRunner().invoke(main, [*args[:db_at], examples_db, *args[db_at + 1:]])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) > 2 and max(len(line) for line in lines) <= 100, result.stdout
+    assert "NaN" not in result.stdout and "None" not in result.stdout
