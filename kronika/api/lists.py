@@ -72,7 +72,8 @@ def event_filters(
             "country": country, "text": text, "modality": modality, "since": since, "until": until}
 
 
-def actor_filters(*, search: str | None = Query(None, max_length=200, description="A part of the name."),
+def actor_filters(*, search: str | None = Query(None, max_length=200, description="A part of the name, or a "
+                                                  "name, alias or code as the actor filters read it."),
                   country: str | None = Query(None, max_length=100), modality: str | None = modality_q()) -> dict:
     return {"search": search, "country": country, "modality": modality}
 

@@ -380,7 +380,7 @@ def actors(connection: sqlite3.Connection, *, search: str | None = None, country
            sort: str | None = None) -> pd.DataFrame:
     """Everyone who took part in an event of ``modality`` (asserted by default), most such events first
     (or in ``sort`` order: ``sql.ACTOR_SORTS``)."""
-    statement, params = _actor_statement(search, country, modality, sort)
+    statement, params = _actor_statement(connection, search, country, modality, sort)
     params.update(limit=_limit(limit), offset=max(int(offset or 0), 0))
     frame = pd.DataFrame(connection.execute(statement, params).fetchall(), columns=ACTOR_COLUMNS)
     frame.insert(5, "code", [actor_code(c, s) for c, s in zip(frame["country"], frame["sector"])])
@@ -390,14 +390,15 @@ def actors(connection: sqlite3.Connection, *, search: str | None = None, country
 def actor_count(connection: sqlite3.Connection, *, search: str | None = None, country: str | None = None,
                 modality: str | None = None) -> int:
     """How many actors :func:`actors` lists with these filters."""
-    statement, params = _actor_statement(search, country, modality, None)
+    statement, params = _actor_statement(connection, search, country, modality, None)
     return connection.execute(sql.COUNTED.format(statement=statement), {**params, "limit": -1, "offset": 0}
                               ).fetchone()[0]
 
 
-def _actor_statement(search, country, modality, sort) -> tuple[str, dict]:
+def _actor_statement(connection, search, country, modality, sort) -> tuple[str, dict]:
     kept = filters.modality(modality)
-    params = {"search": _like_escape(search) if search else None, "raw": search,
+    named = resolve.actor_keys(connection, search) if search else []
+    params = {"search": _like_escape(search) if search else None, "raw": search, "named": json.dumps(named),
               "country": resolve.country_code(country), "modality": kept}
     statement = sql.ACTORS if kept is None else sql.ASSERTED_ACTORS if kept == "asserted" else sql.ACTORS_OF_MODALITY
     return statement.format(order=sort_order(sort, sql.ACTOR_SORTS, "-events")), params

@@ -410,7 +410,10 @@ AVERAGE_TONE_OF = """
 SELECT r.event, avg(a.tone) FROM event_reports r JOIN articles a ON a.pk = r.article
 WHERE r.event IN ({marks}) GROUP BY r.event"""
 
-ACTOR_SEARCH = """(:search IS NULL OR name LIKE '%' || :search || '%' ESCAPE '\\' OR entity = :raw OR key = :raw)
+# A search is a part of a name, an id or key, or what the actor filters' resolver reads the words as (:named,
+# a JSON list of keys: "Władimir Putin", "Putina", "Chiny" as every Chinese actor; kronika/store/resolve.py).
+ACTOR_SEARCH = """(:search IS NULL OR name LIKE '%' || :search || '%' ESCAPE '\\' OR entity = :raw OR key = :raw
+       OR key IN (SELECT value FROM json_each(:named)))
   AND (:country IS NULL OR country = :country)"""
 # Everyone in an event, with the running counts of all events (modality "all") or of asserted ones (the
 # default view), most events first; an actor named only in denied or intended events is not listed then.

@@ -247,3 +247,24 @@ def test_make_run_last_screen_reads_in_100_columns(examples_db, args):
     lines = result.stdout.splitlines()
     assert len(lines) > 2 and max(len(line) for line in lines) <= 100, result.stdout
     assert "NaN" not in result.stdout and "None" not in result.stdout
+
+
+# The actor list's search reads names as the actor filters do (issue 18: `actors --search putin` found him,
+# "Władimir Putin" and "Putina" did not): the same one resolver in the CLI, the API, the web UI and Python.
+@pytest.mark.parametrize(("typed", "entity", "country"), ACTOR_NAMES)
+def test_actor_search_reads_names_as_the_filters_do(db, client, typed, entity, country):
+    result = CliRunner().invoke(main, ["actors", "--search", typed, "--modality", "all", "--db", db,
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    through_cli = [a["key"] for a in json.loads(result.stdout)]
+    params = {"search": typed, "modality": "all"}
+    through_api = client.get("/api/actors", params=params).json()["items"]
+    with Store(db, create=False) as store:
+        through_python = store.actors(**params)["key"].tolist()
+    assert through_cli == [a["key"] for a in through_api] == through_python
+    if entity:
+        assert entity in through_cli, typed
+    else:
+        assert through_api and any(a["country"] == country for a in through_api), typed
+    page = client.get("/actors", params=params).text
+    assert all(f"/actors/{key}" in page for key in through_cli if key.startswith("Q"))
