@@ -536,14 +536,16 @@ def events(db, output_format, actor, initiator, recipient, event_type, quad_clas
 @click.option("--country", help="Only actors of this country (ISO alpha-3, e.g. PRK, or a name).")
 @modality_option
 @click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Skip this many rows first.")
 @click.option("--sort", help="Order: -events (the default), name, -last_date, as_recipient, ... (a - for "
               "descending; a wrong value lists them all).")
-def actors(db, output_format, search, country, modality, limit, sort) -> None:
+def actors(db, output_format, search, country, modality, limit, offset, sort) -> None:
     """Everyone who took part in a stored asserted event, most events first (counts of --modality's events).
 
     Example: kronika actors --country PRK --format json
     """
-    _query(db, output_format, "actors", search=search, country=country, modality=modality, limit=limit, sort=sort)
+    _query(db, output_format, "actors", search=search, country=country, modality=modality, limit=limit,
+           offset=offset, sort=sort)
 
 
 @main.command()
@@ -552,16 +554,17 @@ def actors(db, output_format, search, country, modality, limit, sort) -> None:
 @click.option("--since", help="Articles on or after this date.")
 @click.option("--until", help="Articles on or before this date.")
 @click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Skip this many rows first.")
 @click.option("--sort", help="Order: -date (the default; best match first when searching), title, -tone, "
               "source, ... (a - for descending; a wrong value lists them all).")
-def articles(db, output_format, search, since, until, limit, sort) -> None:
+def articles(db, output_format, search, since, until, limit, offset, sort) -> None:
     """Stored articles, best match first when searching, each with a snippet of its text: around the words
     searched for, bold on a terminal (JSON and CSV give their offsets: snippet_start, matches).
 
     Example: kronika articles --search Pekin
     """
     _query(db, output_format, "articles", table=_article_table, search=search, since=since, until=until,
-           limit=limit, sort=sort)
+           limit=limit, offset=offset, sort=sort)
 
 
 @main.command()

@@ -97,6 +97,17 @@ def test_actor_means_either_side_everywhere(db, client):
     assert as_recipient and as_recipient <= either
 
 
+# The other lists page the same way in the CLI as in the API: --limit and --offset are limit and offset.
+@pytest.mark.parametrize(("command", "path", "key"), [("actors", "/api/actors", "key"),
+                                                      ("articles", "/api/articles", "id")])
+def test_every_list_pages_as_the_api_does(db, client, command, path, key):
+    result = CliRunner().invoke(main, [command, "--offset", "1", "--limit", "2", "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    through_cli = [row[key] for row in json.loads(result.stdout)]
+    through_api = [row[key] for row in client.get(path, params={"offset": 1, "limit": 2}).json()["items"]]
+    assert len(through_cli) == 2 and through_cli == through_api
+
+
 # (CLI arguments, API path and parameters, what the one line must say)
 BAD_VALUES = [
     (["events", "--type", "CONSLUT"], "/api/events", {"type": "CONSLUT"}, "'CONSLUT' is not a PLOVER event type",
