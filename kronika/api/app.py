@@ -424,10 +424,13 @@ def _add_api_routes(app: FastAPI) -> None:
         offset: int = offset_q(),
         store: StoreDep,
     ) -> Response:
-        found = deps.stories(store, limit + 1, offset, since=since, until=until, lang=lang, min_size=min_size)
+        given = {"since": since, "until": until, "lang": lang, "min_size": min_size}
+        found = deps.stories(store, limit + 1, offset, **given)
         body = page(found or [], limit, offset)
         if found is None:
             body["message"] = deps.NO_STORIES
+        else:
+            body["total"] = store.story_count(**given)
         return deps.page_response(body)
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story")

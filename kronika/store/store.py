@@ -234,6 +234,13 @@ class Store:
             return stories.stories(self.connection, since=since, until=until, lang=lang, min_size=min_size,
                                    limit=limit)
 
+    def story_count(self, **filters) -> int:
+        """How many stories :meth:`stories` lists with these filters (since, until, lang, min_size)."""
+        from kronika.store import stories
+
+        with self._reading():
+            return stories.story_count(self.connection, **filters)
+
     def story(self, story_id: str) -> dict | None:
         """One story with its titles per language, articles by language, entities, dates and events."""
         from kronika.store import stories

@@ -261,20 +261,20 @@ def install(app: FastAPI) -> None:
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(*, request: Request, store: StoreDep) -> HTMLResponse:
         offset = _number(request, "offset", 0, 0, 10_000_000)
-        found = deps.stories(
-            store,
-            PAGE_SIZE + 1,
-            offset,
-            lang=_text(request, "lang", 8),
-            min_size=_number(request, "min_size", 1, 1, 100_000),
-        )
+        asked = {"lang": _text(request, "lang", 8), "min_size": _number(request, "min_size", 1, 1, 100_000),
+                 "since": _text(request, "since"), "until": _text(request, "until")}
+        found = deps.stories(store, PAGE_SIZE + 1, offset, **asked)
         result = deps.page(found or [], PAGE_SIZE, offset)
+        shown = {k: v for k, v in asked.items() if v and not (k == "min_size" and v == 1)}  # kept on every page
         return render(
             "stories.html",
             title="Stories",
             result=result,
+            asked=asked,
+            total=None if found is None else store.story_count(**asked),
             message=deps.NO_STORIES if found is None else None,
-            next_url=_with({}, result["next_offset"], "/stories"),
+            next_url=_with(shown, result["next_offset"], "/stories"),
+            previous_url=_with(shown, max(offset - PAGE_SIZE, 0), "/stories") if offset else None,
         )
 
     @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)

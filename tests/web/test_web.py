@@ -316,6 +316,24 @@ def test_stories_page(page, server):
     assert page.locator("#story-articles a").count() >= 1
 
 
+@pytest.mark.parametrize("given", [{}, {"min_size": "2"}, {"lang": "pl"}, {"since": "2025-09-03"},
+                                   {"lang": "en", "until": "2025-09"}])
+def test_stories_list_total_and_filters_kept(page, server, given):
+    """The stories page, as the other lists: its total is the API's, and the form shows the filters given."""
+    page.goto(server + "/stories")
+    for name, value in given.items():
+        page.fill(f"#story-filters [name={name}]", value)
+    page.click("#story-filters button[type=submit]")
+    page.wait_for_url("**/stories?*")
+    api = page.request.get(server + "/api/stories", params={**given, "limit": 500}).json()
+    assert api["total"] == len(api["items"])
+    assert page.locator("#list-total").inner_text().split()[0] == str(api["total"])
+    shown = page.locator("table#stories tbody tr td:first-child a").evaluate_all("a => a.map(x => x.pathname)")
+    assert [p.rsplit("/", 1)[1] for p in shown] == [s["id"] for s in api["items"]]
+    for name, value in given.items():
+        assert page.locator(f"#story-filters [name={name}]").input_value() == value
+
+
 def test_api_docs_render_offline(page, server):
     page.goto(server + "/docs")
     page.wait_for_selector(".swagger-ui .opblock", timeout=15_000)
