@@ -206,3 +206,17 @@ def test_serve_on_a_port_in_use_is_one_line(tmp_path):
     assert result.exit_code == 1
     (line,) = result.stderr.splitlines()
     assert "E605" in line and str(port) in line and "in use" in line and "serving" not in result.stderr
+
+
+# Issue 18: `ingest --jobs` but `batch/serve --workers`. Each command that runs processes takes --workers; ingest
+# keeps --jobs (and -j) as the same option.
+@pytest.mark.parametrize("spelling", ["--jobs", "--workers", "-j"])
+def test_ingest_takes_workers_as_batch_and_serve_do(articles, tmp_path, spelling):
+    result = invoke("ingest", articles / "pl.txt", "--db", tmp_path / "k.db", spelling, 1)
+    assert result.exit_code == 0, result.stderr
+    assert "1 article(s) stored" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["ingest", "batch", "serve"])
+def test_every_command_with_processes_names_them_workers(command):
+    assert "--workers" in {opt for param in main.commands[command].params for opt in param.opts}
