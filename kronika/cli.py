@@ -121,6 +121,27 @@ QUERY_FORMATS = ("table", "json", "csv")
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
 
 
+class OneOf(click.Choice):
+    """A closed set of option values: a value outside it gets the one E506 line of every refused value (the
+    value, what is accepted, the nearest; ``kronika.store.filters.refuse``) and exit 2, not click's usage
+    screen."""
+
+    def __init__(self, choices, kind: str):
+        super().__init__(choices)
+        self.kind = kind
+
+    def convert(self, value, param, ctx):
+        if value in self.choices:
+            return value
+        from kronika.store.filters import refuse
+
+        try:
+            refuse(max(param.opts, key=len) if param else "value", value, self.kind, tuple(self.choices))
+        except KronikaError as error:
+            click.echo(f"kronika: error: {error}", err=True)
+            ctx.exit(2)
+
+
 def db_option(command):
     return click.option("--db", default="kronika.db", show_default=True, envvar="KRONIKA_DB",
                         type=click.Path(dir_okay=False), help="The store file (env KRONIKA_DB).")(command)
@@ -128,7 +149,7 @@ def db_option(command):
 
 def query_options(command):
     """--db and --format, shared by every query command."""
-    command = click.option("--format", "output_format", type=click.Choice(QUERY_FORMATS),
+    command = click.option("--format", "output_format", type=OneOf(QUERY_FORMATS, "an output format"),
                            help="Output format; default: table on a terminal, json otherwise.")(command)
     return db_option(command)
 
@@ -168,10 +189,29 @@ RELATION_TABLE = {"period": "period", "source": "from", "target": "to", "events"
                   "goldstein_mean": "goldstein", "goldstein_sum": "sum", "quad1_verbal_cooperation": "Q1",
                   "quad2_material_cooperation": "Q2", "quad3_verbal_conflict": "Q3", "quad4_material_conflict": "Q4"}
 TABLE_CELL = 22
+TABLE_WIDTH = 100
 
 
-def _emit(frame, output_format: str | None, table_columns: dict[str, str] | None = None) -> None:
-    """A DataFrame as an aligned table, one JSON array of records, or CSV with a header."""
+def _article_table(frame) -> None:
+    """Articles on a terminal: date, source and title on a line, under it the snippet, indented, in lines of
+    100 columns; the words a search matched in bold (click drops the bold when stdout is no terminal)."""
+    from kronika.store.snippets import Snippet
+
+    for row in frame.astype(object).where(frame.notna(), None).to_dict("records"):
+        head = f"{row['date'] or '':10}  {row['source'] or ''}  "
+        click.echo(head + _cut(row["title"] or "", TABLE_WIDTH - len(head)))
+        for line in Snippet.of(row).lines(TABLE_WIDTH - 4):
+            click.echo("    " + "".join(click.style(text, bold=True) if matched else text for text, matched in line))
+    click.echo(f"({len(frame)} row(s))")
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
+
+
+def _emit(frame, output_format: str | None, table_columns: dict[str, str] | None = None, table=None) -> None:
+    """A DataFrame as an aligned table (or as ``table`` prints it), one JSON array of records, or CSV with
+    a header."""
     if output_format is None:
         output_format = "table" if sys.stdout.isatty() else "json"
     if output_format == "json":
@@ -180,6 +220,8 @@ def _emit(frame, output_format: str | None, table_columns: dict[str, str] | None
         click.echo(frame.to_csv(index=False), nl=False)
     elif frame.empty:
         click.echo("(nothing found)")
+    elif table is not None:
+        table(frame)
     else:
         if table_columns:
             frame = frame[list(table_columns)].rename(columns=table_columns)
@@ -190,10 +232,11 @@ def _emit(frame, output_format: str | None, table_columns: dict[str, str] | None
         click.echo(f"({len(frame)} row(s))")
 
 
-def _query(db: str, output_format: str | None, method: str, *args, table_columns=None, **kwargs) -> None:
+def _query(db: str, output_format: str | None, method: str, *args, table_columns=None, table=None,
+           **kwargs) -> None:
     store = _open_store(db)
     try:
-        _emit(getattr(store, method)(*args, **kwargs), output_format, table_columns)
+        _emit(getattr(store, method)(*args, **kwargs), output_format, table_columns, table)
     except KronikaError as error:
         _fail(error)
     finally:
@@ -390,7 +433,7 @@ def alerts(db, output_format, rules_file, replay, rule, since, until, limit) -> 
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="Output directory: documents/, events/ (Parquet by day=...), errors/, _done/.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+@click.option("--engine", type=OneOf(["local", "dask"], "an engine"), default="local", show_default=True,
               help="local: this process or a process pool; dask: a Dask scheduler or a LocalCluster.")
 @click.option("--workers", type=click.IntRange(1, 4096),
               help="Worker processes (local pool, or LocalCluster workers); default: the cores here.")
@@ -464,7 +507,7 @@ def batch(inputs, out, engine, workers, scheduler, partition_size, date, lang) -
 @click.option("--initiator", help="On the actor side only (read as --actor).")
 @click.option("--recipient", help="On the recipient side only (read as --actor).")
 @click.option("--type", "event_type", help="PLOVER event type (CONSULT, ASSAULT, ...).")
-@click.option("--quad-class", "quad_class", type=int, help="1 verbal cooperation, 2 material cooperation, "
+@click.option("--quad-class", "quad_class", help="1 verbal cooperation, 2 material cooperation, "
               "3 verbal conflict, 4 material conflict.")
 @click.option("--country", help="Where it happened (code or name: UKR, Ukraina).")
 @click.option("--text", help="Words of a reporting article, by lemma.")
@@ -493,14 +536,16 @@ def events(db, output_format, actor, initiator, recipient, event_type, quad_clas
 @click.option("--country", help="Only actors of this country (ISO alpha-3, e.g. PRK, or a name).")
 @modality_option
 @click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Skip this many rows first.")
 @click.option("--sort", help="Order: -events (the default), name, -last_date, as_recipient, ... (a - for "
               "descending; a wrong value lists them all).")
-def actors(db, output_format, search, country, modality, limit, sort) -> None:
+def actors(db, output_format, search, country, modality, limit, offset, sort) -> None:
     """Everyone who took part in a stored asserted event, most events first (counts of --modality's events).
 
     Example: kronika actors --country PRK --format json
     """
-    _query(db, output_format, "actors", search=search, country=country, modality=modality, limit=limit, sort=sort)
+    _query(db, output_format, "actors", search=search, country=country, modality=modality, limit=limit,
+           offset=offset, sort=sort)
 
 
 @main.command()
@@ -509,21 +554,24 @@ def actors(db, output_format, search, country, modality, limit, sort) -> None:
 @click.option("--since", help="Articles on or after this date.")
 @click.option("--until", help="Articles on or before this date.")
 @click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Skip this many rows first.")
 @click.option("--sort", help="Order: -date (the default; best match first when searching), title, -tone, "
               "source, ... (a - for descending; a wrong value lists them all).")
-def articles(db, output_format, search, since, until, limit, sort) -> None:
-    """Stored articles, best match first when searching.
+def articles(db, output_format, search, since, until, limit, offset, sort) -> None:
+    """Stored articles, best match first when searching, each with a snippet of its text: around the words
+    searched for, bold on a terminal (JSON and CSV give their offsets: snippet_start, matches).
 
     Example: kronika articles --search Pekin
     """
-    _query(db, output_format, "articles", search=search, since=since, until=until, limit=limit, sort=sort)
+    _query(db, output_format, "articles", table=_article_table, search=search, since=since, until=until,
+           limit=limit, offset=offset, sort=sort)
 
 
 @main.command()
 @query_options
 @click.argument("country_a")
 @click.argument("country_b")
-@click.option("--by", default="month", show_default=True, type=click.Choice(["day", "week", "month", "year"]),
+@click.option("--by", default="month", show_default=True, type=OneOf(["day", "week", "month", "year"], "a period"),
               help="Period of the time series.")
 @click.option("--since", help="Events on or after this date.")
 @click.option("--until", help="Events on or before this date.")
@@ -551,7 +599,7 @@ def stats(db, output_format, modality) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "export_format", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
+@click.option("--format", "export_format", type=OneOf(EXPORT_FORMATS, "an export format"), default="jsonl", show_default=True,
               help="jsonl: document records; csv, parquet: events; plover: PLOVER JSON; gdelt: GDELT 2.0 TSV.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
 @modality_option

@@ -8,6 +8,7 @@ import fcntl
 import json
 import os
 import pty
+import re
 import socket
 import struct
 import subprocess
@@ -168,10 +169,22 @@ def _run_on_a_terminal(args, cwd):
     return process.returncode, shown.decode("utf-8", "replace")
 
 
-def test_ingest_bar_on_a_terminal_has_the_total(articles, tmp_path):
-    code, shown = _run_on_a_terminal(["ingest", str(articles), "--db", str(tmp_path / "k.db")], cwd=os.getcwd())
+# Every long command, run as a person runs it: a bar with the total on the terminal (issue 18: analyze and
+# cluster showed nothing, ingest no total).
+LONG_COMMANDS = [
+    ("ingest", ["--db", "k.db"]),
+    ("analyze", ["-o", "records.jsonl"]),
+    ("cluster", ["-o", "stories.jsonl"]),
+    ("batch", ["--out", "out", "--workers", "1"]),
+]
+
+
+@pytest.mark.parametrize(("command", "options"), LONG_COMMANDS, ids=[c for c, _ in LONG_COMMANDS])
+def test_a_long_command_shows_a_bar_with_the_total_on_a_terminal(articles, tmp_path, command, options):
+    code, shown = _run_on_a_terminal([command, str(articles), *options], cwd=str(tmp_path))
     assert code == 0, shown
-    assert "ingest" in shown and "4/4" in shown
+    assert "4/4" in shown, shown
+    assert re.search(r"\d\d:\d\d<\d\d:\d\d", shown), shown  # time taken < time left (the ETA)
 
 
 def test_no_bar_when_stderr_is_not_a_terminal(articles, tmp_path):
@@ -193,3 +206,17 @@ def test_serve_on_a_port_in_use_is_one_line(tmp_path):
     assert result.exit_code == 1
     (line,) = result.stderr.splitlines()
     assert "E605" in line and str(port) in line and "in use" in line and "serving" not in result.stderr
+
+
+# Issue 18: `ingest --jobs` but `batch/serve --workers`. Each command that runs processes takes --workers; ingest
+# keeps --jobs (and -j) as the same option.
+@pytest.mark.parametrize("spelling", ["--jobs", "--workers", "-j"])
+def test_ingest_takes_workers_as_batch_and_serve_do(articles, tmp_path, spelling):
+    result = invoke("ingest", articles / "pl.txt", "--db", tmp_path / "k.db", spelling, 1)
+    assert result.exit_code == 0, result.stderr
+    assert "1 article(s) stored" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["ingest", "batch", "serve"])
+def test_every_command_with_processes_names_them_workers(command):
+    assert "--workers" in {opt for param in main.commands[command].params for opt in param.opts}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kronika.cli import main
@@ -27,3 +29,17 @@ def test_command_in_readme(name):
 @pytest.mark.parametrize(("name", "option"), OPTIONS)
 def test_option_in_readme(name, option):
     assert option in README_TEXT, f"`kronika {name} {option}` is not in README.md"
+
+
+# Files of the repository the README points at (`kronika/store/sql.py`, bench/events.py, examples/...): a
+# reader who follows one finds it. Globs and folders of generated output are not files to find.
+PATHS = sorted(set(re.findall(r"(?<![\w/.])((?:kronika|bench|tests|scripts|examples)/[\w./-]*\w)", README_TEXT)))
+
+
+def test_the_readme_points_at_files():
+    assert len(PATHS) > 50
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_readme_path_exists(path):
+    assert (ROOT / path).exists(), f"README.md names {path}, which the repository does not have"

@@ -356,8 +356,8 @@ def _add_api_routes(app: FastAPI) -> None:
     def entities(
         *,
         search: str | None = Query(None, max_length=200, description="Part of the name, or the id."),
-        type: str | None = Query(None, max_length=8, description="PER, ORG, GPE or LOC."),
-        country: str | None = Query(None, max_length=3),
+        type: str | None = Query(None, max_length=8, description="PER, ORG, GPE, LOC or MISC (any case)."),
+        country: str | None = Query(None, max_length=100, description="A country: code or name (CHN, Chiny)."),
         limit: int = limit_q(),
         offset: int = offset_q(),
         store: StoreDep,
@@ -424,10 +424,13 @@ def _add_api_routes(app: FastAPI) -> None:
         offset: int = offset_q(),
         store: StoreDep,
     ) -> Response:
-        found = deps.stories(store, limit + 1, offset, since=since, until=until, lang=lang, min_size=min_size)
+        given = {"since": since, "until": until, "lang": lang, "min_size": min_size}
+        found = deps.stories(store, limit + 1, offset, **given)
         body = page(found or [], limit, offset)
         if found is None:
             body["message"] = deps.NO_STORIES
+        else:
+            body["total"] = store.story_count(**given)
         return deps.page_response(body)
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story")

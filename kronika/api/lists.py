@@ -1,5 +1,5 @@
 """The list routes of the API: events, actors and articles a page at a time with their total, sorted as asked,
-events with facets, and each whole filtered list as a CSV or JSON download (``/api/events.csv``).
+events with facets and a timeline, and each whole filtered list as a CSV or JSON download (``/api/events.csv``).
 
 A list's filters are one FastAPI dependency, so a page and its download read the same query parameters with
 the same meanings (those of ``kronika.store.queries``). A download has the shape ``kronika events --format
@@ -59,7 +59,8 @@ def event_filters(
     initiator: str | None = Query(None, max_length=200, description="On the actor side only."),
     recipient: str | None = Query(None, max_length=200, description="On the recipient side only."),
     type: str | None = Query(None, max_length=40, description="PLOVER type (CONSULT, ASSAULT...)."),
-    quad_class: int | None = Query(None, ge=1, le=4, description="1 verbal cooperation, 2 material "
+    # Text, checked by the store as the CLI's value is: a value outside 1-4 is the E506 400 of every filter.
+    quad_class: str | None = Query(None, max_length=12, description="1 verbal cooperation, 2 material "
                                    "cooperation, 3 verbal conflict, 4 material conflict."),
     country: str | None = Query(None, max_length=100, description="Where it happened (code or name)."),
     text: str | None = Query(None, max_length=500, description="Words of a reporting article."),
@@ -71,7 +72,8 @@ def event_filters(
             "country": country, "text": text, "modality": modality, "since": since, "until": until}
 
 
-def actor_filters(*, search: str | None = Query(None, max_length=200, description="A part of the name."),
+def actor_filters(*, search: str | None = Query(None, max_length=200, description="A part of the name, or a "
+                                                  "name, alias or code as the actor filters read it."),
                   country: str | None = Query(None, max_length=100), modality: str | None = modality_q()) -> dict:
     return {"search": search, "country": country, "modality": modality}
 
@@ -99,6 +101,14 @@ def install(app: FastAPI) -> None:
         if facet:
             body["facets"] = store.event_facets(tuple(dict.fromkeys(facet)), size=FACET_SIZE, **given)
         return deps.page_response(body)
+
+    @app.get("/api/events/timeline", tags=["events"],
+             summary="The filtered events per day (ISO week, month for longer ranges) by QuadClass")
+    def events_timeline(*, given: EventFilters, store: StoreDep) -> dict:
+        """``{"by": "day", "periods": [{"period", "events", "quad1_verbal_cooperation", ...}]}`` with every
+        period of the range; day-dated events only; ``periods`` null when counting took more than 1 s."""
+        found = store.event_timeline(**given)
+        return found if found is not None else {"by": None, "periods": None}
 
     @app.get("/api/events.{format}", tags=["events"], summary="The filtered events as one CSV or JSON file")
     def events_download(*, format: str, given: EventFilters, sort: str | None = sort_q(EVENT_SORTS),

@@ -76,6 +76,31 @@ def quad_class(value: int | str | None) -> int | None:
     return number
 
 
+ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")  # the record's entity types (CONTRACT.md)
+
+
+def entity_type(value: str | None) -> str | None:
+    """An entity type in capitals (any case typed), or None for every type."""
+    if value is None or not value.strip():
+        return None
+    upper = value.strip().upper()
+    if upper not in ENTITY_TYPES:
+        refuse("--type", value, "an entity type", ENTITY_TYPES)
+    return upper
+
+
+def language(value: str | None) -> str | None:
+    """An ISO 639 language code ("pl", "EN", "eng" -> "en"), or None for every language."""
+    if value is None or not value.strip():
+        return None
+    from kronika.lang.langid import language_code  # pycountry: what a language code names
+
+    code = language_code(value)
+    if code is None:
+        raise KronikaError(BAD_VALUE, f"--lang {value!r} is not a language; give an ISO 639 code (pl, en, uk, ru)")
+    return code
+
+
 def check_date(value: str | None, option: str) -> str | None:
     """An ISO date, month or year as given, or a clear error naming the option."""
     if value is None:

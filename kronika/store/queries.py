@@ -15,8 +15,7 @@ from datetime import date as Date
 import pandas as pd
 
 from kronika.errors import KronikaError
-from kronika.reading import current_reader
-from kronika.store import filters, resolve, sql
+from kronika.store import filters, resolve, snippets, sql, timeline
 
 # Dates are checked where every filter is (kronika/store/filters.py); the names stay here for their callers.
 check_date = filters.check_date
@@ -144,6 +143,22 @@ def event_facets(connection: sqlite3.Connection, names=tuple(sql.EVENT_FACETS), 
             continue
         facets[name] = [{"value": value, "count": count} for value, count in rows]
     return facets
+
+
+def event_timeline(connection: sqlite3.Connection, **given) -> dict | None:
+    """The events matching the filters of :func:`event_rows`, counted per day (ISO week, month for longer
+    ranges) and QuadClass: ``kronika.store.timeline``; events dated only to a month or a year are left out.
+    None when counting took more than ``COUNT_SECONDS``."""
+    found = _event_filter(connection, **given)
+    if found is None:
+        return timeline.timeline([])
+    conditions, params, _ = found
+    try:
+        with time_limit(connection, COUNT_SECONDS):
+            counts = connection.execute(sql.EVENT_DAYS.format(conditions="\n  ".join(conditions)), params).fetchall()
+    except TimeoutError:
+        return None
+    return timeline.timeline(counts)
 
 
 def sort_order(sort: str | None, orders: dict[str, str], default: str) -> str:
@@ -301,7 +316,7 @@ def entities(connection: sqlite3.Connection, *, search: str | None = None, type:
              country: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
     """Linked entities (people, organisations, places), most events then most articles first."""
     params = {"search": _like_escape(search) if search else None, "raw": search,
-              "type": type.upper() if type else None, "country": country.upper() if country else None,
+              "type": filters.entity_type(type), "country": resolve.country_code(country),
               "limit": _limit(limit), "offset": max(int(offset or 0), 0)}
     rows = connection.execute(sql.ENTITIES, params).fetchall()
     return pd.DataFrame(rows, columns=["id", "name", "type", "country", "sector", "articles", "events"])
@@ -355,7 +370,9 @@ def average_tone(connection: sqlite3.Connection, pks: list[int]) -> dict[int, fl
 
 ACTOR_COLUMNS = ["key", "entity", "name", "country", "sector", "events", "as_actor", "as_recipient", "first_date",
                  "last_date"]
-ARTICLE_COLUMNS = ["id", "date", "title", "url", "source", "tone", "snippet"]
+# snippet: an excerpt of the text, around the words searched for when there are any; snippet_start: where
+# it starts in the text; matches: [start, end] offsets into the text of the words that matched, in the excerpt.
+ARTICLE_COLUMNS = ["id", "date", "title", "url", "source", "tone", "snippet", "snippet_start", "matches"]
 
 
 def actors(connection: sqlite3.Connection, *, search: str | None = None, country: str | None = None,
@@ -363,7 +380,7 @@ def actors(connection: sqlite3.Connection, *, search: str | None = None, country
            sort: str | None = None) -> pd.DataFrame:
     """Everyone who took part in an event of ``modality`` (asserted by default), most such events first
     (or in ``sort`` order: ``sql.ACTOR_SORTS``)."""
-    statement, params = _actor_statement(search, country, modality, sort)
+    statement, params = _actor_statement(connection, search, country, modality, sort)
     params.update(limit=_limit(limit), offset=max(int(offset or 0), 0))
     frame = pd.DataFrame(connection.execute(statement, params).fetchall(), columns=ACTOR_COLUMNS)
     frame.insert(5, "code", [actor_code(c, s) for c, s in zip(frame["country"], frame["sector"])])
@@ -373,14 +390,15 @@ def actors(connection: sqlite3.Connection, *, search: str | None = None, country
 def actor_count(connection: sqlite3.Connection, *, search: str | None = None, country: str | None = None,
                 modality: str | None = None) -> int:
     """How many actors :func:`actors` lists with these filters."""
-    statement, params = _actor_statement(search, country, modality, None)
+    statement, params = _actor_statement(connection, search, country, modality, None)
     return connection.execute(sql.COUNTED.format(statement=statement), {**params, "limit": -1, "offset": 0}
                               ).fetchone()[0]
 
 
-def _actor_statement(search, country, modality, sort) -> tuple[str, dict]:
+def _actor_statement(connection, search, country, modality, sort) -> tuple[str, dict]:
     kept = filters.modality(modality)
-    params = {"search": _like_escape(search) if search else None, "raw": search,
+    named = resolve.actor_keys(connection, search) if search else []
+    params = {"search": _like_escape(search) if search else None, "raw": search, "named": json.dumps(named),
               "country": resolve.country_code(country), "modality": kept}
     statement = sql.ACTORS if kept is None else sql.ASSERTED_ACTORS if kept == "asserted" else sql.ACTORS_OF_MODALITY
     return statement.format(order=sort_order(sort, sql.ACTOR_SORTS, "-events")), params
@@ -396,7 +414,11 @@ def articles(connection: sqlite3.Connection, *, search: str | None = None, since
         return pd.DataFrame(columns=ARTICLE_COLUMNS)
     statement, params = found
     params.update(limit=_limit(limit), offset=max(int(offset or 0), 0))
-    return pd.DataFrame(connection.execute(statement, params).fetchall(), columns=ARTICLE_COLUMNS)
+    rows = connection.execute(statement, params).fetchall()
+    terms = snippets.search_terms(search, lang) if search else None
+    cut = [snippets.snippet(row[-1], terms, lang=lang) for row in rows]
+    return pd.DataFrame([(*row[:-1], s.text, s.start, [list(m) for m in s.matches]) for row, s in zip(rows, cut)],
+                        columns=ARTICLE_COLUMNS)
 
 
 def article_count(connection: sqlite3.Connection, *, search: str | None = None, since: str | None = None,
@@ -432,12 +454,8 @@ def fts_query(search: str, *, lang: str = "pl") -> str | None:
     "Pekin" both look for the lemma "pekin". Every term is a quoted FTS5 string (inner quotes doubled), so
     no character of the user's text can act as FTS5 syntax.
     """
-    groups = []
-    for typed, lemma in current_reader().words(search, lang):
-        if not any(ch.isalnum() for ch in typed):
-            continue
-        terms = sorted({lemma.lower(), typed.lower()})
-        groups.append("(" + " OR ".join(_quote(term) for term in terms) + ")")
+    groups = ["(" + " OR ".join(_quote(term) for term in sorted(terms)) + ")"
+              for terms in snippets.search_terms(search, lang)]
     return " AND ".join(groups) if groups else None
 
 

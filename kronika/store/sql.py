@@ -363,6 +363,11 @@ EVENT_FACET = """
 SELECT {column}, count(*) FROM events e
 WHERE {column} IS NOT NULL {conditions}
 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :facet_size"""
+# A timeline of the filtered events (kronika/store/timeline.py): events per day and QuadClass, day-dated only.
+EVENT_DAYS = """
+SELECT substr(e.date, 1, 10), e.quad_class, count(*) FROM events e
+WHERE length(e.date) >= 10 {conditions}
+GROUP BY 1, 2"""
 EVENT_CONDITIONS = {
     "type": "AND e.type = :type",
     "modality": "AND e.modality = :modality",
@@ -405,7 +410,10 @@ AVERAGE_TONE_OF = """
 SELECT r.event, avg(a.tone) FROM event_reports r JOIN articles a ON a.pk = r.article
 WHERE r.event IN ({marks}) GROUP BY r.event"""
 
-ACTOR_SEARCH = """(:search IS NULL OR name LIKE '%' || :search || '%' ESCAPE '\\' OR entity = :raw OR key = :raw)
+# A search is a part of a name, an id or key, or what the actor filters' resolver reads the words as (:named,
+# a JSON list of keys: "Władimir Putin", "Putina", "Chiny" as every Chinese actor; kronika/store/resolve.py).
+ACTOR_SEARCH = """(:search IS NULL OR name LIKE '%' || :search || '%' ESCAPE '\\' OR entity = :raw OR key = :raw
+       OR key IN (SELECT value FROM json_each(:named)))
   AND (:country IS NULL OR country = :country)"""
 # Everyone in an event, with the running counts of all events (modality "all") or of asserted ones (the
 # default view), most events first; an actor named only in denied or intended events is not listed then.
@@ -474,7 +482,8 @@ WHERE (:search IS NULL OR n.name LIKE '%' || :search || '%' ESCAPE '\\' OR n.id 
 ORDER BY events DESC, articles DESC, n.name
 LIMIT :limit OFFSET :offset"""
 
-ARTICLE_COLUMNS = "a.id, a.date, a.title, a.url, a.source, a.tone, substr(a.text, 1, 120) AS snippet"
+# The text last: the query code cuts each listed article's snippet from it (kronika/store/snippets.py).
+ARTICLE_COLUMNS = "a.id, a.date, a.title, a.url, a.source, a.tone, a.text"
 ARTICLES = f"""
 SELECT {ARTICLE_COLUMNS} FROM articles a
 WHERE (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :until) {{search}}

@@ -159,6 +159,13 @@ class Store:
         with self._reading():
             return queries.event_facets(self.connection, names, size=size, **filters)
 
+    def event_timeline(self, **filters) -> dict | None:
+        """The filtered events per day (ISO week or month for longer ranges) by QuadClass:
+        ``{"by": "day", "periods": [{"period", "events", "quad1_verbal_cooperation", ...}]}``; None when
+        counting them took too long."""
+        with self._reading():
+            return queries.event_timeline(self.connection, **filters)
+
     def event(self, event_id: str) -> dict | None:
         """One stored event with every report of it; None when there is no such event."""
         with self._reading():
@@ -226,6 +233,13 @@ class Store:
         with self._reading():
             return stories.stories(self.connection, since=since, until=until, lang=lang, min_size=min_size,
                                    limit=limit)
+
+    def story_count(self, **filters) -> int:
+        """How many stories :meth:`stories` lists with these filters (since, until, lang, min_size)."""
+        from kronika.store import stories
+
+        with self._reading():
+            return stories.story_count(self.connection, **filters)
 
     def story(self, story_id: str) -> dict | None:
         """One story with its titles per language, articles by language, entities, dates and events."""

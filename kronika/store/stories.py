@@ -9,7 +9,7 @@ import json
 import sqlite3
 
 from kronika.record import date_interval
-from kronika.store import sql
+from kronika.store import filters, sql
 
 STORY_OUTPUT = ["id", "first_date", "last_date", "size", "languages", "langs", "sources", "title", "thread",
                 "updated_at"]
@@ -30,16 +30,27 @@ def stories(connection: sqlite3.Connection, *, since: str | None = None, until: 
             lang: str | None = None, min_size: int = 1, limit: int | None = 100):
     """Stories overlapping ``since``..``until`` (ISO dates), newest first; undated stories last; each with
     the id of its thread."""
+    params = _story_filters(since, until, lang, min_size)
+    rows = connection.execute(sql.STORIES, {**params, "limit": -1 if not limit else limit}).fetchall()
+    return _story_frame(rows)
+
+
+def story_count(connection: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
+                lang: str | None = None, min_size: int = 1) -> int:
+    """How many stories :func:`stories` lists with these filters (a list page's total)."""
+    params = _story_filters(since, until, lang, min_size)
+    return connection.execute(sql.COUNTED.format(statement=sql.STORIES), {**params, "limit": -1}).fetchone()[0]
+
+
+def _story_filters(since, until, lang, min_size) -> dict:
     from kronika.store.queries import check_date
 
     since_days = date_interval(check_date(since, "--since")) if since else None
     until_days = date_interval(check_date(until, "--until")) if until else None
     if (since and not since_days) or (until and not until_days):
         raise _bad_range(since, until)
-    rows = connection.execute(sql.STORIES, {
-        "since": since_days[0] if since_days else None, "until": until_days[1] if until_days else None,
-        "lang": lang, "min_size": min_size, "limit": -1 if not limit else limit}).fetchall()
-    return _story_frame(rows)
+    return {"since": since_days[0] if since_days else None, "until": until_days[1] if until_days else None,
+            "lang": filters.language(lang), "min_size": min_size}
 
 
 def _story_frame(rows):

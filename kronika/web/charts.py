@@ -1,5 +1,5 @@
-"""Charts drawn on the server as SVG: the Goldstein line and QuadClass bars of a relation, and an actor's
-graph of counterparts. Nothing is drawn in the browser, so the pages need no charting library.
+"""Charts drawn on the server as SVG: the Goldstein line and QuadClass bars of a relation (the same bars are
+the events page's timeline), an actor's graph of counterparts and a thread's timeline. Nothing is drawn in the browser, so the pages need no charting library.
 
 Colours and sizes are SVG presentation attributes, not ``style``, so the pages' Content-Security-Policy
 can refuse inline styles.
@@ -12,6 +12,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from kronika.store import timeline
+
 QUAD_COLOURS = {1: "#7fbf7b", 2: "#1b7837", 3: "#e08214", 4: "#b2182b"}
 QUAD_NAMES = {
     1: "verbal cooperation",
@@ -19,12 +21,7 @@ QUAD_NAMES = {
     3: "verbal conflict",
     4: "material conflict",
 }
-QUAD_COLUMNS = {
-    1: "quad1_verbal_cooperation",
-    2: "quad2_material_cooperation",
-    3: "quad3_verbal_conflict",
-    4: "quad4_material_conflict",
-}
+QUAD_COLUMNS = timeline.QUAD_COLUMNS  # the count columns of a relation series and of an events timeline
 LINE_COLOURS = ("#2166ac", "#d6604d")
 
 WIDTH, HEIGHT = 860, 280
@@ -41,12 +38,21 @@ def _x(index: int, count: int) -> float:
     return LEFT + (inner * (index + 0.5) / count if count else 0)
 
 
+AXIS_FONT = 11
+CHAR_EM = 0.65  # a generous width of a digit or letter of the axis font, in ems (DejaVu Sans digits: 0.64)
+
+
 def _axis_labels(periods: list[str], parts: list[str]) -> None:
+    """Period labels under the bars, centred on theirs; a label that would run past the chart's right edge
+    (the last of many days) ends at the edge instead, so that it is read whole."""
     for index in _ticks(periods):
-        x = _x(index, len(periods))
+        x, anchor = _x(index, len(periods)), "middle"
+        half = len(periods[index]) * AXIS_FONT * CHAR_EM / 2
+        if x + half > WIDTH - 2:
+            x, anchor = min(x + half, WIDTH - 2), "end"
         parts.append(
-            f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" font-size="11" '
-            f'fill="#444">{escape(periods[index])}</text>'
+            f'<text class="axis-label" x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="{anchor}" '
+            f'font-size="{AXIS_FONT}" fill="#444">{escape(periods[index])}</text>'
         )
 
 
@@ -107,8 +113,10 @@ def goldstein_line(rows: list[dict], a: str, b: str) -> Markup:
     return Markup("".join(parts))
 
 
-def quad_bars(rows: list[dict]) -> Markup:
-    """Events per period in both directions, stacked by QuadClass."""
+def quad_bars(rows: list[dict], *, chart_id: str = "quad-chart", label: str = "Events per period by QuadClass"
+              ) -> Markup:
+    """Events per period stacked by QuadClass: a relation's, both directions together (rows of
+    ``Store.relations``), or an events timeline's (``Store.event_timeline``)."""
     periods = sorted({r["period"] for r in rows})
     if not periods:
         return Markup("")
@@ -121,8 +129,8 @@ def quad_bars(rows: list[dict]) -> Markup:
     bar = min(48.0, max(2.0, (WIDTH - LEFT - RIGHT) / len(periods) * 0.7))
     parts = [
         (
-            f'<svg class="chart" id="quad-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-            'aria-label="Events per period by QuadClass" xmlns="http://www.w3.org/2000/svg">'
+            f'<svg class="chart" id="{escape(chart_id)}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+            f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">'
         ),
         f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + inner_h}" y2="{TOP + inner_h}" stroke="#999"/>',
         f'<text x="{LEFT - 6}" y="{TOP + 4}" text-anchor="end" font-size="11" fill="#444">{highest}</text>',
@@ -184,17 +192,26 @@ def actor_graph(name: str, counterparts: list[dict], size: int = 560) -> Markup:
         dx = 10 if anchor == "start" else -10 if anchor == "end" else 0
         dy = 4 if anchor != "middle" else (16 if math.sin(angle) > 0 else -10)
         href = f"/actors/{quote(other['key'], safe='')}"
+        room = {"start": size - (x + dx), "end": x + dx, "middle": 2 * min(x, size - x)}[anchor] - 4
         parts.append(
-            f'<a href="{escape(href)}" class="node"><circle cx="{x:.1f}" cy="{y:.1f}" r="7" '
+            f'<a href="{escape(href)}" class="node"><title>{escape(other["name"])}</title>'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7" '
             f'fill="#fff" stroke="#333" stroke-width="1.5"/><text x="{x + dx:.1f}" y="{y + dy:.1f}" '
-            f'text-anchor="{anchor}" font-size="12" fill="#1a4d8f">{escape(other["name"])}</text></a>'
+            f'text-anchor="{anchor}" font-size="12" fill="#1a4d8f">{escape(_fit(other["name"], room, 12))}</text></a>'
         )
     parts.append(
         f'<circle cx="{centre}" cy="{centre}" r="12" fill="#2166ac"/>'
         f'<text x="{centre}" y="{centre + 30}" text-anchor="middle" font-size="14" font-weight="bold" '
-        f'fill="#111">{escape(name)}</text></svg>'
+        f'fill="#111">{escape(_fit(name, size - 8, 14 * 1.1))}</text></svg>'
     )
     return Markup("".join(parts))
+
+
+def _fit(text: str, room: float, font: float) -> str:
+    """``text`` shortened with "…" to what ``room`` pixels hold at ``font`` pixels (a generous width per
+    character, ``CHAR_EM``), so that an svg does not clip it; the whole text goes in the element's title."""
+    most = max(int(room / (font * CHAR_EM)), 2)
+    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
 
 
 ROW, LABEL = 22, 300  # a thread timeline's row height and the width of its titles
@@ -234,7 +251,8 @@ def thread_timeline(stories: list[dict]) -> Markup:
             f'<title>{escape(title)}: {escape(story.get("first_date") or "")} – '
             f'{escape(story.get("last_date") or "")}, {story.get("size", 0)} article(s)</title></rect></a>')
     for value, anchor, x in ((start, "start", LABEL), (end, "end", WIDTH - RIGHT)):
-        parts.append(f'<text x="{x}" y="{height - 6}" text-anchor="{anchor}" font-size="11" fill="#444">'
+        parts.append(f'<text class="axis-label" x="{x}" y="{height - 6}" text-anchor="{anchor}" font-size="11" '
+                     f'fill="#444">'
                      f'{Date.fromordinal(value).isoformat()}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -105,6 +105,15 @@ def spans_of(record: dict) -> list[Span]:
     return spans
 
 
+def snippet_html(item: dict) -> Markup:
+    """A search result's snippet (an item of ``Store.articles``) with the matched words as ``<mark
+    class="match">``; "…" before it when it starts inside the text."""
+    start = item.get("snippet_start") or 0
+    marked = highlight(item.get("snippet") or "", [Span(s - start, e - start, "match")
+                                                   for s, e in item.get("matches") or []])
+    return Markup("…") + marked if start else marked
+
+
 def highlight(text: str, spans: list[Span]) -> Markup:
     """``text`` as escaped HTML with ``spans`` marked; spans outside the text are ignored."""
     spans = [s for s in spans if 0 <= s.start < s.end <= len(text)]

@@ -23,7 +23,7 @@ from kronika.api import deps
 from kronika.api.deps import StoreDep
 from kronika.store import claims, filters
 from kronika.web import charts, listing
-from kronika.web.highlight import highlight, spans_of
+from kronika.web.highlight import highlight, snippet_html, spans_of
 
 PAGE_SIZE = 50
 ALERTS_PAGE, ALERT_EVENTS = 20, 10  # alerts a page, events shown under each
@@ -49,6 +49,7 @@ ENV = Environment(
     lstrip_blocks=True,
 )
 ENV.filters["q"] = lambda value: quote(str(value or ""), safe="")
+ENV.filters["snippet_html"] = snippet_html
 LINK_SCHEMES = ("http", "https")
 
 
@@ -123,8 +124,7 @@ def install(app: FastAPI) -> None:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def events_page(*, request: Request, store: StoreDep) -> HTMLResponse:
-        given_filters = {name: _text(request, name) for name in EVENT_FILTERS if name != "quad_class"}
-        given_filters["quad_class"] = _number(request, "quad_class", None, 1, 4)
+        given_filters = {name: _text(request, name) for name in EVENT_FILTERS}
         offset = _number(request, "offset", 0, 0, 10_000_000)
         sort = _text(request, "sort", 20)
         items = store.event_records(**given_filters, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
@@ -138,6 +138,7 @@ def install(app: FastAPI) -> None:
             result=result,
             total=store.event_count(**given_filters),
             facets=_facet_links(store.event_facets(**given_filters), given, sort),
+            timeline=_timeline_chart(store.event_timeline(**given_filters)),
             sorts=listing.sort_links("/", given, sort, listing.EVENT_COLUMNS, "-date"),
             downloads=listing.download_links("/api/events", shown),
             next_url=_with(shown, result["next_offset"]),
@@ -260,20 +261,20 @@ def install(app: FastAPI) -> None:
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(*, request: Request, store: StoreDep) -> HTMLResponse:
         offset = _number(request, "offset", 0, 0, 10_000_000)
-        found = deps.stories(
-            store,
-            PAGE_SIZE + 1,
-            offset,
-            lang=_text(request, "lang", 8),
-            min_size=_number(request, "min_size", 1, 1, 100_000),
-        )
+        asked = {"lang": _text(request, "lang", 8), "min_size": _number(request, "min_size", 1, 1, 100_000),
+                 "since": _text(request, "since"), "until": _text(request, "until")}
+        found = deps.stories(store, PAGE_SIZE + 1, offset, **asked)
         result = deps.page(found or [], PAGE_SIZE, offset)
+        shown = {k: v for k, v in asked.items() if v and not (k == "min_size" and v == 1)}  # kept on every page
         return render(
             "stories.html",
             title="Stories",
             result=result,
+            asked=asked,
+            total=None if found is None else store.story_count(**asked),
             message=deps.NO_STORIES if found is None else None,
-            next_url=_with({}, result["next_offset"], "/stories"),
+            next_url=_with(shown, result["next_offset"], "/stories"),
+            previous_url=_with(shown, max(offset - PAGE_SIZE, 0), "/stories") if offset else None,
         )
 
     @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
@@ -316,6 +317,16 @@ def install(app: FastAPI) -> None:
                                                           s.get("last_date") or "", s["id"]))
         return render("thread.html", title=found["title"] or f"Thread {thread_id}", thread=found, stories=stories,
                       timeline=charts.thread_timeline(stories))
+
+
+def _timeline_chart(found: dict | None) -> dict:
+    """The events page's timeline: the filtered events per period by QuadClass, drawn as a relation's bars;
+    ``chart`` None when there is nothing to draw or counting was given up (``given_up``)."""
+    if found is None:
+        return {"chart": None, "by": None, "given_up": True}
+    by = {"day": "day", "week": "ISO week", "month": "month"}[found["by"]]
+    chart = charts.quad_bars(found["periods"], chart_id="events-timeline", label=f"Events per {by} by QuadClass")
+    return {"chart": chart or None, "by": by, "given_up": False}
 
 
 def _facet_links(facets: dict[str, list[dict]], given: dict, sort: str | None) -> dict[str, list[dict]]:

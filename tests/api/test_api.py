@@ -134,6 +134,22 @@ def test_article_search_by_lemma(client, built, search, expected):
     assert all(stem.lower() in texts[a["id"]].lower() for a in items)
 
 
+@pytest.mark.parametrize(("search", "lemma"), [("Pekin", "Pekin"), ("Pekinie", "Pekin"), ("Putina", "Putin")])
+def test_article_search_gives_snippet_and_match_offsets(client, built, search, lemma):
+    """Each result's snippet is its text from snippet_start; matches are offsets into the whole text, inside the
+    snippet, of forms of the word searched ("Pekinie" marks "Pekinem" too: by lemma)."""
+    items = client.get("/api/articles", params={"search": search}).json()["items"]
+    texts = {d.id: d.text for d in built[1]}
+    assert items
+    for item in items:
+        text, start = texts[item["id"]], item["snippet_start"]
+        assert text[start:start + len(item["snippet"])] == item["snippet"]
+        assert item["matches"], item["id"]
+        for match_start, match_end in item["matches"]:
+            assert start <= match_start < match_end <= start + len(item["snippet"])
+            assert text[match_start:match_end].startswith(lemma[:4])
+
+
 def test_entity_with_aliases_offices_events_and_counterparts(client):
     body = client.get("/api/entities/Q946", params={"date": "2025-03-04", "modality": "all"}).json()
     assert body["name"] == "Donald Tusk" and body["type"] == "PER"
@@ -206,7 +222,7 @@ def test_analyze_returns_the_record(client):
         ("get", "/api/events/nope", {}, 404, "E601", "no event"),
         ("get", "/api/entities/Q0", {}, 404, "E601", "no entity"),
         ("get", "/api/nowhere", {}, 404, "E601", "no such endpoint"),
-        ("get", "/api/events?quad_class=5", {}, 422, "E604", "quad_class"),
+        ("get", "/api/events?quad_class=5", {}, 400, "E506", "not a QuadClass"),  # a closed set, as the CLI says
         ("get", "/api/events?limit=0", {}, 422, "E604", "limit"),
         ("get", "/api/events?since=2025-02-30", {}, 400, "E506", "not a calendar date"),
         ("get", "/api/events?until=2025-13", {}, 400, "E506", "not a calendar date"),

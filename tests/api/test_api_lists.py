@@ -5,19 +5,26 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 
 import pytest
 from api.fixture_store import build_store
 from fastapi.testclient import TestClient
 
 from kronika.api import create_app
+from kronika.store.timeline import label
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory, pipeline):
+def db(tmp_path_factory, pipeline):
     path = tmp_path_factory.mktemp("lists") / "kronika.db"
     build_store(path, pipeline)
-    with TestClient(create_app(path)) as opened:
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    with TestClient(create_app(db)) as opened:
         yield opened
 
 
@@ -158,3 +165,43 @@ def test_extras_past_their_time_limit_are_left_out_and_a_slow_sort_is_refused(cl
     assert "narrow the filters" in answer.json()["error"]["message"]
     page = client.get("/", params={"nocache": 3})
     assert page.status_code == 200 and "too many events to count quickly" in page.text
+
+
+# Filters of the events timeline: its counts are those of the filtered events' days, by QuadClass.
+TIMELINE_CASES = [{}, {"modality": "all"}, {"type": "CONSULT"}, {"actor": "Władimir Putin"},
+                  {"quad_class": 4, "modality": "all"}, {"country": "CHN"}, {"actor": "nobody at all"}]
+
+
+@pytest.mark.parametrize("params", TIMELINE_CASES)
+def test_events_timeline_counts_the_filtered_events(client, params):
+    body = client.get("/api/events/timeline", params=params).json()
+    events = [e for e in everything(client, "/api/events", **params) if len(e["date"] or "") >= 10]
+    days = sorted(date.fromisoformat(e["date"][:10]) for e in events)
+    assert body["by"] == ("day" if not days or (days[-1] - days[0]).days < 92 else "week")  # not over 3 years
+    for quad in (1, 2, 3, 4):
+        counted = sum(p[name] for p in body["periods"] for name in p if name.startswith(f"quad{quad}_"))
+        assert counted == sum(e["quad_class"] == quad for e in events), quad
+    periods = [p["period"] for p in body["periods"]]
+    assert periods == sorted(periods)
+    if events:
+        assert (periods[0], periods[-1]) == (label(days[0], body["by"]), label(days[-1], body["by"]))
+
+
+def test_events_timeline_refuses_a_bad_filter_as_the_list_does(client):
+    answer = client.get("/api/events/timeline", params={"type": "CONSLUT"})
+    assert answer.status_code == 400 and "CONSULT" in answer.json()["error"]["message"]
+
+
+# Issue 18's names, through the CLI on the examples: each finds events (all of them the API's for the name).
+@pytest.mark.parametrize("name", ["Władimir Putin", "Putin", "Kim Dzong Un", "Chiny", "Korea Północna"])
+def test_the_examples_answer_the_names_people_type(db, client, name):
+    import json
+
+    from click.testing import CliRunner
+
+    from kronika.cli import main
+
+    result = CliRunner().invoke(main, ["events", "--actor", name, "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    through_cli = [e["id"] for e in json.loads(result.stdout)]
+    assert through_cli and through_cli == [e["id"] for e in everything(client, "/api/events", actor=name)]

@@ -104,6 +104,22 @@ def test_rerun_skips_every_finished_partition(reference, inputs):
     assert batch_data.snapshot(out) == before
 
 
+def test_a_rerun_with_nothing_to_do_loads_no_stage(reference, inputs):
+    """Issue 18: a resume with nothing left took 21 s (the pipeline loaded first). In a fresh process, the
+    rerun reads and hashes the inputs, finds every partition done and never loads an analysis stage."""
+    import subprocess
+    import sys
+
+    out, first = reference
+    program = ("import sys; from kronika.batch import run_batch; "
+               f"report = run_batch({inputs!r}, {str(out)!r}, workers=1, partition_size=3); "
+               "print(report.partitions, report.skipped, "
+               "sorted(m for m in sys.modules if m.startswith('kronika.stages')))")
+    shown = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.split(None, 2) == ["0", str(first.partitions), "[]\n"]
+
+
 def test_unfinished_partition_is_redone_and_temporary_files_removed(reference, inputs, tmp_path):
     out, _ = reference
     copy = tmp_path / "out"

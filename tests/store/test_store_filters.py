@@ -74,6 +74,9 @@ FILTERS = [
     (["--country", "Polska"], {"country": "Polska"}),
     (["--type", "consult"], {"type": "consult"}),
     (["--offset", "2", "--limit", "2"], {"offset": 2, "limit": 2}),
+    (["--since", "2025-09-03", "--until", "2025-09"], {"since": "2025-09-03", "until": "2025-09"}),
+    (["--modality", "all"], {"modality": "all"}),
+    (["--sort", "-goldstein", "--actor", "CHN"], {"sort": "-goldstein", "actor": "CHN"}),
 ]
 
 
@@ -92,6 +95,17 @@ def test_actor_means_either_side_everywhere(db, client):
     either = {e["id"] for e in client.get("/api/events", params={"actor": "Xi Jinping"}).json()["items"]}
     as_recipient = {e["id"] for e in client.get("/api/events", params={"recipient": "Xi Jinping"}).json()["items"]}
     assert as_recipient and as_recipient <= either
+
+
+# The other lists page the same way in the CLI as in the API: --limit and --offset are limit and offset.
+@pytest.mark.parametrize(("command", "path", "key"), [("actors", "/api/actors", "key"),
+                                                      ("articles", "/api/articles", "id")])
+def test_every_list_pages_as_the_api_does(db, client, command, path, key):
+    result = CliRunner().invoke(main, [command, "--offset", "1", "--limit", "2", "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    through_cli = [row[key] for row in json.loads(result.stdout)]
+    through_api = [row[key] for row in client.get(path, params={"offset": 1, "limit": 2}).json()["items"]]
+    assert len(through_cli) == 2 and through_cli == through_api
 
 
 # (CLI arguments, API path and parameters, what the one line must say)
@@ -156,6 +170,8 @@ def test_tables_read_in_100_columns(db, args):
     assert len(lines) > 2 and max(len(line) for line in lines) <= 100, result.stdout
     assert "NaN" not in result.stdout and "None" not in result.stdout
     assert lines[-1].endswith("row(s))")
+    if args[0] == "events":  # the word each event was coded from, as its evidence
+        assert lines[0].split()[-1] == "evidence" and all(line.strip() for line in lines[1:-1])
 
 
 def test_make_run_ends_by_pointing_at_the_web_ui():
@@ -164,3 +180,102 @@ def test_make_run_ends_by_pointing_at_the_web_ui():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
     assert "kronika serve --db kronika.db" in run and "http://127.0.0.1:8000/" in run
+
+
+# Siblings of the closed sets above: every other option with a closed set of values, through the CLI (one
+# E506 line, exit 2) and, where the API has it, the API (400 with the same message) and the web UI's page.
+MORE_BAD_VALUES = [
+    (["events", "--quad-class", "7"], "/api/events", {"quad_class": "7"}, "/", "'7' is not a QuadClass",
+     "choose 1 (verbal cooperation)"),
+    (["events", "--quad-class", "x"], "/api/events/timeline", {"quad_class": "x"}, "/", "'x' is not a QuadClass",
+     "4 (material conflict)"),
+    (["relations", "CHN", "PRK", "--by", "wek"], "/api/relations", {"a": "CHN", "b": "PRK", "by": "wek"},
+     "/relations", "'wek' is not a period", "did you mean week?"),
+    (["stories", "--lang", "xx"], "/api/stories", {"lang": "xx"}, "/stories", "'xx' is not a language",
+     "ISO 639 code"),
+    (["articles", "--sort", "titel"], "/api/articles", {"sort": "titel"}, "/articles", "'titel' is not a sort order",
+     "did you mean title?"),
+    (["articles", "--since", "2025-13"], "/api/articles", {"since": "2025-13"}, "/articles",
+     "'2025-13' is not a calendar date", ""),
+    (["actors", "--country", "Ukrainia"], "/api/actors", {"country": "Ukrainia"}, "/actors",
+     "'Ukrainia' is not a country", "did you mean Ukraina (UKR)?"),
+    (["stats", "--modality", "asertd"], "/api/stats", {"modality": "asertd"}, None, "'asertd' is not a modality",
+     "did you mean asserted?"),
+    (["export", "--format", "gdlt"], None, None, None, "'gdlt' is not an export format", "did you mean gdelt?"),
+    (["events", "--format", "tabel"], None, None, None, "'tabel' is not an output format", "did you mean table?"),
+    (["batch", "in", "--out", "out", "--engine", "dsk"], None, None, None, "'dsk' is not an engine",
+     "did you mean dask?"),
+    # The API's entity list (no CLI command): its type is a closed set, its country a code or a name.
+    (None, "/api/entities", {"type": "PERS"}, None, "'PERS' is not an entity type", "did you mean PER?"),
+    (None, "/api/entities", {"country": "Chna"}, None, "'Chna' is not a country", "did you mean China (CHN)?"),
+]
+
+
+@pytest.mark.parametrize(("args", "path", "params", "page", "says", "suggests"), MORE_BAD_VALUES)
+def test_every_closed_set_refuses_in_one_line(db, client, args, path, params, page, says, suggests):
+    if args is not None:
+        result = CliRunner().invoke(main, [*args, "--db", db] if args[0] != "batch" else args)
+        assert result.exit_code == 2, result.output
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "E506" in lines[0] and says in lines[0] and suggests in lines[0], lines
+    if path is None:
+        return
+    response = client.get(path, params=params)
+    message = response.json()["error"]["message"]
+    assert response.status_code == 400 and says in message and suggests in message, message
+    if page is not None:
+        shown = client.get(page, params=params)
+        assert shown.status_code == 400 and says.replace("'", "&#39;") in shown.text
+
+
+def _make_run_queries() -> list[list[str]]:
+    """The query commands of `make run` (what a new user's last screen shows), as kronika arguments."""
+    import shlex
+
+    from conftest import ROOT
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    commands = [shlex.split(line.strip().split("/kronika ", 1)[1]) for line in run.splitlines()
+                if "/kronika " in line and not line.strip().startswith("@")]
+    return [words for words in commands if words[0] not in ("analyze", "ingest", "serve")]
+
+
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory, pipeline):
+    from api.fixture_store import build_store
+
+    path = tmp_path_factory.mktemp("make-run") / "kronika.db"
+    build_store(path, pipeline)
+    return str(path)
+
+
+@pytest.mark.parametrize("args", _make_run_queries(), ids=lambda args: " ".join(args[:3]))
+def test_make_run_last_screen_reads_in_100_columns(examples_db, args):
+    db_at = args.index("--db") + 1
+    result = CliRunner().invoke(main, [*args[:db_at], examples_db, *args[db_at + 1:]])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) > 2 and max(len(line) for line in lines) <= 100, result.stdout
+    assert "NaN" not in result.stdout and "None" not in result.stdout
+
+
+# The actor list's search reads names as the actor filters do (issue 18: `actors --search putin` found him,
+# "Władimir Putin" and "Putina" did not): the same one resolver in the CLI, the API, the web UI and Python.
+@pytest.mark.parametrize(("typed", "entity", "country"), ACTOR_NAMES)
+def test_actor_search_reads_names_as_the_filters_do(db, client, typed, entity, country):
+    result = CliRunner().invoke(main, ["actors", "--search", typed, "--modality", "all", "--db", db,
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    through_cli = [a["key"] for a in json.loads(result.stdout)]
+    params = {"search": typed, "modality": "all"}
+    through_api = client.get("/api/actors", params=params).json()["items"]
+    with Store(db, create=False) as store:
+        through_python = store.actors(**params)["key"].tolist()
+    assert through_cli == [a["key"] for a in through_api] == through_python
+    if entity:
+        assert entity in through_cli, typed
+    else:
+        assert through_api and any(a["country"] == country for a in through_api), typed
+    page = client.get("/actors", params=params).text
+    assert all(f"/actors/{key}" in page for key in through_cli if key.startswith("Q"))

@@ -254,6 +254,23 @@ def test_real_article_page(page, server, tmp_path):
     page.screenshot(path=str(tmp_path / "real-article.png"), full_page=True)
 
 
+@pytest.mark.parametrize("search", ["Pekin", "Pekinie"])
+def test_article_search_marks_the_words_in_snippets(page, server, search):
+    page.goto(server + "/articles?search=" + search)
+    rows = page.locator("table.articles tbody tr.article")
+    api = page.request.get(server + "/api/articles", params={"search": search}).json()["items"]
+    assert rows.count() == len(api) > 0
+    for number, item in enumerate(api):
+        row = rows.nth(number)
+        assert row.get_attribute("data-article") == item["id"]
+        marks = row.locator("p.snippet mark.match").all_inner_texts()
+        start = item["snippet_start"]
+        assert marks == [item["snippet"][s - start:e - start] for s, e in item["matches"]]
+        assert all(mark.startswith("Pekin") for mark in marks) and marks
+    page.goto(server + "/articles")  # no search, no snippet
+    assert page.locator("p.snippet").count() == 0
+
+
 def test_relations_page_draws_line_and_bars(page, server, tmp_path):
     page.goto(server + "/relations")
     page.fill("input[name=a]", "POL")
@@ -297,6 +314,24 @@ def test_stories_page(page, server):
     links.first.click()
     page.wait_for_url("**/stories/*")
     assert page.locator("#story-articles a").count() >= 1
+
+
+@pytest.mark.parametrize("given", [{}, {"min_size": "2"}, {"lang": "pl"}, {"since": "2025-09-03"},
+                                   {"lang": "en", "until": "2025-09"}])
+def test_stories_list_total_and_filters_kept(page, server, given):
+    """The stories page, as the other lists: its total is the API's, and the form shows the filters given."""
+    page.goto(server + "/stories")
+    for name, value in given.items():
+        page.fill(f"#story-filters [name={name}]", value)
+    page.click("#story-filters button[type=submit]")
+    page.wait_for_url("**/stories?*")
+    api = page.request.get(server + "/api/stories", params={**given, "limit": 500}).json()
+    assert api["total"] == len(api["items"])
+    assert page.locator("#list-total").inner_text().split()[0] == str(api["total"])
+    shown = page.locator("table#stories tbody tr td:first-child a").evaluate_all("a => a.map(x => x.pathname)")
+    assert [p.rsplit("/", 1)[1] for p in shown] == [s["id"] for s in api["items"]]
+    for name, value in given.items():
+        assert page.locator(f"#story-filters [name={name}]").input_value() == value
 
 
 def test_api_docs_render_offline(page, server):
@@ -393,6 +428,63 @@ def test_events_list_total_sort_facets_and_downloads(page, server):
     assert [e["id"] for e in page.request.get(server + json_href).json()] == ids
 
 
+# Every filter of the events page, typed into its form: the page lists the API's events for the same values
+# (one definition per filter), and the names of issue 18 find their events in the examples.
+WEB_FILTERS = [
+    ({"actor": "Władimir Putin"}, True),
+    ({"actor": "Władimira Putina"}, True),
+    ({"actor": "Putin"}, True),
+    ({"actor": "Kim Dzong Un"}, True),
+    ({"actor": "Chiny"}, True),
+    ({"actor": "Korea Północna"}, True),
+    ({"initiator": "Xi Jinping"}, True),
+    ({"recipient": "Korei Północnej"}, True),
+    ({"type": "CONSULT"}, True),
+    ({"quad_class": "1"}, True),
+    ({"country": "Chiny"}, True),
+    ({"text": "Pekinie"}, True),
+    ({"modality": "all"}, True),
+    ({"since": "2025-09-03", "until": "2025-09-04"}, True),
+    ({"actor": "nobody at all"}, False),
+]
+
+
+@pytest.mark.parametrize(("given", "found"), WEB_FILTERS)
+def test_every_event_filter_lists_what_the_api_does(page, server, given, found):
+    page.goto(server + "/")
+    for name, value in given.items():
+        field = page.locator(f"#event-filters [name={name}]")
+        if field.evaluate("f => f.tagName") == "SELECT":
+            field.select_option(value)
+        else:
+            field.fill(value)
+    page.click("#event-filters button[type=submit]")
+    page.wait_for_url(f"**{list(given)[-1]}=*")
+    shown = page.locator("table#events tbody tr.event").evaluate_all("rows => rows.map(r => r.dataset.event)")
+    api = [e["id"] for e in page.request.get(server + "/api/events", params=given).json()["items"]]
+    assert shown == api
+    assert bool(shown) is found
+
+
+@pytest.mark.parametrize("query", ["modality=all", "", "type=CONSULT", "actor=Putin&modality=all", "quad_class=4"])
+def test_events_page_timeline_by_quad_class(page, server, query):
+    """The events page draws the filtered events per day by QuadClass with the relation page's bars: a bar
+    per day and QuadClass with events, and the counts in its titles add up to the API's timeline."""
+    page.goto(server + "/?" + query)
+    api = page.request.get(server + "/api/events/timeline?" + query).json()
+    drawn = page.locator("svg#events-timeline rect.quad")
+    expected = [(p["period"], q) for p in api["periods"] for q in (1, 2, 3, 4)
+                if p[[n for n in p if n.startswith(f"quad{q}_")][0]]]
+    assert drawn.count() == len(expected)
+    if not expected:
+        assert page.locator("svg#events-timeline").count() == 0
+        return
+    titles = drawn.evaluate_all("rects => rects.map(r => r.querySelector('title').textContent)")
+    assert sum(int(t.split(": ")[1].split(" ×")[0]) for t in titles) == sum(p["events"] for p in api["periods"])
+    by = {"day": "day", "week": "ISO week"}[api["by"]]
+    assert page.locator("#timeline h3").inner_text() == f"Events per {by}, by QuadClass"
+
+
 @pytest.mark.parametrize(("path", "table", "header", "api", "key"), [
     ("/actors?modality=all", ".actors", "name", "/api/actors?modality=all&limit=500", "key"),
     ("/articles", ".articles", "title", "/api/articles?limit=500", "id"),
@@ -441,3 +533,80 @@ def test_a_missing_thread_says_so(page, server):
     assert answer.status == 404
     assert "no thread 'nope'" in page.locator("#error-message").inner_text()
     page.errors.clear()
+
+
+# --- every chart's axis labels are read whole ---------------------------------------------------------
+
+def _series(count: int, kind: str) -> list[dict]:
+    from datetime import date, timedelta
+
+    first = date(2024, 1, 1)
+    if kind == "day":
+        periods = [(first + timedelta(days=n)).isoformat() for n in range(count)]
+    elif kind == "week":
+        periods = [f"{2024 + n // 52}-W{n % 52 + 1:02d}" for n in range(count)]
+    else:
+        periods = [f"{2000 + n // 12}-{n % 12 + 1:02d}" for n in range(count)]
+    return [{"period": p, "source": "CHN", "target": "PRK", "events": 1, "goldstein_mean": 1.0,
+             "quad1_verbal_cooperation": 1, "quad2_material_cooperation": 0, "quad3_verbal_conflict": 0,
+             "quad4_material_conflict": 0} for p in periods]
+
+
+# (chart, periods, label kind): from one period to a year of days; the last label near the right edge
+AXIS_CASES = [(chart, count, kind) for chart in ("line", "bars") for count, kind in
+              ((1, "day"), (12, "day"), (25, "day"), (92, "day"), (100, "day"), (107, "day"), (366, "day"),
+               (97, "week"), (156, "week"), (61, "month"))]
+
+
+def _outside(page, selector: str) -> list[str]:
+    """The labels under ``selector`` whose box leaves their svg's viewBox (what the svg clips)."""
+    return page.locator(selector).evaluate_all("""labels => labels.flatMap(label => {
+        const box = label.getBBox(), view = label.ownerSVGElement.viewBox.baseVal;
+        const inside = box.x >= view.x && box.y >= view.y && box.x + box.width <= view.x + view.width
+                       && box.y + box.height <= view.y + view.height;
+        return inside ? [] : [`${label.textContent} ${box.x.toFixed(1)}+${box.width.toFixed(1)}`];
+    })""")
+
+
+@pytest.mark.parametrize(("chart", "count", "kind"), AXIS_CASES)
+def test_every_axis_label_is_inside_its_chart(page, chart, count, kind):
+    rows = _series(count, kind)
+    drawn = charts.goldstein_line(rows, "CHN", "PRK") if chart == "line" else charts.quad_bars(rows)
+    page.set_content(f"<!doctype html><html><body>{drawn}</body></html>")
+    labels = page.locator("svg text.axis-label")
+    assert labels.count() >= 1
+    assert labels.last.inner_html() == rows[(labels.count() - 1) * max(1, -(-count // 12))]["period"]
+    assert _outside(page, "svg text.axis-label") == []
+
+
+@pytest.mark.parametrize("path", ["/?modality=all", "/relations?a=POL&b=UKR&by=day&modality=all",
+                                  "/relations?a=CHN&b=PRK&by=week"])
+def test_axis_labels_of_the_pages_charts_are_inside(page, server, path):
+    page.goto(server + path)
+    assert page.locator("svg.chart text.axis-label").count() >= 1
+    assert _outside(page, "svg text.axis-label") == []
+
+
+def test_thread_timeline_axis_labels_are_inside(page, server):
+    page.goto(server + "/stories")
+    page.locator("table#stories tbody a", has_text="Nocny ostrzał Charkowa").click()
+    page.locator("#story-thread a").click()
+    page.wait_for_url("**/threads/*")
+    assert page.locator("svg#thread-timeline text.axis-label").count() == 2
+    assert _outside(page, "svg#thread-timeline text") == []
+
+
+def _counterparts(count: int, name: str) -> list[dict]:
+    return [{"key": f"k{n}", "name": f"{name} {n}", "events": n + 1, "goldstein_mean": 1.0} for n in range(count)]
+
+
+# (counterparts, their names): the actor graph's names, on every side of the circle, are read whole too.
+@pytest.mark.parametrize(("count", "name"), [(1, "Volodymyr Zelenskyy"), (6, "Ministry of Defence (Russia)"),
+                                             (12, "Kim Dzong Un"), (20, "Państwowa Służba Ratownicza Ukrainy")])
+def test_actor_graph_names_are_inside(page, count, name):
+    page.set_content(f"<!doctype html><html><body>{charts.actor_graph('Donald Tusk', _counterparts(count, name))}"
+                     "</body></html>")
+    assert page.locator("svg#actor-graph a.node").count() == count
+    assert _outside(page, "svg#actor-graph text") == []
+    titles = page.locator("svg#actor-graph a.node title").evaluate_all("ts => ts.map(t => t.textContent)")
+    assert titles == [f"{name} {n}" for n in range(count)]  # a shortened name is whole in its title
