@@ -112,6 +112,7 @@ class Linker:
         self._lower_words: frozenset[str] | None = None  # built on first use by lower_words
         self._by_sound: dict[str, set[str]] | None = None  # built on first use: most articles need it little
         self._state_words: dict[str, frozenset[str]] = {}  # filled on first use by names_state
+        self._first_name_evidence = None  # built on first use by first_name_evidence
 
     # --- indexes ---------------------------------------------------------------------------------
 
@@ -166,6 +167,16 @@ class Linker:
         return frozenset(
             words[0] for entry in self.kb if entry.type == "PER" for alias in (entry.name, *entry.aliases_en)
             if len(words := alias.split()) > 1 and words[0].isalpha() and _is_capitalised(words[0]))
+
+    def first_name_evidence(self):
+        """The language pack's reading of the base's people's first names by country, for ``romanize``."""
+        if self._first_name_evidence is None and hasattr(self.language, "first_names"):
+            def first_words(aliases):
+                return [w[0] for a in aliases if len(w := a.split()) > 1 and w[0].isalpha() and _is_capitalised(w[0])]
+            self._first_name_evidence = self.language.first_names(
+                (e.country, first_words((e.name, *e.aliases_en)), first_words(e.aliases_pl))
+                for e in self.kb if e.type == "PER")
+        return self._first_name_evidence
 
     def _build_adjectives(self) -> dict[str, str]:
         """Lemma of a state's adjective ("chiński") -> the state's country code."""
@@ -707,7 +718,8 @@ def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter
         group = groups[key]
         if group.type not in ("PER", "GPE", "LOC"):
             continue
-        spelt = romanize(group.name, context, group.country if group.type == "PER" else None)
+        spelt = romanize(group.name, context, group.country if group.type == "PER" else None,
+                         linker.first_name_evidence())
         hits = [e for e in linker.kb.lookup(spelt[0]) if e.type == group.type] if spelt else []
         if not hits and (entry := linker.sound_match(group.name, group.type)):
             hits = [entry]
@@ -735,7 +747,8 @@ def _other_base_match(linker: Linker, group: Group, tokens: list[Token], context
     found: dict[str, object] = {}
     for start, end in group.mentions:
         for name in _base_readings(linker, tokens[start:end]):
-            spelt = linker.language.romanize(name, context, group.country if group.type == "PER" else None)
+            spelt = linker.language.romanize(name, context, group.country if group.type == "PER" else None,
+                                             linker.first_name_evidence())
             hits = [e for text in (name, spelt[0] if spelt else None) if text
                     for e in linker.kb.lookup(text) if e.type in SOUND_KINDS[group.type]]
             entry = linker.sound_match(name, group.type)

@@ -286,7 +286,7 @@ TITLE_COUNTRY_CASES = [
     ("Spotkał się z prezydentem Ukrainy Petrem Nowakiem.", ("Petrem Nowakiem", "PER", "Petro Nowak"),
      ("Petro Nowak", "UKR")),  # "Nowak" is a Polish surname too: kept as written
     ("Ambasador Rosji w Kijowie Jan Obcy wyjechał.", ("Jan Obcy", "PER", "Jan Obcy"), ("Jan Obcy", "RUS")),
-    ("Ambasador Rosji Siergiej Ławrow.", ("Siergiej Ławrow", "PER", "Siergiej Ławrow"), ("Sergey Lavrov", "RUS")),
+    ("Ambasador Rosji Siergiej Ławrow.", ("Siergiej Ławrow", "PER", "Siergiej Ławrow"), ("Sergei Lavrov", "RUS")),
     ("Rosja, Adam Obcy i inni.", ("Adam Obcy", "PER", "Adam Obcy"), ("Adam Obcy", None)),
 ]
 

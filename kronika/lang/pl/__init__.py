@@ -61,12 +61,19 @@ class PolishLanguage:
         """The nominative of a masculine surname in one of the UD ``cases``, by its regular ending."""
         return strip_case_ending(surname, own_cases(cases))
 
-    def romanize(self, name: str, context, state: str | None = None) -> tuple[str, str] | None:
+    def romanize(self, name: str, context, state: str | None = None, first_names=None) -> tuple[str, str] | None:
         """The English spelling of a Polish transliteration of an East Slavic name, and its state; ``state`` is
-        the one the text says the person serves, when it says."""
+        the one the text says the person serves, when it says; ``first_names``: what ``first_names`` made."""
         from kronika.lang.pl.translit import romanize
 
-        return romanize(name, context, _is_dictionary_word, state)
+        return romanize(name, context, _is_dictionary_word, state, first_names)
+
+    def first_names(self, people):
+        """Evidence for ``romanize`` from the knowledge base's people: (country, first words of their English
+        names, first words of their Polish names) each."""
+        from kronika.lang.pl.translit import first_names
+
+        return first_names(people)
 
     def sound_keys(self, name: str) -> frozenset[str]:
         """Keys shared by a Polish spelling of a name and its English romanisation ("Janukowycz", "Yanukovych")."""
