@@ -104,7 +104,8 @@ class LanguagePack(Protocol):
     def strip_case_ending(self, surname: str, cases) -> str | None:
         """The base form of a man's surname in one of the UD ``cases``, by its regular ending, or None."""
 
-    def romanize(self, name: str, context, state: str | None = None, first_names=None) -> tuple[str, str] | None: ...
+    def romanize(self, name: str, context, state: str | None = None, first_names=None,
+                 person: bool = False) -> tuple[str, str] | None: ...
 
     def first_names(self, people) -> Any:
         """What ``romanize`` reads as evidence from the knowledge base's people: (country, first words of the

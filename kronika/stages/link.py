@@ -718,8 +718,8 @@ def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter
         group = groups[key]
         if group.type not in ("PER", "GPE", "LOC"):
             continue
-        spelt = romanize(group.name, context, group.country if group.type == "PER" else None,
-                         linker.first_name_evidence())
+        person = group.type == "PER"
+        spelt = romanize(group.name, context, group.country if person else None, linker.first_name_evidence(), person)
         hits = [e for e in linker.kb.lookup(spelt[0]) if e.type == group.type] if spelt else []
         if not hits and (entry := linker.sound_match(group.name, group.type)):
             hits = [entry]
@@ -747,8 +747,9 @@ def _other_base_match(linker: Linker, group: Group, tokens: list[Token], context
     found: dict[str, object] = {}
     for start, end in group.mentions:
         for name in _base_readings(linker, tokens[start:end]):
-            spelt = linker.language.romanize(name, context, group.country if group.type == "PER" else None,
-                                             linker.first_name_evidence())
+            person = group.type == "PER"
+            spelt = linker.language.romanize(name, context, group.country if person else None,
+                                             linker.first_name_evidence(), person)
             hits = [e for text in (name, spelt[0] if spelt else None) if text
                     for e in linker.kb.lookup(text) if e.type in SOUND_KINDS[group.type]]
             entry = linker.sound_match(name, group.type)

@@ -245,6 +245,10 @@ UNKNOWN_NAME_CASES = [
      {"Dmitry Peskov", "Russia"}),
     ("Ostrzelano Hnidiwkę i Kijów, a Ukraina protestuje.", [("Hnidiwkę", "GPE", "Hnidiwka")],
      {"Hnidivka", "Kyiv", "Ukraine"}),
+    # Polish transcriptions of Arabic persons' names take the English spelling; a place's stays as written.
+    ("Rzecznik Tarik bin Dżabir przemawiał.", [("Tarik bin Dżabir", "PER", "Tarik bin Dżabir")],
+     {"Tarik bin Jabir"}),
+    ("Ostrzelano Al-Dżarisę.", [("Al-Dżarisę", "GPE", "Al-Dżarisa")], {"Al-Dżarisa"}),
     # A Polish spelling of a person the base has only in English is that person.
     ("Wiktor Janukowycz przemawiał.", [("Wiktor Janukowycz", "PER", "Wiktor Janukowycz")], {"Viktor Yanukovych"}),
     # A surname alone that one person of the base bears is that person; one that no name ends in stays as written.

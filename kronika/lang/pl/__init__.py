@@ -61,12 +61,19 @@ class PolishLanguage:
         """The nominative of a masculine surname in one of the UD ``cases``, by its regular ending."""
         return strip_case_ending(surname, own_cases(cases))
 
-    def romanize(self, name: str, context, state: str | None = None, first_names=None) -> tuple[str, str] | None:
-        """The English spelling of a Polish transliteration of an East Slavic name, and its state; ``state`` is
-        the one the text says the person serves, when it says; ``first_names``: what ``first_names`` made."""
+    def romanize(self, name: str, context, state: str | None = None, first_names=None,
+                 person: bool = False) -> tuple[str, str] | None:
+        """The English spelling of a Polish transcription of an East Slavic or Arabic name, and its state (None
+        for an Arabic one the text gives none); ``state`` is the one the text says the person serves, when it
+        says; ``first_names``: what ``first_names`` made. Arabic names of persons only: places have English
+        names a letter mapping seldom gives ("Al-Hudajda" is "Hodeidah", "Sulejmanija" "Sulaymaniyah")."""
+        from kronika.lang.pl import arabic
         from kronika.lang.pl.translit import romanize
 
-        return romanize(name, context, _is_dictionary_word, state, first_names)
+        found = romanize(name, context, _is_dictionary_word, state, first_names)
+        if found is None and person and (spelt := arabic.romanize(name, context, _is_dictionary_word, state)):
+            return spelt, state  # the spelling tells no one Arab state
+        return found
 
     def first_names(self, people):
         """Evidence for ``romanize`` from the knowledge base's people: (country, first words of their English
