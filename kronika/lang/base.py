@@ -104,6 +104,13 @@ class LanguagePack(Protocol):
     def strip_case_ending(self, surname: str, cases) -> str | None:
         """The base form of a man's surname in one of the UD ``cases``, by its regular ending, or None."""
 
+    def surname_declines(self, surname: str) -> bool:
+        """Whether a man's surname takes an ending in the oblique cases, so that one left as written says the
+        name is in its base form."""
+
+    def may_be_base_form(self, word: str) -> bool:
+        """Whether ``word`` may be a name's base form by its ending (the Polish "Gochę" is an accusative)."""
+
     def romanize(self, name: str, context, state: str | None = None, first_names=None,
                  person: bool = False) -> tuple[str, str] | None: ...
 

@@ -412,9 +412,10 @@ class Linker:
         surname = span[-1].text
         if not cases:
             return base
-        if not self.language.strip_case_ending(surname, cases) and surname[-1:].isalpha() and surname[-1].lower() not in VOWELS:
-            # "Adama Barrow", "Gali Berman": a man's name in an oblique case would have the surname in it too; a
-            # surname left as written says the first name is in its base form already.
+        if not self.language.strip_case_ending(surname, cases) and self.language.surname_declines(surname) \
+                and self.language.may_be_base_form(span[0].text):
+            # "Adama Barrow", "Irakli Kobachidze": a man's name in an oblique case would have the surname in it
+            # too; a surname left as written says the first name is in its base form already.
             return span[0].text + base[len(words[0]):]
         readings = [r for r in self.morphology.candidates(surname, name_like=True)
                     if _is_capitalised(r.lemma) and r.lemma != surname and morph(r.tag).cases & cases and _singular(r)

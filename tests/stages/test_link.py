@@ -238,6 +238,13 @@ UNKNOWN_NAME_CASES = [
     ("Ekspert cytował Carlosa Nunez.", [("Carlosa Nunez", "PER", "Carlosa Nunez")], {"Carlosa Nunez"}),
     # A man's first name in an oblique case needs the surname in that case too: else both are as written.
     ("Przemawiała Karla Rubilar.", [("Karla Rubilar", "PER", "Karl Rubilar")], {"Karla Rubilar"}),
+    # A man's surname left as written, which would take an ending in an oblique case, says the first name the
+    # lemmatiser read as oblique is in its base form; one ending in "-u" never declines, and "Gochę" is oblique.
+    ("Przemawiał Kasem Sulejmani.", [("Kasem Sulejmani", "PER", "Kas Sulejmani")], {"Kasem Sulejmani"}),
+    ("Przemawiał Barnaby Joyce.", [("Barnaby Joyce", "PER", "Barnaba Joyce")], {"Barnaby Joyce"}),
+    ("Przemawiał Barnaby Lecornu.", [("Barnaby Lecornu", "PER", "Barnaba Lecornu")], {"Barnaba Lecornu"}),
+    ("Ukarano Gochę Lordkipanidze.", [("Gochę Lordkipanidze", "PER", "Gocha Lordkipanidze")], {"Gocha Lordkipanidze"}),
+    ("Widział Michała Szczerbę.", [("Michała Szczerbę", "PER", "Michał Szczerbę")], {"Michał Szczerba"}),
     # Polish transliterations of East Slavic names take the English spelling.
     ("Gubernator Wiktor Kyryczenko odwiedził Ukrainę.", [("Wiktor Kyryczenko", "PER", "Wiktor Kyryczenko")],
      {"Viktor Kyrychenko", "Ukraine"}),

@@ -12,7 +12,8 @@ from kronika.lang.pl.abbreviations import ABBREVIATIONS, MULTI_PERIOD, SENTENCE_
 from kronika.lang.pl.credits import BYLINE_OPENERS, CREDIT_CUES
 from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
 from kronika.lang.pl.morphology import CASES as _CASE_ORDER
-from kronika.lang.pl.names import FIRST_NAME_ENDINGS, OBLIQUE_CASES, PROPER_LABELS, strip_case_ending
+from kronika.lang.pl.names import (FIRST_NAME_ENDINGS, INDECLINABLE_SURNAME_FINALS, OBLIQUE_CASES, OBLIQUE_FINALS,
+                                   PROPER_LABELS, strip_case_ending)
 from kronika.lang.pl.punctuation import POLISH_QUOTES
 from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
 from kronika.lang.pl import events as EVENT_CUES
@@ -60,6 +61,14 @@ class PolishLanguage:
     def strip_case_ending(self, surname: str, cases) -> str | None:
         """The nominative of a masculine surname in one of the UD ``cases``, by its regular ending."""
         return strip_case_ending(surname, own_cases(cases))
+
+    def surname_declines(self, surname: str) -> bool:
+        """Whether a man's ``surname`` takes an ending in the oblique cases (all but "Lecornu", "Imamoglu")."""
+        return surname[-1:].isalpha() and surname[-1].lower() not in INDECLINABLE_SURNAME_FINALS | OBLIQUE_FINALS
+
+    def may_be_base_form(self, word: str) -> bool:
+        """Whether ``word`` may be a name's base form by its last letter ("Szczerbę" may not)."""
+        return word[-1:].lower() not in OBLIQUE_FINALS
 
     def romanize(self, name: str, context, state: str | None = None, first_names=None,
                  person: bool = False) -> tuple[str, str] | None:

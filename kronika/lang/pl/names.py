@@ -125,6 +125,14 @@ SURNAME_CASE_ENDINGS = {
     "inst": ("em",),
 }
 
+# Final letters of a man's surname that never declines: "Lecornu", "Imamoglu" (PWN, "Zasady pisowni", on
+# foreign names: those in -u stay as written). Every other man's surname takes an ending in the oblique
+# cases: after a consonant ("Bazouma"), adjectivally after -i, -y and a spoken -e ("Verdiego",
+# "Kobachidzego"), with an apostrophe after a silent one ("Joyce'a"), and as a noun after -o ("Picassa").
+INDECLINABLE_SURNAME_FINALS = frozenset("uü")
+# Final letters only an oblique form has ("Szczerbę", "Gochę", "Kowalską"), never a name's base form.
+OBLIQUE_FINALS = frozenset("ąę")
+
 OBLIQUE_CASES = frozenset({"gen", "dat", "acc", "inst", "loc"})
 # Regular endings of a man's first name in the oblique cases ("Johanna", "Johannowi", "Johannem").
 FIRST_NAME_ENDINGS = (("owi", frozenset({"dat"})), ("em", frozenset({"inst"})), ("a", frozenset({"gen", "acc"})))
