@@ -113,6 +113,7 @@ class Linker:
         self._by_sound: dict[str, set[str]] | None = None  # built on first use: most articles need it little
         self._state_words: dict[str, frozenset[str]] = {}  # filled on first use by names_state
         self._first_name_evidence = None  # built on first use by first_name_evidence
+        self._first_name_counts: Counter | None = None  # built on first use by _more_common_first_name
 
     # --- indexes ---------------------------------------------------------------------------------
 
@@ -404,6 +405,10 @@ class Linker:
             return self._foreign_person_base(span, base)
         if words[-1] != span[-1].text:
             return base
+        if words[1:] == [t.text for t in span[1:]] and self._more_common_first_name(span[0].text, words[0]):
+            # "Ali Bongo" taken as "Ala Bongo", "Irakli" as "Irakla": the surname is as written, and the first
+            # name as written is the one more of the base's people bear.
+            return span[0].text + base[len(words[0]):]
         cases = set()
         for reading in self.morphology.candidates(span[0].text, name_like=True):
             # A first name of the dictionary, or a guessed one ("Hienadzia" -> "Hienadź").
@@ -427,6 +432,14 @@ class Linker:
         if not lemma or lemma == surname:
             return base
         return base[:len(base) - len(surname)] + lemma
+
+    def _more_common_first_name(self, written: str, lemma: str) -> bool:
+        """Whether more of the base's people have ``written`` as their first name than ``lemma``."""
+        if self._first_name_counts is None:
+            self._first_name_counts = Counter(
+                first for entry in self.kb if entry.type == "PER"
+                for first in {alias.split()[0] for alias in (entry.name, *entry.aliases_en) if " " in alias.strip()})
+        return self._first_name_counts[written] > self._first_name_counts[lemma]
 
     def _first_name_as_written(self, word: str) -> bool:
         """Whether ``word`` ends in a consonant and no reading takes it for an oblique singular of another name

@@ -243,6 +243,8 @@ UNKNOWN_NAME_CASES = [
     ("Przemawiał Kasem Sulejmani.", [("Kasem Sulejmani", "PER", "Kas Sulejmani")], {"Kasem Sulejmani"}),
     ("Przemawiał Barnaby Joyce.", [("Barnaby Joyce", "PER", "Barnaba Joyce")], {"Barnaby Joyce"}),
     ("Przemawiał Barnaby Lecornu.", [("Barnaby Lecornu", "PER", "Barnaba Lecornu")], {"Barnaba Lecornu"}),
+    # A first name as written that more of the base's people bear than the lemmatiser's reading ("Ali", not "Ala").
+    ("Przemawiał Carlos Pereira.", [("Carlos Pereira", "PER", "Carla Pereira")], {"Carlos Pereira"}),
     ("Ukarano Gochę Lordkipanidze.", [("Gochę Lordkipanidze", "PER", "Gocha Lordkipanidze")], {"Gocha Lordkipanidze"}),
     ("Widział Michała Szczerbę.", [("Michała Szczerbę", "PER", "Michał Szczerbę")], {"Michał Szczerba"}),
     # Polish transliterations of East Slavic names take the English spelling.
