@@ -813,9 +813,9 @@ def _name_key(name: str) -> str:
 
 def _join_variants(groups: dict[str, Group], votes: dict[str, Counter]) -> None:
     """Unlinked person names that differ only in the ending of a first name ("Janezem Janszą" taken as
-    "Janezen Jansza", "Janezowi Janszy" as "Janez Jansza"): one person, named by its most frequent form,
-    else its shortest."""
-    people = [g for k, g in groups.items() if k in votes and g.type in ("PER", "LOC", "GPE", "MISC")]
+    "Janezen Jansza", "Janezowi Janszy" as "Janez Jansza"), one of them maybe typed as a body: one person,
+    named by its most frequent form, else the one typed as a person, else its shortest."""
+    people = [g for k, g in groups.items() if k in votes and g.type in ("PER", "LOC", "GPE", "MISC", "ORG")]
     for a in people:
         for b in people:
             if a is b or a.key not in groups or b.key not in groups or "PER" not in (a.type, b.type):
@@ -825,7 +825,8 @@ def _join_variants(groups: dict[str, Group], votes: dict[str, Counter]) -> None:
                 continue
             if len(os.path.commonprefix([wa[0].casefold(), wb[0].casefold()])) < min(4, len(wa[0]), len(wb[0])):
                 continue
-            keep, drop = sorted((a, b), key=lambda g: (-len(g.mentions), len(g.name)))
+            # A person's reading settled the base form of a name typed as a person ("Irakli", not "Irakla").
+            keep, drop = sorted((a, b), key=lambda g: (-len(g.mentions), g.type != "PER", len(g.name)))
             keep.mentions += drop.mentions
             keep.type = "PER"
             keep.country = keep.country or drop.country

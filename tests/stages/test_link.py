@@ -271,6 +271,9 @@ UNKNOWN_NAME_CASES = [
     ("Zarząd Olgierd Zawada ogłosił plan. Olgierda Zawady nie było.",
      [("Zarząd Olgierd Zawada", "ORG", "Zarząd Olgierd Zawada"), ("Olgierda Zawady", "PER", "Olgierd Zawada")],
      {"Zarząd Olgierd Zawada", "Olgierd Zawada"}),
+    # ... also when the other spelling of its first name was typed as a body: the person's spelling names it.
+    ("Tamaza Beridze ogłosił plan. Tamazi Beridze mówił dalej.",
+     [("Tamaza Beridze", "ORG", "Tamaza Beridze"), ("Tamazi Beridze", "PER", "Tamazi Beridze")], {"Tamazi Beridze"}),
     # A surname must be misspelt to link fuzzily, not another surname with the same first name.
     ("Spotkał się z Carlosem Mendozą.", [("Carlosem Mendozą", "PER", "Carlos Mendoza")], {"Carlos Mendoza"}),
     ("Spotkał się z Carlosem Mendezem.", [("Carlosem Mendezem", "PER", "Carlos Mendez")], {"Carlos Mendez"}),
