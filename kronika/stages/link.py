@@ -730,6 +730,11 @@ def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter
             context[entry.country] += len(group.mentions)
     for key in [k for k in votes if k in groups]:
         group = groups[key]
+        if group.type == "ORG" and (entry := linker.sound_match(group.name, "PER")):
+            # A person's name the detector typed as a body ("Caj Ing-wen"), which sounds as one of the base's
+            # people: that person.
+            _move(groups, key, entry)
+            continue
         if group.type not in ("PER", "GPE", "LOC"):
             continue
         person = group.type == "PER"
@@ -740,17 +745,21 @@ def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter
         if not hits and (entry := _other_base_match(linker, group, tokens, context)):
             hits = [entry]
         if hits:
-            entry = hits[0]
-            target = groups.get(entry.id)
-            if target is None:
-                groups[entry.id] = Group(entry.id, entry.name, entry.type, entry.id, list(group.mentions))
-            else:
-                target.mentions += group.mentions
-            del groups[key]
+            _move(groups, key, hits[0])
             continue
         if spelt:
             group.name, country = spelt
             group.country = group.country or country
+
+
+def _move(groups: dict[str, Group], key: str, entry) -> None:
+    """The mentions of the unlinked group ``key`` go to the group of the base's ``entry``."""
+    target = groups.get(entry.id)
+    if target is None:
+        groups[entry.id] = Group(entry.id, entry.name, entry.type, entry.id, list(groups[key].mentions))
+    else:
+        target.mentions += groups[key].mentions
+    del groups[key]
 
 
 def _other_base_match(linker: Linker, group: Group, tokens: list[Token], context: Counter):

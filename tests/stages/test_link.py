@@ -260,6 +260,7 @@ UNKNOWN_NAME_CASES = [
     ("Ostrzelano Al-Dżarisę.", [("Al-Dżarisę", "GPE", "Al-Dżarisa")], {"Al-Dżarisa"}),
     # A Polish spelling of a person the base has only in English is that person.
     ("Wiktor Janukowycz przemawiał.", [("Wiktor Janukowycz", "PER", "Wiktor Janukowycz")], {"Viktor Yanukovych"}),
+    ("Wiktor Janukowycz przemawiał.", [("Wiktor Janukowycz", "ORG", "Wiktor Janukowycz")], {"Viktor Yanukovych"}),
     # A surname alone that one person of the base bears is that person; one that no name ends in stays as written.
     ("Mendoza przemawiał.", [("Mendoza", "PER", "Mendoza")], {"Carlos Mendoza"}),
     ("Janukowycz przemawiał.", [("Janukowycz", "PER", "Janukowycz")], {"Janukowycz"}),
