@@ -104,6 +104,9 @@ class LanguagePack(Protocol):
     def strip_case_ending(self, surname: str, cases) -> str | None:
         """The base form of a man's surname in one of the UD ``cases``, by its regular ending, or None."""
 
+    def o_name_base(self, word: str) -> str | None:
+        """The base form of a man's name ending in -o that ``word`` may be an oblique form of, or None."""
+
     def surname_declines(self, surname: str) -> bool:
         """Whether a man's surname takes an ending in the oblique cases, so that one left as written says the
         name is in its base form."""

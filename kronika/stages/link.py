@@ -791,12 +791,16 @@ def _base_readings(linker: Linker, span: list[Token]) -> list[str]:
         lemmas = [token.text]
         if _is_capitalised(token.text):
             lemmas += [r.lemma for r in linker.morphology.candidates(token.text, name_like=True)
-                       if _is_capitalised(r.lemma) and r.lemma not in lemmas]
+                       if _is_capitalised(r.lemma)]
             # A man's surname by its regular ending ("Alijewem" -> "Alijew"), which the guesser may not offer.
             stripped = linker.language.strip_case_ending(token.text, linker.language.oblique_cases)
-            if stripped and stripped not in lemmas:
+            if stripped:
                 lemmas.insert(1, stripped)
-        options.append(lemmas[:MAX_BASE_READINGS])
+            # A man's name in -o ("Poroszenki" -> "Poroszenko", "Petra" -> "Petro"), which neither offers.
+            o_base = linker.language.o_name_base(token.text)
+            if o_base:
+                lemmas.insert(1, o_base)
+        options.append(list(dict.fromkeys(lemmas))[:MAX_BASE_READINGS])  # each lemma once, the first place kept
     if prod(len(o) for o in options) > MAX_BASE_NAMES:
         return []
     return [" ".join(words) for words in product(*options)]

@@ -195,6 +195,7 @@ BODY_ENTRIES = [
     Entry("kronika:carlos-mendoza", "Carlos Mendoza", "PER", "MEX", aliases_pl=("Carlos Mendoza",)),
     Entry("kronika:viktor-yanukovych", "Viktor Yanukovych", "PER", "UKR"),
     Entry("kronika:viktor-yanukovych-jr", "Viktor Yanukovych Jr.", "PER", "UKR"),
+    Entry("kronika:danylo-hrytsenko", "Danylo Hrytsenko", "PER", "UKR"),
 ]
 
 
@@ -258,6 +259,8 @@ UNKNOWN_NAME_CASES = [
     ("Rzecznik Tarik bin Dżabir przemawiał.", [("Tarik bin Dżabir", "PER", "Tarik bin Dżabir")],
      {"Tarik bin Jabir"}),
     ("Ostrzelano Al-Dżarisę.", [("Al-Dżarisę", "GPE", "Al-Dżarisa")], {"Al-Dżarisa"}),
+    # A man's name in -o in an oblique case, which the lemmatiser took for another name, is the base's person.
+    ("Nagrodę wręczono Danyłowi Hrycence.", [("Danyłowi Hrycence", "PER", "Danył Hrycenka")], {"Danylo Hrytsenko"}),
     # A Polish spelling of a person the base has only in English is that person.
     ("Wiktor Janukowycz przemawiał.", [("Wiktor Janukowycz", "PER", "Wiktor Janukowycz")], {"Viktor Yanukovych"}),
     ("Wiktor Janukowycz przemawiał.", [("Wiktor Janukowycz", "ORG", "Wiktor Janukowycz")], {"Viktor Yanukovych"}),

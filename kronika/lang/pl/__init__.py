@@ -13,7 +13,7 @@ from kronika.lang.pl.credits import BYLINE_OPENERS, CREDIT_CUES
 from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
 from kronika.lang.pl.morphology import CASES as _CASE_ORDER
 from kronika.lang.pl.names import (FIRST_NAME_ENDINGS, INDECLINABLE_SURNAME_FINALS, OBLIQUE_CASES, OBLIQUE_FINALS,
-                                   PROPER_LABELS, strip_case_ending)
+                                   PROPER_LABELS, o_name_base, strip_case_ending)
 from kronika.lang.pl.punctuation import POLISH_QUOTES
 from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
 from kronika.lang.pl import events as EVENT_CUES
@@ -61,6 +61,10 @@ class PolishLanguage:
     def strip_case_ending(self, surname: str, cases) -> str | None:
         """The nominative of a masculine surname in one of the UD ``cases``, by its regular ending."""
         return strip_case_ending(surname, own_cases(cases))
+
+    def o_name_base(self, word: str) -> str | None:
+        """The base form of a man's name in -o that ``word`` may be an oblique form of ("Poroszenki")."""
+        return o_name_base(word)
 
     def surname_declines(self, surname: str) -> bool:
         """Whether a man's ``surname`` takes an ending in the oblique cases (all but "Lecornu", "Imamoglu")."""

@@ -133,6 +133,13 @@ INDECLINABLE_SURNAME_FINALS = frozenset("uü")
 # Final letters only an oblique form has ("Szczerbę", "Gochę", "Kowalską"), never a name's base form.
 OBLIQUE_FINALS = frozenset("ąę")
 
+# Oblique endings of a man's name in -o and its base-form ending: a Slavic one declines like a feminine noun in
+# -a ("Kościuszko": "Kościuszki", "Kościuszce", "Kościuszkę", "Kościuszką"; so "Poroszenki", "Kliczce"), a
+# Romance or Ukrainian first name like a masculine noun ("Castro": "Castra", "Castrowi", "Castrem"; "Petra"
+# for "Petro"), after the PWN spelling rules for the declension of names. Longest first.
+O_NAME_ENDINGS = (("owi", "o"), ("em", "o"), ("ki", "ko"), ("gi", "go"), ("ce", "ko"), ("y", "o"),
+                  ("ę", "o"), ("ą", "o"), ("a", "o"))
+
 OBLIQUE_CASES = frozenset({"gen", "dat", "acc", "inst", "loc"})
 # Regular endings of a man's first name in the oblique cases ("Johanna", "Johannowi", "Johannem").
 FIRST_NAME_ENDINGS = (("owi", frozenset({"dat"})), ("em", frozenset({"inst"})), ("a", frozenset({"gen", "acc"})))
@@ -152,4 +159,14 @@ def strip_case_ending(surname: str, cases) -> str | None:
             # Keep a stem that still ends in a consonant and is long enough to be a name.
             if surname.endswith(ending) and len(stem) >= 3 and stem[-1].lower() not in "aeiouyąęó":
                 return stem
+    return None
+
+
+def o_name_base(word: str) -> str | None:
+    """The base form of a man's name in -o that ``word`` may be an oblique form of ("Poroszenki" ->
+    "Poroszenko", "Petra" -> "Petro"), by the first ending that fits, or None."""
+    for ending, base in O_NAME_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 2:
+            return stem + base
     return None
