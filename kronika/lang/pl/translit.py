@@ -53,7 +53,9 @@ MARKERS: tuple[tuple[re.Pattern, tuple[str, ...], float], ...] = tuple(
         (r"[aeiouy]ji.", ("UKR", "BLR"), 1.0),  # Awdijiwka, Zajiczkin: ї and й+і
         (r"(?<![cs])h", ("UKR", "BLR"), 0.5),  # г as "h": Serhij, Ihnat, Hienadź (Russian has "g")
         (r"[ao]w$|[ao]wa$|i?ew$|i?ewa$", ("RUS",), 1.5),  # Uszakow, Ławrow, Miedwiediew, Dudajew
-        (r"ou[^l]|dź$", ("BLR",), 1.0),  # Cichanouska, Hienadź
+        (r"dź$", ("BLR",), 1.0),  # Hienadź
+        # ў as "u" after a vowel: Cichanouska. Weak, as French spellings have "ou" too (Doumbouya, Abdourahamane).
+        (r"ou[^l]", ("BLR",), 0.5),
         (r"ienka$", ("BLR",), 1.0),  # Łukaszienka
     )
 )
@@ -63,9 +65,10 @@ CONTEXT_WEIGHT = 1.0
 # (this share of its state mentions), and only when it has letters English spellings lack.
 CONTEXT_SHARE = 0.5
 POLISH_LETTERS = re.compile(r"[łżźśćńó]|cz|sz|ch")
-# Sequences the Polish transliteration of Cyrillic never writes (it has "sz", "cz", "ch", "w", "ks"): a name
+# Sequences the Polish transliteration of Cyrillic never writes (it has "sz", "cz", "ch", "w", "ks"; "tch" is a
+# French "tch" as in "Tchiani", Polish writes ч "cz"): a name
 # with one is already in a Latin spelling of its own ("Matthew Whitmore", "Shapps", "Quinn") and stays.
-NOT_TRANSLITERATED = re.compile(r"th|wh|sh|q|x|ee|oo|ck|v")
+NOT_TRANSLITERATED = re.compile(r"th|wh|sh|q|x|ee|oo|ck|v|tch")
 
 _COMMON = (
     ("szcz", "shch"), ("sz", "sh"), ("cz", "ch"), ("ch", "kh"), ("dż", "dzh"), ("dź", "dz"), ("ż", "zh"),

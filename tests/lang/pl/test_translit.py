@@ -48,6 +48,8 @@ STATES = [
     ("Steve Witkoff", {"RUS": 5}, None),  # no letter an English spelling lacks
     ("Maciej Wewiór", {"RUS": 5}, None),  # a Polish first name
     ("Jan Kowalski", {"UKR": 5}, None),
+    ("Moussa Kourouma", {}, None),  # a French "ou" alone marks nothing
+    ("Swiatłana Cichanouska", {"BLR": 2}, "BLR"),  # ... a Belarusian one tells the states apart
 ]
 
 
@@ -68,6 +70,7 @@ STATED = [
     ("Serhij Tkaczuk", "USA", None),
     ("Serhij Tkaczuk", "UKR", ("Serhii Tkachuk", "UKR")),
     ("Grant Shapps", None, None),
+    ("Abdourahamane Tchiani", None, None),  # a French "tch"
 ]
 
 
