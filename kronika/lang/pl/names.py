@@ -149,10 +149,27 @@ FIRST_NAME_ENDINGS = (("owi", frozenset({"dat"})), ("em", frozenset({"inst"})), 
 FEMININE_SURNAME_ENDINGS = ("ska", "cka", "dzka")
 
 
+# Endings a man's surname in -i takes in the oblique cases, declined as an adjective ("Verdi": "Verdiego",
+# "Verdiemu", "Verdim"; "Sulejmaniego", "Kowalskiego"; PWN, "Zasady pisowni", on the declension of names):
+# what drops off leaves the nominative in -i.
+ADJECTIVAL_SURNAME_ENDINGS = {
+    "gen": ("ego",),
+    "acc": ("ego",),
+    "dat": ("emu",),
+    "inst": ("m",),
+    "loc": ("m",),
+}
+
+
 def strip_case_ending(surname: str, cases) -> str | None:
     """The nominative of a masculine surname in one of ``cases``, by its regular ending, or None."""
     if surname.casefold().endswith(FEMININE_SURNAME_ENDINGS):
         return None
+    for case in sorted(cases):
+        for ending in ADJECTIVAL_SURNAME_ENDINGS.get(case, ()):
+            stem = surname[: -len(ending)]
+            if surname.endswith("i" + ending) and len(stem) >= 3:
+                return stem
     for case in sorted(cases):
         for ending in SURNAME_CASE_ENDINGS.get(case, ()):
             stem = surname[: -len(ending)]

@@ -17,6 +17,12 @@ STRIP_CASES = [
     ("Nowicka", {"gen"}, None),
     ("Zawadzka", {"acc"}, None),
     ("Kowalski", {"gen"}, None),
+    # A surname in -i declines as an adjective.
+    ("Sulejmaniego", {"gen"}, "Sulejmani"),
+    ("Kowalskiego", {"acc"}, "Kowalski"),
+    ("Sulejmaniemu", {"dat"}, "Sulejmani"),
+    ("Sulejmanim", {"inst"}, "Sulejmani"),
+    ("Nawalnego", {"gen"}, None),  # "-ego" after no "i": the nominative may end in "-y" or "-e"
 ]
 
 
