@@ -104,7 +104,22 @@ class LanguagePack(Protocol):
     def strip_case_ending(self, surname: str, cases) -> str | None:
         """The base form of a man's surname in one of the UD ``cases``, by its regular ending, or None."""
 
-    def romanize(self, name: str, context, state: str | None = None) -> tuple[str, str] | None: ...
+    def o_name_base(self, word: str) -> str | None:
+        """The base form of a man's name ending in -o that ``word`` may be an oblique form of, or None."""
+
+    def surname_declines(self, surname: str) -> bool:
+        """Whether a man's surname takes an ending in the oblique cases, so that one left as written says the
+        name is in its base form."""
+
+    def may_be_base_form(self, word: str) -> bool:
+        """Whether ``word`` may be a name's base form by its ending (the Polish "Gochę" is an accusative)."""
+
+    def romanize(self, name: str, context, state: str | None = None, first_names=None,
+                 person: bool = False) -> tuple[str, str] | None: ...
+
+    def first_names(self, people) -> Any:
+        """What ``romanize`` reads as evidence from the knowledge base's people: (country, first words of the
+        English names, first words of the local-language names) each."""
 
     def sound_keys(self, name: str) -> frozenset[str]: ...
 

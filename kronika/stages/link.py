@@ -112,6 +112,8 @@ class Linker:
         self._lower_words: frozenset[str] | None = None  # built on first use by lower_words
         self._by_sound: dict[str, set[str]] | None = None  # built on first use: most articles need it little
         self._state_words: dict[str, frozenset[str]] = {}  # filled on first use by names_state
+        self._first_name_evidence = None  # built on first use by first_name_evidence
+        self._first_name_counts: Counter | None = None  # built on first use by _more_common_first_name
 
     # --- indexes ---------------------------------------------------------------------------------
 
@@ -166,6 +168,16 @@ class Linker:
         return frozenset(
             words[0] for entry in self.kb if entry.type == "PER" for alias in (entry.name, *entry.aliases_en)
             if len(words := alias.split()) > 1 and words[0].isalpha() and _is_capitalised(words[0]))
+
+    def first_name_evidence(self):
+        """The language pack's reading of the base's people's first names by country, for ``romanize``."""
+        if self._first_name_evidence is None and hasattr(self.language, "first_names"):
+            def first_words(aliases):
+                return [w[0] for a in aliases if len(w := a.split()) > 1 and w[0].isalpha() and _is_capitalised(w[0])]
+            self._first_name_evidence = self.language.first_names(
+                (e.country, first_words((e.name, *e.aliases_en)), first_words(e.aliases_pl))
+                for e in self.kb if e.type == "PER")
+        return self._first_name_evidence
 
     def _build_adjectives(self) -> dict[str, str]:
         """Lemma of a state's adjective ("chiński") -> the state's country code."""
@@ -393,6 +405,10 @@ class Linker:
             return self._foreign_person_base(span, base)
         if words[-1] != span[-1].text:
             return base
+        if words[1:] == [t.text for t in span[1:]] and self._more_common_first_name(span[0].text, words[0]):
+            # "Ali Bongo" taken as "Ala Bongo", "Irakli" as "Irakla": the surname is as written, and the first
+            # name as written is the one more of the base's people bear.
+            return span[0].text + base[len(words[0]):]
         cases = set()
         for reading in self.morphology.candidates(span[0].text, name_like=True):
             # A first name of the dictionary, or a guessed one ("Hienadzia" -> "Hienadź").
@@ -401,9 +417,10 @@ class Linker:
         surname = span[-1].text
         if not cases:
             return base
-        if not self.language.strip_case_ending(surname, cases) and surname[-1:].isalpha() and surname[-1].lower() not in VOWELS:
-            # "Adama Barrow", "Gali Berman": a man's name in an oblique case would have the surname in it too; a
-            # surname left as written says the first name is in its base form already.
+        if not self.language.strip_case_ending(surname, cases) and self.language.surname_declines(surname) \
+                and self.language.may_be_base_form(span[0].text):
+            # "Adama Barrow", "Irakli Kobachidze": a man's name in an oblique case would have the surname in it
+            # too; a surname left as written says the first name is in its base form already.
             return span[0].text + base[len(words[0]):]
         readings = [r for r in self.morphology.candidates(surname, name_like=True)
                     if _is_capitalised(r.lemma) and r.lemma != surname and morph(r.tag).cases & cases and _singular(r)
@@ -415,6 +432,14 @@ class Linker:
         if not lemma or lemma == surname:
             return base
         return base[:len(base) - len(surname)] + lemma
+
+    def _more_common_first_name(self, written: str, lemma: str) -> bool:
+        """Whether more of the base's people have ``written`` as their first name than ``lemma``."""
+        if self._first_name_counts is None:
+            self._first_name_counts = Counter(
+                first for entry in self.kb if entry.type == "PER"
+                for first in {alias.split()[0] for alias in (entry.name, *entry.aliases_en) if " " in alias.strip()})
+        return self._first_name_counts[written] > self._first_name_counts[lemma]
 
     def _first_name_as_written(self, word: str) -> bool:
         """Whether ``word`` ends in a consonant and no reading takes it for an oblique singular of another name
@@ -705,26 +730,36 @@ def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter
             context[entry.country] += len(group.mentions)
     for key in [k for k in votes if k in groups]:
         group = groups[key]
+        if group.type == "ORG" and (entry := linker.sound_match(group.name, "PER")):
+            # A person's name the detector typed as a body ("Caj Ing-wen"), which sounds as one of the base's
+            # people: that person.
+            _move(groups, key, entry)
+            continue
         if group.type not in ("PER", "GPE", "LOC"):
             continue
-        spelt = romanize(group.name, context, group.country if group.type == "PER" else None)
+        person = group.type == "PER"
+        spelt = romanize(group.name, context, group.country if person else None, linker.first_name_evidence(), person)
         hits = [e for e in linker.kb.lookup(spelt[0]) if e.type == group.type] if spelt else []
         if not hits and (entry := linker.sound_match(group.name, group.type)):
             hits = [entry]
         if not hits and (entry := _other_base_match(linker, group, tokens, context)):
             hits = [entry]
         if hits:
-            entry = hits[0]
-            target = groups.get(entry.id)
-            if target is None:
-                groups[entry.id] = Group(entry.id, entry.name, entry.type, entry.id, list(group.mentions))
-            else:
-                target.mentions += group.mentions
-            del groups[key]
+            _move(groups, key, hits[0])
             continue
         if spelt:
             group.name, country = spelt
             group.country = group.country or country
+
+
+def _move(groups: dict[str, Group], key: str, entry) -> None:
+    """The mentions of the unlinked group ``key`` go to the group of the base's ``entry``."""
+    target = groups.get(entry.id)
+    if target is None:
+        groups[entry.id] = Group(entry.id, entry.name, entry.type, entry.id, list(groups[key].mentions))
+    else:
+        target.mentions += groups[key].mentions
+    del groups[key]
 
 
 def _other_base_match(linker: Linker, group: Group, tokens: list[Token], context: Counter):
@@ -735,7 +770,9 @@ def _other_base_match(linker: Linker, group: Group, tokens: list[Token], context
     found: dict[str, object] = {}
     for start, end in group.mentions:
         for name in _base_readings(linker, tokens[start:end]):
-            spelt = linker.language.romanize(name, context, group.country if group.type == "PER" else None)
+            person = group.type == "PER"
+            spelt = linker.language.romanize(name, context, group.country if person else None,
+                                             linker.first_name_evidence(), person)
             hits = [e for text in (name, spelt[0] if spelt else None) if text
                     for e in linker.kb.lookup(text) if e.type in SOUND_KINDS[group.type]]
             entry = linker.sound_match(name, group.type)
@@ -754,12 +791,16 @@ def _base_readings(linker: Linker, span: list[Token]) -> list[str]:
         lemmas = [token.text]
         if _is_capitalised(token.text):
             lemmas += [r.lemma for r in linker.morphology.candidates(token.text, name_like=True)
-                       if _is_capitalised(r.lemma) and r.lemma not in lemmas]
+                       if _is_capitalised(r.lemma)]
             # A man's surname by its regular ending ("Alijewem" -> "Alijew"), which the guesser may not offer.
             stripped = linker.language.strip_case_ending(token.text, linker.language.oblique_cases)
-            if stripped and stripped not in lemmas:
+            if stripped:
                 lemmas.insert(1, stripped)
-        options.append(lemmas[:MAX_BASE_READINGS])
+            # A man's name in -o ("Poroszenki" -> "Poroszenko", "Petra" -> "Petro"), which neither offers.
+            o_base = linker.language.o_name_base(token.text)
+            if o_base:
+                lemmas.insert(1, o_base)
+        options.append(list(dict.fromkeys(lemmas))[:MAX_BASE_READINGS])  # each lemma once, the first place kept
     if prod(len(o) for o in options) > MAX_BASE_NAMES:
         return []
     return [" ".join(words) for words in product(*options)]
@@ -785,9 +826,9 @@ def _name_key(name: str) -> str:
 
 def _join_variants(groups: dict[str, Group], votes: dict[str, Counter]) -> None:
     """Unlinked person names that differ only in the ending of a first name ("Janezem Janszą" taken as
-    "Janezen Jansza", "Janezowi Janszy" as "Janez Jansza"): one person, named by its most frequent form,
-    else its shortest."""
-    people = [g for k, g in groups.items() if k in votes and g.type in ("PER", "LOC", "GPE", "MISC")]
+    "Janezen Jansza", "Janezowi Janszy" as "Janez Jansza"), one of them maybe typed as a body: one person,
+    named by its most frequent form, else the one typed as a person, else its shortest."""
+    people = [g for k, g in groups.items() if k in votes and g.type in ("PER", "LOC", "GPE", "MISC", "ORG")]
     for a in people:
         for b in people:
             if a is b or a.key not in groups or b.key not in groups or "PER" not in (a.type, b.type):
@@ -797,7 +838,8 @@ def _join_variants(groups: dict[str, Group], votes: dict[str, Counter]) -> None:
                 continue
             if len(os.path.commonprefix([wa[0].casefold(), wb[0].casefold()])) < min(4, len(wa[0]), len(wb[0])):
                 continue
-            keep, drop = sorted((a, b), key=lambda g: (-len(g.mentions), len(g.name)))
+            # A person's reading settled the base form of a name typed as a person ("Irakli", not "Irakla").
+            keep, drop = sorted((a, b), key=lambda g: (-len(g.mentions), g.type != "PER", len(g.name)))
             keep.mentions += drop.mentions
             keep.type = "PER"
             keep.country = keep.country or drop.country

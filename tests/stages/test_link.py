@@ -195,6 +195,7 @@ BODY_ENTRIES = [
     Entry("kronika:carlos-mendoza", "Carlos Mendoza", "PER", "MEX", aliases_pl=("Carlos Mendoza",)),
     Entry("kronika:viktor-yanukovych", "Viktor Yanukovych", "PER", "UKR"),
     Entry("kronika:viktor-yanukovych-jr", "Viktor Yanukovych Jr.", "PER", "UKR"),
+    Entry("kronika:danylo-hrytsenko", "Danylo Hrytsenko", "PER", "UKR"),
 ]
 
 
@@ -238,6 +239,15 @@ UNKNOWN_NAME_CASES = [
     ("Ekspert cytował Carlosa Nunez.", [("Carlosa Nunez", "PER", "Carlosa Nunez")], {"Carlosa Nunez"}),
     # A man's first name in an oblique case needs the surname in that case too: else both are as written.
     ("Przemawiała Karla Rubilar.", [("Karla Rubilar", "PER", "Karl Rubilar")], {"Karla Rubilar"}),
+    # A man's surname left as written, which would take an ending in an oblique case, says the first name the
+    # lemmatiser read as oblique is in its base form; one ending in "-u" never declines, and "Gochę" is oblique.
+    ("Przemawiał Kasem Sulejmani.", [("Kasem Sulejmani", "PER", "Kas Sulejmani")], {"Kasem Sulejmani"}),
+    ("Przemawiał Barnaby Joyce.", [("Barnaby Joyce", "PER", "Barnaba Joyce")], {"Barnaby Joyce"}),
+    ("Przemawiał Barnaby Lecornu.", [("Barnaby Lecornu", "PER", "Barnaba Lecornu")], {"Barnaba Lecornu"}),
+    # A first name as written that more of the base's people bear than the lemmatiser's reading ("Ali", not "Ala").
+    ("Przemawiał Carlos Pereira.", [("Carlos Pereira", "PER", "Carla Pereira")], {"Carlos Pereira"}),
+    ("Ukarano Gochę Lordkipanidze.", [("Gochę Lordkipanidze", "PER", "Gocha Lordkipanidze")], {"Gocha Lordkipanidze"}),
+    ("Widział Michała Szczerbę.", [("Michała Szczerbę", "PER", "Michał Szczerbę")], {"Michał Szczerba"}),
     # Polish transliterations of East Slavic names take the English spelling.
     ("Gubernator Wiktor Kyryczenko odwiedził Ukrainę.", [("Wiktor Kyryczenko", "PER", "Wiktor Kyryczenko")],
      {"Viktor Kyrychenko", "Ukraine"}),
@@ -245,8 +255,15 @@ UNKNOWN_NAME_CASES = [
      {"Dmitry Peskov", "Russia"}),
     ("Ostrzelano Hnidiwkę i Kijów, a Ukraina protestuje.", [("Hnidiwkę", "GPE", "Hnidiwka")],
      {"Hnidivka", "Kyiv", "Ukraine"}),
+    # Polish transcriptions of Arabic persons' names take the English spelling; a place's stays as written.
+    ("Rzecznik Tarik bin Dżabir przemawiał.", [("Tarik bin Dżabir", "PER", "Tarik bin Dżabir")],
+     {"Tarik bin Jabir"}),
+    ("Ostrzelano Al-Dżarisę.", [("Al-Dżarisę", "GPE", "Al-Dżarisa")], {"Al-Dżarisa"}),
+    # A man's name in -o in an oblique case, which the lemmatiser took for another name, is the base's person.
+    ("Nagrodę wręczono Danyłowi Hrycence.", [("Danyłowi Hrycence", "PER", "Danył Hrycenka")], {"Danylo Hrytsenko"}),
     # A Polish spelling of a person the base has only in English is that person.
     ("Wiktor Janukowycz przemawiał.", [("Wiktor Janukowycz", "PER", "Wiktor Janukowycz")], {"Viktor Yanukovych"}),
+    ("Wiktor Janukowycz przemawiał.", [("Wiktor Janukowycz", "ORG", "Wiktor Janukowycz")], {"Viktor Yanukovych"}),
     # A surname alone that one person of the base bears is that person; one that no name ends in stays as written.
     ("Mendoza przemawiał.", [("Mendoza", "PER", "Mendoza")], {"Carlos Mendoza"}),
     ("Janukowycz przemawiał.", [("Janukowycz", "PER", "Janukowycz")], {"Janukowycz"}),
@@ -258,6 +275,9 @@ UNKNOWN_NAME_CASES = [
     ("Zarząd Olgierd Zawada ogłosił plan. Olgierda Zawady nie było.",
      [("Zarząd Olgierd Zawada", "ORG", "Zarząd Olgierd Zawada"), ("Olgierda Zawady", "PER", "Olgierd Zawada")],
      {"Zarząd Olgierd Zawada", "Olgierd Zawada"}),
+    # ... also when the other spelling of its first name was typed as a body: the person's spelling names it.
+    ("Tamaza Beridze ogłosił plan. Tamazi Beridze mówił dalej.",
+     [("Tamaza Beridze", "ORG", "Tamaza Beridze"), ("Tamazi Beridze", "PER", "Tamazi Beridze")], {"Tamazi Beridze"}),
     # A surname must be misspelt to link fuzzily, not another surname with the same first name.
     ("Spotkał się z Carlosem Mendozą.", [("Carlosem Mendozą", "PER", "Carlos Mendoza")], {"Carlos Mendoza"}),
     ("Spotkał się z Carlosem Mendezem.", [("Carlosem Mendezem", "PER", "Carlos Mendez")], {"Carlos Mendez"}),
@@ -286,7 +306,7 @@ TITLE_COUNTRY_CASES = [
     ("Spotkał się z prezydentem Ukrainy Petrem Nowakiem.", ("Petrem Nowakiem", "PER", "Petro Nowak"),
      ("Petro Nowak", "UKR")),  # "Nowak" is a Polish surname too: kept as written
     ("Ambasador Rosji w Kijowie Jan Obcy wyjechał.", ("Jan Obcy", "PER", "Jan Obcy"), ("Jan Obcy", "RUS")),
-    ("Ambasador Rosji Siergiej Ławrow.", ("Siergiej Ławrow", "PER", "Siergiej Ławrow"), ("Sergey Lavrov", "RUS")),
+    ("Ambasador Rosji Siergiej Ławrow.", ("Siergiej Ławrow", "PER", "Siergiej Ławrow"), ("Sergei Lavrov", "RUS")),
     ("Rosja, Adam Obcy i inni.", ("Adam Obcy", "PER", "Adam Obcy"), ("Adam Obcy", None)),
 ]
 

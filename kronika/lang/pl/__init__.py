@@ -12,7 +12,8 @@ from kronika.lang.pl.abbreviations import ABBREVIATIONS, MULTI_PERIOD, SENTENCE_
 from kronika.lang.pl.credits import BYLINE_OPENERS, CREDIT_CUES
 from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
 from kronika.lang.pl.morphology import CASES as _CASE_ORDER
-from kronika.lang.pl.names import FIRST_NAME_ENDINGS, OBLIQUE_CASES, PROPER_LABELS, strip_case_ending
+from kronika.lang.pl.names import (FIRST_NAME_ENDINGS, INDECLINABLE_SURNAME_FINALS, OBLIQUE_CASES, OBLIQUE_FINALS,
+                                   PROPER_LABELS, o_name_base, strip_case_ending)
 from kronika.lang.pl.punctuation import POLISH_QUOTES
 from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
 from kronika.lang.pl import events as EVENT_CUES
@@ -61,12 +62,38 @@ class PolishLanguage:
         """The nominative of a masculine surname in one of the UD ``cases``, by its regular ending."""
         return strip_case_ending(surname, own_cases(cases))
 
-    def romanize(self, name: str, context, state: str | None = None) -> tuple[str, str] | None:
-        """The English spelling of a Polish transliteration of an East Slavic name, and its state; ``state`` is
-        the one the text says the person serves, when it says."""
+    def o_name_base(self, word: str) -> str | None:
+        """The base form of a man's name in -o that ``word`` may be an oblique form of ("Poroszenki")."""
+        return o_name_base(word)
+
+    def surname_declines(self, surname: str) -> bool:
+        """Whether a man's ``surname`` takes an ending in the oblique cases (all but "Lecornu", "Imamoglu")."""
+        return surname[-1:].isalpha() and surname[-1].lower() not in INDECLINABLE_SURNAME_FINALS | OBLIQUE_FINALS
+
+    def may_be_base_form(self, word: str) -> bool:
+        """Whether ``word`` may be a name's base form by its last letter ("Szczerbę" may not)."""
+        return word[-1:].lower() not in OBLIQUE_FINALS
+
+    def romanize(self, name: str, context, state: str | None = None, first_names=None,
+                 person: bool = False) -> tuple[str, str] | None:
+        """The English spelling of a Polish transcription of an East Slavic or Arabic name, and its state (None
+        for an Arabic one the text gives none); ``state`` is the one the text says the person serves, when it
+        says; ``first_names``: what ``first_names`` made. Arabic names of persons only: places have English
+        names a letter mapping seldom gives ("Al-Hudajda" is "Hodeidah", "Sulejmanija" "Sulaymaniyah")."""
+        from kronika.lang.pl import arabic
         from kronika.lang.pl.translit import romanize
 
-        return romanize(name, context, _is_dictionary_word, state)
+        found = romanize(name, context, _is_dictionary_word, state, first_names)
+        if found is None and person and (spelt := arabic.romanize(name, context, _is_dictionary_word, state)):
+            return spelt, state  # the spelling tells no one Arab state
+        return found
+
+    def first_names(self, people):
+        """Evidence for ``romanize`` from the knowledge base's people: (country, first words of their English
+        names, first words of their Polish names) each."""
+        from kronika.lang.pl.translit import first_names
+
+        return first_names(people)
 
     def sound_keys(self, name: str) -> frozenset[str]:
         """Keys shared by a Polish spelling of a name and its English romanisation ("Janukowycz", "Yanukovych")."""

@@ -125,6 +125,21 @@ SURNAME_CASE_ENDINGS = {
     "inst": ("em",),
 }
 
+# Final letters of a man's surname that never declines: "Lecornu", "Imamoglu" (PWN, "Zasady pisowni", on
+# foreign names: those in -u stay as written). Every other man's surname takes an ending in the oblique
+# cases: after a consonant ("Bazouma"), adjectivally after -i, -y and a spoken -e ("Verdiego",
+# "Kobachidzego"), with an apostrophe after a silent one ("Joyce'a"), and as a noun after -o ("Picassa").
+INDECLINABLE_SURNAME_FINALS = frozenset("uü")
+# Final letters only an oblique form has ("Szczerbę", "Gochę", "Kowalską"), never a name's base form.
+OBLIQUE_FINALS = frozenset("ąę")
+
+# Oblique endings of a man's name in -o and its base-form ending: a Slavic one declines like a feminine noun in
+# -a ("Kościuszko": "Kościuszki", "Kościuszce", "Kościuszkę", "Kościuszką"; so "Poroszenki", "Kliczce"), a
+# Romance or Ukrainian first name like a masculine noun ("Castro": "Castra", "Castrowi", "Castrem"; "Petra"
+# for "Petro"), after the PWN spelling rules for the declension of names. Longest first.
+O_NAME_ENDINGS = (("owi", "o"), ("em", "o"), ("ki", "ko"), ("gi", "go"), ("ce", "ko"), ("y", "o"),
+                  ("ę", "o"), ("ą", "o"), ("a", "o"))
+
 OBLIQUE_CASES = frozenset({"gen", "dat", "acc", "inst", "loc"})
 # Regular endings of a man's first name in the oblique cases ("Johanna", "Johannowi", "Johannem").
 FIRST_NAME_ENDINGS = (("owi", frozenset({"dat"})), ("em", frozenset({"inst"})), ("a", frozenset({"gen", "acc"})))
@@ -134,14 +149,41 @@ FIRST_NAME_ENDINGS = (("owi", frozenset({"dat"})), ("em", frozenset({"inst"})), 
 FEMININE_SURNAME_ENDINGS = ("ska", "cka", "dzka")
 
 
+# Endings a man's surname in -i takes in the oblique cases, declined as an adjective ("Verdi": "Verdiego",
+# "Verdiemu", "Verdim"; "Sulejmaniego", "Kowalskiego"; PWN, "Zasady pisowni", on the declension of names):
+# what drops off leaves the nominative in -i.
+ADJECTIVAL_SURNAME_ENDINGS = {
+    "gen": ("ego",),
+    "acc": ("ego",),
+    "dat": ("emu",),
+    "inst": ("m",),
+    "loc": ("m",),
+}
+
+
 def strip_case_ending(surname: str, cases) -> str | None:
     """The nominative of a masculine surname in one of ``cases``, by its regular ending, or None."""
     if surname.casefold().endswith(FEMININE_SURNAME_ENDINGS):
         return None
+    for case in sorted(cases):
+        for ending in ADJECTIVAL_SURNAME_ENDINGS.get(case, ()):
+            stem = surname[: -len(ending)]
+            if surname.endswith("i" + ending) and len(stem) >= 3:
+                return stem
     for case in sorted(cases):
         for ending in SURNAME_CASE_ENDINGS.get(case, ()):
             stem = surname[: -len(ending)]
             # Keep a stem that still ends in a consonant and is long enough to be a name.
             if surname.endswith(ending) and len(stem) >= 3 and stem[-1].lower() not in "aeiouyąęó":
                 return stem
+    return None
+
+
+def o_name_base(word: str) -> str | None:
+    """The base form of a man's name in -o that ``word`` may be an oblique form of ("Poroszenki" ->
+    "Poroszenko", "Petra" -> "Petro"), by the first ending that fits, or None."""
+    for ending, base in O_NAME_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 2:
+            return stem + base
     return None

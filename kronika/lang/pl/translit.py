@@ -9,21 +9,28 @@ lacks, ``romanize`` undoes the Polish transliteration and applies the English on
   Wikipedia follows for Ukrainian names: я/ю/є/ї initial "ya/yu/ye/yi", elsewhere "ia/iu/ie/i", й "y"
   initially, "i" elsewhere; х "kh", ж "zh", ш "sh", щ "shch", ч "ch", ц "ts". Belarusian names are spelt
   the same way here (Wikipedia's Belarusian romanisation keeps "ie" and "ou": "Hienadz", "Tsikhanouska").
-- Russian: the English Wikipedia's simplified BGN/PCGN ("Sergey Lavrov", "Dmitry Peskov", "Yevgeny"):
-  the Polish "ie" after a consonant (soft е) is "e", final "ij"/"yj" is "y", й after a vowel is "y".
+- Russian: the English Wikipedia's simplified BGN/PCGN ("Sergei Shoigu", "Dmitry Peskov", "Yevgeny"):
+  the Polish "ie" after a consonant (soft е) is "e", final "ij"/"yj" is "y", й after a vowel is "i" before a
+  consonant and after a final "e" or "a" as in the English press's "Sergei", "Alexei", "Nikolai", "Shoigu",
+  else "y" ("Tolstoy"); the adjectival "-ский" that Polish writes
+  "-ski"/"-cki" is "-sky"/"-tsky" ("Miedinski" -> "Medinsky", "Trocki" -> "Trotsky").
 
 Polish spellings of the source letters: the Polish rules for transliterating Cyrillic (PWN, "Zasady
 pisowni i interpunkcji", §§ 96-97: я "ja"/"ia", є "je"/"ie", ї "ji", х "ch", ш "sz", щ "szcz", ч "cz",
 ж "ż", ц "c", л "ł" and soft ль "l", в "w", Ukrainian г "h").
 
 Which language a name comes from is told by letters Polish words do not have (``MARKERS``: "Kyryłenko",
-"Awdijiwka", "Uszakow") and by the states the article is about.
+"Awdijiwka", "Uszakow"), by a first name the knowledge base's people of those states bear (``FirstNames``:
+"Siergiej" is the Polish spelling of "Sergei", a Russian first name there), and by the states the article
+is about.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
@@ -46,7 +53,9 @@ MARKERS: tuple[tuple[re.Pattern, tuple[str, ...], float], ...] = tuple(
         (r"[aeiouy]ji.", ("UKR", "BLR"), 1.0),  # Awdijiwka, Zajiczkin: ї and й+і
         (r"(?<![cs])h", ("UKR", "BLR"), 0.5),  # г as "h": Serhij, Ihnat, Hienadź (Russian has "g")
         (r"[ao]w$|[ao]wa$|i?ew$|i?ewa$", ("RUS",), 1.5),  # Uszakow, Ławrow, Miedwiediew, Dudajew
-        (r"ou[^l]|dź$", ("BLR",), 1.0),  # Cichanouska, Hienadź
+        (r"dź$", ("BLR",), 1.0),  # Hienadź
+        # ў as "u" after a vowel: Cichanouska. Weak, as French spellings have "ou" too (Doumbouya, Abdourahamane).
+        (r"ou[^l]", ("BLR",), 0.5),
         (r"ienka$", ("BLR",), 1.0),  # Łukaszienka
     )
 )
@@ -56,9 +65,10 @@ CONTEXT_WEIGHT = 1.0
 # (this share of its state mentions), and only when it has letters English spellings lack.
 CONTEXT_SHARE = 0.5
 POLISH_LETTERS = re.compile(r"[łżźśćńó]|cz|sz|ch")
-# Sequences the Polish transliteration of Cyrillic never writes (it has "sz", "cz", "ch", "w", "ks"): a name
+# Sequences the Polish transliteration of Cyrillic never writes (it has "sz", "cz", "ch", "w", "ks"; "tch" is a
+# French "tch" as in "Tchiani", Polish writes ч "cz"): a name
 # with one is already in a Latin spelling of its own ("Matthew Whitmore", "Shapps", "Quinn") and stays.
-NOT_TRANSLITERATED = re.compile(r"th|wh|sh|q|x|ee|oo|ck|v")
+NOT_TRANSLITERATED = re.compile(r"th|wh|sh|q|x|ee|oo|ck|v|tch")
 
 _COMMON = (
     ("szcz", "shch"), ("sz", "sh"), ("cz", "ch"), ("ch", "kh"), ("dż", "dzh"), ("dź", "dz"), ("ż", "zh"),
@@ -72,6 +82,7 @@ def _east(word: str) -> str:
     """Ukrainian national system (also for Belarusian here)."""
     word = re.sub(r"ij$", "ii", word)
     word = re.sub(r"yj$", "yi", word)
+    word = re.sub(r"(?<=[sc])ki$", "kyi", word)  # -ський, which Polish also writes "-ski": Zhebrivskyi
     word = re.sub(r"^j([aeiuo])", r"y\1", word)
     word = re.sub(rf"(?<=[{_VOWELS}])j(?=[aeu])", "i", word)  # Majak -> Maiak
     word = re.sub(rf"(?<=[{_VOWELS}])ji", "i", word)  # Awdijiwka -> Avdiivka
@@ -83,6 +94,9 @@ def _east(word: str) -> str:
 def _russian(word: str) -> str:
     """English Wikipedia's simplified BGN/PCGN for Russian."""
     word = re.sub(r"[iy]j$", "y", word)  # Jurij -> Yury, Nawalnyj -> Navalny
+    # Siergiej -> Sergei, Nikołaj -> Nikolai, Szojgu -> Shoigu; a final "oj" stays "oy" (Tołstoj -> Tolstoy).
+    word = re.sub(r"(?<=[ae])j$|(?<=[aeo])j(?=[bcdfghklmnprstvwzłżśźćń])", "i", word)
+    word = re.sub(r"(?<=[sc])ki$", "ky", word)  # Miedinski -> Medinsky
     word = re.sub(r"^j", "y", word)
     word = re.sub(r"(?<=[bcdfghklmnprstvwzłżśźćń])ie", "e", word)  # Siergiej -> Sergej, Pieskow -> Peskov
     word = re.sub(r"(?<=[bcdfghklmnprstvwzłżśźćń])i(?=[au])", "y", word)  # Wiaczesław -> Vyacheslav; "io" is ambiguous
@@ -103,9 +117,13 @@ def _recase(original: str, spelt: str) -> str:
     return spelt[:1].upper() + spelt[1:] if original[:1].isupper() else spelt
 
 
+def _converter(state: str) -> Callable[[str], str]:
+    return _russian if SCHEMES[state] == "russian" else _east
+
+
 def spell(name: str, state: str) -> str:
     """``name`` in the English romanisation of ``state``'s language ("Serhij Popko", "UKR" -> "Serhii Popko")."""
-    convert = _russian if SCHEMES[state] == "russian" else _east
+    convert = _converter(state)
 
     def one(match: re.Match) -> str:
         word = match.group()
@@ -114,18 +132,90 @@ def spell(name: str, state: str) -> str:
     return re.sub(r"[^\W\d_]+", one, name)
 
 
-def source_state(name: str, context: Mapping[str, int], known: Callable[[str], bool]) -> str | None:
+# A first name points to the states of SCHEMES when at least this share of the knowledge base's people who
+# bear it (in any English spelling) are of those states: "Sergei" and "Andrei" do, "Andre" and "Anna" do not.
+FIRST_NAME_SHARE = 0.5
+# Weight of such a first name against the letter markers (shared among the states it points to).
+FIRST_NAME_WEIGHT = 1.0
+
+
+@dataclass(frozen=True)
+class FirstNames:
+    """First names of the knowledge base's people, as evidence that a Polish spelling is an East Slavic name."""
+
+    english: Mapping[str, Mapping[str, int]]  # key of an English spelling -> people of each state of SCHEMES
+    polish: Mapping[str, Mapping[str, int]]  # a Polish spelling the base gives such a person -> people per state
+    other: frozenset[str]  # first names as written of the other states' people ("Władysław", "Viktor")
+
+
+def first_names(people: Iterable[tuple[str | None, Iterable[str], Iterable[str]]]) -> FirstNames:
+    """``FirstNames`` from the base's people: (country, first words of the English names, of the Polish ones)."""
+    english: dict[str, Counter] = defaultdict(Counter)
+    polish: dict[str, Counter] = defaultdict(Counter)
+    other: set[str] = set()
+    for country, names_en, names_pl in people:
+        names_en, names_pl = set(names_en), set(names_pl)
+        for name in {_first_key(n) for n in names_en}:
+            english[name][country or ""] += 1
+        if country in SCHEMES:
+            for name in names_pl:
+                polish[name.casefold()][country] += 1
+        else:
+            other.update(n.casefold() for n in names_en | names_pl)
+    ours = {}
+    for key, counts in english.items():
+        states = {state: counts[state] for state in SCHEMES if counts[state]}
+        if states and sum(states.values()) >= FIRST_NAME_SHARE * sum(counts.values()):
+            ours[key] = states
+    return FirstNames(ours, {w: dict(c) for w, c in polish.items() if w not in other}, frozenset(other))
+
+
+def _first_key(name: str) -> str:
+    """One key for the English spellings of one first name ("Sergei", "Sergey"; "Alexei", "Aleksey")."""
+    name = name.casefold().replace("x", "ks").replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", name)
+
+
+def _first_name_states(word: str, names: FirstNames) -> Mapping[str, int]:
+    """States whose people bear ``word`` as a first name in an English spelling it is the Polish spelling of
+    ("Siergiej" -> Sergei, "Władimir" -> Vladimir), or that the base spells so in Polish; none for a first
+    name other states' people bear as written."""
+    lower = word.casefold()
+    if lower in names.other:
+        return {}
+    if lower in names.polish:
+        return names.polish[lower]
+    found = {}
+    for state in SCHEMES:
+        spelt = _converter(state)(lower)
+        counts = names.english.get(_first_key(spelt), {}) if spelt != lower else {}
+        if counts.get(state):
+            found[state] = counts[state]
+    return found
+
+
+def source_state(name: str, context: Mapping[str, int], known: Callable[[str], bool],
+                 first_names: FirstNames | None = None) -> str | None:
     """Which East Slavic state's spelling ``name`` is in, or None for a name that is not one.
 
     ``context``: mentions of each state (ISO 3166-1 alpha-3) in the article; ``known``: whether a word is a
     Polish word or name to the dictionary. A name qualifies by a marker letter sequence, or, with no marker,
     when no word of it is Polish, it has letters English spellings lack, and the article is mostly about
-    these states ("Kłynowe", "Wołnowacha"; not "Steve Witkoff")."""
+    these states ("Kłynowe", "Wołnowacha"; not "Steve Witkoff"). ``first_names``: the base's first names,
+    whose East Slavic ones in a Polish spelling mark a name too ("Siergiej Skripal")."""
     words = re.findall(r"[^\W\d_]+", name)
     if not words:
         return None
     scores = dict.fromkeys(SCHEMES, 0.0)
     marked = False
+    total = sum(context.get(state, 0) for state in SCHEMES)
+    # A first name alone does not make "Wiktor Kowalski" Belarusian: with a surname of the dictionary, the
+    # article must name one of the states too.
+    if first_names is not None and len(words) > 1 and (total or not any(known(w) for w in words[1:])):
+        states = _first_name_states(words[0], first_names)
+        for state, people in states.items():
+            scores[state] += FIRST_NAME_WEIGHT * people / sum(states.values())
+        marked = bool(states)
     for word in words:
         lower = word.lower()
         for pattern, states, weight in MARKERS:
@@ -137,7 +227,6 @@ def source_state(name: str, context: Mapping[str, int], known: Callable[[str], b
                 marked = marked or weight >= 1.0
                 for state in states:
                     scores[state] += weight
-    total = sum(context.get(state, 0) for state in SCHEMES)
     if not marked and (total < CONTEXT_SHARE * sum(context.values()) or not total
                        or any(known(word) for word in words) or not POLISH_LETTERS.search(name.lower())):
         return None
@@ -151,13 +240,13 @@ def source_state(name: str, context: Mapping[str, int], known: Callable[[str], b
 
 
 def romanize(name: str, context: Mapping[str, int], known: Callable[[str], bool],
-             state: str | None = None) -> tuple[str, str] | None:
+             state: str | None = None, first_names: FirstNames | None = None) -> tuple[str, str] | None:
     """(English spelling, state) for a Polish transliteration of an East Slavic name, else None. ``state``: the
     one the text says the person serves ("amerykański dyplomata X"), which decides before any letter does."""
     if NOT_TRANSLITERATED.search(name.lower()) or (state is not None and state not in SCHEMES):
         return None
     # A stated state still needs a name that looks transliterated ("Jan Obcy" of Russia stays as written).
-    found = source_state(name, {state: 1} if state else context, known)
+    found = source_state(name, {state: 1} if state else context, known, first_names)
     state = state if found and state else found
     if state is None:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.lang.pl.names import strip_case_ending
+from kronika.lang.pl.names import o_name_base, strip_case_ending
 
 # (surname as written, the first name's cases, the nominative by its regular ending or None)
 STRIP_CASES = [
@@ -17,9 +17,35 @@ STRIP_CASES = [
     ("Nowicka", {"gen"}, None),
     ("Zawadzka", {"acc"}, None),
     ("Kowalski", {"gen"}, None),
+    # A surname in -i declines as an adjective.
+    ("Sulejmaniego", {"gen"}, "Sulejmani"),
+    ("Kowalskiego", {"acc"}, "Kowalski"),
+    ("Sulejmaniemu", {"dat"}, "Sulejmani"),
+    ("Sulejmanim", {"inst"}, "Sulejmani"),
+    ("Nawalnego", {"gen"}, None),  # "-ego" after no "i": the nominative may end in "-y" or "-e"
 ]
 
 
 @pytest.mark.parametrize(("surname", "cases", "expected"), STRIP_CASES)
 def test_strip_case_ending(surname, cases, expected):
     assert strip_case_ending(surname, cases) == expected
+
+
+# (an oblique form, the base form of a man's name in -o it may be, or None)
+O_NAME_CASES = [
+    ("Kościuszki", "Kościuszko"),
+    ("Kościuszce", "Kościuszko"),
+    ("Kościuszkę", "Kościuszko"),
+    ("Kościuszką", "Kościuszko"),
+    ("Castrowi", "Castro"),
+    ("Castrem", "Castro"),
+    ("Petra", "Petro"),
+    ("Szewardnadze", None),  # a Georgian "-dze" is no "-o" name
+    ("Lee", None),
+    ("Ki", None),
+]
+
+
+@pytest.mark.parametrize(("word", "expected"), O_NAME_CASES)
+def test_o_name_base(word, expected):
+    assert o_name_base(word) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.lang.pl.translit import romanize, sound_keys, source_state, spell
+from kronika.lang.pl.translit import first_names, romanize, sound_keys, source_state, spell
 
 # (Polish spelling, state, English spelling)
 SPELLINGS = [
@@ -14,10 +14,13 @@ SPELLINGS = [
     ("Kyjiw", "UKR", "Kyiv"),
     ("Charków", "UKR", "Kharkov"),
     ("Szczastia", "UKR", "Shchastia"),
-    ("Siergiej Szojgu", "RUS", "Sergey Shoygu"),
+    ("Siergiej Szojgu", "RUS", "Sergei Shoigu"),
+    ("Władimir Miedinski", "RUS", "Vladimir Medinsky"),
+    ("Nikołaj Pietrow", "RUS", "Nikolai Petrov"),
     ("Jewgienij Rodionow", "RUS", "Yevgeny Rodionov"),
     ("Wiaczesław Wołodin", "RUS", "Vyacheslav Volodin"),
-    ("Aleksiej Nawalnyj", "RUS", "Aleksey Navalny"),
+    ("Aleksiej Nawalnyj", "RUS", "Aleksei Navalny"),
+    ("Pawło Żebriwski", "UKR", "Pavlo Zhebrivskyi"),
     ("Hienadź Łukaszonak", "BLR", "Hienadz Lukashonak"),
 ]
 
@@ -45,6 +48,8 @@ STATES = [
     ("Steve Witkoff", {"RUS": 5}, None),  # no letter an English spelling lacks
     ("Maciej Wewiór", {"RUS": 5}, None),  # a Polish first name
     ("Jan Kowalski", {"UKR": 5}, None),
+    ("Moussa Kourouma", {}, None),  # a French "ou" alone marks nothing
+    ("Swiatłana Cichanouska", {"BLR": 2}, "BLR"),  # ... a Belarusian one tells the states apart
 ]
 
 
@@ -65,6 +70,7 @@ STATED = [
     ("Serhij Tkaczuk", "USA", None),
     ("Serhij Tkaczuk", "UKR", ("Serhii Tkachuk", "UKR")),
     ("Grant Shapps", None, None),
+    ("Abdourahamane Tchiani", None, None),  # a French "tch"
 ]
 
 
@@ -94,3 +100,34 @@ def test_sound_keys_meet_across_spellings(polish, english, shared):
 
 def test_sound_keys_of_no_letters_are_empty():
     assert sound_keys("123 -") == frozenset()
+
+
+# The knowledge base's people as ``first_names`` reads them: (country, English first names, Polish first names).
+PEOPLE = [
+    ("RUS", ["Sergei"], []), ("RUS", ["Sergey"], ["Siergiej"]), ("RUS", ["Andrey"], []), ("RUS", ["Andrei"], []),
+    ("UKR", ["Volodymyr"], []), ("BLR", ["Viktar"], ["Wiktar"]),
+    ("FRA", ["Andre"], []), ("BRA", ["Andre"], []), ("COG", ["Andre"], []),
+    ("POL", ["Wladyslaw"], ["Władysław"]), ("CZE", ["Vladislav"], []), ("RUS", ["Vladislav"], []),
+]
+
+# (name, mentions of states in the article, expected state): a Polish spelling of a first name that mostly
+# the base's East Slavic people bear marks the name; one other states' people bear as written does not.
+FIRST_NAME_CASES = [
+    ("Siergiej Mostek", {}, "RUS"),  # the base spells a Russian "Siergiej"
+    ("Andriej Bolko", {}, "RUS"),  # "Andrei": Russians only ("Andre" is another name)
+    ("Wołodymyr Bolko", {}, "UKR"),
+    ("Wiktar Bolko", {}, "BLR"),
+    ("Władysław Bolko", {"RUS": 1, "POL": 3}, None),  # a Polish person's first name as written
+    ("Siergiej Kowalski", {}, None),  # a dictionary surname, and no East Slavic state in the article
+    ("Siergiej Kowalski", {"RUS": 1, "POL": 1}, "RUS"),
+    ("Siergiej", {}, None),  # a first name alone is no name to convert
+]
+
+
+@pytest.mark.parametrize(("name", "context", "state"), FIRST_NAME_CASES)
+def test_first_names_mark_the_source_state(name, context, state):
+    assert source_state(name, context, lambda word: word in ("Kowalski", "Władysław"), first_names(PEOPLE)) == state
+
+
+def test_romanize_by_first_name():
+    assert romanize("Siergiej Mostek", {}, unknown, first_names=first_names(PEOPLE)) == ("Sergei Mostek", "RUS")
