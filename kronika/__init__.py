@@ -42,7 +42,8 @@ def analyze(text: str, date: str | None = None, lang: str = "pl", *, id: str | N
     from kronika.lang.langid import detect_language
 
     text = normalize_text(text)
-    if lang == AUTO:
+    asked = lang != AUTO
+    if not asked:
         lang = detect_language(text) or "und"
     doc = Document(text=text, id=id or "", url=url, date=date, lang=lang, title=title)
-    return load_pipeline(lang, parse)(doc)
+    return load_pipeline(lang, parse, asked)(doc)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kronika.caches import WORD_TYPES
-from kronika.lang import SUPPORTED, get_language
+from kronika.lang import PACKS, get_language
 from kronika.lang.base import UNTAGGED, Morph
 
 
@@ -21,7 +21,7 @@ def morph(tag: str | None) -> Morph:
     UPOS); a tag no pack knows has no UPOS and no features, only the first pack's ``xpos``."""
     if not tag:
         return UNTAGGED
-    readings = [get_language(code).morph(tag) for code in SUPPORTED]
+    readings = [get_language(code).morph(tag) for code in PACKS]
     return next((r for r in readings if r.upos), readings[0])
 
 # What sets the participles, the hyphen forms, the post-prepositional and the short adjectives apart from the
@@ -29,9 +29,14 @@ def morph(tag: str | None) -> Morph:
 _NOT_PLAIN_ADJECTIVE = frozenset({"VerbForm=Part", "Hyph=Yes", "PrepCase=Pre", "Variant=Short"})
 
 
+# UD's classes of nouns: a tagset that tells proper nouns apart (English) gives PROPN, one that does not
+# (Polish) NOUN for both.
+_NOUNS = ("NOUN", "PROPN")
+
+
 def noun(m: Morph) -> bool:
     """A noun proper: not a gerund, not a depreciative form."""
-    return m.upos == "NOUN" and not m.feats & {"VerbForm=Vnoun", "Polite=Depr"}
+    return m.upos in _NOUNS and not m.feats & {"VerbForm=Vnoun", "Polite=Depr"}
 
 
 def depreciative(m: Morph) -> bool:
@@ -53,7 +58,7 @@ def unknown_word(m: Morph) -> bool:
 
 def nominal(m: Morph) -> bool:
     """Nouns, gerunds, abbreviations and unknown words: what can name a thing or an event."""
-    return m.upos == "NOUN" or abbreviation(m) or unknown_word(m)
+    return m.upos in _NOUNS or abbreviation(m) or unknown_word(m)
 
 
 def adjective(m: Morph) -> bool:
