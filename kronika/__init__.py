@@ -42,8 +42,7 @@ def analyze(text: str, date: str | None = None, lang: str = "pl", *, id: str | N
     from kronika.lang.langid import detect_language
 
     text = normalize_text(text)
-    asked = lang != AUTO
-    if not asked:
+    if lang == AUTO:
         lang = detect_language(text) or "und"
     doc = Document(text=text, id=id or "", url=url, date=date, lang=lang, title=title)
-    return load_pipeline(lang, parse, asked)(doc)
+    return load_pipeline(lang, parse)(doc)

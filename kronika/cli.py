@@ -41,16 +41,16 @@ def _check_lang(ctx, param, value: str) -> str:
 def lang_option(command):
     return click.option("--lang", default="auto", show_default=True, callback=_check_lang,
                         help="Language of inputs that do not say: auto identifies each article's (a language "
-                        "without a pack gets names and dates only, and a note says so); pl forces Polish.")(command)
+                        "without a pack gets names and dates only, and a note says so); pl forces Polish, en English "
+                        "(rules only: a note names the stages it skips).")(command)
 
 
-def _note_languages(counts, lang: str = "auto") -> None:
-    """One note per language that did not get the whole pipeline, with how many articles it concerns; ``lang``
-    is the language the command asked for (its pack runs even outside ``kronika.lang.SUPPORTED``)."""
+def _note_languages(counts) -> None:
+    """One note per language that did not get the whole pipeline, with how many articles it concerns."""
     from kronika.core import stages_note
 
     for code, count in sorted(counts.items()):
-        note = stages_note(code, asked=code == lang)
+        note = stages_note(code)
         if note:
             click.echo(f"kronika: note: {count} article(s) in '{code}': {note}", err=True)
     log.info("articles per language: %s", ", ".join(f"{c} {n}" for c, n in sorted(counts.items())) or "none")
@@ -110,7 +110,7 @@ def analyze(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
     finally:
         if output:
             out.close()
-    _note_languages(tally["languages"], lang)
+    _note_languages(tally["languages"])
     if tally["failed"]:
         click.echo(f"kronika: {tally['failed']} input(s) failed; the others were written", err=True)
         sys.exit(1)
@@ -255,7 +255,7 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
     finally:
         bar.close()
         store.close()
-    _note_languages(report.languages, lang)
+    _note_languages(report.languages)
     click.echo(f"kronika: {report.added} article(s) stored, {report.skipped} already stored, "
                f"{report.failed} failed, in {report.seconds:.1f} s{rate_phrase(report.added, report.seconds)} "
                f"into {db}", err=True)
@@ -449,7 +449,7 @@ def batch(inputs, out, engine, workers, scheduler, partition_size, date, lang) -
     finally:
         bar.close()
     memory = ", ".join(f"{mib:.0f}" for mib in sorted(report.workers.values()))
-    _note_languages(report.languages, lang)
+    _note_languages(report.languages)
     click.echo(f"kronika: {report.articles} article(s), {report.events} event(s), {report.failed} failed "
                f"(see {out}/errors/), {report.partitions} partition(s) done, {report.skipped} already done, "
                f"in {report.seconds:.1f} s{rate_phrase(report.processed_articles, report.seconds)}; peak MiB "
@@ -780,7 +780,7 @@ def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
     finally:
         if output:
             out.close()
-    _note_languages(tally["languages"], lang)
+    _note_languages(tally["languages"])
     if tally["failed"]:
         click.echo(f"kronika: {tally['failed']} input(s) failed; the others were clustered", err=True)
         sys.exit(1)

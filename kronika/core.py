@@ -17,19 +17,18 @@ UNDETERMINED = "und"  # ISO 639-2 for a text whose language cannot be told (no l
 
 
 @cache
-def load_pipeline(lang: str = "pl", parse: bool = False, asked: bool = False) -> Pipeline:
+def load_pipeline(lang: str = "pl", parse: bool = False) -> Pipeline:
     """One pipeline per language (and with or without the dependency parser) and process; stages load their
     resources on first use.
 
     Any language without a pack (every ISO 639 code, and "und" for a text whose language cannot be told)
     gets the language-independent stages cross-lingual stories need: knowledge-base names and written dates
-    (``kronika/stories/stages.py``); the language packs' stages run only for their language, and a pack
-    outside ``SUPPORTED`` only when ``asked`` for by name (``kronika.lang.runs_pack``). A code that names no
-    language is an error.
+    (``kronika/stories/stages.py``); the language packs' stages run only for their language. A code that
+    names no language is an error.
     """
-    from kronika.lang import check_language, runs_pack
+    from kronika.lang import SUPPORTED, check_language
 
-    if runs_pack(lang, asked):
+    if lang in SUPPORTED:
         return Pipeline(default_stages(lang, parse=parse))
     check_language(lang)
     from kronika.stories.stages import foreign_stages
@@ -37,13 +36,13 @@ def load_pipeline(lang: str = "pl", parse: bool = False, asked: bool = False) ->
     return Pipeline(foreign_stages())
 
 
-def stages_note(lang: str, asked: bool = False) -> str | None:
+def stages_note(lang: str) -> str | None:
     """What ran for an article in ``lang`` when that is less than the whole pipeline, in words; else None."""
-    from kronika.lang import runs_pack
+    from kronika.lang import SUPPORTED
     from kronika.pipeline import missing_models
 
-    names = ", ".join(load_pipeline(lang, asked=asked).names)
-    if runs_pack(lang, asked):
+    names = ", ".join(load_pipeline(lang).names)
+    if lang in SUPPORTED:
         missing = missing_models(lang)
         if not missing:
             return None
@@ -84,7 +83,7 @@ def analyze_articles(articles: Iterable, *, lang: str = "pl", parse: bool = Fals
                 text=normalize_text(article.text), id=article.id or "", url=article.url,
                 date=article.date, lang=article_language(article, lang), title=article.title,
             )
-            yield load_pipeline(doc.lang, parse, asked=doc.lang == lang)(doc)
+            yield load_pipeline(doc.lang, parse)(doc)
         except InputError as error:
             yield error
         except KronikaError as error:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kronika.caches import WORD_TYPES
-from kronika.lang import PACKS, get_language
+from kronika.lang import SUPPORTED, get_language
 from kronika.lang.base import UNTAGGED, Morph
 
 
@@ -21,7 +21,7 @@ def morph(tag: str | None) -> Morph:
     UPOS); a tag no pack knows has no UPOS and no features, only the first pack's ``xpos``."""
     if not tag:
         return UNTAGGED
-    readings = [get_language(code).morph(tag) for code in PACKS]
+    readings = [get_language(code).morph(tag) for code in SUPPORTED]
     return next((r for r in readings if r.upos), readings[0])
 
 # What sets the participles, the hyphen forms, the post-prepositional and the short adjectives apart from the

@@ -9,21 +9,21 @@ from pathlib import Path
 
 import pytest
 
-from kronika.lang import PACKS, get_language
+from kronika.lang import SUPPORTED, get_language
 from kronika.lang.base import DATA_PARTS, EVENT_CUES, LanguagePack, missing_names, pack_members
 
 PACKAGE = Path(__file__).resolve().parents[2] / "kronika"
 OUTSIDE_PACKS = [p for p in PACKAGE.rglob("*.py") if "lang" not in p.relative_to(PACKAGE).parts[:1]]
 
 
-@pytest.mark.parametrize("code", PACKS)
+@pytest.mark.parametrize("code", SUPPORTED)
 def test_pack_conforms(code):
     pack = get_language(code)
     assert isinstance(pack, LanguagePack)
     assert missing_names(pack) == []
 
 
-@pytest.mark.parametrize("code", PACKS)
+@pytest.mark.parametrize("code", SUPPORTED)
 def test_unknown_data_part_is_named(code):
     with pytest.raises(KeyError, match="no data part 'nonsense'"):
         get_language(code).data("nonsense")
@@ -95,7 +95,7 @@ def tag_literals(source: str, forbidden: frozenset[str]) -> list[tuple[int, str]
 
 
 def outside_packs() -> list[Path]:
-    packs = {PACKAGE / "lang" / code for code in PACKS}
+    packs = {PACKAGE / "lang" / code for code in SUPPORTED}
     return [p for p in PACKAGE.rglob("*.py") if not packs & set(p.parents)]
 
 
