@@ -27,7 +27,7 @@ NEGATED = re.compile(r"n['’]t$", re.IGNORECASE)
 VOWELS = frozenset("aeiou")
 # Short stems in consonant-vowel-consonant take back their "e" ("voted" -> "vote"); longer ones only with
 # these endings ("debated", "organized", "produced").
-E_ENDINGS = ("at", "iz", "is", "ur", "id", "os", "av", "iv", "uc", "ad", "in", "ut", "ag", "og", "ul")
+E_ENDINGS = ("at", "iz", "is", "ur", "id", "os", "av", "iv", "uc", "ad", "ut", "ag", "og")
 # Left neighbours after which an open-class word is a verb, and a "-s" form the third person.
 VERB_AFTER = frozenset({"TO", "MD"})
 SUBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "WDT", "WP"})
@@ -84,6 +84,15 @@ def strip_plural(word: str) -> str:
     return word[:-1]
 
 
+def _one_syllable(stem: str) -> bool:
+    """A stem of one syllable ending in a single vowel and consonant ("vot", "us", "clos", "trad"), which lost an
+    "e"; "open", "edit" and "visit" have two syllables and lost none."""
+    if len(stem) < 2 or len(stem) > 4 or stem[-1] in VOWELS | {"w", "x", "y"} or stem[-2] not in VOWELS:
+        return False
+    onset = stem[:-2]
+    return all(c not in VOWELS for c in onset)
+
+
 def stems(word: str, ending: str) -> list[str]:
     """The lemmas a regular "-ed" or "-ing" form may have, the likelier first ("stopped" -> "stop")."""
     stem = word[: -len(ending)]
@@ -93,8 +102,7 @@ def stems(word: str, ending: str) -> list[str]:
         return [stem + "e"]
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz" + "aeiou":
         return [stem[:-1], stem]
-    short = len(stem) <= 4 and len(stem) >= 2 and stem[-1] not in VOWELS | {"w", "x", "y"} \
-        and stem[-2] in VOWELS and (len(stem) < 3 or stem[-3] not in VOWELS)
+    short = _one_syllable(stem)
     if short or stem.endswith(E_ENDINGS) or stem.endswith(("v", "c")):
         return [stem + "e", stem]
     return [stem, stem + "e"]
@@ -132,10 +140,12 @@ class Morphology:
     def _open_class(self, lower: str) -> list[Analysis]:
         if lower in IRREGULAR_PLURALS:
             return [Analysis(IRREGULAR_PLURALS[lower], "NNS")]
+        if lower in IRREGULAR_BASES:  # "bring", "sing": no "-ing" form
+            return [Analysis(lower, "VB"), Analysis(lower, "VBP"), Analysis(lower, "NN")]
         if lower in NOT_INFLECTED or lower in CLOSED or lower in AUXILIARIES:
             return [Analysis(lower, "NN")] if lower in NOT_INFLECTED else []
         for ending, tags in (("ed", ("VBD", "VBN")), ("ing", ("VBG",))):
-            if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            if lower.endswith(ending) and len(lower) > len(ending) + 1:
                 lemmas = sorted(stems(lower, ending), key=lambda lemma: lemma not in self.known_verbs)
                 return [Analysis(lemma, tag) for tag in tags for lemma in lemmas] + [Analysis(lower, "JJ")]
         if lower.endswith("ly") and len(lower) > 4:

@@ -71,6 +71,15 @@ def test_analyse_gives_every_lemma_an_ending_allows(word, lemmas):
     assert lemmas <= {r.lemma for r in ENGLISH.morphology().analyse(word)}
 
 
+@pytest.mark.parametrize(("word", "lemma"), [
+    ("voted", "vote"), ("used", "use"), ("closed", "close"), ("traded", "trade"), ("opened", "open"),
+    ("edited", "edit"), ("visited", "visit"), ("joined", "join"), ("debated", "debate"), ("stopped", "stop"),
+    ("raised", "raise"), ("attacked", "attack"), ("bring", "bring"), ("bringing", "bring"),
+])
+def test_likeliest_lemma_first(word, lemma):
+    assert ENGLISH.morphology().analyse(word)[0].lemma == lemma
+
+
 @pytest.mark.parametrize(("phrase", "singular", "base"), [
     ("Russia's", False, "Russia"), ("Vladimir Putin", False, "Vladimir Putin"), ("the protesters", True,
                                                                                    "the protester"),
