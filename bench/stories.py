@@ -32,6 +32,8 @@ old stories (``StoryClusterer(evict=True)``); ``--keep-all`` keeps every story, 
 
 from __future__ import annotations
 
+from collections import Counter
+
 import os
 
 # The clusterer's matrix products are small (hundreds of stories): BLAS threads cost more than they give,
@@ -190,8 +192,11 @@ def run_dev(distractors: int, out: Path, cache: Path | None = None, logo: bool =
           + ", ".join(f"{lang} {sum(v)}/{len(v)}" for lang, v in sorted(by_lang.items())) + "); distractors "
           f"identified as Polish: {polish - sum(langs.get(r['id']) == 'pl' for r in gold_rows)}/{len(docs) - len(gold)}")
     if analysed is not None:
-        print(f"identification + analysis (Polish pipeline for {polish} Polish articles, names and written dates "
-              f"for the others): {len(docs) / analysed:.1f} articles/s")
+        from kronika.lang import SUPPORTED
+
+        packed = Counter(doc.lang for doc in docs if doc.lang in SUPPORTED)
+        print(f"identification + analysis (language packs for {', '.join(f'{n} {c}' for c, n in packed.items())} "
+              f"articles, names and written dates for the others): {len(docs) / analysed:.1f} articles/s")
     print(f"vectorising (title + lead + entity names, batches of 32): {len(docs) / vectorised:.0f} articles/s")
     print(f"features (name keys, numbers, dates): {len(docs) / featured:.0f} articles/s; "
           f"clustering at both levels: {len(docs) / clustered:.0f} articles/s")

@@ -41,7 +41,8 @@ def _check_lang(ctx, param, value: str) -> str:
 def lang_option(command):
     return click.option("--lang", default="auto", show_default=True, callback=_check_lang,
                         help="Language of inputs that do not say: auto identifies each article's (a language "
-                        "without a pack gets names and dates only, and a note says so); pl forces Polish.")(command)
+                        "without a pack gets names and dates only, and a note says so); pl forces Polish, en English "
+                        "(rules only: a note names the stages it skips).")(command)
 
 
 def _note_languages(counts) -> None:

@@ -39,10 +39,15 @@ def load_pipeline(lang: str = "pl", parse: bool = False) -> Pipeline:
 def stages_note(lang: str) -> str | None:
     """What ran for an article in ``lang`` when that is less than the whole pipeline, in words; else None."""
     from kronika.lang import SUPPORTED
+    from kronika.pipeline import missing_models
 
-    if lang in SUPPORTED:
-        return None
     names = ", ".join(load_pipeline(lang).names)
+    if lang in SUPPORTED:
+        missing = missing_models(lang)
+        if not missing:
+            return None
+        return (f"the '{lang}' pack has no {', '.join(missing)}: ran {names} (rules only where a model is "
+                "missing)")
     return (f"no language pack for '{lang}': ran only {names} (knowledge-base names, written dates); "
             "no sentences, tokens, events, quotes, amounts or tone")
 

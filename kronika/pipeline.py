@@ -63,9 +63,50 @@ class Pipeline:
             yield self(doc)
 
 
+# The stages that need a trained model of their language (``kronika/models/<lang>-<task>/``) and what the
+# stage does for a language that has no such model.
+MODEL_STAGES = {
+    "ner": ("ner-crf", "skipped: names come from the knowledge base's aliases"),
+    "events": ("events", "rules only: the trigger table without the learned layer"),
+    "quotes": ("quotes", "skipped: no quote is kept without the model"),
+    "parse": ("parser", "skipped"),
+}
+
+
+def has_model(lang: str, stage: str) -> bool:
+    """Whether ``lang`` has a model folder for ``stage`` (a stage needing none always has it). A folder whose
+    files are missing or broken still counts: its stage fails with the error that says how to rebuild it."""
+    from kronika.models import model_dir
+
+    if stage not in MODEL_STAGES:
+        return True
+    return model_dir(f"{lang}-{MODEL_STAGES[stage][0]}").is_dir()
+
+
+def missing_models(lang: str) -> list[str]:
+    """The models ``lang`` lacks, each with what its stage does instead ("ner model (skipped: ...)")."""
+    return [f"{stage} model ({MODEL_STAGES[stage][1]})" for stage in MODEL_STAGES
+            if stage != "parse" and not has_model(lang, stage)]
+
+
+class Skipped:
+    """A stage that does not run for want of its model: the fields it would assign keep their empty defaults, so
+    the stages after it find them. Its name says it was skipped (``kronika.core.stages_note``)."""
+
+    def __init__(self, stage: Stage):
+        self.name = f"{stage.name} (skipped)"
+        self.requires = stage.requires
+        self.assigns = stage.assigns
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
 def default_stages(lang: str = "pl", *, parse: bool = False) -> list[Stage]:
     """The stages that run for ``lang`` today, in order; ``parse`` adds the dependency parser after the
-    morphology (off by default: no later stage reads its trees yet, and it costs about as much as morphology)."""
+    morphology (off by default: no later stage reads its trees yet, and it costs about as much as morphology).
+    A stage whose model the language lacks falls back as ``MODEL_STAGES`` says; the tone stage runs only for
+    a pack with a polarity lexicon."""
     from kronika.lang import get_language
 
     language = get_language(lang)  # first, so an unknown language fails before anything loads
@@ -81,9 +122,14 @@ def default_stages(lang: str = "pl", *, parse: bool = False) -> list[Stage]:
     from kronika.stages.time import TimeStage
     from kronika.stages.tone import ToneStage
 
-    syntax = [ParseStage(language)] if parse else []
+    def optional(stage_class, name: str) -> list[Stage]:
+        stage = stage_class(language)
+        return [stage if has_model(lang, name) else Skipped(stage)]
+
+    syntax = [ParseStage(language)] if parse and has_model(lang, "parse") else []
+    tone = [ToneStage(language)] if language.data("tone").POLARITY else []
     return [
-        SegmentStage(language), MorphologyStage(language), *syntax, NerStage(language), EntityStage(language),
-        TimeStage(language), EventStage(language), QuoteStage(language), AmountStage(language),
-        ToneStage(language),
+        SegmentStage(language), MorphologyStage(language), *syntax, *optional(NerStage, "ner"),
+        EntityStage(language), TimeStage(language), EventStage(language), *optional(QuoteStage, "quotes"),
+        AmountStage(language), *tone,
     ]

@@ -134,6 +134,16 @@ class LanguagePack(Protocol):
     def syntax_attributes(self, text: str, lemma: str | None, tag: str | None) -> tuple[str, str, str, str]: ...
 
 
+def data_module(package: str, part: str) -> ModuleType:
+    """The data module ``part`` of a pack's ``package`` ("kronika.lang.en"), or a KeyError naming the known
+    parts: what a pack's ``data`` returns (cached there)."""
+    import importlib
+
+    if part not in DATA_PARTS:
+        raise KeyError(f"no data part '{part}' in the language-pack interface; known: {', '.join(DATA_PARTS)}")
+    return importlib.import_module(f"{package}.{part}")
+
+
 def pack_members() -> list[str]:
     """The protocol's attribute and method names."""
     methods = [name for name, value in vars(LanguagePack).items() if callable(value) and not name.startswith("_")]

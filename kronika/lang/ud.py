@@ -29,9 +29,14 @@ def morph(tag: str | None) -> Morph:
 _NOT_PLAIN_ADJECTIVE = frozenset({"VerbForm=Part", "Hyph=Yes", "PrepCase=Pre", "Variant=Short"})
 
 
+# UD's classes of nouns: a tagset that tells proper nouns apart (English) gives PROPN, one that does not
+# (Polish) NOUN for both.
+_NOUNS = ("NOUN", "PROPN")
+
+
 def noun(m: Morph) -> bool:
     """A noun proper: not a gerund, not a depreciative form."""
-    return m.upos == "NOUN" and not m.feats & {"VerbForm=Vnoun", "Polite=Depr"}
+    return m.upos in _NOUNS and not m.feats & {"VerbForm=Vnoun", "Polite=Depr"}
 
 
 def depreciative(m: Morph) -> bool:
@@ -53,7 +58,7 @@ def unknown_word(m: Morph) -> bool:
 
 def nominal(m: Morph) -> bool:
     """Nouns, gerunds, abbreviations and unknown words: what can name a thing or an event."""
-    return m.upos == "NOUN" or abbreviation(m) or unknown_word(m)
+    return m.upos in _NOUNS or abbreviation(m) or unknown_word(m)
 
 
 def adjective(m: Morph) -> bool:

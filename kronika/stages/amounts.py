@@ -61,9 +61,13 @@ class AmountStage:
         self.language = language
 
     def __call__(self, doc: Document) -> Document:
+        from kronika.pipeline import has_model
+
         doc.amounts = find_amounts(doc, self.language, self.language.data("amounts"))
+        if not doc.amounts or not has_model(self.language.code, "quotes"):
+            return doc  # without the quote models' claimant ranker, the rules' claimants stand
         models = load_quote_models(self.language.code)
-        if doc.amounts and models.claimant is not None:
+        if models.claimant is not None:
             text = read_text(doc, self.language, self.language.data("quotes"))
             for amount, entity in zip(doc.amounts, rank_claimants(models.claimant, claim_options(text, doc.amounts))):
                 amount.claimant = participant(entity) if entity is not None else None
@@ -162,7 +166,9 @@ def _number(tokens: list[Token], lemmas: list[str], i: int, hi: int, data):
                 return None
         if i > 0 and tokens[i - 1].end == token.start and tokens[i - 1].text in {":", "-", "–", "/", ".", ","}:
             return None
-        digits = text.replace(".", "").replace(",", ".")
+        # The pack's (thousands, decimal) separators; Polish writes "3.000,5", English "3,000.5".
+        thousands, decimal = getattr(data, "DIGIT_SEPARATORS", (".", ","))
+        digits = text.replace(thousands, "").replace(decimal, ".")
         # "15 000": groups of three digits one space apart, after a lead of one to three digits ("105 180"
         # in "linii 105 180 520" are three numbers, as "12345 678" are two).
         grouped = text.isdigit() and len(text) <= 3

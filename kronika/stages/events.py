@@ -324,11 +324,17 @@ class EventStage:
         from kronika.events.model import load_event_models
         from kronika.events.view import build_view
 
+        from kronika.pipeline import has_model
+
         coder = load_coder(self.language.code)
-        models, limits = load_event_models(self.language.code)
         # The rules code first; the learned layer reads their triggers, types and roles as features and
-        # decides (scripts/train_events.py measures both by cross-validation on annotated news).
+        # decides (scripts/train_events.py measures both by cross-validation on annotated news). A language
+        # without a learned layer keeps the rules' events.
         rules = code_events(doc, coder)
+        if not has_model(self.language.code, self.name):
+            doc.events = rules
+            return doc
+        models, limits = load_event_models(self.language.code)
         doc.events = decode(build_view(doc, coder, rules), coder, models, limits) if doc.tokens else []
         return doc
 
