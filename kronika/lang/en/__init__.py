@@ -49,9 +49,24 @@ class EnglishLanguage:
     def strip_case_ending(self, surname: str, cases) -> str | None:
         return None
 
-    def romanize(self, name: str, context, state: str | None = None) -> tuple[str, str] | None:
+    def romanize(self, name: str, context, state: str | None = None, first_names=None,
+                 person: bool = False) -> tuple[str, str] | None:
         """English spells foreign names in English already."""
         return None
+
+    def first_names(self, people) -> None:
+        """No transliterated first names to recognise: ``romanize`` reads no evidence."""
+        return None
+
+    def o_name_base(self, word: str) -> str | None:
+        """English names do not decline: no word is an oblique form of another."""
+        return None
+
+    def surname_declines(self, surname: str) -> bool:
+        return False
+
+    def may_be_base_form(self, word: str) -> bool:
+        return True
 
     def sound_keys(self, name: str) -> frozenset[str]:
         return frozenset()
