@@ -28,6 +28,14 @@ made and still held at the end, the rows of the centroid matrix, the process's p
 of articles whose story is right (B-cubed F1 against the generated stories). The clusterer closes and drops
 old stories (``StoryClusterer(evict=True)``); ``--keep-all`` keeps every story, as before.
 ``--check-eviction N`` replays N articles with and without eviction and counts the decisions that differ.
+``--neighbours off,10:2:7``: the scale part once per setting of the undated articles' neighbour estimate
+(k positions, margin days, order slack days; ``kronika/stories/neighbours.py``), with a last column for
+the undated articles alone.
+
+``--dated-order N``: the dev mix in date order (an article without a dateline as given at the median date
+of its gold story or BSNLP topic) with the dateline of one dated article in N dropped, each of the N
+offsets in turn, clustered with each ``--neighbours`` setting: B-cubed at both levels, over the gold
+articles made undated, and the distractors in gold stories, means over the offsets.
 """
 
 from __future__ import annotations
@@ -255,7 +263,7 @@ def run_dated(distractors: int, cache: Path | None, every: int, settings: list) 
     vectors = np.concatenate([embed_documents(docs[i:i + 32]) for i in range(0, len(docs), 32)])
     dated = [i for i, doc in enumerate(docs) if date_interval(doc.date) is not None]
     print(f"dev mix in date order: {len(docs)} articles, {len(dated)} dated, {len(docs) - len(dated)} without a "
-          f"dateline as given; every {every}th dated article's dateline dropped, {every} offsets")
+          f"dateline as given; the dateline of one dated article in {every} dropped, {every} offsets")
     for setting in settings:
         totals = np.zeros(6)
         dropped_gold = joined = 0
