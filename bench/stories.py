@@ -28,6 +28,14 @@ made and still held at the end, the rows of the centroid matrix, the process's p
 of articles whose story is right (B-cubed F1 against the generated stories). The clusterer closes and drops
 old stories (``StoryClusterer(evict=True)``); ``--keep-all`` keeps every story, as before.
 ``--check-eviction N`` replays N articles with and without eviction and counts the decisions that differ.
+``--neighbours off,10:2:7``: the scale part once per setting of the undated articles' neighbour estimate
+(k positions, margin days, order slack days; ``kronika/stories/neighbours.py``), with a last column for
+the undated articles alone.
+
+``--dated-order N``: the dev mix in date order (an article without a dateline as given at the median date
+of its gold story or BSNLP topic) with the dateline of one dated article in N dropped, each of the N
+offsets in turn, clustered with each ``--neighbours`` setting: B-cubed at both levels, over the gold
+articles made undated, and the distractors in gold stories, means over the offsets.
 """
 
 from __future__ import annotations
@@ -165,6 +173,7 @@ def leave_one_group_out(features, gold: dict[str, str]) -> None:
 def run_dev(distractors: int, out: Path, cache: Path | None = None, logo: bool = False) -> None:
     from kronika.stories import article_features
     from kronika.stories.encoder import embed_documents, load_encoder
+    from kronika.stories.neighbours import estimated
 
     gold_rows, docs, analysed = analysed_dev(distractors, cache)
     load_encoder().encode(["warm-up"])  # the encoder's load is start-up, not per article
@@ -172,7 +181,8 @@ def run_dev(distractors: int, out: Path, cache: Path | None = None, logo: bool =
     vectors = np.concatenate([embed_documents(docs[i:i + 32]) for i in range(0, len(docs), 32)])
     vectorised = time.perf_counter() - started
     started = time.perf_counter()
-    features = [article_features(doc, vector) for doc, vector in zip(docs, vectors)]
+    # Undated articles take their neighbours' estimate, as in `kronika cluster` (``featurized``).
+    features = list(estimated(article_features(doc, vector) for doc, vector in zip(docs, vectors)))
     featured = time.perf_counter() - started
     started = time.perf_counter()
     stories, threads, clusterer = two_levels(features)
@@ -214,6 +224,76 @@ def run_dev(distractors: int, out: Path, cache: Path | None = None, logo: bool =
     print("score.py:", score.stdout.strip() or score.stderr.strip())
     if logo:
         leave_one_group_out(features, gold)
+
+
+def in_date_order(docs, gold: dict[str, str]):
+    """The dev mix sorted by dateline, as a feed or an archive gives it. An article without a dateline as
+    given goes where its group's dated articles are (the median of their first days; its gold story, or
+    its BSNLP topic): a stream delivers it around its own time. The dev-pl articles without one (no group)
+    keep the places the shuffle gave them."""
+    import statistics
+
+    from kronika.record import date_interval
+
+    def group(doc):
+        return gold.get(doc.id) or (doc.id.rsplit(":", 1)[0] if doc.id.startswith("bsnlp:") else None)
+
+    days: dict[str, list[int]] = {}
+    for doc in docs:
+        if group(doc) and date_interval(doc.date) is not None:
+            days.setdefault(group(doc), []).append(date_interval(doc.date)[0])
+    when = {i: date_interval(doc.date)[0] if date_interval(doc.date) else statistics.median_low(days[group(doc)])
+            for i, doc in enumerate(docs) if date_interval(doc.date) or group(doc) in days}
+    ordered = list(docs)
+    for place, i in zip(sorted(when), sorted(when, key=lambda i: (when[i], i))):
+        ordered[place] = docs[i]
+    return ordered
+
+
+def run_dated(distractors: int, cache: Path | None, every: int, settings: list) -> None:
+    """The dev mix in date order with the dateline of every ``every``-th dated article dropped (each offset in
+    turn, so every dated article is undated once), clustered with each neighbour setting. A dropped article
+    loses its resolved timexes too (the Polish pipeline anchors "yesterday" on the dateline); days written
+    in digits stay, as for any undated article."""
+    import dataclasses
+
+    from kronika.record import date_interval
+    from kronika.stories import article_features
+    from kronika.stories.encoder import embed_documents
+    from kronika.stories.neighbours import estimated
+
+    gold_rows, docs, _ = analysed_dev(distractors, cache)
+    gold = {r["id"]: r["story"] for r in gold_rows}
+    docs = in_date_order(docs, gold)
+    vectors = np.concatenate([embed_documents(docs[i:i + 32]) for i in range(0, len(docs), 32)])
+    dated = [i for i, doc in enumerate(docs) if date_interval(doc.date) is not None]
+    print(f"dev mix in date order: {len(docs)} articles, {len(dated)} dated, {len(docs) - len(dated)} without a "
+          f"dateline as given; the dateline of one dated article in {every} dropped, {every} offsets")
+    for setting in settings:
+        totals = np.zeros(6)
+        dropped_gold = joined = 0
+        undated_f1 = []
+        for offset in range(every):
+            dropped = set(dated[offset::every])
+            features = [article_features(dataclasses.replace(doc, date=None, timexes=[]) if i in dropped else doc,
+                                         vector) for i, (doc, vector) in enumerate(zip(docs, vectors))]
+            if setting is not None:
+                features = list(estimated(features, **estimating(setting)))
+            stories, threads, _ = two_levels(features)
+            ids = [doc.id for doc in docs]
+            lost = {docs[i].id for i in dropped} & set(gold)
+            dropped_gold += len(lost)
+            totals += [*bcubed_prf(dict(zip(ids, stories)), gold), *bcubed_prf(dict(zip(ids, threads)), gold)]
+            held = {label for i, label in zip(ids, stories) if i in gold}
+            joined += sum(1 for i, label in zip(ids, stories) if i not in gold and label in held)
+            if lost:
+                undated_f1.append((len(lost), bcubed_prf(dict(zip(ids, stories)), gold, lost)[2]))
+        p, r, f, tp, tr, tf = totals / every
+        mean_undated = sum(n * f1 for n, f1 in undated_f1) / max(1, dropped_gold)
+        print(f"  neighbours {describe(setting)}: stories B-cubed "
+              f"P {p:.3f} R {r:.3f} F1 {f:.3f}; threads P {tp:.3f} R {tr:.3f} F1 {tf:.3f}; "
+              f"story F1 of the {dropped_gold} undated gold articles {mean_undated:.3f}; distractors in gold "
+              f"stories {joined / every:.1f} (means of {every} offsets)")
 
 
 def synthetic(count: int, per_day: int, seed: int = 11):
@@ -258,18 +338,51 @@ def synthetic(count: int, per_day: int, seed: int = 11):
             open_stories.remove(pick)
 
 
-def bcubed(system: np.ndarray, gold: np.ndarray) -> float:
-    """B-cubed F1 of a system labelling against a gold one, one label per article."""
+def bcubed(system: np.ndarray, gold: np.ndarray, only: np.ndarray | None = None) -> float:
+    """B-cubed F1 of a system labelling against a gold one, one label per article; with ``only`` (a mask),
+    averaged over those articles (their clusters still count every article)."""
     _, by_system, system_size = np.unique(system, return_inverse=True, return_counts=True)
     _, by_gold, gold_size = np.unique(gold, return_inverse=True, return_counts=True)
     _, by_pair, pair_size = np.unique(by_system.astype(np.int64) * (len(gold_size) + 1) + by_gold,
                                       return_inverse=True, return_counts=True)
-    p = float(np.mean(pair_size[by_pair] / system_size[by_system]))
-    r = float(np.mean(pair_size[by_pair] / gold_size[by_gold]))
+    precision, recall = pair_size[by_pair] / system_size[by_system], pair_size[by_pair] / gold_size[by_gold]
+    if only is not None:
+        precision, recall = precision[only], recall[only]
+    p, r = float(np.mean(precision)), float(np.mean(recall))
     return 2 * p * r / (p + r)
 
 
-def replay(size: int, per_day: int, max_seconds: float, evict: bool) -> dict:
+def parse_neighbours(value: str) -> list[tuple[int, ...] | None]:
+    """``off,10:2,20:0:7`` -> [None, (10, 2), (20, 0, 7)]: neighbour estimates off, or k positions, a margin
+    and optionally the order slack (``kronika/stories/neighbours.py``)."""
+    return [None if part == "off" else tuple(int(x) for x in part.split(":")) for part in value.split(",")]
+
+
+def describe(setting: tuple[int, ...] | None) -> str:
+    if setting is None:
+        return "off"
+    from kronika.stories.neighbours import ORDER_SLACK_DAYS
+
+    k, margin, slack = (*setting, ORDER_SLACK_DAYS)[:3]
+    return f"k={k}, margin={margin}, slack={slack}"
+
+
+def estimating(setting: tuple[int, ...]) -> dict:
+    return dict(zip(("k", "margin", "slack"), setting))
+
+
+def with_neighbours(pairs, neighbours: tuple[int, ...] | None):
+    """(features, truth) pairs with the undated articles' neighbour estimates, or unchanged."""
+    if neighbours is None:
+        return pairs
+    from kronika.stories.neighbours import with_estimates
+
+    return with_estimates(pairs, lambda pair: pair[0], lambda pair, features: (features, pair[1]),
+                          **estimating(neighbours))
+
+
+def replay(size: int, per_day: int, max_seconds: float, evict: bool,
+           neighbours: tuple[int, ...] | None = None) -> dict:
     """One size in this process: the numbers of one table row, with the process's peak memory."""
     import resource
 
@@ -279,11 +392,13 @@ def replay(size: int, per_day: int, max_seconds: float, evict: bool) -> dict:
     # Labels as arrays, not Python objects: the grading's own memory stays small next to the clusterer's.
     system = np.zeros(size, dtype=np.int64)
     gold = np.zeros(size, dtype=np.int64)
+    undated = np.zeros(size, dtype=bool)
     reached = compared = 0
     started = time.perf_counter()
-    for features, truth in synthetic(size, per_day):
+    for features, truth in with_neighbours(synthetic(size, per_day), neighbours):
         compared += len(clusterer.candidates(features))
         system[reached], gold[reached] = clusterer.add(features).story.seq, truth
+        undated[reached] = features.interval is None
         reached += 1
         if reached % 1000 == 0 and time.perf_counter() - started > max_seconds:
             break
@@ -291,7 +406,8 @@ def replay(size: int, per_day: int, max_seconds: float, evict: bool) -> dict:
     return {"reached": reached, "rate": reached / spent, "compared": compared / reached, "made": len(clusterer),
             "held": len(clusterer.stories), "rows": len(clusterer._centroids),
             "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "f1": bcubed(system[:reached], gold[:reached])}
+            "f1": bcubed(system[:reached], gold[:reached]),
+            "f1_undated": bcubed(system[:reached], gold[:reached], undated[:reached])}
 
 
 def _in_child(conn, *args) -> None:
@@ -299,22 +415,25 @@ def _in_child(conn, *args) -> None:
     conn.close()
 
 
-def run_scale(sizes: list[int], per_day: int, max_seconds: float, evict: bool) -> None:
+def run_scale(sizes: list[int], per_day: int, max_seconds: float, evict: bool,
+              neighbours: tuple[int, ...] | None = None) -> None:
     import multiprocessing
 
     # Each size in a fresh process, so the peak memory column is that size's own.
     context = multiprocessing.get_context("fork")
     print("| articles replayed | articles/day | reached in time | articles/s | candidates per article | "
-          "stories made | stories held at the end | centroid rows | peak memory (MiB) | B-cubed F1 |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "stories made | stories held at the end | centroid rows | peak memory (MiB) | B-cubed F1 | "
+          "B-cubed F1, undated articles |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for size in sizes:
         parent, child = context.Pipe(duplex=False)
-        process = context.Process(target=_in_child, args=(child, size, per_day, max_seconds, evict))
+        process = context.Process(target=_in_child, args=(child, size, per_day, max_seconds, evict, neighbours))
         process.start()
         row = parent.recv()
         process.join()
         print(f"| {size:,} | {per_day:,} | {row['reached']:,} | {row['rate']:,.0f} | {row['compared']:,.0f} | "
-              f"{row['made']:,} | {row['held']:,} | {row['rows']:,} | {row['peak']:,.0f} | {row['f1']:.3f} |",
+              f"{row['made']:,} | {row['held']:,} | {row['rows']:,} | {row['peak']:,.0f} | {row['f1']:.3f} | "
+              f"{row['f1_undated']:.3f} |",
               flush=True)
 
 
@@ -343,12 +462,19 @@ def main() -> int:
     parser.add_argument("--per-day", default="1000", help="synthetic articles per day (comma-separated)")
     parser.add_argument("--max-seconds", type=float, default=60.0, help="time bound for each size")
     parser.add_argument("--keep-all", action="store_true", help="scale part without eviction of closed stories")
+    parser.add_argument("--neighbours", default="off",
+                        help="scale part: undated articles' neighbour estimates, 'off' or K:MARGIN (comma-separated)")
+    parser.add_argument("--dated-order", type=int, metavar="N",
+                        help="dev mix in date order, every N-th dateline dropped, for each --neighbours setting")
     parser.add_argument("--check-eviction", type=int, metavar="N",
                         help="replay N articles with and without eviction and count the decisions that differ")
     args = parser.parse_args()
     if args.check_eviction:
         for per_day in (int(p) for p in args.per_day.split(",")):
             check_eviction(args.check_eviction, per_day)
+        return 0
+    if args.dated_order:
+        run_dated(args.distractors, args.cache, args.dated_order, parse_neighbours(args.neighbours))
         return 0
     if not args.scale:
         if not EVAL.exists():
@@ -358,7 +484,9 @@ def main() -> int:
     if args.scale or not args.dev:
         sizes = [int(s) for s in (args.scale or "10000,100000,1000000").split(",")]
         for per_day in (int(p) for p in args.per_day.split(",")):
-            run_scale(sizes, per_day, args.max_seconds, not args.keep_all)
+            for neighbours in parse_neighbours(args.neighbours):
+                print(f"neighbour estimates: {describe(neighbours)}")
+                run_scale(sizes, per_day, args.max_seconds, not args.keep_all, neighbours)
     return 0
 
 

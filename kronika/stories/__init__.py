@@ -19,15 +19,23 @@ from collections.abc import Iterable, Iterator
 from kronika.record import Document
 from kronika.stories.cluster import Decision, Story, StoryClusterer, StoryRule, story_id
 from kronika.stories.features import ArticleFeatures, article_features
+from kronika.stories.neighbours import NEIGHBOURS, with_estimates
 from kronika.stories.threads import THREAD_RULE, Placement, ThreadClusterer, TwoLevelClusterer
 
 # Articles encoded together: the encoder is several times faster on a batch than one by one.
 BATCH = 32
 
 
-def featurized(docs: Iterable[Document]) -> Iterator[tuple[Document, ArticleFeatures]]:
-    """Each record with its clustering features, in input order; vectors are made a batch at a time."""
+def featurized(docs: Iterable[Document], *, neighbours: int = NEIGHBOURS) -> Iterator[tuple[Document, ArticleFeatures]]:
+    """Each record with its clustering features, in input order; vectors are made a batch at a time. An
+    undated record gets the estimate of the ``neighbours`` records before and after it (``neighbours.py``;
+    0: none), so the stream is read that many records ahead."""
     from kronika.stories.encoder import embed_documents
+
+    if neighbours:
+        yield from with_estimates(featurized(docs, neighbours=0), lambda pair: pair[1],
+                                  lambda pair, features: (pair[0], features), k=neighbours)
+        return
 
     batch: list[Document] = []
 
@@ -46,18 +54,19 @@ def featurized(docs: Iterable[Document]) -> Iterator[tuple[Document, ArticleFeat
 
 
 def cluster_documents(docs: Iterable[Document], *, rule: StoryRule | None = None,
-                      clusterer: StoryClusterer | None = None) -> Iterator[tuple[Document, Decision]]:
+                      clusterer: StoryClusterer | None = None,
+                      neighbours: int = NEIGHBOURS) -> Iterator[tuple[Document, Decision]]:
     """Each record with the story it joined (or started), in input order; batches change nothing but speed."""
     clusterer = StoryClusterer(rule) if clusterer is None else clusterer
-    for doc, features in featurized(docs):
+    for doc, features in featurized(docs, neighbours=neighbours):
         yield doc, clusterer.add(features)
 
 
-def cluster_levels(docs: Iterable[Document], *,
-                   clusterer: TwoLevelClusterer | None = None) -> Iterator[tuple[Document, Placement]]:
+def cluster_levels(docs: Iterable[Document], *, clusterer: TwoLevelClusterer | None = None,
+                   neighbours: int = NEIGHBOURS) -> Iterator[tuple[Document, Placement]]:
     """Each record with its story and the thread holding that story, in input order."""
     clusterer = TwoLevelClusterer() if clusterer is None else clusterer
-    for doc, features in featurized(docs):
+    for doc, features in featurized(docs, neighbours=neighbours):
         yield doc, clusterer.add(features)
 
 

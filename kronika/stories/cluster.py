@@ -7,8 +7,9 @@ An article joins the best open story that passes the rule below, or starts a new
    within ``window_days`` of the story's dates (overlap them, when either side is known only to the month:
    ``month_overlap``), and a story of day-dated articles may not grow longer
    than ``max_span_days``. An article without a dateline passes this test, except against stories that
-   ended before the earliest year it names (``not_before`` in ``features.py``), but needs more evidence
-   (4).
+   ended before the earliest year it names (``not_before`` in ``features.py``) and, when its neighbours in
+   the input gave it an estimate (``neighbours.py``), stories more than ``window_days`` from that estimate;
+   it needs more evidence (4).
 2. **Similarity.** The cosine between the article's vector and the story's centroid (the normalised mean
    of its articles' vectors).
 3. **Evidence.** What the article shares with the story, weighted: knowledge-base entities (a person,
@@ -103,8 +104,11 @@ class Story:
 
     def time_fits(self, article: ArticleFeatures, rule: StoryRule) -> bool:
         a, s = article.interval, self.interval
-        if a is None and s is not None and article.not_before is not None:
-            return s[1] + rule.window_days >= article.not_before
+        if a is None and s is not None:
+            if article.not_before is not None and s[1] + rule.window_days < article.not_before:
+                return False
+            e = article.estimate
+            return e is None or max(0, e[0] - s[1], s[0] - e[1]) <= rule.window_days
         if a is None or s is None:
             return True
         gap = max(0, a[0] - s[1], s[0] - a[1])
@@ -219,10 +223,12 @@ class StoryClusterer:
             found.update(keyed)
             found.update(self._recent)
         else:
-            lo, hi = article.interval
-            for day in range(lo - self.rule.window_days, hi + self.rule.window_days + 1):
-                found.update(self._by_day.get(day, ()))
             found.update(keyed & self._undated)
+        # An undated article with its neighbours' estimate also meets the stories around those days.
+        window = article.interval or article.estimate
+        if window is not None:
+            for day in range(window[0] - self.rule.window_days, window[1] + self.rule.window_days + 1):
+                found.update(self._by_day.get(day, ()))
         # Key lists keep closed stories' seqs so that trimming them stays as without eviction.
         return [self.stories[i] for i in sorted(found) if i in self.stories]
 

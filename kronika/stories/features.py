@@ -98,6 +98,9 @@ class ArticleFeatures:
     title: str | None = None
     source: str | None = None  # the outlet, for stories' outlet counts
     not_before: int | None = None  # without a dateline: the first possible day, from the years named
+    # Without a dateline: the days its neighbours in the input suggest (``neighbours.py``); narrows the
+    # stories it may join, never its date.
+    estimate: tuple[int, int] | None = None
 
     def evidence_keys(self) -> list[str]:
         """The keys of the evidence this article can share with a story (entities, names, numbers, days)."""

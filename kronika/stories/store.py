@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import deque
 
 import numpy as np
 
-from kronika.record import Document
+from kronika.record import Document, date_interval
 from kronika.store import sql
 from kronika.stories.cluster import Story, StoryRule, choose, story_id
 from kronika.stories.features import ArticleFeatures, article_features
+from kronika.stories.neighbours import NEIGHBOURS, neighbour_window
 from kronika.stories.threads import THREAD_RULE
 
 RULE = StoryRule()
@@ -40,10 +42,12 @@ def candidates(connection: sqlite3.Connection, article: ArticleFeatures, rule: S
         if key[:2] in ("e:", "n:"):
             keyed.update(row[0] for row in connection.execute(state["of_key"], (key, rule.stories_per_key)))
     found: dict[int, Story] = {}
-    if article.interval is not None:
-        lo, hi = article.interval
+    window = article.interval or article.estimate  # an undated article's estimate: the stories around it too
+    if window is not None:
+        lo, hi = window
         for row in connection.execute(state["in_window"], {"lo": lo - rule.window_days, "hi": hi + rule.window_days}):
             found[row[0]] = _story(row)
+    if article.interval is not None:
         wanted = keyed  # of these only the undated stories are new here
     else:
         recent = {row[0] for row in connection.execute(state["recent"], (rule.recent_stories,))}
@@ -86,10 +90,13 @@ def _save(connection: sqlite3.Connection, state: dict[str, str], story: Story | 
 
 def assign_story(connection: sqlite3.Connection, doc: Document, article_pk: int, vector: np.ndarray, *,
                  source: str | None = None, now: str, rule: StoryRule = RULE,
-                 thread_rule: StoryRule = THREAD_RULE) -> int:
+                 thread_rule: StoryRule = THREAD_RULE, estimate: tuple[int, int] | None = None) -> int:
     """Put a stored article in a story and that story in a thread (inside the caller's transaction), as
-    ``TwoLevelClusterer`` does in memory; returns the story's pk."""
+    ``TwoLevelClusterer`` does in memory; returns the story's pk. ``estimate``: an undated article's days
+    from its neighbours (``neighbours.py``)."""
     article = article_features(doc, vector, source=source)
+    if article.interval is None:
+        article.estimate = estimate
     story, cosine, evidence = choose(article, candidates(connection, article, rule), rule)
     pk, new = _save(connection, sql.STORY_STATE, story, article, "story", now)
     connection.execute(sql.INSERT_STORY_ARTICLE, (article_pk, pk, doc.lang, None if new else cosine,
@@ -118,16 +125,30 @@ def link_events(connection: sqlite3.Connection, story: int, events: set[int]) ->
 class StoryAssigner:
     """The story hook a writer passes to ``Store(path, stories=StoryAssigner())``: each new article joins or
     starts a story as it is stored. ``prepare`` encodes the new articles in one batch before the write lock
-    is taken; ``assign`` and ``link`` run inside the store's transaction for each article."""
+    is taken, and gives each undated one its neighbours' estimate (``neighbours.py``: the ``neighbours``
+    articles before it, from this batch or the ones this assigner prepared before, and after it, in this
+    batch only: a written batch is not held back for the next); ``assign`` and ``link`` run inside the
+    store's transaction for each article."""
 
-    def prepare(self, docs: list[Document]) -> list[np.ndarray]:
+    def __init__(self, *, neighbours: int = NEIGHBOURS):
+        self.neighbours = neighbours
+        self._earlier: deque[tuple[int, int] | None] = deque(maxlen=neighbours)
+
+    def prepare(self, docs: list[Document]) -> list[tuple[np.ndarray, tuple[int, int] | None]]:
         from kronika.stories.encoder import embed_documents
 
-        return list(embed_documents(docs))
+        intervals = [date_interval(doc.date) for doc in docs]
+        around = [*self._earlier, *intervals]
+        estimates = [None if interval is not None or not self.neighbours
+                     else neighbour_window(around, len(self._earlier) + i, self.neighbours)
+                     for i, interval in enumerate(intervals)]
+        self._earlier.extend(intervals)
+        return list(zip(embed_documents(docs), estimates))
 
-    def assign(self, connection: sqlite3.Connection, doc: Document, article_pk: int, vector: np.ndarray, *,
-               source: str | None, now: str) -> int:
-        return assign_story(connection, doc, article_pk, vector, source=source, now=now)
+    def assign(self, connection: sqlite3.Connection, doc: Document, article_pk: int,
+               prepared: tuple[np.ndarray, tuple[int, int] | None], *, source: str | None, now: str) -> int:
+        vector, estimate = prepared
+        return assign_story(connection, doc, article_pk, vector, source=source, now=now, estimate=estimate)
 
     def link(self, connection: sqlite3.Connection, story: int, events: set[int]) -> None:
         link_events(connection, story, events)
