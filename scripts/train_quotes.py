@@ -6,10 +6,12 @@ Runs the pipeline up to the quote stage over every article of ``train/train-pl.j
 stretches (``kronika/quotes/candidates.py``) and labels each by the gold: a quote when it overlaps a gold quote
 as ``score.py`` aligns them (half of the shorter span). Two logistic regressions: is a candidate a quote, and
 (on the candidates that are gold quotes) is an entity near it the gold speaker. Cross-validation trains on four
-fifths of the articles and decodes the fifth as the stage does ,
+fifths of the articles and decodes the fifth as the stage does,
 then grades all articles with ``score.py`` against the rules alone (a marked stretch with a verb of saying or
 of 8+ words, every dash form with a verb; the rule speaker). The threshold pair with the best CV F1 x speaker
-accuracy ships. The final models, trained on every article, go to ``kronika/models/pl-quotes/model.json`` with the
+accuracy ships. The bonuses of the joint decoding of an article's speakers (``kronika/quotes/chain.py``) are
+then tuned by nested cross-validation over the same out-of-fold scores (each fold decoded with the bonuses best
+on the other four). The final models, trained on every article, go to ``kronika/models/pl-quotes/model.json`` with the
 numbers in ``meta.json``. Needs the ``train`` extra (scikit-learn).
 """
 

@@ -3,8 +3,9 @@
 Candidates are found by form (``kronika/quotes/candidates.py``: between quote marks, after a dialogue dash, before
 a dash and a verb of saying, or a mark the article's end leaves open); the quote model keeps those it takes for
 speech, not scare quotes, titles or names. Reported speech without marks ("X podkreślił, że ...") is no quote.
-The speaker is the entity the speaker model ranks first among the named parties around the quote, the rule's
-choice among its features (``kronika/quotes/speakers.py``); below the model's threshold nobody is named.
+The speaker model scores the named parties around each quote, the rule's choice among its features
+(``kronika/quotes/speakers.py``), and the article's quotes are decided together (``kronika/quotes/chain.py``:
+consecutive quotes tend to keep one speaker); below the model's threshold nobody is named.
 ``verb`` is the verb of saying as it stands in the text.
 """
 
