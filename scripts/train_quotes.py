@@ -6,10 +6,12 @@ Runs the pipeline up to the quote stage over every article of ``train/train-pl.j
 stretches (``kronika/quotes/candidates.py``) and labels each by the gold: a quote when it overlaps a gold quote
 as ``score.py`` aligns them (half of the shorter span). Two logistic regressions: is a candidate a quote, and
 (on the candidates that are gold quotes) is an entity near it the gold speaker. Cross-validation trains on four
-fifths of the articles and decodes the fifth as the stage does ,
+fifths of the articles and decodes the fifth as the stage does,
 then grades all articles with ``score.py`` against the rules alone (a marked stretch with a verb of saying or
 of 8+ words, every dash form with a verb; the rule speaker). The threshold pair with the best CV F1 x speaker
-accuracy ships. The final models, trained on every article, go to ``kronika/models/pl-quotes/model.json`` with the
+accuracy ships. The bonuses of the joint decoding of an article's speakers (``kronika/quotes/chain.py``) are
+then tuned by nested cross-validation over the same out-of-fold scores (each fold decoded with the bonuses best
+on the other four). The final models, trained on every article, go to ``kronika/models/pl-quotes/model.json`` with the
 numbers in ``meta.json``. Needs the ``train`` extra (scikit-learn).
 """
 
@@ -20,6 +22,7 @@ import json
 import sys
 from collections import Counter
 from dataclasses import asdict
+from itertools import product
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +34,7 @@ from kronika.models import model_dir  # noqa: E402
 from kronika.ingest.decoding import normalize_text  # noqa: E402
 from kronika.pipeline import Pipeline, default_stages  # noqa: E402
 from kronika.quotes.candidates import find_candidates, read_text  # noqa: E402
+from kronika.quotes.chain import LINKS  # noqa: E402
 from kronika.quotes.claimants import claim_options, rank_claimants  # noqa: E402
 from kronika.quotes.features import quote_features  # noqa: E402
 from kronika.quotes.mentions import participant  # noqa: E402
@@ -38,7 +42,7 @@ from kronika.quotes.model import QuoteModels, save_quote_models  # noqa: E402
 from kronika.quotes.speakers import Said, nobody_features, rule_speaker, speaker_candidates  # noqa: E402
 from kronika.record import Document  # noqa: E402
 from kronika.stages.amounts import find_amounts  # noqa: E402
-from kronika.stages.quotes import attribute, to_quote  # noqa: E402
+from kronika.stages.quotes import attribute, choose, speaker_options, to_quote  # noqa: E402
 from learning import fit_linear, load_grader  # noqa: E402  (scripts/learning.py)
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -46,6 +50,9 @@ OUT = model_dir("pl-quotes")
 C = 0.5
 GRID = {"quote": (0.4, 0.5, 0.6), "speaker": (0.0,)}
 RULE_WORDS = 8
+# Bonuses tried for consecutive quotes keeping one speaker, by how they stand (``kronika/quotes/chain.py``).
+CHAIN_GRID = {"paragraph": (0.0, 2.0, 3.0, 4.0, 6.0, 8.0), "next": (0.0, 2.0, 3.0, 4.0, 6.0), "near": (0.0, 1.0, 2.0),
+              "far": (0.0, 0.5)}
 
 
 def analyse(path: Path):
@@ -200,7 +207,43 @@ def cross_validate(grader, data, per_article, folds: int):
                                  for i, (gold, text, cands) in enumerate(data)]
             results[(qt, st)] = grade(grader, [(d[0], q) for d, q in zip(data, decoded[(qt, st)])])
     best = max(results, key=lambda key: results[key]["f1"] * results[key]["speaker"])
-    return best, results[best], decoded[best]
+    return best, results[best], decoded[best], fold_models
+
+
+def chain_grid() -> list[dict[str, float]]:
+    return [dict(zip(LINKS, values)) for values in product(*(CHAIN_GRID[name] for name in LINKS))]
+
+
+def tune_chain(grader, data, fold_models, qt: float, st: float, folds: int):
+    """The chain bonuses (``kronika/quotes/chain.py``) by nested cross-validation: each fold is decoded with the
+    bonuses that do best on the other folds' out-of-fold scores. Returns the bonuses best on all articles, the
+    graded out-of-fold decoding and its quotes."""
+    runs = []  # per article: (kept candidates, options, scores) under its fold's models
+    for i, (gold, text, cands) in enumerate(data):
+        models = QuoteModels(*fold_models[i % folds], None, qt, st)
+        scores = models.quote.many([quote_features(text, c) for c in cands])
+        kept = [c for c, p in zip(cands, scores) if p["yes"] >= qt]
+        runs.append((kept, *speaker_options(text, kept, models)))
+    grid = chain_grid()
+    right = []  # per grid point, per article: speakers right
+    for bonus in grid:
+        row = []
+        for (gold, text, _), (kept, options, scores) in zip(data, runs):
+            quotes = _chained(text, kept, options, scores, bonus, qt, st)
+            row.append(grader.score_quotes(gold, {"quotes": [_as_record(q) for q in quotes]})[3])
+        right.append(row)
+    chosen = {}
+    for k in range(folds):
+        others = [i for i in range(len(data)) if i % folds != k]
+        chosen[k] = max(range(len(grid)), key=lambda g: (sum(right[g][i] for i in others), -sum(grid[g].values())))
+    decoded = [_chained(data[i][1], *runs[i], grid[chosen[i % folds]], qt, st) for i in range(len(data))]
+    overall = max(range(len(grid)), key=lambda g: (sum(right[g]), -sum(grid[g].values())))
+    return grid[overall], grade(grader, [(d[0], q) for d, q in zip(data, decoded)]), decoded, \
+        [grid[chosen[k]] for k in range(folds)]
+
+
+def _chained(text, kept, options, scores, bonus, qt, st) -> list:
+    return [to_quote(text, said) for said in choose(text, kept, options, scores, bonus, st)]
 
 
 def cross_validate_claims(grader, data, claims, groups, folds: int) -> dict:
@@ -225,9 +268,12 @@ def main() -> int:
     per_article = [examples(grader, gold, text, cands) for gold, text, cands in data]
     ruled = grade(grader, [(gold, rules(text, cands)) for gold, text, cands in data])
     print(f"rules alone         quotes {_fmt(ruled)}  speaker {ruled['speaker']:.3f}")
-    (qt, st), best, decoded = cross_validate(grader, data, per_article, args.folds)
-    print(f"learned ({args.folds}-fold CV) quotes {_fmt(best)}  speaker {best['speaker']:.3f}  at quote {qt}, "
+    (qt, st), alone, _, fold_models = cross_validate(grader, data, per_article, args.folds)
+    print(f"learned ({args.folds}-fold CV) quotes {_fmt(alone)}  speaker {alone['speaker']:.3f}  at quote {qt}, "
           f"speaker {st}", flush=True)
+    chain, best, decoded, per_fold = tune_chain(grader, data, fold_models, qt, st, args.folds)
+    print(f"chained ({args.folds}-fold nested CV) speaker {best['speaker']:.3f}; bonuses {chain} "
+          f"(per fold {per_fold})", flush=True)
     claims = claim_data(data, decoded)
     groups = [claim_groups(grader, d[0], amounts, options) for d, (amounts, options) in zip(data, claims)]
     claims_ruled = grade_claims(grader, [(d[0], [_amount_record(a, a.claimant) for a in amounts])
@@ -241,9 +287,9 @@ def main() -> int:
     claimant = fit_ranker([g for article in groups for g in article]) \
         if claims_learned["claimant"] > claims_ruled["claimant"] else None
     models = QuoteModels(fit([r for a in per_article for r in a[0]]),
-                         fit_ranker([g for a in per_article for g in a[1]]), claimant, qt, st)
+                         fit_ranker([g for a in per_article for g in a[1]]), claimant, qt, st, chain)
     meta = {"trained_on": "train-pl.jsonl (240 articles)", "folds": args.folds, "c": C,
-            "cv": {"rules": ruled, "learned": best, "claimants": {"rules": claims_ruled, "learned": claims_learned}},
+            "cv": {"rules": ruled, "learned": alone, "chained": best, "chain_per_fold": per_fold, "claimants": {"rules": claims_ruled, "learned": claims_learned}},
             "examples": {"quote": sum(len(a[0]) for a in per_article),
                          "speaker": sum(len(g) for a in per_article for g in a[1]),
                          "claimant": sum(len(g) for article in groups for g in article)},

@@ -4,7 +4,7 @@ entity said it), loaded once per process; trained by ``scripts/train_quotes.py``
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -22,6 +22,9 @@ class QuoteModels:
     claimant: LinearModel | None = None  # ranks who states a figure (None: the amounts keep the rule's claimant)
     quote_threshold: float = 0.5
     speaker_threshold: float = 0.5
+    # Bonus to consecutive quotes keeping one speaker, by how they stand (``kronika/quotes/chain.py``); none: each
+    # quote alone.
+    chain: dict[str, float] = field(default_factory=dict)
 
 
 def model_path(lang: str) -> Path:
@@ -45,7 +48,8 @@ def save_quote_models(out: Path, models: QuoteModels, meta: dict) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     body = {"models": {"quote": models.quote.to_json(), "speaker": models.speaker.to_json()} | (
         {"claimant": models.claimant.to_json()} if models.claimant else {}),
-            "settings": {"quote_threshold": models.quote_threshold, "speaker_threshold": models.speaker_threshold}}
+            "settings": {"quote_threshold": models.quote_threshold, "speaker_threshold": models.speaker_threshold,
+                         "chain": models.chain}}
     path = out / "model.json"
     path.write_text(json.dumps(body, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     (out / "meta.json").write_text(json.dumps(meta | {"settings": body["settings"]}, indent=1) + "\n",

@@ -3,8 +3,9 @@
 Candidates are found by form (``kronika/quotes/candidates.py``: between quote marks, after a dialogue dash, before
 a dash and a verb of saying, or a mark the article's end leaves open); the quote model keeps those it takes for
 speech, not scare quotes, titles or names. Reported speech without marks ("X podkreślił, że ...") is no quote.
-The speaker is the entity the speaker model ranks first among the named parties around the quote, the rule's
-choice among its features (``kronika/quotes/speakers.py``); below the model's threshold nobody is named.
+The speaker model scores the named parties around each quote, the rule's choice among its features
+(``kronika/quotes/speakers.py``), and the article's quotes are decided together (``kronika/quotes/chain.py``:
+consecutive quotes tend to keep one speaker); below the model's threshold nobody is named.
 ``verb`` is the verb of saying as it stands in the text.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from kronika.quotes.chain import decode, link, log_odds
 from kronika.quotes.candidates import Candidate, Text, find_candidates, read_text
 from kronika.quotes.features import quote_features
 from kronika.quotes.mentions import participant
@@ -47,18 +49,36 @@ def find_quotes(doc: Document, language, data, models: QuoteModels) -> list[Quot
 
 
 def attribute(text: Text, quotes: list[Candidate], models: QuoteModels) -> list[Said]:
-    """Each quote's speaker: the candidate entity the speaker model ranks first, if it clears the threshold."""
-    counts = Counter(p.entity.id for p in text.placed)
+    """Each quote's speaker: the option the speaker model ranks first, decided over the article's run of quotes
+    (``kronika/quotes/chain.py``: consecutive quotes keep a speaker when the model's bonuses say so), named only
+    if it clears the threshold."""
+    options, scores = speaker_options(text, quotes, models)
+    return choose(text, quotes, options, scores, models.chain, models.speaker_threshold)
+
+
+def choose(text: Text, quotes: list[Candidate], options: list, scores: list, chain: dict[str, float],
+           threshold: float) -> list[Said]:
+    """The speakers of ``quotes`` given their options and the speaker model's probabilities for them."""
+    emissions = [[(entity.id if entity is not None else None, log_odds(s["yes"])) for (entity, _), s in zip(group, row)]
+                 for group, row in zip(options, scores)]
+    links = [link(text, quotes[i - 1], quotes[i]) if i else "" for i in range(len(quotes))]
     out: list[Said] = []
-    for quote in quotes:
-        options = speaker_candidates(text, quote, counts)
-        # Nobody named is one more option: "krzyczeli demonstranci" names no party.
-        options.append((None, nobody_features(text, quote, len(options))))
-        scores = models.speaker.many([features for _, features in options])
-        best = max(range(len(options)), key=lambda k: scores[k]["yes"])
-        entity = options[best][0] if scores[best]["yes"] >= models.speaker_threshold else None
-        out.append(Said(quote, entity))
+    for quote, group, row, best in zip(quotes, options, scores, decode(emissions, links, chain)):
+        out.append(Said(quote, group[best][0] if row[best]["yes"] >= threshold else None))
     return out
+
+
+def speaker_options(text: Text, quotes: list[Candidate], models: QuoteModels) -> tuple[list, list]:
+    """Each quote's options (entity or None, features) and the speaker model's probabilities for them."""
+    counts = Counter(p.entity.id for p in text.placed)
+    options, scores = [], []
+    for quote in quotes:
+        group = speaker_candidates(text, quote, counts)
+        # Nobody named is one more option: "krzyczeli demonstranci" names no party.
+        group.append((None, nobody_features(text, quote, len(group))))
+        options.append(group)
+        scores.append(models.speaker.many([features for _, features in group]))
+    return options, scores
 
 
 def to_quote(text: Text, said: Said) -> Quote:
