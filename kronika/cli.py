@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import functools
 import logging
 import sys
 
@@ -10,6 +11,7 @@ import click
 
 from kronika import __version__
 from kronika.errors import InputError, KronikaError
+from kronika.options import AnalysisOptions
 
 log = logging.getLogger("kronika")
 TOKEN_VARIABLE = "KRONIKA_TOKEN"  # serve's token from the environment, out of sight of ps
@@ -25,24 +27,58 @@ def main(verbose: bool) -> None:
     )
 
 
-def _check_lang(ctx, param, value: str) -> str:
-    from kronika.core import AUTO
-    from kronika.lang import check_language
+# --- the analysis options: declared once, handed to a command as one AnalysisOptions ------------------
 
-    if value != AUTO:
-        try:
-            check_language(value)
-        except KronikaError as error:
-            click.echo(f"kronika: error: --lang {value!r}: {error}", err=True)
-            ctx.exit(2)
+
+def _check_lang(ctx, param, value: str) -> str:
+    from kronika.options import language_error
+
+    problem = language_error(value)
+    if problem is not None:  # a usage error, as click's own: exit 2
+        click.echo(f"kronika: error: --lang {value!r}: {problem}", err=True)
+        ctx.exit(2)
     return value
 
 
-def lang_option(command):
-    return click.option("--lang", default="auto", show_default=True, callback=_check_lang,
-                        help="Language of inputs that do not say: auto identifies each article's (a language "
-                        "without a pack gets names and dates only, and a note says so); pl forces Polish, en English "
-                        "(rules only: a note names the stages it skips).")(command)
+def _check_date(ctx, param, value: str | None) -> str | None:
+    from kronika.options import date_error
+
+    problem = date_error(value)
+    if problem is not None:  # it would date every article: nothing is read (exit 1, as a failed input)
+        click.echo(f"kronika: error: {problem}", err=True)
+        ctx.exit(1)
+    return value
+
+
+# Each checked as it is parsed, with the messages of ``kronika.options``, so ``AnalysisOptions`` is made valid.
+ANALYSIS_OPTIONS = {
+    "date": click.option("--date", callback=_check_date,
+                         help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none."),
+    "lang": click.option("--lang", default="auto", show_default=True, callback=_check_lang,
+                         help="Language of inputs that do not say: auto identifies each article's (a language "
+                         "without a pack gets names and dates only, and a note says so); pl forces Polish, en "
+                         "English (rules only: a note names the stages it skips)."),
+    "tokens": click.option("--tokens", is_flag=True, help="Include tokens with lemma and tag in each record."),
+    "parse": click.option("--parse", is_flag=True, help="Parse every sentence: each token gets its dependency "
+                          "head and relation (implies --tokens)."),
+}
+
+
+def analysis_options(*offered: str):
+    """Declare the analysis options a command offers (names of ``ANALYSIS_OPTIONS``, in their --help order) and
+    hand the command one ``options`` (an ``AnalysisOptions``) in their place; one not offered keeps its
+    default."""
+    def decorate(command):
+        @functools.wraps(command)
+        def with_options(*args, **kwargs):
+            given = {name: kwargs.pop(name) for name in offered}
+            return command(*args, options=AnalysisOptions(**given), **kwargs)
+
+        for name in reversed(offered):
+            with_options = ANALYSIS_OPTIONS[name](with_options)
+        return with_options
+
+    return decorate
 
 
 def _note_languages(counts) -> None:
@@ -56,8 +92,7 @@ def _note_languages(counts) -> None:
     log.info("articles per language: %s", ", ".join(f"{c} {n}" for c, n in sorted(counts.items())) or "none")
 
 
-def _records_with_progress(inputs, desc: str, *, date: str | None, lang: str, parse: bool = False,
-                           bar_enabled: bool = True):
+def _records_with_progress(inputs, desc: str, options: AnalysisOptions, *, bar_enabled: bool = True):
     """Records of ``inputs`` (errors reported and counted), their languages counted, a bar meanwhile."""
     from kronika.core import analyze_articles
     from kronika.ingest import read_articles
@@ -65,12 +100,13 @@ def _records_with_progress(inputs, desc: str, *, date: str | None, lang: str, pa
 
     total = count_articles(inputs)
     log.info("%s: %s article(s) in %d input(s), language %s", desc, "?" if total is None else total,
-             len(inputs), lang)
+             len(inputs), options.lang)
     tally = {"failed": 0, "languages": {}}
 
     def records():
         with progress_bar(desc, total, enabled=bar_enabled) as bar:
-            for result in analyze_articles(read_articles(inputs, date=date), lang=lang, parse=parse):
+            articles = read_articles(inputs, date=options.date, max_bytes=options.max_bytes)
+            for result in analyze_articles(articles, options):
                 bar.update(1)
                 if isinstance(result, KronikaError):
                     tally["failed"] += 1
@@ -85,13 +121,8 @@ def _records_with_progress(inputs, desc: str, *, date: str | None, lang: str, pa
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
-@click.option("--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.")
-@lang_option
-@click.option("--tokens", "with_tokens", is_flag=True, help="Include tokens with lemma and tag in each record.")
-@click.option("--parse", is_flag=True, help="Parse every sentence: each token gets its dependency head and relation "
-              "(implies --tokens).")
-def analyze(inputs: tuple[str, ...], output: str | None, date: str | None, lang: str, with_tokens: bool,
-            parse: bool) -> None:
+@analysis_options("date", "lang", "tokens", "parse")
+def analyze(inputs: tuple[str, ...], output: str | None, options: AnalysisOptions) -> None:
     """Analyse articles and write one document record per article as JSON Lines.
 
     INPUTS are files (.txt with an optional " date YYYY-MM-DD " dateline, .jsonl/.json, .html, RSS/Atom),
@@ -101,12 +132,12 @@ def analyze(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
     Example: kronika analyze examples/ --tokens -o records.jsonl
     """
     # Records on a terminal are their own feedback; a bar only when they go to a file or a pipe.
-    records, tally = _records_with_progress(inputs, "analyze", date=date, lang=lang, parse=parse,
+    records, tally = _records_with_progress(inputs, "analyze", options,
                                             bar_enabled=bool(output) or not sys.stdout.isatty())
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         for result in records:
-            out.write(result.to_json(tokens=with_tokens or parse) + "\n")
+            out.write(result.to_json(tokens=options.keeps_tokens) + "\n")
     finally:
         if output:
             out.close()
@@ -253,10 +284,9 @@ def _query(db: str, output_format: str | None, method: str, *args, table_columns
               help="Worker processes for the analysis (writes stay in one process).")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
               help="Articles per committed transaction.")
-@click.option("--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.")
-@lang_option
+@analysis_options("date", "lang")
 def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int, batch_size: int,
-           date: str | None, lang: str) -> None:
+           options: AnalysisOptions) -> None:
     """Analyse articles and store them; articles already stored (same content hash or id) are skipped.
 
     Safe to interrupt and rerun: every committed batch stays, and the rerun skips it. A broken input is
@@ -273,7 +303,7 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
     store = _open_store(db, create=True)
     total = count_articles([f"{from_parquet}/documents"] if from_parquet else inputs)
     log.info("ingest into %s: %s article(s), language %s, %d process(es)", db, "?" if total is None else total,
-             lang, jobs)
+             options.lang, jobs)
     bar = progress_bar("ingest", total)
     counts = {"failed": 0, "skipped": 0}
 
@@ -291,8 +321,7 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
 
             report = load_parquet(store, from_parquet, batch_size=batch_size, progress=progress)
         else:
-            report = run_ingest(store, inputs, date=date, lang=lang, jobs=jobs, batch_size=batch_size,
-                                progress=progress)
+            report = run_ingest(store, inputs, options, jobs=jobs, batch_size=batch_size, progress=progress)
     except KronikaError as error:
         _fail(error)
     finally:
@@ -311,7 +340,7 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
 @db_option
 @click.option("--every", default="15m", show_default=True, help="Time between rounds: 90s, 15m, 2h, 1d.")
 @click.option("--once", is_flag=True, help="Run one round and exit (for cron and tests).")
-@lang_option
+@analysis_options("lang")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 256),
               help="Worker processes for the analysis.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
@@ -326,7 +355,7 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
               "alerts`) checked after every round; new alerts are stored and printed.")
 @click.option("--alerts-log", type=click.Path(dir_okay=False), help="Append each new alert here as a JSON line.")
 @click.option("--alerts-webhook", help="POST each new alert as JSON to this URL.")
-def watch(sources, db, every, once, lang, jobs, batch_size, timeout, max_bytes, per_host, rules_file,
+def watch(sources, db, every, once, options, jobs, batch_size, timeout, max_bytes, per_host, rules_file,
           alerts_log, alerts_webhook) -> None:
     """Keep the store current from RSS/Atom feeds and folders listed in SOURCES (one a line, # comments).
 
@@ -369,7 +398,7 @@ def watch(sources, db, every, once, lang, jobs, batch_size, timeout, max_bytes, 
 
     try:
         with Fetcher(timeout=timeout, max_bytes=max_bytes, per_host=per_host) as fetcher:
-            watcher = Watcher(store, listed, fetcher=fetcher, lang=lang, jobs=jobs, batch_size=batch_size,
+            watcher = Watcher(store, listed, fetcher=fetcher, options=options, jobs=jobs, batch_size=batch_size,
                               every=interval, progress=progress)
             run(watcher, every=interval, once=once, on_round=on_round)
     except KeyboardInterrupt:
@@ -441,9 +470,8 @@ def alerts(db, output_format, rules_file, replay, rule, since, until, limit) -> 
 @click.option("--scheduler", help="A running Dask scheduler (tcp://host:8786); needs --engine dask.")
 @click.option("--partition-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
               help="Articles per partition: the unit of work, of output files and of resuming.")
-@click.option("--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.")
-@lang_option
-def batch(inputs, out, engine, workers, scheduler, partition_size, date, lang) -> None:
+@analysis_options("date", "lang")
+def batch(inputs, out, engine, workers, scheduler, partition_size, options) -> None:
     """Analyse many articles into date-partitioned Parquet (documents, events, errors), on N processes
     or a Dask cluster. INPUTS are JSONL, directories of files, or Parquet files with a `text` column.
 
@@ -467,7 +495,7 @@ def batch(inputs, out, engine, workers, scheduler, partition_size, date, lang) -
     workers = workers or (None if scheduler else os.cpu_count() or 1)
     total = count_articles(inputs)
     log.info("batch into %s: %s article(s), language %s, engine %s, %s worker(s)", out,
-             "?" if total is None else total, lang, engine, workers or "the scheduler's")
+             "?" if total is None else total, options.lang, engine, workers or "the scheduler's")
     bar = progress_bar("batch", total)
     counts = {"failed": 0, "skipped": 0}
 
@@ -485,7 +513,7 @@ def batch(inputs, out, engine, workers, scheduler, partition_size, date, lang) -
 
     try:
         report = run_batch(inputs, out, engine=engine, workers=workers, scheduler=scheduler,
-                           partition_size=partition_size, date=date, lang=lang, progress=progress,
+                           partition_size=partition_size, options=options, progress=progress,
                            on_dashboard=dashboard)
     except KronikaError as error:
         _fail(error)
@@ -800,11 +828,10 @@ def claims(db, output_format, story_id, event_id, article_id, category) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
-@click.option("--date", help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none.")
-@lang_option
+@analysis_options("date", "lang")
 @click.option("--evict", is_flag=True, help="Drop stories closed for 48 days to bound memory on long archives in "
               "date order (an article more than 45 days late may then start a new story).")
-def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang: str, evict: bool) -> None:
+def cluster(inputs: tuple[str, ...], output: str | None, options: AnalysisOptions, evict: bool) -> None:
     """Cluster articles into cross-lingual stories and threads without a store: one JSON line per article
     with its id, story (one occurrence: a meeting, a vote, as the store's stories), thread (the longer
     story holding it: the meeting and the reactions of the next days) and language, in input order.
@@ -818,7 +845,7 @@ def cluster(inputs: tuple[str, ...], output: str | None, date: str | None, lang:
 
     from kronika.stories import TwoLevelClusterer, cluster_levels
 
-    records, tally = _records_with_progress(inputs, "cluster", date=date, lang=lang,
+    records, tally = _records_with_progress(inputs, "cluster", options,
                                             bar_enabled=bool(output) or not sys.stdout.isatty())
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:

@@ -7,12 +7,10 @@ from functools import cache
 
 from kronika.errors import InputError, KronikaError
 from kronika.ingest.decoding import normalize_text
+from kronika.options import AUTO, AnalysisOptions, resolve
 from kronika.pipeline import Pipeline, default_stages
 from kronika.record import Document
 
-
-# `lang="auto"`: identify each article's language (lingua) when its input does not say.
-AUTO = "auto"
 UNDETERMINED = "und"  # ISO 639-2 for a text whose language cannot be told (no letters)
 
 
@@ -67,12 +65,15 @@ def article_language(article, lang: str) -> str:
     return detect_language(article.text) or UNDETERMINED
 
 
-def analyze_articles(articles: Iterable, *, lang: str = "pl", parse: bool = False) -> Iterator[Document | KronikaError]:
+def analyze_articles(articles: Iterable, options: AnalysisOptions | None = None, *, lang: str | None = None,
+                     parse: bool | None = None) -> Iterator[Document | KronikaError]:
     """Records for what a reader yields; reader errors and per-article failures pass through in order.
-    ``parse`` adds each token's dependency head and relation.
+    ``options.lang`` is the language of articles that do not say, ``options.parse`` adds each token's
+    dependency head and relation (``lang=`` and ``parse=`` are kept for older callers; without options, Polish).
 
     An article that breaks a stage becomes an error naming its source, and the next one is processed.
     """
+    options = resolve(options, lang=lang, parse=parse)
     for article in articles:
         if isinstance(article, KronikaError):
             yield article
@@ -81,9 +82,9 @@ def analyze_articles(articles: Iterable, *, lang: str = "pl", parse: bool = Fals
         try:
             doc = Document(
                 text=normalize_text(article.text), id=article.id or "", url=article.url,
-                date=article.date, lang=article_language(article, lang), title=article.title,
+                date=article.date, lang=article_language(article, options.lang), title=article.title,
             )
-            yield load_pipeline(doc.lang, parse)(doc)
+            yield load_pipeline(doc.lang, options.parse)(doc)
         except InputError as error:
             yield error
         except KronikaError as error:

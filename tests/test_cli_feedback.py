@@ -77,13 +77,26 @@ def test_lang_pl_still_forces_polish(articles):
     assert not notes(result.stderr)
 
 
+# (option, value, exit code, the one line printed): a usage error exits 2, a date that would date every article 1.
+REFUSED_OPTIONS = [
+    ("--lang", "xx", 2, "kronika: error: --lang 'xx': [E102] no language pack for 'xx' and not an ISO 639 language "
+     "code; give 'auto', 'pl' (the whole pipeline), 'en' (the English pack, rules only) or any language's code "
+     "(names and dates only)"),
+    ("--date", "2025-02-30", 1, "kronika: error: [E211] --date: '2025-02-30' is not a date; give YYYY-MM-DD or "
+     "YYYY-MM, e.g. --date 2025-09-04"),
+]
+
+
+@pytest.mark.parametrize(("option", "value", "code", "expected"), REFUSED_OPTIONS)
 @pytest.mark.parametrize("command", ["analyze", "ingest", "batch", "cluster"])
-def test_a_lang_that_names_no_language_is_one_line_and_exit_2(articles, tmp_path, command):
+def test_a_refused_analysis_option_is_one_line_and_nothing_is_written(articles, tmp_path, command, option, value,
+                                                                      code, expected):
     extra = {"ingest": ["--db", tmp_path / "x.db"], "batch": ["--out", tmp_path / "out"]}.get(command, [])
-    result = invoke(command, articles / "en.txt", "--lang", "xx", *extra)
-    assert result.exit_code == 2
+    result = invoke(command, articles / "en.txt", option, value, *extra)
+    assert result.exit_code == code
     (line,) = result.stderr.splitlines()
-    assert "'xx'" in line and "E102" in line
+    assert line == expected
+    assert not result.stdout and not list(tmp_path.iterdir())
 
 
 def test_ingest_notes_each_language_without_a_pack(articles, tmp_path):

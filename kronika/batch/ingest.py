@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from kronika.batch.local import analysed
 from kronika.errors import InputError, KronikaError
+from kronika.options import LIBRARY_DEFAULTS, AnalysisOptions
 from kronika.record import Document, content_id
 
 # progress(kind, error): once per article, with ADDED, SKIPPED or FAILED and the error of a failure.
@@ -64,21 +65,21 @@ class IngestReport:
             self.note(SKIPPED, None, progress)
 
 
-def ingest(store, inputs: Iterable[str], *, date: str | None = None, lang: str = "pl", jobs: int = 1,
-           batch_size: int = DEFAULT_BATCH, progress: Callable[[str, KronikaError | None], None] | None = None
-           ) -> IngestReport:
-    """Analyse and store the articles in ``inputs`` (files, directories, ``-``); see ``IngestReport``.
+def ingest(store, inputs: Iterable[str], options: AnalysisOptions = LIBRARY_DEFAULTS, *, jobs: int = 1,
+           batch_size: int = DEFAULT_BATCH, progress: Progress | None = None) -> IngestReport:
+    """Analyse and store the articles in ``inputs`` (files, directories, ``-``) as ``options`` say; see
+    ``IngestReport``.
 
     ``progress(kind, error)`` is called once per article with ``added``, ``skipped`` or ``failed``.
     """
     from kronika.ingest import read_articles
 
-    return ingest_articles(store, read_articles(inputs, date=date), lang=lang, jobs=jobs, batch_size=batch_size,
-                           progress=progress)
+    articles = read_articles(inputs, date=options.date, max_bytes=options.max_bytes)
+    return ingest_articles(store, articles, options, jobs=jobs, batch_size=batch_size, progress=progress)
 
 
-def ingest_articles(store, articles: Iterable, *, lang: str = "pl", jobs: int = 1, batch_size: int = DEFAULT_BATCH,
-                    progress: Progress | None = None) -> IngestReport:
+def ingest_articles(store, articles: Iterable, options: AnalysisOptions = LIBRARY_DEFAULTS, *, jobs: int = 1,
+                    batch_size: int = DEFAULT_BATCH, progress: Progress | None = None) -> IngestReport:
     """Analyse and store ``articles`` (``Article`` objects, or errors to count as failed), as :func:`ingest`
     does for files: known ids skipped before analysis, one transaction per batch. Each article's ``id`` is set
     (its content hash when it had none), so a caller can tell afterwards which of its articles are stored."""
@@ -112,7 +113,7 @@ def ingest_articles(store, articles: Iterable, *, lang: str = "pl", jobs: int = 
         last_commit = time.monotonic()
 
     try:
-        for result in analysed(new_articles(), lang=lang, jobs=jobs):
+        for result in analysed(new_articles(), options, jobs=jobs):
             if isinstance(result, KronikaError):
                 note(FAILED, result)
                 continue

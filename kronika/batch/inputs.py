@@ -13,17 +13,19 @@ from kronika.ingest import Article, read_articles
 from kronika.ingest.dateline import check_date_option
 from kronika.ingest.jsonl import STRING_FIELDS, record_to_article
 from kronika.ingest.read import _walk
+from kronika.options import DEFAULT_MAX_BYTES
 
 PARQUET_SUFFIX = ".parquet"
 PARQUET_COLUMNS = ("text", "date", *STRING_FIELDS)
 ROWS_PER_READ = 1024
 
 
-def read_inputs(inputs: Iterable[str], *, date: str | None = None) -> Iterator[Article | InputError]:
+def read_inputs(inputs: Iterable[str], *, date: str | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
     """Articles and input errors from files, directories (recursively, in sorted order) and ``-``.
 
     Parquet files are read row by row, each row checked as a JSON record would be; everything else goes
-    through ``kronika.ingest.read_articles`` unchanged.
+    through ``kronika.ingest.read_articles`` unchanged (``max_bytes`` is its limit for one article).
     """
     bad_date = check_date_option(date)
     if bad_date:
@@ -34,17 +36,17 @@ def read_inputs(inputs: Iterable[str], *, date: str | None = None) -> Iterator[A
         if os.path.isdir(name):
             paths = list(_walk(name))
             if not any(is_parquet(path) for path in paths):
-                yield from read_articles([name], date=date)  # also reports an empty directory
+                yield from read_articles([name], date=date, max_bytes=max_bytes)  # reports an empty directory
                 continue
             for path in paths:
                 if is_parquet(path):
                     yield from read_parquet(path, date=date)
                 else:
-                    yield from read_articles([path], date=date)
+                    yield from read_articles([path], date=date, max_bytes=max_bytes)
         elif is_parquet(name):
             yield from read_parquet(name, date=date)
         else:
-            yield from read_articles([name], date=date)
+            yield from read_articles([name], date=date, max_bytes=max_bytes)
 
 
 def is_parquet(path: str) -> bool:

@@ -10,23 +10,24 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 
 from kronika.errors import InputError, KronikaError
+from kronika.options import AnalysisOptions
 from kronika.record import Document
 
 
-def analysed(articles: Iterable, *, lang: str, jobs: int) -> Iterator[Document | KronikaError]:
-    """Records (or errors) for ``articles`` in their order, in this process or in ``jobs`` worker processes."""
+def analysed(articles: Iterable, options: AnalysisOptions, *, jobs: int) -> Iterator[Document | KronikaError]:
+    """Records (or errors) for ``articles`` in their order, in this process or in ``jobs`` worker processes.
+    The options were checked when they were made, so a bad language never reaches a worker pool."""
     from kronika.core import analyze_articles
 
     if jobs <= 1:
-        yield from analyze_articles(articles, lang=lang)
+        yield from analyze_articles(articles, options)
         return
-    check_language(lang)  # an unknown language fails here, with its message, not as a broken worker pool
     from kronika.batch.pool import warm_pool
     from kronika.batch.worker import load_worker
 
     # Forked from a preloaded forkserver: no inherited database connection or threads, the pipeline loaded once.
-    work = partial(analyse_one, lang=lang)
-    with warm_pool(jobs, load_worker, (lang,)) as pool:
+    work = partial(analyse_one, options=options)
+    with warm_pool(jobs, load_worker, (options,)) as pool:
         pending: deque = deque()
         for article in articles:
             if isinstance(article, KronikaError):
@@ -40,11 +41,11 @@ def analysed(articles: Iterable, *, lang: str, jobs: int) -> Iterator[Document |
             yield _unpack(pending.popleft().result())
 
 
-def analyse_one(article, *, lang: str) -> tuple:
+def analyse_one(article, *, options: AnalysisOptions) -> tuple:
     """Analyse one article in a worker. Errors travel as plain tuples: InputError does not unpickle."""
     from kronika.core import analyze_articles
 
-    (result,) = analyze_articles([article], lang=lang)
+    (result,) = analyze_articles([article], options)
     if isinstance(result, InputError):
         return ("error", result.code, result.source, result.problem)
     if isinstance(result, KronikaError):
@@ -57,12 +58,3 @@ def _unpack(result: tuple) -> Document | KronikaError:
         _, code, source, problem = result
         return InputError(code, source, problem)
     return result[1]
-
-
-def check_language(lang: str) -> None:
-    """``auto`` or any language's code (a language without a pack gets names and dates)."""
-    from kronika.core import AUTO
-    from kronika.lang import check_language as check_code
-
-    if lang != AUTO:
-        check_code(lang)

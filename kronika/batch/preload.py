@@ -14,9 +14,10 @@ import logging
 def _preload() -> None:
     from kronika.batch.worker import load_worker
     from kronika.lang import SUPPORTED
+    from kronika.options import AnalysisOptions
 
     for code in SUPPORTED:
-        load_worker(code)
+        load_worker(AnalysisOptions(lang=code))
 
 
 try:

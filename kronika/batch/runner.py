@@ -20,6 +20,7 @@ from kronika.batch.partitions import DEFAULT_SIZE, Partition, Planner
 from kronika.batch.pool import warm_pool
 from kronika.batch.worker import PipelinePlugin, load_worker, process_partition
 from kronika.errors import KronikaError
+from kronika.options import LIBRARY_DEFAULTS, AnalysisOptions
 
 ENGINES = ("local", "dask")
 WINDOW_PER_WORKER = 2  # partitions queued per worker: keeps each busy without reading the input far ahead
@@ -53,10 +54,11 @@ class BatchReport:
 
 
 def run_batch(inputs: Iterable[str], out: str, *, engine: str = "local", workers: int | None = None,
-              scheduler: str | None = None, partition_size: int = DEFAULT_SIZE, date: str | None = None,
-              lang: str = "pl", progress: Progress | None = None,
+              scheduler: str | None = None, partition_size: int = DEFAULT_SIZE,
+              options: AnalysisOptions = LIBRARY_DEFAULTS, progress: Progress | None = None,
               on_dashboard: Callable[[str], None] | None = None) -> BatchReport:
-    """Analyse ``inputs`` into the batch output directory ``out`` (see ``kronika.batch.output``).
+    """Analyse ``inputs`` into the batch output directory ``out`` (see ``kronika.batch.output``); ``options``
+    travel to every worker (its language, its date for inputs without one, its input size limit).
 
     ``progress(kind, summary)`` is called once per partition: ``done`` (with the worker's summary),
     ``skipped`` (finished earlier; the marker's summary) or ``failed`` (``{"partition", "items", "error"}``).
@@ -70,7 +72,9 @@ def run_batch(inputs: Iterable[str], out: str, *, engine: str = "local", workers
     lock = output.prepare()
     report = BatchReport()
     started = time.perf_counter()
-    planner = Planner(size=partition_size, lang=lang)
+    # A partition's id hashes the language only: the records' tables hold no tokens, so nothing else of the
+    # options changes what a partition writes.
+    planner = Planner(size=partition_size, lang=options.lang)
 
     def note(kind: str, summary: dict) -> None:
         if kind == "failed":
@@ -91,22 +95,22 @@ def run_batch(inputs: Iterable[str], out: str, *, engine: str = "local", workers
             progress(kind, summary)
 
     def pending() -> Iterator[Partition]:
-        for part in planner.partitions(read_inputs(inputs, date=date)):
+        for part in planner.partitions(read_inputs(inputs, date=options.date, max_bytes=options.max_bytes)):
             if output.is_done(part.id):
                 note("skipped", output.read_marker(part.id))
             else:
                 yield part
 
-    run = partial(process_partition, out=str(out), lang=lang)
+    run = partial(process_partition, out=str(out), options=options)
     try:
         if engine == "dask":
-            _run_dask(pending(), run, note, lang=lang, workers=workers, scheduler=scheduler, report=report,
+            _run_dask(pending(), run, note, options=options, workers=workers, scheduler=scheduler, report=report,
                       on_dashboard=on_dashboard)
         elif (workers or 1) <= 1:
             for part in pending():
                 _finish(note, part, lambda p=part: run(p))
         else:
-            _run_pool(pending(), run, note, lang=lang, workers=workers)
+            _run_pool(pending(), run, note, options=options, workers=workers)
     finally:
         report.duplicates = planner.duplicates
         report.seconds = time.perf_counter() - started
@@ -126,9 +130,9 @@ def _finish(note, part: Partition, result: Callable[[], dict]) -> None:
         note("done", summary)
 
 
-def _run_pool(parts: Iterator[Partition], run, note, *, lang: str, workers: int) -> None:
+def _run_pool(parts: Iterator[Partition], run, note, *, options: AnalysisOptions, workers: int) -> None:
     # Forked from a preloaded forkserver: clean (no inherited threads or handles), the pipeline loaded once.
-    with warm_pool(workers, load_worker, (lang,)) as pool:
+    with warm_pool(workers, load_worker, (options,)) as pool:
         running: dict = {}
         try:
             for part in parts:
@@ -148,8 +152,8 @@ def _collect(running: dict, note, finished) -> None:
         _finish(note, running.pop(future), future.result)
 
 
-def _run_dask(parts: Iterator[Partition], run, note, *, lang: str, workers: int | None, scheduler: str | None,
-              report: BatchReport, on_dashboard) -> None:
+def _run_dask(parts: Iterator[Partition], run, note, *, options: AnalysisOptions, workers: int | None,
+              scheduler: str | None, report: BatchReport, on_dashboard) -> None:
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -170,7 +174,7 @@ def _run_dask(parts: Iterator[Partition], run, note, *, lang: str, workers: int 
             report.dashboard = _dashboard(client)
             if report.dashboard and on_dashboard:
                 on_dashboard(report.dashboard)
-            client.register_plugin(PipelinePlugin(lang))
+            client.register_plugin(PipelinePlugin(options))
             window = max(1, len(client.scheduler_info().get("workers", {}))) * WINDOW_PER_WORKER
             queue = as_completed()
             parts_of: dict = {}

@@ -18,11 +18,12 @@ from kronika.batch import tables
 from kronika.batch.output import DOCUMENTS, ERRORS, EVENTS, BatchOutput
 from kronika.batch.partitions import Partition, ReadError
 from kronika.errors import InputError, KronikaError
+from kronika.options import AUTO, LIBRARY_DEFAULTS, AnalysisOptions
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 
 
-def process_partition(partition: Partition, out: str, lang: str = "pl") -> dict:
+def process_partition(partition: Partition, out: str, options: AnalysisOptions = LIBRARY_DEFAULTS) -> dict:
     """Analyse the partition's articles, write its tables under ``out`` and return its summary."""
     from kronika.core import analyze_articles
 
@@ -31,7 +32,7 @@ def process_partition(partition: Partition, out: str, lang: str = "pl") -> dict:
     events: dict[str | None, list[dict]] = defaultdict(list)
     errors: list[dict] = []
     articles = partition.articles
-    results = iter(analyze_articles(articles, lang=lang))
+    results = iter(analyze_articles(articles, options))
     counts = {"articles": 0, "failed": 0, "events": 0}
     languages: dict[str, int] = {}
     for position, item in enumerate(partition.items):
@@ -79,22 +80,23 @@ def worker_info() -> dict:
             "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
-def load_worker(lang: str = "pl") -> None:
+def load_worker(options: AnalysisOptions = LIBRARY_DEFAULTS) -> None:
     """Load the pipeline and every stage's resources now, so the first partition does not pay for it."""
     from kronika.batch.lifecycle import die_with_parent
-    from kronika.core import AUTO, load_pipeline
+    from kronika.core import load_pipeline
     from kronika.record import Document
 
     die_with_parent()
+    lang = options.lang
     if lang == AUTO:  # the identifier, and the Polish pipeline: the slowest to load
         from kronika.lang.langid import detect_language
 
         detect_language("warm-up")
         lang = "pl"
     try:
-        load_pipeline(lang)(Document(text="Start."))
+        load_pipeline(lang, options.parse)(Document(text="Start."))
     except KronikaError:
-        pass  # an unknown language is reported for each article it concerns, not as a dead worker
+        pass  # a pipeline that cannot load is reported for each article it concerns, not as a dead worker
 
 
 try:
@@ -108,11 +110,11 @@ class PipelinePlugin(WorkerPlugin):
 
     name = "kronika-pipeline"
 
-    def __init__(self, lang: str = "pl"):
-        self.lang = lang
+    def __init__(self, options: AnalysisOptions = LIBRARY_DEFAULTS):
+        self.options = options
 
     async def setup(self, worker) -> None:
         import asyncio
 
         # Loading takes seconds; off the event loop, the worker keeps answering the scheduler meanwhile.
-        await asyncio.get_running_loop().run_in_executor(None, load_worker, self.lang)
+        await asyncio.get_running_loop().run_in_executor(None, load_worker, self.options)

@@ -15,10 +15,10 @@ from kronika.ingest.feed import read_feed
 from kronika.ingest.html import read_html
 from kronika.ingest.jsonl import read_json, read_json_lines
 from kronika.ingest.text import read_plain
+from kronika.options import DEFAULT_MAX_BYTES
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
-DEFAULT_MAX_BYTES = 10_000_000
 
 Reader = Callable[..., Iterator["Article | InputError"]]
 READERS: dict[str, Reader] = {

@@ -17,6 +17,7 @@ from kronika.ingest.detect import HTML, is_feed, kind_from_content
 from kronika.ingest.feed import FeedEntry, feed_entries
 from kronika.ingest.html import read_html
 from kronika.batch.ingest import IngestReport, Progress, ingest_articles
+from kronika.options import LIBRARY_DEFAULTS, AnalysisOptions
 from kronika.watch import folders, state
 from kronika.watch.fetch import Fetched, Fetcher, Request
 from kronika.watch.sources import FEED, Source
@@ -65,13 +66,15 @@ class _Pending:
 
 
 class Watcher:
-    """Rounds over ``sources`` into ``store``; ``every`` spaces the backoff of failing feeds."""
+    """Rounds over ``sources`` into ``store``, analysed as ``options`` say; ``every`` spaces the backoff of
+    failing feeds."""
 
-    def __init__(self, store, sources: list[Source], *, fetcher: Fetcher, lang: str = "pl", jobs: int = 1,
-                 batch_size: int = 64, every: timedelta = timedelta(minutes=15), progress: Progress | None = None,
+    def __init__(self, store, sources: list[Source], *, fetcher: Fetcher,
+                 options: AnalysisOptions = LIBRARY_DEFAULTS, jobs: int = 1, batch_size: int = 64,
+                 every: timedelta = timedelta(minutes=15), progress: Progress | None = None,
                  clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)):
         self.store, self.sources, self.fetcher = store, sources, fetcher
-        self.lang, self.jobs, self.batch_size, self.every = lang, jobs, batch_size, every
+        self.options, self.jobs, self.batch_size, self.every = options, jobs, batch_size, every
         self.progress, self.clock = progress, clock
         self.rounds = 0
 
@@ -84,7 +87,7 @@ class Watcher:
         pending = self._new_entries(report, writes, fetched)
         self._fetch_pages(pending, report)
         pending += self._folder_entries(report)
-        report.ingest = ingest_articles(self.store, [p.article for p in pending], lang=self.lang, jobs=self.jobs,
+        report.ingest = ingest_articles(self.store, [p.article for p in pending], self.options, jobs=self.jobs,
                                         batch_size=self.batch_size, progress=self.progress)
         self._remember(pending, writes, fetched)
         state.save(self.store.connection, writes, self.clock())
@@ -131,7 +134,8 @@ class Watcher:
         pending = []
         for folder in (s.location for s in self.sources if s.kind != FEED):
             for key, path in folders.unseen_files(self.store.connection, folder):
-                pending += [_Pending(folder, key, article) for article in read_articles([path])]
+                articles = read_articles([path], date=self.options.date, max_bytes=self.options.max_bytes)
+                pending += [_Pending(folder, key, article) for article in articles]
         report.entries += len(pending)
         return pending
 
