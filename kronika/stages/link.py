@@ -85,6 +85,11 @@ class Group:
     country: str | None = None
 
 
+def _misspelt(word: str, alias_word: str) -> bool:
+    """Whether ``word`` is ``alias_word`` or close enough to be a misspelling of it."""
+    return word == alias_word or SequenceMatcher(None, word, alias_word).ratio() >= SURNAME_RATIO
+
+
 def _is_capitalised(text: str) -> bool:
     return text[:1].isupper()
 
@@ -301,12 +306,23 @@ class Linker:
                 continue
             ratio = SequenceMatcher(None, target, " ".join(w.casefold() for w in alias_words)).ratio()
             entry = self.kb.get(entry_id)
-            if entry.type == "PER" and words[-1].casefold() != alias_words[-1].casefold() and SequenceMatcher(
-                    None, words[-1].casefold(), alias_words[-1].casefold()).ratio() < SURNAME_RATIO:
-                continue  # "Francisco Yanez" is not "Francisco Lainez": a surname must be misspelt, not another
+            if entry.type == "PER" and not self._same_person_words(words, alias_words):
+                continue
             if ratio > best_ratio and (type_ is None or entry.type == type_):
                 best, best_ratio = entry, ratio
         return best
+
+    def _same_person_words(self, words: list[str], alias_words: tuple[str, ...]) -> bool:
+        """Whether a person's name may be a misspelling of an alias of the same length: "Francisco Yanez" is
+        not "Francisco Lainez", "Pedro Castillo" not "Eduardo Castillo". The surname must be misspelt, not
+        another; so must a first name, when the written one is a first name of its own (a lemma cut short,
+        "Benjam Netanjahu", still is Beniamin Netanjahu)."""
+        if not _misspelt(words[-1].casefold(), alias_words[-1].casefold()):
+            return False
+        first, other = words[0], alias_words[0]
+        if len(words) < 2 or _misspelt(first.casefold(), other.casefold()):
+            return True
+        return not (first in self._first_names or self.may_be_person(first))
 
     # --- titles ----------------------------------------------------------------------------------
 

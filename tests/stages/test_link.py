@@ -281,6 +281,9 @@ UNKNOWN_NAME_CASES = [
     # A surname must be misspelt to link fuzzily, not another surname with the same first name.
     ("Spotkał się z Carlosem Mendozą.", [("Carlosem Mendozą", "PER", "Carlos Mendoza")], {"Carlos Mendoza"}),
     ("Spotkał się z Carlosem Mendezem.", [("Carlosem Mendezem", "PER", "Carlos Mendez")], {"Carlos Mendez"}),
+    # ... nor another first name with the same surname; a first name misspelt still links.
+    ("Przemawiał Daniel Hrytsenko.", [("Daniel Hrytsenko", "PER", "Daniel Hrytsenko")], {"Daniel Hrytsenko"}),
+    ("Spotkał się z Karlosem Mendozą.", [("Karlosem Mendozą", "PER", "Karlos Mendoza")], {"Carlos Mendoza"}),
 ]
 
 
