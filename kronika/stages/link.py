@@ -30,6 +30,7 @@ from kronika.record import Document, Entity, Mention, Token
 from kronika.stages.link_context import settle_bodies
 from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_index import linker_indexes, sound_index
+from kronika.stages.link_pairs import split_name_pairs
 
 # Longest alias the gazetteer tries, in words ("Organizacja Traktatu Północnoatlantyckiego" has three).
 MAX_ALIAS_WORDS = 8
@@ -885,9 +886,9 @@ def _name_parts(linker: Linker, tokens: list[Token], found: list[Found]) -> list
 
 def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     """The article's entities: every name mention linked, grouped and pointed back to the text."""
-    tokens = doc.tokens
-    if not tokens:
+    if not doc.tokens:
         return []
+    tokens = split_name_pairs(linker, doc.tokens)
     sentence_starts = {span[0] for s, e in doc.sentences if (span := _token_span(tokens, s, e))}
     gazetteer = linker.gazetteer_matches(tokens, sentence_starts)
     found = _merge(linker, tokens, doc, gazetteer)
