@@ -401,6 +401,15 @@ class Linker:
         """Whether Morfeusz knows ``word`` as a first name or surname ("Marek" is also the town Marki's genitive)."""
         return any(r.person and r.source for r in self.morphology.analyse(word))
 
+    def unchanged_words(self, span: list[Token], base: str) -> str:
+        """``base`` with the words the language never inflects as written ("Ab Bakr" -> "Abu Bakr", where the
+        lemmatiser read "Abu" as an oblique form of "Ab"), when its words and the span's tokens align."""
+        words = WORD_RE.findall(base)
+        if len(words) != len(span) or not any(t.text.casefold() in self.language.unchanging_name_words for t in span):
+            return base
+        return " ".join(t.text if t.text.casefold() in self.language.unchanging_name_words else w
+                        for t, w in zip(span, words))
+
     def base_form(self, tokens: list[Token], start: int, end: int, text: str) -> str:
         """The base form of the name on tokens [start, end) ("Serhija Popki" -> "Serhij Popko")."""
         return self.morphology.lemmatize_phrase(text[tokens[start].start:tokens[end - 1].end])
@@ -614,6 +623,7 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
                 continue
             span = (first, span[1])
             base = linker.base_form(tokens, *span, doc.text)
+        base = linker.unchanged_words(tokens[span[0]:span[1]], base)
         entry = linker.link_name(base, mention.text, mention.type)
         if entry is None and mention.type == "PER":
             base = linker.person_base(tokens, *span, base)

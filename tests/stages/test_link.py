@@ -281,6 +281,10 @@ UNKNOWN_NAME_CASES = [
     # A surname must be misspelt to link fuzzily, not another surname with the same first name.
     ("Spotkał się z Carlosem Mendozą.", [("Carlosem Mendozą", "PER", "Carlos Mendoza")], {"Carlos Mendoza"}),
     ("Spotkał się z Carlosem Mendezem.", [("Carlosem Mendezem", "PER", "Carlos Mendez")], {"Carlos Mendez"}),
+    # The particles of Arabic names never decline, whatever the lemmatiser read ("Abu" as an oblique "Ab").
+    ("Zginął Abu Mahdi al-Muhandis.", [("Abu Mahdi al-Muhandis", "ORG", "Ab Mahdi al-Muhandis")],
+     {"Abu Mahdi al-Muhandis"}),
+    ("Przemawiał Hamid bin Rasid.", [("Hamid bin Rasid", "PER", "Hamid bina Rasid")], {"Hamid bin Rasid"}),
     # ... nor another first name with the same surname; a first name misspelt still links.
     ("Przemawiał Daniel Hrytsenko.", [("Daniel Hrytsenko", "PER", "Daniel Hrytsenko")], {"Daniel Hrytsenko"}),
     ("Spotkał się z Karlosem Mendozą.", [("Karlosem Mendozą", "PER", "Karlos Mendoza")], {"Carlos Mendoza"}),
