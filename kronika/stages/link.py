@@ -30,6 +30,7 @@ from kronika.record import Document, Entity, Mention, Token
 from kronika.stages.link_context import settle_bodies
 from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_index import linker_indexes, sound_index
+from kronika.stages.link_pairs import split_name_pairs
 
 # Longest alias the gazetteer tries, in words ("Organizacja Traktatu Północnoatlantyckiego" has three).
 MAX_ALIAS_WORDS = 8
@@ -83,6 +84,11 @@ class Group:
     entry: str | None
     mentions: list[tuple[int, int]] = field(default_factory=list)
     country: str | None = None
+
+
+def _misspelt(word: str, alias_word: str) -> bool:
+    """Whether ``word`` is ``alias_word`` or close enough to be a misspelling of it."""
+    return word == alias_word or SequenceMatcher(None, word, alias_word).ratio() >= SURNAME_RATIO
 
 
 def _is_capitalised(text: str) -> bool:
@@ -301,12 +307,23 @@ class Linker:
                 continue
             ratio = SequenceMatcher(None, target, " ".join(w.casefold() for w in alias_words)).ratio()
             entry = self.kb.get(entry_id)
-            if entry.type == "PER" and words[-1].casefold() != alias_words[-1].casefold() and SequenceMatcher(
-                    None, words[-1].casefold(), alias_words[-1].casefold()).ratio() < SURNAME_RATIO:
-                continue  # "Francisco Yanez" is not "Francisco Lainez": a surname must be misspelt, not another
+            if entry.type == "PER" and not self._same_person_words(words, alias_words):
+                continue
             if ratio > best_ratio and (type_ is None or entry.type == type_):
                 best, best_ratio = entry, ratio
         return best
+
+    def _same_person_words(self, words: list[str], alias_words: tuple[str, ...]) -> bool:
+        """Whether a person's name may be a misspelling of an alias of the same length: "Francisco Yanez" is
+        not "Francisco Lainez", "Pedro Castillo" not "Eduardo Castillo". The surname must be misspelt, not
+        another; so must a first name, when the written one is a first name of its own (a lemma cut short,
+        "Benjam Netanjahu", still is Beniamin Netanjahu)."""
+        if not _misspelt(words[-1].casefold(), alias_words[-1].casefold()):
+            return False
+        first, other = words[0], alias_words[0]
+        if len(words) < 2 or _misspelt(first.casefold(), other.casefold()):
+            return True
+        return not (first in self._first_names or self.may_be_person(first))
 
     # --- titles ----------------------------------------------------------------------------------
 
@@ -383,6 +400,15 @@ class Linker:
     def may_be_person(self, word: str) -> bool:
         """Whether Morfeusz knows ``word`` as a first name or surname ("Marek" is also the town Marki's genitive)."""
         return any(r.person and r.source for r in self.morphology.analyse(word))
+
+    def unchanged_words(self, span: list[Token], base: str) -> str:
+        """``base`` with the words the language never inflects as written ("Ab Bakr" -> "Abu Bakr", where the
+        lemmatiser read "Abu" as an oblique form of "Ab"), when its words and the span's tokens align."""
+        words = WORD_RE.findall(base)
+        if len(words) != len(span) or not any(t.text.casefold() in self.language.unchanging_name_words for t in span):
+            return base
+        return " ".join(t.text if t.text.casefold() in self.language.unchanging_name_words else w
+                        for t, w in zip(span, words))
 
     def base_form(self, tokens: list[Token], start: int, end: int, text: str) -> str:
         """The base form of the name on tokens [start, end) ("Serhija Popki" -> "Serhij Popko")."""
@@ -597,6 +623,7 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
                 continue
             span = (first, span[1])
             base = linker.base_form(tokens, *span, doc.text)
+        base = linker.unchanged_words(tokens[span[0]:span[1]], base)
         entry = linker.link_name(base, mention.text, mention.type)
         if entry is None and mention.type == "PER":
             base = linker.person_base(tokens, *span, base)
@@ -869,9 +896,9 @@ def _name_parts(linker: Linker, tokens: list[Token], found: list[Found]) -> list
 
 def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     """The article's entities: every name mention linked, grouped and pointed back to the text."""
-    tokens = doc.tokens
-    if not tokens:
+    if not doc.tokens:
         return []
+    tokens = split_name_pairs(linker, doc.tokens)
     sentence_starts = {span[0] for s, e in doc.sentences if (span := _token_span(tokens, s, e))}
     gazetteer = linker.gazetteer_matches(tokens, sentence_starts)
     found = _merge(linker, tokens, doc, gazetteer)

@@ -14,6 +14,7 @@ it ("szef MSZ Radosław Sikorski") is the one that person serves.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the linker's types; importing them here at run time would be circular
@@ -27,13 +28,16 @@ REPORTER_SECTORS = frozenset({"MED"})
 def settle_bodies(linker: Linker, tokens: list[Token], found: list[Found], text: str) -> None:
     """Re-link bare national bodies ("MSZ", "Sąd Najwyższy") to the state the article is about, in place;
     ``text`` is the article the tokens point into."""
-    bare = [f for f in found if _bare_body_role(linker, tokens, f)]
-    if not bare:
+    roles = {id(f): role for f in found if (role := _bare_body_role(linker, tokens, f))}
+    if not roles:
         return
+    bare = [f for f in found if id(f) in roles]
     states = article_states(linker, tokens, [f for f in found if f not in bare])
     by_start = {f.start: f for f in found}
     for f in bare:
-        home = linker.kb.get(f.entry).country
+        role = roles[id(f)]
+        # A title the base links to no body ("Sąd Konstytucyjny") has the home state of the titles that do.
+        home = linker.kb.get(f.entry).country if f.entry else _titles_home(linker)
         person = by_start.get(f.end)
         if person is not None and person.type == "PER":
             # "szef MSZ Radosław Sikorski", "wiceszef MON Jan Kowalski": the body is the one its official
@@ -42,9 +46,13 @@ def settle_bodies(linker: Linker, tokens: list[Token], found: list[Found], text:
             state = entry.country if entry is not None and entry.country != home else None
         else:
             state = _subject_state(states, home)
+            if state is not None and linker.kb.body(role, state) is None:
+                # A body the state has none of in the base goes to the state named most of those that have
+                # one: a constitutional court in an article about Peru that quotes the State Department.
+                having = Counter({s: n for s, n in states.items() if s == home or linker.kb.body(role, s)})
+                state = _subject_state(having, home) or state
         if state is None:
             continue
-        role = _bare_body_role(linker, tokens, f)
         entry = linker.kb.body(role, state)
         if entry is not None:
             f.entry, f.name, f.type = entry.id, entry.name, entry.type
@@ -82,10 +90,21 @@ def _subject_state(states: Counter, home: str | None) -> str | None:
     return ranked[0][0]
 
 
+@cache
+def _titles_home(linker: Linker) -> str | None:
+    """The one state whose bodies the base links bare titles to ("MSZ", "MON": Poland's in Polish news)."""
+    homes = {e.country for title in linker.bodies for e in linker.kb.lookup(" ".join(title))
+             if e.extra and e.extra.get("body")}
+    return homes.pop() if len(homes) == 1 else None
+
+
 def _bare_body_role(linker: Linker, tokens: list[Token], f: Found) -> str | None:
-    """The role of a national body linked by a title that names no state ("MSZ", not "MSZ Rosji"), or None."""
-    if f.entry is None or f.source == "body":
+    """The role of a national body named by a title without its state ("MSZ", not "MSZ Rosji"), or None: linked
+    to the home state's body by default, or left unlinked as a name the base lacks ("Sąd Konstytucyjny")."""
+    if f.source == "body":
         return None  # "body" mentions were linked with their state, or after one named with it
+    if f.entry is None:
+        return linker.bodies.get(tuple((t.lemma or t.text).casefold() for t in tokens[f.start:f.end]))
     entry = linker.kb.get(f.entry)
     role = entry.extra.get("body") if entry and entry.extra else None
     if role is None or entry.country is None:

@@ -186,12 +186,15 @@ class NerStage:
             return doc
         tagger = load_tagger(self.language.code)
         types = tagger.features.NKJP_TYPES
+        inhabitant = getattr(tagger.features, "is_inhabitant", lambda word: False)
         morphology = self.language.morphology()
         document_forms = frozenset(t.text for t in doc.tokens)
         mentions = [m for m in doc.mentions if m.source != "model"]
         for sentence, span in tagger.spans(doc):
             if span.layer != 0 or span.category not in types:
                 continue
+            if span.end - span.start == 1 and inhabitant(sentence[span.start].text):
+                continue  # "Kurdowie", "Turcy": members of a people, not a name (the pack's predicate)
             start, end = sentence[span.start].start, sentence[span.end - 1].end
             text = doc.text[start:end]
             lemma = morphology.lemmatize_phrase(text, document_forms)

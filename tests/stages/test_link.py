@@ -281,6 +281,13 @@ UNKNOWN_NAME_CASES = [
     # A surname must be misspelt to link fuzzily, not another surname with the same first name.
     ("Spotkał się z Carlosem Mendozą.", [("Carlosem Mendozą", "PER", "Carlos Mendoza")], {"Carlos Mendoza"}),
     ("Spotkał się z Carlosem Mendezem.", [("Carlosem Mendezem", "PER", "Carlos Mendez")], {"Carlos Mendez"}),
+    # The particles of Arabic names never decline, whatever the lemmatiser read ("Abu" as an oblique "Ab").
+    ("Zginął Abu Mahdi al-Muhandis.", [("Abu Mahdi al-Muhandis", "ORG", "Ab Mahdi al-Muhandis")],
+     {"Abu Mahdi al-Muhandis"}),
+    ("Przemawiał Hamid bin Rasid.", [("Hamid bin Rasid", "PER", "Hamid bina Rasid")], {"Hamid bin Rasid"}),
+    # ... nor another first name with the same surname; a first name misspelt still links.
+    ("Przemawiał Daniel Hrytsenko.", [("Daniel Hrytsenko", "PER", "Daniel Hrytsenko")], {"Daniel Hrytsenko"}),
+    ("Spotkał się z Karlosem Mendozą.", [("Karlosem Mendozą", "PER", "Karlos Mendoza")], {"Carlos Mendoza"}),
 ]
 
 
@@ -332,6 +339,8 @@ CONTEXT_ENTRIES = [
     Entry("kronika:sn-pol", "Supreme Court of Poland", "ORG", "POL", "JUD", aliases_pl=("Sąd Najwyższy", "SN"),
           extra={"body": "supreme_court"}),
     Entry("kronika:radoslaw-sikorski", "Radosław Sikorski", "PER", "POL", "GOV", aliases_pl=("Radosław Sikorski",)),
+    Entry("kronika:cc-ukr", "Constitutional Court of Ukraine", "ORG", "UKR", "JUD",
+          extra={"body": "constitutional_court"}),
 ]
 
 
@@ -364,6 +373,24 @@ def test_a_bare_body_belongs_to_the_state_the_article_is_about(context_linker, t
     got = link_entities(analysed(text), context_linker)
     bodies = [(e.name, e.country) for e in got if e.type == "ORG"]
     assert bodies == [expected], got
+
+
+# (text, the detector's mention of a title the base has no entry for, expected (name, country)): the body of
+# the state the article is about, when the home state (whose bodies the bare titles name) has no part in it.
+CONTEXT_TITLE_CASES = [
+    ("Ukraina ma nowe prawo. Sąd Konstytucyjny uchylił ustawę, a ukraiński rząd milczy.",
+     ("Constitutional Court of Ukraine", "UKR")),
+    ("Ukraina ma nowe prawo. Sąd Konstytucyjny uchylił ustawę, a polski rząd milczy.", ("Sąd Konstytucyjny", None)),
+    # The state named most has no such body in the base: the named state that has one.
+    ("Iran i Teheran krytykują Ukrainę. Sąd Konstytucyjny uchylił ustawę.", ("Constitutional Court of Ukraine", "UKR")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTEXT_TITLE_CASES)
+def test_an_unknown_bare_title_is_the_body_of_the_articles_state(context_linker, text, expected):
+    mention = [("Sąd Konstytucyjny", "ORG", "Sąd Konstytucyjny")]
+    got = link_entities(analysed(text, mentions=mention), context_linker)
+    assert [(e.name, e.country) for e in got if e.type == "ORG"] == [expected], got
 
 
 # (text, detector mention, expected entity names): quote marks at a mention's ends are not part of the name;

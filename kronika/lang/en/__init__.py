@@ -37,6 +37,7 @@ class EnglishLanguage:
     # English names do not inflect: no oblique case, no case ending to strip.
     oblique_cases: frozenset[str] = frozenset()
     first_name_endings: tuple = ()
+    unchanging_name_words: frozenset[str] = frozenset()
 
     def data(self, part: str):
         """One of the data modules the interface names (``kronika.lang.base.DATA_PARTS``), imported once."""

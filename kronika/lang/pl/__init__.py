@@ -9,6 +9,7 @@ from functools import lru_cache
 from kronika.caches import WORD_TYPES
 from kronika.lang.base import DATA_PARTS, Morph
 from kronika.lang.pl.abbreviations import ABBREVIATIONS, MULTI_PERIOD, SENTENCE_FINAL_ABBREVIATIONS
+from kronika.lang.pl.arabic import PARTICLES as ARABIC_PARTICLES
 from kronika.lang.pl.credits import BYLINE_OPENERS, CREDIT_CUES
 from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
 from kronika.lang.pl.morphology import CASES as _CASE_ORDER
@@ -41,6 +42,7 @@ class PolishLanguage:
     event_cues = EVENT_CUES
     oblique_cases = ud_cases(OBLIQUE_CASES)
     first_name_endings = tuple((ending, ud_cases(cases)) for ending, cases in FIRST_NAME_ENDINGS)
+    unchanging_name_words = ARABIC_PARTICLES
 
     def data(self, part: str):
         """One of the data modules the interface names (``kronika.lang.base.DATA_PARTS``), imported once."""

@@ -34,6 +34,9 @@ STATES = frozenset({
 MARKERS = re.compile(
     r"(?:^|[\s-])(?:al|el|as|asz|ad|ar|an|at|az)-\w|(?:^|\s)(?:bin|ibn|abu|abd)\s\w|(?:^|\s)abd(?:ul|el|al)"
     r"|[^\W\d_]{3,}(?:ullah|allah)\b")
+# The particles of Arabic names, which Polish never inflects ("Abu Bakra" declines "Bakr", not "Abu"): a
+# lemmatiser that reads "Abu" as an oblique form of "Ab" must not have the last word.
+PARTICLES = frozenset({"abu", "bin", "ibn", "bint"})
 # A name without a marker is taken for a transcription only in an article mostly about the states above
 # (this share of its state mentions), and only with letters English spellings lack.
 CONTEXT_SHARE = 0.5

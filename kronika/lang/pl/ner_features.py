@@ -340,6 +340,29 @@ def _word_facts(word: str) -> tuple[str | None, bool, bool, bool]:
     return place, forename, proper and any_surname, any_surname
 
 
+# SGJP writes the nouns for a people's or a town's members with a capital ("Kurd", "Turek", "Rosjanin",
+# "Warszawiak"): common nouns of the human masculine gender whose lemma is capitalised. NKJP does not annotate them
+# as names, yet the tagger sometimes does ("Kurdowie", "Turcy", which the town of Turek then claims).
+HUMAN_GENDER = "m1"
+NOUN_CLASSES = frozenset({"subst", "depr"})
+# Labels that keep a word a name even when an inhabitant reading exists ("Niemiec" is also Germany's genitive).
+PLACE_OR_FORENAME = frozenset({GEOGRAPHIC_LABEL, FORENAME_LABEL})
+
+
+@lru_cache(maxsize=20_000)
+def is_inhabitant(word: str) -> bool:
+    """A word some reading of which names a member of a people or a town, and none a place or a forename."""
+    from kronika.lang.pl.morphology import load_morphology
+
+    analyses = load_morphology().analyse(word)
+    member = any(
+        a.pos in NOUN_CLASSES and a.lemma[:1].isupper() and COMMON_NOUN_LABEL in a.labels
+        and HUMAN_GENDER in a.values
+        for a in analyses
+    )
+    return member and not any(PLACE_OR_FORENAME.intersection(a.labels) for a in analyses)
+
+
 # Relational adjectives of towns, NKJP's settlements too ("powiat działdowski", "ul. Krakowska"): the
 # adjective's ending and the town-name endings it replaces (Polish word formation: -owo -> -owski,
 # -ice -> -icki, -sk -> -ski, -ck -> -cki, -ź -> -dzki), tried against the knowledge base's towns.

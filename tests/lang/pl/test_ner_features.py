@@ -9,6 +9,7 @@ from kronika.lang.pl.ner_features import (
     POLEVAL_CATEGORIES,
     document_name_forms,
     inner_names,
+    is_inhabitant,
     sentence_features,
     town_of_adjective,
     word_shape,
@@ -171,3 +172,20 @@ TOWN_ADJECTIVES = [
 @pytest.mark.parametrize(("adjective", "town"), TOWN_ADJECTIVES)
 def test_town_of_adjective(adjective, town):
     assert town_of_adjective(adjective, TOWNS) == town
+
+
+# Members of a people or a town are common nouns to SGJP, though written with a capital; places, states'
+# genitives and forenames are not ("Niemiec" is Germany's genitive too, "Marek" a forename).
+INHABITANTS = [
+    ("Kurdowie", True),
+    ("Turcy", True),
+    ("Tutsi", True),
+    ("Niemiec", False),
+    ("Marek", False),
+    ("Kraków", False),
+]
+
+
+@pytest.mark.parametrize(("word", "expected"), INHABITANTS)
+def test_is_inhabitant(word, expected):
+    assert is_inhabitant(word) is expected
