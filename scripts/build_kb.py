@@ -153,6 +153,8 @@ def build_states(tables, shared: Path, polish: PolishNames) -> tuple[list[Entry]
             aliases_pl=aliases_pl, aliases_en=tuple(a for a in aliases_en if a != name),
             forms_pl=unique(f for a in aliases_pl for f in polish.forms(a)),
             adjectives_pl=row.values("adjectives_pl"), inhabitants_pl=row.values("inhabitants_pl"),
+            # mledoze's English demonym is the state's adjective too ("Russian forces", "a Polish diplomat").
+            adjectives_en=unique(country.get("demonyms", {}).get("eng", {}).get(k, "") for k in ("m", "f")),
             lat=lat, lon=lon, source="curated+mledoze+babel" if row.cells else "mledoze+babel"))
         if country.get("capital"):
             capitals[iso3] = country["capital"][0]
