@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kronika.kb.base import DATA_FILES, alias_key, loose_key  # noqa: E402
-from kronika.kb.model import Entry, Office  # noqa: E402
+from kronika.kb.model import BY_LANGUAGE, Entry, Office  # noqa: E402
 from kronika.kb.tables import Row, read_sources  # noqa: E402
 
 SOURCES = ROOT / "kronika" / "kb" / "sources"
@@ -68,6 +68,18 @@ def unique(values) -> tuple[str, ...]:
             seen.add(key)
             out.append(value)
     return tuple(out)
+
+
+def keyed_entry(**values) -> Entry:
+    """An entry from values named as the source tables' columns are, one per language ("aliases_pl",
+    "aliases_en"): the entry keys them by language."""
+    by_language: dict[str, dict] = {key: {} for key in BY_LANGUAGE}
+    for name in [name for name in values if name.split("_")[0] in BY_LANGUAGE]:
+        key, lang = name.split("_", 1)
+        found = tuple(values.pop(name))
+        if found:
+            by_language[key][lang] = found
+    return Entry(**values, **by_language)
 
 
 # ---------------------------------------------------------------- Morfeusz: Polish names and their forms
@@ -136,11 +148,13 @@ def build_states(tables, shared: Path, polish: PolishNames) -> tuple[list[Entry]
                              *(getattr(pyc, k, "") for k in ("name", "official_name", "common_name")), *alt])
         name = row["name"] or country["name"]["common"]
         lat, lon = (country.get("latlng") or [None, None])[:2]
-        entries.append(Entry(
+        entries.append(keyed_entry(
             id=row["qid"] or f"kronika:{slug(name)}", name=name, type="GPE", country=iso3,
             aliases_pl=aliases_pl, aliases_en=tuple(a for a in aliases_en if a != name),
             forms_pl=unique(f for a in aliases_pl for f in polish.forms(a)),
             adjectives_pl=row.values("adjectives_pl"), inhabitants_pl=row.values("inhabitants_pl"),
+            # mledoze's English demonym is the state's adjective too ("Russian forces", "a Polish diplomat").
+            adjectives_en=unique(country.get("demonyms", {}).get("eng", {}).get(k, "") for k in ("m", "f")),
             lat=lat, lon=lon, source="curated+mledoze+babel" if row.cells else "mledoze+babel"))
         if country.get("capital"):
             capitals[iso3] = country["capital"][0]
@@ -181,7 +195,7 @@ def build_places(tables, states: list[Entry], capitals: dict[str, str], polish: 
         aliases_pl = unique([*(row.values("aliases_pl") if row else ()), *found_pl])
         name = row["name"] if row else city["name"]
         aliases_en = unique([*(row.values("aliases_en") if row else ()), city["name"]])
-        entries.append(Entry(
+        entries.append(keyed_entry(
             id=(row["qid"] if row and row["qid"] else f"kronika:geonames-{gid}"), name=name, type="GPE",
             country=iso3, aliases_pl=aliases_pl, aliases_en=tuple(a for a in aliases_en if a != name),
             forms_pl=unique(f for a in aliases_pl for f in polish.forms(a)),
@@ -194,7 +208,7 @@ def build_places(tables, states: list[Entry], capitals: dict[str, str], polish: 
         if row["geonameid"]:
             continue
         aliases_pl = row.values("aliases_pl")
-        entries.insert(0, Entry(
+        entries.insert(0, keyed_entry(
             id=row["qid"] or f"kronika:{slug(row['name'])}", name=row["name"], type=row["type"],
             country=row["country"] or None, aliases_pl=aliases_pl, aliases_en=row.values("aliases_en"),
             forms_pl=unique(f for a in aliases_pl for f in polish.forms(a)),
@@ -206,7 +220,7 @@ def build_places(tables, states: list[Entry], capitals: dict[str, str], polish: 
 # ---------------------------------------------------------------- organisations and people
 
 def build_organisations(tables) -> list[Entry]:
-    return [Entry(id=row["qid"] or f"kronika:{slug(row['name'])}", name=row["name"], type=row["type"],
+    return [keyed_entry(id=row["qid"] or f"kronika:{slug(row['name'])}", name=row["name"], type=row["type"],
                   country=row["country"] or None, sector=row["sector"], aliases_pl=row.values("aliases_pl"),
                   aliases_en=row.values("aliases_en"), source="curated")
             for row in tables["organisations"]]
@@ -220,7 +234,7 @@ def build_people(tables) -> list[Entry]:
     people = []
     for row in tables["people"]:
         held = sorted(offices.get(row["name"], ()), key=lambda o: (ROLE_ORDER.get(o.role, 9), o.start or ""))
-        people.append(Entry(id=row["qid"] or f"kronika:{slug(row['name'])}", name=row["name"], type="PER",
+        people.append(keyed_entry(id=row["qid"] or f"kronika:{slug(row['name'])}", name=row["name"], type="PER",
                             country=row["country"] or None, sector=row["sector"] or None,
                             aliases_pl=row.values("aliases_pl"), aliases_en=row.values("aliases_en"),
                             offices=tuple(held), source="curated"))
@@ -319,7 +333,7 @@ def build_bodies(states: list[Entry], organisations: list[Entry]) -> list[Entry]
     by_name = {(alias_key(e.name), e.country): i for i, e in enumerate(organisations)}
     new = []
     for state in states:
-        if not state.adjectives_pl:
+        if not state.adjectives_in("pl"):
             continue  # territories and states without checked Polish derivatives have no bodies here
         for role, (pattern, sector) in BODY_KINDS.items():
             title = BODY_TITLES.get((role, state.country))
@@ -333,7 +347,7 @@ def build_bodies(states: list[Entry], organisations: list[Entry]) -> list[Entry]
                 entry = organisations[hit]
                 organisations[hit] = replace(entry, extra={**entry.extra, "body": role})
                 continue
-            new.append(Entry(id=f"kronika:{slug(title)}", name=title, type="ORG", country=state.country,
+            new.append(keyed_entry(id=f"kronika:{slug(title)}", name=title, type="ORG", country=state.country,
                              sector=sector, parent=state.id, source="generated", extra={"body": role}))
     return new
 
@@ -436,7 +450,7 @@ def build_petrarch_people(shared: Path, countries: set[str], skipped: Counter,
     for record in people.values():
         offices = tuple(sorted(set(record["offices"]), key=lambda o: (o.start or "", o.end or "")))
         sector = record["sector"] or (offices[-1].sector if offices else None)
-        out.append(Entry(id=f"kronika:{slug(record['name'])}-{record['country'].lower()}", name=record["name"],
+        out.append(keyed_entry(id=f"kronika:{slug(record['name'])}-{record['country'].lower()}", name=record["name"],
                          type="PER", country=record["country"], sector=sector,
                          aliases_en=tuple(a for a in unique(record["aliases"]) if a != record["name"]),
                          offices=offices, source="petrarch2"))
@@ -455,7 +469,7 @@ def build_petrarch_groups(shared: Path, countries: set[str]) -> list[Entry]:
         key = alias_key(name)
         if not name or key in groups:
             continue
-        groups[key] = Entry(id=f"kronika:{slug(name)}", name=name, type="ORG", country=country, sector="REB",
+        groups[key] = keyed_entry(id=f"kronika:{slug(name)}", name=name, type="ORG", country=country, sector="REB",
                             aliases_en=unique(petrarch_name(a) for a in item["aliases"]), source="petrarch2")
     return list(groups.values())
 
@@ -464,7 +478,7 @@ def merge(primary: list[Entry], secondary: list[Entry], stats: Counter, label: s
     """Secondary entries naming a primary one (same name key and country) add aliases and offices to it."""
     index: dict[tuple[str, str | None], int] = {}
     for i, entry in enumerate(primary):
-        for text in (entry.name, *entry.aliases_en, *entry.aliases_pl):
+        for text in (entry.name, *entry.aliases_in("en"), *entry.aliases_in("pl")):
             index.setdefault((alias_key(text), entry.country), i)
     out = list(primary)
     for entry in secondary:
@@ -474,7 +488,8 @@ def merge(primary: list[Entry], secondary: list[Entry], stats: Counter, label: s
             continue
         stats[f"{label} merged into curated"] += 1
         base = out[hit]
-        out[hit] = replace(base, aliases_en=unique([*base.aliases_en, entry.name, *entry.aliases_en]),
+        english = unique([*base.aliases_in("en"), entry.name, *entry.aliases_in("en")])
+        out[hit] = replace(base, aliases={**base.aliases, "en": english},
                            offices=base.offices + tuple(o for o in entry.offices if o not in base.offices),
                            source=base.source if base.source.endswith("+petrarch2") else base.source + "+petrarch2")
     return out
@@ -544,7 +559,7 @@ def main(argv: list[str] | None = None) -> int:
     organisations = merge(build_organisations(tables), build_petrarch_groups(args.shared, countries), stats,
                           "petrarch2 armed group")
     organisations += build_bodies(states, organisations)
-    place_names = {alias_key(text) for e in states for text in (e.name, *e.aliases_en)}
+    place_names = {alias_key(text) for e in states for text in (e.name, *e.aliases_in("en"))}
     people = merge(build_people(tables), build_petrarch_people(args.shared, countries, stats, place_names), stats,
                    "petrarch2 person")
     taken: set[str] = set()
@@ -567,7 +582,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{kind}\ttotal\t{sum(n for (k, _), n in counts.items() if k == kind)}")
     print(f"all\ttotal\t{sum(counts.values())}")
     print(f"offices\t\t{sum(len(e.offices) for e in files['people.jsonl'])}")
-    print(f"inflected Polish forms\t\t{sum(len(e.forms_pl) for es in files.values() for e in es)}")
+    print(f"inflected Polish forms\t\t{sum(len(e.forms_in('pl')) for es in files.values() for e in es)}")
     for reason, n in sorted(stats.items()):
         print(f"note\t{reason}\t{n}")
     return 0

@@ -175,8 +175,7 @@ def offices(entity_id: str, on: str | None, last_seen: str | None) -> dict | Non
     return {
         "date": day,
         "code": kb.actor_code(entry, day),
-        "aliases_pl": list(entry.aliases_pl),
-        "aliases_en": list(entry.aliases_en),
+        "aliases": {lang: list(aliases) for lang, aliases in sorted(entry.aliases.items())},
         "offices": [{**office.to_json(), "held": office in held} for office in entry.offices],
     }
 

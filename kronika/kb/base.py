@@ -135,8 +135,7 @@ def alias_indexes(entries) -> tuple[AliasIndex, AliasIndex]:
     exact: AliasIndex = defaultdict(list)
     loose: AliasIndex = defaultdict(list)
     for entry in entries:
-        for kind, texts in ((NAME, (entry.name,)), (ALIAS, entry.aliases_pl + entry.aliases_en),
-                            (FORM, entry.forms_pl)):
+        for kind, texts in ((NAME, (entry.name,)), (ALIAS, entry.all_aliases()), (FORM, entry.all_forms())):
             for text in texts:
                 for index, key in ((exact, alias_key(text)), (loose, loose_key(text))):
                     hits = index[key]

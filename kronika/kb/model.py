@@ -20,6 +20,11 @@ ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_min
 # former office-holders this code as their default, e.g. Putin is RUSELI before 1999.
 FORMER_OFFICE_SECTOR = "ELI"
 
+# An entry's canonical name is its English Wikipedia title; its other English names are ``aliases["en"]``.
+CANONICAL_LANGUAGE = "en"
+# The fields that hold values per language.
+BY_LANGUAGE = ("aliases", "forms", "adjectives", "inhabitants")
+
 
 def date_floor(value: str) -> str:
     """The first day a (possibly partial) ISO date can mean, as a sortable string."""
@@ -64,14 +69,15 @@ class Entry:
     type: str  # PER | ORG | GPE | LOC
     country: str | None = None  # ISO 3166-1 alpha-3; None for international bodies
     sector: str | None = None  # CAMEO/PLOVER sector: GOV, MIL, IGO, MED, REB, ...
-    aliases_pl: tuple[str, ...] = ()  # base (nominative) forms
-    aliases_en: tuple[str, ...] = ()
-    # Inflected forms of single-word Polish aliases (Morfeusz-generated), kept apart from the base aliases so a
-    # caller can tell a lemma hit from a surface-form hit.
-    forms_pl: tuple[str, ...] = ()
-    # Polish adjective and inhabitant forms of a state: not mentions of the state, but usable by a linker.
-    adjectives_pl: tuple[str, ...] = ()
-    inhabitants_pl: tuple[str, ...] = ()
+    # Names in other languages, keyed by ISO 639-1 code ({"pl": ("Chiny", "ChRL"), "en": (...)}): base
+    # (nominative) forms. A second language adds its key; no field is named after a language.
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    # Inflected forms of single-word aliases (Morfeusz-generated for Polish), kept apart from the base aliases
+    # so a caller can tell a lemma hit from a surface-form hit.
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    # A state's adjective and inhabitant forms per language: not mentions of the state, but usable by a linker.
+    adjectives: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    inhabitants: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     lat: float | None = None
     lon: float | None = None
     capital: str | None = None  # id of the capital city, for states
@@ -81,11 +87,42 @@ class Entry:
     source: str = ""  # where the entry comes from (curated, mledoze, geonames, petrarch2, ...)
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
+    def aliases_in(self, lang: str) -> tuple[str, ...]:
+        return self.aliases.get(lang, ())
+
+    def forms_in(self, lang: str) -> tuple[str, ...]:
+        return self.forms.get(lang, ())
+
+    def adjectives_in(self, lang: str) -> tuple[str, ...]:
+        return self.adjectives.get(lang, ())
+
+    def inhabitants_in(self, lang: str) -> tuple[str, ...]:
+        return self.inhabitants.get(lang, ())
+
+    def all_aliases(self) -> tuple[str, ...]:
+        """Every language's aliases, in the order of the languages' codes."""
+        return tuple(alias for lang in sorted(self.aliases) for alias in self.aliases[lang])
+
+    def all_forms(self) -> tuple[str, ...]:
+        return tuple(form for lang in sorted(self.forms) for form in self.forms[lang])
+
+    def is_state(self) -> bool:
+        """A sovereign state's entry: a place with a country code and an adjective or a capital (cities and
+        regions carry the country code too)."""
+        return (self.type == "GPE" and self.country is not None
+                and (any(self.adjectives.values()) or self.capital is not None))
+
     @classmethod
     def from_json(cls, obj: dict) -> Entry:
         data = dict(obj)
-        for key in ("aliases_pl", "aliases_en", "forms_pl", "adjectives_pl", "inhabitants_pl"):
-            data[key] = tuple(data.get(key, ()))
+        for key in BY_LANGUAGE:
+            data[key] = {lang: tuple(values) for lang, values in data.get(key, {}).items() if values}
+        # The layout before fields were keyed by language ("aliases_pl": [...]) still reads.
+        for name in [name for name in data if "_" in name and name.split("_")[0] in BY_LANGUAGE]:
+            key, lang = name.split("_", 1)
+            values = tuple(data.pop(name))
+            if values:
+                data[key][lang] = values
         data["offices"] = tuple(Office(**office) for office in data.get("offices", ()))
         return cls(**data)
 
@@ -97,6 +134,8 @@ class Entry:
                 continue
             if f.name == "offices":
                 value = [office.to_json() for office in value]
+            elif f.name in BY_LANGUAGE:
+                value = {lang: list(values) for lang, values in sorted(value.items()) if values}
             elif isinstance(value, tuple):
                 value = list(value)
             out[f.name] = value

@@ -179,9 +179,10 @@ class Coder:
         # "izraelska armia", "ostrzały rosyjskie": a state's adjective names the state as a participant.
         self.adjective_states: dict[str, Entity] = {}
         for entry in self.kb:
-            if entry.type == "GPE" and entry.country and entry.adjectives_pl:
+            adjectives = entry.adjectives_in(language.code)
+            if entry.type == "GPE" and entry.country and adjectives:
                 state = Entity(id=entry.id, name=entry.name, type="GPE", country=entry.country)
-                for adjective in entry.adjectives_pl:
+                for adjective in adjectives:
                     self.adjective_states.setdefault(adjective.casefold(), state)
 
     def kb_entry(self, entity_id: str):

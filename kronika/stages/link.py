@@ -24,6 +24,7 @@ from functools import cache
 from itertools import product
 from math import prod
 
+from kronika.kb.model import CANONICAL_LANGUAGE as CANONICAL
 from kronika.lang import ud
 from kronika.lang.ud import morph
 from kronika.record import Document, Entity, Mention, Token
@@ -148,7 +149,7 @@ class Linker:
         self._lower_starts: set[str] = set()
         seen: set[tuple[str, str]] = set()
         for entry in self.kb:
-            for alias in (entry.name, *entry.aliases_pl, *entry.aliases_en):
+            for alias in (entry.name, *entry.aliases_in(self.language.code), *entry.aliases_in(CANONICAL)):
                 words = tuple(WORD_RE.findall(alias))
                 if not words or len(words) > MAX_ALIAS_WORDS:
                     continue
@@ -172,7 +173,7 @@ class Linker:
     def _build_first_names(self) -> frozenset[str]:
         """First words of the base's people with a first name and surname ("Johann", "Recep", "Yoav")."""
         return frozenset(
-            words[0] for entry in self.kb if entry.type == "PER" for alias in (entry.name, *entry.aliases_en)
+            words[0] for entry in self.kb if entry.type == "PER" for alias in (entry.name, *entry.aliases_in(CANONICAL))
             if len(words := alias.split()) > 1 and words[0].isalpha() and _is_capitalised(words[0]))
 
     def first_name_evidence(self):
@@ -181,7 +182,8 @@ class Linker:
             def first_words(aliases):
                 return [w[0] for a in aliases if len(w := a.split()) > 1 and w[0].isalpha() and _is_capitalised(w[0])]
             self._first_name_evidence = self.language.first_names(
-                (e.country, first_words((e.name, *e.aliases_en)), first_words(e.aliases_pl))
+                (e.country, first_words((e.name, *e.aliases_in(CANONICAL))),
+                 first_words(e.aliases_in(self.language.code)))
                 for e in self.kb if e.type == "PER")
         return self._first_name_evidence
 
@@ -191,9 +193,9 @@ class Linker:
         self.demonyms: set[str] = set()
         for entry in self.kb:
             if entry.type == "GPE" and entry.country:
-                for adjective in entry.adjectives_pl:
+                for adjective in entry.adjectives_in(self.language.code):
                     adjectives.setdefault(adjective.casefold(), entry.country)
-                for inhabitants in entry.inhabitants_pl:
+                for inhabitants in entry.inhabitants_in(self.language.code):
                     self.demonyms.add(inhabitants.casefold())
         return adjectives
 
@@ -464,7 +466,8 @@ class Linker:
         if self._first_name_counts is None:
             self._first_name_counts = Counter(
                 first for entry in self.kb if entry.type == "PER"
-                for first in {alias.split()[0] for alias in (entry.name, *entry.aliases_en) if " " in alias.strip()})
+                for first in {alias.split()[0] for alias in (entry.name, *entry.aliases_in(CANONICAL))
+                              if " " in alias.strip()})
         return self._first_name_counts[written] > self._first_name_counts[lemma]
 
     def _first_name_as_written(self, word: str) -> bool:
@@ -522,7 +525,7 @@ class Linker:
     def _build_sound_index(self) -> dict[str, set[str]]:
         by_sound: dict[str, set[str]] = defaultdict(set)
         for entry in self.kb:
-            for alias in (entry.name, *entry.aliases_en):
+            for alias in (entry.name, *entry.aliases_in(CANONICAL)):
                 if _sound_indexed(alias, entry.type):
                     for key in self.language.sound_keys(alias):
                         by_sound[key].add(entry.id)
@@ -550,17 +553,18 @@ class Linker:
             keys = set()
             for entry in self.kb:
                 if entry.type == "GPE" and entry.country == country and self._is_state(entry.id):
-                    for alias in (entry.name, *entry.aliases_pl, *entry.forms_pl):
+                    lang = self.language.code
+                    for alias in (entry.name, *entry.aliases_in(lang), *entry.forms_in(lang)):
                         for word in WORD_RE.findall(alias):
                             if _is_capitalised(word):
                                 keys |= self.word_keys(word)
-                    keys.update(adjective.casefold() for adjective in entry.adjectives_pl)
+                    keys.update(adjective.casefold() for adjective in entry.adjectives_in(lang))
             self._state_words[country] = keys = frozenset(keys)
         return bool(self.token_keys(token) & keys)
 
     def _is_state(self, entry_id: str) -> bool:
         entry = self.kb.get(entry_id)
-        return entry.type == "GPE" and entry.country is not None and bool(entry.adjectives_pl or entry.capital)
+        return entry.is_state()
 
 
 @cache
@@ -696,7 +700,9 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
             if not f.entry:
                 votes[key][f.type or "MISC"] += 1
             entry = linker.kb.get(f.entry) if f.entry else None
-            names = [f.name] + ([*entry.aliases_pl, *entry.aliases_en] if entry and entry.type == "PER" else [])
+            names = [f.name]
+            if entry and entry.type == "PER":
+                names += [*entry.aliases_in(linker.language.code), *entry.aliases_in(CANONICAL)]
             names += [" ".join(t.lemma or t.text for t in tokens[f.start:f.end])]
             for name in names:
                 for word in WORD_RE.findall(name):
@@ -881,7 +887,7 @@ def _name_parts(linker: Linker, tokens: list[Token], found: list[Found]) -> list
     for f in found:
         if f.type == "PER" and f.end - f.start > 1:
             entry = linker.kb.get(f.entry) if f.entry else None
-            names = [f.name, *(entry.aliases_pl if entry else ())]
+            names = [f.name, *(entry.aliases_in(linker.language.code) if entry else ())]
             names += [" ".join(t.lemma or t.text for t in tokens[f.start:f.end])]
             parts.update(w.casefold() for name in names for w in WORD_RE.findall(name) if _is_capitalised(w))
     out = []

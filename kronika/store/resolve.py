@@ -56,7 +56,7 @@ def knowledge_base_entry(text: str, *, inflected: bool):
 
 
 def is_state(entry) -> bool:
-    return entry.type == "GPE" and entry.country is not None and bool(entry.adjectives_pl or entry.capital)
+    return entry.is_state()
 
 
 def _entry_keys(connection: sqlite3.Connection, entry) -> list[str]:
@@ -110,7 +110,8 @@ def country_names() -> dict[str, str]:
     for entry in load_kb():
         if is_state(entry):
             names.setdefault(entry.country, entry.country)
-            for name in (entry.name, *entry.aliases_pl[:1]):
+            # The first alias of each language: the state's usual name in it ("Chiny").
+            for name in (entry.name, *(aliases[0] for aliases in entry.aliases.values() if aliases)):
                 names.setdefault(name, entry.country)
     return names
 

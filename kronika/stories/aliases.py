@@ -88,7 +88,7 @@ class AliasMatcher:
         self._by_prefix: dict[str, list[_Name]] = defaultdict(list)
         seen: set[tuple[tuple[str, ...], str]] = set()
         for entry in kb:
-            for alias in (entry.name, *entry.aliases_en, *entry.aliases_pl):
+            for alias in (entry.name, *entry.all_aliases()):
                 words = WORD.findall(alias)
                 if not words or not words[0][:1].isupper():
                     continue  # a lower-case alias is a common word, not a name

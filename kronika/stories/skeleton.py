@@ -152,7 +152,7 @@ class SkeletonMatcher:
         self._by_first: dict[str, list[_Name]] = defaultdict(list)
         seen: set[tuple[tuple[str, ...], str]] = set()
         for order, entry in enumerate(kb):
-            for alias in (entry.name, *entry.aliases_en, *entry.aliases_pl):
+            for alias in (entry.name, *entry.all_aliases()):
                 words = _WORD.findall(alias)
                 if not words or not words[0][:1].isupper():
                     continue

@@ -157,6 +157,8 @@ def test_entity_with_aliases_offices_events_and_counterparts(client):
     assert body["kb"]["date"] == "2025-03-04"
     assert any(o["role"] == "head_of_government" and o["held"] for o in body["kb"]["offices"])
     assert body["kb"]["code"] == "POLGOV"
+    # The knowledge base's names, keyed by language.
+    assert "Tusk" in body["kb"]["aliases"]["pl"] and "Tusk" in body["kb"]["aliases"]["en"]
     assert {e["type"] for e in body["events_as_actor"]} == {"CONSULT", "AID"}
     assert [e["type"] for e in body["events_as_recipient"]] == ["COOPERATE"]
     assert [c["key"] for c in body["counterparts"]] == ["Q3874799"]

@@ -140,7 +140,7 @@ def test_inflected_forms_are_their_own_kind(kb):
 
 def test_adjectives_are_not_aliases(kb):
     china = kb.get("Q148")
-    assert "chiński" in china.adjectives_pl and "Chińczycy" in china.inhabitants_pl
+    assert "chiński" in china.adjectives_in("pl") and "Chińczycy" in china.inhabitants_in("pl")
     assert kb.lookup("chiński") == []
 
 

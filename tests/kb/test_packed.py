@@ -10,9 +10,9 @@ from kronika.kb.base import _data_dir, read_entries
 from kronika.kb.packed import entry_fields, entry_from_fields, load_packed
 
 ENTRIES = [
-    Entry("Q956", "Beijing", "GPE", "CHN", aliases_pl=("Pekin",), forms_pl=("Pekinie",), parent="Q148",
+    Entry("Q956", "Beijing", "GPE", "CHN", aliases={"pl": ("Pekin",)}, forms={"pl": ("Pekinie",)}, parent="Q148",
           lat=39.9, lon=116.4, population=21_000_000, extra={"geonameid": 1816670}),
-    Entry("Q7747", "Vladimir Putin", "PER", "RUS", "GOV", aliases_pl=("Władimir Putin",),
+    Entry("Q7747", "Vladimir Putin", "PER", "RUS", "GOV", aliases={"pl": ("Władimir Putin",)},
           offices=(Office("head_of_state", "RUS", "2012-05-07"), Office("official", None, sector="ELI",
                                                                         known_until="2014"))),
     Entry("kronika:x", "X", "ORG"),

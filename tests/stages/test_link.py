@@ -14,28 +14,28 @@ from kronika.stages.morph import MorphologyStage
 from kronika.stages.segment import SegmentStage
 
 ENTRIES = [
-    Entry("Q148", "China", "GPE", "CHN", "GOV", aliases_pl=("Chiny", "ChRL"), adjectives_pl=("chiński",),
+    Entry("Q148", "China", "GPE", "CHN", "GOV", aliases={"pl": ("Chiny", "ChRL")}, adjectives={"pl": ("chiński",)},
           capital="Q956"),
-    Entry("Q423", "North Korea", "GPE", "PRK", "GOV", aliases_pl=("Korea Północna", "Korea Płn."),
-          adjectives_pl=("północnokoreański",), capital="Q18808"),
-    Entry("Q159", "Russia", "GPE", "RUS", "GOV", aliases_pl=("Rosja",), adjectives_pl=("rosyjski",),
-          inhabitants_pl=("Rosjanie",), capital="Q649"),
-    Entry("Q212", "Ukraine", "GPE", "UKR", "GOV", aliases_pl=("Ukraina",), adjectives_pl=("ukraiński",)),
-    Entry("Q956", "Beijing", "GPE", "CHN", aliases_pl=("Pekin",), parent="Q148"),
-    Entry("Q56226", "Kim Jong Un", "PER", "PRK", "GOV", aliases_pl=("Kim Dzong Un",), aliases_en=("Kim Jong-un",),
+    Entry("Q423", "North Korea", "GPE", "PRK", "GOV", aliases={"pl": ("Korea Północna", "Korea Płn.")},
+          adjectives={"pl": ("północnokoreański",)}, capital="Q18808"),
+    Entry("Q159", "Russia", "GPE", "RUS", "GOV", aliases={"pl": ("Rosja",)}, adjectives={"pl": ("rosyjski",)},
+          inhabitants={"pl": ("Rosjanie",)}, capital="Q649"),
+    Entry("Q212", "Ukraine", "GPE", "UKR", "GOV", aliases={"pl": ("Ukraina",)}, adjectives={"pl": ("ukraiński",)}),
+    Entry("Q956", "Beijing", "GPE", "CHN", aliases={"pl": ("Pekin",)}, parent="Q148"),
+    Entry("Q56226", "Kim Jong Un", "PER", "PRK", "GOV", aliases={"pl": ("Kim Dzong Un",), "en": ("Kim Jong-un",)},
           offices=(Office("head_of_state", "PRK", "2011-12-17"),)),
-    Entry("Q15031", "Xi Jinping", "PER", "CHN", "GOV", aliases_pl=("Si Jinping",),
+    Entry("Q15031", "Xi Jinping", "PER", "CHN", "GOV", aliases={"pl": ("Si Jinping",)},
           offices=(Office("head_of_state", "CHN", "2013-03-14"),)),
-    Entry("Q7747", "Vladimir Putin", "PER", "RUS", "GOV", aliases_pl=("Władimir Putin",),
+    Entry("Q7747", "Vladimir Putin", "PER", "RUS", "GOV", aliases={"pl": ("Władimir Putin",)},
           offices=(Office("head_of_state", "RUS", "2012-05-07"),)),
-    Entry("Q3874799", "Volodymyr Zelenskyy", "PER", "UKR", "GOV", aliases_pl=("Wołodymyr Zełenski",),
+    Entry("Q3874799", "Volodymyr Zelenskyy", "PER", "UKR", "GOV", aliases={"pl": ("Wołodymyr Zełenski",)},
           offices=(Office("head_of_state", "UKR", "2019-05-20"),)),
     Entry("kronika:nis-kor", "National Intelligence Service (South Korea)", "ORG", "KOR", "SPY",
-          aliases_pl=("Narodowa Służba Wywiadowcza",), aliases_en=("NIS",)),
-    Entry("kronika:xinhua", "Xinhua News Agency", "ORG", "CHN", "MED", aliases_en=("Xinhua",)),
-    Entry("Q918", "Twitter", "ORG", "USA", "BUS", aliases_pl=("Twitter", "platforma X", "serwis X")),
-    Entry("kronika:marki", "Marki", "GPE", "POL", aliases_pl=("Marki",)),
-    Entry("Q1899", "Kyiv", "GPE", "UKR", aliases_pl=("Kijów",), parent="Q212"),
+          aliases={"pl": ("Narodowa Służba Wywiadowcza",), "en": ("NIS",)}),
+    Entry("kronika:xinhua", "Xinhua News Agency", "ORG", "CHN", "MED", aliases={"en": ("Xinhua",)}),
+    Entry("Q918", "Twitter", "ORG", "USA", "BUS", aliases={"pl": ("Twitter", "platforma X", "serwis X")}),
+    Entry("kronika:marki", "Marki", "GPE", "POL", aliases={"pl": ("Marki",)}),
+    Entry("Q1899", "Kyiv", "GPE", "UKR", aliases={"pl": ("Kijów",)}, parent="Q212"),
 ]
 
 
@@ -185,14 +185,14 @@ def test_unknown_body_of_a_known_state_takes_its_country(linker):
 # A second, small base with national bodies and a person for the fuzzy-surname check.
 BODY_ENTRIES = [
     *ENTRIES,
-    Entry("Q184", "Belarus", "GPE", "BLR", "GOV", aliases_pl=("Białoruś",), adjectives_pl=("białoruski",)),
+    Entry("Q184", "Belarus", "GPE", "BLR", "GOV", aliases={"pl": ("Białoruś",)}, adjectives={"pl": ("białoruski",)}),
     Entry("kronika:mfa-rus", "Ministry of Foreign Affairs (Russia)", "ORG", "RUS", "GOV",
           extra={"body": "foreign_ministry"}),
     Entry("kronika:mvd-blr", "Ministry of Internal Affairs (Belarus)", "ORG", "BLR", "GOV",
           extra={"body": "interior_ministry"}),
     Entry("kronika:mod-ukr", "Ministry of Defence (Ukraine)", "ORG", "UKR", "MIL",
           extra={"body": "defence_ministry"}),
-    Entry("kronika:carlos-mendoza", "Carlos Mendoza", "PER", "MEX", aliases_pl=("Carlos Mendoza",)),
+    Entry("kronika:carlos-mendoza", "Carlos Mendoza", "PER", "MEX", aliases={"pl": ("Carlos Mendoza",)}),
     Entry("kronika:viktor-yanukovych", "Viktor Yanukovych", "PER", "UKR"),
     Entry("kronika:viktor-yanukovych-jr", "Viktor Yanukovych Jr.", "PER", "UKR"),
     Entry("kronika:danylo-hrytsenko", "Danylo Hrytsenko", "PER", "UKR"),
@@ -328,17 +328,17 @@ def test_unknown_person_takes_the_state_of_their_title(linker, text, mention, ex
 # A base with a home state's bodies under generic Polish titles, as the real base has them.
 CONTEXT_ENTRIES = [
     *BODY_ENTRIES,
-    Entry("Q36", "Poland", "GPE", "POL", "GOV", aliases_pl=("Polska", "RP"), adjectives_pl=("polski",),
+    Entry("Q36", "Poland", "GPE", "POL", "GOV", aliases={"pl": ("Polska", "RP")}, adjectives={"pl": ("polski",)},
           capital="Q270"),
-    Entry("Q794", "Iran", "GPE", "IRN", "GOV", aliases_pl=("Iran",), adjectives_pl=("irański",), capital="Q3616"),
-    Entry("Q3616", "Tehran", "GPE", "IRN", aliases_pl=("Teheran",), parent="Q794"),
+    Entry("Q794", "Iran", "GPE", "IRN", "GOV", aliases={"pl": ("Iran",)}, adjectives={"pl": ("irański",)}, capital="Q3616"),
+    Entry("Q3616", "Tehran", "GPE", "IRN", aliases={"pl": ("Teheran",)}, parent="Q794"),
     Entry("kronika:mfa-pol", "Ministry of Foreign Affairs (Poland)", "ORG", "POL", "GOV",
-          aliases_pl=("Ministerstwo Spraw Zagranicznych", "MSZ"), extra={"body": "foreign_ministry"}),
+          aliases={"pl": ("Ministerstwo Spraw Zagranicznych", "MSZ")}, extra={"body": "foreign_ministry"}),
     Entry("kronika:mfa-irn", "Ministry of Foreign Affairs (Iran)", "ORG", "IRN", "GOV",
           extra={"body": "foreign_ministry"}),
-    Entry("kronika:sn-pol", "Supreme Court of Poland", "ORG", "POL", "JUD", aliases_pl=("Sąd Najwyższy", "SN"),
+    Entry("kronika:sn-pol", "Supreme Court of Poland", "ORG", "POL", "JUD", aliases={"pl": ("Sąd Najwyższy", "SN")},
           extra={"body": "supreme_court"}),
-    Entry("kronika:radoslaw-sikorski", "Radosław Sikorski", "PER", "POL", "GOV", aliases_pl=("Radosław Sikorski",)),
+    Entry("kronika:radoslaw-sikorski", "Radosław Sikorski", "PER", "POL", "GOV", aliases={"pl": ("Radosław Sikorski",)}),
     Entry("kronika:cc-ukr", "Constitutional Court of Ukraine", "ORG", "UKR", "JUD",
           extra={"body": "constitutional_court"}),
 ]
@@ -448,9 +448,9 @@ def test_a_mistyped_person_of_the_base_is_that_person(linker, text, mention, exp
 # A region named in lower case is found; a lower-case description of a body is not looked for.
 REGION_ENTRIES = [
     *ENTRIES,
-    Entry("kronika:kursk-oblast", "Kursk Oblast", "GPE", "RUS", aliases_pl=("obwód kurski",)),
-    Entry("kronika:silesian-voivodeship", "Silesian Voivodeship", "GPE", "POL", aliases_pl=("województwo śląskie",)),
-    Entry("kronika:russian-army", "Russian Ground Forces", "ORG", "RUS", "MIL", aliases_pl=("armia rosyjska",)),
+    Entry("kronika:kursk-oblast", "Kursk Oblast", "GPE", "RUS", aliases={"pl": ("obwód kurski",)}),
+    Entry("kronika:silesian-voivodeship", "Silesian Voivodeship", "GPE", "POL", aliases={"pl": ("województwo śląskie",)}),
+    Entry("kronika:russian-army", "Russian Ground Forces", "ORG", "RUS", "MIL", aliases={"pl": ("armia rosyjska",)}),
 ]
 
 # (text, expected entity names)

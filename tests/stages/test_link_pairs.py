@@ -13,12 +13,12 @@ from kronika.stages.morph import MorphologyStage
 from kronika.stages.segment import SegmentStage
 
 ENTRIES = [
-    Entry("Q159", "Russia", "GPE", "RUS", "GOV", aliases_pl=("Rosja",), adjectives_pl=("rosyjski",)),
-    Entry("Q212", "Ukraine", "GPE", "UKR", "GOV", aliases_pl=("Ukraina",), adjectives_pl=("ukraiński",)),
-    Entry("Q458", "European Union", "ORG", None, "IGO", aliases_pl=("UE", "Unia Europejska")),
-    Entry("kronika:bb", "Bielsko-Biała", "GPE", "POL", aliases_pl=("Bielsko-Biała",)),
-    Entry("kronika:bielsko", "Bielsko", "GPE", "POL", aliases_pl=("Bielsko",)),
-    Entry("kronika:biala", "Biała", "GPE", "POL", aliases_pl=("Biała",)),
+    Entry("Q159", "Russia", "GPE", "RUS", "GOV", aliases={"pl": ("Rosja",)}, adjectives={"pl": ("rosyjski",)}),
+    Entry("Q212", "Ukraine", "GPE", "UKR", "GOV", aliases={"pl": ("Ukraina",)}, adjectives={"pl": ("ukraiński",)}),
+    Entry("Q458", "European Union", "ORG", None, "IGO", aliases={"pl": ("UE", "Unia Europejska")}),
+    Entry("kronika:bb", "Bielsko-Biała", "GPE", "POL", aliases={"pl": ("Bielsko-Biała",)}),
+    Entry("kronika:bielsko", "Bielsko", "GPE", "POL", aliases={"pl": ("Bielsko",)}),
+    Entry("kronika:biala", "Biała", "GPE", "POL", aliases={"pl": ("Biała",)}),
 ]
 
 

@@ -293,6 +293,8 @@ def test_actor_page(page, server, tmp_path):
     page.locator("table.actors tbody a").first.click()
     page.wait_for_url("**/actors/Q946")
     assert "Donald Tusk" in page.locator("#aliases").inner_text()
+    # The knowledge base's names in every language, each once.
+    assert page.locator("p.kb-aliases").inner_text() == "Knowledge base: Tusk, Donald Tusk"
     page.goto(server + "/actors/Q946?date=2025-03-04")
     assert page.locator("table#events-as-actor tbody tr.event").count() == 1  # the announced aid is left out
     page.goto(server + "/actors/Q946?date=2025-03-04&modality=all")

@@ -29,6 +29,9 @@ from functools import lru_cache
 from kronika.caches import SCRATCH, WORD_TYPES
 from kronika.lang.pl.names import COMMON_NOUN_LABEL, PROPER_LABELS
 
+# The knowledge base's names in this pack's language.
+CODE = "pl"
+
 # NKJP outer category -> record type. Dates and times are NKJP categories too (the tagger predicts
 # them, PolEval scores them), but they are the temporal stage's business, not name mentions. A
 # placeName without a subtype marks a people in NKJP ("Żydzi", "Indian", "żydowskiej"), not a place,
@@ -298,11 +301,11 @@ def _place_names() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
         if entry.type != "GPE":
             continue
         if entry.capital is not None:
-            category, names = COUNTRY, (*entry.aliases_pl, *entry.forms_pl)
-            adjectives.update(a.lower() for a in entry.adjectives_pl)
+            category, names = COUNTRY, (*entry.aliases_in(CODE), *entry.forms_in(CODE))
+            adjectives.update(a.lower() for a in entry.adjectives_in(CODE))
         elif entry.extra.get("geonameid"):
-            category, names = SETTLEMENT, (entry.name, *entry.aliases_pl, *entry.forms_pl)
-            towns.update(name.lower() for name in (entry.name, *entry.aliases_pl))
+            category, names = SETTLEMENT, (entry.name, *entry.aliases_in(CODE), *entry.forms_in(CODE))
+            towns.update(name.lower() for name in (entry.name, *entry.aliases_in(CODE)))
         else:
             continue
         for name in names:
