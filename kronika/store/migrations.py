@@ -87,6 +87,14 @@ def api_join_index(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+
+@migration("the entity page's counts kept at write time: aliases (triggers on mentions) and counterparts")
+def entity_summaries(connection: sqlite3.Connection) -> None:
+    for statement in (*sql.SCHEMA_ENTITY_SUMMARIES, *sql.CLEAR_ENTITY_SUMMARIES):
+        connection.execute(statement)
+    connection.execute(sql.BACKFILL_ENTITY_ALIASES)
+    connection.execute(sql.BACKFILL_ENTITY_COUNTERPARTS)
+
 # The numbers the first eight had when migrations were numbered: history, never to grow.
 NUMBERED = {1: "initial_schema", 2: "stories_schema", 3: "api_indexes", 4: "claims_schema", 5: "modality_schema",
             6: "threads_schema", 7: "watch_alerts_schema", 8: "api_join_index"}

@@ -293,7 +293,7 @@ def entity(connection: sqlite3.Connection, entity_id: str, *, events_limit: int 
     for row in actor_rows:
         row["code"] = actor_code(row["country"], row["sector"])
     aliases = [{"text": t, "mentions": m, "articles": a}
-               for t, m, a in connection.execute(sql.ENTITY_ALIASES, (entity_id,))]
+               for t, m, a in connection.execute(sql.SUMMED_ALIASES, (entity_id,))]
     keys = [row["key"] for row in actor_rows]
     side = {}
     for role, name in (("actor", "initiator"), ("recipient", "recipient")):
@@ -301,7 +301,7 @@ def entity(connection: sqlite3.Connection, entity_id: str, *, events_limit: int 
         side[role] = event_records(connection, rows)
     deals = []
     if keys:
-        statement = sql.COUNTERPARTS.format(marks=sql.placeholders(len(keys)))
+        statement = sql.SUMMED_COUNTERPARTS.format(marks=sql.placeholders(len(keys)))
         cursor = connection.execute(statement, [*keys, *keys, kept, kept, counterparts_limit])
         names = [d[0] for d in cursor.description]
         deals = [dict(zip(names, r)) for r in cursor.fetchall()]
