@@ -78,6 +78,9 @@ def event_rows(connection: sqlite3.Connection, *, limit: int | None = DEFAULT_LI
                                                                   params["offset"]):
         actor_sides = {condition for condition, _ in sides.values()}
         conditions = [c.replace("e.pk IN", "+e.pk IN") if c in actor_sides else c for c in conditions]
+    if order == sql.EVENT_SORTS["-date"] and "match" in params and _text_in_date_order(
+            connection, params["match"], params["limit"], params["offset"]):
+        conditions = [sql.TEXT_EACH_EVENT if c == sql.EVENT_CONDITIONS["text"] else c for c in conditions]
     statement = sql.EVENTS_FILTERED.format(conditions="\n  ".join(conditions), order=order)
     if order == sql.EVENT_SORTS["-date"]:
         return connection.execute(statement, params).fetchall()
@@ -216,6 +219,18 @@ def _read_in_date_order(connection: sqlite3.Connection, sides: dict[str, dict], 
                                         list(named.values())).fetchone()[0] for named in sides.values())
     total = connection.execute(sql.LAST_EVENT_KEY).fetchone()[0] or 0
     return candidates > 0 and (offset + limit) * total < candidates * candidates
+
+
+def _text_in_date_order(connection: sqlite3.Connection, match: str, limit: int, offset: int) -> bool:
+    """Whether a page of the events of a common word is cheaper read off the date index, each event's
+    reports checked against the matching articles, than by listing every event of every matching article
+    and sorting them: the same estimate as for a frequent actor (:func:`_read_in_date_order`), with the
+    matching articles as the candidates and the store's articles as the total."""
+    if limit < 0:
+        return False
+    matches = connection.execute(sql.COUNT_MATCHES, {"match": match}).fetchone()[0]
+    total = connection.execute(sql.LAST_ARTICLE_KEY).fetchone()[0] or 0
+    return matches > 0 and (offset + limit) * total < matches * matches
 
 
 def event_records(connection: sqlite3.Connection, rows: list[tuple]) -> list[dict]:
@@ -414,9 +429,13 @@ def articles(connection: sqlite3.Connection, *, search: str | None = None, since
         return pd.DataFrame(columns=ARTICLE_COLUMNS)
     statement, params = found
     params.update(limit=_limit(limit), offset=max(int(offset or 0), 0))
+    if statement is sql.SEARCH_ARTICLES:  # a date range ranks every match in it
+        dated = params["since"] is not None or params["until"] is not None
+        params["floor"] = 0 if dated else _ranked_floor(connection, params["match"], params["limit"] + params["offset"])
     rows = connection.execute(statement, params).fetchall()
     terms = snippets.search_terms(search, lang) if search else None
-    cut = [snippets.snippet(row[-1], terms, lang=lang) for row in rows]
+    read: dict = {}  # the words read for the snippets, shared by the page's articles
+    cut = [snippets.snippet(row[-1], terms, lang=lang, read=read) for row in rows]
     return pd.DataFrame([(*row[:-1], s.text, s.start, [list(m) for m in s.matches]) for row, s in zip(rows, cut)],
                         columns=ARTICLE_COLUMNS)
 
@@ -428,8 +447,10 @@ def article_count(connection: sqlite3.Connection, *, search: str | None = None, 
     if found is None:
         return 0
     statement, params = found
-    return connection.execute(sql.COUNTED.format(statement=statement), {**params, "limit": -1, "offset": 0}
-                              ).fetchone()[0]
+    if search is not None and params["since"] is None and params["until"] is None:
+        return connection.execute(sql.COUNT_MATCHES, params).fetchone()[0]  # FTS5's doclist, no article read
+    return connection.execute(sql.COUNTED.format(statement=statement),
+                              {**params, "limit": -1, "offset": 0, "floor": 0}).fetchone()[0]
 
 
 def _article_statement(search, since, until, sort, lang) -> tuple[str, dict] | None:
@@ -445,6 +466,20 @@ def _article_statement(search, since, until, sort, lang) -> tuple[str, dict] | N
     if sort is None:
         return sql.SEARCH_ARTICLES, params
     return sql.ARTICLES.format(search=sql.ARTICLE_MATCHES, order=order), params
+
+
+RANKED_MATCHES = 2_000  # a search of a common word ranks its latest this many matches (and a deep page's rows)
+
+
+def _ranked_floor(connection: sqlite3.Connection, match: str, rows: int) -> int:
+    """The smallest article key a ranked search ranks: 0 (every match) unless the words match more than
+    ``RANKED_MATCHES`` articles (and more than the page asked reaches), then the key of the latest
+    ``RANKED_MATCHES``-th: the best of the latest matches first, as a news search wants, at a bounded cost."""
+    if rows < 0:
+        return 0
+    found = connection.execute(sql.NEWEST_MATCHES_FLOOR, {"match": match, "ranked": max(RANKED_MATCHES, rows)})
+    floor = found.fetchone()
+    return floor[0] if floor else 0
 
 
 def fts_query(search: str, *, lang: str = "pl") -> str | None:

@@ -279,8 +279,7 @@ BIG_STORE_STATS = [
 ]
 
 
-@pytest.fixture
-def big_plans(store):
+def with_big_stats(store):
     """The fixture store with the statistics of a large one (see BIG_STORE_STATS)."""
     connection = store.connection
     connection.execute("ANALYZE")
@@ -288,6 +287,11 @@ def big_plans(store):
     connection.executemany("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", BIG_STORE_STATS)
     connection.execute("ANALYZE sqlite_schema")  # reloads the statistics
     return store
+
+
+@pytest.fixture
+def big_plans(store):
+    return with_big_stats(store)
 
 
 def _aliases(statement: str) -> dict[str, str]:
@@ -302,7 +306,28 @@ def _aliases(statement: str) -> dict[str, str]:
 
 @pytest.mark.parametrize(("method", "arguments"), LIST_CALLS)
 def test_list_queries_read_the_big_tables_through_indexes(big_plans, method, arguments):
-    store = big_plans
+    assert_read_through_indexes(big_plans, method, arguments)
+
+
+# The searches by word on a store whose articles are in the lemma search: a common word's page off the date
+# index (limit 1: see test_a_words_page_is_the_same_by_either_plan), a rare word's from its articles, a
+# ranked article search, a keyset page.
+WORD_CALLS = [
+    ("event_records", {"text": "Kim", "limit": 1}),
+    ("event_records", {"text": "Kim Tiencinie"}),
+    ("event_count", {"text": "Kim"}),
+    ("articles", {"search": "Kim"}),
+    ("article_count", {"search": "Kim"}),
+    ("articles", {"search": "Kim", "since": "2025-09-05"}),
+]
+
+
+@pytest.mark.parametrize(("method", "arguments"), WORD_CALLS)
+def test_word_searches_read_the_big_tables_through_indexes(searchable, method, arguments):
+    assert_read_through_indexes(with_big_stats(searchable), method, arguments)
+
+
+def assert_read_through_indexes(store, method, arguments):
     statements = []
     store.connection.set_trace_callback(statements.append)
     try:
@@ -342,6 +367,48 @@ def test_an_actors_page_is_the_same_by_either_plan(store, filters, limit, offset
     every = queries.event_rows(store.connection, limit=None, **filters)
     assert every
     assert queries.event_rows(store.connection, limit=limit, offset=offset, **filters) == every[offset:offset + limit]
+
+
+def _with_words(doc):
+    """The record with its words as tokens (lemma: the word lower-cased), so its text is in the lemma search."""
+    import dataclasses
+    import re
+
+    from kronika.record import Token
+
+    words = [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in re.finditer(r"\w+", doc.text)]
+    return dataclasses.replace(doc, tokens=words)
+
+
+@pytest.fixture
+def searchable(tmp_path):
+    with Store(tmp_path / "words.db") as opened:
+        opened.add_many([_with_words(doc) for doc in records.ALL])
+        yield opened
+
+
+# A page of a common word's events is read off the date index, each event checked against the matching
+# articles; of a rare word's from its articles. "Kim" is in 4 of the 6 articles: (offset + limit) * 6 < 4 * 4
+# reads in date order.
+@pytest.mark.parametrize(("text", "limit", "offset", "date_order"), [
+    ("Kim", 1, 0, True),
+    ("Kim", 1, 1, True),
+    ("Kim", 2, 1, False),
+    ("Kim Tiencinie", 1, 0, False),
+    ("Kim", 50, 0, False),
+])
+def test_a_words_page_is_the_same_by_either_plan(searchable, text, limit, offset, date_order):
+    from kronika.store import queries
+
+    connection = searchable.connection
+    match = queries.fts_query(text)
+    assert queries._text_in_date_order(connection, match, limit, offset) is date_order
+    every = queries.event_rows(connection, limit=None, text=text)
+    assert every
+    assert queries.event_rows(connection, limit=limit, offset=offset, text=text) == every[offset:offset + limit]
+    statement = sql.EVENTS_FILTERED.format(conditions=sql.TEXT_EACH_EVENT, order=sql.EVENT_SORTS["-date"])
+    assert connection.execute(statement, {"match": match, "limit": -1, "offset": 0}).fetchall() == [
+        row for row in queries.event_rows(connection, limit=None, text=text, modality="all")]
 
 
 @pytest.mark.parametrize("modality", ["asserted", None])
