@@ -57,7 +57,7 @@ EVENT_FILTER_NAMES = ("actor", "initiator", "recipient", "type", "quad_class", "
 
 
 def event_rows(connection: sqlite3.Connection, *, limit: int | None = DEFAULT_LIMIT, offset: int | None = 0,
-               sort: str | None = None, **given) -> list[tuple]:
+               sort: str | None = None, after: str | None = None, **given) -> list[tuple]:
     """Event rows (``EVENT_FIELDS``) matching every filter given, latest first (or in ``sort`` order, one of
     ``sql.EVENT_SORTS``, "-" before it for descending): the one definition of each filter, which the CLI,
     the API, the web UI and ``Store.events`` share.
@@ -66,6 +66,8 @@ def event_rows(connection: sqlite3.Connection, *, limit: int | None = DEFAULT_LI
     recipient side (each a name, alias, code or id as ``kronika.store.resolve`` reads it); ``country`` is
     where it happened (a code or a state's name); ``text`` are words of a reporting article, matched by lemma;
     ``modality`` keeps asserted events unless given ("negated", "intended", "hypothetical", or "all").
+    ``after`` is the id of the last event of the page before (keyset paging, latest first only): the page
+    that follows it, read from its place instead of counted past (``offset`` is then ignored).
     """
     order = sort_order(sort, sql.EVENT_SORTS, "-date")
     found = _event_filter(connection, **given)
@@ -73,6 +75,42 @@ def event_rows(connection: sqlite3.Connection, *, limit: int | None = DEFAULT_LI
         return []
     conditions, params, sides = found
     params.update(limit=_limit(limit), offset=max(int(offset or 0), 0))
+    if after is not None:
+        keyset = _keyset(connection, "events", after, sort, order == sql.EVENT_SORTS["-date"])
+        params.update(keyset[0], offset=0)
+        return _pages(keyset[1], params["limit"], lambda part, size: _event_page(
+            connection, [*conditions, part], {**params, "limit": size}, sides, order, sort))
+    return _event_page(connection, conditions, params, sides, order, sort)
+
+
+def _keyset(connection: sqlite3.Connection, table: str, after: str, sort: str | None, latest_first: bool
+            ) -> tuple[dict, list[str]]:
+    """The parameters of the row ``after`` (its date and key) and the conditions of the rows after it, in
+    their order: the dated ones, then the undated ones (or only undated ones after an undated row)."""
+    if not latest_first:
+        raise KronikaError("E506", f"a cursor pages the latest first only, not sorted by {sort}; page with offset")
+    row = connection.execute(sql.EVENT_POSITION if table == "events" else sql.ARTICLE_POSITION, (after,)).fetchone()
+    if row is None:
+        raise KronikaError("E506", f"cursor {after[:80]!r} is no {table[:-1]} of this store; give the id of the "
+                           "last item of the page before")
+    date, pk = row
+    parts = [sql.AFTER_DATED[table], sql.UNDATED[table]] if date is not None else [sql.AFTER_UNDATED[table]]
+    return {"after_date": date, "after_pk": pk}, parts
+
+
+def _pages(parts: list[str], limit: int, read) -> list:
+    """Up to ``limit`` rows (-1: all) read part after part with ``read(part, size)``."""
+    rows: list = []
+    for part in parts:
+        if 0 <= limit <= len(rows):
+            break
+        rows += read(part, -1 if limit < 0 else limit - len(rows))
+    return rows
+
+
+def _event_page(connection: sqlite3.Connection, conditions: list[str], params: dict, sides: dict, order: str,
+                sort: str | None) -> list[tuple]:
+    """One statement of :func:`event_rows`: the plan chosen for the page (date order or not), then run."""
     keys = {name: named for name, (_, named) in sides.items()}
     if order == sql.EVENT_SORTS["-date"] and _read_in_date_order(connection, keys, params["limit"],
                                                                   params["offset"]):
@@ -421,18 +459,28 @@ def _actor_statement(connection, search, country, modality, sort) -> tuple[str, 
 
 def articles(connection: sqlite3.Connection, *, search: str | None = None, since: str | None = None,
              until: str | None = None, limit: int | None = DEFAULT_LIMIT, lang: str = "pl",
-             offset: int = 0, sort: str | None = None) -> pd.DataFrame:
+             offset: int = 0, sort: str | None = None, after: str | None = None) -> pd.DataFrame:
     """Articles, latest first; with ``search``, best match first unless ``sort`` (``sql.ARTICLE_SORTS``)
-    asks for another order."""
+    asks for another order. ``after``: the id of the last article of the page before (keyset paging, latest
+    first only; a ranked search pages with ``offset``)."""
     found = _article_statement(search, since, until, sort, lang)
     if found is None:
         return pd.DataFrame(columns=ARTICLE_COLUMNS)
     statement, params = found
     params.update(limit=_limit(limit), offset=max(int(offset or 0), 0))
     if statement is sql.SEARCH_ARTICLES:  # a date range ranks every match in it
+        if after is not None:
+            raise KronikaError("E506", "a ranked search pages with offset, not a cursor (or sort it by -date)")
         dated = params["since"] is not None or params["until"] is not None
         params["floor"] = 0 if dated else _ranked_floor(connection, params["match"], params["limit"] + params["offset"])
-    rows = connection.execute(statement, params).fetchall()
+    if after is None:
+        rows = connection.execute(statement, params).fetchall()
+    else:
+        latest_first = sort_order(sort, sql.ARTICLE_SORTS, "-date") == sql.ARTICLE_SORTS["-date"]
+        position, parts = _keyset(connection, "articles", after, sort, latest_first)
+        rows = _pages(parts, params["limit"], lambda part, size: connection.execute(
+            _article_statement(search, since, until, sort, lang, part)[0],
+            {**params, **position, "limit": size, "offset": 0}).fetchall())
     terms = snippets.search_terms(search, lang) if search else None
     read: dict = {}  # the words read for the snippets, shared by the page's articles
     cut = [snippets.snippet(row[-1], terms, lang=lang, read=read) for row in rows]
@@ -453,19 +501,19 @@ def article_count(connection: sqlite3.Connection, *, search: str | None = None, 
                               {**params, "limit": -1, "offset": 0, "floor": 0}).fetchone()[0]
 
 
-def _article_statement(search, since, until, sort, lang) -> tuple[str, dict] | None:
+def _article_statement(search, since, until, sort, lang, keyset: str = "") -> tuple[str, dict] | None:
     since, until = filters.date_range(since, until)
     params = {"since": since, "until": until}
     order = sort_order(sort, sql.ARTICLE_SORTS, "-date")  # checked even when a search ranks the list
     if search is None:
-        return sql.ARTICLES.format(search="", order=order), params
+        return sql.ARTICLES.format(search=keyset, order=order), params
     match = fts_query(search, lang=lang)
     if match is None:
         return None
     params["match"] = match
     if sort is None:
         return sql.SEARCH_ARTICLES, params
-    return sql.ARTICLES.format(search=sql.ARTICLE_MATCHES, order=order), params
+    return sql.ARTICLES.format(search=sql.ARTICLE_MATCHES + "\n" + keyset, order=order), params
 
 
 RANKED_MATCHES = 2_000  # a search of a common word ranks its latest this many matches (and a deep page's rows)

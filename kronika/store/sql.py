@@ -396,6 +396,16 @@ LAST_ARTICLE_KEY = "SELECT max(pk) FROM articles"
 # The key of the newest of the latest ``:ranked`` matching articles: a ranked search ranks those only.
 NEWEST_MATCHES_FLOOR = """
 SELECT rowid FROM article_search WHERE article_search MATCH :match ORDER BY rowid DESC LIMIT 1 OFFSET :ranked - 1"""
+# Keyset paging of a list in its default order (latest first: date DESC, pk DESC): the rows after a given
+# one, found by its id. The dated rows after it come off the date index from its place (a seek, where an
+# OFFSET reads and drops every row before the page); undated rows follow the dated ones.
+EVENT_POSITION = "SELECT date, pk FROM events WHERE id = ?"
+ARTICLE_POSITION = "SELECT date, pk FROM articles WHERE id = ?"
+AFTER_DATED = {"events": "AND e.date <= :after_date AND (e.date < :after_date OR e.pk < :after_pk)",
+               "articles": "AND a.date <= :after_date AND (a.date < :after_date OR a.pk < :after_pk)"}
+UNDATED = {"events": "AND e.date IS NULL", "articles": "AND a.date IS NULL"}
+AFTER_UNDATED = {"events": "AND e.date IS NULL AND e.pk < :after_pk",
+                 "articles": "AND a.date IS NULL AND a.pk < :after_pk"}
 # How many events the actor keys of a filter take part in, and the store's last event key (its size, near
 # enough): which plan a page of an actor's events takes (queries._read_in_date_order).
 ACTOR_EVENT_COUNT = "SELECT coalesce(sum(events), 0) FROM actors WHERE key IN ({marks})"

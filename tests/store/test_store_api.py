@@ -14,6 +14,7 @@ from kronika.errors import KronikaError
 from kronika.store import Store
 from kronika.store import sql
 from kronika.store.migrations import LATEST, MIGRATIONS
+from kronika.store.write import event_id
 
 
 @pytest.fixture
@@ -255,6 +256,10 @@ LIST_CALLS = [
     ("relations", {"a": "CHN", "b": "PRK", "by": "year", "modality": "all"}),
     ("stories", {}),
     ("entity", {"entity_id": "Q56226"}),
+    # Keyset pages: after an event (the first of the PAP article) and after an article.
+    ("events", {"after": event_id(records.PAP.id, 0)}),
+    ("events", {"after": event_id(records.PAP.id, 0), "actor": "PRK"}),
+    ("articles", {"after": records.PAP.id}),
 ]
 BIG_TABLES = {"events", "event_participants", "event_reports", "articles", "mentions", "dyads", "article_entities"}
 # sqlite_stat1 of bench/api_latency.py's store of 1,000,000 events (ANALYZE): the planner plans the small
@@ -424,3 +429,54 @@ def test_a_version_6_file_gets_the_index_of_the_relation_series(tmp_path, modali
         plan = " ".join(row[3] for row in store.connection.execute("EXPLAIN QUERY PLAN " + statement, arguments))
         assert "COVERING INDEX events_joined" in plan
         pd.testing.assert_frame_equal(store.relations("CHN", "PRK", modality=modality or "all"), series)
+
+
+def _undated(doc, article_id):
+    import dataclasses
+
+    events = [dataclasses.replace(e, date=None, date_precision=None) for e in doc.events]
+    return dataclasses.replace(doc, id=article_id, date=None, events=events)
+
+
+@pytest.fixture
+def with_undated(tmp_path):
+    """The records and two undated articles with undated events: a cursor goes on past the dated rows."""
+    with Store(tmp_path / "undated.db") as opened:
+        opened.add_many([*records.ALL, _undated(records.RP, "undated-1"), _undated(records.LATER, "undated-2")])
+        yield opened
+
+
+# Keyset pages (each after the last id of the one before) are the offset pages, for a page size and filters.
+@pytest.mark.parametrize(("method", "filters", "size"), [
+    ("event_rows", {}, 1),
+    ("event_rows", {}, 2),
+    ("event_rows", {"modality": "all"}, 3),
+    ("event_rows", {"actor": "Q56226"}, 1),
+    ("event_rows", {"until": "2025-09-05"}, 1),
+    ("articles", {}, 1),
+    ("articles", {"since": "2025-09-05"}, 2),
+])
+def test_keyset_pages_are_the_offset_pages(with_undated, method, filters, size):
+    from kronika.store import queries
+
+    connection = with_undated.connection
+    if method == "event_rows":
+        read = lambda **paging: queries.event_rows(connection, **filters, **paging)  # noqa: E731
+        id_of = lambda row: row[1]  # noqa: E731
+    else:
+        # (id, date, source): a frame of one row keeps a missing value None where a longer one has NaN
+        read = lambda **paging: [tuple(v if v == v else None for v in row)  # noqa: E731 (NaN is None)
+                                 for row in queries.articles(connection, **filters, **paging)[
+                                     ["id", "date", "source"]].itertuples(index=False, name=None)]
+        id_of = lambda row: row[0]  # noqa: E731
+    whole = read(limit=None)
+    assert len(whole) > size
+    pages, after = [], None
+    while True:
+        page = read(limit=size, after=after) if after else read(limit=size)
+        assert page == whole[len(pages):len(pages) + size]
+        pages += page
+        if len(page) < size:
+            break
+        after = id_of(page[-1])
+    assert pages == whole
