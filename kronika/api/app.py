@@ -219,7 +219,7 @@ def create_app(
     _add_error_handlers(app)
     from kronika.api import lists
 
-    app.include_router(lists.router)  # first: /api/events.csv and /api/events/timeline before /api/events/{id}
+    app.include_router(lists.router)  # first: /api/events.csv and /api/events/timeline, then /api/events/{id}
     app.include_router(router)
 
     from kronika.web import pages
@@ -369,7 +369,8 @@ def entities(
     paging: OffsetPagingDep,
     store: StoreDep,
 ) -> Response:
-    frame = store.entities(search=search, type=type, country=country, limit=paging.fetch, offset=paging.offset)
+    frame = store.entities(search=search, type=type, country=country, limit=paging.fetch,
+                           offset=paging.offset)
     return deps.page_response(page(deps.frame_records(frame), paging, request=request))
 
 

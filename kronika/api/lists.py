@@ -95,7 +95,8 @@ def _by_id(item: dict) -> str:
 def events(*, request: Request, given: EventFilters, sort: str | None = sort_q(EVENT_SORTS),
            facet: list[str] = Query([], description="Count the filtered events by type and/or country."),
            paging: PagingDep, store: StoreDep) -> Response:
-    items = store.event_records(**given, sort=sort, limit=paging.fetch, offset=paging.offset, after=paging.cursor)
+    items = store.event_records(**given, sort=sort, limit=paging.fetch, offset=paging.offset,
+                                after=paging.cursor)
     body = {**page(items, paging, request=request, cursor_of=_by_id if sort in LATEST_FIRST else None),
             "total": store.event_count(**given)}
     if facet:
@@ -140,8 +141,8 @@ def articles(*, request: Request, given: ArticleFilters, sort: str | None = sort
     frame = store.articles(**given, sort=sort, limit=paging.fetch, offset=paging.offset, after=paging.cursor)
     ranked = given["search"] is not None and sort is None  # best match first: pages by offset
     cursor_of = _by_id if sort in LATEST_FIRST and not ranked else None
-    return deps.page_response({**page(deps.frame_records(frame), paging, request=request, cursor_of=cursor_of),
-                               "total": store.article_count(**given)})
+    body = page(deps.frame_records(frame), paging, request=request, cursor_of=cursor_of)
+    return deps.page_response({**body, "total": store.article_count(**given)})
 
 
 @router.get("/api/articles.{format}", tags=["articles"], summary="The filtered articles as one CSV or JSON file")

@@ -94,5 +94,6 @@ def _next_link(request: Request, body: dict) -> str | None:
         step = ("offset", str(body["next_offset"]))
     else:
         return None
-    kept = [(name, value) for name, value in request.query_params.multi_items() if name not in ("offset", "cursor")]
+    kept = [(name, value) for name, value in request.query_params.multi_items()
+            if name not in ("offset", "cursor")]
     return f"{request.url.path}?{urlencode([*kept, step])}"

@@ -88,12 +88,12 @@ def api_join_index(connection: sqlite3.Connection) -> None:
 
 
 
-@migration("the entity page's counts kept at write time: aliases (triggers on mentions) and counterparts")
+@migration("counts kept at write time by triggers: an entity's aliases and counterparts, events per modality")
 def entity_summaries(connection: sqlite3.Connection) -> None:
     for statement in (*sql.SCHEMA_ENTITY_SUMMARIES, *sql.CLEAR_ENTITY_SUMMARIES):
         connection.execute(statement)
-    connection.execute(sql.BACKFILL_ENTITY_ALIASES)
-    connection.execute(sql.BACKFILL_ENTITY_COUNTERPARTS)
+    for statement in (sql.BACKFILL_ENTITY_ALIASES, sql.BACKFILL_ENTITY_COUNTERPARTS, sql.BACKFILL_EVENT_TOTALS):
+        connection.execute(statement)
 
 # The numbers the first eight had when migrations were numbered: history, never to grow.
 NUMBERED = {1: "initial_schema", 2: "stories_schema", 3: "api_indexes", 4: "claims_schema", 5: "modality_schema",

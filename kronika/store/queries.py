@@ -137,6 +137,8 @@ def event_count(connection: sqlite3.Connection, **given) -> int | None:
     if found is None:
         return 0
     conditions, params, _ = found
+    if set(conditions) <= {sql.EVENT_CONDITIONS["modality"]}:  # no filter but the modality: the kept totals
+        return connection.execute(sql.EVENT_TOTAL, {"modality": params["modality"]}).fetchone()[0]
     statement = sql.EVENTS_COUNTED.format(conditions="\n  ".join(conditions))
     try:
         with time_limit(connection, COUNT_SECONDS):
@@ -497,8 +499,8 @@ def article_count(connection: sqlite3.Connection, *, search: str | None = None, 
     statement, params = found
     if search is not None and params["since"] is None and params["until"] is None:
         return connection.execute(sql.COUNT_MATCHES, params).fetchone()[0]  # FTS5's doclist, no article read
-    return connection.execute(sql.COUNTED.format(statement=statement),
-                              {**params, "limit": -1, "offset": 0, "floor": 0}).fetchone()[0]
+    conditions = [condition for name, condition in sql.ARTICLE_COUNT_CONDITIONS.items() if params.get(name)]
+    return connection.execute(sql.ARTICLES_COUNTED.format(conditions="\n  ".join(conditions)), params).fetchone()[0]
 
 
 def _article_statement(search, since, until, sort, lang, keyset: str = "") -> tuple[str, dict] | None:

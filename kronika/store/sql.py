@@ -513,6 +513,11 @@ WHERE (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :unt
 ORDER BY {{order}} LIMIT :limit OFFSET :offset"""
 # Matching articles in a chosen order (a search is otherwise ranked, SEARCH_ARTICLES).
 ARTICLE_MATCHES = "AND a.pk IN (SELECT rowid FROM article_search WHERE article_search MATCH :match)"
+# A list of articles' total: only the filters given formatted in (as EVENTS_COUNTED), so the count reads the
+# date index, never the rows (counting the unpaged list read every article's row: 2 s on 200,000 articles).
+ARTICLES_COUNTED = "SELECT count(*) FROM articles a WHERE 1 {conditions}"
+ARTICLE_COUNT_CONDITIONS = {"since": "AND a.date >= :since", "until": "AND a.date <= :until",
+                            "match": ARTICLE_MATCHES}
 ARTICLE_SORTS = {
     "-date": "a.date DESC, a.pk DESC", "date": "a.date IS NULL, a.date, a.pk",
     **{f"{sign}{column}": f"a.{column} IS NULL, a.{column} {order}, a.date DESC, a.pk DESC"
@@ -796,6 +801,30 @@ SCHEMA_ENTITY_SUMMARIES = (
           AND entity_counterparts.modality = new.modality;
     END""",
 )
+# The events of each modality, kept by triggers on events: the total of an unfiltered list (the first page of
+# /api/events) without counting 1,000,000 index entries (90-140 ms) on every request.
+SCHEMA_ENTITY_SUMMARIES += (
+    """CREATE TABLE IF NOT EXISTS event_totals (
+        modality TEXT PRIMARY KEY,
+        events INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TRIGGER IF NOT EXISTS event_counted AFTER INSERT ON events BEGIN
+        INSERT INTO event_totals (modality, events) VALUES (new.modality, 1)
+        ON CONFLICT (modality) DO UPDATE SET events = events + 1;
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS event_uncounted AFTER DELETE ON events BEGIN
+        UPDATE event_totals SET events = events - 1 WHERE modality = old.modality;
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS event_remodalled AFTER UPDATE OF modality ON events
+    WHEN old.modality IS NOT new.modality BEGIN
+        UPDATE event_totals SET events = events - 1 WHERE modality = old.modality;
+        INSERT INTO event_totals (modality, events) VALUES (new.modality, 1)
+        ON CONFLICT (modality) DO UPDATE SET events = events + 1;
+    END""",
+)
+BACKFILL_EVENT_TOTALS = """
+INSERT INTO event_totals (modality, events) SELECT modality, count(*) FROM events WHERE 1 GROUP BY modality"""
+EVENT_TOTAL = "SELECT coalesce(sum(events), 0) FROM event_totals WHERE :modality IS NULL OR modality = :modality"
 # One participant row's pairs with the other side of its event, in one direction: ``{one}`` -> ``{two}``
 # (the row's actor and the others', or the reverse); ``{row}`` is new or old, ``{sign}`` + or -. The event
 # counts once per pair: only when no other row of the event links the same two actors.
@@ -845,7 +874,7 @@ WHERE 1 GROUP BY p.actor, e.modality, o.actor"""
 BACKFILL_ENTITY_ALIASES = """
 INSERT INTO entity_aliases (entity, text, mentions, articles)
 SELECT entity, text, count(*), count(DISTINCT article) FROM mentions WHERE 1 GROUP BY entity, text"""
-CLEAR_ENTITY_SUMMARIES = ("DELETE FROM entity_aliases", "DELETE FROM entity_counterparts")
+CLEAR_ENTITY_SUMMARIES = ("DELETE FROM entity_aliases", "DELETE FROM entity_counterparts", "DELETE FROM event_totals")
 # The entity page from the summaries: its aliases, and the actors it deals with (its keys' rows summed
 # over the modalities asked for; the other side's name and codes from actors).
 SUMMED_ALIASES = """

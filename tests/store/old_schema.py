@@ -34,7 +34,9 @@ UNDO = {
 
 # What the named migrations (after the numbered ones) added: taken away from every downgraded file.
 NAMED_UNDO = ("DROP TRIGGER mention_counted", "DROP TRIGGER mention_uncounted", "DROP TRIGGER event_recoded",
-              "DROP TRIGGER participant_counted", "DROP TRIGGER participant_uncounted", "DROP TABLE entity_aliases", "DROP TABLE entity_counterparts")
+              "DROP TRIGGER participant_counted", "DROP TRIGGER participant_uncounted", "DROP TABLE entity_aliases", "DROP TABLE entity_counterparts",
+              "DROP TRIGGER event_counted", "DROP TRIGGER event_uncounted", "DROP TRIGGER event_remodalled",
+              "DROP TABLE event_totals")
 
 
 def downgrade(path, version: int) -> None:

@@ -324,6 +324,9 @@ WORD_CALLS = [
     ("articles", {"search": "Kim"}),
     ("article_count", {"search": "Kim"}),
     ("articles", {"search": "Kim", "since": "2025-09-05"}),
+    ("article_count", {"search": "Kim", "since": "2025-09-05"}),
+    ("article_count", {"since": "2025-09-05"}),
+    ("event_count", {}),
 ]
 
 

@@ -1,6 +1,7 @@
-"""The entity page's running counts (migration entity_summaries): the aliases and counterparts kept at write
-time agree with counting the stored rows from scratch (``sql.ENTITY_ALIASES``, ``sql.COUNTERPARTS``) however
-the store got there: ingest, the same articles again, an article deleted, a recoding, the migration's backfill."""
+"""The running counts of migration entity_summaries: an entity's aliases and counterparts and the events per
+modality, kept at write time, agree with counting the stored rows from scratch (``sql.ENTITY_ALIASES``,
+``sql.COUNTERPARTS``, count(*)) however the store got there: ingest, the same articles again, an article
+deleted, a recoding, the migration's backfill."""
 
 from __future__ import annotations
 
@@ -92,6 +93,10 @@ def assert_counts_agree(connection: sqlite3.Connection) -> None:
             dealt += len(expected)
     assert dealt > 0
     assert connection.execute("SELECT count(*) FROM entity_counterparts WHERE events <= 0").fetchone()[0] == 0
+    for modality in (None, "asserted", "negated", "intended", "hypothetical"):
+        counted = connection.execute("SELECT count(*) FROM events WHERE ? IS NULL OR modality = ?",
+                                     (modality, modality)).fetchone()[0]
+        assert connection.execute(sql.EVENT_TOTAL, {"modality": modality}).fetchone()[0] == counted
 
 
 def _ingest(path, docs):
