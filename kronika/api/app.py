@@ -15,7 +15,7 @@ import logging
 import re
 import threading
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -25,8 +25,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from kronika import __version__
 from kronika.api import deps
 from kronika.api.cache import DEFAULT_ENTRIES, ResponseCache
-from kronika.api.deps import StoreDep, not_found, page
-from kronika.api.lists import date_q, limit_q, modality_q, offset_q
+from kronika.api.deps import StoreDep, not_found
+from kronika.api.lists import date_q, modality_q
+from kronika.api.paging import OffsetPagingDep, page
 from kronika.errors import KronikaError
 
 logger = logging.getLogger(__name__)
@@ -216,7 +217,10 @@ def create_app(
     app.router.on_shutdown.append(pool.close)
 
     _add_error_handlers(app)
-    _add_api_routes(app)
+    from kronika.api import lists
+
+    app.include_router(lists.router)  # first: /api/events.csv and /api/events/timeline, then /api/events/{id}
+    app.include_router(router)
 
     from kronika.web import pages
 
@@ -325,192 +329,205 @@ def require_token(request: Request) -> None:
         raise HTTPException(*problem, headers={"WWW-Authenticate": "Bearer"} if problem[0] == 401 else None)
 
 
-def _add_api_routes(app: FastAPI) -> None:
-    from kronika.api import lists
+# The single items and the other lists (the lists with filters, sorts and downloads are kronika.api.lists').
+router = APIRouter()
 
-    lists.install(app)  # events, actors, articles: pages with totals, sorts, facets and downloads
-    @app.get("/api/stats", tags=["store"], summary="What the store holds")
-    def stats(*, modality: str | None = modality_q(), store: StoreDep) -> JSONResponse:
-        frame = store.stats(modality=modality)
-        return JSONResponse({m: deps.clean(v) for m, v in zip(frame["measure"], frame["value"])})
 
-    @app.get(
-        "/api/articles/{article_id}",
-        tags=["articles"],
-        summary="One article's document record, with the stored event each coded event became",
-    )
-    def article(*, article_id: str, store: StoreDep) -> JSONResponse:
-        record = store.article(article_id)
-        if record is None:
-            raise not_found("article", article_id)
-        return JSONResponse(record)
+@router.get("/api/stats", tags=["store"], summary="What the store holds")
+def stats(*, modality: str | None = modality_q(), store: StoreDep) -> JSONResponse:
+    frame = store.stats(modality=modality)
+    return JSONResponse({m: deps.clean(v) for m, v in zip(frame["measure"], frame["value"])})
 
-    @app.get("/api/events/{event_id}", tags=["events"], summary="One event with every report of it")
-    def event(*, event_id: str, store: StoreDep) -> JSONResponse:
-        found = store.event(event_id)
-        if found is None:
-            raise not_found("event", event_id)
-        return JSONResponse(found)
 
-    @app.get("/api/entities", tags=["entities"], summary="Linked entities, most events first")
-    def entities(
-        *,
-        search: str | None = Query(None, max_length=200, description="Part of the name, or the id."),
-        type: str | None = Query(None, max_length=8, description="PER, ORG, GPE, LOC or MISC (any case)."),
-        country: str | None = Query(None, max_length=100, description="A country: code or name (CHN, Chiny)."),
-        limit: int = limit_q(),
-        offset: int = offset_q(),
-        store: StoreDep,
-    ) -> Response:
-        frame = store.entities(search=search, type=type, country=country, limit=limit + 1, offset=offset)
-        return deps.page_response(page(deps.frame_records(frame), limit, offset))
+@router.get(
+    "/api/articles/{article_id}",
+    tags=["articles"],
+    summary="One article's document record, with the stored event each coded event became",
+)
+def article(*, article_id: str, store: StoreDep) -> JSONResponse:
+    record = store.article(article_id)
+    if record is None:
+        raise not_found("article", article_id)
+    return JSONResponse(record)
 
-    @app.get(
-        "/api/entities/{entity_id:path}",
-        tags=["entities"],
-        summary="One entity or actor: aliases, offices at a date, events as actor and as recipient, "
-        "the actors it deals with",
-    )
-    def entity(
-        *,
-        entity_id: str,
-        date: str | None = Query(
-            None, max_length=10, description="Offices held on this date (default: its latest event)."
-        ),
-        modality: str | None = modality_q(),
-        store: StoreDep,
-    ) -> JSONResponse:
-        from kronika.store.queries import check_date
 
-        check_date(date, "date")
-        found = store.entity(entity_id, modality=modality)
-        if found is None:
-            raise not_found("entity", entity_id)
-        last = max((a["last_date"] or "" for a in found["actors"]), default="")
-        found["kb"] = deps.offices(entity_id, date, last)
-        return JSONResponse(found)
+@router.get("/api/events/{event_id}", tags=["events"], summary="One event with every report of it")
+def event(*, event_id: str, store: StoreDep) -> JSONResponse:
+    found = store.event(event_id)
+    if found is None:
+        raise not_found("event", event_id)
+    return JSONResponse(found)
 
-    @app.get(
-        "/api/relations",
-        tags=["relations"],
-        summary="Two countries over time, both directions: events, Goldstein, QuadClass",
-    )
-    def relations(
-        *,
-        a: str = Query(..., max_length=100, description="A country: ISO alpha-3 code or name (CHN, Chiny)."),
-        b: str = Query(..., max_length=100),
-        by: str = Query("month", max_length=10, description="day, week (ISO weeks), month or year."),
-        since: str | None = date_q(),
-        until: str | None = date_q(),
-        modality: str | None = modality_q(),
-        store: StoreDep,
-    ) -> JSONResponse:
-        from kronika.store.resolve import country_code
 
-        frame = store.relations(a, b, by=by, since=since, until=until, modality=modality)
-        return JSONResponse({"a": country_code(a, "a"), "b": country_code(b, "b"), "by": by,
-                             "periods": deps.frame_records(frame)})
+@router.get("/api/entities", tags=["entities"], summary="Linked entities, most events first")
+def entities(
+    *,
+    search: str | None = Query(None, max_length=200, description="Part of the name, or the id."),
+    type: str | None = Query(None, max_length=8, description="PER, ORG, GPE, LOC or MISC (any case)."),
+    country: str | None = Query(None, max_length=100, description="A country: code or name (CHN, Chiny)."),
+    request: Request,
+    paging: OffsetPagingDep,
+    store: StoreDep,
+) -> Response:
+    frame = store.entities(search=search, type=type, country=country, limit=paging.fetch,
+                           offset=paging.offset)
+    return deps.page_response(page(deps.frame_records(frame), paging, request=request))
 
-    @app.get("/api/stories", tags=["stories"], summary="Cross-lingual stories, newest first")
-    def stories(
-        *,
-        since: str | None = date_q(),
-        until: str | None = date_q(),
-        lang: str | None = Query(None, max_length=8, description="Only stories with an article in it."),
-        min_size: int = Query(
-            1, ge=1, le=100_000, description="Only stories of at least this many articles."
-        ),
-        limit: int = limit_q(),
-        offset: int = offset_q(),
-        store: StoreDep,
-    ) -> Response:
-        given = {"since": since, "until": until, "lang": lang, "min_size": min_size}
-        found = deps.stories(store, limit + 1, offset, **given)
-        body = page(found or [], limit, offset)
-        if found is None:
-            body["message"] = deps.NO_STORIES
-        else:
-            body["total"] = store.story_count(**given)
-        return deps.page_response(body)
 
-    @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story")
-    def story(*, story_id: str, store: StoreDep) -> JSONResponse:
-        if getattr(type(store), "story", None) is None:
-            raise HTTPException(404, deps.NO_STORIES)
-        found = deps.story(store, story_id)
-        if found is None:
-            raise not_found("story", story_id)
-        return JSONResponse(found)
+@router.get(
+    "/api/entities/{entity_id:path}",
+    tags=["entities"],
+    summary="One entity or actor: aliases, offices at a date, events as actor and as recipient, "
+    "the actors it deals with",
+)
+def entity(
+    *,
+    entity_id: str,
+    date: str | None = Query(
+        None, max_length=10, description="Offices held on this date (default: its latest event)."
+    ),
+    modality: str | None = modality_q(),
+    store: StoreDep,
+) -> JSONResponse:
+    from kronika.store.queries import check_date
 
-    @app.get("/api/threads/{thread_id}", tags=["stories"], summary="One thread: the longer story, its stories")
-    def thread(*, thread_id: str, store: StoreDep) -> JSONResponse:
-        if getattr(type(store), "thread", None) is None:
-            raise HTTPException(404, deps.NO_STORIES)
-        found = store.thread(thread_id)
-        if found is None:
-            raise not_found("thread", thread_id)
-        return JSONResponse(deps.clean_deep(found))
+    check_date(date, "date")
+    found = store.entity(entity_id, modality=modality)
+    if found is None:
+        raise not_found("entity", entity_id)
+    last = max((a["last_date"] or "" for a in found["actors"]), default="")
+    found["kb"] = deps.offices(entity_id, date, last)
+    return JSONResponse(found)
 
-    @app.get("/api/alerts", tags=["alerts"], summary="Alerts raised by `kronika watch --alerts`, latest day first, "
-             "each with the ids of the events behind it")
-    def alerts(
-        *,
-        rule: str | None = Query(None, max_length=200, description="Only alerts of this rule."),
-        since: str | None = date_q(),
-        until: str | None = date_q(),
-        limit: int = limit_q(),
-        offset: int = offset_q(),
-        store: StoreDep,
-    ) -> JSONResponse:
-        from kronika.alerts import stored
 
-        found = stored(store.connection, rule=rule, since=since, until=until, limit=limit + 1, offset=offset)
-        return JSONResponse(page(found, limit, offset))
+@router.get(
+    "/api/relations",
+    tags=["relations"],
+    summary="Two countries over time, both directions: events, Goldstein, QuadClass",
+)
+def relations(
+    *,
+    a: str = Query(..., max_length=100, description="A country: ISO alpha-3 code or name (CHN, Chiny)."),
+    b: str = Query(..., max_length=100),
+    by: str = Query("month", max_length=10, description="day, week (ISO weeks), month or year."),
+    since: str | None = date_q(),
+    until: str | None = date_q(),
+    modality: str | None = modality_q(),
+    store: StoreDep,
+) -> JSONResponse:
+    from kronika.store.resolve import country_code
 
-    @app.get(
-        "/api/claims",
-        tags=["stories"],
-        summary="Who claims how many about one story, event or article: figures grouped by what is claimed, "
-        "each source with its values and the articles that gave them",
-    )
-    def claims(
-        *,
-        story: str | None = Query(None, max_length=64, description="A story id (from /api/stories)."),
-        event: str | None = Query(None, max_length=64, description="A stored event id (from /api/events)."),
-        article: str | None = Query(None, max_length=200, description="An article id."),
-        category: str | None = Query(
-            None, max_length=40, description="Only figures of this category (killed, wounded, troops, money...)."
-        ),
-        store: StoreDep,
-    ) -> JSONResponse:
-        found = store.claims(story=story, event=event, article=article, category=category)
-        if found is None:
-            named = [f"{name} {value!r}" for name, value in (("story", story), ("event", event),
-                                                            ("article", article)) if value]
-            raise HTTPException(404, f"no {' or '.join(named)} in this store")
-        return JSONResponse({"story": story, "event": event, "article": article, "category": category,
-                             "groups": deps.clean_deep(found)})
+    frame = store.relations(a, b, by=by, since=since, until=until, modality=modality)
+    return JSONResponse({"a": country_code(a, "a"), "b": country_code(b, "b"), "by": by,
+                         "periods": deps.frame_records(frame)})
 
-    @app.post(
-        "/api/analyze",
-        tags=["analysis"],
-        dependencies=[Depends(require_token)],
-        summary="Analyse one article (text and date) into its document record; needs the token",
-    )
-    def analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
-        import kronika
 
-        # One analysis at a time: the pipeline is CPU-bound, and queued requests must not starve the reads.
-        with request.app.state.analyze_lock:
-            try:
-                doc = kronika.analyze(body.text, date=body.date, lang=body.lang, url=body.url, title=body.title)
-            except KronikaError:
-                raise
-            except Exception as error:
-                logger.exception("analysis failed")
-                raise KronikaError("E301", f"the article broke the analysis ({type(error).__name__}: {error}); "
-                                   "a bug: please report it with the article") from None
-        return JSONResponse(doc.to_dict(tokens=body.tokens))
+@router.get("/api/stories", tags=["stories"], summary="Cross-lingual stories, newest first")
+def stories(
+    *,
+    since: str | None = date_q(),
+    until: str | None = date_q(),
+    lang: str | None = Query(None, max_length=8, description="Only stories with an article in it."),
+    min_size: int = Query(
+        1, ge=1, le=100_000, description="Only stories of at least this many articles."
+    ),
+    request: Request,
+    paging: OffsetPagingDep,
+    store: StoreDep,
+) -> Response:
+    given = {"since": since, "until": until, "lang": lang, "min_size": min_size}
+    found = deps.stories(store, paging.fetch, paging.offset, **given)
+    body = page(found or [], paging, request=request)
+    if found is None:
+        body["message"] = deps.NO_STORIES
+    else:
+        body["total"] = store.story_count(**given)
+    return deps.page_response(body)
+
+
+@router.get("/api/stories/{story_id}", tags=["stories"], summary="One story")
+def story(*, story_id: str, store: StoreDep) -> JSONResponse:
+    if getattr(type(store), "story", None) is None:
+        raise HTTPException(404, deps.NO_STORIES)
+    found = deps.story(store, story_id)
+    if found is None:
+        raise not_found("story", story_id)
+    return JSONResponse(found)
+
+
+@router.get("/api/threads/{thread_id}", tags=["stories"], summary="One thread: the longer story, its stories")
+def thread(*, thread_id: str, store: StoreDep) -> JSONResponse:
+    if getattr(type(store), "thread", None) is None:
+        raise HTTPException(404, deps.NO_STORIES)
+    found = store.thread(thread_id)
+    if found is None:
+        raise not_found("thread", thread_id)
+    return JSONResponse(deps.clean_deep(found))
+
+
+@router.get("/api/alerts", tags=["alerts"], summary="Alerts raised by `kronika watch --alerts`, latest day first, "
+            "each with the ids of the events behind it")
+def alerts(
+    *,
+    rule: str | None = Query(None, max_length=200, description="Only alerts of this rule."),
+    since: str | None = date_q(),
+    until: str | None = date_q(),
+    request: Request,
+    paging: OffsetPagingDep,
+    store: StoreDep,
+) -> JSONResponse:
+    from kronika.alerts import stored
+
+    found = stored(store.connection, rule=rule, since=since, until=until, limit=paging.fetch,
+                   offset=paging.offset)
+    return JSONResponse(page(found, paging, request=request))
+
+
+@router.get(
+    "/api/claims",
+    tags=["stories"],
+    summary="Who claims how many about one story, event or article: figures grouped by what is claimed, "
+    "each source with its values and the articles that gave them",
+)
+def claims(
+    *,
+    story: str | None = Query(None, max_length=64, description="A story id (from /api/stories)."),
+    event: str | None = Query(None, max_length=64, description="A stored event id (from /api/events)."),
+    article: str | None = Query(None, max_length=200, description="An article id."),
+    category: str | None = Query(
+        None, max_length=40, description="Only figures of this category (killed, wounded, troops, money...)."
+    ),
+    store: StoreDep,
+) -> JSONResponse:
+    found = store.claims(story=story, event=event, article=article, category=category)
+    if found is None:
+        named = [f"{name} {value!r}" for name, value in (("story", story), ("event", event),
+                                                        ("article", article)) if value]
+        raise HTTPException(404, f"no {' or '.join(named)} in this store")
+    return JSONResponse({"story": story, "event": event, "article": article, "category": category,
+                         "groups": deps.clean_deep(found)})
+
+
+@router.post(
+    "/api/analyze",
+    tags=["analysis"],
+    dependencies=[Depends(require_token)],
+    summary="Analyse one article (text and date) into its document record; needs the token",
+)
+def analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
+    import kronika
+
+    # One analysis at a time: the pipeline is CPU-bound, and queued requests must not starve the reads.
+    with request.app.state.analyze_lock:
+        try:
+            doc = kronika.analyze(body.text, date=body.date, lang=body.lang, url=body.url, title=body.title)
+        except KronikaError:
+            raise
+        except Exception as error:
+            logger.exception("analysis failed")
+            raise KronikaError("E301", f"the article broke the analysis ({type(error).__name__}: {error}); "
+                               "a bug: please report it with the article") from None
+    return JSONResponse(doc.to_dict(tokens=body.tokens))
 
 
 SETTINGS_VARIABLE = "KRONIKA_SERVE_SETTINGS"

@@ -110,17 +110,6 @@ def frame_records(frame) -> list[dict]:
     return [{key: clean(value) for key, value in row.items()} for row in frame.to_dict("records")]
 
 
-def page(items: list, limit: int, offset: int) -> dict:
-    """A page of results fetched with ``limit + 1`` rows: the extra row only says that another page exists."""
-    more = len(items) > limit
-    return {
-        "items": items[:limit],
-        "limit": limit,
-        "offset": offset,
-        "next_offset": offset + limit if more else None,
-    }
-
-
 STREAMED_ITEMS = 100  # a page of more items is sent in parts as it is encoded
 STREAM_PART = 50  # items per part
 

@@ -13,29 +13,22 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from kronika.api import deps
-from kronika.api.deps import StoreDep, page
+from kronika.api.deps import StoreDep
+from kronika.api.paging import OffsetPagingDep, PagingDep, page
 
-MAX_LIMIT = 500
 DOWNLOAD_LIMIT = 100_000  # rows of one download (about 25 MB of CSV); a larger list is cut there
 DOWNLOAD_PART = 2_000  # rows read from the store at a time
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 FACET_SIZE = 20
+LATEST_FIRST = (None, "-date")  # the sorts a cursor pages (the lists' default order)
 
 
-# Fresh Query objects for every parameter: FastAPI keeps a parameter's name on its FieldInfo, so one
-# object shared by `since` and `until` would read the same query key for both.
-def limit_q():
-    return Query(50, ge=1, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT}).")
-
-
-def offset_q():
-    return Query(0, ge=0, le=10_000_000, description="Items to skip (the previous page's next_offset).")
-
-
+# Fresh Query objects for every parameter (as kronika/api/paging.py's): FastAPI keeps a parameter's name on
+# its FieldInfo, so one object shared by `since` and `until` would read the same query key for both.
 def date_q():
     return Query(None, max_length=10, description="YYYY-MM-DD, YYYY-MM or YYYY.")
 
@@ -91,56 +84,72 @@ ACTOR_SORTS = "events, name, as_actor, as_recipient, first_date, last_date (defa
 ARTICLE_SORTS = "date, title, source, tone (default -date; a search ranks by match unless sorted)"
 
 
-def install(app: FastAPI) -> None:
-    @app.get("/api/events", tags=["events"], summary="Deduplicated events, latest first, with their total")
-    def events(*, given: EventFilters, sort: str | None = sort_q(EVENT_SORTS),
-               facet: list[str] = Query([], description="Count the filtered events by type and/or country."),
-               limit: int = limit_q(), offset: int = offset_q(), store: StoreDep) -> Response:
-        items = store.event_records(**given, sort=sort, limit=limit + 1, offset=offset)
-        body = {**page(items, limit, offset), "total": store.event_count(**given)}
-        if facet:
-            body["facets"] = store.event_facets(tuple(dict.fromkeys(facet)), size=FACET_SIZE, **given)
-        return deps.page_response(body)
+router = APIRouter()
 
-    @app.get("/api/events/timeline", tags=["events"],
-             summary="The filtered events per day (ISO week, month for longer ranges) by QuadClass")
-    def events_timeline(*, given: EventFilters, store: StoreDep) -> dict:
-        """``{"by": "day", "periods": [{"period", "events", "quad1_verbal_cooperation", ...}]}`` with every
-        period of the range; day-dated events only; ``periods`` null when counting took more than 1 s."""
-        found = store.event_timeline(**given)
-        return found if found is not None else {"by": None, "periods": None}
 
-    @app.get("/api/events.{format}", tags=["events"], summary="The filtered events as one CSV or JSON file")
-    def events_download(*, format: str, given: EventFilters, sort: str | None = sort_q(EVENT_SORTS),
-                        store: StoreDep) -> Response:
-        return download("events", format, lambda limit, offset: store.events(**given, sort=sort, limit=limit,
+def _by_id(item: dict) -> str:
+    return item["id"]
+
+
+@router.get("/api/events", tags=["events"], summary="Deduplicated events, latest first, with their total")
+def events(*, request: Request, given: EventFilters, sort: str | None = sort_q(EVENT_SORTS),
+           facet: list[str] = Query([], description="Count the filtered events by type and/or country."),
+           paging: PagingDep, store: StoreDep) -> Response:
+    items = store.event_records(**given, sort=sort, limit=paging.fetch, offset=paging.offset,
+                                after=paging.cursor)
+    body = {**page(items, paging, request=request, cursor_of=_by_id if sort in LATEST_FIRST else None),
+            "total": store.event_count(**given)}
+    if facet:
+        body["facets"] = store.event_facets(tuple(dict.fromkeys(facet)), size=FACET_SIZE, **given)
+    return deps.page_response(body)
+
+
+@router.get("/api/events/timeline", tags=["events"],
+            summary="The filtered events per day (ISO week, month for longer ranges) by QuadClass")
+def events_timeline(*, given: EventFilters, store: StoreDep) -> dict:
+    """``{"by": "day", "periods": [{"period", "events", "quad1_verbal_cooperation", ...}]}`` with every
+    period of the range; day-dated events only; ``periods`` null when counting took more than 1 s."""
+    found = store.event_timeline(**given)
+    return found if found is not None else {"by": None, "periods": None}
+
+
+@router.get("/api/events.{format}", tags=["events"], summary="The filtered events as one CSV or JSON file")
+def events_download(*, format: str, given: EventFilters, sort: str | None = sort_q(EVENT_SORTS),
+                    store: StoreDep) -> Response:
+    return download("events", format, lambda limit, offset: store.events(**given, sort=sort, limit=limit,
+                                                                           offset=offset))
+
+
+@router.get("/api/actors", tags=["entities"], summary="Everyone who took part in an event, most events first")
+def actors(*, request: Request, given: ActorFilters, sort: str | None = sort_q(ACTOR_SORTS),
+           paging: OffsetPagingDep, store: StoreDep) -> Response:
+    frame = store.actors(**given, sort=sort, limit=paging.fetch, offset=paging.offset)
+    return deps.page_response({**page(deps.frame_records(frame), paging, request=request),
+                               "total": store.actor_count(**given)})
+
+
+@router.get("/api/actors.{format}", tags=["entities"], summary="The filtered actors as one CSV or JSON file")
+def actors_download(*, format: str, given: ActorFilters, sort: str | None = sort_q(ACTOR_SORTS),
+                    store: StoreDep) -> Response:
+    return download("actors", format, lambda limit, offset: store.actors(**given, sort=sort, limit=limit,
+                                                                           offset=offset))
+
+
+@router.get("/api/articles", tags=["articles"], summary="Articles, best match first when searching")
+def articles(*, request: Request, given: ArticleFilters, sort: str | None = sort_q(ARTICLE_SORTS),
+             paging: PagingDep, store: StoreDep) -> Response:
+    frame = store.articles(**given, sort=sort, limit=paging.fetch, offset=paging.offset, after=paging.cursor)
+    ranked = given["search"] is not None and sort is None  # best match first: pages by offset
+    cursor_of = _by_id if sort in LATEST_FIRST and not ranked else None
+    body = page(deps.frame_records(frame), paging, request=request, cursor_of=cursor_of)
+    return deps.page_response({**body, "total": store.article_count(**given)})
+
+
+@router.get("/api/articles.{format}", tags=["articles"], summary="The filtered articles as one CSV or JSON file")
+def articles_download(*, format: str, given: ArticleFilters, sort: str | None = sort_q(ARTICLE_SORTS),
+                      store: StoreDep) -> Response:
+    return download("articles", format, lambda limit, offset: store.articles(**given, sort=sort, limit=limit,
                                                                                offset=offset))
-
-    @app.get("/api/actors", tags=["entities"], summary="Everyone who took part in an event, most events first")
-    def actors(*, given: ActorFilters, sort: str | None = sort_q(ACTOR_SORTS), limit: int = limit_q(),
-               offset: int = offset_q(), store: StoreDep) -> Response:
-        frame = store.actors(**given, sort=sort, limit=limit + 1, offset=offset)
-        return deps.page_response({**page(deps.frame_records(frame), limit, offset),
-                                   "total": store.actor_count(**given)})
-
-    @app.get("/api/actors.{format}", tags=["entities"], summary="The filtered actors as one CSV or JSON file")
-    def actors_download(*, format: str, given: ActorFilters, sort: str | None = sort_q(ACTOR_SORTS),
-                        store: StoreDep) -> Response:
-        return download("actors", format, lambda limit, offset: store.actors(**given, sort=sort, limit=limit,
-                                                                               offset=offset))
-
-    @app.get("/api/articles", tags=["articles"], summary="Articles, best match first when searching")
-    def articles(*, given: ArticleFilters, sort: str | None = sort_q(ARTICLE_SORTS), limit: int = limit_q(),
-                 offset: int = offset_q(), store: StoreDep) -> Response:
-        frame = store.articles(**given, sort=sort, limit=limit + 1, offset=offset)
-        return deps.page_response({**page(deps.frame_records(frame), limit, offset),
-                                   "total": store.article_count(**given)})
-
-    @app.get("/api/articles.{format}", tags=["articles"], summary="The filtered articles as one CSV or JSON file")
-    def articles_download(*, format: str, given: ArticleFilters, sort: str | None = sort_q(ARTICLE_SORTS),
-                          store: StoreDep) -> Response:
-        return download("articles", format, lambda limit, offset: store.articles(**given, sort=sort, limit=limit,
-                                                                                   offset=offset))
 
 
 def download(name: str, format: str, fetch: Callable) -> Response:

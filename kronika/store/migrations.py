@@ -87,6 +87,14 @@ def api_join_index(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+
+@migration("counts kept at write time by triggers: an entity's aliases and counterparts, events per modality")
+def entity_summaries(connection: sqlite3.Connection) -> None:
+    for statement in (*sql.SCHEMA_ENTITY_SUMMARIES, *sql.CLEAR_ENTITY_SUMMARIES):
+        connection.execute(statement)
+    for statement in (sql.BACKFILL_ENTITY_ALIASES, sql.BACKFILL_ENTITY_COUNTERPARTS, sql.BACKFILL_EVENT_TOTALS):
+        connection.execute(statement)
+
 # The numbers the first eight had when migrations were numbered: history, never to grow.
 NUMBERED = {1: "initial_schema", 2: "stories_schema", 3: "api_indexes", 4: "claims_schema", 5: "modality_schema",
             6: "threads_schema", 7: "watch_alerts_schema", 8: "api_join_index"}

@@ -57,7 +57,7 @@ EVENT_FILTER_NAMES = ("actor", "initiator", "recipient", "type", "quad_class", "
 
 
 def event_rows(connection: sqlite3.Connection, *, limit: int | None = DEFAULT_LIMIT, offset: int | None = 0,
-               sort: str | None = None, **given) -> list[tuple]:
+               sort: str | None = None, after: str | None = None, **given) -> list[tuple]:
     """Event rows (``EVENT_FIELDS``) matching every filter given, latest first (or in ``sort`` order, one of
     ``sql.EVENT_SORTS``, "-" before it for descending): the one definition of each filter, which the CLI,
     the API, the web UI and ``Store.events`` share.
@@ -66,6 +66,8 @@ def event_rows(connection: sqlite3.Connection, *, limit: int | None = DEFAULT_LI
     recipient side (each a name, alias, code or id as ``kronika.store.resolve`` reads it); ``country`` is
     where it happened (a code or a state's name); ``text`` are words of a reporting article, matched by lemma;
     ``modality`` keeps asserted events unless given ("negated", "intended", "hypothetical", or "all").
+    ``after`` is the id of the last event of the page before (keyset paging, latest first only): the page
+    that follows it, read from its place instead of counted past (``offset`` is then ignored).
     """
     order = sort_order(sort, sql.EVENT_SORTS, "-date")
     found = _event_filter(connection, **given)
@@ -73,11 +75,50 @@ def event_rows(connection: sqlite3.Connection, *, limit: int | None = DEFAULT_LI
         return []
     conditions, params, sides = found
     params.update(limit=_limit(limit), offset=max(int(offset or 0), 0))
+    if after is not None:
+        keyset = _keyset(connection, "events", after, sort, order == sql.EVENT_SORTS["-date"])
+        params.update(keyset[0], offset=0)
+        return _pages(keyset[1], params["limit"], lambda part, size: _event_page(
+            connection, [*conditions, part], {**params, "limit": size}, sides, order, sort))
+    return _event_page(connection, conditions, params, sides, order, sort)
+
+
+def _keyset(connection: sqlite3.Connection, table: str, after: str, sort: str | None, latest_first: bool
+            ) -> tuple[dict, list[str]]:
+    """The parameters of the row ``after`` (its date and key) and the conditions of the rows after it, in
+    their order: the dated ones, then the undated ones (or only undated ones after an undated row)."""
+    if not latest_first:
+        raise KronikaError("E506", f"a cursor pages the latest first only, not sorted by {sort}; page with offset")
+    row = connection.execute(sql.EVENT_POSITION if table == "events" else sql.ARTICLE_POSITION, (after,)).fetchone()
+    if row is None:
+        raise KronikaError("E506", f"cursor {after[:80]!r} is no {table[:-1]} of this store; give the id of the "
+                           "last item of the page before")
+    date, pk = row
+    parts = [sql.AFTER_DATED[table], sql.UNDATED[table]] if date is not None else [sql.AFTER_UNDATED[table]]
+    return {"after_date": date, "after_pk": pk}, parts
+
+
+def _pages(parts: list[str], limit: int, read) -> list:
+    """Up to ``limit`` rows (-1: all) read part after part with ``read(part, size)``."""
+    rows: list = []
+    for part in parts:
+        if 0 <= limit <= len(rows):
+            break
+        rows += read(part, -1 if limit < 0 else limit - len(rows))
+    return rows
+
+
+def _event_page(connection: sqlite3.Connection, conditions: list[str], params: dict, sides: dict, order: str,
+                sort: str | None) -> list[tuple]:
+    """One statement of :func:`event_rows`: the plan chosen for the page (date order or not), then run."""
     keys = {name: named for name, (_, named) in sides.items()}
     if order == sql.EVENT_SORTS["-date"] and _read_in_date_order(connection, keys, params["limit"],
                                                                   params["offset"]):
         actor_sides = {condition for condition, _ in sides.values()}
         conditions = [c.replace("e.pk IN", "+e.pk IN") if c in actor_sides else c for c in conditions]
+    if order == sql.EVENT_SORTS["-date"] and "match" in params and _text_in_date_order(
+            connection, params["match"], params["limit"], params["offset"]):
+        conditions = [sql.TEXT_EACH_EVENT if c == sql.EVENT_CONDITIONS["text"] else c for c in conditions]
     statement = sql.EVENTS_FILTERED.format(conditions="\n  ".join(conditions), order=order)
     if order == sql.EVENT_SORTS["-date"]:
         return connection.execute(statement, params).fetchall()
@@ -96,6 +137,8 @@ def event_count(connection: sqlite3.Connection, **given) -> int | None:
     if found is None:
         return 0
     conditions, params, _ = found
+    if set(conditions) <= {sql.EVENT_CONDITIONS["modality"]}:  # no filter but the modality: the kept totals
+        return connection.execute(sql.EVENT_TOTAL, {"modality": params["modality"]}).fetchone()[0]
     statement = sql.EVENTS_COUNTED.format(conditions="\n  ".join(conditions))
     try:
         with time_limit(connection, COUNT_SECONDS):
@@ -218,6 +261,18 @@ def _read_in_date_order(connection: sqlite3.Connection, sides: dict[str, dict], 
     return candidates > 0 and (offset + limit) * total < candidates * candidates
 
 
+def _text_in_date_order(connection: sqlite3.Connection, match: str, limit: int, offset: int) -> bool:
+    """Whether a page of the events of a common word is cheaper read off the date index, each event's
+    reports checked against the matching articles, than by listing every event of every matching article
+    and sorting them: the same estimate as for a frequent actor (:func:`_read_in_date_order`), with the
+    matching articles as the candidates and the store's articles as the total."""
+    if limit < 0:
+        return False
+    matches = connection.execute(sql.COUNT_MATCHES, {"match": match}).fetchone()[0]
+    total = connection.execute(sql.LAST_ARTICLE_KEY).fetchone()[0] or 0
+    return matches > 0 and (offset + limit) * total < matches * matches
+
+
 def event_records(connection: sqlite3.Connection, rows: list[tuple]) -> list[dict]:
     """Event rows in the document record's event shape (participants as lists, location as an object),
     with the stored id, GDELT's counts and the first report's article, sentence and trigger."""
@@ -293,7 +348,7 @@ def entity(connection: sqlite3.Connection, entity_id: str, *, events_limit: int 
     for row in actor_rows:
         row["code"] = actor_code(row["country"], row["sector"])
     aliases = [{"text": t, "mentions": m, "articles": a}
-               for t, m, a in connection.execute(sql.ENTITY_ALIASES, (entity_id,))]
+               for t, m, a in connection.execute(sql.SUMMED_ALIASES, (entity_id,))]
     keys = [row["key"] for row in actor_rows]
     side = {}
     for role, name in (("actor", "initiator"), ("recipient", "recipient")):
@@ -301,7 +356,7 @@ def entity(connection: sqlite3.Connection, entity_id: str, *, events_limit: int 
         side[role] = event_records(connection, rows)
     deals = []
     if keys:
-        statement = sql.COUNTERPARTS.format(marks=sql.placeholders(len(keys)))
+        statement = sql.SUMMED_COUNTERPARTS.format(marks=sql.placeholders(len(keys)))
         cursor = connection.execute(statement, [*keys, *keys, kept, kept, counterparts_limit])
         names = [d[0] for d in cursor.description]
         deals = [dict(zip(names, r)) for r in cursor.fetchall()]
@@ -406,17 +461,31 @@ def _actor_statement(connection, search, country, modality, sort) -> tuple[str, 
 
 def articles(connection: sqlite3.Connection, *, search: str | None = None, since: str | None = None,
              until: str | None = None, limit: int | None = DEFAULT_LIMIT, lang: str = "pl",
-             offset: int = 0, sort: str | None = None) -> pd.DataFrame:
+             offset: int = 0, sort: str | None = None, after: str | None = None) -> pd.DataFrame:
     """Articles, latest first; with ``search``, best match first unless ``sort`` (``sql.ARTICLE_SORTS``)
-    asks for another order."""
+    asks for another order. ``after``: the id of the last article of the page before (keyset paging, latest
+    first only; a ranked search pages with ``offset``)."""
     found = _article_statement(search, since, until, sort, lang)
     if found is None:
         return pd.DataFrame(columns=ARTICLE_COLUMNS)
     statement, params = found
     params.update(limit=_limit(limit), offset=max(int(offset or 0), 0))
-    rows = connection.execute(statement, params).fetchall()
+    if statement is sql.SEARCH_ARTICLES:  # a date range ranks every match in it
+        if after is not None:
+            raise KronikaError("E506", "a ranked search pages with offset, not a cursor (or sort it by -date)")
+        dated = params["since"] is not None or params["until"] is not None
+        params["floor"] = 0 if dated else _ranked_floor(connection, params["match"], params["limit"] + params["offset"])
+    if after is None:
+        rows = connection.execute(statement, params).fetchall()
+    else:
+        latest_first = sort_order(sort, sql.ARTICLE_SORTS, "-date") == sql.ARTICLE_SORTS["-date"]
+        position, parts = _keyset(connection, "articles", after, sort, latest_first)
+        rows = _pages(parts, params["limit"], lambda part, size: connection.execute(
+            _article_statement(search, since, until, sort, lang, part)[0],
+            {**params, **position, "limit": size, "offset": 0}).fetchall())
     terms = snippets.search_terms(search, lang) if search else None
-    cut = [snippets.snippet(row[-1], terms, lang=lang) for row in rows]
+    read: dict = {}  # the words read for the snippets, shared by the page's articles
+    cut = [snippets.snippet(row[-1], terms, lang=lang, read=read) for row in rows]
     return pd.DataFrame([(*row[:-1], s.text, s.start, [list(m) for m in s.matches]) for row, s in zip(rows, cut)],
                         columns=ARTICLE_COLUMNS)
 
@@ -428,23 +497,39 @@ def article_count(connection: sqlite3.Connection, *, search: str | None = None, 
     if found is None:
         return 0
     statement, params = found
-    return connection.execute(sql.COUNTED.format(statement=statement), {**params, "limit": -1, "offset": 0}
-                              ).fetchone()[0]
+    if search is not None and params["since"] is None and params["until"] is None:
+        return connection.execute(sql.COUNT_MATCHES, params).fetchone()[0]  # FTS5's doclist, no article read
+    conditions = [condition for name, condition in sql.ARTICLE_COUNT_CONDITIONS.items() if params.get(name)]
+    return connection.execute(sql.ARTICLES_COUNTED.format(conditions="\n  ".join(conditions)), params).fetchone()[0]
 
 
-def _article_statement(search, since, until, sort, lang) -> tuple[str, dict] | None:
+def _article_statement(search, since, until, sort, lang, keyset: str = "") -> tuple[str, dict] | None:
     since, until = filters.date_range(since, until)
     params = {"since": since, "until": until}
     order = sort_order(sort, sql.ARTICLE_SORTS, "-date")  # checked even when a search ranks the list
     if search is None:
-        return sql.ARTICLES.format(search="", order=order), params
+        return sql.ARTICLES.format(search=keyset, order=order), params
     match = fts_query(search, lang=lang)
     if match is None:
         return None
     params["match"] = match
     if sort is None:
         return sql.SEARCH_ARTICLES, params
-    return sql.ARTICLES.format(search=sql.ARTICLE_MATCHES, order=order), params
+    return sql.ARTICLES.format(search=sql.ARTICLE_MATCHES + "\n" + keyset, order=order), params
+
+
+RANKED_MATCHES = 2_000  # a search of a common word ranks its latest this many matches (and a deep page's rows)
+
+
+def _ranked_floor(connection: sqlite3.Connection, match: str, rows: int) -> int:
+    """The smallest article key a ranked search ranks: 0 (every match) unless the words match more than
+    ``RANKED_MATCHES`` articles (and more than the page asked reaches), then the key of the latest
+    ``RANKED_MATCHES``-th: the best of the latest matches first, as a news search wants, at a bounded cost."""
+    if rows < 0:
+        return 0
+    found = connection.execute(sql.NEWEST_MATCHES_FLOOR, {"match": match, "ranked": max(RANKED_MATCHES, rows)})
+    floor = found.fetchone()
+    return floor[0] if floor else 0
 
 
 def fts_query(search: str, *, lang: str = "pl") -> str | None:

@@ -383,6 +383,29 @@ EVENT_CONDITIONS = {
     "text": "AND e.pk IN (SELECT r.event FROM event_reports r WHERE r.article IN "
             "(SELECT rowid FROM article_search WHERE article_search MATCH :match))",
 }
+# The text filter checked event by event, for a page read off the date index (queries._text_in_date_order):
+# the matching articles are listed once, each event's reports looked up by its index and their article
+# looked for in the list (``+r.article``: not the list's 12,000 articles each looked up in the reports).
+# A common word reaches a page of its events in a few hundred events instead of listing all its events
+# and sorting them ("Pekin" on 1,000,000 events: 320 -> 3 ms).
+TEXT_EACH_EVENT = ("AND EXISTS (SELECT 1 FROM event_reports r WHERE r.event = e.pk AND +r.article IN "
+                   "(SELECT rowid FROM article_search WHERE article_search MATCH :match))")
+# How many articles a search matches (FTS5 reads its doclist, no row), and the store's last article key.
+COUNT_MATCHES = "SELECT count(*) FROM article_search WHERE article_search MATCH :match"
+LAST_ARTICLE_KEY = "SELECT max(pk) FROM articles"
+# The key of the newest of the latest ``:ranked`` matching articles: a ranked search ranks those only.
+NEWEST_MATCHES_FLOOR = """
+SELECT rowid FROM article_search WHERE article_search MATCH :match ORDER BY rowid DESC LIMIT 1 OFFSET :ranked - 1"""
+# Keyset paging of a list in its default order (latest first: date DESC, pk DESC): the rows after a given
+# one, found by its id. The dated rows after it come off the date index from its place (a seek, where an
+# OFFSET reads and drops every row before the page); undated rows follow the dated ones.
+EVENT_POSITION = "SELECT date, pk FROM events WHERE id = ?"
+ARTICLE_POSITION = "SELECT date, pk FROM articles WHERE id = ?"
+AFTER_DATED = {"events": "AND e.date <= :after_date AND (e.date < :after_date OR e.pk < :after_pk)",
+               "articles": "AND a.date <= :after_date AND (a.date < :after_date OR a.pk < :after_pk)"}
+UNDATED = {"events": "AND e.date IS NULL", "articles": "AND a.date IS NULL"}
+AFTER_UNDATED = {"events": "AND e.date IS NULL AND e.pk < :after_pk",
+                 "articles": "AND a.date IS NULL AND a.pk < :after_pk"}
 # How many events the actor keys of a filter take part in, and the store's last event key (its size, near
 # enough): which plan a page of an actor's events takes (queries._read_in_date_order).
 ACTOR_EVENT_COUNT = "SELECT coalesce(sum(events), 0) FROM actors WHERE key IN ({marks})"
@@ -490,17 +513,24 @@ WHERE (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :unt
 ORDER BY {{order}} LIMIT :limit OFFSET :offset"""
 # Matching articles in a chosen order (a search is otherwise ranked, SEARCH_ARTICLES).
 ARTICLE_MATCHES = "AND a.pk IN (SELECT rowid FROM article_search WHERE article_search MATCH :match)"
+# A list of articles' total: only the filters given formatted in (as EVENTS_COUNTED), so the count reads the
+# date index, never the rows (counting the unpaged list read every article's row: 2 s on 200,000 articles).
+ARTICLES_COUNTED = "SELECT count(*) FROM articles a WHERE 1 {conditions}"
+ARTICLE_COUNT_CONDITIONS = {"since": "AND a.date >= :since", "until": "AND a.date <= :until",
+                            "match": ARTICLE_MATCHES}
 ARTICLE_SORTS = {
     "-date": "a.date DESC, a.pk DESC", "date": "a.date IS NULL, a.date, a.pk",
     **{f"{sign}{column}": f"a.{column} IS NULL, a.{column} {order}, a.date DESC, a.pk DESC"
        for column in ("title", "source", "tone") for sign, order in (("", "ASC"), ("-", "DESC"))},
 }
 # The page is ranked first and only its rows are read for the snippet: reading the text of every match
-# before the sort cost more than ranking them (13,800 matches: 36 -> 22 ms).
+# before the sort cost more than ranking them (13,800 matches: 36 -> 22 ms). A common word ranks its latest
+# matches only (``:floor``, queries.RANKED_MATCHES): FTS5's rank of 12,000 matches and their dates cost
+# 330 ms on 1,000,000 events, of the latest 2,000 about 30.
 SEARCH_ARTICLES = f"""
 SELECT {ARTICLE_COLUMNS} FROM (
     SELECT s.rowid AS pk, s.rank AS rank, a.date AS date FROM article_search s JOIN articles a ON a.pk = s.rowid
-    WHERE article_search MATCH :match
+    WHERE article_search MATCH :match AND s.rowid >= :floor
       AND (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :until)
     ORDER BY s.rank, a.date DESC LIMIT :limit OFFSET :offset
 ) hit JOIN articles a ON a.pk = hit.pk
@@ -705,6 +735,158 @@ SCHEMA_V8 = (
     # the rows. An actor's counterparts were measured with it too and were not faster (145 -> 172 ms).
     "CREATE INDEX events_joined ON events(pk, modality, num_mentions)",
 )
+
+# --- migration entity_summaries: the entity page's counts, kept at write time ------------------------------
+
+# An entity page read every mention of the entity (136,000 for Kim Jong Un on 1,000,000 events) and joined
+# every event of its actors to the other side (40,000 rows): 351 ms alone. These two tables hold the
+# answers as running counts, so the page reads a few dozen rows. The migration fills them from the rows
+# already stored (ENTITY_ALIASES and COUNTERPARTS above stay the definitions they must agree with).
+SCHEMA_ENTITY_SUMMARIES = (
+    # How often the articles wrote an entity as each text: mentions, and articles with at least one.
+    """CREATE TABLE IF NOT EXISTS entity_aliases (
+        entity TEXT NOT NULL,
+        text TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (entity, text)
+    ) WITHOUT ROWID""",
+    # Kept by triggers on mentions, so whatever adds or deletes a mention keeps the counts: a mention is
+    # one more of its text, and its article one more when it is the article's first such mention (the
+    # mentions_entity index answers that). A re-ingested article adds no mention (its id is known).
+    """CREATE TRIGGER IF NOT EXISTS mention_counted AFTER INSERT ON mentions BEGIN
+        INSERT INTO entity_aliases (entity, text, mentions, articles) VALUES (new.entity, new.text, 1, 1)
+        ON CONFLICT (entity, text) DO UPDATE SET
+            mentions = mentions + 1,
+            articles = articles + NOT EXISTS (
+                SELECT 1 FROM mentions m WHERE m.entity = new.entity AND m.text = new.text
+                AND m.article = new.article AND m.rowid <> new.rowid);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS mention_uncounted AFTER DELETE ON mentions BEGIN
+        UPDATE entity_aliases SET
+            mentions = mentions - 1,
+            articles = articles - NOT EXISTS (
+                SELECT 1 FROM mentions m WHERE m.entity = old.entity AND m.text = old.text
+                AND m.article = old.article)
+        WHERE entity = old.entity AND text = old.text;
+        DELETE FROM entity_aliases WHERE entity = old.entity AND text = old.text AND mentions <= 0;
+    END""",
+    # Who each actor deals with, per modality of the events: the other side's actors with the events they
+    # share, the pairs (participant rows) in which the other is the actor or the recipient, and Goldstein's
+    # sum and count over those pairs (COUNTERPARTS' avg). Kept by triggers: on event_participants (a row
+    # added or deleted adds or takes away its pairs, and its event when it was the pair's only link in it)
+    # and on a recoding of an event's Goldstein. Deleting an event deletes its participants first (their
+    # foreign key), so the event's row is still there to give its modality and Goldstein.
+    """CREATE TABLE IF NOT EXISTS entity_counterparts (
+        actor TEXT NOT NULL,
+        modality TEXT NOT NULL,
+        other TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        as_actor INTEGER NOT NULL,
+        as_recipient INTEGER NOT NULL,
+        goldstein_sum REAL NOT NULL,
+        goldstein_n INTEGER NOT NULL,
+        PRIMARY KEY (actor, modality, other)
+    ) WITHOUT ROWID""",
+    """CREATE TRIGGER IF NOT EXISTS event_recoded AFTER UPDATE OF goldstein ON events
+    WHEN old.goldstein IS NOT new.goldstein BEGIN
+        UPDATE entity_counterparts SET
+            goldstein_sum = goldstein_sum + pairs.n * (coalesce(new.goldstein, 0) - coalesce(old.goldstein, 0)),
+            goldstein_n = goldstein_n + pairs.n * ((new.goldstein IS NOT NULL) - (old.goldstein IS NOT NULL))
+        FROM (SELECT p.actor, o.actor AS other, count(*) AS n
+              FROM event_participants p JOIN event_participants o
+                ON o.event = p.event AND o.role <> p.role AND o.actor <> p.actor
+              WHERE p.event = new.pk GROUP BY p.actor, o.actor) AS pairs
+        WHERE entity_counterparts.actor = pairs.actor AND entity_counterparts.other = pairs.other
+          AND entity_counterparts.modality = new.modality;
+    END""",
+)
+# The events of each modality, kept by triggers on events: the total of an unfiltered list (the first page of
+# /api/events) without counting 1,000,000 index entries (90-140 ms) on every request.
+SCHEMA_ENTITY_SUMMARIES += (
+    """CREATE TABLE IF NOT EXISTS event_totals (
+        modality TEXT PRIMARY KEY,
+        events INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TRIGGER IF NOT EXISTS event_counted AFTER INSERT ON events BEGIN
+        INSERT INTO event_totals (modality, events) VALUES (new.modality, 1)
+        ON CONFLICT (modality) DO UPDATE SET events = events + 1;
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS event_uncounted AFTER DELETE ON events BEGIN
+        UPDATE event_totals SET events = events - 1 WHERE modality = old.modality;
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS event_remodalled AFTER UPDATE OF modality ON events
+    WHEN old.modality IS NOT new.modality BEGIN
+        UPDATE event_totals SET events = events - 1 WHERE modality = old.modality;
+        INSERT INTO event_totals (modality, events) VALUES (new.modality, 1)
+        ON CONFLICT (modality) DO UPDATE SET events = events + 1;
+    END""",
+)
+BACKFILL_EVENT_TOTALS = """
+INSERT INTO event_totals (modality, events) SELECT modality, count(*) FROM events WHERE 1 GROUP BY modality"""
+EVENT_TOTAL = "SELECT coalesce(sum(events), 0) FROM event_totals WHERE :modality IS NULL OR modality = :modality"
+# One participant row's pairs with the other side of its event, in one direction: ``{one}`` -> ``{two}``
+# (the row's actor and the others', or the reverse); ``{row}`` is new or old, ``{sign}`` + or -. The event
+# counts once per pair: only when no other row of the event links the same two actors. ``+x.actor``: the
+# event's few rows are read by its key, never a frequent actor's 40,000 rows by the actor index.
+_ROW_PAIRS = """
+        INSERT INTO entity_counterparts (actor, modality, other, events, as_actor, as_recipient, goldstein_sum,
+                                         goldstein_n)
+        SELECT {one}, e.modality, {two},
+               {sign}(NOT EXISTS (SELECT 1 FROM event_participants x JOIN event_participants y
+                                    ON y.event = x.event AND y.role <> x.role
+                                  WHERE x.event = {row}.event AND +x.actor = {row}.actor AND +y.actor = o.actor
+                                    AND NOT (x.role = {row}.role AND x.position = {row}.position))),
+               {sign}(count(*) * ({row}.role = '{acts}')), {sign}(count(*) * ({row}.role = '{receives}')),
+               {sign}(count(*) * coalesce(e.goldstein, 0)), {sign}(count(*) * (e.goldstein IS NOT NULL))
+        FROM event_participants o JOIN events e ON e.pk = o.event
+        WHERE o.event = {row}.event AND o.role <> {row}.role AND o.actor <> {row}.actor
+        GROUP BY o.actor
+        ON CONFLICT (actor, modality, other) DO UPDATE SET
+            events = events + excluded.events, as_actor = as_actor + excluded.as_actor,
+            as_recipient = as_recipient + excluded.as_recipient,
+            goldstein_sum = goldstein_sum + excluded.goldstein_sum, goldstein_n = goldstein_n + excluded.goldstein_n;"""
+
+
+def _participant_trigger(name: str, when: str, row: str, sign: str) -> str:
+    # The other is the actor of a pair when the row is the recipient, and the reverse.
+    forward = _ROW_PAIRS.format(one=f"{row}.actor", two="o.actor", row=row, sign=sign, acts="recipient",
+                                receives="actor")
+    backward = _ROW_PAIRS.format(one="o.actor", two=f"{row}.actor", row=row, sign=sign, acts="actor",
+                                 receives="recipient")
+    cleared = ("" if sign == "" else f"""
+        DELETE FROM entity_counterparts WHERE events <= 0 AND modality = (SELECT modality FROM events
+          WHERE pk = {row}.event) AND (actor = {row}.actor OR other = {row}.actor);""")
+    return f"CREATE TRIGGER IF NOT EXISTS {name} {when} ON event_participants BEGIN{forward}{backward}{cleared}\n    END"
+
+
+SCHEMA_ENTITY_SUMMARIES += (
+    _participant_trigger("participant_counted", "AFTER INSERT", "new", ""),
+    _participant_trigger("participant_uncounted", "BEFORE DELETE", "old", "-"),
+)
+# Every event's pairs at once (the migration's backfill): GROUP BY gives each pair once per event.
+BACKFILL_ENTITY_COUNTERPARTS = """
+INSERT INTO entity_counterparts (actor, modality, other, events, as_actor, as_recipient, goldstein_sum, goldstein_n)
+SELECT p.actor, e.modality, o.actor, count(DISTINCT e.pk), sum(p.role = 'recipient'), sum(p.role = 'actor'),
+       total(e.goldstein), count(e.goldstein)
+FROM events e JOIN event_participants p ON p.event = e.pk
+JOIN event_participants o ON o.event = e.pk AND o.role <> p.role AND o.actor <> p.actor
+WHERE 1 GROUP BY p.actor, e.modality, o.actor"""
+BACKFILL_ENTITY_ALIASES = """
+INSERT INTO entity_aliases (entity, text, mentions, articles)
+SELECT entity, text, count(*), count(DISTINCT article) FROM mentions WHERE 1 GROUP BY entity, text"""
+CLEAR_ENTITY_SUMMARIES = ("DELETE FROM entity_aliases", "DELETE FROM entity_counterparts", "DELETE FROM event_totals")
+# The entity page from the summaries: its aliases, and the actors it deals with (its keys' rows summed
+# over the modalities asked for; the other side's name and codes from actors).
+SUMMED_ALIASES = """
+SELECT text, mentions, articles FROM entity_aliases WHERE entity = ? ORDER BY mentions DESC, text"""
+SUMMED_COUNTERPARTS = """
+SELECT c.other AS actor, a.entity, a.name, a.country, a.sector, sum(c.events) AS events,
+       sum(c.as_recipient) AS as_recipient, sum(c.as_actor) AS as_actor,
+       round(sum(c.goldstein_sum) / nullif(sum(c.goldstein_n), 0), 2) AS goldstein_mean
+FROM entity_counterparts c JOIN actors a ON a.key = c.other
+WHERE c.actor IN ({marks}) AND c.other NOT IN ({marks}) AND (? IS NULL OR c.modality = ?)
+GROUP BY c.other HAVING sum(c.events) > 0 ORDER BY events DESC, a.name LIMIT ?"""
 
 THREAD_BY_ID = "SELECT id, size, lo, hi, titles FROM threads WHERE id = ?"
 # A thread's stories, the latest first.

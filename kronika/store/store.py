@@ -202,12 +202,14 @@ class Store:
             return queries.actor_count(self.connection, **filters)
 
     def articles(self, *, search: str | None = None, since: str | None = None, until: str | None = None,
-                 limit: int | None = queries.DEFAULT_LIMIT, offset: int = 0, sort: str | None = None) -> pd.DataFrame:
+                 limit: int | None = queries.DEFAULT_LIMIT, offset: int = 0, sort: str | None = None,
+                 after: str | None = None) -> pd.DataFrame:
         """Articles, best match first when ``search`` is given (by lemma: "Pekin" finds "w Pekinie"), else
-        latest first; ``sort`` one of ``sql.ARTICLE_SORTS`` ("title", "-tone"...)."""
+        latest first; ``sort`` one of ``sql.ARTICLE_SORTS`` ("title", "-tone"...); ``after`` the id of the
+        last article of the page before (keyset paging, latest first)."""
         with self._reading():
             return queries.articles(self.connection, search=search, since=since, until=until, limit=limit,
-                                    offset=offset, sort=sort)
+                                    offset=offset, sort=sort, after=after)
 
     def article_count(self, **filters) -> int:
         """How many articles :meth:`articles` lists with these filters (search, since, until)."""

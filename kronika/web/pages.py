@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kronika.api import deps
 from kronika.api.deps import StoreDep
+from kronika.api.paging import Paging, page
 from kronika.store import claims, filters
 from kronika.web import charts, listing
 from kronika.web.highlight import highlight, snippet_html, spans_of
@@ -128,7 +129,7 @@ def install(app: FastAPI) -> None:
         offset = _number(request, "offset", 0, 0, 10_000_000)
         sort = _text(request, "sort", 20)
         items = store.event_records(**given_filters, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
-        result = deps.page(items, PAGE_SIZE, offset)
+        result = page(items, Paging(PAGE_SIZE, offset))
         given = {k: v for k, v in given_filters.items() if v is not None}
         shown = {**given, "sort": sort} if sort else given
         return render(
@@ -178,7 +179,7 @@ def install(app: FastAPI) -> None:
         modality, sort = _text(request, "modality", 20), _text(request, "sort", 20)
         asked = {"search": search, "country": country, "modality": modality}
         frame = store.actors(**asked, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
-        result = deps.page(deps.frame_records(frame), PAGE_SIZE, offset)
+        result = page(deps.frame_records(frame), Paging(PAGE_SIZE, offset))
         given = {k: v for k, v in asked.items() if v}
         shown = {**given, "sort": sort} if sort else given
         return render(
@@ -214,7 +215,7 @@ def install(app: FastAPI) -> None:
         offset = _number(request, "offset", 0, 0, 10_000_000)
         sort = _text(request, "sort", 20)
         frame = store.articles(**asked, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
-        result = deps.page(deps.frame_records(frame), PAGE_SIZE, offset)
+        result = page(deps.frame_records(frame), Paging(PAGE_SIZE, offset))
         given = {k: v for k, v in asked.items() if v}
         shown = {**given, "sort": sort} if sort else given
         return render(
@@ -264,7 +265,7 @@ def install(app: FastAPI) -> None:
         asked = {"lang": _text(request, "lang", 8), "min_size": _number(request, "min_size", 1, 1, 100_000),
                  "since": _text(request, "since"), "until": _text(request, "until")}
         found = deps.stories(store, PAGE_SIZE + 1, offset, **asked)
-        result = deps.page(found or [], PAGE_SIZE, offset)
+        result = page(found or [], Paging(PAGE_SIZE, offset))
         shown = {k: v for k, v in asked.items() if v and not (k == "min_size" and v == 1)}  # kept on every page
         return render(
             "stories.html",
@@ -283,8 +284,8 @@ def install(app: FastAPI) -> None:
 
         given = {name: _text(request, name, 200 if name == "rule" else 10) for name in ("rule", "since", "until")}
         offset = _number(request, "offset", 0, 0, 10_000_000)
-        result = deps.page(stored(store.connection, **given, limit=ALERTS_PAGE + 1, offset=offset), ALERTS_PAGE,
-                           offset)
+        result = page(stored(store.connection, **given, limit=ALERTS_PAGE + 1, offset=offset),
+                      Paging(ALERTS_PAGE, offset))
         for alert in result["items"]:
             # The evidence first: a few of the alert's events, each linked to the article that reports it.
             alert["shown_events"] = [found for found in map(store.event, alert["events"][:ALERT_EVENTS]) if found]

@@ -532,11 +532,12 @@ def test_a_streamed_page_is_the_page_sent_whole(size, extra):
 
     from fastapi.responses import JSONResponse, StreamingResponse
 
-    from kronika.api.deps import STREAMED_ITEMS, page, page_response
+    from kronika.api.deps import STREAMED_ITEMS, page_response
+    from kronika.api.paging import Paging, page
 
     items = [{"id": f"e{i}", "actor": [{"name": "Kim Dzong Un"}], "goldstein": i / 3, "date": None}
              for i in range(size + 1)]
-    body = {**page(items, size or 1, 0), **extra}
+    body = {**page(items, Paging(size or 1, 0)), **extra}
     response = page_response(body)
     assert isinstance(response, StreamingResponse) is (len(body["items"]) > STREAMED_ITEMS)
 

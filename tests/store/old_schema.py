@@ -32,10 +32,19 @@ UNDO = {
 }
 
 
+# What the named migrations (after the numbered ones) added: taken away from every downgraded file.
+NAMED_UNDO = ("DROP TRIGGER mention_counted", "DROP TRIGGER mention_uncounted", "DROP TRIGGER event_recoded",
+              "DROP TRIGGER participant_counted", "DROP TRIGGER participant_uncounted", "DROP TABLE entity_aliases", "DROP TABLE entity_counterparts",
+              "DROP TRIGGER event_counted", "DROP TRIGGER event_uncounted", "DROP TRIGGER event_remodalled",
+              "DROP TABLE event_totals")
+
+
 def downgrade(path, version: int) -> None:
     """Make the store file at ``path`` look as the numbered Kronika that knew migrations 1 to ``version`` wrote
     it: later tables dropped, the history back in the numbered table it kept then."""
     with closing(sqlite3.connect(path, isolation_level=None)) as connection:
+        for statement in NAMED_UNDO:
+            connection.execute(statement)
         for later in sorted(UNDO, reverse=True):
             if later > version:
                 for statement in UNDO[later]:

@@ -14,6 +14,7 @@ from kronika.errors import KronikaError
 from kronika.store import Store
 from kronika.store import sql
 from kronika.store.migrations import LATEST, MIGRATIONS
+from kronika.store.write import event_id
 
 
 @pytest.fixture
@@ -255,6 +256,10 @@ LIST_CALLS = [
     ("relations", {"a": "CHN", "b": "PRK", "by": "year", "modality": "all"}),
     ("stories", {}),
     ("entity", {"entity_id": "Q56226"}),
+    # Keyset pages: after an event (the first of the PAP article) and after an article.
+    ("events", {"after": event_id(records.PAP.id, 0)}),
+    ("events", {"after": event_id(records.PAP.id, 0), "actor": "PRK"}),
+    ("articles", {"after": records.PAP.id}),
 ]
 BIG_TABLES = {"events", "event_participants", "event_reports", "articles", "mentions", "dyads", "article_entities"}
 # sqlite_stat1 of bench/api_latency.py's store of 1,000,000 events (ANALYZE): the planner plans the small
@@ -279,8 +284,7 @@ BIG_STORE_STATS = [
 ]
 
 
-@pytest.fixture
-def big_plans(store):
+def with_big_stats(store):
     """The fixture store with the statistics of a large one (see BIG_STORE_STATS)."""
     connection = store.connection
     connection.execute("ANALYZE")
@@ -288,6 +292,11 @@ def big_plans(store):
     connection.executemany("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", BIG_STORE_STATS)
     connection.execute("ANALYZE sqlite_schema")  # reloads the statistics
     return store
+
+
+@pytest.fixture
+def big_plans(store):
+    return with_big_stats(store)
 
 
 def _aliases(statement: str) -> dict[str, str]:
@@ -302,7 +311,31 @@ def _aliases(statement: str) -> dict[str, str]:
 
 @pytest.mark.parametrize(("method", "arguments"), LIST_CALLS)
 def test_list_queries_read_the_big_tables_through_indexes(big_plans, method, arguments):
-    store = big_plans
+    assert_read_through_indexes(big_plans, method, arguments)
+
+
+# The searches by word on a store whose articles are in the lemma search: a common word's page off the date
+# index (limit 1: see test_a_words_page_is_the_same_by_either_plan), a rare word's from its articles, a
+# ranked article search, a keyset page.
+WORD_CALLS = [
+    ("event_records", {"text": "Kim", "limit": 1}),
+    ("event_records", {"text": "Kim Tiencinie"}),
+    ("event_count", {"text": "Kim"}),
+    ("articles", {"search": "Kim"}),
+    ("article_count", {"search": "Kim"}),
+    ("articles", {"search": "Kim", "since": "2025-09-05"}),
+    ("article_count", {"search": "Kim", "since": "2025-09-05"}),
+    ("article_count", {"since": "2025-09-05"}),
+    ("event_count", {}),
+]
+
+
+@pytest.mark.parametrize(("method", "arguments"), WORD_CALLS)
+def test_word_searches_read_the_big_tables_through_indexes(searchable, method, arguments):
+    assert_read_through_indexes(with_big_stats(searchable), method, arguments)
+
+
+def assert_read_through_indexes(store, method, arguments):
     statements = []
     store.connection.set_trace_callback(statements.append)
     try:
@@ -344,6 +377,48 @@ def test_an_actors_page_is_the_same_by_either_plan(store, filters, limit, offset
     assert queries.event_rows(store.connection, limit=limit, offset=offset, **filters) == every[offset:offset + limit]
 
 
+def _with_words(doc):
+    """The record with its words as tokens (lemma: the word lower-cased), so its text is in the lemma search."""
+    import dataclasses
+    import re
+
+    from kronika.record import Token
+
+    words = [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in re.finditer(r"\w+", doc.text)]
+    return dataclasses.replace(doc, tokens=words)
+
+
+@pytest.fixture
+def searchable(tmp_path):
+    with Store(tmp_path / "words.db") as opened:
+        opened.add_many([_with_words(doc) for doc in records.ALL])
+        yield opened
+
+
+# A page of a common word's events is read off the date index, each event checked against the matching
+# articles; of a rare word's from its articles. "Kim" is in 4 of the 6 articles: (offset + limit) * 6 < 4 * 4
+# reads in date order.
+@pytest.mark.parametrize(("text", "limit", "offset", "date_order"), [
+    ("Kim", 1, 0, True),
+    ("Kim", 1, 1, True),
+    ("Kim", 2, 1, False),
+    ("Kim Tiencinie", 1, 0, False),
+    ("Kim", 50, 0, False),
+])
+def test_a_words_page_is_the_same_by_either_plan(searchable, text, limit, offset, date_order):
+    from kronika.store import queries
+
+    connection = searchable.connection
+    match = queries.fts_query(text)
+    assert queries._text_in_date_order(connection, match, limit, offset) is date_order
+    every = queries.event_rows(connection, limit=None, text=text)
+    assert every
+    assert queries.event_rows(connection, limit=limit, offset=offset, text=text) == every[offset:offset + limit]
+    statement = sql.EVENTS_FILTERED.format(conditions=sql.TEXT_EACH_EVENT, order=sql.EVENT_SORTS["-date"])
+    assert connection.execute(statement, {"match": match, "limit": -1, "offset": 0}).fetchall() == [
+        row for row in queries.event_rows(connection, limit=None, text=text, modality="all")]
+
+
 @pytest.mark.parametrize("modality", ["asserted", None])
 def test_a_version_6_file_gets_the_index_of_the_relation_series(tmp_path, modality):
     path = tmp_path / "v6.db"
@@ -357,3 +432,54 @@ def test_a_version_6_file_gets_the_index_of_the_relation_series(tmp_path, modali
         plan = " ".join(row[3] for row in store.connection.execute("EXPLAIN QUERY PLAN " + statement, arguments))
         assert "COVERING INDEX events_joined" in plan
         pd.testing.assert_frame_equal(store.relations("CHN", "PRK", modality=modality or "all"), series)
+
+
+def _undated(doc, article_id):
+    import dataclasses
+
+    events = [dataclasses.replace(e, date=None, date_precision=None) for e in doc.events]
+    return dataclasses.replace(doc, id=article_id, date=None, events=events)
+
+
+@pytest.fixture
+def with_undated(tmp_path):
+    """The records and two undated articles with undated events: a cursor goes on past the dated rows."""
+    with Store(tmp_path / "undated.db") as opened:
+        opened.add_many([*records.ALL, _undated(records.RP, "undated-1"), _undated(records.LATER, "undated-2")])
+        yield opened
+
+
+# Keyset pages (each after the last id of the one before) are the offset pages, for a page size and filters.
+@pytest.mark.parametrize(("method", "filters", "size"), [
+    ("event_rows", {}, 1),
+    ("event_rows", {}, 2),
+    ("event_rows", {"modality": "all"}, 3),
+    ("event_rows", {"actor": "Q56226"}, 1),
+    ("event_rows", {"until": "2025-09-05"}, 1),
+    ("articles", {}, 1),
+    ("articles", {"since": "2025-09-05"}, 2),
+])
+def test_keyset_pages_are_the_offset_pages(with_undated, method, filters, size):
+    from kronika.store import queries
+
+    connection = with_undated.connection
+    if method == "event_rows":
+        read = lambda **paging: queries.event_rows(connection, **filters, **paging)  # noqa: E731
+        id_of = lambda row: row[1]  # noqa: E731
+    else:
+        # (id, date, source): a frame of one row keeps a missing value None where a longer one has NaN
+        read = lambda **paging: [tuple(v if v == v else None for v in row)  # noqa: E731 (NaN is None)
+                                 for row in queries.articles(connection, **filters, **paging)[
+                                     ["id", "date", "source"]].itertuples(index=False, name=None)]
+        id_of = lambda row: row[0]  # noqa: E731
+    whole = read(limit=None)
+    assert len(whole) > size
+    pages, after = [], None
+    while True:
+        page = read(limit=size, after=after) if after else read(limit=size)
+        assert page == whole[len(pages):len(pages) + size]
+        pages += page
+        if len(page) < size:
+            break
+        after = id_of(page[-1])
+    assert pages == whole

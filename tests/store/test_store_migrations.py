@@ -39,8 +39,9 @@ def test_numbered_store_from_main_opens_and_keeps_its_history(numbered_store):
     with Store(numbered_store) as store:
         assert len(store) == len(records.ALL)
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == LATEST
-    # Each numbered row became its named one, applied when it was.
-    assert history(numbered_store) == [(NUMBERED[version], at) for version, at in sorted(numbered.items())]
+    # Each numbered row became its named one, applied when it was; the named migrations after them follow.
+    kept = history(numbered_store)[:len(numbered)]
+    assert kept == [(NUMBERED[version], at) for version, at in sorted(numbered.items())]
     assert [name for name, _ in history(numbered_store)] == list(MIGRATIONS)
 
 
