@@ -516,18 +516,21 @@ def claims(
 )
 def analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
     import kronika
+    from kronika.options import AnalysisOptions
 
+    # The request's options as the CLI's and the workers' are: one object, checked when made (E102, E211).
+    options = AnalysisOptions(lang=body.lang, date=body.date, tokens=body.tokens)
     # One analysis at a time: the pipeline is CPU-bound, and queued requests must not starve the reads.
     with request.app.state.analyze_lock:
         try:
-            doc = kronika.analyze(body.text, date=body.date, lang=body.lang, url=body.url, title=body.title)
+            doc = kronika.analyze(body.text, url=body.url, title=body.title, options=options)
         except KronikaError:
             raise
         except Exception as error:
             logger.exception("analysis failed")
             raise KronikaError("E301", f"the article broke the analysis ({type(error).__name__}: {error}); "
                                "a bug: please report it with the article") from None
-    return JSONResponse(doc.to_dict(tokens=body.tokens))
+    return JSONResponse(doc.to_dict(tokens=options.keeps_tokens))
 
 
 SETTINGS_VARIABLE = "KRONIKA_SERVE_SETTINGS"
