@@ -25,6 +25,10 @@ _ROLES = ("s1t", "s0ht", "s0lt", "s0rt", "n0lt")
 BIAS = 1 << 62
 OFFSET = sum(BIAS << (lane * LANE) for lane in range(5))
 MASK = (1 << LANE) - 1
+# The single templates by the attribute of a word they read (the tag's last five: the other roles, ``_ROLES``).
+_BY_FORM, _BY_LEMMA, _BY_CLASS = ("s0w", "n0w"), ("s0l", "n0l", "n1l"), ("s0c", "n0c")
+_BY_TAG = ("s0t", "n0t", "n1t", "n2t", *_ROLES)
+_ZEROS = (0,) * (len(_BY_TAG) + 1)  # a tag no table has: no rows, no id
 _SINGLE = ("b", "s0w", "s0l", "s0t", "s0c", "n0w", "n0l", "n0t", "n0c", "n1t", "n1l", "n2t", *_ROLES, "n0t,n1t,n2t")
 
 
@@ -45,6 +49,10 @@ class ExactMoves:
         self._dist = [ids(_bucket(d), 0) for d in range(11)]
         self._no_dist, self._known = ids("-", 0), (ids("False", 0), ids("True", 0))
         self._counts = [ids(str(k), 0) for k in range(64)]
+        # Per form, lemma, tag and class: its row in each single template reading it, then its key part id.
+        self._by_value = tuple(_by_value([single.get(name, {}) for name in names], vocabulary if part else None)
+                               for names, part in ((_BY_FORM, False), (_BY_LEMMA, True), (_BY_TAG, True),
+                                                   (_BY_CLASS, False)))
 
     @classmethod
     def of(cls, classes: list[str], table: dict[str, int]) -> ExactMoves:
@@ -123,29 +131,22 @@ class ExactMoves:
                 nxt += 1
         return [h if h >= 0 else 0 for h in heads[1:none]]
 
-    def _positions(self, words: Words, n: int) -> tuple[list, ...]:
-        """Per position and "no word": tag and lemma key parts, the stack top's own features, the next word's
-        with those of the two after it, and the tag in each of the five other roles."""
-        t = {name: table.get for name, table in self.single.items()}
-        lemma = [*words.lemma, NONE[1]]
-        tag = [f"{c}/{k}" for c, k in zip(words.cls, words.case)] + [_NONE_TAG]
-        own = [t["s0w"](f, 0) + t["s0l"](le, 0) + t["s0t"](g, 0) + t["s0c"](c, 0)
-               for f, le, g, c in zip(words.form, lemma, tag, words.cls)]
-        roles = [[t[role](g, 0) for g in tag] for role in _ROLES]
-        ids = self.vocabulary.get
-        return ([ids(g, 0) for g in tag], [ids(le, 0) for le in lemma], own, self._ahead(words, lemma, tag, n),
-                *roles)
-
-    def _ahead(self, words: Words, lemma: list[str], tag: list[str], n: int) -> list[int]:
-        """Per position as the next word: the bias, its own four features, those of the two words after it."""
-        t = {name: table.get for name, table in self.single.items()}
-        out, bias = [0], t["b"]("", 0)
-        for i in range(1, n + 1):
-            n1, n2 = min(i + 1, n + 1), min(i + 2, n + 1)
-            out.append(bias + t["n0w"](words.form[i], 0) + t["n0l"](lemma[i], 0) + t["n0t"](tag[i], 0)
-                       + t["n0c"](words.cls[i], 0) + t["n1t"](tag[n1], 0) + t["n1l"](lemma[n1], 0)
-                       + t["n2t"](tag[n2], 0) + t["n0t,n1t,n2t"](f"{tag[i]},{tag[n1]},{tag[n2]}", 0))
-        return out
+    def _positions(self, words: Words, n: int) -> tuple:
+        """Per position and "no word" (twice): tag and lemma key parts, the stack top's own features, the next
+        word's with those of the two after it, and the tag in each of the five other roles."""
+        forms, lemmas, tags, classes = self._by_value
+        tag_names = [f"{c}/{k}" for c, k in zip(words.cls, words.case)] + [_NONE_TAG, _NONE_TAG]
+        form = [forms.get(f, (0, 0)) for f in words.form]
+        lemma = [lemmas.get(le, (0,) * (len(_BY_LEMMA) + 1)) for le in (*words.lemma, NONE[1], NONE[1])]
+        tag = [tags.get(g, _ZEROS) for g in tag_names]
+        cls = [classes.get(c, (0, 0)) for c in words.cls]
+        own = [f[0] + le[0] + g[0] + c[0] for f, le, g, c in zip(form, lemma, tag, cls)]
+        bias, trigram = self.single["b"].get("", 0), self.single["n0t,n1t,n2t"].get
+        ahead = [0] + [bias + form[i][1] + lemma[i][1] + tag[i][1] + cls[i][1] + lemma[i + 1][2] + tag[i + 1][2]
+                       + tag[i + 2][3] + trigram(f"{tag_names[i]},{tag_names[i + 1]},{tag_names[i + 2]}", 0)
+                       for i in range(1, n + 1)]
+        by_tag = list(zip(*tag))
+        return (by_tag[-1], list(zip(*lemma))[-1], own, ahead, *by_tag[len(_BY_TAG) - len(_ROLES):len(_BY_TAG)])
 
     def _reference(self, words: Words, n: int, stack, nxt, heads, dependents) -> int:
         """The reference's own decision: its feature strings, its float32 rows summed the same way."""
@@ -165,6 +166,12 @@ class ExactMoves:
         scores = rows_of(packed, len(self.classes)).sum(axis=0) if packed else np.zeros(len(self.classes),
                                                                                           dtype=np.float32)
         return int(np.where(state.legal(), scores, -np.inf).argmax())
+
+
+def _by_value(tables: list[dict[str, int]], ids: dict[str, int] | None) -> dict[str, tuple[int, ...]]:
+    """Each value of the tables (and of ``ids``) with its row in each table, 0 where it has none, and its id."""
+    values = set().union(*tables, ids or ())
+    return {v: (*(t.get(v, 0) for t in tables), *((ids.get(v, 0),) if ids is not None else ())) for v in values}
 
 
 def _dependents(heads: list[int], n: int) -> tuple[list[list[int]], list[list[int]]]:
