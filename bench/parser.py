@@ -67,22 +67,11 @@ def reference(moves: Perceptron, relations: Perceptron, sentence) -> tuple[list[
 
 
 def pdb_scores(parser) -> dict[str, float]:
-    from kronika.parse.conllu import read_conllu
+    """UAS and LAS on UD Polish PDB test as ``scripts/train_parser.py`` reports them."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from train_parser import attachment, load
 
-    language = get_language("pl")
-    morphology = language.morphology()
-    sentences, gold = [], []
-    for tree in read_conllu(PDB_TEST):
-        analysed = morphology.annotate(tree.forms)
-        sentences.append([language.syntax_attributes(f, lemma, tag) for f, (lemma, tag) in zip(tree.forms, analysed)])
-        gold.append(tree)
-    words = uas = las = 0
-    for tree, (heads, labels) in zip(gold, parser.parse_all(sentences)):
-        for h, r, gh, gr in zip(tree.heads, tree.relations, heads, labels):
-            words += 1
-            uas += h == gh
-            las += h == gh and r == gr
-    return {"uas": round(uas / words, 4), "las": round(las / words, 4), "words": words}
+    return attachment(parser, load(PDB_TEST, get_language("pl")))
 
 
 def main() -> int:
