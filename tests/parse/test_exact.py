@@ -152,3 +152,9 @@ def test_dependents_rebuilt_from_heads_in_the_order_found(moves, n):
     for move in moves:
         state.apply(move)
     assert greedy._dependents(state.heads + [-1], n) == (state.lefts, state.rights)
+
+
+def test_a_relation_model_with_unknown_templates_is_refused():
+    model = Perceptron(["root", "obj"], {"b": 0, "zz=1": 1}, np.zeros((2, 2), dtype=np.float32))
+    with pytest.raises(ValueError, match="zz"):
+        labeler.keyed(model)
