@@ -41,7 +41,7 @@ class ExactMoves:
     string (``single``: template -> value -> row), the combinations by integer key (``kronika.parse.keys``)."""
 
     def __init__(self, classes: list[str], single: dict[str, dict[str, int]], vocabulary: dict[str, int],
-                 width: int, tables: dict[str, dict[int, int]]):
+                 width: int, tables: dict[str, dict[int, int]], by_value: tuple | None = None):
         self.classes, self.single = classes, single
         self.vocabulary, self.width, self.tables = vocabulary, width, tables
         self.fallbacks = 0  # decisions left to the reference computation, for the curious
@@ -50,9 +50,9 @@ class ExactMoves:
         self._no_dist, self._known = ids("-", 0), (ids("False", 0), ids("True", 0))
         self._counts = [ids(str(k), 0) for k in range(64)]
         # Per form, lemma, tag and class: its row in each single template reading it, then its key part id.
-        self._by_value = tuple(_by_value([single.get(name, {}) for name in names], vocabulary if part else None)
-                               for names, part in ((_BY_FORM, False), (_BY_LEMMA, True), (_BY_TAG, True),
-                                                   (_BY_CLASS, False)))
+        self._by_value = by_value or tuple(
+            _by_value([single.get(name, {}) for name in names], vocabulary if part else None)
+            for names, part in ((_BY_FORM, False), (_BY_LEMMA, True), (_BY_TAG, True), (_BY_CLASS, False)))
 
     @classmethod
     def of(cls, classes: list[str], table: dict[str, int]) -> ExactMoves:
@@ -66,7 +66,7 @@ class ExactMoves:
 
     def compact(self) -> tuple:
         """What ``ExactMoves(*value)`` is made from, in marshal's types."""
-        return self.classes, self.single, self.vocabulary, self.width, self.tables
+        return self.classes, self.single, self.vocabulary, self.width, self.tables, self._by_value
 
     def heads(self, words: Words, n: int) -> list[int]:
         # Positions 0..n, then n + 1 standing for "no word" (NONE), which also lies under the root on the stack.
