@@ -17,7 +17,7 @@ from kronika import prebuilt
 from kronika.parse import exact
 from kronika.parse.features import Words, move_features, relation_features
 from kronika.parse.greedy import ExactMoves
-from kronika.parse.labeler import ROOT_RELATION, ExactRelations, children_of
+from kronika.parse.labeler import ROOT_RELATION, ExactRelations, children_of, keyed
 from kronika.parse.perceptron import Perceptron
 from kronika.parse.system import State
 
@@ -25,11 +25,12 @@ __all__ = ["ROOT_RELATION", "Parser"]
 
 
 class Parser:
-    def __init__(self, moves: Perceptron | ExactMoves, relations: Perceptron):
+    def __init__(self, moves: Perceptron | ExactMoves, relations: Perceptron, keyed_relations: tuple | None = None):
         self.moves = moves
         self.relations = relations
         self.exact_moves = moves if isinstance(moves, ExactMoves) else _exact_moves(moves)
-        self.exact_relations = ExactRelations(relations) if exact.is_float16(relations.weights) else None
+        self.exact_relations = (ExactRelations(relations, keyed_relations) if exact.is_float16(relations.weights)
+                                else None)
 
     @classmethod
     def load(cls, folder: Path) -> Parser:
@@ -37,13 +38,24 @@ class Parser:
         code = prebuilt.source_files(Path(__file__).parent, pattern="*.py")
         files = [folder / "moves.json", folder / "moves.npy", *code]
         compact = prebuilt.load(f"parser-{folder.name}-moves", files, lambda: _packed(folder / "moves"))
-        return cls(ExactMoves(*compact), Perceptron.load(folder / "relations"))
+        relations = Perceptron.load(folder / "relations")
+        files = [folder / "relations.json", folder / "relations.npy", *code]
+        return cls(ExactMoves(*compact), relations,
+                   prebuilt.load(f"parser-{folder.name}-relations", files, lambda: keyed(relations)))
 
     def parse(self, attributes: list[tuple[str, str, str, str]]) -> tuple[list[int], list[str]]:
         """Heads (1-based positions, 0 for a root) and relations for the words of one sentence."""
         words = Words.of(attributes)
         heads = self.heads(words, len(attributes))
         return heads, self.label(words, heads)
+
+    def parse_all(self, sentences: list[list[tuple[str, str, str, str]]]) -> list[tuple[list[int], list[str]]]:
+        """``parse`` of each sentence; the relations of all of them are scored together."""
+        words = [Words.of(attributes) for attributes in sentences]
+        heads = [self.heads(w, len(attributes)) for w, attributes in zip(words, sentences)]
+        if self.exact_relations is None:
+            return [(h, self.label(w, h)) for w, h in zip(words, heads)]
+        return list(zip(heads, self.exact_relations.label_all(list(zip(words, heads)))))
 
     def heads(self, words: Words, n: int) -> list[int]:
         if self.exact_moves is not None:

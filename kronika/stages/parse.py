@@ -47,9 +47,10 @@ class ParseStage:
             return doc
         parser = load_parser(self.language.code)
         position = {id(t): i for i, t in enumerate(doc.tokens)}
-        for group in _tokens_by_sentence(doc):
-            words = [self.language.syntax_attributes(t.text, t.lemma, t.tag) for t in group]
-            heads, relations = parser.parse(words)
+        groups = _tokens_by_sentence(doc)
+        parsed = parser.parse_all([[self.language.syntax_attributes(t.text, t.lemma, t.tag) for t in group]
+                                   for group in groups])
+        for group, (heads, relations) in zip(groups, parsed):
             for token, head, relation in zip(group, heads, relations):
                 token.head = position[id(group[head - 1])] if head else None
                 token.dep = relation

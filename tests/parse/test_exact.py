@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 
 import kronika
-from kronika.parse import exact, keys
+from kronika.parse import exact, greedy, keys, labeler
 from kronika.parse.features import Words, move_features, relation_features
 from kronika.parse.parser import Parser
 from kronika.parse.perceptron import Perceptron
-from kronika.parse.system import MOVES, State
+from kronika.parse.system import LEFT, MOVES, REDUCE, RIGHT, SHIFT, State
 from kronika.stages.parse import load_parser, model_dir
 
 # Rows of float16 values: signs, zeros, the smallest and largest magnitudes a saved model can hold.
@@ -117,3 +117,44 @@ def test_other_weights_run_the_reference():
     parser = Parser(Perceptron(list(MOVES), {"b": 0}, weights), Perceptron(["root"], {"b": 0}, weights[:, :1]))
     assert parser.exact_moves is None and parser.exact_relations is None
     assert parser.parse([("tak", "tak", "qub", "-")]) == ([0], ["root"])
+
+
+def test_a_document_parses_as_its_sentences_one_by_one(shipped, polish):
+    # All sentences' relations are scored together (``ExactRelations.label_all``): the same as one at a time.
+    parser, moves, relations = shipped
+    sentences = []
+    for text in TEXTS:
+        doc = kronika.analyze(text)
+        sentences.append([polish.syntax_attributes(t.text, t.lemma, t.tag) for t in doc.tokens])
+    expected = [reference_parse(moves, relations, Words.of(s), len(s)) for s in sentences]
+    assert parser.parse_all(sentences) == expected
+    assert parser.parse_all([]) == [] and parser.parse_all([[]]) == [([], [])]
+
+
+def test_relation_templates_are_those_of_the_features():
+    words = Words.of([("ala", "ala", "subst", "nom"), ("ma", "mieć", "fin", "sg")])
+    names = [f.partition("=")[0] for f in relation_features(words, 2, 1, {2: [1]})]
+    assert names == ["b", *labeler.TEMPLATES]
+
+
+# Moves from the start state, and the heads they leave (positions 0..n, -1 unknown).
+MOVE_SEQUENCES = [
+    ([SHIFT, SHIFT, LEFT, LEFT, RIGHT], 3),
+    ([RIGHT, RIGHT, REDUCE, RIGHT, SHIFT], 5),
+    ([SHIFT, LEFT, SHIFT, RIGHT, REDUCE, LEFT, RIGHT, RIGHT], 6),
+]
+
+
+@pytest.mark.parametrize("moves, n", MOVE_SEQUENCES)
+def test_dependents_rebuilt_from_heads_in_the_order_found(moves, n):
+    # A close call rebuilds the reference's state from the heads alone (``greedy._dependents``).
+    state = State(n)
+    for move in moves:
+        state.apply(move)
+    assert greedy._dependents(state.heads + [-1], n) == (state.lefts, state.rights)
+
+
+def test_a_relation_model_with_unknown_templates_is_refused():
+    model = Perceptron(["root", "obj"], {"b": 0, "zz=1": 1}, np.zeros((2, 2), dtype=np.float32))
+    with pytest.raises(ValueError, match="zz"):
+        labeler.keyed(model)
