@@ -67,6 +67,7 @@ MIX = {
     "article record": "/api/articles/{article}",
 }
 
+
 def _bench_store_module():
     spec = importlib.util.spec_from_file_location("bench_store", ROOT / "bench" / "store.py")
     module = importlib.util.module_from_spec(spec)
@@ -112,12 +113,13 @@ COPIES = {  # table: (the base rows, {column: expression for a copy})
     "amounts": ("article <= :articles", {"article": "article + :articles * :copy"}),
     "events": ("pk <= :events", {"pk": "pk + :events * :copy", "id": "id || '~' || :copy", "story": "NULL"}),
     "event_participants": ("event <= :events", {"event": "event + :events * :copy"}),
-    "event_reports": ("pk <= :reports", {"pk": "pk + :reports * :copy", "event": "event + :events * :copy",
-                                         "article": "article + :articles * :copy"}),
+    "event_reports": (
+        "pk <= :reports",
+        {"pk": "pk + :reports * :copy", "event": "event + :events * :copy", "article": "article + :articles * :copy"},
+    ),
     "dyads": ("event <= :events", {"event": "event + :events * :copy"}),
 }
-ACTOR_COUNTS = ("events", "as_actor", "as_recipient", "asserted_events", "asserted_as_actor",
-                "asserted_as_recipient")
+ACTOR_COUNTS = ("events", "as_actor", "as_recipient", "asserted_events", "asserted_as_actor", "asserted_as_recipient")
 
 
 def scale_store(db: Path, factor: int) -> float:
@@ -126,16 +128,20 @@ def scale_store(db: Path, factor: int) -> float:
 
     started = time.perf_counter()
     connection = sqlite3.connect(db, isolation_level=None)
-    tops = {name: connection.execute(f"SELECT max(pk) FROM {name}").fetchone()[0]
-            for name in ("articles", "events", "event_reports")}
+    tops = {
+        name: connection.execute(f"SELECT max(pk) FROM {name}").fetchone()[0]
+        for name in ("articles", "events", "event_reports")
+    }
     keys = {"articles": tops["articles"], "events": tops["events"], "reports": tops["event_reports"]}
     connection.execute("BEGIN")
     for copy in range(1, factor):
         for table, (base, moved) in COPIES.items():
             columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
             chosen = ", ".join(moved.get(column, column) for column in columns)
-            connection.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {chosen} FROM {table} "
-                               f"WHERE {base}", {**keys, "copy": copy})
+            connection.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) SELECT {chosen} FROM {table} WHERE {base}",
+                {**keys, "copy": copy},
+            )
         print(f"  copy {copy} of {factor - 1}: {time.perf_counter() - started:.0f} s", flush=True)
     connection.execute("UPDATE actors SET " + ", ".join(f"{c} = {c} * {int(factor)}" for c in ACTOR_COUNTS))
     connection.execute("COMMIT")
@@ -151,8 +157,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(db: Path, port: int, workers: int = 1, cache: int | None = None,
-                 root: Path = ROOT) -> subprocess.Popen:
+def start_server(
+    db: Path, port: int, workers: int = 1, cache: int | None = None, root: Path = ROOT
+) -> subprocess.Popen:
     """``kronika serve`` of the tree at ``root`` (``python -m`` imports the package of its working folder)."""
     options = ["--workers", str(workers)] if workers > 1 else []
     options += ["--cache", str(cache)] if cache is not None else []
@@ -187,8 +194,9 @@ def start_server(db: Path, port: int, workers: int = 1, cache: int | None = None
     raise SystemExit("the server did not start within 600 s")
 
 
-async def load(base: str, paths: dict[str, str], clients: int, requests: int, seconds: float,
-               unique: bool = False) -> tuple:
+async def load(
+    base: str, paths: dict[str, str], clients: int, requests: int, seconds: float, unique: bool = False
+) -> tuple:
     """Latencies by request kind; with ``unique`` each URL gets a numbered ``_`` parameter (a cache miss)."""
     import httpx
 
@@ -231,14 +239,18 @@ def store_size(db: Path) -> tuple[str, dict]:
     import sqlite3
 
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
-        counts = {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("events", "articles", "actors")}
+        counts = {
+            t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("events", "articles", "actors")
+        }
         article = connection.execute("SELECT id FROM articles ORDER BY pk LIMIT 1").fetchone()[0]
         # The last event of page 2,000 of the latest asserted events: page 2,001 by cursor starts after it.
-        deep = connection.execute("SELECT id FROM events WHERE modality = 'asserted' ORDER BY date DESC, pk DESC "
-                                  "LIMIT 1 OFFSET 99999").fetchone()
-    return (f"store: {counts['events']:,} events, {counts['articles']:,} articles, {counts['actors']:,} actors, "
-            f"{os.path.getsize(db) / 2**20:.0f} MiB"), {"article": article, "deep_event": (deep or [""])[0]}
+        deep = connection.execute(
+            "SELECT id FROM events WHERE modality = 'asserted' ORDER BY date DESC, pk DESC LIMIT 1 OFFSET 99999"
+        ).fetchone()
+    return (
+        f"store: {counts['events']:,} events, {counts['articles']:,} articles, {counts['actors']:,} actors, "
+        f"{os.path.getsize(db) / 2**20:.0f} MiB"
+    ), {"article": article, "deep_event": (deep or [""])[0]}
 
 
 def build(db: Path, events: int, scale: int) -> None:
@@ -281,8 +293,7 @@ def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
     finally:
         server.terminate()
         server.wait(10)
-    return {"alone": computed, "latencies": latencies, "failures": failures, "wall": wall,
-            "load": os.getloadavg()[0]}
+    return {"alone": computed, "latencies": latencies, "failures": failures, "wall": wall, "load": os.getloadavg()[0]}
 
 
 def summary(values: list[float], wall: float) -> tuple[float, float, float, float]:
@@ -292,11 +303,15 @@ def summary(values: list[float], wall: float) -> tuple[float, float, float, floa
 def report(label: str, result: dict, args, before: dict | None = None) -> None:
     done = sum(len(v) for v in result["latencies"].values())
     wall = result["wall"]
-    print(f"\n{label}: {args.clients} concurrent clients ({'every URL new' if args.unique else 'repeated URLs'}, "
-          f"{args.workers} server process(es)), {done} requests in {wall:.1f} s = {done / wall:.0f} requests/s, "
-          f"{len(result['failures'])} failed; load average {result['load']:.1f}")
-    print(f"  {'request':36s} {'alone':>8s} {'p50':>8s} {'p95':>8s} {'p99':>8s} {'req/s':>6s}"
-          + ("   p99 before/after" if before else ""))
+    print(
+        f"\n{label}: {args.clients} concurrent clients ({'every URL new' if args.unique else 'repeated URLs'}, "
+        f"{args.workers} server process(es)), {done} requests in {wall:.1f} s = {done / wall:.0f} requests/s, "
+        f"{len(result['failures'])} failed; load average {result['load']:.1f}"
+    )
+    print(
+        f"  {'request':36s} {'alone':>8s} {'p50':>8s} {'p95':>8s} {'p99':>8s} {'req/s':>6s}"
+        + ("   p99 before/after" if before else "")
+    )
     rows = [*result["latencies"].items(), ("all", [v for vs in result["latencies"].values() for v in vs])]
     for name, values in rows:
         if not values:
@@ -314,12 +329,11 @@ def report(label: str, result: dict, args, before: dict | None = None) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--scale", type=int, default=1,
-                        help="build 1/SCALE of the events by the write path, then copy them SCALE times")
+    parser.add_argument(
+        "--scale", type=int, default=1, help="build 1/SCALE of the events by the write path, then copy them SCALE times"
+    )
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--requests", type=int, default=5000, help="stop after this many requests")
     parser.add_argument("--seconds", type=float, default=120, help="or after this long")
@@ -327,8 +341,11 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="kronika serve --workers")
     parser.add_argument("--cache", type=int, help="kronika serve --cache (default: the server's)")
     parser.add_argument("--unique", action="store_true", help="concurrent clients never repeat a URL")
-    parser.add_argument("--before", help="first measure the server of this tree (e.g. a `git worktree` of "
-                        "main), then this one, and print the ratio of their p99s")
+    parser.add_argument(
+        "--before",
+        help="first measure the server of this tree (e.g. a `git worktree` of "
+        "main), then this one, and print the ratio of their p99s",
+    )
     args = parser.parse_args()
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kronika-api-bench-"))

@@ -70,16 +70,24 @@ def measure(name: str, source: Path, out: Path, **options) -> dict:
     if not report.ok or not finished:
         raise SystemExit(f"{name}: the batch failed: {report}")
     # Steady state: articles finished after the first partition, over the time since it finished.
-    steady = (sum(n for _, n in finished[1:]) / (finished[-1][0] - finished[0][0])
-              if len(finished) > 2 else report.processed_articles / wall)
-    return {"name": name, "articles": report.articles, "wall": report.processed_articles / wall,
-            "steady": steady, "seconds": wall, "memory": sorted(report.workers.values()),
-            "dashboard": report.dashboard}
+    steady = (
+        sum(n for _, n in finished[1:]) / (finished[-1][0] - finished[0][0])
+        if len(finished) > 2
+        else report.processed_articles / wall
+    )
+    return {
+        "name": name,
+        "articles": report.articles,
+        "wall": report.processed_articles / wall,
+        "steady": steady,
+        "seconds": wall,
+        "memory": sorted(report.workers.values()),
+        "dashboard": report.dashboard,
+    }
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "data"))
     parser.add_argument("--limit", type=int, default=400, help="articles to use (0: all 1,098)")
     parser.add_argument("--workers", type=int, default=2)
@@ -101,30 +109,52 @@ def main() -> int:
         size = args.partition_size
         runs = [
             measure("1 process", source, Path(tmp) / "one", workers=1, partition_size=size),
-            measure(f"local pool, {args.workers} processes", source, Path(tmp) / "pool", workers=args.workers,
-                    partition_size=size),
-            measure(f"Dask LocalCluster, {args.workers} workers", source, Path(tmp) / "dask", engine="dask",
-                    workers=args.workers, partition_size=size),
+            measure(
+                f"local pool, {args.workers} processes",
+                source,
+                Path(tmp) / "pool",
+                workers=args.workers,
+                partition_size=size,
+            ),
+            measure(
+                f"Dask LocalCluster, {args.workers} workers",
+                source,
+                Path(tmp) / "dask",
+                engine="dask",
+                workers=args.workers,
+                partition_size=size,
+            ),
         ]
-    print(f"input: {len(docs)} BSNLP Polish articles, {chars / 1e6:.2f} M characters, "
-          f"partitions of {args.partition_size}; pipeline start-up in one process {startup:.1f} s")
+    print(
+        f"input: {len(docs)} BSNLP Polish articles, {chars / 1e6:.2f} M characters, "
+        f"partitions of {args.partition_size}; pipeline start-up in one process {startup:.1f} s"
+    )
     one = runs[0]["steady"]
     for run in runs:
         memory = ", ".join(f"{m:.0f}" for m in run["memory"])
-        print(f"{run['name']:<32} {run['steady']:6.1f} articles/s steady ({run['steady'] / one:.2f}x), "
-              f"{run['wall']:6.1f} articles/s wall with start-up ({run['seconds']:.1f} s); "
-              f"peak MiB per worker: {memory}")
+        print(
+            f"{run['name']:<32} {run['steady']:6.1f} articles/s steady ({run['steady'] / one:.2f}x), "
+            f"{run['wall']:6.1f} articles/s wall with start-up ({run['seconds']:.1f} s); "
+            f"peak MiB per worker: {memory}"
+        )
     total = sum(costs.values())
-    print("ms per article: " + ", ".join(f"{name} {ms:.2f}" for name, ms in costs.items())
-          + f"; all stages {total:.1f} ms ({1000 / total:.1f} articles/s per core)")
-    print(f"peak memory of this process (driver + 1-process run): "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    print(
+        "ms per article: "
+        + ", ".join(f"{name} {ms:.2f}" for name, ms in costs.items())
+        + f"; all stages {total:.1f} ms ({1000 / total:.1f} articles/s per core)"
+    )
+    print(
+        f"peak memory of this process (driver + 1-process run): "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
     per_worker = max(runs[1]["steady"], runs[2]["steady"]) / args.workers
     mean = ARTICLES_PER_DAY / 86_400
     peak = mean * PEAK_TO_MEAN
-    print(f"projection for {ARTICLES_PER_DAY:,} articles a day: mean {mean:.1f} articles/s, busiest hour "
-          f"~{peak:.0f} articles/s; at {per_worker:.1f} articles/s per worker that is "
-          f"{math.ceil(peak / per_worker * HEADROOM)} workers ({HEADROOM:.2f}x headroom)")
+    print(
+        f"projection for {ARTICLES_PER_DAY:,} articles a day: mean {mean:.1f} articles/s, busiest hour "
+        f"~{peak:.0f} articles/s; at {per_worker:.1f} articles/s per worker that is "
+        f"{math.ceil(peak / per_worker * HEADROOM)} workers ({HEADROOM:.2f}x headroom)"
+    )
     return 0
 
 

@@ -67,10 +67,19 @@ def read_docs(root: Path) -> list[Doc]:
                 continue
             lines = raw.read_text(encoding="utf-8-sig").split("\n")
             gold_lines = gold_files[raw.stem].read_text(encoding="utf-8-sig").splitlines()[1:]
-            gold = list(dict.fromkeys(tuple(c.strip() for c in g.split("\t")[:4])
-                                      for g in gold_lines if g.count("\t") >= 3))
-            docs.append(Doc(topic_dir.name, raw.stem, lines[2].strip() or None, lines[4].strip(),
-                            "\n".join(lines[5:]).strip(), gold))
+            gold = list(
+                dict.fromkeys(tuple(c.strip() for c in g.split("\t")[:4]) for g in gold_lines if g.count("\t") >= 3)
+            )
+            docs.append(
+                Doc(
+                    topic_dir.name,
+                    raw.stem,
+                    lines[2].strip() or None,
+                    lines[4].strip(),
+                    "\n".join(lines[5:]).strip(),
+                    gold,
+                )
+            )
     return docs
 
 
@@ -98,8 +107,7 @@ class PRF:
         p = self.tp_p / self.n_sys if self.n_sys else 0.0
         r = self.tp_r / self.n_gold if self.n_gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return (f"{label:<38} P {p:6.2%} ({self.tp_p}/{self.n_sys})  R {r:6.2%} ({self.tp_r}/{self.n_gold})"
-                f"  F1 {f:6.2%}")
+        return f"{label:<38} P {p:6.2%} ({self.tp_p}/{self.n_sys})  R {r:6.2%} ({self.tp_r}/{self.n_gold})  F1 {f:6.2%}"
 
 
 def words(form: str) -> tuple[str, ...]:
@@ -112,7 +120,7 @@ def partial(s: str, g: str) -> bool:
         return True
     a, b = words(s), words(g)
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return bool(short) and any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+    return bool(short) and any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
 
 
 @dataclass
@@ -138,8 +146,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     parser.add_argument("--limit", type=int, default=None, help="score the first N documents only")
-    parser.add_argument("--show-errors", type=int, default=0, metavar="N",
-                        help="print N missed, N spurious forms and N base-form errors")
+    parser.add_argument(
+        "--show-errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print N missed, N spurious forms and N base-form errors",
+    )
     parser.add_argument("--title", action="store_true", help="analyse the title line with the body")
     args = parser.parse_args()
 
@@ -192,8 +205,10 @@ def main() -> int:
         identity.add(sys_same, gold_same)
 
     n_gold = sum(len(d.gold) for d in docs)
-    print(f"documents {len(docs)}  topics {len({d.topic for d in docs})}  gold mentions {n_gold}"
-          f"  title {'with body' if args.title else 'not analysed'}")
+    print(
+        f"documents {len(docs)}  topics {len({d.topic for d in docs})}  gold mentions {n_gold}"
+        f"  title {'with body' if args.title else 'not analysed'}"
+    )
     for side in ("entities", "detector"):
         print(strict[side].line(f"strict [{side}]"))
         print(exact[side].line(f"relaxed exact [{side}]"))
@@ -207,8 +222,11 @@ def main() -> int:
         n = args.show_errors
         print("\nmissed gold forms:", *(f"  {d}: {f}" for d, f in missed[:n]), sep="\n")
         print("\nspurious system forms:", *(f"  {d}: {f}" for d, f in spurious[:n]), sep="\n")
-        print("\nbase-form errors (form, gold, lemmatize_phrase):",
-              *(f"  {f} | {g} | {s}" for f, g, s in all_lemma.errors[:n]), sep="\n")
+        print(
+            "\nbase-form errors (form, gold, lemmatize_phrase):",
+            *(f"  {f} | {g} | {s}" for f, g, s in all_lemma.errors[:n]),
+            sep="\n",
+        )
     return 0
 
 

@@ -30,15 +30,24 @@ def main() -> int:
     pipeline = load_pipeline("pl")
     parts["pipeline"] = (time.perf_counter() - mark, time.process_time() - cpu)
     article = next(iter(read_articles((str(path),))))
-    doc = Document(text=normalize_text(article.text), id=article.id or "", url=article.url, date=article.date,
-                   lang="pl", title=article.title)
+    doc = Document(
+        text=normalize_text(article.text),
+        id=article.id or "",
+        url=article.url,
+        date=article.date,
+        lang="pl",
+        title=article.title,
+    )
     for stage in pipeline.stages:
         mark, cpu = time.perf_counter(), time.process_time()
         doc = stage(doc)
         parts[stage.name] = (time.perf_counter() - mark, time.process_time() - cpu)
     total = time.perf_counter() - started
-    print("wall (CPU) seconds: " + "  ".join(f"{name} {wall:.2f} ({cpu:.2f})" for name, (wall, cpu) in parts.items())
-          + f"  | total {total:.2f} s wall, {time.process_time():.2f} s CPU (with the interpreter's start)")
+    print(
+        "wall (CPU) seconds: "
+        + "  ".join(f"{name} {wall:.2f} ({cpu:.2f})" for name, (wall, cpu) in parts.items())
+        + f"  | total {total:.2f} s wall, {time.process_time():.2f} s CPU (with the interpreter's start)"
+    )
     return 0
 
 

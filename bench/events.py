@@ -26,8 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import kronika  # noqa: E402
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
-SETS = {"train": "train/train-pl.jsonl", "check": "train/check-pl.jsonl", "dev": "dev/dev-pl.jsonl",
-        "seed": "dev/seed.jsonl"}
+SETS = {
+    "train": "train/train-pl.jsonl",
+    "check": "train/check-pl.jsonl",
+    "dev": "dev/dev-pl.jsonl",
+    "seed": "dev/seed.jsonl",
+}
 
 
 def load_grader(eval_dir: Path):
@@ -44,8 +48,7 @@ def read_gold(path: Path) -> list[dict]:
 def analyse(gold: list[dict]) -> list[dict]:
     out = []
     for article in gold:
-        record = kronika.analyze(article["text"], date=article.get("date"), id=article["id"],
-                                 url=article.get("url"))
+        record = kronika.analyze(article["text"], date=article.get("date"), id=article["id"], url=article.get("url"))
         out.append(json.loads(record.to_json(tokens=False)))
     return out
 
@@ -78,9 +81,11 @@ def grade(grader, gold: list[dict], system: list[dict]) -> dict:
             tp, n_sys, n_gold, _, _ = grader.score_events(g_t, s_t, "strict")
             _add(per_type[etype], tp, n_sys, n_gold)
     shares = {"speaker": "quotes", "value": "amounts", "claimant": "amounts"}
-    return {"totals": {k: grader.prf(*v) for k, v in totals.items()},
-            "accuracy": {k: round(accuracy[k] / totals[of][0], 4) if totals[of][0] else 0.0 for k, of in shares.items()},
-            "types": {k: grader.prf(*v) for k, v in sorted(per_type.items())}}
+    return {
+        "totals": {k: grader.prf(*v) for k, v in totals.items()},
+        "accuracy": {k: round(accuracy[k] / totals[of][0], 4) if totals[of][0] else 0.0 for k, of in shares.items()},
+        "types": {k: grader.prf(*v) for k, v in sorted(per_type.items())},
+    }
 
 
 def _add(acc: list[int], tp: int, n_sys: int, n_gold: int) -> None:
@@ -92,16 +97,23 @@ def _add(acc: list[int], tp: int, n_sys: int, n_gold: int) -> None:
 def line(name: str, count: int, seconds: float, totals: dict) -> str:
     def cell(m):
         return f"{m['p']:.3f} / {m['r']:.3f} / {m['f1']:.3f}"
-    return (f"| {name} ({count}) | {cell(totals['entities'])} | {cell(totals['strict'])} | "
-            f"{totals['dyad']['f1']:.3f} | {totals['type']['f1']:.3f} | {seconds:.0f} s |")
+
+    return (
+        f"| {name} ({count}) | {cell(totals['entities'])} | {cell(totals['strict'])} | "
+        f"{totals['dyad']['f1']:.3f} | {totals['type']['f1']:.3f} | {seconds:.0f} s |"
+    )
 
 
 def claims_line(name: str, result: dict) -> str:
     totals, accuracy = result["totals"], result["accuracy"]
-    cells = [f"{m['p']:.3f} / {m['r']:.3f} / {m['f1']:.3f}" if m else "-"
-             for m in (totals.get("quotes"), totals.get("amounts"))]
-    return (f"| {name} | {cells[0]} | {accuracy['speaker']:.3f} | {cells[1]} | {accuracy['value']:.3f} | "
-            f"{accuracy['claimant']:.3f} |")
+    cells = [
+        f"{m['p']:.3f} / {m['r']:.3f} / {m['f1']:.3f}" if m else "-"
+        for m in (totals.get("quotes"), totals.get("amounts"))
+    ]
+    return (
+        f"| {name} | {cells[0]} | {accuracy['speaker']:.3f} | {cells[1]} | {accuracy['value']:.3f} | "
+        f"{accuracy['claimant']:.3f} |"
+    )
 
 
 def main() -> int:

@@ -35,21 +35,39 @@ def articles(bsnlp: int) -> list[dict]:
         for line in path.open(encoding="utf-8"):
             if line.strip():
                 gold = json.loads(line)
-                out.append({"key": f"{path.stem}:{gold['id']}", "text": gold["text"], "date": gold.get("date"),
-                            "id": gold["id"], "url": gold.get("url")})
+                out.append(
+                    {
+                        "key": f"{path.stem}:{gold['id']}",
+                        "text": gold["text"],
+                        "date": gold.get("date"),
+                        "id": gold["id"],
+                        "url": gold.get("url"),
+                    }
+                )
     if bsnlp:
         from bench.throughput import read_bsnlp
 
         for n, doc in enumerate(read_bsnlp(SHARED / "data" / "bsnlp-pl", bsnlp)):
-            out.append({"key": f"bsnlp:{n}", "text": doc.text, "date": doc.date, "id": f"bsnlp-{n}", "url": None,
-                        "title": doc.title})
+            out.append(
+                {
+                    "key": f"bsnlp:{n}",
+                    "text": doc.text,
+                    "date": doc.date,
+                    "id": f"bsnlp-{n}",
+                    "url": None,
+                    "title": doc.title,
+                }
+            )
     return out
 
 
 def records(items: list[dict]) -> dict[str, str]:
-    return {item["key"]: kronika.analyze(item["text"], date=item["date"], id=item["id"], url=item["url"],
-                                         title=item.get("title")).to_json(tokens=True)
-            for item in items}
+    return {
+        item["key"]: kronika.analyze(
+            item["text"], date=item["date"], id=item["id"], url=item["url"], title=item.get("title")
+        ).to_json(tokens=True)
+        for item in items
+    }
 
 
 def first_difference(old: str, new: str) -> str:
@@ -60,8 +78,10 @@ def first_difference(old: str, new: str) -> str:
             if isinstance(left, list) and isinstance(right, list):
                 for i, (x, y) in enumerate(zip(left, right)):
                     if x != y:
-                        return f"{field}[{i}]: {json.dumps(x, ensure_ascii=False)[:300]} -> " \
-                               f"{json.dumps(y, ensure_ascii=False)[:300]}"
+                        return (
+                            f"{field}[{i}]: {json.dumps(x, ensure_ascii=False)[:300]} -> "
+                            f"{json.dumps(y, ensure_ascii=False)[:300]}"
+                        )
                 return f"{field}: {len(left)} items -> {len(right)} items"
             return f"{field}: {str(left)[:300]} -> {str(right)[:300]}"
     return "(equal once parsed: key order or spacing)"
@@ -94,8 +114,10 @@ def main() -> int:
     missing = [key for key in current if key not in reference]
     for key in differing[:10]:
         print(f"{key}: {first_difference(reference[key], current[key]) if key in current else 'not run'}")
-    print(f"{len(reference) - len(differing)} of {len(reference)} records identical"
-          + (f"; {len(missing)} articles not in the reference" if missing else ""))
+    print(
+        f"{len(reference) - len(differing)} of {len(reference)} records identical"
+        + (f"; {len(missing)} articles not in the reference" if missing else "")
+    )
     return 0 if not differing else 1
 
 

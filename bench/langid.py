@@ -26,9 +26,11 @@ from kronika.lang import get_language  # noqa: E402
 from kronika.lang.langid import SAMPLE_CHARS, _detector  # noqa: E402
 
 # One example article, as `kronika analyze` of it would ask (lingua's cost depends on the sample's length).
-FIRST_CALL = ("import time; from kronika.lang.langid import _detector, SAMPLE_CHARS; "
-              "text = open('examples/001_xi_putin_pekin.txt', encoding='utf-8').read()[:SAMPLE_CHARS]; "
-              "t = time.process_time(); _detector().detect_language_of(text); print(time.process_time() - t)")
+FIRST_CALL = (
+    "import time; from kronika.lang.langid import _detector, SAMPLE_CHARS; "
+    "text = open('examples/001_xi_putin_pekin.txt', encoding='utf-8').read()[:SAMPLE_CHARS]; "
+    "t = time.process_time(); _detector().detect_language_of(text); print(time.process_time() - t)"
+)
 
 
 def texts(eval_dir: Path, data_dir: Path) -> dict[str, list[tuple[str, str]]]:
@@ -60,8 +62,14 @@ def main() -> int:
                 claimed += 1
                 wrong += code != "pl"
         print(f"| {name} | {len(rows)} | {claimed} | {wrong} | {foreign} |")
-    seconds = min(float(subprocess.run([sys.executable, "-c", FIRST_CALL], capture_output=True, text=True,
-                                       check=True, cwd=ROOT).stdout) for _ in range(3))
+    seconds = min(
+        float(
+            subprocess.run(
+                [sys.executable, "-c", FIRST_CALL], capture_output=True, text=True, check=True, cwd=ROOT
+            ).stdout
+        )
+        for _ in range(3)
+    )
     print(f"\nlingua's first answer in a new process (best of 3): {seconds:.2f} s CPU")
     return 0
 

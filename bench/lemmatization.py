@@ -80,8 +80,10 @@ def evaluate(
     n = len(rows)
     acc_cs, acc_ci = exact / n, folded / n
     score = 0.2 * acc_cs + 0.8 * acc_ci
-    print(f"{label}: score {score:.2%}  AccCS {acc_cs:.2%}  AccCI {acc_ci:.2%}  "
-          f"({n} phrases, {n / elapsed:,.0f} phrases/s)")
+    print(
+        f"{label}: score {score:.2%}  AccCS {acc_cs:.2%}  AccCI {acc_ci:.2%}  "
+        f"({n} phrases, {n / elapsed:,.0f} phrases/s)"
+    )
     errors = [(o, gold, g) for g, (_d, o, gold) in zip(guesses, rows) if g != gold]
     types = Counter(error_type(o, gold, g) for o, gold, g in errors)
     for kind, count in types.most_common():
@@ -109,8 +111,13 @@ def main() -> None:
         # The keyword gold is lower-cased, so its case-insensitive accuracy is the number to compare
         # with Polem's 88.2%; keywords are cited in the singular.
         for singular in (False, True):
-            evaluate(read_kpwr_keywords(args.data / KPWR_KEYWORDS), args.show_errors,
-                     f"KPWr keywords test (singular_common={singular})", args.seed, singular_common=singular)
+            evaluate(
+                read_kpwr_keywords(args.data / KPWR_KEYWORDS),
+                args.show_errors,
+                f"KPWr keywords test (singular_common={singular})",
+                args.seed,
+                singular_common=singular,
+            )
 
 
 if __name__ == "__main__":

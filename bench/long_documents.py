@@ -45,7 +45,7 @@ def example_text() -> str:
 def article_of_length(base: str, length: int) -> str:
     """``base`` repeated to ``length`` characters, cut after the last full stop."""
     text = "\n\n".join([base] * (length // len(base) + 1))[:length]
-    return text[:text.rfind(".") + 1]
+    return text[: text.rfind(".") + 1]
 
 
 def analyse(pipeline: Pipeline, text: str) -> tuple[float, dict[str, float], Document]:
@@ -71,7 +71,7 @@ def main() -> int:
     base = example_text()
     rows = []
     for step in range(args.doublings + 1):
-        text = article_of_length(base, args.start * 2 ** step)
+        text = article_of_length(base, args.start * 2**step)
         seconds, timings, doc = analyse(pipeline, text)
         rows.append((len(text), len(doc.sentences), seconds, timings))
     print(f"{'characters':>11} {'sentences':>9} {'CPU s':>8} {'ratio':>6} {'s per MB':>9}")
@@ -86,8 +86,11 @@ def main() -> int:
         print("\nCPU s per stage:   " + " ".join(f"{n:>9}" for n in names))
         for chars, _, _, timings in rows:
             print(f"{chars:>18,} " + " ".join(f"{timings[n]:>9.2f}" for n in names))
-    print("linear: every doubling within 1.1x of twice the time" if not slow else
-          "FASTER THAN LINEAR: a doubling cost more than 2.2x; rerun with --stages to find the stage")
+    print(
+        "linear: every doubling within 1.1x of twice the time"
+        if not slow
+        else "FASTER THAN LINEAR: a doubling cost more than 2.2x; rerun with --stages to find the stage"
+    )
     return 0
 
 

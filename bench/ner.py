@@ -99,13 +99,17 @@ def scores(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
-    parser.add_argument("--model", default=None, metavar="DIR",
-                        help="model directory to score (default kronika/models/pl-ner-crf), e.g. a training --out")
+    parser.add_argument(
+        "--model",
+        default=None,
+        metavar="DIR",
+        help="model directory to score (default kronika/models/pl-ner-crf), e.g. a training --out",
+    )
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--show-errors", type=int, default=0, metavar="N",
-                        help="print N missed and N spurious annotations")
-    parser.add_argument("--write-meta", action="store_true",
-                        help="record the scores in the model's meta.json")
+    parser.add_argument(
+        "--show-errors", type=int, default=0, metavar="N", help="print N missed and N spurious annotations"
+    )
+    parser.add_argument("--write-meta", action="store_true", help="record the scores in the model's meta.json")
     args = parser.parse_args()
 
     path = Path(args.data) / GOLD_FILE
@@ -163,8 +167,10 @@ def main() -> int:
     overlap_f1 = scores(*totals["overlap"])[2]
     exact_f1 = scores(*totals["exact"])[2]
     final = 0.8 * overlap_f1 + 0.2 * exact_f1
-    print(f"PolEval 2018 Task 2: {len(scored)} of {len(questions)} texts scored (single-answer, as the "
-          f"official script), {tokens:,} tokens")
+    print(
+        f"PolEval 2018 Task 2: {len(scored)} of {len(questions)} texts scored (single-answer, as the "
+        f"official script), {tokens:,} tokens"
+    )
     for name in ("overlap", "exact"):
         p, r, f = scores(*totals[name])
         tp, fp, fn = totals[name]
@@ -177,9 +183,11 @@ def main() -> int:
         f = 2 * p * r / (p + r) if p + r else 0.0
         print(f"  {category:24s} gold {c['gold']:6d}  predicted {c['predicted']:6d}  F1 {f:.3f}")
     stage_rate = tokens / stage_seconds
-    print(f"speed: ner stage {stage_rate:,.0f} tokens/s per core (features, CRF, base forms; cold caches); "
-          f"segmentation and morphology {tokens / text_seconds:,.0f} tokens/s; all three "
-          f"{tokens / (text_seconds + stage_seconds):,.0f} tokens/s; model load {startup:.2f} s")
+    print(
+        f"speed: ner stage {stage_rate:,.0f} tokens/s per core (features, CRF, base forms; cold caches); "
+        f"segmentation and morphology {tokens / text_seconds:,.0f} tokens/s; all three "
+        f"{tokens / (text_seconds + stage_seconds):,.0f} tokens/s; model load {startup:.2f} s"
+    )
 
     if args.show_errors:
         rng = random.Random(0)
@@ -204,8 +212,9 @@ def main() -> int:
             "command": "python bench/ner.py --data ../shared/data --write-meta",
         }
         meta["scores"]["tokens_per_second_per_core"] = round(stage_rate, -2)
-        meta["scores"]["speed_measured"] = "ner stage on the PolEval texts after segmentation and morphology, " \
-                                           "one process, caches cold (bench/ner.py)"
+        meta["scores"]["speed_measured"] = (
+            "ner stage on the PolEval texts after segmentation and morphology, one process, caches cold (bench/ner.py)"
+        )
         meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"updated {meta_path}")
     return 0

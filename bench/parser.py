@@ -46,8 +46,9 @@ def documents(bsnlp: int, cache: str | None) -> list[list[list[tuple[str, str, s
     out = []
     for item in articles(bsnlp):
         doc = kronika.analyze(item["text"], date=item["date"], id=item["id"])
-        out.append([[language.syntax_attributes(t.text, t.lemma, t.tag) for t in group]
-                    for group in _tokens_by_sentence(doc)])
+        out.append(
+            [[language.syntax_attributes(t.text, t.lemma, t.tag) for t in group] for group in _tokens_by_sentence(doc)]
+        )
     if cache:
         Path(cache).write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
     return out
@@ -61,8 +62,10 @@ def reference(moves: Perceptron, relations: Perceptron, sentence) -> tuple[list[
         state.apply(int(np.where(state.legal(), scores, -np.inf).argmax()))
     heads = state.finish()
     children = children_of(heads)
-    labels = [relations.classes[int(relations.scores(relation_features(words, h, d, children)).argmax())] if h
-              else "root" for d, h in enumerate(heads, start=1)]
+    labels = [
+        relations.classes[int(relations.scores(relation_features(words, h, d, children)).argmax())] if h else "root"
+        for d, h in enumerate(heads, start=1)
+    ]
     return heads, labels
 
 
@@ -88,12 +91,14 @@ def main() -> int:
     sentences = [s for doc in docs for s in doc]
     got = [parsed for doc in docs for parsed in shipped.parse_all(doc)]
     differing = [i for i, s in enumerate(sentences) if got[i] != reference(moves, relations, s)]
-    print(f"{len(docs)} documents, {len(sentences)} sentences, {sum(map(len, sentences))} words: "
-          f"{len(sentences) - len(differing)} parsed as the reference (close calls left to it: "
-          f"{shipped.exact_moves.fallbacks} moves, {shipped.exact_relations.fallbacks} relations)")
+    print(
+        f"{len(docs)} documents, {len(sentences)} sentences, {sum(map(len, sentences))} words: "
+        f"{len(sentences) - len(differing)} parsed as the reference (close calls left to it: "
+        f"{shipped.exact_moves.fallbacks} moves, {shipped.exact_relations.fallbacks} relations)"
+    )
     if args.pdb:
         print(f"UD Polish PDB test: {pdb_scores(shipped)}")
-    timed = docs[::args.every]
+    timed = docs[:: args.every]
     words = sum(len(s) for doc in timed for s in doc)
     for _ in range(args.repeat):
         started = time.process_time()
@@ -103,8 +108,11 @@ def main() -> int:
         for doc in timed:
             shipped.parse_all(doc)
         ended = time.process_time()
-        print(f"CPU per word: reference {(middle - started) / words * 1e6:.1f} us, shipped "
-              f"{(ended - middle) / words * 1e6:.1f} us ({(middle - started) / (ended - middle):.2f}x)", flush=True)
+        print(
+            f"CPU per word: reference {(middle - started) / words * 1e6:.1f} us, shipped "
+            f"{(ended - middle) / words * 1e6:.1f} us ({(middle - started) / (ended - middle):.2f}x)",
+            flush=True,
+        )
     return 1 if differing else 0
 
 

@@ -34,13 +34,27 @@ def commands(source: Path, workers: int) -> dict[str, tuple[str, list[list[str]]
     """name -> (family, [one-process command, N-process command]) with OUT standing for a fresh target."""
     size = ["--partition-size", "8"]
     return {
-        "ingest": ("ingest", [["ingest", str(source), "--db", "OUT/store.db", "--jobs", "1"],
-                              ["ingest", str(source), "--db", "OUT/store.db", "--jobs", str(workers)]]),
-        "batch": ("batch", [["batch", str(source), "--out", "OUT/batch", "--workers", "1", *size],
-                            ["batch", str(source), "--out", "OUT/batch", "--workers", str(workers), *size]]),
-        "dask": ("batch", [["batch", str(source), "--out", "OUT/batch", "--workers", "1", *size],
-                           ["batch", str(source), "--out", "OUT/batch", "--engine", "dask", "--workers",
-                            str(workers), *size]]),
+        "ingest": (
+            "ingest",
+            [
+                ["ingest", str(source), "--db", "OUT/store.db", "--jobs", "1"],
+                ["ingest", str(source), "--db", "OUT/store.db", "--jobs", str(workers)],
+            ],
+        ),
+        "batch": (
+            "batch",
+            [
+                ["batch", str(source), "--out", "OUT/batch", "--workers", "1", *size],
+                ["batch", str(source), "--out", "OUT/batch", "--workers", str(workers), *size],
+            ],
+        ),
+        "dask": (
+            "batch",
+            [
+                ["batch", str(source), "--out", "OUT/batch", "--workers", "1", *size],
+                ["batch", str(source), "--out", "OUT/batch", "--engine", "dask", "--workers", str(workers), *size],
+            ],
+        ),
     }
 
 
@@ -70,10 +84,12 @@ def main() -> int:
         source = tmp / "input.jsonl"
         with source.open("w", encoding="utf-8") as out:
             for doc in docs:
-                out.write(json.dumps({"date": doc.date, "title": doc.title, "text": doc.text}, ensure_ascii=False)
-                          + "\n")
-        chosen = {name: spec for name, spec in commands(source, args.workers).items()
-                  if not args.only or name in args.only}
+                out.write(
+                    json.dumps({"date": doc.date, "title": doc.title, "text": doc.text}, ensure_ascii=False) + "\n"
+                )
+        chosen = {
+            name: spec for name, spec in commands(source, args.workers).items() if not args.only or name in args.only
+        }
         best: dict[tuple[str, int], tuple[float, float]] = {}
         for _ in range(args.repeat):
             for name, (_family, pair) in chosen.items():
@@ -82,13 +98,17 @@ def main() -> int:
                         continue  # the same one-process batch run as "batch"
                     key = ("batch" if name == "dask" and which == 0 else name, which)
                     best[key] = min(best.get(key, (float("inf"), 0.0)), run(command, tmp))
-    print(f"{len(docs)} BSNLP articles, best of {args.repeat} runs each, {os.cpu_count()} cores, "
-          f"load average now {os.getloadavg()[0]:.1f}")
+    print(
+        f"{len(docs)} BSNLP articles, best of {args.repeat} runs each, {os.cpu_count()} cores, "
+        f"load average now {os.getloadavg()[0]:.1f}"
+    )
     for name in chosen:
         (one, one_load), (many, many_load) = best[("batch" if name == "dask" else name, 0)], best[(name, 1)]
-        print(f"{name:<7} 1 process {one:6.1f} s ({len(docs) / one:5.1f} articles/s, load {one_load:.1f})   "
-              f"{args.workers} processes {many:6.1f} s ({len(docs) / many:5.1f} articles/s, load {many_load:.1f})"
-              f"   {one / many:.2f}x")
+        print(
+            f"{name:<7} 1 process {one:6.1f} s ({len(docs) / one:5.1f} articles/s, load {one_load:.1f})   "
+            f"{args.workers} processes {many:6.1f} s ({len(docs) / many:5.1f} articles/s, load {many_load:.1f})"
+            f"   {one / many:.2f}x"
+        )
     return 0
 
 

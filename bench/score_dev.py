@@ -31,8 +31,9 @@ def analyse_gold(gold: Path, out: Path) -> tuple[int, float]:
         for line in source:
             if line.strip():
                 article = json.loads(line)
-                record = kronika.analyze(article["text"], date=article.get("date"), id=article["id"],
-                                         url=article.get("url"))
+                record = kronika.analyze(
+                    article["text"], date=article.get("date"), id=article["id"], url=article.get("url")
+                )
                 sink.write(record.to_json(tokens=False) + "\n")
                 count += 1
     return count, time.perf_counter() - started

@@ -32,7 +32,7 @@ TREEBANKS = {
 def read_sentences(path: Path) -> list[str]:
     prefix = "# text = "
     with path.open(encoding="utf-8") as handle:
-        return [line[len(prefix):].rstrip("\n") for line in handle if line.startswith(prefix)]
+        return [line[len(prefix) :].rstrip("\n") for line in handle if line.startswith(prefix)]
 
 
 def join(sentences: list[str]) -> tuple[str, set[int]]:
@@ -85,7 +85,7 @@ def main() -> int:
         if args.show_errors:
             for kind, offsets in (("false split", ours - gold), ("missed", gold - ours)):
                 for offset in sorted(offsets)[: args.show_errors]:
-                    print(f"   {kind:>11}: …{text[max(0, offset - 50):offset]}‖{text[offset:offset + 30]}…")
+                    print(f"   {kind:>11}: …{text[max(0, offset - 50) : offset]}‖{text[offset : offset + 30]}…")
     return 0
 
 

@@ -32,9 +32,11 @@ from kronika.batch.ingest import ingest  # noqa: E402
 from kronika.store import Store  # noqa: E402
 from kronika.stories.store import StoryAssigner  # noqa: E402
 
-STATES = ("AFG ARE ARG AUS AUT BEL BGR BLR BRA CAN CHE CHL CHN COL CZE DEU DNK EGY ESP EST FIN FRA GBR GEO GRC "
-          "HUN IDN IND IRL IRN IRQ ISR ITA JPN KAZ KOR LTU LVA MEX NGA NLD NOR PAK PHL POL PRK PRT ROU RUS SAU "
-          "SRB SVK SWE SYR TUR TWN UKR USA VNM").split()
+STATES = (
+    "AFG ARE ARG AUS AUT BEL BGR BLR BRA CAN CHE CHL CHN COL CZE DEU DNK EGY ESP EST FIN FRA GBR GEO GRC "
+    "HUN IDN IND IRL IRN IRQ ISR ITA JPN KAZ KOR LTU LVA MEX NGA NLD NOR PAK PHL POL PRK PRT ROU RUS SAU "
+    "SRB SVK SWE SYR TUR TWN UKR USA VNM"
+).split()
 
 
 def bsnlp_jsonl(root: Path, limit: int, out: Path) -> int:
@@ -46,8 +48,13 @@ def bsnlp_jsonl(root: Path, limit: int, out: Path) -> int:
             if not body:
                 continue
             day = lines[2].strip()[:10] or None
-            handle.write(json.dumps({"text": body, "date": day if day and day[4:5] == "-" else None,
-                                     "title": lines[4].strip() or None}, ensure_ascii=False) + "\n")
+            handle.write(
+                json.dumps(
+                    {"text": body, "date": day if day and day[4:5] == "-" else None, "title": lines[4].strip() or None},
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
             count += 1
             if count >= limit:
                 break
@@ -64,12 +71,21 @@ def bench_ingest(data: Path, limit: int, work: Path) -> list[dict]:
             report = ingest(store, [str(source)], jobs=jobs)
             store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = os.path.getsize(db)
-        results.append({"jobs": jobs, "articles": report.added, "failed": report.failed,
-                        "articles_per_s": round(report.rate, 1),
-                        "mib_per_1000_articles": round(size / max(report.added, 1) * 1000 / 2**20, 1)})
-        print(f"ingest --jobs {jobs}: {report.added}/{count} articles in {report.seconds:.1f} s = "
-              f"{report.rate:.1f} articles/s; store {size / 2**20:.1f} MiB = "
-              f"{size / max(report.added, 1) * 1000 / 2**20:.1f} MiB per 1,000 articles", flush=True)
+        results.append(
+            {
+                "jobs": jobs,
+                "articles": report.added,
+                "failed": report.failed,
+                "articles_per_s": round(report.rate, 1),
+                "mib_per_1000_articles": round(size / max(report.added, 1) * 1000 / 2**20, 1),
+            }
+        )
+        print(
+            f"ingest --jobs {jobs}: {report.added}/{count} articles in {report.seconds:.1f} s = "
+            f"{report.rate:.1f} articles/s; store {size / 2**20:.1f} MiB = "
+            f"{size / max(report.added, 1) * 1000 / 2**20:.1f} MiB per 1,000 articles",
+            flush=True,
+        )
     return results
 
 
@@ -89,11 +105,23 @@ def replayed(templates: list[Document], replay: int, start: date) -> list[Docume
             day = event.date
             if day and len(day) == 10:
                 day = (date.fromisoformat(day) - date(2025, 9, 4) + start + shift).isoformat()
-            events.append(replace(event, date=day, actor=[rotate(p, replay, n) for p in event.actor],
-                                  recipient=[rotate(p, replay, n + 1 + replay % 13) for p in event.recipient]))
-        docs.append(replace(
-            doc, id=f"{doc.id}-r{replay}", url=doc.url and f"{doc.url}?r={replay}", events=events,
-            date=(start + shift).isoformat() if doc.date and len(doc.date) == 10 else doc.date))
+            events.append(
+                replace(
+                    event,
+                    date=day,
+                    actor=[rotate(p, replay, n) for p in event.actor],
+                    recipient=[rotate(p, replay, n + 1 + replay % 13) for p in event.recipient],
+                )
+            )
+        docs.append(
+            replace(
+                doc,
+                id=f"{doc.id}-r{replay}",
+                url=doc.url and f"{doc.url}?r={replay}",
+                events=events,
+                date=(start + shift).isoformat() if doc.date and len(doc.date) == 10 else doc.date,
+            )
+        )
     return docs
 
 
@@ -123,8 +151,10 @@ def build_events(db: Path, target: int) -> float:
             store.add_many(batch)
             events = store.connection.execute("SELECT count(*) FROM events").fetchone()[0]
             if replay % 10000 < 200:
-                print(f"  {events:,} events from {replay * per_replay:,} reports "
-                      f"({time.perf_counter() - started:.0f} s)", flush=True)
+                print(
+                    f"  {events:,} events from {replay * per_replay:,} reports ({time.perf_counter() - started:.0f} s)",
+                    flush=True,
+                )
         store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         store.connection.execute("ANALYZE")
     return time.perf_counter() - started
@@ -143,14 +173,19 @@ def timed(function, repeat: int = 7) -> tuple[float, float, int]:
 def bench_queries(db: Path) -> None:
     with Store(db, create=False) as store:
         stats = store.stats().set_index("measure")["value"]
-        print(f"store: {stats['events']:,} events, {stats['event_reports']:,} reports, {stats['articles']:,} "
-              f"articles, {stats['actors']:,} actors, {os.path.getsize(db) / 2**20:.0f} MiB")
+        print(
+            f"store: {stats['events']:,} events, {stats['event_reports']:,} reports, {stats['articles']:,} "
+            f"articles, {stats['actors']:,} actors, {os.path.getsize(db) / 2**20:.0f} MiB"
+        )
         queries = {
             "relations CHN PRK --by month": lambda: store.relations("CHN", "PRK", by="month"),
-            "relations CHN PRK --by month --since 2024-01-01": lambda: store.relations("CHN", "PRK", since="2024-01-01"),
+            "relations CHN PRK --by month --since 2024-01-01": lambda: store.relations(
+                "CHN", "PRK", since="2024-01-01"
+            ),
             "events --actor 'Kim Jong Un'": lambda: store.events(actor="Kim Jong Un"),
-            "events --actor 'Kim Jong Un' --type CONSULT --since 2020-01-01":
-                lambda: store.events(actor="Kim Jong Un", type="CONSULT", since="2020-01-01"),
+            "events --actor 'Kim Jong Un' --type CONSULT --since 2020-01-01": lambda: store.events(
+                actor="Kim Jong Un", type="CONSULT", since="2020-01-01"
+            ),
             "events --actor PRK": lambda: store.events(actor="PRK"),
             "actors --search kim": lambda: store.actors(search="kim"),
             "events --type ASSAULT --since 2025-01-01": lambda: store.events(type="ASSAULT", since="2025-01-01"),

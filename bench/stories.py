@@ -75,21 +75,28 @@ def dev_articles(distractors: int):
     others = []
     for line in (EVAL / "dev" / "dev-pl.jsonl").open(encoding="utf-8"):
         r = json.loads(line)
-        others.append(Article(text=r["text"], id="dev-pl:" + r["id"], url=r.get("url"), date=r.get("date"),
-                              title=r.get("title")))
+        others.append(
+            Article(text=r["text"], id="dev-pl:" + r["id"], url=r.get("url"), date=r.get("date"), title=r.get("title"))
+        )
     for topic in TOPICS:
         for path in sorted((SHARED / "data" / "bsnlp-pl" / topic / "raw" / "pl").glob("*.txt"))[:distractors]:
             lines = path.read_text(encoding="utf-8-sig").split("\n")
-            others.append(Article(text="\n".join(lines[5:]).strip(), id=f"bsnlp:{topic}:{path.stem}",
-                                  url=lines[3].strip() or None, date=lines[2].strip() or None,
-                                  title=lines[4].strip() or None))
+            others.append(
+                Article(
+                    text="\n".join(lines[5:]).strip(),
+                    id=f"bsnlp:{topic}:{path.stem}",
+                    url=lines[3].strip() or None,
+                    date=lines[2].strip() or None,
+                    title=lines[4].strip() or None,
+                )
+            )
     random.Random(7).shuffle(others)
     step = max(1, len(others) // len(stories))
     mixed = []
     for i, article in enumerate(stories):
-        mixed.extend(others[i * step:(i + 1) * step])
+        mixed.extend(others[i * step : (i + 1) * step])
         mixed.append(article)
-    mixed.extend(others[len(stories) * step:])
+    mixed.extend(others[len(stories) * step :])
     return gold, mixed
 
 
@@ -164,8 +171,10 @@ def leave_one_group_out(features, gold: dict[str, str]) -> None:
         chosen.append(f"{group}: " + ", ".join(f"{k}={getattr(rules[best], k)}" for k in GRID))
     p, r = held_p / len(gold), held_r / len(gold)
     default = bcubed_prf(runs[0], gold)
-    print(f"leave-one-group-out over {len(rules)} rules: held-out B-cubed P {p:.3f} R {r:.3f} "
-          f"F1 {2 * p * r / (p + r):.3f} (default rule: F1 {default[2]:.3f})")
+    print(
+        f"leave-one-group-out over {len(rules)} rules: held-out B-cubed P {p:.3f} R {r:.3f} "
+        f"F1 {2 * p * r / (p + r):.3f} (default rule: F1 {default[2]:.3f})"
+    )
     for line in chosen:
         print(f"  {line}")
 
@@ -178,7 +187,7 @@ def run_dev(distractors: int, out: Path, cache: Path | None = None, logo: bool =
     gold_rows, docs, analysed = analysed_dev(distractors, cache)
     load_encoder().encode(["warm-up"])  # the encoder's load is start-up, not per article
     started = time.perf_counter()
-    vectors = np.concatenate([embed_documents(docs[i:i + 32]) for i in range(0, len(docs), 32)])
+    vectors = np.concatenate([embed_documents(docs[i : i + 32]) for i in range(0, len(docs), 32)])
     vectorised = time.perf_counter() - started
     started = time.perf_counter()
     # Undated articles take their neighbours' estimate, as in `kronika cluster` (``featurized``).
@@ -193,34 +202,49 @@ def run_dev(distractors: int, out: Path, cache: Path | None = None, logo: bool =
             handle.write(json.dumps({"id": doc.id, "story": story, "thread": thread, "lang": doc.lang}) + "\n")
     langs = {doc.id: doc.lang for doc in docs}
     polish = sum(doc.lang == "pl" for doc in docs)
-    print(f"articles: {len(gold)} gold in {len({r['lang'] for r in gold_rows})} languages + "
-          f"{len(docs) - len(gold)} distractors; {len(clusterer.stories)} stories in {len(clusterer.threads)} threads")
+    print(
+        f"articles: {len(gold)} gold in {len({r['lang'] for r in gold_rows})} languages + "
+        f"{len(docs) - len(gold)} distractors; {len(clusterer.stories)} stories in {len(clusterer.threads)} threads"
+    )
     by_lang: dict[str, list[int]] = {}
     for r in gold_rows:
         by_lang.setdefault(r["lang"], []).append(langs.get(r["id"]) == r["lang"])
-    print(f"language identification on the gold articles: {sum(map(sum, by_lang.values()))}/{len(gold)} ("
-          + ", ".join(f"{lang} {sum(v)}/{len(v)}" for lang, v in sorted(by_lang.items())) + "); distractors "
-          f"identified as Polish: {polish - sum(langs.get(r['id']) == 'pl' for r in gold_rows)}/{len(docs) - len(gold)}")
+    print(
+        f"language identification on the gold articles: {sum(map(sum, by_lang.values()))}/{len(gold)} ("
+        + ", ".join(f"{lang} {sum(v)}/{len(v)}" for lang, v in sorted(by_lang.items()))
+        + "); distractors "
+        f"identified as Polish: {polish - sum(langs.get(r['id']) == 'pl' for r in gold_rows)}/{len(docs) - len(gold)}"
+    )
     if analysed is not None:
         from kronika.lang import SUPPORTED
 
         packed = Counter(doc.lang for doc in docs if doc.lang in SUPPORTED)
-        print(f"identification + analysis (language packs for {', '.join(f'{n} {c}' for c, n in packed.items())} "
-              f"articles, names and written dates for the others): {len(docs) / analysed:.1f} articles/s")
+        print(
+            f"identification + analysis (language packs for {', '.join(f'{n} {c}' for c, n in packed.items())} "
+            f"articles, names and written dates for the others): {len(docs) / analysed:.1f} articles/s"
+        )
     print(f"vectorising (title + lead + entity names, batches of 32): {len(docs) / vectorised:.0f} articles/s")
-    print(f"features (name keys, numbers, dates): {len(docs) / featured:.0f} articles/s; "
-          f"clustering at both levels: {len(docs) / clustered:.0f} articles/s")
+    print(
+        f"features (name keys, numbers, dates): {len(docs) / featured:.0f} articles/s; "
+        f"clustering at both levels: {len(docs) / clustered:.0f} articles/s"
+    )
     for level, labels in (("story (one occurrence)", stories), ("thread", threads)):
         p, r, f = bcubed_prf(dict(zip(langs, labels)), gold)
         held = {lab for a, lab in zip(langs, labels) if a in gold}
         # B-cubed grades the gold articles only; a distractor in a gold article's cluster is the error it
         # cannot see (at the story level: no distractor reports one of the four occurrences).
         joined = sum(1 for a, lab in zip(langs, labels) if a not in gold and lab in held)
-        print(f"{level} level: B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f} ({len(held)} system clusters for "
-              f"{len(set(gold.values()))}); distractors in the gold articles' clusters: {joined}")
-    print(f"clusters written to {out} (\"story\" graded by score.py; \"thread\" the longer story)")
-    score = subprocess.run([sys.executable, str(EVAL / "score.py"), "--stories", str(EVAL / "dev" / "stories.jsonl"),
-                            str(out)], capture_output=True, text=True, check=False)
+        print(
+            f"{level} level: B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f} ({len(held)} system clusters for "
+            f"{len(set(gold.values()))}); distractors in the gold articles' clusters: {joined}"
+        )
+    print(f'clusters written to {out} ("story" graded by score.py; "thread" the longer story)')
+    score = subprocess.run(
+        [sys.executable, str(EVAL / "score.py"), "--stories", str(EVAL / "dev" / "stories.jsonl"), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     print("score.py:", score.stdout.strip() or score.stderr.strip())
     if logo:
         leave_one_group_out(features, gold)
@@ -242,8 +266,11 @@ def in_date_order(docs, gold: dict[str, str]):
     for doc in docs:
         if group(doc) and date_interval(doc.date) is not None:
             days.setdefault(group(doc), []).append(date_interval(doc.date)[0])
-    when = {i: date_interval(doc.date)[0] if date_interval(doc.date) else statistics.median_low(days[group(doc)])
-            for i, doc in enumerate(docs) if date_interval(doc.date) or group(doc) in days}
+    when = {
+        i: date_interval(doc.date)[0] if date_interval(doc.date) else statistics.median_low(days[group(doc)])
+        for i, doc in enumerate(docs)
+        if date_interval(doc.date) or group(doc) in days
+    }
     ordered = list(docs)
     for place, i in zip(sorted(when), sorted(when, key=lambda i: (when[i], i))):
         ordered[place] = docs[i]
@@ -265,18 +292,22 @@ def run_dated(distractors: int, cache: Path | None, every: int, settings: list) 
     gold_rows, docs, _ = analysed_dev(distractors, cache)
     gold = {r["id"]: r["story"] for r in gold_rows}
     docs = in_date_order(docs, gold)
-    vectors = np.concatenate([embed_documents(docs[i:i + 32]) for i in range(0, len(docs), 32)])
+    vectors = np.concatenate([embed_documents(docs[i : i + 32]) for i in range(0, len(docs), 32)])
     dated = [i for i, doc in enumerate(docs) if date_interval(doc.date) is not None]
-    print(f"dev mix in date order: {len(docs)} articles, {len(dated)} dated, {len(docs) - len(dated)} without a "
-          f"dateline as given; the dateline of one dated article in {every} dropped, {every} offsets")
+    print(
+        f"dev mix in date order: {len(docs)} articles, {len(dated)} dated, {len(docs) - len(dated)} without a "
+        f"dateline as given; the dateline of one dated article in {every} dropped, {every} offsets"
+    )
     for setting in settings:
         totals = np.zeros(6)
         dropped_gold = joined = 0
         undated_f1 = []
         for offset in range(every):
             dropped = set(dated[offset::every])
-            features = [article_features(dataclasses.replace(doc, date=None, timexes=[]) if i in dropped else doc,
-                                         vector) for i, (doc, vector) in enumerate(zip(docs, vectors))]
+            features = [
+                article_features(dataclasses.replace(doc, date=None, timexes=[]) if i in dropped else doc, vector)
+                for i, (doc, vector) in enumerate(zip(docs, vectors))
+            ]
             if setting is not None:
                 features = list(estimated(features, **estimating(setting)))
             stories, threads, _ = two_levels(features)
@@ -290,10 +321,12 @@ def run_dated(distractors: int, cache: Path | None, every: int, settings: list) 
                 undated_f1.append((len(lost), bcubed_prf(dict(zip(ids, stories)), gold, lost)[2]))
         p, r, f, tp, tr, tf = totals / every
         mean_undated = sum(n * f1 for n, f1 in undated_f1) / max(1, dropped_gold)
-        print(f"  neighbours {describe(setting)}: stories B-cubed "
-              f"P {p:.3f} R {r:.3f} F1 {f:.3f}; threads P {tp:.3f} R {tr:.3f} F1 {tf:.3f}; "
-              f"story F1 of the {dropped_gold} undated gold articles {mean_undated:.3f}; distractors in gold "
-              f"stories {joined / every:.1f} (means of {every} offsets)")
+        print(
+            f"  neighbours {describe(setting)}: stories B-cubed "
+            f"P {p:.3f} R {r:.3f} F1 {f:.3f}; threads P {tp:.3f} R {tr:.3f} F1 {tf:.3f}; "
+            f"story F1 of the {dropped_gold} undated gold articles {mean_undated:.3f}; distractors in gold "
+            f"stories {joined / every:.1f} (means of {every} offsets)"
+        )
 
 
 def synthetic(count: int, per_day: int, seed: int = 11):
@@ -313,11 +346,16 @@ def synthetic(count: int, per_day: int, seed: int = 11):
         # New stories arrive so that each lasts about three days of articles.
         while len(open_stories) < max(1, per_day // 2):
             topic = rng.standard_normal(512).astype(np.float32)
-            open_stories.append({
-                "id": story, "topic": topic / np.linalg.norm(topic), "day": day,
-                "left": int(rng.geometric(0.2)) + 1, "entities": list(rng.choice(pool, rng.integers(2, 7), p=zipf)),
-                "numbers": [str(n) for n in rng.integers(10, 100_000, rng.integers(1, 4))],
-            })
+            open_stories.append(
+                {
+                    "id": story,
+                    "topic": topic / np.linalg.norm(topic),
+                    "day": day,
+                    "left": int(rng.geometric(0.2)) + 1,
+                    "entities": list(rng.choice(pool, rng.integers(2, 7), p=zipf)),
+                    "numbers": [str(n) for n in rng.integers(10, 100_000, rng.integers(1, 4))],
+                }
+            )
             story += 1
         pick = open_stories[int(rng.integers(len(open_stories)))]
         noise = rng.standard_normal(512).astype(np.float32)
@@ -328,9 +366,15 @@ def synthetic(count: int, per_day: int, seed: int = 11):
         dated = rng.random() >= 0.1
         when = pick["day"] + int(rng.integers(0, 3))
         features = ArticleFeatures(
-            id=f"s{made}", lang="en", vector=vector, interval=(when, when) if dated else None,
-            entities={f"E{e}": 1.0 for e in own + other}, names=frozenset(),
-            numbers=frozenset(n for n in pick["numbers"] if rng.random() < 0.5), days=frozenset())
+            id=f"s{made}",
+            lang="en",
+            vector=vector,
+            interval=(when, when) if dated else None,
+            entities={f"E{e}": 1.0 for e in own + other},
+            names=frozenset(),
+            numbers=frozenset(n for n in pick["numbers"] if rng.random() < 0.5),
+            days=frozenset(),
+        )
         yield features, pick["id"]
         made += 1
         pick["left"] -= 1
@@ -343,8 +387,9 @@ def bcubed(system: np.ndarray, gold: np.ndarray, only: np.ndarray | None = None)
     averaged over those articles (their clusters still count every article)."""
     _, by_system, system_size = np.unique(system, return_inverse=True, return_counts=True)
     _, by_gold, gold_size = np.unique(gold, return_inverse=True, return_counts=True)
-    _, by_pair, pair_size = np.unique(by_system.astype(np.int64) * (len(gold_size) + 1) + by_gold,
-                                      return_inverse=True, return_counts=True)
+    _, by_pair, pair_size = np.unique(
+        by_system.astype(np.int64) * (len(gold_size) + 1) + by_gold, return_inverse=True, return_counts=True
+    )
     precision, recall = pair_size[by_pair] / system_size[by_system], pair_size[by_pair] / gold_size[by_gold]
     if only is not None:
         precision, recall = precision[only], recall[only]
@@ -377,12 +422,12 @@ def with_neighbours(pairs, neighbours: tuple[int, ...] | None):
         return pairs
     from kronika.stories.neighbours import with_estimates
 
-    return with_estimates(pairs, lambda pair: pair[0], lambda pair, features: (features, pair[1]),
-                          **estimating(neighbours))
+    return with_estimates(
+        pairs, lambda pair: pair[0], lambda pair, features: (features, pair[1]), **estimating(neighbours)
+    )
 
 
-def replay(size: int, per_day: int, max_seconds: float, evict: bool,
-           neighbours: tuple[int, ...] | None = None) -> dict:
+def replay(size: int, per_day: int, max_seconds: float, evict: bool, neighbours: tuple[int, ...] | None = None) -> dict:
     """One size in this process: the numbers of one table row, with the process's peak memory."""
     import resource
 
@@ -403,11 +448,17 @@ def replay(size: int, per_day: int, max_seconds: float, evict: bool,
         if reached % 1000 == 0 and time.perf_counter() - started > max_seconds:
             break
     spent = time.perf_counter() - started
-    return {"reached": reached, "rate": reached / spent, "compared": compared / reached, "made": len(clusterer),
-            "held": len(clusterer.stories), "rows": len(clusterer._centroids),
-            "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "f1": bcubed(system[:reached], gold[:reached]),
-            "f1_undated": bcubed(system[:reached], gold[:reached], undated[:reached])}
+    return {
+        "reached": reached,
+        "rate": reached / spent,
+        "compared": compared / reached,
+        "made": len(clusterer),
+        "held": len(clusterer.stories),
+        "rows": len(clusterer._centroids),
+        "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "f1": bcubed(system[:reached], gold[:reached]),
+        "f1_undated": bcubed(system[:reached], gold[:reached], undated[:reached]),
+    }
 
 
 def _in_child(conn, *args) -> None:
@@ -415,15 +466,18 @@ def _in_child(conn, *args) -> None:
     conn.close()
 
 
-def run_scale(sizes: list[int], per_day: int, max_seconds: float, evict: bool,
-              neighbours: tuple[int, ...] | None = None) -> None:
+def run_scale(
+    sizes: list[int], per_day: int, max_seconds: float, evict: bool, neighbours: tuple[int, ...] | None = None
+) -> None:
     import multiprocessing
 
     # Each size in a fresh process, so the peak memory column is that size's own.
     context = multiprocessing.get_context("fork")
-    print("| articles replayed | articles/day | reached in time | articles/s | candidates per article | "
-          "stories made | stories held at the end | centroid rows | peak memory (MiB) | B-cubed F1 | "
-          "B-cubed F1, undated articles |")
+    print(
+        "| articles replayed | articles/day | reached in time | articles/s | candidates per article | "
+        "stories made | stories held at the end | centroid rows | peak memory (MiB) | B-cubed F1 | "
+        "B-cubed F1, undated articles |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for size in sizes:
         parent, child = context.Pipe(duplex=False)
@@ -431,10 +485,12 @@ def run_scale(sizes: list[int], per_day: int, max_seconds: float, evict: bool,
         process.start()
         row = parent.recv()
         process.join()
-        print(f"| {size:,} | {per_day:,} | {row['reached']:,} | {row['rate']:,.0f} | {row['compared']:,.0f} | "
-              f"{row['made']:,} | {row['held']:,} | {row['rows']:,} | {row['peak']:,.0f} | {row['f1']:.3f} | "
-              f"{row['f1_undated']:.3f} |",
-              flush=True)
+        print(
+            f"| {size:,} | {per_day:,} | {row['reached']:,} | {row['rate']:,.0f} | {row['compared']:,.0f} | "
+            f"{row['made']:,} | {row['held']:,} | {row['rows']:,} | {row['peak']:,.0f} | {row['f1']:.3f} | "
+            f"{row['f1_undated']:.3f} |",
+            flush=True,
+        )
 
 
 def check_eviction(size: int, per_day: int) -> None:
@@ -447,8 +503,10 @@ def check_eviction(size: int, per_day: int) -> None:
         if kept.add(features).story.seq != evicting.add(features).story.seq:
             differ += 1
             undated += features.interval is None
-    print(f"eviction check, {size:,} articles at {per_day:,} a day: {differ} decisions differ "
-          f"({undated} of them undated articles); {len(evicting.stories):,} of {len(kept):,} stories held")
+    print(
+        f"eviction check, {size:,} articles at {per_day:,} a day: {differ} decisions differ "
+        f"({undated} of them undated articles); {len(evicting.stories):,} of {len(kept):,} stories held"
+    )
 
 
 def main() -> int:
@@ -462,12 +520,23 @@ def main() -> int:
     parser.add_argument("--per-day", default="1000", help="synthetic articles per day (comma-separated)")
     parser.add_argument("--max-seconds", type=float, default=60.0, help="time bound for each size")
     parser.add_argument("--keep-all", action="store_true", help="scale part without eviction of closed stories")
-    parser.add_argument("--neighbours", default="off",
-                        help="scale part: undated articles' neighbour estimates, 'off' or K:MARGIN (comma-separated)")
-    parser.add_argument("--dated-order", type=int, metavar="N",
-                        help="dev mix in date order, every N-th dateline dropped, for each --neighbours setting")
-    parser.add_argument("--check-eviction", type=int, metavar="N",
-                        help="replay N articles with and without eviction and count the decisions that differ")
+    parser.add_argument(
+        "--neighbours",
+        default="off",
+        help="scale part: undated articles' neighbour estimates, 'off' or K:MARGIN (comma-separated)",
+    )
+    parser.add_argument(
+        "--dated-order",
+        type=int,
+        metavar="N",
+        help="dev mix in date order, every N-th dateline dropped, for each --neighbours setting",
+    )
+    parser.add_argument(
+        "--check-eviction",
+        type=int,
+        metavar="N",
+        help="replay N articles with and without eviction and count the decisions that differ",
+    )
     args = parser.parse_args()
     if args.check_eviction:
         for per_day in (int(p) for p in args.per_day.split(",")):

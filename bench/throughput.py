@@ -82,8 +82,13 @@ def cold_start(doc: Document, runs: int) -> list[tuple[float, float]]:
         times = []
         for _ in range(runs):
             started, cpu = time.perf_counter(), _children_cpu()
-            subprocess.run([sys.executable, "-m", "kronika", "analyze", str(path)], cwd=root, check=True,
-                           stdout=subprocess.DEVNULL, env=env)
+            subprocess.run(
+                [sys.executable, "-m", "kronika", "analyze", str(path)],
+                cwd=root,
+                check=True,
+                stdout=subprocess.DEVNULL,
+                env=env,
+            )
             times.append((time.perf_counter() - started, _children_cpu() - cpu))
     return times
 
@@ -127,18 +132,25 @@ def main() -> int:
         elapsed = time.perf_counter() - started
         best = min(best, elapsed)
         shares = ", ".join(f"{name} {1000 * t / len(docs):.2f}" for name, t in per_stage.items())
-        print(f"pass {run}: {len(docs) / elapsed:.1f} articles/s per core, {tokens / elapsed:,.0f} tokens/s "
-              f"({'cold caches' if run == 1 else 'warm caches'}); ms/article: {shares}")
-    print(f"Morfeusz2 alone: {len(docs) / floor:.1f} articles/s (best of {args.repeat}); pipeline best "
-          f"{len(docs) / best:.1f} articles/s = {best / floor:.1f}x Morfeusz2 "
-          f"({(best + startup) / floor:.1f}x with the start-up)")
+        print(
+            f"pass {run}: {len(docs) / elapsed:.1f} articles/s per core, {tokens / elapsed:,.0f} tokens/s "
+            f"({'cold caches' if run == 1 else 'warm caches'}); ms/article: {shares}"
+        )
+    print(
+        f"Morfeusz2 alone: {len(docs) / floor:.1f} articles/s (best of {args.repeat}); pipeline best "
+        f"{len(docs) / best:.1f} articles/s = {best / floor:.1f}x Morfeusz2 "
+        f"({(best + startup) / floor:.1f}x with the start-up)"
+    )
     if args.cold:
         times = cold_start(docs[0], args.cold)
-        print(f"cold start, `kronika analyze` of one article ({len(docs[0].text)} characters): best "
-              f"{min(times)[0]:.2f} s wall, {min(cpu for _, cpu in times):.2f} s CPU (runs, wall/CPU: "
-              f"{', '.join(f'{wall:.2f}/{cpu:.2f}' for wall, cpu in times)})")
-    print(f"peak memory: {peak_rss_mib():.0f} MiB resident (interpreter and imports before loading: "
-          f"{rss_before:.0f} MiB)")
+        print(
+            f"cold start, `kronika analyze` of one article ({len(docs[0].text)} characters): best "
+            f"{min(times)[0]:.2f} s wall, {min(cpu for _, cpu in times):.2f} s CPU (runs, wall/CPU: "
+            f"{', '.join(f'{wall:.2f}/{cpu:.2f}' for wall, cpu in times)})"
+        )
+    print(
+        f"peak memory: {peak_rss_mib():.0f} MiB resident (interpreter and imports before loading: {rss_before:.0f} MiB)"
+    )
     return 0
 
 

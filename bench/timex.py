@@ -235,11 +235,13 @@ def score(docs: list[KpwrDoc], system: dict[str, list[Span]]) -> tuple[dict, lis
             if fold(s.value) == fold(g.value):
                 right += 1
             else:
-                errors.append(f"{doc.id} [{doc.dct}] VALUE {g.text!r} gold {g.type} {g.value}; system {s.text!r} "
-                              f"{s.type} {s.value}   | {g.sentence[:150]}")
+                errors.append(
+                    f"{doc.id} [{doc.dct}] VALUE {g.text!r} gold {g.type} {g.value}; system {s.text!r} "
+                    f"{s.type} {s.value}   | {g.sentence[:150]}"
+                )
         for i, s in enumerate(spans):
             if i not in used:
-                context = doc.text[max(0, s.start - 60):s.end + 40].replace("\n", " ")
+                context = doc.text[max(0, s.start - 60) : s.end + 40].replace("\n", " ")
                 errors.append(f"{doc.id} [{doc.dct}] EXTRA {s.text!r} {s.type} {s.value}   | {context}")
 
     def prf(tp: int) -> tuple[float, float, float]:
@@ -248,7 +250,8 @@ def score(docs: list[KpwrDoc], system: dict[str, list[Span]]) -> tuple[dict, lis
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     metrics = {
-        "strict": prf(strict), "relaxed": prf(relaxed),
+        "strict": prf(strict),
+        "relaxed": prf(relaxed),
         "type_acc": typed / valued if valued else 0.0,
         "value_acc": right / valued if valued else 0.0,
         "value_recall": right / gold_with_value if gold_with_value else 0.0,
@@ -262,10 +265,12 @@ def score(docs: list[KpwrDoc], system: dict[str, list[Span]]) -> tuple[dict, lis
 def report_line(name: str, m: dict) -> str:
     (sp, sr, sf), (rp, rr, rf) = m["strict"], m["relaxed"]
     n_gold, n_sys, relaxed, valued, right = m["counts"]
-    return (f"{name:10s} span strict P {sp:.3f} R {sr:.3f} F1 {sf:.3f} | relaxed P {rp:.3f} R {rr:.3f} F1 {rf:.3f}"
-            f" | type acc {m['type_acc']:.3f} | value acc {m['value_acc']:.3f} ({right}/{valued})"
-            f" | value acc under KPWr conventions {m['value_acc_conventions']:.3f} ({m['conventions'][0]}/"
-            f"{m['conventions'][1]}) | value recall {m['value_recall']:.3f} (gold {n_gold}, system {n_sys})")
+    return (
+        f"{name:10s} span strict P {sp:.3f} R {sr:.3f} F1 {sf:.3f} | relaxed P {rp:.3f} R {rr:.3f} F1 {rf:.3f}"
+        f" | type acc {m['type_acc']:.3f} | value acc {m['value_acc']:.3f} ({right}/{valued})"
+        f" | value acc under KPWr conventions {m['value_acc_conventions']:.3f} ({m['conventions'][0]}/"
+        f"{m['conventions'][1]}) | value recall {m['value_recall']:.3f} (gold {n_gold}, system {n_sys})"
+    )
 
 
 def run_kpwr(shared: Path, show_errors: int, baseline: bool) -> None:
@@ -283,8 +288,10 @@ def run_kpwr(shared: Path, show_errors: int, baseline: bool) -> None:
         started = time.perf_counter()
         systems["dateparser"] = {d.id: dateparser_spans(d) for d in docs}
         elapsed["dateparser"] = time.perf_counter() - started
-    print(f"KPWr timex (Liner2 subset): {len(docs)} documents, {sum(len(d.gold) for d in docs)} gold timexes, "
-          f"{sum(len(d.sentences) for d in docs)} sentences")
+    print(
+        f"KPWr timex (Liner2 subset): {len(docs)} documents, {sum(len(d.gold) for d in docs)} gold timexes, "
+        f"{sum(len(d.sentences) for d in docs)} sentences"
+    )
     for name, spans in systems.items():
         metrics, errors = score(docs, spans)
         print(report_line(name, metrics) + f" [{elapsed[name]:.1f}s]")

@@ -48,13 +48,17 @@ class GrowingFeed:
             self.count += self.new
             first = max(0, self.count - KEEP)
             items = "".join(self.item(n) for n in range(first, self.count))
-        return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>soak</title>'
-                f"<link>http://127.0.0.1/</link><description>soak</description>{items}</channel></rss>").encode()
+        return (
+            f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>soak</title>'
+            f"<link>http://127.0.0.1/</link><description>soak</description>{items}</channel></rss>"
+        ).encode()
 
     def item(self, n: int) -> str:
         text = self.texts[n % len(self.texts)] + f"\n\nWydanie numer {n} serwisu."
-        return (f"<item><title>Wpis {n}</title><link>http://127.0.0.1/a/{n}</link><guid>soak-{n}</guid>"
-                f"<pubDate>{formatdate(time.time())}</pubDate><content:encoded>{escape(text)}</content:encoded></item>")
+        return (
+            f"<item><title>Wpis {n}</title><link>http://127.0.0.1/a/{n}</link><guid>soak-{n}</guid>"
+            f"<pubDate>{formatdate(time.time())}</pubDate><content:encoded>{escape(text)}</content:encoded></item>"
+        )
 
 
 def soak_texts(which: str) -> list[str]:
@@ -113,12 +117,24 @@ def main() -> int:
     parser.add_argument("--every", default="2s")
     parser.add_argument("--new", type=int, default=3, help="entries the feed gains per fetch")
     parser.add_argument("--sample", type=float, default=5.0, help="seconds between memory samples")
-    parser.add_argument("--texts", choices=("bsnlp", "examples"), default="bsnlp",
-                        help="the feed's texts: BSNLP news (when ../shared/data has them) or the five examples")
-    parser.add_argument("--log", type=Path, help="also write every sample here as it is taken (TSV: seconds, "
-                        "RSS MiB, articles stored, store MiB)")
-    parser.add_argument("--report", type=Path, metavar="TSV", help="no run: the summary of a --log written so far "
-                        "(its first --minutes only, so a long run's log also gives a shorter run's result)")
+    parser.add_argument(
+        "--texts",
+        choices=("bsnlp", "examples"),
+        default="bsnlp",
+        help="the feed's texts: BSNLP news (when ../shared/data has them) or the five examples",
+    )
+    parser.add_argument(
+        "--log",
+        type=Path,
+        help="also write every sample here as it is taken (TSV: seconds, RSS MiB, articles stored, store MiB)",
+    )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="TSV",
+        help="no run: the summary of a --log written so far "
+        "(its first --minutes only, so a long run's log also gives a shorter run's result)",
+    )
     args = parser.parse_args()
     if args.report:
         rows = [tuple(float(v) for v in line.split("\t")) for line in args.report.read_text().splitlines() if line]
@@ -129,9 +145,24 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         sources, db = Path(tmp) / "feeds.txt", Path(tmp) / "soak.db"
         sources.write_text(f"http://127.0.0.1:{server.server_port}/feed.xml\n", encoding="utf-8")
-        watch = subprocess.Popen([sys.executable, "-m", "kronika", "watch", str(sources), "--db", str(db),
-                                  "--every", args.every, "--lang", "pl"], cwd=ROOT,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        watch = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kronika",
+                "watch",
+                str(sources),
+                "--db",
+                str(db),
+                "--every",
+                args.every,
+                "--lang",
+                "pl",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         samples, started = [], time.monotonic()
         try:
             while time.monotonic() - started < args.minutes * 60 and watch.poll() is None:
@@ -154,7 +185,7 @@ def report(samples: list[tuple[float, float, int, float]], code: int | None) -> 
         print(f"too few samples ({len(samples)}); watch exited with {code}")
         return 1
     quarter = len(samples) // 4
-    second, last = samples[quarter:2 * quarter], samples[-quarter:]
+    second, last = samples[quarter : 2 * quarter], samples[-quarter:]
     step = max(1, len(samples) // 10)
     print("| minute | RSS MiB | articles stored | store MiB |\n|---|---|---|---|")
     for seconds, rss, stored, size in samples[::step] + [samples[-1]]:
@@ -162,8 +193,10 @@ def report(samples: list[tuple[float, float, int, float]], code: int | None) -> 
     ratio = mean(s[1] for s in last) / mean(s[1] for s in second)
     stored = mean(s[2] for s in last) - mean(s[2] for s in second)
     growth = (mean(s[1] for s in last) - mean(s[1] for s in second)) * 1024 / stored if stored else float("nan")
-    print(f"peak {max(s[1] for s in samples):.0f} MiB; mean RSS last quarter / second quarter: {ratio:.3f}; "
-          f"{growth:+.1f} KiB per article stored in between ({stored:.0f} articles)")
+    print(
+        f"peak {max(s[1] for s in samples):.0f} MiB; mean RSS last quarter / second quarter: {ratio:.3f}; "
+        f"{growth:+.1f} KiB per article stored in between ({stored:.0f} articles)"
+    )
     return 0
 
 

@@ -132,8 +132,11 @@ def main() -> int:
         gc.collect()
         held[name] = before - tracemalloc.get_traced_memory()[0]
     print(f"{len(docs)} articles, {per_doc:.0f} ms/article CPU under tracemalloc")
-    print("| cache | calls | distinct keys | µs/miss | MiB held | KiB/entry | "
-          + " | ".join(f"+ms/article at {s:,}" for s in sizes) + " |")
+    print(
+        "| cache | calls | distinct keys | µs/miss | MiB held | KiB/entry | "
+        + " | ".join(f"+ms/article at {s:,}" for s in sizes)
+        + " |"
+    )
     print("|---|---:|---:|---:|---:|---:|" + "---:|" * len(sizes))
     for name, keys in sorted(recorder.keys.items(), key=lambda item: -len(item[1])):
         if not keys:
@@ -143,8 +146,10 @@ def main() -> int:
         spent, misses = recorder.cost[name]
         miss = spent / max(misses, 1)
         extra = [int((distance >= size).sum() - distinct) * miss * 1000 / len(docs) for size in sizes]
-        print(f"| {name} | {len(keys):,} | {distinct:,} | {miss * 1e6:.0f} | {held[name] / 2**20:.1f} | "
-              f"{held[name] / 1024 / max(distinct, 1):.2f} | " + " | ".join(f"{x:.2f}" for x in extra) + " |")
+        print(
+            f"| {name} | {len(keys):,} | {distinct:,} | {miss * 1e6:.0f} | {held[name] / 2**20:.1f} | "
+            f"{held[name] / 1024 / max(distinct, 1):.2f} | " + " | ".join(f"{x:.2f}" for x in extra) + " |"
+        )
     return 0
 
 

@@ -1,7 +1,7 @@
 """Kronika: the chronicle in the news. Polish news articles in, coded events out.
 
-    >>> import kronika
-    >>> record = kronika.analyze("Kim Dzong Un spotkał się z Xi Jinpingiem.", date="2025-09-04")
+>>> import kronika
+>>> record = kronika.analyze("Kim Dzong Un spotkał się z Xi Jinpingiem.", date="2025-09-04")
 """
 
 from __future__ import annotations
@@ -20,8 +20,21 @@ use_reader(PipelineReader())
 __version__ = "0.1.0"
 
 __all__ = [
-    "AnalysisOptions", "Document", "Entity", "Event", "InputError", "KronikaError", "Mention", "Pipeline",
-    "Stage", "Store", "Timex", "Token", "analyze", "default_stages", "__version__",
+    "AnalysisOptions",
+    "Document",
+    "Entity",
+    "Event",
+    "InputError",
+    "KronikaError",
+    "Mention",
+    "Pipeline",
+    "Stage",
+    "Store",
+    "Timex",
+    "Token",
+    "analyze",
+    "default_stages",
+    "__version__",
 ]
 
 
@@ -34,9 +47,17 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'kronika' has no attribute {name!r}")
 
 
-def analyze(text: str, date: str | None = None, lang: str | None = None, *, id: str | None = None,
-            url: str | None = None, title: str | None = None, parse: bool | None = None,
-            options: AnalysisOptions | None = None) -> Document:
+def analyze(
+    text: str,
+    date: str | None = None,
+    lang: str | None = None,
+    *,
+    id: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    parse: bool | None = None,
+    options: AnalysisOptions | None = None,
+) -> Document:
     """Analyse one article and return its document record. ``options`` (an ``AnalysisOptions``) says the
     language, the publication date and whether to parse; ``date=``, ``lang=`` and ``parse=`` given here win
     over it, and without either the text is Polish. ``lang="auto"`` identifies the language; a language

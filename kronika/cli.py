@@ -52,15 +52,24 @@ def _check_date(ctx, param, value: str | None) -> str | None:
 
 # Each checked as it is parsed, with the messages of ``kronika.options``, so ``AnalysisOptions`` is made valid.
 ANALYSIS_OPTIONS = {
-    "date": click.option("--date", callback=_check_date,
-                         help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none."),
-    "lang": click.option("--lang", default="auto", show_default=True, callback=_check_lang,
-                         help="Language of inputs that do not say: auto identifies each article's (a language "
-                         "without a pack gets names and dates only, and a note says so); pl forces Polish, en "
-                         "English (rules only: a note names the stages it skips)."),
+    "date": click.option(
+        "--date", callback=_check_date, help="Publication date (YYYY-MM-DD or YYYY-MM) for inputs that carry none."
+    ),
+    "lang": click.option(
+        "--lang",
+        default="auto",
+        show_default=True,
+        callback=_check_lang,
+        help="Language of inputs that do not say: auto identifies each article's (a language "
+        "without a pack gets names and dates only, and a note says so); pl forces Polish, en "
+        "English (rules only: a note names the stages it skips).",
+    ),
     "tokens": click.option("--tokens", is_flag=True, help="Include tokens with lemma and tag in each record."),
-    "parse": click.option("--parse", is_flag=True, help="Parse every sentence: each token gets its dependency "
-                          "head and relation (implies --tokens)."),
+    "parse": click.option(
+        "--parse",
+        is_flag=True,
+        help="Parse every sentence: each token gets its dependency head and relation (implies --tokens).",
+    ),
 }
 
 
@@ -68,6 +77,7 @@ def analysis_options(*offered: str):
     """Declare the analysis options a command offers (names of ``ANALYSIS_OPTIONS``, in their --help order) and
     hand the command one ``options`` (an ``AnalysisOptions``) in their place; one not offered keeps its
     default."""
+
     def decorate(command):
         @functools.wraps(command)
         def with_options(*args, **kwargs):
@@ -99,8 +109,13 @@ def _records_with_progress(inputs, desc: str, options: AnalysisOptions, *, bar_e
     from kronika.progress import count_articles, progress_bar
 
     total = count_articles(inputs)
-    log.info("%s: %s article(s) in %d input(s), language %s", desc, "?" if total is None else total,
-             len(inputs), options.lang)
+    log.info(
+        "%s: %s article(s) in %d input(s), language %s",
+        desc,
+        "?" if total is None else total,
+        len(inputs),
+        options.lang,
+    )
     tally = {"failed": 0, "languages": {}}
 
     def records():
@@ -132,8 +147,9 @@ def analyze(inputs: tuple[str, ...], output: str | None, options: AnalysisOption
     Example: kronika analyze examples/ --tokens -o records.jsonl
     """
     # Records on a terminal are their own feedback; a bar only when they go to a file or a pipe.
-    records, tally = _records_with_progress(inputs, "analyze", options,
-                                            bar_enabled=bool(output) or not sys.stdout.isatty())
+    records, tally = _records_with_progress(
+        inputs, "analyze", options, bar_enabled=bool(output) or not sys.stdout.isatty()
+    )
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         for result in records:
@@ -175,14 +191,24 @@ class OneOf(click.Choice):
 
 
 def db_option(command):
-    return click.option("--db", default="kronika.db", show_default=True, envvar="KRONIKA_DB",
-                        type=click.Path(dir_okay=False), help="The store file (env KRONIKA_DB).")(command)
+    return click.option(
+        "--db",
+        default="kronika.db",
+        show_default=True,
+        envvar="KRONIKA_DB",
+        type=click.Path(dir_okay=False),
+        help="The store file (env KRONIKA_DB).",
+    )(command)
 
 
 def query_options(command):
     """--db and --format, shared by every query command."""
-    command = click.option("--format", "output_format", type=OneOf(QUERY_FORMATS, "an output format"),
-                           help="Output format; default: table on a terminal, json otherwise.")(command)
+    command = click.option(
+        "--format",
+        "output_format",
+        type=OneOf(QUERY_FORMATS, "an output format"),
+        help="Output format; default: table on a terminal, json otherwise.",
+    )(command)
     return db_option(command)
 
 
@@ -210,16 +236,35 @@ def _fail(error: KronikaError):
 
 
 def modality_option(command):
-    return click.option("--modality", help="Events of this modality: asserted (the default), negated, intended, "
-                        "hypothetical, or all.")(command)
+    return click.option(
+        "--modality", help="Events of this modality: asserted (the default), negated, intended, hypothetical, or all."
+    )(command)
 
 
 # What a table on a terminal shows of an event (JSON and CSV give every column): read in 100 columns.
-EVENT_TABLE = {"date": "date", "type": "type", "modality": "modality", "actor": "actor",
-               "recipient": "recipient", "quad_class": "Q", "num_mentions": "n", "trigger": "evidence"}
-RELATION_TABLE = {"period": "period", "source": "from", "target": "to", "events": "events", "mentions": "mentions",
-                  "goldstein_mean": "goldstein", "goldstein_sum": "sum", "quad1_verbal_cooperation": "Q1",
-                  "quad2_material_cooperation": "Q2", "quad3_verbal_conflict": "Q3", "quad4_material_conflict": "Q4"}
+EVENT_TABLE = {
+    "date": "date",
+    "type": "type",
+    "modality": "modality",
+    "actor": "actor",
+    "recipient": "recipient",
+    "quad_class": "Q",
+    "num_mentions": "n",
+    "trigger": "evidence",
+}
+RELATION_TABLE = {
+    "period": "period",
+    "source": "from",
+    "target": "to",
+    "events": "events",
+    "mentions": "mentions",
+    "goldstein_mean": "goldstein",
+    "goldstein_sum": "sum",
+    "quad1_verbal_cooperation": "Q1",
+    "quad2_material_cooperation": "Q2",
+    "quad3_verbal_conflict": "Q3",
+    "quad4_material_conflict": "Q4",
+}
 TABLE_CELL = 22
 TABLE_WIDTH = 100
 
@@ -238,7 +283,7 @@ def _article_table(frame) -> None:
 
 
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
 def _emit(frame, output_format: str | None, table_columns: dict[str, str] | None = None, table=None) -> None:
@@ -264,8 +309,7 @@ def _emit(frame, output_format: str | None, table_columns: dict[str, str] | None
         click.echo(f"({len(frame)} row(s))")
 
 
-def _query(db: str, output_format: str | None, method: str, *args, table_columns=None, table=None,
-           **kwargs) -> None:
+def _query(db: str, output_format: str | None, method: str, *args, table_columns=None, table=None, **kwargs) -> None:
     store = _open_store(db)
     try:
         _emit(getattr(store, method)(*args, **kwargs), output_format, table_columns, table)
@@ -278,15 +322,33 @@ def _query(db: str, output_format: str | None, method: str, *args, table_columns
 @main.command()
 @click.argument("inputs", nargs=-1)
 @db_option
-@click.option("--from-parquet", "from_parquet", type=click.Path(file_okay=False, exists=True),
-              help="Load the records of a `kronika batch --out DIR` directory instead of analysing INPUTS.")
-@click.option("-j", "--jobs", "--workers", "jobs", default=1, show_default=True, type=click.IntRange(1, 256),
-              help="Worker processes for the analysis (writes stay in one process).")
-@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
-              help="Articles per committed transaction.")
+@click.option(
+    "--from-parquet",
+    "from_parquet",
+    type=click.Path(file_okay=False, exists=True),
+    help="Load the records of a `kronika batch --out DIR` directory instead of analysing INPUTS.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    "--workers",
+    "jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Worker processes for the analysis (writes stay in one process).",
+)
+@click.option(
+    "--batch-size",
+    default=64,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Articles per committed transaction.",
+)
 @analysis_options("date", "lang")
-def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int, batch_size: int,
-           options: AnalysisOptions) -> None:
+def ingest(
+    inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int, batch_size: int, options: AnalysisOptions
+) -> None:
     """Analyse articles and store them; articles already stored (same content hash or id) are skipped.
 
     Safe to interrupt and rerun: every committed batch stays, and the rerun skips it. A broken input is
@@ -302,8 +364,13 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
 
     store = _open_store(db, create=True)
     total = count_articles([f"{from_parquet}/documents"] if from_parquet else inputs)
-    log.info("ingest into %s: %s article(s), language %s, %d process(es)", db, "?" if total is None else total,
-             options.lang, jobs)
+    log.info(
+        "ingest into %s: %s article(s), language %s, %d process(es)",
+        db,
+        "?" if total is None else total,
+        options.lang,
+        jobs,
+    )
     bar = progress_bar("ingest", total)
     counts = {"failed": 0, "skipped": 0}
 
@@ -328,9 +395,12 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
         bar.close()
         store.close()
     _note_languages(report.languages)
-    click.echo(f"kronika: {report.added} article(s) stored, {report.skipped} already stored, "
-               f"{report.failed} failed, in {report.seconds:.1f} s{rate_phrase(report.added, report.seconds)} "
-               f"into {db}", err=True)
+    click.echo(
+        f"kronika: {report.added} article(s) stored, {report.skipped} already stored, "
+        f"{report.failed} failed, in {report.seconds:.1f} s{rate_phrase(report.added, report.seconds)} "
+        f"into {db}",
+        err=True,
+    )
     if report.failed:
         sys.exit(1)
 
@@ -341,22 +411,56 @@ def ingest(inputs: tuple[str, ...], db: str, from_parquet: str | None, jobs: int
 @click.option("--every", default="15m", show_default=True, help="Time between rounds: 90s, 15m, 2h, 1d.")
 @click.option("--once", is_flag=True, help="Run one round and exit (for cron and tests).")
 @analysis_options("lang")
-@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 256),
-              help="Worker processes for the analysis.")
-@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
-              help="Articles per committed transaction.")
-@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 600),
-              help="Seconds to wait for each step of a request.")
-@click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(1000),
-              help="Largest feed or page read; a longer body is a failure.")
-@click.option("--per-host", default=2, show_default=True, type=click.IntRange(1, 64),
-              help="Requests at a time to one host.")
-@click.option("--alerts", "rules_file", type=click.Path(dir_okay=False), help="Alert rules (TOML; see `kronika "
-              "alerts`) checked after every round; new alerts are stored and printed.")
+@click.option(
+    "-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 256), help="Worker processes for the analysis."
+)
+@click.option(
+    "--batch-size",
+    default=64,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Articles per committed transaction.",
+)
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(0.1, 600),
+    help="Seconds to wait for each step of a request.",
+)
+@click.option(
+    "--max-bytes",
+    default=5_000_000,
+    show_default=True,
+    type=click.IntRange(1000),
+    help="Largest feed or page read; a longer body is a failure.",
+)
+@click.option(
+    "--per-host", default=2, show_default=True, type=click.IntRange(1, 64), help="Requests at a time to one host."
+)
+@click.option(
+    "--alerts",
+    "rules_file",
+    type=click.Path(dir_okay=False),
+    help="Alert rules (TOML; see `kronika alerts`) checked after every round; new alerts are stored and printed.",
+)
 @click.option("--alerts-log", type=click.Path(dir_okay=False), help="Append each new alert here as a JSON line.")
 @click.option("--alerts-webhook", help="POST each new alert as JSON to this URL.")
-def watch(sources, db, every, once, options, jobs, batch_size, timeout, max_bytes, per_host, rules_file,
-          alerts_log, alerts_webhook) -> None:
+def watch(
+    sources,
+    db,
+    every,
+    once,
+    options,
+    jobs,
+    batch_size,
+    timeout,
+    max_bytes,
+    per_host,
+    rules_file,
+    alerts_log,
+    alerts_webhook,
+) -> None:
     """Keep the store current from RSS/Atom feeds and folders listed in SOURCES (one a line, # comments).
 
     Each round fetches every feed (conditional GET), fetches the page of each new entry that the feed only
@@ -398,8 +502,16 @@ def watch(sources, db, every, once, options, jobs, batch_size, timeout, max_byte
 
     try:
         with Fetcher(timeout=timeout, max_bytes=max_bytes, per_host=per_host) as fetcher:
-            watcher = Watcher(store, listed, fetcher=fetcher, options=options, jobs=jobs, batch_size=batch_size,
-                              every=interval, progress=progress)
+            watcher = Watcher(
+                store,
+                listed,
+                fetcher=fetcher,
+                options=options,
+                jobs=jobs,
+                batch_size=batch_size,
+                every=interval,
+                progress=progress,
+            )
             run(watcher, every=interval, once=once, on_round=on_round)
     except KeyboardInterrupt:
         click.echo("kronika: watch stopped; everything committed is kept", err=True)
@@ -412,8 +524,12 @@ def watch(sources, db, every, once, options, jobs, batch_size, timeout, max_byte
 @main.command()
 @query_options
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=False), help="Alert rules (TOML) for --replay.")
-@click.option("--replay", is_flag=True, help="Run the rules over the store's history, day by day, and list what "
-              "they would have raised (nothing is stored).")
+@click.option(
+    "--replay",
+    is_flag=True,
+    help="Run the rules over the store's history, day by day, and list what "
+    "they would have raised (nothing is stored).",
+)
 @click.option("--rule", help="Only alerts of this rule.")
 @click.option("--since", help="From this day (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--until", help="Up to this day.")
@@ -461,15 +577,32 @@ def alerts(db, output_format, rules_file, replay, rule, since, until, limit) -> 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", required=True, type=click.Path(file_okay=False),
-              help="Output directory: documents/, events/ (Parquet by day=...), errors/, _done/.")
-@click.option("--engine", type=OneOf(["local", "dask"], "an engine"), default="local", show_default=True,
-              help="local: this process or a process pool; dask: a Dask scheduler or a LocalCluster.")
-@click.option("--workers", type=click.IntRange(1, 4096),
-              help="Worker processes (local pool, or LocalCluster workers); default: the cores here.")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Output directory: documents/, events/ (Parquet by day=...), errors/, _done/.",
+)
+@click.option(
+    "--engine",
+    type=OneOf(["local", "dask"], "an engine"),
+    default="local",
+    show_default=True,
+    help="local: this process or a process pool; dask: a Dask scheduler or a LocalCluster.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 4096),
+    help="Worker processes (local pool, or LocalCluster workers); default: the cores here.",
+)
 @click.option("--scheduler", help="A running Dask scheduler (tcp://host:8786); needs --engine dask.")
-@click.option("--partition-size", default=64, show_default=True, type=click.IntRange(1, 100_000),
-              help="Articles per partition: the unit of work, of output files and of resuming.")
+@click.option(
+    "--partition-size",
+    default=64,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Articles per partition: the unit of work, of output files and of resuming.",
+)
 @analysis_options("date", "lang")
 def batch(inputs, out, engine, workers, scheduler, partition_size, options) -> None:
     """Analyse many articles into date-partitioned Parquet (documents, events, errors), on N processes
@@ -494,15 +627,24 @@ def batch(inputs, out, engine, workers, scheduler, partition_size, options) -> N
         logging.getLogger("distributed").setLevel(quiet)
     workers = workers or (None if scheduler else os.cpu_count() or 1)
     total = count_articles(inputs)
-    log.info("batch into %s: %s article(s), language %s, engine %s, %s worker(s)", out,
-             "?" if total is None else total, options.lang, engine, workers or "the scheduler's")
+    log.info(
+        "batch into %s: %s article(s), language %s, engine %s, %s worker(s)",
+        out,
+        "?" if total is None else total,
+        options.lang,
+        engine,
+        workers or "the scheduler's",
+    )
     bar = progress_bar("batch", total)
     counts = {"failed": 0, "skipped": 0}
 
     def progress(kind: str, summary: dict) -> None:
         if kind == "failed":
-            bar.write(f"kronika: error: [E707] partition {summary['partition']} failed: {summary['error']}; "
-                      "rerun the same command to redo it", file=sys.stderr)
+            bar.write(
+                f"kronika: error: [E707] partition {summary['partition']} failed: {summary['error']}; "
+                "rerun the same command to redo it",
+                file=sys.stderr,
+            )
         counts["failed"] += summary.get("failed", summary["items"] if kind == "failed" else 0)
         counts["skipped"] += summary["items"] if kind == "skipped" else 0
         bar.set_postfix(counts, refresh=False)
@@ -512,32 +654,49 @@ def batch(inputs, out, engine, workers, scheduler, partition_size, options) -> N
         bar.write(f"kronika: Dask dashboard: {address}", file=sys.stderr)
 
     try:
-        report = run_batch(inputs, out, engine=engine, workers=workers, scheduler=scheduler,
-                           partition_size=partition_size, options=options, progress=progress,
-                           on_dashboard=dashboard)
+        report = run_batch(
+            inputs,
+            out,
+            engine=engine,
+            workers=workers,
+            scheduler=scheduler,
+            partition_size=partition_size,
+            options=options,
+            progress=progress,
+            on_dashboard=dashboard,
+        )
     except KronikaError as error:
         _fail(error)
     finally:
         bar.close()
     memory = ", ".join(f"{mib:.0f}" for mib in sorted(report.workers.values()))
     _note_languages(report.languages)
-    click.echo(f"kronika: {report.articles} article(s), {report.events} event(s), {report.failed} failed "
-               f"(see {out}/errors/), {report.partitions} partition(s) done, {report.skipped} already done, "
-               f"in {report.seconds:.1f} s{rate_phrase(report.processed_articles, report.seconds)}; peak MiB "
-               f"per worker: {memory or '-'}", err=True)
+    click.echo(
+        f"kronika: {report.articles} article(s), {report.events} event(s), {report.failed} failed "
+        f"(see {out}/errors/), {report.partitions} partition(s) done, {report.skipped} already done, "
+        f"in {report.seconds:.1f} s{rate_phrase(report.processed_articles, report.seconds)}; peak MiB "
+        f"per worker: {memory or '-'}",
+        err=True,
+    )
     if not report.ok:
         sys.exit(1)
 
 
 @main.command()
 @query_options
-@click.option("--actor", help="On either side: a name or alias in any case form (Władimir Putin, Putina), a part "
-              "of a name, a country (Chiny, CHN), a code (CHNGOV) or an entity id (Q7747).")
+@click.option(
+    "--actor",
+    help="On either side: a name or alias in any case form (Władimir Putin, Putina), a part "
+    "of a name, a country (Chiny, CHN), a code (CHNGOV) or an entity id (Q7747).",
+)
 @click.option("--initiator", help="On the actor side only (read as --actor).")
 @click.option("--recipient", help="On the recipient side only (read as --actor).")
 @click.option("--type", "event_type", help="PLOVER event type (CONSULT, ASSAULT, ...).")
-@click.option("--quad-class", "quad_class", help="1 verbal cooperation, 2 material cooperation, "
-              "3 verbal conflict, 4 material conflict.")
+@click.option(
+    "--quad-class",
+    "quad_class",
+    help="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.",
+)
 @click.option("--country", help="Where it happened (code or name: UKR, Ukraina).")
 @click.option("--text", help="Words of a reporting article, by lemma.")
 @modality_option
@@ -545,18 +704,52 @@ def batch(inputs, out, engine, workers, scheduler, partition_size, options) -> N
 @click.option("--until", help="Events on or before this date.")
 @click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Skip this many rows first.")
-@click.option("--sort", help="Order: -date (the default), date, goldstein, -mentions, type, ... (a - for "
-              "descending; a wrong value lists them all).")
-def events(db, output_format, actor, initiator, recipient, event_type, quad_class, country, text, modality, since,
-           until, limit, offset, sort) -> None:
+@click.option(
+    "--sort",
+    help="Order: -date (the default), date, goldstein, -mentions, type, ... (a - for "
+    "descending; a wrong value lists them all).",
+)
+def events(
+    db,
+    output_format,
+    actor,
+    initiator,
+    recipient,
+    event_type,
+    quad_class,
+    country,
+    text,
+    modality,
+    since,
+    until,
+    limit,
+    offset,
+    sort,
+) -> None:
     """Deduplicated events, latest first, with GDELT's NumMentions, NumSources and NumArticles. Asserted
     events only unless --modality says otherwise.
 
     Example: kronika events --actor "Władimir Putin" --type CONSULT --since 2025-01-01
     """
-    _query(db, output_format, "events", table_columns=EVENT_TABLE, actor=actor, initiator=initiator, recipient=recipient, type=event_type,
-           quad_class=quad_class, country=country, text=text, modality=modality, since=since, until=until,
-           limit=limit, offset=offset, sort=sort)
+    _query(
+        db,
+        output_format,
+        "events",
+        table_columns=EVENT_TABLE,
+        actor=actor,
+        initiator=initiator,
+        recipient=recipient,
+        type=event_type,
+        quad_class=quad_class,
+        country=country,
+        text=text,
+        modality=modality,
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+    )
 
 
 @main.command()
@@ -566,42 +759,72 @@ def events(db, output_format, actor, initiator, recipient, event_type, quad_clas
 @modality_option
 @click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Skip this many rows first.")
-@click.option("--sort", help="Order: -events (the default), name, -last_date, as_recipient, ... (a - for "
-              "descending; a wrong value lists them all).")
+@click.option(
+    "--sort",
+    help="Order: -events (the default), name, -last_date, as_recipient, ... (a - for "
+    "descending; a wrong value lists them all).",
+)
 def actors(db, output_format, search, country, modality, limit, offset, sort) -> None:
     """Everyone who took part in a stored asserted event, most events first (counts of --modality's events).
 
     Example: kronika actors --country PRK --format json
     """
-    _query(db, output_format, "actors", search=search, country=country, modality=modality, limit=limit,
-           offset=offset, sort=sort)
+    _query(
+        db,
+        output_format,
+        "actors",
+        search=search,
+        country=country,
+        modality=modality,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+    )
 
 
 @main.command()
 @query_options
-@click.option("--search", help="Words to find by lemma: \"Pekin\" finds \"w Pekinie\".")
+@click.option("--search", help='Words to find by lemma: "Pekin" finds "w Pekinie".')
 @click.option("--since", help="Articles on or after this date.")
 @click.option("--until", help="Articles on or before this date.")
 @click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Skip this many rows first.")
-@click.option("--sort", help="Order: -date (the default; best match first when searching), title, -tone, "
-              "source, ... (a - for descending; a wrong value lists them all).")
+@click.option(
+    "--sort",
+    help="Order: -date (the default; best match first when searching), title, -tone, "
+    "source, ... (a - for descending; a wrong value lists them all).",
+)
 def articles(db, output_format, search, since, until, limit, offset, sort) -> None:
     """Stored articles, best match first when searching, each with a snippet of its text: around the words
     searched for, bold on a terminal (JSON and CSV give their offsets: snippet_start, matches).
 
     Example: kronika articles --search Pekin
     """
-    _query(db, output_format, "articles", table=_article_table, search=search, since=since, until=until,
-           limit=limit, offset=offset, sort=sort)
+    _query(
+        db,
+        output_format,
+        "articles",
+        table=_article_table,
+        search=search,
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+    )
 
 
 @main.command()
 @query_options
 @click.argument("country_a")
 @click.argument("country_b")
-@click.option("--by", default="month", show_default=True, type=OneOf(["day", "week", "month", "year"], "a period"),
-              help="Period of the time series.")
+@click.option(
+    "--by",
+    default="month",
+    show_default=True,
+    type=OneOf(["day", "week", "month", "year"], "a period"),
+    help="Period of the time series.",
+)
 @click.option("--since", help="Events on or after this date.")
 @click.option("--until", help="Events on or before this date.")
 @modality_option
@@ -611,8 +834,18 @@ def relations(db, output_format, country_a, country_b, by, since, until, modalit
 
     Example: kronika relations CHN PRK --by month
     """
-    _query(db, output_format, "relations", country_a, country_b, table_columns=RELATION_TABLE, by=by, since=since, until=until,
-           modality=modality)
+    _query(
+        db,
+        output_format,
+        "relations",
+        country_a,
+        country_b,
+        table_columns=RELATION_TABLE,
+        by=by,
+        since=since,
+        until=until,
+        modality=modality,
+    )
 
 
 @main.command()
@@ -628,8 +861,14 @@ def stats(db, output_format, modality) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "export_format", type=OneOf(EXPORT_FORMATS, "an export format"), default="jsonl", show_default=True,
-              help="jsonl: document records; csv, parquet: events; plover: PLOVER JSON; gdelt: GDELT 2.0 TSV.")
+@click.option(
+    "--format",
+    "export_format",
+    type=OneOf(EXPORT_FORMATS, "an export format"),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: document records; csv, parquet: events; plover: PLOVER JSON; gdelt: GDELT 2.0 TSV.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
 @modality_option
 def export(db, export_format, output, modality) -> None:
@@ -664,20 +903,48 @@ def export(db, export_format, output, modality) -> None:
 
 @main.command()
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback only by "
-              "default; 0.0.0.0 exposes the server to the network).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (loopback only by default; 0.0.0.0 exposes the server to the network).",
+)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-@click.option("--token", envvar=TOKEN_VARIABLE, help="Enables POST /api/analyze for clients sending "
-              f"'Authorization: Bearer TOKEN'; better set as {TOKEN_VARIABLE}, since a command line is visible to "
-              "every user in ps (the option wins when both are given); without it the server is read-only.")
-@click.option("--cors-origin", "cors_origins", multiple=True, help="Let pages of this origin call the API from a "
-              "browser (repeatable); CORS is off without it.")
-@click.option("--max-body", default=1_000_000, show_default=True, type=click.IntRange(1, 100_000_000),
-              help="Largest request body in bytes (413 above it).")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Server processes sharing the port (one Python process uses about one core).")
-@click.option("--cache", "cache_size", default=256, show_default=True, type=click.IntRange(0),
-              help="GET responses kept in memory per process until the store changes (0: none).")
+@click.option(
+    "--token",
+    envvar=TOKEN_VARIABLE,
+    help="Enables POST /api/analyze for clients sending "
+    f"'Authorization: Bearer TOKEN'; better set as {TOKEN_VARIABLE}, since a command line is visible to "
+    "every user in ps (the option wins when both are given); without it the server is read-only.",
+)
+@click.option(
+    "--cors-origin",
+    "cors_origins",
+    multiple=True,
+    help="Let pages of this origin call the API from a browser (repeatable); CORS is off without it.",
+)
+@click.option(
+    "--max-body",
+    default=1_000_000,
+    show_default=True,
+    type=click.IntRange(1, 100_000_000),
+    help="Largest request body in bytes (413 above it).",
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes sharing the port (one Python process uses about one core).",
+)
+@click.option(
+    "--cache",
+    "cache_size",
+    default=256,
+    show_default=True,
+    type=click.IntRange(0),
+    help="GET responses kept in memory per process until the store changes (0: none).",
+)
 @click.pass_context
 def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_size) -> None:
     """Serve the HTTP API (/api/..., schema at /docs) and the web UI (/) over a store, read-only.
@@ -689,8 +956,13 @@ def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_siz
     from kronika.api import create_app
 
     token = serve_token(ctx)
-    settings = {"db_path": db, "token": token, "cors_origins": list(cors_origins), "max_body_bytes": max_body,
-                "cache_size": cache_size}
+    settings = {
+        "db_path": db,
+        "token": token,
+        "cors_origins": list(cors_origins),
+        "max_body_bytes": max_body,
+        "cache_size": cache_size,
+    }
     try:
         app = create_app(**settings)  # also checks the store and the options before any worker starts
     except KronikaError as error:
@@ -700,8 +972,11 @@ def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_siz
     listener = _listen(host, port)
     port = listener.getsockname()[1]  # the one the system chose for --port 0
     analyze = "enabled" if token else f"disabled (no {TOKEN_VARIABLE} or --token)"
-    click.echo(f"kronika: serving {db} on http://{host}:{port}/ (API schema at /docs) with {workers} "
-               f"process(es); POST /api/analyze is {analyze}", err=True)
+    click.echo(
+        f"kronika: serving {db} on http://{host}:{port}/ (API schema at /docs) with {workers} "
+        f"process(es); POST /api/analyze is {analyze}",
+        err=True,
+    )
     if workers == 1:
         uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listener])
         return
@@ -714,8 +989,9 @@ def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_siz
 
     app.state.pool.close()  # the workers open their own connections
     os.environ[SETTINGS_VARIABLE] = json.dumps(settings)
-    config = uvicorn.Config("kronika.api.app:app_from_environment", factory=True, workers=workers, host=host,
-                            port=port, log_level="warning")
+    config = uvicorn.Config(
+        "kronika.api.app:app_from_environment", factory=True, workers=workers, host=host, port=port, log_level="warning"
+    )
     listener.set_inheritable(True)
     Multiprocess(config, sockets=[listener]).run()
 
@@ -736,8 +1012,7 @@ def _listen(host: str, port: int):
 
     # Made here rather than by uvicorn: asyncio sets TCP_NODELAY only on sockets that say IPPROTO_TCP, and
     # without it every response sent in two writes waited 40 ms for a delayed ACK.
-    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM,
-                             socket.IPPROTO_TCP)
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         listener.bind((host, port))
@@ -758,8 +1033,13 @@ def _listen(host: str, port: int):
 @click.option("--since", help="Stories that reach this date or later (YYYY-MM-DD or YYYY-MM).")
 @click.option("--until", help="Stories that start on this date or earlier.")
 @click.option("--lang", help="Only stories with an article in this language (ISO 639-1).")
-@click.option("--min-size", default=1, show_default=True, type=click.IntRange(1),
-              help="Only stories of this many articles or more.")
+@click.option(
+    "--min-size",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Only stories of this many articles or more.",
+)
 @click.option("--limit", default=100, show_default=True, type=int, help="At most this many rows (0: all).")
 @click.option("--thread", "thread_id", help="Show this thread (the longer story): its stories, newest first.")
 def stories(db, output_format, story_id, since, until, lang, min_size, limit, thread_id) -> None:
@@ -811,10 +1091,18 @@ def claims(db, output_format, story_id, event_id, article_id, category) -> None:
     finally:
         store.close()
     if found is None:
-        named = ", ".join(f"{name} {value!r}" for name, value in
-                          (("story", story_id), ("event", event_id), ("article", article_id)) if value)
-        _fail(KronikaError("E506", f"claims: {named}: not in {db} (list them with `kronika stories`, "
-                                   "`kronika events` or `kronika articles`)"))
+        named = ", ".join(
+            f"{name} {value!r}"
+            for name, value in (("story", story_id), ("event", event_id), ("article", article_id))
+            if value
+        )
+        _fail(
+            KronikaError(
+                "E506",
+                f"claims: {named}: not in {db} (list them with `kronika stories`, "
+                "`kronika events` or `kronika articles`)",
+            )
+        )
     if output_format is None:
         output_format = "table" if sys.stdout.isatty() else "json"
     if output_format == "json":
@@ -829,8 +1117,12 @@ def claims(db, output_format, story_id, event_id, article_id, category) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
 @analysis_options("date", "lang")
-@click.option("--evict", is_flag=True, help="Drop stories closed for 48 days to bound memory on long archives in "
-              "date order (an article more than 45 days late may then start a new story).")
+@click.option(
+    "--evict",
+    is_flag=True,
+    help="Drop stories closed for 48 days to bound memory on long archives in "
+    "date order (an article more than 45 days late may then start a new story).",
+)
 def cluster(inputs: tuple[str, ...], output: str | None, options: AnalysisOptions, evict: bool) -> None:
     """Cluster articles into cross-lingual stories and threads without a store: one JSON line per article
     with its id, story (one occurrence: a meeting, a vote, as the store's stories), thread (the longer
@@ -845,13 +1137,16 @@ def cluster(inputs: tuple[str, ...], output: str | None, options: AnalysisOption
 
     from kronika.stories import TwoLevelClusterer, cluster_levels
 
-    records, tally = _records_with_progress(inputs, "cluster", options,
-                                            bar_enabled=bool(output) or not sys.stdout.isatty())
+    records, tally = _records_with_progress(
+        inputs, "cluster", options, bar_enabled=bool(output) or not sys.stdout.isatty()
+    )
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         for doc, placed in cluster_levels(records, clusterer=TwoLevelClusterer(evict=evict)):
-            out.write(json.dumps({"id": doc.id, "story": placed.story.story.id, "thread": placed.thread.id,
-                                  "lang": doc.lang}) + "\n")
+            out.write(
+                json.dumps({"id": doc.id, "story": placed.story.story.id, "thread": placed.thread.id, "lang": doc.lang})
+                + "\n"
+            )
     finally:
         if output:
             out.close()

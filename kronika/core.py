@@ -44,10 +44,11 @@ def stages_note(lang: str) -> str | None:
         missing = missing_models(lang)
         if not missing:
             return None
-        return (f"the '{lang}' pack has no {', '.join(missing)}: ran {names} (rules only where a model is "
-                "missing)")
-    return (f"no language pack for '{lang}': ran only {names} (knowledge-base names, written dates); "
-            "no sentences, tokens, events, quotes, amounts or tone")
+        return f"the '{lang}' pack has no {', '.join(missing)}: ran {names} (rules only where a model is missing)"
+    return (
+        f"no language pack for '{lang}': ran only {names} (knowledge-base names, written dates); "
+        "no sentences, tokens, events, quotes, amounts or tone"
+    )
 
 
 def article_language(article, lang: str) -> str:
@@ -65,8 +66,9 @@ def article_language(article, lang: str) -> str:
     return detect_language(article.text) or UNDETERMINED
 
 
-def analyze_articles(articles: Iterable, options: AnalysisOptions | None = None, *, lang: str | None = None,
-                     parse: bool | None = None) -> Iterator[Document | KronikaError]:
+def analyze_articles(
+    articles: Iterable, options: AnalysisOptions | None = None, *, lang: str | None = None, parse: bool | None = None
+) -> Iterator[Document | KronikaError]:
     """Records for what a reader yields; reader errors and per-article failures pass through in order.
     ``options.lang`` is the language of articles that do not say, ``options.parse`` adds each token's
     dependency head and relation (``lang=`` and ``parse=`` are kept for older callers; without options, Polish).
@@ -81,8 +83,12 @@ def analyze_articles(articles: Iterable, options: AnalysisOptions | None = None,
         source = getattr(article, "source", "") or article.id or "<article>"
         try:
             doc = Document(
-                text=normalize_text(article.text), id=article.id or "", url=article.url,
-                date=article.date, lang=article_language(article, options.lang), title=article.title,
+                text=normalize_text(article.text),
+                id=article.id or "",
+                url=article.url,
+                date=article.date,
+                lang=article_language(article, options.lang),
+                title=article.title,
             )
             yield load_pipeline(doc.lang, options.parse)(doc)
         except InputError as error:

@@ -63,8 +63,9 @@ def date_error(value) -> InputError | None:
     from kronika.ingest.dateline import check_date_option
 
     if not isinstance(value, str):
-        return InputError("E211", "--date", f"{value!r} is not a date string; give YYYY-MM-DD or YYYY-MM, "
-                          "e.g. --date 2025-09-04")
+        return InputError(
+            "E211", "--date", f"{value!r} is not a date string; give YYYY-MM-DD or YYYY-MM, e.g. --date 2025-09-04"
+        )
     return check_date_option(value)
 
 

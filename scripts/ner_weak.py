@@ -136,9 +136,7 @@ def weak_training(path: Path, grader, keep, clusters: dict[str, str]) -> tuple[l
     return out, stats
 
 
-def article_sentences(
-    grader, article: dict, stats: WeakStats
-) -> tuple[list[tuple[list, list[str]]], frozenset]:
+def article_sentences(grader, article: dict, stats: WeakStats) -> tuple[list[tuple[list, list[str]]], frozenset]:
     """(tokens, labels) of the sentences of one article whose labels the evidence settles, and the article's
     name forms (``document_name_forms``) for their features."""
     doc = kronika.analyze(article["text"], date=article.get("date"), id=article["id"])

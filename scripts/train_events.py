@@ -40,8 +40,15 @@ OUT = model_dir("pl-events")
 C_TRIGGER, C_ROLE = 0.5, 0.5
 # Thresholds tried in cross-validation (trigger probability; the actor's and recipient's odds against no role,
 # as probabilities; one code on both sides; a second actor's probability); the best by strict F1 ships with the models.
-GRID = {"trigger": (0.15, 0.2, 0.25, 0.3), "actor": (0.4, 0.5), "recipient": (0.1,), "both": (0.15, 0.3),
-        "second_actor": (0.7,), "keep_rules": (True, False), "fill_rules": (False, True)}
+GRID = {
+    "trigger": (0.15, 0.2, 0.25, 0.3),
+    "actor": (0.4, 0.5),
+    "recipient": (0.1,),
+    "both": (0.15, 0.3),
+    "second_actor": (0.7,),
+    "keep_rules": (True, False),
+    "fill_rules": (False, True),
+}
 # The rule coder's events are dropped only when the model alone beats them by this much in cross-validation:
 # the rules carry what was learned from dev-pl and the seed, which a small difference on train-pl cannot weigh.
 KEEP_RULES_MARGIN = 0.01
@@ -94,16 +101,20 @@ def examples(gold: dict, view, coder, grader):
         silent.update(inside)
         token = next((i for i in words if (view.lexicon.get(i) or (None, None))[1] == etype), words[0])
         roles += role_examples(event, view, token, etype, cues, grader)
-    taught = [i for i in range(len(view.lemmas)) if is_trigger_candidate(view, i)
-              and (i in label or (i not in silent and view.lemmas[i] not in stating))]
+    taught = [
+        i
+        for i in range(len(view.lemmas))
+        if is_trigger_candidate(view, i) and (i in label or (i not in silent and view.lemmas[i] not in stating))
+    ]
     triggers = [(trigger_features(view, i, cues), label.get(i, NONE)) for i in taught]
     return triggers, roles
 
 
 def span(view, start: int, end: int) -> list[int]:
     """The trigger candidates inside a character span."""
-    return [i for i, t in enumerate(view.doc.tokens)
-            if start <= t.start and t.end <= end and is_trigger_candidate(view, i)]
+    return [
+        i for i, t in enumerate(view.doc.tokens) if start <= t.start and t.end <= end and is_trigger_candidate(view, i)
+    ]
 
 
 def role_examples(event: dict, view, token: int, etype: str, cues, grader) -> list:
@@ -171,12 +182,17 @@ def choose(results: dict, keys: list[str]) -> tuple:
     """The thresholds to ship: the best of each way of combining rules and model, then the rule coder's
     events win unless dropping them gains KEEP_RULES_MARGIN, and filling gaps with them wins unless leaving
     them out gains as much."""
+
     def best_of(keep: bool, fill: bool) -> tuple:
-        wanted = [v for v in results if (dict(zip(keys, v))["keep_rules"], dict(zip(keys, v))["fill_rules"]) == (keep, fill)]
+        wanted = [
+            v for v in results if (dict(zip(keys, v))["keep_rules"], dict(zip(keys, v))["fill_rules"]) == (keep, fill)
+        ]
         return max(wanted, key=lambda v: results[v]["strict"]["f1"])
 
-    f1 = {mode: results[v]["strict"]["f1"] for mode, v in
-          (("keep", best_of(True, False)), ("fill", best_of(False, True)), ("none", best_of(False, False)))}
+    f1 = {
+        mode: results[v]["strict"]["f1"]
+        for mode, v in (("keep", best_of(True, False)), ("fill", best_of(False, True)), ("none", best_of(False, False)))
+    }
     for mode, score in f1.items():
         print(f"  rules {mode}: CV strict F1 {score:.3f}")
     learned = "none" if f1["none"] - f1["fill"] >= KEEP_RULES_MARGIN else "fill"
@@ -197,21 +213,32 @@ def main() -> int:
     data = analyse(eval_dir / "train" / "train-pl.jsonl", coder)
     print(f"analysed {len(data)} articles in {time.perf_counter() - started:.0f} s", flush=True)
     rules = grade(grader, [(gold, view.rules) for gold, view in data])
-    print(f"rules alone        strict {_fmt(rules['strict'])}  dyad {rules['dyad']['f1']:.3f}  type {rules['type']['f1']:.3f}")
+    print(
+        f"rules alone        strict {_fmt(rules['strict'])}  dyad {rules['dyad']['f1']:.3f}  type {rules['type']['f1']:.3f}"
+    )
     limits, best, per_article = cross_validate(data, coder, grader, args.folds)
-    print(f"learned ({args.folds}-fold CV) strict {_fmt(best['strict'])}  dyad {best['dyad']['f1']:.3f}  "
-          f"type {best['type']['f1']:.3f}  at {limits}", flush=True)
+    print(
+        f"learned ({args.folds}-fold CV) strict {_fmt(best['strict'])}  dyad {best['dyad']['f1']:.3f}  "
+        f"type {best['type']['f1']:.3f}  at {limits}",
+        flush=True,
+    )
     if args.no_save:
         return 0
-    models = {"trigger": fit([r for a in per_article for r in a[0]], C_TRIGGER),
-              "role": fit([r for a in per_article for r in a[1]], C_ROLE)}
+    models = {
+        "trigger": fit([r for a in per_article for r in a[0]], C_TRIGGER),
+        "role": fit([r for a in per_article for r in a[1]], C_ROLE),
+    }
     OUT.mkdir(parents=True, exist_ok=True)
     body = {"models": {name: m.to_json() for name, m in models.items()}, "settings": asdict(limits)}
     (OUT / "model.json").write_text(json.dumps(body, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    meta = {"trained_on": "train-pl.jsonl (240 articles)", "folds": args.folds,
-            "cv": {"rules": rules, "learned": best}, "thresholds": asdict(limits),
-            "c": {"trigger": C_TRIGGER, "role": C_ROLE},
-            "features": {name: len(m.weights) for name, m in models.items()}}
+    meta = {
+        "trained_on": "train-pl.jsonl (240 articles)",
+        "folds": args.folds,
+        "cv": {"rules": rules, "learned": best},
+        "thresholds": asdict(limits),
+        "c": {"trigger": C_TRIGGER, "role": C_ROLE},
+        "features": {name: len(m.weights) for name, m in models.items()},
+    }
     (OUT / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT / 'model.json'}")
     return 0

@@ -111,23 +111,33 @@ def main() -> None:
         "created": datetime.date.today().isoformat(),
         "description": "Suffix-rewrite rules lemmatising Polish inflected forms of names unknown to Morfeusz2",
         "training_data": [
-            {"source": f"{GEO_FILE} (SGJP 2016-03-10 extract, via CLARIN-PL Polem)", "licence": "BSD-2-Clause (SGJP)",
-             "pairs": len(set(geo))},
-            {"source": f"Morfeusz2 {morfeusz_version()} analyses labelled imię/nazwisko of capitalised word types "
-                       f"of {NKJP_FILE} (NKJP 1M via CLARIN-PL PolDeepNer)",
-             "licence": "GPL-3.0 (NKJP)", "pairs": len(set(persons))},
+            {
+                "source": f"{GEO_FILE} (SGJP 2016-03-10 extract, via CLARIN-PL Polem)",
+                "licence": "BSD-2-Clause (SGJP)",
+                "pairs": len(set(geo)),
+            },
+            {
+                "source": f"Morfeusz2 {morfeusz_version()} analyses labelled imię/nazwisko of capitalised word types "
+                f"of {NKJP_FILE} (NKJP 1M via CLARIN-PL PolDeepNer)",
+                "licence": "GPL-3.0 (NKJP)",
+                "pairs": len(set(persons)),
+            },
         ],
         "not_used": "poleval2019-task2-lemmatization (kept for evaluation)",
         "training_pairs": len(pairs),
         "rules": len(rules),
-        "scores": {"held_out_lemma_accuracy_top1": round(accuracy, 4),
-                   "held_out": "every tenth lemma (crc32 bucket 0), rules learnt on the rest"},
+        "scores": {
+            "held_out_lemma_accuracy_top1": round(accuracy, 4),
+            "held_out": "every tenth lemma (crc32 bucket 0), rules learnt on the rest",
+        },
         "licence": "GPL-3.0-or-later",
         "command": "python scripts/train_guesser.py --data ../shared/data",
     }
     (args.out / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"{len(geo)} place-name pairs, {len(persons)} person-name pairs, {len(pairs)} distinct; "
-          f"{len(rules)} rules; held-out top-1 lemma accuracy {accuracy:.4f}")
+    print(
+        f"{len(geo)} place-name pairs, {len(persons)} person-name pairs, {len(pairs)} distinct; "
+        f"{len(rules)} rules; held-out top-1 lemma accuracy {accuracy:.4f}"
+    )
 
 
 def morfeusz_version() -> str:

@@ -245,9 +245,7 @@ def poleval_like(gold_labels, predicted_labels) -> float:
     by_key: dict[tuple, list] = {}
     for p in predicted:
         by_key.setdefault((p[0], p[3]), []).append(p)
-    tp_overlap = sum(
-        any(p[1] < g[2] and g[1] < p[2] for p in by_key.get((g[0], g[3]), ())) for g in gold
-    )
+    tp_overlap = sum(any(p[1] < g[2] and g[1] < p[2] for p in by_key.get((g[0], g[3]), ())) for g in gold)
     tp_exact = len(gold & predicted)
 
     def f(tp):
@@ -292,23 +290,35 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     parser.add_argument("--out", default=str(model_dir("pl")))
-    parser.add_argument("--clusters", type=int, default=0,
-                        help="context words for word clusters (1000 tried: no gain); 0 = none")
+    parser.add_argument(
+        "--clusters", type=int, default=0, help="context words for word clusters (1000 tried: no gain); 0 = none"
+    )
     parser.add_argument("--max-iterations", type=int, default=CRF_PARAMS["max_iterations"])
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"], help="L1 penalty")
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"], help="L2 penalty")
     parser.add_argument("--limit", type=int, default=None, help="first N documents only (for a quick try)")
-    parser.add_argument("--all-documents", action="store_true",
-                        help="train on the dev documents too, as the shipped model is; the NKJP dev scores in "
-                             "--out's meta.json are then kept from a run of the same settings without them")
-    parser.add_argument("--weak", default=None,
-                        help="a gold file of the eval format whose articles' listed entities, found in the "
-                             "text, train the tagger too (scripts/ner_weak.py)")
-    parser.add_argument("--folds", type=int, default=0,
-                        help="with --weak: leave out fold --fold of this many (by crc32 of the article id)")
+    parser.add_argument(
+        "--all-documents",
+        action="store_true",
+        help="train on the dev documents too, as the shipped model is; the NKJP dev scores in "
+        "--out's meta.json are then kept from a run of the same settings without them",
+    )
+    parser.add_argument(
+        "--weak",
+        default=None,
+        help="a gold file of the eval format whose articles' listed entities, found in the "
+        "text, train the tagger too (scripts/ner_weak.py)",
+    )
+    parser.add_argument(
+        "--folds",
+        type=int,
+        default=0,
+        help="with --weak: leave out fold --fold of this many (by crc32 of the article id)",
+    )
     parser.add_argument("--fold", type=int, default=0)
-    parser.add_argument("--evaluate-only", action="store_true",
-                        help="score the model in --out on the dev documents; no training")
+    parser.add_argument(
+        "--evaluate-only", action="store_true", help="score the model in --out on the dev documents; no training"
+    )
     args = parser.parse_args()
 
     import pycrfsuite
@@ -335,16 +345,22 @@ def main() -> int:
                 f.write(f"{word}\t{clusters[word]}\n")
     elif (out / CLUSTERS_FILE).exists():
         (out / CLUSTERS_FILE).unlink()
-    print(f"{len(train_docs)} training and {len(dev_docs)} dev documents; {len(clusters)} clustered words "
-          f"({time.perf_counter() - started:.0f} s)", flush=True)
+    print(
+        f"{len(train_docs)} training and {len(dev_docs)} dev documents; {len(clusters)} clustered words "
+        f"({time.perf_counter() - started:.0f} s)",
+        flush=True,
+    )
 
     train = featurize(train_docs, clusters)
     dev = featurize(dev_docs, clusters)
     weak, weak_stats = weak_sentences(args, clusters)
     train_tokens = sum(len(labels) for _f, labels in train)
     weak_tokens = sum(len(labels) for _f, labels in weak)
-    print(f"features: {train_tokens} training tokens, {weak_tokens} weakly labelled "
-          f"({time.perf_counter() - started:.0f} s)", flush=True)
+    print(
+        f"features: {train_tokens} training tokens, {weak_tokens} weakly labelled "
+        f"({time.perf_counter() - started:.0f} s)",
+        flush=True,
+    )
 
     class Trainer(pycrfsuite.Trainer):
         """CRFsuite's log reduced to one line every ten iterations."""
@@ -356,8 +372,11 @@ def main() -> int:
 
         def on_iteration(self, log, info):
             if info["num"] % 10 == 0:
-                print(f"  iteration {info['num']}: loss {info['loss']:.0f}, {info['active_features']} active "
-                      f"features ({time.perf_counter() - started:.0f} s)", flush=True)
+                print(
+                    f"  iteration {info['num']}: loss {info['loss']:.0f}, {info['active_features']} active "
+                    f"features ({time.perf_counter() - started:.0f} s)",
+                    flush=True,
+                )
 
     trainer = Trainer(algorithm="lbfgs", verbose=True)
     for features, labels in [*train, *weak]:
@@ -376,36 +395,44 @@ def main() -> int:
         scores["measured"] = "by the same settings trained without the dev documents; this model has seen them"
     else:
         scores = evaluate(model_path, dev)
-    meta.update({
-        "name": "pl-ner-crf",
-        "version": VERSION,
-        "created": datetime.date.today().isoformat(),
-        "description": "Linear-chain CRF (CRFsuite, L-BFGS, L1+L2) labelling NKJP named entities in two "
-                       "layers (outer entity and one nested entity) over Polish tokens",
-        "training_data": {
-            "source": f"{NKJP_FILE} (NKJP 1M named entities via CLARIN-PL PolDeepNer, commit 1cb8210)",
-            "licence": "GPL-3.0 (NKJP)",
-            "documents": len(train_docs),
-            "tokens": train_tokens,
-            "held_out": f"dev: documents with crc32(id) % {DEV_BUCKETS} == 0 ({len(dev_docs)} documents)"
-                        if dev_docs else "none (--all-documents)",
-            "features": "kronika/lang/pl/ner_features.py over the pipeline's own morphology (Morfeusz2 SGJP)",
-            "clusters": f"{len(clusters)} words, bisecting k-means over PPMI context vectors of the training "
-                        f"text ({args.clusters} context words)" if clusters else None,
-        },
-        "weak_data": weak_meta(args, weak_stats, weak_tokens),
-        "not_used": "poleval2018-task2-ner (kept for evaluation)",
-        "crf_params": params,
-        "training_seconds": round(train_seconds),
-        "licence": "GPL-3.0-or-later",
-        "command": "python scripts/train_ner.py --data ../shared/data"
-                   + (f" --clusters {args.clusters}" if args.clusters else "")
-                   + (" --all-documents" if args.all_documents else "")
-                   + (f" --weak {args.weak}" if args.weak else "")
-                   + (f" --folds {args.folds} --fold {args.fold}" if args.weak and args.folds else "")
-                   + "".join(f" --{name.replace('_', '-')} {params[name]}"
-                             for name in ("c1", "c2", "max_iterations") if params[name] != CRF_PARAMS[name]),
-    })
+    meta.update(
+        {
+            "name": "pl-ner-crf",
+            "version": VERSION,
+            "created": datetime.date.today().isoformat(),
+            "description": "Linear-chain CRF (CRFsuite, L-BFGS, L1+L2) labelling NKJP named entities in two "
+            "layers (outer entity and one nested entity) over Polish tokens",
+            "training_data": {
+                "source": f"{NKJP_FILE} (NKJP 1M named entities via CLARIN-PL PolDeepNer, commit 1cb8210)",
+                "licence": "GPL-3.0 (NKJP)",
+                "documents": len(train_docs),
+                "tokens": train_tokens,
+                "held_out": f"dev: documents with crc32(id) % {DEV_BUCKETS} == 0 ({len(dev_docs)} documents)"
+                if dev_docs
+                else "none (--all-documents)",
+                "features": "kronika/lang/pl/ner_features.py over the pipeline's own morphology (Morfeusz2 SGJP)",
+                "clusters": f"{len(clusters)} words, bisecting k-means over PPMI context vectors of the training "
+                f"text ({args.clusters} context words)"
+                if clusters
+                else None,
+            },
+            "weak_data": weak_meta(args, weak_stats, weak_tokens),
+            "not_used": "poleval2018-task2-ner (kept for evaluation)",
+            "crf_params": params,
+            "training_seconds": round(train_seconds),
+            "licence": "GPL-3.0-or-later",
+            "command": "python scripts/train_ner.py --data ../shared/data"
+            + (f" --clusters {args.clusters}" if args.clusters else "")
+            + (" --all-documents" if args.all_documents else "")
+            + (f" --weak {args.weak}" if args.weak else "")
+            + (f" --folds {args.folds} --fold {args.fold}" if args.weak and args.folds else "")
+            + "".join(
+                f" --{name.replace('_', '-')} {params[name]}"
+                for name in ("c1", "c2", "max_iterations")
+                if params[name] != CRF_PARAMS[name]
+            ),
+        }
+    )
     write_meta(meta_path, meta, scores)
     return 0
 
@@ -431,8 +458,7 @@ def weak_meta(args, stats, tokens: int) -> dict | None:
     if not args.weak:
         return None
     return {
-        "source": f"{Path(args.weak).name}: the entities each article lists, found in its text "
-                  "(scripts/ner_weak.py)",
+        "source": f"{Path(args.weak).name}: the entities each article lists, found in its text (scripts/ner_weak.py)",
         "articles": stats.articles,
         "sentences": stats.kept,
         "sentences_left_out": stats.sentences - stats.kept,

@@ -33,7 +33,11 @@ from kronika.parse.system import MOVES, State, is_projective, oracle  # noqa: E4
 
 DATA = ROOT.parent / "shared" / "data"
 OUT = model_dir("pl-parser")
-TRAIN = ("ud-polish-lfg/pl_lfg-ud-dev.conllu", "ud-polish-lfg/pl_lfg-ud-test.conllu", "ud-polish-pud/pl_pud-ud-test.conllu")
+TRAIN = (
+    "ud-polish-lfg/pl_lfg-ud-dev.conllu",
+    "ud-polish-lfg/pl_lfg-ud-test.conllu",
+    "ud-polish-pud/pl_pud-ud-test.conllu",
+)
 TUNE = "ud-polish-pdb/pl_pdb-ud-dev.conllu"
 TEST = "ud-polish-pdb/pl_pdb-ud-test.conllu"
 
@@ -43,7 +47,9 @@ def load(path: Path, language) -> list[tuple[Words, list[int], list[str]]]:
     out = []
     for sentence in read_conllu(path):
         analysed = morphology.annotate(sentence.forms)
-        words = Words.of([language.syntax_attributes(f, lemma, tag) for f, (lemma, tag) in zip(sentence.forms, analysed)])
+        words = Words.of(
+            [language.syntax_attributes(f, lemma, tag) for f, (lemma, tag) in zip(sentence.forms, analysed)]
+        )
         out.append((words, sentence.heads, sentence.relations))
     return out
 
@@ -140,9 +146,14 @@ def main() -> int:
     for name, model in (("moves", chosen.moves), ("relations", chosen.relations)):
         features, weights = prune(model.features, model.weights)
         Perceptron(model.classes, features, weights).save(OUT / name)
-    meta = {"trained_on": list(TRAIN), "sentences": len(train_data), "epochs": best_epoch,
-            "pdb_dev": tuned, "pdb_test": tested,
-            "note": "words seen through the pipeline's morphology; UD punctuation included in the scores"}
+    meta = {
+        "trained_on": list(TRAIN),
+        "sentences": len(train_data),
+        "epochs": best_epoch,
+        "pdb_dev": tuned,
+        "pdb_test": tested,
+        "note": "words seen through the pipeline's morphology; UD punctuation included in the scores",
+    }
     (OUT / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
     return 0

@@ -51,8 +51,12 @@ C = 0.5
 GRID = {"quote": (0.4, 0.5, 0.6), "speaker": (0.0,)}
 RULE_WORDS = 8
 # Bonuses tried for consecutive quotes keeping one speaker, by how they stand (``kronika/quotes/chain.py``).
-CHAIN_GRID = {"paragraph": (0.0, 2.0, 3.0, 4.0, 6.0, 8.0), "next": (0.0, 2.0, 3.0, 4.0, 6.0), "near": (0.0, 1.0, 2.0),
-              "far": (0.0, 0.5)}
+CHAIN_GRID = {
+    "paragraph": (0.0, 2.0, 3.0, 4.0, 6.0, 8.0),
+    "next": (0.0, 2.0, 3.0, 4.0, 6.0),
+    "near": (0.0, 1.0, 2.0),
+    "far": (0.0, 0.5),
+}
 
 
 def analyse(path: Path):
@@ -91,8 +95,12 @@ def claim_groups(grader, gold: dict, amounts, options) -> list:
     groups = []
     for g, record in pairs:
         group = options[index[id(record)]]
-        groups.append([(features, grader.same_party(g.get("claimant"), asdict(participant(e)) if e else None))
-                       for e, features in group])
+        groups.append(
+            [
+                (features, grader.same_party(g.get("claimant"), asdict(participant(e)) if e else None))
+                for e, features in group
+            ]
+        )
     return groups
 
 
@@ -111,14 +119,25 @@ def _amount_record(amount, entity_or_participant) -> dict:
     party = entity_or_participant
     if party is not None and not hasattr(party, "sector"):
         party = participant(party)
-    return {"start": amount.start, "end": amount.end, "text": amount.text, "value": amount.value,
-            "claimant": asdict(party) if party is not None else None}
+    return {
+        "start": amount.start,
+        "end": amount.end,
+        "text": amount.text,
+        "value": amount.value,
+        "claimant": asdict(party) if party is not None else None,
+    }
 
 
 def gold_quote(grader, gold: dict, candidate) -> dict | None:
     spans = grader.gold_spans(gold["text"], gold.get("quotes") or [])
-    return next((g for g, span in zip(gold.get("quotes") or [], spans)
-                 if span and grader.overlaps(span, (candidate.start, candidate.end), 0.5)), None)
+    return next(
+        (
+            g
+            for g, span in zip(gold.get("quotes") or [], spans)
+            if span and grader.overlaps(span, (candidate.start, candidate.end), 0.5)
+        ),
+        None,
+    )
 
 
 def examples(grader, gold: dict, text, candidates):
@@ -131,16 +150,19 @@ def examples(grader, gold: dict, text, candidates):
         if match is None:
             continue
         options = speaker_candidates(text, candidate, counts)
-        group = [(features, grader.same_party(match.get("speaker"), asdict(participant(entity))))
-                 for entity, features in options]
+        group = [
+            (features, grader.same_party(match.get("speaker"), asdict(participant(entity))))
+            for entity, features in options
+        ]
         group.append((nobody_features(text, candidate, len(options)), not match.get("speaker")))
         speakers.append(group)
     return quotes, speakers
 
 
 def fit(rows, c: float = C) -> LinearModel:
-    return fit_linear([{f: 1 for f in feats} for feats, _ in rows],
-                      ["yes" if label == "yes" else "no" for _, label in rows], c)
+    return fit_linear(
+        [{f: 1 for f in feats} for feats, _ in rows], ["yes" if label == "yes" else "no" for _, label in rows], c
+    )
 
 
 def fit_ranker(groups, c: float = C) -> LinearModel:
@@ -171,7 +193,7 @@ def rules(text, candidates) -> list[dict]:
     """The hand rule: a marked stretch with a verb of saying or of 8+ words, a dash form with a verb."""
     out = []
     for c in candidates:
-        words = len(text.doc.text[c.start:c.end].split())
+        words = len(text.doc.text[c.start : c.end].split())
         if c.verb is None and (c.kind not in ("marked", "open") or words < RULE_WORDS):
             continue
         found = rule_speaker(text, c)
@@ -180,8 +202,12 @@ def rules(text, candidates) -> list[dict]:
 
 
 def _as_record(quote) -> dict:
-    return {"start": quote.start, "end": quote.end, "text": quote.text,
-            "speaker": asdict(quote.speaker) if quote.speaker else None}
+    return {
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "speaker": asdict(quote.speaker) if quote.speaker else None,
+    }
 
 
 def grade(grader, pairs) -> dict:
@@ -198,13 +224,19 @@ def cross_validate(grader, data, per_article, folds: int):
     fold_models = []
     for k in range(folds):
         train = [i for i in range(len(data)) if i % folds != k]
-        fold_models.append((fit([r for i in train for r in per_article[i][0]]),
-                            fit_ranker([g for i in train for g in per_article[i][1]])))
+        fold_models.append(
+            (
+                fit([r for i in train for r in per_article[i][0]]),
+                fit_ranker([g for i in train for g in per_article[i][1]]),
+            )
+        )
     results, decoded = {}, {}
     for qt in GRID["quote"]:
         for st in GRID["speaker"]:
-            decoded[(qt, st)] = [decode(text, cands, QuoteModels(*fold_models[i % folds], None, qt, st))
-                                 for i, (gold, text, cands) in enumerate(data)]
+            decoded[(qt, st)] = [
+                decode(text, cands, QuoteModels(*fold_models[i % folds], None, qt, st))
+                for i, (gold, text, cands) in enumerate(data)
+            ]
             results[(qt, st)] = grade(grader, [(d[0], q) for d, q in zip(data, decoded[(qt, st)])])
     best = max(results, key=lambda key: results[key]["f1"] * results[key]["speaker"])
     return best, results[best], decoded[best], fold_models
@@ -238,8 +270,12 @@ def tune_chain(grader, data, fold_models, qt: float, st: float, folds: int):
         chosen[k] = max(range(len(grid)), key=lambda g: (sum(right[g][i] for i in others), -sum(grid[g].values())))
     decoded = [_chained(data[i][1], *runs[i], grid[chosen[i % folds]], qt, st) for i in range(len(data))]
     overall = max(range(len(grid)), key=lambda g: (sum(right[g]), -sum(grid[g].values())))
-    return grid[overall], grade(grader, [(d[0], q) for d, q in zip(data, decoded)]), decoded, \
-        [grid[chosen[k]] for k in range(folds)]
+    return (
+        grid[overall],
+        grade(grader, [(d[0], q) for d, q in zip(data, decoded)]),
+        decoded,
+        [grid[chosen[k]] for k in range(folds)],
+    )
 
 
 def _chained(text, kept, options, scores, bonus, qt, st) -> list:
@@ -269,33 +305,66 @@ def main() -> int:
     ruled = grade(grader, [(gold, rules(text, cands)) for gold, text, cands in data])
     print(f"rules alone         quotes {_fmt(ruled)}  speaker {ruled['speaker']:.3f}")
     (qt, st), alone, _, fold_models = cross_validate(grader, data, per_article, args.folds)
-    print(f"learned ({args.folds}-fold CV) quotes {_fmt(alone)}  speaker {alone['speaker']:.3f}  at quote {qt}, "
-          f"speaker {st}", flush=True)
+    print(
+        f"learned ({args.folds}-fold CV) quotes {_fmt(alone)}  speaker {alone['speaker']:.3f}  at quote {qt}, "
+        f"speaker {st}",
+        flush=True,
+    )
     chain, best, decoded, per_fold = tune_chain(grader, data, fold_models, qt, st, args.folds)
-    print(f"chained ({args.folds}-fold nested CV) speaker {best['speaker']:.3f}; bonuses {chain} "
-          f"(per fold {per_fold})", flush=True)
+    print(
+        f"chained ({args.folds}-fold nested CV) speaker {best['speaker']:.3f}; bonuses {chain} (per fold {per_fold})",
+        flush=True,
+    )
     claims = claim_data(data, decoded)
     groups = [claim_groups(grader, d[0], amounts, options) for d, (amounts, options) in zip(data, claims)]
-    claims_ruled = grade_claims(grader, [(d[0], [_amount_record(a, a.claimant) for a in amounts])
-                                         for d, (amounts, _) in zip(data, claims)])
+    claims_ruled = grade_claims(
+        grader, [(d[0], [_amount_record(a, a.claimant) for a in amounts]) for d, (amounts, _) in zip(data, claims)]
+    )
     claims_learned = cross_validate_claims(grader, data, claims, groups, args.folds)
-    print(f"amount claimants    rules {claims_ruled['claimant']:.3f}  learned ({args.folds}-fold CV) "
-          f"{claims_learned['claimant']:.3f}", flush=True)
+    print(
+        f"amount claimants    rules {claims_ruled['claimant']:.3f}  learned ({args.folds}-fold CV) "
+        f"{claims_learned['claimant']:.3f}",
+        flush=True,
+    )
     if args.no_save:
         return 0
     # The claimant model ships only when it beats the amount stage's rule out of fold; else the rule stays.
-    claimant = fit_ranker([g for article in groups for g in article]) \
-        if claims_learned["claimant"] > claims_ruled["claimant"] else None
-    models = QuoteModels(fit([r for a in per_article for r in a[0]]),
-                         fit_ranker([g for a in per_article for g in a[1]]), claimant, qt, st, chain)
-    meta = {"trained_on": "train-pl.jsonl (240 articles)", "folds": args.folds, "c": C,
-            "cv": {"rules": ruled, "learned": alone, "chained": best, "chain_per_fold": per_fold, "claimants": {"rules": claims_ruled, "learned": claims_learned}},
-            "examples": {"quote": sum(len(a[0]) for a in per_article),
-                         "speaker": sum(len(g) for a in per_article for g in a[1]),
-                         "claimant": sum(len(g) for article in groups for g in article)},
-            "features": {"quote": len(models.quote.weights), "speaker": len(models.speaker.weights),
-                         "claimant": len(claimant.weights) if claimant else None},
-            "claimants_by": "model" if claimant else "rule"}
+    claimant = (
+        fit_ranker([g for article in groups for g in article])
+        if claims_learned["claimant"] > claims_ruled["claimant"]
+        else None
+    )
+    models = QuoteModels(
+        fit([r for a in per_article for r in a[0]]),
+        fit_ranker([g for a in per_article for g in a[1]]),
+        claimant,
+        qt,
+        st,
+        chain,
+    )
+    meta = {
+        "trained_on": "train-pl.jsonl (240 articles)",
+        "folds": args.folds,
+        "c": C,
+        "cv": {
+            "rules": ruled,
+            "learned": alone,
+            "chained": best,
+            "chain_per_fold": per_fold,
+            "claimants": {"rules": claims_ruled, "learned": claims_learned},
+        },
+        "examples": {
+            "quote": sum(len(a[0]) for a in per_article),
+            "speaker": sum(len(g) for a in per_article for g in a[1]),
+            "claimant": sum(len(g) for article in groups for g in article),
+        },
+        "features": {
+            "quote": len(models.quote.weights),
+            "speaker": len(models.speaker.weights),
+            "claimant": len(claimant.weights) if claimant else None,
+        },
+        "claimants_by": "model" if claimant else "rule",
+    }
     print(f"wrote {save_quote_models(OUT, models, meta)}")
     return 0
 

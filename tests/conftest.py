@@ -29,7 +29,7 @@ def seed_text() -> str:
     raw = SEED.read_text(encoding="utf-8")
     prefix = " date 2025-09-04 "
     assert raw.startswith(prefix)
-    return raw[len(prefix):].strip()
+    return raw[len(prefix) :].strip()
 
 
 @pytest.fixture(scope="session")

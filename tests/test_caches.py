@@ -14,8 +14,11 @@ from kronika.caches import SCRATCH, WORD_TYPES
 
 
 def _bounded(namespace: dict, prefix: str) -> dict[str, functools._lru_cache_wrapper]:
-    return {f"{prefix}.{name}": value for name, value in namespace.items()
-            if isinstance(value, functools._lru_cache_wrapper) and value.cache_parameters()["maxsize"] is not None}
+    return {
+        f"{prefix}.{name}": value
+        for name, value in namespace.items()
+        if isinstance(value, functools._lru_cache_wrapper) and value.cache_parameters()["maxsize"] is not None
+    }
 
 
 def _kronika_caches() -> dict[str, functools._lru_cache_wrapper]:
@@ -42,8 +45,11 @@ CACHES = _kronika_caches()
 
 
 def test_the_word_caches_are_found():
-    assert {"kronika.lang.pl.ner_features._context_row", "kronika.lang.pl.morphology.Morphology.analyse",
-            "kronika.stages.events.Coder._token_readings"} <= set(CACHES)
+    assert {
+        "kronika.lang.pl.ner_features._context_row",
+        "kronika.lang.pl.morphology.Morphology.analyse",
+        "kronika.stages.events.Coder._token_readings",
+    } <= set(CACHES)
 
 
 @pytest.mark.parametrize("name", sorted(CACHES))
@@ -51,10 +57,13 @@ def test_bounded_by_the_word_types(name):
     assert CACHES[name].cache_parameters()["maxsize"] <= WORD_TYPES
 
 
-@pytest.mark.parametrize("name, size", [
-    ("kronika.lang.pl.ner_features._own_row", WORD_TYPES),
-    ("kronika.lang.pl.ner_features._own_features", SCRATCH),
-    ("kronika.lang.pl.morphology.Morphology._scored", WORD_TYPES),
-])
+@pytest.mark.parametrize(
+    "name, size",
+    [
+        ("kronika.lang.pl.ner_features._own_row", WORD_TYPES),
+        ("kronika.lang.pl.ner_features._own_features", SCRATCH),
+        ("kronika.lang.pl.morphology.Morphology._scored", WORD_TYPES),
+    ],
+)
 def test_sizes(name, size):
     assert CACHES[name].cache_parameters()["maxsize"] == size

@@ -67,8 +67,12 @@ BAD_INPUTS = [
     ("blank.txt", b"  \n\n ", "E202"),
     ("binary.txt", bytes(range(256)) * 8, "E203"),
     ("impossible.txt", " date 2025-02-30 Tekst artykułu.".encode(), "E209"),
-    ("menu.html", b'<html><head><title>Indeks</title></head><body><nav><ul><li><a href="/">Start</a></li>'
-                  b'<li><a href="/kraj">Kraj</a></li></ul></nav></body></html>', "E207"),
+    (
+        "menu.html",
+        b'<html><head><title>Indeks</title></head><body><nav><ul><li><a href="/">Start</a></li>'
+        b'<li><a href="/kraj">Kraj</a></li></ul></nav></body></html>',
+        "E207",
+    ),
 ]
 
 
@@ -87,11 +91,17 @@ def test_one_bad_input_among_good_ones(tmp_path, name, content, code):
 
 def test_malformed_jsonl_line_is_reported_with_its_line(tmp_path):
     path = tmp_path / "batch.jsonl"
-    path.write_text("\n".join([
-        json.dumps({"id": "a", "date": "2025-09-04", "text": "Kim spotkał się z Xi."}),
-        "{not json",
-        json.dumps({"id": "c", "text": "Putin przyjechał do Pekinu."}),
-    ]) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "a", "date": "2025-09-04", "text": "Kim spotkał się z Xi."}),
+                "{not json",
+                json.dumps({"id": "c", "text": "Putin przyjechał do Pekinu."}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     result, records = run(str(path))
     assert result.exit_code == 1
     assert [r["id"] for r in records] == ["a", "c"]
@@ -154,24 +164,35 @@ def claims(db, *args):
 
 # (options besides --story, --format, what the output must hold)
 CLAIMS_OUTPUTS = [
-    (["--category", "killed"], "table", [
-        "killed · ASSAULT Russian Armed Forces -> Ukraine 2025-06-10",
-        "  State Emergency Service of Ukraine (UKR): 14 (claims-first 2025-06-10), 17 (claims-third 2025-06-11)",
-        "  Ministry of Defence (Russia) (RUS): 30 (claims-second 2025-06-10)",
-    ]),
-    (["--category", "wounded"], "table",
-     ["wounded", "  wiadomosci.example.pl (unattributed): 40 (claims-first 2025-06-10)"]),
+    (
+        ["--category", "killed"],
+        "table",
+        [
+            "killed · ASSAULT Russian Armed Forces -> Ukraine 2025-06-10",
+            "  State Emergency Service of Ukraine (UKR): 14 (claims-first 2025-06-10), 17 (claims-third 2025-06-11)",
+            "  Ministry of Defence (Russia) (RUS): 30 (claims-second 2025-06-10)",
+        ],
+    ),
+    (
+        ["--category", "wounded"],
+        "table",
+        ["wounded", "  wiadomosci.example.pl (unattributed): 40 (claims-first 2025-06-10)"],
+    ),
     (["--category", "arrested"], "table", ["(nothing found)"]),
-    (["--category", "killed"], "csv", [
-        "category,unit,event,event_type,source,claimant_entity,value,approximate,text,article,date",
-        "killed,osoba,{event},ASSAULT,State Emergency Service of Ukraine (UKR),,14.0,False,14 osób,claims-first,"
-        "2025-06-10",
-        "killed,osoba,{event},ASSAULT,State Emergency Service of Ukraine (UKR),,17.0,False,17 osób,claims-third,"
-        "2025-06-11",
-        "killed,żołnierz,{event},ASSAULT,Ministry of Defence (Russia) (RUS),kronika:ministry-of-defence-russia,"
-        "30.0,False,"
-        "30 ukraińskich żołnierzy,claims-second,2025-06-10",
-    ]),
+    (
+        ["--category", "killed"],
+        "csv",
+        [
+            "category,unit,event,event_type,source,claimant_entity,value,approximate,text,article,date",
+            "killed,osoba,{event},ASSAULT,State Emergency Service of Ukraine (UKR),,14.0,False,14 osób,claims-first,"
+            "2025-06-10",
+            "killed,osoba,{event},ASSAULT,State Emergency Service of Ukraine (UKR),,17.0,False,17 osób,claims-third,"
+            "2025-06-11",
+            "killed,żołnierz,{event},ASSAULT,Ministry of Defence (Russia) (RUS),kronika:ministry-of-defence-russia,"
+            "30.0,False,"
+            "30 ukraińskich żołnierzy,claims-second,2025-06-10",
+        ],
+    ),
 ]
 
 

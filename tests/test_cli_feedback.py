@@ -26,13 +26,12 @@ from kronika.store import Store
 # Written for these tests: one short news item per language.
 ARTICLES = {
     "en": "Chancellor Merz met President Macron in Berlin on Tuesday to discuss support for Ukraine. "
-          "They agreed to send more air defence systems before the winter.\n",
+    "They agreed to send more air defence systems before the winter.\n",
     "de": "Bundeskanzler Merz traf am Dienstag Präsident Macron in Berlin, um über die Unterstützung der "
-          "Ukraine zu sprechen. Beide wollen mehr Luftabwehrsysteme liefern.\n",
+    "Ukraine zu sprechen. Beide wollen mehr Luftabwehrsysteme liefern.\n",
     "ru": "Президент России Владимир Путин встретился во вторник в Пекине с председателем КНР Си Цзиньпином. "
-          "Стороны обсудили поставки газа.\n",
-    "pl": " date 2025-09-04 Kim Dzong Un spotkał się z Władimirem Putinem w Pekinie. Rozmawiali o dostawach "
-          "broni.\n",
+    "Стороны обсудили поставки газа.\n",
+    "pl": " date 2025-09-04 Kim Dzong Un spotkał się z Władimirem Putinem w Pekinie. Rozmawiali o dostawach broni.\n",
 }
 WEEKDAYS = {"Tuesday", "Dienstag", "вторник", "во вторник"}
 
@@ -79,18 +78,28 @@ def test_lang_pl_still_forces_polish(articles):
 
 # (option, value, exit code, the one line printed): a usage error exits 2, a date that would date every article 1.
 REFUSED_OPTIONS = [
-    ("--lang", "xx", 2, "kronika: error: --lang 'xx': [E102] no language pack for 'xx' and not an ISO 639 language "
-     "code; give 'auto', 'pl' (the whole pipeline), 'en' (the English pack, rules only) or any language's code "
-     "(names and dates only)"),
-    ("--date", "2025-02-30", 1, "kronika: error: [E211] --date: '2025-02-30' is not a date; give YYYY-MM-DD or "
-     "YYYY-MM, e.g. --date 2025-09-04"),
+    (
+        "--lang",
+        "xx",
+        2,
+        "kronika: error: --lang 'xx': [E102] no language pack for 'xx' and not an ISO 639 language "
+        "code; give 'auto', 'pl' (the whole pipeline), 'en' (the English pack, rules only) or any language's code "
+        "(names and dates only)",
+    ),
+    (
+        "--date",
+        "2025-02-30",
+        1,
+        "kronika: error: [E211] --date: '2025-02-30' is not a date; give YYYY-MM-DD or YYYY-MM, e.g. --date 2025-09-04",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("option", "value", "code", "expected"), REFUSED_OPTIONS)
 @pytest.mark.parametrize("command", ["analyze", "ingest", "batch", "cluster"])
-def test_a_refused_analysis_option_is_one_line_and_nothing_is_written(articles, tmp_path, command, option, value,
-                                                                      code, expected):
+def test_a_refused_analysis_option_is_one_line_and_nothing_is_written(
+    articles, tmp_path, command, option, value, code, expected
+):
     extra = {"ingest": ["--db", tmp_path / "x.db"], "batch": ["--out", tmp_path / "out"]}.get(command, [])
     result = invoke(command, articles / "en.txt", option, value, *extra)
     assert result.exit_code == code
@@ -120,17 +129,25 @@ def test_batch_notes_each_language_and_keeps_it(articles, tmp_path):
 
 def test_verbose_says_what_it_reads(articles):
     # A process of its own: logging is configured once per process, as when a person runs it.
-    result = subprocess.run([sys.executable, "-m", "kronika", "-v", "analyze", str(articles)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "kronika", "-v", "analyze", str(articles)], capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr
     info = [line for line in result.stderr.splitlines() if "INFO" in line]
     assert any("4 article(s)" in line and "language auto" in line for line in info)
     assert any("articles per language: de 1, en 1, pl 1, ru 1" in line for line in info)
 
 
-@pytest.mark.parametrize("articles_done, seconds, shown", [
-    (0, 0.0, ""), (1, 8.0, ""), (9, 3.0, ""), (10, 2.0, " (5.0 articles/s)"), (300, 30.0, " (10.0 articles/s)"),
-])
+@pytest.mark.parametrize(
+    "articles_done, seconds, shown",
+    [
+        (0, 0.0, ""),
+        (1, 8.0, ""),
+        (9, 3.0, ""),
+        (10, 2.0, " (5.0 articles/s)"),
+        (300, 30.0, " (10.0 articles/s)"),
+    ],
+)
 def test_rate_only_when_it_means_something(articles_done, seconds, shown):
     assert rate_phrase(articles_done, seconds) == shown
 
@@ -141,15 +158,18 @@ def _write_parquet(path, rows):
     pq.write_table(pa.table({"text": [f"Tekst {n}." for n in range(rows)]}), path)
 
 
-@pytest.mark.parametrize("files, expected", [
-    ({"a.jsonl": '{"text": "a"}\n\n{"text": "b"}\n{"text": "c"}'}, 3),
-    ({"a.txt": "Jeden.", "b.txt": "Dwa.", "sub/c.html": "<html>Trzy</html>"}, 3),
-    ({"a.json": '[{"text": "a"}, {"text": "b"}]'}, 2),
-    ({"a.json": '{"text": "a", "title": "t"}'}, 1),
-    ({"feed.rss": "<rss><channel><item>a</item><item>b</item></channel></rss>"}, 2),
-    ({"t.parquet": 4}, 4),
-    ({}, 1),  # an empty directory: one error
-])
+@pytest.mark.parametrize(
+    "files, expected",
+    [
+        ({"a.jsonl": '{"text": "a"}\n\n{"text": "b"}\n{"text": "c"}'}, 3),
+        ({"a.txt": "Jeden.", "b.txt": "Dwa.", "sub/c.html": "<html>Trzy</html>"}, 3),
+        ({"a.json": '[{"text": "a"}, {"text": "b"}]'}, 2),
+        ({"a.json": '{"text": "a", "title": "t"}'}, 1),
+        ({"feed.rss": "<rss><channel><item>a</item><item>b</item></channel></rss>"}, 2),
+        ({"t.parquet": 4}, 4),
+        ({}, 1),  # an empty directory: one error
+    ],
+)
 def test_count_articles_for_the_bar_total(tmp_path, files, expected):
     for name, content in files.items():
         path = tmp_path / name
@@ -168,8 +188,9 @@ def _run_on_a_terminal(args, cwd):
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 24 rows, 100 columns
     env = {**os.environ, "COLUMNS": "100"}
-    process = subprocess.Popen([sys.executable, "-m", "kronika", *args], stdout=subprocess.DEVNULL,
-                               stderr=follower, cwd=cwd, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kronika", *args], stdout=subprocess.DEVNULL, stderr=follower, cwd=cwd, env=env
+    )
     os.close(follower)
     shown = b""
     while True:

@@ -1,4 +1,5 @@
-"""ruff's check over the whole project (the rules chosen in pyproject.toml), as CI runs it through `make test`."""
+"""ruff over the whole project, as CI runs it through `make test`: its check (the rules chosen in pyproject.toml)
+and its formatter (every file as `ruff format` leaves it, the hand-laid tables pyproject.toml lists excepted)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
+PATHS = ("kronika", "tests", "scripts", "bench")
 
 
-def test_ruff_check_is_clean():
-    run = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "kronika", "tests", "scripts", "bench"],
-                         cwd=ROOT, capture_output=True, text=True)
+@pytest.mark.parametrize("command", [("check",), ("format", "--check")], ids=["check", "format"])
+def test_ruff_is_clean(command):
+    run = subprocess.run(
+        [sys.executable, "-m", "ruff", *command, "--no-cache", *PATHS], cwd=ROOT, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stdout + run.stderr

@@ -63,9 +63,15 @@ def test_a_size_limit_is_a_positive_whole_number(limit):
         AnalysisOptions(max_bytes=limit)
 
 
-@pytest.mark.parametrize(("tokens", "parse", "kept"), [
-    (False, False, False), (True, False, True), (False, True, True), (True, True, True),
-])
+@pytest.mark.parametrize(
+    ("tokens", "parse", "kept"),
+    [
+        (False, False, False),
+        (True, False, True),
+        (False, True, True),
+        (True, True, True),
+    ],
+)
 def test_parse_implies_tokens(tokens, parse, kept):
     assert AnalysisOptions(tokens=tokens, parse=parse).keeps_tokens is kept
 

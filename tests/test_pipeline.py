@@ -20,11 +20,14 @@ class Needs:
         return doc
 
 
-@pytest.mark.parametrize(("stages", "ok"), [
-    ([Needs("a", ("text",), ("sentences",)), Needs("b", ("sentences",), ("x",))], True),
-    ([Needs("b", ("sentences",), ("x",))], False),
-    ([Needs("b", ("x",), ()), Needs("a", ("text",), ("x",))], False),
-])
+@pytest.mark.parametrize(
+    ("stages", "ok"),
+    [
+        ([Needs("a", ("text",), ("sentences",)), Needs("b", ("sentences",), ("x",))], True),
+        ([Needs("b", ("sentences",), ("x",))], False),
+        ([Needs("b", ("x",), ()), Needs("a", ("text",), ("x",))], False),
+    ],
+)
 def test_order_check(stages, ok):
     if ok:
         Pipeline(stages)

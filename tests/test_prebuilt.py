@@ -45,7 +45,7 @@ def test_built_once_then_read_back_equal(cache, tmp_path, value):
 
 # What changes the key: (content of the input file, version strings).
 CHANGES = [
-    ("two", ()),          # the input's bytes
+    ("two", ()),  # the input's bytes
     ("one", ("dict 2",)),  # a version string (the morphology dictionary's)
 ]
 
@@ -107,8 +107,10 @@ def test_old_files_are_dropped(cache, tmp_path):
 
 
 # JSON values as a model file holds them: floats to the last bit, ints apart from floats, nesting.
-JSON_VALUES = [{"models": {"a": {"weights": {"x=1": 0.1 + 0.2, "y": -1e-300}, "classes": ["A", "B"]}}},
-               [1, 1.0, None, True, "ł"]]
+JSON_VALUES = [
+    {"models": {"a": {"weights": {"x=1": 0.1 + 0.2, "y": -1e-300}, "classes": ["A", "B"]}}},
+    [1, 1.0, None, True, "ł"],
+]
 
 
 @pytest.mark.parametrize("value", JSON_VALUES)

@@ -24,19 +24,25 @@ def test_the_package_installs_the_pipelines_reader():
     assert isinstance(current_reader(), PipelineReader)
 
 
-@pytest.mark.parametrize(("text", "words"), [
-    ("Pekinie", [("Pekinie", "Pekinie")]),
-    ("Korei Północnej?", [("Korei", "Korei"), ("Północnej", "Północnej"), ("?", "?")]),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Pekinie", [("Pekinie", "Pekinie")]),
+        ("Korei Północnej?", [("Korei", "Korei"), ("Północnej", "Północnej"), ("?", "?")]),
+        ("", []),
+    ],
+)
 def test_typed_reader(text, words):
     assert TypedReader().words(text) == words
 
 
-@pytest.mark.parametrize(("search", "with_pipeline", "typed"), [
-    ("Pekinie", '("pekin" OR "pekinie")', '("pekinie")'),
-    ("szczyt w Pekinie", '("szczyt") AND ("w") AND ("pekin" OR "pekinie")', '("szczyt") AND ("w") AND ("pekinie")'),
-])
+@pytest.mark.parametrize(
+    ("search", "with_pipeline", "typed"),
+    [
+        ("Pekinie", '("pekin" OR "pekinie")', '("pekinie")'),
+        ("szczyt w Pekinie", '("szczyt") AND ("w") AND ("pekin" OR "pekinie")', '("szczyt") AND ("w") AND ("pekinie")'),
+    ],
+)
 def test_search_follows_the_installed_reader(search, with_pipeline, typed, request):
     assert fts_query(search) == with_pipeline
     request.getfixturevalue("typed_only")

@@ -29,7 +29,10 @@ SKIPPED = [
     ("--engine dask", "starts a Dask cluster (tested in tests/batch)"),
     (".venv/bin/python bench/", "a benchmark of minutes"),
     ("kronika watch", "fetches feeds over the network and runs until stopped (tests/watch serves feeds locally)"),
-    ("kronika alerts", "reads the alerts and rules of the watch recipe, which is not run here (tests/alerts runs them)"),
+    (
+        "kronika alerts",
+        "reads the alerts and rules of the watch recipe, which is not run here (tests/alerts runs them)",
+    ),
 ]
 
 
@@ -65,7 +68,7 @@ def split(command: str) -> tuple[list[str], str | None]:
     stdin = None
     if "<" in words:
         at = words.index("<")
-        stdin, words = words[at + 1], words[:at] + words[at + 2:]
+        stdin, words = words[at + 1], words[:at] + words[at + 2 :]
     assert words[0] == "kronika", command
     return words[1:], stdin
 

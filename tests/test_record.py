@@ -6,27 +6,67 @@ import json
 
 import pytest
 
-from kronika.record import (Amount, Document, Entity, Event, Location, Mention, NameMention, Participant, Quote,
-                            Timex, Token, content_id)
+from kronika.record import (
+    Amount,
+    Document,
+    Entity,
+    Event,
+    Location,
+    Mention,
+    NameMention,
+    Participant,
+    Quote,
+    Timex,
+    Token,
+    content_id,
+)
 
 KIM = Participant(entity="Q56226", name="Kim Jong Un", country="PRK", sector="GOV")
 FULL = Document(
     text="Kim Dzong Un spotkał się z Xi Jinpingiem w czwartek.",
-    id="a1", url="https://example.org/a", date="2025-09-04", lang="pl", title="Kim w Pekinie",
+    id="a1",
+    url="https://example.org/a",
+    date="2025-09-04",
+    lang="pl",
+    title="Kim w Pekinie",
     sentences=[(0, 52)],
     tokens=[Token(0, 3, "Kim", "Kim", "subst:sg:nom:m1")],
     mentions=[NameMention(0, 12, "Kim Dzong Un", "PER", "Kim Dzong Un")],
     entities=[Entity("Q56226", "Kim Jong Un", "PER", "PRK", "GOV", [Mention(0, 12, "Kim Dzong Un")])],
     timexes=[Timex(41, 51, "w czwartek", "DATE", "2025-09-04", anchor="dateline")],
-    events=[Event(type="CONSULT", trigger=Mention(13, 24, "spotkał się"), sentence=0, actor=[KIM],
-                  location=Location("Beijing", "CHN", 39.9, 116.4), reported_by=[KIM])],
+    events=[
+        Event(
+            type="CONSULT",
+            trigger=Mention(13, 24, "spotkał się"),
+            sentence=0,
+            actor=[KIM],
+            location=Location("Beijing", "CHN", 39.9, 116.4),
+            reported_by=[KIM],
+        )
+    ],
     quotes=[Quote(0, 3, "Kim", speaker=KIM, verb="zapewnił")],
     amounts=[Amount(0, 3, "Kim", 15000, approximate=True, claimant=KIM)],
     tone=-1.5,
 )
 
-CONTRACT_FIELDS = ["schema", "id", "url", "date", "lang", "title", "text", "sentences", "tokens", "mentions", "entities",
-                   "timexes", "events", "quotes", "amounts", "tone"]
+CONTRACT_FIELDS = [
+    "schema",
+    "id",
+    "url",
+    "date",
+    "lang",
+    "title",
+    "text",
+    "sentences",
+    "tokens",
+    "mentions",
+    "entities",
+    "timexes",
+    "events",
+    "quotes",
+    "amounts",
+    "tone",
+]
 
 
 @pytest.mark.parametrize("doc", [FULL, Document(text="Krótki tekst.")])
@@ -47,10 +87,13 @@ def test_tokens_can_be_left_out():
     assert "tokens" not in json.loads(FULL.to_json(tokens=False))
 
 
-@pytest.mark.parametrize(("given", "text", "expected"), [
-    ("", "tekst", content_id("tekst")),
-    ("moje-id", "tekst", "moje-id"),
-])
+@pytest.mark.parametrize(
+    ("given", "text", "expected"),
+    [
+        ("", "tekst", content_id("tekst")),
+        ("moje-id", "tekst", "moje-id"),
+    ],
+)
 def test_id_is_given_or_content_hash(given, text, expected):
     assert Document(text=text, id=given).id == expected
 

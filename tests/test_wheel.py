@@ -26,8 +26,18 @@ from conftest import ROOT, SEED
 pytestmark = pytest.mark.slow
 
 # What a checkout may hold that is no part of a build (the test copies the rest, as a clean checkout has it).
-NOT_SOURCE = (".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", "*.db", "*.db-*",
-              "records.jsonl")
+NOT_SOURCE = (
+    ".git",
+    ".venv",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    ".pytest_cache",
+    "*.db",
+    "*.db-*",
+    "records.jsonl",
+)
 
 
 def build_tools_missing() -> str | None:
@@ -53,8 +63,9 @@ def wheel_venv(tmp_path_factory) -> tuple[Path, Path]:
     """(the built wheel, the bin folder of a fresh venv it is installed in)."""
     missing = build_tools_missing()
     if missing:
-        pytest.skip(f"building a wheel offline needs the test extra's build tools ({missing}): "
-                    "pip install -e '.[test]'")
+        pytest.skip(
+            f"building a wheel offline needs the test extra's build tools ({missing}): pip install -e '.[test]'"
+        )
     tmp = tmp_path_factory.mktemp("wheel")
     source = tmp / "source"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_SOURCE))
@@ -74,8 +85,11 @@ def wheel_venv(tmp_path_factory) -> tuple[Path, Path]:
 def test_wheel_holds_every_package_file(wheel_venv):
     wheel, _ = wheel_venv
     names = set(zipfile.ZipFile(wheel).namelist())
-    files = [p.relative_to(ROOT).as_posix() for p in (ROOT / "kronika").rglob("*")
-             if p.is_file() and "__pycache__" not in p.parts]
+    files = [
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "kronika").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    ]
     assert [f for f in files if f not in names] == []
 
 
@@ -90,6 +104,7 @@ def test_installed_wheel_analyses_the_seed_like_the_checkout(wheel_venv, tmp_pat
     record = json.loads(installed)
     # Every stage gave something: the parser, the name tagger and guesser, the linker, time, events, quotes, amounts.
     assert all(t["dep"] for t in record["tokens"])
-    assert all(record[field] for field in ("sentences", "mentions", "entities", "timexes", "events", "quotes",
-                                           "amounts"))
+    assert all(
+        record[field] for field in ("sentences", "mentions", "entities", "timexes", "events", "quotes", "amounts")
+    )
     assert installed == checkout

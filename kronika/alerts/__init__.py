@@ -12,8 +12,18 @@ listing, the JSON lines file and the webhook).
 
 from kronika.alerts.evaluate import Alert
 from kronika.alerts.rules import Rule, load_rules
-from kronika.alerts.run import (append_jsonl, as_dicts, check_since, post_webhook, raise_since, replay, save,
-                                stored)
+from kronika.alerts.run import append_jsonl, as_dicts, check_since, post_webhook, raise_since, replay, save, stored
 
-__all__ = ["Alert", "Rule", "append_jsonl", "as_dicts", "check_since", "load_rules", "post_webhook", "raise_since",
-           "replay", "save", "stored"]
+__all__ = [
+    "Alert",
+    "Rule",
+    "append_jsonl",
+    "as_dicts",
+    "check_since",
+    "load_rules",
+    "post_webhook",
+    "raise_since",
+    "replay",
+    "save",
+    "stored",
+]

@@ -21,8 +21,14 @@ from kronika.alerts.rules import Rule
 from kronika.store import sql
 
 EVIDENCE_LIMIT = 50
-MEASURE_NAMES = {"events": "events", "goldstein": "Goldstein sum", "quad1": "verbal cooperation",
-                 "quad2": "material cooperation", "quad3": "verbal conflict", "quad4": "material conflict"}
+MEASURE_NAMES = {
+    "events": "events",
+    "goldstein": "Goldstein sum",
+    "quad1": "verbal cooperation",
+    "quad2": "material cooperation",
+    "quad3": "verbal conflict",
+    "quad4": "material conflict",
+}
 
 
 @dataclass
@@ -94,18 +100,37 @@ def series_alert(connection: sqlite3.Connection, rule: Rule, day: str) -> Alert 
     fired = abs(score) >= rule.threshold if rule.measure == "goldstein" else score >= rule.threshold
     if not fired:
         return None
-    events = [row[0] for row in connection.execute(
-        sql.RELATION_DAY_EVENTS if rule.kind == "relation" else sql.COUNTRY_DAY_EVENTS,
-        {**params, "day": day, "quad": rule.quad, "limit": EVIDENCE_LIMIT})]
+    events = [
+        row[0]
+        for row in connection.execute(
+            sql.RELATION_DAY_EVENTS if rule.kind == "relation" else sql.COUNTRY_DAY_EVENTS,
+            {**params, "day": day, "quad": rule.quad, "limit": EVIDENCE_LIMIT},
+        )
+    ]
     subject = rule.subject.replace(">", "→")
-    how = (f"{score:.1f}× its {rule.baseline_days}-day baseline of {baseline:.2f} a day" if rule.method == "ratio"
-           else f"robust z {score:+.1f} against a {rule.baseline_days}-day median of {baseline:.2f}")
-    message = (f"{subject} {MEASURE_NAMES[rule.measure]} on {day}: {value:g}, {how} "
-               f"({len(events)} event(s); rule {rule.name!r})")
-    return Alert(alert_id(rule.name, rule.subject, day), rule.name, rule.kind, rule.subject, rule.measure, day,
-                 value, round(baseline, 4), round(score, 4), message, events,
-                 {"method": rule.method, "threshold": rule.threshold, "baseline_days": rule.baseline_days,
-                  "history": history})
+    how = (
+        f"{score:.1f}× its {rule.baseline_days}-day baseline of {baseline:.2f} a day"
+        if rule.method == "ratio"
+        else f"robust z {score:+.1f} against a {rule.baseline_days}-day median of {baseline:.2f}"
+    )
+    message = (
+        f"{subject} {MEASURE_NAMES[rule.measure]} on {day}: {value:g}, {how} "
+        f"({len(events)} event(s); rule {rule.name!r})"
+    )
+    return Alert(
+        alert_id(rule.name, rule.subject, day),
+        rule.name,
+        rule.kind,
+        rule.subject,
+        rule.measure,
+        day,
+        value,
+        round(baseline, 4),
+        round(score, 4),
+        message,
+        events,
+        {"method": rule.method, "threshold": rule.threshold, "baseline_days": rule.baseline_days, "history": history},
+    )
 
 
 def _score(rule: Rule, value: float, history: list[float]) -> tuple[float, float]:
@@ -121,19 +146,42 @@ def story_alerts(connection: sqlite3.Connection, rule: Rule, day: str) -> list[A
     """Each story whose articles dated within ``window_days`` up to ``day`` come from at least
     ``min_sources`` outlets or are in at least ``min_languages`` languages; raised once per story."""
     lo = shift(day, -(rule.window_days - 1))
-    params = {"lo": lo, "hi": day, "min_sources": rule.min_sources or 10**9,
-              "min_languages": rule.min_languages or 10**9}
+    params = {
+        "lo": lo,
+        "hi": day,
+        "min_sources": rule.min_sources or 10**9,
+        "min_languages": rule.min_languages or 10**9,
+    }
     alerts = []
     for pk, story, sources, languages, langs, articles in connection.execute(sql.STORIES_REACHING, params):
         events = [row[0] for row in connection.execute(sql.STORY_EVENT_PKS, (pk, EVIDENCE_LIMIT))]
         langs = sorted((langs or "").split(","))
-        message = (f"story {story} reached {sources} source(s) in {languages} language(s) ({', '.join(langs)}) "
-                   f"within {rule.window_days} day(s) up to {day} ({len(events)} event(s); rule {rule.name!r})")
-        alerts.append(Alert(alert_id(rule.name, story), rule.name, rule.kind, story, "sources", day,
-                            float(sources), None, None, message, events,
-                            {"languages": langs, "articles": sorted((articles or "").split(",")),
-                             "min_sources": rule.min_sources, "min_languages": rule.min_languages,
-                             "window_days": rule.window_days}))
+        message = (
+            f"story {story} reached {sources} source(s) in {languages} language(s) ({', '.join(langs)}) "
+            f"within {rule.window_days} day(s) up to {day} ({len(events)} event(s); rule {rule.name!r})"
+        )
+        alerts.append(
+            Alert(
+                alert_id(rule.name, story),
+                rule.name,
+                rule.kind,
+                story,
+                "sources",
+                day,
+                float(sources),
+                None,
+                None,
+                message,
+                events,
+                {
+                    "languages": langs,
+                    "articles": sorted((articles or "").split(",")),
+                    "min_sources": rule.min_sources,
+                    "min_languages": rule.min_languages,
+                    "window_days": rule.window_days,
+                },
+            )
+        )
     return alerts
 
 
@@ -151,9 +199,24 @@ def actor_alerts(connection: sqlite3.Connection, rule: Rule, day: str) -> list[A
         if connection.execute(sql.ACTOR_TYPE_BEFORE.format(marks=marks), [*keys, event_type, day]).fetchone():
             continue
         events = sorted(int(pk) for pk in pks.split(","))[:EVIDENCE_LIMIT]
-        message = (f"{rule.actor} in an event of type {event_type} for the first time, on {day} "
-                   f"({len(events)} event(s); rule {rule.name!r})")
-        alerts.append(Alert(alert_id(rule.name, rule.actor, event_type), rule.name, rule.kind, rule.actor,
-                            event_type, day, float(len(events)), None, None, message, events,
-                            {"actor_keys": keys, "type": event_type}))
+        message = (
+            f"{rule.actor} in an event of type {event_type} for the first time, on {day} "
+            f"({len(events)} event(s); rule {rule.name!r})"
+        )
+        alerts.append(
+            Alert(
+                alert_id(rule.name, rule.actor, event_type),
+                rule.name,
+                rule.kind,
+                rule.actor,
+                event_type,
+                day,
+                float(len(events)),
+                None,
+                None,
+                message,
+                events,
+                {"actor_keys": keys, "type": event_type},
+            )
+        )
     return alerts

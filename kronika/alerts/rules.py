@@ -115,8 +115,9 @@ def _rule(table: dict, where: str, number: int) -> Rule:
     else:
         _series_subject(values, where)
     if values.get("method") == "ratio" and values.get("measure") == "goldstein":
-        raise KronikaError("E951", f"{where}: a Goldstein sum can be negative, so it has no ratio; use "
-                           "method = \"zscore\"")
+        raise KronikaError(
+            "E951", f'{where}: a Goldstein sum can be negative, so it has no ratio; use method = "zscore"'
+        )
     return Rule(**values)
 
 

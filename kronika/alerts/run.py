@@ -19,8 +19,9 @@ def first_day(connection: sqlite3.Connection) -> str | None:
     return connection.execute(sql.DATE_SPAN).fetchone()[0]
 
 
-def replay(connection: sqlite3.Connection, rules: list[Rule], since: str | None = None,
-           until: str | None = None) -> list[Alert]:
+def replay(
+    connection: sqlite3.Connection, rules: list[Rule], since: str | None = None, until: str | None = None
+) -> list[Alert]:
     """What ``rules`` would have raised, day by day from ``since`` to ``until`` (default: the store's whole
     span), each alert once (a story on the first day it passes its rule). Nothing is stored."""
     span = connection.execute(sql.DATE_SPAN).fetchone()
@@ -82,17 +83,26 @@ def as_dicts(connection: sqlite3.Connection, alerts: list[Alert]) -> list[dict]:
     pks = sorted({pk for alert in alerts for pk in alert.events})
     ids: dict[int, str] = {}
     for start in range(0, len(pks), 500):
-        chunk = pks[start:start + 500]
+        chunk = pks[start : start + 500]
         ids.update(connection.execute(sql.EVENT_IDS_BY_PK.format(marks=sql.placeholders(len(chunk))), chunk))
     return [alert.to_dict([ids[pk] for pk in alert.events if pk in ids]) for alert in alerts]
 
 
-def stored(connection: sqlite3.Connection, *, rule: str | None = None, since: str | None = None,
-           until: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
+def stored(
+    connection: sqlite3.Connection,
+    *,
+    rule: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict]:
     """Stored alerts, latest day first, each with the ids of its events."""
     since, until = filters.date_range(since, until)
-    rows = connection.execute(sql.ALERTS, {"rule": rule, "since": since, "until": until,
-                                           "limit": limit if limit > 0 else -1, "offset": offset}).fetchall()
+    rows = connection.execute(
+        sql.ALERTS,
+        {"rule": rule, "since": since, "until": until, "limit": limit if limit > 0 else -1, "offset": offset},
+    ).fetchall()
     events: dict[int, list[str]] = {}
     pks = [row[0] for row in rows]
     if pks:
@@ -100,8 +110,25 @@ def stored(connection: sqlite3.Connection, *, rule: str | None = None, since: st
             events.setdefault(alert, []).append(event)
     found = []
     for pk, *fields in rows:
-        data = dict(zip(("id", "rule", "kind", "subject", "measure", "day", "value", "baseline", "score",
-                         "message", "detail", "raised_at"), fields))
+        data = dict(
+            zip(
+                (
+                    "id",
+                    "rule",
+                    "kind",
+                    "subject",
+                    "measure",
+                    "day",
+                    "value",
+                    "baseline",
+                    "score",
+                    "message",
+                    "detail",
+                    "raised_at",
+                ),
+                fields,
+            )
+        )
         data["detail"] = json.loads(data["detail"])
         data["events"] = events.get(pk, [])
         found.append(data)

@@ -156,8 +156,7 @@ class AnalyzeRequest(BaseModel):
     text: str = Field(min_length=1, description="The article's text (plain text).")
     date: str | None = Field(
         None,
-        description="Publication date, YYYY-MM-DD or YYYY-MM: relative dates "
-        '("w czwartek") are resolved against it.',
+        description='Publication date, YYYY-MM-DD or YYYY-MM: relative dates ("w czwartek") are resolved against it.',
     )
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000)
@@ -199,9 +198,7 @@ def create_app(
     """
     for origin in cors_origins:
         if origin != "*" and not origin.startswith(("http://", "https://")):
-            raise KronikaError(
-                "E605", f"CORS origin {origin!r} is not an origin; give e.g. https://example.org"
-            )
+            raise KronikaError("E605", f"CORS origin {origin!r} is not an origin; give e.g. https://example.org")
     pool = deps.StorePool(str(db_path), size=pool_size)
     app = FastAPI(
         title="Kronika",
@@ -369,8 +366,7 @@ def entities(
     paging: OffsetPagingDep,
     store: StoreDep,
 ) -> Response:
-    frame = store.entities(search=search, type=type, country=country, limit=paging.fetch,
-                           offset=paging.offset)
+    frame = store.entities(search=search, type=type, country=country, limit=paging.fetch, offset=paging.offset)
     return deps.page_response(page(deps.frame_records(frame), paging, request=request))
 
 
@@ -383,9 +379,7 @@ def entities(
 def entity(
     *,
     entity_id: str,
-    date: str | None = Query(
-        None, max_length=10, description="Offices held on this date (default: its latest event)."
-    ),
+    date: str | None = Query(None, max_length=10, description="Offices held on this date (default: its latest event)."),
     modality: str | None = modality_q(),
     store: StoreDep,
 ) -> JSONResponse:
@@ -418,8 +412,9 @@ def relations(
     from kronika.store.resolve import country_code
 
     frame = store.relations(a, b, by=by, since=since, until=until, modality=modality)
-    return JSONResponse({"a": country_code(a, "a"), "b": country_code(b, "b"), "by": by,
-                         "periods": deps.frame_records(frame)})
+    return JSONResponse(
+        {"a": country_code(a, "a"), "b": country_code(b, "b"), "by": by, "periods": deps.frame_records(frame)}
+    )
 
 
 @router.get("/api/stories", tags=["stories"], summary="Cross-lingual stories, newest first")
@@ -428,9 +423,7 @@ def stories(
     since: str | None = date_q(),
     until: str | None = date_q(),
     lang: str | None = Query(None, max_length=8, description="Only stories with an article in it."),
-    min_size: int = Query(
-        1, ge=1, le=100_000, description="Only stories of at least this many articles."
-    ),
+    min_size: int = Query(1, ge=1, le=100_000, description="Only stories of at least this many articles."),
     request: Request,
     paging: OffsetPagingDep,
     store: StoreDep,
@@ -465,8 +458,11 @@ def thread(*, thread_id: str, store: StoreDep) -> JSONResponse:
     return JSONResponse(deps.clean_deep(found))
 
 
-@router.get("/api/alerts", tags=["alerts"], summary="Alerts raised by `kronika watch --alerts`, latest day first, "
-            "each with the ids of the events behind it")
+@router.get(
+    "/api/alerts",
+    tags=["alerts"],
+    summary="Alerts raised by `kronika watch --alerts`, latest day first, each with the ids of the events behind it",
+)
 def alerts(
     *,
     rule: str | None = Query(None, max_length=200, description="Only alerts of this rule."),
@@ -478,8 +474,7 @@ def alerts(
 ) -> JSONResponse:
     from kronika.alerts import stored
 
-    found = stored(store.connection, rule=rule, since=since, until=until, limit=paging.fetch,
-                   offset=paging.offset)
+    found = stored(store.connection, rule=rule, since=since, until=until, limit=paging.fetch, offset=paging.offset)
     return JSONResponse(page(found, paging, request=request))
 
 
@@ -501,11 +496,13 @@ def claims(
 ) -> JSONResponse:
     found = store.claims(story=story, event=event, article=article, category=category)
     if found is None:
-        named = [f"{name} {value!r}" for name, value in (("story", story), ("event", event),
-                                                        ("article", article)) if value]
+        named = [
+            f"{name} {value!r}" for name, value in (("story", story), ("event", event), ("article", article)) if value
+        ]
         raise HTTPException(404, f"no {' or '.join(named)} in this store")
-    return JSONResponse({"story": story, "event": event, "article": article, "category": category,
-                         "groups": deps.clean_deep(found)})
+    return JSONResponse(
+        {"story": story, "event": event, "article": article, "category": category, "groups": deps.clean_deep(found)}
+    )
 
 
 @router.post(
@@ -528,8 +525,11 @@ def analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
             raise
         except Exception as error:
             logger.exception("analysis failed")
-            raise KronikaError("E301", f"the article broke the analysis ({type(error).__name__}: {error}); "
-                               "a bug: please report it with the article") from None
+            raise KronikaError(
+                "E301",
+                f"the article broke the analysis ({type(error).__name__}: {error}); "
+                "a bug: please report it with the article",
+            ) from None
     return JSONResponse(doc.to_dict(tokens=options.keeps_tokens))
 
 

@@ -31,8 +31,9 @@ class ResponseCache:
     were being computed. ``version`` returns the store's data version; an error from it counts as a change.
     """
 
-    def __init__(self, app, version: Callable[[], int], entries: int = DEFAULT_ENTRIES,
-                 skip: tuple[str, ...] = ("/static/",)):
+    def __init__(
+        self, app, version: Callable[[], int], entries: int = DEFAULT_ENTRIES, skip: tuple[str, ...] = ("/static/",)
+    ):
         self.app = app
         self.version = version
         self.entries = entries
@@ -62,8 +63,12 @@ class ResponseCache:
         return True
 
     async def __call__(self, scope, receive, send):
-        if (scope["type"] != "http" or scope["method"] != "GET" or self.entries <= 0
-                or scope["path"].startswith(self.skip)):
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or self.entries <= 0
+            or scope["path"].startswith(self.skip)
+        ):
             return await self.app(scope, receive, send)
         # Runs in the event loop: the pragma reads the WAL index, never a table, so it cannot wait on a writer.
         usable = self._check_version()
@@ -73,8 +78,7 @@ class ResponseCache:
             self.hits += 1
             self._kept.move_to_end(key)
             status, headers, body = kept
-            await send({"type": "http.response.start", "status": status,
-                        "headers": [*headers, (HEADER, b"hit")]})
+            await send({"type": "http.response.start", "status": status, "headers": [*headers, (HEADER, b"hit")]})
             await send({"type": "http.response.body", "body": body})
             return
         self.misses += 1

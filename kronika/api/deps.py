@@ -128,7 +128,7 @@ def page_response(body: dict):
     def parts():
         yield b'{"items":['
         for start in range(0, len(items), STREAM_PART):
-            encoded = ",".join(_encode(item) for item in items[start:start + STREAM_PART])
+            encoded = ",".join(_encode(item) for item in items[start : start + STREAM_PART])
             yield ((b"," if start else b"") + encoded.encode("utf-8"))
         yield b"]," + rest[1:].encode("utf-8") if len(rest) > 2 else b"]}"
 
@@ -191,6 +191,5 @@ def story(store: Store, story_id: str) -> dict | None:
 
 
 NO_STORIES = (
-    "this store has no cross-lingual stories yet (the stories of the store are not built in this "
-    "Kronika version)"
+    "this store has no cross-lingual stories yet (the stories of the store are not built in this Kronika version)"
 )

@@ -53,26 +53,48 @@ def event_filters(
     recipient: str | None = Query(None, max_length=200, description="On the recipient side only."),
     type: str | None = Query(None, max_length=40, description="PLOVER type (CONSULT, ASSAULT...)."),
     # Text, checked by the store as the CLI's value is: a value outside 1-4 is the E506 400 of every filter.
-    quad_class: str | None = Query(None, max_length=12, description="1 verbal cooperation, 2 material "
-                                   "cooperation, 3 verbal conflict, 4 material conflict."),
+    quad_class: str | None = Query(
+        None,
+        max_length=12,
+        description="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.",
+    ),
     country: str | None = Query(None, max_length=100, description="Where it happened (code or name)."),
     text: str | None = Query(None, max_length=500, description="Words of a reporting article."),
     modality: str | None = modality_q(),
     since: str | None = date_q(),
     until: str | None = date_q(),
 ) -> dict:
-    return {"actor": actor, "initiator": initiator, "recipient": recipient, "type": type, "quad_class": quad_class,
-            "country": country, "text": text, "modality": modality, "since": since, "until": until}
+    return {
+        "actor": actor,
+        "initiator": initiator,
+        "recipient": recipient,
+        "type": type,
+        "quad_class": quad_class,
+        "country": country,
+        "text": text,
+        "modality": modality,
+        "since": since,
+        "until": until,
+    }
 
 
-def actor_filters(*, search: str | None = Query(None, max_length=200, description="A part of the name, or a "
-                                                  "name, alias or code as the actor filters read it."),
-                  country: str | None = Query(None, max_length=100), modality: str | None = modality_q()) -> dict:
+def actor_filters(
+    *,
+    search: str | None = Query(
+        None, max_length=200, description="A part of the name, or a name, alias or code as the actor filters read it."
+    ),
+    country: str | None = Query(None, max_length=100),
+    modality: str | None = modality_q(),
+) -> dict:
     return {"search": search, "country": country, "modality": modality}
 
 
-def article_filters(*, search: str | None = Query(None, max_length=500, description="Words, matched by lemma."),
-                    since: str | None = date_q(), until: str | None = date_q()) -> dict:
+def article_filters(
+    *,
+    search: str | None = Query(None, max_length=500, description="Words, matched by lemma."),
+    since: str | None = date_q(),
+    until: str | None = date_q(),
+) -> dict:
     return {"search": search, "since": since, "until": until}
 
 
@@ -92,20 +114,30 @@ def _by_id(item: dict) -> str:
 
 
 @router.get("/api/events", tags=["events"], summary="Deduplicated events, latest first, with their total")
-def events(*, request: Request, given: EventFilters, sort: str | None = sort_q(EVENT_SORTS),
-           facet: list[str] = Query([], description="Count the filtered events by type and/or country."),
-           paging: PagingDep, store: StoreDep) -> Response:
-    items = store.event_records(**given, sort=sort, limit=paging.fetch, offset=paging.offset,
-                                after=paging.cursor)
-    body = {**page(items, paging, request=request, cursor_of=_by_id if sort in LATEST_FIRST else None),
-            "total": store.event_count(**given)}
+def events(
+    *,
+    request: Request,
+    given: EventFilters,
+    sort: str | None = sort_q(EVENT_SORTS),
+    facet: list[str] = Query([], description="Count the filtered events by type and/or country."),
+    paging: PagingDep,
+    store: StoreDep,
+) -> Response:
+    items = store.event_records(**given, sort=sort, limit=paging.fetch, offset=paging.offset, after=paging.cursor)
+    body = {
+        **page(items, paging, request=request, cursor_of=_by_id if sort in LATEST_FIRST else None),
+        "total": store.event_count(**given),
+    }
     if facet:
         body["facets"] = store.event_facets(tuple(dict.fromkeys(facet)), size=FACET_SIZE, **given)
     return deps.page_response(body)
 
 
-@router.get("/api/events/timeline", tags=["events"],
-            summary="The filtered events per day (ISO week, month for longer ranges) by QuadClass")
+@router.get(
+    "/api/events/timeline",
+    tags=["events"],
+    summary="The filtered events per day (ISO week, month for longer ranges) by QuadClass",
+)
 def events_timeline(*, given: EventFilters, store: StoreDep) -> dict:
     """``{"by": "day", "periods": [{"period", "events", "quad1_verbal_cooperation", ...}]}`` with every
     period of the range; day-dated events only; ``periods`` null when counting took more than 1 s."""
@@ -114,30 +146,47 @@ def events_timeline(*, given: EventFilters, store: StoreDep) -> dict:
 
 
 @router.get("/api/events.{format}", tags=["events"], summary="The filtered events as one CSV or JSON file")
-def events_download(*, format: str, given: EventFilters, sort: str | None = sort_q(EVENT_SORTS),
-                    store: StoreDep) -> Response:
-    return download("events", format, lambda limit, offset: store.events(**given, sort=sort, limit=limit,
-                                                                           offset=offset))
+def events_download(
+    *, format: str, given: EventFilters, sort: str | None = sort_q(EVENT_SORTS), store: StoreDep
+) -> Response:
+    return download(
+        "events", format, lambda limit, offset: store.events(**given, sort=sort, limit=limit, offset=offset)
+    )
 
 
 @router.get("/api/actors", tags=["entities"], summary="Everyone who took part in an event, most events first")
-def actors(*, request: Request, given: ActorFilters, sort: str | None = sort_q(ACTOR_SORTS),
-           paging: OffsetPagingDep, store: StoreDep) -> Response:
+def actors(
+    *,
+    request: Request,
+    given: ActorFilters,
+    sort: str | None = sort_q(ACTOR_SORTS),
+    paging: OffsetPagingDep,
+    store: StoreDep,
+) -> Response:
     frame = store.actors(**given, sort=sort, limit=paging.fetch, offset=paging.offset)
-    return deps.page_response({**page(deps.frame_records(frame), paging, request=request),
-                               "total": store.actor_count(**given)})
+    return deps.page_response(
+        {**page(deps.frame_records(frame), paging, request=request), "total": store.actor_count(**given)}
+    )
 
 
 @router.get("/api/actors.{format}", tags=["entities"], summary="The filtered actors as one CSV or JSON file")
-def actors_download(*, format: str, given: ActorFilters, sort: str | None = sort_q(ACTOR_SORTS),
-                    store: StoreDep) -> Response:
-    return download("actors", format, lambda limit, offset: store.actors(**given, sort=sort, limit=limit,
-                                                                           offset=offset))
+def actors_download(
+    *, format: str, given: ActorFilters, sort: str | None = sort_q(ACTOR_SORTS), store: StoreDep
+) -> Response:
+    return download(
+        "actors", format, lambda limit, offset: store.actors(**given, sort=sort, limit=limit, offset=offset)
+    )
 
 
 @router.get("/api/articles", tags=["articles"], summary="Articles, best match first when searching")
-def articles(*, request: Request, given: ArticleFilters, sort: str | None = sort_q(ARTICLE_SORTS),
-             paging: PagingDep, store: StoreDep) -> Response:
+def articles(
+    *,
+    request: Request,
+    given: ArticleFilters,
+    sort: str | None = sort_q(ARTICLE_SORTS),
+    paging: PagingDep,
+    store: StoreDep,
+) -> Response:
     frame = store.articles(**given, sort=sort, limit=paging.fetch, offset=paging.offset, after=paging.cursor)
     ranked = given["search"] is not None and sort is None  # best match first: pages by offset
     cursor_of = _by_id if sort in LATEST_FIRST and not ranked else None
@@ -146,10 +195,12 @@ def articles(*, request: Request, given: ArticleFilters, sort: str | None = sort
 
 
 @router.get("/api/articles.{format}", tags=["articles"], summary="The filtered articles as one CSV or JSON file")
-def articles_download(*, format: str, given: ArticleFilters, sort: str | None = sort_q(ARTICLE_SORTS),
-                      store: StoreDep) -> Response:
-    return download("articles", format, lambda limit, offset: store.articles(**given, sort=sort, limit=limit,
-                                                                               offset=offset))
+def articles_download(
+    *, format: str, given: ArticleFilters, sort: str | None = sort_q(ARTICLE_SORTS), store: StoreDep
+) -> Response:
+    return download(
+        "articles", format, lambda limit, offset: store.articles(**given, sort=sort, limit=limit, offset=offset)
+    )
 
 
 def download(name: str, format: str, fetch: Callable) -> Response:

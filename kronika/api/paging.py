@@ -46,9 +46,13 @@ def offset_q():
 
 
 def cursor_q():
-    return Query(None, min_length=1, max_length=MAX_CURSOR,
-                 description="Where to go on from: the previous page's next_cursor (the id of its last item); "
-                 "lists in their default order only, instead of offset.")
+    return Query(
+        None,
+        min_length=1,
+        max_length=MAX_CURSOR,
+        description="Where to go on from: the previous page's next_cursor (the id of its last item); "
+        "lists in their default order only, instead of offset.",
+    )
 
 
 def paging(*, limit: int = limit_q(), offset: int = offset_q(), cursor: str | None = cursor_q()) -> Paging:
@@ -69,16 +73,21 @@ def offset_paging(*, limit: int = limit_q(), offset: int = offset_q()) -> Paging
 OffsetPagingDep = Annotated[Paging, Depends(offset_paging)]
 
 
-def page(items: list, paging: Paging, *, request: Request | None = None,
-         cursor_of: Callable[[dict], str] | None = None) -> dict:
+def page(
+    items: list, paging: Paging, *, request: Request | None = None, cursor_of: Callable[[dict], str] | None = None
+) -> dict:
     """The body of a page of ``items`` (fetched with ``paging.fetch`` rows): the items shown, the paging
     asked, ``next_offset`` (None on the last page, or after a cursor: an offset is not known then),
     ``next_cursor`` when the list pages by cursor (``cursor_of`` gives an item's), and with the ``request``
     the ``next`` link."""
     more = len(items) > paging.limit
-    shown = items[:paging.limit]
-    body = {"items": shown, "limit": paging.limit, "offset": paging.offset,
-            "next_offset": paging.offset + paging.limit if more and paging.cursor is None else None}
+    shown = items[: paging.limit]
+    body = {
+        "items": shown,
+        "limit": paging.limit,
+        "offset": paging.offset,
+        "next_offset": paging.offset + paging.limit if more and paging.cursor is None else None,
+    }
     if cursor_of is not None:
         body["next_cursor"] = cursor_of(shown[-1]) if more and shown else None
     if request is not None:
@@ -94,6 +103,5 @@ def _next_link(request: Request, body: dict) -> str | None:
         step = ("offset", str(body["next_offset"]))
     else:
         return None
-    kept = [(name, value) for name, value in request.query_params.multi_items()
-            if name not in ("offset", "cursor")]
+    kept = [(name, value) for name, value in request.query_params.multi_items() if name not in ("offset", "cursor")]
     return f"{request.url.path}?{urlencode([*kept, step])}"

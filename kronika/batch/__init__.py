@@ -9,5 +9,4 @@ from kronika.batch.output import BatchOutput
 from kronika.batch.partitions import Partition, Planner
 from kronika.batch.runner import ENGINES, BatchReport, run_batch
 
-__all__ = ["ENGINES", "BatchOutput", "BatchReport", "Partition", "Planner", "load_parquet", "read_inputs",
-           "run_batch"]
+__all__ = ["ENGINES", "BatchOutput", "BatchReport", "Partition", "Planner", "load_parquet", "read_inputs", "run_batch"]

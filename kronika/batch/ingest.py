@@ -57,16 +57,24 @@ class IngestReport:
         failed = {id(doc) for doc, _ in failures}
         self.languages.update(doc.lang for doc in docs if id(doc) not in failed)
         for doc, error in failures:
-            self.note(FAILED, InputError("E507", doc.id, f"could not be stored: {type(error).__name__}: {error}"),
-                      progress)
+            self.note(
+                FAILED, InputError("E507", doc.id, f"could not be stored: {type(error).__name__}: {error}"), progress
+            )
         for _ in range(added):
             self.note(ADDED, None, progress)
         for _ in range(len(docs) - added - len(failures)):
             self.note(SKIPPED, None, progress)
 
 
-def ingest(store, inputs: Iterable[str], options: AnalysisOptions = LIBRARY_DEFAULTS, *, jobs: int = 1,
-           batch_size: int = DEFAULT_BATCH, progress: Progress | None = None) -> IngestReport:
+def ingest(
+    store,
+    inputs: Iterable[str],
+    options: AnalysisOptions = LIBRARY_DEFAULTS,
+    *,
+    jobs: int = 1,
+    batch_size: int = DEFAULT_BATCH,
+    progress: Progress | None = None,
+) -> IngestReport:
     """Analyse and store the articles in ``inputs`` (files, directories, ``-``) as ``options`` say; see
     ``IngestReport``.
 
@@ -78,8 +86,15 @@ def ingest(store, inputs: Iterable[str], options: AnalysisOptions = LIBRARY_DEFA
     return ingest_articles(store, articles, options, jobs=jobs, batch_size=batch_size, progress=progress)
 
 
-def ingest_articles(store, articles: Iterable, options: AnalysisOptions = LIBRARY_DEFAULTS, *, jobs: int = 1,
-                    batch_size: int = DEFAULT_BATCH, progress: Progress | None = None) -> IngestReport:
+def ingest_articles(
+    store,
+    articles: Iterable,
+    options: AnalysisOptions = LIBRARY_DEFAULTS,
+    *,
+    jobs: int = 1,
+    batch_size: int = DEFAULT_BATCH,
+    progress: Progress | None = None,
+) -> IngestReport:
     """Analyse and store ``articles`` (``Article`` objects, or errors to count as failed), as :func:`ingest`
     does for files: known ids skipped before analysis, one transaction per batch. Each article's ``id`` is set
     (its content hash when it had none), so a caller can tell afterwards which of its articles are stored."""

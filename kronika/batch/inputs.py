@@ -20,8 +20,9 @@ PARQUET_COLUMNS = ("text", "date", *STRING_FIELDS)
 ROWS_PER_READ = 1024
 
 
-def read_inputs(inputs: Iterable[str], *, date: str | None = None,
-                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
+def read_inputs(
+    inputs: Iterable[str], *, date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | InputError]:
     """Articles and input errors from files, directories (recursively, in sorted order) and ``-``.
 
     Parquet files are read row by row, each row checked as a JSON record would be; everything else goes
@@ -69,8 +70,11 @@ def read_parquet(path: str, *, date: str | None = None) -> Iterator[Article | In
     names = set(handle.schema_arrow.names)
     if "text" not in names:
         listed = ", ".join(sorted(names)) or "none"
-        yield InputError("E701", path, f"has no 'text' column (columns: {listed}); "
-                         "batch input in Parquet needs one article text per row")
+        yield InputError(
+            "E701",
+            path,
+            f"has no 'text' column (columns: {listed}); batch input in Parquet needs one article text per row",
+        )
         return
     columns = [name for name in PARQUET_COLUMNS if name in names]
     row = 0
@@ -80,8 +84,7 @@ def read_parquet(path: str, *, date: str | None = None) -> Iterator[Article | In
                 row += 1
                 yield record_to_article(_plain_date(record), source=f"{path}:row {row}", date=date)
     except Exception as error:  # noqa: BLE001 - a damaged row group ends the file, not the batch
-        yield InputError("E702", f"{path}:row {row + 1}",
-                         f"could not be read ({type(error).__name__}: {error})")
+        yield InputError("E702", f"{path}:row {row + 1}", f"could not be read ({type(error).__name__}: {error})")
 
 
 def _plain_date(record: dict) -> dict:

@@ -36,8 +36,7 @@ def die_with_parent() -> None:
         return
     if os.getppid() != parent.pid:
         _parent_death_signal()
-    threading.Thread(target=_exit_when_gone, args=(parent.sentinel,), name="kronika-parent-watch",
-                     daemon=True).start()
+    threading.Thread(target=_exit_when_gone, args=(parent.sentinel,), name="kronika-parent-watch", daemon=True).start()
 
 
 def _parent_death_signal() -> None:

@@ -19,8 +19,13 @@ from kronika.batch.ingest import FAILED, SKIPPED, IngestReport
 DEFAULT_BATCH = 256
 
 
-def load_parquet(store, root: str, *, batch_size: int = DEFAULT_BATCH,
-                 progress: Callable[[str, KronikaError | None], None] | None = None) -> IngestReport:
+def load_parquet(
+    store,
+    root: str,
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    progress: Callable[[str, KronikaError | None], None] | None = None,
+) -> IngestReport:
     """Store every document record of the batch output ``root``; ids already stored are skipped."""
     report = IngestReport()
     started = time.perf_counter()
@@ -58,8 +63,11 @@ def batch_documents(root: str) -> Iterator[Document | InputError]:
 
     output = BatchOutput(root)
     if not (output.root / "_done").is_dir():
-        raise KronikaError("E706", f"{root}: not a batch output directory (no _done/ folder); write one with "
-                           f"`kronika batch INPUT... --out {root}`")
+        raise KronikaError(
+            "E706",
+            f"{root}: not a batch output directory (no _done/ folder); write one with "
+            f"`kronika batch INPUT... --out {root}`",
+        )
     for marker in output.markers():
         rows: list[tuple[int, str, str, str]] = []
         for name in marker["files"]:
@@ -70,8 +78,12 @@ def batch_documents(root: str) -> Iterator[Document | InputError]:
                 table = pq.read_table(path, columns=["position", "id", "text", "record"])
             except Exception as error:  # noqa: BLE001 - a damaged file costs its own records, not the load
                 problem = f"{type(error).__name__}: {error}"
-                yield InputError("E702", str(path), f"is not a readable Parquet file ({problem}); delete "
-                                 f"_done/{marker['partition']}.json and rerun the batch")
+                yield InputError(
+                    "E702",
+                    str(path),
+                    f"is not a readable Parquet file ({problem}); delete "
+                    f"_done/{marker['partition']}.json and rerun the batch",
+                )
                 continue
             rows.extend(zip(*(table.column(c).to_pylist() for c in table.column_names)))
         for _, article_id, text, record in sorted(rows):

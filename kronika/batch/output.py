@@ -78,8 +78,9 @@ class BatchOutput:
             found.append(json.loads(path.read_text(encoding="utf-8")))
         yield from sorted(found, key=lambda m: (m["index"], m["partition"]))
 
-    def write_partition(self, partition: str, tables: dict[str, dict[str | None, pa.Table]],
-                        summary: dict) -> list[str]:
+    def write_partition(
+        self, partition: str, tables: dict[str, dict[str | None, pa.Table]], summary: dict
+    ) -> list[str]:
         """Write ``tables`` ({table name: {date or None: rows}}) and then the marker; returns the files.
 
         All temporary files are written before any is renamed, so a crash in the middle leaves either

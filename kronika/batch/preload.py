@@ -23,6 +23,7 @@ def _preload() -> None:
 try:
     _preload()
 except Exception as error:  # noqa: BLE001 - a failed preload must not kill the server; workers then load alone
-    logging.getLogger("kronika").warning("worker preload failed (%s: %s); each worker loads its own",
-                                         type(error).__name__, error)
+    logging.getLogger("kronika").warning(
+        "worker preload failed (%s: %s); each worker loads its own", type(error).__name__, error
+    )
 gc.freeze()

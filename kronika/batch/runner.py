@@ -53,10 +53,18 @@ class BatchReport:
         return not self.failed and not self.failed_partitions
 
 
-def run_batch(inputs: Iterable[str], out: str, *, engine: str = "local", workers: int | None = None,
-              scheduler: str | None = None, partition_size: int = DEFAULT_SIZE,
-              options: AnalysisOptions = LIBRARY_DEFAULTS, progress: Progress | None = None,
-              on_dashboard: Callable[[str], None] | None = None) -> BatchReport:
+def run_batch(
+    inputs: Iterable[str],
+    out: str,
+    *,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    partition_size: int = DEFAULT_SIZE,
+    options: AnalysisOptions = LIBRARY_DEFAULTS,
+    progress: Progress | None = None,
+    on_dashboard: Callable[[str], None] | None = None,
+) -> BatchReport:
     """Analyse ``inputs`` into the batch output directory ``out`` (see ``kronika.batch.output``); ``options``
     travel to every worker (its language, its date for inputs without one, its input size limit).
 
@@ -104,8 +112,16 @@ def run_batch(inputs: Iterable[str], out: str, *, engine: str = "local", workers
     run = partial(process_partition, out=str(out), options=options)
     try:
         if engine == "dask":
-            _run_dask(pending(), run, note, options=options, workers=workers, scheduler=scheduler, report=report,
-                      on_dashboard=on_dashboard)
+            _run_dask(
+                pending(),
+                run,
+                note,
+                options=options,
+                workers=workers,
+                scheduler=scheduler,
+                report=report,
+                on_dashboard=on_dashboard,
+            )
         elif (workers or 1) <= 1:
             for part in pending():
                 _finish(note, part, lambda p=part: run(p))
@@ -141,8 +157,11 @@ def _run_pool(parts: Iterator[Partition], run, note, *, options: AnalysisOptions
                     _collect(running, note, wait(running, return_when=FIRST_COMPLETED).done)
         except BrokenProcessPool:
             # A pool cannot replace a dead worker (Dask can); the finished partitions stay done.
-            raise KronikaError("E707", "a worker process died (out of memory, or killed); rerun the same "
-                               "command to redo the unfinished partitions") from None
+            raise KronikaError(
+                "E707",
+                "a worker process died (out of memory, or killed); rerun the same "
+                "command to redo the unfinished partitions",
+            ) from None
         while running:
             _collect(running, note, wait(running, return_when=FIRST_COMPLETED).done)
 
@@ -152,8 +171,17 @@ def _collect(running: dict, note, finished) -> None:
         _finish(note, running.pop(future), future.result)
 
 
-def _run_dask(parts: Iterator[Partition], run, note, *, options: AnalysisOptions, workers: int | None,
-              scheduler: str | None, report: BatchReport, on_dashboard) -> None:
+def _run_dask(
+    parts: Iterator[Partition],
+    run,
+    note,
+    *,
+    options: AnalysisOptions,
+    workers: int | None,
+    scheduler: str | None,
+    report: BatchReport,
+    on_dashboard,
+) -> None:
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -162,13 +190,14 @@ def _run_dask(parts: Iterator[Partition], run, note, *, options: AnalysisOptions
             try:
                 client = Client(scheduler, timeout="20s")
             except (OSError, TimeoutError) as error:
-                raise KronikaError("E705", f"{scheduler}: no Dask scheduler answers there ({error}); start "
-                                   "one with `dask scheduler` and workers with `dask worker ADDRESS`"
-                                   ) from None
+                raise KronikaError(
+                    "E705",
+                    f"{scheduler}: no Dask scheduler answers there ({error}); start "
+                    "one with `dask scheduler` and workers with `dask worker ADDRESS`",
+                ) from None
         else:
             # One thread per worker: the pipeline is pure Python, so threads would only share one core.
-            cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
-                                   dashboard_address=":0")
+            cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True, dashboard_address=":0")
             client = Client(cluster)
         with client:
             report.dashboard = _dashboard(client)

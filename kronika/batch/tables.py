@@ -15,36 +15,76 @@ from kronika.record import Document, Participant
 from kronika.store.queries import actor_code
 from kronika.store.write import effective_date, event_id, record_json, source_of
 
-DOCUMENTS = pa.schema([
-    ("id", pa.string()), ("date", pa.string()), ("title", pa.string()), ("lang", pa.string()),
-    ("url", pa.string()), ("source", pa.string()), ("input", pa.string()), ("sentences", pa.int32()),
-    ("entities", pa.int32()), ("events", pa.int32()), ("tone", pa.float64()), ("text", pa.string()),
-    # The whole record without text and tokens, as the store keeps it: {**json.loads(record), "text": text}
-    # is Document.from_dict's input.
-    ("record", pa.string()), ("partition", pa.string()), ("position", pa.int32()),
-])
+DOCUMENTS = pa.schema(
+    [
+        ("id", pa.string()),
+        ("date", pa.string()),
+        ("title", pa.string()),
+        ("lang", pa.string()),
+        ("url", pa.string()),
+        ("source", pa.string()),
+        ("input", pa.string()),
+        ("sentences", pa.int32()),
+        ("entities", pa.int32()),
+        ("events", pa.int32()),
+        ("tone", pa.float64()),
+        ("text", pa.string()),
+        # The whole record without text and tokens, as the store keeps it: {**json.loads(record), "text": text}
+        # is Document.from_dict's input.
+        ("record", pa.string()),
+        ("partition", pa.string()),
+        ("position", pa.int32()),
+    ]
+)
 
-EVENTS = pa.schema([
-    ("event_id", pa.string()), ("article_id", pa.string()), ("ordinal", pa.int32()), ("date", pa.string()),
-    ("date_precision", pa.string()), ("article_date", pa.string()), ("type", pa.string()),
-    ("mode", pa.string()),
-    ("context", pa.string()), ("modality", pa.string()), ("cameo", pa.string()), ("goldstein", pa.float64()),
-    ("quad_class", pa.int32()),
-    ("actor", pa.string()), ("actor_code", pa.string()), ("actor_entity", pa.string()),
-    ("actor_country", pa.string()),
-    ("recipient", pa.string()), ("recipient_code", pa.string()), ("recipient_entity", pa.string()),
-    ("recipient_country", pa.string()),
-    ("location", pa.string()), ("location_country", pa.string()), ("lat", pa.float64()),
-    ("lon", pa.float64()),
-    ("reported_by", pa.string()), ("sentence", pa.int32()), ("trigger", pa.string()),
-    ("source", pa.string()), ("url", pa.string()), ("lang", pa.string()), ("tone", pa.float64()),
-    ("partition", pa.string()),
-])
+EVENTS = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("article_id", pa.string()),
+        ("ordinal", pa.int32()),
+        ("date", pa.string()),
+        ("date_precision", pa.string()),
+        ("article_date", pa.string()),
+        ("type", pa.string()),
+        ("mode", pa.string()),
+        ("context", pa.string()),
+        ("modality", pa.string()),
+        ("cameo", pa.string()),
+        ("goldstein", pa.float64()),
+        ("quad_class", pa.int32()),
+        ("actor", pa.string()),
+        ("actor_code", pa.string()),
+        ("actor_entity", pa.string()),
+        ("actor_country", pa.string()),
+        ("recipient", pa.string()),
+        ("recipient_code", pa.string()),
+        ("recipient_entity", pa.string()),
+        ("recipient_country", pa.string()),
+        ("location", pa.string()),
+        ("location_country", pa.string()),
+        ("lat", pa.float64()),
+        ("lon", pa.float64()),
+        ("reported_by", pa.string()),
+        ("sentence", pa.int32()),
+        ("trigger", pa.string()),
+        ("source", pa.string()),
+        ("url", pa.string()),
+        ("lang", pa.string()),
+        ("tone", pa.float64()),
+        ("partition", pa.string()),
+    ]
+)
 
-ERRORS = pa.schema([
-    ("input", pa.string()), ("line", pa.int32()), ("code", pa.string()), ("message", pa.string()),
-    ("partition", pa.string()), ("position", pa.int32()),
-])
+ERRORS = pa.schema(
+    [
+        ("input", pa.string()),
+        ("line", pa.int32()),
+        ("code", pa.string()),
+        ("message", pa.string()),
+        ("partition", pa.string()),
+        ("position", pa.int32()),
+    ]
+)
 
 # "path:line 3", "feed.xml:entry 2", "list.json:item 4", "file.parquet:row 7": the readers' source forms.
 WHERE = re.compile(r"^(?P<input>.*):(?:line|entry|item|row) (?P<line>\d+)$")
@@ -53,10 +93,21 @@ JOIN = "; "
 
 def document_row(doc: Document, *, input: str, partition: str, position: int) -> dict:
     return {
-        "id": doc.id, "date": doc.date, "title": doc.title, "lang": doc.lang, "url": doc.url,
-        "source": source_of(doc.url, doc.id), "input": input, "sentences": len(doc.sentences),
-        "entities": len(doc.entities), "events": len(doc.events), "tone": doc.tone, "text": doc.text,
-        "record": record_json(doc), "partition": partition, "position": position,
+        "id": doc.id,
+        "date": doc.date,
+        "title": doc.title,
+        "lang": doc.lang,
+        "url": doc.url,
+        "source": source_of(doc.url, doc.id),
+        "input": input,
+        "sentences": len(doc.sentences),
+        "entities": len(doc.entities),
+        "events": len(doc.events),
+        "tone": doc.tone,
+        "text": doc.text,
+        "record": record_json(doc),
+        "partition": partition,
+        "position": position,
     }
 
 
@@ -67,20 +118,37 @@ def event_rows(doc: Document, *, partition: str) -> list[dict]:
     for ordinal, event in enumerate(doc.events):
         date, precision = effective_date(event, doc)
         location = event.location
-        rows.append({
-            "event_id": event_id(doc.id, ordinal), "article_id": doc.id, "ordinal": ordinal, "date": date,
-            "date_precision": precision, "article_date": doc.date, "type": event.type, "mode": event.mode,
-            "context": ";".join(event.context), "modality": event.modality, "cameo": event.cameo,
-            "goldstein": event.goldstein, "quad_class": event.quad_class,
-            **_side("actor", event.actor), **_side("recipient", event.recipient),
-            "location": location.name if location else None,
-            "location_country": location.country if location else None,
-            "lat": location.lat if location else None, "lon": location.lon if location else None,
-            "reported_by": JOIN.join(p.name for p in event.reported_by) or None, "sentence": event.sentence,
-            "trigger": event.trigger.text, "source": source, "url": doc.url, "lang": doc.lang,
-            "tone": doc.tone,
-            "partition": partition,
-        })
+        rows.append(
+            {
+                "event_id": event_id(doc.id, ordinal),
+                "article_id": doc.id,
+                "ordinal": ordinal,
+                "date": date,
+                "date_precision": precision,
+                "article_date": doc.date,
+                "type": event.type,
+                "mode": event.mode,
+                "context": ";".join(event.context),
+                "modality": event.modality,
+                "cameo": event.cameo,
+                "goldstein": event.goldstein,
+                "quad_class": event.quad_class,
+                **_side("actor", event.actor),
+                **_side("recipient", event.recipient),
+                "location": location.name if location else None,
+                "location_country": location.country if location else None,
+                "lat": location.lat if location else None,
+                "lon": location.lon if location else None,
+                "reported_by": JOIN.join(p.name for p in event.reported_by) or None,
+                "sentence": event.sentence,
+                "trigger": event.trigger.text,
+                "source": source,
+                "url": doc.url,
+                "lang": doc.lang,
+                "tone": doc.tone,
+                "partition": partition,
+            }
+        )
     return rows
 
 
@@ -98,7 +166,10 @@ def error_row(code: str, source: str, message: str, *, partition: str, position:
     return {
         "input": where.group("input") if where else source,
         "line": int(where.group("line")) if where else None,
-        "code": code, "message": message, "partition": partition, "position": position,
+        "code": code,
+        "message": message,
+        "partition": partition,
+        "position": position,
     }
 
 

@@ -37,20 +37,21 @@ def process_partition(partition: Partition, out: str, options: AnalysisOptions =
     languages: dict[str, int] = {}
     for position, item in enumerate(partition.items):
         if isinstance(item, ReadError):
-            errors.append(tables.error_row(item.code, item.source, item.message, partition=partition.id,
-                                           position=position))
+            errors.append(
+                tables.error_row(item.code, item.source, item.message, partition=partition.id, position=position)
+            )
             counts["failed"] += 1
             continue
         result = next(results)
         if isinstance(result, KronikaError):
             source = result.source if isinstance(result, InputError) else item.source or item.id
             problem = result.problem if isinstance(result, InputError) else result.message
-            errors.append(tables.error_row(result.code, source, problem, partition=partition.id,
-                                           position=position))
+            errors.append(tables.error_row(result.code, source, problem, partition=partition.id, position=position))
             counts["failed"] += 1
             continue
         documents[_partition_date(result.date)].append(
-            tables.document_row(result, input=item.source, partition=partition.id, position=position))
+            tables.document_row(result, input=item.source, partition=partition.id, position=position)
+        )
         for row in tables.event_rows(result, partition=partition.id):
             events[_partition_date(row["date"])].append(row)
             counts["events"] += 1
@@ -62,8 +63,14 @@ def process_partition(partition: Partition, out: str, options: AnalysisOptions =
     }
     if errors:
         output[ERRORS] = {None: tables.table(errors, tables.ERRORS)}
-    summary = {"index": partition.index, "items": partition.size, **counts, "languages": languages,
-               "seconds": round(time.perf_counter() - started, 3), **worker_info()}
+    summary = {
+        "index": partition.index,
+        "items": partition.size,
+        **counts,
+        "languages": languages,
+        "seconds": round(time.perf_counter() - started, 3),
+        **worker_info(),
+    }
     files = BatchOutput(out).write_partition(partition.id, output, summary)
     return {**summary, "partition": partition.id, "files": files}
 
@@ -76,8 +83,10 @@ def _partition_date(value: str | None) -> str | None:
 
 def worker_info() -> dict:
     """Which process did the work and its peak resident memory so far (ru_maxrss is KiB on Linux)."""
-    return {"worker": f"{socket.gethostname()}:{os.getpid()}",
-            "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    return {
+        "worker": f"{socket.gethostname()}:{os.getpid()}",
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
 
 
 def load_worker(options: AnalysisOptions = LIBRARY_DEFAULTS) -> None:

@@ -21,7 +21,10 @@ from importlib.resources import files
 # the four classes; the roots per class are the convention its data follows): 01-05 verbal cooperation,
 # 06-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict.
 QUAD_CLASSES = {
-    1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict",
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
 }
 
 
@@ -69,9 +72,7 @@ class PloverContext:
 
 
 class Codebook:
-    def __init__(
-        self, codes: dict[str, CameoCode], types: dict[str, PloverType], contexts: dict[str, PloverContext]
-    ):
+    def __init__(self, codes: dict[str, CameoCode], types: dict[str, PloverType], contexts: dict[str, PloverContext]):
         self.codes = codes
         self.plover_types = types
         self.plover_contexts = contexts
@@ -83,8 +84,10 @@ class Codebook:
         try:
             return self.codes[code]
         except KeyError:
-            raise KeyError(f"unknown CAMEO event code {code!r}: codes are 2-4 digit strings such as '04', "
-                           "'042', '1121' (see kronika/codebook/data/cameo.tsv)") from None
+            raise KeyError(
+                f"unknown CAMEO event code {code!r}: codes are 2-4 digit strings such as '04', "
+                "'042', '1121' (see kronika/codebook/data/cameo.tsv)"
+            ) from None
 
     def goldstein(self, code: str) -> float:
         """The Goldstein value of a code, or of its nearest ancestor that has one (1213 -> 121 -> 12)."""
@@ -104,8 +107,9 @@ class Codebook:
 
 def _rows(name: str):
     text = files(__name__).joinpath("data", name).read_text(encoding="utf-8")
-    return csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t",
-                          quoting=csv.QUOTE_NONE)
+    return csv.DictReader(
+        (line for line in text.splitlines() if not line.startswith("#")), delimiter="\t", quoting=csv.QUOTE_NONE
+    )
 
 
 def _number(value: str) -> float | None:
@@ -118,10 +122,15 @@ def load_codebook() -> Codebook:
     for row in _rows("cameo.tsv"):
         code = row["code"]
         codes[code] = CameoCode(
-            code=code, name=row["name"], root=code[:2], goldstein=_number(row["goldstein"]),
-            quad_class=int(row["quad_class"]), plover_type=row["plover_type"] or None,
+            code=code,
+            name=row["name"],
+            root=code[:2],
+            goldstein=_number(row["goldstein"]),
+            quad_class=int(row["quad_class"]),
+            plover_type=row["plover_type"] or None,
             plover_mode=row["plover_mode"] or None,
-            plover_contexts=tuple(c for c in row["plover_context"].split("|") if c), note=row["note"],
+            plover_contexts=tuple(c for c in row["plover_context"].split("|") if c),
+            note=row["note"],
         )
     type_rows, modes, contexts = {}, {}, {}
     for row in _rows("plover.tsv"):
@@ -133,12 +142,26 @@ def load_codebook() -> Codebook:
         else:
             contexts[row["name"]] = PloverContext(row["name"], row["definition"])
     types = {
-        name: PloverType(name, int(row["quad_class"]), row["requires_recipient"] == "yes",
-                         _number(row["score"]), row["definition"], tuple(modes.get(name, ())))
+        name: PloverType(
+            name,
+            int(row["quad_class"]),
+            row["requires_recipient"] == "yes",
+            _number(row["score"]),
+            row["definition"],
+            tuple(modes.get(name, ())),
+        )
         for name, row in type_rows.items()
     }
     return Codebook(codes, types, contexts)
 
 
-__all__ = ["Codebook", "CameoCode", "PloverContext", "PloverMode", "PloverType", "QUAD_CLASSES",
-           "load_codebook", "quad_class_of_root"]
+__all__ = [
+    "Codebook",
+    "CameoCode",
+    "PloverContext",
+    "PloverMode",
+    "PloverType",
+    "QUAD_CLASSES",
+    "load_codebook",
+    "quad_class_of_root",
+]

@@ -25,7 +25,7 @@ def coordinated_groups(view: ArticleView, sentence: int, cues) -> list[list[str]
         for k, first in enumerate(placed):
             if first.attached:
                 continue
-            joined = _coordinated(first, placed[k + 1:], view.lemmas, cues)
+            joined = _coordinated(first, placed[k + 1 :], view.lemmas, cues)
             codes = list(dict.fromkeys(code_of(p.entity) for p in joined))
             if len(codes) > 1:
                 groups.append(codes)
@@ -33,8 +33,7 @@ def coordinated_groups(view: ArticleView, sentence: int, cues) -> list[list[str]
     return groups
 
 
-def extend_side(view: ArticleView, token: int, side: list[Candidate], other: list[Candidate],
-                cues) -> list[Candidate]:
+def extend_side(view: ArticleView, token: int, side: list[Candidate], other: list[Candidate], cues) -> list[Candidate]:
     """``side`` with every code coordinated with one of its codes in the trigger's sentence, in text order;
     a code already on the other side stays there."""
     if not side:

@@ -55,8 +55,9 @@ def trigger_sites(view: ArticleView, model: LinearModel, cues) -> dict[tuple[int
     return best
 
 
-def choose_roles(view: ArticleView, token: int, etype: str, model: LinearModel, cues,
-                 limits: Thresholds) -> tuple[list[Candidate], list[Candidate]]:
+def choose_roles(
+    view: ArticleView, token: int, etype: str, model: LinearModel, cues, limits: Thresholds
+) -> tuple[list[Candidate], list[Candidate]]:
     """The actor and recipient chosen together, as the assignment most likely against "nobody plays a role":
     a pair of different codes multiplies their odds (so a code likelier to receive than to act is not made
     the actor); one code on both sides (the government and the opposition of one state, police and
@@ -82,7 +83,9 @@ def choose_roles(view: ArticleView, token: int, etype: str, model: LinearModel, 
             best, pair = total, ([a], [r] if r is not None else [])
     actor, recipient = pair
     if actor:
-        actor += [c for _, _, p, c in gains if c not in actor and c not in recipient and p[ACTOR] >= limits.second_actor]
+        actor += [
+            c for _, _, p, c in gains if c not in actor and c not in recipient and p[ACTOR] >= limits.second_actor
+        ]
     if actor and recipient and actor[0] is recipient[0]:
         return actor, recipient
     return extend_side(view, token, actor, recipient, cues), extend_side(view, token, recipient, actor, cues)
@@ -137,18 +140,27 @@ def make_event(view: ArticleView, coder: Coder, token: int, etype: str, actor, r
     actors = [_participant(view, token, c) for c in actor]
     side = {c.code: p.entity for c, p in zip(actor, actors)}
     return Event(
-        type=etype, mode=info.plover_mode or None, context=list(info.plover_contexts or ()),
-        trigger=Mention(t.start, t.end, t.text), sentence=sentence,
-        actor=actors, recipient=[_participant(view, token, c, side.get(c.code)) for c in recipient],
-        cameo=cameo, goldstein=coder.codebook.goldstein(cameo), quad_class=info.quad_class,
-        date=date, date_precision=precision, location=_location(view.sentence_placed(sentence), coder),
+        type=etype,
+        mode=info.plover_mode or None,
+        context=list(info.plover_contexts or ()),
+        trigger=Mention(t.start, t.end, t.text),
+        sentence=sentence,
+        actor=actors,
+        recipient=[_participant(view, token, c, side.get(c.code)) for c in recipient],
+        cameo=cameo,
+        goldstein=coder.codebook.goldstein(cameo),
+        quad_class=info.quad_class,
+        date=date,
+        date_precision=precision,
+        location=_location(view.sentence_placed(sentence), coder),
         reported_by=list(rule.reported_by) if rule else [],
         modality=rule.modality if rule and rule.type == etype else "asserted",
     )
 
 
-def decode(view: ArticleView, coder: Coder, models: dict[str, LinearModel],
-           limits: Thresholds = Thresholds()) -> list[Event]:
+def decode(
+    view: ArticleView, coder: Coder, models: dict[str, LinearModel], limits: Thresholds = Thresholds()
+) -> list[Event]:
     cues = coder.cues
     events = list(view.rules) if limits.keep_rules else []
     covered = {(e.sentence, e.type) for e in events}

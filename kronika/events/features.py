@@ -32,9 +32,16 @@ def _bucket(n: int) -> str:
 def trigger_features(view: ArticleView, i: int, cues) -> list[str]:
     lemma, cls = view.lemmas[i], view.classes[i]
     lo, hi = view.sentence_tokens[view.sentence_of[i]]
-    before = view.lemmas[max(lo, i - CUE_REACH):i]
-    feats = [f"l={lemma}", f"c={cls}", f"lc={lemma}|{cls}", f"p4={lemma[:4]}", f"p6={lemma[:6]}",
-             f"l-1={view.lemmas[i - 1] if i > lo else '<s>'}", f"l+1={view.lemmas[i + 1] if i + 1 < hi else '</s>'}"]
+    before = view.lemmas[max(lo, i - CUE_REACH) : i]
+    feats = [
+        f"l={lemma}",
+        f"c={cls}",
+        f"lc={lemma}|{cls}",
+        f"p4={lemma[:4]}",
+        f"p6={lemma[:6]}",
+        f"l-1={view.lemmas[i - 1] if i > lo else '<s>'}",
+        f"l+1={view.lemmas[i + 1] if i + 1 < hi else '</s>'}",
+    ]
     if any(w in cues.NEGATION for w in before):
         feats += ["neg", f"neg|c={cls}"]
     if any(w in cues.INTENTION_VERBS for w in before):
@@ -66,8 +73,7 @@ def _sentence_facts(view: ArticleView, sentence: int, cues) -> tuple[str, bool]:
     if facts is None:
         lo, hi = view.sentence_tokens[sentence]
         named = len({code_of(p.entity) for p in view.sentence_placed(sentence)})
-        facts = (str(named) if named < 4 else "4+",
-                 any(w in cues.HYPOTHETICAL_MARKERS for w in view.lemmas[lo:hi]))
+        facts = (str(named) if named < 4 else "4+", any(w in cues.HYPOTHETICAL_MARKERS for w in view.lemmas[lo:hi]))
         view.memo[("sentence", sentence)] = facts
     return facts
 
@@ -76,9 +82,13 @@ def role_features(view: ArticleView, trigger: int, etype: str, candidate: Candid
     sentence = view.sentence_of[trigger]
     lemma = view.lemmas[trigger]
     entity = candidate.entity
-    feats = [f"rank={min(candidate.rank, 4)}", f"t={etype}|rank={min(candidate.rank, 4)}", f"e={entity.type}",
-             f"kind={'state' if entity.country and len(candidate.code) == 3 else 'other'}",
-             f"sec={entity.sector}"]
+    feats = [
+        f"rank={min(candidate.rank, 4)}",
+        f"t={etype}|rank={min(candidate.rank, 4)}",
+        f"e={entity.type}",
+        f"kind={'state' if entity.country and len(candidate.code) == 3 else 'other'}",
+        f"sec={entity.sector}",
+    ]
     here = view.candidate_in(candidate, sentence)
     # Two bodies of the code in the sentence (a government and its opposition) are how one code acts on itself.
     bodies = len({p.entity.id for p in here})
@@ -87,8 +97,11 @@ def role_features(view: ArticleView, trigger: int, etype: str, candidate: Candid
         feats += _placement(view, trigger, etype, lemma, here, cues)
     elif view.candidate_in(candidate, sentence - 1):
         feats += ["w=P", f"t={etype}|w=P"]
-        previous = [m for m in view.sentence_placed(sentence - 1)
-                    if m.preposition is None and not m.attached and "Nom" in _cases(m)]
+        previous = [
+            m
+            for m in view.sentence_placed(sentence - 1)
+            if m.preposition is None and not m.attached and "Nom" in _cases(m)
+        ]
         if previous and code_of(previous[0].entity) == candidate.code:
             feats += ["psubj", f"t={etype}|psubj"]
     else:
@@ -114,19 +127,31 @@ def _placement(view: ArticleView, trigger: int, etype: str, lemma: str, here, cu
     form = "any" if len(cases) > 3 else "+".join(sorted(view.language.tag_value(f"Case={c}") for c in cases))
     frame = p.preposition or ("mod" if p.attached else "adj" if p.adjective else "bare")
     nominative = frame == "bare" and "Nom" in cases
-    feats = ["w=S", f"side={side}", f"d={distance}", f"side={side}|d={distance}", f"f={frame}",
-             f"side={side}|f={frame}", f"form={form}", f"side={side}|form={form}",
-             f"t={etype}|side={side}|f={frame}", f"t={etype}|side={side}|nom={nominative}",
-             f"t={etype}|side={side}|form={form}", f"l={lemma}|side={side}|f={frame}",
-             f"l={lemma}|side={side}|nom={nominative}", f"side={side}|nom={nominative}"]
+    feats = [
+        "w=S",
+        f"side={side}",
+        f"d={distance}",
+        f"side={side}|d={distance}",
+        f"f={frame}",
+        f"side={side}|f={frame}",
+        f"form={form}",
+        f"side={side}|form={form}",
+        f"t={etype}|side={side}|f={frame}",
+        f"t={etype}|side={side}|nom={nominative}",
+        f"t={etype}|side={side}|form={form}",
+        f"l={lemma}|side={side}|f={frame}",
+        f"l={lemma}|side={side}|nom={nominative}",
+        f"side={side}|nom={nominative}",
+    ]
     if p.outer:
         feats.append(f"outer={p.outer}")
     if p.preposition in cues.SOURCE_PREPOSITIONS:
         feats.append("source")
     # Is it the nearest named participant on its side of the trigger?
     others = [m for m in view.sentence_placed(view.sentence_of[trigger]) if code_of(m.entity) != code_of(p.entity)]
-    nearer = [m for m in others if (m.start < trigger) == (side == "L")
-              and abs(m.start - trigger) < abs(p.start - trigger)]
+    nearer = [
+        m for m in others if (m.start < trigger) == (side == "L") and abs(m.start - trigger) < abs(p.start - trigger)
+    ]
     feats.append(f"first={not nearer}|side={side}")
     feats.append(f"t={etype}|first={not nearer}|side={side}")
     named = len({code_of(m.entity) for m in others}) + 1
@@ -135,12 +160,17 @@ def _placement(view: ArticleView, trigger: int, etype: str, lemma: str, here, cu
     between = view.lemmas[lo:hi]
     if any(w in cues.CLAUSE_OPENERS for w in between) or any(t.text in ",;:" for t in view.doc.tokens[lo:hi]):
         feats += ["break", f"t={etype}|break|side={side}"]
-    bare_nominative = [m for m in view.sentence_placed(view.sentence_of[trigger])
-                       if m.preposition is None and not m.attached and "Nom" in _cases(m)]
+    bare_nominative = [
+        m
+        for m in view.sentence_placed(view.sentence_of[trigger])
+        if m.preposition is None and not m.attached and "Nom" in _cases(m)
+    ]
     if bare_nominative and code_of(bare_nominative[0].entity) == code_of(p.entity):
         feats += ["subj", f"t={etype}|subj", f"t={etype}|subj|side={side}"]
-    if any(view.lemmas[j] in cues.REPORTING_VERBS or view.lemmas[j] in cues.CLAIM_VERBS
-           for j in range(max(0, p.start - 3), min(len(view.lemmas), p.end + 3))):
+    if any(
+        view.lemmas[j] in cues.REPORTING_VERBS or view.lemmas[j] in cues.CLAIM_VERBS
+        for j in range(max(0, p.start - 3), min(len(view.lemmas), p.end + 3))
+    ):
         feats += ["speaker", f"t={etype}|speaker"]
     return feats
 

@@ -71,5 +71,7 @@ def load_models(path: Path, rebuild: str) -> tuple[dict[str, LinearModel], dict]
         data = prebuilt.read_json(path)
         return {name: LinearModel.from_json(body) for name, body in data["models"].items()}, dict(data["settings"])
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise KronikaError("E403", f"event model {path} is missing or broken ({type(error).__name__}: {error}); "
-                           f"rebuild it with: {rebuild}") from None
+        raise KronikaError(
+            "E403",
+            f"event model {path} is missing or broken ({type(error).__name__}: {error}); rebuild it with: {rebuild}",
+        ) from None

@@ -90,9 +90,23 @@ def build_view(doc: Document, coder: Coder, rule_events: list[Event]) -> Article
                 break
             rule_at[i] = event
         rule_in_sentence.setdefault((sentence_of[first], event.type), event)
-    return ArticleView(doc, lemmas, classes, families, sentence_of, sentence_tokens, placed, in_mention,
-                       _candidates(placed), _lexicon(coder, tokens, sentence_tokens), rule_at, rule_in_sentence,
-                       _old_sentences(doc, starts), list(rule_events), language=coder.language)
+    return ArticleView(
+        doc,
+        lemmas,
+        classes,
+        families,
+        sentence_of,
+        sentence_tokens,
+        placed,
+        in_mention,
+        _candidates(placed),
+        _lexicon(coder, tokens, sentence_tokens),
+        rule_at,
+        rule_in_sentence,
+        _old_sentences(doc, starts),
+        list(rule_events),
+        language=coder.language,
+    )
 
 
 def _old_sentences(doc: Document, starts: list[int]) -> set[int]:

@@ -36,14 +36,14 @@ def split_dateline(text: str, source: str) -> tuple[str | None, str]:
         return None, text
     value = match.group(1)
     if not is_valid_date(value):
-        raise InputError("E209", source, f"dateline 'date {value}' is not a real date; "
-                         "write it as YYYY-MM-DD or YYYY-MM")
-    return value, text[match.end():]
+        raise InputError(
+            "E209", source, f"dateline 'date {value}' is not a real date; write it as YYYY-MM-DD or YYYY-MM"
+        )
+    return value, text[match.end() :]
 
 
 def check_date_option(value: str | None) -> InputError | None:
     """The --date value applies to every article without a date of its own, so a bad one stops the run."""
     if value is None or is_valid_date(value):
         return None
-    return InputError("E211", "--date", f"'{value}' is not a date; give YYYY-MM-DD or YYYY-MM, "
-                      "e.g. --date 2025-09-04")
+    return InputError("E211", "--date", f"'{value}' is not a date; give YYYY-MM-DD or YYYY-MM, e.g. --date 2025-09-04")

@@ -55,12 +55,15 @@ def decode(raw: bytes, source: str) -> str:
         # UTF-16 is full of NUL bytes, so it must be recognised before the binary check.
         if raw.startswith(bom):
             try:
-                return normalize_text(raw[len(bom):].decode(encoding))
+                return normalize_text(raw[len(bom) :].decode(encoding))
             except UnicodeDecodeError:
                 break
     if looks_binary(raw):
-        raise InputError("E203", source, "looks binary (NUL or control bytes), not text; give a text, "
-                         "JSON Lines, HTML or RSS/Atom file")
+        raise InputError(
+            "E203",
+            source,
+            "looks binary (NUL or control bytes), not text; give a text, JSON Lines, HTML or RSS/Atom file",
+        )
     try:
         return normalize_text(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -82,13 +85,18 @@ def _decode_mixed(raw: bytes, source: str) -> str:
             start = position + error.start
             parts.append(raw[position:start].decode("utf-8-sig" if position == 0 else "utf-8"))
             invalid.append(len(parts))
-            parts.append(raw[start:position + error.end])
+            parts.append(raw[start : position + error.end])
             position += error.end
     legacy = _legacy_of(b"".join(parts[i] for i in invalid))
     for i in invalid:
         parts[i] = parts[i].decode(legacy, errors="replace")
-    log.warning("%s: mixes UTF-8 and %s (%d byte(s) not UTF-8); each part is decoded as its own, but re-encode "
-                "the file as UTF-8 to be sure", source, legacy, sum(len(parts[i]) for i in invalid))
+    log.warning(
+        "%s: mixes UTF-8 and %s (%d byte(s) not UTF-8); each part is decoded as its own, but re-encode "
+        "the file as UTF-8 to be sure",
+        source,
+        legacy,
+        sum(len(parts[i]) for i in invalid),
+    )
     return "".join(parts)
 
 
@@ -119,8 +127,11 @@ def _polish_score(text: str) -> int:
 def _decode_legacy(raw: bytes, source: str) -> str:
     candidates = _candidates(raw)
     if not candidates:
-        raise InputError("E205", source, "is neither UTF-8 nor cp1250/ISO-8859-2 text; re-encode it as "
-                         "UTF-8 (e.g. iconv -f <encoding> -t UTF-8)")
+        raise InputError(
+            "E205",
+            source,
+            "is neither UTF-8 nor cp1250/ISO-8859-2 text; re-encode it as UTF-8 (e.g. iconv -f <encoding> -t UTF-8)",
+        )
     if len(set(candidates.values())) == 1:
         return next(iter(candidates.values()))
     scores = {enc: _polish_score(text) for enc, text in candidates.items()}
@@ -130,8 +141,12 @@ def _decode_legacy(raw: bytes, source: str) -> str:
         return candidates[winners[0]]
     chosen = _break_tie(raw, winners)
     if chosen is None:
-        raise InputError("E205", source, "could be cp1250 or ISO-8859-2 and the bytes do not tell which; "
-                         "re-encode it as UTF-8 (e.g. iconv -f cp1250 -t UTF-8)")
+        raise InputError(
+            "E205",
+            source,
+            "could be cp1250 or ISO-8859-2 and the bytes do not tell which; "
+            "re-encode it as UTF-8 (e.g. iconv -f cp1250 -t UTF-8)",
+        )
     return candidates[chosen]
 
 

@@ -129,8 +129,30 @@ def _language(value: str | None) -> str | None:
 
 
 class _TextCollector(HTMLParser):
-    BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-                        "tr", "table", "section", "article", "header", "footer", "figure", "pre"})
+    BLOCKS = frozenset(
+        {
+            "p",
+            "div",
+            "li",
+            "ul",
+            "ol",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "tr",
+            "table",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "figure",
+            "pre",
+        }
+    )
     SKIPPED = frozenset({"script", "style", "noscript"})
 
     def __init__(self) -> None:

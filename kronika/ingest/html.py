@@ -21,8 +21,11 @@ def read_html(html: str, *, source: str, date: str | None = None) -> Iterator[Ar
     extracted = _extract(html)
     text = normalize_text(extracted.text or "").strip() if extracted is not None else ""
     if not text:
-        yield InputError("E207", source, "is an HTML page without article text (nothing but menus, "
-                         "links or scripts); give the article page itself")
+        yield InputError(
+            "E207",
+            source,
+            "is an HTML page without article text (nothing but menus, links or scripts); give the article page itself",
+        )
         return
     yield Article(
         text=text,
@@ -43,10 +46,13 @@ def _extract(html: str):
 
     # favor_precision keeps navigation menus and footers from passing as article text, so a page
     # without an article is reported instead of yielding "Home / News / Sport".
-    options = dict(with_metadata=True, favor_precision=True,
-                   # Without this htmldate guesses from any year in the body ("budget for 2026" → 2026-01-01);
-                   # a missing date is better than a wrong dateline, since every timex is resolved against it.
-                   date_extraction_params={"extensive_search": False, "original_date": True})
+    options = dict(
+        with_metadata=True,
+        favor_precision=True,
+        # Without this htmldate guesses from any year in the body ("budget for 2026" → 2026-01-01);
+        # a missing date is better than a wrong dateline, since every timex is resolved against it.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
     extracted = trafilatura.bare_extraction(html, **options)
     if extracted is None or not (extracted.text or "").strip():
         from lxml import etree, html as lxml_html

@@ -38,8 +38,9 @@ def can_stream(head: bytes) -> bool:
     return not head.startswith(UTF16_BOMS)
 
 
-def read_lines(handle: BinaryIO, *, source: str, date: str | None, max_bytes: int,
-               first: bytes = b"") -> Iterator[Article | InputError]:
+def read_lines(
+    handle: BinaryIO, *, source: str, date: str | None, max_bytes: int, first: bytes = b""
+) -> Iterator[Article | InputError]:
     """Articles and errors from the JSON Lines in ``handle`` (``first``: a line already read from it)."""
     seen_any = False
     for number, raw, size in _numbered_lines(handle, max_bytes, first):
@@ -86,7 +87,8 @@ def too_large_article(source: str, size: int, max_bytes: int) -> InputError:
     from kronika.ingest.read import human_size
 
     return InputError(
-        "E204", source,
+        "E204",
+        source,
         f"is {human_size(size)} ({size} bytes), over the limit of {human_size(max_bytes)} for one article; "
         "it was skipped and the other lines were read. Shorten this article or split it into several",
     )

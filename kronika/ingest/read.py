@@ -103,8 +103,7 @@ def _size(path: str) -> int:
         return 0  # reported by the reader that opens it
 
 
-def _read_archive(path: str, kind: str | None, *, date: str | None,
-                  max_bytes: int) -> Iterator[Article | InputError]:
+def _read_archive(path: str, kind: str | None, *, date: str | None, max_bytes: int) -> Iterator[Article | InputError]:
     try:
         handle = open(path, "rb")
     except OSError:  # reported, with its reason, by the whole-file reader
@@ -121,12 +120,12 @@ def _read_archive(path: str, kind: str | None, *, date: str | None,
 def _streamable(first: bytes | str) -> bool:
     """Bytes that can be split at newline bytes (not empty, binary or UTF-16: those are reported whole;
     a text stream without bytes underneath is read whole too)."""
-    return (isinstance(first, bytes) and bool(first.strip()) and lines.can_stream(first)
-            and not looks_binary(first))
+    return isinstance(first, bytes) and bool(first.strip()) and lines.can_stream(first) and not looks_binary(first)
 
 
-def _read_file_whole(path: str, kind: str | None, *, date: str | None,
-                     max_bytes: int) -> Iterator[Article | InputError]:
+def _read_file_whole(
+    path: str, kind: str | None, *, date: str | None, max_bytes: int
+) -> Iterator[Article | InputError]:
     try:
         raw = _read_bytes(path, max_bytes)
     except InputError as error:
@@ -154,10 +153,14 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
 
 
 def _too_large(source: str, size: int, max_bytes: int) -> InputError:
-    return InputError("E204", source, f"is {human_size(size)} ({size} bytes), over the limit of "
-                      f"{human_size(max_bytes)} ({max_bytes} bytes) for one article; split it into files of one "
-                      "article each, or give an archive as JSON Lines (one article a line), which is read a line "
-                      "at a time")
+    return InputError(
+        "E204",
+        source,
+        f"is {human_size(size)} ({size} bytes), over the limit of "
+        f"{human_size(max_bytes)} ({max_bytes} bytes) for one article; split it into files of one "
+        "article each, or give an archive as JSON Lines (one article a line), which is read a line "
+        "at a time",
+    )
 
 
 def human_size(size: float) -> str:
@@ -199,8 +202,12 @@ def _read_stdin(*, date: str | None, max_bytes: int) -> Iterator[Article | Input
     raw = first + stream.read(max_bytes + 1 - len(first))
     if len(raw) > max_bytes:
         # A pipe has no size to stat, so reading stops one byte past the limit.
-        yield InputError("E204", STDIN_SOURCE, f"is over the limit of {human_size(max_bytes)} ({max_bytes} "
-                         "bytes) for one article; give several articles as JSON Lines (one article a line), "
-                         "which is read a line at a time")
+        yield InputError(
+            "E204",
+            STDIN_SOURCE,
+            f"is over the limit of {human_size(max_bytes)} ({max_bytes} "
+            "bytes) for one article; give several articles as JSON Lines (one article a line), "
+            "which is read a line at a time",
+        )
         return
     yield from read_text(raw, source=STDIN_SOURCE, date=date)

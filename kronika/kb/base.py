@@ -160,8 +160,9 @@ def read_entries(directory: Path) -> list[Entry]:
                     try:
                         entries.append(Entry.from_json(json.loads(line)))
                     except (ValueError, TypeError) as err:
-                        raise KronikaError("E401", f"{path}:{number}: broken knowledge-base record ({err}); "
-                                                   f"{REBUILD}") from err
+                        raise KronikaError(
+                            "E401", f"{path}:{number}: broken knowledge-base record ({err}); {REBUILD}"
+                        ) from err
     return entries
 
 

@@ -109,8 +109,11 @@ class Entry:
     def is_state(self) -> bool:
         """A sovereign state's entry: a place with a country code and an adjective or a capital (cities and
         regions carry the country code too)."""
-        return (self.type == "GPE" and self.country is not None
-                and (any(self.adjectives.values()) or self.capital is not None))
+        return (
+            self.type == "GPE"
+            and self.country is not None
+            and (any(self.adjectives.values()) or self.capital is not None)
+        )
 
     @classmethod
     def from_json(cls, obj: dict) -> Entry:

@@ -14,6 +14,7 @@ from kronika import prebuilt
 from kronika.kb.base import DATA_FILES, KnowledgeBase, read_entries
 from kronika.kb.model import Entry, Office
 
+
 def entry_fields(entry: Entry) -> dict:
     """The entry's fields by name, its offices as dicts of theirs."""
     values = {f.name: getattr(entry, f.name) for f in fields(Entry)}

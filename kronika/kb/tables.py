@@ -26,12 +26,15 @@ EXTRA_COUNTRIES = {"XKX": "Kosovo"}
 
 # Per table: the columns it must have, and those that may not be empty.
 SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "states": (("iso3", "qid", "name", "adjectives_pl", "inhabitants_pl", "aliases_pl", "aliases_en"),
-               ("iso3",)),
-    "places": (("qid", "name", "type", "country", "lat", "lon", "geonameid", "aliases_pl", "aliases_en"),
-               ("name", "type")),
-    "organisations": (("qid", "name", "type", "country", "sector", "aliases_pl", "aliases_en"),
-                      ("name", "type", "sector")),
+    "states": (("iso3", "qid", "name", "adjectives_pl", "inhabitants_pl", "aliases_pl", "aliases_en"), ("iso3",)),
+    "places": (
+        ("qid", "name", "type", "country", "lat", "lon", "geonameid", "aliases_pl", "aliases_en"),
+        ("name", "type"),
+    ),
+    "organisations": (
+        ("qid", "name", "type", "country", "sector", "aliases_pl", "aliases_en"),
+        ("name", "type", "sector"),
+    ),
     "people": (("qid", "name", "country", "sector", "aliases_pl", "aliases_en"), ("name",)),
     "offices": (("person", "role", "country", "start", "end"), ("person", "role", "country", "start")),
 }
@@ -97,8 +100,9 @@ def read_table(path: Path, kind: str, problems: list[Problem]) -> list[Row]:
                     return rows
                 continue
             if len(cells) > len(header):
-                problems.append(Problem(path, number, f"{len(cells)} cells, the header has {len(header)} "
-                                                      "(a stray tab?)"))
+                problems.append(
+                    Problem(path, number, f"{len(cells)} cells, the header has {len(header)} (a stray tab?)")
+                )
                 continue
             # Empty cells at the end of a row may be left out, as editors strip trailing tabs.
             cells += [""] * (len(header) - len(cells))
@@ -120,8 +124,10 @@ def _check_row(row: Row, kind: str, required: tuple[str, ...], countries: set[st
         found.append(f"type {row['type']!r} is not one of {', '.join(TYPES)}")
     for column in ("country", "iso3"):
         if row[column] and row[column] not in countries:
-            found.append(f"{column} {row[column]!r} is not an ISO 3166-1 alpha-3 code "
-                         f"(nor one of {', '.join(sorted(EXTRA_COUNTRIES))})")
+            found.append(
+                f"{column} {row[column]!r} is not an ISO 3166-1 alpha-3 code "
+                f"(nor one of {', '.join(sorted(EXTRA_COUNTRIES))})"
+            )
     if row["sector"] and not SECTOR.fullmatch(row["sector"]):
         found.append(f"sector {row['sector']!r} is not a three-letter CAMEO code")
     if row["role"] and row["role"] not in ROLES:
@@ -168,8 +174,9 @@ def _cross_check(tables: dict[str, list[Row]]) -> list[Problem]:
                 continue
             if row["qid"] in seen_ids:
                 first = seen_ids[row["qid"]]
-                problems.append(Problem(row.path, row.line,
-                                        f"duplicate id {row['qid']} (first at {first.path.name}:{first.line})"))
+                problems.append(
+                    Problem(row.path, row.line, f"duplicate id {row['qid']} (first at {first.path.name}:{first.line})")
+                )
             else:
                 seen_ids[row["qid"]] = row
     for kind in ("states",):
@@ -183,8 +190,11 @@ def _cross_check(tables: dict[str, list[Row]]) -> list[Problem]:
         for row in tables.get(kind, ()):
             key = (row["name"], row["country"])
             if key in seen:
-                problems.append(Problem(row.path, row.line, f"duplicate {kind} row {row['name']!r} "
-                                                            f"(first at line {seen[key].line})"))
+                problems.append(
+                    Problem(
+                        row.path, row.line, f"duplicate {kind} row {row['name']!r} (first at line {seen[key].line})"
+                    )
+                )
             seen[key] = row
     people = {row["name"] for row in tables.get("people", ())}
     for row in tables.get("offices", ()):

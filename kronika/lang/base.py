@@ -15,23 +15,56 @@ from typing import Any, Protocol, runtime_checkable
 
 # The event cue words the event coder and its learned layer read (``pack.event_cues.NAME``).
 EVENT_CUES = (
-    "AGENT_PREPOSITION", "BETWEEN", "BETWEEN_JOINERS", "BOTH", "CLAIM_VERBS", "CLAUSE_OPENERS",
-    "CONDITIONAL_PARTICLE", "CONTENT_OPENERS", "COORDINATORS", "FORCE_NOUNS", "FUNDING_VERBS",
-    "HYPOTHETICAL_MARKERS", "IMPERSONAL_SENSE", "INTENTION_VERBS", "LIGHT_VERBS", "LIKEWISE",
-    "LOCATIVE_PREPOSITIONS", "NEGATION", "NEXT_ONE", "NOT_HOSTED", "PAIR_NOUNS", "PASSIVE_AUXILIARIES",
-    "PERSONAL_PAST_ENDINGS", "REFLEXIVE", "RELATIVE_PRONOUNS", "RELATIVE_SUBJECTS", "REPORTING_VERBS",
-    "SOURCE_PREPOSITIONS", "TOPIC_PREPOSITIONS",
+    "AGENT_PREPOSITION",
+    "BETWEEN",
+    "BETWEEN_JOINERS",
+    "BOTH",
+    "CLAIM_VERBS",
+    "CLAUSE_OPENERS",
+    "CONDITIONAL_PARTICLE",
+    "CONTENT_OPENERS",
+    "COORDINATORS",
+    "FORCE_NOUNS",
+    "FUNDING_VERBS",
+    "HYPOTHETICAL_MARKERS",
+    "IMPERSONAL_SENSE",
+    "INTENTION_VERBS",
+    "LIGHT_VERBS",
+    "LIKEWISE",
+    "LOCATIVE_PREPOSITIONS",
+    "NEGATION",
+    "NEXT_ONE",
+    "NOT_HOSTED",
+    "PAIR_NOUNS",
+    "PASSIVE_AUXILIARIES",
+    "PERSONAL_PAST_ENDINGS",
+    "REFLEXIVE",
+    "RELATIVE_PRONOUNS",
+    "RELATIVE_SUBJECTS",
+    "REPORTING_VERBS",
+    "SOURCE_PREPOSITIONS",
+    "TOPIC_PREPOSITIONS",
 )
 
 # Data modules by part: the names the stage of that part reads from it.
 DATA_PARTS: dict[str, tuple[str, ...]] = {
     "quotes": ("COORDINATORS", "DIALOGUE_DASHES", "QUOTE_PAIRS", "SOURCE_PREPOSITIONS", "SPEECH_VERBS", "THAT"),
-    "amounts": ("APPROXIMATORS", "ESTIMATING_VERBS", "EVENT_CATEGORIES", "FOREIGN_MONTHS", "MULTIPLIERS",
-                "NOT_COUNTS", "NOT_COUNT_LEMMAS", "NUMBER_LABELS", "NUMBER_WORDS", "OBJECT_CATEGORIES",
-                "PERSON_OBJECTS", "VAGUE_MULTIPLIER_FORMS"),
+    "amounts": (
+        "APPROXIMATORS",
+        "ESTIMATING_VERBS",
+        "EVENT_CATEGORIES",
+        "FOREIGN_MONTHS",
+        "MULTIPLIERS",
+        "NOT_COUNTS",
+        "NOT_COUNT_LEMMAS",
+        "NUMBER_LABELS",
+        "NUMBER_WORDS",
+        "OBJECT_CATEGORIES",
+        "PERSON_OBJECTS",
+        "VAGUE_MULTIPLIER_FORMS",
+    ),
     "tone": ("POLARITY", "NEGATORS"),
-    "ner_features": ("HOST_CATEGORIES", "NKJP_TYPES", "document_name_forms", "inner_names",
-                     "sentence_features"),
+    "ner_features": ("HOST_CATEGORIES", "NKJP_TYPES", "document_name_forms", "inner_names", "sentence_features"),
 }
 
 
@@ -115,8 +148,9 @@ class LanguagePack(Protocol):
     def may_be_base_form(self, word: str) -> bool:
         """Whether ``word`` may be a name's base form by its ending (the Polish "Gochę" is an accusative)."""
 
-    def romanize(self, name: str, context, state: str | None = None, first_names=None,
-                 person: bool = False) -> tuple[str, str] | None: ...
+    def romanize(
+        self, name: str, context, state: str | None = None, first_names=None, person: bool = False
+    ) -> tuple[str, str] | None: ...
 
     def first_names(self, people) -> Any:
         """What ``romanize`` reads as evidence from the knowledge base's people: (country, first words of the

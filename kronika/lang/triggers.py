@@ -90,9 +90,15 @@ def parse_row(row: dict[str, str], prepositions: frozenset[str]) -> Trigger:
     if row["pos"] == "mwe" and len(lemmas) < 2:
         raise ValueError("a mwe needs at least two lemmas")
     return Trigger(
-        lemmas=lemmas, pos=row["pos"], cameo=row["cameo"], recipient=parse_frames(row["recipient"], prepositions),
-        actor_from=parse_frames(row["actor_from"], prepositions), symmetric=_flag(row["symmetric"], "symmetric"),
-        speech=_flag(row["speech"], "speech"), gap=int(row["gap"]), ordered=_flag(row["ordered"], "ordered"),
+        lemmas=lemmas,
+        pos=row["pos"],
+        cameo=row["cameo"],
+        recipient=parse_frames(row["recipient"], prepositions),
+        actor_from=parse_frames(row["actor_from"], prepositions),
+        symmetric=_flag(row["symmetric"], "symmetric"),
+        speech=_flag(row["speech"], "speech"),
+        gap=int(row["gap"]),
+        ordered=_flag(row["ordered"], "ordered"),
         notes=row["notes"],
     )
 

@@ -24,6 +24,7 @@ def morph(tag: str | None) -> Morph:
     readings = [get_language(code).morph(tag) for code in SUPPORTED]
     return next((r for r in readings if r.upos), readings[0])
 
+
 # What sets the participles, the hyphen forms, the post-prepositional and the short adjectives apart from the
 # plain adjective.
 _NOT_PLAIN_ADJECTIVE = frozenset({"VerbForm=Part", "Hyph=Yes", "PrepCase=Pre", "Variant=Short"})

@@ -21,8 +21,11 @@ def model_dir(name: str) -> Path:
     no path, is refused with a clear error rather than extracted behind the caller's back."""
     folder = resources.files(__name__).joinpath(name)
     if not isinstance(folder, Path):
-        raise KronikaError("E403", f"model {name} is inside an archive ({folder}); kronika's models need an "
-                                   "installation on disk: pip install kronika")
+        raise KronikaError(
+            "E403",
+            f"model {name} is inside an archive ({folder}); kronika's models need an "
+            "installation on disk: pip install kronika",
+        )
     return folder
 
 
@@ -30,5 +33,7 @@ def rebuild_hint(command: str) -> str:
     """What to do about a missing or broken file that ships in the package: an installed wheel is repaired by
     installing it again; a source checkout rebuilds the file with ``command`` (run from the checkout, in its
     environment). Naming only the script would send a wheel's user to a ``scripts/`` folder they do not have."""
-    return (f"reinstall kronika (pip install --force-reinstall kronika), or in a source checkout rebuild it with "
-            f"`{command}`")
+    return (
+        f"reinstall kronika (pip install --force-reinstall kronika), or in a source checkout rebuild it with "
+        f"`{command}`"
+    )

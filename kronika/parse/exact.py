@@ -46,8 +46,10 @@ def packed_rows(weights: np.ndarray) -> list[int]:
     width, raw, owed = scaled.shape[1] * 8, scaled.tobytes(), borrow.tobytes()
     out = []
     for i in range(scaled.shape[0]):
-        out.append(int.from_bytes(raw[i * width:(i + 1) * width], "little")
-                   - int.from_bytes(owed[i * (width + 8):(i + 1) * (width + 8)], "little"))
+        out.append(
+            int.from_bytes(raw[i * width : (i + 1) * width], "little")
+            - int.from_bytes(owed[i * (width + 8) : (i + 1) * (width + 8)], "little")
+        )
     return out
 
 

@@ -40,8 +40,15 @@ class ExactMoves:
     """Greedy arc-eager decoding with a move model as packed rows: the features of one word by their value
     string (``single``: template -> value -> row), the combinations by integer key (``kronika.parse.keys``)."""
 
-    def __init__(self, classes: list[str], single: dict[str, dict[str, int]], vocabulary: dict[str, int],
-                 width: int, tables: dict[str, dict[int, int]], by_value: tuple | None = None):
+    def __init__(
+        self,
+        classes: list[str],
+        single: dict[str, dict[str, int]],
+        vocabulary: dict[str, int],
+        width: int,
+        tables: dict[str, dict[int, int]],
+        by_value: tuple | None = None,
+    ):
         self.classes, self.single = classes, single
         self.vocabulary, self.width, self.tables = vocabulary, width, tables
         self.fallbacks = 0  # decisions left to the reference computation, for the curious
@@ -52,7 +59,8 @@ class ExactMoves:
         # Per form, lemma, tag and class: its row in each single template reading it, then its key part id.
         self._by_value = by_value or tuple(
             _by_value([single.get(name, {}) for name in names], vocabulary if part else None)
-            for names, part in ((_BY_FORM, False), (_BY_LEMMA, True), (_BY_TAG, True), (_BY_CLASS, False)))
+            for names, part in ((_BY_FORM, False), (_BY_LEMMA, True), (_BY_TAG, True), (_BY_CLASS, False))
+        )
 
     @classmethod
     def of(cls, classes: list[str], table: dict[str, int]) -> ExactMoves:
@@ -73,11 +81,29 @@ class ExactMoves:
         none, k = n + 1, self.width
         tid, lid, own, ahead, s1t, s0ht, s0lt, s0rt, n0lt = self._positions(words, n)
         tk, lk, tkk = [t * k for t in tid], [i * k for i in lid], [t * k * k for t in tid]
-        (st_nt, sl_nt, st_nl, sl_nl, st_nt_n1t, sht_st_nt, st_slt_nt, st_srt_nt, st_nt_nlt, s1t_st_nt, d_st_nt,
-         d_sl, d_nl, valency, head_known) = (self.tables[name].get for name in keys.ARITY)
+        (
+            st_nt,
+            sl_nt,
+            st_nl,
+            sl_nl,
+            st_nt_n1t,
+            sht_st_nt,
+            st_slt_nt,
+            st_srt_nt,
+            st_nt_nlt,
+            s1t_st_nt,
+            d_st_nt,
+            d_sl,
+            d_nl,
+            valency,
+            head_known,
+        ) = (self.tables[name].get for name in keys.ARITY)
         dists = self._dist + self._dist[-1:] * (n - 10)  # by distance: 10 and more share a bucket
-        counts = self._counts if n < len(self._counts) else self._counts + [
-            self.vocabulary.get(str(c), 0) for c in range(len(self._counts), n + 1)]
+        counts = (
+            self._counts
+            if n < len(self._counts)
+            else self._counts + [self.vocabulary.get(str(c), 0) for c in range(len(self._counts), n + 1)]
+        )
         no_dist, (unknown, known) = self._no_dist, self._known
         stack, nxt = [none, 0], 1
         heads = [-1] * (n + 2)
@@ -91,14 +117,30 @@ class ExactMoves:
             b, lb, top_tag, top_lemma = tid[nxt], lid[nxt], tk[s0], lk[s0]
             pair = top_tag + b
             d = dists[nxt - s0] * k if s0 else no_dist * k
-            total = (own[s0] + ahead[nxt] + s1t[s1] + s0ht[s0h] + s0lt[s0l] + s0rt[s0r] + n0lt[n0l]
-                     + st_nt(pair, 0) + sl_nt(top_lemma + b, 0) + st_nl(top_tag + lb, 0) + sl_nl(top_lemma + lb, 0)
-                     + st_nt_n1t(pair * k + tid[nxt + 1], 0) + sht_st_nt(tkk[s0h] + pair, 0)
-                     + st_slt_nt((top_tag + tid[s0l]) * k + b, 0) + st_srt_nt((top_tag + tid[s0r]) * k + b, 0)
-                     + st_nt_nlt(pair * k + tid[n0l], 0) + s1t_st_nt(tkk[s1] + pair, 0)
-                     + d_st_nt(d * k + pair, 0) + d_sl(d + lid[s0], 0) + d_nl(d + lb, 0)
-                     + valency((counts[lefts[s0]] * k + counts[rights[s0]]) * k + tid[s0], 0)
-                     + head_known((known if h >= 0 else unknown) * k * k + pair, 0)) + OFFSET
+            total = (
+                own[s0]
+                + ahead[nxt]
+                + s1t[s1]
+                + s0ht[s0h]
+                + s0lt[s0l]
+                + s0rt[s0r]
+                + n0lt[n0l]
+                + st_nt(pair, 0)
+                + sl_nt(top_lemma + b, 0)
+                + st_nl(top_tag + lb, 0)
+                + sl_nl(top_lemma + lb, 0)
+                + st_nt_n1t(pair * k + tid[nxt + 1], 0)
+                + sht_st_nt(tkk[s0h] + pair, 0)
+                + st_slt_nt((top_tag + tid[s0l]) * k + b, 0)
+                + st_srt_nt((top_tag + tid[s0r]) * k + b, 0)
+                + st_nt_nlt(pair * k + tid[n0l], 0)
+                + s1t_st_nt(tkk[s1] + pair, 0)
+                + d_st_nt(d * k + pair, 0)
+                + d_sl(d + lid[s0], 0)
+                + d_nl(d + lb, 0)
+                + valency((counts[lefts[s0]] * k + counts[rights[s0]]) * k + tid[s0], 0)
+                + head_known((known if h >= 0 else unknown) * k * k + pair, 0)
+            ) + OFFSET
             # The legal move with the highest exact score, when it leads the next by the margin; else the
             # reference decides. SHIFT and RIGHT are legal while words are left; REDUCE needs a top with a
             # head, LEFT one without; the root is never reduced nor given a head. A tie never leads.
@@ -142,11 +184,20 @@ class ExactMoves:
         cls = [classes.get(c, (0, 0)) for c in words.cls]
         own = [f[0] + le[0] + g[0] + c[0] for f, le, g, c in zip(form, lemma, tag, cls)]
         bias, trigram = self.single["b"].get("", 0), self.single["n0t,n1t,n2t"].get
-        ahead = [0] + [bias + form[i][1] + lemma[i][1] + tag[i][1] + cls[i][1] + lemma[i + 1][2] + tag[i + 1][2]
-                       + tag[i + 2][3] + trigram(f"{tag_names[i]},{tag_names[i + 1]},{tag_names[i + 2]}", 0)
-                       for i in range(1, n + 1)]
+        ahead = [0] + [
+            bias
+            + form[i][1]
+            + lemma[i][1]
+            + tag[i][1]
+            + cls[i][1]
+            + lemma[i + 1][2]
+            + tag[i + 1][2]
+            + tag[i + 2][3]
+            + trigram(f"{tag_names[i]},{tag_names[i + 1]},{tag_names[i + 2]}", 0)
+            for i in range(1, n + 1)
+        ]
         by_tag = list(zip(*tag))
-        return (by_tag[-1], list(zip(*lemma))[-1], own, ahead, *by_tag[len(_BY_TAG) - len(_ROLES):len(_BY_TAG)])
+        return (by_tag[-1], list(zip(*lemma))[-1], own, ahead, *by_tag[len(_BY_TAG) - len(_ROLES) : len(_BY_TAG)])
 
     def _reference(self, words: Words, n: int, stack, nxt, heads, dependents) -> int:
         """The reference's own decision: its feature strings, its float32 rows summed the same way."""
@@ -163,8 +214,9 @@ class ExactMoves:
                 row = self.single[name].get(value)
             if row is not None:
                 packed.append(row)
-        scores = rows_of(packed, len(self.classes)).sum(axis=0) if packed else np.zeros(len(self.classes),
-                                                                                          dtype=np.float32)
+        scores = (
+            rows_of(packed, len(self.classes)).sum(axis=0) if packed else np.zeros(len(self.classes), dtype=np.float32)
+        )
         return int(np.where(state.legal(), scores, -np.inf).argmax())
 
 

@@ -15,9 +15,23 @@ from itertools import combinations
 
 # Templates of the move model that combine parts, with their number of parts, in the order
 # ``greedy.ExactMoves.heads`` unpacks them (``features.move_features`` makes their strings).
-ARITY = {"s0t,n0t": 2, "s0l,n0t": 2, "s0t,n0l": 2, "s0l,n0l": 2, "s0t,n0t,n1t": 3, "s0ht,s0t,n0t": 3,
-         "s0t,s0lt,n0t": 3, "s0t,s0rt,n0t": 3, "s0t,n0t,n0lt": 3, "s1t,s0t,n0t": 3, "d,s0t,n0t": 3, "d,s0l": 2,
-         "d,n0l": 2, "s0v": 3, "s0h?": 3}
+ARITY = {
+    "s0t,n0t": 2,
+    "s0l,n0t": 2,
+    "s0t,n0l": 2,
+    "s0l,n0l": 2,
+    "s0t,n0t,n1t": 3,
+    "s0ht,s0t,n0t": 3,
+    "s0t,s0lt,n0t": 3,
+    "s0t,s0rt,n0t": 3,
+    "s0t,n0t,n0lt": 3,
+    "s1t,s0t,n0t": 3,
+    "d,s0t,n0t": 3,
+    "d,s0l": 2,
+    "d,n0l": 2,
+    "s0v": 3,
+    "s0h?": 3,
+}
 
 
 def splits(value: str, arity: int):
@@ -38,16 +52,19 @@ def encode(ids: tuple[int, ...], width: int) -> int:
 def keyed(templates: dict[str, dict[str, int]]) -> tuple[dict[str, int], int, dict[str, dict[int, int]]]:
     """The part vocabulary (string -> id), the width of a part, and per combining template its rows by key."""
     vocabulary: dict[str, int] = {}
-    parted = {name: [(parts, row) for value, row in templates.get(name, {}).items()
-                     for parts in splits(value, arity)]
-              for name, arity in ARITY.items()}
+    parted = {
+        name: [(parts, row) for value, row in templates.get(name, {}).items() for parts in splits(value, arity)]
+        for name, arity in ARITY.items()
+    }
     for entries in parted.values():
         for parts, _ in entries:
             for part in parts:
                 vocabulary.setdefault(part, len(vocabulary) + 1)
     width = len(vocabulary) + 1
-    tables = {name: {encode(tuple(vocabulary[p] for p in parts), width): row for parts, row in entries}
-              for name, entries in parted.items()}
+    tables = {
+        name: {encode(tuple(vocabulary[p] for p in parts), width): row for parts, row in entries}
+        for name, entries in parted.items()
+    }
     return vocabulary, width, tables
 
 

@@ -21,11 +21,26 @@ ROOT_RELATION = "root"
 # The parts of an arc (d: the dependent, h: its head, f: the dependent's first dependent), and of each
 # template of ``relation_features`` but the bias, in its order of parts.
 PARTS = ("dw", "dl", "dt", "dc", "dk", "hl", "ht", "hc", "side", "dist", "fl", "fc")
-TEMPLATES = {"dw": ("dw",), "dl": ("dl",), "dt": ("dt",), "dc": ("dc",), "hl": ("hl",), "ht": ("ht",),
-             "hc": ("hc",), "side": ("side",), "dist": ("dist",), "dt,ht": ("dt", "ht"),
-             "dt,ht,side": ("dt", "hc", "side"), "dk,hl": ("dk", "hl"), "dl,hc": ("dl", "hc"),
-             "dl,hl": ("dl", "hl"), "fl,dk": ("fl", "dk"), "fc,dt": ("fc", "dt"), "fl,dk,hc": ("fl", "dk", "hc"),
-             "dt,side,dist": ("dt", "side", "dist")}
+TEMPLATES = {
+    "dw": ("dw",),
+    "dl": ("dl",),
+    "dt": ("dt",),
+    "dc": ("dc",),
+    "hl": ("hl",),
+    "ht": ("ht",),
+    "hc": ("hc",),
+    "side": ("side",),
+    "dist": ("dist",),
+    "dt,ht": ("dt", "ht"),
+    "dt,ht,side": ("dt", "hc", "side"),
+    "dk,hl": ("dk", "hl"),
+    "dl,hc": ("dl", "hc"),
+    "dl,hl": ("dl", "hl"),
+    "fl,dk": ("fl", "dk"),
+    "fc,dt": ("fc", "dt"),
+    "fl,dk,hc": ("fl", "dk", "hc"),
+    "dt,side,dist": ("dt", "side", "dist"),
+}
 _BUCKETS = [str(d) if d < 5 else "5-9" if d < 10 else "10+" for d in range(11)]
 
 
@@ -47,18 +62,25 @@ def keyed(model: Perceptron) -> tuple:
     unknown = set(templates) - set(TEMPLATES) - {"b"}
     if unknown:
         raise ValueError(f"relation model: templates {sorted(unknown)} are not among the labeler's")
-    parted = {name: [(split, row) for value, row in templates.get(name, {}).items()
-                     for split in keys.splits(value, len(parts))] for name, parts in TEMPLATES.items()}
+    parted = {
+        name: [
+            (split, row) for value, row in templates.get(name, {}).items() for split in keys.splits(value, len(parts))
+        ]
+        for name, parts in TEMPLATES.items()
+    }
     vocabulary: dict[str, int] = {}
     for entries in parted.values():
         for split, _ in entries:
             for part in split:
                 vocabulary.setdefault(part, len(vocabulary) + 1)
     width = len(vocabulary) + 1
-    if width ** 3 * len(TEMPLATES) >= 2**63:
+    if width**3 * len(TEMPLATES) >= 2**63:
         raise ValueError(f"relation model: {width} key parts are too many for int64 keys")
-    combined = {t * width ** 3 + keys.encode(tuple(vocabulary[p] for p in split), width): row
-                for t, entries in enumerate(parted.values()) for split, row in entries}
+    combined = {
+        t * width**3 + keys.encode(tuple(vocabulary[p] for p in split), width): row
+        for t, entries in enumerate(parted.values())
+        for split, row in entries
+    }
     order = sorted(combined)
     found = np.array([*order, 2**63 - 1], dtype="<i8").tobytes()
     rows = np.array([*(combined[k] for k in order), len(model.features)], dtype="<i8").tobytes()
@@ -75,8 +97,8 @@ class ExactRelations:
         self.coefficients = np.zeros((len(TEMPLATES), len(PARTS)), dtype=np.int64)
         for t, parts in enumerate(TEMPLATES.values()):
             for power, part in enumerate(reversed(parts)):
-                self.coefficients[t, PARTS.index(part)] = width ** power
-        self.offsets = np.arange(len(TEMPLATES), dtype=np.int64) * width ** 3
+                self.coefficients[t, PARTS.index(part)] = width**power
+        self.offsets = np.arange(len(TEMPLATES), dtype=np.int64) * width**3
         ids = self.vocabulary.get
         self.sides, self.dash = (ids("L", 0), ids("R", 0)), ids("-", 0)
         self.dists = np.array([ids(b, 0) for b in _BUCKETS], dtype=np.int64)
@@ -138,9 +160,21 @@ class ExactRelations:
         form = np.array([ids(f, 0) for f in forms], dtype=np.int64)
         distance = np.minimum(np.abs(governor - dependent), 10)
         f = first[dependent]
-        parts = np.stack([form[dependent], lemma[dependent], tag[dependent], cls[dependent], case[dependent],
-                          lemma[governor], tag[governor], cls[governor],
-                          np.where(dependent < governor, self.sides[0], self.sides[1]), self.dists[distance],
-                          lemma[f], cls[f]])
+        parts = np.stack(
+            [
+                form[dependent],
+                lemma[dependent],
+                tag[dependent],
+                cls[dependent],
+                case[dependent],
+                lemma[governor],
+                tag[governor],
+                cls[governor],
+                np.where(dependent < governor, self.sides[0], self.sides[1]),
+                self.dists[distance],
+                lemma[f],
+                cls[f],
+            ]
+        )
         arcs = np.stack([np.array(sentence, dtype=np.int64)[dependent], at[dependent], head[dependent]], axis=1)
         return arcs, parts

@@ -29,8 +29,9 @@ class Parser:
         self.moves = moves
         self.relations = relations
         self.exact_moves = moves if isinstance(moves, ExactMoves) else _exact_moves(moves)
-        self.exact_relations = (ExactRelations(relations, keyed_relations) if exact.is_float16(relations.weights)
-                                else None)
+        self.exact_relations = (
+            ExactRelations(relations, keyed_relations) if exact.is_float16(relations.weights) else None
+        )
 
     @classmethod
     def load(cls, folder: Path) -> Parser:
@@ -40,8 +41,11 @@ class Parser:
         compact = prebuilt.load(f"parser-{folder.name}-moves", files, lambda: _packed(folder / "moves"))
         relations = Perceptron.load(folder / "relations")
         files = [folder / "relations.json", folder / "relations.npy", *code]
-        return cls(ExactMoves(*compact), relations,
-                   prebuilt.load(f"parser-{folder.name}-relations", files, lambda: keyed(relations)))
+        return cls(
+            ExactMoves(*compact),
+            relations,
+            prebuilt.load(f"parser-{folder.name}-relations", files, lambda: keyed(relations)),
+        )
 
     def parse(self, attributes: list[tuple[str, str, str, str]]) -> tuple[list[int], list[str]]:
         """Heads (1-based positions, 0 for a root) and relations for the words of one sentence."""

@@ -28,8 +28,9 @@ class Perceptron:
     def save(self, path: Path) -> None:
         names = sorted(self.features, key=self.features.get)
         np.save(path.with_suffix(".npy"), self.weights.astype(np.float16))
-        path.with_suffix(".json").write_text(json.dumps({"classes": self.classes, "features": names},
-                                                        ensure_ascii=False), encoding="utf-8")
+        path.with_suffix(".json").write_text(
+            json.dumps({"classes": self.classes, "features": names}, ensure_ascii=False), encoding="utf-8"
+        )
 
     @classmethod
     def load(cls, path: Path) -> Perceptron:

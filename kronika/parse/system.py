@@ -36,8 +36,7 @@ class State:
     def legal(self) -> list[bool]:
         top = self.stack[-1]
         buffered = self.next <= self.n
-        return [buffered, top != 0 and self.heads[top] >= 0,
-                buffered and top != 0 and self.heads[top] < 0, buffered]
+        return [buffered, top != 0 and self.heads[top] >= 0, buffered and top != 0 and self.heads[top] < 0, buffered]
 
     def apply(self, move: int) -> None:
         top = self.stack[-1]

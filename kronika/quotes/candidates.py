@@ -18,7 +18,12 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from kronika.quotes.mentions import (
-    WORD, Placed, is_verb, lemma_of, place_mentions, sentence_token_spans,
+    WORD,
+    Placed,
+    is_verb,
+    lemma_of,
+    place_mentions,
+    sentence_token_spans,
 )
 from kronika.record import Document, Token
 
@@ -71,7 +76,7 @@ class Text:
 
     def breaks_between(self, a: int, b: int) -> bool:
         """Whether a paragraph break stands between tokens ``a`` and ``b``."""
-        return "\n" in self.doc.text[self.tokens[a].end:self.tokens[b].start]
+        return "\n" in self.doc.text[self.tokens[a].end : self.tokens[b].start]
 
 
 def read_text(doc: Document, language, data) -> Text:
@@ -81,8 +86,17 @@ def read_text(doc: Document, language, data) -> Text:
     for number, (lo, hi) in enumerate(spans):
         sentence_of[lo:hi] = [number] * (hi - lo)
     placed = place_mentions(doc, language)
-    return Text(doc, data, tokens, [t.start for t in tokens], spans, sentence_of, [lemma_of(t) for t in tokens],
-                placed, [p.start for p in placed])
+    return Text(
+        doc,
+        data,
+        tokens,
+        [t.start for t in tokens],
+        spans,
+        sentence_of,
+        [lemma_of(t) for t in tokens],
+        placed,
+        [p.start for p in placed],
+    )
 
 
 def find_candidates(text: Text) -> list[Candidate]:
@@ -202,7 +216,7 @@ def marked_spans(text: str, pairs: dict[str, frozenset[str]]) -> list[tuple[int,
         closed = close is not None
         if close is None:
             searched[mark] = max(limit, searched.get(mark, 0))
-            if limit < n or text[i + 1:].strip() == "":
+            if limit < n or text[i + 1 :].strip() == "":
                 i += 1  # a quote that never closes: no span, go on after the mark
                 continue
             close = n  # the article ends inside the quote

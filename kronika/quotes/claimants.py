@@ -27,8 +27,13 @@ def claim_frame(text: Text, first: int, last: int, stretches: list[Candidate]) -
     return Candidate(text.tokens[first].start, text.tokens[last - 1].end, "figure", verb, first, last)
 
 
-def claimant_options(text: Text, frame: Candidate, counts: dict[str, int], ruled: str | None = None,
-                     quoted: tuple[bool, str | None] = (False, None)) -> list[tuple[object, list[str]]]:
+def claimant_options(
+    text: Text,
+    frame: Candidate,
+    counts: dict[str, int],
+    ruled: str | None = None,
+    quoted: tuple[bool, str | None] = (False, None),
+) -> list[tuple[object, list[str]]]:
     """(entity or None for the article itself, features) for every party that may state the figure; ``ruled`` is
     the id of the amount stage's rule claimant ("według X", the subject of a reporting verb), ``quoted`` whether a
     quote of the record holds the figure and the id of its speaker."""

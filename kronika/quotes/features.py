@@ -45,22 +45,28 @@ def quote_features(text: Text, candidate: Candidate) -> list[str]:
         where = "before"
     lo, hi = text.sentence(a)
     paragraph_start = doc.text.rfind("\n", 0, candidate.start) + 1
-    whole_line = doc.text[paragraph_start:text.paragraph_end(candidate.end)].strip(" \"„”“«»-–—.") == \
-        doc.text[candidate.start:candidate.end].strip(" .")
+    whole_line = doc.text[paragraph_start : text.paragraph_end(candidate.end)].strip(' "„”“«»-–—.') == doc.text[
+        candidate.start : candidate.end
+    ].strip(" .")
     capitals = sum(1 for t in words if t.text[:1].isupper())
     # A name between marks ("Haaretz", "Israel Hayom") or a name's part: a title, not speech.
     named = sum(min(b, p.end) - max(a, p.start) for p in overlapping(text, a, b))
     inside_name = named * 2 >= b - a
     marks = 1 if kind in ("marked", "open") else 0
     features = [
-        f"kind={kind}", f"len={length}", f"verb={where}", f"kind={kind}|verb={where}", f"kind={kind}|len={length}",
+        f"kind={kind}",
+        f"len={length}",
+        f"verb={where}",
+        f"kind={kind}|verb={where}",
+        f"kind={kind}|len={length}",
         f"verb={where}|len={length}",
         f"prev={neighbour_class(text, a - 1 - marks)}",
         f"next={neighbour_class(text, b + marks)}",
         f"cap={words[0].text[:1].isupper() if words else False}",
         f"has_verb={any(is_verb(t) for t in words)}",
-        f"ends={doc.text[candidate.end - 1:candidate.end] in '.!?'}",
-        f"line={whole_line}", f"line={whole_line}|verb={where}",
+        f"ends={doc.text[candidate.end - 1 : candidate.end] in '.!?'}",
+        f"line={whole_line}",
+        f"line={whole_line}|verb={where}",
         f"titlecase={len(words) > 1 and capitals == len(words)}",
         f"name={inside_name}",
         f"sentence_start={a - marks <= lo}",

@@ -93,19 +93,30 @@ def place_mentions(doc: Document, language) -> list[Placed]:
 
 def mentions_between(placed: list[Placed], starts: list[int], lo: int, hi: int) -> list[Placed]:
     """The mentions starting in token range [lo, hi); ``starts`` are the mentions' start indexes."""
-    return placed[bisect_left(starts, lo):bisect_left(starts, hi)]
+    return placed[bisect_left(starts, lo) : bisect_left(starts, hi)]
 
 
-def find_subject(tokens: list[Token], verb: int, lo: int, hi: int, placed: list[Placed], starts: list[int],
-                 skip: tuple[int, int] = (0, 0), coordinators: frozenset[str] = frozenset()) -> Placed | None:
+def find_subject(
+    tokens: list[Token],
+    verb: int,
+    lo: int,
+    hi: int,
+    placed: list[Placed],
+    starts: list[int],
+    skip: tuple[int, int] = (0, 0),
+    coordinators: frozenset[str] = frozenset(),
+) -> Placed | None:
     """The named subject of the verb at ``verb`` within sentence tokens [lo, hi), outside ``skip``."""
-    candidates = [p for p in mentions_between(placed, starts, lo, hi)
-                  if p.entity.type in SPEAKER_TYPES and "Nom" in p.cases and not p.governed
-                  and not (skip[0] <= p.start < skip[1])]
+    candidates = [
+        p
+        for p in mentions_between(placed, starts, lo, hi)
+        if p.entity.type in SPEAKER_TYPES and "Nom" in p.cases and not p.governed and not (skip[0] <= p.start < skip[1])
+    ]
     # Right after the verb, before any comma or conjunction: "zapewnił Xi", "przekazała agencja Xinhua".
     stop = verb + 1
-    while stop < min(hi, verb + 1 + SUBJECT_REACH) and WORD.search(tokens[stop].text) and not (
-            skip[0] <= stop < skip[1]):
+    while (
+        stop < min(hi, verb + 1 + SUBJECT_REACH) and WORD.search(tokens[stop].text) and not (skip[0] <= stop < skip[1])
+    ):
         stop += 1
     after = [p for p in candidates if verb < p.start < stop]
     if after:
@@ -115,6 +126,6 @@ def find_subject(tokens: list[Token], verb: int, lo: int, hi: int, placed: list[
         return None
     # "Xi i Putin ... podkreślając": the first of a coordinated group speaks for it.
     k = len(before) - 1
-    while k > 0 and " ".join(lemma_of(t) for t in tokens[before[k - 1].end:before[k].start]) in coordinators:
+    while k > 0 and " ".join(lemma_of(t) for t in tokens[before[k - 1].end : before[k].start]) in coordinators:
         k -= 1
     return before[k]

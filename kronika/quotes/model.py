@@ -39,19 +39,24 @@ def load_quote_models(lang: str) -> QuoteModels:
         models = {name: LinearModel.from_json(body) for name, body in data["models"].items()}
         return QuoteModels(models["quote"], models["speaker"], models.get("claimant"), **data["settings"])
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise KronikaError("E403", f"quote model {path} is missing or broken ({type(error).__name__}: {error}); "
-                           f"{REBUILD}") from None
+        raise KronikaError(
+            "E403", f"quote model {path} is missing or broken ({type(error).__name__}: {error}); {REBUILD}"
+        ) from None
 
 
 def save_quote_models(out: Path, models: QuoteModels, meta: dict) -> Path:
     """Write ``model.json`` (weights and thresholds) and ``meta.json`` (how they were measured) under ``out``."""
     out.mkdir(parents=True, exist_ok=True)
-    body = {"models": {"quote": models.quote.to_json(), "speaker": models.speaker.to_json()} | (
-        {"claimant": models.claimant.to_json()} if models.claimant else {}),
-            "settings": {"quote_threshold": models.quote_threshold, "speaker_threshold": models.speaker_threshold,
-                         "chain": models.chain}}
+    body = {
+        "models": {"quote": models.quote.to_json(), "speaker": models.speaker.to_json()}
+        | ({"claimant": models.claimant.to_json()} if models.claimant else {}),
+        "settings": {
+            "quote_threshold": models.quote_threshold,
+            "speaker_threshold": models.speaker_threshold,
+            "chain": models.chain,
+        },
+    }
     path = out / "model.json"
     path.write_text(json.dumps(body, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    (out / "meta.json").write_text(json.dumps(meta | {"settings": body["settings"]}, indent=1) + "\n",
-                                   encoding="utf-8")
+    (out / "meta.json").write_text(json.dumps(meta | {"settings": body["settings"]}, indent=1) + "\n", encoding="utf-8")
     return path

@@ -70,7 +70,9 @@ class SpeakerMentions:
         if index is None:
             index = self._titles[key] = {}
             for p in self.by_entity.get(key, []):
-                window = self.lemmas[max(0, p.start - TITLE_BEFORE):p.start] + self.lemmas[p.end:p.end + TITLE_AFTER]
+                window = (
+                    self.lemmas[max(0, p.start - TITLE_BEFORE) : p.start] + self.lemmas[p.end : p.end + TITLE_AFTER]
+                )
                 for word in set(window):
                     index.setdefault(word, []).append(p)
         return index.get(lemma, [])

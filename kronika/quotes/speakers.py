@@ -22,7 +22,13 @@ from kronika.lang.ud import morph
 from kronika.quotes.candidates import Candidate, Text
 from kronika.quotes.speaker_index import speaker_mentions
 from kronika.quotes.mentions import (
-    SPEAKER_TYPES, WORD, Placed, find_subject, is_verb, mentions_between, tag_cases,
+    SPEAKER_TYPES,
+    WORD,
+    Placed,
+    find_subject,
+    is_verb,
+    mentions_between,
+    tag_cases,
 )
 
 BEFORE_SENTENCES = 2
@@ -47,8 +53,16 @@ def rule_speaker(text: Text, quote: Candidate) -> Placed | object | None:
     if quote.verb is not None:
         lo, hi = text.sentence(quote.verb)
         lo = min(lo, quote.first)
-        subject = find_subject(text.tokens, quote.verb, lo, hi, text.placed, text.mention_starts,
-                               skip=(quote.first, quote.last), coordinators=text.data.COORDINATORS)
+        subject = find_subject(
+            text.tokens,
+            quote.verb,
+            lo,
+            hi,
+            text.placed,
+            text.mention_starts,
+            skip=(quote.first, quote.last),
+            coordinators=text.data.COORDINATORS,
+        )
         if subject is not None:
             return subject
     cited = cited_source(text, *text.sentence(quote.first))
@@ -61,8 +75,11 @@ def cited_source(text: Text, lo: int, hi: int) -> Placed | None:
     """The mention a source preposition cites in tokens [lo, hi): "według NIS", "zdaniem premiera"."""
     for i in range(lo, hi):
         if text.lemmas[i] in text.data.SOURCE_PREPOSITIONS:
-            nearby = [p for p in mentions_between(text.placed, text.mention_starts, i + 1, min(hi, i + 1 + SOURCE_REACH))
-                      if p.entity.type in SPEAKER_TYPES]
+            nearby = [
+                p
+                for p in mentions_between(text.placed, text.mention_starts, i + 1, min(hi, i + 1 + SOURCE_REACH))
+                if p.entity.type in SPEAKER_TYPES
+            ]
             if nearby:
                 return nearby[0]
     return None
@@ -89,15 +106,24 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
     for key, entity in entities.items():
         features = _mention_features(text, quote, key, by_entity.get(key, []), s_first, s_last, ranks)
         linked = not entity.id.startswith("kronika:")
-        features += [f"type={entity.type}", f"kind={quote.kind}", f"has_verb={quote.verb is not None}",
-                     f"named={min(counts.get(key, 0), 5)}", f"linked={linked}", f"country={entity.country is not None}",
-                     f"type={entity.type}|verb={quote.verb is not None}"]
+        features += [
+            f"type={entity.type}",
+            f"kind={quote.kind}",
+            f"has_verb={quote.verb is not None}",
+            f"named={min(counts.get(key, 0), 5)}",
+            f"linked={linked}",
+            f"country={entity.country is not None}",
+            f"type={entity.type}|verb={quote.verb is not None}",
+        ]
         if rule_entity is not None and entity.id == rule_entity.id:
             features += ["rule", f"rule|type={entity.type}", f"rule|verb={quote.verb is not None}"]
         if key in recent:
             rank = min(recent[key], 3)
-            features += [f"recent_subject={rank}", f"recent_subject={rank}|type={entity.type}",
-                         f"recent_subject={rank}|verb={quote.verb is not None}"]
+            features += [
+                f"recent_subject={rank}",
+                f"recent_subject={rank}|type={entity.type}",
+                f"recent_subject={rank}|verb={quote.verb is not None}",
+            ]
         if impersonal:
             features.append(f"impersonal|type={entity.type}")
         if title is not None:
@@ -113,8 +139,12 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
 def nobody_features(text: Text, quote: Candidate, options: int) -> list[str]:
     """The features of the choice that nobody named said it: a verb whose subject is a common noun ("krzyczeli
     demonstranci", "mówi jeden z mieszkańców"), a verb in the plural, no verb at all, few parties around."""
-    features = ["nobody", f"nobody|kind={quote.kind}", f"nobody|has_verb={quote.verb is not None}",
-                f"nobody|options={min(options, 4)}"]
+    features = [
+        "nobody",
+        f"nobody|kind={quote.kind}",
+        f"nobody|has_verb={quote.verb is not None}",
+        f"nobody|options={min(options, 4)}",
+    ]
     verb = quote.verb
     if verb is None:
         return features
@@ -143,8 +173,9 @@ def last_sayer(text: Text, quote: Candidate):
     for i in range(quote.first - 1, lo - 1, -1):
         if text.speech_verb(i) and i != quote.verb:
             a, b = text.sentence(i)
-            subject = find_subject(text.tokens, i, a, b, text.placed, text.mention_starts,
-                                   coordinators=text.data.COORDINATORS)
+            subject = find_subject(
+                text.tokens, i, a, b, text.placed, text.mention_starts, coordinators=text.data.COORDINATORS
+            )
             if subject is not None:
                 return subject.entity
     return None
@@ -158,8 +189,12 @@ def common_subject(text: Text, verb: int, quote: Candidate) -> int | None:
 
     def common(i: int) -> bool:
         token = text.tokens[i]
-        return i not in named and not quote.first <= i < quote.last and ud.noun(morph(token.tag)) \
+        return (
+            i not in named
+            and not quote.first <= i < quote.last
+            and ud.noun(morph(token.tag))
             and "Nom" in tag_cases(token.tag)
+        )
 
     for i in range(verb + 1, min(hi, verb + 1 + 3)):
         if common(i):
@@ -194,8 +229,9 @@ def _governing_subject(text: Text, quote: Candidate):
     verb = next((i for i in range(quote.first - 1, lo - 1, -1) if is_verb(text.tokens[i])), None)
     if verb is None:
         return None
-    subject = find_subject(text.tokens, verb, lo, quote.first, text.placed, text.mention_starts,
-                           coordinators=text.data.COORDINATORS)
+    subject = find_subject(
+        text.tokens, verb, lo, quote.first, text.placed, text.mention_starts, coordinators=text.data.COORDINATORS
+    )
     return subject.entity if subject is not None else None
 
 
@@ -219,14 +255,19 @@ def _subject_ranks(text: Text, quote: Candidate) -> dict[str, int]:
     _, hi = text.sentence(quote.verb)
     ranks: dict[str, int] = {}
     for p in mentions_between(text.placed, text.mention_starts, quote.verb + 1, min(hi, quote.verb + 1 + 12)):
-        if p.entity.type in SPEAKER_TYPES and "Nom" in p.cases and not p.governed and not \
-                quote.first <= p.start < quote.last:
+        if (
+            p.entity.type in SPEAKER_TYPES
+            and "Nom" in p.cases
+            and not p.governed
+            and not quote.first <= p.start < quote.last
+        ):
             ranks.setdefault(p.entity.id, len(ranks))
     return ranks
 
 
-def _mention_features(text: Text, quote: Candidate, key: str, mentions: list[Placed], s_first: int, s_last: int,
-                      ranks: dict[str, int]) -> list[str]:
+def _mention_features(
+    text: Text, quote: Candidate, key: str, mentions: list[Placed], s_first: int, s_last: int, ranks: dict[str, int]
+) -> list[str]:
     """The entity's nearest mention before the quote and nearest after it, each by side, distance in sentences
     and whether it can be a subject: one description per side, however often the article names it."""
     if not mentions:
@@ -242,11 +283,19 @@ def _mention_features(text: Text, quote: Candidate, key: str, mentions: list[Pla
         bucket = str(gap) if gap <= 2 else ("3-5" if gap <= 5 else "far")
         subject = "Nom" in nearest.cases and not nearest.governed
         features += [f"{side}={bucket}", f"{side}={bucket}|subject={subject}", f"{side}={bucket}|type={entity.type}"]
-        if gap <= 2 and (nearest.start > 0 and text.lemmas[nearest.start - 1] in text.data.SOURCE_PREPOSITIONS or
-                         nearest.start > 1 and text.lemmas[nearest.start - 2] in text.data.SOURCE_PREPOSITIONS):
+        if gap <= 2 and (
+            nearest.start > 0
+            and text.lemmas[nearest.start - 1] in text.data.SOURCE_PREPOSITIONS
+            or nearest.start > 1
+            and text.lemmas[nearest.start - 2] in text.data.SOURCE_PREPOSITIONS
+        ):
             features.append("cited")
-        if side == "before" and quote.verb is not None and nearest.end <= quote.verb and \
-                text.sentence_of[quote.verb] == sentence:
+        if (
+            side == "before"
+            and quote.verb is not None
+            and nearest.end <= quote.verb
+            and text.sentence_of[quote.verb] == sentence
+        ):
             features.append(f"before_verb|subject={subject}")
     if entity.id in ranks:
         rank = min(ranks[entity.id], 2)

@@ -30,7 +30,14 @@ from kronika.quotes.claimants import claim_options, rank_claimants
 from kronika.quotes.model import load_quote_models
 from kronika.record import Amount, Document, Participant, Token
 from kronika.quotes.mentions import (
-    WORD, find_subject, is_verb, lemma_of, mentions_between, participant, place_mentions, sentence_token_spans,
+    WORD,
+    find_subject,
+    is_verb,
+    lemma_of,
+    mentions_between,
+    participant,
+    place_mentions,
+    sentence_token_spans,
     tag_cases,
 )
 from kronika.lang import ud
@@ -94,7 +101,7 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
     for lo, hi in sentence_token_spans(doc):
         claimant = _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting)
         if claimant is True:  # "Przekazał również, że ...": the one who spoke in the sentence before, same paragraph
-            claimant = previous[1] if "\n" not in doc.text[previous[0]:tokens[lo].start] else None
+            claimant = previous[1] if "\n" not in doc.text[previous[0] : tokens[lo].start] else None
         claimant = claimant or None
         previous = (tokens[hi - 1].end, claimant)
         i = lo
@@ -112,8 +119,11 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
                 continue
             multiplied = last > first or tokens[first].text.casefold() in data.VAGUE_MULTIPLIER_FORMS
             after = last + 1
-            if after < hi and (tokens[after].text.casefold() in data.NOT_COUNTS or lemmas[after] in data.NOT_COUNT_LEMMAS
-                               or after in in_timex):
+            if after < hi and (
+                tokens[after].text.casefold() in data.NOT_COUNTS
+                or lemmas[after] in data.NOT_COUNT_LEMMAS
+                or after in in_timex
+            ):
                 i = after
                 continue
             start_token = first
@@ -123,13 +133,23 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
             object_token = _counted(tokens, lemmas, after, hi, data)
             obj = (tokens[object_token].lemma or tokens[object_token].text) if object_token is not None else None
             key = lemmas[object_token] if object_token is not None else None
-            category = data.OBJECT_CATEGORIES.get(key) or data.OBJECT_CATEGORIES.get(
-                tokens[object_token].text.casefold()) if key else None
+            category = (
+                data.OBJECT_CATEGORIES.get(key) or data.OBJECT_CATEGORIES.get(tokens[object_token].text.casefold())
+                if key
+                else None
+            )
             # The nearest cue wins: "zginęło pięć osób, a 12 zostało rannych".
-            window = sorted(range(max(lo, first - EVENT_REACH), min(hi, after + EVENT_REACH)),
-                            key=lambda j: abs(j - first))
-            cue = next((data.EVENT_CATEGORIES[lemmas[j]] for j in window if lemmas[j] in data.EVENT_CATEGORIES
-                        and j != object_token), None)
+            window = sorted(
+                range(max(lo, first - EVENT_REACH), min(hi, after + EVENT_REACH)), key=lambda j: abs(j - first)
+            )
+            cue = next(
+                (
+                    data.EVENT_CATEGORIES[lemmas[j]]
+                    for j in window
+                    if lemmas[j] in data.EVENT_CATEGORIES and j != object_token
+                ),
+                None,
+            )
             if category is None and (key is None or key in people):
                 category = cue
             elif category == "troops" and cue in CASUALTIES:
@@ -145,9 +165,18 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
             quote_speaker = next((q.speaker for q in doc.quotes if q.start <= start < q.end and q.speaker), None)
             if end_token == hi - 1 and tokens[end_token].text.endswith(".") and len(tokens[end_token].text) > 1:
                 end -= 1  # "2,5 mln zł." at the sentence end: the period closes the sentence
-            amounts.append(Amount(start=start, end=end, text=doc.text[start:end], value=value,
-                                  approximate=approximate, object=obj, category=category,
-                                  claimant=quote_speaker or claimant or None))
+            amounts.append(
+                Amount(
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    value=value,
+                    approximate=approximate,
+                    object=obj,
+                    category=category,
+                    claimant=quote_speaker or claimant or None,
+                )
+            )
             i = max(end_token, last) + 1
     return amounts
 
@@ -172,8 +201,13 @@ def _number(tokens: list[Token], lemmas: list[str], i: int, hi: int, data):
         # "15 000": groups of three digits one space apart, after a lead of one to three digits ("105 180"
         # in "linii 105 180 520" are three numbers, as "12345 678" are two).
         grouped = text.isdigit() and len(text) <= 3
-        while grouped and last + 1 < hi and THOUSANDS_GROUP.match(tokens[last + 1].text) and \
-                tokens[last + 1].start == tokens[last].end + 1 and "," not in digits:
+        while (
+            grouped
+            and last + 1 < hi
+            and THOUSANDS_GROUP.match(tokens[last + 1].text)
+            and tokens[last + 1].start == tokens[last].end + 1
+            and "," not in digits
+        ):
             last += 1
             digits += tokens[last].text
         value = float(digits) if "." in digits else int(digits)
@@ -192,21 +226,28 @@ def _number(tokens: list[Token], lemmas: list[str], i: int, hi: int, data):
     nxt = last + 1
     if nxt < hi:
         multiplier = data.MULTIPLIERS.get(tokens[nxt].text.casefold()) or (
-            data.MULTIPLIERS.get(lemmas[nxt]) if _noun_or_abbreviation(tokens[nxt].tag) else None)
+            data.MULTIPLIERS.get(lemmas[nxt]) if _noun_or_abbreviation(tokens[nxt].tag) else None
+        )
         if multiplier:
             value = value * multiplier if value is not None else None
             approximate = approximate or value is None
             last = nxt
-            if last + 1 < hi and tokens[last + 1].text == "." and tokens[last + 1].start == tokens[last].end \
-                    and not tokens[last].text.endswith(".") and last + 2 < hi:
+            if (
+                last + 1 < hi
+                and tokens[last + 1].text == "."
+                and tokens[last + 1].start == tokens[last].end
+                and not tokens[last].text.endswith(".")
+                and last + 2 < hi
+            ):
                 last += 1  # "tys" + "." split by the tokenizer
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return value, approximate, i, last
 
 
-def _not_a_count(tokens: list[Token], lemmas: list[str], first: int, last: int, lo: int, hi: int,
-                 in_names: set[int], data) -> bool:
+def _not_a_count(
+    tokens: list[Token], lemmas: list[str], first: int, last: int, lo: int, hi: int, in_names: set[int], data
+) -> bool:
     """A number that labels rather than counts: "art. 193", "nr 17", "Nord Stream 2", "September 14"."""
     if first in in_names:
         return True  # inside a name
@@ -217,15 +258,20 @@ def _not_a_count(tokens: list[Token], lemmas: list[str], first: int, last: int, 
         # "Leopard 2 na Ukrainę", "Kanale Zero.": a capitalised word inside the sentence, then the number and no noun
         previous = tokens[first - 1].text
         nxt = tokens[last + 1] if last + 1 < hi else None
-        if first - 1 > lo and previous[:1].isupper() and WORD.search(previous) and tokens[first].text[:1].isdigit() \
-                and (nxt is None or not (ud.nominal(morph(nxt.tag)) or _adjectival(nxt.tag))):
+        if (
+            first - 1 > lo
+            and previous[:1].isupper()
+            and WORD.search(previous)
+            and tokens[first].text[:1].isdigit()
+            and (nxt is None or not (ud.nominal(morph(nxt.tag)) or _adjectival(nxt.tag)))
+        ):
             return True
     return False
 
 
 def _approximator(tokens: list[Token], first: int, lo: int, data) -> int | None:
     """The token index of an approximation word right before the number ("ok.", "co najmniej"), if any."""
-    words = [t.text.casefold() for t in tokens[max(lo, first - 3):first]]
+    words = [t.text.casefold() for t in tokens[max(lo, first - 3) : first]]
     for size in (3, 2, 1):
         if len(words) < size:
             continue

@@ -261,8 +261,9 @@ class Coder:
         """Morfeusz reads the word as a plural nominative ("Przywódcy" tagged as a genitive)."""
         return any(morph(r.tag).has("Number=Plur", "Case=Nom") for r in self.language.morphology().analyse(text))
 
-    def find_triggers(self, readings: tuple[list[frozenset[str]], list[frozenset[str]]], lo: int,
-                      hi: int) -> list[Found]:
+    def find_triggers(
+        self, readings: tuple[list[frozenset[str]], list[frozenset[str]]], lo: int, hi: int
+    ) -> list[Found]:
         readings, heads = readings
         found: list[Found] = []
         taken: set[int] = set()
@@ -359,8 +360,14 @@ def _sentence_spans(doc: Document) -> list[tuple[int, int, int]]:
             i += 1
         while i - first > MAX_SENTENCE_TOKENS:
             limit = first + MAX_SENTENCE_TOKENS
-            cut = next((j for j in range(limit, first + MAX_SENTENCE_TOKENS // 2, -1)
-                        if tokens[j - 1].text in (",", ";", ":")), limit)
+            cut = next(
+                (
+                    j
+                    for j in range(limit, first + MAX_SENTENCE_TOKENS // 2, -1)
+                    if tokens[j - 1].text in (",", ";", ":")
+                ),
+                limit,
+            )
             spans.append((number, first, cut))
             first = cut
         if i > first:
@@ -378,7 +385,15 @@ def _place_mentions(doc: Document, coder: Coder) -> list[Placed]:
                 continue
             start, end = by_start[mention.start], by_end[mention.end] + 1
             head = next((t for t in doc.tokens[start:end] if _nominal(t.tag)), doc.tokens[start])
-            placed.append(Placed(entity, start, end, coder.cases(head, name=True), guessed=tag_cases(head.tag) if coder.unknown(head.text) else None))
+            placed.append(
+                Placed(
+                    entity,
+                    start,
+                    end,
+                    coder.cases(head, name=True),
+                    guessed=tag_cases(head.tag) if coder.unknown(head.text) else None,
+                )
+            )
     covered = {i for p in placed for i in range(p.start, p.end)}
     for i, token in enumerate(doc.tokens):
         state = coder.adjective_states.get((token.lemma or "").casefold())
@@ -396,9 +411,19 @@ def _titles(tokens: list[Token], placed: list[Placed]) -> None:
     inside = {i for p in placed if p.attached for i in range(p.start, p.end)}
     for p in placed:
         lead = p.start
-        while lead > 0 and p.start - lead < PP_REACH and not p.attached and not p.adjective and (
-                lead - 1 in inside or (tokens[lead - 1].text.islower()
-                                       and (_nominal(tokens[lead - 1].tag) or ud.adjective(morph(tokens[lead - 1].tag))))):
+        while (
+            lead > 0
+            and p.start - lead < PP_REACH
+            and not p.attached
+            and not p.adjective
+            and (
+                lead - 1 in inside
+                or (
+                    tokens[lead - 1].text.islower()
+                    and (_nominal(tokens[lead - 1].tag) or ud.adjective(morph(tokens[lead - 1].tag)))
+                )
+            )
+        ):
             lead -= 1
         p.lead = lead
 
@@ -458,15 +483,20 @@ def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
             if ud.nominal(m) and j not in in_mention and noun_cases is None:
                 noun_cases = coder.cases(tokens[j])
                 # A name whose case is unknown (an acronym: "ChRL") is not taken for a genitive.
-                if (not p.adjective and "Gen" in _own_cases(p) and len(p.cases) < len(CASES)
-                        and j == p.start - 1
-                        and _common(tokens, j)):
+                if (
+                    not p.adjective
+                    and "Gen" in _own_cases(p)
+                    and len(p.cases) < len(CASES)
+                    and j == p.start - 1
+                    and _common(tokens, j)
+                ):
                     # A genitive right after a common noun modifies it ("wizyta Kima", "przywódca Rosji");
                     # after another name it is a name of its own ("według NIS Pjongjang ...").
                     p.attached = True
             # A noun phrase goes on left over its nouns, adjectives, participles and numerals.
-            if not (ud.nominal(m) or _adjectival(tokens[j].tag) or ud.numeral(m) or ud.roman_numeral(m)
-                    or ud.digits(m)):
+            if not (
+                ud.nominal(m) or _adjectival(tokens[j].tag) or ud.numeral(m) or ud.roman_numeral(m) or ud.digits(m)
+            ):
                 break
             if tokens[j].text in ",;:-–—()":
                 break
@@ -493,14 +523,21 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
     last_place: list[Placed] = []  # the latest place named with a locative preposition
     titled: dict[str, list[Placed]] = {}  # a common noun and the name it last introduced ("premier" Morawiecki)
     for number, lo, hi in _sentence_spans(doc):
-        in_sentence = placed[bisect_left(placed, lo, key=lambda p: p.start):bisect_left(placed, hi, key=lambda p: p.start)]
+        in_sentence = placed[
+            bisect_left(placed, lo, key=lambda p: p.start) : bisect_left(placed, hi, key=lambda p: p.start)
+        ]
         reporters = _reporters(tokens, lemmas, lo, hi, in_sentence, cues)
         clauses = _clauses(tokens, lemmas, lo, hi, cues)
         previous: tuple[Found, list[Placed], list[Placed]] | None = None
         sentence_first = len(events)
         question = tokens[hi - 1].text == "?"
-        place = [p for p in in_sentence if p.entity.type in PLACE_TYPES and p.entity.country
-                 and (p.preposition or p.outer) in cues.LOCATIVE_PREPOSITIONS][:1] or last_place
+        place = [
+            p
+            for p in in_sentence
+            if p.entity.type in PLACE_TYPES
+            and p.entity.country
+            and (p.preposition or p.outer) in cues.LOCATIVE_PREPOSITIONS
+        ][:1] or last_place
         claimant: tuple[Found, list[Placed]] | None = None  # "X oświadczył, że ...": X and its verb
         speaker: tuple[int, list[Placed], bool] | None = None  # the verb of saying's end, subject, "obaj"
         for found in coder.find_triggers(readings, lo, hi):
@@ -508,11 +545,20 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
             if trigger.speech:
                 s_lo, s_hi = next(((a, b) for a, b in clauses if a <= found.start < b), (lo, hi))
                 speaking = [p for p in in_sentence if s_lo <= p.start < s_hi and p not in reporters]
-                speaker = (found.end, _subject([p for p in speaking if not p.attached], found, lemmas, cues,
-                                               speaking, tokens),
-                           _both_subject(readings[0], found, s_lo, cues, tokens, placed_at, coder.plural_nominative))
-                said_by = [p for p in in_sentence if p.entity.type == "PER" and "Nom" in p.cases
-                           and not p.preposition and not p.attached and abs(p.start - found.start) <= 3]
+                speaker = (
+                    found.end,
+                    _subject([p for p in speaking if not p.attached], found, lemmas, cues, speaking, tokens),
+                    _both_subject(readings[0], found, s_lo, cues, tokens, placed_at, coder.plural_nominative),
+                )
+                said_by = [
+                    p
+                    for p in in_sentence
+                    if p.entity.type == "PER"
+                    and "Nom" in p.cases
+                    and not p.preposition
+                    and not p.attached
+                    and abs(p.start - found.start) <= 3
+                ]
                 last_speaker = said_by[:1] or last_speaker
                 if lemmas[found.start] in cues.CLAIM_VERBS:
                     c_lo, c_hi = next(((a, b) for a, b in clauses if a <= found.start < b), (lo, hi))
@@ -521,8 +567,9 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                 continue  # a verb of saying is no event by itself; what it reports may be
             if trigger.lemmas[0] in cues.IMPERSONAL_SENSE and _impersonal(tokens[found.start].tag):
                 continue  # "udało się odblokować": the neuter of "udać się" is "manage to", not "go to"
-            if trigger.cameo == HOST and any(cues.NOT_HOSTED & readings[0][j]
-                                             for j in range(max(lo, found.start - 1), min(hi, found.end + 3))):
+            if trigger.cameo == HOST and any(
+                cues.NOT_HOSTED & readings[0][j] for j in range(max(lo, found.start - 1), min(hi, found.end + 3))
+            ):
                 continue  # "podjął decyzję", "w podjętej uchwale": a decision is taken, not a guest received
             c_lo, c_hi = next(((a, b) for a, b in clauses if a <= found.start < b), (lo, hi))
             clause = [p for p in in_sentence if c_lo <= p.start < c_hi and p not in reporters]
@@ -538,8 +585,11 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                 # "zamknąć Konsulat Generalny RP": the owner of the thing acted on after it, but not an event
                 # noun's agent ("zapewnić o wsparciu Korei").
                 owner = _owner_after(tokens, clause, found, actor) if trigger.lemmas[-1] not in coder.by_first else []
-                recipient = [p for p in clause if p.adjective and found.start < p.start < found.end
-                             and p not in actor][:1] or owner or recipient
+                recipient = (
+                    [p for p in clause if p.adjective and found.start < p.start < found.end and p not in actor][:1]
+                    or owner
+                    or recipient
+                )
             if not is_verb and previous and previous[0].start >= c_lo and previous[0].trigger.cameo[:2] in CLAIM_ROOTS:
                 continue  # "zarzucił Pekinowi wspieranie Rosji": the accused deed is a claim, not a reported event
             if not actor and not is_verb and ud.gerund(morph(tokens[found.start].tag)):
@@ -550,15 +600,33 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                     actor = list(last_subject)  # "... jakim jest dalsze wspieranie Rosji" (by the subject)
             if not actor and not is_verb and trigger.cameo[:2] == PROTEST_ROOT:
                 # "w miastach Białorusi wybuchły protesty": protesters are coded by the country they protest in.
-                actor = [p for p in clause if p.entity.type in PLACE_TYPES and p.entity.country
-                         and (p.preposition or p.outer) in cues.LOCATIVE_PREPOSITIONS][:1]
+                actor = [
+                    p
+                    for p in clause
+                    if p.entity.type in PLACE_TYPES
+                    and p.entity.country
+                    and (p.preposition or p.outer) in cues.LOCATIVE_PREPOSITIONS
+                ][:1]
             # Only a verb's subject reaches back to the sides named last: "obie strony potyczki" is no party.
             pair = last_pair or (_last_two(recent) if is_verb else [])
-            if (not actor and not is_verb and trigger.symmetric and trigger.cameo[:2] in TALK_ROOTS
-                    and len(last_pair) == 2 and _next_one(lemmas, found, c_lo, cues)):
+            if (
+                not actor
+                and not is_verb
+                and trigger.symmetric
+                and trigger.cameo[:2] in TALK_ROOTS
+                and len(last_pair) == 2
+                and _next_one(lemmas, found, c_lo, cues)
+            ):
                 actor = list(last_pair)  # "zaplanowano kolejne spotkanie": the pair that met meets again
-            both = not actor and len(pair) == 2 and (content and speaker[2] or _both_subject(
-                readings[0], found, c_lo, cues, tokens, placed_at, coder.plural_nominative))
+            both = (
+                not actor
+                and len(pair) == 2
+                and (
+                    content
+                    and speaker[2]
+                    or _both_subject(readings[0], found, c_lo, cues, tokens, placed_at, coder.plural_nominative)
+                )
+            )
             if both:
                 # "Obaj liderzy zgodzili się na ...": the pair met just before, else the two sides named last.
                 actor = list(pair)
@@ -575,8 +643,9 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
             if is_verb and not actor and _first_person(tokens[found.start], cues):
                 # "Ostrzegałem ...", "wznawiamy działania": the one speaking, named by a verb of saying in
                 # the sentence ("– dowodził Łukaszenka") or before; never a third party carried over.
-                actor = _sentence_speaker(coder, readings, in_sentence, tokens, lemmas, found.end, hi, cues) \
-                    or list(last_speaker)
+                actor = _sentence_speaker(coder, readings, in_sentence, tokens, lemmas, found.end, hi, cues) or list(
+                    last_speaker
+                )
             elif is_verb and not actor and not impersonal:
                 # A dropped subject continues the one before; an impersonal verb ("podpisano") has none. A common
                 # noun subject is the name it introduced earlier ("premier Morawiecki ... Premier zapewnił"),
@@ -594,8 +663,12 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                     recipient = list(last_claim[0])
             pending = None
             parties = trigger.cameo == MEDIATE or (trigger.cameo == CEASEFIRE and trigger.symmetric)
-            if (parties and trigger.cameo == CEASEFIRE and found.start > lo
-                    and lemmas[found.start - 1] in cues.TOPIC_PREPOSITIONS):
+            if (
+                parties
+                and trigger.cameo == CEASEFIRE
+                and found.start > lo
+                and lemmas[found.start - 1] in cues.TOPIC_PREPOSITIONS
+            ):
                 continue  # "rozmawiać o zawieszeniu broni", "dążyć do zawieszenia broni": sought, not declared
             if parties:
                 between = _between(clause, lemmas, cues)
@@ -622,13 +695,26 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
             if both and not trigger.symmetric and not recipient and len(actor) == 2:
                 # "Obie strony dementują twierdzenia drugiej": each side acts on the other.
                 for one, other in ((actor[0], actor[1]), (actor[1], actor[0])):
-                    mirrored = _event(doc, coder, trigger, found, number, [one], [other], reporters,
-                                      in_sentence, modality)
+                    mirrored = _event(
+                        doc, coder, trigger, found, number, [one], [other], reporters, in_sentence, modality
+                    )
                     if mirrored is not None:
                         events.append(mirrored)
                 continue
-            event = _event(doc, coder, trigger, found, number, actor, recipient, reporters, in_sentence,
-                           modality, joint=parties, clause=(tokens[c_lo].start, tokens[c_hi - 1].end))
+            event = _event(
+                doc,
+                coder,
+                trigger,
+                found,
+                number,
+                actor,
+                recipient,
+                reporters,
+                in_sentence,
+                modality,
+                joint=parties,
+                clause=(tokens[c_lo].start, tokens[c_hi - 1].end),
+            )
             if event is not None and pending is not None:
                 awaiting.append((event, pending))
             if event is not None:
@@ -642,18 +728,26 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
                 if len(pair) == 2:
                     last_pair = list(pair.values())
         events.extend(_likewise(events[sentence_first:], in_sentence, lemmas, lo, cues))
-        subjects = [p for p in in_sentence if "Nom" in p.cases and not p.preposition and not p.attached
-                    and p.entity.type in ("PER", "ORG", "GPE")]
+        subjects = [
+            p
+            for p in in_sentence
+            if "Nom" in p.cases and not p.preposition and not p.attached and p.entity.type in ("PER", "ORG", "GPE")
+        ]
         if subjects:
             last_subject = subjects[:1]
         for event in events[sentence_first:]:
-            _remember(recent, [p for p in in_sentence if p.entity.id in
-                               {q.entity for q in event.actor + event.recipient}])
+            _remember(
+                recent, [p for p in in_sentence if p.entity.id in {q.entity for q in event.actor + event.recipient}]
+            )
         _remember(recent, [p for p in subjects if p.entity.country])
         last_place = place
         for p in in_sentence:
-            if p.entity.type in ("PER", "ORG") and p.start > lo and _nominal(tokens[p.start - 1].tag) \
-                    and tokens[p.start - 1].text.islower():
+            if (
+                p.entity.type in ("PER", "ORG")
+                and p.start > lo
+                and _nominal(tokens[p.start - 1].tag)
+                and tokens[p.start - 1].text.islower()
+            ):
                 titled[lemmas[p.start - 1]] = [p]
     events = _give_parties(events, awaiting)  # before guessed targets: only the sides the article names
     _give_targets(events, doc, coder)
@@ -689,8 +783,9 @@ def _own_subject(tokens: list[Token], found: Found, c_lo: int, named: set[int]) 
         if "Case=Nom" not in m.feats or not number & m.feats:
             continue
         k = j - 1
-        while k >= c_lo and (_adjectival(tokens[k].tag) or ud.numeral(morph(tokens[k].tag))
-                             or ud.adverb(morph(tokens[k].tag))):
+        while k >= c_lo and (
+            _adjectival(tokens[k].tag) or ud.numeral(morph(tokens[k].tag)) or ud.adverb(morph(tokens[k].tag))
+        ):
             k -= 1
         if k >= c_lo and ud.preposition(morph(tokens[k].tag)):
             continue
@@ -725,9 +820,10 @@ def _last_two(recent: list[Placed]) -> list[Placed]:
     return recent[-2:] if len(recent) >= 2 else []
 
 
-def _claimed(claimant, event: Event, actor: list[Placed], found: Found, doc, coder, number, reporters,
-             in_sentence) -> Event | None:
-    """"Azerbejdżan oświadczył, że siły wroga ostrzeliwują jego terytorium": the claim of force or threat that
+def _claimed(
+    claimant, event: Event, actor: list[Placed], found: Found, doc, coder, number, reporters, in_sentence
+) -> Event | None:
+    """ "Azerbejdżan oświadczył, że siły wroga ostrzeliwują jego terytorium": the claim of force or threat that
     a party makes about another is its accusation of that other (CAMEO 112), besides the deed claimed."""
     if claimant is None or not claimant[1] or found.start <= claimant[0].start or event.modality == "negated":
         return None
@@ -735,16 +831,22 @@ def _claimed(claimant, event: Event, actor: list[Placed], found: Found, doc, cod
         return None
     speaker, accused = claimant[1], [p for p in actor]
     if not accused or {p.entity.country or p.entity.id for p in speaker} & {
-            p.entity.country or p.entity.id for p in accused}:
+        p.entity.country or p.entity.id for p in accused
+    }:
         return None
-    said = Found(replace(claimant[0].trigger, cameo=ACCUSE, symmetric=False), claimant[0].start, claimant[0].end,
-                 claimant[0].words)
+    said = Found(
+        replace(claimant[0].trigger, cameo=ACCUSE, symmetric=False),
+        claimant[0].start,
+        claimant[0].end,
+        claimant[0].words,
+    )
     return _event(doc, coder, said.trigger, said, number, speaker, accused, reporters, in_sentence, "asserted")
 
 
 def _give_targets(events: list[Event], doc: Document, coder: Coder) -> None:
     """Force without a named target ("izraelskie ataki", "Ostrzały rosyjskie") strikes the actor's adversary
     in this article: the party it faces in the article's other events, else the state the article names most."""
+
     def side(p: Participant) -> str:
         return p.country or p.entity or p.name
 
@@ -765,8 +867,9 @@ def _give_targets(events: list[Event], doc: Document, coder: Coder) -> None:
                 for x, y in ((a, r), (r, a)):
                     faced.setdefault(side(x), {})[side(y)] = y
                     counts[side(x), side(y)] = counts.get((side(x), side(y)), 0) + weight
-    states = sorted((e for e in doc.entities if coder.is_state(e.id)),
-                    key=lambda e: (-len(e.mentions), e.mentions[0].start))
+    states = sorted(
+        (e for e in doc.entities if coder.is_state(e.id)), key=lambda e: (-len(e.mentions), e.mentions[0].start)
+    )
     for event in events:
         force = event.cameo[:2] in TARGET_IS_PLACE_ROOTS
         if event.recipient or not event.actor or not (force or event.cameo[:2] in CLAIM_ROOTS | POSTURE_ROOTS):
@@ -799,8 +902,11 @@ def _sentence_speaker(coder, readings, in_sentence, tokens, lemmas, start: int, 
     """The person a verb of saying later in the sentence names: "..., nie będzie Majdanu – dowodził X"."""
     for found in coder.find_triggers(readings, start, hi):
         if found.trigger.speech:
-            named = [p for p in in_sentence if p.entity.type == "PER" and p.start >= found.end
-                     and p.start - found.end <= 3 and not p.preposition]
+            named = [
+                p
+                for p in in_sentence
+                if p.entity.type == "PER" and p.start >= found.end and p.start - found.end <= 3 and not p.preposition
+            ]
             return named[:1]
     return []
 
@@ -816,8 +922,12 @@ def _antecedent(in_sentence: list[Placed], tokens, lemmas, c_lo: int, cues) -> l
         return []
     group = [last]
     for p in reversed(in_sentence):  # "Egipt i Katar, które ...": the whole coordination
-        if p.end <= group[0].start - 1 and lemmas[p.end:group[0].start] and all(
-                w in cues.COORDINATORS for w in lemmas[p.end:group[0].start]) and p.end == group[0].start - 1:
+        if (
+            p.end <= group[0].start - 1
+            and lemmas[p.end : group[0].start]
+            and all(w in cues.COORDINATORS for w in lemmas[p.end : group[0].start])
+            and p.end == group[0].start - 1
+        ):
             group.insert(0, p)
     return group
 
@@ -827,10 +937,13 @@ def _between(clause: list[Placed], lemmas, cues) -> list[Placed]:
     for i, p in enumerate(clause):
         if cues.BETWEEN in (p.preposition, p.outer) and i + 1 < len(clause):
             other = clause[i + 1]
-            joined = lemmas[p.end:other.start]
+            joined = lemmas[p.end : other.start]
             # "między Izraelem a bojownikami Hamasu": the second party may be named in a genitive
-            if (joined and (joined[0] in cues.COORDINATORS or joined[0] in cues.BETWEEN_JOINERS)
-                    and (len(joined) == 1 or (len(joined) == 2 and other.attached))):
+            if (
+                joined
+                and (joined[0] in cues.COORDINATORS or joined[0] in cues.BETWEEN_JOINERS)
+                and (len(joined) == 1 or (len(joined) == 2 and other.attached))
+            ):
                 return [p, other]
     return []
 
@@ -872,8 +985,11 @@ def _clauses(tokens, lemmas, lo, hi, cues) -> list[tuple[int, int]]:
     bounds = [lo]
     for i in range(lo + 1, hi):
         relative = tokens[i - 1].text == "," and lemmas[i] in cues.RELATIVE_PRONOUNS
-        if relative or lemmas[i] in cues.CLAUSE_OPENERS or tokens[i].text in ";:" or (
-            tokens[i].text in "-–—" and tokens[i - 1].text != "-"
+        if (
+            relative
+            or lemmas[i] in cues.CLAUSE_OPENERS
+            or tokens[i].text in ";:"
+            or (tokens[i].text in "-–—" and tokens[i - 1].text != "-")
         ):
             bounds.append(i)
     bounds.append(hi)
@@ -889,7 +1005,7 @@ def _coordinated(first: Placed, others: list[Placed], lemmas: list[str], cues) -
         if p.start <= last.start or p.attached:
             continue
         # "Trump i przywódca Korei Kim": the second name may come with its title.
-        between = lemmas[last.end:max(last.end, p.lead if p.lead >= 0 else p.start)]
+        between = lemmas[last.end : max(last.end, p.lead if p.lead >= 0 else p.start)]
         agrees = bool(p.cases & last.cases or not p.cases)
         if agrees and between and between[-1] in cues.COORDINATORS and between[:-1] in ([], [","]):
             group.append(p)
@@ -901,8 +1017,9 @@ def _coordinated(first: Placed, others: list[Placed], lemmas: list[str], cues) -
     return group[:closed]
 
 
-def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cues, coder_cases,
-           inherited: list[Placed] = ()):
+def _roles(
+    trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cues, coder_cases, inherited: list[Placed] = ()
+):
     frames = list(trigger.recipient)
     free = [p for p in clause if not p.attached and not found.words & set(range(p.start, p.end))]
     actor: list[Placed] = []
@@ -910,19 +1027,31 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
     if trigger.pos == "noun" or ud.gerund(morph(tokens[found.start].tag)) or ud.noun(morph(tokens[found.start].tag)):
         # The noun's own genitive follows it directly, past adjectives at most: in "sprzeciw wobec przyjęcia
         # Szwecji" the genitive belongs to "przyjęcia", not to "sprzeciw".
-        genitives = [p for p in clause if p.start >= found.end and p.start - found.end <= 2 and "Gen" in p.cases
-                     and not p.preposition
-                     and all(_adjectival(t.tag) for t in tokens[found.end:p.start])]
+        genitives = [
+            p
+            for p in clause
+            if p.start >= found.end
+            and p.start - found.end <= 2
+            and "Gen" in p.cases
+            and not p.preposition
+            and all(_adjectival(t.tag) for t in tokens[found.end : p.start])
+        ]
         adjective_object = any(f.adjective for f in trigger.recipient)
-        adjectives = [p for p in clause if p.adjective and abs(p.start - found.start) <= 2 and not p.preposition
-                      and (adjective_object or not _heads_phrase(tokens, p, found))]
+        adjectives = [
+            p
+            for p in clause
+            if p.adjective
+            and abs(p.start - found.start) <= 2
+            and not p.preposition
+            and (adjective_object or not _heads_phrase(tokens, p, found))
+        ]
         if adjectives and adjective_object:
             recipient = adjectives[:1]  # "zakup rosyjskiej ropy": the adjective names the seller
         elif not genitives and adjectives and any(f.adjective for f in trigger.actor_from):
             actor = adjectives[:1]  # "ostrzały rosyjskie", "rosyjski atak"
         is_gerund = ud.gerund(morph(tokens[found.start].tag))
         # With an agent ("ostrzał izraelskich żołnierzy przez Hamas") the genitive is the object.
-        has_agent = cues.AGENT_PREPOSITION in lemmas[found.end:found.end + NOUN_REACH]
+        has_agent = cues.AGENT_PREPOSITION in lemmas[found.end : found.end + NOUN_REACH]
         genitives = [p for p in genitives if not _heads_phrase(tokens, p, found)]
         if genitives:
             head = _coordinated(genitives[0], clause, lemmas, cues)
@@ -950,8 +1079,9 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
             # inside the phrase the frame asks for.
             recipient = _inside_frame([f.preposition for f in frames if f.preposition], clause, found, actor)
         if not recipient:
-            recipient = _deep_in_frame(tokens, lemmas, [f.preposition for f in frames if f.preposition], clause,
-                                       found, actor)
+            recipient = _deep_in_frame(
+                tokens, lemmas, [f.preposition for f in frames if f.preposition], clause, found, actor
+            )
         # The agent of an event noun stands in its phrase: "ostrzał żołnierzy przez Hamas", not further on.
         agents = [p for p in after if p.preposition == cues.AGENT_PREPOSITION and p.start - found.end <= NOUN_REACH]
         agents = agents or _inside_frame([cues.AGENT_PREPOSITION], clause, found, recipient)
@@ -978,8 +1108,11 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
             before = [p for p in free if p.end <= found.start and p not in actor]
             subject = before[-1:]
         return actor, subject
-    if inherited and not [p for p in subject if p.end <= found.start] and not any(
-            len(p.cases) < len(CASES) for p in subject):
+    if (
+        inherited
+        and not [p for p in subject if p.end <= found.start]
+        and not any(len(p.cases) < len(CASES) for p in subject)
+    ):
         # "..., że zamknie Konsulat Generalny RP": with the speaker's subject dropped, a name after the verb
         # whose case is unknown (an acronym) is its object, not a subject.
         subject = list(inherited)
@@ -993,9 +1126,14 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
         inverted = bool(actor) and actor[0].start > found.start
         for p in clause:
             head = p.start - 1
-            if (p.attached and not p.outer and (head > found.start or (inverted and p.end <= found.start))
-                    and p not in actor
-                    and "Acc" in coder_cases(tokens[head]) and _common(tokens, head)):
+            if (
+                p.attached
+                and not p.outer
+                and (head > found.start or (inverted and p.end <= found.start))
+                and p not in actor
+                and "Acc" in coder_cases(tokens[head])
+                and _common(tokens, head)
+            ):
                 recipient = [p]
                 break
     if not recipient:
@@ -1004,8 +1142,9 @@ def _roles(trigger, found: Found, clause: list[Placed], tokens, lemmas, c_lo, cu
         recipient = next(([p] for f in frames for p in inside if f.preposition == p.outer), [])
     if not recipient:
         # "przeprowadziła naloty na cele powiązane z Hezbollahem"
-        recipient = _deep_in_frame(tokens, lemmas, [f.preposition for f in frames if f.preposition], clause, found,
-                                   actor)
+        recipient = _deep_in_frame(
+            tokens, lemmas, [f.preposition for f in frames if f.preposition], clause, found, actor
+        )
     return actor, recipient
 
 
@@ -1013,16 +1152,27 @@ def _owner_after(tokens, clause: list[Placed], found: Found, actor: list[Placed]
     """The name in the genitive right after an expression's noun, past its adjectives: "zamknąć Konsulat
     Generalny RP w Irkucku" is done to Poland, not to the city the consulate stands in."""
     for p in clause:
-        if p.start >= found.end and p not in actor and not p.preposition and "Gen" in p.cases and all(
-                _adjectival(t.tag) for t in tokens[found.end:p.start]) and p.start - found.end <= 2:
+        if (
+            p.start >= found.end
+            and p not in actor
+            and not p.preposition
+            and "Gen" in p.cases
+            and all(_adjectival(t.tag) for t in tokens[found.end : p.start])
+            and p.start - found.end <= 2
+        ):
             return [p]
     return []
 
 
 def _heads_phrase(tokens, p: Placed, found: Found) -> bool:
     """A state's adjective after the trigger that qualifies a noun of its own: "ostrzał ormiańskich osad"."""
-    return (p.adjective and p.start >= found.end and p.end < len(tokens)
-            and _nominal(tokens[p.end].tag) and tokens[p.end].text.islower())
+    return (
+        p.adjective
+        and p.start >= found.end
+        and p.end < len(tokens)
+        and _nominal(tokens[p.end].tag)
+        and tokens[p.end].text.islower()
+    )
 
 
 def _genitive_phrase(tokens, lemmas, clause: list[Placed], found: Found, coder_cases):
@@ -1035,8 +1185,13 @@ def _genitive_phrase(tokens, lemmas, clause: list[Placed], found: Found, coder_c
     first = by_start.get(j)
     if first is not None and _heads_phrase(tokens, first, found) and "Gen" in coder_cases(tokens[first.end]):
         return [first], lemmas[first.end]
-    if (j < len(tokens) and first is None and _nominal(tokens[j].tag) and tokens[j].text.islower()
-            and "Gen" in coder_cases(tokens[j])):
+    if (
+        j < len(tokens)
+        and first is None
+        and _nominal(tokens[j].tag)
+        and tokens[j].text.islower()
+        and "Gen" in coder_cases(tokens[j])
+    ):
         name = by_start.get(j + 1)
         if name is not None and name.attached and not name.outer:
             return [name], lemmas[j]
@@ -1048,8 +1203,12 @@ def _inside_frame(prepositions, clause: list[Placed], found: Found, taken: list[
     after the trigger ("na pozycje Hamasu", "przez wojska rosyjskie")."""
     for preposition in prepositions:
         for p in clause:
-            if (p.outer == preposition and not p.preposition and found.end <= p.start <= found.end + NOUN_REACH
-                    and p not in taken):
+            if (
+                p.outer == preposition
+                and not p.preposition
+                and found.end <= p.start <= found.end + NOUN_REACH
+                and p not in taken
+            ):
                 return [p]
     return []
 
@@ -1065,17 +1224,21 @@ def _deep_in_frame(tokens, lemmas, prepositions, clause: list[Placed], found: Fo
         if lemmas[k] not in prepositions or not ud.preposition(morph(tokens[k].tag)):
             continue
         for p in clause:
-            if (p.entity.type == "ORG" and k < p.start <= k + DEEP_REACH and p not in taken
-                    and not any(t.text in ",;:" or ud.finite(morph(t.tag)) for t in tokens[k:p.start])):
+            if (
+                p.entity.type == "ORG"
+                and k < p.start <= k + DEEP_REACH
+                and p not in taken
+                and not any(t.text in ",;:" or ud.finite(morph(t.tag)) for t in tokens[k : p.start])
+            ):
                 return [p]
         return []
     return []
 
 
 def _likewise(events: list[Event], in_sentence: list[Placed], lemmas, lo, cues) -> list[Event]:
-    """"Podobnie jak Indie, Chiny wydają ... na zakup rosyjskiej ropy": India does it too."""
+    """ "Podobnie jak Indie, Chiny wydają ... na zakup rosyjskiej ropy": India does it too."""
     for opener in cues.LIKEWISE:
-        if tuple(lemmas[lo:lo + len(opener)]) != opener:
+        if tuple(lemmas[lo : lo + len(opener)]) != opener:
             continue
         compared = [p for p in in_sentence if p.start == lo + len(opener)]
         if not compared:
@@ -1085,8 +1248,15 @@ def _likewise(events: list[Event], in_sentence: list[Placed], lemmas, lo, cues) 
         for event in events:
             if like.id in {p.entity for p in event.actor + event.recipient}:
                 continue
-            copy = Event(**{**event.__dict__, "actor": [_participant(like)], "context": list(event.context),
-                            "recipient": list(event.recipient), "reported_by": list(event.reported_by)})
+            copy = Event(
+                **{
+                    **event.__dict__,
+                    "actor": [_participant(like)],
+                    "context": list(event.context),
+                    "recipient": list(event.recipient),
+                    "reported_by": list(event.reported_by),
+                }
+            )
             copies.append(copy)
         return copies
     return []
@@ -1115,8 +1285,7 @@ def _both_subject(all_readings, found: Found, c_lo, cues, tokens, named: set[int
     if any(cues.BOTH & all_readings[j] for j in range(c_lo, found.start)):
         return True
     for j in range(c_lo, found.start):
-        if (cues.PAIR_NOUNS & all_readings[j] and plural(tokens[j].text) and j + 1 not in named
-                and j + 2 not in named):
+        if cues.PAIR_NOUNS & all_readings[j] and plural(tokens[j].text) and j + 1 not in named and j + 2 not in named:
             return True
     return False
 
@@ -1133,8 +1302,14 @@ def _subject(free: list[Placed], found: Found, lemmas, cues, clause=(), tokens=N
         # in its genitive.
         for p in clause:
             head = p.start - 1
-            if (p.attached and not p.outer and head >= 0 and p.end <= found.start and "Nom" in tag_cases(tokens[head].tag)
-                    and _common(tokens, head)):
+            if (
+                p.attached
+                and not p.outer
+                and head >= 0
+                and p.end <= found.start
+                and "Nom" in tag_cases(tokens[head].tag)
+                and _common(tokens, head)
+            ):
                 return [p]
     before = [p for p in nominative if p.end <= found.start]
     if before and tokens is not None:
@@ -1144,7 +1319,8 @@ def _subject(free: list[Placed], found: Found, lemmas, cues, clause=(), tokens=N
         # The trigger is the second predicate: right after "i"/"oraz", no name between ("i poderwał").
         joined = verb is not None and any(
             lemmas[c] in cues.COORDINATORS and not any(c < p.start < found.start for p in free)
-            for c in range(max(verb + 1, found.start - 3), found.start))
+            for c in range(max(verb + 1, found.start - 3), found.start)
+        )
         if joined:
             before = [p for p in before if p.end <= verb]
     if before:
@@ -1180,12 +1356,12 @@ def _by_frames(frames, candidates, lemmas, cues, *, allow_bare, after=None):
 
 
 def _is_passive(lemmas, tokens, found: Found, c_lo, cues) -> bool:
-    """"został zaatakowany", or a bare participle with its agent: "Azerbejdżan, wspierany przez Turcję"."""
+    """ "został zaatakowany", or a bare participle with its agent: "Azerbejdżan, wspierany przez Turcję"."""
     if not ud.passive_participle(morph(tokens[found.start].tag)):
         return False
     if any(lemmas[j] in cues.PASSIVE_AUXILIARIES for j in range(max(c_lo, found.start - 3), found.start)):
         return True
-    return cues.AGENT_PREPOSITION in lemmas[found.end:found.end + 4]
+    return cues.AGENT_PREPOSITION in lemmas[found.end : found.end + 4]
 
 
 def _modality(tokens, lemmas, found: Found, c_lo, cues) -> str:
@@ -1205,8 +1381,12 @@ def _modality(tokens, lemmas, found: Found, c_lo, cues) -> str:
     # or before the content clause the trigger opens ("zapowiedzieli, że będą współpracować").
     if any(lemmas[j] in cues.INTENTION_VERBS for j in range(max(c_lo, found.start - 2), found.start)):
         return "intended"
-    if c_lo >= 2 and lemmas[c_lo] in cues.CONTENT_OPENERS and tokens[c_lo - 1].text == "," and (
-            lemmas[c_lo - 2] in cues.INTENTION_VERBS):
+    if (
+        c_lo >= 2
+        and lemmas[c_lo] in cues.CONTENT_OPENERS
+        and tokens[c_lo - 1].text == ","
+        and (lemmas[c_lo - 2] in cues.INTENTION_VERBS)
+    ):
         return "intended"
     return "asserted"
 
@@ -1234,7 +1414,7 @@ def _verb_or_passive(tag: str | None) -> bool:
 
 
 def _next_one(lemmas, found: Found, c_lo: int, cues) -> bool:
-    """"kolejne spotkanie", "następna runda rozmów": the event again, between the same sides."""
+    """ "kolejne spotkanie", "następna runda rozmów": the event again, between the same sides."""
     return any(lemmas[j] in cues.NEXT_ONE for j in range(max(c_lo, found.start - 2), found.start))
 
 
@@ -1248,8 +1428,20 @@ def _reporters(tokens, lemmas, lo, hi, mentions: list[Placed], cues) -> list[Pla
     return out
 
 
-def _event(doc, coder, trigger, found: Found, number: int, actor, recipient, reporters, in_sentence,
-           modality, joint: bool = False, clause: tuple[int, int] | None = None) -> Event | None:
+def _event(
+    doc,
+    coder,
+    trigger,
+    found: Found,
+    number: int,
+    actor,
+    recipient,
+    reporters,
+    in_sentence,
+    modality,
+    joint: bool = False,
+    clause: tuple[int, int] | None = None,
+) -> Event | None:
     """The event record, or None when it is not one. ``joint``: its parties come later (_give_parties);
     ``clause``: the character span of the trigger's clause."""
     cameo = trigger.cameo
@@ -1268,8 +1460,9 @@ def _event(doc, coder, trigger, found: Found, number: int, actor, recipient, rep
     # no one); an international body's own summit ("szczyt NATO") is the exception.
     one_sided = len(sides) < 2 and not any(p.entity.sector == "IGO" for p in actor)
     # A meeting to come is one-sided too: "podejmie kroki" hosts no one, now or later.
-    if (not actor and (not joint or cameo == MEDIATE)) or (not joint and one_sided and (
-            symmetric or info.plover_type == "CONSULT" or cameo != trigger.cameo)):
+    if (not actor and (not joint or cameo == MEDIATE)) or (
+        not joint and one_sided and (symmetric or info.plover_type == "CONSULT" or cameo != trigger.cameo)
+    ):
         return None
     if symmetric and not recipient and not joint:
         # "Xi i Putin rozmawiali": the first named acts, the others receive, so that relations between
@@ -1286,12 +1479,19 @@ def _event(doc, coder, trigger, found: Found, number: int, actor, recipient, rep
         if place is not None and place.entity.country not in {p.entity.country for p in actor}:
             recipient = [place]
     return Event(
-        type=info.plover_type, mode=info.plover_mode or None, context=list(info.plover_contexts or ()),
-        trigger=Mention(start, end, doc.text[start:end]), sentence=number,
+        type=info.plover_type,
+        mode=info.plover_mode or None,
+        context=list(info.plover_contexts or ()),
+        trigger=Mention(start, end, doc.text[start:end]),
+        sentence=number,
         actor=_dedupe([_participant(p.entity) for p in actor]),
         recipient=_dedupe([_participant(p.entity) for p in recipient]),
-        cameo=cameo, goldstein=coder.codebook.goldstein(cameo), quad_class=info.quad_class,
-        date=date, date_precision=precision, location=location,
+        cameo=cameo,
+        goldstein=coder.codebook.goldstein(cameo),
+        quad_class=info.quad_class,
+        date=date,
+        date_precision=precision,
+        location=location,
         reported_by=_dedupe([Participant(entity=p.entity.id, name=p.entity.name) for p in reporters]),
         modality=modality,
     )
@@ -1309,8 +1509,11 @@ def _dedupe(participants: list[Participant]) -> list[Participant]:
 def _event_date(doc: Document, found: Found, clause: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
     trigger_start = doc.tokens[found.start].start
     index = offset_index(doc)
-    candidates: list[Timex] = [t for t in index.timexes_in(index.sentence_number(trigger_start))
-                               if t.type in ("DATE", "TIME") and t.value and t.value[:4].isdigit()]
+    candidates: list[Timex] = [
+        t
+        for t in index.timexes_in(index.sentence_number(trigger_start))
+        if t.type in ("DATE", "TIME") and t.value and t.value[:4].isdigit()
+    ]
     value = doc.date
     if candidates:
         nearest = min(candidates, key=lambda t: abs(t.start - trigger_start))
@@ -1330,8 +1533,12 @@ def _location(in_sentence: list[Placed], coder: Coder) -> Location | None:
     for p in in_sentence:
         if p.entity.type in PLACE_TYPES and p.preposition in coder.cues.LOCATIVE_PREPOSITIONS and "Loc" in p.cases:
             entry = coder.kb_entry(p.entity.id)
-            return Location(name=p.entity.name, country=p.entity.country,
-                            lat=getattr(entry, "lat", None), lon=getattr(entry, "lon", None))
+            return Location(
+                name=p.entity.name,
+                country=p.entity.country,
+                lat=getattr(entry, "lat", None),
+                lon=getattr(entry, "lon", None),
+            )
     return None
 
 
@@ -1343,13 +1550,21 @@ def _merge_same(events: list[Event]) -> list[Event]:
     Thursday are one trip (VISIT_DAYS)."""
     kept: list[tuple[tuple, Event]] = []
     for event in events:
-        sides = (frozenset(participant_code(p) for p in event.actor),
-                 frozenset(participant_code(p) for p in event.recipient))
+        sides = (
+            frozenset(participant_code(p) for p in event.actor),
+            frozenset(participant_code(p) for p in event.recipient),
+        )
         if event.type in ("CONSULT", "AGREE", "COOPERATE"):
             sides = (sides[0] | sides[1], frozenset())
         key = (event.type, event.modality == "negated", sides)
-        same = next((first for k, first in kept if k == key and _same_occasion(first, event)
-                     and not _two_strikes(first, event)), None)
+        same = next(
+            (
+                first
+                for k, first in kept
+                if k == key and _same_occasion(first, event) and not _two_strikes(first, event)
+            ),
+            None,
+        )
         if same is None:
             kept.append((key, event))
             continue
@@ -1362,8 +1577,11 @@ def _merge_same(events: list[Event]) -> list[Event]:
 def _two_strikes(a: Event, b: Event) -> bool:
     """Two acts of force named by different words in one sentence ("ostrzelanie osady ... nowa ofensywa")
     are two deeds; the same act told again in another sentence is one."""
-    return (a.sentence == b.sentence and a.cameo[:2] in TARGET_IS_PLACE_ROOTS
-            and a.trigger.text.casefold() != b.trigger.text.casefold())
+    return (
+        a.sentence == b.sentence
+        and a.cameo[:2] in TARGET_IS_PLACE_ROOTS
+        and a.trigger.text.casefold() != b.trigger.text.casefold()
+    )
 
 
 def _same_occasion(a: Event, b: Event) -> bool:

@@ -109,13 +109,20 @@ class Linker:
         self.morphology = language.morphology()
         self.titles = {tuple(w.casefold() for w in title): role for title, role in language.titles.items()}
         self.max_title = max((len(t) for t in self.titles), default=0)
-        self.bodies = {tuple(w.casefold() for w in body): role
-                       for body, role in getattr(language, "bodies", {}).items()}
+        self.bodies = {
+            tuple(w.casefold() for w in body): role for body, role in getattr(language, "bodies", {}).items()
+        }
         self.max_body = max((len(b) for b in self.bodies), default=0)
         # Built by the _build_ methods below and kept prebuilt between processes (link_index.py): an index
         # they add must be added to linker_indexes' tuple too, or a process reading the cache will lack it.
-        (self._gazetteer, self._by_last_word, self._lower_starts, self._first_names, self._adjectives,
-         self.demonyms) = linker_indexes(self)
+        (
+            self._gazetteer,
+            self._by_last_word,
+            self._lower_starts,
+            self._first_names,
+            self._adjectives,
+            self.demonyms,
+        ) = linker_indexes(self)
         self._lower_words: frozenset[str] | None = None  # built on first use by lower_words
         self._by_sound: dict[str, set[str]] | None = None  # built on first use: most articles need it little
         self._state_words: dict[str, frozenset[str]] = {}  # filled on first use by names_state
@@ -173,18 +180,29 @@ class Linker:
     def _build_first_names(self) -> frozenset[str]:
         """First words of the base's people with a first name and surname ("Johann", "Recep", "Yoav")."""
         return frozenset(
-            words[0] for entry in self.kb if entry.type == "PER" for alias in (entry.name, *entry.aliases_in(CANONICAL))
-            if len(words := alias.split()) > 1 and words[0].isalpha() and _is_capitalised(words[0]))
+            words[0]
+            for entry in self.kb
+            if entry.type == "PER"
+            for alias in (entry.name, *entry.aliases_in(CANONICAL))
+            if len(words := alias.split()) > 1 and words[0].isalpha() and _is_capitalised(words[0])
+        )
 
     def first_name_evidence(self):
         """The language pack's reading of the base's people's first names by country, for ``romanize``."""
         if self._first_name_evidence is None and hasattr(self.language, "first_names"):
+
             def first_words(aliases):
                 return [w[0] for a in aliases if len(w := a.split()) > 1 and w[0].isalpha() and _is_capitalised(w[0])]
+
             self._first_name_evidence = self.language.first_names(
-                (e.country, first_words((e.name, *e.aliases_in(CANONICAL))),
-                 first_words(e.aliases_in(self.language.code)))
-                for e in self.kb if e.type == "PER")
+                (
+                    e.country,
+                    first_words((e.name, *e.aliases_in(CANONICAL))),
+                    first_words(e.aliases_in(self.language.code)),
+                )
+                for e in self.kb
+                if e.type == "PER"
+            )
         return self._first_name_evidence
 
     def _build_adjectives(self) -> dict[str, str]:
@@ -200,7 +218,7 @@ class Linker:
         return adjectives
 
     def is_demonym(self, mention_text: str, base: str) -> bool:
-        """"rosyjski", "Rosjanin", "Polacy": words derived from a state's name, which are not mentions of it."""
+        """ "rosyjski", "Rosjanin", "Polacy": words derived from a state's name, which are not mentions of it."""
         if not any(ch.isupper() for ch in mention_text):
             return True  # a detector span without a capital is an adjective ("rosyjski", "unijny")
         words = WORD_RE.findall(base)
@@ -231,8 +249,12 @@ class Linker:
         while i < len(tokens):
             best: tuple[int, str] | None = None
             lemma = (tokens[i].lemma or tokens[i].text).casefold()
-            if _is_capitalised(tokens[i].text) or not tokens[i].text[:1].isalpha() \
-                    or lemma in self._lower_starts or lemma in self.lower_words():
+            if (
+                _is_capitalised(tokens[i].text)
+                or not tokens[i].text[:1].isalpha()
+                or lemma in self._lower_starts
+                or lemma in self.lower_words()
+            ):
                 # Sorted: of two aliases of one length the first found wins, and a set's order changes with
                 # the process's hash seed ("San" was Mali's town in one run and Yemen's in the next).
                 for key in sorted(self.token_keys(tokens[i])):
@@ -240,7 +262,7 @@ class Linker:
                         n = len(keys)
                         if best is not None and n <= best[0] or i + n > len(tokens):
                             continue
-                        if self._alias_fits(tokens[i:i + n], keys, words, i in sentence_starts):
+                        if self._alias_fits(tokens[i : i + n], keys, words, i in sentence_starts):
                             best = (n, entry_id)
             if best is None:
                 i += 1
@@ -256,8 +278,11 @@ class Linker:
         X", "stan Waszyngton"): a match may start at such a word. Read off the gazetteer on first use."""
         if self._lower_words is None:
             self._lower_words = frozenset(
-                words[0].casefold() for entries in self._gazetteer.values() for _, words, _ in entries
-                if not _is_capitalised(words[0]) and words[0].isalpha() and any(_is_capitalised(w) for w in words[1:]))
+                words[0].casefold()
+                for entries in self._gazetteer.values()
+                for _, words, _ in entries
+                if not _is_capitalised(words[0]) and words[0].isalpha() and any(_is_capitalised(w) for w in words[1:])
+            )
         return self._lower_words
 
     def _alias_fits(self, span: list[Token], keys, words, sentence_initial: bool) -> bool:
@@ -330,7 +355,7 @@ class Linker:
     # --- titles ----------------------------------------------------------------------------------
 
     def title_mentions(self, tokens: list[Token], found: list[Found], date: str | None) -> list[Found]:
-        """"prezydent Ukrainy", "północnokoreański przywódca": the office holder on the article's date."""
+        """ "prezydent Ukrainy", "północnokoreański przywódca": the office holder on the article's date."""
         if not date or not self.titles:
             return []
         by_start = {f.start: f for f in found}
@@ -339,7 +364,7 @@ class Linker:
         lemmas = [(t.lemma or t.text).casefold() for t in tokens]
         for i in range(len(tokens)):
             for n in range(self.max_title, 0, -1):
-                role = self.titles.get(tuple(lemmas[i:i + n]))
+                role = self.titles.get(tuple(lemmas[i : i + n]))
                 if role is None or any(j in covered for j in range(i, i + n)):
                     continue
                 if ud.plural(morph(tokens[i].tag)):
@@ -362,7 +387,7 @@ class Linker:
         return out
 
     def body_mentions(self, tokens: list[Token], found: list[Found], gazetteer: list[Found]) -> list[Found]:
-        """"MSZ Rosji", "białoruskie MSW", "Ministerstwo obrony Armenii": the named state's body of that role.
+        """ "MSZ Rosji", "białoruskie MSW", "Ministerstwo obrony Armenii": the named state's body of that role.
 
         The state is the name right after the title or the adjective right before it. A title without one
         ("MSW zdementowało") is the body last named with a state, unless the base linked it already (a bare
@@ -378,10 +403,10 @@ class Linker:
         while i < len(tokens):
             role, n = None, 0
             for n in range(min(self.max_body, len(tokens) - i), 0, -1):
-                role = self.bodies.get(tuple(lemmas[i:i + n]))
+                role = self.bodies.get(tuple(lemmas[i : i + n]))
                 if role:
                     break
-            if role is None or not any(_is_capitalised(t.text) for t in tokens[i:i + n]):
+            if role is None or not any(_is_capitalised(t.text) for t in tokens[i : i + n]):
                 i += 1
                 continue
             country = None
@@ -409,12 +434,13 @@ class Linker:
         words = WORD_RE.findall(base)
         if len(words) != len(span) or not any(t.text.casefold() in self.language.unchanging_name_words for t in span):
             return base
-        return " ".join(t.text if t.text.casefold() in self.language.unchanging_name_words else w
-                        for t, w in zip(span, words))
+        return " ".join(
+            t.text if t.text.casefold() in self.language.unchanging_name_words else w for t, w in zip(span, words)
+        )
 
     def base_form(self, tokens: list[Token], start: int, end: int, text: str) -> str:
         """The base form of the name on tokens [start, end) ("Serhija Popki" -> "Serhij Popko")."""
-        return self.morphology.lemmatize_phrase(text[tokens[start].start:tokens[end - 1].end])
+        return self.morphology.lemmatize_phrase(text[tokens[start].start : tokens[end - 1].end])
 
     def person_base(self, tokens: list[Token], start: int, end: int, base: str) -> str:
         """A person's base form whose surname agrees with the first name: "Tadeusza Rydzyka" is
@@ -425,18 +451,21 @@ class Linker:
         if len(words) < 2 or len(words) != len(span):
             return base
         if words[0] == span[0].text:
-            if words[-1] != span[-1].text and self._first_name_as_written(span[0].text) \
-                    and words[1:-1] == [t.text for t in span[1:-1]]:
+            if (
+                words[-1] != span[-1].text
+                and self._first_name_as_written(span[0].text)
+                and words[1:-1] == [t.text for t in span[1:-1]]
+            ):
                 # "Sebastian Pinera" taken as "Sebastian Piner": a man's first name that would take an ending
                 # in an oblique case has none, so the surname after it is in its base form too.
-                return base[:len(base) - len(words[-1])] + span[-1].text
+                return base[: len(base) - len(words[-1])] + span[-1].text
             return self._foreign_person_base(span, base)
         if words[-1] != span[-1].text:
             return base
         if words[1:] == [t.text for t in span[1:]] and self._more_common_first_name(span[0].text, words[0]):
             # "Ali Bongo" taken as "Ala Bongo", "Irakli" as "Irakla": the surname is as written, and the first
             # name as written is the one more of the base's people bear.
-            return span[0].text + base[len(words[0]):]
+            return span[0].text + base[len(words[0]) :]
         cases = set()
         for reading in self.morphology.candidates(span[0].text, name_like=True):
             # A first name of the dictionary, or a guessed one ("Hienadzia" -> "Hienadź").
@@ -445,29 +474,42 @@ class Linker:
         surname = span[-1].text
         if not cases:
             return base
-        if not self.language.strip_case_ending(surname, cases) and self.language.surname_declines(surname) \
-                and self.language.may_be_base_form(span[0].text):
+        if (
+            not self.language.strip_case_ending(surname, cases)
+            and self.language.surname_declines(surname)
+            and self.language.may_be_base_form(span[0].text)
+        ):
             # "Adama Barrow", "Irakli Kobachidze": a man's name in an oblique case would have the surname in it
             # too; a surname left as written says the first name is in its base form already.
-            return span[0].text + base[len(words[0]):]
-        readings = [r for r in self.morphology.candidates(surname, name_like=True)
-                    if _is_capitalised(r.lemma) and r.lemma != surname and morph(r.tag).cases & cases and _singular(r)
-                    and (_masculine_personal(r) or not r.genders)]
+            return span[0].text + base[len(words[0]) :]
+        readings = [
+            r
+            for r in self.morphology.candidates(surname, name_like=True)
+            if _is_capitalised(r.lemma)
+            and r.lemma != surname
+            and morph(r.tag).cases & cases
+            and _singular(r)
+            and (_masculine_personal(r) or not r.genders)
+        ]
         if readings:
             lemma = max(readings, key=lambda r: r.score).lemma
         else:
             lemma = self.language.strip_case_ending(surname, cases)
         if not lemma or lemma == surname:
             return base
-        return base[:len(base) - len(surname)] + lemma
+        return base[: len(base) - len(surname)] + lemma
 
     def _more_common_first_name(self, written: str, lemma: str) -> bool:
         """Whether more of the base's people have ``written`` as their first name than ``lemma``."""
         if self._first_name_counts is None:
             self._first_name_counts = Counter(
-                first for entry in self.kb if entry.type == "PER"
-                for first in {alias.split()[0] for alias in (entry.name, *entry.aliases_in(CANONICAL))
-                              if " " in alias.strip()})
+                first
+                for entry in self.kb
+                if entry.type == "PER"
+                for first in {
+                    alias.split()[0] for alias in (entry.name, *entry.aliases_in(CANONICAL)) if " " in alias.strip()
+                }
+            )
         return self._first_name_counts[written] > self._first_name_counts[lemma]
 
     def _first_name_as_written(self, word: str) -> bool:
@@ -475,8 +517,10 @@ class Linker:
         ("Sebastian" may be the genitive plural of "Sebastiana" only)."""
         if word[-1:].lower() in VOWELS or not word[-1:].isalpha() or self._first_name_case(word):
             return False
-        return not any(r.lemma != word and _singular(r) and morph(r.tag).cases & self.language.oblique_cases
-                       for r in self.morphology.candidates(word, name_like=True))
+        return not any(
+            r.lemma != word and _singular(r) and morph(r.tag).cases & self.language.oblique_cases
+            for r in self.morphology.candidates(word, name_like=True)
+        )
 
     def _foreign_person_base(self, span: list[Token], base: str) -> str:
         """A foreign man's name the lemmatiser left as written: "Johanna Wadephula" is "Johann Wadephul" and
@@ -504,8 +548,11 @@ class Linker:
 
     def surname_entry(self, word: str):
         """The one person of the base whose name ends in ``word`` ("Morawiecki"), or None."""
-        ids = {entry_id for keys, words, entry_id in self._by_last_word.get(word.casefold(), ())
-               if len(words) > 1 and self.kb.get(entry_id).type == "PER"}
+        ids = {
+            entry_id
+            for keys, words, entry_id in self._by_last_word.get(word.casefold(), ())
+            if len(words) > 1 and self.kb.get(entry_id).type == "PER"
+        }
         return self.kb.get(ids.pop()) if len(ids) == 1 else None
 
     def sound_match(self, name: str, type_: str):
@@ -535,7 +582,7 @@ class Linker:
         """(base form, cases) of a man's first name in an oblique case by its regular ending ("Johanna" ->
         Johann, genitive or accusative), when the base form is a first name of the knowledge base's people."""
         for case_ending, cases in self.language.first_name_endings:
-            stem = word[:-len(case_ending)]
+            stem = word[: -len(case_ending)]
             if word.endswith(case_ending) and len(stem) >= 3 and stem in self._first_names:
                 return stem, cases
         return None
@@ -585,7 +632,7 @@ def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | 
 
 def _starting_in(spans: list[Found], lo: int, hi: int) -> list[Found]:
     """The spans (sorted by start) that start at a token in [lo, hi): a slice, not a scan of the article."""
-    return spans[bisect_left(spans, lo, key=lambda f: f.start):bisect_left(spans, hi, key=lambda f: f.start)]
+    return spans[bisect_left(spans, lo, key=lambda f: f.start) : bisect_left(spans, hi, key=lambda f: f.start)]
 
 
 def _without_edge_quotes(linker: Linker, tokens: list[Token], span: tuple[int, int]) -> tuple[int, int] | None:
@@ -627,7 +674,7 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
                 continue
             span = (first, span[1])
             base = linker.base_form(tokens, *span, doc.text)
-        base = linker.unchanged_words(tokens[span[0]:span[1]], base)
+        base = linker.unchanged_words(tokens[span[0] : span[1]], base)
         entry = linker.link_name(base, mention.text, mention.type)
         if entry is None and mention.type == "PER":
             base = linker.person_base(tokens, *span, base)
@@ -642,23 +689,42 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
         if entry:
             found.type, found.name = entry.type, entry.name
         inner = [g for g in _starting_in(gazetteer, found.start, found.end) if g.end <= found.end]
-        if entry is None and inner and inner[0].start == found.start and inner[0].type in ("GPE", "LOC") \
-                and inner[0].end < found.end and _is_capitalised(tokens[inner[0].end].text):
+        if (
+            entry is None
+            and inner
+            and inner[0].start == found.start
+            and inner[0].type in ("GPE", "LOC")
+            and inner[0].end < found.end
+            and _is_capitalised(tokens[inner[0].end].text)
+        ):
             # "Kijowa Serhij Popko", "Chin Xi Jinping": a place, then a name of its own. Unless the first word
             # may be a first name ("Marek Miga") and what follows is no name the base knows.
             rest = (inner[0].end, found.end)
             rest_base = linker.base_form(tokens, *rest, doc.text)
-            rest_entry = linker.link_name(rest_base, doc.text[tokens[rest[0]].start:tokens[rest[1] - 1].end], None)
+            rest_entry = linker.link_name(rest_base, doc.text[tokens[rest[0]].start : tokens[rest[1] - 1].end], None)
             if rest_entry is not None or not linker.may_be_person(tokens[inner[0].start].text):
-                detected.append(Found(*rest, rest_entry.type if rest_entry else mention.type,
-                                      rest_entry.name if rest_entry else rest_base,
-                                      rest_entry.id if rest_entry else None, mention.source))
+                detected.append(
+                    Found(
+                        *rest,
+                        rest_entry.type if rest_entry else mention.type,
+                        rest_entry.name if rest_entry else rest_base,
+                        rest_entry.id if rest_entry else None,
+                        mention.source,
+                    )
+                )
                 continue
-        if entry is None and inner and (len(inner) > 1 or inner[0].end - inner[0].start > 1 or
-                                        found.end - found.start == 1):
+        if (
+            entry is None
+            and inner
+            and (len(inner) > 1 or inner[0].end - inner[0].start > 1 or found.end - found.start == 1)
+        ):
             continue  # the gazetteer's names replace a span the model ran together
-        if entry is None and found.end - found.start == 1 and not quoted \
-                and not linker.language.is_proper_name(mention.text):
+        if (
+            entry is None
+            and found.end - found.start == 1
+            and not quoted
+            and not linker.language.is_proper_name(mention.text)
+        ):
             continue  # one capitalised common word ("Sojusz", "Pałac") the base does not know is no name
         if entry is None and found.type in ("ORG", "PER", "MISC", None):
             # "Ministerstwo obrony Armenii", "Konsulat Generalny RP w Irkucku": an unknown body of a known
@@ -703,7 +769,7 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
             names = [f.name]
             if entry and entry.type == "PER":
                 names += [*entry.aliases_in(linker.language.code), *entry.aliases_in(CANONICAL)]
-            names += [" ".join(t.lemma or t.text for t in tokens[f.start:f.end])]
+            names += [" ".join(t.lemma or t.text for t in tokens[f.start : f.end])]
             for name in names:
                 for word in WORD_RE.findall(name):
                     if _is_capitalised(word) and key not in by_word[word.casefold()]:
@@ -714,8 +780,9 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
     _join_variants(groups, votes)
     for f in pending:
         word = f.name.casefold()
-        candidates = [k for k in by_word.get(word, ())
-                      if k in groups and (f.type is None or groups[k].type in (f.type, "PER"))]
+        candidates = [
+            k for k in by_word.get(word, ()) if k in groups and (f.type is None or groups[k].type in (f.type, "PER"))
+        ]
         alone = linker.surname_entry(f.name) if not candidates and f.type == "PER" else None
         if candidates:
             # The entity mentioned most often so far: "Kim" is Kim Jong Un, not his daughter Kim Ju Ae.
@@ -738,14 +805,19 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
         sector = None
         if entry:
             code = linker.kb.actor_code(entry, date) or ""
-            sector = code[len(country or ""):] or entry.sector
+            sector = code[len(country or "") :] or entry.sector
         mentions = sorted({(tokens[s].start, tokens[e - 1].end) for s, e in group.mentions})
         key = group.key if entry or not group.key.startswith(NAME_KEY) else local_id(group.type, group.name)
-        entities.append(Entity(
-            id=key, name=group.name, type=group.type if group.type in ("PER", "ORG", "GPE", "LOC")
-            else "MISC", country=country, sector=sector or None,
-            mentions=[Mention(s, e, "") for s, e in mentions],
-        ))
+        entities.append(
+            Entity(
+                id=key,
+                name=group.name,
+                type=group.type if group.type in ("PER", "ORG", "GPE", "LOC") else "MISC",
+                country=country,
+                sector=sector or None,
+                mentions=[Mention(s, e, "") for s, e in mentions],
+            )
+        )
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
 
@@ -804,10 +876,16 @@ def _other_base_match(linker: Linker, group: Group, tokens: list[Token], context
     for start, end in group.mentions:
         for name in _base_readings(linker, tokens[start:end]):
             person = group.type == "PER"
-            spelt = linker.language.romanize(name, context, group.country if person else None,
-                                             linker.first_name_evidence(), person)
-            hits = [e for text in (name, spelt[0] if spelt else None) if text
-                    for e in linker.kb.lookup(text) if e.type in SOUND_KINDS[group.type]]
+            spelt = linker.language.romanize(
+                name, context, group.country if person else None, linker.first_name_evidence(), person
+            )
+            hits = [
+                e
+                for text in (name, spelt[0] if spelt else None)
+                if text
+                for e in linker.kb.lookup(text)
+                if e.type in SOUND_KINDS[group.type]
+            ]
             entry = linker.sound_match(name, group.type)
             for hit in hits + ([entry] if entry else []):
                 found[hit.id] = hit
@@ -823,8 +901,9 @@ def _base_readings(linker: Linker, span: list[Token]) -> list[str]:
     for token in span:
         lemmas = [token.text]
         if _is_capitalised(token.text):
-            lemmas += [r.lemma for r in linker.morphology.candidates(token.text, name_like=True)
-                       if _is_capitalised(r.lemma)]
+            lemmas += [
+                r.lemma for r in linker.morphology.candidates(token.text, name_like=True) if _is_capitalised(r.lemma)
+            ]
             # A man's surname by its regular ending ("Alijewem" -> "Alijew"), which the guesser may not offer.
             stripped = linker.language.strip_case_ending(token.text, linker.language.oblique_cases)
             if stripped:
@@ -888,7 +967,7 @@ def _name_parts(linker: Linker, tokens: list[Token], found: list[Found]) -> list
         if f.type == "PER" and f.end - f.start > 1:
             entry = linker.kb.get(f.entry) if f.entry else None
             names = [f.name, *(entry.aliases_in(linker.language.code) if entry else ())]
-            names += [" ".join(t.lemma or t.text for t in tokens[f.start:f.end])]
+            names += [" ".join(t.lemma or t.text for t in tokens[f.start : f.end])]
             parts.update(w.casefold() for name in names for w in WORD_RE.findall(name) if _is_capitalised(w))
     out = []
     for i, token in enumerate(tokens):
@@ -914,8 +993,12 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
         replaced = [f for f in found if any(_overlaps(f, b) for b in bodies)]
         found = [f for f in found if f not in replaced] + bodies
         taken = {i for f in found for i in range(f.start, f.end)}
-        found += [g for g in gazetteer if any(r.start <= g.start and g.end <= r.end for r in replaced)
-                  and not any(i in taken for i in range(g.start, g.end))]
+        found += [
+            g
+            for g in gazetteer
+            if any(r.start <= g.start and g.end <= r.end for r in replaced)
+            and not any(i in taken for i in range(g.start, g.end))
+        ]
     found += linker.title_mentions(tokens, found, doc.date)
     found = drop_credits(linker, tokens, doc.text, found)
     found += _name_parts(linker, tokens, found)
@@ -925,7 +1008,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     entities = _group(linker, found, tokens, doc.date)
     for entity in entities:
         for mention in entity.mentions:
-            mention.text = doc.text[mention.start:mention.end]
+            mention.text = doc.text[mention.start : mention.end]
     return entities
 
 
@@ -943,8 +1026,9 @@ def _title_countries(linker: Linker, tokens: list[Token], found: list[Found]) ->
             f.country = _title_state(linker, tokens, f.start, states, named)
 
 
-def _title_state(linker: Linker, tokens: list[Token], start: int, states: dict[int, str],
-                 named: dict[int, str | None]) -> str | None:
+def _title_state(
+    linker: Linker, tokens: list[Token], start: int, states: dict[int, str], named: dict[int, str | None]
+) -> str | None:
     for j in range(start - 1, max(-1, start - 1 - TITLE_REACH), -1):
         if j in states:
             return states[j]

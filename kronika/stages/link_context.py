@@ -93,8 +93,12 @@ def _subject_state(states: Counter, home: str | None) -> str | None:
 @cache
 def _titles_home(linker: Linker) -> str | None:
     """The one state whose bodies the base links bare titles to ("MSZ", "MON": Poland's in Polish news)."""
-    homes = {e.country for title in linker.bodies for e in linker.kb.lookup(" ".join(title))
-             if e.extra and e.extra.get("body")}
+    homes = {
+        e.country
+        for title in linker.bodies
+        for e in linker.kb.lookup(" ".join(title))
+        if e.extra and e.extra.get("body")
+    }
     return homes.pop() if len(homes) == 1 else None
 
 
@@ -104,12 +108,11 @@ def _bare_body_role(linker: Linker, tokens: list[Token], f: Found) -> str | None
     if f.source == "body":
         return None  # "body" mentions were linked with their state, or after one named with it
     if f.entry is None:
-        return linker.bodies.get(tuple((t.lemma or t.text).casefold() for t in tokens[f.start:f.end]))
+        return linker.bodies.get(tuple((t.lemma or t.text).casefold() for t in tokens[f.start : f.end]))
     entry = linker.kb.get(f.entry)
     role = entry.extra.get("body") if entry and entry.extra else None
     if role is None or entry.country is None:
         return None
-    if any(linker.names_state(token, entry.country) for token in tokens[f.start:f.end]):
+    if any(linker.names_state(token, entry.country) for token in tokens[f.start : f.end]):
         return None  # "Sejm RP", "Ministerstwo Obrony Narodowej RP": the state is in the name
     return role
-

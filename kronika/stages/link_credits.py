@@ -38,8 +38,9 @@ def drop_credits(linker: Linker, tokens: list[Token], text: str, found: list[Fou
     if not unlinked:
         return found
     named = {i for f in unlinked for i in range(f.start, f.end)}
-    media = {i for f in found if f.entry and linker.kb.get(f.entry).sector == MEDIA_SECTOR
-             for i in range(f.start, f.end)}
+    media = {
+        i for f in found if f.entry and linker.kb.get(f.entry).sector == MEDIA_SECTOR for i in range(f.start, f.end)
+    }
     credited: set[int] = set()
     lines = _lines(tokens, text)
     for line in lines:
@@ -53,7 +54,7 @@ def _lines(tokens: list[Token], text: str) -> list[list[int]]:
     """Token indexes by line of the text."""
     lines: list[list[int]] = []
     for i, token in enumerate(tokens):
-        if i == 0 or "\n" in text[tokens[i - 1].end:token.start]:
+        if i == 0 or "\n" in text[tokens[i - 1].end : token.start]:
             lines.append([])
         lines[-1].append(i)
     return lines
@@ -65,13 +66,18 @@ def _credited(linker: Linker, tokens: list[Token], line: list[int], named: set[i
     segments = _segments(tokens, line)
     # A credit line: it names an agency, or it has a cue ("Fot. EPA/Jan Nowak").
     has_agency = any(i in media or _is_cue(tokens, i, cues) for i in line) or any(
-        _is_agency(tokens, segment) for segment in segments)
+        _is_agency(tokens, segment) for segment in segments
+    )
     for n, segment in enumerate(segments):
         cue = next((k for k, i in enumerate(segment) if _is_cue(tokens, i, cues)), None)
         if cue is not None:
-            out.update(i for i in segment[cue + 1:] if i in named)
-        elif has_agency and len(segments) > 1 and segment and all(
-                i in named or tokens[i].text in FILLERS for i in segment):
+            out.update(i for i in segment[cue + 1 :] if i in named)
+        elif (
+            has_agency
+            and len(segments) > 1
+            and segment
+            and all(i in named or tokens[i].text in FILLERS for i in segment)
+        ):
             if not _is_agency(tokens, segment):
                 # The agency itself ("EPA") is a name the article does give: only the people are credits.
                 out.update(segment)
@@ -79,7 +85,7 @@ def _credited(linker: Linker, tokens: list[Token], line: list[int], named: set[i
 
 
 def _is_cue(tokens: list[Token], i: int, cues: frozenset[str]) -> bool:
-    """"Fot.", "Autor:": a cue word closed by a dot or a colon ("źródło w rządzie" is no credit)."""
+    """ "Fot.", "Autor:": a cue word closed by a dot or a colon ("źródło w rządzie" is no credit)."""
     if tokens[i].text.casefold() not in cues:
         return False
     return i + 1 < len(tokens) and tokens[i + 1].text in (".", ":")

@@ -38,11 +38,18 @@ def morphology_version(morphology) -> str:
 
 def linker_indexes(linker) -> tuple:
     """(gazetteer, by last word, lower-case starts, first names, adjectives, demonyms), as the linker builds them."""
+
     def build() -> tuple:
         gazetteer = linker._build_gazetteer()  # also fills _by_last_word and _lower_starts
         adjectives = linker._build_adjectives()  # also fills demonyms
-        return (dict(gazetteer), dict(linker._by_last_word), set(linker._lower_starts), linker._build_first_names(),
-                adjectives, set(linker.demonyms))
+        return (
+            dict(gazetteer),
+            dict(linker._by_last_word),
+            set(linker._lower_starts),
+            linker._build_first_names(),
+            adjectives,
+            set(linker.demonyms),
+        )
 
     if linker.kb.prebuilt_key is None:  # a knowledge base made in memory (tests): nothing to key a file by
         return build()
@@ -53,5 +60,6 @@ def sound_index(linker) -> dict[str, set[str]]:
     """Sound key -> ids of the entries whose English name has it, as ``Linker._build_sound_index`` makes it."""
     if linker.kb.prebuilt_key is None:
         return linker._build_sound_index()
-    return prebuilt.load(f"sound-{linker.language.code}", inputs(linker), lambda: dict(linker._build_sound_index()),
-                         _versions(linker))
+    return prebuilt.load(
+        f"sound-{linker.language.code}", inputs(linker), lambda: dict(linker._build_sound_index()), _versions(linker)
+    )

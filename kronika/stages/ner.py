@@ -151,8 +151,12 @@ class NameTagger:
         words = [t.text for t in sentence]
         added = []
         for host in hosts:
-            taken = {i for s in spans if s.layer > 0 and host.start <= s.start and s.end <= host.end
-                     for i in range(s.start, s.end)}
+            taken = {
+                i
+                for s in spans
+                if s.layer > 0 and host.start <= s.start and s.end <= host.end
+                for i in range(s.start, s.end)
+            }
             added.extend(Span(*found) for found in self.features.inner_names(words, host.start, host.end, taken))
         return sorted([*spans, *added], key=lambda s: (s.start, s.layer, s.end)) if added else spans
 

@@ -30,8 +30,7 @@ def load_parser(lang: str) -> Parser:
     try:
         return Parser.load(folder)
     except (OSError, ValueError, KeyError) as err:
-        raise KronikaError("E403", f"parser model in {folder} is missing or broken ({err}); "
-                                   f"{REBUILD}") from err
+        raise KronikaError("E403", f"parser model in {folder} is missing or broken ({err}); {REBUILD}") from err
 
 
 class ParseStage:
@@ -48,8 +47,9 @@ class ParseStage:
         parser = load_parser(self.language.code)
         position = {id(t): i for i, t in enumerate(doc.tokens)}
         groups = _tokens_by_sentence(doc)
-        parsed = parser.parse_all([[self.language.syntax_attributes(t.text, t.lemma, t.tag) for t in group]
-                                   for group in groups])
+        parsed = parser.parse_all(
+            [[self.language.syntax_attributes(t.text, t.lemma, t.tag) for t in group] for group in groups]
+        )
         for group, (heads, relations) in zip(groups, parsed):
             for token, head, relation in zip(group, heads, relations):
                 token.head = position[id(group[head - 1])] if head else None

@@ -56,11 +56,14 @@ def attribute(text: Text, quotes: list[Candidate], models: QuoteModels) -> list[
     return choose(text, quotes, options, scores, models.chain, models.speaker_threshold)
 
 
-def choose(text: Text, quotes: list[Candidate], options: list, scores: list, chain: dict[str, float],
-           threshold: float) -> list[Said]:
+def choose(
+    text: Text, quotes: list[Candidate], options: list, scores: list, chain: dict[str, float], threshold: float
+) -> list[Said]:
     """The speakers of ``quotes`` given their options and the speaker model's probabilities for them."""
-    emissions = [[(entity.id if entity is not None else None, log_odds(s["yes"])) for (entity, _), s in zip(group, row)]
-                 for group, row in zip(options, scores)]
+    emissions = [
+        [(entity.id if entity is not None else None, log_odds(s["yes"])) for (entity, _), s in zip(group, row)]
+        for group, row in zip(options, scores)
+    ]
     links = [link(text, quotes[i - 1], quotes[i]) if i else "" for i in range(len(quotes))]
     out: list[Said] = []
     for quote, group, row, best in zip(quotes, options, scores, decode(emissions, links, chain)):
@@ -83,6 +86,10 @@ def speaker_options(text: Text, quotes: list[Candidate], models: QuoteModels) ->
 
 def to_quote(text: Text, said: Said) -> Quote:
     c = said.candidate
-    return Quote(start=c.start, end=c.end, text=text.doc.text[c.start:c.end],
-                 speaker=participant(said.entity) if said.entity is not None else None,
-                 verb=text.tokens[c.verb].text if c.verb is not None else None)
+    return Quote(
+        start=c.start,
+        end=c.end,
+        text=text.doc.text[c.start : c.end],
+        speaker=participant(said.entity) if said.entity is not None else None,
+        verb=text.tokens[c.verb].text if c.verb is not None else None,
+    )

@@ -148,8 +148,9 @@ def split_sentences(text: str, spans: list[Span], language) -> list[Span]:
                 gap = text[spans[j][1] : spans[j + 1][0]]
                 if "\n" in gap:
                     end_token = j
-                elif gap and _starts_sentence(text, spans, j + 1, after_abbreviation=after_abbreviation,
-                                              language=language):
+                elif gap and _starts_sentence(
+                    text, spans, j + 1, after_abbreviation=after_abbreviation, language=language
+                ):
                     if not after_abbreviation or _abbreviation_ends_sentence(text, spans, first, i, language):
                         end_token = j
             i = j

@@ -20,8 +20,22 @@ from kronika.time.resolve import Dateline, Expression, is_impossible, parse_date
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Slots that say which moment an expression names; two neighbours may join only if they do not disagree.
-_POINT_SLOTS = ("year", "month", "day", "weekday", "offset", "anaphor", "hour", "minute", "daypart", "season",
-                "shift", "unit", "yy", "day_end")
+_POINT_SLOTS = (
+    "year",
+    "month",
+    "day",
+    "weekday",
+    "offset",
+    "anaphor",
+    "hour",
+    "minute",
+    "daypart",
+    "season",
+    "shift",
+    "unit",
+    "yy",
+    "day_end",
+)
 _DAY_SLOTS = ("day", "weekday", "offset", "anaphor")
 _CLOCK_SLOTS = ("hour", "daypart")
 
@@ -83,9 +97,9 @@ class _TokenGrid:
                 continue
             if m.end not in self.ends:
                 token = self.covering.get(m.end)
-                if token is None or text[m.end:token.end] != ".":
+                if token is None or text[m.end : token.end] != ".":
                     continue
-                m = Match(m.start, token.end, text[m.start:token.end], m.rule, m.slots)
+                m = Match(m.start, token.end, text[m.start : token.end], m.rule, m.slots)
             kept.append(m)
         return kept
 
@@ -120,10 +134,10 @@ def _join_neighbours(matches: list[Match], text: str, compiled: CompiledGrammar)
     for m in matches:
         if out:
             prev = out[-1]
-            gap = text[prev.end:m.start]
+            gap = text[prev.end : m.start]
             if compiled.merge_gap.fullmatch(gap) and _joinable(prev.slots, m.slots):
                 slots = {**m.slots, **prev.slots}
-                out[-1] = Match(prev.start, m.end, text[prev.start:m.end], f"{prev.rule}+{m.rule}", slots)
+                out[-1] = Match(prev.start, m.end, text[prev.start : m.end], f"{prev.rule}+{m.rule}", slots)
                 continue
         out.append(m)
     return out
@@ -134,8 +148,10 @@ def clause_tense(text: str, sentence: tuple[int, int], start: int, end: int, com
     future, 0 when there is none."""
     s_start, s_end = sentence
     breaks = [s_start + m.start() for m in compiled.clause_break.finditer(text[s_start:s_end])]
-    clause = (max((b for b in breaks if b <= start), default=s_start),
-              min((b for b in breaks if b >= end), default=s_end))
+    clause = (
+        max((b for b in breaks if b <= start), default=s_start),
+        min((b for b in breaks if b >= end), default=s_end),
+    )
     for lo, hi in (clause, sentence):
         cues = []
         for m in compiled.past_cue.finditer(text, lo, hi):
@@ -155,7 +171,7 @@ def _rejoin(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]
     for start, end in sentences:
         if out:
             prev_start, prev_end = out[-1]
-            tail = text[max(prev_start, prev_end - 3):prev_end]
+            tail = text[max(prev_start, prev_end - 3) : prev_end]
             if re.search(r"\d\.$", tail) and "\n" not in text[prev_end:start]:
                 out[-1] = (prev_start, end)
                 continue
@@ -163,8 +179,13 @@ def _rejoin(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]
     return out
 
 
-def tag_timexes(text: str, sentences: list[tuple[int, int]], dateline: str | None, code: str = "pl",
-                tokens: list[Token] | None = None) -> list[Timex]:
+def tag_timexes(
+    text: str,
+    sentences: list[tuple[int, int]],
+    dateline: str | None,
+    code: str = "pl",
+    tokens: list[Token] | None = None,
+) -> list[Timex]:
     """The temporal expressions of ``text`` with TIMEX3 values resolved against ``dateline``."""
     compiled = load_grammar(code)
     anchor = parse_dateline(dateline)

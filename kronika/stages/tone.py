@@ -34,8 +34,9 @@ class ToneStage:
 
     def __call__(self, doc: Document) -> Document:
         data = self.language.data("tone")
-        doc.tone = document_tone([(t.lemma or t.text).casefold() for t in doc.tokens if WORD.search(t.text)],
-                                 data.POLARITY, data.NEGATORS)
+        doc.tone = document_tone(
+            [(t.lemma or t.text).casefold() for t in doc.tokens if WORD.search(t.text)], data.POLARITY, data.NEGATORS
+        )
         return doc
 
 
@@ -48,7 +49,7 @@ def document_tone(lemmas: list[str], polarity: dict[str, float], negators=frozen
         score = polarity.get(lemma)
         if score is None:
             continue
-        if any(word in negators for word in lemmas[max(0, i - NEGATION_REACH):i]):
+        if any(word in negators for word in lemmas[max(0, i - NEGATION_REACH) : i]):
             score = -score
         total += score
     return round(100.0 * total / len(lemmas), 2)

@@ -29,11 +29,38 @@ from kronika.store.write import claim_rows
 
 log = logging.getLogger(__name__)
 
-CLAIM_FIELDS = ["category", "unit", "value", "approximate", "text", "claimant", "claimant_entity", "claimant_name",
-                "claimant_country", "event", "article", "date", "title", "source", "start", "end"]
+CLAIM_FIELDS = [
+    "category",
+    "unit",
+    "value",
+    "approximate",
+    "text",
+    "claimant",
+    "claimant_entity",
+    "claimant_name",
+    "claimant_country",
+    "event",
+    "article",
+    "date",
+    "title",
+    "source",
+    "start",
+    "end",
+]
 EVENT_SUMMARY = ["id", "type", "date", "actor", "actor_code", "recipient", "recipient_code"]
-FLAT_COLUMNS = ["category", "unit", "event", "event_type", "source", "claimant_entity", "value", "approximate",
-                "text", "article", "date"]
+FLAT_COLUMNS = [
+    "category",
+    "unit",
+    "event",
+    "event_type",
+    "source",
+    "claimant_entity",
+    "value",
+    "approximate",
+    "text",
+    "article",
+    "date",
+]
 BACKFILL_PAGE = 500
 
 
@@ -68,18 +95,28 @@ def _stored_document(pk: int, record: str) -> Document | None:
         return None
 
 
-def claims(connection: sqlite3.Connection, *, story: str | None = None, event: str | None = None,
-           article: str | None = None, category: str | None = None) -> list[dict] | None:
+def claims(
+    connection: sqlite3.Connection,
+    *,
+    story: str | None = None,
+    event: str | None = None,
+    article: str | None = None,
+    category: str | None = None,
+) -> list[dict] | None:
     """The claims of one story, event or article (several narrow each other), of one ``category`` if given,
     grouped by what is claimed (see the module docstring); None when a story, event or article named is not
     in the store."""
     keys = {"story": story, "event": event, "article": article}
     given = {name: value.strip() for name, value in keys.items() if value is not None and value.strip()}
     if not given:
-        raise KronikaError("E506", "claims: give a story, an event or an article (--story, --event, --article); "
-                                   "a category is read within one of them")
-    if any(connection.execute(sql.CLAIM_KEY_EXISTS[name], (value,)).fetchone() is None
-           for name, value in given.items()):
+        raise KronikaError(
+            "E506",
+            "claims: give a story, an event or an article (--story, --event, --article); "
+            "a category is read within one of them",
+        )
+    if any(
+        connection.execute(sql.CLAIM_KEY_EXISTS[name], (value,)).fetchone() is None for name, value in given.items()
+    ):
         return None
     if category is not None and category.strip():
         given["category"] = category.strip().lower()
@@ -94,8 +131,11 @@ def article_claims(connection: sqlite3.Connection, article_id: str) -> list[dict
     story = connection.execute(sql.STORY_OF_ARTICLE, (article_id,)).fetchone()
     if story is None:
         return claims(connection, article=article_id) or []
-    return [found for found in claims(connection, story=story[0]) or []
-            if any(a["id"] == article_id for s in found["sources"] for v in s["values"] for a in v["articles"])]
+    return [
+        found
+        for found in claims(connection, story=story[0]) or []
+        if any(a["id"] == article_id for s in found["sources"] for v in s["values"] for a in v["articles"])
+    ]
 
 
 def group(connection: sqlite3.Connection, rows: list[dict]) -> list[dict]:
@@ -104,23 +144,49 @@ def group(connection: sqlite3.Connection, rows: list[dict]) -> list[dict]:
     groups: dict[tuple, dict] = {}
     for row in rows:
         what = (row["event"], row["category"], None if row["category"] else row["unit"])
-        found = groups.setdefault(what, {"category": row["category"], "unit": what[2],
-                                         "event": events.get(row["event"]), "sources": {}})
-        source = found["sources"].setdefault(row["claimant"] or f"outlet:{row['source']}", {
-            "claimant": None if row["claimant"] is None else {
-                "key": row["claimant"], "entity": row["claimant_entity"], "name": row["claimant_name"],
-                "country": row["claimant_country"]},
-            "outlet": None if row["claimant"] else row["source"], "values": {}})
+        found = groups.setdefault(
+            what, {"category": row["category"], "unit": what[2], "event": events.get(row["event"]), "sources": {}}
+        )
+        source = found["sources"].setdefault(
+            row["claimant"] or f"outlet:{row['source']}",
+            {
+                "claimant": None
+                if row["claimant"] is None
+                else {
+                    "key": row["claimant"],
+                    "entity": row["claimant_entity"],
+                    "name": row["claimant_name"],
+                    "country": row["claimant_country"],
+                },
+                "outlet": None if row["claimant"] else row["source"],
+                "values": {},
+            },
+        )
         # A vague figure ("tysiące osób", no value) is told apart from another by its words.
-        figure = source["values"].setdefault((row["value"], None if row["value"] is not None else row["text"]), {
-            "value": row["value"], "approximate": False, "text": row["text"], "unit": row["unit"], "articles": []})
+        figure = source["values"].setdefault(
+            (row["value"], None if row["value"] is not None else row["text"]),
+            {"value": row["value"], "approximate": False, "text": row["text"], "unit": row["unit"], "articles": []},
+        )
         figure["approximate"] |= bool(row["approximate"])  # one hedged report makes the figure approximate
         if all(a["id"] != row["article"] for a in figure["articles"]):
-            figure["articles"].append({"id": row["article"], "date": row["date"], "title": row["title"],
-                                       "source": row["source"], "text": row["text"], "start": row["start"],
-                                       "end": row["end"]})
-    return [{**found, "sources": [{**source, "values": list(source["values"].values())}
-                                  for source in found["sources"].values()]} for found in groups.values()]
+            figure["articles"].append(
+                {
+                    "id": row["article"],
+                    "date": row["date"],
+                    "title": row["title"],
+                    "source": row["source"],
+                    "text": row["text"],
+                    "start": row["start"],
+                    "end": row["end"],
+                }
+            )
+    return [
+        {
+            **found,
+            "sources": [{**source, "values": list(source["values"].values())} for source in found["sources"].values()],
+        }
+        for found in groups.values()
+    ]
 
 
 def _event_summaries(connection: sqlite3.Connection, pks: list[int]) -> dict[int, dict]:
@@ -128,7 +194,7 @@ def _event_summaries(connection: sqlite3.Connection, pks: list[int]) -> dict[int
 
     found = {}
     for start in range(0, len(pks), 500):
-        chunk = pks[start:start + 500]
+        chunk = pks[start : start + 500]
         rows = connection.execute(sql.EVENTS_BY_PK.format(marks=sql.placeholders(len(chunk))), chunk).fetchall()
         for pk, row in zip((r[0] for r in rows), describe_events(connection, rows).to_dict("records")):
             found[pk] = {key: row[key] for key in EVENT_SUMMARY}
@@ -184,10 +250,22 @@ def _where(articles: list[dict]) -> str:
 
 def flat(groups: list[dict]) -> list[dict]:
     """One row per figure and article, for CSV: what, event, source, value, article, date."""
-    return [{
-        "category": found["category"], "unit": figure["unit"],
-        "event": found["event"]["id"] if found["event"] else None,
-        "event_type": found["event"]["type"] if found["event"] else None, "source": source_name(source),
-        "claimant_entity": (source["claimant"] or {}).get("entity"), "value": figure["value"],
-        "approximate": figure["approximate"], "text": a["text"], "article": a["id"], "date": a["date"],
-    } for found in groups for source in found["sources"] for figure in source["values"] for a in figure["articles"]]
+    return [
+        {
+            "category": found["category"],
+            "unit": figure["unit"],
+            "event": found["event"]["id"] if found["event"] else None,
+            "event_type": found["event"]["type"] if found["event"] else None,
+            "source": source_name(source),
+            "claimant_entity": (source["claimant"] or {}).get("entity"),
+            "value": figure["value"],
+            "approximate": figure["approximate"],
+            "text": a["text"],
+            "article": a["id"],
+            "date": a["date"],
+        }
+        for found in groups
+        for source in found["sources"]
+        for figure in source["values"]
+        for a in figure["articles"]
+    ]

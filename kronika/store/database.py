@@ -28,8 +28,9 @@ def open_connection(path: str, *, create: bool = True) -> sqlite3.Connection:
     path = os.fspath(path)
     _check_file(path, create=create)
     try:
-        connection = sqlite3.connect(path, isolation_level=None, timeout=sql.BUSY_TIMEOUT_MS / 1000,
-                                     check_same_thread=False)
+        connection = sqlite3.connect(
+            path, isolation_level=None, timeout=sql.BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
     except sqlite3.Error as error:
         raise KronikaError("E501", f"{path}: cannot be opened as a store ({error}); choose another file with --db")
     try:
@@ -104,10 +105,16 @@ def _check_owner(connection: sqlite3.Connection, path: str) -> None:
     if application_id == sql.APPLICATION_ID:
         unknown = migrations.unknown(connection)
         if unknown or version > migrations.LATEST:
-            detail = (f"it applied migrations this one does not know: {', '.join(unknown)}" if unknown
-                      else f"schema {version}, this one knows up to {migrations.LATEST}")
-            raise KronikaError("E504", f"{path}: was written by a newer Kronika ({detail}); upgrade Kronika "
-                                       "(pip install -U kronika) to read it")
+            detail = (
+                f"it applied migrations this one does not know: {', '.join(unknown)}"
+                if unknown
+                else f"schema {version}, this one knows up to {migrations.LATEST}"
+            )
+            raise KronikaError(
+                "E504",
+                f"{path}: was written by a newer Kronika ({detail}); upgrade Kronika "
+                "(pip install -U kronika) to read it",
+            )
         return
     if application_id != 0 or tables:
         shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")

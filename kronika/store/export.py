@@ -23,10 +23,35 @@ BINARY_FORMATS = ("parquet",)
 PAGE = 5000
 
 # One row per deduplicated event in CSV and Parquet.
-TABLE_COLUMNS = ["id", "date", "date_precision", "type", "mode", "modality", "context", "actor", "actor_code", "actor_entity",
-                 "recipient", "recipient_code", "recipient_entity", "cameo", "goldstein", "quad_class",
-                 "num_mentions", "num_sources", "num_articles", "location", "location_country", "lat", "lon",
-                 "source_url", "first_article", "added_at", "story"]
+TABLE_COLUMNS = [
+    "id",
+    "date",
+    "date_precision",
+    "type",
+    "mode",
+    "modality",
+    "context",
+    "actor",
+    "actor_code",
+    "actor_entity",
+    "recipient",
+    "recipient_code",
+    "recipient_entity",
+    "cameo",
+    "goldstein",
+    "quad_class",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
+    "location",
+    "location_country",
+    "lat",
+    "lon",
+    "source_url",
+    "first_article",
+    "added_at",
+    "story",
+]
 
 # The story of each article and of each event (store migration 2), a page at a time.
 ARTICLE_STORIES = """
@@ -39,8 +64,13 @@ def export(connection: sqlite3.Connection, format: str, out: IO, *, modality: st
 
     Event formats hold the events of ``modality`` (asserted unless given; "all" for every one): a GDELT row
     is an event that happened. JSONL holds every document record whole, each event with its own modality."""
-    writers = {"jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet, "plover": write_plover,
-               "gdelt": write_gdelt}
+    writers = {
+        "jsonl": write_jsonl,
+        "csv": write_csv,
+        "parquet": write_parquet,
+        "plover": write_plover,
+        "gdelt": write_gdelt,
+    }
     if format not in writers:
         filters.refuse("--format", format, "an export format", FORMATS)
     kept = filters.modality(modality)
@@ -67,7 +97,7 @@ def documents(connection: sqlite3.Connection) -> Iterator[dict]:
 def _stories_of(connection: sqlite3.Connection, statement: str, pks: list[int]) -> dict[int, str]:
     found: dict[int, str] = {}
     for start in range(0, len(pks), 500):
-        chunk = pks[start:start + 500]
+        chunk = pks[start : start + 500]
         found.update(connection.execute(statement.format(marks=sql.placeholders(len(chunk))), chunk).fetchall())
     return found
 
@@ -99,19 +129,32 @@ def event_pages(connection: sqlite3.Connection, modality: str | None = None) -> 
 def table_row(event: dict) -> dict:
     first = event["first"]
     return {
-        "id": event["id"], "date": event["date"], "date_precision": event["date_precision"],
-        "type": event["type"], "mode": event["mode"], "modality": event["modality"], "context": ";".join(queries.context_list(event["context"])),
+        "id": event["id"],
+        "date": event["date"],
+        "date_precision": event["date_precision"],
+        "type": event["type"],
+        "mode": event["mode"],
+        "modality": event["modality"],
+        "context": ";".join(queries.context_list(event["context"])),
         "actor": "; ".join(p["name"] for p in event["actor"]),
         "actor_code": "; ".join(queries.actor_code(p["country"], p["sector"]) for p in event["actor"]),
         "actor_entity": "; ".join(p["entity"] or "" for p in event["actor"]),
         "recipient": "; ".join(p["name"] for p in event["recipient"]),
         "recipient_code": "; ".join(queries.actor_code(p["country"], p["sector"]) for p in event["recipient"]),
         "recipient_entity": "; ".join(p["entity"] or "" for p in event["recipient"]),
-        "cameo": event["cameo"], "goldstein": event["goldstein"], "quad_class": event["quad_class"],
-        "num_mentions": event["num_mentions"], "num_sources": event["num_sources"],
-        "num_articles": event["num_articles"], "location": event["location"],
-        "location_country": event["location_country"], "lat": event["lat"], "lon": event["lon"],
-        "source_url": first.get("url"), "first_article": first.get("article"), "added_at": event["added_at"],
+        "cameo": event["cameo"],
+        "goldstein": event["goldstein"],
+        "quad_class": event["quad_class"],
+        "num_mentions": event["num_mentions"],
+        "num_sources": event["num_sources"],
+        "num_articles": event["num_articles"],
+        "location": event["location"],
+        "location_country": event["location_country"],
+        "lat": event["lat"],
+        "lon": event["lon"],
+        "source_url": first.get("url"),
+        "first_article": first.get("article"),
+        "added_at": event["added_at"],
         "story": event.get("story"),
     }
 
@@ -121,26 +164,47 @@ def plover_record(event: dict) -> dict:
     first = event["first"]
 
     def entity(p: dict) -> dict:
-        return {"code": p["country"], "sector": p["sector"], "entity_text": p["name"],
-                "identifier_id": p["entity"], "identifier_text": p["name"]}
+        return {
+            "code": p["country"],
+            "sector": p["sector"],
+            "entity_text": p["name"],
+            "identifier_id": p["entity"],
+            "identifier_text": p["name"],
+        }
 
     location = None
     if event["location"]:
-        location = {"resolved_place": event["location"], "country_code": event["location_country"],
-                    "lat": event["lat"], "lon": event["lon"]}
+        location = {
+            "resolved_place": event["location"],
+            "country_code": event["location_country"],
+            "lat": event["lat"],
+            "lon": event["lon"],
+        }
     return {
-        "id": event["id"], "date": full_date(event["date"]), "date_precision": event["date_precision"],
+        "id": event["id"],
+        "date": full_date(event["date"]),
+        "date_precision": event["date_precision"],
         "event": [event["type"]],
-        "mode": [event["mode"]] if event["mode"] else [], "modality": event["modality"],
+        "mode": [event["mode"]] if event["mode"] else [],
+        "modality": event["modality"],
         "context": queries.context_list(event["context"]),
-        "actor": [entity(p) for p in event["actor"]], "recipient": [entity(p) for p in event["recipient"]],
-        "event_loc": location, "event_text": [first["trigger"]] if first.get("trigger") else [],
-        "quad_code": event["quad_class"], "event_scale": event["goldstein"], "cameo": event["cameo"],
+        "actor": [entity(p) for p in event["actor"]],
+        "recipient": [entity(p) for p in event["recipient"]],
+        "event_loc": location,
+        "event_text": [first["trigger"]] if first.get("trigger") else [],
+        "quad_code": event["quad_class"],
+        "event_scale": event["goldstein"],
+        "cameo": event["cameo"],
         "text_info": {"sequence": first.get("sentence")},
-        "cite_info": {"url": first.get("url"), "citation": first.get("article"), "coder": "kronika",
-                      "codebook": "plover"},
+        "cite_info": {
+            "url": first.get("url"),
+            "citation": first.get("article"),
+            "coder": "kronika",
+            "codebook": "plover",
+        },
         "coded_date": (event["added_at"] or "")[:10] or None,
-        "num_mentions": event["num_mentions"], "num_sources": event["num_sources"],
+        "num_mentions": event["num_mentions"],
+        "num_sources": event["num_sources"],
         "num_articles": event["num_articles"],
     }
 
@@ -160,8 +224,11 @@ def _parquet_row(row: dict) -> dict:
 
     day = full_date(row["date"])
     added = row["added_at"]
-    return {**row, "date": date.fromisoformat(day) if day else None,
-            "added_at": datetime.fromisoformat(added.replace("Z", "+00:00")) if added else None}
+    return {
+        **row,
+        "date": date.fromisoformat(day) if day else None,
+        "added_at": datetime.fromisoformat(added.replace("Z", "+00:00")) if added else None,
+    }
 
 
 def write_jsonl(connection: sqlite3.Connection, out: IO[str]) -> int:
@@ -186,16 +253,37 @@ def write_parquet(connection: sqlite3.Connection, out: IO[bytes], modality: str 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([
-        ("id", pa.string()), ("date", pa.date32()), ("date_precision", pa.string()), ("type", pa.string()),
-        ("mode", pa.string()), ("modality", pa.string()), ("context", pa.string()), ("actor", pa.string()), ("actor_code", pa.string()),
-        ("actor_entity", pa.string()), ("recipient", pa.string()), ("recipient_code", pa.string()),
-        ("recipient_entity", pa.string()), ("cameo", pa.string()), ("goldstein", pa.float64()),
-        ("quad_class", pa.int64()), ("num_mentions", pa.int64()), ("num_sources", pa.int64()),
-        ("num_articles", pa.int64()), ("location", pa.string()), ("location_country", pa.string()),
-        ("lat", pa.float64()), ("lon", pa.float64()), ("source_url", pa.string()), ("first_article", pa.string()),
-        ("added_at", pa.timestamp("ms", tz="UTC")), ("story", pa.string()),
-    ])
+    schema = pa.schema(
+        [
+            ("id", pa.string()),
+            ("date", pa.date32()),
+            ("date_precision", pa.string()),
+            ("type", pa.string()),
+            ("mode", pa.string()),
+            ("modality", pa.string()),
+            ("context", pa.string()),
+            ("actor", pa.string()),
+            ("actor_code", pa.string()),
+            ("actor_entity", pa.string()),
+            ("recipient", pa.string()),
+            ("recipient_code", pa.string()),
+            ("recipient_entity", pa.string()),
+            ("cameo", pa.string()),
+            ("goldstein", pa.float64()),
+            ("quad_class", pa.int64()),
+            ("num_mentions", pa.int64()),
+            ("num_sources", pa.int64()),
+            ("num_articles", pa.int64()),
+            ("location", pa.string()),
+            ("location_country", pa.string()),
+            ("lat", pa.float64()),
+            ("lon", pa.float64()),
+            ("source_url", pa.string()),
+            ("first_article", pa.string()),
+            ("added_at", pa.timestamp("ms", tz="UTC")),
+            ("story", pa.string()),
+        ]
+    )
     # Parquet's footer is written last and readers seek to it; stdout cannot seek back, so the file is
     # built in memory and copied out in one piece when ``out`` is not a real file.
     target = out if _seekable(out) else io.BytesIO()

@@ -71,8 +71,11 @@ def quad_class(value: int | str | None) -> int | None:
     except (TypeError, ValueError):
         number = None
     if number not in QUAD_CLASSES:
-        raise KronikaError(BAD_VALUE, f"--quad-class {value!r} is not a QuadClass; choose 1 (verbal cooperation), "
-                                      "2 (material cooperation), 3 (verbal conflict) or 4 (material conflict)")
+        raise KronikaError(
+            BAD_VALUE,
+            f"--quad-class {value!r} is not a QuadClass; choose 1 (verbal cooperation), "
+            "2 (material cooperation), 3 (verbal conflict) or 4 (material conflict)",
+        )
     return number
 
 
@@ -124,6 +127,5 @@ def date_range(since: str | None, until: str | None) -> tuple[str | None, str | 
     """``since`` and the inclusive bound of ``until``, both checked, refused when the range is empty."""
     since, until = check_date(since, "--since"), check_date(until, "--until")
     if since is not None and until is not None and since > until_bound(until):
-        raise KronikaError(BAD_VALUE, f"--since {since} is after --until {until}; the range holds no date "
-                                      "(swap them?)")
+        raise KronikaError(BAD_VALUE, f"--since {since} is after --until {until}; the range holds no date (swap them?)")
     return since, until_bound(until)

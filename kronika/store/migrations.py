@@ -23,8 +23,9 @@ Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: dict[str, tuple[str, Migration]] = {}
 
 
-def migration(description: str, registry: dict[str, tuple[str, Migration]] = MIGRATIONS
-              ) -> Callable[[Migration], Migration]:
+def migration(
+    description: str, registry: dict[str, tuple[str, Migration]] = MIGRATIONS
+) -> Callable[[Migration], Migration]:
     """Register the decorated function, under its name, as the next step of the schema."""
 
     def register(function: Migration) -> Migration:
@@ -87,7 +88,6 @@ def api_join_index(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-
 @migration("counts kept at write time by triggers: an entity's aliases and counterparts, events per modality")
 def entity_summaries(connection: sqlite3.Connection) -> None:
     for statement in (*sql.SCHEMA_ENTITY_SUMMARIES, *sql.CLEAR_ENTITY_SUMMARIES):
@@ -95,9 +95,18 @@ def entity_summaries(connection: sqlite3.Connection) -> None:
     for statement in (sql.BACKFILL_ENTITY_ALIASES, sql.BACKFILL_ENTITY_COUNTERPARTS, sql.BACKFILL_EVENT_TOTALS):
         connection.execute(statement)
 
+
 # The numbers the first eight had when migrations were numbered: history, never to grow.
-NUMBERED = {1: "initial_schema", 2: "stories_schema", 3: "api_indexes", 4: "claims_schema", 5: "modality_schema",
-            6: "threads_schema", 7: "watch_alerts_schema", 8: "api_join_index"}
+NUMBERED = {
+    1: "initial_schema",
+    2: "stories_schema",
+    3: "api_indexes",
+    4: "claims_schema",
+    5: "modality_schema",
+    6: "threads_schema",
+    7: "watch_alerts_schema",
+    8: "api_join_index",
+}
 LATEST = len(MIGRATIONS)
 
 
@@ -116,7 +125,9 @@ def applied(connection: sqlite3.Connection) -> set[str]:
     if not {row[0] for row in connection.execute(sql.MIGRATION_COLUMNS)}:
         return set()
     if _is_numbered(connection):
-        return {NUMBERED.get(version, f"number {version}") for version, _ in connection.execute(sql.NUMBERED_MIGRATIONS)}
+        return {
+            NUMBERED.get(version, f"number {version}") for version, _ in connection.execute(sql.NUMBERED_MIGRATIONS)
+        }
     return {row[0] for row in connection.execute(sql.APPLIED_MIGRATIONS)}
 
 

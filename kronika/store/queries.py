@@ -28,12 +28,47 @@ DEFAULT_LIMIT = 100
 COUNT_SECONDS, FACET_SECONDS, SORT_SECONDS = 1.0, 0.5, 3.0
 PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between two looks at the clock
 
-EVENT_FIELDS = ["pk", "id", "date", "type", "mode", "context", "cameo", "goldstein", "quad_class",
-                "location", "location_country", "lat", "lon", "num_mentions", "num_sources", "num_articles",
-                "added_at", "date_precision", "modality"]
-EVENT_OUTPUT = ["id", "date", "type", "mode", "modality", "actor", "actor_code", "recipient", "recipient_code",
-                "cameo", "goldstein", "quad_class", "num_mentions", "num_sources", "num_articles", "location",
-                "trigger", "source_url"]
+EVENT_FIELDS = [
+    "pk",
+    "id",
+    "date",
+    "type",
+    "mode",
+    "context",
+    "cameo",
+    "goldstein",
+    "quad_class",
+    "location",
+    "location_country",
+    "lat",
+    "lon",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
+    "added_at",
+    "date_precision",
+    "modality",
+]
+EVENT_OUTPUT = [
+    "id",
+    "date",
+    "type",
+    "mode",
+    "modality",
+    "actor",
+    "actor_code",
+    "recipient",
+    "recipient_code",
+    "cameo",
+    "goldstein",
+    "quad_class",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
+    "location",
+    "trigger",
+    "source_url",
+]
 
 
 def actor_code(country: str | None, sector: str | None) -> str:
@@ -52,12 +87,29 @@ def events(connection: sqlite3.Connection, *, limit: int | None = DEFAULT_LIMIT,
     return describe_events(connection, event_rows(connection, limit=limit, **filters))
 
 
-EVENT_FILTER_NAMES = ("actor", "initiator", "recipient", "type", "quad_class", "country", "text", "since", "until",
-                      "modality")
+EVENT_FILTER_NAMES = (
+    "actor",
+    "initiator",
+    "recipient",
+    "type",
+    "quad_class",
+    "country",
+    "text",
+    "since",
+    "until",
+    "modality",
+)
 
 
-def event_rows(connection: sqlite3.Connection, *, limit: int | None = DEFAULT_LIMIT, offset: int | None = 0,
-               sort: str | None = None, after: str | None = None, **given) -> list[tuple]:
+def event_rows(
+    connection: sqlite3.Connection,
+    *,
+    limit: int | None = DEFAULT_LIMIT,
+    offset: int | None = 0,
+    sort: str | None = None,
+    after: str | None = None,
+    **given,
+) -> list[tuple]:
     """Event rows (``EVENT_FIELDS``) matching every filter given, latest first (or in ``sort`` order, one of
     ``sql.EVENT_SORTS``, "-" before it for descending): the one definition of each filter, which the CLI,
     the API, the web UI and ``Store.events`` share.
@@ -78,21 +130,29 @@ def event_rows(connection: sqlite3.Connection, *, limit: int | None = DEFAULT_LI
     if after is not None:
         keyset = _keyset(connection, "events", after, sort, order == sql.EVENT_SORTS["-date"])
         params.update(keyset[0], offset=0)
-        return _pages(keyset[1], params["limit"], lambda part, size: _event_page(
-            connection, [*conditions, part], {**params, "limit": size}, sides, order, sort))
+        return _pages(
+            keyset[1],
+            params["limit"],
+            lambda part, size: _event_page(
+                connection, [*conditions, part], {**params, "limit": size}, sides, order, sort
+            ),
+        )
     return _event_page(connection, conditions, params, sides, order, sort)
 
 
-def _keyset(connection: sqlite3.Connection, table: str, after: str, sort: str | None, latest_first: bool
-            ) -> tuple[dict, list[str]]:
+def _keyset(
+    connection: sqlite3.Connection, table: str, after: str, sort: str | None, latest_first: bool
+) -> tuple[dict, list[str]]:
     """The parameters of the row ``after`` (its date and key) and the conditions of the rows after it, in
     their order: the dated ones, then the undated ones (or only undated ones after an undated row)."""
     if not latest_first:
         raise KronikaError("E506", f"a cursor pages the latest first only, not sorted by {sort}; page with offset")
     row = connection.execute(sql.EVENT_POSITION if table == "events" else sql.ARTICLE_POSITION, (after,)).fetchone()
     if row is None:
-        raise KronikaError("E506", f"cursor {after[:80]!r} is no {table[:-1]} of this store; give the id of the "
-                           "last item of the page before")
+        raise KronikaError(
+            "E506",
+            f"cursor {after[:80]!r} is no {table[:-1]} of this store; give the id of the last item of the page before",
+        )
     date, pk = row
     parts = [sql.AFTER_DATED[table], sql.UNDATED[table]] if date is not None else [sql.AFTER_UNDATED[table]]
     return {"after_date": date, "after_pk": pk}, parts
@@ -108,16 +168,19 @@ def _pages(parts: list[str], limit: int, read) -> list:
     return rows
 
 
-def _event_page(connection: sqlite3.Connection, conditions: list[str], params: dict, sides: dict, order: str,
-                sort: str | None) -> list[tuple]:
+def _event_page(
+    connection: sqlite3.Connection, conditions: list[str], params: dict, sides: dict, order: str, sort: str | None
+) -> list[tuple]:
     """One statement of :func:`event_rows`: the plan chosen for the page (date order or not), then run."""
     keys = {name: named for name, (_, named) in sides.items()}
-    if order == sql.EVENT_SORTS["-date"] and _read_in_date_order(connection, keys, params["limit"],
-                                                                  params["offset"]):
+    if order == sql.EVENT_SORTS["-date"] and _read_in_date_order(connection, keys, params["limit"], params["offset"]):
         actor_sides = {condition for condition, _ in sides.values()}
         conditions = [c.replace("e.pk IN", "+e.pk IN") if c in actor_sides else c for c in conditions]
-    if order == sql.EVENT_SORTS["-date"] and "match" in params and _text_in_date_order(
-            connection, params["match"], params["limit"], params["offset"]):
+    if (
+        order == sql.EVENT_SORTS["-date"]
+        and "match" in params
+        and _text_in_date_order(connection, params["match"], params["limit"], params["offset"])
+    ):
         conditions = [sql.TEXT_EACH_EVENT if c == sql.EVENT_CONDITIONS["text"] else c for c in conditions]
     statement = sql.EVENTS_FILTERED.format(conditions="\n  ".join(conditions), order=order)
     if order == sql.EVENT_SORTS["-date"]:
@@ -126,8 +189,11 @@ def _event_page(connection: sqlite3.Connection, conditions: list[str], params: d
         with time_limit(connection, SORT_SECONDS):
             return connection.execute(statement, params).fetchall()
     except TimeoutError:
-        raise KronikaError("E508", f"sorting the events by {sort} took more than {SORT_SECONDS:g} s; narrow the "
-                           "filters (since, until, type, actor) or sort by date") from None
+        raise KronikaError(
+            "E508",
+            f"sorting the events by {sort} took more than {SORT_SECONDS:g} s; narrow the "
+            "filters (since, until, type, actor) or sort by date",
+        ) from None
 
 
 def event_count(connection: sqlite3.Connection, **given) -> int | None:
@@ -163,8 +229,9 @@ def time_limit(connection: sqlite3.Connection, seconds: float):
         connection.set_progress_handler(None, 0)
 
 
-def event_facets(connection: sqlite3.Connection, names=tuple(sql.EVENT_FACETS), *, size: int = 20,
-                 **given) -> dict[str, list[dict] | None]:
+def event_facets(
+    connection: sqlite3.Connection, names=tuple(sql.EVENT_FACETS), *, size: int = 20, **given
+) -> dict[str, list[dict] | None]:
     """For each facet named (``type``, ``country``: where it happened), its values among the events matching
     the filters, most events first, at most ``size`` each: ``{"type": [{"value": "CONSULT", "count": 3}]}``;
     None for a facet that took more than ``FACET_SECONDS`` (too many events: narrow the filters)."""
@@ -212,18 +279,36 @@ def sort_order(sort: str | None, orders: dict[str, str], default: str) -> str:
     return orders[key]
 
 
-def _event_filter(connection: sqlite3.Connection, *, actor: str | None = None, initiator: str | None = None,
-                  recipient: str | None = None, type: str | None = None, quad_class: int | None = None,
-                  country: str | None = None, text: str | None = None, since: str | None = None,
-                  until: str | None = None, modality: str | None = None):
+def _event_filter(
+    connection: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    initiator: str | None = None,
+    recipient: str | None = None,
+    type: str | None = None,
+    quad_class: int | None = None,
+    country: str | None = None,
+    text: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    modality: str | None = None,
+):
     """The WHERE fragments and parameters of the filters given, and each actor side's fragment and keys; None
     when a filter can match nothing (a name no actor has, words with no letters)."""
     since, until = filters.date_range(since, until)
-    params = {"type": filters.event_type(type), "since": since, "until": until,
-              "quad_class": filters.quad_class(quad_class), "country": resolve.country_code(country),
-              "modality": filters.modality(modality)}
-    conditions = [sql.EVENT_CONDITIONS[name] for name in ("type", "modality", "since", "until", "quad_class",
-                                                           "country") if params[name] is not None]
+    params = {
+        "type": filters.event_type(type),
+        "since": since,
+        "until": until,
+        "quad_class": filters.quad_class(quad_class),
+        "country": resolve.country_code(country),
+        "modality": filters.modality(modality),
+    }
+    conditions = [
+        sql.EVENT_CONDITIONS[name]
+        for name in ("type", "modality", "since", "until", "quad_class", "country")
+        if params[name] is not None
+    ]
     sides = {}
     for name, value in (("actor", actor), ("initiator", initiator), ("recipient", recipient)):
         if value is None or not value.strip():
@@ -255,8 +340,12 @@ def _read_in_date_order(connection: sqlite3.Connection, sides: dict[str, dict], 
     (offset + limit) * total / candidates reads against candidates lookups for the other plan."""
     if not sides or limit < 0:
         return False
-    candidates = min(connection.execute(sql.ACTOR_EVENT_COUNT.format(marks=sql.placeholders(len(named))),
-                                        list(named.values())).fetchone()[0] for named in sides.values())
+    candidates = min(
+        connection.execute(
+            sql.ACTOR_EVENT_COUNT.format(marks=sql.placeholders(len(named))), list(named.values())
+        ).fetchone()[0]
+        for named in sides.values()
+    )
     total = connection.execute(sql.LAST_EVENT_KEY).fetchone()[0] or 0
     return candidates > 0 and (offset + limit) * total < candidates * candidates
 
@@ -287,17 +376,33 @@ def event_records(connection: sqlite3.Connection, rows: list[tuple]) -> list[dic
         location = None
         if e["location"] or e["location_country"]:
             location = {"name": e["location"], "country": e["location_country"], "lat": e["lat"], "lon": e["lon"]}
-        records.append({
-            "id": e["id"], "type": e["type"], "mode": e["mode"], "modality": e["modality"],
-            "context": context_list(e["context"]),
-            "actor": sides.get((pk, "actor"), []), "recipient": sides.get((pk, "recipient"), []),
-            "cameo": e["cameo"], "goldstein": e["goldstein"], "quad_class": e["quad_class"], "date": e["date"],
-            "date_precision": e["date_precision"], "location": location, "num_mentions": e["num_mentions"],
-            "num_sources": e["num_sources"], "num_articles": e["num_articles"],
-            "first_report": {"article": first.get("article"), "url": first.get("url"),
-                             "source": first.get("source"), "sentence": first.get("sentence"),
-                             "trigger": first.get("trigger")},
-        })
+        records.append(
+            {
+                "id": e["id"],
+                "type": e["type"],
+                "mode": e["mode"],
+                "modality": e["modality"],
+                "context": context_list(e["context"]),
+                "actor": sides.get((pk, "actor"), []),
+                "recipient": sides.get((pk, "recipient"), []),
+                "cameo": e["cameo"],
+                "goldstein": e["goldstein"],
+                "quad_class": e["quad_class"],
+                "date": e["date"],
+                "date_precision": e["date_precision"],
+                "location": location,
+                "num_mentions": e["num_mentions"],
+                "num_sources": e["num_sources"],
+                "num_articles": e["num_articles"],
+                "first_report": {
+                    "article": first.get("article"),
+                    "url": first.get("url"),
+                    "source": first.get("source"),
+                    "sentence": first.get("sentence"),
+                    "trigger": first.get("trigger"),
+                },
+            }
+        )
     return records
 
 
@@ -307,8 +412,19 @@ def event(connection: sqlite3.Connection, event_id: str) -> dict | None:
     if row is None:
         return None
     record = event_records(connection, [row])[0]
-    columns = ["article", "title", "url", "source", "article_date", "ordinal", "sentence", "trigger_start",
-               "trigger_end", "trigger_text", "modality"]
+    columns = [
+        "article",
+        "title",
+        "url",
+        "source",
+        "article_date",
+        "ordinal",
+        "sentence",
+        "trigger_start",
+        "trigger_end",
+        "trigger_text",
+        "modality",
+    ]
     record["reports"] = [dict(zip(columns, r)) for r in connection.execute(sql.REPORTS_OF_EVENT, (row[0],))]
     return record
 
@@ -329,8 +445,14 @@ def article(connection: sqlite3.Connection, article_id: str) -> dict | None:
     return record
 
 
-def entity(connection: sqlite3.Connection, entity_id: str, *, events_limit: int = 50,
-           counterparts_limit: int = 30, modality: str | None = None) -> dict | None:
+def entity(
+    connection: sqlite3.Connection,
+    entity_id: str,
+    *,
+    events_limit: int = 50,
+    counterparts_limit: int = 30,
+    modality: str | None = None,
+) -> dict | None:
     """An entity (or an actor known only by its key) with its aliases, actor rows, events on each side and
     the actors it deals with (events of ``modality``, asserted by default); None when the store knows neither."""
     kept = filters.modality(modality)
@@ -343,12 +465,18 @@ def entity(connection: sqlite3.Connection, entity_id: str, *, events_limit: int 
         info = dict(zip(["id", "name", "type", "country", "sector"], found))
     else:
         first = actor_rows[0]
-        info = {"id": entity_id, "name": first["name"], "type": None, "country": first["country"],
-                "sector": first["sector"]}
+        info = {
+            "id": entity_id,
+            "name": first["name"],
+            "type": None,
+            "country": first["country"],
+            "sector": first["sector"],
+        }
     for row in actor_rows:
         row["code"] = actor_code(row["country"], row["sector"])
-    aliases = [{"text": t, "mentions": m, "articles": a}
-               for t, m, a in connection.execute(sql.SUMMED_ALIASES, (entity_id,))]
+    aliases = [
+        {"text": t, "mentions": m, "articles": a} for t, m, a in connection.execute(sql.SUMMED_ALIASES, (entity_id,))
+    ]
     keys = [row["key"] for row in actor_rows]
     side = {}
     for role, name in (("actor", "initiator"), ("recipient", "recipient")):
@@ -363,16 +491,34 @@ def entity(connection: sqlite3.Connection, entity_id: str, *, events_limit: int 
         for d in deals:
             d["key"] = d.pop("actor")
             d["code"] = actor_code(d["country"], d["sector"])
-    return {**info, "aliases": aliases, "actors": actor_rows, "events_as_actor": side["actor"],
-            "events_as_recipient": side["recipient"], "counterparts": deals}
+    return {
+        **info,
+        "aliases": aliases,
+        "actors": actor_rows,
+        "events_as_actor": side["actor"],
+        "events_as_recipient": side["recipient"],
+        "counterparts": deals,
+    }
 
 
-def entities(connection: sqlite3.Connection, *, search: str | None = None, type: str | None = None,
-             country: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
+def entities(
+    connection: sqlite3.Connection,
+    *,
+    search: str | None = None,
+    type: str | None = None,
+    country: str | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    offset: int = 0,
+) -> pd.DataFrame:
     """Linked entities (people, organisations, places), most events then most articles first."""
-    params = {"search": _like_escape(search) if search else None, "raw": search,
-              "type": filters.entity_type(type), "country": resolve.country_code(country),
-              "limit": _limit(limit), "offset": max(int(offset or 0), 0)}
+    params = {
+        "search": _like_escape(search) if search else None,
+        "raw": search,
+        "type": filters.entity_type(type),
+        "country": resolve.country_code(country),
+        "limit": _limit(limit),
+        "offset": max(int(offset or 0), 0),
+    }
     rows = connection.execute(sql.ENTITIES, params).fetchall()
     return pd.DataFrame(rows, columns=["id", "name", "type", "country", "sector", "articles", "events"])
 
@@ -401,7 +547,8 @@ def participants(connection: sqlite3.Connection, pks: list[int]) -> dict[tuple[i
         statement = sql.PARTICIPANTS_OF.format(marks=sql.placeholders(len(chunk)))
         for event, role, _, entity, name, country, sector in connection.execute(statement, chunk):
             found.setdefault((event, role), []).append(
-                {"entity": entity, "name": name, "country": country, "sector": sector})
+                {"entity": entity, "name": name, "country": country, "sector": sector}
+            )
     return found
 
 
@@ -410,8 +557,14 @@ def first_reports(connection: sqlite3.Connection, pks: list[int]) -> dict[int, d
     for chunk in _chunks(pks):
         statement = sql.FIRST_REPORTS_OF.format(marks=sql.placeholders(len(chunk)))
         for event, sentence, trigger, article_id, url, source, tone in connection.execute(statement, chunk):
-            found[event] = {"sentence": sentence, "trigger": trigger, "article": article_id, "url": url,
-                            "source": source, "tone": tone}
+            found[event] = {
+                "sentence": sentence,
+                "trigger": trigger,
+                "article": article_id,
+                "url": url,
+                "source": source,
+                "tone": tone,
+            }
     return found
 
 
@@ -423,16 +576,33 @@ def average_tone(connection: sqlite3.Connection, pks: list[int]) -> dict[int, fl
     return found
 
 
-ACTOR_COLUMNS = ["key", "entity", "name", "country", "sector", "events", "as_actor", "as_recipient", "first_date",
-                 "last_date"]
+ACTOR_COLUMNS = [
+    "key",
+    "entity",
+    "name",
+    "country",
+    "sector",
+    "events",
+    "as_actor",
+    "as_recipient",
+    "first_date",
+    "last_date",
+]
 # snippet: an excerpt of the text, around the words searched for when there are any; snippet_start: where
 # it starts in the text; matches: [start, end] offsets into the text of the words that matched, in the excerpt.
 ARTICLE_COLUMNS = ["id", "date", "title", "url", "source", "tone", "snippet", "snippet_start", "matches"]
 
 
-def actors(connection: sqlite3.Connection, *, search: str | None = None, country: str | None = None,
-           modality: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0,
-           sort: str | None = None) -> pd.DataFrame:
+def actors(
+    connection: sqlite3.Connection,
+    *,
+    search: str | None = None,
+    country: str | None = None,
+    modality: str | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    offset: int = 0,
+    sort: str | None = None,
+) -> pd.DataFrame:
     """Everyone who took part in an event of ``modality`` (asserted by default), most such events first
     (or in ``sort`` order: ``sql.ACTOR_SORTS``)."""
     statement, params = _actor_statement(connection, search, country, modality, sort)
@@ -442,26 +612,46 @@ def actors(connection: sqlite3.Connection, *, search: str | None = None, country
     return frame
 
 
-def actor_count(connection: sqlite3.Connection, *, search: str | None = None, country: str | None = None,
-                modality: str | None = None) -> int:
+def actor_count(
+    connection: sqlite3.Connection,
+    *,
+    search: str | None = None,
+    country: str | None = None,
+    modality: str | None = None,
+) -> int:
     """How many actors :func:`actors` lists with these filters."""
     statement, params = _actor_statement(connection, search, country, modality, None)
-    return connection.execute(sql.COUNTED.format(statement=statement), {**params, "limit": -1, "offset": 0}
-                              ).fetchone()[0]
+    return connection.execute(sql.COUNTED.format(statement=statement), {**params, "limit": -1, "offset": 0}).fetchone()[
+        0
+    ]
 
 
 def _actor_statement(connection, search, country, modality, sort) -> tuple[str, dict]:
     kept = filters.modality(modality)
     named = resolve.actor_keys(connection, search) if search else []
-    params = {"search": _like_escape(search) if search else None, "raw": search, "named": json.dumps(named),
-              "country": resolve.country_code(country), "modality": kept}
+    params = {
+        "search": _like_escape(search) if search else None,
+        "raw": search,
+        "named": json.dumps(named),
+        "country": resolve.country_code(country),
+        "modality": kept,
+    }
     statement = sql.ACTORS if kept is None else sql.ASSERTED_ACTORS if kept == "asserted" else sql.ACTORS_OF_MODALITY
     return statement.format(order=sort_order(sort, sql.ACTOR_SORTS, "-events")), params
 
 
-def articles(connection: sqlite3.Connection, *, search: str | None = None, since: str | None = None,
-             until: str | None = None, limit: int | None = DEFAULT_LIMIT, lang: str = "pl",
-             offset: int = 0, sort: str | None = None, after: str | None = None) -> pd.DataFrame:
+def articles(
+    connection: sqlite3.Connection,
+    *,
+    search: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    lang: str = "pl",
+    offset: int = 0,
+    sort: str | None = None,
+    after: str | None = None,
+) -> pd.DataFrame:
     """Articles, latest first; with ``search``, best match first unless ``sort`` (``sql.ARTICLE_SORTS``)
     asks for another order. ``after``: the id of the last article of the page before (keyset paging, latest
     first only; a ranked search pages with ``offset``)."""
@@ -480,18 +670,31 @@ def articles(connection: sqlite3.Connection, *, search: str | None = None, since
     else:
         latest_first = sort_order(sort, sql.ARTICLE_SORTS, "-date") == sql.ARTICLE_SORTS["-date"]
         position, parts = _keyset(connection, "articles", after, sort, latest_first)
-        rows = _pages(parts, params["limit"], lambda part, size: connection.execute(
-            _article_statement(search, since, until, sort, lang, part)[0],
-            {**params, **position, "limit": size, "offset": 0}).fetchall())
+        rows = _pages(
+            parts,
+            params["limit"],
+            lambda part, size: connection.execute(
+                _article_statement(search, since, until, sort, lang, part)[0],
+                {**params, **position, "limit": size, "offset": 0},
+            ).fetchall(),
+        )
     terms = snippets.search_terms(search, lang) if search else None
     read: dict = {}  # the words read for the snippets, shared by the page's articles
     cut = [snippets.snippet(row[-1], terms, lang=lang, read=read) for row in rows]
-    return pd.DataFrame([(*row[:-1], s.text, s.start, [list(m) for m in s.matches]) for row, s in zip(rows, cut)],
-                        columns=ARTICLE_COLUMNS)
+    return pd.DataFrame(
+        [(*row[:-1], s.text, s.start, [list(m) for m in s.matches]) for row, s in zip(rows, cut)],
+        columns=ARTICLE_COLUMNS,
+    )
 
 
-def article_count(connection: sqlite3.Connection, *, search: str | None = None, since: str | None = None,
-                  until: str | None = None, lang: str = "pl") -> int:
+def article_count(
+    connection: sqlite3.Connection,
+    *,
+    search: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    lang: str = "pl",
+) -> int:
     """How many articles :func:`articles` lists with these filters."""
     found = _article_statement(search, since, until, "-date", lang)
     if found is None:
@@ -539,21 +742,35 @@ def fts_query(search: str, *, lang: str = "pl") -> str | None:
     "Pekin" both look for the lemma "pekin". Every term is a quoted FTS5 string (inner quotes doubled), so
     no character of the user's text can act as FTS5 syntax.
     """
-    groups = ["(" + " OR ".join(_quote(term) for term in sorted(terms)) + ")"
-              for terms in snippets.search_terms(search, lang)]
+    groups = [
+        "(" + " OR ".join(_quote(term) for term in sorted(terms)) + ")" for terms in snippets.search_terms(search, lang)
+    ]
     return " AND ".join(groups) if groups else None
 
 
-def relations(connection: sqlite3.Connection, a: str, b: str, *, by: str = "month", since: str | None = None,
-              until: str | None = None, modality: str | None = None) -> pd.DataFrame:
+def relations(
+    connection: sqlite3.Connection,
+    a: str,
+    b: str,
+    *,
+    by: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+    modality: str | None = None,
+) -> pd.DataFrame:
     """Both directions between two countries per period (ISO weeks for "week"): events, mentions, Goldstein
     mean and sum, QuadClass; events of ``modality``, asserted by default. ``a`` and ``b`` are codes or names."""
     if by not in sql.PERIODS:
         filters.refuse("--by", by, "a period", tuple(sql.PERIODS))
     since, until = filters.date_range(since, until)
     statement = sql.RELATIONS.format(period=sql.PERIODS[by])
-    params = {"a": resolve.country_code(a, "country"), "b": resolve.country_code(b, "country"), "since": since,
-              "until": until, "modality": filters.modality(modality)}
+    params = {
+        "a": resolve.country_code(a, "country"),
+        "b": resolve.country_code(b, "country"),
+        "since": since,
+        "until": until,
+        "modality": filters.modality(modality),
+    }
     connection.create_function("iso_week", 1, iso_week, deterministic=True)
     cursor = connection.execute(statement, params)
     frame = pd.DataFrame(cursor.fetchall(), columns=[d[0] for d in cursor.description])
@@ -607,4 +824,4 @@ def _limit(limit: int | None) -> int:
 
 def _chunks(items: list, size: int = 500):
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]

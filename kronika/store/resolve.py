@@ -68,8 +68,7 @@ def _entry_keys(connection: sqlite3.Connection, entry) -> list[str]:
 def _word_sets(text: str) -> list[list[tuple[str, ...]]]:
     """The words of ``text`` as typed, then each as typed or as its lemma ("Putinem" -> Putin)."""
     typed = [(word,) for word in re.findall(r"\w+", text)]
-    lemmas = [tuple({form, lemma}) for form, lemma in current_reader().words(text)
-              if any(ch.isalnum() for ch in form)]
+    lemmas = [tuple({form, lemma}) for form, lemma in current_reader().words(text) if any(ch.isalnum() for ch in form)]
     return [typed, lemmas] if lemmas != typed else [typed]
 
 
@@ -130,10 +129,18 @@ def country_code(text: str | None, option: str = "--country") -> str | None:
             return entry.country
     names = country_names()
     near = _nearest(text, names)
-    hint = "" if near is None else f"; did you mean {near}?" if near == names[near] else \
-        f"; did you mean {near} ({names[near]})?"
-    raise KronikaError(filters.BAD_VALUE, f"{option} {text!r} is not a country; give an ISO 3166-1 "
-                                          f"alpha-3 code (CHN, PRK, POL) or a country's name{hint}")
+    hint = (
+        ""
+        if near is None
+        else f"; did you mean {near}?"
+        if near == names[near]
+        else f"; did you mean {near} ({names[near]})?"
+    )
+    raise KronikaError(
+        filters.BAD_VALUE,
+        f"{option} {text!r} is not a country; give an ISO 3166-1 "
+        f"alpha-3 code (CHN, PRK, POL) or a country's name{hint}",
+    )
 
 
 def _nearest(text: str, names: dict[str, str]) -> str | None:

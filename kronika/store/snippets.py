@@ -46,12 +46,15 @@ class Snippet:
             pieces.append((self.text[at:], False))
         return pieces
 
-
     @classmethod
     def of(cls, item: dict) -> Snippet:
         """The snippet of a listed article (a row of ``Store.articles``: snippet, snippet_start, matches)."""
-        return cls(item.get("snippet") or "", item.get("snippet_start") or 0,
-                   [tuple(m) for m in item.get("matches") or []], more_before=bool(item.get("snippet_start")))
+        return cls(
+            item.get("snippet") or "",
+            item.get("snippet_start") or 0,
+            [tuple(m) for m in item.get("matches") or []],
+            more_before=bool(item.get("snippet_start")),
+        )
 
     def lines(self, width: int) -> list[list[tuple[str, bool]]]:
         """The pieces in lines of at most ``width`` characters (a longer word alone on its line), broken at
@@ -85,12 +88,21 @@ class Snippet:
 def search_terms(search: str, lang: str = "pl") -> list[set[str]]:
     """Per word of ``search`` (words with a letter or digit), the lower-cased forms it matches: its lemma
     and its form as typed. The one reading of a search, for the FTS5 query and for the snippets."""
-    return [{lemma.lower(), typed.lower()} for typed, lemma in current_reader().words(search, lang)
-            if any(ch.isalnum() for ch in typed)]
+    return [
+        {lemma.lower(), typed.lower()}
+        for typed, lemma in current_reader().words(search, lang)
+        if any(ch.isalnum() for ch in typed)
+    ]
 
 
-def snippet(text: str, terms: list[set[str]] | None, *, lang: str = "pl", width: int = WIDTH,
-            read: dict[str, list[tuple[str, str]]] | None = None) -> Snippet:
+def snippet(
+    text: str,
+    terms: list[set[str]] | None,
+    *,
+    lang: str = "pl",
+    width: int = WIDTH,
+    read: dict[str, list[tuple[str, str]]] | None = None,
+) -> Snippet:
     """The excerpt of ``text`` holding the most distinct search words (the first such), with every match in
     it; the text's beginning when nothing matches or nothing was searched."""
     found = find_matches(text, terms, lang=lang, read=read) if terms else []
@@ -106,8 +118,9 @@ def _words_after(found: list[tuple[int, int, int]], start: int, span: int) -> in
     return len({number for s, e, number in found if start <= s and e <= start + span})
 
 
-def find_matches(text: str, terms: list[set[str]], *, lang: str = "pl",
-                 read: dict[str, list[tuple[str, str]]] | None = None) -> list[tuple[int, int, int]]:
+def find_matches(
+    text: str, terms: list[set[str]], *, lang: str = "pl", read: dict[str, list[tuple[str, str]]] | None = None
+) -> list[tuple[int, int, int]]:
     """Every token of ``text`` that matches a search word, as (start, end, word number), in text order.
 
     A word that could be a form of a search word (same first letters) is read alone, once per distinct

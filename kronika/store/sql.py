@@ -351,11 +351,18 @@ EVENTS_COUNTED = "SELECT count(*) FROM events e WHERE 1 {conditions}"
 EVENT_SORTS = {
     "-date": "e.date DESC, e.pk DESC",
     "date": "e.date IS NULL, e.date, e.pk",
-    **{f"{sign}{name}": f"{column} IS NULL, {column} {order}, e.date DESC, e.pk DESC"
-       for name, column in (("type", "e.type"), ("goldstein", "e.goldstein"), ("quad_class", "e.quad_class"),
-                            ("mentions", "e.num_mentions"), ("sources", "e.num_sources"),
-                            ("articles", "e.num_articles"))
-       for sign, order in (("", "ASC"), ("-", "DESC"))},
+    **{
+        f"{sign}{name}": f"{column} IS NULL, {column} {order}, e.date DESC, e.pk DESC"
+        for name, column in (
+            ("type", "e.type"),
+            ("goldstein", "e.goldstein"),
+            ("quad_class", "e.quad_class"),
+            ("mentions", "e.num_mentions"),
+            ("sources", "e.num_sources"),
+            ("articles", "e.num_articles"),
+        )
+        for sign, order in (("", "ASC"), ("-", "DESC"))
+    },
 }
 # Facets of a filtered event list: a column's values with their counts (the column from this fixed table).
 EVENT_FACETS = {"type": "e.type", "country": "e.location_country"}
@@ -377,19 +384,21 @@ EVENT_CONDITIONS = {
     "country": "AND e.location_country = :country",
     "actor": "AND e.pk IN (SELECT p.event FROM event_participants p WHERE p.actor IN ({marks}))",
     "initiator": "AND e.pk IN (SELECT p.event FROM event_participants p WHERE p.role = 'actor' "
-                 "AND p.actor IN ({marks}))",
+    "AND p.actor IN ({marks}))",
     "recipient": "AND e.pk IN (SELECT p.event FROM event_participants p WHERE p.role = 'recipient' "
-                 "AND p.actor IN ({marks}))",
+    "AND p.actor IN ({marks}))",
     "text": "AND e.pk IN (SELECT r.event FROM event_reports r WHERE r.article IN "
-            "(SELECT rowid FROM article_search WHERE article_search MATCH :match))",
+    "(SELECT rowid FROM article_search WHERE article_search MATCH :match))",
 }
 # The text filter checked event by event, for a page read off the date index (queries._text_in_date_order):
 # the matching articles are listed once, each event's reports looked up by its index and their article
 # looked for in the list (``+r.article``: not the list's 12,000 articles each looked up in the reports).
 # A common word reaches a page of its events in a few hundred events instead of listing all its events
 # and sorting them ("Pekin" on 1,000,000 events: 320 -> 3 ms).
-TEXT_EACH_EVENT = ("AND EXISTS (SELECT 1 FROM event_reports r WHERE r.event = e.pk AND +r.article IN "
-                   "(SELECT rowid FROM article_search WHERE article_search MATCH :match))")
+TEXT_EACH_EVENT = (
+    "AND EXISTS (SELECT 1 FROM event_reports r WHERE r.event = e.pk AND +r.article IN "
+    "(SELECT rowid FROM article_search WHERE article_search MATCH :match))"
+)
 # How many articles a search matches (FTS5 reads its doclist, no row), and the store's last article key.
 COUNT_MATCHES = "SELECT count(*) FROM article_search WHERE article_search MATCH :match"
 LAST_ARTICLE_KEY = "SELECT max(pk) FROM articles"
@@ -401,11 +410,15 @@ SELECT rowid FROM article_search WHERE article_search MATCH :match ORDER BY rowi
 # OFFSET reads and drops every row before the page); undated rows follow the dated ones.
 EVENT_POSITION = "SELECT date, pk FROM events WHERE id = ?"
 ARTICLE_POSITION = "SELECT date, pk FROM articles WHERE id = ?"
-AFTER_DATED = {"events": "AND e.date <= :after_date AND (e.date < :after_date OR e.pk < :after_pk)",
-               "articles": "AND a.date <= :after_date AND (a.date < :after_date OR a.pk < :after_pk)"}
+AFTER_DATED = {
+    "events": "AND e.date <= :after_date AND (e.date < :after_date OR e.pk < :after_pk)",
+    "articles": "AND a.date <= :after_date AND (a.date < :after_date OR a.pk < :after_pk)",
+}
 UNDATED = {"events": "AND e.date IS NULL", "articles": "AND a.date IS NULL"}
-AFTER_UNDATED = {"events": "AND e.date IS NULL AND e.pk < :after_pk",
-                 "articles": "AND a.date IS NULL AND a.pk < :after_pk"}
+AFTER_UNDATED = {
+    "events": "AND e.date IS NULL AND e.pk < :after_pk",
+    "articles": "AND a.date IS NULL AND a.pk < :after_pk",
+}
 # How many events the actor keys of a filter take part in, and the store's last event key (its size, near
 # enough): which plan a page of an actor's events takes (queries._read_in_date_order).
 ACTOR_EVENT_COUNT = "SELECT coalesce(sum(events), 0) FROM actors WHERE key IN ({marks})"
@@ -467,11 +480,15 @@ ORDER BY {{order}}
 LIMIT :limit OFFSET :offset"""
 # The orders of an actor list, by its output columns (the counts of the modality asked for).
 ACTOR_SORTS = {
-    "-events": "events DESC, name", "events": "events, name",
-    "name": "name COLLATE NOCASE, key", "-name": "name COLLATE NOCASE DESC, key",
-    **{f"{sign}{column}": f"{column} IS NULL, {column} {order}, name"
-       for column in ("as_actor", "as_recipient", "first_date", "last_date")
-       for sign, order in (("", "ASC"), ("-", "DESC"))},
+    "-events": "events DESC, name",
+    "events": "events, name",
+    "name": "name COLLATE NOCASE, key",
+    "-name": "name COLLATE NOCASE DESC, key",
+    **{
+        f"{sign}{column}": f"{column} IS NULL, {column} {order}, name"
+        for column in ("as_actor", "as_recipient", "first_date", "last_date")
+        for sign, order in (("", "ASC"), ("-", "DESC"))
+    },
 }
 # A list's total: the same statement unpaged, counted.
 COUNTED = "SELECT count(*) FROM ({statement})"
@@ -516,12 +533,15 @@ ARTICLE_MATCHES = "AND a.pk IN (SELECT rowid FROM article_search WHERE article_s
 # A list of articles' total: only the filters given formatted in (as EVENTS_COUNTED), so the count reads the
 # date index, never the rows (counting the unpaged list read every article's row: 2 s on 200,000 articles).
 ARTICLES_COUNTED = "SELECT count(*) FROM articles a WHERE 1 {conditions}"
-ARTICLE_COUNT_CONDITIONS = {"since": "AND a.date >= :since", "until": "AND a.date <= :until",
-                            "match": ARTICLE_MATCHES}
+ARTICLE_COUNT_CONDITIONS = {"since": "AND a.date >= :since", "until": "AND a.date <= :until", "match": ARTICLE_MATCHES}
 ARTICLE_SORTS = {
-    "-date": "a.date DESC, a.pk DESC", "date": "a.date IS NULL, a.date, a.pk",
-    **{f"{sign}{column}": f"a.{column} IS NULL, a.{column} {order}, a.date DESC, a.pk DESC"
-       for column in ("title", "source", "tone") for sign, order in (("", "ASC"), ("-", "DESC"))},
+    "-date": "a.date DESC, a.pk DESC",
+    "date": "a.date IS NULL, a.date, a.pk",
+    **{
+        f"{sign}{column}": f"a.{column} IS NULL, a.{column} {order}, a.date DESC, a.pk DESC"
+        for column in ("title", "source", "tone")
+        for sign, order in (("", "ASC"), ("-", "DESC"))
+    },
 }
 # The page is ranked first and only its rows are read for the snippet: reading the text of every match
 # before the sort cost more than ranking them (13,800 matches: 36 -> 22 ms). A common word ranks its latest
@@ -850,14 +870,22 @@ _ROW_PAIRS = """
 
 def _participant_trigger(name: str, when: str, row: str, sign: str) -> str:
     # The other is the actor of a pair when the row is the recipient, and the reverse.
-    forward = _ROW_PAIRS.format(one=f"{row}.actor", two="o.actor", row=row, sign=sign, acts="recipient",
-                                receives="actor")
-    backward = _ROW_PAIRS.format(one="o.actor", two=f"{row}.actor", row=row, sign=sign, acts="actor",
-                                 receives="recipient")
-    cleared = ("" if sign == "" else f"""
+    forward = _ROW_PAIRS.format(
+        one=f"{row}.actor", two="o.actor", row=row, sign=sign, acts="recipient", receives="actor"
+    )
+    backward = _ROW_PAIRS.format(
+        one="o.actor", two=f"{row}.actor", row=row, sign=sign, acts="actor", receives="recipient"
+    )
+    cleared = (
+        ""
+        if sign == ""
+        else f"""
         DELETE FROM entity_counterparts WHERE events <= 0 AND modality = (SELECT modality FROM events
-          WHERE pk = {row}.event) AND (actor = {row}.actor OR other = {row}.actor);""")
-    return f"CREATE TRIGGER IF NOT EXISTS {name} {when} ON event_participants BEGIN{forward}{backward}{cleared}\n    END"
+          WHERE pk = {row}.event) AND (actor = {row}.actor OR other = {row}.actor);"""
+    )
+    return (
+        f"CREATE TRIGGER IF NOT EXISTS {name} {when} ON event_participants BEGIN{forward}{backward}{cleared}\n    END"
+    )
 
 
 SCHEMA_ENTITY_SUMMARIES += (
@@ -1131,8 +1159,10 @@ INSERT OR IGNORE INTO alerts (id, rule, kind, subject, measure, day, value, base
                               raised_at)
 VALUES (:id, :rule, :kind, :subject, :measure, :day, :value, :baseline, :score, :message, :detail, :raised_at)"""
 INSERT_ALERT_EVENT = "INSERT OR IGNORE INTO alert_events (alert, event) VALUES (?, ?)"
-ALERT_COLUMNS = "a.pk, a.id, a.rule, a.kind, a.subject, a.measure, a.day, a.value, a.baseline, a.score, a.message, " \
-                "a.detail, a.raised_at"
+ALERT_COLUMNS = (
+    "a.pk, a.id, a.rule, a.kind, a.subject, a.measure, a.day, a.value, a.baseline, a.score, a.message, "
+    "a.detail, a.raised_at"
+)
 ALERTS = f"""
 SELECT {ALERT_COLUMNS} FROM alerts a
 WHERE (:rule IS NULL OR a.rule = :rule) AND (:since IS NULL OR a.day >= :since) AND (:until IS NULL OR a.day <= :until)

@@ -25,8 +25,9 @@ class StoryHook(Protocol):
 
     def prepare(self, docs: list[Document]) -> list: ...
 
-    def assign(self, connection: sqlite3.Connection, doc: Document, article_pk: int, prepared, *,
-               source: str | None, now: str) -> int: ...
+    def assign(
+        self, connection: sqlite3.Connection, doc: Document, article_pk: int, prepared, *, source: str | None, now: str
+    ) -> int: ...
 
     def link(self, connection: sqlite3.Connection, story: int, events: set[int]) -> None: ...
 
@@ -38,8 +39,14 @@ class Store:
     transaction, so a killed process leaves every earlier call's articles complete and nothing half-written.
     """
 
-    def __init__(self, path: str | os.PathLike = DEFAULT_PATH, *, create: bool = True, read_only: bool = False,
-                 stories: StoryHook | None = None):
+    def __init__(
+        self,
+        path: str | os.PathLike = DEFAULT_PATH,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        stories: StoryHook | None = None,
+    ):
         self.path = os.fspath(path)
         # The caller's story hook puts each new article into a cross-lingual story as it is stored
         # (``kronika.stories.store.StoryAssigner``); without one (None, False) records are stored alone, as
@@ -111,7 +118,7 @@ class Store:
         found: set[str] = set()
         with self._reading():
             for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
+                chunk = ids[start : start + 500]
                 statement = sql.KNOWN_ARTICLE_IDS.format(marks=sql.placeholders(len(chunk)))
                 found.update(row[0] for row in self.connection.execute(statement, chunk))
         return found
@@ -131,8 +138,16 @@ class Store:
 
     # --- queries --------------------------------------------------------------------------------
 
-    def events(self, *, actor: str | None = None, type: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int | None = queries.DEFAULT_LIMIT, **filters) -> pd.DataFrame:
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = queries.DEFAULT_LIMIT,
+        **filters,
+    ) -> pd.DataFrame:
         """Deduplicated asserted events, latest first: ``store.events(actor="Władimir Putin", type="CONSULT")``.
 
         ``actor`` takes part on either side: an entity id (Q7747), a name or alias in any case form, a part of
@@ -141,8 +156,9 @@ class Store:
         those of :func:`queries.event_rows`; ``modality="all"`` adds denied, intended and hypothetical events.
         """
         with self._reading():
-            return queries.events(self.connection, actor=actor, type=type, since=since, until=until, limit=limit,
-                                  **filters)
+            return queries.events(
+                self.connection, actor=actor, type=type, since=since, until=until, limit=limit, **filters
+            )
 
     def event_records(self, **filters) -> list[dict]:
         """Events in the document record's shape, filtered as by :func:`queries.event_rows` (the API's view)."""
@@ -181,43 +197,90 @@ class Store:
         with self._reading():
             return queries.entity(self.connection, entity_id, events_limit=events_limit, modality=modality)
 
-    def entities(self, *, search: str | None = None, type: str | None = None, country: str | None = None,
-                 limit: int | None = queries.DEFAULT_LIMIT, offset: int = 0) -> pd.DataFrame:
+    def entities(
+        self,
+        *,
+        search: str | None = None,
+        type: str | None = None,
+        country: str | None = None,
+        limit: int | None = queries.DEFAULT_LIMIT,
+        offset: int = 0,
+    ) -> pd.DataFrame:
         """Linked entities, most events first; ``search`` is a part of the name, or the id."""
         with self._reading():
-            return queries.entities(self.connection, search=search, type=type, country=country, limit=limit,
-                                    offset=offset)
+            return queries.entities(
+                self.connection, search=search, type=type, country=country, limit=limit, offset=offset
+            )
 
-    def actors(self, *, search: str | None = None, country: str | None = None, modality: str | None = None,
-               limit: int | None = queries.DEFAULT_LIMIT, offset: int = 0, sort: str | None = None) -> pd.DataFrame:
+    def actors(
+        self,
+        *,
+        search: str | None = None,
+        country: str | None = None,
+        modality: str | None = None,
+        limit: int | None = queries.DEFAULT_LIMIT,
+        offset: int = 0,
+        sort: str | None = None,
+    ) -> pd.DataFrame:
         """Everyone who took part in an asserted event (``modality`` to count others), most events first;
         ``search`` is a part of the name; ``sort`` one of ``sql.ACTOR_SORTS`` ("name", "-last_date"...)."""
         with self._reading():
-            return queries.actors(self.connection, search=search, country=country, modality=modality, limit=limit,
-                                  offset=offset, sort=sort)
+            return queries.actors(
+                self.connection,
+                search=search,
+                country=country,
+                modality=modality,
+                limit=limit,
+                offset=offset,
+                sort=sort,
+            )
 
     def actor_count(self, **filters) -> int:
         """How many actors :meth:`actors` lists with these filters (search, country, modality)."""
         with self._reading():
             return queries.actor_count(self.connection, **filters)
 
-    def articles(self, *, search: str | None = None, since: str | None = None, until: str | None = None,
-                 limit: int | None = queries.DEFAULT_LIMIT, offset: int = 0, sort: str | None = None,
-                 after: str | None = None) -> pd.DataFrame:
+    def articles(
+        self,
+        *,
+        search: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = queries.DEFAULT_LIMIT,
+        offset: int = 0,
+        sort: str | None = None,
+        after: str | None = None,
+    ) -> pd.DataFrame:
         """Articles, best match first when ``search`` is given (by lemma: "Pekin" finds "w Pekinie"), else
         latest first; ``sort`` one of ``sql.ARTICLE_SORTS`` ("title", "-tone"...); ``after`` the id of the
         last article of the page before (keyset paging, latest first)."""
         with self._reading():
-            return queries.articles(self.connection, search=search, since=since, until=until, limit=limit,
-                                    offset=offset, sort=sort, after=after)
+            return queries.articles(
+                self.connection,
+                search=search,
+                since=since,
+                until=until,
+                limit=limit,
+                offset=offset,
+                sort=sort,
+                after=after,
+            )
 
     def article_count(self, **filters) -> int:
         """How many articles :meth:`articles` lists with these filters (search, since, until)."""
         with self._reading():
             return queries.article_count(self.connection, **filters)
 
-    def relations(self, a: str, b: str, *, by: str = "month", since: str | None = None,
-                  until: str | None = None, modality: str | None = None) -> pd.DataFrame:
+    def relations(
+        self,
+        a: str,
+        b: str,
+        *,
+        by: str = "month",
+        since: str | None = None,
+        until: str | None = None,
+        modality: str | None = None,
+    ) -> pd.DataFrame:
         """Asserted events between two countries (codes or names) in both directions per period, with Goldstein
         and QuadClass; ``modality`` as for :meth:`events`."""
         with self._reading():
@@ -227,14 +290,20 @@ class Store:
         with self._reading():
             return queries.stats(self.connection, modality=modality)
 
-    def stories(self, *, since: str | None = None, until: str | None = None, lang: str | None = None,
-                min_size: int = 1, limit: int | None = queries.DEFAULT_LIMIT) -> pd.DataFrame:
+    def stories(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        lang: str | None = None,
+        min_size: int = 1,
+        limit: int | None = queries.DEFAULT_LIMIT,
+    ) -> pd.DataFrame:
         """Cross-lingual stories overlapping the dates, newest first; ``lang`` keeps those with an article in it."""
         from kronika.store import stories
 
         with self._reading():
-            return stories.stories(self.connection, since=since, until=until, lang=lang, min_size=min_size,
-                                   limit=limit)
+            return stories.stories(self.connection, since=since, until=until, lang=lang, min_size=min_size, limit=limit)
 
     def story_count(self, **filters) -> int:
         """How many stories :meth:`stories` lists with these filters (since, until, lang, min_size)."""
@@ -257,8 +326,14 @@ class Store:
         with self._reading():
             return stories.thread(self.connection, thread_id)
 
-    def claims(self, *, story: str | None = None, event: str | None = None, article: str | None = None,
-               category: str | None = None) -> list[dict] | None:
+    def claims(
+        self,
+        *,
+        story: str | None = None,
+        event: str | None = None,
+        article: str | None = None,
+        category: str | None = None,
+    ) -> list[dict] | None:
         """Who claims how many, about one story, event or article (``category`` narrows: "killed"): groups of
         what is claimed, each source with its figures and the articles that gave them (``kronika.store.claims``);
         None when the story, event or article named is not in the store."""
@@ -293,8 +368,11 @@ class Store:
         except sqlite3.DatabaseError as error:
             name = getattr(error, "sqlite_errorname", "") or ""
             if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-                raise KronikaError("E502", f"{self.path}: the database stayed locked by another writer for "
-                                   f"{sql.BUSY_TIMEOUT_MS // 1000} s; try again when it has finished") from None
+                raise KronikaError(
+                    "E502",
+                    f"{self.path}: the database stayed locked by another writer for "
+                    f"{sql.BUSY_TIMEOUT_MS // 1000} s; try again when it has finished",
+                ) from None
             if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR")):
                 raise database.damaged(self.path, error) from None
             raise

@@ -11,8 +11,18 @@ import sqlite3
 from kronika.record import date_interval
 from kronika.store import filters, sql
 
-STORY_OUTPUT = ["id", "first_date", "last_date", "size", "languages", "langs", "sources", "title", "thread",
-                "updated_at"]
+STORY_OUTPUT = [
+    "id",
+    "first_date",
+    "last_date",
+    "size",
+    "languages",
+    "langs",
+    "sources",
+    "title",
+    "thread",
+    "updated_at",
+]
 
 
 def _day(value: int | None) -> str | None:
@@ -26,8 +36,15 @@ def _title(titles: dict[str, str]) -> str | None:
     return titles.get("en") or next(iter(titles.values()), None)
 
 
-def stories(connection: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
-            lang: str | None = None, min_size: int = 1, limit: int | None = 100):
+def stories(
+    connection: sqlite3.Connection,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    lang: str | None = None,
+    min_size: int = 1,
+    limit: int | None = 100,
+):
     """Stories overlapping ``since``..``until`` (ISO dates), newest first; undated stories last; each with
     the id of its thread."""
     params = _story_filters(since, until, lang, min_size)
@@ -35,8 +52,14 @@ def stories(connection: sqlite3.Connection, *, since: str | None = None, until: 
     return _story_frame(rows)
 
 
-def story_count(connection: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
-                lang: str | None = None, min_size: int = 1) -> int:
+def story_count(
+    connection: sqlite3.Connection,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    lang: str | None = None,
+    min_size: int = 1,
+) -> int:
     """How many stories :func:`stories` lists with these filters (a list page's total)."""
     params = _story_filters(since, until, lang, min_size)
     return connection.execute(sql.COUNTED.format(statement=sql.STORIES), {**params, "limit": -1}).fetchone()[0]
@@ -49,18 +72,35 @@ def _story_filters(since, until, lang, min_size) -> dict:
     until_days = date_interval(check_date(until, "--until")) if until else None
     if (since and not since_days) or (until and not until_days):
         raise _bad_range(since, until)
-    return {"since": since_days[0] if since_days else None, "until": until_days[1] if until_days else None,
-            "lang": filters.language(lang), "min_size": min_size}
+    return {
+        "since": since_days[0] if since_days else None,
+        "until": until_days[1] if until_days else None,
+        "lang": filters.language(lang),
+        "min_size": min_size,
+    }
 
 
 def _story_frame(rows):
     import pandas as pd
 
-    return pd.DataFrame([{
-        "id": sid, "first_date": _day(lo), "last_date": _day(hi), "size": size, "languages": languages,
-        "langs": ",".join(sorted((langs or "").split(","))), "sources": sources,
-        "title": _title(json.loads(titles)), "thread": thread, "updated_at": updated_at,
-    } for _, sid, size, lo, hi, titles, thread, languages, langs, sources, updated_at in rows], columns=STORY_OUTPUT)
+    return pd.DataFrame(
+        [
+            {
+                "id": sid,
+                "first_date": _day(lo),
+                "last_date": _day(hi),
+                "size": size,
+                "languages": languages,
+                "langs": ",".join(sorted((langs or "").split(","))),
+                "sources": sources,
+                "title": _title(json.loads(titles)),
+                "thread": thread,
+                "updated_at": updated_at,
+            }
+            for _, sid, size, lo, hi, titles, thread, languages, langs, sources, updated_at in rows
+        ],
+        columns=STORY_OUTPUT,
+    )
 
 
 def thread(connection: sqlite3.Connection, thread_id: str) -> dict | None:
@@ -70,17 +110,23 @@ def thread(connection: sqlite3.Connection, thread_id: str) -> dict | None:
     if row is None:
         return None
     tid, size, lo, hi, titles = row
-    listed = _story_frame(connection.execute(sql.THREAD_STORIES.format(columns=sql.STORY_LIST_COLUMNS),
-                                             (thread_id,)).fetchall())
-    return {"id": tid, "first_date": _day(lo), "last_date": _day(hi), "size": size,
-            "title": _title(json.loads(titles)), "stories": listed.to_dict(orient="records")}
+    listed = _story_frame(
+        connection.execute(sql.THREAD_STORIES.format(columns=sql.STORY_LIST_COLUMNS), (thread_id,)).fetchall()
+    )
+    return {
+        "id": tid,
+        "first_date": _day(lo),
+        "last_date": _day(hi),
+        "size": size,
+        "title": _title(json.loads(titles)),
+        "stories": listed.to_dict(orient="records"),
+    }
 
 
 def _bad_range(since, until):
     from kronika.errors import KronikaError
 
-    return KronikaError("E506", f"--since {since!r} / --until {until!r}: give a day (YYYY-MM-DD) or a month "
-                                "(YYYY-MM)")
+    return KronikaError("E506", f"--since {since!r} / --until {until!r}: give a day (YYYY-MM-DD) or a month (YYYY-MM)")
 
 
 def story(connection: sqlite3.Connection, story_id: str) -> dict | None:
@@ -93,32 +139,53 @@ def story(connection: sqlite3.Connection, story_id: str) -> dict | None:
     pk, sid, size, lo, hi, titles, thread_id, languages, _, sources, updated_at, counts = row
     counts = json.loads(counts)
     by_lang: dict[str, list[dict]] = {}
-    for aid, lang, date, title, url, source, snippet, cosine, evidence in connection.execute(sql.STORY_ARTICLES,
-                                                                                             (pk,)):
-        by_lang.setdefault(lang or "und", []).append({
-            "id": aid, "date": date, "title": title, "url": url, "source": source, "snippet": snippet,
-            "cosine": cosine, "evidence": evidence})
+    for aid, lang, date, title, url, source, snippet, cosine, evidence in connection.execute(sql.STORY_ARTICLES, (pk,)):
+        by_lang.setdefault(lang or "und", []).append(
+            {
+                "id": aid,
+                "date": date,
+                "title": title,
+                "url": url,
+                "source": source,
+                "snippet": snippet,
+                "cosine": cosine,
+                "evidence": evidence,
+            }
+        )
     entity_counts = {key[2:]: n for key, n in counts.items() if key.startswith("e:")}
     names = {}
     ids = list(entity_counts)
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         for eid, name, etype, country in connection.execute(
-                sql.ENTITIES_BY_ID.format(marks=sql.placeholders(len(chunk))), chunk):
+            sql.ENTITIES_BY_ID.format(marks=sql.placeholders(len(chunk))), chunk
+        ):
             names[eid] = {"id": eid, "name": name, "type": etype, "country": country}
-    entities = [{**names.get(eid, {"id": eid, "name": eid, "type": None, "country": None}), "articles": n}
-                for eid, n in sorted(entity_counts.items(), key=lambda item: (-item[1], item[0]))]
+    entities = [
+        {**names.get(eid, {"id": eid, "name": eid, "type": None, "country": None}), "articles": n}
+        for eid, n in sorted(entity_counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
     days = sorted((int(key[2:]), n) for key, n in counts.items() if key.startswith("d:"))
     event_pks = [r[0] for r in connection.execute(sql.STORY_EVENTS, (pk,))]
     events = []
     for start in range(0, len(event_pks), 500):
-        chunk = event_pks[start:start + 500]
+        chunk = event_pks[start : start + 500]
         statement = sql.EVENTS_BY_PK.format(marks=sql.placeholders(len(chunk)))
         frame = queries.describe_events(connection, connection.execute(statement, chunk).fetchall())
         events.extend(frame.to_dict(orient="records"))
     return {
-        "id": sid, "first_date": _day(lo), "last_date": _day(hi), "size": size, "languages": languages,
-        "sources": sources, "updated_at": updated_at, "title": _title(json.loads(titles)), "thread": thread_id,
-        "titles": json.loads(titles), "articles": by_lang, "entities": entities,
-        "dates": [{"date": _day(day), "articles": n} for day, n in days], "events": events,
+        "id": sid,
+        "first_date": _day(lo),
+        "last_date": _day(hi),
+        "size": size,
+        "languages": languages,
+        "sources": sources,
+        "updated_at": updated_at,
+        "title": _title(json.loads(titles)),
+        "thread": thread_id,
+        "titles": json.loads(titles),
+        "articles": by_lang,
+        "entities": entities,
+        "dates": [{"date": _day(day), "articles": n} for day, n in days],
+        "events": events,
     }

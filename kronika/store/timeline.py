@@ -12,8 +12,12 @@ from datetime import timedelta
 
 DAYS = 92  # about a quarter of a year by day
 WEEKS = 156  # three years by week
-QUAD_COLUMNS = {1: "quad1_verbal_cooperation", 2: "quad2_material_cooperation", 3: "quad3_verbal_conflict",
-                4: "quad4_material_conflict"}  # the names the relation series gives the same counts
+QUAD_COLUMNS = {
+    1: "quad1_verbal_cooperation",
+    2: "quad2_material_cooperation",
+    3: "quad3_verbal_conflict",
+    4: "quad4_material_conflict",
+}  # the names the relation series gives the same counts
 
 
 def period_of(days: list[Date]) -> str:
@@ -45,8 +49,10 @@ def timeline(counts: list[tuple[str, int | None, int]]) -> dict:
             periods.setdefault(label(day, by), {})
             day += timedelta(days=1) if by == "day" else timedelta(weeks=1) if by == "week" else timedelta(days=28)
         periods.setdefault(label(last, by), {})
-    rows = {period: {"period": period, "events": 0, **{column: 0 for column in QUAD_COLUMNS.values()}}
-            for period in sorted(periods)}
+    rows = {
+        period: {"period": period, "events": 0, **{column: 0 for column in QUAD_COLUMNS.values()}}
+        for period in sorted(periods)
+    }
     for day, quad, n in parsed:
         row = rows[label(day, by)]
         row["events"] += n

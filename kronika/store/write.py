@@ -102,10 +102,21 @@ def add_document(connection: sqlite3.Connection, doc: Document, prepared=None, s
     With a story hook (``kronika.store.store.StoryHook``) and what it ``prepared`` for this article, the
     article also joins or starts a story, and its events join that story."""
     source = source_of(doc.url, doc.id)
-    cursor = connection.execute(sql.INSERT_ARTICLE, {
-        "id": doc.id, "url": doc.url, "source": source, "date": doc.date, "lang": doc.lang, "title": doc.title,
-        "tone": doc.tone, "text": doc.text, "record": record_json(doc), "added_at": now(),
-    })
+    cursor = connection.execute(
+        sql.INSERT_ARTICLE,
+        {
+            "id": doc.id,
+            "url": doc.url,
+            "source": source,
+            "date": doc.date,
+            "lang": doc.lang,
+            "title": doc.title,
+            "tone": doc.tone,
+            "text": doc.text,
+            "record": record_json(doc),
+            "added_at": now(),
+        },
+    )
     if cursor.rowcount == 0:
         return False
     article = cursor.lastrowid
@@ -117,18 +128,49 @@ def add_document(connection: sqlite3.Connection, doc: Document, prepared=None, s
     for entity in doc.entities:
         connection.execute(sql.UPSERT_ENTITY, (entity.id, entity.name, entity.type, entity.country, entity.sector))
         connection.execute(sql.INSERT_ARTICLE_ENTITY, (article, entity.id))
-        connection.executemany(sql.INSERT_MENTION, [(article, entity.id, m.start, m.end, m.text)
-                                                    for m in entity.mentions])
-    connection.executemany(sql.INSERT_TIMEX, [(article, t.start, t.end, t.text, t.type, t.value, t.anchor)
-                                              for t in doc.timexes])
-    connection.executemany(sql.INSERT_QUOTE, [
-        (article, q.start, q.end, q.text, q.speaker.entity if q.speaker else None,
-         q.speaker.name if q.speaker else None, q.verb) for q in doc.quotes])
-    connection.executemany(sql.INSERT_AMOUNT, [
-        (article, a.start, a.end, a.text, a.value, int(a.approximate), a.object, a.category,
-         a.claimant.entity if a.claimant else None, a.claimant.name if a.claimant else None) for a in doc.amounts])
-    stored_events = {ordinal: _add_event(connection, doc, article, source, ordinal, event)
-                     for ordinal, event in enumerate(doc.events)}
+        connection.executemany(
+            sql.INSERT_MENTION, [(article, entity.id, m.start, m.end, m.text) for m in entity.mentions]
+        )
+    connection.executemany(
+        sql.INSERT_TIMEX, [(article, t.start, t.end, t.text, t.type, t.value, t.anchor) for t in doc.timexes]
+    )
+    connection.executemany(
+        sql.INSERT_QUOTE,
+        [
+            (
+                article,
+                q.start,
+                q.end,
+                q.text,
+                q.speaker.entity if q.speaker else None,
+                q.speaker.name if q.speaker else None,
+                q.verb,
+            )
+            for q in doc.quotes
+        ],
+    )
+    connection.executemany(
+        sql.INSERT_AMOUNT,
+        [
+            (
+                article,
+                a.start,
+                a.end,
+                a.text,
+                a.value,
+                int(a.approximate),
+                a.object,
+                a.category,
+                a.claimant.entity if a.claimant else None,
+                a.claimant.name if a.claimant else None,
+            )
+            for a in doc.amounts
+        ],
+    )
+    stored_events = {
+        ordinal: _add_event(connection, doc, article, source, ordinal, event)
+        for ordinal, event in enumerate(doc.events)
+    }
     touched = set(stored_events.values())
     for pk in touched:
         connection.execute(sql.UPDATE_EVENT_COUNTS, {"pk": pk})
@@ -159,8 +201,9 @@ def tied_event(doc: Document, amount: Amount) -> int | None:
     sentence = sentence_of(doc.sentences, amount.start)
     if sentence is None:
         return None
-    candidates = [(_gap(event.trigger, amount), ordinal) for ordinal, event in enumerate(doc.events)
-                  if event.sentence == sentence]
+    candidates = [
+        (_gap(event.trigger, amount), ordinal) for ordinal, event in enumerate(doc.events) if event.sentence == sentence
+    ]
     return min(candidates)[1] if candidates else None
 
 
@@ -175,39 +218,68 @@ def claim_rows(doc: Document, article: int, story: int | None, stored_events: di
     for ordinal, amount in enumerate(doc.amounts):
         claimant = amount.claimant
         event = tied_event(doc, amount)
-        rows.append({
-            "article": article, "ordinal": ordinal, "story": story,
-            "event": stored_events.get(event) if event is not None else None, "date": doc.date,
-            "category": amount.category, "unit": amount.object, "value": amount.value,
-            "approximate": int(bool(amount.approximate)), "text": amount.text, "start": amount.start,
-            "end": amount.end, "claimant": actor_key(claimant) if claimant else None,
-            "claimant_entity": claimant.entity if claimant else None,
-            "claimant_name": claimant.name if claimant else None,
-            "claimant_country": claimant.country if claimant else None,
-        })
+        rows.append(
+            {
+                "article": article,
+                "ordinal": ordinal,
+                "story": story,
+                "event": stored_events.get(event) if event is not None else None,
+                "date": doc.date,
+                "category": amount.category,
+                "unit": amount.object,
+                "value": amount.value,
+                "approximate": int(bool(amount.approximate)),
+                "text": amount.text,
+                "start": amount.start,
+                "end": amount.end,
+                "claimant": actor_key(claimant) if claimant else None,
+                "claimant_entity": claimant.entity if claimant else None,
+                "claimant_name": claimant.name if claimant else None,
+                "claimant_country": claimant.country if claimant else None,
+            }
+        )
     return rows
 
 
-def _add_event(connection: sqlite3.Connection, doc: Document, article: int, source: str, ordinal: int,
-               event: Event) -> int:
+def _add_event(
+    connection: sqlite3.Connection, doc: Document, article: int, source: str, ordinal: int, event: Event
+) -> int:
     date, precision = effective_date(event, doc)
     day = julian_day(date) if precision == "day" else None
-    keys = {"type": event.type, "actor_key": side_key(event.actor), "recipient_key": side_key(event.recipient),
-            "modality": event.modality or "asserted"}
+    keys = {
+        "type": event.type,
+        "actor_key": side_key(event.actor),
+        "recipient_key": side_key(event.recipient),
+        "modality": event.modality or "asserted",
+    }
     if day is not None:
         row = connection.execute(sql.MATCH_EVENT_BY_DAY, {**keys, "day": day}).fetchone()
     elif date is not None:
-        row = connection.execute(sql.MATCH_EVENT_BY_DATE, {**keys, "date": date, "date_precision": precision}).fetchone()
+        row = connection.execute(
+            sql.MATCH_EVENT_BY_DATE, {**keys, "date": date, "date_precision": precision}
+        ).fetchone()
     else:
         row = None  # an undated event matches nothing: "within a day" cannot be judged
     pk = row[0] if row else _new_event(connection, doc, ordinal, event, keys, date, precision, day)
-    connection.execute(sql.INSERT_REPORT, {
-        "event": pk, "article": article, "ordinal": ordinal, "source": source, "sentence": event.sentence,
-        "trigger_start": event.trigger.start, "trigger_end": event.trigger.end, "trigger_text": event.trigger.text,
-        "modality": event.modality, "mode": event.mode, "context": json.dumps(event.context, ensure_ascii=False),
-        "date": event.date, "date_precision": event.date_precision,
-        "reported_by": json.dumps(event.reported_by, ensure_ascii=False, default=_fields),
-    })
+    connection.execute(
+        sql.INSERT_REPORT,
+        {
+            "event": pk,
+            "article": article,
+            "ordinal": ordinal,
+            "source": source,
+            "sentence": event.sentence,
+            "trigger_start": event.trigger.start,
+            "trigger_end": event.trigger.end,
+            "trigger_text": event.trigger.text,
+            "modality": event.modality,
+            "mode": event.mode,
+            "context": json.dumps(event.context, ensure_ascii=False),
+            "date": event.date,
+            "date_precision": event.date_precision,
+            "reported_by": json.dumps(event.reported_by, ensure_ascii=False, default=_fields),
+        },
+    )
     if row:
         _recode(connection, pk, event)
     return pk
@@ -223,40 +295,78 @@ def _recode(connection: sqlite3.Connection, pk: int, event: Event) -> None:
     current = connection.execute("SELECT mode FROM events WHERE pk = ?", (pk,)).fetchone()[0]
     if winner is None or winner[0] == current or winner[0] != event.mode:
         return
-    coding = {"pk": pk, "mode": event.mode, "context": json.dumps(event.context, ensure_ascii=False),
-              "cameo": event.cameo, "goldstein": event.goldstein, "quad_class": event.quad_class}
+    coding = {
+        "pk": pk,
+        "mode": event.mode,
+        "context": json.dumps(event.context, ensure_ascii=False),
+        "cameo": event.cameo,
+        "goldstein": event.goldstein,
+        "quad_class": event.quad_class,
+    }
     connection.execute(sql.RECODE_EVENT, coding)
     connection.execute(sql.RECODE_DYADS, coding)
 
 
-def _new_event(connection: sqlite3.Connection, doc: Document, ordinal: int, event: Event, keys: dict,
-               date: str | None, precision: str | None, day: int | None) -> int:
+def _new_event(
+    connection: sqlite3.Connection,
+    doc: Document,
+    ordinal: int,
+    event: Event,
+    keys: dict,
+    date: str | None,
+    precision: str | None,
+    day: int | None,
+) -> int:
     location = event.location
-    pk = connection.execute(sql.INSERT_EVENT, {
-        **keys, "id": event_id(doc.id, ordinal), "mode": event.mode,
-        "context": json.dumps(event.context, ensure_ascii=False), "cameo": event.cameo,
-        "goldstein": event.goldstein, "quad_class": event.quad_class, "date": date, "date_precision": precision,
-        "day": day, "location_name": location.name if location else None,
-        "location_country": location.country if location else None,
-        "lat": location.lat if location else None, "lon": location.lon if location else None, "added_at": now(),
-    }).lastrowid
+    pk = connection.execute(
+        sql.INSERT_EVENT,
+        {
+            **keys,
+            "id": event_id(doc.id, ordinal),
+            "mode": event.mode,
+            "context": json.dumps(event.context, ensure_ascii=False),
+            "cameo": event.cameo,
+            "goldstein": event.goldstein,
+            "quad_class": event.quad_class,
+            "date": date,
+            "date_precision": precision,
+            "day": day,
+            "location_name": location.name if location else None,
+            "location_country": location.country if location else None,
+            "lat": location.lat if location else None,
+            "lon": location.lon if location else None,
+            "added_at": now(),
+        },
+    ).lastrowid
     # An actor counts once per event, with every role it has in it (a party can be on both sides).
     roles_of: dict[str, tuple[Participant, set[str]]] = {}
     for role, participants in zip(ROLES, (event.actor, event.recipient)):
         for position, p in enumerate(participants):
             key = actor_key(p)
-            connection.execute(sql.INSERT_PARTICIPANT,
-                               (pk, role, position, key, p.entity, p.name, p.country, p.sector, date))
+            connection.execute(
+                sql.INSERT_PARTICIPANT, (pk, role, position, key, p.entity, p.name, p.country, p.sector, date)
+            )
             roles_of.setdefault(key, (p, set()))[1].add(role)
     for key, (p, roles) in roles_of.items():
-        connection.execute(sql.UPSERT_ACTOR, {
-            "key": key, "entity": p.entity, "name": p.name, "country": p.country, "sector": p.sector,
-            "as_actor": int("actor" in roles), "as_recipient": int("recipient" in roles), "date": date,
-            "asserted": int(keys["modality"] == "asserted"),
-        })
+        connection.execute(
+            sql.UPSERT_ACTOR,
+            {
+                "key": key,
+                "entity": p.entity,
+                "name": p.name,
+                "country": p.country,
+                "sector": p.sector,
+                "as_actor": int("actor" in roles),
+                "as_recipient": int("recipient" in roles),
+                "date": date,
+                "asserted": int(keys["modality"] == "asserted"),
+            },
+        )
     if date is not None:
         sources = {p.country for p in event.actor if p.country}
         targets = {p.country for p in event.recipient if p.country}
-        connection.executemany(sql.INSERT_DYAD, [(a, b, date, pk, event.goldstein, event.quad_class)
-                                                 for a in sorted(sources) for b in sorted(targets)])
+        connection.executemany(
+            sql.INSERT_DYAD,
+            [(a, b, date, pk, event.goldstein, event.quad_class) for a in sorted(sources) for b in sorted(targets)],
+        )
     return pk

@@ -33,8 +33,12 @@ def featurized(docs: Iterable[Document], *, neighbours: int = NEIGHBOURS) -> Ite
     from kronika.stories.encoder import embed_documents
 
     if neighbours:
-        yield from with_estimates(featurized(docs, neighbours=0), lambda pair: pair[1],
-                                  lambda pair, features: (pair[0], features), k=neighbours)
+        yield from with_estimates(
+            featurized(docs, neighbours=0),
+            lambda pair: pair[1],
+            lambda pair, features: (pair[0], features),
+            k=neighbours,
+        )
         return
 
     batch: list[Document] = []
@@ -53,23 +57,41 @@ def featurized(docs: Iterable[Document], *, neighbours: int = NEIGHBOURS) -> Ite
         yield from flush()
 
 
-def cluster_documents(docs: Iterable[Document], *, rule: StoryRule | None = None,
-                      clusterer: StoryClusterer | None = None,
-                      neighbours: int = NEIGHBOURS) -> Iterator[tuple[Document, Decision]]:
+def cluster_documents(
+    docs: Iterable[Document],
+    *,
+    rule: StoryRule | None = None,
+    clusterer: StoryClusterer | None = None,
+    neighbours: int = NEIGHBOURS,
+) -> Iterator[tuple[Document, Decision]]:
     """Each record with the story it joined (or started), in input order; batches change nothing but speed."""
     clusterer = StoryClusterer(rule) if clusterer is None else clusterer
     for doc, features in featurized(docs, neighbours=neighbours):
         yield doc, clusterer.add(features)
 
 
-def cluster_levels(docs: Iterable[Document], *, clusterer: TwoLevelClusterer | None = None,
-                   neighbours: int = NEIGHBOURS) -> Iterator[tuple[Document, Placement]]:
+def cluster_levels(
+    docs: Iterable[Document], *, clusterer: TwoLevelClusterer | None = None, neighbours: int = NEIGHBOURS
+) -> Iterator[tuple[Document, Placement]]:
     """Each record with its story and the thread holding that story, in input order."""
     clusterer = TwoLevelClusterer() if clusterer is None else clusterer
     for doc, features in featurized(docs, neighbours=neighbours):
         yield doc, clusterer.add(features)
 
 
-__all__ = ["THREAD_RULE", "ArticleFeatures", "Decision", "Placement", "Story", "StoryClusterer", "StoryRule",
-           "ThreadClusterer", "TwoLevelClusterer", "article_features", "cluster_documents", "cluster_levels",
-           "featurized", "story_id"]
+__all__ = [
+    "THREAD_RULE",
+    "ArticleFeatures",
+    "Decision",
+    "Placement",
+    "Story",
+    "StoryClusterer",
+    "StoryRule",
+    "ThreadClusterer",
+    "TwoLevelClusterer",
+    "article_features",
+    "cluster_documents",
+    "cluster_levels",
+    "featurized",
+    "story_id",
+]

@@ -30,11 +30,53 @@ from kronika.record import Entity, Mention
 
 # Scientific-style transliteration, simplified to ASCII where it helps to meet English spellings.
 CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ie", "ж": "zh",
-    "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia", "ў": "u", "ј": "j", "љ": "lj",
-    "њ": "nj", "ћ": "c", "ђ": "dj", "џ": "dz", "ѓ": "g", "ќ": "k", "ѕ": "dz",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "ґ": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "є": "ie",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "і": "i",
+    "ї": "i",
+    "й": "i",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "h",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "iu",
+    "я": "ia",
+    "ў": "u",
+    "ј": "j",
+    "љ": "lj",
+    "њ": "nj",
+    "ћ": "c",
+    "ђ": "dj",
+    "џ": "dz",
+    "ѓ": "g",
+    "ќ": "k",
+    "ѕ": "dz",
 }
 _TRANSLIT = str.maketrans({**CYRILLIC, **{k.upper(): v.capitalize() for k, v in CYRILLIC.items()}})
 
@@ -138,8 +180,9 @@ def add_mention(found: dict[str, Entity], entry, text: str, start: int, end: int
     """One more mention of the knowledge-base ``entry`` among the entities ``found`` in a text."""
     entity = found.get(entry.id)
     if entity is None:
-        entity = found[entry.id] = Entity(id=entry.id, name=entry.name, type=entry.type, country=entry.country,
-                                          sector=entry.sector)
+        entity = found[entry.id] = Entity(
+            id=entry.id, name=entry.name, type=entry.type, country=entry.country, sector=entry.sector
+        )
     entity.mentions.append(Mention(start, end, text[start:end]))
 
 
@@ -170,7 +213,7 @@ def name_keys(text: str, known: list[Entity] = ()) -> set[str]:
         word = match.group()
         if not word[:1].isupper() or word.isupper() or len(word) < NAME_KEY_MIN:
             continue
-        if _SENTENCE_END.search(text[max(0, match.start() - 3):match.start()]) or match.start() == 0:
+        if _SENTENCE_END.search(text[max(0, match.start() - 3) : match.start()]) or match.start() == 0:
             continue
         # By bisection: a 5 MB article has tens of thousands of mentions and of capitalised words.
         inside = bisect.bisect_right(starts, match.start()) - 1

@@ -187,8 +187,7 @@ class StoryClusterer:
     a shared name (``bench/stories.py --check-eviction`` counts the decisions that differ).
     """
 
-    def __init__(self, rule: StoryRule | None = None, *, evict: bool = False, late_days: int = 31,
-                 kind: str = "story"):
+    def __init__(self, rule: StoryRule | None = None, *, evict: bool = False, late_days: int = 31, kind: str = "story"):
         self.rule = rule or StoryRule()
         self.kind = kind
         self.stories: dict[int, Story] = {}  # seq -> story, the stories held (all of them without eviction)
@@ -265,7 +264,7 @@ class StoryClusterer:
             slot = self._slot[story.seq] = self._free.pop() if self._free else len(self._slot)
         if slot >= len(self._centroids):
             grown = np.zeros((max(1024, 2 * len(self._centroids)), story.vector_sum.shape[0]), dtype=np.float32)
-            grown[:len(self._centroids)] = self._centroids
+            grown[: len(self._centroids)] = self._centroids
             self._centroids = grown
         self._centroids[slot] = story.centroid()
 
@@ -290,7 +289,7 @@ class StoryClusterer:
                 position = bisect.bisect_left(stories, seq)
                 if position == len(stories) or stories[position] != seq:
                     stories.insert(position, seq)
-                    del stories[:-self.rule.stories_per_key]
+                    del stories[: -self.rule.stories_per_key]
         if seq in self._recent:
             self._recent.remove(seq)
         self._recent.append(seq)

@@ -79,8 +79,7 @@ def entity_weight(entity, kb) -> float:
     entry = kb.get(entity.id)
     if entity.sector == "MED":
         return AGENCY_WEIGHT
-    if entry is not None and (entry.capital or (entry.type == "LOC" and not entry.parent)
-                              or entry.id in _capitals(kb)):
+    if entry is not None and (entry.capital or (entry.type == "LOC" and not entry.parent) or entry.id in _capitals(kb)):
         return STATE_WEIGHT
     return ENTITY_WEIGHT
 
@@ -104,8 +103,12 @@ class ArticleFeatures:
 
     def evidence_keys(self) -> list[str]:
         """The keys of the evidence this article can share with a story (entities, names, numbers, days)."""
-        return ([f"e:{e}" for e in self.entities] + [f"n:{n}" for n in self.names]
-                + [f"#:{n}" for n in self.numbers] + [f"d:{d}" for d in self.days])
+        return (
+            [f"e:{e}" for e in self.entities]
+            + [f"n:{n}" for n in self.names]
+            + [f"#:{n}" for n in self.numbers]
+            + [f"d:{d}" for d in self.days]
+        )
 
 
 def weight_of_key(key: str, weights: dict[str, float] | None = None) -> float:
@@ -126,9 +129,16 @@ def article_features(doc: Document, vector: np.ndarray, *, source: str | None = 
     specific = [e for e in known if weights[e.id] >= ENTITY_WEIGHT]
     interval = date_interval(doc.date)
     return ArticleFeatures(
-        id=doc.id, lang=doc.lang, vector=vector, interval=interval, entities=weights,
-        names=frozenset(name_keys(doc.text, known) | entity_name_keys(specific)), numbers=frozenset(numbers(doc.text)),
-        days=frozenset(mentioned_days(doc)), title=story_title(doc), source=source,
+        id=doc.id,
+        lang=doc.lang,
+        vector=vector,
+        interval=interval,
+        entities=weights,
+        names=frozenset(name_keys(doc.text, known) | entity_name_keys(specific)),
+        numbers=frozenset(numbers(doc.text)),
+        days=frozenset(mentioned_days(doc)),
+        title=story_title(doc),
+        source=source,
         not_before=not_before(doc) if interval is None else None,
     )
 

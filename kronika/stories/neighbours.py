@@ -36,24 +36,39 @@ def in_date_order(intervals: Sequence[Interval], slack: int = ORDER_SLACK_DAYS) 
     return all(after[1] >= before[0] - slack for before, after in zip(intervals, intervals[1:]))
 
 
-def neighbour_window(intervals: Sequence[Interval | None], position: int, k: int = NEIGHBOURS,
-                     margin: int = MARGIN_DAYS, slack: int = ORDER_SLACK_DAYS) -> Interval | None:
+def neighbour_window(
+    intervals: Sequence[Interval | None],
+    position: int,
+    k: int = NEIGHBOURS,
+    margin: int = MARGIN_DAYS,
+    slack: int = ORDER_SLACK_DAYS,
+) -> Interval | None:
     """The estimate for ``intervals[position]``: the span of the dated intervals within ``k`` positions of
     it (itself left out), widened by ``margin`` days; None when none of them is dated or they are not in
     date order (``in_date_order``)."""
     if k < 0 or margin < 0 or slack < 0:
-        raise ValueError(f"neighbours: k, margin and slack must be 0 or more, not k={k}, margin={margin}, "
-                         f"slack={slack}")
-    around = [intervals[i] for i in range(max(0, position - k), min(len(intervals), position + k + 1))
-              if i != position and intervals[i] is not None]
+        raise ValueError(
+            f"neighbours: k, margin and slack must be 0 or more, not k={k}, margin={margin}, slack={slack}"
+        )
+    around = [
+        intervals[i]
+        for i in range(max(0, position - k), min(len(intervals), position + k + 1))
+        if i != position and intervals[i] is not None
+    ]
     if not around or not in_date_order(around, slack):
         return None
     return min(lo for lo, _ in around) - margin, max(hi for _, hi in around) + margin
 
 
-def with_estimates(items: Iterable[T], features_of: Callable[[T], ArticleFeatures],
-                   set_features: Callable[[T, ArticleFeatures], T], *, k: int = NEIGHBOURS,
-                   margin: int = MARGIN_DAYS, slack: int = ORDER_SLACK_DAYS) -> Iterator[T]:
+def with_estimates(
+    items: Iterable[T],
+    features_of: Callable[[T], ArticleFeatures],
+    set_features: Callable[[T, ArticleFeatures], T],
+    *,
+    k: int = NEIGHBOURS,
+    margin: int = MARGIN_DAYS,
+    slack: int = ORDER_SLACK_DAYS,
+) -> Iterator[T]:
     """The items in the same order, each undated article's features given its ``estimate``. Reads ``k``
     items ahead of the one it yields (a stream is held back by ``k`` articles, never reordered)."""
     neighbour_window([], 0, k, margin, slack)  # checks the settings before the stream starts
@@ -82,7 +97,12 @@ def with_estimates(items: Iterable[T], features_of: Callable[[T], ArticleFeature
         ahead += 1
 
 
-def estimated(articles: Iterable[ArticleFeatures], *, k: int = NEIGHBOURS, margin: int = MARGIN_DAYS,
-              slack: int = ORDER_SLACK_DAYS) -> Iterator[ArticleFeatures]:
+def estimated(
+    articles: Iterable[ArticleFeatures],
+    *,
+    k: int = NEIGHBOURS,
+    margin: int = MARGIN_DAYS,
+    slack: int = ORDER_SLACK_DAYS,
+) -> Iterator[ArticleFeatures]:
     """``with_estimates`` over bare features."""
     return with_estimates(articles, lambda f: f, lambda _, f: f, k=k, margin=margin, slack=slack)

@@ -36,15 +36,45 @@ MIN_PART_SKELETON = 3
 READABLE_SHARE = 0.5
 
 # Latin spellings of one sound, most specific first, then one letter per consonant class ("" drops it).
-_DIGRAPHS = (("sch", "s"), ("sh", "s"), ("ch", "s"), ("sz", "s"), ("cz", "s"), ("zh", "g"), ("kh", ""),
-             ("gh", "g"), ("th", "t"), ("dh", "d"), ("ph", "f"), ("ck", "k"), ("qu", "k"), ("x", "ks"),
-             # Greek writes "d" as "ντ" ("Ντόναλντ" Donald): read "nt" as "d" on both sides.
-             ("nt", "d"))
+_DIGRAPHS = (
+    ("sch", "s"),
+    ("sh", "s"),
+    ("ch", "s"),
+    ("sz", "s"),
+    ("cz", "s"),
+    ("zh", "g"),
+    ("kh", ""),
+    ("gh", "g"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("qu", "k"),
+    ("x", "ks"),
+    # Greek writes "d" as "ντ" ("Ντόναλντ" Donald): read "nt" as "d" on both sides.
+    ("nt", "d"),
+)
 _SOFT_C = re.compile(r"c(?=[eiy])")
-_CLASSES = str.maketrans({
-    "a": "", "e": "", "i": "", "o": "", "u": "", "y": "", "h": "", "'": "", "-": "",
-    "v": "f", "w": "f", "p": "b", "j": "g", "q": "k", "c": "k", "z": "s",
-})
+_CLASSES = str.maketrans(
+    {
+        "a": "",
+        "e": "",
+        "i": "",
+        "o": "",
+        "u": "",
+        "y": "",
+        "h": "",
+        "'": "",
+        "-": "",
+        "v": "f",
+        "w": "f",
+        "p": "b",
+        "j": "g",
+        "q": "k",
+        "c": "k",
+        "z": "s",
+    }
+)
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -123,7 +153,7 @@ def word_skeletons(word: str) -> tuple[str, ...]:
     readings = [word]
     for prefix in prefixes:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            readings.append(word[len(prefix):])
+            readings.append(word[len(prefix) :])
     readings += [initial[w[0]] + w[1:] for w in list(readings) if w[:1] in initial]
     return tuple(dict.fromkeys(skeleton(w) for w in readings))
 

@@ -106,9 +106,11 @@ def _month_pattern(lang: str | None):
     ordinal = f"(?:{alternatives(table['ordinal'])})?" if table["ordinal"] else ""
     connect = rf"(?:(?:{alternatives(table['connect'])})\s+)?" if table["connect"] else ""
     # "15 January 2019", "15. Januar 2019", "15 de enero de 2019", "January 15, 2019", "January 2019".
-    pattern = (rf"(?<![\w.])(?:(?P<d1>[0-3]?\d){ordinal}\.?\s+{connect})?"
-               rf"(?P<m>{alternatives(table['months'])})(?!\w)\.?"
-               rf"(?:\s+(?P<d2>[0-3]?\d){ordinal}(?!\d))?,?\s+{connect}(?P<y>(?:19|20)\d\d)(?!\d)")
+    pattern = (
+        rf"(?<![\w.])(?:(?P<d1>[0-3]?\d){ordinal}\.?\s+{connect})?"
+        rf"(?P<m>{alternatives(table['months'])})(?!\w)\.?"
+        rf"(?:\s+(?P<d2>[0-3]?\d){ordinal}(?!\d))?,?\s+{connect}(?P<y>(?:19|20)\d\d)(?!\d)"
+    )
     return re.compile(pattern, re.IGNORECASE), table["months"]
 
 

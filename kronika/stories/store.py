@@ -28,14 +28,26 @@ RULE = StoryRule()
 
 def _story(row) -> Story:
     pk, sid, size, day_lo, day_hi, month_lo, month_hi, vector_sum, counts, weights, titles = row[:11]
-    story = Story(sid, pk, np.frombuffer(vector_sum, dtype=np.float32).copy(), size, json.loads(counts),
-                  json.loads(weights), (day_lo, day_hi) if day_lo is not None else None,
-                  (month_lo, month_hi) if month_lo is not None else None, json.loads(titles))
+    story = Story(
+        sid,
+        pk,
+        np.frombuffer(vector_sum, dtype=np.float32).copy(),
+        size,
+        json.loads(counts),
+        json.loads(weights),
+        (day_lo, day_hi) if day_lo is not None else None,
+        (month_lo, month_hi) if month_lo is not None else None,
+        json.loads(titles),
+    )
     return story
 
 
-def candidates(connection: sqlite3.Connection, article: ArticleFeatures, rule: StoryRule = RULE,
-               state: dict[str, str] = sql.STORY_STATE) -> list[Story]:
+def candidates(
+    connection: sqlite3.Connection,
+    article: ArticleFeatures,
+    rule: StoryRule = RULE,
+    state: dict[str, str] = sql.STORY_STATE,
+) -> list[Story]:
     """The stories (or, with ``sql.THREAD_STATE``, threads) the in-memory clusterer would compare with."""
     keyed: set[int] = set()
     for key in article.evidence_keys():
@@ -54,15 +66,21 @@ def candidates(connection: sqlite3.Connection, article: ArticleFeatures, rule: S
         wanted = keyed | recent
     wanted = sorted(wanted - set(found))
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
+        chunk = wanted[start : start + 500]
         for row in connection.execute(state["by_pk"].format(marks=sql.placeholders(len(chunk))), chunk):
             if article.interval is None or row[11] is None:
                 found[row[0]] = _story(row)
     return [found[pk] for pk in sorted(found)]
 
 
-def _save(connection: sqlite3.Connection, state: dict[str, str], story: Story | None, article: ArticleFeatures,
-          kind: str, now: str) -> tuple[int, bool]:
+def _save(
+    connection: sqlite3.Connection,
+    state: dict[str, str],
+    story: Story | None,
+    article: ArticleFeatures,
+    kind: str,
+    now: str,
+) -> tuple[int, bool]:
     """Absorb ``article`` into ``story`` (a new one when None) and write it back; its pk, and whether new."""
     touched = connection.execute(state["next_touch"]).fetchone()[0]
     new = story is None
@@ -71,26 +89,43 @@ def _save(connection: sqlite3.Connection, state: dict[str, str], story: Story | 
     story.absorb(article)
     interval = story.interval
     values = {
-        "size": story.size, "day_lo": story.days[0] if story.days else None,
-        "day_hi": story.days[1] if story.days else None, "month_lo": story.months[0] if story.months else None,
-        "month_hi": story.months[1] if story.months else None, "lo": interval[0] if interval else None,
-        "hi": interval[1] if interval else None, "vector_sum": story.vector_sum.astype(np.float32).tobytes(),
-        "counts": json.dumps(story.counts, ensure_ascii=False), "weights": json.dumps(story.weights),
-        "titles": json.dumps(story.titles, ensure_ascii=False), "touched": touched, "now": now,
+        "size": story.size,
+        "day_lo": story.days[0] if story.days else None,
+        "day_hi": story.days[1] if story.days else None,
+        "month_lo": story.months[0] if story.months else None,
+        "month_hi": story.months[1] if story.months else None,
+        "lo": interval[0] if interval else None,
+        "hi": interval[1] if interval else None,
+        "vector_sum": story.vector_sum.astype(np.float32).tobytes(),
+        "counts": json.dumps(story.counts, ensure_ascii=False),
+        "weights": json.dumps(story.weights),
+        "titles": json.dumps(story.titles, ensure_ascii=False),
+        "touched": touched,
+        "now": now,
     }
     if new:
         pk = connection.execute(state["insert"], {**values, "id": story.id}).lastrowid
     else:
         pk = story.seq
         connection.execute(state["update"], {**values, "pk": pk})
-    connection.executemany(state["insert_key"],
-                           [(key, pk) for key in article.evidence_keys() if key[:2] in ("e:", "n:")])
+    connection.executemany(
+        state["insert_key"], [(key, pk) for key in article.evidence_keys() if key[:2] in ("e:", "n:")]
+    )
     return pk, new
 
 
-def assign_story(connection: sqlite3.Connection, doc: Document, article_pk: int, vector: np.ndarray, *,
-                 source: str | None = None, now: str, rule: StoryRule = RULE,
-                 thread_rule: StoryRule = THREAD_RULE, estimate: tuple[int, int] | None = None) -> int:
+def assign_story(
+    connection: sqlite3.Connection,
+    doc: Document,
+    article_pk: int,
+    vector: np.ndarray,
+    *,
+    source: str | None = None,
+    now: str,
+    rule: StoryRule = RULE,
+    thread_rule: StoryRule = THREAD_RULE,
+    estimate: tuple[int, int] | None = None,
+) -> int:
     """Put a stored article in a story and that story in a thread (inside the caller's transaction), as
     ``TwoLevelClusterer`` does in memory; returns the story's pk. ``estimate``: an undated article's days
     from its neighbours (``neighbours.py``)."""
@@ -99,14 +134,16 @@ def assign_story(connection: sqlite3.Connection, doc: Document, article_pk: int,
         article.estimate = estimate
     story, cosine, evidence = choose(article, candidates(connection, article, rule), rule)
     pk, new = _save(connection, sql.STORY_STATE, story, article, "story", now)
-    connection.execute(sql.INSERT_STORY_ARTICLE, (article_pk, pk, doc.lang, None if new else cosine,
-                                                  None if new else evidence))
+    connection.execute(
+        sql.INSERT_STORY_ARTICLE, (article_pk, pk, doc.lang, None if new else cosine, None if new else evidence)
+    )
     thread_pk = None if new else connection.execute(sql.STORY_THREAD, (pk,)).fetchone()[0]
     if thread_pk is None:  # a new story (or one stored before threads existed) chooses its thread
         thread, _, _ = choose(article, candidates(connection, article, thread_rule, sql.THREAD_STATE), thread_rule)
     else:
-        (thread,) = [_story(row) for row in connection.execute(sql.THREAD_STATE["by_pk"].format(marks="?"),
-                                                               (thread_pk,))]
+        (thread,) = [
+            _story(row) for row in connection.execute(sql.THREAD_STATE["by_pk"].format(marks="?"), (thread_pk,))
+        ]
     thread_pk, _ = _save(connection, sql.THREAD_STATE, thread, article, "thread", now)
     connection.execute(sql.SET_STORY_THREAD, (thread_pk, pk))
     return pk
@@ -139,14 +176,25 @@ class StoryAssigner:
 
         intervals = [date_interval(doc.date) for doc in docs]
         around = [*self._earlier, *intervals]
-        estimates = [None if interval is not None or not self.neighbours
-                     else neighbour_window(around, len(self._earlier) + i, self.neighbours)
-                     for i, interval in enumerate(intervals)]
+        estimates = [
+            None
+            if interval is not None or not self.neighbours
+            else neighbour_window(around, len(self._earlier) + i, self.neighbours)
+            for i, interval in enumerate(intervals)
+        ]
         self._earlier.extend(intervals)
         return list(zip(embed_documents(docs), estimates))
 
-    def assign(self, connection: sqlite3.Connection, doc: Document, article_pk: int,
-               prepared: tuple[np.ndarray, tuple[int, int] | None], *, source: str | None, now: str) -> int:
+    def assign(
+        self,
+        connection: sqlite3.Connection,
+        doc: Document,
+        article_pk: int,
+        prepared: tuple[np.ndarray, tuple[int, int] | None],
+        *,
+        source: str | None,
+        now: str,
+    ) -> int:
         vector, estimate = prepared
         return assign_story(connection, doc, article_pk, vector, source=source, now=now, estimate=estimate)
 

@@ -20,13 +20,21 @@ from kronika.stories.features import ArticleFeatures
 # end. Nothing joins on the vector alone below ``near_duplicate``. Set before any dev run, not tuned: the dev
 # file's four groups are four separate threads, so it can say whether threads split or merge them, not how
 # long a thread should be.
-THREAD_RULE = StoryRule(window_days=14, max_span_days=90, near_duplicate=0.70, min_cosine=0.30, min_evidence=1.5,
-                        min_evidence_loose=2.0, month_overlap=False)
+THREAD_RULE = StoryRule(
+    window_days=14,
+    max_span_days=90,
+    near_duplicate=0.70,
+    min_cosine=0.30,
+    min_evidence=1.5,
+    min_evidence_loose=2.0,
+    month_overlap=False,
+)
 
 
 @dataclass
 class Placement:
     """Where one article went: its story (the story level's decision) and the thread holding that story."""
+
     story: Decision
     thread: Story
 

@@ -232,14 +232,16 @@ def rule_plans(grammar: TemporalGrammar) -> tuple[RulePlan, ...]:
     """Each rule's regex source and the fragments its prefilters look for: plain values, derived from the
     grammar alone (a caller may keep them, ``kronika.stages.time.load_grammar``)."""
     markers = {name: chr(_MARKER + i) for i, name in enumerate(grammar.lexicons)}
-    stand_ins = {markers[name]: word_list({_normalise(f) for f in lexicon})
-                 for name, lexicon in grammar.lexicons.items()}
+    stand_ins = {
+        markers[name]: word_list({_normalise(f) for f in lexicon}) for name, lexicon in grammar.lexicons.items()
+    }
     plans = []
     for rule in grammar.rules:
         body = _rename_groups(expand(rule.pattern, grammar))
         try:
-            needed = required_fragments(_rename_groups(expand(rule.pattern, grammar, words=markers.get)),
-                                           re.IGNORECASE, stand_ins)
+            needed = required_fragments(
+                _rename_groups(expand(rule.pattern, grammar, words=markers.get)), re.IGNORECASE, stand_ins
+            )
         except re.error as e:
             raise ValueError(f"temporal grammar '{grammar.code}': rule '{rule.name}' is not a valid regex: {e}")
         plans.append((body, needed))
@@ -269,7 +271,7 @@ def compile_grammar(grammar: TemporalGrammar, plans: tuple[RulePlan, ...] | None
 
 
 def parse_number(text: str) -> int | float:
-    """"2011", "25 770", "1,5" as numbers; ValueError otherwise."""
+    """ "2011", "25 770", "1,5" as numbers; ValueError otherwise."""
     digits = re.sub(r"[\s\u00a0\u202f]", "", text).replace(",", ".")
     value = float(digits)
     return int(value) if value.is_integer() and "." not in digits else value
@@ -323,7 +325,7 @@ def find_matches(compiled: CompiledGrammar, text: str, start: int, end: int) -> 
             continue
         rule, not_after, only_after = compiled_rule.rule, compiled_rule.not_after, compiled_rule.only_after
         for m in compiled_rule.regex.finditer(text, start, end):
-            before = text[max(start, m.start() - 40):m.start()]
+            before = text[max(start, m.start() - 40) : m.start()]
             if not_after is not None and not_after.search(before):
                 continue
             if only_after is not None and not only_after.search(before):

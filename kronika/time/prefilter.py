@@ -38,8 +38,9 @@ NOTHING_KNOWN: Facts = (None, None)
 EMPTY: Facts = (frozenset({()}), None)
 
 
-def required_fragments(pattern: str, flags: int = 0, lexicons: dict[str, Facts] | None = None,
-                       most: int = 2) -> tuple[frozenset[str], ...]:
+def required_fragments(
+    pattern: str, flags: int = 0, lexicons: dict[str, Facts] | None = None, most: int = 2
+) -> tuple[frozenset[str], ...]:
     """Up to ``most`` sets of fragments (regex source), from each of which every match of ``pattern`` contains one;
     none when nothing is known. A unit after a shift word ("roku" ... "ten") needs both: a sentence with "ta"
     and no unit is skipped.
@@ -126,8 +127,9 @@ def _facts(op, av, lexicons: dict[str, Facts]) -> Facts:
     if op is sre.IN:
         if any(kind is sre.LITERAL and chr(code) in lexicons for kind, code in av):
             # The parser turns an alternation of single characters into a class, word lists among them.
-            return _branch([_facts(kind, code, lexicons) if kind is sre.LITERAL else _class([(kind, code)])
-                            for kind, code in av])
+            return _branch(
+                [_facts(kind, code, lexicons) if kind is sre.LITERAL else _class([(kind, code)]) for kind, code in av]
+            )
         return _class(av)
     if op is sre.BRANCH:
         return _branch([_sequence(list(branch), lexicons) for branch in av[1]])
@@ -242,6 +244,7 @@ def _rank(fragments: frozenset[tuple[str, ...]]) -> tuple:
 def _selectivity(fragments: frozenset[tuple[str, ...]]) -> tuple[float, int]:
     """Longer fragments are rarer (up to the length they are cut to); a digit is a common character, a letter
     less so; fewer options scan faster."""
+
     def weight(fragment: tuple[str, ...]) -> float:
         return sum(0.3 if atom == DIGIT else 1.0 for atom in fragment)
 

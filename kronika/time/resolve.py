@@ -31,8 +31,19 @@ from typing import Any
 DATE_UNITS = {"Y": "Y", "M": "M", "W": "W", "D": "D", "DE": "DE", "CE": "CE", "Q": "Q", "WE": "WE"}
 TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 # How fine an anchor must be to resolve a shift in each unit.
-UNIT_PRECISION = {"CE": "year", "DE": "year", "Y": "year", "Q": "month", "M": "month", "W": "day", "WE": "day",
-                  "D": "day", "H": "day", "MIN": "day", "S": "day"}
+UNIT_PRECISION = {
+    "CE": "year",
+    "DE": "year",
+    "Y": "year",
+    "Q": "month",
+    "M": "month",
+    "W": "day",
+    "WE": "day",
+    "D": "day",
+    "H": "day",
+    "MIN": "day",
+    "S": "day",
+}
 PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
 SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 # Months a date may lie against its clause's tense before the tense moves it a year (see _infer_year).
@@ -67,7 +78,7 @@ class Dateline:
 
 
 def parse_dateline(value: str | None) -> Dateline:
-    """"2025-09-04", "2025-09", "2025" or None (also a full timestamp, cut to its date)."""
+    """ "2025-09-04", "2025-09", "2025" or None (also a full timestamp, cut to its date)."""
     if not value:
         return Dateline()
     parts = str(value)[:10].split("-")
@@ -98,6 +109,7 @@ class Expression:
 
 
 # -- formatting -------------------------------------------------------------------------------------------
+
 
 def _number(n: float | int | str) -> str:
     if isinstance(n, float):
@@ -153,6 +165,7 @@ def _part_suffix(value: str, slots: dict[str, Any]) -> str:
 
 
 # -- resolution -------------------------------------------------------------------------------------------
+
 
 def _infer_year(month: int, day: int | None, anchor: Dateline, tense: int) -> int:
     """The year of a month (and day) the text gives without one: the nearest such date to the dateline,
@@ -233,8 +246,9 @@ def _decade_value(decade: int, slots: dict[str, Any], anchor: Dateline) -> tuple
     return f"{century:02d}{decade}", str(anchor)
 
 
-def resolve_timex(expression: Expression, dateline: str | Dateline | None,
-                  reference: str | None = None) -> tuple[str | None, str | None]:
+def resolve_timex(
+    expression: Expression, dateline: str | Dateline | None, reference: str | None = None
+) -> tuple[str | None, str | None]:
     """The TIMEX3 value of ``expression`` and the anchor it was resolved from.
 
     ``dateline`` is the article date ("2025-09-04", "2025-09" or None); ``reference`` the last date of
@@ -286,8 +300,9 @@ def _reference_date(reference: str | None, anchor: Dateline) -> tuple[dt.date | 
     return None, None
 
 
-def _point_value(s: dict[str, Any], anchor: Dateline, reference: str | None,
-                 tense: int) -> tuple[str | None, str | None]:
+def _point_value(
+    s: dict[str, Any], anchor: Dateline, reference: str | None, tense: int
+) -> tuple[str | None, str | None]:
     year, month, day = s.get("year"), s.get("month"), s.get("day")
     if year is None and s.get("yy") is not None:  # "16.02.05": the century closest to the dateline
         year = s["yy"] + (2000 if anchor.year is None or s["yy"] + 2000 <= anchor.year + 10 else 1900)
@@ -323,8 +338,11 @@ def _point_value(s: dict[str, Any], anchor: Dateline, reference: str | None,
         if first is None or len(first) != 7:
             return first, anchor_used
         y = int(first[:4])
-        days = [d for d in range(1, calendar.monthrange(y, month)[1] + 1)
-                if dt.date(y, month, d).isoweekday() == int(s["weekday"])]
+        days = [
+            d
+            for d in range(1, calendar.monthrange(y, month)[1] + 1)
+            if dt.date(y, month, d).isoweekday() == int(s["weekday"])
+        ]
         return date_value(y, month, days[s["nth"]] if s["nth"] < 0 else days[s["nth"] - 1]), anchor_used
 
     if s.get("month_end") is not None and month is not None and day is None:

@@ -45,14 +45,21 @@ class Request:
 class Fetcher:
     """One HTTP client shared by every request of a run (connections are reused between rounds)."""
 
-    def __init__(self, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
-                 per_host: int = DEFAULT_PER_HOST, workers: int = 8):
+    def __init__(
+        self,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        per_host: int = DEFAULT_PER_HOST,
+        workers: int = 8,
+    ):
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.per_host = per_host
         self.workers = workers
-        self.client = httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS,
-                                   headers={"User-Agent": USER_AGENT})
+        self.client = httpx.Client(
+            timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS, headers={"User-Agent": USER_AGENT}
+        )
         self._hosts: dict[str, threading.Semaphore] = {}
         self._lock = threading.Lock()
 
@@ -107,14 +114,22 @@ class Fetcher:
                 if len(body) > self.max_bytes:
                     raise self._too_large(request.url, len(body))
                 if time.monotonic() > deadline:
-                    raise InputError("E902", request.url, f"body still arriving after {3 * self.timeout:g} s; "
-                                     "given up")
-            return Fetched(request.url, response.status_code, bytes(body), response.headers.get("etag"),
-                           response.headers.get("last-modified"))
+                    raise InputError("E902", request.url, f"body still arriving after {3 * self.timeout:g} s; given up")
+            return Fetched(
+                request.url,
+                response.status_code,
+                bytes(body),
+                response.headers.get("etag"),
+                response.headers.get("last-modified"),
+            )
 
     def _too_large(self, url: str, size: int) -> InputError:
-        return InputError("E903", url, f"body of {size:,} bytes or more is over the limit of {self.max_bytes:,} "
-                          "bytes (--max-bytes); not read further")
+        return InputError(
+            "E903",
+            url,
+            f"body of {size:,} bytes or more is over the limit of {self.max_bytes:,} "
+            "bytes (--max-bytes); not read further",
+        )
 
     def _host_slot(self, url: str) -> threading.Semaphore:
         host = (urlsplit(url).hostname or "").lower()

@@ -22,9 +22,14 @@ def parse_duration(text: str, option: str = "--every") -> timedelta:
     return timedelta(seconds=float(match.group(1)) * _UNITS[match.group(2) or "m"])
 
 
-def run(watcher: Watcher, *, every: timedelta, once: bool = False,
-        on_round: Callable[[RoundReport], None] = lambda report: None,
-        sleep: Callable[[float], None] = time.sleep) -> int:
+def run(
+    watcher: Watcher,
+    *,
+    every: timedelta,
+    once: bool = False,
+    on_round: Callable[[RoundReport], None] = lambda report: None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> int:
     """Run rounds until interrupted (or one with ``once``); each starts ``every`` after the last one started,
     or at once when a round took longer. Returns the number of rounds run."""
     while True:

@@ -42,14 +42,18 @@ class RoundReport:
     def summary(self) -> str:
         """One line for the round, then one line per failed feed with when it is tried again."""
         ingest = self.ingest
-        line = (f"kronika: round {self.number} ({state.stamp(self.started)}): {self.feeds} feed(s): "
-                f"{self.fetched} fetched, {self.unchanged} unchanged (304), {len(self.failures)} failed, "
-                f"{self.waiting} backing off; {self.entries} new entr(ies), {self.pages} page(s) fetched; "
-                f"{ingest.added} article(s) stored, {ingest.skipped} already stored, {ingest.failed} failed; "
-                f"{self.seconds:.1f} s")
-        lines = [line] + [f"kronika: feed failed: {error}; "
-                          + (f"next try after {state.stamp(when)}" if when > self.started else "tried again next round")
-                          for error, when in self.failures]
+        line = (
+            f"kronika: round {self.number} ({state.stamp(self.started)}): {self.feeds} feed(s): "
+            f"{self.fetched} fetched, {self.unchanged} unchanged (304), {len(self.failures)} failed, "
+            f"{self.waiting} backing off; {self.entries} new entr(ies), {self.pages} page(s) fetched; "
+            f"{ingest.added} article(s) stored, {ingest.skipped} already stored, {ingest.failed} failed; "
+            f"{self.seconds:.1f} s"
+        )
+        lines = [line] + [
+            f"kronika: feed failed: {error}; "
+            + (f"next try after {state.stamp(when)}" if when > self.started else "tried again next round")
+            for error, when in self.failures
+        ]
         return "\n".join(lines)
 
 
@@ -69,10 +73,19 @@ class Watcher:
     """Rounds over ``sources`` into ``store``, analysed as ``options`` say; ``every`` spaces the backoff of
     failing feeds."""
 
-    def __init__(self, store, sources: list[Source], *, fetcher: Fetcher,
-                 options: AnalysisOptions = LIBRARY_DEFAULTS, jobs: int = 1, batch_size: int = 64,
-                 every: timedelta = timedelta(minutes=15), progress: Progress | None = None,
-                 clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)):
+    def __init__(
+        self,
+        store,
+        sources: list[Source],
+        *,
+        fetcher: Fetcher,
+        options: AnalysisOptions = LIBRARY_DEFAULTS,
+        jobs: int = 1,
+        batch_size: int = 64,
+        every: timedelta = timedelta(minutes=15),
+        progress: Progress | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+    ):
         self.store, self.sources, self.fetcher = store, sources, fetcher
         self.options, self.jobs, self.batch_size, self.every = options, jobs, batch_size, every
         self.progress, self.clock = progress, clock
@@ -87,15 +100,22 @@ class Watcher:
         pending = self._new_entries(report, writes, fetched)
         self._fetch_pages(pending, report)
         pending += self._folder_entries(report)
-        report.ingest = ingest_articles(self.store, [p.article for p in pending], self.options, jobs=self.jobs,
-                                        batch_size=self.batch_size, progress=self.progress)
+        report.ingest = ingest_articles(
+            self.store,
+            [p.article for p in pending],
+            self.options,
+            jobs=self.jobs,
+            batch_size=self.batch_size,
+            progress=self.progress,
+        )
         self._remember(pending, writes, fetched)
         state.save(self.store.connection, writes, self.clock())
         report.seconds = time.perf_counter() - started
         return report
 
-    def _new_entries(self, report: RoundReport, writes: state.RoundWrites, fetched: dict[str, Fetched]
-                     ) -> list[_Pending]:
+    def _new_entries(
+        self, report: RoundReport, writes: state.RoundWrites, fetched: dict[str, Fetched]
+    ) -> list[_Pending]:
         feeds = [s.location for s in self.sources if s.kind == FEED]
         states = state.feed_states(self.store.connection)
         states = {url: states.get(url) or state.FeedState(url) for url in feeds}
@@ -209,5 +229,10 @@ def _page_article(answer: Fetched | InputError, summary: Article) -> Article | I
     if not isinstance(found, Article):
         problem = found.problem if isinstance(found, InputError) else "has no article text"
         return _PageError("E207", summary.source, f"its page {summary.url}: {problem}")
-    return replace(summary, text=found.text, title=summary.title or found.title,
-                   lang=summary.lang or found.lang, date=summary.date or found.date)
+    return replace(
+        summary,
+        text=found.text,
+        title=summary.title or found.title,
+        lang=summary.lang or found.lang,
+        date=summary.date or found.date,
+    )

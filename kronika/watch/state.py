@@ -48,10 +48,11 @@ def entries_seen(connection: sqlite3.Connection, source: str, keys: list[str]) -
     """Of ``keys`` (entries of ``source``), those remembered: key -> (status, attempts)."""
     found = {}
     for start in range(0, len(keys), 500):
-        chunk = keys[start:start + 500]
+        chunk = keys[start : start + 500]
         statement = sql.ENTRIES_SEEN.format(marks=sql.placeholders(len(chunk)))
-        found.update({key: (status, attempts) for key, status, attempts
-                      in connection.execute(statement, [source, *chunk])})
+        found.update(
+            {key: (status, attempts) for key, status, attempts in connection.execute(statement, [source, *chunk])}
+        )
     return found
 
 

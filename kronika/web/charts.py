@@ -93,9 +93,7 @@ def goldstein_line(rows: list[dict], a: str, b: str) -> Markup:
         ]
         if len(points) > 1:
             path = " ".join(f"{px:.1f},{py:.1f}" for px, py, _, _ in points)
-            parts.append(
-                f'<polyline class="series" points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>'
-            )
+            parts.append(f'<polyline class="series" points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
         for px, py, period, row in points:
             parts.append(
                 f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="{colour}"><title>'
@@ -106,15 +104,14 @@ def goldstein_line(rows: list[dict], a: str, b: str) -> Markup:
     for n, (colour, label) in enumerate(zip(LINE_COLOURS, (f"{a} → {b}", f"{b} → {a}"))):
         x = LEFT + n * 140
         parts.append(f'<rect x="{x}" y="{legend_y - 9}" width="14" height="4" fill="{colour}"/>')
-        parts.append(
-            f'<text x="{x + 20}" y="{legend_y - 4}" font-size="12" fill="#222">{escape(label)}</text>'
-        )
+        parts.append(f'<text x="{x + 20}" y="{legend_y - 4}" font-size="12" fill="#222">{escape(label)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def quad_bars(rows: list[dict], *, chart_id: str = "quad-chart", label: str = "Events per period by QuadClass"
-              ) -> Markup:
+def quad_bars(
+    rows: list[dict], *, chart_id: str = "quad-chart", label: str = "Events per period by QuadClass"
+) -> Markup:
     """Events per period stacked by QuadClass: a relation's, both directions together (rows of
     ``Store.relations``), or an events timeline's (``Store.event_timeline``)."""
     periods = sorted({r["period"] for r in rows})
@@ -154,9 +151,7 @@ def quad_bars(rows: list[dict], *, chart_id: str = "quad-chart", label: str = "E
     for n, q in enumerate((1, 2, 3, 4)):
         x = LEFT + n * 190
         parts.append(f'<rect x="{x}" y="{legend_y - 11}" width="12" height="12" fill="{QUAD_COLOURS[q]}"/>')
-        parts.append(
-            f'<text x="{x + 18}" y="{legend_y - 1}" font-size="12" fill="#222">{q}: {QUAD_NAMES[q]}</text>'
-        )
+        parts.append(f'<text x="{x + 18}" y="{legend_y - 1}" font-size="12" fill="#222">{q}: {QUAD_NAMES[q]}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -211,7 +206,7 @@ def _fit(text: str, room: float, font: float) -> str:
     """``text`` shortened with "…" to what ``room`` pixels hold at ``font`` pixels (a generous width per
     character, ``CHAR_EM``), so that an svg does not clip it; the whole text goes in the element's title."""
     most = max(int(room / (font * CHAR_EM)), 2)
-    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
 ROW, LABEL = 22, 300  # a thread timeline's row height and the width of its titles
@@ -236,8 +231,10 @@ def thread_timeline(stories: list[dict]) -> Markup:
     inner = WIDTH - LABEL - RIGHT
     scale = inner / max(end - start, 1)
     height = TOP + ROW * len(dated) + 24
-    parts = [f'<svg id="thread-timeline" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-             f'role="img" aria-label="stories of the thread over time">']
+    parts = [
+        f'<svg id="thread-timeline" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'role="img" aria-label="stories of the thread over time">'
+    ]
     for row, (story, lo, hi) in enumerate(dated):
         y = TOP + row * ROW
         x = LABEL + (lo - start) * scale
@@ -248,11 +245,14 @@ def thread_timeline(stories: list[dict]) -> Markup:
             f'<a class="story-bar" href="/stories/{quote(str(story["id"]), safe="")}">'
             f'<text x="{LABEL - 8}" y="{y + 14}" text-anchor="end" font-size="12" fill="#222">{escape(shown)}</text>'
             f'<rect x="{x:.1f}" y="{y + 3}" width="{width:.1f}" height="{ROW - 8}" fill="#2166ac">'
-            f'<title>{escape(title)}: {escape(story.get("first_date") or "")} – '
-            f'{escape(story.get("last_date") or "")}, {story.get("size", 0)} article(s)</title></rect></a>')
+            f"<title>{escape(title)}: {escape(story.get('first_date') or '')} – "
+            f"{escape(story.get('last_date') or '')}, {story.get('size', 0)} article(s)</title></rect></a>"
+        )
     for value, anchor, x in ((start, "start", LABEL), (end, "end", WIDTH - RIGHT)):
-        parts.append(f'<text class="axis-label" x="{x}" y="{height - 6}" text-anchor="{anchor}" font-size="11" '
-                     f'fill="#444">'
-                     f'{Date.fromordinal(value).isoformat()}</text>')
+        parts.append(
+            f'<text class="axis-label" x="{x}" y="{height - 6}" text-anchor="{anchor}" font-size="11" '
+            f'fill="#444">'
+            f"{Date.fromordinal(value).isoformat()}</text>"
+        )
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -65,8 +65,7 @@ def spans_of(record: dict) -> list[Span]:
         trigger = event.get("trigger") or {}
         if "start" in trigger:
             who = " → ".join(
-                ", ".join(p.get("name", "") for p in event.get(side) or []) or "?"
-                for side in ("actor", "recipient")
+                ", ".join(p.get("name", "") for p in event.get(side) or []) or "?" for side in ("actor", "recipient")
             )
             spans.append(
                 Span(
@@ -97,9 +96,7 @@ def spans_of(record: dict) -> list[Span]:
                 amount["end"],
                 "amount",
                 label="AMOUNT",
-                title=" ".join(
-                    str(x) for x in (value, amount.get("object"), amount.get("category")) if x is not None
-                ),
+                title=" ".join(str(x) for x in (value, amount.get("object"), amount.get("category")) if x is not None),
             )
         )
     return spans
@@ -109,8 +106,9 @@ def snippet_html(item: dict) -> Markup:
     """A search result's snippet (an item of ``Store.articles``) with the matched words as ``<mark
     class="match">``; "…" before it when it starts inside the text."""
     start = item.get("snippet_start") or 0
-    marked = highlight(item.get("snippet") or "", [Span(s - start, e - start, "match")
-                                                   for s, e in item.get("matches") or []])
+    marked = highlight(
+        item.get("snippet") or "", [Span(s - start, e - start, "match") for s, e in item.get("matches") or []]
+    )
     return Markup("…") + marked if start else marked
 
 

@@ -10,16 +10,28 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 # Table header -> (sort key, first direction: "-" descending or "" ascending).
-EVENT_COLUMNS = {"Date": ("date", "-"), "Type": ("type", ""), "Goldstein": ("goldstein", "-"),
-                 "Quad": ("quad_class", ""), "Reports": ("mentions", "-")}
-ACTOR_COLUMNS = {"Name": ("name", ""), "Events": ("events", "-"), "As actor": ("as_actor", "-"),
-                 "As recipient": ("as_recipient", "-"), "First": ("first_date", "-"), "Last": ("last_date", "-")}
+EVENT_COLUMNS = {
+    "Date": ("date", "-"),
+    "Type": ("type", ""),
+    "Goldstein": ("goldstein", "-"),
+    "Quad": ("quad_class", ""),
+    "Reports": ("mentions", "-"),
+}
+ACTOR_COLUMNS = {
+    "Name": ("name", ""),
+    "Events": ("events", "-"),
+    "As actor": ("as_actor", "-"),
+    "As recipient": ("as_recipient", "-"),
+    "First": ("first_date", "-"),
+    "Last": ("last_date", "-"),
+}
 ARTICLE_COLUMNS = {"Date": ("date", "-"), "Title": ("title", ""), "Source": ("source", ""), "Tone": ("tone", "-")}
 FORMATS = ("csv", "json")
 
 
-def sort_links(path: str, given: dict, sort: str | None, columns: dict[str, tuple[str, str]],
-               default: str) -> dict[str, dict]:
+def sort_links(
+    path: str, given: dict, sort: str | None, columns: dict[str, tuple[str, str]], default: str
+) -> dict[str, dict]:
     """Per header: the URL of the page sorted by it and the arrow of its current order ("" when unsorted)."""
     current = sort or default
     links = {}

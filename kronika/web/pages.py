@@ -155,8 +155,11 @@ def install(app: FastAPI) -> None:
         modality = _text(request, "modality", 20)
         rows, line, bars = [], None, None
         if a and b:
-            rows = deps.frame_records(store.relations(a, b, by=by, since=_text(request, "since"),
-                                                      until=_text(request, "until"), modality=modality))
+            rows = deps.frame_records(
+                store.relations(
+                    a, b, by=by, since=_text(request, "since"), until=_text(request, "until"), modality=modality
+                )
+            )
             a, b = country_code(a, "a"), country_code(b, "b")
             line = charts.goldstein_line(rows, a, b)
             bars = charts.quad_bars(rows)
@@ -210,8 +213,11 @@ def install(app: FastAPI) -> None:
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(*, request: Request, store: StoreDep) -> HTMLResponse:
-        asked = {"search": _text(request, "search", 500), "since": _text(request, "since"),
-                 "until": _text(request, "until")}
+        asked = {
+            "search": _text(request, "search", 500),
+            "since": _text(request, "since"),
+            "until": _text(request, "until"),
+        }
         offset = _number(request, "offset", 0, 0, 10_000_000)
         sort = _text(request, "sort", 20)
         frame = store.articles(**asked, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
@@ -224,8 +230,9 @@ def install(app: FastAPI) -> None:
             search=asked["search"],
             result=result,
             total=store.article_count(**asked),
-            sorts=listing.sort_links("/articles", given, sort, listing.ARTICLE_COLUMNS,
-                                     "" if asked["search"] else "-date"),
+            sorts=listing.sort_links(
+                "/articles", given, sort, listing.ARTICLE_COLUMNS, "" if asked["search"] else "-date"
+            ),
             downloads=listing.download_links("/api/articles", shown),
             next_url=_with(shown, result["next_offset"], "/articles"),
         )
@@ -262,8 +269,12 @@ def install(app: FastAPI) -> None:
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(*, request: Request, store: StoreDep) -> HTMLResponse:
         offset = _number(request, "offset", 0, 0, 10_000_000)
-        asked = {"lang": _text(request, "lang", 8), "min_size": _number(request, "min_size", 1, 1, 100_000),
-                 "since": _text(request, "since"), "until": _text(request, "until")}
+        asked = {
+            "lang": _text(request, "lang", 8),
+            "min_size": _number(request, "min_size", 1, 1, 100_000),
+            "since": _text(request, "since"),
+            "until": _text(request, "until"),
+        }
         found = deps.stories(store, PAGE_SIZE + 1, offset, **asked)
         result = page(found or [], Paging(PAGE_SIZE, offset))
         shown = {k: v for k, v in asked.items() if v and not (k == "min_size" and v == 1)}  # kept on every page
@@ -284,15 +295,21 @@ def install(app: FastAPI) -> None:
 
         given = {name: _text(request, name, 200 if name == "rule" else 10) for name in ("rule", "since", "until")}
         offset = _number(request, "offset", 0, 0, 10_000_000)
-        result = page(stored(store.connection, **given, limit=ALERTS_PAGE + 1, offset=offset),
-                      Paging(ALERTS_PAGE, offset))
+        result = page(
+            stored(store.connection, **given, limit=ALERTS_PAGE + 1, offset=offset), Paging(ALERTS_PAGE, offset)
+        )
         for alert in result["items"]:
             # The evidence first: a few of the alert's events, each linked to the article that reports it.
             alert["shown_events"] = [found for found in map(store.event, alert["events"][:ALERT_EVENTS]) if found]
         filters = {k: v for k, v in given.items() if v is not None}
-        return render("alerts.html", title="Alerts", result=result, **given,
-                      next_url=_with(filters, result["next_offset"], "/alerts"),
-                      previous_url=_with(filters, max(offset - ALERTS_PAGE, 0), "/alerts") if offset else None)
+        return render(
+            "alerts.html",
+            title="Alerts",
+            result=result,
+            **given,
+            next_url=_with(filters, result["next_offset"], "/alerts"),
+            previous_url=_with(filters, max(offset - ALERTS_PAGE, 0), "/alerts") if offset else None,
+        )
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(*, story_id: str, store: StoreDep) -> HTMLResponse:
@@ -302,8 +319,13 @@ def install(app: FastAPI) -> None:
         if found is None:
             raise deps.not_found("story", story_id)
         thread = store.thread(found["thread"]) if found.get("thread") else None
-        return render("story.html", title=f"Story {story_id}", story=found, claims=store.claims(story=story_id),
-                      thread=deps.clean_deep(thread) if thread else None)
+        return render(
+            "story.html",
+            title=f"Story {story_id}",
+            story=found,
+            claims=store.claims(story=story_id),
+            thread=deps.clean_deep(thread) if thread else None,
+        )
 
     @app.get("/threads/{thread_id}", response_class=HTMLResponse, include_in_schema=False)
     def thread_page(*, thread_id: str, store: StoreDep) -> HTMLResponse:
@@ -314,10 +336,17 @@ def install(app: FastAPI) -> None:
             raise deps.not_found("thread", thread_id)
         found = deps.clean_deep(found)
         # Over time: oldest story first (the API lists them newest first), undated ones last.
-        stories = sorted(found["stories"], key=lambda s: (s.get("first_date") is None, s.get("first_date") or "",
-                                                          s.get("last_date") or "", s["id"]))
-        return render("thread.html", title=found["title"] or f"Thread {thread_id}", thread=found, stories=stories,
-                      timeline=charts.thread_timeline(stories))
+        stories = sorted(
+            found["stories"],
+            key=lambda s: (s.get("first_date") is None, s.get("first_date") or "", s.get("last_date") or "", s["id"]),
+        )
+        return render(
+            "thread.html",
+            title=found["title"] or f"Thread {thread_id}",
+            thread=found,
+            stories=stories,
+            timeline=charts.thread_timeline(stories),
+        )
 
 
 def _timeline_chart(found: dict | None) -> dict:
@@ -333,9 +362,13 @@ def _timeline_chart(found: dict | None) -> dict:
 def _facet_links(facets: dict[str, list[dict]], given: dict, sort: str | None) -> dict[str, list[dict]]:
     """Each facet value with the URL of the events page narrowed to it (the other filters and the order kept)."""
     kept = {"sort": sort} if sort else {}
-    return {name: None if values is None else  # given up: too many events to count quickly
-            [{**value, "url": "/?" + urlencode({**given, **kept, name: value["value"]})} for value in values]
-            for name, values in facets.items()}
+    return {
+        name: None
+        if values is None
+        # given up: too many events to count quickly
+        else [{**value, "url": "/?" + urlencode({**given, **kept, name: value["value"]})} for value in values]
+        for name, values in facets.items()
+    }
 
 
 def _with(params: dict, offset: int | None, path: str = "/") -> str | None:

@@ -21,7 +21,7 @@ FIRST, LAST_FLAT, SPIKE_DAY = date(2025, 7, 20), date(2025, 9, 2), "2025-09-04"
 
 def analysed(name: str) -> Document:
     raw = (EXAMPLES / name).read_text(encoding="utf-8")
-    day, text = raw[len(" date "):].split(" ", 1)
+    day, text = raw[len(" date ") :].split(" ", 1)
     return kronika.analyze(text.strip(), date=day)
 
 

@@ -24,7 +24,9 @@ min_count = 2
 """
 # Each flat day holds two events with China (the coder's output on the Modi-Xi article): enough for min_count,
 # so only the baseline keeps the flat part quiet.
-COUNTRY_Z = COUNTRY_RATIO.replace("china-ratio", "china-z").replace('"ratio"', '"zscore"').replace("= 3\n", "= 3.5\n", 1)
+COUNTRY_Z = (
+    COUNTRY_RATIO.replace("china-ratio", "china-z").replace('"ratio"', '"zscore"').replace("= 3\n", "= 3.5\n", 1)
+)
 RELATION = """[[rule]]
 name = "chn-prk"
 kind = "relation"
@@ -73,8 +75,9 @@ def db(tmp_path_factory):
 
 
 def replay(db, rules_path, *args):
-    result = CliRunner().invoke(main, ["alerts", "--db", str(db), "--replay", "--rules", str(rules_path),
-                                       "--format", "json", *args])
+    result = CliRunner().invoke(
+        main, ["alerts", "--db", str(db), "--replay", "--rules", str(rules_path), "--format", "json", *args]
+    )
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -109,13 +112,16 @@ def test_live_alerts_are_stored_once_listed_and_served(db, tmp_path):
     with story_store(db) as store:
         raised = raise_since(store.connection, rules, "2025-01-01T00:00:00Z")  # every day of the history is new
         again = raise_since(store.connection, rules, "2025-01-01T00:00:00Z")
-    assert sorted((a["rule"], a["day"]) for a in raised) == [("china-ratio", history.SPIKE_DAY),
-                                                             ("three-outlets", history.SPIKE_DAY)]
+    assert sorted((a["rule"], a["day"]) for a in raised) == [
+        ("china-ratio", history.SPIKE_DAY),
+        ("three-outlets", history.SPIKE_DAY),
+    ]
     assert again == []
     log = tmp_path / "alerts.jsonl"
     append_jsonl(str(log), raised)
-    assert [json.loads(line)["id"] for line in log.read_text(encoding="utf-8").splitlines()] == \
-        [a["id"] for a in raised]
+    assert [json.loads(line)["id"] for line in log.read_text(encoding="utf-8").splitlines()] == [
+        a["id"] for a in raised
+    ]
 
     listed = CliRunner().invoke(main, ["alerts", "--db", str(db), "--format", "json"])
     assert listed.exit_code == 0, listed.output
@@ -145,8 +151,10 @@ RULE_ERRORS = [
     ('[[rule]]\nkind = "story"', "needs min_sources or min_languages"),
     ('[[rule]]\nkind = "actor"', "an actor rule needs actor"),
     ('[[rule]]\nkind = "story"\nmin_sources = 3\ncolour = "red"', "unknown field(s) colour"),
-    ('[[rule]]\nname = "a"\nkind = "story"\nmin_sources = 3\n[[rule]]\nname = "a"\nkind = "story"\nmin_sources = 4',
-     "given twice: a"),
+    (
+        '[[rule]]\nname = "a"\nkind = "story"\nmin_sources = 3\n[[rule]]\nname = "a"\nkind = "story"\nmin_sources = 4',
+        "given twice: a",
+    ),
 ]
 
 

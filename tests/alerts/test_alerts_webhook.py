@@ -11,8 +11,10 @@ import pytest
 
 from kronika.alerts import post_webhook
 
-ALERTS = [{"id": "a1", "rule": "r", "day": "2025-09-04", "message": "CHN events on 2025-09-04: 9"},
-          {"id": "a2", "rule": "r", "day": "2025-09-05", "message": "CHN events on 2025-09-05: 8"}]
+ALERTS = [
+    {"id": "a1", "rule": "r", "day": "2025-09-04", "message": "CHN events on 2025-09-04: 9"},
+    {"id": "a2", "rule": "r", "day": "2025-09-05", "message": "CHN events on 2025-09-05: 8"},
+]
 
 
 class Hook:

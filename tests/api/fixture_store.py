@@ -92,11 +92,7 @@ def _handmade() -> list[Document]:
         events=[meeting, aid],
         # The quote ends inside "100 czołgów” - powiedział": the amount crosses the quote's end.
         quotes=[Quote(*_span(text, "Polska przekaże Ukrainie 100"), speaker=TUSK, verb="powiedział")],
-        amounts=[
-            Amount(
-                *_span(text, "100 czołgów"), value=100.0, object="czołgów", category="weapons", claimant=TUSK
-            )
-        ],
+        amounts=[Amount(*_span(text, "100 czołgów"), value=100.0, object="czołgów", category="weapons", claimant=TUSK)],
     )
     later = Document(
         text="Wołodymyr Zełenski podziękował Donaldowi Tuskowi w środę.",

@@ -143,7 +143,7 @@ def test_article_search_gives_snippet_and_match_offsets(client, built, search, l
     assert items
     for item in items:
         text, start = texts[item["id"]], item["snippet_start"]
-        assert text[start:start + len(item["snippet"])] == item["snippet"]
+        assert text[start : start + len(item["snippet"])] == item["snippet"]
         assert item["matches"], item["id"]
         for match_start, match_end in item["matches"]:
             assert start <= match_start < match_end <= start + len(item["snippet"])
@@ -349,9 +349,7 @@ def test_docs_use_vendored_assets_only(client):
     assert "/static/swagger-ui-bundle.js" in page and "/openapi.json" in page
     assert "cdn." not in page and "https://" not in page
     schema = client.get("/openapi.json").json()
-    assert {"/api/events", "/api/articles/{article_id}", "/api/analyze", "/api/relations"} <= set(
-        schema["paths"]
-    )
+    assert {"/api/events", "/api/articles/{article_id}", "/api/analyze", "/api/relations"} <= set(schema["paths"])
 
 
 @pytest.mark.parametrize(("origins", "allowed"), [((), False), (("https://news.example",), True)])
@@ -439,7 +437,9 @@ def test_serve_with_two_worker_processes(built):
         port = probe.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "kronika", "serve", "--db", str(built[0]), "--port", str(port), "--workers", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     try:
         deadline, answer = time.monotonic() + 60, None
@@ -469,18 +469,26 @@ def claim_keys(built):
 
 
 def _sources(body: dict) -> list[tuple]:
-    return [(g["category"] or g["unit"], [(s["claimant"]["name"] if s["claimant"] else s["outlet"],
-                                           [v["value"] for v in s["values"]]) for s in g["sources"]])
-            for g in body["groups"]]
+    return [
+        (
+            g["category"] or g["unit"],
+            [
+                (s["claimant"]["name"] if s["claimant"] else s["outlet"], [v["value"] for v in s["values"]])
+                for s in g["sources"]
+            ],
+        )
+        for g in body["groups"]
+    ]
 
 
-KILLED = ("killed", [("State Emergency Service of Ukraine", [14.0, 17.0]),
-                     ("Ministry of Defence (Russia)", [30.0])])
+KILLED = ("killed", [("State Emergency Service of Ukraine", [14.0, 17.0]), ("Ministry of Defence (Russia)", [30.0])])
 
 # (query keys, resolved from claim_keys where given as None, the groups in brief)
 CLAIM_QUERIES = [
-    ({"story": None}, [KILLED, ("wounded", [("wiadomosci.example.pl", [40.0])]),
-                       ("budynek", [("wiadomosci.example.pl", [12.0])])]),
+    (
+        {"story": None},
+        [KILLED, ("wounded", [("wiadomosci.example.pl", [40.0])]), ("budynek", [("wiadomosci.example.pl", [12.0])])],
+    ),
     ({"story": None, "category": "killed"}, [KILLED]),
     ({"event": None}, [KILLED]),
     ({"article": "claims-second"}, [("killed", [("Ministry of Defence (Russia)", [30.0])])]),
@@ -504,7 +512,8 @@ def test_a_claim_group_names_its_event_and_articles(client, claim_keys):
     figure = group["sources"][0]["values"][1]
     assert (figure["text"], figure["approximate"]) == ("17 osób", False)
     assert [(a["id"], a["date"], a["source"]) for a in figure["articles"]] == [
-        ("claims-third", "2025-06-11", "wiadomosci.example.pl")]
+        ("claims-third", "2025-06-11", "wiadomosci.example.pl")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -535,8 +544,9 @@ def test_a_streamed_page_is_the_page_sent_whole(size, extra):
     from kronika.api.deps import STREAMED_ITEMS, page_response
     from kronika.api.paging import Paging, page
 
-    items = [{"id": f"e{i}", "actor": [{"name": "Kim Dzong Un"}], "goldstein": i / 3, "date": None}
-             for i in range(size + 1)]
+    items = [
+        {"id": f"e{i}", "actor": [{"name": "Kim Dzong Un"}], "goldstein": i / 3, "date": None} for i in range(size + 1)
+    ]
     body = {**page(items, Paging(size or 1, 0)), **extra}
     response = page_response(body)
     assert isinstance(response, StreamingResponse) is (len(body["items"]) > STREAMED_ITEMS)
@@ -547,4 +557,3 @@ def test_a_streamed_page_is_the_page_sent_whole(size, extra):
         return b"".join([part async for part in response.body_iterator])
 
     assert asyncio.run(read()) == JSONResponse(body).body
-

@@ -44,30 +44,75 @@ SWEEP = [
     ("entity at an impossible date", "GET", "/api/entities/Q946?date=9999-99-99", {}, 400, "E506"),
     ("analysis without the token", "POST", "/api/analyze", {"json": {"text": "Tekst."}}, 401, "E602"),
     ("analysis body not JSON", "POST", "/api/analyze", {"content": b"{", "headers": AUTH}, 422, "E604"),
-    ("analysis body over the limit", "POST", "/api/analyze",
-     {"json": {"text": "x" * 6_000}, "headers": AUTH}, 413, "E603"),
-    ("negative Content-Length", "POST", "/api/analyze",
-     {"content": b"", "headers": {**AUTH, "content-length": "-1"}}, 400, "E604"),
-    ("impossible analysis date", "POST", "/api/analyze",
-     {"json": {"text": "Tekst.", "date": "9999-99-99"}, "headers": AUTH}, 422, "E604"),
-    ("unknown language", "POST", "/api/analyze",
-     {"json": {"text": "Tekst.", "lang": "xx"}, "headers": AUTH}, 400, "E102"),
+    (
+        "analysis body over the limit",
+        "POST",
+        "/api/analyze",
+        {"json": {"text": "x" * 6_000}, "headers": AUTH},
+        413,
+        "E603",
+    ),
+    (
+        "negative Content-Length",
+        "POST",
+        "/api/analyze",
+        {"content": b"", "headers": {**AUTH, "content-length": "-1"}},
+        400,
+        "E604",
+    ),
+    (
+        "impossible analysis date",
+        "POST",
+        "/api/analyze",
+        {"json": {"text": "Tekst.", "date": "9999-99-99"}, "headers": AUTH},
+        422,
+        "E604",
+    ),
+    (
+        "unknown language",
+        "POST",
+        "/api/analyze",
+        {"json": {"text": "Tekst.", "lang": "xx"}, "headers": AUTH},
+        400,
+        "E102",
+    ),
     ("a failing handler", "GET", "/api/test-failure", {}, 500, "E606"),
     ("no token and a broken body: the token first", "POST", "/api/analyze", {"content": b"{"}, 401, "E602"),
-    ("wrong token and a body over the limit", "POST", "/api/analyze",
-     {"content": iter([b"x" * 6_000]), "headers": {"Authorization": "Bearer wrong"}}, 401, "E602"),
+    (
+        "wrong token and a body over the limit",
+        "POST",
+        "/api/analyze",
+        {"content": iter([b"x" * 6_000]), "headers": {"Authorization": "Bearer wrong"}},
+        401,
+        "E602",
+    ),
     ("HEAD of a list", "HEAD", "/api/stats", {}, 200, None),
     ("HEAD of a missing record", "HEAD", "/api/articles/none", {}, 404, None),
-    ("analysis at the end of the calendar", "POST", "/api/analyze",
-     {"json": {"text": EDGE_TEXT, "date": "9999-12-31"}, "headers": AUTH}, 200, None),
-    ("analysis at the start of the calendar", "POST", "/api/analyze",
-     {"json": {"text": "Wczoraj 31 grudnia premier spotkał się z prezydentem.", "date": "0001-01-01"},
-      "headers": AUTH}, 200, None),
+    (
+        "analysis at the end of the calendar",
+        "POST",
+        "/api/analyze",
+        {"json": {"text": EDGE_TEXT, "date": "9999-12-31"}, "headers": AUTH},
+        200,
+        None,
+    ),
+    (
+        "analysis at the start of the calendar",
+        "POST",
+        "/api/analyze",
+        {
+            "json": {"text": "Wczoraj 31 grudnia premier spotkał się z prezydentem.", "date": "0001-01-01"},
+            "headers": AUTH,
+        },
+        200,
+        None,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "method", "path", "keywords", "status", "code"), SWEEP,
-                         ids=[case[0] for case in SWEEP])
+@pytest.mark.parametrize(
+    ("name", "method", "path", "keywords", "status", "code"), SWEEP, ids=[case[0] for case in SWEEP]
+)
 def test_error_paths_answer_json_with_a_code(client, name, method, path, keywords, status, code):
     answer = client.request(method, path, **keywords)
     assert answer.status_code == status, answer.text
@@ -106,4 +151,3 @@ HTTP_WORDING = [
 def test_errors_name_query_parameters_not_cli_options(client, name, path, phrase):
     message = client.get(path).json()["error"]["message"]
     assert phrase in message and "--" not in message, message
-

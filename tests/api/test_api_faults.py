@@ -23,10 +23,14 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 # Two ingests, each of articles the store has not seen (each line one article, dateline first).
 INGESTS = [
-    [" date 2025-10-01 Premier Donald Tusk spotkał się w środę w Warszawie z prezydentem Francji.",
-     " date 2025-10-02 Minister spraw zagranicznych odwiedził w czwartek Kijów."],
-    [" date 2025-10-03 Rząd Niemiec zapowiedział w piątek pomoc dla powodzian.",
-     " date 2025-10-04 Prezydent Ukrainy rozmawiał w sobotę z premierem Kanady."],
+    [
+        " date 2025-10-01 Premier Donald Tusk spotkał się w środę w Warszawie z prezydentem Francji.",
+        " date 2025-10-02 Minister spraw zagranicznych odwiedził w czwartek Kijów.",
+    ],
+    [
+        " date 2025-10-03 Rząd Niemiec zapowiedział w piątek pomoc dla powodzian.",
+        " date 2025-10-04 Prezydent Ukrainy rozmawiał w sobotę z premierem Kanady.",
+    ],
 ]
 
 
@@ -46,7 +50,10 @@ def serving(db):
         port = probe.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "kronika", "serve", "--db", str(db), "--port", str(port)],
-        env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -78,8 +85,14 @@ def test_running_server_sees_every_ingest(tmp_path):
             folder.mkdir()
             for i, text in enumerate(texts):
                 (folder / f"{i}.txt").write_text(text + "\n", encoding="utf-8")
-            run = subprocess.run([sys.executable, "-m", "kronika", "ingest", str(folder), "--db", str(db)],
-                                 env=ENV, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+            run = subprocess.run(
+                [sys.executable, "-m", "kronika", "ingest", str(folder), "--db", str(db)],
+                env=ENV,
+                cwd=tmp_path,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
             assert run.returncode == 0, run.stderr
             now = stored_ids(db)
             assert len(now) == len(before) + len(texts)

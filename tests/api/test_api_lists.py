@@ -77,18 +77,28 @@ SORT_CASES = [
 
 @pytest.mark.parametrize(("path", "sort", "field", "descending"), SORT_CASES)
 def test_sorted_lists(client, path, sort, field, descending):
-    items = everything(client, path, sort=sort, modality="all") if path != "/api/articles" else \
-        everything(client, path, sort=sort)
+    items = (
+        everything(client, path, sort=sort, modality="all")
+        if path != "/api/articles"
+        else everything(client, path, sort=sort)
+    )
     values = [item[field] for item in items if item[field] is not None]
     assert len(values) >= 2
     if field in ("name", "title"):
         values = [value.casefold() for value in values]
     assert values == sorted(values, reverse=descending)
-    assert all(item[field] is None for item in items[len(values):])  # missing values last
+    assert all(item[field] is None for item in items[len(values) :])  # missing values last
 
 
-@pytest.mark.parametrize(("path", "sort"), [("/api/events", "goldstien"), ("/api/actors", "date"),
-                                            ("/api/articles", "-mentions"), ("/api/events.csv", "cameo")])
+@pytest.mark.parametrize(
+    ("path", "sort"),
+    [
+        ("/api/events", "goldstien"),
+        ("/api/actors", "date"),
+        ("/api/articles", "-mentions"),
+        ("/api/events.csv", "cameo"),
+    ],
+)
 def test_an_unknown_sort_is_refused_with_the_choices(client, path, sort):
     answer = client.get(path, params={"sort": sort})
     assert answer.status_code == 400
@@ -141,8 +151,9 @@ def test_a_download_longer_than_one_part_is_whole(client, monkeypatch):
     assert len(items) > 7
     rows = list(csv.DictReader(io.StringIO(client.get("/api/events.csv", params={"modality": "all"}).text)))
     assert [row["id"] for row in rows] == [item["id"] for item in items]
-    assert [row["id"] for row in client.get("/api/events.json", params={"modality": "all"}).json()] == \
-        [item["id"] for item in items]
+    assert [row["id"] for row in client.get("/api/events.json", params={"modality": "all"}).json()] == [
+        item["id"] for item in items
+    ]
 
 
 def test_an_unknown_download_format_is_not_found(client):
@@ -170,8 +181,15 @@ def test_extras_past_their_time_limit_are_left_out_and_a_slow_sort_is_refused(cl
 
 
 # Filters of the events timeline: its counts are those of the filtered events' days, by QuadClass.
-TIMELINE_CASES = [{}, {"modality": "all"}, {"type": "CONSULT"}, {"actor": "Władimir Putin"},
-                  {"quad_class": 4, "modality": "all"}, {"country": "CHN"}, {"actor": "nobody at all"}]
+TIMELINE_CASES = [
+    {},
+    {"modality": "all"},
+    {"type": "CONSULT"},
+    {"actor": "Władimir Putin"},
+    {"quad_class": 4, "modality": "all"},
+    {"country": "CHN"},
+    {"actor": "nobody at all"},
+]
 
 
 @pytest.mark.parametrize("params", TIMELINE_CASES)
@@ -244,16 +262,22 @@ def test_cursor_pages_are_the_offset_pages(client, path, params, by_cursor):
     followed, links = _follow(client, path, **params, limit=1)
     assert followed == whole
     assert all(("cursor=" in link) is by_cursor for link in links[1:])
-    by_offset = [item for offset in range(len(whole))
-                 for item in client.get(path, params={**params, "limit": 1, "offset": offset}).json()["items"]]
+    by_offset = [
+        item
+        for offset in range(len(whole))
+        for item in client.get(path, params={**params, "limit": 1, "offset": offset}).json()["items"]
+    ]
     assert by_offset == whole
 
 
-@pytest.mark.parametrize(("params", "message"), [
-    ({"cursor": "no-such-event"}, "is no event of this store"),
-    ({"cursor": "x", "offset": 2}, "give offset or cursor, not both"),
-    ({"sort": "goldstein", "cursor": "x"}, "pages the latest first only"),
-])
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"cursor": "no-such-event"}, "is no event of this store"),
+        ({"cursor": "x", "offset": 2}, "give offset or cursor, not both"),
+        ({"sort": "goldstein", "cursor": "x"}, "pages the latest first only"),
+    ],
+)
 def test_a_bad_cursor_is_a_clear_error(client, params, message):
     response = client.get("/api/events", params=params)
     assert response.status_code in (400, 422)

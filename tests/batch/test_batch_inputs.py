@@ -17,12 +17,15 @@ from kronika.ingest import Article
 
 PARQUET_CASES = [
     # (columns, expected (source suffix, code or text, date) per row)
-    ({"text": ["Pierwszy tekst.", "Drugi tekst."]},
-     [("row 1", "Pierwszy tekst.", None), ("row 2", "Drugi tekst.", None)]),
-    ({"text": ["Tekst."], "date": pa.array([dt.date(2025, 9, 4)], pa.date32())},
-     [("row 1", "Tekst.", "2025-09-04")]),
-    ({"text": ["Tekst."], "date": pa.array([dt.datetime(2025, 9, 4, 10, 30)], pa.timestamp("s"))},
-     [("row 1", "Tekst.", "2025-09-04")]),
+    (
+        {"text": ["Pierwszy tekst.", "Drugi tekst."]},
+        [("row 1", "Pierwszy tekst.", None), ("row 2", "Drugi tekst.", None)],
+    ),
+    ({"text": ["Tekst."], "date": pa.array([dt.date(2025, 9, 4)], pa.date32())}, [("row 1", "Tekst.", "2025-09-04")]),
+    (
+        {"text": ["Tekst."], "date": pa.array([dt.datetime(2025, 9, 4, 10, 30)], pa.timestamp("s"))},
+        [("row 1", "Tekst.", "2025-09-04")],
+    ),
     ({"text": ["", "Tekst."], "id": ["a", "b"]}, [("row 1", "E202", None), ("row 2", "Tekst.", None)]),
     ({"text": ["Tekst."], "id": pa.array([7], pa.int64())}, [("row 1", "Tekst.", None)]),
     ({"body": ["Tekst."]}, [("", "E701", None)]),

@@ -30,7 +30,7 @@ def group_members(pgid: int) -> list[int]:
             except OSError:
                 continue
             # pid (comm) state ppid pgrp ...: comm may hold spaces, so split after its closing parenthesis
-            fields = stat[stat.rindex(")") + 2:].split()
+            fields = stat[stat.rindex(")") + 2 :].split()
             if fields[0] != "Z" and int(fields[2]) == pgid:
                 members.append(int(entry.name))
     return members
@@ -47,26 +47,55 @@ def wait_for(condition, seconds: float) -> bool:
 
 def command(kind: str, source: Path, target: Path) -> list[str]:
     if kind == "batch":
-        return [sys.executable, "-m", "kronika", "batch", str(source), "--out", str(target), "--workers", "2",
-                "--partition-size", "2"]
-    return [sys.executable, "-m", "kronika", "ingest", str(source), "--db", str(target), "--jobs", "2",
-            "--batch-size", "2"]
+        return [
+            sys.executable,
+            "-m",
+            "kronika",
+            "batch",
+            str(source),
+            "--out",
+            str(target),
+            "--workers",
+            "2",
+            "--partition-size",
+            "2",
+        ]
+    return [
+        sys.executable,
+        "-m",
+        "kronika",
+        "ingest",
+        str(source),
+        "--db",
+        str(target),
+        "--jobs",
+        "2",
+        "--batch-size",
+        "2",
+    ]
 
 
 @pytest.mark.parametrize("kind", ["batch", "ingest"])
 def test_kill_9_of_the_leader_leaves_no_worker(tmp_path, kind):
     source = many_articles(tmp_path / "articles.jsonl", 400)
     target = tmp_path / ("out" if kind == "batch" else "kronika.db")
-    leader = subprocess.Popen(command(kind, source, target), env=ENV, cwd=tmp_path, start_new_session=True,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    leader = subprocess.Popen(
+        command(kind, source, target),
+        env=ENV,
+        cwd=tmp_path,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         # The leader, the fork server and two workers: the workers are up.
         assert wait_for(lambda: len(group_members(leader.pid)) >= 4, 120), group_members(leader.pid)
         if kind == "batch":
             holder = (target / LOCK_NAME).read_text().strip()
             assert holder == str(leader.pid)
-            second = subprocess.run(command(kind, source, target), env=ENV, cwd=tmp_path, capture_output=True,
-                                    text=True, timeout=120)
+            second = subprocess.run(
+                command(kind, source, target), env=ENV, cwd=tmp_path, capture_output=True, text=True, timeout=120
+            )
             assert second.returncode == 1 and "E708" in second.stderr and f"pid {leader.pid}" in second.stderr
         leader.send_signal(signal.SIGKILL)
         leader.wait()

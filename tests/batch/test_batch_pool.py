@@ -13,8 +13,11 @@ def loaded_in_worker() -> dict[str, int]:
     from kronika.kb.base import load_kb
     from kronika.stages.link import load_linker
 
-    return {"pipeline": load_pipeline.cache_info().currsize, "kb": load_kb.cache_info().currsize,
-            "linker": load_linker.cache_info().currsize}
+    return {
+        "pipeline": load_pipeline.cache_info().currsize,
+        "kb": load_kb.cache_info().currsize,
+        "linker": load_linker.cache_info().currsize,
+    }
 
 
 def nothing() -> None:

@@ -39,12 +39,26 @@ def markers(out) -> int:
 
 def test_kill_9_mid_run_then_rerun_gives_the_uninterrupted_output(many, reference, tmp_path):
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "kronika", "batch", many, "--out", str(out), "--workers", "2",
-               "--partition-size", str(SIZE), "--lang", "pl"]  # the reference's language (the CLI's default is auto)
+    command = [
+        sys.executable,
+        "-m",
+        "kronika",
+        "batch",
+        many,
+        "--out",
+        str(out),
+        "--workers",
+        "2",
+        "--partition-size",
+        str(SIZE),
+        "--lang",
+        "pl",
+    ]  # the reference's language (the CLI's default is auto)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     # Its own session, so the kill takes the pool's workers and forkserver with it, as a crash would.
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
     deadline = time.monotonic() + 180
     while markers(out) < 2 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -67,8 +81,10 @@ def test_dask_worker_killed_mid_run_gives_the_uninterrupted_output(many, referen
     from distributed import Client, LocalCluster
 
     killed: list[int] = []
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
 
         def kill_a_busy_worker(kind: str, summary: dict) -> None:
             if killed or kind != "done":
@@ -80,8 +96,14 @@ def test_dask_worker_killed_mid_run_gives_the_uninterrupted_output(many, referen
                 killed.append(pid)
 
         out = tmp_path / "out"
-        report = run_batch([many], out, engine="dask", scheduler=cluster.scheduler_address,
-                           partition_size=SIZE, progress=kill_a_busy_worker)
+        report = run_batch(
+            [many],
+            out,
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+            partition_size=SIZE,
+            progress=kill_a_busy_worker,
+        )
         assert killed, "a worker must be killed while it holds partitions for this test to mean anything"
         assert report.ok and report.partitions == COUNT // SIZE
         assert batch_data.snapshot(out) == reference
@@ -97,8 +119,20 @@ def test_dask_worker_killed_mid_run_gives_the_uninterrupted_output(many, referen
         from kronika.cli import main
 
         again = tmp_path / "again"
-        args = ["batch", many, "--out", str(again), "--engine", "dask",
-                "--scheduler", cluster.scheduler_address, "--partition-size", str(SIZE), "--lang", "pl"]
+        args = [
+            "batch",
+            many,
+            "--out",
+            str(again),
+            "--engine",
+            "dask",
+            "--scheduler",
+            cluster.scheduler_address,
+            "--partition-size",
+            str(SIZE),
+            "--lang",
+            "pl",
+        ]
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0, result.output
         assert batch_data.snapshot(again) == reference

@@ -42,11 +42,14 @@ def test_report_counts(reference):
     assert report.events > 0 and not report.failed_partitions and not report.ok
 
 
-@pytest.mark.parametrize(("table", "pattern"), [
-    ("documents", "documents/day=*/part-*.parquet"),
-    ("events", "events/day=*/part-*.parquet"),
-    ("errors", "errors/part-*.parquet"),
-])
+@pytest.mark.parametrize(
+    ("table", "pattern"),
+    [
+        ("documents", "documents/day=*/part-*.parquet"),
+        ("events", "events/day=*/part-*.parquet"),
+        ("errors", "errors/part-*.parquet"),
+    ],
+)
 def test_layout_is_partitioned_by_date(reference, table, pattern):
     out, _ = reference
     files = list(out.glob(pattern))
@@ -67,7 +70,11 @@ def test_documents_keep_flat_columns_and_the_record(reference):
     for article_id, article in expected.items():
         row = rows[article_id]
         assert (row["date"], row["title"], row["lang"], row["text"]) == (
-            article.get("date"), article["title"], "pl", article["text"])
+            article.get("date"),
+            article["title"],
+            "pl",
+            article["text"],
+        )
         doc = Document.from_dict({**json.loads(row["record"]), "text": row["text"]})
         assert doc.id == article_id
         assert (len(doc.events), len(doc.entities)) == (row["events"], row["entities"])
@@ -90,8 +97,7 @@ def test_events_are_flat_with_codes_and_ids(reference):
 def test_errors_table_names_input_and_line(reference, inputs):
     out, _ = reference
     rows = [r for p in out.glob("errors/*.parquet") for r in pq.read_table(p).to_pylist()]
-    assert sorted((r["input"], r["line"], r["code"]) for r in rows) == [
-        (inputs[1], 2, "E206"), (inputs[1], 3, "E202")]
+    assert sorted((r["input"], r["line"], r["code"]) for r in rows) == [(inputs[1], 2, "E206"), (inputs[1], 3, "E202")]
     assert all(r["message"] for r in rows)
 
 
@@ -111,10 +117,12 @@ def test_a_rerun_with_nothing_to_do_loads_no_stage(reference, inputs):
     import sys
 
     out, first = reference
-    program = ("import sys; from kronika.batch import run_batch; "
-               f"report = run_batch({inputs!r}, {str(out)!r}, workers=1, partition_size=3); "
-               "print(report.partitions, report.skipped, "
-               "sorted(m for m in sys.modules if m.startswith('kronika.stages')))")
+    program = (
+        "import sys; from kronika.batch import run_batch; "
+        f"report = run_batch({inputs!r}, {str(out)!r}, workers=1, partition_size=3); "
+        "print(report.partitions, report.skipped, "
+        "sorted(m for m in sys.modules if m.startswith('kronika.stages')))"
+    )
     shown = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.split(None, 2) == ["0", str(first.partitions), "[]\n"]
@@ -196,11 +204,14 @@ def test_ingest_from_parquet_equals_ingesting_the_inputs(reference, inputs, tmp_
     assert again.exit_code == 0 and "0 article(s) stored" in again.stderr
 
 
-@pytest.mark.parametrize(("args", "code", "message"), [
-    (["ingest", "--db", "x.db"], 2, "--from-parquet"),
-    (["ingest", "in.jsonl", "--from-parquet", "."], 2, "not both"),
-    (["batch", "in.jsonl", "--out", "o", "--scheduler", "tcp://127.0.0.1:1"], 2, "--engine dask"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["ingest", "--db", "x.db"], 2, "--from-parquet"),
+        (["ingest", "in.jsonl", "--from-parquet", "."], 2, "not both"),
+        (["batch", "in.jsonl", "--out", "o", "--scheduler", "tcp://127.0.0.1:1"], 2, "--engine dask"),
+    ],
+)
 def test_cli_usage_errors(tmp_path, monkeypatch, args, code, message):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, args)
@@ -216,8 +227,10 @@ def test_ingest_from_a_directory_that_is_not_batch_output(tmp_path):
 def test_cli_batch_reports_and_exits_1_on_failures(inputs, reference, tmp_path):
     out, _ = reference
     # The library's default language is Polish, the CLI's is detection: the partition ids hash the language.
-    result = CliRunner().invoke(main, ["batch", *inputs, "--out", str(tmp_path / "o"), "--workers", "1",
-                                       "--partition-size", "3", "--lang", "pl"])
+    result = CliRunner().invoke(
+        main,
+        ["batch", *inputs, "--out", str(tmp_path / "o"), "--workers", "1", "--partition-size", "3", "--lang", "pl"],
+    )
     assert result.exit_code == 1, result.output
     assert "7 article(s)" in result.stderr and "2 failed" in result.stderr
     assert batch_data.snapshot(tmp_path / "o") == batch_data.snapshot(out)

@@ -41,11 +41,14 @@ LOOKUPS = [
 
 # GDELT/Phoenix QuadClass by root: 01-05 verbal cooperation, 06-08 material cooperation, 09-13 verbal
 # conflict, 14-20 material conflict.
-QUAD_BY_ROOT = [(f"{root:02d}", 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4)
-                for root in range(1, 21)]
+QUAD_BY_ROOT = [
+    (f"{root:02d}", 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4) for root in range(1, 21)
+]
 
-PLOVER_TYPES = ("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
-                "SANCTION MOBILIZE COERCE ASSAULT").split()
+PLOVER_TYPES = (
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
+    "SANCTION MOBILIZE COERCE ASSAULT"
+).split()
 
 # The manual gives these types no modes.
 MODELESS = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID"}

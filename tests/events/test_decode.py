@@ -69,8 +69,9 @@ def test_role_features(coder, text, word, code, feature):
 # Hand-set models: "zaatakować" states an assault; a bare nominative before the word acts and a name after
 # it receives.
 TRIGGER = LinearModel(["ASSAULT", "NONE"], [0.0, 2.0], {"l=zaatakować": [4.0, 0.0]})
-ROLE = LinearModel(["NONE", "actor", "recipient"], [1.0, 0.0, 0.0],
-                   {"side=L|nom=True": [0.0, 3.0, 0.0], "side=R": [0.0, 0.0, 3.0]})
+ROLE = LinearModel(
+    ["NONE", "actor", "recipient"], [1.0, 0.0, 0.0], {"side=L|nom=True": [0.0, 3.0, 0.0], "side=R": [0.0, 0.0, 3.0]}
+)
 MODELS = {"trigger": TRIGGER, "role": ROLE}
 
 # (text, thresholds, expected (type, actor codes, recipient codes) per event)
@@ -80,8 +81,11 @@ DECODE_CASES = [
     ("Rosja zaatakowała Ukrainę.", Thresholds(recipient=0.95), [("ASSAULT", ["RUS"], [])]),
     ("Zaatakowała Ukrainę.", Thresholds(), []),  # no actor: no event
     # two sentences, one event each
-    ("Rosja zaatakowała Ukrainę. Ukraina zaatakowała Rosję.", Thresholds(),
-     [("ASSAULT", ["RUS"], ["UKR"]), ("ASSAULT", ["UKR"], ["RUS"])]),
+    (
+        "Rosja zaatakowała Ukrainę. Ukraina zaatakowała Rosję.",
+        Thresholds(),
+        [("ASSAULT", ["RUS"], ["UKR"]), ("ASSAULT", ["UKR"], ["RUS"])],
+    ),
 ]
 
 
@@ -94,17 +98,24 @@ def test_decode(coder, text, limits, expected):
 
 def test_roles_are_chosen_together(coder):
     # A code likelier to receive than to act is not made the actor though its actor score is the highest.
-    role = LinearModel(["NONE", "actor", "recipient"], [0.0, 0.0, 0.0],
-                       {"side=R": [0.0, 1.0, 4.0], "side=L|nom=True": [0.0, 0.8, -2.0]})
+    role = LinearModel(
+        ["NONE", "actor", "recipient"],
+        [0.0, 0.0, 0.0],
+        {"side=R": [0.0, 1.0, 4.0], "side=L|nom=True": [0.0, 0.8, -2.0]},
+    )
     view = view_of("Rosja zaatakowała Ukrainę.", coder)
-    actor, recipient = choose_roles(view, token(view, "zaatakowała"), "ASSAULT", role, coder.cues,
-                                    Thresholds(actor=0.1, recipient=0.1))
+    actor, recipient = choose_roles(
+        view, token(view, "zaatakowała"), "ASSAULT", role, coder.cues, Thresholds(actor=0.1, recipient=0.1)
+    )
     assert ([c.code for c in actor], [c.code for c in recipient]) == (["RUS"], ["UKR"])
 
 
 # One code on both sides: two bodies of one state in the sentence, and a model that says so.
-BOTH_ROLE = LinearModel(["NONE", "actor", "recipient", "both"], [1.0, 0.0, 0.0, 0.0],
-                        {"bodies=2": [0.0, 0.0, 0.0, 4.0], "side=L|nom=True": [0.0, 2.0, 0.0, 0.0]})
+BOTH_ROLE = LinearModel(
+    ["NONE", "actor", "recipient", "both"],
+    [1.0, 0.0, 0.0, 0.0],
+    {"bodies=2": [0.0, 0.0, 0.0, 4.0], "side=L|nom=True": [0.0, 2.0, 0.0, 0.0]},
+)
 BOTH_CASES = [
     # (text, trigger word, both threshold, expected (actor codes, recipient codes))
     ("Premier Donald Tusk zaatakował prezydenta Andrzeja Dudę.", "zaatakował", 0.5, (["POL"], ["POL"])),
@@ -116,8 +127,9 @@ BOTH_CASES = [
 @pytest.mark.parametrize(("text", "word", "both", "expected"), BOTH_CASES)
 def test_one_code_on_both_sides(coder, text, word, both, expected):
     view = view_of(text, coder)
-    actor, recipient = choose_roles(view, token(view, word), "ASSAULT", BOTH_ROLE, coder.cues,
-                                    Thresholds(actor=0.3, recipient=0.9, both=both))
+    actor, recipient = choose_roles(
+        view, token(view, word), "ASSAULT", BOTH_ROLE, coder.cues, Thresholds(actor=0.3, recipient=0.9, both=both)
+    )
     assert ([c.code for c in actor], [c.code for c in recipient]) == expected
 
 
@@ -144,9 +156,14 @@ SHIPPED_CASES = [
 @pytest.mark.parametrize(("text", "expected"), SHIPPED_CASES)
 def test_shipped_models(text, expected):
     record = kronika.analyze(text, date=DATE)
-    got = [(e.type, sorted(p.country for p in e.actor + e.recipient) if e.type == "CONSULT"
-            else [p.country for p in e.actor], [] if e.type == "CONSULT" else [p.country for p in e.recipient])
-           for e in record.events]
+    got = [
+        (
+            e.type,
+            sorted(p.country for p in e.actor + e.recipient) if e.type == "CONSULT" else [p.country for p in e.actor],
+            [] if e.type == "CONSULT" else [p.country for p in e.recipient],
+        )
+        for e in record.events
+    ]
     assert expected in got
 
 
@@ -162,9 +179,17 @@ COORDINATION_CASES = [
 @pytest.mark.parametrize(("text", "word", "expected"), COORDINATION_CASES)
 def test_coordinated_codes_join_the_side(coder, text, word, expected):
     view = view_of(text, coder)
-    role = LinearModel(["NONE", "actor", "recipient"], [1.0, 0.0, 0.0],
-                       {"first=True|side=L": [0.0, 3.0, 0.0], "first=True|side=R": [0.0, 0.0, 3.0],
-                        "first=False|side=L": [2.0, 0.0, 0.0], "first=False|side=R": [2.0, 0.0, 0.0]})
-    actor, recipient = choose_roles(view, token(view, word), "ASSAULT", role, coder.cues,
-                                    Thresholds(actor=0.5, recipient=0.5, second_actor=0.99))
+    role = LinearModel(
+        ["NONE", "actor", "recipient"],
+        [1.0, 0.0, 0.0],
+        {
+            "first=True|side=L": [0.0, 3.0, 0.0],
+            "first=True|side=R": [0.0, 0.0, 3.0],
+            "first=False|side=L": [2.0, 0.0, 0.0],
+            "first=False|side=R": [2.0, 0.0, 0.0],
+        },
+    )
+    actor, recipient = choose_roles(
+        view, token(view, word), "ASSAULT", role, coder.cues, Thresholds(actor=0.5, recipient=0.5, second_actor=0.99)
+    )
     assert (sorted(c.code for c in actor), sorted(c.code for c in recipient)) == expected

@@ -19,8 +19,10 @@ ORDINARY = "Minister rolnictwa odwiedził w poniedziałek targi w Poznaniu i roz
 
 
 def line(number: int, text: str = ORDINARY) -> str:
-    return json.dumps({"id": f"a{number}", "date": "2025-09-04", "text": f"{text} Numer {number}."},
-                      ensure_ascii=False) + "\n"
+    return (
+        json.dumps({"id": f"a{number}", "date": "2025-09-04", "text": f"{text} Numer {number}."}, ensure_ascii=False)
+        + "\n"
+    )
 
 
 def archive(path, lines: list[str]):
@@ -46,17 +48,26 @@ def articles_over_the_limit() -> int:
 
 # (case, file name, lines, articles expected, line numbers expected in E204 errors)
 CASES = [
-    ("archive over the limit, every article small", "big.jsonl", ordinary_lines(articles_over_the_limit()),
-     articles_over_the_limit(), []),
+    (
+        "archive over the limit, every article small",
+        "big.jsonl",
+        ordinary_lines(articles_over_the_limit()),
+        articles_over_the_limit(),
+        [],
+    ),
     ("one oversized line among small ones", "mixed.jsonl", oversized_between(5), 4, [3]),
-    ("JSON Lines under a .json name", "big.json", ordinary_lines(articles_over_the_limit()),
-     articles_over_the_limit(), []),
+    (
+        "JSON Lines under a .json name",
+        "big.json",
+        ordinary_lines(articles_over_the_limit()),
+        articles_over_the_limit(),
+        [],
+    ),
     ("JSON Lines without an extension", "export", oversized_between(3), 2, [2]),
 ]
 
 
-@pytest.mark.parametrize(("name", "file_name", "lines", "articles", "oversized"), CASES,
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("name", "file_name", "lines", "articles", "oversized"), CASES, ids=[c[0] for c in CASES])
 def test_archive_is_read_per_article(tmp_path, name, file_name, lines, articles, oversized):
     path = archive(tmp_path / file_name, lines)
     got = list(read_articles([str(path)]))

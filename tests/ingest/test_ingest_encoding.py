@@ -54,10 +54,14 @@ def test_undecodable_and_binary(tmp_path, code, raw):
     assert (error.code, error.source) == (code, str(path))
 
 
-FEED = ('<?xml version="1.0" encoding="{declared}"?><rss version="2.0"><channel><item><title>Gęś</title>'
-        "<description>Zażółć gęślą jaźń, Świętość.</description></item></channel></rss>")
-PAGE = ('<html><head><meta charset="{declared}"><title>Gęś</title></head><body><article><p>Zażółć gęślą jaźń, '
-        "Świętość i inne słowa w artykule prasowym o polityce.</p></article></body></html>")
+FEED = (
+    '<?xml version="1.0" encoding="{declared}"?><rss version="2.0"><channel><item><title>Gęś</title>'
+    "<description>Zażółć gęślą jaźń, Świętość.</description></item></channel></rss>"
+)
+PAGE = (
+    '<html><head><meta charset="{declared}"><title>Gęś</title></head><body><article><p>Zażółć gęślą jaźń, '
+    "Świętość i inne słowa w artykule prasowym o polityce.</p></article></body></html>"
+)
 
 # (template, name, declared charset, real encoding, expected text); Polish sites often declare
 # ISO-8859-2 and serve cp1250, so the bytes decide, not the declaration.
@@ -65,8 +69,20 @@ MARKUP_CASES = [
     (FEED, "f.xml", "windows-1250", "cp1250", "Zażółć gęślą jaźń, Świętość."),
     (FEED, "f.rss", "iso-8859-2", "iso-8859-2", "Zażółć gęślą jaźń, Świętość."),
     (FEED, "f.rss", "iso-8859-2", "cp1250", "Zażółć gęślą jaźń, Świętość."),
-    (PAGE, "p.html", "iso-8859-2", "iso-8859-2", "Zażółć gęślą jaźń, Świętość i inne słowa w artykule prasowym o polityce."),
-    (PAGE, "p.html", "iso-8859-2", "cp1250", "Zażółć gęślą jaźń, Świętość i inne słowa w artykule prasowym o polityce."),
+    (
+        PAGE,
+        "p.html",
+        "iso-8859-2",
+        "iso-8859-2",
+        "Zażółć gęślą jaźń, Świętość i inne słowa w artykule prasowym o polityce.",
+    ),
+    (
+        PAGE,
+        "p.html",
+        "iso-8859-2",
+        "cp1250",
+        "Zażółć gęślą jaźń, Świętość i inne słowa w artykule prasowym o polityce.",
+    ),
 ]
 
 
@@ -84,10 +100,8 @@ MIXED = [
     ("cp1250 only", [("Zażółć gęślą jaźń. Mąka i łąka.", "cp1250")], False),
     ("cp1250 capitals that happen to form UTF-8 pairs", [("ŁÓŻKO I ĆMA. ŹRÓDŁO.", "cp1250")], False),
     ("a cp1250 paragraph, then a UTF-8 one", [("Mąka i łąka.\n", "cp1250"), ("Żółć i ćma.", "utf-8")], True),
-    ("a UTF-8 paragraph, then a cp1250 one",
-     [("Święto „w mieście”.\n", "utf-8"), ("Źródło i jaźń.", "cp1250")], True),
-    ("UTF-8 quotes in cp1250 text", [("Powiedział ", "cp1250"), ("„tak”", "utf-8"), (" w Łodzi.", "cp1250")],
-     True),
+    ("a UTF-8 paragraph, then a cp1250 one", [("Święto „w mieście”.\n", "utf-8"), ("Źródło i jaźń.", "cp1250")], True),
+    ("UTF-8 quotes in cp1250 text", [("Powiedział ", "cp1250"), ("„tak”", "utf-8"), (" w Łodzi.", "cp1250")], True),
 ]
 
 

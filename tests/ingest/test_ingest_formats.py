@@ -14,8 +14,10 @@ from kronika.ingest import Article, read_articles, read_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-BODY = ("Przywódcy dwóch państw spotkali się w czwartek w Pekinie.\n\n"
-        "Rozmowy dotyczyły współpracy gospodarczej - przekazała agencja.")
+BODY = (
+    "Przywódcy dwóch państw spotkali się w czwartek w Pekinie.\n\n"
+    "Rozmowy dotyczyły współpracy gospodarczej - przekazała agencja."
+)
 
 
 def articles(inputs, **kwargs) -> list[Article | InputError]:
@@ -50,8 +52,7 @@ JSONL_CASES = [
         '{"id": "a1", "url": "https://x.pl/1", "date": "2025-09-04", "lang": "pl", "title": "T", "text": "Jeden."}\n'
         "\n"
         '{"text": "Dwa.", "date": "2025-09-04T23:30:00+02:00", "id": 7}\n',
-        [("a1", "https://x.pl/1", "2025-09-04", "pl", "T", "Jeden."),
-         ("7", None, "2025-09-04", None, None, "Dwa.")],
+        [("a1", "https://x.pl/1", "2025-09-04", "pl", "T", "Jeden."), ("7", None, "2025-09-04", None, None, "Dwa.")],
     ),
     ('{"text": "Bez daty."}', [(None, None, "2025-09-01", None, None, "Bez daty.")]),
 ]
@@ -67,7 +68,10 @@ def test_jsonl(tmp_path, content, expected):
 
 JSON_CASES = [
     ({"id": "x", "text": "Jeden."}, [("x", "Jeden.", "in.json")]),
-    ([{"text": "Jeden."}, {"id": "b", "text": "Dwa."}], [(None, "Jeden.", "in.json:item 1"), ("b", "Dwa.", "in.json:item 2")]),
+    (
+        [{"text": "Jeden."}, {"id": "b", "text": "Dwa."}],
+        [(None, "Jeden.", "in.json:item 1"), ("b", "Dwa.", "in.json:item 2")],
+    ),
 ]
 
 
@@ -157,8 +161,15 @@ DEPTHS = [254, 300, 1000]
 @pytest.mark.parametrize("depth", DEPTHS)
 def test_deeply_nested_html_keeps_its_article(tmp_path, depth):
     sentence = "Rada miasta przyjęła we wtorek budżet na przyszły rok, poinformował rzecznik urzędu. "
-    page = ("<html><body>" + "<div>" * depth + "<article><p>" + sentence * 8 + "</p></article>"
-            + "</div>" * depth + "</body></html>")
+    page = (
+        "<html><body>"
+        + "<div>" * depth
+        + "<article><p>"
+        + sentence * 8
+        + "</p></article>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
     path = tmp_path / "deep.html"
     path.write_text(page, encoding="utf-8")
     [got] = articles([path])

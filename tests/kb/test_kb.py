@@ -148,12 +148,15 @@ def test_state_has_capital(kb):
     assert kb.get("Q148").capital == "Q956"
 
 
-@pytest.mark.parametrize(("text", "exact", "loose"), [
-    ("Kim Jong-un", "kim jong un", "kim jong un"),
-    ("„Łukaszenka”", "łukaszenka", "lukaszenka"),
-    ("U.N.", "un", "un"),
-    ("  Szanghajska   Organizacja ", "szanghajska organizacja", "szanghajska organizacja"),
-])
+@pytest.mark.parametrize(
+    ("text", "exact", "loose"),
+    [
+        ("Kim Jong-un", "kim jong un", "kim jong un"),
+        ("„Łukaszenka”", "łukaszenka", "lukaszenka"),
+        ("U.N.", "un", "un"),
+        ("  Szanghajska   Organizacja ", "szanghajska organizacja", "szanghajska organizacja"),
+    ],
+)
 def test_alias_keys(text, exact, loose):
     assert (alias_key(text), loose_key(text)) == (exact, loose)
 
@@ -236,11 +239,17 @@ def test_committed_sources_are_valid():
     assert len(tables["people"]) >= 200 and len(tables["offices"]) >= 200
 
 
-@pytest.mark.parametrize(("fixture", "kind", "expected"), [
-    ("broken_organisations.tsv", "organisations", [(4, "type 'ORGANISATION'"), (5, "country 'XXX'"),
-                                                   (6, "qid 'Q12x'")]),
-    ("broken_offices.tsv", "offices", [(3, "start '2025-13-01'"), (4, "end 2021-01-20 is before start")]),
-])
+@pytest.mark.parametrize(
+    ("fixture", "kind", "expected"),
+    [
+        (
+            "broken_organisations.tsv",
+            "organisations",
+            [(4, "type 'ORGANISATION'"), (5, "country 'XXX'"), (6, "qid 'Q12x'")],
+        ),
+        ("broken_offices.tsv", "offices", [(3, "start '2025-13-01'"), (4, "end 2021-01-20 is before start")]),
+    ],
+)
 def test_broken_rows_are_reported_with_file_and_line(fixture, kind, expected):
     problems = []
     rows = read_table(FIXTURES / fixture, kind, problems)
@@ -255,9 +264,19 @@ def test_build_fails_on_a_broken_row(tmp_path):
     with (sources / "people.tsv").open("a", encoding="utf-8") as handle:
         handle.write("Q1x\tBroken Person\tZZZ\tGOV\t\t\n")
     line = sum(1 for _ in (sources / "people.tsv").open(encoding="utf-8"))
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_kb.py"), "--check",
-                             "--sources", str(sources), "--out", str(tmp_path / "out")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build_kb.py"),
+            "--check",
+            "--sources",
+            str(sources),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert f"{sources / 'people.tsv'}:{line}: qid 'Q1x'" in result.stderr
     assert f"{sources / 'people.tsv'}:{line}: country 'ZZZ'" in result.stderr

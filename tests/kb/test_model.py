@@ -6,35 +6,58 @@ import pytest
 
 from kronika.kb import Entry
 
-CHINA = {"id": "Q148", "name": "China", "type": "GPE", "country": "CHN", "capital": "Q956",
-         "aliases": {"en": ["PRC"], "pl": ["Chiny", "ChRL"]}, "forms": {"pl": ["Chin"]},
-         "adjectives": {"pl": ["chiński"]}, "inhabitants": {"pl": ["Chińczycy"]}}
+CHINA = {
+    "id": "Q148",
+    "name": "China",
+    "type": "GPE",
+    "country": "CHN",
+    "capital": "Q956",
+    "aliases": {"en": ["PRC"], "pl": ["Chiny", "ChRL"]},
+    "forms": {"pl": ["Chin"]},
+    "adjectives": {"pl": ["chiński"]},
+    "inhabitants": {"pl": ["Chińczycy"]},
+}
 # The layout before names were keyed by language: one field per language.
-CHINA_FLAT = {"id": "Q148", "name": "China", "type": "GPE", "country": "CHN", "capital": "Q956",
-              "aliases_pl": ["Chiny", "ChRL"], "aliases_en": ["PRC"], "forms_pl": ["Chin"],
-              "adjectives_pl": ["chiński"], "inhabitants_pl": ["Chińczycy"]}
+CHINA_FLAT = {
+    "id": "Q148",
+    "name": "China",
+    "type": "GPE",
+    "country": "CHN",
+    "capital": "Q956",
+    "aliases_pl": ["Chiny", "ChRL"],
+    "aliases_en": ["PRC"],
+    "forms_pl": ["Chin"],
+    "adjectives_pl": ["chiński"],
+    "inhabitants_pl": ["Chińczycy"],
+}
 CITY = {"id": "Q956", "name": "Beijing", "type": "GPE", "country": "CHN", "aliases": {"pl": ["Pekin"]}}
 BODY = {"id": "kronika:x", "name": "X Party", "type": "ORG", "country": "CHN", "aliases_pl": []}
 
 
-@pytest.mark.parametrize(("obj", "lang", "aliases", "forms", "adjectives"), [
-    (CHINA, "pl", ("Chiny", "ChRL"), ("Chin",), ("chiński",)),
-    (CHINA, "en", ("PRC",), (), ()),
-    (CHINA, "de", (), (), ()),
-    (CHINA_FLAT, "pl", ("Chiny", "ChRL"), ("Chin",), ("chiński",)),
-    (CHINA_FLAT, "en", ("PRC",), (), ()),
-    (BODY, "pl", (), (), ()),
-])
+@pytest.mark.parametrize(
+    ("obj", "lang", "aliases", "forms", "adjectives"),
+    [
+        (CHINA, "pl", ("Chiny", "ChRL"), ("Chin",), ("chiński",)),
+        (CHINA, "en", ("PRC",), (), ()),
+        (CHINA, "de", (), (), ()),
+        (CHINA_FLAT, "pl", ("Chiny", "ChRL"), ("Chin",), ("chiński",)),
+        (CHINA_FLAT, "en", ("PRC",), (), ()),
+        (BODY, "pl", (), (), ()),
+    ],
+)
 def test_names_per_language(obj, lang, aliases, forms, adjectives):
     entry = Entry.from_json(obj)
     assert (entry.aliases_in(lang), entry.forms_in(lang), entry.adjectives_in(lang)) == (aliases, forms, adjectives)
 
 
-@pytest.mark.parametrize(("obj", "all_aliases", "state"), [
-    (CHINA, ("PRC", "Chiny", "ChRL"), True),
-    (CITY, ("Pekin",), False),
-    (BODY, (), False),
-])
+@pytest.mark.parametrize(
+    ("obj", "all_aliases", "state"),
+    [
+        (CHINA, ("PRC", "Chiny", "ChRL"), True),
+        (CITY, ("Pekin",), False),
+        (BODY, (), False),
+    ],
+)
 def test_every_language_and_statehood(obj, all_aliases, state):
     entry = Entry.from_json(obj)
     assert entry.all_aliases() == all_aliases

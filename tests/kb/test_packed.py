@@ -10,11 +10,31 @@ from kronika.kb.base import _data_dir, read_entries
 from kronika.kb.packed import entry_fields, entry_from_fields, load_packed
 
 ENTRIES = [
-    Entry("Q956", "Beijing", "GPE", "CHN", aliases={"pl": ("Pekin",)}, forms={"pl": ("Pekinie",)}, parent="Q148",
-          lat=39.9, lon=116.4, population=21_000_000, extra={"geonameid": 1816670}),
-    Entry("Q7747", "Vladimir Putin", "PER", "RUS", "GOV", aliases={"pl": ("Władimir Putin",)},
-          offices=(Office("head_of_state", "RUS", "2012-05-07"), Office("official", None, sector="ELI",
-                                                                        known_until="2014"))),
+    Entry(
+        "Q956",
+        "Beijing",
+        "GPE",
+        "CHN",
+        aliases={"pl": ("Pekin",)},
+        forms={"pl": ("Pekinie",)},
+        parent="Q148",
+        lat=39.9,
+        lon=116.4,
+        population=21_000_000,
+        extra={"geonameid": 1816670},
+    ),
+    Entry(
+        "Q7747",
+        "Vladimir Putin",
+        "PER",
+        "RUS",
+        "GOV",
+        aliases={"pl": ("Władimir Putin",)},
+        offices=(
+            Office("head_of_state", "RUS", "2012-05-07"),
+            Office("official", None, sector="ELI", known_until="2014"),
+        ),
+    ),
     Entry("kronika:x", "X", "ORG"),
 ]
 
@@ -55,8 +75,9 @@ def test_same_lookups(both, alias):
 
 def test_same_office_holders(both):
     fresh, cached = both
-    assert [fresh.holder("head_of_state", c, "2024-01-01") for c in ("RUS", "CHN", "USA")] == \
-        [cached.holder("head_of_state", c, "2024-01-01") for c in ("RUS", "CHN", "USA")]
+    assert [fresh.holder("head_of_state", c, "2024-01-01") for c in ("RUS", "CHN", "USA")] == [
+        cached.holder("head_of_state", c, "2024-01-01") for c in ("RUS", "CHN", "USA")
+    ]
 
 
 def test_a_base_read_from_files_carries_its_key(both):

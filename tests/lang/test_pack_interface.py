@@ -29,20 +29,26 @@ def test_unknown_data_part_is_named(code):
         get_language(code).data("nonsense")
 
 
-@pytest.mark.parametrize(("pattern", "declared", "what"), [
-    (r"\bcues\.([A-Z][A-Z_0-9]+)", set(EVENT_CUES), "event cue"),
-    (r"\.data\(\"(\w+)\"\)", set(DATA_PARTS), "data part"),
-    (r"\blanguage\.([a-z_]+)\b", set(pack_members()), "pack member"),
-])
+@pytest.mark.parametrize(
+    ("pattern", "declared", "what"),
+    [
+        (r"\bcues\.([A-Z][A-Z_0-9]+)", set(EVENT_CUES), "event cue"),
+        (r"\.data\(\"(\w+)\"\)", set(DATA_PARTS), "data part"),
+        (r"\blanguage\.([a-z_]+)\b", set(pack_members()), "pack member"),
+    ],
+)
 def test_code_outside_packs_uses_declared_names(pattern, declared, what):
-    used = {(name, path.name) for path in OUTSIDE_PACKS
-            for name in re.findall(pattern, path.read_text(encoding="utf-8"))}
+    used = {
+        (name, path.name) for path in OUTSIDE_PACKS for name in re.findall(pattern, path.read_text(encoding="utf-8"))
+    }
     undeclared = sorted(f"{name} ({where})" for name, where in used if name not in declared)
     assert not undeclared, f"{what}s used but not declared in kronika/lang/base.py: {undeclared}"
 
 
 def test_no_stage_imports_a_pack_module_by_name():
-    reaching = [p.name for p in OUTSIDE_PACKS if re.search(r"import_module\(f?\"kronika\.lang\.", p.read_text(encoding="utf-8"))]
+    reaching = [
+        p.name for p in OUTSIDE_PACKS if re.search(r"import_module\(f?\"kronika\.lang\.", p.read_text(encoding="utf-8"))
+    ]
     assert reaching == []
 
 
@@ -58,14 +64,81 @@ def test_declared_check_can_fail():
 
 # A tagset's own strings: the NKJP/SGJP word classes and attribute values. Stages read tags as UD (``pack.morph``,
 # ``kronika/lang/ud.py``); only a pack's folder may compare these.
-NKJP_CLASSES = frozenset({
-    "subst", "depr", "ger", "brev", "ign", "xxx", "frag", "burk", "prefa", "prefs", "naj", "adj", "adja", "adjp",
-    "adjc", "ppas", "pact", "pacta", "fin", "bedzie", "praet", "imps", "impt", "cond", "inf", "pcon", "pant",
-    "winien", "pred", "aglt", "num", "numcol", "numcomp", "dig", "romandig", "ppron12", "ppron3", "siebie", "adv",
-    "prep", "conj", "comp", "qub", "interj", "interp", "sym"})
+NKJP_CLASSES = frozenset(
+    {
+        "subst",
+        "depr",
+        "ger",
+        "brev",
+        "ign",
+        "xxx",
+        "frag",
+        "burk",
+        "prefa",
+        "prefs",
+        "naj",
+        "adj",
+        "adja",
+        "adjp",
+        "adjc",
+        "ppas",
+        "pact",
+        "pacta",
+        "fin",
+        "bedzie",
+        "praet",
+        "imps",
+        "impt",
+        "cond",
+        "inf",
+        "pcon",
+        "pant",
+        "winien",
+        "pred",
+        "aglt",
+        "num",
+        "numcol",
+        "numcomp",
+        "dig",
+        "romandig",
+        "ppron12",
+        "ppron3",
+        "siebie",
+        "adv",
+        "prep",
+        "conj",
+        "comp",
+        "qub",
+        "interj",
+        "interp",
+        "sym",
+    }
+)
 # "pl" left out: it is also the language's code.
-NKJP_VALUES = frozenset({"sg", "m1", "m2", "m3", "pri", "sec", "ter", "imperf", "perf", "aff", "akc", "nakc",
-                         "praep", "npraep", "agl", "nagl", "wok", "nwok", "congr", "rec"})
+NKJP_VALUES = frozenset(
+    {
+        "sg",
+        "m1",
+        "m2",
+        "m3",
+        "pri",
+        "sec",
+        "ter",
+        "imperf",
+        "perf",
+        "aff",
+        "akc",
+        "nakc",
+        "praep",
+        "npraep",
+        "agl",
+        "nagl",
+        "wok",
+        "nwok",
+        "congr",
+        "rec",
+    }
+)
 NKJP_CASES = frozenset({"nom", "gen", "dat", "acc", "inst", "loc", "voc"})
 
 
@@ -101,8 +174,11 @@ def outside_packs() -> list[Path]:
 
 def test_no_tag_literal_outside_packs():
     forbidden = NKJP_CLASSES | NKJP_VALUES | NKJP_CASES
-    found = [f"{path.relative_to(PACKAGE)}:{line}: {literal!r}" for path in outside_packs()
-             for line, literal in tag_literals(path.read_text(encoding="utf-8"), forbidden)]
+    found = [
+        f"{path.relative_to(PACKAGE)}:{line}: {literal!r}"
+        for path in outside_packs()
+        for line, literal in tag_literals(path.read_text(encoding="utf-8"), forbidden)
+    ]
     assert not found, f"tag literals outside the language packs (read pack.morph(tag) instead): {found}"
 
 

@@ -39,11 +39,14 @@ def test_sidecar_commands_name_no_machine_path(name):
     assert [c for c in commands(meta) if MACHINE_PATH.search(c)] == []
 
 
-@pytest.mark.parametrize("command, machine", [
-    ("python scripts/train_ner.py --data ../shared/data", False),
-    (".venv/bin/python scripts/train_ner.py --data /work/shared/data", True),
-    ("python bench/ner.py --data ~/data", True),
-])
+@pytest.mark.parametrize(
+    "command, machine",
+    [
+        ("python scripts/train_ner.py --data ../shared/data", False),
+        (".venv/bin/python scripts/train_ner.py --data /work/shared/data", True),
+        ("python bench/ner.py --data ~/data", True),
+    ],
+)
 def test_machine_path_pattern(command, machine):
     assert bool(MACHINE_PATH.search(command)) is machine
 
@@ -67,11 +70,14 @@ def _missing_kb(tmp_path):
     read_entries(tmp_path)
 
 
-@pytest.mark.parametrize("load, script", [
-    (_missing_guesser, "scripts/train_guesser.py"),
-    (_missing_events_model, "scripts/train_events.py"),
-    (_missing_kb, "scripts/build_kb.py"),
-])
+@pytest.mark.parametrize(
+    "load, script",
+    [
+        (_missing_guesser, "scripts/train_guesser.py"),
+        (_missing_events_model, "scripts/train_events.py"),
+        (_missing_kb, "scripts/build_kb.py"),
+    ],
+)
 def test_a_missing_shipped_file_says_how_to_get_it_back(tmp_path, load, script):
     """A wheel's user has no scripts/ folder and no .venv: the message says to reinstall first, and names the
     script for a source checkout without a machine's paths."""

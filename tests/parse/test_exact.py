@@ -69,8 +69,10 @@ def reference_parse(moves: Perceptron, relations: Perceptron, words: Words, n: i
     children: dict[int, list[int]] = {}
     for d, h in enumerate(heads, start=1):
         children.setdefault(h, []).append(d)
-    labels = [relations.classes[int(relations.scores(relation_features(words, h, d, children)).argmax())] if h
-              else "root" for d, h in enumerate(heads, start=1)]
+    labels = [
+        relations.classes[int(relations.scores(relation_features(words, h, d, children)).argmax())] if h else "root"
+        for d, h in enumerate(heads, start=1)
+    ]
     return heads, labels
 
 

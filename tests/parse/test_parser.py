@@ -13,10 +13,14 @@ from kronika.parse.perceptron import Perceptron, Trainer, prune
 # a genitive modifier, a prepositional phrase. Written for these tests.
 SENTENCES = [
     ("Rosja zaatakowała Ukrainę .", [("Rosja", "zaatakowała", "nsubj"), ("Ukrainę", "zaatakowała", "obj")]),
-    ("Polska wezwała ambasadora Rosji .", [("Polska", "wezwała", "nsubj"), ("ambasadora", "wezwała", "obj"),
-                                           ("Rosji", "ambasadora", "nmod")]),
-    ("Premier pojechał do Kijowa .", [("Premier", "pojechał", "nsubj"), ("Kijowa", "pojechał", "obl"),
-                                      ("do", "Kijowa", "case")]),
+    (
+        "Polska wezwała ambasadora Rosji .",
+        [("Polska", "wezwała", "nsubj"), ("ambasadora", "wezwała", "obj"), ("Rosji", "ambasadora", "nmod")],
+    ),
+    (
+        "Premier pojechał do Kijowa .",
+        [("Premier", "pojechał", "nsubj"), ("Kijowa", "pojechał", "obl"), ("do", "Kijowa", "case")],
+    ),
 ]
 
 

@@ -30,12 +30,15 @@ def test_oracle_rebuilds_projective_trees(heads):
     assert state.finish() == heads
 
 
-@pytest.mark.parametrize("heads, projective", [
-    ([2, 0, 2], True),
-    ([3, 3, 0, 3], True),
-    ([3, 4, 0, 3], False),  # 1->3 crosses 4->2
-    ([3, 4, 0, 1], False),  # 1->4 crosses 3->2
-])
+@pytest.mark.parametrize(
+    "heads, projective",
+    [
+        ([2, 0, 2], True),
+        ([3, 3, 0, 3], True),
+        ([3, 4, 0, 3], False),  # 1->3 crosses 4->2
+        ([3, 4, 0, 1], False),  # 1->4 crosses 3->2
+    ],
+)
 def test_projectivity(heads, projective):
     assert is_projective(heads) is projective
 

@@ -45,6 +45,8 @@ FORMS = [
 def test_candidate_forms(pipeline, polish, text, expected):
     doc = pipeline(Document(text=text, date="2025-09-04"))
     found = read_text(doc, polish, polish.data("quotes"))
-    candidates = [(c.kind, text[c.start:c.end], found.tokens[c.verb].text if c.verb is not None else None)
-                  for c in find_candidates(found)]
+    candidates = [
+        (c.kind, text[c.start : c.end], found.tokens[c.verb].text if c.verb is not None else None)
+        for c in find_candidates(found)
+    ]
     assert expected in candidates

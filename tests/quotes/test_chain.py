@@ -21,8 +21,12 @@ DECODE = [
     # Nobody named (None) earns no bonus for being repeated.
     ([[(None, 1.0), ("b", 0.9)], [(None, 0.0), ("b", 0.5)]], ["", "paragraph"], {"paragraph": 2.0}, [1, 1]),
     # Options missing from the neighbour's list get no bonus; a run of three keeps one speaker through.
-    ([[("a", 1.0)], [("b", 0.6), ("a", 0.0)], [("b", 0.0), ("a", 0.1)]], ["", "paragraph", "paragraph"],
-     {"paragraph": 1.0}, [0, 1, 1]),
+    (
+        [[("a", 1.0)], [("b", 0.6), ("a", 0.0)], [("b", 0.0), ("a", 0.1)]],
+        ["", "paragraph", "paragraph"],
+        {"paragraph": 1.0},
+        [0, 1, 1],
+    ),
     ([], [], {"paragraph": 1.0}, []),
 ]
 
@@ -41,10 +45,16 @@ def test_log_odds_is_bounded(p, expected):
 LINKS = [
     ("„Zrobimy to szybko” – powiedział minister. „Nie ma na co czekać” – dodał.", ["paragraph"]),
     ("„Zrobimy to szybko” – powiedział minister.\n„Nie ma na co czekać” – dodał.", ["next"]),
-    ("„Zrobimy to szybko” – powiedział minister. Zebrani milczeli. Potem wyszli z sali. „Nie ma na co czekać” – "
-     "dodał.", ["near"]),
-    ("„Zrobimy to szybko” – powiedział minister. Zebrani milczeli. Potem wyszli z sali. Zapadł zmrok. Padał deszcz. "
-     "„Nie ma na co czekać” – dodał.", ["far"]),
+    (
+        "„Zrobimy to szybko” – powiedział minister. Zebrani milczeli. Potem wyszli z sali. „Nie ma na co czekać” – "
+        "dodał.",
+        ["near"],
+    ),
+    (
+        "„Zrobimy to szybko” – powiedział minister. Zebrani milczeli. Potem wyszli z sali. Zapadł zmrok. Padał deszcz. "
+        "„Nie ma na co czekać” – dodał.",
+        ["far"],
+    ),
 ]
 
 

@@ -66,8 +66,7 @@ def test_is_name(text, expected):
 PERSONS = [
     (1, ["B-persName#B-persName-surname"]),
     (2, ["B-persName#B-persName-forename", "I-persName#B-persName-surname"]),
-    (3, ["B-persName#B-persName-forename", "I-persName#I-persName-forename",
-         "I-persName#B-persName-surname"]),
+    (3, ["B-persName#B-persName-forename", "I-persName#I-persName-forename", "I-persName#B-persName-surname"]),
 ]
 
 

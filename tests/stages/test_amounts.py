@@ -10,35 +10,50 @@ from kronika.record import Document
 def amounts(pipeline, text: str):
     doc = pipeline(Document(text=text, date="2025-09-04"))
     for a in doc.amounts:
-        assert doc.text[a.start:a.end] == a.text
-    return [(a.text, a.value, a.approximate, a.object, a.category, a.claimant.name if a.claimant else None)
-            for a in doc.amounts]
+        assert doc.text[a.start : a.end] == a.text
+    return [
+        (a.text, a.value, a.approximate, a.object, a.category, a.claimant.name if a.claimant else None)
+        for a in doc.amounts
+    ]
 
 
 NIS = "National Intelligence Service (South Korea)"
 # (text, an amount that must be found: text, value, approximate, object, category, claimant)
 CASES = [
-    ("Według Narodowej Służby Wywiadowczej (NIS) Korei Południowej Pjongjang skierował do Rosji "
-     "ok. 15 tys. żołnierzy.", ("ok. 15 tys. żołnierzy", 15000, True, "żołnierz", "troops", NIS)),
-    ("We wtorek NIS ujawnił, że dotychczas śmierć poniosło ok. 2 tys. północnokoreańskich wojskowych.",
-     ("ok. 2 tys. północnokoreańskich wojskowych", 2000, True, "wojskowy", "killed", NIS)),
+    (
+        "Według Narodowej Służby Wywiadowczej (NIS) Korei Południowej Pjongjang skierował do Rosji "
+        "ok. 15 tys. żołnierzy.",
+        ("ok. 15 tys. żołnierzy", 15000, True, "żołnierz", "troops", NIS),
+    ),
+    (
+        "We wtorek NIS ujawnił, że dotychczas śmierć poniosło ok. 2 tys. północnokoreańskich wojskowych.",
+        ("ok. 2 tys. północnokoreańskich wojskowych", 2000, True, "wojskowy", "killed", NIS),
+    ),
     ("W ataku pięć osób cywilnych zginęło.", ("pięć osób", 5, False, "osoba", "killed", None)),
     ("Policja zatrzymała 191 osób.", ("191 osób", 191, False, "osoba", "arrested", None)),
     ("W ostrzale rannych zostało 12 osób.", ("12 osób", 12, False, "osoba", "wounded", None)),
-    ("Ponad milion uchodźców opuściło kraj.", ("Ponad milion uchodźców", 1_000_000, True, "uchodźca", "displaced",
-                                                None)),
+    (
+        "Ponad milion uchodźców opuściło kraj.",
+        ("Ponad milion uchodźców", 1_000_000, True, "uchodźca", "displaced", None),
+    ),
     ("Rząd przeznaczy na pomoc 2,5 mln zł.", ("2,5 mln zł", 2_500_000, False, "złoty", "money", None)),
     ("Armia wysłała 15 000 żołnierzy.", ("15 000 żołnierzy", 15000, False, "żołnierz", "troops", None)),
-    ("Dwadzieścia pięć tysięcy żołnierzy przekroczyło granicę.",
-     ("Dwadzieścia pięć tysięcy żołnierzy", 25000, False, "żołnierz", "troops", None)),
+    (
+        "Dwadzieścia pięć tysięcy żołnierzy przekroczyło granicę.",
+        ("Dwadzieścia pięć tysięcy żołnierzy", 25000, False, "żołnierz", "troops", None),
+    ),
     # The body or state of a common-noun subject claims the figure.
     ("Władze Izraela podają, że zginęło 12 osób.", ("12 osób", 12, False, "osoba", "killed", "Israel")),
     # An estimating verb names its claimant too.
-    ("Rosyjska agencja TASS oszacowała liczbę zatrzymanych na 30 osób.",
-     ("30 osób", 30, False, "osoba", "arrested", "TASS")),
+    (
+        "Rosyjska agencja TASS oszacowała liczbę zatrzymanych na 30 osób.",
+        ("30 osób", 30, False, "osoba", "arrested", "TASS"),
+    ),
     # A reporting verb with no subject at all goes on with the sentence before in its paragraph.
-    ("Władimir Putin poinformował, że na granicę wysłano 100 żołnierzy. Przekazał również, że zatrzymano 40 osób.",
-     ("40 osób", 40, False, "osoba", "arrested", "Vladimir Putin")),
+    (
+        "Władimir Putin poinformował, że na granicę wysłano 100 żołnierzy. Przekazał również, że zatrzymano 40 osób.",
+        ("40 osób", 40, False, "osoba", "arrested", "Vladimir Putin"),
+    ),
     ("Trzy tysiące osób wyszło na ulice.", ("Trzy tysiące osób", 3000, False, "osoba", None, None)),
     ("Rurą popłynie 14 mld metrów sześciennych gazu.", ("14 mld metrów", 14_000_000_000, False, "metr", None, None)),
 ]

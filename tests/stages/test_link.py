@@ -14,24 +14,83 @@ from kronika.stages.morph import MorphologyStage
 from kronika.stages.segment import SegmentStage
 
 ENTRIES = [
-    Entry("Q148", "China", "GPE", "CHN", "GOV", aliases={"pl": ("Chiny", "ChRL")}, adjectives={"pl": ("chiński",)},
-          capital="Q956"),
-    Entry("Q423", "North Korea", "GPE", "PRK", "GOV", aliases={"pl": ("Korea Północna", "Korea Płn.")},
-          adjectives={"pl": ("północnokoreański",)}, capital="Q18808"),
-    Entry("Q159", "Russia", "GPE", "RUS", "GOV", aliases={"pl": ("Rosja",)}, adjectives={"pl": ("rosyjski",)},
-          inhabitants={"pl": ("Rosjanie",)}, capital="Q649"),
+    Entry(
+        "Q148",
+        "China",
+        "GPE",
+        "CHN",
+        "GOV",
+        aliases={"pl": ("Chiny", "ChRL")},
+        adjectives={"pl": ("chiński",)},
+        capital="Q956",
+    ),
+    Entry(
+        "Q423",
+        "North Korea",
+        "GPE",
+        "PRK",
+        "GOV",
+        aliases={"pl": ("Korea Północna", "Korea Płn.")},
+        adjectives={"pl": ("północnokoreański",)},
+        capital="Q18808",
+    ),
+    Entry(
+        "Q159",
+        "Russia",
+        "GPE",
+        "RUS",
+        "GOV",
+        aliases={"pl": ("Rosja",)},
+        adjectives={"pl": ("rosyjski",)},
+        inhabitants={"pl": ("Rosjanie",)},
+        capital="Q649",
+    ),
     Entry("Q212", "Ukraine", "GPE", "UKR", "GOV", aliases={"pl": ("Ukraina",)}, adjectives={"pl": ("ukraiński",)}),
     Entry("Q956", "Beijing", "GPE", "CHN", aliases={"pl": ("Pekin",)}, parent="Q148"),
-    Entry("Q56226", "Kim Jong Un", "PER", "PRK", "GOV", aliases={"pl": ("Kim Dzong Un",), "en": ("Kim Jong-un",)},
-          offices=(Office("head_of_state", "PRK", "2011-12-17"),)),
-    Entry("Q15031", "Xi Jinping", "PER", "CHN", "GOV", aliases={"pl": ("Si Jinping",)},
-          offices=(Office("head_of_state", "CHN", "2013-03-14"),)),
-    Entry("Q7747", "Vladimir Putin", "PER", "RUS", "GOV", aliases={"pl": ("Władimir Putin",)},
-          offices=(Office("head_of_state", "RUS", "2012-05-07"),)),
-    Entry("Q3874799", "Volodymyr Zelenskyy", "PER", "UKR", "GOV", aliases={"pl": ("Wołodymyr Zełenski",)},
-          offices=(Office("head_of_state", "UKR", "2019-05-20"),)),
-    Entry("kronika:nis-kor", "National Intelligence Service (South Korea)", "ORG", "KOR", "SPY",
-          aliases={"pl": ("Narodowa Służba Wywiadowcza",), "en": ("NIS",)}),
+    Entry(
+        "Q56226",
+        "Kim Jong Un",
+        "PER",
+        "PRK",
+        "GOV",
+        aliases={"pl": ("Kim Dzong Un",), "en": ("Kim Jong-un",)},
+        offices=(Office("head_of_state", "PRK", "2011-12-17"),),
+    ),
+    Entry(
+        "Q15031",
+        "Xi Jinping",
+        "PER",
+        "CHN",
+        "GOV",
+        aliases={"pl": ("Si Jinping",)},
+        offices=(Office("head_of_state", "CHN", "2013-03-14"),),
+    ),
+    Entry(
+        "Q7747",
+        "Vladimir Putin",
+        "PER",
+        "RUS",
+        "GOV",
+        aliases={"pl": ("Władimir Putin",)},
+        offices=(Office("head_of_state", "RUS", "2012-05-07"),),
+    ),
+    Entry(
+        "Q3874799",
+        "Volodymyr Zelenskyy",
+        "PER",
+        "UKR",
+        "GOV",
+        aliases={"pl": ("Wołodymyr Zełenski",)},
+        offices=(Office("head_of_state", "UKR", "2019-05-20"),),
+    ),
+    Entry(
+        "kronika:nis-kor",
+        "National Intelligence Service (South Korea)",
+        "ORG",
+        "KOR",
+        "SPY",
+        aliases={"pl": ("Narodowa Służba Wywiadowcza",), "en": ("NIS",)},
+    ),
     Entry("kronika:xinhua", "Xinhua News Agency", "ORG", "CHN", "MED", aliases={"en": ("Xinhua",)}),
     Entry("Q918", "Twitter", "ORG", "USA", "BUS", aliases={"pl": ("Twitter", "platforma X", "serwis X")}),
     Entry("kronika:marki", "Marki", "GPE", "POL", aliases={"pl": ("Marki",)}),
@@ -61,15 +120,25 @@ def entities(linker, text, **kwargs):
 
 # (text, expected entity name -> its mentions), gazetteer and coreference only (no detector mentions)
 GAZETTEER_CASES = [
-    ("Kim Dzong Un spotkał się z Si Jinpingiem w Pekinie.",
-     {"Kim Jong Un": ["Kim Dzong Un"], "Xi Jinping": ["Si Jinpingiem"], "Beijing": ["Pekinie"]}),
-    ("Przywódcy Chin i Korei Północnej rozmawiali. Relacje Korei Płn. z Rosją są bliskie.",
-     {"China": ["Chin"], "North Korea": ["Korei Północnej", "Korei Płn."], "Russia": ["Rosją"]}),
-    ("Według Narodowej Służby Wywiadowczej (NIS) Korei Północnej nic się nie zmieniło.",
-     {"National Intelligence Service (South Korea)": ["Narodowej Służby Wywiadowczej", "NIS"],
-      "North Korea": ["Korei Północnej"]}),
-    ("Jak przekazała agencja Xinhua, Kim Dzong Un wyjechał. Kim wrócił do kraju, a Kima żegnano.",
-     {"Xinhua News Agency": ["Xinhua"], "Kim Jong Un": ["Kim Dzong Un", "Kim", "Kima"]}),
+    (
+        "Kim Dzong Un spotkał się z Si Jinpingiem w Pekinie.",
+        {"Kim Jong Un": ["Kim Dzong Un"], "Xi Jinping": ["Si Jinpingiem"], "Beijing": ["Pekinie"]},
+    ),
+    (
+        "Przywódcy Chin i Korei Północnej rozmawiali. Relacje Korei Płn. z Rosją są bliskie.",
+        {"China": ["Chin"], "North Korea": ["Korei Północnej", "Korei Płn."], "Russia": ["Rosją"]},
+    ),
+    (
+        "Według Narodowej Służby Wywiadowczej (NIS) Korei Północnej nic się nie zmieniło.",
+        {
+            "National Intelligence Service (South Korea)": ["Narodowej Służby Wywiadowczej", "NIS"],
+            "North Korea": ["Korei Północnej"],
+        },
+    ),
+    (
+        "Jak przekazała agencja Xinhua, Kim Dzong Un wyjechał. Kim wrócił do kraju, a Kima żegnano.",
+        {"Xinhua News Agency": ["Xinhua"], "Kim Jong Un": ["Kim Dzong Un", "Kim", "Kima"]},
+    ),
 ]
 
 
@@ -82,10 +151,16 @@ def test_gazetteer_and_partial_names(linker, text, expected):
 
 # (text, date, expected name -> mentions): titles name whoever held the office on the article's date
 TITLE_CASES = [
-    ("Prezydent Ukrainy zarzucił Pekinowi wspieranie Rosji.", "2025-09-04",
-     {"Volodymyr Zelenskyy": ["Prezydent Ukrainy"]}),
-    ("Pociąg, którym podróżuje północnokoreański przywódca, wyjechał.", "2025-09-04",
-     {"Kim Jong Un": ["północnokoreański przywódca"]}),
+    (
+        "Prezydent Ukrainy zarzucił Pekinowi wspieranie Rosji.",
+        "2025-09-04",
+        {"Volodymyr Zelenskyy": ["Prezydent Ukrainy"]},
+    ),
+    (
+        "Pociąg, którym podróżuje północnokoreański przywódca, wyjechał.",
+        "2025-09-04",
+        {"Kim Jong Un": ["północnokoreański przywódca"]},
+    ),
     ("Prezydent Ukrainy zarzucił Pekinowi wspieranie Rosji.", "2018-01-01", {}),
     ("Prezydent Ukrainy zarzucił Pekinowi wspieranie Rosji.", None, {}),
 ]
@@ -105,11 +180,17 @@ def test_title_followed_by_name_is_left_to_the_name(linker):
 
 def test_detector_mentions_link_fuzzy_and_unknown(linker):
     text = "Kim Dzong Un spotkał się z Xi Jingpinem i z Janem Kowalskim. Kowalski milczał."
-    got = link_entities(analysed(text, mentions=[
-        ("Xi Jingpinem", "PER", "Xi Jingpin"),
-        ("Janem Kowalskim", "PER", "Jan Kowalski"),
-        ("Kowalski", "PER", "Kowalski"),
-    ]), linker)
+    got = link_entities(
+        analysed(
+            text,
+            mentions=[
+                ("Xi Jingpinem", "PER", "Xi Jingpin"),
+                ("Janem Kowalskim", "PER", "Jan Kowalski"),
+                ("Kowalski", "PER", "Kowalski"),
+            ],
+        ),
+        linker,
+    )
     by_name = {e.name: e for e in got}
     assert [m.text for m in by_name["Xi Jinping"].mentions] == ["Xi Jingpinem"]
     unknown = by_name["Jan Kowalski"]
@@ -118,14 +199,14 @@ def test_detector_mentions_link_fuzzy_and_unknown(linker):
 
 
 def test_detector_name_is_not_split_by_a_shorter_alias(linker):
-    """"Marek" is also the genitive of the town Marki; inside the detected "Marek Miga" it is a first name."""
-    got = link_entities(analysed("Tekst napisał Marek Miga.", mentions=[("Marek Miga", "PER", "Marek Miga")]),
-                        linker)
+    """ "Marek" is also the genitive of the town Marki; inside the detected "Marek Miga" it is a first name."""
+    got = link_entities(analysed("Tekst napisał Marek Miga.", mentions=[("Marek Miga", "PER", "Marek Miga")]), linker)
     assert [(e.name, e.type) for e in got] == [("Marek Miga", "PER")]
 
 
-@pytest.mark.parametrize(("surface", "base"), [("rosyjskich", "rosyjski"), ("Rosjanin", "Rosjanin"),
-                                               ("Rosjanie", "Rosjanie")])
+@pytest.mark.parametrize(
+    ("surface", "base"), [("rosyjskich", "rosyjski"), ("Rosjanin", "Rosjanin"), ("Rosjanie", "Rosjanie")]
+)
 def test_nationality_words_are_not_entities(linker, surface, base):
     text = f"Wczoraj {surface} przyjechali."
     assert link_entities(analysed(text, mentions=[(surface, "GPE", base)]), linker) == []
@@ -133,9 +214,16 @@ def test_nationality_words_are_not_entities(linker, surface, base):
 
 def test_detector_span_is_trimmed_and_split_at_a_place(linker):
     text = "Mer Kijowa Serhij Popko mówił o tzw. Globalnym Południu."
-    got = link_entities(analysed(text, mentions=[("Kijowa Serhij Popko", "PER", "Kijów Serhij Popko"),
-                                                 ("tzw. Globalnym Południu", "LOC", "tzw. Globalne Południe")]),
-                        linker)
+    got = link_entities(
+        analysed(
+            text,
+            mentions=[
+                ("Kijowa Serhij Popko", "PER", "Kijów Serhij Popko"),
+                ("tzw. Globalnym Południu", "LOC", "tzw. Globalne Południe"),
+            ],
+        ),
+        linker,
+    )
     names = {e.name: [m.text for m in e.mentions] for e in got}
     # The name left after the place is a Ukrainian one the base lacks: it takes its English spelling.
     assert names["Kyiv"] == ["Kijowa"] and names["Serhii Popko"] == ["Serhij Popko"]
@@ -149,8 +237,7 @@ def test_a_leading_place_is_split_from_a_known_name(linker):
 
 
 def test_a_lone_capitalised_common_word_is_not_a_name(linker):
-    got = link_entities(analysed("Sojusz wzmocnił wschodnią flankę.", mentions=[("Sojusz", "ORG", "Sojusz")]),
-                        linker)
+    got = link_entities(analysed("Sojusz wzmocnił wschodnią flankę.", mentions=[("Sojusz", "ORG", "Sojusz")]), linker)
     assert got == []
 
 
@@ -164,34 +251,58 @@ def test_mentions_point_into_text(linker):
     doc = analysed("Kim Dzong Un spotkał się z Si Jinpingiem w Pekinie. Chiny i Rosja milczą.")
     for entity in link_entities(doc, linker):
         for mention in entity.mentions:
-            assert doc.text[mention.start:mention.end] == mention.text
+            assert doc.text[mention.start : mention.end] == mention.text
 
 
 def test_unknown_names_only_still_give_entities(linker):
-    got = link_entities(analysed("Zbigniew Nieznany spotkał Adama Obcego.", mentions=[
-        ("Zbigniew Nieznany", "PER", "Zbigniew Nieznany"), ("Adama Obcego", "PER", "Adam Obcy")]), linker)
+    got = link_entities(
+        analysed(
+            "Zbigniew Nieznany spotkał Adama Obcego.",
+            mentions=[("Zbigniew Nieznany", "PER", "Zbigniew Nieznany"), ("Adama Obcego", "PER", "Adam Obcy")],
+        ),
+        linker,
+    )
     assert {e.name for e in got} == {"Zbigniew Nieznany", "Adam Obcy"}
     assert all(e.id.startswith("kronika:") for e in got)
 
 
 def test_unknown_body_of_a_known_state_takes_its_country(linker):
-    got = link_entities(analysed("Ministerstwo obrony Rosji oskarżyło Ukrainę.", mentions=[
-        ("Ministerstwo obrony Rosji", "ORG", "Ministerstwo obrony Rosji")]), linker)
+    got = link_entities(
+        analysed(
+            "Ministerstwo obrony Rosji oskarżyło Ukrainę.",
+            mentions=[("Ministerstwo obrony Rosji", "ORG", "Ministerstwo obrony Rosji")],
+        ),
+        linker,
+    )
     (ministry,) = [e for e in got if e.type == "ORG"]
     assert (ministry.name, ministry.country, ministry.id.startswith("kronika:")) == (
-        "Ministerstwo obrony Rosji", "RUS", True)
+        "Ministerstwo obrony Rosji",
+        "RUS",
+        True,
+    )
 
 
 # A second, small base with national bodies and a person for the fuzzy-surname check.
 BODY_ENTRIES = [
     *ENTRIES,
     Entry("Q184", "Belarus", "GPE", "BLR", "GOV", aliases={"pl": ("Białoruś",)}, adjectives={"pl": ("białoruski",)}),
-    Entry("kronika:mfa-rus", "Ministry of Foreign Affairs (Russia)", "ORG", "RUS", "GOV",
-          extra={"body": "foreign_ministry"}),
-    Entry("kronika:mvd-blr", "Ministry of Internal Affairs (Belarus)", "ORG", "BLR", "GOV",
-          extra={"body": "interior_ministry"}),
-    Entry("kronika:mod-ukr", "Ministry of Defence (Ukraine)", "ORG", "UKR", "MIL",
-          extra={"body": "defence_ministry"}),
+    Entry(
+        "kronika:mfa-rus",
+        "Ministry of Foreign Affairs (Russia)",
+        "ORG",
+        "RUS",
+        "GOV",
+        extra={"body": "foreign_ministry"},
+    ),
+    Entry(
+        "kronika:mvd-blr",
+        "Ministry of Internal Affairs (Belarus)",
+        "ORG",
+        "BLR",
+        "GOV",
+        extra={"body": "interior_ministry"},
+    ),
+    Entry("kronika:mod-ukr", "Ministry of Defence (Ukraine)", "ORG", "UKR", "MIL", extra={"body": "defence_ministry"}),
     Entry("kronika:carlos-mendoza", "Carlos Mendoza", "PER", "MEX", aliases={"pl": ("Carlos Mendoza",)}),
     Entry("kronika:viktor-yanukovych", "Viktor Yanukovych", "PER", "UKR"),
     Entry("kronika:viktor-yanukovych-jr", "Viktor Yanukovych Jr.", "PER", "UKR"),
@@ -207,10 +318,16 @@ def body_linker():
 # (text, detector mentions, expected name -> mentions)
 BODY_CASES = [
     ("Rzecznik MSZ Rosji zabrał głos.", [], {"Ministry of Foreign Affairs (Russia)": ["MSZ"], "Russia": ["Rosji"]}),
-    ("Białoruskie MSW podało dane, a potem MSW je poprawiło.", [],
-     {"Ministry of Internal Affairs (Belarus)": ["MSW", "MSW"]}),
-    ("Ministerstwo obrony Ukrainy wydało komunikat.", [("Ministerstwo obrony Ukrainy", "ORG", "Ministerstwo obrony Ukraina")],
-     {"Ministry of Defence (Ukraine)": ["Ministerstwo obrony"], "Ukraine": ["Ukrainy"]}),
+    (
+        "Białoruskie MSW podało dane, a potem MSW je poprawiło.",
+        [],
+        {"Ministry of Internal Affairs (Belarus)": ["MSW", "MSW"]},
+    ),
+    (
+        "Ministerstwo obrony Ukrainy wydało komunikat.",
+        [("Ministerstwo obrony Ukrainy", "ORG", "Ministerstwo obrony Ukraina")],
+        {"Ministry of Defence (Ukraine)": ["Ministerstwo obrony"], "Ukraine": ["Ukrainy"]},
+    ),
     # A title without a state, with no body named before it, stays as it was.
     ("MSW podało dane.", [], {}),
 ]
@@ -218,8 +335,7 @@ BODY_CASES = [
 
 @pytest.mark.parametrize(("text", "mentions", "expected"), BODY_CASES)
 def test_a_states_body_is_named_by_title_and_state(body_linker, text, mentions, expected):
-    got = {e.name: [m.text for m in e.mentions]
-           for e in link_entities(analysed(text, mentions=mentions), body_linker)}
+    got = {e.name: [m.text for m in e.mentions] for e in link_entities(analysed(text, mentions=mentions), body_linker)}
     for name, texts in expected.items():
         assert got.get(name) == texts, got
     if not expected:
@@ -249,15 +365,23 @@ UNKNOWN_NAME_CASES = [
     ("Ukarano Gochę Lordkipanidze.", [("Gochę Lordkipanidze", "PER", "Gocha Lordkipanidze")], {"Gocha Lordkipanidze"}),
     ("Widział Michała Szczerbę.", [("Michała Szczerbę", "PER", "Michał Szczerbę")], {"Michał Szczerba"}),
     # Polish transliterations of East Slavic names take the English spelling.
-    ("Gubernator Wiktor Kyryczenko odwiedził Ukrainę.", [("Wiktor Kyryczenko", "PER", "Wiktor Kyryczenko")],
-     {"Viktor Kyrychenko", "Ukraine"}),
-    ("Rzecznik Dmitrij Pieskow mówił o Rosji.", [("Dmitrij Pieskow", "PER", "Dmitrij Pieskow")],
-     {"Dmitry Peskov", "Russia"}),
-    ("Ostrzelano Hnidiwkę i Kijów, a Ukraina protestuje.", [("Hnidiwkę", "GPE", "Hnidiwka")],
-     {"Hnidivka", "Kyiv", "Ukraine"}),
+    (
+        "Gubernator Wiktor Kyryczenko odwiedził Ukrainę.",
+        [("Wiktor Kyryczenko", "PER", "Wiktor Kyryczenko")],
+        {"Viktor Kyrychenko", "Ukraine"},
+    ),
+    (
+        "Rzecznik Dmitrij Pieskow mówił o Rosji.",
+        [("Dmitrij Pieskow", "PER", "Dmitrij Pieskow")],
+        {"Dmitry Peskov", "Russia"},
+    ),
+    (
+        "Ostrzelano Hnidiwkę i Kijów, a Ukraina protestuje.",
+        [("Hnidiwkę", "GPE", "Hnidiwka")],
+        {"Hnidivka", "Kyiv", "Ukraine"},
+    ),
     # Polish transcriptions of Arabic persons' names take the English spelling; a place's stays as written.
-    ("Rzecznik Tarik bin Dżabir przemawiał.", [("Tarik bin Dżabir", "PER", "Tarik bin Dżabir")],
-     {"Tarik bin Jabir"}),
+    ("Rzecznik Tarik bin Dżabir przemawiał.", [("Tarik bin Dżabir", "PER", "Tarik bin Dżabir")], {"Tarik bin Jabir"}),
     ("Ostrzelano Al-Dżarisę.", [("Al-Dżarisę", "GPE", "Al-Dżarisa")], {"Al-Dżarisa"}),
     # A man's name in -o in an oblique case, which the lemmatiser took for another name, is the base's person.
     ("Nagrodę wręczono Danyłowi Hrycence.", [("Danyłowi Hrycence", "PER", "Danył Hrycenka")], {"Danylo Hrytsenko"}),
@@ -269,21 +393,28 @@ UNKNOWN_NAME_CASES = [
     ("Janukowycz przemawiał.", [("Janukowycz", "PER", "Janukowycz")], {"Janukowycz"}),
     # Names that are no transliteration stay as written, in an article about Russia too.
     ("Steve Witkoff przyleciał do Rosji.", [("Steve Witkoff", "PER", "Steve Witkoff")], {"Steve Witkoff", "Russia"}),
-    ("Rzecznik Maciej Wewiór mówił o Rosji.", [("Maciej Wewiór", "PER", "Maciej Wewiór")],
-     {"Maciej Wewiór", "Russia"}),
+    ("Rzecznik Maciej Wewiór mówił o Rosji.", [("Maciej Wewiór", "PER", "Maciej Wewiór")], {"Maciej Wewiór", "Russia"}),
     # One name typed two ways by the detector is one entity.
-    ("Zarząd Olgierd Zawada ogłosił plan. Olgierda Zawady nie było.",
-     [("Zarząd Olgierd Zawada", "ORG", "Zarząd Olgierd Zawada"), ("Olgierda Zawady", "PER", "Olgierd Zawada")],
-     {"Zarząd Olgierd Zawada", "Olgierd Zawada"}),
+    (
+        "Zarząd Olgierd Zawada ogłosił plan. Olgierda Zawady nie było.",
+        [("Zarząd Olgierd Zawada", "ORG", "Zarząd Olgierd Zawada"), ("Olgierda Zawady", "PER", "Olgierd Zawada")],
+        {"Zarząd Olgierd Zawada", "Olgierd Zawada"},
+    ),
     # ... also when the other spelling of its first name was typed as a body: the person's spelling names it.
-    ("Tamaza Beridze ogłosił plan. Tamazi Beridze mówił dalej.",
-     [("Tamaza Beridze", "ORG", "Tamaza Beridze"), ("Tamazi Beridze", "PER", "Tamazi Beridze")], {"Tamazi Beridze"}),
+    (
+        "Tamaza Beridze ogłosił plan. Tamazi Beridze mówił dalej.",
+        [("Tamaza Beridze", "ORG", "Tamaza Beridze"), ("Tamazi Beridze", "PER", "Tamazi Beridze")],
+        {"Tamazi Beridze"},
+    ),
     # A surname must be misspelt to link fuzzily, not another surname with the same first name.
     ("Spotkał się z Carlosem Mendozą.", [("Carlosem Mendozą", "PER", "Carlos Mendoza")], {"Carlos Mendoza"}),
     ("Spotkał się z Carlosem Mendezem.", [("Carlosem Mendezem", "PER", "Carlos Mendez")], {"Carlos Mendez"}),
     # The particles of Arabic names never decline, whatever the lemmatiser read ("Abu" as an oblique "Ab").
-    ("Zginął Abu Mahdi al-Muhandis.", [("Abu Mahdi al-Muhandis", "ORG", "Ab Mahdi al-Muhandis")],
-     {"Abu Mahdi al-Muhandis"}),
+    (
+        "Zginął Abu Mahdi al-Muhandis.",
+        [("Abu Mahdi al-Muhandis", "ORG", "Ab Mahdi al-Muhandis")],
+        {"Abu Mahdi al-Muhandis"},
+    ),
     ("Przemawiał Hamid bin Rasid.", [("Hamid bin Rasid", "PER", "Hamid bina Rasid")], {"Hamid bin Rasid"}),
     # ... nor another first name with the same surname; a first name misspelt still links.
     ("Przemawiał Daniel Hrytsenko.", [("Daniel Hrytsenko", "PER", "Daniel Hrytsenko")], {"Daniel Hrytsenko"}),
@@ -298,8 +429,16 @@ def test_unknown_names(body_linker, text, mentions, expected):
 
 def test_a_name_typed_two_ways_is_one_entity(body_linker):
     text = "Szef Kijowa Anton Hrubyj mówił. Potem Antonowi Hrubyjowi przerwano, bo Kijów się broni."
-    got = link_entities(analysed(text, mentions=[("Kijowa Anton Hrubyj", "ORG", "Kijowa Anton Hrubyj"),
-                                                 ("Antonowi Hrubyjowi", "PER", "Anton Hrubyj")]), body_linker)
+    got = link_entities(
+        analysed(
+            text,
+            mentions=[
+                ("Kijowa Anton Hrubyj", "ORG", "Kijowa Anton Hrubyj"),
+                ("Antonowi Hrubyjowi", "PER", "Anton Hrubyj"),
+            ],
+        ),
+        body_linker,
+    )
     people = [e for e in got if e.type == "PER"]
     assert [(e.name, e.country, len(e.mentions)) for e in people] == [("Anton Hrubyi", "UKR", 2)]
 
@@ -308,10 +447,16 @@ def test_a_name_typed_two_ways_is_one_entity(body_linker):
 # lacks serves the state their title names, a state's adjective or a state in the genitive; a city in the
 # title is passed over, and another person's name or a verb's punctuation ends the title.
 TITLE_COUNTRY_CASES = [
-    ("Ukraiński dyplomata Matthew Whitmore przyleciał.", ("Matthew Whitmore", "PER", "Matthew Whitmore"),
-     ("Matthew Whitmore", "UKR")),
-    ("Spotkał się z prezydentem Ukrainy Petrem Nowakiem.", ("Petrem Nowakiem", "PER", "Petro Nowak"),
-     ("Petro Nowak", "UKR")),  # "Nowak" is a Polish surname too: kept as written
+    (
+        "Ukraiński dyplomata Matthew Whitmore przyleciał.",
+        ("Matthew Whitmore", "PER", "Matthew Whitmore"),
+        ("Matthew Whitmore", "UKR"),
+    ),
+    (
+        "Spotkał się z prezydentem Ukrainy Petrem Nowakiem.",
+        ("Petrem Nowakiem", "PER", "Petro Nowak"),
+        ("Petro Nowak", "UKR"),
+    ),  # "Nowak" is a Polish surname too: kept as written
     ("Ambasador Rosji w Kijowie Jan Obcy wyjechał.", ("Jan Obcy", "PER", "Jan Obcy"), ("Jan Obcy", "RUS")),
     ("Ambasador Rosji Siergiej Ławrow.", ("Siergiej Ławrow", "PER", "Siergiej Ławrow"), ("Sergei Lavrov", "RUS")),
     ("Rosja, Adam Obcy i inni.", ("Adam Obcy", "PER", "Adam Obcy"), ("Adam Obcy", None)),
@@ -328,19 +473,47 @@ def test_unknown_person_takes_the_state_of_their_title(linker, text, mention, ex
 # A base with a home state's bodies under generic Polish titles, as the real base has them.
 CONTEXT_ENTRIES = [
     *BODY_ENTRIES,
-    Entry("Q36", "Poland", "GPE", "POL", "GOV", aliases={"pl": ("Polska", "RP")}, adjectives={"pl": ("polski",)},
-          capital="Q270"),
-    Entry("Q794", "Iran", "GPE", "IRN", "GOV", aliases={"pl": ("Iran",)}, adjectives={"pl": ("irański",)}, capital="Q3616"),
+    Entry(
+        "Q36",
+        "Poland",
+        "GPE",
+        "POL",
+        "GOV",
+        aliases={"pl": ("Polska", "RP")},
+        adjectives={"pl": ("polski",)},
+        capital="Q270",
+    ),
+    Entry(
+        "Q794", "Iran", "GPE", "IRN", "GOV", aliases={"pl": ("Iran",)}, adjectives={"pl": ("irański",)}, capital="Q3616"
+    ),
     Entry("Q3616", "Tehran", "GPE", "IRN", aliases={"pl": ("Teheran",)}, parent="Q794"),
-    Entry("kronika:mfa-pol", "Ministry of Foreign Affairs (Poland)", "ORG", "POL", "GOV",
-          aliases={"pl": ("Ministerstwo Spraw Zagranicznych", "MSZ")}, extra={"body": "foreign_ministry"}),
-    Entry("kronika:mfa-irn", "Ministry of Foreign Affairs (Iran)", "ORG", "IRN", "GOV",
-          extra={"body": "foreign_ministry"}),
-    Entry("kronika:sn-pol", "Supreme Court of Poland", "ORG", "POL", "JUD", aliases={"pl": ("Sąd Najwyższy", "SN")},
-          extra={"body": "supreme_court"}),
-    Entry("kronika:radoslaw-sikorski", "Radosław Sikorski", "PER", "POL", "GOV", aliases={"pl": ("Radosław Sikorski",)}),
-    Entry("kronika:cc-ukr", "Constitutional Court of Ukraine", "ORG", "UKR", "JUD",
-          extra={"body": "constitutional_court"}),
+    Entry(
+        "kronika:mfa-pol",
+        "Ministry of Foreign Affairs (Poland)",
+        "ORG",
+        "POL",
+        "GOV",
+        aliases={"pl": ("Ministerstwo Spraw Zagranicznych", "MSZ")},
+        extra={"body": "foreign_ministry"},
+    ),
+    Entry(
+        "kronika:mfa-irn", "Ministry of Foreign Affairs (Iran)", "ORG", "IRN", "GOV", extra={"body": "foreign_ministry"}
+    ),
+    Entry(
+        "kronika:sn-pol",
+        "Supreme Court of Poland",
+        "ORG",
+        "POL",
+        "JUD",
+        aliases={"pl": ("Sąd Najwyższy", "SN")},
+        extra={"body": "supreme_court"},
+    ),
+    Entry(
+        "kronika:radoslaw-sikorski", "Radosław Sikorski", "PER", "POL", "GOV", aliases={"pl": ("Radosław Sikorski",)}
+    ),
+    Entry(
+        "kronika:cc-ukr", "Constitutional Court of Ukraine", "ORG", "UKR", "JUD", extra={"body": "constitutional_court"}
+    ),
 ]
 
 
@@ -352,13 +525,19 @@ def context_linker():
 # (text, the bare body's expected (name, country)): a title without a state is the home state's body while the
 # home state has any part in the article, else the body of the one state the article names most.
 CONTEXT_BODY_CASES = [
-    ("Iran zamknął granicę. MSZ w Teheranie wezwało ambasadorów, a irańskie media to potwierdziły.",
-     ("Ministry of Foreign Affairs (Iran)", "IRN")),
-    ("Iran zamknął granicę. MSZ wezwało Polaków do wyjazdu, a polskie linie odwołały loty.",
-     ("Ministry of Foreign Affairs (Poland)", "POL")),
+    (
+        "Iran zamknął granicę. MSZ w Teheranie wezwało ambasadorów, a irańskie media to potwierdziły.",
+        ("Ministry of Foreign Affairs (Iran)", "IRN"),
+    ),
+    (
+        "Iran zamknął granicę. MSZ wezwało Polaków do wyjazdu, a polskie linie odwołały loty.",
+        ("Ministry of Foreign Affairs (Poland)", "POL"),
+    ),
     # The official named after the title tells whose body it is.
-    ("Szef MSZ Radosław Sikorski skrytykował Iran. Iran nie odpowiedział, a Teheran milczy.",
-     ("Ministry of Foreign Affairs (Poland)", "POL")),
+    (
+        "Szef MSZ Radosław Sikorski skrytykował Iran. Iran nie odpowiedział, a Teheran milczy.",
+        ("Ministry of Foreign Affairs (Poland)", "POL"),
+    ),
     # Two states named as often: no state is the article's, the default stands.
     ("Iran i Rosja podpisały umowę. MSZ ją skomentowało.", ("Ministry of Foreign Affairs (Poland)", "POL")),
     # The state's body the base lacks keeps its own name and serves that state.
@@ -378,8 +557,10 @@ def test_a_bare_body_belongs_to_the_state_the_article_is_about(context_linker, t
 # (text, the detector's mention of a title the base has no entry for, expected (name, country)): the body of
 # the state the article is about, when the home state (whose bodies the bare titles name) has no part in it.
 CONTEXT_TITLE_CASES = [
-    ("Ukraina ma nowe prawo. Sąd Konstytucyjny uchylił ustawę, a ukraiński rząd milczy.",
-     ("Constitutional Court of Ukraine", "UKR")),
+    (
+        "Ukraina ma nowe prawo. Sąd Konstytucyjny uchylił ustawę, a ukraiński rząd milczy.",
+        ("Constitutional Court of Ukraine", "UKR"),
+    ),
     ("Ukraina ma nowe prawo. Sąd Konstytucyjny uchylił ustawę, a polski rząd milczy.", ("Sąd Konstytucyjny", None)),
     # The state named most has no such body in the base: the named state that has one.
     ("Iran i Teheran krytykują Ukrainę. Sąd Konstytucyjny uchylił ustawę.", ("Constitutional Court of Ukraine", "UKR")),
@@ -396,8 +577,11 @@ def test_an_unknown_bare_title_is_the_body_of_the_articles_state(context_linker,
 # (text, detector mention, expected entity names): quote marks at a mention's ends are not part of the name;
 # a word in quote marks of its own is a title even when it is also a common word.
 QUOTE_CASES = [
-    ('Pikieta stanęła pod siedzibą fundacji "Lex Nova" w centrum.', ('fundacji "Lex Nova"', "ORG", 'fundacja "Lex Nova"'),
-     {"Lex Nova"}),
+    (
+        'Pikieta stanęła pod siedzibą fundacji "Lex Nova" w centrum.',
+        ('fundacji "Lex Nova"', "ORG", 'fundacja "Lex Nova"'),
+        {"Lex Nova"},
+    ),
     ('Redakcja "Tydzień" zamieściła sprostowanie.', ('"Tydzień"', "ORG", '"Tydzień"'), {"Tydzień"}),
     ('Świadek mówił, że "wszyscy czekali, aż wyjdzie z Pałac". I tyle.', ('Pałac"', "LOC", 'Pałac"'), set()),
 ]
@@ -411,17 +595,28 @@ def test_quote_marks_are_not_part_of_a_name(linker, text, mention, expected):
 # (text, detector mentions, expected entity names): photographers and authors in credit lines are no entities;
 # the people in a caption, an agency's acronym and names elsewhere are.
 CREDIT_CASES = [
-    ("Premier Jan Zieliński przemawiał.\nFot. EPA/Marek Wrona",
-     [("Jan Zieliński", "PER", "Jan Zieliński"), ("Marek Wrona", "PER", "Marek Wrona")], {"Jan Zieliński"}),
-    ("Premier przemawiał.\nZdjęcie Jan Zieliński / ANNA BRZOZA / EPA",
-     [("Jan Zieliński", "PER", "Jan Zieliński"), ("ANNA BRZOZA", "PER", "ANNA BRZOZA"), ("EPA", "ORG", "EPA")],
-     {"Jan Zieliński", "EPA"}),
-    ("Premier przemawiał.\nMarek Wrona/Xinhua\nObrady trwały.", [("Marek Wrona", "PER", "Marek Wrona")],
-     {"Xinhua News Agency"}),
+    (
+        "Premier Jan Zieliński przemawiał.\nFot. EPA/Marek Wrona",
+        [("Jan Zieliński", "PER", "Jan Zieliński"), ("Marek Wrona", "PER", "Marek Wrona")],
+        {"Jan Zieliński"},
+    ),
+    (
+        "Premier przemawiał.\nZdjęcie Jan Zieliński / ANNA BRZOZA / EPA",
+        [("Jan Zieliński", "PER", "Jan Zieliński"), ("ANNA BRZOZA", "PER", "ANNA BRZOZA"), ("EPA", "ORG", "EPA")],
+        {"Jan Zieliński", "EPA"},
+    ),
+    (
+        "Premier przemawiał.\nMarek Wrona/Xinhua\nObrady trwały.",
+        [("Marek Wrona", "PER", "Marek Wrona")],
+        {"Xinhua News Agency"},
+    ),
     ("Obrady trwały do nocy.\n\nZ Pekinu Ewa Lis (PAP)", [("Ewa Lis", "PER", "Ewa Lis")], {"Beijing"}),
     ("Źródło w rządzie twierdzi, że Ewa Lis odejdzie.", [("Ewa Lis", "PER", "Ewa Lis")], {"Ewa Lis"}),
-    ("Z Ewą Lis rozmawiał Jan Zieliński o pracy w szkole, o planach na przyszły rok i o wielu innych sprawach.",
-     [("Ewą Lis", "PER", "Ewa Lis"), ("Jan Zieliński", "PER", "Jan Zieliński")], {"Ewa Lis", "Jan Zieliński"}),
+    (
+        "Z Ewą Lis rozmawiał Jan Zieliński o pracy w szkole, o planach na przyszły rok i o wielu innych sprawach.",
+        [("Ewą Lis", "PER", "Ewa Lis"), ("Jan Zieliński", "PER", "Jan Zieliński")],
+        {"Ewa Lis", "Jan Zieliński"},
+    ),
 ]
 
 
@@ -435,8 +630,11 @@ def test_credited_people_are_not_entities(linker, text, mentions, expected):
 MISTYPED_CASES = [
     ("Wizyta u Kim Dzong Una trwała dzień.", ("Kim Dzong Una", "ORG", "Kim Dzong Una"), {"Kim Jong Un"}),
     ("Wizyta u Kim Dzong Una trwała dzień.", ("Kim Dzong Una", "LOC", "Kim Dzong Una"), {"Kim Jong Un"}),
-    ("Delegacja przybyła do Fundacji Batorego.", ("Fundacji Batorego", "ORG", "Fundacja Batorego"),
-     {"Fundacja Batorego"}),
+    (
+        "Delegacja przybyła do Fundacji Batorego.",
+        ("Fundacji Batorego", "ORG", "Fundacja Batorego"),
+        {"Fundacja Batorego"},
+    ),
 ]
 
 
@@ -449,7 +647,9 @@ def test_a_mistyped_person_of_the_base_is_that_person(linker, text, mention, exp
 REGION_ENTRIES = [
     *ENTRIES,
     Entry("kronika:kursk-oblast", "Kursk Oblast", "GPE", "RUS", aliases={"pl": ("obwód kurski",)}),
-    Entry("kronika:silesian-voivodeship", "Silesian Voivodeship", "GPE", "POL", aliases={"pl": ("województwo śląskie",)}),
+    Entry(
+        "kronika:silesian-voivodeship", "Silesian Voivodeship", "GPE", "POL", aliases={"pl": ("województwo śląskie",)}
+    ),
     Entry("kronika:russian-army", "Russian Ground Forces", "ORG", "RUS", "MIL", aliases={"pl": ("armia rosyjska",)}),
 ]
 
@@ -478,8 +678,14 @@ def test_output_does_not_depend_on_the_hash_seed():
     text = " date 2021-02-01 Wśród zatrzymanych jest noblistka Aung San Suu Kyi.\n"
     outputs = set()
     for seed in ("0", "2"):
-        result = subprocess.run([sys.executable, "-m", "kronika", "analyze", "-"], input=text, text=True,
-                                capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "kronika", "analyze", "-"],
+            input=text,
+            text=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        )
         outputs.add(result.stdout)
     assert len(outputs) == 1
 
@@ -493,20 +699,36 @@ NAMESAKE_ENTRIES = [*ENTRIES, GALLANT, Entry("kronika:gallant-usa", "Yoav Gallan
 
 # (entries, text, detector mention, expected entity names)
 READING_CASES = [
-    (READING_ENTRIES, "Rozmowa z Joawem Gallantem trwała.", ("Joawem Gallantem", "PER", "Joawem Gallantem"),
-     {"Yoav Gallant"}),
+    (
+        READING_ENTRIES,
+        "Rozmowa z Joawem Gallantem trwała.",
+        ("Joawem Gallantem", "PER", "Joawem Gallantem"),
+        {"Yoav Gallant"},
+    ),
     (READING_ENTRIES, "Spotkali się w Isfahanie wczoraj.", ("Isfahanie", "GPE", "Isfahanie"), {"Isfahan"}),
-    (NAMESAKE_ENTRIES, "Rozmowa z Joawem Gallantem trwała.", ("Joawem Gallantem", "PER", "Joawem Gallantem"),
-     {"Joawem Gallantem"}),
+    (
+        NAMESAKE_ENTRIES,
+        "Rozmowa z Joawem Gallantem trwała.",
+        ("Joawem Gallantem", "PER", "Joawem Gallantem"),
+        {"Joawem Gallantem"},
+    ),
     # A woman's first name before a surname that keeps its form, and a man's surname declined with his first
     # name, take their base forms.
     (ENTRIES, "Wypowiedź Anny Berman trwała krótko.", ("Anny Berman", "PER", "Anna Berman"), {"Anna Berman"}),
-    (ENTRIES, "Rozmowa z Haraldem Wadephulem trwała.", ("Haraldem Wadephulem", "PER", "Harald Wadephulem"),
-     {"Harald Wadephul"}),
+    (
+        ENTRIES,
+        "Rozmowa z Haraldem Wadephulem trwała.",
+        ("Haraldem Wadephulem", "PER", "Harald Wadephulem"),
+        {"Harald Wadephul"},
+    ),
     # A man's first name with no case ending keeps the surname after it as written; one ending in a vowel,
     # which Polish may leave undeclined, does not.
-    (ENTRIES, "Prezydent Sebastian Pinera przemówił.", ("Sebastian Pinera", "PER", "Sebastian Piner"),
-     {"Sebastian Pinera"}),
+    (
+        ENTRIES,
+        "Prezydent Sebastian Pinera przemówił.",
+        ("Sebastian Pinera", "PER", "Sebastian Piner"),
+        {"Sebastian Pinera"},
+    ),
     (ENTRIES, "Spotkanie z Ali Chameneim trwało.", ("Ali Chameneim", "PER", "Ali Chamenei"), {"Ali Chamenei"}),
 ]
 

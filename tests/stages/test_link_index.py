@@ -50,6 +50,8 @@ def test_a_base_made_in_memory_is_not_cached(tmp_path, monkeypatch):
     from kronika.kb import Entry, KnowledgeBase
 
     monkeypatch.setenv(prebuilt.ENV, str(tmp_path))
-    linker = Linker(get_language("pl"), KnowledgeBase([Entry("Q956", "Beijing", "GPE", "CHN", aliases={"pl": ("Pekin",)})]))
+    linker = Linker(
+        get_language("pl"), KnowledgeBase([Entry("Q956", "Beijing", "GPE", "CHN", aliases={"pl": ("Pekin",)})])
+    )
     assert "pekin" in linker_indexes(linker)[0]
     assert not list(tmp_path.iterdir())

@@ -55,6 +55,6 @@ def test_names_joined_by_a_hyphen(linker, text, surface, type_, expected):
 def test_split_tokens_point_into_the_text(linker):
     doc = analysed("Rozmowy Rosja–Ukraina utknęły.", "Rosja–Ukraina", "GPE")
     tokens = split_name_pairs(linker, doc.tokens)
-    assert [doc.text[t.start:t.end] for t in tokens] == [t.text for t in tokens]
+    assert [doc.text[t.start : t.end] for t in tokens] == [t.text for t in tokens]
     assert [t.text for t in tokens][1:4] == ["Rosja", "–", "Ukraina"]
     assert split_name_pairs(linker, doc.tokens[:1]) == doc.tokens[:1]

@@ -27,8 +27,10 @@ TEXTS = [
 
 # (text index, mention text, type): clear cases only.
 # Known misses of the CRF (NKJP is 1990s-2000s Polish text): kept visible, not dropped.
-KNOWN_MISS = pytest.mark.xfail(reason="CRF 1.1 miss: Korean names (the whole 'Kim Dzong Un' is found but "
-                                      "typed ORG: 'Un' reads as the acronym UN), agency names rare in NKJP")
+KNOWN_MISS = pytest.mark.xfail(
+    reason="CRF 1.1 miss: Korean names (the whole 'Kim Dzong Un' is found but "
+    "typed ORG: 'Un' reads as the acronym UN), agency names rare in NKJP"
+)
 
 EXPECTED = [
     pytest.param(0, "Kim Dzong Un", "PER", marks=KNOWN_MISS),
@@ -64,8 +66,12 @@ DECODE = [
     # A nested entity ends with its outer entity.
     (
         ["B-orgName#B-placeName-settlement", "B-orgName#I-placeName-settlement"],
-        [Span(0, 1, "orgName", 0), Span(0, 1, "placeName-settlement", 1),
-         Span(1, 2, "orgName", 0), Span(1, 2, "placeName-settlement", 1)],
+        [
+            Span(0, 1, "orgName", 0),
+            Span(0, 1, "placeName-settlement", 1),
+            Span(1, 2, "orgName", 0),
+            Span(1, 2, "placeName-settlement", 1),
+        ],
     ),
 ]
 
@@ -85,8 +91,11 @@ def test_propagate_tags_repeated_names():
     result = propagate(sentences, found)
     assert result[0] == found[0]
     # The whole name where it recurs, with its parts; a lone "Pciuch" was never tagged alone.
-    assert result[1] == [Span(1, 3, "persName", 0), Span(1, 2, "persName-forename", 1),
-                         Span(2, 3, "persName-surname", 1)]
+    assert result[1] == [
+        Span(1, 3, "persName", 0),
+        Span(1, 2, "persName-forename", 1),
+        Span(2, 3, "persName-surname", 1),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -158,18 +167,26 @@ def test_empty_document(pipeline):
 
 # Names inside outer names (NKJP nesting the training file lost), found through the real tagger.
 NESTED = [
-    ("Profesor pracuje w Polskiej Akademii Nauk od dziesięciu lat.",
-     ("Polskiej Akademii Nauk", "orgName", 0), ("Polskiej", "placeName-country", 1)),
-    ("Mieszka przy ulicy Adama Mickiewicza w Gdańsku.",
-     ("ulicy Adama Mickiewicza", "geogName", 0), ("Mickiewicza", "persName-surname", 2)),
+    (
+        "Profesor pracuje w Polskiej Akademii Nauk od dziesięciu lat.",
+        ("Polskiej Akademii Nauk", "orgName", 0),
+        ("Polskiej", "placeName-country", 1),
+    ),
+    (
+        "Mieszka przy ulicy Adama Mickiewicza w Gdańsku.",
+        ("ulicy Adama Mickiewicza", "geogName", 0),
+        ("Mickiewicza", "persName-surname", 2),
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "outer", "inner"), NESTED)
 def test_nested_names(pipeline, text, outer, inner):
     doc = pipeline(Document(text=text))
-    found = {(" ".join(t.text for t in s[span.start : span.end]), span.category, span.layer)
-             for s, span in load_tagger("pl").spans(doc)}
+    found = {
+        (" ".join(t.text for t in s[span.start : span.end]), span.category, span.layer)
+        for s, span in load_tagger("pl").spans(doc)
+    }
     assert outer in found and inner in found
     # nested names are for evaluation: the mentions keep the outer name only
     assert outer[0] in {m.text for m in doc.mentions} and inner[0] not in {m.text for m in doc.mentions}

@@ -9,8 +9,12 @@ from kronika.record import Document, Timex
 from kronika.stages.offsets import offset_index
 
 SENTENCES = [(0, 10), (11, 20), (25, 40)]  # a gap between 20 and 25 (a paragraph break)
-TIMEXES = [Timex(12, 15, "wtorek", "DATE", "2025-09-02"), Timex(0, 3, "dziś", "DATE", "2025-09-04"),
-           Timex(16, 19, "środa", "DATE", "2025-09-03"), Timex(21, 24, "przerwa", "DATE", "2025-09-01")]
+TIMEXES = [
+    Timex(12, 15, "wtorek", "DATE", "2025-09-02"),
+    Timex(0, 3, "dziś", "DATE", "2025-09-04"),
+    Timex(16, 19, "środa", "DATE", "2025-09-03"),
+    Timex(21, 24, "przerwa", "DATE", "2025-09-01"),
+]
 
 # (offset, sentence number expected, texts of its timexes in document order)
 LOOKUPS = [

@@ -11,22 +11,30 @@ from kronika.record import Document
 def quotes(pipeline, text: str):
     doc = pipeline(Document(text=text, date="2025-09-04"))
     for q in doc.quotes:
-        assert doc.text[q.start:q.end] == q.text
+        assert doc.text[q.start : q.end] == q.text
     return [(q.text, q.speaker.name if q.speaker else None, q.verb) for q in doc.quotes]
 
 
 # (text, a quote that must be found: quoted words, speaker's canonical name, verb as written)
 CASES = [
-    ("- Bez względu na to, jak zmieni się sytuacja, stanowisko to pozostanie niezmienne - zapewnił Xi, "
-     "cytowany przez media.",
-     ("Bez względu na to, jak zmieni się sytuacja, stanowisko to pozostanie niezmienne", "Xi Jinping", "zapewnił")),
-    ("Podczas spotkania Xi podkreślił, że Chiny i Korea Północna są „dobrymi sąsiadami i przyjaciółmi”.",
-     ("dobrymi sąsiadami i przyjaciółmi", "Xi Jinping", "podkreślił")),
-    ('"Nie ustąpimy ani o krok" - powiedział Władimir Putin.', ("Nie ustąpimy ani o krok", "Vladimir Putin",
-                                                               "powiedział")),
+    (
+        "- Bez względu na to, jak zmieni się sytuacja, stanowisko to pozostanie niezmienne - zapewnił Xi, "
+        "cytowany przez media.",
+        ("Bez względu na to, jak zmieni się sytuacja, stanowisko to pozostanie niezmienne", "Xi Jinping", "zapewnił"),
+    ),
+    (
+        "Podczas spotkania Xi podkreślił, że Chiny i Korea Północna są „dobrymi sąsiadami i przyjaciółmi”.",
+        ("dobrymi sąsiadami i przyjaciółmi", "Xi Jinping", "podkreślił"),
+    ),
+    (
+        '"Nie ustąpimy ani o krok" - powiedział Władimir Putin.',
+        ("Nie ustąpimy ani o krok", "Vladimir Putin", "powiedział"),
+    ),
     # Speech before a dash and a verb of saying needs no marks.
-    ("Władimir Putin przyjechał do Pekinu.\nNasze relacje są najlepsze w historii – powiedział Władimir Putin.",
-     ("Nasze relacje są najlepsze w historii", "Vladimir Putin", "powiedział")),
+    (
+        "Władimir Putin przyjechał do Pekinu.\nNasze relacje są najlepsze w historii – powiedział Władimir Putin.",
+        ("Nasze relacje są najlepsze w historii", "Vladimir Putin", "powiedział"),
+    ),
 ]
 
 
@@ -52,7 +60,7 @@ BAD_INPUT = [
     "",
     " ".join(["słowo"] * 2000) + ".",
     "„" + " ".join(["cytat"] * 2000),
-    "„„„ ” ” „ « » \" \" \"",
+    '„„„ ” ” „ « » " " "',
     "Pekin, Moskwa, Kijów, Warszawa.",
     "1 2 3\n4 5 6\n7 8 9\n- 10 - 11 - 12",
     "- " + " - ".join(["powiedział"] * 300),

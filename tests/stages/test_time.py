@@ -32,15 +32,27 @@ CASES = [
     ("Rozejm obowiązywał od 24 listopada.", "od 24 listopada", "DATE", "2024-11-24"),
     ("Zamachowcy zaatakowali 15-17 listopada.", "15-17 listopada", "DATE", "2024-11-15/2024-11-17"),
     # Clock times.
-    ("Pociąg wyjechał (ok. godz. 22:00 czasu miejscowego; godz. 16:00 w Polsce).",
-     "ok. godz. 22:00 czasu miejscowego", "TIME", "2025-09-04T22:00"),
-    ("Pociąg wyjechał (ok. godz. 22:00 czasu miejscowego; godz. 16:00 w Polsce).",
-     "godz. 16:00 w Polsce", "TIME", "2025-09-04T16:00"),
+    (
+        "Pociąg wyjechał (ok. godz. 22:00 czasu miejscowego; godz. 16:00 w Polsce).",
+        "ok. godz. 22:00 czasu miejscowego",
+        "TIME",
+        "2025-09-04T22:00",
+    ),
+    (
+        "Pociąg wyjechał (ok. godz. 22:00 czasu miejscowego; godz. 16:00 w Polsce).",
+        "godz. 16:00 w Polsce",
+        "TIME",
+        "2025-09-04T16:00",
+    ),
     ("Spotkanie zaczęło się o 16:00 w Polsce.", "o 16:00 w Polsce", "TIME", "2025-09-04T16:00"),
     ("Do ataku doszło ok. 9:30.", "ok. 9:30", "TIME", "2025-09-04T09:30"),
     ("Delegacje przyjechały we wtorek o 17.30.", "we wtorek o 17.30", "TIME", "2025-09-02T17:30"),
-    ("Biden przyleciał w poniedziałek 1 września wieczorem.", "w poniedziałek 1 września wieczorem", "TIME",
-     "2025-09-01TEV"),
+    (
+        "Biden przyleciał w poniedziałek 1 września wieczorem.",
+        "w poniedziałek 1 września wieczorem",
+        "TIME",
+        "2025-09-01TEV",
+    ),
     ("Aktualizacja: 04.02.2026 12:54", "04.02.2026 12:54", "TIME", "2026-02-04T12:54"),
     # Weekdays in every case, resolved in the dateline's week.
     ("Xi i Kim rozmawiali w czwartek.", "w czwartek", "DATE", "2025-09-04"),
@@ -53,19 +65,20 @@ CASES = [
     ("Wybory odbyły się w drugą niedzielę sierpnia.", "w drugą niedzielę sierpnia", "DATE", "2025-08-10"),
     ("Ostatnia sobota maja 2024 r. była deszczowa.", "Ostatnia sobota maja 2024 r.", "DATE", "2024-05-25"),
     # Spans of months.
-    ("Budowa skończy się na przełomie kwietnia i maja przyszłego roku.",
-     "na przełomie kwietnia i maja przyszłego roku", "DATE", "2026-04/2026-05"),
-    ("Ćwiczenia trwały od marca do czerwca 2024 r.", "od marca do czerwca 2024 r.", "DATE",
-     "2024-03/2024-06"),
-    ("Misja trwała od listopada do lutego 2023 r.", "od listopada do lutego 2023 r.", "DATE",
-     "2022-11/2023-02"),
+    (
+        "Budowa skończy się na przełomie kwietnia i maja przyszłego roku.",
+        "na przełomie kwietnia i maja przyszłego roku",
+        "DATE",
+        "2026-04/2026-05",
+    ),
+    ("Ćwiczenia trwały od marca do czerwca 2024 r.", "od marca do czerwca 2024 r.", "DATE", "2024-03/2024-06"),
+    ("Misja trwała od listopada do lutego 2023 r.", "od listopada do lutego 2023 r.", "DATE", "2022-11/2023-02"),
     # No past or future verb: the nearer one, up to three days ahead, else behind.
     ("Turniej rusza w sobotę.", "w sobotę", "DATE", "2025-09-06"),
     ("Sklep jest czynny od poniedziałku.", "od poniedziałku", "DATE", "2025-09-01"),
     ("Bilety od niedzieli w kasach.", "od niedzieli", "DATE", "2025-09-07"),
     ("Decyzję ogłoszono w przyszły wtorek.", "w przyszły wtorek", "DATE", "2025-09-09"),
-    ("Rozmowę prowadzono w nocy z poniedziałku na wtorek.", "w nocy z poniedziałku na wtorek", "TIME",
-     "2025-09-01TNI"),
+    ("Rozmowę prowadzono w nocy z poniedziałku na wtorek.", "w nocy z poniedziałku na wtorek", "TIME", "2025-09-01TNI"),
     ("Doszło do tego w nocy z 9 na 10 sierpnia.", "w nocy z 9 na 10 sierpnia", "TIME", "2025-08-09TNI"),
     ("Rozmowa dotyczyła wtorkowego wystąpienia.", "wtorkowego", "DATE", "2025-09-02"),
     # Days and periods relative to the dateline.
@@ -149,7 +162,7 @@ def test_expression(text, span, kind, value):
     found = {t.text: t for t in timexes}
     assert span in found, f"{span!r} not among {list(found)}"
     timex = found[span]
-    assert text[timex.start:timex.end] == span
+    assert text[timex.start : timex.end] == span
     assert (timex.type, timex.value) == (kind, value)
 
 
@@ -200,8 +213,9 @@ def test_no_dateline(text, span, value):
         assert found[span].anchor is None
 
 
-@pytest.mark.parametrize("text", ["Termin minął 31 lutego 2025 r.", "Spotkanie wyznaczono na 31 kwietnia.",
-                                  "Data 30.02.2024 nie istnieje."])
+@pytest.mark.parametrize(
+    "text", ["Termin minął 31 lutego 2025 r.", "Spotkanie wyznaczono na 31 kwietnia.", "Data 30.02.2024 nie istnieje."]
+)
 def test_impossible_dates_are_not_produced(text):
     for timex in tag(text):
         assert timex.value is None or not timex.value.startswith(("2025-02-31", "2025-04-31", "2024-02-30"))
@@ -209,10 +223,13 @@ def test_impossible_dates_are_not_produced(text):
 
 
 def test_after_a_night_the_text_is_on_the_next_day():
-    timexes = tag("W nocy z wtorku na środę drony wleciały do Polski. Po godz. 13:00 NATO uruchomiło art. 4.",
-                  "2025-09-10")
-    assert [(t.text, t.value) for t in timexes] == [("W nocy z wtorku na środę", "2025-09-09TNI"),
-                                                  ("Po godz. 13:00", "2025-09-10T13:00")]
+    timexes = tag(
+        "W nocy z wtorku na środę drony wleciały do Polski. Po godz. 13:00 NATO uruchomiło art. 4.", "2025-09-10"
+    )
+    assert [(t.text, t.value) for t in timexes] == [
+        ("W nocy z wtorku na środę", "2025-09-09TNI"),
+        ("Po godz. 13:00", "2025-09-10T13:00"),
+    ]
 
 
 def test_anchor_names_the_dateline():
@@ -229,10 +246,17 @@ def test_bare_time_hangs_on_the_day_named_before():
 
 def test_seed_article(seed_text):
     expected = [
-        ("w czwartek", "2025-09-04"), ("od sześciu lat", "P6Y"), ("w 2011 r.", "2011"),
-        ("ok. godz. 22:00 czasu miejscowego", "2025-09-04T22:00"), ("godz. 16:00 w Polsce", "2025-09-04T16:00"),
-        ("we wtorek", "2025-09-02"), ("w środę", "2025-09-03"), ("w czerwcu ubiegłego roku", "2024-06"),
-        ("w zeszłym roku", "2024"), ("We wtorek", "2025-09-02"), ("we wtorek", "2025-09-02"),
+        ("w czwartek", "2025-09-04"),
+        ("od sześciu lat", "P6Y"),
+        ("w 2011 r.", "2011"),
+        ("ok. godz. 22:00 czasu miejscowego", "2025-09-04T22:00"),
+        ("godz. 16:00 w Polsce", "2025-09-04T16:00"),
+        ("we wtorek", "2025-09-02"),
+        ("w środę", "2025-09-03"),
+        ("w czerwcu ubiegłego roku", "2024-06"),
+        ("w zeszłym roku", "2024"),
+        ("We wtorek", "2025-09-02"),
+        ("we wtorek", "2025-09-02"),
     ]
     found = [(t.text, t.value) for t in tag(seed_text)]
     for pair in expected:

@@ -22,21 +22,39 @@ NUMBERED_TABLE = """CREATE TABLE kronika_migrations (
 UNDO = {
     3: ("DROP INDEX mentions_entity",),
     4: ("DROP TABLE claims",),
-    5: ("DROP INDEX events_modality_date", "ALTER TABLE events DROP COLUMN modality", "DROP INDEX actors_asserted",
-        "ALTER TABLE actors DROP COLUMN asserted_events", "ALTER TABLE actors DROP COLUMN asserted_as_actor",
-        "ALTER TABLE actors DROP COLUMN asserted_as_recipient"),
-    6: ("DROP INDEX stories_thread", "ALTER TABLE stories DROP COLUMN thread", "DROP TABLE thread_keys",
-        "DROP TABLE threads"),
+    5: (
+        "DROP INDEX events_modality_date",
+        "ALTER TABLE events DROP COLUMN modality",
+        "DROP INDEX actors_asserted",
+        "ALTER TABLE actors DROP COLUMN asserted_events",
+        "ALTER TABLE actors DROP COLUMN asserted_as_actor",
+        "ALTER TABLE actors DROP COLUMN asserted_as_recipient",
+    ),
+    6: (
+        "DROP INDEX stories_thread",
+        "ALTER TABLE stories DROP COLUMN thread",
+        "DROP TABLE thread_keys",
+        "DROP TABLE threads",
+    ),
     7: ("DROP TABLE alert_events", "DROP TABLE alerts", "DROP TABLE watch_entries", "DROP TABLE watch_feeds"),
     8: ("DROP INDEX events_joined",),
 }
 
 
 # What the named migrations (after the numbered ones) added: taken away from every downgraded file.
-NAMED_UNDO = ("DROP TRIGGER mention_counted", "DROP TRIGGER mention_uncounted", "DROP TRIGGER event_recoded",
-              "DROP TRIGGER participant_counted", "DROP TRIGGER participant_uncounted", "DROP TABLE entity_aliases", "DROP TABLE entity_counterparts",
-              "DROP TRIGGER event_counted", "DROP TRIGGER event_uncounted", "DROP TRIGGER event_remodalled",
-              "DROP TABLE event_totals")
+NAMED_UNDO = (
+    "DROP TRIGGER mention_counted",
+    "DROP TRIGGER mention_uncounted",
+    "DROP TRIGGER event_recoded",
+    "DROP TRIGGER participant_counted",
+    "DROP TRIGGER participant_uncounted",
+    "DROP TABLE entity_aliases",
+    "DROP TABLE entity_counterparts",
+    "DROP TRIGGER event_counted",
+    "DROP TRIGGER event_uncounted",
+    "DROP TRIGGER event_remodalled",
+    "DROP TABLE event_totals",
+)
 
 
 def downgrade(path, version: int) -> None:
@@ -49,8 +67,12 @@ def downgrade(path, version: int) -> None:
             if later > version:
                 for statement in UNDO[later]:
                     connection.execute(statement)
-        rows = dict((name, (description, at)) for name, description, at in
-                    connection.execute("SELECT name, description, applied_at FROM kronika_migrations"))
+        rows = dict(
+            (name, (description, at))
+            for name, description, at in connection.execute(
+                "SELECT name, description, applied_at FROM kronika_migrations"
+            )
+        )
         connection.execute("DROP TABLE kronika_migrations")
         connection.execute(NUMBERED_TABLE)
         for number, name in NUMBERED.items():

@@ -31,10 +31,22 @@ def test_new_file_gets_schema_wal_and_marks(tmp_path):
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert connection.execute("PRAGMA application_id").fetchone()[0] == sql.APPLICATION_ID
     assert connection.execute("PRAGMA user_version").fetchone()[0] == LATEST
-    assert [row[0] for row in connection.execute("SELECT name FROM kronika_migrations ORDER BY rowid")] == list(MIGRATIONS)
+    assert [row[0] for row in connection.execute("SELECT name FROM kronika_migrations ORDER BY rowid")] == list(
+        MIGRATIONS
+    )
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"articles", "entities", "mentions", "timexes", "events", "event_participants", "event_reports",
-            "quotes", "amounts", "article_search"} <= tables
+    assert {
+        "articles",
+        "entities",
+        "mentions",
+        "timexes",
+        "events",
+        "event_participants",
+        "event_reports",
+        "quotes",
+        "amounts",
+        "article_search",
+    } <= tables
 
 
 def test_reopening_applies_nothing_again(tmp_path):
@@ -126,12 +138,12 @@ def test_order_of_ingest_does_not_change_counts(tmp_path):
 
 # (--actor value, expected number of events)
 ACTOR_QUERIES = [
-    ("Kim Jong Un", 4),        # canonical name: Xi on 09-04 and 09-07, Putin, the month-dated visit
-    ("kim jong un", 4),        # any case
-    ("Q56226", 4),             # entity id
-    ("PRKGOV", 5),             # code: Kim's four and North Korea as Xi's recipient
+    ("Kim Jong Un", 4),  # canonical name: Xi on 09-04 and 09-07, Putin, the month-dated visit
+    ("kim jong un", 4),  # any case
+    ("Q56226", 4),  # entity id
+    ("PRKGOV", 5),  # code: Kim's four and North Korea as Xi's recipient
     ("PRK", 5),
-    ("RUS", 2),                # Putin (recipient) and the Russian army
+    ("RUS", 2),  # Putin (recipient) and the Russian army
     ("Nobody", 0),
 ]
 
@@ -184,8 +196,9 @@ def test_stats_counts_event_types(store):
     assert stats["events.CONSULT"] == 4
 
 
-@pytest.mark.parametrize("bad", ["2025-13-01", "2025-13", "2025-00", "yesterday", "2025-02-30",
-                                 "'; DROP TABLE events; --"])
+@pytest.mark.parametrize(
+    "bad", ["2025-13-01", "2025-13", "2025-00", "yesterday", "2025-02-30", "'; DROP TABLE events; --"]
+)
 def test_bad_dates_are_clear_errors(store, bad):
     from kronika.errors import KronikaError
 
@@ -212,8 +225,10 @@ def test_a_version_2_file_is_upgraded_to_the_latest(tmp_path):
         plan = " ".join(row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + sql.ENTITY_ALIASES, ("x",)))
         assert "COVERING INDEX mentions_entity" in plan
         for (entity,) in connection.execute("SELECT id FROM entities").fetchall():
-            assert connection.execute(sql.ENTITY_ALIASES, (entity,)).fetchall() == connection.execute(
-                ALIASES_V2, (entity,)).fetchall()
+            assert (
+                connection.execute(sql.ENTITY_ALIASES, (entity,)).fetchall()
+                == connection.execute(ALIASES_V2, (entity,)).fetchall()
+            )
         assert len(store) == len(records.ALL)
 
 
@@ -225,9 +240,12 @@ def test_event_rows_apply_only_the_filters_given(store, since, until):
             store.events(since=since, until=until)
         return
     rows = store.events(since=since, until=until, limit=0, quad_class=None)
-    expected = [r for r in store.events(limit=0).to_dict("records")
-                if (since is None or (r["date"] or "") >= since)
-                and (until is None or (r["date"] is not None and r["date"] <= until + "\uffff"))]
+    expected = [
+        r
+        for r in store.events(limit=0).to_dict("records")
+        if (since is None or (r["date"] or "") >= since)
+        and (until is None or (r["date"] is not None and r["date"] <= until + "\uffff"))
+    ]
     assert rows["id"].tolist() == [r["id"] for r in expected]
 
 
@@ -268,17 +286,24 @@ BIG_STORE_STATS = [
     ("dyads", "dyads", "995000 16865 1283 11 1"),
     ("event_participants", "event_participants_actor", "2120000 28267 16"),
     ("event_participants", "event_participants", "2120000 3 1 1"),
-    ("actors", "actors_asserted", "75 3"), ("actors", "actors_events", "75 3"),
-    ("actors", "actors_country", "75 2 2"), ("actors", "actors_entity", "75 1"), ("actors", "actors_name", "75 1"),
+    ("actors", "actors_asserted", "75 3"),
+    ("actors", "actors_events", "75 3"),
+    ("actors", "actors_country", "75 2 2"),
+    ("actors", "actors_entity", "75 1"),
+    ("actors", "actors_name", "75 1"),
     ("actors", "actors", "75 1"),
     ("event_reports", "event_reports_event", "1000000 1 1"),
     ("event_reports", "sqlite_autoindex_event_reports_1", "1000000 5 1"),
     ("article_entities", "article_entities_entity", "2640000 66000"),
     ("article_entities", "article_entities", "2640000 14 1"),
-    ("articles", "articles_date", "200000 50"), ("articles", "sqlite_autoindex_articles_1", "200000 1"),
-    ("mentions", "mentions_entity", "5440000 136000 76620 2"), ("mentions", "mentions_article", "5440000 28"),
-    ("events", "events_modality_date", "1000000 1000000 250"), ("events", "events_story", "1000000 1000000"),
-    ("events", "events_type_date", "1000000 100000 25"), ("events", "events_date", "1000000 250"),
+    ("articles", "articles_date", "200000 50"),
+    ("articles", "sqlite_autoindex_articles_1", "200000 1"),
+    ("mentions", "mentions_entity", "5440000 136000 76620 2"),
+    ("mentions", "mentions_article", "5440000 28"),
+    ("events", "events_modality_date", "1000000 1000000 250"),
+    ("events", "events_story", "1000000 1000000"),
+    ("events", "events_type_date", "1000000 100000 25"),
+    ("events", "events_date", "1000000 250"),
     ("events", "events_match", "1000000 100000 1632 130 12 10"),
     ("events", "sqlite_autoindex_events_1", "1000000 1"),
 ]
@@ -358,23 +383,29 @@ def assert_read_through_indexes(store, method, arguments):
 
 # A page of a frequent actor's events is read off the date index (``+e.pk IN``), of a rare one's from its
 # events; both plans give the rows of the whole list, page by page. Q56226 is in 4 of the 7 events.
-@pytest.mark.parametrize(("filters", "limit", "offset", "date_order"), [
-    ({"actor": "Q56226"}, 1, 0, True),
-    ({"actor": "Q56226"}, 2, 1, False),
-    ({"initiator": "Q56226", "modality": "all"}, 1, 2, False),
-    ({"actor": "Q56226", "recipient": "Q15031"}, 1, 0, True),
-    ({"actor": "Q946"}, 1, 0, False),
-    ({"actor": "Q56226"}, 100, 0, False),
-])
+@pytest.mark.parametrize(
+    ("filters", "limit", "offset", "date_order"),
+    [
+        ({"actor": "Q56226"}, 1, 0, True),
+        ({"actor": "Q56226"}, 2, 1, False),
+        ({"initiator": "Q56226", "modality": "all"}, 1, 2, False),
+        ({"actor": "Q56226", "recipient": "Q15031"}, 1, 0, True),
+        ({"actor": "Q946"}, 1, 0, False),
+        ({"actor": "Q56226"}, 100, 0, False),
+    ],
+)
 def test_an_actors_page_is_the_same_by_either_plan(store, filters, limit, offset, date_order):
     from kronika.store import queries, resolve
 
-    sides = {name: {f"{name}{i}": key for i, key in enumerate(resolve.actor_keys(store.connection, value))}
-             for name, value in filters.items() if name != "modality"}
+    sides = {
+        name: {f"{name}{i}": key for i, key in enumerate(resolve.actor_keys(store.connection, value))}
+        for name, value in filters.items()
+        if name != "modality"
+    }
     assert queries._read_in_date_order(store.connection, sides, limit, offset) is date_order
     every = queries.event_rows(store.connection, limit=None, **filters)
     assert every
-    assert queries.event_rows(store.connection, limit=limit, offset=offset, **filters) == every[offset:offset + limit]
+    assert queries.event_rows(store.connection, limit=limit, offset=offset, **filters) == every[offset : offset + limit]
 
 
 def _with_words(doc):
@@ -398,13 +429,16 @@ def searchable(tmp_path):
 # A page of a common word's events is read off the date index, each event checked against the matching
 # articles; of a rare word's from its articles. "Kim" is in 4 of the 6 articles: (offset + limit) * 6 < 4 * 4
 # reads in date order.
-@pytest.mark.parametrize(("text", "limit", "offset", "date_order"), [
-    ("Kim", 1, 0, True),
-    ("Kim", 1, 1, True),
-    ("Kim", 2, 1, False),
-    ("Kim Tiencinie", 1, 0, False),
-    ("Kim", 50, 0, False),
-])
+@pytest.mark.parametrize(
+    ("text", "limit", "offset", "date_order"),
+    [
+        ("Kim", 1, 0, True),
+        ("Kim", 1, 1, True),
+        ("Kim", 2, 1, False),
+        ("Kim Tiencinie", 1, 0, False),
+        ("Kim", 50, 0, False),
+    ],
+)
 def test_a_words_page_is_the_same_by_either_plan(searchable, text, limit, offset, date_order):
     from kronika.store import queries
 
@@ -413,10 +447,11 @@ def test_a_words_page_is_the_same_by_either_plan(searchable, text, limit, offset
     assert queries._text_in_date_order(connection, match, limit, offset) is date_order
     every = queries.event_rows(connection, limit=None, text=text)
     assert every
-    assert queries.event_rows(connection, limit=limit, offset=offset, text=text) == every[offset:offset + limit]
+    assert queries.event_rows(connection, limit=limit, offset=offset, text=text) == every[offset : offset + limit]
     statement = sql.EVENTS_FILTERED.format(conditions=sql.TEXT_EACH_EVENT, order=sql.EVENT_SORTS["-date"])
     assert connection.execute(statement, {"match": match, "limit": -1, "offset": 0}).fetchall() == [
-        row for row in queries.event_rows(connection, limit=None, text=text, modality="all")]
+        row for row in queries.event_rows(connection, limit=None, text=text, modality="all")
+    ]
 
 
 @pytest.mark.parametrize("modality", ["asserted", None])
@@ -450,15 +485,18 @@ def with_undated(tmp_path):
 
 
 # Keyset pages (each after the last id of the one before) are the offset pages, for a page size and filters.
-@pytest.mark.parametrize(("method", "filters", "size"), [
-    ("event_rows", {}, 1),
-    ("event_rows", {}, 2),
-    ("event_rows", {"modality": "all"}, 3),
-    ("event_rows", {"actor": "Q56226"}, 1),
-    ("event_rows", {"until": "2025-09-05"}, 1),
-    ("articles", {}, 1),
-    ("articles", {"since": "2025-09-05"}, 2),
-])
+@pytest.mark.parametrize(
+    ("method", "filters", "size"),
+    [
+        ("event_rows", {}, 1),
+        ("event_rows", {}, 2),
+        ("event_rows", {"modality": "all"}, 3),
+        ("event_rows", {"actor": "Q56226"}, 1),
+        ("event_rows", {"until": "2025-09-05"}, 1),
+        ("articles", {}, 1),
+        ("articles", {"since": "2025-09-05"}, 2),
+    ],
+)
 def test_keyset_pages_are_the_offset_pages(with_undated, method, filters, size):
     from kronika.store import queries
 
@@ -468,16 +506,18 @@ def test_keyset_pages_are_the_offset_pages(with_undated, method, filters, size):
         id_of = lambda row: row[1]  # noqa: E731
     else:
         # (id, date, source): a frame of one row keeps a missing value None where a longer one has NaN
-        read = lambda **paging: [tuple(v if v == v else None for v in row)  # noqa: E731 (NaN is None)
-                                 for row in queries.articles(connection, **filters, **paging)[
-                                     ["id", "date", "source"]].itertuples(index=False, name=None)]
+        def read(**paging):
+            frame = queries.articles(connection, **filters, **paging)[["id", "date", "source"]]
+            # NaN is None (v != v only for NaN).
+            return [tuple(v if v == v else None for v in row) for row in frame.itertuples(index=False, name=None)]
+
         id_of = lambda row: row[0]  # noqa: E731
     whole = read(limit=None)
     assert len(whole) > size
     pages, after = [], None
     while True:
         page = read(limit=size, after=after) if after else read(limit=size)
-        assert page == whole[len(pages):len(pages) + size]
+        assert page == whole[len(pages) : len(pages) + size]
         pages += page
         if len(page) < size:
             break

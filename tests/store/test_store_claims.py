@@ -39,15 +39,27 @@ def event_of(store: Store, article: str) -> str:
 
 def summary(groups: list[dict]) -> list[tuple]:
     """(what, event type, [(source, [(value, [articles])])]) of each group: the query's answer in brief."""
-    return [(found["category"] or found["unit"], found["event"]["type"] if found["event"] else None,
-             [(shown.source_name(s), [(v["value"], [a["id"] for a in v["articles"]]) for v in s["values"]])
-              for s in found["sources"]]) for found in groups]
+    return [
+        (
+            found["category"] or found["unit"],
+            found["event"]["type"] if found["event"] else None,
+            [
+                (shown.source_name(s), [(v["value"], [a["id"] for a in v["articles"]]) for v in s["values"]])
+                for s in found["sources"]
+            ],
+        )
+        for found in groups
+    ]
 
 
-KILLED = ("killed", "ASSAULT", [
-    ("State Emergency Service of Ukraine (UKR)", [(14.0, ["claims-first"]), (17.0, ["claims-third"])]),
-    ("Ministry of Defence (Russia) (RUS)", [(30.0, ["claims-second"])]),
-])
+KILLED = (
+    "killed",
+    "ASSAULT",
+    [
+        ("State Emergency Service of Ukraine (UKR)", [(14.0, ["claims-first"]), (17.0, ["claims-third"])]),
+        ("Ministry of Defence (Russia) (RUS)", [(30.0, ["claims-second"])]),
+    ],
+)
 WOUNDED = ("wounded", None, [("wiadomosci.example.pl (unattributed)", [(40.0, ["claims-first"])])])
 BUILDINGS = ("budynek", None, [("wiadomosci.example.pl (unattributed)", [(12.0, ["claims-third"])])])
 
@@ -57,10 +69,16 @@ QUERIES = [
     ("story and category", {"story": "claims-first", "category": "killed"}, [KILLED]),
     ("category in any case", {"story": "claims-first", "category": " Wounded "}, [WOUNDED]),
     ("event", {"event": "claims-second"}, [KILLED]),
-    ("article", {"article": "claims-second"},
-     [("killed", "ASSAULT", [("Ministry of Defence (Russia) (RUS)", [(30.0, ["claims-second"])])])]),
-    ("event and article", {"event": "claims-first", "article": "claims-third"},
-     [("killed", "ASSAULT", [("State Emergency Service of Ukraine (UKR)", [(17.0, ["claims-third"])])])]),
+    (
+        "article",
+        {"article": "claims-second"},
+        [("killed", "ASSAULT", [("Ministry of Defence (Russia) (RUS)", [(30.0, ["claims-second"])])])],
+    ),
+    (
+        "event and article",
+        {"event": "claims-first", "article": "claims-third"},
+        [("killed", "ASSAULT", [("State Emergency Service of Ukraine (UKR)", [(17.0, ["claims-third"])])])],
+    ),
     ("a category nobody counted", {"story": "claims-first", "category": "arrested"}, []),
 ]
 
@@ -89,12 +107,25 @@ def test_a_claim_row_keeps_claimant_unit_story_and_event(stored):
     rows = stored.connection.execute(
         "SELECT a.id, c.ordinal, c.category, c.unit, c.value, c.approximate, c.claimant, c.claimant_entity, "
         "c.claimant_country, c.story IS NOT NULL, c.event IS NOT NULL, c.date "
-        "FROM claims c JOIN articles a ON a.pk = c.article ORDER BY a.id, c.ordinal").fetchall()
+        "FROM claims c JOIN articles a ON a.pk = c.article ORDER BY a.id, c.ordinal"
+    ).fetchall()
     assert rows == [
         ("claims-first", 0, "killed", "osoba", 14.0, 0, RESCUE_KEY, None, "UKR", 1, 1, "2025-06-10"),
         ("claims-first", 1, "wounded", "mieszkaniec", 40.0, 0, None, None, None, 1, 0, "2025-06-10"),
-        ("claims-second", 0, "killed", "żołnierz", 30.0, 0, "kronika:ministry-of-defence-russia",
-         "kronika:ministry-of-defence-russia", "RUS", 1, 1, "2025-06-10"),
+        (
+            "claims-second",
+            0,
+            "killed",
+            "żołnierz",
+            30.0,
+            0,
+            "kronika:ministry-of-defence-russia",
+            "kronika:ministry-of-defence-russia",
+            "RUS",
+            1,
+            1,
+            "2025-06-10",
+        ),
         ("claims-third", 0, "killed", "osoba", 17.0, 0, RESCUE_KEY, None, "UKR", 1, 1, "2025-06-11"),
         ("claims-third", 1, None, "budynek", 12.0, 1, None, None, None, 1, 0, "2025-06-11"),
     ]
@@ -144,8 +175,9 @@ PLANS = [
 @pytest.mark.parametrize(("names", "index"), PLANS)
 def test_claims_are_read_off_an_index(stored, names, index):
     statement = sql.CLAIMS.format(conditions=" ".join(sql.CLAIM_CONDITIONS[name] for name in names))
-    plan = [row[3] for row in stored.connection.execute("EXPLAIN QUERY PLAN " + statement,
-                                                        {name: "x" for name in names})]
+    plan = [
+        row[3] for row in stored.connection.execute("EXPLAIN QUERY PLAN " + statement, {name: "x" for name in names})
+    ]
     assert f"SEARCH c USING INDEX {index}" in plan, plan
     assert not any(step.startswith("SCAN") for step in plan), plan
 
@@ -165,8 +197,10 @@ def test_a_version_3_file_is_upgraded_and_its_claims_filled(tmp_path, stored):
         assert summary(store.claims(story=story_of(store, "claims-first"))) == [KILLED, WOUNDED, BUILDINGS]
         assert store.article("claims-second")["amounts"][0]["value"] == 30
         columns = "article, ordinal, story, event, date, category, unit, value, approximate, text, claimant"
-        assert (store.connection.execute(f"SELECT {columns} FROM claims ORDER BY pk").fetchall()
-                == stored.connection.execute(f"SELECT {columns} FROM claims ORDER BY pk").fetchall())
+        assert (
+            store.connection.execute(f"SELECT {columns} FROM claims ORDER BY pk").fetchall()
+            == stored.connection.execute(f"SELECT {columns} FROM claims ORDER BY pk").fetchall()
+        )
 
 
 def test_an_unreadable_old_record_still_loads_without_claims(tmp_path):
@@ -177,8 +211,9 @@ def test_an_unreadable_old_record_still_loads_without_claims(tmp_path):
     with closing(sqlite3.connect(path, isolation_level=None)) as connection:
         record = json.loads(connection.execute("SELECT record FROM articles WHERE id = 'claims-second'").fetchone()[0])
         record["amounts"][0]["unit_of_old"] = "x"
-        connection.execute("UPDATE articles SET record = ? WHERE id = 'claims-second'",
-                           (json.dumps(record, ensure_ascii=False),))
+        connection.execute(
+            "UPDATE articles SET record = ? WHERE id = 'claims-second'", (json.dumps(record, ensure_ascii=False),)
+        )
     with Store(path, create=False) as store:
         assert store.article("claims-second")["amounts"][0]["unit_of_old"] == "x"
         assert store.claims(article="claims-second") == []
@@ -215,12 +250,15 @@ def test_an_amount_is_tied_to_the_event_of_its_sentence(name, events, span, expe
     assert tied_event(doc, amount) == expected
 
 
-@pytest.mark.parametrize(("value", "approximate", "text", "expected"), [
-    (2000.0, True, "ok. 2 tys.", "~2,000"),
-    (3800.0, False, "3800", "3,800"),
-    (2.5, False, "2,5 mln", "2.5"),
-    (None, True, "tysiące osób", "tysiące osób"),
-])
+@pytest.mark.parametrize(
+    ("value", "approximate", "text", "expected"),
+    [
+        (2000.0, True, "ok. 2 tys.", "~2,000"),
+        (3800.0, False, "3800", "3,800"),
+        (2.5, False, "2,5 mln", "2.5"),
+        (None, True, "tysiące osób", "tysiące osób"),
+    ],
+)
 def test_figure_text(value, approximate, text, expected):
     assert shown.figure_text({"value": value, "approximate": approximate, "text": text}) == expected
 

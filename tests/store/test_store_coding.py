@@ -23,11 +23,28 @@ CODINGS = {
 
 def report(number: int, mode: str | None) -> Document:
     cameo, plover_mode, context, goldstein = CODINGS[mode]
-    event = Event(type="CONSULT", trigger=_span(TEXT, "rozmawiał"), sentence=0, mode=plover_mode, context=context,
-                  actor=[PUTIN], recipient=[XI], cameo=cameo, goldstein=goldstein, quad_class=1,
-                  date="2025-09-12", date_precision="day")
-    return Document(text=TEXT, id=f"coding-{number}", url=f"https://outlet{number}.example/a", date="2025-09-12",
-                    sentences=_sentences(TEXT), events=[event])
+    event = Event(
+        type="CONSULT",
+        trigger=_span(TEXT, "rozmawiał"),
+        sentence=0,
+        mode=plover_mode,
+        context=context,
+        actor=[PUTIN],
+        recipient=[XI],
+        cameo=cameo,
+        goldstein=goldstein,
+        quad_class=1,
+        date="2025-09-12",
+        date_precision="day",
+    )
+    return Document(
+        text=TEXT,
+        id=f"coding-{number}",
+        url=f"https://outlet{number}.example/a",
+        date="2025-09-12",
+        sentences=_sentences(TEXT),
+        events=[event],
+    )
 
 
 # (modes of the reports in ingest order, the mode the one stored event ends with)
@@ -53,7 +70,11 @@ def test_an_event_takes_the_coding_most_reports_give(tmp_path, modes, expected):
         [event] = store.event_records()
     cameo, mode, context, goldstein = CODINGS[expected]
     assert (event["mode"], event["cameo"], event["goldstein"], event["num_mentions"]) == (
-        mode, cameo, goldstein, len(modes))
+        mode,
+        cameo,
+        goldstein,
+        len(modes),
+    )
     with sqlite3.connect(path) as connection:
         stored = connection.execute("SELECT context FROM events").fetchone()[0]
         dyads = connection.execute("SELECT DISTINCT goldstein FROM dyads").fetchall()

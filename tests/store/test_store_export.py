@@ -21,13 +21,17 @@ from conftest import story_store
 # GDELT 2.0 Event Database codebook order, written out here independently of kronika/store/gdelt.py.
 GDELT_CODEBOOK = (
     "GlobalEventID Day MonthYear Year FractionDate "
-    + " ".join(f"Actor{n}Code Actor{n}Name Actor{n}CountryCode Actor{n}KnownGroupCode Actor{n}EthnicCode "
-               f"Actor{n}Religion1Code Actor{n}Religion2Code Actor{n}Type1Code Actor{n}Type2Code Actor{n}Type3Code"
-               for n in (1, 2))
+    + " ".join(
+        f"Actor{n}Code Actor{n}Name Actor{n}CountryCode Actor{n}KnownGroupCode Actor{n}EthnicCode "
+        f"Actor{n}Religion1Code Actor{n}Religion2Code Actor{n}Type1Code Actor{n}Type2Code Actor{n}Type3Code"
+        for n in (1, 2)
+    )
     + " IsRootEvent EventCode EventBaseCode EventRootCode QuadClass GoldsteinScale NumMentions NumSources"
     " NumArticles AvgTone "
-    + " ".join(f"{p}_Type {p}_FullName {p}_CountryCode {p}_ADM1Code {p}_ADM2Code {p}_Lat {p}_Long {p}_FeatureID"
-               for p in ("Actor1Geo", "Actor2Geo", "ActionGeo"))
+    + " ".join(
+        f"{p}_Type {p}_FullName {p}_CountryCode {p}_ADM1Code {p}_ADM2Code {p}_Lat {p}_Long {p}_FeatureID"
+        for p in ("Actor1Geo", "Actor2Geo", "ActionGeo")
+    )
     + " DATEADDED SOURCEURL"
 ).split()
 
@@ -56,8 +60,7 @@ def test_gdelt_has_61_columns_in_codebook_order(db):
 
 def test_gdelt_values(db):
     text = export(db, "gdelt").stdout
-    frame = pd.read_csv(io.StringIO(text), sep="\t", header=None, names=list(COLUMNS), dtype=str,
-                        keep_default_na=False)
+    frame = pd.read_csv(io.StringIO(text), sep="\t", header=None, names=list(COLUMNS), dtype=str, keep_default_na=False)
     kim_xi = frame[(frame["Actor2Name"] == "XI JINPING") & (frame["Day"] == "20250904")].iloc[0]
     assert kim_xi["Actor1Code"] == "PRKGOV" and kim_xi["Actor1Name"] == "KIM JONG UN"
     assert kim_xi["Actor1CountryCode"] == "PRK" and kim_xi["Actor1Type1Code"] == "GOV"
@@ -142,9 +145,12 @@ def test_empty_store_exports(tmp_path):
 
 def article_stories(db) -> dict[str, str]:
     with story_store(db) as store:
-        return dict(store.connection.execute(
-            "SELECT a.id, s.id FROM story_articles sa JOIN articles a ON a.pk = sa.article "
-            "JOIN stories s ON s.pk = sa.story").fetchall())
+        return dict(
+            store.connection.execute(
+                "SELECT a.id, s.id FROM story_articles sa JOIN articles a ON a.pk = sa.article "
+                "JOIN stories s ON s.pk = sa.story"
+            ).fetchall()
+        )
 
 
 def test_jsonl_records_carry_their_story(db):

@@ -38,15 +38,15 @@ def _takes_part(event: dict, entity: str | None, country: str | None) -> bool:
 
 # (what a user types, the entity or the country every event found must have on a side)
 ACTOR_NAMES = [
-    ("Władimir Putin", "Q7747", None),        # a Polish alias
-    ("Władimira Putina", "Q7747", None),      # its genitive
-    ("Putinem", "Q7747", None),               # a surname's instrumental
-    ("putin", "Q7747", None),                 # a part of the stored name, any case
+    ("Władimir Putin", "Q7747", None),  # a Polish alias
+    ("Władimira Putina", "Q7747", None),  # its genitive
+    ("Putinem", "Q7747", None),  # a surname's instrumental
+    ("putin", "Q7747", None),  # a part of the stored name, any case
     ("Kim Dzong Un", "Q56226", None),
     ("kim jong un", "Q56226", None),
     ("Q56226", "Q56226", None),
     ("PRKGOV", None, "PRK"),
-    ("Chiny", None, "CHN"),                   # a state's Polish name: its country code
+    ("Chiny", None, "CHN"),  # a state's Polish name: its country code
     ("Korea Północna", None, "PRK"),
     ("Korei Północnej", None, "PRK"),
     ("North Korea", None, "PRK"),
@@ -67,7 +67,7 @@ def test_actor_names_as_people_type_them(db, client, typed, entity, country):
 
 # The same filter, the same answer: CLI option, API parameter and Python keyword are one definition.
 FILTERS = [
-    (["--actor", "Xi Jinping"], {"actor": "Xi Jinping"}),   # either side
+    (["--actor", "Xi Jinping"], {"actor": "Xi Jinping"}),  # either side
     (["--initiator", "Kim Jong Un"], {"initiator": "Kim Jong Un"}),
     (["--recipient", "Xi Jinping"], {"recipient": "Xi Jinping"}),
     (["--quad-class", "4"], {"quad_class": 4}),
@@ -98,8 +98,9 @@ def test_actor_means_either_side_everywhere(db, client):
 
 
 # The other lists page the same way in the CLI as in the API: --limit and --offset are limit and offset.
-@pytest.mark.parametrize(("command", "path", "key"), [("actors", "/api/actors", "key"),
-                                                      ("articles", "/api/articles", "id")])
+@pytest.mark.parametrize(
+    ("command", "path", "key"), [("actors", "/api/actors", "key"), ("articles", "/api/articles", "id")]
+)
 def test_every_list_pages_as_the_api_does(db, client, command, path, key):
     result = CliRunner().invoke(main, [command, "--offset", "1", "--limit", "2", "--db", db, "--format", "json"])
     assert result.exit_code == 0, result.output
@@ -110,23 +111,57 @@ def test_every_list_pages_as_the_api_does(db, client, command, path, key):
 
 # (CLI arguments, API path and parameters, what the one line must say)
 BAD_VALUES = [
-    (["events", "--type", "CONSLUT"], "/api/events", {"type": "CONSLUT"}, "'CONSLUT' is not a PLOVER event type",
-     "did you mean CONSULT?"),
-    (["events", "--modality", "asertd"], "/api/events", {"modality": "asertd"}, "'asertd' is not a modality",
-     "did you mean asserted?"),
-    (["events", "--country", "Ukrainia"], "/api/events", {"country": "Ukrainia"}, "'Ukrainia' is not a country",
-     "did you mean"),
-    (["events", "--since", "2025-10", "--until", "2025-09"], "/api/events", {"since": "2025-10", "until": "2025-09"},
-     "--since 2025-10 is after --until 2025-09", "swap"),
-    (["relations", "CHN", "XXX"], "/api/relations", {"a": "CHN", "b": "XXX"}, "'XXX' is not a country",
-     "alpha-3 code"),
-    (["relations", "Chna", "PRK"], "/api/relations", {"a": "Chna", "b": "PRK"}, "'Chna' is not a country",
-     "did you mean China (CHN)?"),
-    (["actors", "--modality", "negatd"], "/api/actors", {"modality": "negatd"}, "'negatd' is not a modality",
-     "did you mean negated?"),
+    (
+        ["events", "--type", "CONSLUT"],
+        "/api/events",
+        {"type": "CONSLUT"},
+        "'CONSLUT' is not a PLOVER event type",
+        "did you mean CONSULT?",
+    ),
+    (
+        ["events", "--modality", "asertd"],
+        "/api/events",
+        {"modality": "asertd"},
+        "'asertd' is not a modality",
+        "did you mean asserted?",
+    ),
+    (
+        ["events", "--country", "Ukrainia"],
+        "/api/events",
+        {"country": "Ukrainia"},
+        "'Ukrainia' is not a country",
+        "did you mean",
+    ),
+    (
+        ["events", "--since", "2025-10", "--until", "2025-09"],
+        "/api/events",
+        {"since": "2025-10", "until": "2025-09"},
+        "--since 2025-10 is after --until 2025-09",
+        "swap",
+    ),
+    (["relations", "CHN", "XXX"], "/api/relations", {"a": "CHN", "b": "XXX"}, "'XXX' is not a country", "alpha-3 code"),
+    (
+        ["relations", "Chna", "PRK"],
+        "/api/relations",
+        {"a": "Chna", "b": "PRK"},
+        "'Chna' is not a country",
+        "did you mean China (CHN)?",
+    ),
+    (
+        ["actors", "--modality", "negatd"],
+        "/api/actors",
+        {"modality": "negatd"},
+        "'negatd' is not a modality",
+        "did you mean negated?",
+    ),
     (["actors", "--sort", "nme"], "/api/actors", {"sort": "nme"}, "'nme' is not a sort order", "did you mean name?"),
-    (["events", "--sort", "-goldstien"], "/api/events", {"sort": "-goldstien"}, "'-goldstien' is not a sort order",
-     "did you mean -goldstein?"),
+    (
+        ["events", "--sort", "-goldstien"],
+        "/api/events",
+        {"sort": "-goldstien"},
+        "'-goldstien' is not a sort order",
+        "did you mean -goldstein?",
+    ),
 ]
 
 
@@ -145,8 +180,9 @@ def test_list_commands_sort_as_the_api_does(db, command, sort, column, descendin
     result = CliRunner().invoke(main, [command, "--sort", sort, "--db", db, "--format", "json"])
     assert result.exit_code == 0, result.output
     values = [row[column] for row in json.loads(result.stdout) if row[column] is not None]
-    assert len(values) > 1 and values == sorted(values, key=str.casefold if column == "name" else None,
-                                                reverse=descending)
+    assert len(values) > 1 and values == sorted(
+        values, key=str.casefold if column == "name" else None, reverse=descending
+    )
 
 
 @pytest.mark.parametrize(("args", "path", "params", "says", "suggests"), BAD_VALUES)
@@ -161,8 +197,15 @@ def test_a_wrong_value_gets_one_line_and_exit_2(db, client, args, path, params, 
     assert in_http_terms(lines[0]).endswith(response.json()["error"]["message"])
 
 
-@pytest.mark.parametrize("args", [["events"], ["events", "--modality", "all"], ["relations", "CHN", "PRK"],
-                                  ["relations", "Chiny", "Korea Północna", "--by", "week"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["events"],
+        ["events", "--modality", "all"],
+        ["relations", "CHN", "PRK"],
+        ["relations", "Chiny", "Korea Północna", "--by", "week"],
+    ],
+)
 def test_tables_read_in_100_columns(db, args):
     result = CliRunner().invoke(main, [*args, "--db", db, "--format", "table"])
     assert result.exit_code == 0, result.output
@@ -185,26 +228,73 @@ def test_make_run_ends_by_pointing_at_the_web_ui():
 # Siblings of the closed sets above: every other option with a closed set of values, through the CLI (one
 # E506 line, exit 2) and, where the API has it, the API (400 with the same message) and the web UI's page.
 MORE_BAD_VALUES = [
-    (["events", "--quad-class", "7"], "/api/events", {"quad_class": "7"}, "/", "'7' is not a QuadClass",
-     "choose 1 (verbal cooperation)"),
-    (["events", "--quad-class", "x"], "/api/events/timeline", {"quad_class": "x"}, "/", "'x' is not a QuadClass",
-     "4 (material conflict)"),
-    (["relations", "CHN", "PRK", "--by", "wek"], "/api/relations", {"a": "CHN", "b": "PRK", "by": "wek"},
-     "/relations", "'wek' is not a period", "did you mean week?"),
-    (["stories", "--lang", "xx"], "/api/stories", {"lang": "xx"}, "/stories", "'xx' is not a language",
-     "ISO 639 code"),
-    (["articles", "--sort", "titel"], "/api/articles", {"sort": "titel"}, "/articles", "'titel' is not a sort order",
-     "did you mean title?"),
-    (["articles", "--since", "2025-13"], "/api/articles", {"since": "2025-13"}, "/articles",
-     "'2025-13' is not a calendar date", ""),
-    (["actors", "--country", "Ukrainia"], "/api/actors", {"country": "Ukrainia"}, "/actors",
-     "'Ukrainia' is not a country", "did you mean Ukraina (UKR)?"),
-    (["stats", "--modality", "asertd"], "/api/stats", {"modality": "asertd"}, None, "'asertd' is not a modality",
-     "did you mean asserted?"),
+    (
+        ["events", "--quad-class", "7"],
+        "/api/events",
+        {"quad_class": "7"},
+        "/",
+        "'7' is not a QuadClass",
+        "choose 1 (verbal cooperation)",
+    ),
+    (
+        ["events", "--quad-class", "x"],
+        "/api/events/timeline",
+        {"quad_class": "x"},
+        "/",
+        "'x' is not a QuadClass",
+        "4 (material conflict)",
+    ),
+    (
+        ["relations", "CHN", "PRK", "--by", "wek"],
+        "/api/relations",
+        {"a": "CHN", "b": "PRK", "by": "wek"},
+        "/relations",
+        "'wek' is not a period",
+        "did you mean week?",
+    ),
+    (["stories", "--lang", "xx"], "/api/stories", {"lang": "xx"}, "/stories", "'xx' is not a language", "ISO 639 code"),
+    (
+        ["articles", "--sort", "titel"],
+        "/api/articles",
+        {"sort": "titel"},
+        "/articles",
+        "'titel' is not a sort order",
+        "did you mean title?",
+    ),
+    (
+        ["articles", "--since", "2025-13"],
+        "/api/articles",
+        {"since": "2025-13"},
+        "/articles",
+        "'2025-13' is not a calendar date",
+        "",
+    ),
+    (
+        ["actors", "--country", "Ukrainia"],
+        "/api/actors",
+        {"country": "Ukrainia"},
+        "/actors",
+        "'Ukrainia' is not a country",
+        "did you mean Ukraina (UKR)?",
+    ),
+    (
+        ["stats", "--modality", "asertd"],
+        "/api/stats",
+        {"modality": "asertd"},
+        None,
+        "'asertd' is not a modality",
+        "did you mean asserted?",
+    ),
     (["export", "--format", "gdlt"], None, None, None, "'gdlt' is not an export format", "did you mean gdelt?"),
     (["events", "--format", "tabel"], None, None, None, "'tabel' is not an output format", "did you mean table?"),
-    (["batch", "in", "--out", "out", "--engine", "dsk"], None, None, None, "'dsk' is not an engine",
-     "did you mean dask?"),
+    (
+        ["batch", "in", "--out", "out", "--engine", "dsk"],
+        None,
+        None,
+        None,
+        "'dsk' is not an engine",
+        "did you mean dask?",
+    ),
     # The API's entity list (no CLI command): its type is a closed set, its country a code or a name.
     (None, "/api/entities", {"type": "PERS"}, None, "'PERS' is not an entity type", "did you mean PER?"),
     (None, "/api/entities", {"country": "Chna"}, None, "'Chna' is not a country", "did you mean China (CHN)?"),
@@ -236,8 +326,11 @@ def _make_run_queries() -> list[list[str]]:
 
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
-    commands = [shlex.split(line.strip().split("/kronika ", 1)[1]) for line in run.splitlines()
-                if "/kronika " in line and not line.strip().startswith("@")]
+    commands = [
+        shlex.split(line.strip().split("/kronika ", 1)[1])
+        for line in run.splitlines()
+        if "/kronika " in line and not line.strip().startswith("@")
+    ]
     return [words for words in commands if words[0] not in ("analyze", "ingest", "serve")]
 
 
@@ -253,7 +346,7 @@ def examples_db(tmp_path_factory, pipeline):
 @pytest.mark.parametrize("args", _make_run_queries(), ids=lambda args: " ".join(args[:3]))
 def test_make_run_last_screen_reads_in_100_columns(examples_db, args):
     db_at = args.index("--db") + 1
-    result = CliRunner().invoke(main, [*args[:db_at], examples_db, *args[db_at + 1:]])
+    result = CliRunner().invoke(main, [*args[:db_at], examples_db, *args[db_at + 1 :]])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert len(lines) > 2 and max(len(line) for line in lines) <= 100, result.stdout
@@ -264,8 +357,9 @@ def test_make_run_last_screen_reads_in_100_columns(examples_db, args):
 # "Władimir Putin" and "Putina" did not): the same one resolver in the CLI, the API, the web UI and Python.
 @pytest.mark.parametrize(("typed", "entity", "country"), ACTOR_NAMES)
 def test_actor_search_reads_names_as_the_filters_do(db, client, typed, entity, country):
-    result = CliRunner().invoke(main, ["actors", "--search", typed, "--modality", "all", "--db", db,
-                                       "--format", "json"])
+    result = CliRunner().invoke(
+        main, ["actors", "--search", typed, "--modality", "all", "--db", db, "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     through_cli = [a["key"] for a in json.loads(result.stdout)]
     params = {"search": typed, "modality": "all"}

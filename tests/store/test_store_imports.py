@@ -13,8 +13,16 @@ import kronika.store
 STORE = Path(kronika.store.__file__).parent
 # What the store must not reach into: query-time lemmas and names come from the reader the package installs
 # (kronika/reading.py), not from the stages.
-FORBIDDEN = ("kronika.stories", "kronika.core", "kronika.batch", "kronika.watch", "kronika.ingest",
-             "kronika.pipeline", "kronika.stages", "kronika.query_reader")
+FORBIDDEN = (
+    "kronika.stories",
+    "kronika.core",
+    "kronika.batch",
+    "kronika.watch",
+    "kronika.ingest",
+    "kronika.pipeline",
+    "kronika.stages",
+    "kronika.query_reader",
+)
 
 
 def imported(path: Path) -> set[str]:
@@ -32,10 +40,13 @@ def test_store_module_imports_no_runner_stories_or_core(path):
     assert [name for name in imported(path) if name.startswith(FORBIDDEN)] == []
 
 
-@pytest.mark.parametrize("source, found", [
-    ("from kronika.stories.store import assign_story", {"kronika.stories.store"}),
-    ("def f():\n    import kronika.core as core", {"kronika.core"}),
-])
+@pytest.mark.parametrize(
+    "source, found",
+    [
+        ("from kronika.stories.store import assign_story", {"kronika.stories.store"}),
+        ("def f():\n    import kronika.core as core", {"kronika.core"}),
+    ],
+)
 def test_imports_are_found_in_functions_too(tmp_path, source, found):
     path = tmp_path / "m.py"
     path.write_text(source)

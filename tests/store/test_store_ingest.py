@@ -103,8 +103,11 @@ def count_articles(db) -> int:
 
 def test_kill_9_loses_nothing_committed(tmp_path):
     total = 150
-    texts = [f" date 2025-09-{1 + i % 28:02d} Artykuł numer {i}: Kim Dzong Un spotkał się z Xi Jinpingiem w "
-             f"Pekinie, a Władimir Putin przyjechał do Tiencina {i} razy." for i in range(total)]
+    texts = [
+        f" date 2025-09-{1 + i % 28:02d} Artykuł numer {i}: Kim Dzong Un spotkał się z Xi Jinpingiem w "
+        f"Pekinie, a Władimir Putin przyjechał do Tiencina {i} razy."
+        for i in range(total)
+    ]
     folder = write_articles(tmp_path / "in", texts)
     db = tmp_path / "k.db"
     command = [sys.executable, "-m", "kronika", "ingest", str(folder), "--db", str(db), "--batch-size", "4"]
@@ -142,8 +145,10 @@ def test_auto_language_with_jobs(tmp_path):
     """--lang auto in worker processes: each worker identifies the language and uses that language's stages."""
     gold = [json.loads(line) for line in STORIES_FIXTURE.read_text(encoding="utf-8").splitlines()]
     unlabelled = tmp_path / "articles.jsonl"
-    unlabelled.write_text("".join(json.dumps({k: v for k, v in r.items() if k not in ("lang", "story")}) + "\n"
-                                  for r in gold), encoding="utf-8")
+    unlabelled.write_text(
+        "".join(json.dumps({k: v for k, v in r.items() if k not in ("lang", "story")}) + "\n" for r in gold),
+        encoding="utf-8",
+    )
     exports = {}
     for jobs in ("1", "2"):
         db = tmp_path / f"jobs{jobs}.db"

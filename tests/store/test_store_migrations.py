@@ -40,7 +40,7 @@ def test_numbered_store_from_main_opens_and_keeps_its_history(numbered_store):
         assert len(store) == len(records.ALL)
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == LATEST
     # Each numbered row became its named one, applied when it was; the named migrations after them follow.
-    kept = history(numbered_store)[:len(numbered)]
+    kept = history(numbered_store)[: len(numbered)]
     assert kept == [(NUMBERED[version], at) for version, at in sorted(numbered.items())]
     assert [name for name, _ in history(numbered_store)] == list(MIGRATIONS)
 
@@ -64,6 +64,7 @@ def test_upgraded_store_applies_nothing_again(numbered_store):
 def creates_table(name: str):
     def function(connection):
         connection.execute(f"CREATE TABLE {name} (x)")
+
     function.__name__ = name
     return function
 

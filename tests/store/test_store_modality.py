@@ -113,7 +113,9 @@ def test_actor_counts_are_of_asserted_events(db, client):
     assert "Taiwan" not in default and default["Vladimir Putin"] == 1
     every = {a["name"]: a["events"] for a in cli_json(db, "actors", "--modality", "all")}
     assert every["Taiwan"] == 1 and every["Vladimir Putin"] == 2
-    negated = {a["name"]: a["events"] for a in client.get("/api/actors", params={"modality": "negated"}).json()["items"]}
+    negated = {
+        a["name"]: a["events"] for a in client.get("/api/actors", params={"modality": "negated"}).json()["items"]
+    }
     assert negated == {"Vladimir Putin": 1, "Xi Jinping": 1, "China": 1, "Taiwan": 1}
 
 
@@ -139,20 +141,27 @@ def test_migration_5_reads_modality_from_the_stored_reports(tmp_path):
 def test_the_issue_example_through_the_real_pipeline(tmp_path):
     # One denied attack and one announced attack: no CHN-TWN relation and no GDELT row.
     article = tmp_path / "neg.txt"
-    article.write_text(" date 2025-09-12 Chiny nie zaatakowały Tajwanu. Rosja nie zamierza atakować Polski.\n",
-                       encoding="utf-8")
+    article.write_text(
+        " date 2025-09-12 Chiny nie zaatakowały Tajwanu. Rosja nie zamierza atakować Polski.\n", encoding="utf-8"
+    )
     db = str(tmp_path / "neg.db")
     CliRunner().invoke(main, ["ingest", str(article), "--db", db], catch_exceptions=False)
     assert cli_json(db, "relations", "CHN", "TWN") == []
     assert cli("export", "--db", db, "--format", "gdelt") == ""
 
 
-@pytest.mark.parametrize(("by", "periods"), [("week", {"2025-W01": 2, "2025-W02": 1}),
-                                             ("month", {"2024-12": 1, "2025-01": 2})])
+@pytest.mark.parametrize(
+    ("by", "periods"), [("week", {"2025-W01": 2, "2025-W02": 1}), ("month", {"2024-12": 1, "2025-01": 2})]
+)
 def test_weeks_are_iso_weeks(db, client, by, periods):
     # Monday 2024-12-30 and Thursday 2025-01-02 are one ISO week: not "2024-W52" and "2025-W00".
-    through_cli = {r["period"]: r["events"] for r in cli_json(db, "relations", "CHN", "RUS", "--by", by,
-                                                                        "--until", "2025-01")}
-    through_api = {r["period"]: r["events"] for r in
-                   client.get("/api/relations", params={"a": "CHN", "b": "RUS", "by": by, "until": "2025-01"}).json()["periods"]}
+    through_cli = {
+        r["period"]: r["events"] for r in cli_json(db, "relations", "CHN", "RUS", "--by", by, "--until", "2025-01")
+    }
+    through_api = {
+        r["period"]: r["events"]
+        for r in client.get("/api/relations", params={"a": "CHN", "b": "RUS", "by": by, "until": "2025-01"}).json()[
+            "periods"
+        ]
+    }
     assert through_cli == through_api == periods

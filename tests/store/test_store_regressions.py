@@ -26,11 +26,11 @@ def test_a_malformed_url_does_not_stop_the_batch(tmp_path, url):
 
 
 def test_an_actor_on_both_sides_counts_once_per_event(tmp_path):
-    both = replace(PAP, id="both", events=[consult(PAP.text, "spotkał się", "2025-09-04", actor=KIM,
-                                                   recipient=KIM)])
+    both = replace(PAP, id="both", events=[consult(PAP.text, "spotkał się", "2025-09-04", actor=KIM, recipient=KIM)])
     store, _, _ = stored(tmp_path, both)
-    row = store.connection.execute("SELECT events, as_actor, as_recipient FROM actors WHERE name = ?",
-                                   ("Kim Jong Un",)).fetchone()
+    row = store.connection.execute(
+        "SELECT events, as_actor, as_recipient FROM actors WHERE name = ?", ("Kim Jong Un",)
+    ).fetchone()
     assert tuple(row) == (1, 1, 1)
     store.close()
 
@@ -45,8 +45,9 @@ def test_event_date_precision_follows_the_date(tmp_path, date, precision):
 
 
 def test_a_record_that_cannot_be_written_is_reported_and_the_rest_stored(tmp_path):
-    broken = replace(PAP, id="broken", events=[replace(consult(PAP.text, "spotkał się", "2025-09-04"),
-                                                       context=object())])
+    broken = replace(
+        PAP, id="broken", events=[replace(consult(PAP.text, "spotkał się", "2025-09-04"), context=object())]
+    )
     store, added, failures = stored(tmp_path, broken, replace(PAP, id="fine"))
     assert added == 1 and [doc.id for doc, _ in failures] == ["broken"]
     assert store.connection.execute("SELECT count(*) FROM articles").fetchone()[0] == 1

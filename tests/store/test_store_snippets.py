@@ -31,7 +31,7 @@ CASES = [
 def test_snippet_marks_the_words_searched(text, search, marked):
     cut = snippet(text, search_terms(search))
     assert [text[s:e] for s, e in cut.matches] == marked
-    assert text[cut.start:cut.start + len(cut.text)] == cut.text  # offsets into the whole text
+    assert text[cut.start : cut.start + len(cut.text)] == cut.text  # offsets into the whole text
     assert len(cut.text) <= 160
     assert "".join(piece for piece, _ in cut.pieces()) == cut.text
     assert [piece for piece, matched in cut.pieces() if matched] == marked
@@ -62,8 +62,10 @@ def test_a_reader_of_words_as_typed_marks_only_the_typed_form():
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, pipeline):
-    docs = [pipeline(Document(id="far", text=FILLER + "Delegacja przyjechała do Pekinu w środę.", date="2025-09-01")),
-            pipeline(Document(id="near", text="W Pekinie spotkali się przywódcy.", date="2025-09-02"))]
+    docs = [
+        pipeline(Document(id="far", text=FILLER + "Delegacja przyjechała do Pekinu w środę.", date="2025-09-01")),
+        pipeline(Document(id="near", text="W Pekinie spotkali się przywódcy.", date="2025-09-02")),
+    ]
     with Store(tmp_path_factory.mktemp("snippets") / "k.db", stories=False) as opened:
         opened.add_many(docs)
         yield opened
@@ -76,7 +78,7 @@ def test_store_articles_give_snippet_and_offsets(store, search, sort):
     assert sorted(frame["id"]) == ["far", "near"]
     for row in frame.to_dict("records"):
         text = texts[row["id"]]
-        assert text[row["snippet_start"]:row["snippet_start"] + len(row["snippet"])] == row["snippet"]
+        assert text[row["snippet_start"] : row["snippet_start"] + len(row["snippet"])] == row["snippet"]
         assert [text[s:e] for s, e in row["matches"]] == [("Pekinu" if row["id"] == "far" else "Pekinie")]
 
 
@@ -92,8 +94,9 @@ def test_cli_table_shows_the_snippet_bold_on_a_terminal_only(store, color, marke
 
     from kronika.cli import main
 
-    result = CliRunner().invoke(main, ["articles", "--db", str(store.path), "--search", "pekin", "--format",
-                                       "table"], color=color)
+    result = CliRunner().invoke(
+        main, ["articles", "--db", str(store.path), "--search", "pekin", "--format", "table"], color=color
+    )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[-1] == "(2 row(s))"
@@ -110,8 +113,7 @@ def test_cli_json_gives_snippet_offsets(store):
 
     from kronika.cli import main
 
-    result = CliRunner().invoke(main, ["articles", "--db", str(store.path), "--search", "Pekinie", "--format",
-                                       "json"])
+    result = CliRunner().invoke(main, ["articles", "--db", str(store.path), "--search", "Pekinie", "--format", "json"])
     rows = {row["id"]: row for row in json.loads(result.output)}
     near = rows["near"]
     assert near["matches"] == [[2, 9]] and near["snippet_start"] == 0

@@ -22,31 +22,59 @@ CALL_TEXT = "Kim Dzong Un rozmawiał telefonicznie z Xi Jinpingiem. Kim i Xi roz
 
 
 def _call(article_id: str) -> Document:
-    event = dataclasses.replace(records.consult(CALL_TEXT, "rozmawiał", "2025-09-04"), mode="phone",
-                                goldstein=1.0)
-    return Document(text=CALL_TEXT, id=article_id, url=f"https://{article_id}.example/", date="2025-09-04",
-                    sentences=records._sentences(CALL_TEXT), events=[event])
+    event = dataclasses.replace(records.consult(CALL_TEXT, "rozmawiał", "2025-09-04"), mode="phone", goldstein=1.0)
+    return Document(
+        text=CALL_TEXT,
+        id=article_id,
+        url=f"https://{article_id}.example/",
+        date="2025-09-04",
+        sentences=records._sentences(CALL_TEXT),
+        events=[event],
+    )
 
 
 # Several ways of writing the same two people, some twice in one article.
 ALIASES_TEXT = "Kim Dzong Un i Xi Jinping. Kim przyjechał, Kim odjechał. Xi Jinpingiem rozmawiano."
 ALIASES = Document(
-    text=ALIASES_TEXT, id="aliases-kim-xi", url="https://aliases.example/", date="2025-09-06",
+    text=ALIASES_TEXT,
+    id="aliases-kim-xi",
+    url="https://aliases.example/",
+    date="2025-09-06",
     sentences=records._sentences(ALIASES_TEXT),
     entities=[
-        records.Entity("Q56226", "Kim Jong Un", "PER", "PRK", "GOV",
-                       [records._span(ALIASES_TEXT, "Kim Dzong Un"), records.Mention(27, 30, "Kim"),
-                        records.Mention(43, 46, "Kim")]),
-        records.Entity("Q15031", "Xi Jinping", "PER", "CHN", "GOV",
-                       [records._span(ALIASES_TEXT, "Xi Jinping"), records._span(ALIASES_TEXT, "Xi Jinpingiem")]),
+        records.Entity(
+            "Q56226",
+            "Kim Jong Un",
+            "PER",
+            "PRK",
+            "GOV",
+            [
+                records._span(ALIASES_TEXT, "Kim Dzong Un"),
+                records.Mention(27, 30, "Kim"),
+                records.Mention(43, 46, "Kim"),
+            ],
+        ),
+        records.Entity(
+            "Q15031",
+            "Xi Jinping",
+            "PER",
+            "CHN",
+            "GOV",
+            [records._span(ALIASES_TEXT, "Xi Jinping"), records._span(ALIASES_TEXT, "Xi Jinpingiem")],
+        ),
     ],
     events=[records.consult(ALIASES_TEXT, "przyjechał", "2025-09-06", actor=records.KIM, recipient=records.CHINA)],
 )
 # Two actors on one side and one on the other, so a pair is counted from more than one participant row.
 CROWD = dataclasses.replace(
-    records.LATER, id="crowd-kim-putin-xi",
-    events=[dataclasses.replace(records.LATER.events[0], actor=[records.KIM, records.PUTIN], recipient=[records.XI,
-                                                                                                    records.KIM])])
+    records.LATER,
+    id="crowd-kim-putin-xi",
+    events=[
+        dataclasses.replace(
+            records.LATER.events[0], actor=[records.KIM, records.PUTIN], recipient=[records.XI, records.KIM]
+        )
+    ],
+)
 DOCS = [*records.ALL, *modality_records.ALL, ALIASES, CROWD, _call("call-1"), _call("call-2")]
 
 
@@ -54,8 +82,12 @@ def delete_article(connection: sqlite3.Connection, article_id: str) -> None:
     """What deleting an article takes away: its mentions and reports, and the events only it reported
     (participants before their event, as their foreign key requires)."""
     pk = connection.execute("SELECT pk FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
-    only = [e for (e,) in connection.execute(
-        "SELECT event FROM event_reports GROUP BY event HAVING min(article) = ? AND max(article) = ?", (pk, pk))]
+    only = [
+        e
+        for (e,) in connection.execute(
+            "SELECT event FROM event_reports GROUP BY event HAVING min(article) = ? AND max(article) = ?", (pk, pk)
+        )
+    ]
     connection.execute("DELETE FROM mentions WHERE article = ?", (pk,))
     connection.execute("DELETE FROM claims WHERE article = ?", (pk,))
     connection.execute("DELETE FROM event_reports WHERE article = ?", (pk,))
@@ -81,8 +113,10 @@ def assert_counts_agree(connection: sqlite3.Connection) -> None:
     entities = [e for (e,) in connection.execute("SELECT DISTINCT entity FROM mentions")]
     assert entities
     for entity in entities:
-        assert connection.execute(sql.SUMMED_ALIASES, (entity,)).fetchall() == connection.execute(
-            sql.ENTITY_ALIASES, (entity,)).fetchall()
+        assert (
+            connection.execute(sql.SUMMED_ALIASES, (entity,)).fetchall()
+            == connection.execute(sql.ENTITY_ALIASES, (entity,)).fetchall()
+        )
     assert connection.execute("SELECT count(*) FROM entity_aliases WHERE mentions <= 0").fetchone()[0] == 0
     keys = [k for (k,) in connection.execute("SELECT key FROM actors")]
     dealt = 0
@@ -94,8 +128,9 @@ def assert_counts_agree(connection: sqlite3.Connection) -> None:
     assert dealt > 0
     assert connection.execute("SELECT count(*) FROM entity_counterparts WHERE events <= 0").fetchone()[0] == 0
     for modality in (None, "asserted", "negated", "intended", "hypothetical"):
-        counted = connection.execute("SELECT count(*) FROM events WHERE ? IS NULL OR modality = ?",
-                                     (modality, modality)).fetchone()[0]
+        counted = connection.execute(
+            "SELECT count(*) FROM events WHERE ? IS NULL OR modality = ?", (modality, modality)
+        ).fetchone()[0]
         assert connection.execute(sql.EVENT_TOTAL, {"modality": modality}).fetchone()[0] == counted
 
 
@@ -118,6 +153,7 @@ def _delete(article_id):
             with store.connection:
                 store.connection.execute("BEGIN")
                 delete_article(store.connection, article_id)
+
     return delete
 
 
@@ -136,16 +172,19 @@ def _recoded_by_call(path, docs):
         assert store.connection.execute("SELECT count(*) FROM events WHERE mode = 'phone'").fetchone()[0] == 1
 
 
-@pytest.mark.parametrize("build", [
-    pytest.param(_ingest, id="ingest"),
-    pytest.param(_reingest, id="re-ingest of the same articles"),
-    pytest.param(_delete("aliases-kim-xi"), id="delete an article with mentions"),
-    pytest.param(_delete("crowd-kim-putin-xi"), id="delete an article with a crowded event"),
-    pytest.param(_delete("call-2"), id="delete a report of a shared (recoded) event"),
-    pytest.param(_delete(records.PAP.id), id="delete the first report of shared events"),
-    pytest.param(_recoded_by_call, id="a recoding after the first reports"),
-    pytest.param(_backfill, id="the migration's backfill"),
-])
+@pytest.mark.parametrize(
+    "build",
+    [
+        pytest.param(_ingest, id="ingest"),
+        pytest.param(_reingest, id="re-ingest of the same articles"),
+        pytest.param(_delete("aliases-kim-xi"), id="delete an article with mentions"),
+        pytest.param(_delete("crowd-kim-putin-xi"), id="delete an article with a crowded event"),
+        pytest.param(_delete("call-2"), id="delete a report of a shared (recoded) event"),
+        pytest.param(_delete(records.PAP.id), id="delete the first report of shared events"),
+        pytest.param(_recoded_by_call, id="a recoding after the first reports"),
+        pytest.param(_backfill, id="the migration's backfill"),
+    ],
+)
 def test_summaries_agree_with_counting_from_scratch(tmp_path, build):
     path = tmp_path / "k.db"
     build(path, DOCS)

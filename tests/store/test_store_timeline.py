@@ -14,8 +14,12 @@ CASES = [
     ([], "day", [], []),
     ([("2025-09-01", 1, 2), ("2025-09-03", 4, 1)], "day", ["2025-09-01", "2025-09-02", "2025-09-03"], [2, 0, 1]),
     # ISO weeks across a new year: 2024-12-30 is in 2025-W01, one week with 2025-01-02, none "W53" or "W00".
-    ([("2024-12-20", 3, 1), ("2024-12-30", 1, 1), ("2025-01-02", 2, 1), ("2025-03-31", 1, 1)], "week",
-     ["2024-W51", "2024-W52"] + [f"2025-W{w:02d}" for w in range(1, 15)], [1, 0, 2] + [0] * 12 + [1]),
+    (
+        [("2024-12-20", 3, 1), ("2024-12-30", 1, 1), ("2025-01-02", 2, 1), ("2025-03-31", 1, 1)],
+        "week",
+        ["2024-W51", "2024-W52"] + [f"2025-W{w:02d}" for w in range(1, 15)],
+        [1, 0, 2] + [0] * 12 + [1],
+    ),
     ([("2021-01-31", 1, 1), ("2025-02-01", 4, 3)], "month", None, None),  # four years: months
     ([("2025-09-01", None, 2), ("no date", 1, 5)], "day", ["2025-09-01"], [2]),  # no QuadClass; not a day: left out
 ]
@@ -32,9 +36,16 @@ def test_timeline_periods(counts, by, periods, events):
     assert listed == sorted(listed) and len(set(listed)) == len(listed)
     days = [c for c in counts if c[0][:4].isdigit()]
     assert sum(p["events"] for p in found["periods"]) == sum(n for _, _, n in days)
-    quads = sum(p[f"quad{q}_{name}"] for p in found["periods"] for q, name in
-                ((1, "verbal_cooperation"), (2, "material_cooperation"), (3, "verbal_conflict"),
-                 (4, "material_conflict")))
+    quads = sum(
+        p[f"quad{q}_{name}"]
+        for p in found["periods"]
+        for q, name in (
+            (1, "verbal_cooperation"),
+            (2, "material_cooperation"),
+            (3, "verbal_conflict"),
+            (4, "material_conflict"),
+        )
+    )
     assert quads == sum(n for _, q, n in days if q)
 
 
@@ -50,9 +61,18 @@ def store(tmp_path_factory):
         yield opened
 
 
-@pytest.mark.parametrize("filters", [{}, {"modality": "all"}, {"type": "CONSULT"}, {"actor": "PRK"},
-                                     {"quad_class": 4, "modality": "all"}, {"since": "2025-09-02"},
-                                     {"actor": "nobody at all"}])
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"modality": "all"},
+        {"type": "CONSULT"},
+        {"actor": "PRK"},
+        {"quad_class": 4, "modality": "all"},
+        {"since": "2025-09-02"},
+        {"actor": "nobody at all"},
+    ],
+)
 def test_store_timeline_counts_the_filtered_events(store, filters):
     found = store.event_timeline(**filters)
     day_dated = [e for e in store.event_records(**filters, limit=0) if len(e["date"] or "") >= 10]

@@ -17,7 +17,7 @@ def test_alias_matching(text, names):
     assert {e.name for e in entities} == names
     for entity in entities:
         for mention in entity.mentions:
-            assert text[mention.start:mention.end] == mention.text
+            assert text[mention.start : mention.end] == mention.text
 
 
 @pytest.mark.parametrize("a, b", [("Brexit", "Брекзит"), ("Navalny", "Nawalny"), ("Theresa", "Тереза")])

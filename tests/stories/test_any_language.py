@@ -18,8 +18,11 @@ ARTICLES = [
     ("hi", "डोनाल्ड ट्रम्प ने सोमवार को हेलसिंकी में व्लादिमीर पुतिन से मुलाकात की।"),
     ("he", "דונלד טראמפ נפגש ביום שני עם ולדימיר פוטין בהלסינקי."),
     ("hy", "Դոնալդ Թրամփը երկուշաբթի օրը Հելսինկիում հանդիպեց Վլադիմիր Պուտինին։"),
-    ("sw", "Rais wa Marekani Donald Trump alikutana na rais wa Urusi Vladimir Putin mjini Helsinki siku ya "
-           "Jumatatu na kuzungumza kuhusu vita na amani."),
+    (
+        "sw",
+        "Rais wa Marekani Donald Trump alikutana na rais wa Urusi Vladimir Putin mjini Helsinki siku ya "
+        "Jumatatu na kuzungumza kuhusu vita na amani.",
+    ),
     ("vi", "Tổng thống Donald Trump đã gặp ông Vladimir Putin tại Helsinki vào thứ Hai."),
     ("fa", "دونالد ترامپ روز دوشنبه در هلسینکی با ولادیمیر پوتین دیدار کرد."),
 ]
@@ -31,10 +34,24 @@ def test_identification_covers_every_lingua_language(lang, text):
     assert detect_language(text) == lang
 
 
-@pytest.mark.parametrize("value, code", [
-    ("en", "en"), ("EN", "en"), ("en-US", "en"), ("pt_BR", "pt"), ("eng", "en"), ("ger", "de"),
-    ("English", "en"), ("fil", "fil"), ("und", "und"), ("xx", None), ("", None), ("auto", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "value, code",
+    [
+        ("en", "en"),
+        ("EN", "en"),
+        ("en-US", "en"),
+        ("pt_BR", "pt"),
+        ("eng", "en"),
+        ("ger", "de"),
+        ("English", "en"),
+        ("fil", "fil"),
+        ("und", "und"),
+        ("xx", None),
+        ("", None),
+        ("auto", None),
+        (None, None),
+    ],
+)
 def test_language_codes_are_normalised(value, code):
     assert language_code(value) == code
 
@@ -56,9 +73,16 @@ def inputs(tmp_path):
     """Every article of the table, plus one whose given language has no pack and is unknown to lingua, one
     with a language field that names nothing, and two without letters."""
     rows = [{"id": f"a-{lang}", "text": text} for lang, text in ARTICLES]
-    rows += [{"id": "given-fil", "lang": "fil", "text": "Nagkita sina Donald Trump at Vladimir Putin sa Helsinki."},
-             {"id": "given-junk", "lang": "Klingonese?", "text": "The two presidents met in Helsinki on Monday and talked for two hours."},
-             {"id": "digits", "text": "432 / 202 — 2019-01-15"}, {"id": "symbols", "text": "★ ☆ ★"}]
+    rows += [
+        {"id": "given-fil", "lang": "fil", "text": "Nagkita sina Donald Trump at Vladimir Putin sa Helsinki."},
+        {
+            "id": "given-junk",
+            "lang": "Klingonese?",
+            "text": "The two presidents met in Helsinki on Monday and talked for two hours.",
+        },
+        {"id": "digits", "text": "432 / 202 — 2019-01-15"},
+        {"id": "symbols", "text": "★ ☆ ★"},
+    ]
     path = tmp_path / "in.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     return path, rows
@@ -86,7 +110,8 @@ def test_ingest_auto_accepts_every_language(tmp_path):
 
 def test_batch_auto_accepts_every_language(tmp_path):
     path, rows = inputs(tmp_path)
-    result = CliRunner().invoke(main, ["batch", str(path), "--out", str(tmp_path / "o"), "--workers", "1",
-                                       "--lang", "auto"])
+    result = CliRunner().invoke(
+        main, ["batch", str(path), "--out", str(tmp_path / "o"), "--workers", "1", "--lang", "auto"]
+    )
     assert result.exit_code == 0, result.output
     assert f"{len(rows)} article(s)" in result.stderr and "0 failed" in result.stderr

@@ -58,11 +58,14 @@ def test_dates_keep_two_summits_apart(records):
     assert second.new and second.story is not first.story
 
 
-@pytest.mark.parametrize("rule, joins", [
-    (StoryRule(), True),
-    (StoryRule(min_cosine=0.99, near_duplicate=0.999), False),  # nothing passes a rule this strict
-    (StoryRule(min_evidence=99, min_evidence_loose=99, near_duplicate=0.999), False),  # evidence is required
-])
+@pytest.mark.parametrize(
+    "rule, joins",
+    [
+        (StoryRule(), True),
+        (StoryRule(min_cosine=0.99, near_duplicate=0.999), False),  # nothing passes a rule this strict
+        (StoryRule(min_evidence=99, min_evidence_loose=99, near_duplicate=0.999), False),  # evidence is required
+    ],
+)
 def test_rule_thresholds_decide(records, rule, joins):
     pl, en = records[0], records[1]
     vectors = embed_documents([pl, en])
@@ -71,19 +74,32 @@ def test_rule_thresholds_decide(records, rule, joins):
     assert (not clusterer.add(article_features(en, vectors[1])).new) is joins
 
 
-@pytest.mark.parametrize("value, days", [("2025-09-10", 1), ("2025-02", 28), ("2024-02", 29), ("2025", None),
-                                         (None, None), ("2025-13", None), ("2016-11-26T08:31:00Z", 1),
-                                         ("2016-11-26 08:31", 1)])
+@pytest.mark.parametrize(
+    "value, days",
+    [
+        ("2025-09-10", 1),
+        ("2025-02", 28),
+        ("2024-02", 29),
+        ("2025", None),
+        (None, None),
+        ("2025-13", None),
+        ("2016-11-26T08:31:00Z", 1),
+        ("2016-11-26 08:31", 1),
+    ],
+)
 def test_date_interval(value, days):
     interval = date_interval(value)
     assert (interval[1] - interval[0] + 1 if interval else None) == days
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("by 432 votes to 202", {"432", "202"}),
-    ("on 2019-01-15 at 13:00 in 2019", set()),
-    ("19 drones, 4 airports, 3.5 km", {"19"}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("by 432 votes to 202", {"432", "202"}),
+        ("on 2019-01-15 at 13:00 in 2019", set()),
+        ("19 drones, 4 airports, 3.5 km", {"19"}),
+    ],
+)
 def test_numbers(text, expected):
     assert numbers(text) == expected
 
@@ -93,32 +109,41 @@ def test_vectors_are_unit_length(records):
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
 
 
-@pytest.mark.parametrize("lang, text, values", [
-    ("en", "The vote on 15 January 2019 and on January 16, 2019; talks resume in March 2019.",
-     ["2019-01-15", "2019-01-16", "2019-03"]),
-    ("de", "Am 15. Januar 2019 stimmte das Unterhaus ab, im März 2019 erneut.", ["2019-01-15", "2019-03"]),
-    ("fr", "Le 1er janvier 2019, puis en mars 2019.", ["2019-01-01", "2019-03"]),
-    ("es", "El 15 de enero de 2019 y en marzo de 2019.", ["2019-01-15", "2019-03"]),
-    ("ru", "15 января 2019 года и в марте 2019 года.", ["2019-01-15", "2019-03"]),
-    ("cs", "Dne 15. ledna 2019, v červenci 2018; 31. února 2019 nebylo.", ["2019-01-15", "2018-07"]),
-    ("uk", "17 січня 2021 року.", ["2021-01-17"]),
-    ("it", "15 gennaio 2019 (no month table), 2019-01-15 in digits.", ["2019-01-15"]),
-    ("en", "Theresa May said 432 MPs voted against.", []),
-])
+@pytest.mark.parametrize(
+    "lang, text, values",
+    [
+        (
+            "en",
+            "The vote on 15 January 2019 and on January 16, 2019; talks resume in March 2019.",
+            ["2019-01-15", "2019-01-16", "2019-03"],
+        ),
+        ("de", "Am 15. Januar 2019 stimmte das Unterhaus ab, im März 2019 erneut.", ["2019-01-15", "2019-03"]),
+        ("fr", "Le 1er janvier 2019, puis en mars 2019.", ["2019-01-01", "2019-03"]),
+        ("es", "El 15 de enero de 2019 y en marzo de 2019.", ["2019-01-15", "2019-03"]),
+        ("ru", "15 января 2019 года и в марте 2019 года.", ["2019-01-15", "2019-03"]),
+        ("cs", "Dne 15. ledna 2019, v červenci 2018; 31. února 2019 nebylo.", ["2019-01-15", "2018-07"]),
+        ("uk", "17 січня 2021 року.", ["2021-01-17"]),
+        ("it", "15 gennaio 2019 (no month table), 2019-01-15 in digits.", ["2019-01-15"]),
+        ("en", "Theresa May said 432 MPs voted against.", []),
+    ],
+)
 def test_written_dates(lang, text, values):
     from kronika.record import Document
     from kronika.stories.stages import WrittenDateStage
 
     doc = WrittenDateStage()(Document(text=text, lang=lang))
     assert [t.value for t in doc.timexes] == values
-    assert all(doc.text[t.start:t.end] == t.text for t in doc.timexes)
+    assert all(doc.text[t.start : t.end] == t.text for t in doc.timexes)
 
 
-@pytest.mark.parametrize("text, year", [
-    ("Since the full-scale invasion of 2022 and the budget for 2026.", 2021),
-    ("No year here, 432 to 202.", None),
-    ("Costs rose 2019% and 2019.5 is a number.", None),
-])
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("Since the full-scale invasion of 2022 and the budget for 2026.", 2021),
+        ("No year here, 432 to 202.", None),
+        ("Costs rose 2019% and 2019.5 is a number.", None),
+    ],
+)
 def test_not_before_is_the_earliest_year_named_less_one(text, year):
     from datetime import date
 
@@ -134,16 +159,20 @@ def features(id, vector, interval=None, not_before=None, entities=("E1", "E2")):
 
     padded = np.zeros(512, dtype=np.float32)  # the encoder's width
     padded[:2] = vector
-    return ArticleFeatures(id=id, lang="en", vector=padded, interval=interval,
-                           entities=dict.fromkeys(entities, 1.0), not_before=not_before)
+    return ArticleFeatures(
+        id=id, lang="en", vector=padded, interval=interval, entities=dict.fromkeys(entities, 1.0), not_before=not_before
+    )
 
 
-@pytest.mark.parametrize("second, joins", [
-    (features("b", [1, 0], interval=(737000, 737000)), True),  # dated, same day: a near-duplicate joins
-    (features("b", [1, 0]), True),  # undated: no time test
-    (features("b", [1, 0], not_before=737400), False),  # names only years after the story ended
-    (features("b", [1, 0], not_before=736900), True),  # names a year before it
-])
+@pytest.mark.parametrize(
+    "second, joins",
+    [
+        (features("b", [1, 0], interval=(737000, 737000)), True),  # dated, same day: a near-duplicate joins
+        (features("b", [1, 0]), True),  # undated: no time test
+        (features("b", [1, 0], not_before=737400), False),  # names only years after the story ended
+        (features("b", [1, 0], not_before=736900), True),  # names a year before it
+    ],
+)
 def test_named_years_bound_undated_articles(second, joins):
     clusterer = StoryClusterer()
     clusterer.add(features("a", [1, 0], interval=(737000, 737000)))
@@ -154,13 +183,16 @@ JUNE = (736846, 736875)  # 2018-06-01 .. 2018-06-30 as day numbers
 JULY_1 = (736876, 736876)
 
 
-@pytest.mark.parametrize("first, second, joins", [
-    (JUNE, JUNE, True),
-    (JUNE, (736876, 736906), False),  # July: a month-only date is a span to meet, not a day to be near
-    (JUNE, JULY_1, False),
-    (JULY_1, JUNE, False),
-    (JULY_1, (736878, 736878), True),  # two days apart, both to the day: within the window
-])
+@pytest.mark.parametrize(
+    "first, second, joins",
+    [
+        (JUNE, JUNE, True),
+        (JUNE, (736876, 736906), False),  # July: a month-only date is a span to meet, not a day to be near
+        (JUNE, JULY_1, False),
+        (JULY_1, JUNE, False),
+        (JULY_1, (736878, 736878), True),  # two days apart, both to the day: within the window
+    ],
+)
 def test_month_only_dates_must_overlap(first, second, joins):
     clusterer = StoryClusterer()
     clusterer.add(features("a", [1, 0], interval=first))
@@ -182,10 +214,15 @@ def months_of_articles(days: int, per_day: int, undated_share: float, seed: int)
             topic, start, entities = open_stories[int(rng.integers(len(open_stories)))]
             vector = topic + rng.standard_normal(512).astype(np.float32) / np.sqrt(512) * 1.2
             when = start + int(rng.integers(0, 3))
-            articles.append(ArticleFeatures(
-                id=f"a{len(articles)}", lang="en", vector=vector / np.linalg.norm(vector),
-                interval=None if rng.random() < undated_share else (when, when),
-                entities={e: 1.0 for e in entities if rng.random() < 0.7}))
+            articles.append(
+                ArticleFeatures(
+                    id=f"a{len(articles)}",
+                    lang="en",
+                    vector=vector / np.linalg.norm(vector),
+                    interval=None if rng.random() < undated_share else (when, when),
+                    entities={e: 1.0 for e in entities if rng.random() < 0.7},
+                )
+            )
     return articles
 
 
@@ -216,10 +253,20 @@ def test_eviction_closes_stories_older_than_the_horizon():
 # Written for this test: a follow-up of the Helsinki summit four days later (another occurrence, the same
 # thread), in English and in German.
 FOLLOW_UPS = [
-    ("f-en", "en", "2018-07-20", "Donald Trump has invited Vladimir Putin to Washington in the autumn, four days "
-     "after their summit in Helsinki, the White House said on Thursday."),
-    ("f-de", "de", "2018-07-20", "Donald Trump hat Wladimir Putin im Herbst nach Washington eingeladen, vier Tage "
-     "nach ihrem Gipfel in Helsinki, teilte das Weiße Haus am Donnerstag mit."),
+    (
+        "f-en",
+        "en",
+        "2018-07-20",
+        "Donald Trump has invited Vladimir Putin to Washington in the autumn, four days "
+        "after their summit in Helsinki, the White House said on Thursday.",
+    ),
+    (
+        "f-de",
+        "de",
+        "2018-07-20",
+        "Donald Trump hat Wladimir Putin im Herbst nach Washington eingeladen, vier Tage "
+        "nach ihrem Gipfel in Helsinki, teilte das Weiße Haus am Donnerstag mit.",
+    ),
 ]
 
 
@@ -240,13 +287,16 @@ def test_each_story_lies_in_one_thread(placements):
     assert {story for story, _ in placements.values()}.isdisjoint(thread for _, thread in placements.values())
 
 
-@pytest.mark.parametrize("a, b, same_story, same_thread", [
-    ("a-en", "a-pl", True, True),    # one summit in two languages
-    ("f-en", "f-de", True, True),    # one follow-up in two languages
-    ("f-en", "a-en", False, True),   # the follow-up is another occurrence in the Helsinki thread
-    ("b-en", "a-en", False, False),  # the Alaska summit seven years later is another thread
-    ("c-en", "a-en", False, False),
-])
+@pytest.mark.parametrize(
+    "a, b, same_story, same_thread",
+    [
+        ("a-en", "a-pl", True, True),  # one summit in two languages
+        ("f-en", "f-de", True, True),  # one follow-up in two languages
+        ("f-en", "a-en", False, True),  # the follow-up is another occurrence in the Helsinki thread
+        ("b-en", "a-en", False, False),  # the Alaska summit seven years later is another thread
+        ("c-en", "a-en", False, False),
+    ],
+)
 def test_stories_inside_threads(placements, a, b, same_story, same_thread):
     assert (placements[a][0] == placements[b][0]) is same_story
     assert (placements[a][1] == placements[b][1]) is same_thread

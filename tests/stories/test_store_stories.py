@@ -34,7 +34,8 @@ def stored_stories(path) -> dict[str, str]:
     with story_store(path) as store:
         rows = store.connection.execute(
             "SELECT a.id, s.id FROM story_articles sa JOIN articles a ON a.pk = sa.article "
-            "JOIN stories s ON s.pk = sa.story").fetchall()
+            "JOIN stories s ON s.pk = sa.story"
+        ).fetchall()
     return dict(rows)
 
 
@@ -48,9 +49,12 @@ def test_store_gives_the_in_memory_threads(db, records):
 
     in_memory = {doc.id: placed.thread.id for doc, placed in cluster_levels(records)}
     with story_store(db) as store:
-        stored = dict(store.connection.execute(
-            "SELECT a.id, t.id FROM story_articles sa JOIN articles a ON a.pk = sa.article "
-            "JOIN stories s ON s.pk = sa.story JOIN threads t ON t.pk = s.thread").fetchall())
+        stored = dict(
+            store.connection.execute(
+                "SELECT a.id, t.id FROM story_articles sa JOIN articles a ON a.pk = sa.article "
+                "JOIN stories s ON s.pk = sa.story JOIN threads t ON t.pk = s.thread"
+            ).fetchall()
+        )
         listed = store.stories()
         thread = store.thread(in_memory["a-en"])
         assert store.thread("no-such-thread") is None
@@ -69,17 +73,27 @@ def test_story_lists_articles_by_language(db):
     assert len(listed) == 3
     assert set(listed["size"]) == {3, 2}
     assert {lang: [a["id"] for a in arts] for lang, arts in story["articles"].items()} == {
-        "de": ["a-de"], "en": ["a-en"], "pl": ["a-pl"]}
+        "de": ["a-de"],
+        "en": ["a-en"],
+        "pl": ["a-pl"],
+    }
     assert set(story["titles"]) == {"de", "en", "pl"}
     names = {e["name"] for e in story["entities"]}
     assert {"Donald Trump", "Vladimir Putin", "Helsinki"} <= names
     assert story["first_date"] == story["last_date"] == "2018-07-16"
 
 
-@pytest.mark.parametrize("filters, expected", [
-    ({"lang": "ru"}, 1), ({"lang": "pl"}, 1), ({"min_size": 3}, 2), ({"since": "2019-01"}, 2),
-    ({"until": "2018-12-31"}, 1), ({"since": "2026-01-01"}, 0),
-])
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        ({"lang": "ru"}, 1),
+        ({"lang": "pl"}, 1),
+        ({"min_size": 3}, 2),
+        ({"since": "2019-01"}, 2),
+        ({"until": "2018-12-31"}, 1),
+        ({"since": "2026-01-01"}, 0),
+    ],
+)
 def test_story_filters(db, filters, expected):
     with story_store(db) as store:
         assert len(store.stories(**filters)) == expected
@@ -138,8 +152,10 @@ def gdelt_counts(records, tmp_path):
 
 # An English report of the same meeting that never names Putin: it joins the story (near duplicate), but it
 # does not name the meeting's participants, so it does not count as a report of it.
-UNNAMED = ("Donald Trump met the Russian leader in Helsinki on Monday. The talks between the presidents of the "
-           "United States and Russia lasted more than two hours. The Kremlin said the talks had been a success.")
+UNNAMED = (
+    "Donald Trump met the Russian leader in Helsinki on Monday. The talks between the presidents of the "
+    "United States and Russia lasted more than two hours. The Kremlin said the talks had been a success."
+)
 
 
 @pytest.mark.parametrize("extra, meeting_articles", [([], 3), ([UNNAMED], 3)])
@@ -147,8 +163,14 @@ def test_gdelt_sources_never_exceed_articles(records, tmp_path, extra, meeting_a
     from kronika.core import analyze_articles as analyse
     from kronika.ingest.article import Article
 
-    more = list(analyse([Article(text=t, id=f"x{i}", url=f"https://other{i}.example.org/a", date="2018-07-16",
-                                 lang="en") for i, t in enumerate(extra)]))
+    more = list(
+        analyse(
+            [
+                Article(text=t, id=f"x{i}", url=f"https://other{i}.example.org/a", date="2018-07-16", lang="en")
+                for i, t in enumerate(extra)
+            ]
+        )
+    )
     counts = gdelt_counts([*records, *more], tmp_path)
     assert counts and all(sources <= articles <= mentions for mentions, sources, articles in counts)
     assert max(articles for _, _, articles in counts) == meeting_articles

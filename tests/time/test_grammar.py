@@ -30,8 +30,9 @@ def test_trie_matches_what_the_flat_list_matches(text, tail):
     flat = "|".join(r"\s+".join(re.escape(p) for p in f.split(" ")) for f in ordered)
     as_list = re.compile(f"(?P<w>{flat}){tail}", re.IGNORECASE)
     as_trie = re.compile(f"(?P<w>{_alternation(FORMS)}){tail}", re.IGNORECASE)
-    assert [m.span("w") + m.span() for m in as_trie.finditer(text)] == \
-        [m.span("w") + m.span() for m in as_list.finditer(text)]
+    assert [m.span("w") + m.span() for m in as_trie.finditer(text)] == [
+        m.span("w") + m.span() for m in as_list.finditer(text)
+    ]
 
 
 def test_case_folding_siblings_keep_the_flat_list():
@@ -60,7 +61,7 @@ def _every_rule(text: str, start: int, end: int):
     found = []
     for compiled_rule in COMPILED.rules:
         for m in compiled_rule.regex.finditer(text, start, end):
-            before = text[max(start, m.start() - 40):m.start()]
+            before = text[max(start, m.start() - 40) : m.start()]
             if compiled_rule.not_after is not None and compiled_rule.not_after.search(before):
                 continue
             if compiled_rule.only_after is not None and not compiled_rule.only_after.search(before):

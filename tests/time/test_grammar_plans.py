@@ -22,20 +22,26 @@ def both(tmp_path_factory):
 def test_same_rules_and_prefilters(both):
     fresh, kept = both
     assert [r.body for r in fresh.rules] == [r.body for r in kept.rules]
-    assert [[p.__dict__ for p in r.prefilters] for r in fresh.rules] == \
-        [[p.__dict__ for p in r.prefilters] for r in kept.rules]
+    assert [[p.__dict__ for p in r.prefilters] for r in fresh.rules] == [
+        [p.__dict__ for p in r.prefilters] for r in kept.rules
+    ]
     assert fresh.risky == kept.risky
 
 
-SENTENCES = ["Spotkanie odbędzie się 5 maja 2025 r. o godz. 17.30.", "Trzy lata temu, w środę wieczorem.",
-             "Od poniedziałku do piątku przez dwa tygodnie."]
+SENTENCES = [
+    "Spotkanie odbędzie się 5 maja 2025 r. o godz. 17.30.",
+    "Trzy lata temu, w środę wieczorem.",
+    "Od poniedziałku do piątku przez dwa tygodnie.",
+]
 
 
 @pytest.mark.parametrize("sentence", SENTENCES)
 def test_same_matches(both, sentence):
     fresh, kept = both
-    found = [[(m.start, m.end, m.rule, m.slots) for m in find_matches(grammar, sentence, 0, len(sentence))]
-             for grammar in (fresh, kept)]
+    found = [
+        [(m.start, m.end, m.rule, m.slots) for m in find_matches(grammar, sentence, 0, len(sentence))]
+        for grammar in (fresh, kept)
+    ]
     assert found[0] == found[1] and found[0]
 
 

@@ -22,14 +22,13 @@ def example(name: str) -> tuple[str, str, str]:
     """(date, title, text) of an example article: the dateline, the first sentence's start, the rest."""
     raw = (EXAMPLES / name).read_text(encoding="utf-8")
     assert raw.startswith(PREFIX)
-    day, text = raw[len(PREFIX):].split(" ", 1)
+    day, text = raw[len(PREFIX) :].split(" ", 1)
     text = text.strip()
     return day, " ".join(text.split()[:8]), text
 
 
 def rfc822(day: str) -> str:
-    return format_datetime(datetime.combine(date.fromisoformat(day), datetime.min.time(), timezone.utc)
-                           .replace(hour=9))
+    return format_datetime(datetime.combine(date.fromisoformat(day), datetime.min.time(), timezone.utc).replace(hour=9))
 
 
 def paragraphs(text: str) -> str:
@@ -43,13 +42,17 @@ def rss(base: str, names: list[str]) -> str:
 
 def rss_of(base: str, articles: list[tuple[str, str, str, str]]) -> str:
     """RSS 2.0 of (link, date, title, text) articles, each whole in content:encoded."""
-    items = [f"<item><title>{escape(title)}</title><link>{link}</link><guid>{link}</guid>"
-             f"<pubDate>{rfc822(day)}</pubDate><description>{escape(text[:120])}</description>"
-             f"<content:encoded><![CDATA[{paragraphs(text)}]]></content:encoded></item>"
-             for link, day, title, text in articles]
-    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
-            'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Full</title>'
-            f'<link>{base}/</link><language>pl</language>{"".join(items)}</channel></rss>')
+    items = [
+        f"<item><title>{escape(title)}</title><link>{link}</link><guid>{link}</guid>"
+        f"<pubDate>{rfc822(day)}</pubDate><description>{escape(text[:120])}</description>"
+        f"<content:encoded><![CDATA[{paragraphs(text)}]]></content:encoded></item>"
+        for link, day, title, text in articles
+    ]
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Full</title>'
+        f"<link>{base}/</link><language>pl</language>{''.join(items)}</channel></rss>"
+    )
 
 
 def atom(base: str, names: list[str]) -> str:
@@ -57,21 +60,27 @@ def atom(base: str, names: list[str]) -> str:
     entries = []
     for name in names:
         day, title, text = example(name)
-        entries.append(f"<entry><title>{escape(title)}</title><id>urn:example:{name}</id>"
-                       f'<link href="{base}/pages/{name}.html"/><updated>{day}T09:00:00Z</updated>'
-                       f"<summary>{escape(text.split('.')[0])}.</summary></entry>")
-    return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="pl">'
-            f'<title>Summaries</title><id>urn:example:feed</id><updated>2025-09-10T09:00:00Z</updated>'
-            f'{"".join(entries)}</feed>')
+        entries.append(
+            f"<entry><title>{escape(title)}</title><id>urn:example:{name}</id>"
+            f'<link href="{base}/pages/{name}.html"/><updated>{day}T09:00:00Z</updated>'
+            f"<summary>{escape(text.split('.')[0])}.</summary></entry>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="pl">'
+        f"<title>Summaries</title><id>urn:example:feed</id><updated>2025-09-10T09:00:00Z</updated>"
+        f"{''.join(entries)}</feed>"
+    )
 
 
 def page(name: str) -> str:
     day, title, text = example(name)
-    return (f'<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-            f'<meta property="article:published_time" content="{day}T09:00:00+02:00"></head><body>'
-            f'<nav><a href="/">Strona główna</a> | <a href="/swiat">Świat</a></nav>'
-            f'<article><h1>{escape(title)}</h1>{paragraphs(text)}</article>'
-            f'<footer>Wszelkie prawa zastrzeżone.</footer></body></html>')
+    return (
+        f'<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f'<meta property="article:published_time" content="{day}T09:00:00+02:00"></head><body>'
+        f'<nav><a href="/">Strona główna</a> | <a href="/swiat">Świat</a></nav>'
+        f"<article><h1>{escape(title)}</h1>{paragraphs(text)}</article>"
+        f"<footer>Wszelkie prawa zastrzeżone.</footer></body></html>"
+    )
 
 
 class FeedServer:
@@ -129,6 +138,7 @@ class FeedServer:
 
 # --- the ways a feed goes wrong --------------------------------------------------------------------------
 
+
 def slow(seconds: float):
     def behave(handler):
         time.sleep(seconds)
@@ -136,6 +146,7 @@ def slow(seconds: float):
             handler.answer(200, "application/rss+xml", b"<rss version='2.0'><channel></channel></rss>")
         except OSError:
             pass  # the client gave up first, as it should
+
     return behave
 
 

@@ -26,12 +26,30 @@ def count(db, table: str = "articles", where: str = "") -> int:
 def test_kill_9_then_restart_stores_every_entry_once(tmp_path):
     db, sources = tmp_path / "k.db", tmp_path / "feeds.txt"
     with fs.FeedServer() as server:
-        articles = [(f"{server.base}/a/{i}", f"2025-09-{1 + i % 28:02d}", f"Wiadomość {i}",
-                     f"Kim Dzong Un spotkał się z Xi Jinpingiem w Pekinie po raz {i}. Władimir Putin przyjechał "
-                     f"do Tiencina na szczyt numer {i}.") for i in range(TOTAL)]
+        articles = [
+            (
+                f"{server.base}/a/{i}",
+                f"2025-09-{1 + i % 28:02d}",
+                f"Wiadomość {i}",
+                f"Kim Dzong Un spotkał się z Xi Jinpingiem w Pekinie po raz {i}. Władimir Putin przyjechał "
+                f"do Tiencina na szczyt numer {i}.",
+            )
+            for i in range(TOTAL)
+        ]
         server.routes["/many.rss"] = (200, "application/rss+xml", fs.rss_of(server.base, articles))
         sources.write_text(f"{server.base}/many.rss\n", encoding="utf-8")
-        command = [sys.executable, "-m", "kronika", "watch", str(sources), "--db", str(db), "--once", "--batch-size", "2"]
+        command = [
+            sys.executable,
+            "-m",
+            "kronika",
+            "watch",
+            str(sources),
+            "--db",
+            str(db),
+            "--once",
+            "--batch-size",
+            "2",
+        ]
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp_path)
         deadline = time.monotonic() + 180

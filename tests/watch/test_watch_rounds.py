@@ -15,15 +15,20 @@ FULL = ["000_02cd8ae479332831.txt", "001_xi_putin_pekin.txt"]  # whole articles 
 SUMMARISED = ["002_parada_pekin.txt", "003_drony_nad_polska.txt"]  # an Atom feed of summaries and links
 LATER = "004_modi_xi_tiencin.txt"  # added to the RSS feed before the third round
 # A folder source beside the feeds: one article and one empty file (reported once, not every round).
-FOLDER = {"note.txt": " date 2025-09-05 Premier Donald Tusk spotkał się w piątek w Warszawie z prezydentem Francji.\n",
-          "empty.txt": ""}
+FOLDER = {
+    "note.txt": " date 2025-09-05 Premier Donald Tusk spotkał się w piątek w Warszawie z prezydentem Francji.\n",
+    "empty.txt": "",
+}
 
 # path, (status, content type, body), the code and the words of its one error line
 BROKEN = [
-    ("/html", (200, "text/html", "<!DOCTYPE html><html><body><p>Nie kanał</p></body></html>"), "E904",
-     "an HTML page"),
-    ("/truncated.xml", (200, "application/rss+xml", "<?xml version='1.0'?><rss version='2.0'><channel><item>"
-                        "<title>Urwane</tit"), "E210", "no readable entry"),
+    ("/html", (200, "text/html", "<!DOCTYPE html><html><body><p>Nie kanał</p></body></html>"), "E904", "an HTML page"),
+    (
+        "/truncated.xml",
+        (200, "application/rss+xml", "<?xml version='1.0'?><rss version='2.0'><channel><item><title>Urwane</tit"),
+        "E210",
+        "no readable entry",
+    ),
     ("/down", (503, "text/plain", "przerwa"), "E902", "HTTP 503"),
     ("/gone", (404, "text/plain", "nie ma"), "E902", "HTTP 404"),
     ("/loop", (302, "", fs.redirect_loop), "E902", "redirects"),
@@ -33,8 +38,9 @@ BROKEN = [
 
 
 def run_once(sources, db):
-    return CliRunner().invoke(main, ["watch", str(sources), "--db", str(db), "--once", "--timeout", "1",
-                                     "--max-bytes", "300000"])
+    return CliRunner().invoke(
+        main, ["watch", str(sources), "--db", str(db), "--once", "--timeout", "1", "--max-bytes", "300000"]
+    )
 
 
 def stored_articles(db) -> dict[str, str]:
@@ -59,8 +65,13 @@ def rounds(tmp_path_factory):
         for name, text in FOLDER.items():
             (folder / "notes" / name).write_text(text, encoding="utf-8")
         sources = folder / "feeds.txt"
-        sources.write_text("# feeds of the test\n" + f"{base}/full.rss\n{base}/summaries.atom  # summaries only\n"
-                           + "".join(f"{base}{path}\n" for path, *_ in BROKEN) + "notes\n", encoding="utf-8")
+        sources.write_text(
+            "# feeds of the test\n"
+            + f"{base}/full.rss\n{base}/summaries.atom  # summaries only\n"
+            + "".join(f"{base}{path}\n" for path, *_ in BROKEN)
+            + "notes\n",
+            encoding="utf-8",
+        )
         results, stored, logs = [], [], []
         for number in range(3):
             if number == 2:
@@ -75,8 +86,9 @@ def rounds(tmp_path_factory):
 def test_first_round_stores_every_entry_of_the_good_feeds(rounds):
     result, stored, base = rounds["results"][0], rounds["stored"][0], rounds["base"]
     assert result.exit_code == 0, result.output
-    assert set(stored) == {f"{base}/articles/{name}" for name in FULL} | \
-        {f"{base}/pages/{name}.html" for name in SUMMARISED} | {None}  # the folder's article has no URL
+    assert set(stored) == {f"{base}/articles/{name}" for name in FULL} | {
+        f"{base}/pages/{name}.html" for name in SUMMARISED
+    } | {None}  # the folder's article has no URL
     # A summarised entry is stored with its page's text, not the one-line summary.
     for name in SUMMARISED:
         last_paragraph = fs.example(name)[2].split("\n\n")[-1].strip()

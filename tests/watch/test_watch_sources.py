@@ -40,8 +40,10 @@ def test_bad_sources_name_the_line(tmp_path, text, words):
     assert error.value.code == "E901" and words in str(error.value) and str(path) in str(error.value)
 
 
-@pytest.mark.parametrize("text, seconds", [("90s", 90), ("15m", 900), ("2h", 7200), ("1d", 86400), ("5", 300),
-                                           ("0", None), ("soon", None), ("-1m", None)])
+@pytest.mark.parametrize(
+    "text, seconds",
+    [("90s", 90), ("15m", 900), ("2h", 7200), ("1d", 86400), ("5", 300), ("0", None), ("soon", None), ("-1m", None)],
+)
 def test_durations(text, seconds):
     if seconds is None:
         with pytest.raises(KronikaError, match="not a duration"):

@@ -131,13 +131,19 @@ def _story(sid, first, last, title="t"):
     return {"id": sid, "first_date": first, "last_date": last, "title": title, "size": 2}
 
 
-@pytest.mark.parametrize(("stories", "bars", "axis"), [
-    ([], 0, []),
-    ([_story("a", None, None)], 0, []),
-    ([_story("a", "2025-09-01", "2025-09-03"), _story("b", "2025-09-10", None), _story("c", None, None)], 2,
-     ["2025-09-01", "2025-09-10"]),
-    ([_story("a", "2025-09-04", "2025-09-04", "<b>x</b>")], 1, ["2025-09-04", "2025-09-04"]),
-])
+@pytest.mark.parametrize(
+    ("stories", "bars", "axis"),
+    [
+        ([], 0, []),
+        ([_story("a", None, None)], 0, []),
+        (
+            [_story("a", "2025-09-01", "2025-09-03"), _story("b", "2025-09-10", None), _story("c", None, None)],
+            2,
+            ["2025-09-01", "2025-09-10"],
+        ),
+        ([_story("a", "2025-09-04", "2025-09-04", "<b>x</b>")], 1, ["2025-09-04", "2025-09-04"]),
+    ],
+)
 def test_thread_timeline(stories, bars, axis):
     drawn = str(charts.thread_timeline(stories))
     assert drawn.count('class="story-bar"') == bars
@@ -248,9 +254,7 @@ def test_real_article_page(page, server, tmp_path):
     page.wait_for_url("**/articles/*")
     assert page.locator("article#article-text mark.trigger").count() >= 1
     assert page.locator("article#article-text mark.ent").count() >= 3
-    assert (
-        page.locator(".coded-event").count() == page.locator("article#article-text mark.trigger[id]").count()
-    )
+    assert page.locator(".coded-event").count() == page.locator("article#article-text mark.trigger[id]").count()
     page.screenshot(path=str(tmp_path / "real-article.png"), full_page=True)
 
 
@@ -265,7 +269,7 @@ def test_article_search_marks_the_words_in_snippets(page, server, search):
         assert row.get_attribute("data-article") == item["id"]
         marks = row.locator("p.snippet mark.match").all_inner_texts()
         start = item["snippet_start"]
-        assert marks == [item["snippet"][s - start:e - start] for s, e in item["matches"]]
+        assert marks == [item["snippet"][s - start : e - start] for s, e in item["matches"]]
         assert all(mark.startswith("Pekin") for mark in marks) and marks
     page.goto(server + "/articles")  # no search, no snippet
     assert page.locator("p.snippet").count() == 0
@@ -318,8 +322,9 @@ def test_stories_page(page, server):
     assert page.locator("#story-articles a").count() >= 1
 
 
-@pytest.mark.parametrize("given", [{}, {"min_size": "2"}, {"lang": "pl"}, {"since": "2025-09-03"},
-                                   {"lang": "en", "until": "2025-09"}])
+@pytest.mark.parametrize(
+    "given", [{}, {"min_size": "2"}, {"lang": "pl"}, {"since": "2025-09-03"}, {"lang": "en", "until": "2025-09"}]
+)
 def test_stories_list_total_and_filters_kept(page, server, given):
     """The stories page, as the other lists: its total is the API's, and the form shows the filters given."""
     page.goto(server + "/stories")
@@ -350,14 +355,16 @@ def test_missing_page_says_so(page, server):
     page.errors.clear()
 
 
-
 # (what is claimed, the sources listed under it with their figures and articles)
 STORY_CLAIMS = [
-    ("killed · ASSAULT Russian Armed Forces -> Ukraine 2025-06-10", [
-        "State Emergency Service of Ukraine (UKR): 14 (wiadomosci.example.pl, 2025-06-10), "
-        "17 (wiadomosci.example.pl, 2025-06-11)",
-        "Ministry of Defence (Russia) (RUS): 30 (portal.example.com, 2025-06-10)",
-    ]),
+    (
+        "killed · ASSAULT Russian Armed Forces -> Ukraine 2025-06-10",
+        [
+            "State Emergency Service of Ukraine (UKR): 14 (wiadomosci.example.pl, 2025-06-10), "
+            "17 (wiadomosci.example.pl, 2025-06-11)",
+            "Ministry of Defence (Russia) (RUS): 30 (portal.example.com, 2025-06-10)",
+        ],
+    ),
     ("wounded", ["wiadomosci.example.pl (unattributed): 40 (wiadomosci.example.pl, 2025-06-10)"]),
     ("budynek", ["wiadomosci.example.pl (unattributed): ~12 (wiadomosci.example.pl, 2025-06-11)"]),
 ]
@@ -365,9 +372,13 @@ STORY_CLAIMS = [
 
 def _claims_on(page) -> list[tuple[str, list[str]]]:
     groups = page.locator("#claims .claim-group")
-    return [(groups.nth(i).locator("h3 .what").inner_text(),
-             [" ".join(text.split()) for text in groups.nth(i).locator("li.claim-source").all_inner_texts()])
-            for i in range(groups.count())]
+    return [
+        (
+            groups.nth(i).locator("h3 .what").inner_text(),
+            [" ".join(text.split()) for text in groups.nth(i).locator("li.claim-source").all_inner_texts()],
+        )
+        for i in range(groups.count())
+    ]
 
 
 def test_story_page_lists_who_claims_how_many(page, server, tmp_path):
@@ -475,8 +486,12 @@ def test_events_page_timeline_by_quad_class(page, server, query):
     page.goto(server + "/?" + query)
     api = page.request.get(server + "/api/events/timeline?" + query).json()
     drawn = page.locator("svg#events-timeline rect.quad")
-    expected = [(p["period"], q) for p in api["periods"] for q in (1, 2, 3, 4)
-                if p[[n for n in p if n.startswith(f"quad{q}_")][0]]]
+    expected = [
+        (p["period"], q)
+        for p in api["periods"]
+        for q in (1, 2, 3, 4)
+        if p[[n for n in p if n.startswith(f"quad{q}_")][0]]
+    ]
     assert drawn.count() == len(expected)
     if not expected:
         assert page.locator("svg#events-timeline").count() == 0
@@ -487,10 +502,13 @@ def test_events_page_timeline_by_quad_class(page, server, query):
     assert page.locator("#timeline h3").inner_text() == f"Events per {by}, by QuadClass"
 
 
-@pytest.mark.parametrize(("path", "table", "header", "api", "key"), [
-    ("/actors?modality=all", ".actors", "name", "/api/actors?modality=all&limit=500", "key"),
-    ("/articles", ".articles", "title", "/api/articles?limit=500", "id"),
-])
+@pytest.mark.parametrize(
+    ("path", "table", "header", "api", "key"),
+    [
+        ("/actors?modality=all", ".actors", "name", "/api/actors?modality=all&limit=500", "key"),
+        ("/articles", ".articles", "title", "/api/articles?limit=500", "id"),
+    ],
+)
 def test_actor_and_article_lists_total_and_sort(page, server, path, table, header, api, key):
     page.goto(server + path)
     items = page.request.get(server + api).json()["items"]
@@ -500,8 +518,9 @@ def test_actor_and_article_lists_total_and_sort(page, server, path, table, heade
     shown = page.locator(f"table{table} tbody tr td a").evaluate_all("links => links.map(a => a.pathname)")
     ordered = page.request.get(server + api + f"&sort={header}").json()["items"]  # sorted as the API tests check
     assert len(shown) == len(ordered) > 2
-    assert [unquote(p.split("/", 2)[2]) for p in shown] == [str(item["entity"] or item["key"]) if key == "key"
-                                                   else item["id"] for item in ordered]
+    assert [unquote(p.split("/", 2)[2]) for p in shown] == [
+        str(item["entity"] or item["key"]) if key == "key" else item["id"] for item in ordered
+    ]
     assert page.locator("a.download[data-format=csv]").get_attribute("href").endswith(f"sort={header}")
 
 
@@ -539,6 +558,7 @@ def test_a_missing_thread_says_so(page, server):
 
 # --- every chart's axis labels are read whole ---------------------------------------------------------
 
+
 def _series(count: int, kind: str) -> list[dict]:
     from datetime import date, timedelta
 
@@ -549,15 +569,39 @@ def _series(count: int, kind: str) -> list[dict]:
         periods = [f"{2024 + n // 52}-W{n % 52 + 1:02d}" for n in range(count)]
     else:
         periods = [f"{2000 + n // 12}-{n % 12 + 1:02d}" for n in range(count)]
-    return [{"period": p, "source": "CHN", "target": "PRK", "events": 1, "goldstein_mean": 1.0,
-             "quad1_verbal_cooperation": 1, "quad2_material_cooperation": 0, "quad3_verbal_conflict": 0,
-             "quad4_material_conflict": 0} for p in periods]
+    return [
+        {
+            "period": p,
+            "source": "CHN",
+            "target": "PRK",
+            "events": 1,
+            "goldstein_mean": 1.0,
+            "quad1_verbal_cooperation": 1,
+            "quad2_material_cooperation": 0,
+            "quad3_verbal_conflict": 0,
+            "quad4_material_conflict": 0,
+        }
+        for p in periods
+    ]
 
 
 # (chart, periods, label kind): from one period to a year of days; the last label near the right edge
-AXIS_CASES = [(chart, count, kind) for chart in ("line", "bars") for count, kind in
-              ((1, "day"), (12, "day"), (25, "day"), (92, "day"), (100, "day"), (107, "day"), (366, "day"),
-               (97, "week"), (156, "week"), (61, "month"))]
+AXIS_CASES = [
+    (chart, count, kind)
+    for chart in ("line", "bars")
+    for count, kind in (
+        (1, "day"),
+        (12, "day"),
+        (25, "day"),
+        (92, "day"),
+        (100, "day"),
+        (107, "day"),
+        (366, "day"),
+        (97, "week"),
+        (156, "week"),
+        (61, "month"),
+    )
+]
 
 
 def _outside(page, selector: str) -> list[str]:
@@ -581,8 +625,9 @@ def test_every_axis_label_is_inside_its_chart(page, chart, count, kind):
     assert _outside(page, "svg text.axis-label") == []
 
 
-@pytest.mark.parametrize("path", ["/?modality=all", "/relations?a=POL&b=UKR&by=day&modality=all",
-                                  "/relations?a=CHN&b=PRK&by=week"])
+@pytest.mark.parametrize(
+    "path", ["/?modality=all", "/relations?a=POL&b=UKR&by=day&modality=all", "/relations?a=CHN&b=PRK&by=week"]
+)
 def test_axis_labels_of_the_pages_charts_are_inside(page, server, path):
     page.goto(server + path)
     assert page.locator("svg.chart text.axis-label").count() >= 1
@@ -603,11 +648,19 @@ def _counterparts(count: int, name: str) -> list[dict]:
 
 
 # (counterparts, their names): the actor graph's names, on every side of the circle, are read whole too.
-@pytest.mark.parametrize(("count", "name"), [(1, "Volodymyr Zelenskyy"), (6, "Ministry of Defence (Russia)"),
-                                             (12, "Kim Dzong Un"), (20, "Państwowa Służba Ratownicza Ukrainy")])
+@pytest.mark.parametrize(
+    ("count", "name"),
+    [
+        (1, "Volodymyr Zelenskyy"),
+        (6, "Ministry of Defence (Russia)"),
+        (12, "Kim Dzong Un"),
+        (20, "Państwowa Służba Ratownicza Ukrainy"),
+    ],
+)
 def test_actor_graph_names_are_inside(page, count, name):
-    page.set_content(f"<!doctype html><html><body>{charts.actor_graph('Donald Tusk', _counterparts(count, name))}"
-                     "</body></html>")
+    page.set_content(
+        f"<!doctype html><html><body>{charts.actor_graph('Donald Tusk', _counterparts(count, name))}</body></html>"
+    )
     assert page.locator("svg#actor-graph a.node").count() == count
     assert _outside(page, "svg#actor-graph text") == []
     titles = page.locator("svg#actor-graph a.node title").evaluate_all("ts => ts.map(t => t.textContent)")

@@ -50,8 +50,9 @@ class EnglishLanguage:
     def strip_case_ending(self, surname: str, cases) -> str | None:
         return None
 
-    def romanize(self, name: str, context, state: str | None = None, first_names=None,
-                 person: bool = False) -> tuple[str, str] | None:
+    def romanize(
+        self, name: str, context, state: str | None = None, first_names=None, person: bool = False
+    ) -> tuple[str, str] | None:
         """English spells foreign names in English already."""
         return None
 
@@ -89,9 +90,15 @@ class EnglishLanguage:
         readings = _morphology().analyse(word)
         if not any(r.tag == "NNP" for r in readings):
             return False
-        return not any(r.tag != "NNP" and (r.tag[:2] in ("DT", "PR", "IN", "CC", "WD", "WP", "WR", "MD", "TO")
-                                           or r.tag.startswith("AUX_")
-                                           or r.lemma in _morphology().known_verbs) for r in readings)
+        return not any(
+            r.tag != "NNP"
+            and (
+                r.tag[:2] in ("DT", "PR", "IN", "CC", "WD", "WP", "WR", "MD", "TO")
+                or r.tag.startswith("AUX_")
+                or r.lemma in _morphology().known_verbs
+            )
+            for r in readings
+        )
 
     def is_nominative(self, tag: str) -> bool:
         """English nouns have no case: every reading can be a base form."""

@@ -17,7 +17,12 @@ from functools import lru_cache
 from kronika.caches import WORD_TYPES
 from kronika.lang.en.ud import AUX_PREFIX
 from kronika.lang.en.lexicon import (
-    ADJECTIVE_SUFFIXES, AUXILIARIES, CLOSED, IRREGULAR_PLURALS, IRREGULAR_VERBS, NOT_INFLECTED,
+    ADJECTIVE_SUFFIXES,
+    AUXILIARIES,
+    CLOSED,
+    IRREGULAR_PLURALS,
+    IRREGULAR_VERBS,
+    NOT_INFLECTED,
 )
 
 WORD = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -74,7 +79,7 @@ IRREGULAR_BASES = frozenset(base for base, _, _ in IRREGULAR_VERBS)
 
 
 def strip_plural(word: str) -> str:
-    """"crises" -> "crisis", "talks" -> "talk", "sanctions" -> "sanction", "countries" -> "country"."""
+    """ "crises" -> "crisis", "talks" -> "talk", "sanctions" -> "sanction", "countries" -> "country"."""
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]
     if word.endswith("ies") and len(word) > 4:
@@ -164,18 +169,29 @@ class Morphology:
         """Inflected forms of a lemma: the linker asks for plural nominatives, which English tags do not mark."""
         return []
 
-    def annotate(self, texts: Sequence[str], document_forms: frozenset[str] = frozenset(),
-                 name_forms: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    def annotate(
+        self,
+        texts: Sequence[str],
+        document_forms: frozenset[str] = frozenset(),
+        name_forms: frozenset[str] = frozenset(),
+    ) -> list[tuple[str, str]]:
         """(lemma, tag) for each token of one sentence, chosen by the left neighbour's tag."""
         out: list[tuple[str, str]] = []
         for i, text in enumerate(texts):
             previous = out[-1] if out else None
-            out.append(self._choose(text, self.analyse(text), previous, i == 0 or texts[i - 1] in "\"“‘'(",
-                                    document_forms))
+            out.append(
+                self._choose(text, self.analyse(text), previous, i == 0 or texts[i - 1] in "\"“‘'(", document_forms)
+            )
         return out
 
-    def _choose(self, text: str, readings: tuple[Analysis, ...], previous: tuple[str, str] | None,
-                initial: bool, document_forms: frozenset[str]) -> tuple[str, str]:
+    def _choose(
+        self,
+        text: str,
+        readings: tuple[Analysis, ...],
+        previous: tuple[str, str] | None,
+        initial: bool,
+        document_forms: frozenset[str],
+    ) -> tuple[str, str]:
         prev_lemma, prev_tag = previous or ("", "")
         prev_tag = prev_tag.removeprefix(AUX_PREFIX)
         if initial or not text[:1].isupper():
@@ -208,11 +224,16 @@ class Morphology:
         first = options[0]
         return first.lemma, first.tag
 
-    def lemmatize_phrase(self, text: str, document_forms: frozenset[str] = frozenset(), *,
-                         singular_common: bool = False) -> str:
+    def lemmatize_phrase(
+        self, text: str, document_forms: frozenset[str] = frozenset(), *, singular_common: bool = False
+    ) -> str:
         """The base form of a name or noun phrase: English names do not inflect, so the phrase as written,
         without a possessive "'s"; with ``singular_common`` a lower-case plural head in the singular."""
-        base = POSSESSIVE.sub("", text.strip()) if POSSESSIVE.search(text.strip()) and len(text.strip()) > 2 else text.strip()
+        base = (
+            POSSESSIVE.sub("", text.strip())
+            if POSSESSIVE.search(text.strip()) and len(text.strip()) > 2
+            else text.strip()
+        )
         if singular_common:
             words = base.split()
             if words and words[-1].islower() and words[-1].endswith("s") and words[-1] not in NOT_INFLECTED:

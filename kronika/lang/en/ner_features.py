@@ -21,8 +21,10 @@ def _shape(word: str) -> str:
 
 def sentence_features(sentence: Sequence, name_forms: frozenset[str], clusters: dict[str, str]) -> list[list[str]]:
     """Per token: its lower-cased form, shape and tag, and whether the document capitalises it elsewhere."""
-    return [[f"w={t.text.lower()}", f"shape={_shape(t.text)}", f"tag={t.tag or ''}",
-             f"named={t.text in name_forms}"] for t in sentence]
+    return [
+        [f"w={t.text.lower()}", f"shape={_shape(t.text)}", f"tag={t.tag or ''}", f"named={t.text in name_forms}"]
+        for t in sentence
+    ]
 
 
 def document_name_forms(sentences: Sequence[Sequence]) -> frozenset[str]:

@@ -13,8 +13,15 @@ from kronika.lang.pl.arabic import PARTICLES as ARABIC_PARTICLES
 from kronika.lang.pl.credits import BYLINE_OPENERS, CREDIT_CUES
 from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
 from kronika.lang.pl.morphology import CASES as _CASE_ORDER
-from kronika.lang.pl.names import (FIRST_NAME_ENDINGS, INDECLINABLE_SURNAME_FINALS, OBLIQUE_CASES, OBLIQUE_FINALS,
-                                   PROPER_LABELS, o_name_base, strip_case_ending)
+from kronika.lang.pl.names import (
+    FIRST_NAME_ENDINGS,
+    INDECLINABLE_SURNAME_FINALS,
+    OBLIQUE_CASES,
+    OBLIQUE_FINALS,
+    PROPER_LABELS,
+    o_name_base,
+    strip_case_ending,
+)
 from kronika.lang.pl.punctuation import POLISH_QUOTES
 from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
 from kronika.lang.pl import events as EVENT_CUES
@@ -76,8 +83,9 @@ class PolishLanguage:
         """Whether ``word`` may be a name's base form by its last letter ("Szczerbę" may not)."""
         return word[-1:].lower() not in OBLIQUE_FINALS
 
-    def romanize(self, name: str, context, state: str | None = None, first_names=None,
-                 person: bool = False) -> tuple[str, str] | None:
+    def romanize(
+        self, name: str, context, state: str | None = None, first_names=None, person: bool = False
+    ) -> tuple[str, str] | None:
         """The English spelling of a Polish transcription of an East Slavic or Arabic name, and its state (None
         for an Arabic one the text gives none); ``state`` is the one the text says the person serves, when it
         says; ``first_names``: what ``first_names`` made. Arabic names of persons only: places have English
@@ -118,7 +126,9 @@ class PolishLanguage:
         try:
             return OWN_VALUES[pair]
         except KeyError:
-            raise KeyError(f"no NKJP value gives the UD feature {pair!r} alone; known: {', '.join(OWN_VALUES)}") from None
+            raise KeyError(
+                f"no NKJP value gives the UD feature {pair!r} alone; known: {', '.join(OWN_VALUES)}"
+            ) from None
 
     def is_proper_name(self, word: str) -> bool:
         """Whether Morfeusz takes ``word`` for a name (or does not know it, as with most foreign names)."""

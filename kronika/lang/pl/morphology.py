@@ -240,8 +240,7 @@ class Morphology:
                 )
             # An acronym lemma keeps the writer's casing: "Un" in "Kim Dzong Un" is not UN, "Locie" is Lot.
             base = tuple(
-                replace(a, lemma=_recased(word, a.lemma)) if len(a.lemma) > 1 and a.lemma.isupper() else a
-                for a in base
+                replace(a, lemma=_recased(word, a.lemma)) if len(a.lemma) > 1 and a.lemma.isupper() else a for a in base
             )
         if not _guessable(word):
             return base
@@ -293,13 +292,18 @@ class Morphology:
         if len(assignment) == 1 and sum(w.kind != "punct" for w in words) == 1:
             # A word on its own is cited by its dictionary lemma (KPWr guidelines): "Polaków" ->
             # "Polak", "Wielkiego" -> "wielki"; adjectives keep the lemma's lower case.
-            (index, analysis), = assignment.items()
+            ((index, analysis),) = assignment.items()
             word = words[index]
             lemma = analysis.lemma if analysis.pos in ADJ_CLASSES else match_case(word.text, analysis.lemma)
             return text[: word.start] + lemma + text[word.end :]
         target = number
         nouns = [i for i in sorted(assignment) if assignment[i].pos in NOUN_CLASSES]
-        if singular_common and number == "pl" and nouns and _singular_citation(words[nouns[0]].text, assignment[nouns[0]]):
+        if (
+            singular_common
+            and number == "pl"
+            and nouns
+            and _singular_citation(words[nouns[0]].text, assignment[nouns[0]])
+        ):
             target = "sg"
         pieces = []
         pos = 0
@@ -506,7 +510,9 @@ class Morphology:
                 informative = [a for a in words[i + 1].analyses if a.tag != INDECLINABLE_TAG]
                 following = {c for a in informative for c in CASES if c in a.values}
                 options = tuple(
-                    replace(a, score=a.score + BONUS_PREPOSITION) if a.pos == "prep" and _governed_case(a) in following else a
+                    replace(a, score=a.score + BONUS_PREPOSITION)
+                    if a.pos == "prep" and _governed_case(a) in following
+                    else a
                     for a in options
                 )
             chosen.append(max(options, key=lambda a: a.score))  # max keeps Morfeusz's order among equals

@@ -130,8 +130,11 @@ def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tu
     # surname reads differently from a capitalised sentence-initial noun.
     shape = word_shape(word)
     labels = [f[2:] for f in groups["m"] if f.startswith("m=")]
-    groups["x"] = ("shc=" + shape + ":" + case, "lup" if lemma[:1].isupper() else "llow",
-                   *(("cm=" + label) for label in labels if word[:1].isupper()))
+    groups["x"] = (
+        "shc=" + shape + ":" + case,
+        "lup" if lemma[:1].isupper() else "llow",
+        *(("cm=" + label) for label in labels if word[:1].isupper()),
+    )
     flags = []
     if word[:1].isupper():
         flags.append("cap")
@@ -146,9 +149,16 @@ def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tu
     if not any(c.isalnum() for c in word):
         flags.append("punct")
     groups["own"] = (
-        "s1=" + lower[-1:], "s2=" + lower[-2:], "s4=" + lower[-4:], "s5=" + lower[-5:],
-        "p1=" + lower[:1], "p2=" + lower[:2], "p3=" + lower[:3], "p4=" + lower[:4],
-        "len=" + _length_bucket(len(word)), *flags,
+        "s1=" + lower[-1:],
+        "s2=" + lower[-2:],
+        "s4=" + lower[-4:],
+        "s5=" + lower[-5:],
+        "p1=" + lower[:1],
+        "p2=" + lower[:2],
+        "p3=" + lower[:3],
+        "p4=" + lower[:4],
+        "len=" + _length_bucket(len(word)),
+        *flags,
     )
     return groups
 
@@ -213,8 +223,15 @@ def sentence_features(
     rows = [_context_row(k) for k in keys]
     for i, key in enumerate(keys):
         if _SYMMETRIC and 3 <= i < n - 3:  # every neighbour there: one list display, no loop
-            feats = [*_own_row(key), *rows[i - 3][0], *rows[i - 2][1], *rows[i - 1][2], *rows[i + 1][3],
-                     *rows[i + 2][4], *rows[i + 3][5]]
+            feats = [
+                *_own_row(key),
+                *rows[i - 3][0],
+                *rows[i - 2][1],
+                *rows[i - 1][2],
+                *rows[i + 1][3],
+                *rows[i + 2][4],
+                *rows[i + 3][5],
+            ]
         else:
             feats = list(_own_row(key))
             for slot, offset in _OFFSETS:
@@ -254,10 +271,7 @@ def document_name_forms(sentences: Sequence[Sequence]) -> frozenset[str]:
     """Capitalised words that occur inside a sentence (not first) somewhere in the document, and
     ("~" + word) the words it also writes in lower case."""
     capitalised = {
-        t.text
-        for sentence in sentences
-        for t in sentence[1:]
-        if t.text[:1].isupper() and t.text[1:2].islower()
+        t.text for sentence in sentences for t in sentence[1:] if t.text[:1].isupper() and t.text[1:2].islower()
     }
     lower = {"~" + t.text for sentence in sentences for t in sentence if t.text[:1].islower()}
     return frozenset(capitalised | lower)
@@ -359,8 +373,7 @@ def is_inhabitant(word: str) -> bool:
 
     analyses = load_morphology().analyse(word)
     member = any(
-        a.pos in NOUN_CLASSES and a.lemma[:1].isupper() and COMMON_NOUN_LABEL in a.labels
-        and HUMAN_GENDER in a.values
+        a.pos in NOUN_CLASSES and a.lemma[:1].isupper() and COMMON_NOUN_LABEL in a.labels and HUMAN_GENDER in a.values
         for a in analyses
     )
     return member and not any(PLACE_OR_FORENAME.intersection(a.labels) for a in analyses)

@@ -18,8 +18,28 @@ from kronika.lang import triggers as schema
 from kronika.lang.triggers import CASES, Frame, Trigger
 
 # Prepositions the frames may name (with the cases they govern in those frames).
-PREPOSITIONS = frozenset({"z", "do", "na", "o", "od", "u", "w", "za", "dla", "wobec", "przeciwko", "przeciw",
-                          "pod", "nad", "przed", "przy", "między", "przez"})
+PREPOSITIONS = frozenset(
+    {
+        "z",
+        "do",
+        "na",
+        "o",
+        "od",
+        "u",
+        "w",
+        "za",
+        "dla",
+        "wobec",
+        "przeciwko",
+        "przeciw",
+        "pod",
+        "nad",
+        "przed",
+        "przy",
+        "między",
+        "przez",
+    }
+)
 
 
 def parse_frame(text: str) -> Frame:

@@ -77,28 +77,49 @@ CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
 
 # Each attribute value: its UD features (the same value never means two things in the tagset).
 VALUES: dict[str, tuple[str, ...]] = {
-    "sg": ("Number=Sing",), "pl": ("Number=Plur",),
-    "nom": ("Case=Nom",), "gen": ("Case=Gen",), "dat": ("Case=Dat",), "acc": ("Case=Acc",),
-    "inst": ("Case=Ins",), "loc": ("Case=Loc",), "voc": ("Case=Voc",),
-    "m1": ("Gender=Masc", "Animacy=Hum"), "m2": ("Gender=Masc", "Animacy=Nhum"), "m3": ("Gender=Masc", "Animacy=Inan"),
-    "f": ("Gender=Fem",), "n": ("Gender=Neut",),
-    "pri": ("Person=1",), "sec": ("Person=2",), "ter": ("Person=3",),
-    "pos": ("Degree=Pos",), "com": ("Degree=Cmp",), "sup": ("Degree=Sup",),
-    "imperf": ("Aspect=Imp",), "perf": ("Aspect=Perf",),
-    "aff": ("Polarity=Pos",), "neg": ("Polarity=Neg",),
-    "akc": ("Variant=Long",), "nakc": ("Variant=Short",),
-    "praep": ("PrepCase=Pre",), "npraep": ("PrepCase=Npr",),
-    "agl": ("Agglutination=Agl",), "nagl": ("Agglutination=Nagl",),
-    "wok": ("Variant=Long",), "nwok": ("Variant=Short",),
-    "pun": ("Abbr=Yes", "Pun=Yes"), "npun": ("Abbr=Yes", "Pun=No"),
-    "col": ("NumType=Sets",), "pt": ("Number=Ptan",),
+    "sg": ("Number=Sing",),
+    "pl": ("Number=Plur",),
+    "nom": ("Case=Nom",),
+    "gen": ("Case=Gen",),
+    "dat": ("Case=Dat",),
+    "acc": ("Case=Acc",),
+    "inst": ("Case=Ins",),
+    "loc": ("Case=Loc",),
+    "voc": ("Case=Voc",),
+    "m1": ("Gender=Masc", "Animacy=Hum"),
+    "m2": ("Gender=Masc", "Animacy=Nhum"),
+    "m3": ("Gender=Masc", "Animacy=Inan"),
+    "f": ("Gender=Fem",),
+    "n": ("Gender=Neut",),
+    "pri": ("Person=1",),
+    "sec": ("Person=2",),
+    "ter": ("Person=3",),
+    "pos": ("Degree=Pos",),
+    "com": ("Degree=Cmp",),
+    "sup": ("Degree=Sup",),
+    "imperf": ("Aspect=Imp",),
+    "perf": ("Aspect=Perf",),
+    "aff": ("Polarity=Pos",),
+    "neg": ("Polarity=Neg",),
+    "akc": ("Variant=Long",),
+    "nakc": ("Variant=Short",),
+    "praep": ("PrepCase=Pre",),
+    "npraep": ("PrepCase=Npr",),
+    "agl": ("Agglutination=Agl",),
+    "nagl": ("Agglutination=Nagl",),
+    "wok": ("Variant=Long",),
+    "nwok": ("Variant=Short",),
+    "pun": ("Abbr=Yes", "Pun=Yes"),
+    "npun": ("Abbr=Yes", "Pun=No"),
+    "col": ("NumType=Sets",),
+    "pt": ("Number=Ptan",),
 }
 
 
 # A UD pair back to the one tag value that gives it alone ("Case=Ins" -> "inst").
 OWN_VALUES = {pairs[0]: value for value, pairs in VALUES.items() if len(pairs) == 1}
 # Each NKJP case value's UD case ("inst" -> "Ins").
-UD_CASE = {value: pairs[0][len("Case="):] for value, pairs in VALUES.items() if pairs[0].startswith("Case=")}
+UD_CASE = {value: pairs[0][len("Case=") :] for value, pairs in VALUES.items() if pairs[0].startswith("Case=")}
 
 
 def ud_cases(values) -> frozenset[str]:

@@ -10,8 +10,10 @@ from click.testing import CliRunner
 
 from kronika.cli import main
 
-ARTICLE = (" date 2024-03-07 Russia attacked Ukraine on Tuesday, the ministry said. Vladimir Putin met Xi Jinping in "
-           "Moscow on March 3, 2024. About 3,000 troops were sent.\n")
+ARTICLE = (
+    " date 2024-03-07 Russia attacked Ukraine on Tuesday, the ministry said. Vladimir Putin met Xi Jinping in "
+    "Moscow on March 3, 2024. About 3,000 troops were sent.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,18 +34,25 @@ def test_entities_linked_by_english_aliases(english):
 
 def test_dates_resolved(english):
     record, _ = english
-    assert [(t["text"], t["value"]) for t in record["timexes"]] == [("on Tuesday", "2024-03-05"),
-                                                                   ("on March 3, 2024", "2024-03-03")]
+    assert [(t["text"], t["value"]) for t in record["timexes"]] == [
+        ("on Tuesday", "2024-03-05"),
+        ("on March 3, 2024", "2024-03-03"),
+    ]
 
 
-@pytest.mark.parametrize(("trigger", "actor", "recipient", "date"), [
-    ("attacked", "Russia", "Ukraine", "2024-03-05"),
-    ("met", "Vladimir Putin", "Xi Jinping", "2024-03-03"),
-])
+@pytest.mark.parametrize(
+    ("trigger", "actor", "recipient", "date"),
+    [
+        ("attacked", "Russia", "Ukraine", "2024-03-05"),
+        ("met", "Vladimir Putin", "Xi Jinping", "2024-03-03"),
+    ],
+)
 def test_events_coded_by_the_rules(english, trigger, actor, recipient, date):
     record, _ = english
-    coded = {e["trigger"]["text"]: ([a["name"] for a in e["actor"]], [r["name"] for r in e["recipient"]], e["date"])
-             for e in record["events"]}
+    coded = {
+        e["trigger"]["text"]: ([a["name"] for a in e["actor"]], [r["name"] for r in e["recipient"]], e["date"])
+        for e in record["events"]
+    }
     assert coded[trigger] == ([actor], [recipient], date)
 
 

@@ -95,7 +95,7 @@ def test_guesser_ranks_the_lemma_first(form, lemma):
 
 @pytest.mark.parametrize(("token", "lemma", "tag"), SINGLE_TOKENS)
 def test_token_readings(token, lemma, tag):
-    (got_lemma, got_tag), = load_morphology().annotate([token])
+    ((got_lemma, got_tag),) = load_morphology().annotate([token])
     assert got_lemma == lemma
     assert got_tag.startswith(tag)
 
@@ -144,8 +144,11 @@ def test_rewrite_of(form, lemma, expected):
 
 
 def test_learnt_rules_apply_to_new_words():
-    pairs = [("Adamem", "Adam", "subst:sg:inst:m1"), ("Hakimem", "Hakim", "subst:sg:inst:m1"),
-             ("Karimem", "Karim", "subst:sg:inst:m1")]
+    pairs = [
+        ("Adamem", "Adam", "subst:sg:inst:m1"),
+        ("Hakimem", "Hakim", "subst:sg:inst:m1"),
+        ("Karimem", "Karim", "subst:sg:inst:m1"),
+    ]
     guesser = SuffixGuesser(learn_rules(pairs))
     assert guesser.guess("Salimem")[0].lemma == "Salim"
 

@@ -124,11 +124,9 @@ INNER = [
     (["Teatr", "Polski", "we", "Wrocławiu"], set(), [(1, 2, COUNTRY, 1), (3, 4, SETTLEMENT, 1)]),
     # a person with forename and surname, a lone surname after a street, a surname that is also an
     # adjective accepted after a forename
-    (["Uniwersytet", "Adama", "Mickiewicza"], set(),
-     [(1, 3, PERSON, 1), (1, 2, FORENAME, 2), (2, 3, SURNAME, 2)]),
+    (["Uniwersytet", "Adama", "Mickiewicza"], set(), [(1, 3, PERSON, 1), (1, 2, FORENAME, 2), (2, 3, SURNAME, 2)]),
     (["ul.", "Sienkiewicza"], set(), [(1, 2, PERSON, 1), (1, 2, SURNAME, 2)]),
-    (["Szkoła", "im.", "Marii", "Konopnickiej"], set(),
-     [(2, 4, PERSON, 1), (2, 3, FORENAME, 2), (3, 4, SURNAME, 2)]),
+    (["Szkoła", "im.", "Marii", "Konopnickiej"], set(), [(2, 4, PERSON, 1), (2, 3, FORENAME, 2), (3, 4, SURNAME, 2)]),
     # a town's adjective, in lower case too ("powiat działdowski"); a region's adjective is no town
     (["powiat", "działdowski"], set(), [(1, 2, SETTLEMENT, 1)]),
     (["Uniwersytet", "Warszawski"], set(), [(1, 2, SETTLEMENT, 1)]),

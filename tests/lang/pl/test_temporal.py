@@ -14,10 +14,27 @@ from kronika.time.grammar import compile_grammar
 LEXICONS = TEMPORAL_GRAMMAR.lexicons
 
 MONTH_CASES = [
-    ("styczeń", 1), ("stycznia", 1), ("styczniu", 1), ("lutego", 2), ("lutym", 2), ("marca", 3), ("marcu", 3),
-    ("kwietnia", 4), ("maja", 5), ("maju", 5), ("czerwca", 6), ("czerwcu", 6), ("lipca", 7), ("sierpnia", 8),
-    ("września", 9), ("wrześniu", 9), ("wrzesień", 9), ("października", 10), ("listopadzie", 11),
-    ("grudnia", 12), ("grudniem", 12),
+    ("styczeń", 1),
+    ("stycznia", 1),
+    ("styczniu", 1),
+    ("lutego", 2),
+    ("lutym", 2),
+    ("marca", 3),
+    ("marcu", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("maju", 5),
+    ("czerwca", 6),
+    ("czerwcu", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("wrześniu", 9),
+    ("wrzesień", 9),
+    ("października", 10),
+    ("listopadzie", 11),
+    ("grudnia", 12),
+    ("grudniem", 12),
 ]
 
 
@@ -33,9 +50,20 @@ def test_roman_months(roman, month):
 
 
 WEEKDAY_CASES = [
-    ("poniedziałek", 1), ("poniedziałku", 1), ("wtorek", 2), ("wtorku", 2), ("środa", 3), ("środę", 3),
-    ("środy", 3), ("czwartek", 4), ("czwartkiem", 4), ("piątek", 5), ("sobotę", 6), ("sobocie", 6),
-    ("niedzielę", 7), ("niedzieli", 7),
+    ("poniedziałek", 1),
+    ("poniedziałku", 1),
+    ("wtorek", 2),
+    ("wtorku", 2),
+    ("środa", 3),
+    ("środę", 3),
+    ("środy", 3),
+    ("czwartek", 4),
+    ("czwartkiem", 4),
+    ("piątek", 5),
+    ("sobotę", 6),
+    ("sobocie", 6),
+    ("niedzielę", 7),
+    ("niedzieli", 7),
 ]
 
 
@@ -44,16 +72,32 @@ def test_weekday_forms(form, weekday):
     assert LEXICONS["weekday"][form] == weekday
 
 
-@pytest.mark.parametrize("form, weekday", [("wtorkowego", 2), ("sobotniej", 6), ("poniedziałkowe", 1),
-                                           ("niedzielnym", 7)])
+@pytest.mark.parametrize(
+    "form, weekday", [("wtorkowego", 2), ("sobotniej", 6), ("poniedziałkowe", 1), ("niedzielnym", 7)]
+)
 def test_weekday_adjectives(form, weekday):
     assert LEXICONS["weekdayadj"][form] == {"weekday": weekday}
 
 
 NUMBER_CASES = [
-    ("dwa", 2), ("dwóch", 2), ("dwoma", 2), ("dwóm", 2), ("dwie", 2), ("trzy", 3), ("trzech", 3), ("trzema", 3),
-    ("sześć", 6), ("sześciu", 6), ("pięćdziesiąt", 50), ("pięćdziesięciu", 50), ("dwadzieścia pięć", 25),
-    ("dwudziestu pięciu", 25), ("pół", 0.5), ("półtora", 1.5), ("kilka", "X"), ("wielu", "X"),
+    ("dwa", 2),
+    ("dwóch", 2),
+    ("dwoma", 2),
+    ("dwóm", 2),
+    ("dwie", 2),
+    ("trzy", 3),
+    ("trzech", 3),
+    ("trzema", 3),
+    ("sześć", 6),
+    ("sześciu", 6),
+    ("pięćdziesiąt", 50),
+    ("pięćdziesięciu", 50),
+    ("dwadzieścia pięć", 25),
+    ("dwudziestu pięciu", 25),
+    ("pół", 0.5),
+    ("półtora", 1.5),
+    ("kilka", "X"),
+    ("wielu", "X"),
 ]
 
 
@@ -63,8 +107,18 @@ def test_number_words(form, number):
 
 
 UNIT_CASES = [
-    ("dni", "D"), ("dnia", "D"), ("tygodnie", "W"), ("tygodni", "W"), ("miesięcy", "M"), ("lat", "Y"),
-    ("roku", "Y"), ("laty", "Y"), ("godziny", "H"), ("godzin", "H"), ("minut", "MIN"), ("dekady", "DE"),
+    ("dni", "D"),
+    ("dnia", "D"),
+    ("tygodnie", "W"),
+    ("tygodni", "W"),
+    ("miesięcy", "M"),
+    ("lat", "Y"),
+    ("roku", "Y"),
+    ("laty", "Y"),
+    ("godziny", "H"),
+    ("godzin", "H"),
+    ("minut", "MIN"),
+    ("dekady", "DE"),
     ("stulecia", "CE"),
 ]
 
@@ -74,18 +128,32 @@ def test_units(form, unit):
     assert LEXICONS["unit"][form]["unit"] == unit
 
 
-@pytest.mark.parametrize("form, slots", [
-    ("wczoraj", {"offset": -1}), ("przedwczoraj", {"offset": -2}), ("jutro", {"offset": 1}),
-    ("dziś", {"offset": 0}), ("wczorajszego", {"offset": -1}),
-])
+@pytest.mark.parametrize(
+    "form, slots",
+    [
+        ("wczoraj", {"offset": -1}),
+        ("przedwczoraj", {"offset": -2}),
+        ("jutro", {"offset": 1}),
+        ("dziś", {"offset": 0}),
+        ("wczorajszego", {"offset": -1}),
+    ],
+)
 def test_deictic_days(form, slots):
     lexicon = LEXICONS["deictic"] if form in LEXICONS["deictic"] else LEXICONS["deicticadj"]
     assert lexicon[form] == slots
 
 
-@pytest.mark.parametrize("form, shift", [
-    ("zeszłym", -1), ("ubiegłego", -1), ("przyszłym", 1), ("następnym", 1), ("bieżącego", 0), ("tym", 0),
-])
+@pytest.mark.parametrize(
+    "form, shift",
+    [
+        ("zeszłym", -1),
+        ("ubiegłego", -1),
+        ("przyszłym", 1),
+        ("następnym", 1),
+        ("bieżącego", 0),
+        ("tym", 0),
+    ],
+)
 def test_shifts(form, shift):
     assert LEXICONS["shift"][form] == {"shift": shift}
 
@@ -95,8 +163,10 @@ def test_seasons(form, season):
     assert LEXICONS["season"][form] == {"season": season}
 
 
-@pytest.mark.parametrize("form, part", [("początku", "START"), ("połowie", "MID"), ("końca", "END"),
-                                        ("schyłku", "END"), ("drugiej połowie", "H2")])
+@pytest.mark.parametrize(
+    "form, part",
+    [("początku", "START"), ("połowie", "MID"), ("końca", "END"), ("schyłku", "END"), ("drugiej połowie", "H2")],
+)
 def test_parts_of_periods(form, part):
     assert LEXICONS["part"][form] == {"part": part}
 

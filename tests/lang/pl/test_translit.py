@@ -104,10 +104,18 @@ def test_sound_keys_of_no_letters_are_empty():
 
 # The knowledge base's people as ``first_names`` reads them: (country, English first names, Polish first names).
 PEOPLE = [
-    ("RUS", ["Sergei"], []), ("RUS", ["Sergey"], ["Siergiej"]), ("RUS", ["Andrey"], []), ("RUS", ["Andrei"], []),
-    ("UKR", ["Volodymyr"], []), ("BLR", ["Viktar"], ["Wiktar"]),
-    ("FRA", ["Andre"], []), ("BRA", ["Andre"], []), ("COG", ["Andre"], []),
-    ("POL", ["Wladyslaw"], ["Władysław"]), ("CZE", ["Vladislav"], []), ("RUS", ["Vladislav"], []),
+    ("RUS", ["Sergei"], []),
+    ("RUS", ["Sergey"], ["Siergiej"]),
+    ("RUS", ["Andrey"], []),
+    ("RUS", ["Andrei"], []),
+    ("UKR", ["Volodymyr"], []),
+    ("BLR", ["Viktar"], ["Wiktar"]),
+    ("FRA", ["Andre"], []),
+    ("BRA", ["Andre"], []),
+    ("COG", ["Andre"], []),
+    ("POL", ["Wladyslaw"], ["Władysław"]),
+    ("CZE", ["Vladislav"], []),
+    ("RUS", ["Vladislav"], []),
 ]
 
 # (name, mentions of states in the article, expected state): a Polish spelling of a first name that mostly

@@ -39,17 +39,51 @@ ASPECT_PAIRS = [
 
 # lemma sequence -> CAMEO code: the examples and the common news nouns.
 EXPECTED = [
-    ("spotkać się", "040"), ("wizyta", "042"), ("rozmowa", "040"), ("spotkanie", "040"), ("szczyt", "040"),
-    ("negocjacja", "046"), ("porozumienie", "057"), ("umowa", "057"), ("sankcja", "163"), ("atak", "190"),
-    ("ostrzał", "194"), ("nalot", "195"), ("inwazja", "190"), ("agresja", "190"), ("protest", "141"),
-    ("demonstracja", "141"), ("strajk", "143"), ("oskarżenie", "112"), ("krytyka", "111"), ("groźba", "130"),
-    ("ultimatum", "139"), ("pomoc", "070"), ("wsparcie", "051"), ("wsparcie wojskowy", "072"), ("dostawa broń", "072"),
-    ("zawieszenie broń", "0871"), ("rozejm", "0871"), ("ewakuacja", "073"), ("aresztowanie", "173"),
-    ("zatrzymanie", "173"), ("blokada", "191"), ("embargo", "163"), ("mobilizacja", "154"),
-    ("ćwiczenia wojskowy", "150"), ("zamach", "180"), ("egzekucja", "180"),
-    ("nałożyć sankcja", "163"), ("wydalić dyplomata", "161"), ("zerwać stosunek", "161"),
-    ("zawrzeć porozumienie", "057"), ("wezwać do", "020"), ("wycofać", "0874"), ("wydalić", "174"),
-    ("potępić", "111"), ("ostrzelać", "194"),
+    ("spotkać się", "040"),
+    ("wizyta", "042"),
+    ("rozmowa", "040"),
+    ("spotkanie", "040"),
+    ("szczyt", "040"),
+    ("negocjacja", "046"),
+    ("porozumienie", "057"),
+    ("umowa", "057"),
+    ("sankcja", "163"),
+    ("atak", "190"),
+    ("ostrzał", "194"),
+    ("nalot", "195"),
+    ("inwazja", "190"),
+    ("agresja", "190"),
+    ("protest", "141"),
+    ("demonstracja", "141"),
+    ("strajk", "143"),
+    ("oskarżenie", "112"),
+    ("krytyka", "111"),
+    ("groźba", "130"),
+    ("ultimatum", "139"),
+    ("pomoc", "070"),
+    ("wsparcie", "051"),
+    ("wsparcie wojskowy", "072"),
+    ("dostawa broń", "072"),
+    ("zawieszenie broń", "0871"),
+    ("rozejm", "0871"),
+    ("ewakuacja", "073"),
+    ("aresztowanie", "173"),
+    ("zatrzymanie", "173"),
+    ("blokada", "191"),
+    ("embargo", "163"),
+    ("mobilizacja", "154"),
+    ("ćwiczenia wojskowy", "150"),
+    ("zamach", "180"),
+    ("egzekucja", "180"),
+    ("nałożyć sankcja", "163"),
+    ("wydalić dyplomata", "161"),
+    ("zerwać stosunek", "161"),
+    ("zawrzeć porozumienie", "057"),
+    ("wezwać do", "020"),
+    ("wycofać", "0874"),
+    ("wydalić", "174"),
+    ("potępić", "111"),
+    ("ostrzelać", "194"),
 ]
 
 SPEECH_VERBS = ["oświadczyć", "zapewnić", "podkreślić", "zadeklarować", "zapowiedzieć", "powiedzieć"]
@@ -156,8 +190,10 @@ def test_bad_frames_are_rejected(text):
 
 
 def test_broken_row_names_its_line():
-    table = "# comment\nlemmas\tpos\tcameo\trecipient\tactor_from\tsymmetric\tspeech\tgap\tordered\tnotes\n" \
-            "atak\tnoun\t19x\tna+acc\tgen\t0\t0\t0\t1\t\n"
+    table = (
+        "# comment\nlemmas\tpos\tcameo\trecipient\tactor_from\tsymmetric\tspeech\tgap\tordered\tnotes\n"
+        "atak\tnoun\t19x\tna+acc\tgen\t0\t0\t0\t1\t\n"
+    )
     with pytest.raises(ValueError, match=r"t\.tsv:3: cameo"):
         load_triggers(table, "t.tsv")
 
@@ -170,8 +206,7 @@ def test_header_names_sources():
 
 def test_lemmas_are_known_to_morfeusz(morfeusz):
     lemmas = {lemma for t in TRIGGERS for lemma in t.lemmas} - ALLOWED_UNKNOWN
-    unknown = sorted(lemma for lemma in lemmas
-                     if not any(known == lemma for known, _ in readings(morfeusz, lemma)))
+    unknown = sorted(lemma for lemma in lemmas if not any(known == lemma for known, _ in readings(morfeusz, lemma)))
     assert unknown == []
 
 

@@ -17,8 +17,12 @@ MAPPING = [
     ("ger:sg:nom:n:perf:aff", "NOUN", {"VerbForm=Vnoun", "Aspect=Perf", "Polarity=Pos", "Gender=Neut"}, set()),
     ("adj:sg:loc:f:com", "ADJ", {"Case=Loc", "Gender=Fem", "Degree=Cmp"}, {"VerbForm=Part"}),
     ("adja", "ADJ", {"Hyph=Yes"}, set()),
-    ("ppas:pl:inst:m1:imperf:neg", "ADJ", {"VerbForm=Part", "Voice=Pass", "Case=Ins", "Aspect=Imp",
-                                           "Polarity=Neg"}, {"Voice=Act"}),
+    (
+        "ppas:pl:inst:m1:imperf:neg",
+        "ADJ",
+        {"VerbForm=Part", "Voice=Pass", "Case=Ins", "Aspect=Imp", "Polarity=Neg"},
+        {"Voice=Act"},
+    ),
     ("pact:sg:dat:m3:imperf:aff", "ADJ", {"VerbForm=Part", "Voice=Act", "Tense=Pres", "Case=Dat"}, set()),
     ("fin:sg:ter:perf", "VERB", {"VerbForm=Fin", "Mood=Ind", "Tense=Pres", "Person=3", "Aspect=Perf"}, set()),
     ("praet:pl:m1:imperf", "VERB", {"VerbForm=Fin", "Tense=Past", "Number=Plur", "Aspect=Imp"}, {"Person=0"}),
@@ -48,11 +52,14 @@ def test_tag_to_ud(tag, upos, present, absent):
     assert reading.xpos == tag.split(":")[0]
 
 
-@pytest.mark.parametrize(("tag", "cases"), [
-    ("subst:sg:nom.gen.dat.acc.inst.loc:m1.m2.m3.f.n", {"Nom", "Gen", "Dat", "Acc", "Ins", "Loc"}),
-    ("adj:sg:voc:m1:pos", {"Voc"}),
-    ("fin:sg:ter:perf", set()),
-])
+@pytest.mark.parametrize(
+    ("tag", "cases"),
+    [
+        ("subst:sg:nom.gen.dat.acc.inst.loc:m1.m2.m3.f.n", {"Nom", "Gen", "Dat", "Acc", "Ins", "Loc"}),
+        ("adj:sg:voc:m1:pos", {"Voc"}),
+        ("fin:sg:ter:perf", set()),
+    ],
+)
 def test_cases(tag, cases):
     assert PACK.morph(tag).cases == cases
 
@@ -66,19 +73,34 @@ def test_no_class_has_no_upos(tag):
 # tag, a stage's word class, whether the tag is of it: each class told apart from its UD neighbours, and the
 # SGJP classes the stages never counted (frag, adjp, pacta, cond, aglt) still left out.
 CLASS_TESTS = [
-    ("subst:sg:nom:f", ud.noun, True), ("subst:sg:nom:f", ud.gerund, False),
-    ("ger:sg:gen:n:imperf:aff", ud.gerund, True), ("ger:sg:gen:n:imperf:aff", ud.noun, False),
-    ("depr:pl:nom:m2", ud.depreciative, True), ("depr:pl:nom:m2", ud.noun, False),
-    ("ign", ud.unknown_word, True), ("ign", ud.nominal, True), ("frag", ud.nominal, False),
+    ("subst:sg:nom:f", ud.noun, True),
+    ("subst:sg:nom:f", ud.gerund, False),
+    ("ger:sg:gen:n:imperf:aff", ud.gerund, True),
+    ("ger:sg:gen:n:imperf:aff", ud.noun, False),
+    ("depr:pl:nom:m2", ud.depreciative, True),
+    ("depr:pl:nom:m2", ud.noun, False),
+    ("ign", ud.unknown_word, True),
+    ("ign", ud.nominal, True),
+    ("frag", ud.nominal, False),
     ("brev:npun", ud.nominal, True),
-    ("adj:sg:nom:m1:pos", ud.adjective, True), ("adjp", ud.adjectival, False), ("adja", ud.adjective, False),
-    ("pacta", ud.verbal, False), ("pact:sg:nom:m1:imperf:aff", ud.verbal, True),
-    ("cond:sg:m1:ter:perf", ud.verb, False), ("aglt:sg:pri:imperf:wok", ud.verb, False),
-    ("imps:imperf", ud.impersonal, True), ("imps:imperf", ud.finite, False),
-    ("praet:sg:n:perf", ud.past, True), ("praet:sg:n:perf", ud.present, False),
-    ("bedzie:sg:ter:imperf", ud.future_auxiliary, True), ("bedzie:sg:ter:imperf", ud.finite, True),
-    ("winien:sg:m1:imperf", ud.verb, True), ("winien:sg:m1:imperf", ud.finite, False),
-    ("num:pl:acc:m1:rec", ud.numeral, True), ("numcomp", ud.numeral, False), ("romandig", ud.roman_numeral, True),
+    ("adj:sg:nom:m1:pos", ud.adjective, True),
+    ("adjp", ud.adjectival, False),
+    ("adja", ud.adjective, False),
+    ("pacta", ud.verbal, False),
+    ("pact:sg:nom:m1:imperf:aff", ud.verbal, True),
+    ("cond:sg:m1:ter:perf", ud.verb, False),
+    ("aglt:sg:pri:imperf:wok", ud.verb, False),
+    ("imps:imperf", ud.impersonal, True),
+    ("imps:imperf", ud.finite, False),
+    ("praet:sg:n:perf", ud.past, True),
+    ("praet:sg:n:perf", ud.present, False),
+    ("bedzie:sg:ter:imperf", ud.future_auxiliary, True),
+    ("bedzie:sg:ter:imperf", ud.finite, True),
+    ("winien:sg:m1:imperf", ud.verb, True),
+    ("winien:sg:m1:imperf", ud.finite, False),
+    ("num:pl:acc:m1:rec", ud.numeral, True),
+    ("numcomp", ud.numeral, False),
+    ("romandig", ud.roman_numeral, True),
 ]
 
 
@@ -87,15 +109,21 @@ def test_word_classes(tag, word_class, expected):
     assert word_class(ud.morph(tag)) is expected
 
 
-@pytest.mark.parametrize(("tag", "plural"), [
-    ("subst:pl:nom:m1", True), ("subst:sg:nom:m1", False), ("subst:sg.pl:gen:m2", False),
-])
+@pytest.mark.parametrize(
+    ("tag", "plural"),
+    [
+        ("subst:pl:nom:m1", True),
+        ("subst:sg:nom:m1", False),
+        ("subst:sg.pl:gen:m2", False),
+    ],
+)
 def test_plural_only(tag, plural):
     assert ud.plural(ud.morph(tag)) is plural
 
 
-@pytest.mark.parametrize(("pair", "value"), [("Case=Ins", "inst"), ("Case=Gen", "gen"), ("Number=Plur", "pl"),
-                                             ("Aspect=Imp", "imperf")])
+@pytest.mark.parametrize(
+    ("pair", "value"), [("Case=Ins", "inst"), ("Case=Gen", "gen"), ("Number=Plur", "pl"), ("Aspect=Imp", "imperf")]
+)
 def test_tag_value_names_a_pair_as_the_tagset_does(pair, value):
     assert PACK.tag_value(pair) == value
 
@@ -105,9 +133,14 @@ def test_tag_value_of_an_unknown_pair_is_named():
         PACK.tag_value("Case=Abl")
 
 
-@pytest.mark.parametrize(("surname", "cases", "base"), [
-    ("Alijewem", {"Ins"}, "Alijew"), ("Kowalskiego", {"Ins"}, None), ("Nowaka", {"Gen", "Acc"}, "Nowak"),
-])
+@pytest.mark.parametrize(
+    ("surname", "cases", "base"),
+    [
+        ("Alijewem", {"Ins"}, "Alijew"),
+        ("Kowalskiego", {"Ins"}, None),
+        ("Nowaka", {"Gen", "Acc"}, "Nowak"),
+    ],
+)
 def test_strip_case_ending_takes_ud_cases(surname, cases, base):
     assert PACK.strip_case_ending(surname, cases) == base
 
