@@ -1,7 +1,7 @@
 """The knowledge base's records: entries (people, organisations, places) and the offices people hold.
 
 An entry is stored as one JSON object a line in ``kronika/kb/data/*.jsonl``; empty fields are left out of
-the file and come back as empty tuples or ``None``. Dates are ISO 8601 strings, possibly partial
+the file and come back as empty tuples, empty dicts or ``None``. Dates are ISO 8601 strings, possibly partial
 ("2025-03", "2025") when the day is not known; comparisons pad them so that a partial start covers the
 whole month or year from its first day and a partial end up to its last day.
 """
@@ -69,7 +69,7 @@ class Entry:
     type: str  # PER | ORG | GPE | LOC
     country: str | None = None  # ISO 3166-1 alpha-3; None for international bodies
     sector: str | None = None  # CAMEO/PLOVER sector: GOV, MIL, IGO, MED, REB, ...
-    # Names in other languages, keyed by ISO 639-1 code ({"pl": ("Chiny", "ChRL"), "en": (...)}): base
+    # The entry's other names, keyed by ISO 639-1 code ({"pl": ("Chiny", "ChRL"), "en": (...)}): base
     # (nominative) forms. A second language adds its key; no field is named after a language.
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     # Inflected forms of single-word aliases (Morfeusz-generated for Polish), kept apart from the base aliases
