@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kronika.kb.base import DATA_FILES, alias_key, loose_key  # noqa: E402
-from kronika.kb.model import BY_LANGUAGE, Entry, Office  # noqa: E402
+from kronika.kb.model import Entry, Office, key_by_language  # noqa: E402
 from kronika.kb.tables import Row, read_sources  # noqa: E402
 
 SOURCES = ROOT / "kronika" / "kb" / "sources"
@@ -102,15 +102,8 @@ def unique(values) -> tuple[str, ...]:
 
 
 def keyed_entry(**values) -> Entry:
-    """An entry from values named as the source tables' columns are, one per language ("aliases_pl",
-    "aliases_en"): the entry keys them by language."""
-    by_language: dict[str, dict] = {key: {} for key in BY_LANGUAGE}
-    for name in [name for name in values if name.split("_")[0] in BY_LANGUAGE]:
-        key, lang = name.split("_", 1)
-        found = tuple(values.pop(name))
-        if found:
-            by_language[key][lang] = found
-    return Entry(**values, **by_language)
+    """An entry from values named as the source tables' columns are, one per language ("aliases_pl")."""
+    return Entry(**key_by_language(values))
 
 
 # ---------------------------------------------------------------- Morfeusz: Polish names and their forms

@@ -62,6 +62,17 @@ class Office:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
 
 
+def key_by_language(values: dict) -> dict:
+    """Moves values named per language ("aliases_pl", the source tables' columns and the earlier file layout)
+    into the keyed fields ({"aliases": {"pl": ...}}), in place; empty ones are dropped."""
+    for name in [name for name in values if name.split("_")[0] in BY_LANGUAGE and "_" in name]:
+        key, lang = name.split("_", 1)
+        found = tuple(values.pop(name))
+        if found:
+            values.setdefault(key, {})[lang] = found
+    return values
+
+
 @dataclass(frozen=True)
 class Entry:
     id: str  # Wikidata QID when certain, else "kronika:<slug>"
@@ -121,11 +132,7 @@ class Entry:
         for key in BY_LANGUAGE:
             data[key] = {lang: tuple(values) for lang, values in data.get(key, {}).items() if values}
         # The layout before fields were keyed by language ("aliases_pl": [...]) still reads.
-        for name in [name for name in data if "_" in name and name.split("_")[0] in BY_LANGUAGE]:
-            key, lang = name.split("_", 1)
-            values = tuple(data.pop(name))
-            if values:
-                data[key][lang] = values
+        key_by_language(data)
         data["offices"] = tuple(Office(**office) for office in data.get("offices", ()))
         return cls(**data)
 

@@ -55,12 +55,8 @@ def knowledge_base_entry(text: str, *, inflected: bool):
     return current_reader().named_entry(text)
 
 
-def is_state(entry) -> bool:
-    return entry.is_state()
-
-
 def _entry_keys(connection: sqlite3.Connection, entry) -> list[str]:
-    if is_state(entry):
+    if entry.is_state():
         return _column(connection, sql.RESOLVE_ACTOR, {"q": None, "country": entry.country, "sector": None})
     return _column(connection, sql.RESOLVE_ACTOR, {"q": entry.id, "country": None, "sector": None})
 
@@ -107,7 +103,7 @@ def country_names() -> dict[str, str]:
     names = {c.alpha_3: c.alpha_3 for c in pycountry.countries}
     names.update({c.name: c.alpha_3 for c in pycountry.countries})
     for entry in load_kb():
-        if is_state(entry):
+        if entry.is_state():
             names.setdefault(entry.country, entry.country)
             # The first alias of each language: the state's usual name in it ("Chiny").
             for name in (entry.name, *(aliases[0] for aliases in entry.aliases.values() if aliases)):
@@ -125,7 +121,7 @@ def country_code(text: str | None, option: str = "--country") -> str | None:
         return text.upper()
     for inflected in (False, True):
         entry = knowledge_base_entry(text, inflected=inflected)
-        if entry is not None and is_state(entry):
+        if entry is not None and entry.is_state():
             return entry.country
     names = country_names()
     near = _nearest(text, names)
