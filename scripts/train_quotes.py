@@ -1,6 +1,6 @@
 """Train the quote models on train-pl and measure them by article-level cross-validation.
 
-    .venv/bin/python scripts/train_quotes.py [--eval ../shared/eval] [--folds 5] [--no-save]
+    .venv/bin/python scripts/train_quotes.py [--eval ../shared/eval] [--folds 5] [--no-save] [--repeats N]
 
 Runs the pipeline up to the quote stage over every article of ``train/train-pl.jsonl``, finds the candidate
 stretches (``kronika/quotes/candidates.py``) and labels each by the gold: a quote when it overlaps a gold quote
@@ -11,7 +11,9 @@ then grades all articles with ``score.py`` against the rules alone (a marked str
 of 8+ words, every dash form with a verb; the rule speaker). The threshold pair with the best CV F1 x speaker
 accuracy ships. The bonuses of the joint decoding of an article's speakers (``kronika/quotes/chain.py``) are
 then tuned by nested cross-validation over the same out-of-fold scores (each fold decoded with the bonuses best
-on the other four). The final models, trained on every article, go to ``kronika/models/pl-quotes/model.json`` with the
+on the other four). ``--repeats N`` also measures the speakers over N partitions shuffled by seed (each quote
+alone, and chained with nested-tuned bonuses), since one partition's number moves by a point or two with the
+partition alone. The final models, trained on every article, go to ``kronika/models/pl-quotes/model.json`` with the
 numbers in ``meta.json``. Needs the ``train`` extra (scikit-learn).
 """
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import Counter
 from dataclasses import asdict
@@ -246,13 +249,15 @@ def chain_grid() -> list[dict[str, float]]:
     return [dict(zip(LINKS, values)) for values in product(*(CHAIN_GRID[name] for name in LINKS))]
 
 
-def tune_chain(grader, data, fold_models, qt: float, st: float, folds: int):
+def tune_chain(grader, data, fold_models, qt: float, st: float, folds: int, fold_of: list[int] | None = None):
     """The chain bonuses (``kronika/quotes/chain.py``) by nested cross-validation: each fold is decoded with the
     bonuses that do best on the other folds' out-of-fold scores. Returns the bonuses best on all articles, the
-    graded out-of-fold decoding and its quotes."""
+    graded out-of-fold decoding and its quotes. ``fold_of`` gives each article's fold (default: its index modulo
+    ``folds``)."""
+    fold_of = fold_of or [i % folds for i in range(len(data))]
     runs = []  # per article: (kept candidates, options, scores) under its fold's models
     for i, (gold, text, cands) in enumerate(data):
-        models = QuoteModels(*fold_models[i % folds], None, qt, st)
+        models = QuoteModels(*fold_models[fold_of[i]], None, qt, st)
         scores = models.quote.many([quote_features(text, c) for c in cands])
         kept = [c for c, p in zip(cands, scores) if p["yes"] >= qt]
         runs.append((kept, *speaker_options(text, kept, models)))
@@ -266,9 +271,9 @@ def tune_chain(grader, data, fold_models, qt: float, st: float, folds: int):
         right.append(row)
     chosen = {}
     for k in range(folds):
-        others = [i for i in range(len(data)) if i % folds != k]
+        others = [i for i in range(len(data)) if fold_of[i] != k]
         chosen[k] = max(range(len(grid)), key=lambda g: (sum(right[g][i] for i in others), -sum(grid[g].values())))
-    decoded = [_chained(data[i][1], *runs[i], grid[chosen[i % folds]], qt, st) for i in range(len(data))]
+    decoded = [_chained(data[i][1], *runs[i], grid[chosen[fold_of[i]]], qt, st) for i in range(len(data))]
     overall = max(range(len(grid)), key=lambda g: (sum(right[g]), -sum(grid[g].values())))
     return (
         grid[overall],
@@ -276,6 +281,36 @@ def tune_chain(grader, data, fold_models, qt: float, st: float, folds: int):
         decoded,
         [grid[chosen[k]] for k in range(folds)],
     )
+
+
+def repeated_cv(grader, data, per_article, qt: float, st: float, folds: int, repeats: int) -> list[tuple[float, float]]:
+    """Speaker accuracy out of fold, each quote alone and chained with nested-tuned bonuses, over ``repeats``
+    partitions of the articles shuffled by seed: one partition's number moves by a point or two with the
+    partition alone, so a change is judged by the mean."""
+    out = []
+    for seed in range(repeats):
+        order = list(range(len(data)))
+        random.Random(seed).shuffle(order)
+        fold_of = [0] * len(data)
+        for k, i in enumerate(order):
+            fold_of[i] = k % folds
+        fold_models = []
+        for k in range(folds):
+            train = [i for i in range(len(data)) if fold_of[i] != k]
+            fold_models.append(
+                (
+                    fit([r for i in train for r in per_article[i][0]]),
+                    fit_ranker([g for i in train for g in per_article[i][1]]),
+                )
+            )
+        alone = [
+            decode(text, cands, QuoteModels(*fold_models[fold_of[i]], None, qt, st))
+            for i, (_, text, cands) in enumerate(data)
+        ]
+        alone_score = grade(grader, [(d[0], q) for d, q in zip(data, alone)])["speaker"]
+        chained = tune_chain(grader, data, fold_models, qt, st, folds, fold_of)[1]["speaker"]
+        out.append((alone_score, chained))
+    return out
 
 
 def _chained(text, kept, options, scores, bonus, qt, st) -> list:
@@ -298,6 +333,9 @@ def main() -> int:
     parser.add_argument("--eval", default=str(EVAL), help="the shared eval folder (train/train-pl.jsonl, score.py)")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds, by article")
     parser.add_argument("--no-save", action="store_true", help="measure only; leave kronika/models/pl-quotes alone")
+    parser.add_argument(
+        "--repeats", type=int, default=0, help="also report speaker accuracy over this many shuffled partitions"
+    )
     args = parser.parse_args()
     grader = load_grader(Path(args.eval))
     data = analyse(Path(args.eval) / "train" / "train-pl.jsonl")
@@ -315,6 +353,14 @@ def main() -> int:
         f"chained ({args.folds}-fold nested CV) speaker {best['speaker']:.3f}; bonuses {chain} (per fold {per_fold})",
         flush=True,
     )
+    if args.repeats:
+        runs = repeated_cv(grader, data, per_article, qt, st, args.folds, args.repeats)
+        mean = [sum(r[k] for r in runs) / len(runs) for k in (0, 1)]
+        print(
+            f"speaker over {args.repeats} shuffled partitions: alone {mean[0]:.3f}, chained (nested) {mean[1]:.3f} "
+            f"({', '.join(f'{a:.3f}/{c:.3f}' for a, c in runs)})",
+            flush=True,
+        )
     claims = claim_data(data, decoded)
     groups = [claim_groups(grader, d[0], amounts, options) for d, (amounts, options) in zip(data, claims)]
     claims_ruled = grade_claims(

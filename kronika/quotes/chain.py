@@ -7,6 +7,8 @@ stand to each other (``link``): in one paragraph, in the next sentence across a 
 apart, or far. The best sequence over the whole article is found by Viterbi; since the bonus only rewards keeping
 the same speaker, each step costs the number of options, not its square. The bonuses are tuned by
 cross-validation in ``scripts/train_quotes.py`` and shipped in the model's settings (all zero: each quote alone).
+The stage gives the choice that nobody named said it the key ``NOBODY``, so a run of unattributed quotes (a crowd's
+chants) earns the bonus too.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ import math
 from kronika.quotes.candidates import Candidate, Text
 
 LINKS = ("paragraph", "next", "near", "far")
+# The key of the option that nobody named said a quote: a run of chants or of a crowd's words keeps it as a run of
+# one speaker's quotes keeps the speaker.
+NOBODY = "<nobody>"
 # Sentences between two quotes up to which they are "near" (beyond: "far").
 NEAR_SENTENCES = 3
 

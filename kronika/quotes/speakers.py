@@ -38,6 +38,8 @@ CARRY_SENTENCES = 3
 SOURCE_REACH = 3
 # How far (tokens) after the verb of saying its subject may stand ("napisał w piątek minister Mariusz Kamiński").
 AFTER_VERB = 6
+# How far (tokens) after a common noun the name it belongs to may start ("rzecznik rosyjskiego MSZ").
+TITLE_REACH = 3
 
 
 @dataclass
@@ -137,8 +139,9 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
 
 
 def nobody_features(text: Text, quote: Candidate, options: int) -> list[str]:
-    """The features of the choice that nobody named said it: a verb whose subject is a common noun ("krzyczeli
-    demonstranci", "mówi jeden z mieszkańców"), a verb in the plural, no verb at all, few parties around."""
+    """The features of the choice that nobody named said it: a verb whose subject is a common noun with no name
+    after it ("krzyczeli demonstranci", "mówi jeden z mieszkańców"), a verb in the plural, which verb it is (crowds
+    chant and shout), no verb at all, few parties around."""
     features = [
         "nobody",
         f"nobody|kind={quote.kind}",
@@ -148,7 +151,9 @@ def nobody_features(text: Text, quote: Candidate, options: int) -> list[str]:
     verb = quote.verb
     if verb is None:
         return features
-    features.append(f"nobody|plural={ud.plural(morph(text.tokens[verb].tag))}")
+    plural = ud.plural(morph(text.tokens[verb].tag))
+    features += [f"nobody|plural={plural}", f"nobody|verb_lemma={text.lemmas[verb]}"]
+    features += _common_subject_features(text, quote, verb)
     _, hi = text.sentence(verb)
     named = speaker_mentions(text).named
     for i in range(verb + 1, min(hi, verb + 1 + 3)):
@@ -163,6 +168,23 @@ def nobody_features(text: Text, quote: Candidate, options: int) -> list[str]:
             features.append("nobody|unnamed_after_verb")
             break
     return features
+
+
+def _common_subject_features(text: Text, quote: Candidate, verb: int) -> list[str]:
+    """Whether the verb's subject is a common noun, in which number, and whether a name stands right after it: "krzyczeli
+    demonstranci", "tłum skandował" name nobody; "rzecznik MSZ", "rzecznik Kremla" name a body."""
+    noun = common_subject(text, verb, quote)
+    if noun is None:
+        return []
+    plural = ud.plural(morph(text.tokens[noun].tag))
+    named = speaker_mentions(text).named
+    bare = not any(k in named for k in range(noun + 1, min(len(text.tokens), noun + 1 + TITLE_REACH)))
+    return [
+        "nobody|common_subject",
+        f"nobody|common_subject|plural={plural}",
+        f"nobody|common_subject|bare={bare}",
+        f"nobody|common_subject|plural={plural}|bare={bare}",
+    ]
 
 
 def last_sayer(text: Text, quote: Candidate):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kronika.quotes.chain import decode, link, log_odds
+from kronika.quotes.chain import NOBODY, decode, link, log_odds
 from kronika.quotes.candidates import Candidate, Text, find_candidates, read_text
 from kronika.quotes.features import quote_features
 from kronika.quotes.mentions import participant
@@ -61,7 +61,7 @@ def choose(
 ) -> list[Said]:
     """The speakers of ``quotes`` given their options and the speaker model's probabilities for them."""
     emissions = [
-        [(entity.id if entity is not None else None, log_odds(s["yes"])) for (entity, _), s in zip(group, row)]
+        [(entity.id if entity is not None else NOBODY, log_odds(s["yes"])) for (entity, _), s in zip(group, row)]
         for group, row in zip(options, scores)
     ]
     links = [link(text, quotes[i - 1], quotes[i]) if i else "" for i in range(len(quotes))]

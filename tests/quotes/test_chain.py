@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kronika.quotes.candidates import find_candidates, read_text
-from kronika.quotes.chain import decode, link, log_odds
+from kronika.quotes.chain import NOBODY, decode, link, log_odds
 from kronika.record import Document
 
 # (options of each quote as (key, score), links, bonuses, the chosen option of each quote)
@@ -18,8 +18,10 @@ DECODE = [
     ([[("a", 1.0), ("b", 0.5)], [("a", 0.0), ("b", 0.4)]], ["", "far"], {"paragraph": 2.0}, [0, 1]),
     # Evidence flows backwards: a quote with a strong speaker decides the weak quote before it.
     ([[("a", 0.2), ("b", 0.0)], [("a", -1.0), ("b", 3.0)]], ["", "paragraph"], {"paragraph": 1.0}, [1, 1]),
-    # Nobody named (None) earns no bonus for being repeated.
-    ([[(None, 1.0), ("b", 0.9)], [(None, 0.0), ("b", 0.5)]], ["", "paragraph"], {"paragraph": 2.0}, [1, 1]),
+    # A key of None earns no bonus for being repeated ...
+    ([[(None, 1.5), ("b", 0.9)], [(None, 0.0), ("b", 0.5)]], ["", "paragraph"], {"paragraph": 2.0}, [1, 1]),
+    # ... but the stage's key for nobody named does: a crowd's chants come in runs.
+    ([[(NOBODY, 1.5), ("b", 0.9)], [(NOBODY, 0.0), ("b", 0.5)]], ["", "paragraph"], {"paragraph": 2.0}, [0, 0]),
     # Options missing from the neighbour's list get no bonus; a run of three keeps one speaker through.
     (
         [[("a", 1.0)], [("b", 0.6), ("a", 0.0)], [("b", 0.0), ("a", 0.1)]],
