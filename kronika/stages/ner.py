@@ -15,6 +15,7 @@ mentions alone or in a batch.
 from __future__ import annotations
 
 import json
+import struct
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,6 +24,7 @@ from kronika import models
 from kronika.errors import KronikaError
 from kronika.lang import get_language
 from kronika.record import Document, NameMention
+from kronika.stages.crf import CrfModel
 from kronika.stages.morph import _tokens_by_sentence
 
 MODEL_FILE = "model.crfsuite"
@@ -108,7 +110,8 @@ def propagate(sentences: list[list], found: list[list[Span]]) -> list[list[Span]
 
 
 class NameTagger:
-    """The CRF with its feature extractor and word clusters; one per language and process."""
+    """The CRF (CRFsuite's model, tagged by ``kronika.stages.crf``) with its feature extractor and word
+    clusters; one per language and process."""
 
     def __init__(self, lang: str):
         directory = model_dir(lang)
@@ -119,25 +122,35 @@ class NameTagger:
                 f"name tagger model {path} is missing; "
                 f"{models.rebuild_hint('python scripts/train_ner.py --data ../shared/data')} (see {directory / META_FILE})",
             )
-        import pycrfsuite
-
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open(str(path))
+        try:
+            self.crf = CrfModel(path)
+        except (OSError, ValueError, struct.error) as error:
+            raise KronikaError(
+                "E103",
+                f"name tagger model {path} is broken ({error}); "
+                f"{models.rebuild_hint('python scripts/train_ner.py --data ../shared/data')}",
+            ) from None
         self.features = get_language(lang).data("ner_features")
         self.clusters = read_clusters(directory / CLUSTERS_FILE)
         meta = directory / META_FILE
         self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
 
     def label(self, sentence: list, name_forms: frozenset[str]) -> list[str]:
-        if not sentence:
-            return []
-        return self.tagger.tag(self.features.sentence_features(sentence, name_forms, self.clusters))
+        return self.label_many([sentence], name_forms)[0]
+
+    def label_many(self, sentences: list[list], name_forms: frozenset[str]) -> list[list[str]]:
+        """The labels of every sentence of a document, tagged together (``CrfModel.tag_many``)."""
+        parts = getattr(self.features, "sentence_parts", None)
+        if parts is None:
+            every = [self.features.sentence_features(s, name_forms, self.clusters) for s in sentences]
+            return self.crf.tag_many([[((), row) for row in features] for features in every])
+        return self.crf.tag_many([parts(s, name_forms, self.clusters) for s in sentences])
 
     def spans(self, doc: Document) -> list[tuple[list, Span]]:
         """Every entity of every layer and category, with the sentence tokens its indices refer to."""
         sentences = _tokens_by_sentence(doc)
         name_forms = self.features.document_name_forms(sentences)
-        found = [decode(self.label(sentence, name_forms)) for sentence in sentences]
+        found = [decode(labels) for labels in self.label_many(sentences, name_forms)]
         found = propagate(sentences, found)
         if hasattr(self.features, "inner_names"):
             found = [self.nest(sentence, spans) for sentence, spans in zip(sentences, found)]

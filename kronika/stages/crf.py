@@ -1,0 +1,134 @@
+"""A CRFsuite model file read into arrays, and CRFsuite's Viterbi tagging over them in numpy.
+
+Why: handing python-crfsuite a sentence converts every feature string of every token (about 65 a token) into
+a C++ object and looks it up in the model's string database, which was half the name stage's cost. Here a
+feature string is looked up in a Python dict (the model's attribute -> row), and the arithmetic is the
+tagger's own, in the same order, so the labels are the same to the bit:
+
+- a token's score for a label is 0 plus the weight of each of its features, added in the order the features
+  are listed (a feature string the model does not know adds nothing; one listed twice counts twice);
+- Viterbi: ``score[t][j] = max_i(score[t-1][i] + trans[i][j]) + state[t][j]``, the first ``i`` winning a
+  tie, and the best last label the first of equal scores (CRFsuite's ``crf1dc_viterbi``).
+
+``tests/stages/test_crf.py`` checks the labels against python-crfsuite's on the shipped model.
+
+File layout (CRFsuite's ``crf1d_model.c``, little-endian): a header ("lCRF", size, "FOMC", version, counts of
+features, labels and attributes, offsets of the feature chunk, the label and attribute string databases, and
+the reference chunks); the feature chunk ("FEAT", size, count, then per feature its type: 0 a state feature
+attribute -> label, 1 a transition label -> label, source, destination and a float64 weight); a string database
+(CQDB: "CQDB", size, flag, byte order, count and offset of its id -> record table; a record is id, byte length
+with the closing NUL, the UTF-8 bytes).
+"""
+
+from __future__ import annotations
+
+import struct
+from functools import lru_cache
+from itertools import repeat
+from pathlib import Path
+
+import numpy as np
+
+from kronika.caches import WORD_TYPES
+
+_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+STATE, TRANSITION = 0, 1
+PARTS_PER_TYPE = 8
+
+
+class CrfModel:
+    """A linear-chain CRF's labels, attribute index, state features (grouped by attribute: the labels and
+    weights of attribute ``a`` are at ``begin[a]:begin[a + 1]``) and transition weights."""
+
+    def __init__(self, path: Path):
+        data = path.read_bytes()
+        if data[:4] != b"lCRF" or data[8:12] != b"FOMC":
+            raise ValueError(f"{path} is not a CRFsuite linear-chain model")
+        _, n_labels, n_attrs, off_features, off_labels, off_attrs = struct.unpack_from("<6I", data, 16)
+        self.labels = _strings(data, off_labels, n_labels)
+        self.index = {attr: k for k, attr in enumerate(_strings(data, off_attrs, n_attrs))}
+        self.unknown = n_attrs  # an attribute of no features: what a string the model does not know maps to
+        if data[off_features : off_features + 4] != b"FEAT":
+            raise ValueError(f"{path}: no feature chunk at offset {off_features}")
+        (count,) = struct.unpack_from("<I", data, off_features + 8)
+        features = np.frombuffer(data, dtype=_FEATURE, count=count, offset=off_features + 12)
+        state = features[features["type"] == STATE]
+        self.state = np.zeros((n_attrs + 1, n_labels))
+        self.state[state["src"], state["dst"]] = state["weight"]
+        trans = features[features["type"] == TRANSITION]
+        self.trans = np.zeros((n_labels, n_labels))
+        self.trans[trans["src"], trans["dst"]] = trans["weight"]
+        # A word type gives a tuple of its own and one for each neighbour it passes features to.
+        self._translate = lru_cache(maxsize=PARTS_PER_TYPE * WORD_TYPES)(self._rows_of)
+
+    def _rows_of(self, features: tuple[str, ...]) -> tuple[int, ...]:
+        return tuple(a for a in map(self.index.get, features) if a is not None)
+
+    def tag(self, sequence: list[list[str]]) -> list[str]:
+        """The best label sequence for one feature list per token."""
+        return self.tag_many([[((), row) for row in sequence]])[0]
+
+    def tag_many(self, sequences: list[list[tuple[list[tuple[str, ...]], list[str]]]]) -> list[list[str]]:
+        """``tag`` of many sentences at once, each token's feature list given as (tuples, further strings), the
+        list being the tuples' strings and then the further ones: a tuple met again (a word type's) is
+        translated once."""
+        rows: list[int] = []
+        starts: list[int] = []
+        get, unknown, translate = self.index.get, self.unknown, self._translate
+        for sequence in sequences:
+            for parts, extras in sequence:
+                starts.append(len(rows))
+                rows.append(unknown)  # every token has a row, so reduceat never meets an empty stretch
+                for part in parts:
+                    rows.extend(translate(part))
+                rows.extend(map(get, extras, repeat(unknown)))
+        # Summed along the rows one after another: the tagger's order of additions (the zero row first changes
+        # no sum, nor does the zero row of an attribute the model does not know).
+        state = np.add.reduceat(self.state[rows], starts, axis=0) if rows else np.zeros((0, len(self.labels)))
+        lengths = [len(sequence) for sequence in sequences]
+        return [[self.labels[k] for k in path] for path in self._viterbi(state, lengths)]
+
+    def _viterbi(self, state: np.ndarray, lengths: list[int]) -> list[list[int]]:
+        """CRFsuite's Viterbi for every sentence at once: the sentences longest first, so the ones still going
+        at step ``t`` are the first ``active[t]``, and each step is one array operation over them."""
+        order = sorted((s for s in range(len(lengths)) if lengths[s]), key=lambda s: -lengths[s])
+        longest = lengths[order[0]] if order else 0
+        ascending = np.sort(lengths)
+        active = (len(lengths) - np.searchsorted(ascending, np.arange(longest), side="right")).tolist()
+        firsts = (np.cumsum([0, *lengths[:-1]], dtype=np.intp) if lengths else np.zeros(0, dtype=np.intp))[order]
+        score = state[firsts]
+        into = self.trans.T.copy()  # into[j][i]: from label i to label j, so the maximum runs along a row
+        back = []
+        for t in range(1, longest):
+            k = active[t]
+            paths = score[:k, None, :] + into
+            best = paths.argmax(axis=2)  # the first of equal maxima, as the tagger's strict comparison
+            back.append(best.tolist())
+            score[:k] = paths.max(axis=2) + state[firsts[:k] + t]  # the maximum is the path's own sum
+        paths_out: list[list[int]] = [[] for _ in lengths]
+        for rank, s in enumerate(order):
+            label = int(score[rank].argmax())
+            path = [label]
+            for t in range(lengths[s] - 1, 0, -1):
+                label = back[t - 1][rank][label]
+                path.append(label)
+            path.reverse()
+            paths_out[s] = path
+        return paths_out
+
+
+def _strings(data: bytes, offset: int, count: int) -> list[str]:
+    """The strings of a CQDB database in id order."""
+    if data[offset : offset + 4] != b"CQDB":
+        raise ValueError(f"no string database at offset {offset}")
+    size, _flag, _order, n, table = struct.unpack_from("<5I", data, offset + 4)
+    if n != count:
+        raise ValueError(f"string database at offset {offset} holds {n} strings, the header says {count}")
+    out = []
+    for k, record in enumerate(np.frombuffer(data, dtype="<u4", count=n, offset=offset + table).tolist()):
+        at = offset + record
+        key, length = struct.unpack_from("<II", data, at)
+        if key != k:
+            raise ValueError(f"string database at offset {offset}: record {k} carries id {key}")
+        out.append(data[at + 8 : at + 7 + length].decode("utf-8"))
+    return out
