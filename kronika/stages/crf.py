@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from kronika.caches import WORD_TYPES
+from kronika.rowsums import sum_in_order
 
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 STATE, TRANSITION = 0, 1
@@ -73,18 +74,18 @@ class CrfModel:
         list being the tuples' strings and then the further ones: a tuple met again (a word type's) is
         translated once."""
         rows: list[int] = []
-        starts: list[int] = []
+        counts: list[int] = []
         get, unknown, translate = self.index.get, self.unknown, self._translate
         for sequence in sequences:
             for parts, extras in sequence:
-                starts.append(len(rows))
-                rows.append(unknown)  # every token has a row, so reduceat never meets an empty stretch
+                before = len(rows)
                 for part in parts:
                     rows.extend(translate(part))
                 rows.extend(map(get, extras, repeat(unknown)))
-        # Summed along the rows one after another: the tagger's order of additions (the zero row first changes
-        # no sum, nor does the zero row of an attribute the model does not know).
-        state = np.add.reduceat(self.state[rows], starts, axis=0) if rows else np.zeros((0, len(self.labels)))
+                counts.append(len(rows) - before)
+        # Each token's weights added one after another in the order of its features: the tagger's sums (a
+        # string the model does not know adds the zero row, which changes no sum).
+        state = sum_in_order(self.state, rows, counts, zero=unknown)
         lengths = [len(sequence) for sequence in sequences]
         return [[self.labels[k] for k in path] for path in self._viterbi(state, lengths)]
 
