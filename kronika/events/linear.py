@@ -33,12 +33,15 @@ class LinearModel:
 
     def shares(self, feature_lists: list[list[str]]) -> np.ndarray:
         """``many``'s probabilities as an array: a row per item, a column per class."""
-        zero = len(self._matrix_rows())
+        if not feature_lists:
+            return np.zeros((0, len(self.classes)))
+        get = self._matrix_rows().get
+        zero = len(self._rows)
         rows, starts = [], []
         for features in feature_lists:
             starts.append(len(rows))
             rows.append(zero)  # every item has a row, so reduceat never meets an empty stretch
-            rows.extend(self._rows[f] for f in features if f in self._rows)
+            rows.extend([k for k in map(get, features) if k is not None])
         scores = np.add.reduceat(self._matrix[rows], starts, axis=0) + np.asarray(self.intercept)
         exps = np.exp(scores - scores.max(axis=1, keepdims=True))
         return exps / exps.sum(axis=1, keepdims=True)
@@ -69,9 +72,10 @@ class LinearModel:
         if not feature_lists:
             return []
         index = self._matrix_rows()
+        get = index.get
         rows, counts = [], []
         for features in feature_lists:
-            known = [index[f] for f in features if f in index]
+            known = [k for k in map(get, features) if k is not None]
             rows += known
             counts.append(len(known))
         sums = sum_in_order(self._matrix, rows, counts, zero=len(index), initial=self._matrix[-1])
