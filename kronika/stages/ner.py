@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import struct
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kronika import models
@@ -51,13 +51,11 @@ class Span:
 def decode(labels: list[str]) -> list[Span]:
     """Entity spans of a two-layer IOB sequence; an I- that continues nothing starts an entity."""
     spans: list[Span] = []
+    read = [_read_label(label) for label in [*labels, OUTSIDE]]
     for layer in (0, 1):
         open_start, open_category = None, None
-        for i, label in enumerate([*labels, OUTSIDE]):
-            parts = label.split(LAYER_SEPARATOR) if label != OUTSIDE else []
-            outer = parts[0] if parts else OUTSIDE
-            part = parts[layer] if layer < len(parts) else OUTSIDE
-            prefix, _, category = part.partition("-")
+        for i, (outer, layers) in enumerate(read):
+            prefix, category = layers[layer]
             # A nested entity never crosses the outer entity it is in.
             continues = prefix == "I" and category == open_category and (layer == 0 or outer.startswith("I-"))
             if open_category is not None and not continues:
@@ -66,6 +64,18 @@ def decode(labels: list[str]) -> list[Span]:
             if prefix in ("B", "I") and not continues:
                 open_start, open_category = i, category
     return sorted(spans, key=lambda s: (s.start, s.layer, s.end))
+
+
+@lru_cache(maxsize=4096)
+def _read_label(label: str) -> tuple[str, tuple[tuple[str, str], tuple[str, str]]]:
+    """A label's outer entity label, and the prefix and category of each layer (a tagger has few labels)."""
+    parts = label.split(LAYER_SEPARATOR) if label != OUTSIDE else []
+    outer = parts[0] if parts else OUTSIDE
+    layers = []
+    for layer in (0, 1):
+        prefix, _, category = (parts[layer] if layer < len(parts) else OUTSIDE).partition("-")
+        layers.append((prefix, category))
+    return outer, (layers[0], layers[1])
 
 
 def propagate(sentences: list[list], found: list[list[Span]]) -> list[list[Span]]:
