@@ -70,7 +70,7 @@ def build_view(doc: Document, coder: Coder, rule_events: list[Event], ground: Gr
     """The view of an article; ``ground``, when given, is what the rule coder already worked out of it."""
     ground = ground or Groundwork(doc, coder)
     tokens = doc.tokens
-    lemmas = [(t.lemma or t.text).casefold() for t in tokens]
+    lemmas = ground.lemmas
     classes = [tag_class(t.tag) for t in tokens]
     families = [_family(t.tag) for t in tokens]
     starts = [start for start, _ in doc.sentences]

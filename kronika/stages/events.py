@@ -343,12 +343,13 @@ class EventStage:
 
 
 class Groundwork:
-    """What the rule coder and the learned layer's view both read of one article, worked out once: the placed
-    mentions (nothing changes them once placed), every token's readings, and the triggers found in a stretch
-    of tokens."""
+    """What the rule coder and the learned layer's view both read of one article, worked out once: the tokens'
+    lemmas, the placed mentions (nothing changes them once placed), every token's readings, and the triggers
+    found in a stretch of tokens."""
 
     def __init__(self, doc: Document, coder: Coder):
         self.doc, self.coder = doc, coder
+        self.lemmas = [(t.lemma or t.text).casefold() for t in doc.tokens]
         self._placed: list[Placed] | None = None
         self._readings: tuple[list[frozenset[str]], list[frozenset[str]]] | None = None
         self._triggers: dict[tuple[int, int], list[Found]] = {}
@@ -539,7 +540,7 @@ def code_events(doc: Document, coder: Coder, ground: Groundwork | None = None) -
     ground = ground or Groundwork(doc, coder)
     cues = coder.cues
     tokens = doc.tokens
-    lemmas = [(t.lemma or t.text).casefold() for t in tokens]
+    lemmas = ground.lemmas
     placed = ground.placed
     if not placed:
         return []  # no name and no state's adjective: no event has a participant
