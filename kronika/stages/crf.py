@@ -2,11 +2,13 @@
 
 Why: handing python-crfsuite a sentence converts every feature string of every token (about 65 a token) into
 a C++ object and looks it up in the model's string database, which was half the name stage's cost. Here a
-feature string is looked up in a Python dict (the model's attribute -> row), and the arithmetic is the
-tagger's own, in the same order, so the labels are the same to the bit:
+word type's feature strings are looked up once (``tag_many`` takes them as the tuples
+``ner_features.sentence_parts`` caches per type), all sentences of a document are scored together, and the
+arithmetic is the tagger's own, in the same order, so the labels are the same to the bit:
 
-- a token's score for a label is 0 plus the weight of each of its features, added in the order the features
-  are listed (a feature string the model does not know adds nothing; one listed twice counts twice);
+- a token's score for a label is 0 plus the weight of each of its features, added one after another in the
+  order the features are listed (``kronika.rowsums``; a string the model does not know adds nothing, one
+  listed twice counts twice);
 - Viterbi: ``score[t][j] = max_i(score[t-1][i] + trans[i][j]) + state[t][j]``, the first ``i`` winning a
   tie, and the best last label the first of equal scores (CRFsuite's ``crf1dc_viterbi``).
 
@@ -38,8 +40,8 @@ PARTS_PER_TYPE = 8
 
 
 class CrfModel:
-    """A linear-chain CRF's labels, attribute index, state features (grouped by attribute: the labels and
-    weights of attribute ``a`` are at ``begin[a]:begin[a + 1]``) and transition weights."""
+    """A linear-chain CRF's labels, attribute index (string -> row), state weights (a row per attribute, a
+    column per label, then a row of zeros) and transition weights (``trans[i][j]``: from label i to j)."""
 
     def __init__(self, path: Path):
         data = path.read_bytes()
@@ -48,7 +50,7 @@ class CrfModel:
         _, n_labels, n_attrs, off_features, off_labels, off_attrs = struct.unpack_from("<6I", data, 16)
         self.labels = _strings(data, off_labels, n_labels)
         self.index = {attr: k for k, attr in enumerate(_strings(data, off_attrs, n_attrs))}
-        self.unknown = n_attrs  # an attribute of no features: what a string the model does not know maps to
+        self.unknown = n_attrs  # the row of zeros: what a string the model does not know stands for
         if data[off_features : off_features + 4] != b"FEAT":
             raise ValueError(f"{path}: no feature chunk at offset {off_features}")
         (count,) = struct.unpack_from("<I", data, off_features + 8)
@@ -56,9 +58,13 @@ class CrfModel:
         state = features[features["type"] == STATE]
         self.state = np.zeros((n_attrs + 1, n_labels))
         self.state[state["src"], state["dst"]] = state["weight"]
+        # CRFsuite keeps one feature per attribute and label, and none of weight 0: else a sum would differ.
+        if np.count_nonzero(self.state) != len(state):
+            raise ValueError(f"{path}: an attribute has two features for one label, or one of weight 0")
         trans = features[features["type"] == TRANSITION]
         self.trans = np.zeros((n_labels, n_labels))
         self.trans[trans["src"], trans["dst"]] = trans["weight"]
+        self._into = self.trans.T.copy()  # into[j][i]: from label i to label j, so a maximum runs along a row
         # A word type gives a tuple of its own and one for each neighbour it passes features to.
         self._translate = lru_cache(maxsize=PARTS_PER_TYPE * WORD_TYPES)(self._rows_of)
 
@@ -98,7 +104,7 @@ class CrfModel:
         active = (len(lengths) - np.searchsorted(ascending, np.arange(longest), side="right")).tolist()
         firsts = (np.cumsum([0, *lengths[:-1]], dtype=np.intp) if lengths else np.zeros(0, dtype=np.intp))[order]
         score = state[firsts]
-        into = self.trans.T.copy()  # into[j][i]: from label i to label j, so the maximum runs along a row
+        into = self._into
         back = []
         for t in range(1, longest):
             k = active[t]
@@ -122,7 +128,7 @@ def _strings(data: bytes, offset: int, count: int) -> list[str]:
     """The strings of a CQDB database in id order."""
     if data[offset : offset + 4] != b"CQDB":
         raise ValueError(f"no string database at offset {offset}")
-    size, _flag, _order, n, table = struct.unpack_from("<5I", data, offset + 4)
+    _size, _flag, _order, n, table = struct.unpack_from("<5I", data, offset + 4)
     if n != count:
         raise ValueError(f"string database at offset {offset} holds {n} strings, the header says {count}")
     out = []
