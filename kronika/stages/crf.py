@@ -49,7 +49,7 @@ class CrfModel:
             raise ValueError(f"{path} is not a CRFsuite linear-chain model")
         _, n_labels, n_attrs, off_features, off_labels, off_attrs = struct.unpack_from("<6I", data, 16)
         self.labels = _strings(data, off_labels, n_labels)
-        self.index = {attr: k for k, attr in enumerate(_strings(data, off_attrs, n_attrs))}
+        self.index = dict(zip(_strings(data, off_attrs, n_attrs), range(n_attrs)))
         self.unknown = n_attrs  # the row of zeros: what a string the model does not know stands for
         if data[off_features : off_features + 4] != b"FEAT":
             raise ValueError(f"{path}: no feature chunk at offset {off_features}")
@@ -125,17 +125,24 @@ class CrfModel:
 
 
 def _strings(data: bytes, offset: int, count: int) -> list[str]:
-    """The strings of a CQDB database in id order."""
+    """The strings of a CQDB database in id order. CRFsuite writes the records in id order, one after another;
+    their keys (each with its closing NUL) are cut out of the file at once and decoded as one text."""
     if data[offset : offset + 4] != b"CQDB":
         raise ValueError(f"no string database at offset {offset}")
     _size, _flag, _order, n, table = struct.unpack_from("<5I", data, offset + 4)
     if n != count:
         raise ValueError(f"string database at offset {offset} holds {n} strings, the header says {count}")
-    out = []
-    for k, record in enumerate(np.frombuffer(data, dtype="<u4", count=n, offset=offset + table).tolist()):
-        at = offset + record
-        key, length = struct.unpack_from("<II", data, at)
-        if key != k:
-            raise ValueError(f"string database at offset {offset}: record {k} carries id {key}")
-        out.append(data[at + 8 : at + 7 + length].decode("utf-8"))
-    return out
+    if not n:
+        return []
+    records = np.frombuffer(data, dtype="<u4", count=n, offset=offset + table).astype(np.intp) + offset
+    raw = np.frombuffer(data, dtype=np.uint8)
+    heads = raw[records[:, None] + np.arange(8)].copy().view("<u4")  # id and byte length per record
+    ids, lengths = heads[:, 0], heads[:, 1].astype(np.intp)
+    starts = records + 8
+    if not (np.array_equal(ids, np.arange(n)) and np.all(starts[1:] >= starts[:-1] + lengths[:-1])):
+        raise ValueError(f"string database at offset {offset}: records out of order")
+    inside = np.arange(lengths.sum()) + np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    keys = raw[inside].tobytes().decode("utf-8").split("\0")
+    if len(keys) != n + 1 or keys[-1]:
+        raise ValueError(f"string database at offset {offset}: a key holds a NUL or lacks its end")
+    return keys[:-1]
