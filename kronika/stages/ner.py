@@ -217,6 +217,7 @@ class NerStage:
         morphology = self.language.morphology()
         document_forms = frozenset(t.text for t in doc.tokens)
         mentions = [m for m in doc.mentions if m.source != "model"]
+        lemmas: dict[str, str] = {}  # a name's lemma, once per document: the same words, the same evidence
         for sentence, span in tagger.spans(doc):
             if span.layer != 0 or span.category not in types:
                 continue
@@ -224,7 +225,9 @@ class NerStage:
                 continue  # "Kurdowie", "Turcy": members of a people, not a name (the pack's predicate)
             start, end = sentence[span.start].start, sentence[span.end - 1].end
             text = doc.text[start:end]
-            lemma = morphology.lemmatize_phrase(text, document_forms)
+            lemma = lemmas.get(text)
+            if lemma is None:
+                lemma = lemmas[text] = morphology.lemmatize_phrase(text, document_forms)
             mentions.append(NameMention(start, end, text, types[span.category], lemma, source="model"))
         doc.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         return doc
