@@ -109,18 +109,21 @@ class CrfModel:
         for t in range(1, longest):
             k = active[t]
             paths = score[:k, None, :] + into
-            best = paths.argmax(axis=2)  # the first of equal maxima, as the tagger's strict comparison
-            back.append(best.tolist())
+            back.append(paths.argmax(axis=2))  # the first of equal maxima, as the tagger's strict comparison
             score[:k] = paths.max(axis=2) + state[firsts[:k] + t]  # the maximum is the path's own sum
+        # Back from each sentence's best last label (the first of equal scores), all sentences a step at a time.
+        final = score.argmax(axis=1)
+        labels = np.zeros((len(order), longest), dtype=np.intp)
+        current = np.zeros(len(order), dtype=np.intp)
+        for t in range(longest - 1, -1, -1):
+            k, ending = active[t], active[t + 1] if t + 1 < longest else 0
+            current[ending:k] = final[ending:k]  # the sentences whose last token is t
+            labels[:k, t] = current[:k]
+            if t:
+                current[:k] = back[t - 1][np.arange(k), current[:k]]
         paths_out: list[list[int]] = [[] for _ in lengths]
         for rank, s in enumerate(order):
-            label = int(score[rank].argmax())
-            path = [label]
-            for t in range(lengths[s] - 1, 0, -1):
-                label = back[t - 1][rank][label]
-                path.append(label)
-            path.reverse()
-            paths_out[s] = path
+            paths_out[s] = labels[rank, : lengths[s]].tolist()
         return paths_out
 
 
