@@ -41,10 +41,10 @@ def trigger_features(view: ArticleView, i: int, cues) -> list[str]:
         f"l-1={view.lemmas[i - 1] if i > lo else '<s>'}",
         f"l+1={view.lemmas[i + 1] if i + 1 < hi else '</s>'}",
     ]
-    negated = any(w in cues.NEGATION for w in before)
+    negated = not cues.NEGATION.isdisjoint(before)
     if negated:
         feats += ["neg", f"neg|c={cls}"]
-    if any(w in cues.INTENTION_VERBS for w in before):
+    if not cues.INTENTION_VERBS.isdisjoint(before):
         feats.append("intent")
     if _future(view.doc.tokens, Found(None, i, i + 1)):
         feats += ["fut", f"fut|c={cls}"]

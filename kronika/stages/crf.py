@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import struct
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -85,8 +85,7 @@ class CrfModel:
         for sequence in sequences:
             for parts, extras in sequence:
                 before = len(rows)
-                for part in parts:
-                    rows.extend(translate(part))
+                rows.extend(chain.from_iterable(map(translate, parts)))
                 rows.extend(map(get, extras, repeat(unknown)))
                 counts.append(len(rows) - before)
         # Each token's weights added one after another in the order of its features: the tagger's sums (a

@@ -207,8 +207,11 @@ def sentence_parts(
     """``sentence_features``' lists as they are put together: per token, the tuples of features its word type
     and its neighbours' types give (the same tuple object for every token of a type, so a consumer can
     translate each tuple once, ``kronika.stages.crf``) and the token's own further features, which follow them."""
-    clusters = clusters or {}
-    keys = [(t.text, t.lemma or t.text, t.tag or "ign", clusters.get(t.text.lower(), "")) for t in tokens]
+    lowers = [t.text.lower() for t in tokens]
+    if clusters:
+        keys = [(t.text, t.lemma or t.text, t.tag or "ign", clusters.get(w, "")) for t, w in zip(tokens, lowers)]
+    else:
+        keys = [(t.text, t.lemma or t.text, t.tag or "ign", "") for t in tokens]
     n = len(keys)
     out = []
     # Runs of capitalised words: a token's place in the run and the run's length.
@@ -228,7 +231,6 @@ def sentence_parts(
         else:
             inside.append(quoted)
     cases = [_case(k[2]) for k in keys]
-    lowers = [k[0].lower() for k in keys]
     classes = [k[2].partition(":")[0] for k in keys]
     rows = [_context_row(k) for k in keys]
     for i, key in enumerate(keys):
