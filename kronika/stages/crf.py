@@ -127,8 +127,8 @@ class CrfModel:
 
 
 def _strings(data: bytes, offset: int, count: int) -> list[str]:
-    """The strings of a CQDB database in id order. CRFsuite writes the records in id order, one after another;
-    their keys (each with its closing NUL) are cut out of the file at once and decoded as one text."""
+    """The strings of a CQDB database in id order. CRFsuite writes the records in id order, one right after
+    another: the keys (each with its closing NUL) are then cut out of the file at once and decoded as one text."""
     if data[offset : offset + 4] != b"CQDB":
         raise ValueError(f"no string database at offset {offset}")
     _size, _flag, _order, n, table = struct.unpack_from("<5I", data, offset + 4)
@@ -138,13 +138,21 @@ def _strings(data: bytes, offset: int, count: int) -> list[str]:
         return []
     records = np.frombuffer(data, dtype="<u4", count=n, offset=offset + table).astype(np.intp) + offset
     raw = np.frombuffer(data, dtype=np.uint8)
-    heads = raw[records[:, None] + np.arange(8)].copy().view("<u4")  # id and byte length per record
-    ids, lengths = heads[:, 0], heads[:, 1].astype(np.intp)
-    starts = records + 8
-    if not (np.array_equal(ids, np.arange(n)) and np.all(starts[1:] >= starts[:-1] + lengths[:-1])):
-        raise ValueError(f"string database at offset {offset}: records out of order")
-    inside = np.arange(lengths.sum()) + np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-    keys = raw[inside].tobytes().decode("utf-8").split("\0")
+    heads = raw[records[:, None] + np.arange(8)].copy().view("<u4")  # id and byte length of each record
+    lengths = heads[:, 1].astype(np.intp)
+    if not np.array_equal(heads[:, 0], np.arange(n)):
+        raise ValueError(f"string database at offset {offset}: records out of id order")
+    if not np.array_equal(records[1:], records[:-1] + 8 + lengths[:-1]):
+        return [_record(data, at) for at in records.tolist()]  # records apart: one at a time
+    region = raw[records[0] : records[-1] + 8 + lengths[-1]]
+    keep = np.ones(len(region), dtype=bool)
+    keep[(records - records[0])[:, None] + np.arange(8)] = False  # the records' heads
+    keys = region[keep].tobytes().decode("utf-8").split("\0")
     if len(keys) != n + 1 or keys[-1]:
         raise ValueError(f"string database at offset {offset}: a key holds a NUL or lacks its end")
     return keys[:-1]
+
+
+def _record(data: bytes, at: int) -> str:
+    _key, length = struct.unpack_from("<II", data, at)
+    return data[at + 8 : at + 7 + length].decode("utf-8")
