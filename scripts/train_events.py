@@ -148,6 +148,9 @@ class Cached(LinearModel):
             self.memo[key] = super().probabilities(features)
         return self.memo[key]
 
+    def probabilities_each(self, feature_lists):
+        return [self.probabilities(features) for features in feature_lists]
+
 
 def grade(grader, pairs) -> dict:
     totals = defaultdict(lambda: [0, 0, 0])

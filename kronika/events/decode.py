@@ -43,27 +43,58 @@ class Thresholds:
 
 
 def trigger_sites(view: ArticleView, model: LinearModel, cues) -> dict[tuple[int, str], tuple[float, int]]:
-    """(sentence, type) -> (probability, token) of the best word of each sentence for each type."""
-    best: dict[tuple[int, str], tuple[float, int]] = {}
+    """(sentence, type) -> (probability, token) of the best word of each sentence for each type: the first of
+    equal best, and only a probability above 0. Keys come in the order of the word that first gave the type a
+    probability, then of the model's classes."""
     words = [i for i in range(len(view.lemmas)) if is_trigger_candidate(view, i)]
-    scored = model.many([trigger_features(view, i, cues) for i in words])
-    for i, probabilities in zip(words, scored):
-        for etype, p in probabilities.items():
-            key = (view.sentence_of[i], etype)
-            if etype != NONE and p > best.get(key, (0.0, -1))[0]:
-                best[key] = (p, i)
-    return best
+    if not words:
+        return {}
+    shares = model.shares([trigger_features(view, i, cues) for i in words])
+    types = [k for k, c in enumerate(model.classes) if c != NONE]
+    entries = []
+    for lo, hi in _runs([view.sentence_of[i] for i in words]):
+        part = shares[lo:hi, types]
+        best, top = part.argmax(axis=0).tolist(), part.max(axis=0).tolist()
+        positive = part > 0
+        first, seen = positive.argmax(axis=0).tolist(), positive.any(axis=0).tolist()
+        sentence = view.sentence_of[words[lo]]
+        entries += [(lo + first[n], k, sentence, top[n], words[lo + best[n]]) for n, k in enumerate(types) if seen[n]]
+    entries.sort(key=lambda e: e[:2])
+    return {(sentence, model.classes[k]): (p, token) for _, k, sentence, p, token in entries}
+
+
+def _runs(values: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each run of equal values."""
+    runs, start = [], 0
+    for n in range(1, len(values) + 1):
+        if n == len(values) or values[n] != values[start]:
+            runs.append((start, n))
+            start = n
+    return runs
+
+
+def role_scores(view: ArticleView, sites: list[tuple[int, str]], model: LinearModel, cues) -> list[list[tuple]]:
+    """For each (token, type) site, (probabilities, candidate) of every participant code: all sites scored in
+    one pass (``LinearModel.probabilities_each``, the same numbers as one by one)."""
+    candidates = list(view.candidates.values())
+    probabilities = model.probabilities_each(
+        [role_features(view, token, etype, c, cues) for token, etype in sites for c in candidates]
+    )
+    n = len(candidates)
+    return [list(zip(probabilities[k * n : (k + 1) * n], candidates)) for k in range(len(sites))]
 
 
 def choose_roles(
-    view: ArticleView, token: int, etype: str, model: LinearModel, cues, limits: Thresholds
+    view: ArticleView, token: int, etype: str, model: LinearModel, cues, limits: Thresholds, scored=None
 ) -> tuple[list[Candidate], list[Candidate]]:
     """The actor and recipient chosen together, as the assignment most likely against "nobody plays a role":
     a pair of different codes multiplies their odds (so a code likelier to receive than to act is not made
     the actor); one code on both sides (the government and the opposition of one state, police and
     protesters) has odds of its own, for news of one country is mostly that. Codes coordinated with a chosen
-    one join its side (``kronika.events.coordination``)."""
-    scored = [(model.probabilities(role_features(view, token, etype, c, cues)), c) for c in view.candidates.values()]
+    one join its side (``kronika.events.coordination``). ``scored`` is ``role_scores``' list for the site
+    when already computed."""
+    if scored is None:
+        (scored,) = role_scores(view, [(token, etype)], model, cues)
     if not scored:
         return [], []
     gains = [(_odds(p[ACTOR], p[NONE]), _odds(p[RECIPIENT], p[NONE]), p, c) for p, c in scored]
@@ -165,10 +196,14 @@ def decode(
     events = list(view.rules) if limits.keep_rules else []
     covered = {(e.sentence, e.type) for e in events}
     sites = trigger_sites(view, models["trigger"], cues)
-    for (sentence, etype), (p, token) in sorted(sites.items(), key=lambda s: (s[0][0], s[1][1])):
-        if p < limits.trigger or (sentence, etype) in covered:
-            continue
-        actor, recipient = choose_roles(view, token, etype, models["role"], cues, limits)
+    chosen = [
+        (sentence, etype, token)
+        for (sentence, etype), (p, token) in sorted(sites.items(), key=lambda s: (s[0][0], s[1][1]))
+        if p >= limits.trigger and (sentence, etype) not in covered
+    ]
+    scores = role_scores(view, [(token, etype) for _, etype, token in chosen], models["role"], cues)
+    for (sentence, etype, token), scored in zip(chosen, scores):
+        actor, recipient = choose_roles(view, token, etype, models["role"], cues, limits, scored)
         if not actor:
             continue
         event = make_event(view, coder, token, etype, actor, recipient)

@@ -12,6 +12,9 @@ No language's words are written here: lemmas come from the text and cue words fr
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from kronika.caches import WORD_TYPES
 from kronika.events.codes import code_of, participant_code
 from kronika.events.view import ArticleView, Candidate
 from kronika.stages.events import Found, _future
@@ -34,17 +37,14 @@ def trigger_features(view: ArticleView, i: int, cues) -> list[str]:
     lo, hi = view.sentence_tokens[view.sentence_of[i]]
     before = view.lemmas[max(lo, i - CUE_REACH) : i]
     feats = [
-        f"l={lemma}",
-        f"c={cls}",
-        f"lc={lemma}|{cls}",
-        f"p4={lemma[:4]}",
-        f"p6={lemma[:6]}",
+        *_word_features(lemma, cls),
         f"l-1={view.lemmas[i - 1] if i > lo else '<s>'}",
         f"l+1={view.lemmas[i + 1] if i + 1 < hi else '</s>'}",
     ]
-    if any(w in cues.NEGATION for w in before):
+    negated = not cues.NEGATION.isdisjoint(before)
+    if negated:
         feats += ["neg", f"neg|c={cls}"]
-    if any(w in cues.INTENTION_VERBS for w in before):
+    if not cues.INTENTION_VERBS.isdisjoint(before):
         feats.append("intent")
     if _future(view.doc.tokens, Found(None, i, i + 1)):
         feats += ["fut", f"fut|c={cls}"]
@@ -58,12 +58,18 @@ def trigger_features(view: ArticleView, i: int, cues) -> list[str]:
     if lexical is not None:
         cameo, plover = lexical
         feats += [f"x={plover}", f"xr={cameo[:2]}", f"x={plover}|c={cls}"]
-        if any(w in cues.NEGATION for w in before):
+        if negated:
             feats.append(f"x={plover}|neg")
     rule = view.rule_at.get(i)
     if rule is not None:
         feats += [f"r={rule.type}", f"rm={rule.modality}", f"r={rule.type}|{rule.modality}"]
     return feats
+
+
+@lru_cache(maxsize=WORD_TYPES)
+def _word_features(lemma: str, cls: str) -> tuple[str, ...]:
+    """A trigger candidate's features of its own word: the same strings for every occurrence."""
+    return (f"l={lemma}", f"c={cls}", f"lc={lemma}|{cls}", f"p4={lemma[:4]}", f"p6={lemma[:6]}")
 
 
 def _sentence_facts(view: ArticleView, sentence: int, cues) -> tuple[str, bool]:

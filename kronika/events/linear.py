@@ -12,6 +12,7 @@ import numpy as np
 
 from kronika import prebuilt
 from kronika.errors import KronikaError
+from kronika.rowsums import sum_in_order
 
 
 @dataclass
@@ -19,7 +20,7 @@ class LinearModel:
     classes: list[str]
     intercept: list[float]
     weights: dict[str, list[float]]
-    # The weights as one matrix (a row per feature, then a zero row), built on first use by ``many``.
+    # The weights as one matrix (a row per feature, then a zero row and the intercept), built on first use.
     _rows: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     _matrix: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -28,21 +29,32 @@ class LinearModel:
         article costs once instead of once per word."""
         if not feature_lists:
             return []
-        if self._matrix is None:
-            self._rows = {f: k for k, f in enumerate(self.weights)}
-            self._matrix = np.zeros((len(self.weights) + 1, len(self.classes)))
-            if self.weights:
-                self._matrix[:-1] = np.array(list(self.weights.values()), dtype=float)
+        return [dict(zip(self.classes, row)) for row in self.shares(feature_lists).tolist()]
+
+    def shares(self, feature_lists: list[list[str]]) -> np.ndarray:
+        """``many``'s probabilities as an array: a row per item, a column per class."""
+        if not feature_lists:
+            return np.zeros((0, len(self.classes)))
+        get = self._matrix_rows().get
         zero = len(self._rows)
         rows, starts = [], []
         for features in feature_lists:
             starts.append(len(rows))
             rows.append(zero)  # every item has a row, so reduceat never meets an empty stretch
-            rows.extend(self._rows[f] for f in features if f in self._rows)
+            rows.extend([k for k in map(get, features) if k is not None])
         scores = np.add.reduceat(self._matrix[rows], starts, axis=0) + np.asarray(self.intercept)
         exps = np.exp(scores - scores.max(axis=1, keepdims=True))
-        shares = exps / exps.sum(axis=1, keepdims=True)
-        return [dict(zip(self.classes, row)) for row in shares.tolist()]
+        return exps / exps.sum(axis=1, keepdims=True)
+
+    def _matrix_rows(self) -> dict[str, int]:
+        """The weights as one matrix, built on first use: a row per feature, then a zero row and the intercept."""
+        if self._matrix is None:
+            self._rows = {f: k for k, f in enumerate(self.weights)}
+            self._matrix = np.zeros((len(self.weights) + 2, len(self.classes)))
+            if self.weights:
+                self._matrix[:-2] = np.array(list(self.weights.values()), dtype=float)
+            self._matrix[-1] = self.intercept
+        return self._rows
 
     def probabilities(self, features: list[str]) -> dict[str, float]:
         scores = list(self.intercept)
@@ -51,6 +63,25 @@ class LinearModel:
             if row is not None:
                 for k, w in enumerate(row):
                     scores[k] += w
+        return self._softmax(scores)
+
+    def probabilities_each(self, feature_lists: list[list[str]]) -> list[dict[str, float]]:
+        """``probabilities`` of each item, the same to the bit: the intercept and then each weight row added in
+        turn (``kronika.rowsums``), the exponentials Python's own; only the additions run as array arithmetic
+        for all items at once."""
+        if not feature_lists:
+            return []
+        index = self._matrix_rows()
+        get = index.get
+        rows, counts = [], []
+        for features in feature_lists:
+            known = [k for k in map(get, features) if k is not None]
+            rows += known
+            counts.append(len(known))
+        sums = sum_in_order(self._matrix, rows, counts, zero=len(index), initial=self._matrix[-1])
+        return [self._softmax(scores) for scores in sums.tolist()]
+
+    def _softmax(self, scores: list[float]) -> dict[str, float]:
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)

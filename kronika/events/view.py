@@ -13,7 +13,7 @@ from typing import Any
 
 from kronika.events.codes import code_of
 from kronika.record import Document, Entity, Event
-from kronika.stages.events import Coder, Placed, _family, _place_mentions, tag_class
+from kronika.stages.events import Coder, Groundwork, Placed, _family, tag_class
 
 
 @dataclass
@@ -66,9 +66,11 @@ class ArticleView:
         return by_sentence.get(number, [])
 
 
-def build_view(doc: Document, coder: Coder, rule_events: list[Event]) -> ArticleView:
+def build_view(doc: Document, coder: Coder, rule_events: list[Event], ground: Groundwork | None = None) -> ArticleView:
+    """The view of an article; ``ground``, when given, is what the rule coder already worked out of it."""
+    ground = ground or Groundwork(doc, coder)
     tokens = doc.tokens
-    lemmas = [(t.lemma or t.text).casefold() for t in tokens]
+    lemmas = ground.lemmas
     classes = [tag_class(t.tag) for t in tokens]
     families = [_family(t.tag) for t in tokens]
     starts = [start for start, _ in doc.sentences]
@@ -77,7 +79,7 @@ def build_view(doc: Document, coder: Coder, rule_events: list[Event]) -> Article
     for i, number in enumerate(sentence_of):
         first, end = sentence_tokens[number]
         sentence_tokens[number] = (i, i + 1) if end == 0 else (first, i + 1)
-    placed = _place_mentions(doc, coder) if tokens else []
+    placed = ground.placed if tokens else []
     in_mention = {i for p in placed if not p.adjective for i in range(p.start, p.end)}
     rule_at, rule_in_sentence = {}, {}
     by_start = {t.start: i for i, t in enumerate(tokens)}
@@ -100,7 +102,7 @@ def build_view(doc: Document, coder: Coder, rule_events: list[Event]) -> Article
         placed,
         in_mention,
         _candidates(placed),
-        _lexicon(coder, tokens, sentence_tokens),
+        _lexicon(coder, ground, sentence_tokens),
         rule_at,
         rule_in_sentence,
         _old_sentences(doc, starts),
@@ -141,15 +143,14 @@ def _candidates(placed: list[Placed]) -> dict[str, Candidate]:
     return out
 
 
-def _lexicon(coder: Coder, tokens, sentence_tokens) -> dict[int, tuple[str, str | None]]:
+def _lexicon(coder: Coder, ground: Groundwork, sentence_tokens) -> dict[int, tuple[str, str | None]]:
     """Every token the trigger table matches, with the CAMEO code and PLOVER type of its row, whether or not
     the rule coder then finds participants for it."""
-    if not tokens:
+    if not ground.doc.tokens:
         return {}
-    readings = coder.readings(tokens)
     out = {}
     for lo, hi in sentence_tokens:
-        for found in coder.find_triggers(readings, lo, hi):
+        for found in ground.triggers(lo, hi):
             cameo = found.trigger.cameo
             plover = coder.codebook.cameo(cameo).plover_type
             for i in found.words or range(found.start, found.end):

@@ -332,13 +332,45 @@ class EventStage:
         # The rules code first; the learned layer reads their triggers, types and roles as features and
         # decides (scripts/train_events.py measures both by cross-validation on annotated news). A language
         # without a learned layer keeps the rules' events.
-        rules = code_events(doc, coder)
+        ground = Groundwork(doc, coder)
+        rules = code_events(doc, coder, ground)
         if not has_model(self.language.code, self.name):
             doc.events = rules
             return doc
         models, limits = load_event_models(self.language.code)
-        doc.events = decode(build_view(doc, coder, rules), coder, models, limits) if doc.tokens else []
+        doc.events = decode(build_view(doc, coder, rules, ground), coder, models, limits) if doc.tokens else []
         return doc
+
+
+class Groundwork:
+    """What the rule coder and the learned layer's view both read of one article, worked out once: the tokens'
+    lemmas, the placed mentions (nothing changes them once placed), every token's readings, and the triggers
+    found in a stretch of tokens."""
+
+    def __init__(self, doc: Document, coder: Coder):
+        self.doc, self.coder = doc, coder
+        self.lemmas = [(t.lemma or t.text).casefold() for t in doc.tokens]
+        self._placed: list[Placed] | None = None
+        self._readings: tuple[list[frozenset[str]], list[frozenset[str]]] | None = None
+        self._triggers: dict[tuple[int, int], list[Found]] = {}
+
+    @property
+    def placed(self) -> list[Placed]:
+        if self._placed is None:
+            self._placed = _place_mentions(self.doc, self.coder)
+        return self._placed
+
+    @property
+    def readings(self) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+        if self._readings is None:
+            self._readings = self.coder.readings(self.doc.tokens)
+        return self._readings
+
+    def triggers(self, lo: int, hi: int) -> list[Found]:
+        found = self._triggers.get((lo, hi))
+        if found is None:
+            found = self._triggers[(lo, hi)] = self.coder.find_triggers(self.readings, lo, hi)
+        return found
 
 
 # The longest stretch of tokens coded as one sentence. Roles are sought among a sentence's mentions for each
@@ -502,16 +534,17 @@ def _govern(tokens: list[Token], placed: list[Placed], coder: Coder) -> None:
                 break
 
 
-def code_events(doc: Document, coder: Coder) -> list[Event]:
+def code_events(doc: Document, coder: Coder, ground: Groundwork | None = None) -> list[Event]:
     if not doc.tokens:
         return []
+    ground = ground or Groundwork(doc, coder)
     cues = coder.cues
     tokens = doc.tokens
-    lemmas = [(t.lemma or t.text).casefold() for t in tokens]
-    placed = _place_mentions(doc, coder)
+    lemmas = ground.lemmas
+    placed = ground.placed
     if not placed:
         return []  # no name and no state's adjective: no event has a participant
-    readings = coder.readings(tokens)
+    readings = ground.readings
     placed_at = {i for p in placed for i in range(p.start, p.end)}
     events: list[Event] = []
     last_subject: list[Placed] = []
@@ -540,7 +573,7 @@ def code_events(doc: Document, coder: Coder) -> list[Event]:
         ][:1] or last_place
         claimant: tuple[Found, list[Placed]] | None = None  # "X oświadczył, że ...": X and its verb
         speaker: tuple[int, list[Placed], bool] | None = None  # the verb of saying's end, subject, "obaj"
-        for found in coder.find_triggers(readings, lo, hi):
+        for found in ground.triggers(lo, hi):
             trigger = found.trigger
             if trigger.speech:
                 s_lo, s_hi = next(((a, b) for a, b in clauses if a <= found.start < b), (lo, hi))

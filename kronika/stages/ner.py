@@ -15,14 +15,16 @@ mentions alone or in a batch.
 from __future__ import annotations
 
 import json
+import struct
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kronika import models
 from kronika.errors import KronikaError
 from kronika.lang import get_language
 from kronika.record import Document, NameMention
+from kronika.stages.crf import CrfModel
 from kronika.stages.morph import _tokens_by_sentence
 
 MODEL_FILE = "model.crfsuite"
@@ -49,13 +51,11 @@ class Span:
 def decode(labels: list[str]) -> list[Span]:
     """Entity spans of a two-layer IOB sequence; an I- that continues nothing starts an entity."""
     spans: list[Span] = []
+    read = [_read_label(label) for label in [*labels, OUTSIDE]]
     for layer in (0, 1):
         open_start, open_category = None, None
-        for i, label in enumerate([*labels, OUTSIDE]):
-            parts = label.split(LAYER_SEPARATOR) if label != OUTSIDE else []
-            outer = parts[0] if parts else OUTSIDE
-            part = parts[layer] if layer < len(parts) else OUTSIDE
-            prefix, _, category = part.partition("-")
+        for i, (outer, layers) in enumerate(read):
+            prefix, category = layers[layer]
             # A nested entity never crosses the outer entity it is in.
             continues = prefix == "I" and category == open_category and (layer == 0 or outer.startswith("I-"))
             if open_category is not None and not continues:
@@ -64,6 +64,18 @@ def decode(labels: list[str]) -> list[Span]:
             if prefix in ("B", "I") and not continues:
                 open_start, open_category = i, category
     return sorted(spans, key=lambda s: (s.start, s.layer, s.end))
+
+
+@lru_cache(maxsize=4096)
+def _read_label(label: str) -> tuple[str, tuple[tuple[str, str], tuple[str, str]]]:
+    """A label's outer entity label, and the prefix and category of each layer (a tagger has few labels)."""
+    parts = label.split(LAYER_SEPARATOR) if label != OUTSIDE else []
+    outer = parts[0] if parts else OUTSIDE
+    layers = []
+    for layer in (0, 1):
+        prefix, _, category = (parts[layer] if layer < len(parts) else OUTSIDE).partition("-")
+        layers.append((prefix, category))
+    return outer, (layers[0], layers[1])
 
 
 def propagate(sentences: list[list], found: list[list[Span]]) -> list[list[Span]]:
@@ -108,7 +120,8 @@ def propagate(sentences: list[list], found: list[list[Span]]) -> list[list[Span]
 
 
 class NameTagger:
-    """The CRF with its feature extractor and word clusters; one per language and process."""
+    """The CRF (CRFsuite's model, tagged by ``kronika.stages.crf``) with its feature extractor and word
+    clusters; one per language and process."""
 
     def __init__(self, lang: str):
         directory = model_dir(lang)
@@ -119,25 +132,35 @@ class NameTagger:
                 f"name tagger model {path} is missing; "
                 f"{models.rebuild_hint('python scripts/train_ner.py --data ../shared/data')} (see {directory / META_FILE})",
             )
-        import pycrfsuite
-
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open(str(path))
+        try:
+            self.crf = CrfModel(path)
+        except (OSError, ValueError, struct.error) as error:
+            raise KronikaError(
+                "E103",
+                f"name tagger model {path} is broken ({error}); "
+                f"{models.rebuild_hint('python scripts/train_ner.py --data ../shared/data')}",
+            ) from None
         self.features = get_language(lang).data("ner_features")
         self.clusters = read_clusters(directory / CLUSTERS_FILE)
         meta = directory / META_FILE
         self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
 
     def label(self, sentence: list, name_forms: frozenset[str]) -> list[str]:
-        if not sentence:
-            return []
-        return self.tagger.tag(self.features.sentence_features(sentence, name_forms, self.clusters))
+        return self.label_many([sentence], name_forms)[0]
+
+    def label_many(self, sentences: list[list], name_forms: frozenset[str]) -> list[list[str]]:
+        """The labels of every sentence of a document, tagged together (``CrfModel.tag_many``)."""
+        parts = getattr(self.features, "sentence_parts", None)
+        if parts is None:
+            every = [self.features.sentence_features(s, name_forms, self.clusters) for s in sentences]
+            return self.crf.tag_many([[((), row) for row in features] for features in every])
+        return self.crf.tag_many([parts(s, name_forms, self.clusters) for s in sentences])
 
     def spans(self, doc: Document) -> list[tuple[list, Span]]:
         """Every entity of every layer and category, with the sentence tokens its indices refer to."""
         sentences = _tokens_by_sentence(doc)
         name_forms = self.features.document_name_forms(sentences)
-        found = [decode(self.label(sentence, name_forms)) for sentence in sentences]
+        found = [decode(labels) for labels in self.label_many(sentences, name_forms)]
         found = propagate(sentences, found)
         if hasattr(self.features, "inner_names"):
             found = [self.nest(sentence, spans) for sentence, spans in zip(sentences, found)]
@@ -194,6 +217,7 @@ class NerStage:
         morphology = self.language.morphology()
         document_forms = frozenset(t.text for t in doc.tokens)
         mentions = [m for m in doc.mentions if m.source != "model"]
+        lemmas: dict[str, str] = {}  # a name's lemma, once per document: the same words, the same evidence
         for sentence, span in tagger.spans(doc):
             if span.layer != 0 or span.category not in types:
                 continue
@@ -201,7 +225,9 @@ class NerStage:
                 continue  # "Kurdowie", "Turcy": members of a people, not a name (the pack's predicate)
             start, end = sentence[span.start].start, sentence[span.end - 1].end
             text = doc.text[start:end]
-            lemma = morphology.lemmatize_phrase(text, document_forms)
+            lemma = lemmas.get(text)
+            if lemma is None:
+                lemma = lemmas[text] = morphology.lemmatize_phrase(text, document_forms)
             mentions.append(NameMention(start, end, text, types[span.category], lemma, source="model"))
         doc.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         return doc

@@ -50,3 +50,23 @@ def test_many_agrees_with_one_at_a_time():
     for one, together in zip([MODEL.probabilities(f) for f in lists], MODEL.many(lists)):
         assert together == pytest.approx(one)
     assert MODEL.many([]) == []
+
+
+# Weights whose sums depend on the order of addition, so "the same to the bit" is a real claim.
+ROUNDING = LinearModel(
+    ["NONE", "A", "B"],
+    [0.1, 1e16, -0.3],
+    {"x": [0.2, 1.0, 1e-17], "y": [0.7, -1e16, 0.1], "z": [1e-3, 3.0, 0.2]},
+)
+
+
+@pytest.mark.parametrize("model", [MODEL, ROUNDING])
+def test_probabilities_each_is_one_at_a_time_to_the_bit(model):
+    lists = [[], ["x"], ["x", "y", "z"], ["z", "y", "x"], ["y", "y", "unseen"], ["l=atak", "neg"]]
+    assert model.probabilities_each(lists) == [model.probabilities(f) for f in lists]
+    assert model.probabilities_each([]) == []
+
+
+def test_shares_are_many_as_an_array():
+    lists = [["x", "y"], [], ["z"]]
+    assert [dict(zip(ROUNDING.classes, row)) for row in ROUNDING.shares(lists).tolist()] == ROUNDING.many(lists)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import chain
 from functools import lru_cache
 
 from kronika.caches import SCRATCH, WORD_TYPES
@@ -183,8 +184,8 @@ def _context_row(key: tuple[str, str, str, str]) -> tuple[tuple[str, ...], ...]:
 
 
 _OFFSETS = tuple(enumerate(CONTEXT))
-_EDGES = {offset: f"{offset:+d}:edge" for offset in (-1, 1)}
-_SYMMETRIC = tuple(CONTEXT) == (-3, -2, -1, 1, 2, 3)  # the window the fast path in sentence_features spells out
+_EDGES = {offset: (f"{offset:+d}:edge",) for offset in (-1, 1)}
+_SYMMETRIC = tuple(CONTEXT) == (-3, -2, -1, 1, 2, 3)  # the window the fast path in sentence_parts spells out
 
 
 def sentence_features(
@@ -197,8 +198,20 @@ def sentence_features(
     opening a sentence from an ordinary capitalised first word; ``clusters`` maps a lower-case word
     to its bit-string cluster path.
     """
-    clusters = clusters or {}
-    keys = [(t.text, t.lemma or t.text, t.tag or "ign", clusters.get(t.text.lower(), "")) for t in tokens]
+    return [[*chain.from_iterable(rows), *extras] for rows, extras in sentence_parts(tokens, name_forms, clusters)]
+
+
+def sentence_parts(
+    tokens: Sequence, name_forms: frozenset[str] = frozenset(), clusters: dict[str, str] | None = None
+) -> list[tuple[list[tuple[str, ...]], list[str]]]:
+    """``sentence_features``' lists as they are put together: per token, the tuples of features its word type
+    and its neighbours' types give (the same tuple object for every token of a type, so a consumer can
+    translate each tuple once, ``kronika.stages.crf``) and the token's own further features, which follow them."""
+    lowers = [t.text.lower() for t in tokens]
+    if clusters:
+        keys = [(t.text, t.lemma or t.text, t.tag or "ign", clusters.get(w, "")) for t, w in zip(tokens, lowers)]
+    else:
+        keys = [(t.text, t.lemma or t.text, t.tag or "ign", "") for t in tokens]
     n = len(keys)
     out = []
     # Runs of capitalised words: a token's place in the run and the run's length.
@@ -218,28 +231,28 @@ def sentence_features(
         else:
             inside.append(quoted)
     cases = [_case(k[2]) for k in keys]
-    lowers = [k[0].lower() for k in keys]
     classes = [k[2].partition(":")[0] for k in keys]
     rows = [_context_row(k) for k in keys]
     for i, key in enumerate(keys):
         if _SYMMETRIC and 3 <= i < n - 3:  # every neighbour there: one list display, no loop
-            feats = [
-                *_own_row(key),
-                *rows[i - 3][0],
-                *rows[i - 2][1],
-                *rows[i - 1][2],
-                *rows[i + 1][3],
-                *rows[i + 2][4],
-                *rows[i + 3][5],
+            parts = [
+                _own_row(key),
+                rows[i - 3][0],
+                rows[i - 2][1],
+                rows[i - 1][2],
+                rows[i + 1][3],
+                rows[i + 2][4],
+                rows[i + 3][5],
             ]
         else:
-            feats = list(_own_row(key))
+            parts = [_own_row(key)]
             for slot, offset in _OFFSETS:
                 j = i + offset
                 if 0 <= j < n:
-                    feats.extend(rows[j][slot])
+                    parts.append(rows[j][slot])
                 elif offset in _EDGES:
-                    feats.append(_EDGES[offset])
+                    parts.append(_EDGES[offset])
+        feats = []
         if i == 0:
             feats.append("first")
         word = key[0]
@@ -263,7 +276,7 @@ def sentence_features(
                 feats.append("agr-1")
         if i + 1 < n and cases[i] and cases[i] == cases[i + 1]:
             feats.append("agr+1")
-        out.append(feats)
+        out.append((parts, feats))
     return out
 
 

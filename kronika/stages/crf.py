@@ -1,0 +1,158 @@
+"""A CRFsuite model file read into arrays, and CRFsuite's Viterbi tagging over them in numpy.
+
+Why: handing python-crfsuite a sentence converts every feature string of every token (about 65 a token) into
+a C++ object and looks it up in the model's string database, which was half the name stage's cost. Here a
+word type's feature strings are looked up once (``tag_many`` takes them as the tuples
+``ner_features.sentence_parts`` caches per type), all sentences of a document are scored together, and the
+arithmetic is the tagger's own, in the same order, so the labels are the same to the bit:
+
+- a token's score for a label is 0 plus the weight of each of its features, added one after another in the
+  order the features are listed (``kronika.rowsums``; a string the model does not know adds nothing, one
+  listed twice counts twice);
+- Viterbi: ``score[t][j] = max_i(score[t-1][i] + trans[i][j]) + state[t][j]``, the first ``i`` winning a
+  tie, and the best last label the first of equal scores (CRFsuite's ``crf1dc_viterbi``).
+
+``tests/stages/test_crf.py`` checks the labels against python-crfsuite's on the shipped model.
+
+File layout (CRFsuite's ``crf1d_model.c``, little-endian): a header ("lCRF", size, "FOMC", version, counts of
+features, labels and attributes, offsets of the feature chunk, the label and attribute string databases, and
+the reference chunks); the feature chunk ("FEAT", size, count, then per feature its type: 0 a state feature
+attribute -> label, 1 a transition label -> label, source, destination and a float64 weight); a string database
+(CQDB: "CQDB", size, flag, byte order, count and offset of its id -> record table; a record is id, byte length
+with the closing NUL, the UTF-8 bytes).
+"""
+
+from __future__ import annotations
+
+import struct
+from functools import lru_cache
+from itertools import chain, repeat
+from pathlib import Path
+
+import numpy as np
+
+from kronika.caches import WORD_TYPES
+from kronika.rowsums import sum_in_order
+
+_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+STATE, TRANSITION = 0, 1
+PARTS_PER_TYPE = 8
+
+
+class CrfModel:
+    """A linear-chain CRF's labels, attribute index (string -> row), state weights (a row per attribute, a
+    column per label, then a row of zeros) and transition weights (``trans[i][j]``: from label i to j)."""
+
+    def __init__(self, path: Path):
+        data = path.read_bytes()
+        if data[:4] != b"lCRF" or data[8:12] != b"FOMC":
+            raise ValueError(f"{path} is not a CRFsuite linear-chain model")
+        _, n_labels, n_attrs, off_features, off_labels, off_attrs = struct.unpack_from("<6I", data, 16)
+        self.labels = _strings(data, off_labels, n_labels)
+        self.index = dict(zip(_strings(data, off_attrs, n_attrs), range(n_attrs)))
+        self.unknown = n_attrs  # the row of zeros: what a string the model does not know stands for
+        if data[off_features : off_features + 4] != b"FEAT":
+            raise ValueError(f"{path}: no feature chunk at offset {off_features}")
+        (count,) = struct.unpack_from("<I", data, off_features + 8)
+        features = np.frombuffer(data, dtype=_FEATURE, count=count, offset=off_features + 12)
+        state = features[features["type"] == STATE]
+        self.state = np.zeros((n_attrs + 1, n_labels))
+        self.state[state["src"], state["dst"]] = state["weight"]
+        # CRFsuite keeps one feature per attribute and label, and none of weight 0: else a sum would differ.
+        if np.count_nonzero(self.state) != len(state):
+            raise ValueError(f"{path}: an attribute has two features for one label, or one of weight 0")
+        trans = features[features["type"] == TRANSITION]
+        self.trans = np.zeros((n_labels, n_labels))
+        self.trans[trans["src"], trans["dst"]] = trans["weight"]
+        self._into = self.trans.T.copy()  # into[j][i]: from label i to label j, so a maximum runs along a row
+        # A word type gives a tuple of its own and one for each neighbour it passes features to.
+        self._translate = lru_cache(maxsize=PARTS_PER_TYPE * WORD_TYPES)(self._rows_of)
+
+    def _rows_of(self, features: tuple[str, ...]) -> tuple[int, ...]:
+        return tuple(a for a in map(self.index.get, features) if a is not None)
+
+    def tag(self, sequence: list[list[str]]) -> list[str]:
+        """The best label sequence for one feature list per token."""
+        return self.tag_many([[((), row) for row in sequence]])[0]
+
+    def tag_many(self, sequences: list[list[tuple[list[tuple[str, ...]], list[str]]]]) -> list[list[str]]:
+        """``tag`` of many sentences at once, each token's feature list given as (tuples, further strings), the
+        list being the tuples' strings and then the further ones: a tuple met again (a word type's) is
+        translated once."""
+        rows: list[int] = []
+        counts: list[int] = []
+        get, unknown, translate = self.index.get, self.unknown, self._translate
+        for sequence in sequences:
+            for parts, extras in sequence:
+                before = len(rows)
+                rows.extend(chain.from_iterable(map(translate, parts)))
+                rows.extend(map(get, extras, repeat(unknown)))
+                counts.append(len(rows) - before)
+        # Each token's weights added one after another in the order of its features: the tagger's sums (a
+        # string the model does not know adds the zero row, which changes no sum).
+        state = sum_in_order(self.state, rows, counts, zero=unknown)
+        lengths = [len(sequence) for sequence in sequences]
+        return [[self.labels[k] for k in path] for path in self._viterbi(state, lengths)]
+
+    def _viterbi(self, state: np.ndarray, lengths: list[int]) -> list[list[int]]:
+        """CRFsuite's Viterbi for every sentence at once: the sentences longest first, so the ones still going
+        at step ``t`` are the first ``active[t]``, and each step is one array operation over them."""
+        order = sorted((s for s in range(len(lengths)) if lengths[s]), key=lambda s: -lengths[s])
+        longest = lengths[order[0]] if order else 0
+        ascending = np.sort(lengths)
+        active = (len(lengths) - np.searchsorted(ascending, np.arange(longest), side="right")).tolist()
+        firsts = (np.cumsum([0, *lengths[:-1]], dtype=np.intp) if lengths else np.zeros(0, dtype=np.intp))[order]
+        score = state[firsts]
+        into = self._into
+        back = []
+        for t in range(1, longest):
+            k = active[t]
+            paths = score[:k, None, :] + into
+            back.append(paths.argmax(axis=2))  # the first of equal maxima, as the tagger's strict comparison
+            score[:k] = paths.max(axis=2) + state[firsts[:k] + t]  # the maximum is the path's own sum
+        # Back from each sentence's best last label (the first of equal scores), all sentences a step at a time.
+        final = score.argmax(axis=1)
+        labels = np.zeros((len(order), longest), dtype=np.intp)
+        current = np.zeros(len(order), dtype=np.intp)
+        for t in range(longest - 1, -1, -1):
+            k, ending = active[t], active[t + 1] if t + 1 < longest else 0
+            current[ending:k] = final[ending:k]  # the sentences whose last token is t
+            labels[:k, t] = current[:k]
+            if t:
+                current[:k] = back[t - 1][np.arange(k), current[:k]]
+        paths_out: list[list[int]] = [[] for _ in lengths]
+        for rank, s in enumerate(order):
+            paths_out[s] = labels[rank, : lengths[s]].tolist()
+        return paths_out
+
+
+def _strings(data: bytes, offset: int, count: int) -> list[str]:
+    """The strings of a CQDB database in id order. CRFsuite writes the records in id order, one right after
+    another: the keys (each with its closing NUL) are then cut out of the file at once and decoded as one text."""
+    if data[offset : offset + 4] != b"CQDB":
+        raise ValueError(f"no string database at offset {offset}")
+    _size, _flag, _order, n, table = struct.unpack_from("<5I", data, offset + 4)
+    if n != count:
+        raise ValueError(f"string database at offset {offset} holds {n} strings, the header says {count}")
+    if not n:
+        return []
+    records = np.frombuffer(data, dtype="<u4", count=n, offset=offset + table).astype(np.intp) + offset
+    raw = np.frombuffer(data, dtype=np.uint8)
+    heads = raw[records[:, None] + np.arange(8)].copy().view("<u4")  # id and byte length of each record
+    lengths = heads[:, 1].astype(np.intp)
+    if not np.array_equal(heads[:, 0], np.arange(n)):
+        raise ValueError(f"string database at offset {offset}: records out of id order")
+    if not np.array_equal(records[1:], records[:-1] + 8 + lengths[:-1]):
+        return [_record(data, at) for at in records.tolist()]  # records apart: one at a time
+    region = raw[records[0] : records[-1] + 8 + lengths[-1]]
+    keep = np.ones(len(region), dtype=bool)
+    keep[(records - records[0])[:, None] + np.arange(8)] = False  # the records' heads
+    keys = region[keep].tobytes().decode("utf-8").split("\0")
+    if len(keys) != n + 1 or keys[-1]:
+        raise ValueError(f"string database at offset {offset}: a key holds a NUL or lacks its end")
+    return keys[:-1]
+
+
+def _record(data: bytes, at: int) -> str:
+    _key, length = struct.unpack_from("<II", data, at)
+    return data[at + 8 : at + 7 + length].decode("utf-8")
