@@ -248,6 +248,7 @@ def test_committed_sources_are_valid():
             [(4, "type 'ORGANISATION'"), (5, "country 'XXX'"), (6, "qid 'Q12x'")],
         ),
         ("broken_offices.tsv", "offices", [(3, "start '2025-13-01'"), (4, "end 2021-01-20 is before start")]),
+        ("broken_bodies.tsv", "bodies", [(4, "body 'ministry_of_magic'"), (5, "country 'XXX'")]),
     ],
 )
 def test_broken_rows_are_reported_with_file_and_line(fixture, kind, expected):
