@@ -358,7 +358,25 @@ BODY_KINDS = {
     "security_council": ("National Security Council ({state})", "GOV"),
     "supreme_court": ("Supreme Court of {the_state}", "JUD"),
     "constitutional_court": (None, "JUD"),
+    "health_ministry": ("Ministry of Health ({state})", "GOV"),
+    "finance_ministry": ("Ministry of Finance ({state})", "GOV"),
+    "justice_ministry": ("Ministry of Justice ({state})", "GOV"),
+    "parliament": ("Parliament of {the_state}", "LEG"),
+    # Chambers only where bodies.tsv lists them: a unicameral parliament has no senate.
+    "lower_house": (None, "LEG"),
+    "senate": (None, "LEG"),
+    # "{adj}" is the state's English adjective ("Senegalese Armed Forces"); a state whose demonym is no
+    # adjective ("Icelander") takes the pattern after "|" ("Armed Forces of Iceland").
+    "armed_forces": ("{adj} Armed Forces|Armed Forces of {the_state}", "MIL"),
+    "navy": ("{adj} Navy|Navy of {the_state}", "MIL"),
+    "air_force": ("{adj} Air Force|Air Force of {the_state}", "MIL"),
+    "coast_guard": ("{adj} Coast Guard|Coast Guard of {the_state}", "MIL"),
+    "national_guard": (None, "MIL"),
 }
+# Bodies of the sea, which a landlocked state has none of unless bodies.tsv lists one.
+SEA_BODIES = frozenset({"navy", "coast_guard"})
+# English demonyms that are nouns, not adjectives a title can open with.
+NOUN_DEMONYMS = re.compile(r"er$|,|^(?:Motswana|Mosotho|I-Kiribati|Ni-Vanuatu|Kirghiz|Tadzhik|Djibouti)$")
 # Words that take "the" before a state's name in an English title ("Supreme Court of the Philippines").
 THE_STATE = re.compile(
     r"\b(?:Republic|Kingdom|States|Islands|Emirates|Netherlands|Philippines|Bahamas|Gambia|"
@@ -366,10 +384,30 @@ THE_STATE = re.compile(
 )
 
 
-def build_bodies(states: list[Entry], organisations: list[Entry], titles: list[Row]) -> list[Entry]:
+def body_titles(pattern: str, state: Entry, shared: set[str]) -> list[str]:
+    """The titles ``pattern`` gives ``state``'s body, the preferred first ("Armenian Armed Forces", then "Armed
+    Forces of Armenia"): a curated organisation of either title is the body. An adjective in ``shared``, which
+    two states have ("Congolese", "Dominican"), names neither."""
+    name = re.sub(r" \(country\)$", "", state.name)  # "Georgia (country)" is "Ministry of Defence (Georgia)"
+    the_state = f"the {name}" if THE_STATE.search(name) and not name.startswith("The ") else name
+    adjectives = [a for a in state.adjectives_in("en") if not NOUN_DEMONYMS.search(a) and a not in shared]
+    titles = []
+    for form in pattern.split("|"):
+        if "{adj}" in form and not adjectives:
+            continue
+        titles.append(form.format(state=name, the_state=the_state, adj=adjectives[0] if adjectives else ""))
+    return titles
+
+
+def build_bodies(
+    states: list[Entry], organisations: list[Entry], titles: list[Row], landlocked: set[str]
+) -> list[Entry]:
     """Each real state's national bodies; a curated organisation with the body's title is marked as it.
-    ``titles``: the rows of bodies.tsv, the titles that differ from BODY_KINDS' patterns."""
+    ``titles``: the rows of bodies.tsv, the titles that differ from BODY_KINDS' patterns; ``landlocked``: the
+    states without a coast."""
     listed = {(row["body"], row["country"]): row["title"] for row in titles}
+    by_adjective = Counter(a for state in states if state.adjectives_in("pl") for a in set(state.adjectives_in("en")))
+    shared = {a for a, n in by_adjective.items() if n > 1}
     by_name = {(alias_key(e.name), e.country): i for i, e in enumerate(organisations)}
     new = []
     for state in states:
@@ -377,23 +415,18 @@ def build_bodies(states: list[Entry], organisations: list[Entry], titles: list[R
             continue  # territories and states without checked Polish derivatives have no bodies here
         for role, (pattern, sector) in BODY_KINDS.items():
             title = listed.get((role, state.country))
-            if title is None and pattern is None:
+            if title is None and (pattern is None or (role in SEA_BODIES and state.country in landlocked)):
                 continue
-            the_state = (
-                f"the {state.name}"
-                if THE_STATE.search(state.name) and not state.name.startswith("The ")
-                else state.name
-            )
-            title = title or pattern.format(state=state.name, the_state=the_state)
-            hit = by_name.get((alias_key(title), state.country))
+            candidates = [title] if title else body_titles(pattern, state, shared)
+            hit = next((by_name[k] for t in candidates if (k := (alias_key(t), state.country)) in by_name), None)
             if hit is not None:
                 entry = organisations[hit]
                 organisations[hit] = replace(entry, extra={**entry.extra, "body": role})
                 continue
             new.append(
                 keyed_entry(
-                    id=f"kronika:{slug(title)}",
-                    name=title,
+                    id=f"kronika:{slug(candidates[0])}",
+                    name=candidates[0],
                     type="ORG",
                     country=state.country,
                     sector=sector,
@@ -403,6 +436,11 @@ def build_bodies(states: list[Entry], organisations: list[Entry], titles: list[R
                 )
             )
     return new
+
+
+def landlocked_states(shared: Path) -> set[str]:
+    countries = json.loads((shared / "data" / "countries-mledoze" / "countries.json").read_text(encoding="utf-8"))
+    return {c["cca3"] for c in countries if c.get("landlocked")}
 
 
 # ---------------------------------------------------------------- PETRARCH2 dictionaries
@@ -640,7 +678,7 @@ def main(argv: list[str] | None = None) -> int:
     organisations = merge(
         build_organisations(tables), build_petrarch_groups(args.shared, countries), stats, "petrarch2 armed group"
     )
-    organisations += build_bodies(states, organisations, tables["bodies"])
+    organisations += build_bodies(states, organisations, tables["bodies"], landlocked_states(args.shared))
     place_names = {alias_key(text) for e in states for text in (e.name, *e.aliases_in("en"))}
     people = merge(
         build_people(tables),

@@ -39,6 +39,9 @@ BODY_ROLES = (
     "coast_guard",
     "national_guard",
 )
+# A chamber a state's parliament does not have apart from the whole: a unicameral parliament is its lower house
+# ("Sejm" in news from Lithuania is the Seimas).
+BODY_FALLBACK = {"lower_house": "parliament"}
 
 # The CAMEO sector for people who held an office and no longer do (CAMEO's "elites"): PETRARCH2 gives
 # former office-holders this code as their default, e.g. Putin is RUSELI before 1999.

@@ -28,7 +28,7 @@ from kronika.kb.model import CANONICAL_LANGUAGE as CANONICAL
 from kronika.lang import ud
 from kronika.lang.ud import morph
 from kronika.record import Document, Entity, Mention, Token
-from kronika.stages.link_context import settle_bodies
+from kronika.stages.link_context import BARE_TITLE, settle_bodies
 from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_index import linker_indexes, sound_index
 from kronika.stages.link_pairs import split_name_pairs
@@ -113,6 +113,7 @@ class Linker:
             tuple(w.casefold() for w in body): role for body, role in getattr(language, "bodies", {}).items()
         }
         self.max_body = max((len(b) for b in self.bodies), default=0)
+        self.lower_case_bodies = frozenset(getattr(language, "lower_case_bodies", ()))
         # Built by the _build_ methods below and kept prebuilt between processes (link_index.py): an index
         # they add must be added to linker_indexes' tuple too, or a process reading the cache will lack it.
         (
@@ -406,23 +407,49 @@ class Linker:
                 role = self.bodies.get(tuple(lemmas[i : i + n]))
                 if role:
                     break
-            if role is None or not any(_is_capitalised(t.text) for t in tokens[i : i + n]):
+            capitalised = any(_is_capitalised(t.text) for t in tokens[i : i + n])
+            if (
+                role is None
+                or not (capitalised or role in self.lower_case_bodies)
+                or self._inside_name(i, found, tokens, lemmas)
+            ):
                 i += 1
                 continue
-            country = None
-            if i + n in states:
-                country = self.kb.get(states[i + n].entry).country
-            elif i > 0 and lemmas[i - 1] in self._adjectives:
-                country = self._adjectives[lemmas[i - 1]]
+            country = self._body_state(tokens, lemmas, i, i + n, states)
             entry = self.kb.body(role, country) if country else None
             if entry is not None:
                 last[role] = entry
-            elif role in last and not any(j in linked for j in range(i, i + n)):
+            elif capitalised and role in last and not any(j in linked for j in range(i, i + n)):
                 entry = last[role]
             if entry is not None:
                 out.append(Found(i, i + n, entry.type, entry.name, entry.id, "body"))
+            elif capitalised and not any(f.start < i + n and i < f.end for f in found):
+                # A bare title the detector missed ("rozwiązania Kongresu"): the article's context settles
+                # whose body it is, or drops it (``settle_bodies``).
+                out.append(Found(i, i + n, "ORG", " ".join(t.text for t in tokens[i : i + n]), None, BARE_TITLE))
             i += n
         return out
+
+    def _inside_name(self, start: int, found: list[Found], tokens: list[Token], lemmas: list[str]) -> bool:
+        """Whether a title at ``start`` is words of a longer name the detector found, which opens with a
+        capitalised word other than a state's adjective ("Rewolucyjne Siły Zbrojne Kolumbii" is FARC)."""
+        return any(
+            _is_capitalised(tokens[j].text) and lemmas[j] not in self._adjectives
+            for f in found
+            if f.start < start < f.end
+            for j in range(f.start, start)
+        )
+
+    def _body_state(self, tokens: list[Token], lemmas: list[str], start: int, end: int, states) -> str | None:
+        """The state a body's title names: the state right after it ("MSZ Rosji"), or its adjective right
+        before ("rosyjskie MSZ") or right after it in lower case ("ministerstwo obrony rosyjskie")."""
+        if end in states:
+            return self.kb.get(states[end].entry).country
+        if start > 0 and lemmas[start - 1] in self._adjectives:
+            return self._adjectives[lemmas[start - 1]]
+        if end < len(tokens) and lemmas[end] in self._adjectives and tokens[end].text.islower():
+            return self._adjectives[lemmas[end]]
+        return None
 
     def may_be_person(self, word: str) -> bool:
         """Whether Morfeusz knows ``word`` as a first name or surname ("Marek" is also the town Marki's genitive)."""
