@@ -18,6 +18,7 @@ import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
@@ -28,7 +29,7 @@ from kronika.kb.model import CANONICAL_LANGUAGE as CANONICAL
 from kronika.lang import ud
 from kronika.lang.ud import morph
 from kronika.record import Document, Entity, Mention, Token
-from kronika.stages.link_context import BARE_TITLE, settle_bodies
+from kronika.stages.link_context import BARE_TITLE, article_states, settle_bodies
 from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_index import linker_indexes, sound_index
 from kronika.stages.link_pairs import split_name_pairs
@@ -573,13 +574,17 @@ class Linker:
                 return base
         return " ".join(words)
 
-    def surname_entry(self, word: str):
-        """The one person of the base whose name ends in ``word`` ("Morawiecki"), or None."""
+    def surname_entry(self, word: str, countries: Callable[[], set[str]] = set):
+        """The one person of the base whose name ends in ``word`` ("Morawiecki"), or None. Of several, the one
+        serving a state of ``countries()``, the states the article names ("Morales" in news from Bolivia)."""
         ids = {
             entry_id
             for keys, words, entry_id in self._by_last_word.get(word.casefold(), ())
             if len(words) > 1 and self.kb.get(entry_id).type == "PER"
         }
+        if len(ids) > 1:
+            named = countries()
+            ids = {entry_id for entry_id in ids if self.kb.get(entry_id).country in named}
         return self.kb.get(ids.pop()) if len(ids) == 1 else None
 
     def sound_match(self, name: str, type_: str):
@@ -805,12 +810,13 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
             pending.append(f)
     _settle_types(groups, votes)
     _join_variants(groups, votes)
+    named_states = cache(lambda: set(article_states(linker, tokens, found)))
     for f in pending:
         word = f.name.casefold()
         candidates = [
             k for k in by_word.get(word, ()) if k in groups and (f.type is None or groups[k].type in (f.type, "PER"))
         ]
-        alone = linker.surname_entry(f.name) if not candidates and f.type == "PER" else None
+        alone = linker.surname_entry(f.name, named_states) if not candidates and f.type == "PER" else None
         if candidates:
             # The entity mentioned most often so far: "Kim" is Kim Jong Un, not his daughter Kim Ju Ae.
             key = max(candidates, key=lambda k: len(groups[k].mentions))

@@ -767,3 +767,27 @@ READING_CASES = [
 def test_a_name_is_linked_by_another_reading_of_its_words(entries, text, mention, expected):
     linker = Linker(get_language("pl"), KnowledgeBase(entries))
     assert {e.name for e in link_entities(analysed(text, mentions=[mention]), linker)} == expected
+
+
+# Two people of the base share a surname: a surname alone is the one serving a state the article names.
+SURNAME_ENTRIES = [
+    Entry("Q750", "Bolivia", "GPE", "BOL", aliases={"pl": ("Boliwia",)}, adjectives={"pl": ("boliwijski",)}),
+    Entry("Q96", "Mexico", "GPE", "MEX", aliases={"pl": ("Meksyk",)}, adjectives={"pl": ("meksykański",)}),
+    Entry("kronika:evo-morales", "Evo Morales", "PER", "BOL", "GOV", aliases={"pl": ("Evo Morales",)}),
+    Entry("kronika:ana-morales", "Ana Morales", "PER", "MEX", "GOV", aliases={"pl": ("Ana Morales",)}),
+]
+
+SURNAME_CASES = [
+    ("Boliwia wybiera prezydenta. Morales przemawiał w stolicy.", "Evo Morales"),
+    ("Meksyk wybiera prezydenta. Morales przemawiał w stolicy.", "Ana Morales"),
+    # No state, or both: the surname stays as written.
+    ("Morales przemawiał w stolicy.", "Morales"),
+    ("Boliwia i Meksyk rozmawiają. Morales przemawiał w stolicy.", "Morales"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SURNAME_CASES)
+def test_a_shared_surname_alone_is_the_one_of_the_articles_state(text, expected):
+    linker = Linker(get_language("pl"), KnowledgeBase(SURNAME_ENTRIES))
+    got = link_entities(analysed(text, mentions=[("Morales", "PER", "Morales")]), linker)
+    assert [e.name for e in got if e.type == "PER"] == [expected], got
