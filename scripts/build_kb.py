@@ -8,7 +8,7 @@ Sources, merged in this order (an earlier source wins a conflict, a later one ad
                                             alternate names are recognised with Morfeusz (SGJP geographic names)
   ../shared/data/petrarch2-dictionaries/    office-holders and armed groups with CAMEO codes and dates (MIT, 2014)
   morfeusz2 (SGJP)                          inflected forms of single-word Polish names of states and cities
-  BODY_KINDS below                          each state's foreign, defence and interior ministries, election
+  BODY_KINDS below, sources/bodies.tsv      each state's foreign, defence and interior ministries, election
                                             commission, security council, supreme court and (where it has
                                             one) constitutional court, by their English Wikipedia titles
 
@@ -347,7 +347,9 @@ def build_people(tables) -> list[Entry]:
 
 # Bodies every state has, which the news names by a common title and the state ("MSZ Rosji", "białoruskie
 # MSW", "Ministerstwo Obrony Armenii"): role -> (English Wikipedia title pattern, CAMEO sector). The
-# linker resolves such a title with the state's entry of that role (``KnowledgeBase.body``).
+# linker resolves such a title with the state's entry of that role (``KnowledgeBase.body``). A role without
+# a pattern is made only for the states that bodies.tsv lists; bodies.tsv also gives the titles that differ
+# from the pattern.
 BODY_KINDS = {
     "foreign_ministry": ("Ministry of Foreign Affairs ({state})", "GOV"),
     "defence_ministry": ("Ministry of Defence ({state})", "MIL"),
@@ -355,136 +357,76 @@ BODY_KINDS = {
     "election_commission": ("Central Election Commission of {state}", "GOV"),
     "security_council": ("National Security Council ({state})", "GOV"),
     "supreme_court": ("Supreme Court of {the_state}", "JUD"),
-    # Not every state has a constitutional court, and their titles vary: only the states in BODY_TITLES.
     "constitutional_court": (None, "JUD"),
+    "health_ministry": ("Ministry of Health ({state})", "GOV"),
+    "finance_ministry": ("Ministry of Finance ({state})", "GOV"),
+    "justice_ministry": ("Ministry of Justice ({state})", "GOV"),
+    "parliament": ("Parliament of {the_state}", "LEG"),
+    # Chambers only where bodies.tsv lists them: a unicameral parliament has no senate.
+    "lower_house": (None, "LEG"),
+    "senate": (None, "LEG"),
+    # "{adj}" is the state's English adjective ("Senegalese Armed Forces"); a state whose demonym is no
+    # adjective ("Icelander") takes the pattern after "|" ("Armed Forces of Iceland").
+    "armed_forces": ("{adj} Armed Forces|Armed Forces of {the_state}", "MIL"),
+    "navy": ("{adj} Navy|Navy of {the_state}", "MIL"),
+    "air_force": ("{adj} Air Force|Air Force of {the_state}", "MIL"),
+    "coast_guard": ("{adj} Coast Guard|Coast Guard of {the_state}", "MIL"),
+    "national_guard": (None, "MIL"),
 }
+# Bodies of the sea, which a landlocked state has none of unless bodies.tsv lists one.
+SEA_BODIES = frozenset({"navy", "coast_guard"})
+# English demonyms that are nouns, not adjectives a title can open with.
+NOUN_DEMONYMS = re.compile(r"er$|,|^(?:Motswana|Mosotho|I-Kiribati|Ni-Vanuatu|Kirghiz|Tadzhik|Djibouti)$")
 # Words that take "the" before a state's name in an English title ("Supreme Court of the Philippines").
 THE_STATE = re.compile(
     r"\b(?:Republic|Kingdom|States|Islands|Emirates|Netherlands|Philippines|Bahamas|Gambia|"
     r"Maldives|Comoros|Seychelles)\b"
 )
-# States whose bodies' English Wikipedia titles do not follow the pattern: (role, ISO3) -> title. A curated
-# organisation of that title (organisations.tsv) is that body; otherwise the title is a new entry.
-BODY_TITLES = {
-    ("foreign_ministry", "USA"): "United States Department of State",
-    ("defence_ministry", "USA"): "United States Department of Defense",
-    ("interior_ministry", "USA"): "United States Department of Homeland Security",
-    ("security_council", "USA"): "United States National Security Council",
-    ("election_commission", "USA"): "Federal Election Commission",
-    ("foreign_ministry", "CHN"): "Ministry of Foreign Affairs of the People's Republic of China",
-    ("defence_ministry", "CHN"): "Ministry of National Defense (China)",
-    ("interior_ministry", "CHN"): "Ministry of Public Security (China)",
-    ("foreign_ministry", "IND"): "Ministry of External Affairs (India)",
-    ("interior_ministry", "IND"): "Ministry of Home Affairs (India)",
-    ("foreign_ministry", "GBR"): "Foreign, Commonwealth and Development Office",
-    ("interior_ministry", "GBR"): "Home Office",
-    ("defence_ministry", "GBR"): "Ministry of Defence (United Kingdom)",
-    ("election_commission", "GBR"): "Electoral Commission (United Kingdom)",
-    ("foreign_ministry", "DEU"): "Federal Foreign Office",
-    ("defence_ministry", "DEU"): "Federal Ministry of Defence (Germany)",
-    ("interior_ministry", "DEU"): "Federal Ministry of the Interior (Germany)",
-    ("foreign_ministry", "FRA"): "Ministry for Europe and Foreign Affairs",
-    ("defence_ministry", "FRA"): "Ministry of the Armed Forces (France)",
-    ("defence_ministry", "POL"): "Ministry of National Defence (Poland)",
-    ("interior_ministry", "POL"): "Ministry of the Interior and Administration (Poland)",
-    ("election_commission", "POL"): "National Electoral Commission (Poland)",
-    ("security_council", "POL"): "National Security Council (Poland)",
-    ("interior_ministry", "RUS"): "Ministry of Internal Affairs (Russia)",
-    ("interior_ministry", "UKR"): "Ministry of Internal Affairs (Ukraine)",
-    ("interior_ministry", "BLR"): "Ministry of Internal Affairs (Belarus)",
-    ("interior_ministry", "GEO"): "Ministry of Internal Affairs (Georgia)",
-    ("interior_ministry", "KAZ"): "Ministry of Internal Affairs (Kazakhstan)",
-    ("election_commission", "UKR"): "Central Election Commission of Ukraine",
-    ("election_commission", "RUS"): "Central Election Commission of the Russian Federation",
-    ("security_council", "RUS"): "Security Council of Russia",
-    ("security_council", "UKR"): "National Security and Defense Council of Ukraine",
-    ("security_council", "PAK"): "National Security Committee (Pakistan)",
-    ("defence_ministry", "ISR"): "Ministry of Defense (Israel)",
-    ("defence_ministry", "JPN"): "Ministry of Defense (Japan)",
-    ("defence_ministry", "KOR"): "Ministry of National Defense (South Korea)",
-    ("defence_ministry", "TWN"): "Ministry of National Defense (Taiwan)",
-    ("defence_ministry", "PRK"): "Ministry of National Defence (North Korea)",
-    ("defence_ministry", "IRN"): "Ministry of Defence and Armed Forces Logistics",
-    ("defence_ministry", "TUR"): "Ministry of National Defense (Turkey)",
-    ("supreme_court", "BRA"): "Supreme Federal Court",
-    ("supreme_court", "IRL"): "Supreme Court of Ireland",
-    ("supreme_court", "DEU"): "Federal Court of Justice",
-    ("supreme_court", "FRA"): "Court of Cassation (France)",
-    ("supreme_court", "ITA"): "Supreme Court of Cassation (Italy)",
-    ("supreme_court", "TUR"): "Court of Cassation (Turkey)",
-    ("supreme_court", "CHN"): "Supreme People's Court",
-    ("supreme_court", "KOR"): "Supreme Court of Korea",
-    ("supreme_court", "MEX"): "Supreme Court of Justice of the Nation",
-    ("supreme_court", "VEN"): "Supreme Tribunal of Justice",
-    ("constitutional_court", "POL"): "Constitutional Tribunal (Poland)",
-    ("constitutional_court", "DEU"): "Federal Constitutional Court",
-    ("constitutional_court", "FRA"): "Constitutional Council (France)",
-    ("constitutional_court", "EGY"): "Supreme Constitutional Court of Egypt",
-    ("constitutional_court", "KOR"): "Constitutional Court of Korea",
-    **{
-        ("constitutional_court", iso3): f"Constitutional Court of {name}"
-        for iso3, name in (
-            ("RUS", "Russia"),
-            ("UKR", "Ukraine"),
-            ("BLR", "Belarus"),
-            ("GEO", "Georgia"),
-            ("ARM", "Armenia"),
-            ("AZE", "Azerbaijan"),
-            ("MDA", "Moldova"),
-            ("KAZ", "Kazakhstan"),
-            ("LTU", "Lithuania"),
-            ("LVA", "Latvia"),
-            ("CZE", "the Czech Republic"),
-            ("SVK", "Slovakia"),
-            ("SVN", "Slovenia"),
-            ("HRV", "Croatia"),
-            ("BGR", "Bulgaria"),
-            ("ROU", "Romania"),
-            ("HUN", "Hungary"),
-            ("SRB", "Serbia"),
-            ("TUR", "Turkey"),
-            ("ITA", "Italy"),
-            ("ESP", "Spain"),
-            ("AUT", "Austria"),
-            ("BEL", "Belgium"),
-            ("ZAF", "South Africa"),
-            ("PER", "Peru"),
-            ("COL", "Colombia"),
-            ("CHL", "Chile"),
-            ("ECU", "Ecuador"),
-            ("IDN", "Indonesia"),
-            ("THA", "Thailand"),
-        )
-    },
-}
 
 
-def build_bodies(states: list[Entry], organisations: list[Entry]) -> list[Entry]:
-    """Each real state's national bodies; a curated organisation with the body's title is marked as it."""
+def body_titles(pattern: str, state: Entry, shared: set[str]) -> list[str]:
+    """The titles ``pattern`` gives ``state``'s body, the preferred first ("Armenian Armed Forces", then "Armed
+    Forces of Armenia"): a curated organisation of either title is the body. An adjective in ``shared``, which
+    two states have ("Congolese", "Dominican"), names neither."""
+    name = re.sub(r" \(country\)$", "", state.name)  # "Georgia (country)" is "Ministry of Defence (Georgia)"
+    the_state = f"the {name}" if THE_STATE.search(name) and not name.startswith("The ") else name
+    adjectives = [a for a in state.adjectives_in("en") if not NOUN_DEMONYMS.search(a) and a not in shared]
+    titles = []
+    for form in pattern.split("|"):
+        if "{adj}" in form and not adjectives:
+            continue
+        titles.append(form.format(state=name, the_state=the_state, adj=adjectives[0] if adjectives else ""))
+    return titles
+
+
+def build_bodies(
+    states: list[Entry], organisations: list[Entry], titles: list[Row], landlocked: set[str]
+) -> list[Entry]:
+    """Each real state's national bodies; a curated organisation with the body's title is marked as it.
+    ``titles``: the rows of bodies.tsv, the titles that differ from BODY_KINDS' patterns; ``landlocked``: the
+    states without a coast."""
+    listed = {(row["body"], row["country"]): row["title"] for row in titles}
+    by_adjective = Counter(a for state in states if state.adjectives_in("pl") for a in set(state.adjectives_in("en")))
+    shared = {a for a, n in by_adjective.items() if n > 1}
     by_name = {(alias_key(e.name), e.country): i for i, e in enumerate(organisations)}
     new = []
     for state in states:
         if not state.adjectives_in("pl"):
             continue  # territories and states without checked Polish derivatives have no bodies here
         for role, (pattern, sector) in BODY_KINDS.items():
-            title = BODY_TITLES.get((role, state.country))
-            if title is None and pattern is None:
+            title = listed.get((role, state.country))
+            if title is None and (pattern is None or (role in SEA_BODIES and state.country in landlocked)):
                 continue
-            the_state = (
-                f"the {state.name}"
-                if THE_STATE.search(state.name) and not state.name.startswith("The ")
-                else state.name
-            )
-            title = title or pattern.format(state=state.name, the_state=the_state)
-            hit = by_name.get((alias_key(title), state.country))
+            candidates = [title] if title else body_titles(pattern, state, shared)
+            hit = next((by_name[k] for t in candidates if (k := (alias_key(t), state.country)) in by_name), None)
             if hit is not None:
                 entry = organisations[hit]
                 organisations[hit] = replace(entry, extra={**entry.extra, "body": role})
                 continue
             new.append(
                 keyed_entry(
-                    id=f"kronika:{slug(title)}",
-                    name=title,
+                    id=f"kronika:{slug(candidates[0])}",
+                    name=candidates[0],
                     type="ORG",
                     country=state.country,
                     sector=sector,
@@ -494,6 +436,11 @@ def build_bodies(states: list[Entry], organisations: list[Entry]) -> list[Entry]
                 )
             )
     return new
+
+
+def landlocked_states(shared: Path) -> set[str]:
+    countries = json.loads((shared / "data" / "countries-mledoze" / "countries.json").read_text(encoding="utf-8"))
+    return {c["cca3"] for c in countries if c.get("landlocked")}
 
 
 # ---------------------------------------------------------------- PETRARCH2 dictionaries
@@ -731,7 +678,7 @@ def main(argv: list[str] | None = None) -> int:
     organisations = merge(
         build_organisations(tables), build_petrarch_groups(args.shared, countries), stats, "petrarch2 armed group"
     )
-    organisations += build_bodies(states, organisations)
+    organisations += build_bodies(states, organisations, tables["bodies"], landlocked_states(args.shared))
     place_names = {alias_key(text) for e in states for text in (e.name, *e.aliases_in("en"))}
     people = merge(
         build_people(tables),

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from kronika.errors import KronikaError
-from kronika.kb.model import FORMER_OFFICE_SECTOR, Entry, Office
+from kronika.kb.model import BODY_FALLBACK, FORMER_OFFICE_SECTOR, Entry, Office
 from kronika.models import rebuild_hint
 
 DATA_FILES = ("states.jsonl", "places.jsonl", "organisations.jsonl", "people.jsonl")
@@ -106,7 +106,10 @@ class KnowledgeBase:
 
     def body(self, role: str, country: str) -> Entry | None:
         """A state's national body of ``role``, e.g. body("foreign_ministry", "RUS") -> its foreign ministry."""
-        return self._bodies.get((role, country))
+        body = self._bodies.get((role, country))
+        if body is None and role in BODY_FALLBACK:
+            body = self._bodies.get((BODY_FALLBACK[role], country))
+        return body
 
     def offices_on(self, entry: Entry, date: str) -> list[Office]:
         return [office for office in entry.offices if office.held_on(date)]

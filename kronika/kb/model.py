@@ -16,6 +16,33 @@ TYPES = ("PER", "ORG", "GPE", "LOC")
 # stored with the generic role "official".
 ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "official")
 
+# The national bodies every state may have, which ``KnowledgeBase.body`` answers for: the role is the key a
+# language pack's titles name ("MSZ", "straż przybrzeżna"), and scripts/build_kb.py makes each state's entry of
+# it (``BODY_KINDS`` there, per-state titles in ``kronika/kb/sources/bodies.tsv``).
+BODY_ROLES = (
+    "foreign_ministry",
+    "defence_ministry",
+    "interior_ministry",
+    "health_ministry",
+    "finance_ministry",
+    "justice_ministry",
+    "election_commission",
+    "security_council",
+    "supreme_court",
+    "constitutional_court",
+    "parliament",
+    "lower_house",
+    "senate",
+    "armed_forces",
+    "navy",
+    "air_force",
+    "coast_guard",
+    "national_guard",
+)
+# A chamber a state's parliament does not have apart from the whole: a unicameral parliament is its lower house
+# ("Sejm" in news from Lithuania is the Seimas).
+BODY_FALLBACK = {"lower_house": "parliament"}
+
 # The CAMEO sector for people who held an office and no longer do (CAMEO's "elites"): PETRARCH2 gives
 # former office-holders this code as their default, e.g. Putin is RUSELI before 1999.
 FORMER_OFFICE_SECTOR = "ELI"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kronika.kb.model import ROLES, TYPES, date_floor
+from kronika.kb.model import BODY_ROLES, ROLES, TYPES, date_floor
 
 QID = re.compile(r"Q[1-9]\d*")
 LOCAL_ID = re.compile(r"kronika:[a-z0-9][a-z0-9-]*")
@@ -37,6 +37,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "people": (("qid", "name", "country", "sector", "aliases_pl", "aliases_en"), ("name",)),
     "offices": (("person", "role", "country", "start", "end"), ("person", "role", "country", "start")),
+    "bodies": (("body", "country", "title"), ("body", "country", "title")),
 }
 
 
@@ -132,6 +133,8 @@ def _check_row(row: Row, kind: str, required: tuple[str, ...], countries: set[st
         found.append(f"sector {row['sector']!r} is not a three-letter CAMEO code")
     if row["role"] and row["role"] not in ROLES:
         found.append(f"role {row['role']!r} is not one of {', '.join(ROLES)}")
+    if row["body"] and row["body"] not in BODY_ROLES:
+        found.append(f"body {row['body']!r} is not one of {', '.join(BODY_ROLES)}")
     for column in ("start", "end"):
         if row[column] and not is_iso_date(row[column]):
             found.append(f"{column} {row[column]!r} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
@@ -196,6 +199,14 @@ def _cross_check(tables: dict[str, list[Row]]) -> list[Problem]:
                     )
                 )
             seen[key] = row
+    seen_bodies: dict[tuple[str, str], Row] = {}
+    for row in tables.get("bodies", ()):
+        key = (row["body"], row["country"])
+        if key in seen_bodies:
+            problems.append(
+                Problem(row.path, row.line, f"duplicate body {key} (first at line {seen_bodies[key].line})")
+            )
+        seen_bodies[key] = row
     people = {row["name"] for row in tables.get("people", ())}
     for row in tables.get("offices", ()):
         if row["person"] not in people:

@@ -18,6 +18,7 @@ import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
@@ -28,7 +29,7 @@ from kronika.kb.model import CANONICAL_LANGUAGE as CANONICAL
 from kronika.lang import ud
 from kronika.lang.ud import morph
 from kronika.record import Document, Entity, Mention, Token
-from kronika.stages.link_context import settle_bodies
+from kronika.stages.link_context import BARE_TITLE, article_states, settle_bodies
 from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_index import linker_indexes, sound_index
 from kronika.stages.link_pairs import split_name_pairs
@@ -113,6 +114,7 @@ class Linker:
             tuple(w.casefold() for w in body): role for body, role in getattr(language, "bodies", {}).items()
         }
         self.max_body = max((len(b) for b in self.bodies), default=0)
+        self.lower_case_bodies = frozenset(getattr(language, "lower_case_bodies", ()))
         # Built by the _build_ methods below and kept prebuilt between processes (link_index.py): an index
         # they add must be added to linker_indexes' tuple too, or a process reading the cache will lack it.
         (
@@ -406,23 +408,49 @@ class Linker:
                 role = self.bodies.get(tuple(lemmas[i : i + n]))
                 if role:
                     break
-            if role is None or not any(_is_capitalised(t.text) for t in tokens[i : i + n]):
+            capitalised = any(_is_capitalised(t.text) for t in tokens[i : i + n])
+            if (
+                role is None
+                or not (capitalised or role in self.lower_case_bodies)
+                or self._inside_name(i, found, tokens, lemmas)
+            ):
                 i += 1
                 continue
-            country = None
-            if i + n in states:
-                country = self.kb.get(states[i + n].entry).country
-            elif i > 0 and lemmas[i - 1] in self._adjectives:
-                country = self._adjectives[lemmas[i - 1]]
+            country = self._body_state(tokens, lemmas, i, i + n, states)
             entry = self.kb.body(role, country) if country else None
             if entry is not None:
                 last[role] = entry
-            elif role in last and not any(j in linked for j in range(i, i + n)):
+            elif capitalised and role in last and not any(j in linked for j in range(i, i + n)):
                 entry = last[role]
             if entry is not None:
                 out.append(Found(i, i + n, entry.type, entry.name, entry.id, "body"))
+            elif capitalised and not any(f.start < i + n and i < f.end for f in found):
+                # A bare title the detector missed ("rozwiązania Kongresu"): the article's context settles
+                # whose body it is, or drops it (``settle_bodies``).
+                out.append(Found(i, i + n, "ORG", " ".join(t.text for t in tokens[i : i + n]), None, BARE_TITLE))
             i += n
         return out
+
+    def _inside_name(self, start: int, found: list[Found], tokens: list[Token], lemmas: list[str]) -> bool:
+        """Whether a title at ``start`` is words of a longer name the detector found, which opens with a
+        capitalised word other than a state's adjective ("Rewolucyjne Siły Zbrojne Kolumbii" is FARC)."""
+        return any(
+            _is_capitalised(tokens[j].text) and lemmas[j] not in self._adjectives
+            for f in found
+            if f.start < start < f.end
+            for j in range(f.start, start)
+        )
+
+    def _body_state(self, tokens: list[Token], lemmas: list[str], start: int, end: int, states) -> str | None:
+        """The state a body's title names: the state right after it ("MSZ Rosji"), or its adjective right
+        before ("rosyjskie MSZ") or right after it in lower case ("ministerstwo obrony rosyjskie")."""
+        if end in states:
+            return self.kb.get(states[end].entry).country
+        if start > 0 and lemmas[start - 1] in self._adjectives:
+            return self._adjectives[lemmas[start - 1]]
+        if end < len(tokens) and lemmas[end] in self._adjectives and tokens[end].text.islower():
+            return self._adjectives[lemmas[end]]
+        return None
 
     def may_be_person(self, word: str) -> bool:
         """Whether Morfeusz knows ``word`` as a first name or surname ("Marek" is also the town Marki's genitive)."""
@@ -546,13 +574,17 @@ class Linker:
                 return base
         return " ".join(words)
 
-    def surname_entry(self, word: str):
-        """The one person of the base whose name ends in ``word`` ("Morawiecki"), or None."""
+    def surname_entry(self, word: str, countries: Callable[[], set[str]] = set):
+        """The one person of the base whose name ends in ``word`` ("Morawiecki"), or None. Of several, the one
+        serving a state of ``countries()``, the states the article names ("Morales" in news from Bolivia)."""
         ids = {
             entry_id
             for keys, words, entry_id in self._by_last_word.get(word.casefold(), ())
             if len(words) > 1 and self.kb.get(entry_id).type == "PER"
         }
+        if len(ids) > 1:
+            named = countries()
+            ids = {entry_id for entry_id in ids if self.kb.get(entry_id).country in named}
         return self.kb.get(ids.pop()) if len(ids) == 1 else None
 
     def sound_match(self, name: str, type_: str):
@@ -778,12 +810,13 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
             pending.append(f)
     _settle_types(groups, votes)
     _join_variants(groups, votes)
+    named_states = cache(lambda: set(article_states(linker, tokens, found)))
     for f in pending:
         word = f.name.casefold()
         candidates = [
             k for k in by_word.get(word, ()) if k in groups and (f.type is None or groups[k].type in (f.type, "PER"))
         ]
-        alone = linker.surname_entry(f.name) if not candidates and f.type == "PER" else None
+        alone = linker.surname_entry(f.name, named_states) if not candidates and f.type == "PER" else None
         if candidates:
             # The entity mentioned most often so far: "Kim" is Kim Jong Un, not his daughter Kim Ju Ae.
             key = max(candidates, key=lambda k: len(groups[k].mentions))

@@ -21,6 +21,10 @@ if TYPE_CHECKING:  # the linker's types; importing them here at run time would b
     from kronika.record import Token
     from kronika.stages.link import Found, Linker
 
+# The source of a body's title found without its state and missed by the name detector ("Kongresu"): kept only
+# when the article's context settles whose body it is.
+BARE_TITLE = "bare title"
+
 # Mentions of a news medium say who reported, not what the article is about ("Źródło: PAP").
 REPORTER_SECTORS = frozenset({"MED"})
 
@@ -52,10 +56,14 @@ def settle_bodies(linker: Linker, tokens: list[Token], found: list[Found], text:
                 having = Counter({s: n for s, n in states.items() if s == home or linker.kb.body(role, s)})
                 state = _subject_state(having, home) or state
         if state is None:
+            if f.source == BARE_TITLE:
+                found.remove(f)  # a title nothing settles, as "Kongres" in news about Poland, is no name
             continue
         entry = linker.kb.body(role, state)
         if entry is not None:
             f.entry, f.name, f.type = entry.id, entry.name, entry.type
+        elif f.source == BARE_TITLE:
+            found.remove(f)
         else:
             # The state's body the base lacks: a name of its own, serving that state.
             f.entry, f.type, f.country = None, "ORG", state
@@ -107,8 +115,10 @@ def _bare_body_role(linker: Linker, tokens: list[Token], f: Found) -> str | None
     to the home state's body by default, or left unlinked as a name the base lacks ("Sąd Konstytucyjny")."""
     if f.source == "body":
         return None  # "body" mentions were linked with their state, or after one named with it
-    if f.entry is None:
-        return linker.bodies.get(tuple((t.lemma or t.text).casefold() for t in tokens[f.start : f.end]))
+    title = linker.bodies.get(tuple((t.lemma or t.text).casefold() for t in tokens[f.start : f.end]))
+    if f.entry is None or title is None:
+        # A name of one body ("Duma", "Pentagon", "Kneset") is that body wherever the article is.
+        return title
     entry = linker.kb.get(f.entry)
     role = entry.extra.get("body") if entry and entry.extra else None
     if role is None or entry.country is None:

@@ -114,6 +114,23 @@ BODIES = [
     ("supreme_court", "BRA", "Supreme Federal Court"),
     ("constitutional_court", "POL", "Constitutional Tribunal (Poland)"),
     ("constitutional_court", "PER", "Constitutional Court of Peru"),
+    # Pattern titles by the state's English adjective, or by its name where the demonym is no adjective or two
+    # states share it; a curated organisation of either title is the body.
+    ("coast_guard", "PHL", "Philippine Coast Guard"),
+    ("coast_guard", "CHN", "China Coast Guard"),
+    ("armed_forces", "SEN", "Senegalese Armed Forces"),
+    ("armed_forces", "ARM", "Armed Forces of Armenia"),
+    ("coast_guard", "ISL", "Icelandic Coast Guard"),
+    ("navy", "COG", "Navy of the Republic of the Congo"),
+    ("air_force", "ISR", "Israeli Air Force"),
+    ("defence_ministry", "GEO", "Ministry of Defence (Georgia)"),
+    ("parliament", "GEO", "Parliament of Georgia"),
+    ("parliament", "PER", "Congress of the Republic of Peru"),
+    ("senate", "MDG", "Senate of Madagascar"),
+    ("finance_ministry", "USA", "United States Department of the Treasury"),
+    # A unicameral parliament is its lower house.
+    ("lower_house", "LTU", "Seimas"),
+    ("lower_house", "POL", "Sejm"),
 ]
 
 
@@ -127,6 +144,9 @@ def test_body_unknown(kb):
     assert kb.body("foreign_ministry", "XXX") is None and kb.body("ministry_of_magic", "RUS") is None
     # Constitutional courts only where a state has one: the United States has none.
     assert kb.body("constitutional_court", "USA") is None
+    # No navy or coast guard for a landlocked state, no senate for a unicameral parliament.
+    assert kb.body("coast_guard", "HUN") is None and kb.body("navy", "BLR") is None
+    assert kb.body("senate", "HUN") is None
 
 
 def test_lookup_unknown(kb):
@@ -248,6 +268,7 @@ def test_committed_sources_are_valid():
             [(4, "type 'ORGANISATION'"), (5, "country 'XXX'"), (6, "qid 'Q12x'")],
         ),
         ("broken_offices.tsv", "offices", [(3, "start '2025-13-01'"), (4, "end 2021-01-20 is before start")]),
+        ("broken_bodies.tsv", "bodies", [(4, "body 'ministry_of_magic'"), (5, "country 'XXX'")]),
     ],
 )
 def test_broken_rows_are_reported_with_file_and_line(fixture, kind, expected):

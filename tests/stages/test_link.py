@@ -303,6 +303,8 @@ BODY_ENTRIES = [
         extra={"body": "interior_ministry"},
     ),
     Entry("kronika:mod-ukr", "Ministry of Defence (Ukraine)", "ORG", "UKR", "MIL", extra={"body": "defence_ministry"}),
+    Entry("kronika:afu", "Armed Forces of Ukraine", "ORG", "UKR", "MIL", extra={"body": "armed_forces"}),
+    Entry("kronika:rada", "Verkhovna Rada", "ORG", "UKR", "LEG", extra={"body": "parliament"}),
     Entry("kronika:carlos-mendoza", "Carlos Mendoza", "PER", "MEX", aliases={"pl": ("Carlos Mendoza",)}),
     Entry("kronika:viktor-yanukovych", "Viktor Yanukovych", "PER", "UKR"),
     Entry("kronika:viktor-yanukovych-jr", "Viktor Yanukovych Jr.", "PER", "UKR"),
@@ -330,6 +332,20 @@ BODY_CASES = [
     ),
     # A title without a state, with no body named before it, stays as it was.
     ("MSW podało dane.", [], {}),
+    # A ministry's title in lower case with its state is still its name; a parliament's is a description.
+    (
+        "Ukraińskie ministerstwo obrony wydało komunikat.",
+        [],
+        {"Ministry of Defence (Ukraine)": ["ministerstwo obrony"]},
+    ),
+    ("Ukraiński parlament przyjął ustawę.", [], {}),
+    ("Siły Zbrojne Ukrainy ostrzelały cel.", [], {"Armed Forces of Ukraine": ["Siły Zbrojne"], "Ukraine": ["Ukrainy"]}),
+    # A title inside a longer name the detector found is a word of that name.
+    (
+        "Bojownicy Rewolucyjnych Sił Zbrojnych Ukrainy uciekli.",
+        [("Rewolucyjnych Sił Zbrojnych Ukrainy", "ORG", "Rewolucyjne Siły Zbrojne Ukrainy")],
+        {},
+    ),
 ]
 
 
@@ -554,6 +570,20 @@ def test_a_bare_body_belongs_to_the_state_the_article_is_about(context_linker, t
     assert bodies == [expected], got
 
 
+# (text, the expected bodies): a capitalised title the detector missed is the body of the state the article is
+# about, and no name at all when the home state has part in it.
+MISSED_TITLE_CASES = [
+    ("Ukraina ma nowy rząd. Prezydent chce rozwiązania Parlamentu, a ukraiński rząd milczy.", ["Verkhovna Rada"]),
+    ("Polska ma nowy rząd. Prezydent chce rozwiązania Parlamentu, a polski rząd milczy.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MISSED_TITLE_CASES)
+def test_a_title_the_detector_missed_is_settled_by_context(context_linker, text, expected):
+    got = link_entities(analysed(text), context_linker)
+    assert [e.name for e in got if e.type == "ORG"] == expected, got
+
+
 # (text, the detector's mention of a title the base has no entry for, expected (name, country)): the body of
 # the state the article is about, when the home state (whose bodies the bare titles name) has no part in it.
 CONTEXT_TITLE_CASES = [
@@ -737,3 +767,27 @@ READING_CASES = [
 def test_a_name_is_linked_by_another_reading_of_its_words(entries, text, mention, expected):
     linker = Linker(get_language("pl"), KnowledgeBase(entries))
     assert {e.name for e in link_entities(analysed(text, mentions=[mention]), linker)} == expected
+
+
+# Two people of the base share a surname: a surname alone is the one serving a state the article names.
+SURNAME_ENTRIES = [
+    Entry("Q750", "Bolivia", "GPE", "BOL", aliases={"pl": ("Boliwia",)}, adjectives={"pl": ("boliwijski",)}),
+    Entry("Q96", "Mexico", "GPE", "MEX", aliases={"pl": ("Meksyk",)}, adjectives={"pl": ("meksykański",)}),
+    Entry("kronika:evo-morales", "Evo Morales", "PER", "BOL", "GOV", aliases={"pl": ("Evo Morales",)}),
+    Entry("kronika:ana-morales", "Ana Morales", "PER", "MEX", "GOV", aliases={"pl": ("Ana Morales",)}),
+]
+
+SURNAME_CASES = [
+    ("Boliwia wybiera prezydenta. Morales przemawiał w stolicy.", "Evo Morales"),
+    ("Meksyk wybiera prezydenta. Morales przemawiał w stolicy.", "Ana Morales"),
+    # No state, or both: the surname stays as written.
+    ("Morales przemawiał w stolicy.", "Morales"),
+    ("Boliwia i Meksyk rozmawiają. Morales przemawiał w stolicy.", "Morales"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SURNAME_CASES)
+def test_a_shared_surname_alone_is_the_one_of_the_articles_state(text, expected):
+    linker = Linker(get_language("pl"), KnowledgeBase(SURNAME_ENTRIES))
+    got = link_entities(analysed(text, mentions=[("Morales", "PER", "Morales")]), linker)
+    assert [e.name for e in got if e.type == "PER"] == [expected], got

@@ -25,7 +25,7 @@ from kronika.lang.pl.names import (
 from kronika.lang.pl.punctuation import POLISH_QUOTES
 from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
 from kronika.lang.pl import events as EVENT_CUES
-from kronika.lang.pl.titles import BODIES, TITLES
+from kronika.lang.pl.titles import BODIES, LOWER_CASE_BODIES, TITLES
 from kronika.lang.pl.triggers import TRIGGERS
 from kronika.lang.pl.ud import OWN_VALUES, own_cases, to_ud, ud_cases
 
@@ -43,6 +43,7 @@ class PolishLanguage:
     temporal = TEMPORAL_GRAMMAR
     titles = TITLES
     bodies = BODIES
+    lower_case_bodies = LOWER_CASE_BODIES
     credit_cues = CREDIT_CUES
     byline_openers = BYLINE_OPENERS
     triggers = TRIGGERS

@@ -55,4 +55,30 @@ BODIES = {
     ("sąd", "wysoki"): "supreme_court",
     ("trybunał", "konstytucyjny"): "constitutional_court",
     ("sąd", "konstytucyjny"): "constitutional_court",
+    ("ministerstwo", "zdrowie"): "health_ministry",
+    ("resort", "zdrowie"): "health_ministry",
+    ("ministerstwo", "finanse"): "finance_ministry",
+    ("resort", "finanse"): "finance_ministry",
+    # The United States' Treasury and Justice Department: "Departament Skarbu USA".
+    ("departament", "skarb"): "finance_ministry",
+    ("ministerstwo", "sprawiedliwość"): "justice_ministry",
+    ("resort", "sprawiedliwość"): "justice_ministry",
+    ("departament", "sprawiedliwość"): "justice_ministry",
+    ("parlament",): "parliament",
+    # "Kongres Peru", "Kongres USA": the parliament of the states that call it a congress.
+    ("kongres",): "parliament",
+    ("sejm",): "lower_house",
+    ("izba", "reprezentant"): "lower_house",
+    ("izba", "gmina"): "lower_house",
+    ("izba", "deputowany"): "lower_house",
+    ("senat",): "senate",
+    ("siła", "zbrojny"): "armed_forces",
+    ("marynarka", "wojenny"): "navy",
+    ("siła", "powietrzny"): "air_force",
+    ("straż", "przybrzeżny"): "coast_guard",
+    ("gwardia", "narodowy"): "national_guard",
 }
+
+# Roles whose title in lower case, with its state, is still the body's name ("rosyjskie ministerstwo obrony",
+# "chińska straż przybrzeżna"); "rosyjska armia", "turecki parlament" or "niemiecka policja" are descriptions.
+LOWER_CASE_BODIES = frozenset(role for role in BODIES.values() if role.endswith("_ministry")) | {"coast_guard"}
