@@ -74,7 +74,8 @@ def read_docs(root: Path) -> list[Doc]:
                 Doc(
                     topic_dir.name,
                     raw.stem,
-                    lines[2].strip() or None,
+                    # The day of the source's timestamp ("2016-12-07T17:59:00+01:00"): the pipeline takes a date.
+                    lines[2].strip()[:10] or None,
                     lines[4].strip(),
                     "\n".join(lines[5:]).strip(),
                     gold,
