@@ -1,6 +1,6 @@
 """Train the learned event layer on train-pl and measure it by article-level cross-validation.
 
-    .venv/bin/python scripts/train_events.py [--eval ../shared/eval] [--folds 5] [--no-save]
+    .venv/bin/python scripts/train_events.py [--eval ../shared/eval] [--folds 5] [--no-save] [--repeats N]
 
 Runs the pipeline (rule coder included) over every article of ``train/train-pl.jsonl``, turns the gold
 events into labels (the content words of each event's ``evidence`` span are its trigger; each participant
@@ -9,6 +9,8 @@ word states an event of which type, and which code fills which role. Cross-valid
 of the articles and codes the fifth, then grades all of them with ``score.py``: the rule coder alone, the
 learned layer, and the learned layer at each threshold of a small grid (the best is shipped). The final
 models, trained on every article, go to ``kronika/models/pl-events/model.json`` with the numbers in ``meta.json``.
+``--repeats N`` also scores N partitions of the articles shuffled by seed at the chosen thresholds: thresholds
+picked on one partition flatter it, and a change worth less than about 0.01 on it was noise in session 10.
 Needs the ``train`` extra (scikit-learn).
 """
 
@@ -33,7 +35,7 @@ from kronika.events.linear import LinearModel  # noqa: E402
 from kronika.events.view import build_view  # noqa: E402
 from kronika.models import model_dir  # noqa: E402
 from kronika.stages.events import code_events, load_coder  # noqa: E402
-from learning import fit_linear, load_grader  # noqa: E402  (scripts/learning.py)
+from learning import fit_linear, load_grader, shuffled_folds, training_sets  # noqa: E402  (scripts/learning.py)
 
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = model_dir("pl-events")
@@ -181,6 +183,26 @@ def cross_validate(data, coder, grader, folds: int):
     return Thresholds(**dict(zip(keys, best))), results[best], per_article
 
 
+def repeated_cv(data, coder, grader, per_article, limits: Thresholds, folds: int, repeats: int) -> list[dict]:
+    """Strict, dyad and type F1 out of fold at fixed thresholds over ``repeats`` shuffled partitions."""
+    out = []
+    for seed in range(repeats):
+        fold_of = shuffled_folds(len(data), folds, seed)
+        models = [
+            {
+                "trigger": fit([row for i in train for row in per_article[i][0]], C_TRIGGER),
+                "role": fit([row for i in train for row in per_article[i][1]], C_ROLE),
+            }
+            for train in training_sets(fold_of, folds)
+        ]
+        out.append(
+            grade(
+                grader, [(gold, decode(view, coder, models[fold_of[i]], limits)) for i, (gold, view) in enumerate(data)]
+            )
+        )
+    return out
+
+
 def choose(results: dict, keys: list[str]) -> tuple:
     """The thresholds to ship: the best of each way of combining rules and model, then the rule coder's
     events win unless dropping them gains KEEP_RULES_MARGIN, and filling gaps with them wins unless leaving
@@ -208,6 +230,7 @@ def main() -> int:
     parser.add_argument("--eval", default=str(EVAL))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-save", action="store_true")
+    parser.add_argument("--repeats", type=int, default=0, help="also score this many shuffled partitions")
     args = parser.parse_args()
     eval_dir = Path(args.eval)
     grader = load_grader(eval_dir)
@@ -225,6 +248,15 @@ def main() -> int:
         f"type {best['type']['f1']:.3f}  at {limits}",
         flush=True,
     )
+    if args.repeats:
+        runs = repeated_cv(data, coder, grader, per_article, limits, args.folds, args.repeats)
+        strict = [run["strict"]["f1"] for run in runs]
+        print(
+            f"strict F1 over {args.repeats} shuffled partitions at those thresholds: mean {sum(strict) / len(strict):.3f} "
+            f"({', '.join(f'{f:.3f}' for f in strict)}); dyad {sum(r['dyad']['f1'] for r in runs) / len(runs):.3f}, "
+            f"type {sum(r['type']['f1'] for r in runs) / len(runs):.3f}",
+            flush=True,
+        )
     if args.no_save:
         return 0
     models = {

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 from collections import Counter
 from dataclasses import asdict
@@ -46,7 +45,7 @@ from kronika.quotes.speakers import Said, nobody_features, rule_speaker, speaker
 from kronika.record import Document  # noqa: E402
 from kronika.stages.amounts import find_amounts  # noqa: E402
 from kronika.stages.quotes import attribute, choose, speaker_options, to_quote  # noqa: E402
-from learning import fit_linear, load_grader  # noqa: E402  (scripts/learning.py)
+from learning import fit_linear, load_grader, shuffled_folds, training_sets  # noqa: E402  (scripts/learning.py)
 
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = model_dir("pl-quotes")
@@ -289,20 +288,14 @@ def repeated_cv(grader, data, per_article, qt: float, st: float, folds: int, rep
     partition alone, so a change is judged by the mean."""
     out = []
     for seed in range(repeats):
-        order = list(range(len(data)))
-        random.Random(seed).shuffle(order)
-        fold_of = [0] * len(data)
-        for k, i in enumerate(order):
-            fold_of[i] = k % folds
-        fold_models = []
-        for k in range(folds):
-            train = [i for i in range(len(data)) if fold_of[i] != k]
-            fold_models.append(
-                (
-                    fit([r for i in train for r in per_article[i][0]]),
-                    fit_ranker([g for i in train for g in per_article[i][1]]),
-                )
+        fold_of = shuffled_folds(len(data), folds, seed)
+        fold_models = [
+            (
+                fit([r for i in train for r in per_article[i][0]]),
+                fit_ranker([g for i in train for g in per_article[i][1]]),
             )
+            for train in training_sets(fold_of, folds)
+        ]
         alone = [
             decode(text, cands, QuoteModels(*fold_models[fold_of[i]], None, qt, st))
             for i, (_, text, cands) in enumerate(data)
