@@ -165,19 +165,25 @@ def grade(grader, pairs) -> dict:
     return {level: grader.prf(*v) for level, v in totals.items()}
 
 
+def fold_models(per_article, fold_of: list[int], folds: int) -> list[dict]:
+    """The trigger and role models that score each fold, trained on the other folds' articles."""
+    return [
+        {
+            "trigger": Cached(fit([row for i in train for row in per_article[i][0]], C_TRIGGER)),
+            "role": Cached(fit([row for i in train for row in per_article[i][1]], C_ROLE)),
+        }
+        for train in training_sets(fold_of, folds)
+    ]
+
+
 def cross_validate(data, coder, grader, folds: int):
     per_article = [examples(gold, view, coder, grader) for gold, view in data]
-    fold_models = []
-    for k in range(folds):
-        train = [i for i in range(len(data)) if i % folds != k]
-        trig = fit([row for i in train for row in per_article[i][0]], C_TRIGGER)
-        role = fit([row for i in train for row in per_article[i][1]], C_ROLE)
-        fold_models.append({"trigger": Cached(trig), "role": Cached(role)})
+    models = fold_models(per_article, [i % folds for i in range(len(data))], folds)
     results = {}
     keys = list(GRID)
     for values in itertools.product(*GRID.values()):
         limits = Thresholds(**dict(zip(keys, values)))
-        pairs = [(gold, decode(view, coder, fold_models[i % folds], limits)) for i, (gold, view) in enumerate(data)]
+        pairs = [(gold, decode(view, coder, models[i % folds], limits)) for i, (gold, view) in enumerate(data)]
         results[values] = grade(grader, pairs)
     best = choose(results, keys)
     return Thresholds(**dict(zip(keys, best))), results[best], per_article
@@ -188,18 +194,9 @@ def repeated_cv(data, coder, grader, per_article, limits: Thresholds, folds: int
     out = []
     for seed in range(repeats):
         fold_of = shuffled_folds(len(data), folds, seed)
-        models = [
-            {
-                "trigger": fit([row for i in train for row in per_article[i][0]], C_TRIGGER),
-                "role": fit([row for i in train for row in per_article[i][1]], C_ROLE),
-            }
-            for train in training_sets(fold_of, folds)
-        ]
-        out.append(
-            grade(
-                grader, [(gold, decode(view, coder, models[fold_of[i]], limits)) for i, (gold, view) in enumerate(data)]
-            )
-        )
+        models = fold_models(per_article, fold_of, folds)
+        pairs = [(gold, decode(view, coder, models[fold_of[i]], limits)) for i, (gold, view) in enumerate(data)]
+        out.append(grade(grader, pairs))
     return out
 
 
