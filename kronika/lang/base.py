@@ -51,6 +51,7 @@ DATA_PARTS: dict[str, tuple[str, ...]] = {
     "quotes": ("COORDINATORS", "DIALOGUE_DASHES", "QUOTE_PAIRS", "SOURCE_PREPOSITIONS", "SPEECH_VERBS", "THAT"),
     "amounts": (
         "APPROXIMATORS",
+        "AUTHORITIES",
         "ESTIMATING_VERBS",
         "EVENT_CATEGORIES",
         "FOREIGN_MONTHS",

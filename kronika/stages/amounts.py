@@ -14,7 +14,8 @@ killed or wounded count as casualties: "śmierć poniosło ok. 2 tys. wojskowych
 The claimant is ranked by the claimant model among the parties around the figure, the article itself (None)
 included (``kronika/quotes/claimants.py``); the rule it reads as one feature, and falls back to without a model, is
 the source the sentence cites ("według NIS"), else the speaker of a quote holding the figure, else the named subject
-of a reporting verb in the sentence, else None.
+of a reporting verb in the sentence, else a state's authorities named by a common noun ("Władze podały", "według
+strony izraelskiej": the state's country, no entity), else None.
 
 Not amounts: tokens inside temporal expressions (years, dates, durations), ordinals ("80. rocznica"), times
 and ranges written with ":" or "-", percentages and measures ("%", "proc.", "km"), bare year-like numbers.
@@ -24,7 +25,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import partial
 
+from kronika.quotes.bodies import body_party, dominant_country
 from kronika.quotes.candidates import read_text
 from kronika.quotes.claimants import claim_options, rank_claimants
 from kronika.quotes.model import load_quote_models
@@ -42,6 +45,7 @@ from kronika.quotes.mentions import (
 )
 from kronika.lang import ud
 from kronika.lang.ud import morph
+from kronika.stages.link import load_linker
 
 DIGITS = re.compile(r"^\d+(?:,\d+)?$|^\d{1,3}(?:\.\d{3})+$")
 THOUSANDS_GROUP = re.compile(r"^\d{3}$")
@@ -95,11 +99,19 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
     lemmas = [lemma_of(t) for t in tokens]
     cues = language.event_cues
     reporting = set(cues.REPORTING_VERBS) | data.ESTIMATING_VERBS
+    body = partial(
+        body_party,
+        tokens,
+        adjective_state=load_linker(language.code).adjective_state,
+        dominant=dominant_country(placed),
+    )
     people = frozenset(p.casefold() for p in data.PERSON_OBJECTS)
     amounts = []
     previous: tuple[int, Participant | None] = (0, None)  # the sentence before: its end, its claimant
     for lo, hi in sentence_token_spans(doc):
-        claimant = _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting)
+        claimant = _claimant(
+            doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting, body, data.AUTHORITIES
+        )
         if claimant is True:  # "Przekazał również, że ...": the one who spoke in the sentence before, same paragraph
             claimant = previous[1] if "\n" not in doc.text[previous[0] : tokens[lo].start] else None
         claimant = claimant or None
@@ -305,16 +317,25 @@ def _counted(tokens: list[Token], lemmas: list[str], j: int, hi: int, data) -> i
     return None
 
 
-def _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting) -> Participant | None | bool:
+def _claimant(
+    doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting, body, authorities
+) -> Participant | None | bool:
     """Whom the sentence cites for its figures: "według NIS", else the named subject of a reporting verb, else the
     named body or state of its common-noun subject ("Władze Izraela podają", "ministerstwo zdrowia Libanu
-    poinformowało"); True when a reporting verb has no subject at all ("Przekazał również, że ..."): the speaker
+    poinformowało"), else, when that subject or the cited noun is a state's authorities with no name ("Władze
+    podały", "według strony izraelskiej"), a party with the state's country (``kronika/quotes/bodies.py``); True
+    when a reporting verb has no subject at all ("Przekazał również, że ..."): the speaker
     of the sentence before goes on."""
     for i in range(lo, hi):
         if lemmas[i] in cues.SOURCE_PREPOSITIONS:
             k = bisect_left(mention_starts, i + 1)
             if k < len(placed) and placed[k].start - i <= SOURCE_REACH and placed[k].start < hi:
                 return participant(placed[k].entity)
+            noun = _cited_noun(tokens, i, hi)
+            noun = _authority(tokens, lemmas, noun, hi, authorities) if noun is not None else None
+            party = body(noun, lo, hi) if noun is not None else None
+            if party is not None:
+                return party
     dropped = False
     for i in range(lo, hi):
         if lemmas[i] in reporting and is_verb(tokens[i]):
@@ -322,11 +343,39 @@ def _claimant(doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporti
             if subject is not None:
                 return participant(subject.entity)
             noun = _common_subject(tokens, i, lo, hi, placed, mention_starts)
-            body = _named_with(noun, placed, mention_starts, hi) if noun is not None else None
-            if body is not None:
-                return participant(body.entity)
+            named = _named_with(noun, placed, mention_starts, hi) if noun is not None else None
+            if named is not None:
+                return participant(named.entity)
+            owner = _authority(tokens, lemmas, noun, hi, authorities) if noun is not None else None
+            impersonal = ud.impersonal(morph(tokens[i].tag))
+            party = body(owner, lo, hi) if owner is not None and not impersonal else None
+            if party is not None:
+                return party
             dropped = dropped or noun is None
     return dropped
+
+
+def _cited_noun(tokens, source: int, hi: int) -> int | None:
+    """The common noun a source preposition cites ("według władz", "według strony izraelskiej"), past its
+    adjectives."""
+    for k in range(source + 1, min(hi, source + 1 + SOURCE_REACH)):
+        m = morph(tokens[k].tag)
+        if ud.noun(m):
+            return k
+        if not _adjectival(tokens[k].tag):
+            return None
+    return None
+
+
+def _authority(tokens, lemmas, noun: int, hi: int, authorities) -> int | None:
+    """The noun of a state's authorities that ``noun`` is or belongs to: "władze", "szacunków władz", "źródeł w
+    siłach bezpieczeństwa", "Rozgłośnia radiowa armii izraelskiej"."""
+    for k in range(noun, min(hi, noun + 1 + SOURCE_REACH)):
+        if not WORD.search(tokens[k].text):
+            return None
+        if lemmas[k] in authorities and ud.noun(morph(tokens[k].tag)):
+            return k
+    return None
 
 
 def _noun_or_abbreviation(tag: str | None) -> bool:

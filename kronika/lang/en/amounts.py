@@ -35,6 +35,13 @@ FOREIGN_MONTHS = frozenset({"january", "february", "march", "april", "may", "jun
 
 ESTIMATING_VERBS = frozenset({"estimate", "count", "confirm", "put", "tally"})
 
+# Common nouns that stand for a state's authorities when no name goes with them ("authorities said", "police
+# reported", "according to the ministry"): the claimant is that state.
+AUTHORITIES = frozenset({
+    "authority", "government", "administration", "ministry", "office", "police", "prosecutor", "army", "military",
+    "command", "force", "spokesman", "spokeswoman", "spokesperson", "side",
+})
+
 OBJECT_CATEGORIES = {
     **dict.fromkeys(("soldier", "troop", "fighter", "militant", "rebel", "reservist", "marine", "officer",
                      "police", "policeman", "mercenary", "volunteer"), "troops"),

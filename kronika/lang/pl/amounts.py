@@ -67,6 +67,16 @@ FOREIGN_MONTHS = frozenset({"january", "february", "march", "april", "may", "jun
 ESTIMATING_VERBS = frozenset({"szacować", "oszacować", "wyliczyć", "wyliczać", "policzyć", "naliczyć", "doliczyć",
                               "potwierdzić", "potwierdzać", "ocenić", "oceniać"})
 
+# Common nouns that stand for a state's authorities when no name goes with them: "Władze podały", "jak poinformowała
+# policja", "Sztab przekazał", "według strony izraelskiej". Such a claimant is the state (its country), unlike an
+# unnamed NGO or witness ("organizacje praw człowieka", "świadkowie"), whom a report leaves unattributed (GUIDE
+# "Amounts"). Morfeusz lemmas of the state's organs as Polish agency reports name them (PAP).
+AUTHORITIES = frozenset({
+    "władza", "rząd", "gabinet", "administracja", "ministerstwo", "resort", "urząd", "kancelaria", "policja",
+    "prokuratura", "prokurator", "wojsko", "armia", "sztab", "dowództwo", "służba", "straż", "siła", "komisja",
+    "strona", "rzecznik", "rzeczniczka", "msz", "mon", "msw",
+})
+
 # Counted object (lemma) -> category.
 OBJECT_CATEGORIES = {
     **dict.fromkeys((

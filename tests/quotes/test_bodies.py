@@ -1,0 +1,61 @@
+"""A party named by a common noun: its country from the adjective beside it, else the article's dominant one."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.quotes.bodies import body_party, dominant_country
+from kronika.quotes.mentions import Placed
+from kronika.record import Entity, Token
+
+
+def _placed(countries: list[str | None]) -> list[Placed]:
+    entities = [Entity(id=f"e{k}", name=f"e{k}", type="GPE", country=c) for k, c in enumerate(countries)]
+    return [Placed(e, k, k + 1, frozenset({"Nom"}), False) for k, e in enumerate(entities)]
+
+
+# (the countries of the article's mentions in order, the dominant country)
+DOMINANT = [
+    ([], None),
+    ([None, None], None),
+    (["LTU", "POL", "LTU"], "LTU"),
+    (["POL", "LTU", "LTU", "POL"], "POL"),  # a tie: the first named
+    ([None, "MLI"], "MLI"),
+]
+
+
+@pytest.mark.parametrize(("countries", "expected"), DOMINANT)
+def test_dominant_country(countries, expected):
+    assert dominant_country(_placed(countries)) == expected
+
+
+ADJECTIVES = {"izraelski": "ISR", "polski": "POL"}
+
+
+def _state(token: Token) -> str | None:
+    return ADJECTIVES.get(token.lemma)
+
+
+def _tokens(words: list[tuple[str, str]]) -> list[Token]:
+    return [Token(k, k + 1, text, lemma) for k, (text, lemma) in enumerate(words)]
+
+
+STRONA = [("według", "według"), ("strony", "strona"), ("izraelskiej", "izraelski"), ("zginęło", "zginąć")]
+WLADZE = [("Władze", "władza"), ("podały", "podać"), ("że", "że")]
+FAR = [("polskie", "polski"), ("w", "w"), ("tym", "ten"), ("władze", "władza")]
+# (tokens, the noun's index, the dominant country, the party's country or None for no party)
+PARTIES = [
+    (STRONA, 1, "LTU", "ISR"),  # the adjective beside the noun wins over the article's country
+    (WLADZE, 0, "LTU", "LTU"),
+    (WLADZE, 0, None, None),  # nothing to read the country from: no party
+    (FAR, 3, None, None),  # an adjective three words away belongs to something else
+]
+
+
+@pytest.mark.parametrize(("words", "noun", "dominant", "expected"), PARTIES)
+def test_body_party(words, noun, dominant, expected):
+    tokens = _tokens(words)
+    party = body_party(tokens, noun, 0, len(tokens), _state, dominant)
+    assert (party.country if party else None) == expected
+    if party is not None:
+        assert party.entity is None and party.name == words[noun][1]
