@@ -9,13 +9,33 @@ army"). A state named right after the noun ("władze Izraela") is a mention, and
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kronika.quotes.mentions import Placed
-from kronika.record import Participant, Token
+from kronika.record import Token
+
+if TYPE_CHECKING:
+    from kronika.quotes.mentions import Placed
 
 # How many tokens either side of the noun its state's adjective may stand ("polskie władze", "strony izraelskiej",
 # "somalijskiego stowarzyszenia dziennikarzy").
 ADJECTIVE_REACH = 2
+
+
+@dataclass(frozen=True)
+class Body:
+    """A party that is no entity: a state's authorities or official named by a common noun, keyed by its country
+    (quotes of one body chain as one speaker's); ``source`` says where the country was read."""
+
+    name: str
+    country: str
+    source: str = "adjective"  # adjective | article
+    type: str = "ORG"
+    sector: str | None = None
+
+    @property
+    def id(self) -> str:
+        return f"body:{self.country}"
 
 
 def dominant_country(placed: list[Placed]) -> str | None:
@@ -27,7 +47,7 @@ def dominant_country(placed: list[Placed]) -> str | None:
     return next(p.entity.country for p in placed if counts.get(p.entity.country) == top)
 
 
-def body_party(tokens: list[Token], noun: int, lo: int, hi: int, adjective_state, dominant: str | None):
+def body_party(tokens: list[Token], noun: int, lo: int, hi: int, adjective_state, dominant: str | None) -> Body | None:
     """The party a common noun at ``noun`` names, with its country: the state's adjective beside it, else the
     article's dominant country; None when neither gives one. ``adjective_state(token)`` is the linker's lookup."""
     window = range(max(lo, noun - ADJECTIVE_REACH), min(hi, noun + ADJECTIVE_REACH + 1))
@@ -36,7 +56,7 @@ def body_party(tokens: list[Token], noun: int, lo: int, hi: int, adjective_state
         (c for k in sorted(window, key=lambda k: abs(k - noun)) if k != noun and (c := adjective_state(tokens[k]))),
         None,
     )
-    country = country or dominant
-    if country is None:
-        return None
-    return Participant(entity=None, name=tokens[noun].lemma or tokens[noun].text, country=country)
+    name = tokens[noun].lemma or tokens[noun].text
+    if country is not None:
+        return Body(name, country)
+    return Body(name, dominant, "article") if dominant is not None else None

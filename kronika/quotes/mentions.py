@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from kronika.lang import ud
 from kronika.lang.base import UD_CASES
 from kronika.lang.ud import morph
+from kronika.quotes.bodies import Body
 from kronika.record import Document, Entity, Participant, Token
 
 SPEAKER_TYPES = ("PER", "ORG", "GPE")
@@ -39,8 +40,10 @@ def is_verb(token: Token) -> bool:
     return ud.verb(morph(token.tag))
 
 
-def participant(entity: Entity) -> Participant:
-    return Participant(entity=entity.id, name=entity.name, country=entity.country, sector=entity.sector)
+def participant(entity: Entity | Body) -> Participant:
+    """The record's party for an entity, or for a body named by a common noun (no entity, its country)."""
+    key = None if isinstance(entity, Body) else entity.id
+    return Participant(entity=key, name=entity.name, country=entity.country, sector=entity.sector)
 
 
 def sentence_token_spans(doc: Document) -> list[tuple[int, int]]:

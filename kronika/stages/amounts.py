@@ -335,7 +335,7 @@ def _claimant(
             noun = _authority(tokens, lemmas, noun, hi, authorities) if noun is not None else None
             party = body(noun, lo, hi) if noun is not None else None
             if party is not None:
-                return party
+                return participant(party)
     dropped = False
     for i in range(lo, hi):
         if lemmas[i] in reporting and is_verb(tokens[i]):
@@ -350,7 +350,7 @@ def _claimant(
             impersonal = ud.impersonal(morph(tokens[i].tag))
             party = body(owner, lo, hi) if owner is not None and not impersonal else None
             if party is not None:
-                return party
+                return participant(party)
             dropped = dropped or noun is None
     return dropped
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kronika.quotes.bodies import body_party, dominant_country
-from kronika.quotes.mentions import Placed
+from kronika.quotes.mentions import Placed, participant
 from kronika.record import Entity, Token
 
 
@@ -58,4 +58,4 @@ def test_body_party(words, noun, dominant, expected):
     party = body_party(tokens, noun, 0, len(tokens), _state, dominant)
     assert (party.country if party else None) == expected
     if party is not None:
-        assert party.entity is None and party.name == words[noun][1]
+        assert participant(party).entity is None and party.name == words[noun][1]
