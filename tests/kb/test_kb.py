@@ -85,6 +85,12 @@ LOOKUPS = [
     ("Komisja Wenecka", "Venice Commission", None, "ORG", None),
     ("platforma X", "Twitter", "Q918", "ORG", "USA"),
     ("NIK", "Supreme Audit Office (Poland)", None, "ORG", "POL"),
+    # A Polish name the curated states table gives one state is no other's: "Kongo" is the DR Congo, which
+    # CLDR gives Congo-Brazzaville; mledoze's "Wybrzeże Kości Słoniowej" for Cameroon goes too.
+    ("Kongo", "Democratic Republic of the Congo", "Q974", "GPE", "COD"),
+    ("Kongu", "Democratic Republic of the Congo", "Q974", "GPE", "COD"),
+    ("Republika Konga", "Republic of the Congo", "Q971", "GPE", "COG"),
+    ("Wybrzeże Kości Słoniowej", "Ivory Coast", None, "GPE", "CIV"),
 ]
 
 
