@@ -101,6 +101,14 @@ def _is_acronym(text: str) -> bool:
     return len(text) > 1 and text.isupper()
 
 
+def _undotted(token: Token) -> str:
+    """The token's word without the full stop the segmenter kept with it: a letter closing a sentence ("w
+    serwisie X.") is one token with its stop, as an initial is, and its lemma is the letter alone."""
+    if token.text.endswith(".") and token.lemma and token.lemma == token.text[:-1]:
+        return token.lemma
+    return token.text
+
+
 class Linker:
     """The knowledge base plus the indexes the stage needs; built once per process and language."""
 
@@ -293,13 +301,14 @@ class Linker:
         for token, word_keys, word in zip(span, keys, words):
             if not (self.token_keys(token) & word_keys):
                 return False
+            text = _undotted(token)
             # An acronym in the base ("NIS", "AP") matches only an acronym in the text, not "Nis" or "ap",
             # and an acronym in the text only the same letters ("LIM" is not "Lima").
-            if _is_acronym(word) != _is_acronym(token.text) and word.casefold() != token.text.casefold():
+            if _is_acronym(word) != _is_acronym(text) and word.casefold() != text.casefold():
                 return False
-            if _is_acronym(word) and len(word) <= 3 and not _is_acronym(token.text):
+            if _is_acronym(word) and len(word) <= 3 and not _is_acronym(text):
                 return False  # a short acronym ("PO") is not a capitalised word ("Po" opening a sentence)
-            if _is_capitalised(word) and not _is_capitalised(token.text) and word.isalpha():
+            if _is_capitalised(word) and not _is_capitalised(text) and word.isalpha():
                 return False
         if len(span) == 1 and sentence_initial:
             # A capital opening a sentence proves nothing: the word must be a name to Morfeusz as well.

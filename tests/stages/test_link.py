@@ -139,6 +139,9 @@ GAZETTEER_CASES = [
         "Jak przekazała agencja Xinhua, Kim Dzong Un wyjechał. Kim wrócił do kraju, a Kima żegnano.",
         {"Xinhua News Agency": ["Xinhua"], "Kim Jong Un": ["Kim Dzong Un", "Kim", "Kima"]},
     ),
+    # A letter closing a sentence keeps its full stop as one token ("X."), and is still the alias's letter.
+    ("Minister napisał w serwisie X. Potem wyjechał.", {"Twitter": ["serwisie X."]}),
+    ("Minister napisał na platformie X, że wyjechał.", {"Twitter": ["platformie X"]}),
 ]
 
 
