@@ -24,6 +24,7 @@ from difflib import SequenceMatcher
 from functools import cache
 from itertools import product
 from math import prod
+from os.path import commonprefix
 
 from kronika.kb.model import CANONICAL_LANGUAGE as CANONICAL
 from kronika.lang import ud
@@ -40,6 +41,9 @@ MAX_ALIAS_WORDS = 8
 FUZZY_RATIO = 0.85
 # How close a misspelt person's surname must be on its own: the shared first name makes the whole ratio high.
 SURNAME_RATIO = 0.8
+# First letters two forms of a Polish word share ("Radzie", "Rada"; "Ligi", "Liga"): a misspelt body's first
+# word must share them with the alias's.
+STEM_LETTERS = 3
 WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
 # Group keys of names the base lacks, before the group's type (and so its local id) is settled.
 NAME_KEY = "name:"
@@ -91,6 +95,11 @@ class Group:
 def _misspelt(word: str, alias_word: str) -> bool:
     """Whether ``word`` is ``alias_word`` or close enough to be a misspelling of it."""
     return word == alias_word or SequenceMatcher(None, word, alias_word).ratio() >= SURNAME_RATIO
+
+
+def _same_stem(word: str, alias_word: str) -> bool:
+    """Whether two words may be forms or misspellings of one word: the same first letters ("radzie", "rada")."""
+    return _misspelt(word, alias_word) or len(commonprefix((word, alias_word))) >= STEM_LETTERS
 
 
 def _is_capitalised(text: str) -> bool:
@@ -346,6 +355,10 @@ class Linker:
             ratio = SequenceMatcher(None, target, " ".join(w.casefold() for w in alias_words)).ratio()
             entry = self.kb.get(entry_id)
             if entry.type == "PER" and not self._same_person_words(words, alias_words):
+                continue
+            if entry.type != "PER" and not _same_stem(words[0].casefold(), alias_words[0].casefold()):
+                # A body's first word says what it is: "Ambasada Stanów Zjednoczonych" is no misspelt
+                # "Armia Stanów Zjednoczonych", though the two differ by a few letters ("Radzie" is "Rada").
                 continue
             if ratio > best_ratio and (type_ is None or entry.type == type_):
                 best, best_ratio = entry, ratio

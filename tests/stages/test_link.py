@@ -312,6 +312,9 @@ BODY_ENTRIES = [
     Entry("kronika:viktor-yanukovych", "Viktor Yanukovych", "PER", "UKR"),
     Entry("kronika:viktor-yanukovych-jr", "Viktor Yanukovych Jr.", "PER", "UKR"),
     Entry("kronika:danylo-hrytsenko", "Danylo Hrytsenko", "PER", "UKR"),
+    Entry(
+        "kronika:us-army", "United States Army", "ORG", "USA", "MIL", aliases={"pl": ("Armia Stanów Zjednoczonych",)}
+    ),
 ]
 
 
@@ -438,6 +441,17 @@ UNKNOWN_NAME_CASES = [
     # ... nor another first name with the same surname; a first name misspelt still links.
     ("Przemawiał Daniel Hrytsenko.", [("Daniel Hrytsenko", "PER", "Daniel Hrytsenko")], {"Daniel Hrytsenko"}),
     ("Spotkał się z Karlosem Mendozą.", [("Karlosem Mendozą", "PER", "Karlos Mendoza")], {"Carlos Mendoza"}),
+    # A body misspelt links fuzzily; one whose first word differs is another body ("Ambasada", not "Armia").
+    (
+        "Żołnierze Armii Stanów Zjednoczonch.",
+        [("Armii Stanów Zjednoczonch", "ORG", "Armia Stanów Zjednoczonch")],
+        {"United States Army"},
+    ),
+    (
+        "Ambasada Stanów Zjednoczonych ostrzega.",
+        [("Ambasada Stanów Zjednoczonych", "ORG", "Ambasada Stanów Zjednoczonych")],
+        {"Ambasada Stanów Zjednoczonych"},
+    ),
 ]
 
 
