@@ -91,6 +91,15 @@ LOOKUPS = [
     ("Kongu", "Democratic Republic of the Congo", "Q974", "GPE", "COD"),
     ("Republika Konga", "Republic of the Congo", "Q971", "GPE", "COG"),
     ("Wybrzeże Kości Słoniowej", "Ivory Coast", None, "GPE", "CIV"),
+    # Other states' police, military services and commands, and state news agencies, by their Polish names.
+    ("Federalny Urząd Policji Kryminalnej", "Federal Criminal Police Office (Germany)", None, "ORG", "DEU"),
+    ("US Army", "United States Army", None, "ORG", "USA"),
+    ("Korpus Piechoty Morskiej USA", "United States Marine Corps", None, "ORG", "USA"),
+    ("Dowództwo Wschodniego Teatru Działań", "Eastern Theater Command", None, "ORG", "CHN"),
+    ("Południowy Okręg Wojskowy", "Southern Military District", None, "ORG", "RUS"),
+    ("Rosgwardia", "National Guard of Russia", None, "ORG", "RUS"),
+    ("agencja BiełTA", "Belarusian Telegraph Agency", None, "ORG", "BLR"),
+    ("Rossija 24", "Russia-24", None, "ORG", "RUS"),
 ]
 
 
@@ -137,6 +146,8 @@ BODIES = [
     # A unicameral parliament is its lower house.
     ("lower_house", "LTU", "Seimas"),
     ("lower_house", "POL", "Sejm"),
+    # A curated organisation of the body's title is the body, with its Polish names ("Rosgwardia").
+    ("national_guard", "RUS", "National Guard of Russia"),
 ]
 
 
