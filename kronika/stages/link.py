@@ -597,16 +597,17 @@ class Linker:
         return " ".join(words)
 
     def surname_entry(self, word: str, countries: Callable[[], set[str]] = set):
-        """The one person of the base whose name ends in ``word`` ("Morawiecki"), or None. Of several, the one
-        serving a state of ``countries()``, the states the article names ("Morales" in news from Bolivia)."""
+        """The one person of the base whose name ends in ``word`` ("Morawiecki") and who serves a state of
+        ``countries()``, the states the article names ("Morales" in news from Bolivia), or None."""
         ids = {
             entry_id
             for keys, words, entry_id in self._by_last_word.get(word.casefold(), ())
             if len(words) > 1 and self.kb.get(entry_id).type == "PER"
         }
-        if len(ids) > 1:
-            named = countries()
-            ids = {entry_id for entry_id in ids if self.kb.get(entry_id).country in named}
+        # Of one or several, only a person serving a state the article names: "Saul" in news from Israel is no
+        # premier of Bermuda, though the base has one person of that surname.
+        named = countries()
+        ids = {entry_id for entry_id in ids if self.kb.get(entry_id).country in named}
         return self.kb.get(ids.pop()) if len(ids) == 1 else None
 
     def sound_match(self, name: str, type_: str):

@@ -309,6 +309,7 @@ BODY_ENTRIES = [
     Entry("kronika:afu", "Armed Forces of Ukraine", "ORG", "UKR", "MIL", extra={"body": "armed_forces"}),
     Entry("kronika:rada", "Verkhovna Rada", "ORG", "UKR", "LEG", extra={"body": "parliament"}),
     Entry("kronika:carlos-mendoza", "Carlos Mendoza", "PER", "MEX", aliases={"pl": ("Carlos Mendoza",)}),
+    Entry("Q96", "Mexico", "GPE", "MEX", "GOV", aliases={"pl": ("Meksyk",)}),
     Entry("kronika:viktor-yanukovych", "Viktor Yanukovych", "PER", "UKR"),
     Entry("kronika:viktor-yanukovych-jr", "Viktor Yanukovych Jr.", "PER", "UKR"),
     Entry("kronika:danylo-hrytsenko", "Danylo Hrytsenko", "PER", "UKR"),
@@ -411,7 +412,9 @@ UNKNOWN_NAME_CASES = [
     ("Wiktor Janukowycz przemawiał.", [("Wiktor Janukowycz", "PER", "Wiktor Janukowycz")], {"Viktor Yanukovych"}),
     ("Wiktor Janukowycz przemawiał.", [("Wiktor Janukowycz", "ORG", "Wiktor Janukowycz")], {"Viktor Yanukovych"}),
     # A surname alone that one person of the base bears is that person; one that no name ends in stays as written.
-    ("Mendoza przemawiał.", [("Mendoza", "PER", "Mendoza")], {"Carlos Mendoza"}),
+    ("Mendoza przemawiał w Meksyku.", [("Mendoza", "PER", "Mendoza")], {"Carlos Mendoza", "Mexico"}),
+    # ... when the article names the state that person serves: else the surname stays as written.
+    ("Mendoza przemawiał.", [("Mendoza", "PER", "Mendoza")], {"Mendoza"}),
     ("Janukowycz przemawiał.", [("Janukowycz", "PER", "Janukowycz")], {"Janukowycz"}),
     # Names that are no transliteration stay as written, in an article about Russia too.
     ("Steve Witkoff przyleciał do Rosji.", [("Steve Witkoff", "PER", "Steve Witkoff")], {"Steve Witkoff", "Russia"}),
