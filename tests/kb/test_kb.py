@@ -100,6 +100,12 @@ LOOKUPS = [
     ("Rosgwardia", "National Guard of Russia", None, "ORG", "RUS"),
     ("agencja BiełTA", "Belarusian Telegraph Agency", None, "ORG", "BLR"),
     ("Rossija 24", "Russia-24", None, "ORG", "RUS"),
+    # Airports, landmarks, pipelines and nuclear sites by their Polish names.
+    ("Lotnisko Chopina", "Warsaw Chopin Airport", None, "LOC", "POL"),
+    ("Pola Elizejskie", "Champs-Élysées", None, "LOC", "FRA"),
+    ("Wielki Pałac Ludowy", "Great Hall of the People", None, "LOC", "CHN"),
+    ("Nord Stream 2", "Nord Stream 2", None, "LOC", None),
+    ("Jongbjon", "Yongbyon Nuclear Scientific Research Center", None, "LOC", "PRK"),
 ]
 
 
