@@ -106,6 +106,12 @@ LOOKUPS = [
     ("Wielki Pałac Ludowy", "Great Hall of the People", None, "LOC", "CHN"),
     ("Nord Stream 2", "Nord Stream 2", None, "LOC", None),
     ("Jongbjon", "Yongbyon Nuclear Scientific Research Center", None, "LOC", "PRK"),
+    # Towns of the war in Ukraine; a GeoNames city named by an older transliteration takes the Wikipedia title.
+    ("Awdiejewka", "Avdiivka", None, "GPE", "UKR"),
+    ("Pokrowsk", "Pokrovsk, Ukraine", None, "GPE", "UKR"),
+    ("Słowiańsk", "Sloviansk", None, "GPE", "UKR"),
+    ("Slovyansk", "Sloviansk", None, "GPE", "UKR"),
+    ("Krzywy Róg", "Kryvyi Rih", None, "GPE", "UKR"),
 ]
 
 
