@@ -112,6 +112,10 @@ LOOKUPS = [
     ("Słowiańsk", "Sloviansk", None, "GPE", "UKR"),
     ("Slovyansk", "Sloviansk", None, "GPE", "UKR"),
     ("Krzywy Róg", "Kryvyi Rih", None, "GPE", "UKR"),
+    # News media at home and abroad.
+    ("Global Times", "Global Times", None, "ORG", "CHN"),
+    ("Dziennik Ludowy", "People's Daily", None, "ORG", "CHN"),
+    ("Kanał Zero", "Kanał Zero", None, "ORG", "POL"),
 ]
 
 
