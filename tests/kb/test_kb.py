@@ -116,6 +116,10 @@ LOOKUPS = [
     ("Global Times", "Global Times", None, "ORG", "CHN"),
     ("Dziennik Ludowy", "People's Daily", None, "ORG", "CHN"),
     ("Kanał Zero", "Kanał Zero", None, "ORG", "POL"),
+    # Parties and trade unions; a dashed spelling of an acronym ("G-7") is the acronym.
+    ("Gruzińskie Marzenie", "Georgian Dream", None, "ORG", "GEO"),
+    ("NSZZ Solidarność", "Solidarity (Polish trade union)", None, "ORG", "POL"),
+    ("G-7", "G7", None, "ORG", None),
 ]
 
 
