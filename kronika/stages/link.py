@@ -45,6 +45,8 @@ SURNAME_RATIO = 0.8
 # word must share them with the alias's.
 STEM_LETTERS = 3
 WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
+# The words of an alias as the segmenter splits text: an abbreviation keeps its full stop ("ds.", "Płn.").
+ALIAS_WORD_RE = re.compile(r"\w+\.(?!\w)|\w+(?:['’-]\w+)*|[^\w\s]")
 # Group keys of names the base lacks, before the group's type (and so its local id) is settled.
 NAME_KEY = "name:"
 # How far before a person's name its title may name the state it serves: "minister spraw zagranicznych
@@ -176,7 +178,7 @@ class Linker:
         seen: set[tuple[str, str]] = set()
         for entry in self.kb:
             for alias in (entry.name, *entry.aliases_in(self.language.code), *entry.aliases_in(CANONICAL)):
-                words = tuple(WORD_RE.findall(alias))
+                words = tuple(ALIAS_WORD_RE.findall(alias))
                 if not words or len(words) > MAX_ALIAS_WORDS:
                     continue
                 if not any(_is_capitalised(w) for w in words):

@@ -94,6 +94,7 @@ ENTRIES = [
     Entry("kronika:xinhua", "Xinhua News Agency", "ORG", "CHN", "MED", aliases={"en": ("Xinhua",)}),
     Entry("Q918", "Twitter", "ORG", "USA", "BUS", aliases={"pl": ("Twitter", "platforma X", "serwis X")}),
     Entry("kronika:marki", "Marki", "GPE", "POL", aliases={"pl": ("Marki",)}),
+    Entry("kronika:ocha", "OCHA", "ORG", aliases={"pl": ("Biuro ONZ ds. Koordynacji Pomocy Humanitarnej",)}),
     Entry("Q1899", "Kyiv", "GPE", "UKR", aliases={"pl": ("Kijów",)}, parent="Q212"),
 ]
 
@@ -142,6 +143,11 @@ GAZETTEER_CASES = [
     # A letter closing a sentence keeps its full stop as one token ("X."), and is still the alias's letter.
     ("Minister napisał w serwisie X. Potem wyjechał.", {"Twitter": ["serwisie X."]}),
     ("Minister napisał na platformie X, że wyjechał.", {"Twitter": ["platformie X"]}),
+    # An abbreviation in an alias keeps its full stop, as the segmenter keeps it in the text ("ds.").
+    (
+        "Biuro ONZ ds. Koordynacji Pomocy Humanitarnej ostrzega.",
+        {"OCHA": ["Biuro ONZ ds. Koordynacji Pomocy Humanitarnej"]},
+    ),
 ]
 
 
