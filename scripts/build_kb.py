@@ -168,6 +168,9 @@ def build_states(tables, shared: Path, polish: PolishNames) -> tuple[list[Entry]
     # Polish names that mledoze gives to two states are errors there (Cameroon is listed as Ivory Coast, South
     # Sudan as Sudan): a name babel gives another state is not taken from mledoze.
     babel_names = {alias_key(name): code for code, name in territories.items() if len(code) == 2}
+    # A Polish name the curated table gives one state is that state's alone: CLDR calls Congo-Brazzaville
+    # "Kongo", which Polish news uses for the far larger Democratic Republic (see states.tsv).
+    claimed = {alias_key(a): iso3 for iso3, row in curated.items() for a in row.values("aliases_pl")}
     entries = []
     capitals: dict[str, str] = {}
     for country in sorted(countries, key=lambda c: c["cca3"]):
@@ -178,6 +181,7 @@ def build_states(tables, shared: Path, polish: PolishNames) -> tuple[list[Entry]
         polish_mledoze = [country["translations"].get("pol", {}).get(k, "") for k in ("common", "official")]
         polish_mledoze = [n for n in polish_mledoze if babel_names.get(alias_key(n), cca2) == cca2]
         aliases_pl = unique([territories.get(cca2, ""), *row.values("aliases_pl"), *polish_mledoze])
+        aliases_pl = tuple(a for a in aliases_pl if claimed.get(alias_key(a), iso3) == iso3)
         alt = [a for a in country.get("altSpellings", ()) if a != cca2 and a.isascii() and len(a) > 2]
         aliases_en = unique(
             [

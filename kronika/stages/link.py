@@ -24,6 +24,7 @@ from difflib import SequenceMatcher
 from functools import cache
 from itertools import product
 from math import prod
+from os.path import commonprefix
 
 from kronika.kb.model import CANONICAL_LANGUAGE as CANONICAL
 from kronika.lang import ud
@@ -40,7 +41,12 @@ MAX_ALIAS_WORDS = 8
 FUZZY_RATIO = 0.85
 # How close a misspelt person's surname must be on its own: the shared first name makes the whole ratio high.
 SURNAME_RATIO = 0.8
+# First letters two forms of a Polish word share ("Radzie", "Rada"; "Ligi", "Liga"): a misspelt body's first
+# word must share them with the alias's.
+STEM_LETTERS = 3
 WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
+# The words of an alias as the segmenter splits text: an abbreviation keeps its full stop ("ds.", "Płn.").
+ALIAS_WORD_RE = re.compile(r"\w+\.(?!\w)|\w+(?:['’-]\w+)*|[^\w\s]")
 # Group keys of names the base lacks, before the group's type (and so its local id) is settled.
 NAME_KEY = "name:"
 # How far before a person's name its title may name the state it serves: "minister spraw zagranicznych
@@ -93,12 +99,25 @@ def _misspelt(word: str, alias_word: str) -> bool:
     return word == alias_word or SequenceMatcher(None, word, alias_word).ratio() >= SURNAME_RATIO
 
 
+def _same_stem(word: str, alias_word: str) -> bool:
+    """Whether two words may be forms or misspellings of one word: the same first letters ("radzie", "rada")."""
+    return _misspelt(word, alias_word) or len(commonprefix((word, alias_word))) >= STEM_LETTERS
+
+
 def _is_capitalised(text: str) -> bool:
     return text[:1].isupper()
 
 
 def _is_acronym(text: str) -> bool:
     return len(text) > 1 and text.isupper()
+
+
+def _undotted(token: Token) -> str:
+    """The token's word without the full stop the segmenter kept with it: a letter closing a sentence ("w
+    serwisie X.") is one token with its stop, as an initial is, and its lemma is the letter alone."""
+    if token.text.endswith(".") and token.lemma and token.lemma == token.text[:-1]:
+        return token.lemma
+    return token.text
 
 
 class Linker:
@@ -159,7 +178,7 @@ class Linker:
         seen: set[tuple[str, str]] = set()
         for entry in self.kb:
             for alias in (entry.name, *entry.aliases_in(self.language.code), *entry.aliases_in(CANONICAL)):
-                words = tuple(WORD_RE.findall(alias))
+                words = tuple(ALIAS_WORD_RE.findall(alias))
                 if not words or len(words) > MAX_ALIAS_WORDS:
                     continue
                 if not any(_is_capitalised(w) for w in words):
@@ -293,13 +312,14 @@ class Linker:
         for token, word_keys, word in zip(span, keys, words):
             if not (self.token_keys(token) & word_keys):
                 return False
+            text = _undotted(token)
             # An acronym in the base ("NIS", "AP") matches only an acronym in the text, not "Nis" or "ap",
             # and an acronym in the text only the same letters ("LIM" is not "Lima").
-            if _is_acronym(word) != _is_acronym(token.text) and word.casefold() != token.text.casefold():
+            if _is_acronym(word) != _is_acronym(text) and word.casefold() != text.casefold():
                 return False
-            if _is_acronym(word) and len(word) <= 3 and not _is_acronym(token.text):
+            if _is_acronym(word) and len(word) <= 3 and not _is_acronym(text):
                 return False  # a short acronym ("PO") is not a capitalised word ("Po" opening a sentence)
-            if _is_capitalised(word) and not _is_capitalised(token.text) and word.isalpha():
+            if _is_capitalised(word) and not _is_capitalised(text) and word.isalpha():
                 return False
         if len(span) == 1 and sentence_initial:
             # A capital opening a sentence proves nothing: the word must be a name to Morfeusz as well.
@@ -337,6 +357,10 @@ class Linker:
             ratio = SequenceMatcher(None, target, " ".join(w.casefold() for w in alias_words)).ratio()
             entry = self.kb.get(entry_id)
             if entry.type == "PER" and not self._same_person_words(words, alias_words):
+                continue
+            if entry.type != "PER" and not _same_stem(words[0].casefold(), alias_words[0].casefold()):
+                # A body's first word says what it is: "Ambasada Stanów Zjednoczonych" is no misspelt
+                # "Armia Stanów Zjednoczonych", though the two differ by a few letters ("Radzie" is "Rada").
                 continue
             if ratio > best_ratio and (type_ is None or entry.type == type_):
                 best, best_ratio = entry, ratio
@@ -575,16 +599,17 @@ class Linker:
         return " ".join(words)
 
     def surname_entry(self, word: str, countries: Callable[[], set[str]] = set):
-        """The one person of the base whose name ends in ``word`` ("Morawiecki"), or None. Of several, the one
-        serving a state of ``countries()``, the states the article names ("Morales" in news from Bolivia)."""
+        """The one person of the base whose name ends in ``word`` ("Morawiecki") and who serves a state of
+        ``countries()``, the states the article names ("Morales" in news from Bolivia), or None."""
         ids = {
             entry_id
             for keys, words, entry_id in self._by_last_word.get(word.casefold(), ())
             if len(words) > 1 and self.kb.get(entry_id).type == "PER"
         }
-        if len(ids) > 1:
-            named = countries()
-            ids = {entry_id for entry_id in ids if self.kb.get(entry_id).country in named}
+        # Of one or several, only a person serving a state the article names: "Saul" in news from Israel is no
+        # premier of Bermuda, though the base has one person of that surname.
+        named = countries()
+        ids = {entry_id for entry_id in ids if self.kb.get(entry_id).country in named}
         return self.kb.get(ids.pop()) if len(ids) == 1 else None
 
     def sound_match(self, name: str, type_: str):

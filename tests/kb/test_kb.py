@@ -85,6 +85,41 @@ LOOKUPS = [
     ("Komisja Wenecka", "Venice Commission", None, "ORG", None),
     ("platforma X", "Twitter", "Q918", "ORG", "USA"),
     ("NIK", "Supreme Audit Office (Poland)", None, "ORG", "POL"),
+    # A Polish name the curated states table gives one state is no other's: "Kongo" is the DR Congo, which
+    # CLDR gives Congo-Brazzaville; mledoze's "Wybrzeże Kości Słoniowej" for Cameroon goes too.
+    ("Kongo", "Democratic Republic of the Congo", "Q974", "GPE", "COD"),
+    ("Kongu", "Democratic Republic of the Congo", "Q974", "GPE", "COD"),
+    ("Republika Konga", "Republic of the Congo", "Q971", "GPE", "COG"),
+    ("Wybrzeże Kości Słoniowej", "Ivory Coast", None, "GPE", "CIV"),
+    # Other states' police, military services and commands, and state news agencies, by their Polish names.
+    ("Federalny Urząd Policji Kryminalnej", "Federal Criminal Police Office (Germany)", None, "ORG", "DEU"),
+    ("US Army", "United States Army", None, "ORG", "USA"),
+    ("Korpus Piechoty Morskiej USA", "United States Marine Corps", None, "ORG", "USA"),
+    ("Dowództwo Wschodniego Teatru Działań", "Eastern Theater Command", None, "ORG", "CHN"),
+    ("Południowy Okręg Wojskowy", "Southern Military District", None, "ORG", "RUS"),
+    ("Rosgwardia", "National Guard of Russia", None, "ORG", "RUS"),
+    ("agencja BiełTA", "Belarusian Telegraph Agency", None, "ORG", "BLR"),
+    ("Rossija 24", "Russia-24", None, "ORG", "RUS"),
+    # Airports, landmarks, pipelines and nuclear sites by their Polish names.
+    ("Lotnisko Chopina", "Warsaw Chopin Airport", None, "LOC", "POL"),
+    ("Pola Elizejskie", "Champs-Élysées", None, "LOC", "FRA"),
+    ("Wielki Pałac Ludowy", "Great Hall of the People", None, "LOC", "CHN"),
+    ("Nord Stream 2", "Nord Stream 2", None, "LOC", None),
+    ("Jongbjon", "Yongbyon Nuclear Scientific Research Center", None, "LOC", "PRK"),
+    # Towns of the war in Ukraine; a GeoNames city named by an older transliteration takes the Wikipedia title.
+    ("Awdiejewka", "Avdiivka", None, "GPE", "UKR"),
+    ("Pokrowsk", "Pokrovsk, Ukraine", None, "GPE", "UKR"),
+    ("Słowiańsk", "Sloviansk", None, "GPE", "UKR"),
+    ("Slovyansk", "Sloviansk", None, "GPE", "UKR"),
+    ("Krzywy Róg", "Kryvyi Rih", None, "GPE", "UKR"),
+    # News media at home and abroad.
+    ("Global Times", "Global Times", None, "ORG", "CHN"),
+    ("Dziennik Ludowy", "People's Daily", None, "ORG", "CHN"),
+    ("Kanał Zero", "Kanał Zero", None, "ORG", "POL"),
+    # Parties and trade unions; a dashed spelling of an acronym ("G-7") is the acronym.
+    ("Gruzińskie Marzenie", "Georgian Dream", None, "ORG", "GEO"),
+    ("NSZZ Solidarność", "Solidarity (Polish trade union)", None, "ORG", "POL"),
+    ("G-7", "G7", None, "ORG", None),
 ]
 
 
@@ -131,6 +166,8 @@ BODIES = [
     # A unicameral parliament is its lower house.
     ("lower_house", "LTU", "Seimas"),
     ("lower_house", "POL", "Sejm"),
+    # A curated organisation of the body's title is the body, with its Polish names ("Rosgwardia").
+    ("national_guard", "RUS", "National Guard of Russia"),
 ]
 
 

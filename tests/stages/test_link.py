@@ -94,6 +94,7 @@ ENTRIES = [
     Entry("kronika:xinhua", "Xinhua News Agency", "ORG", "CHN", "MED", aliases={"en": ("Xinhua",)}),
     Entry("Q918", "Twitter", "ORG", "USA", "BUS", aliases={"pl": ("Twitter", "platforma X", "serwis X")}),
     Entry("kronika:marki", "Marki", "GPE", "POL", aliases={"pl": ("Marki",)}),
+    Entry("kronika:ocha", "OCHA", "ORG", aliases={"pl": ("Biuro ONZ ds. Koordynacji Pomocy Humanitarnej",)}),
     Entry("Q1899", "Kyiv", "GPE", "UKR", aliases={"pl": ("Kijów",)}, parent="Q212"),
 ]
 
@@ -138,6 +139,14 @@ GAZETTEER_CASES = [
     (
         "Jak przekazała agencja Xinhua, Kim Dzong Un wyjechał. Kim wrócił do kraju, a Kima żegnano.",
         {"Xinhua News Agency": ["Xinhua"], "Kim Jong Un": ["Kim Dzong Un", "Kim", "Kima"]},
+    ),
+    # A letter closing a sentence keeps its full stop as one token ("X."), and is still the alias's letter.
+    ("Minister napisał w serwisie X. Potem wyjechał.", {"Twitter": ["serwisie X."]}),
+    ("Minister napisał na platformie X, że wyjechał.", {"Twitter": ["platformie X"]}),
+    # An abbreviation in an alias keeps its full stop, as the segmenter keeps it in the text ("ds.").
+    (
+        "Biuro ONZ ds. Koordynacji Pomocy Humanitarnej ostrzega.",
+        {"OCHA": ["Biuro ONZ ds. Koordynacji Pomocy Humanitarnej"]},
     ),
 ]
 
@@ -306,9 +315,13 @@ BODY_ENTRIES = [
     Entry("kronika:afu", "Armed Forces of Ukraine", "ORG", "UKR", "MIL", extra={"body": "armed_forces"}),
     Entry("kronika:rada", "Verkhovna Rada", "ORG", "UKR", "LEG", extra={"body": "parliament"}),
     Entry("kronika:carlos-mendoza", "Carlos Mendoza", "PER", "MEX", aliases={"pl": ("Carlos Mendoza",)}),
+    Entry("Q96", "Mexico", "GPE", "MEX", "GOV", aliases={"pl": ("Meksyk",)}),
     Entry("kronika:viktor-yanukovych", "Viktor Yanukovych", "PER", "UKR"),
     Entry("kronika:viktor-yanukovych-jr", "Viktor Yanukovych Jr.", "PER", "UKR"),
     Entry("kronika:danylo-hrytsenko", "Danylo Hrytsenko", "PER", "UKR"),
+    Entry(
+        "kronika:us-army", "United States Army", "ORG", "USA", "MIL", aliases={"pl": ("Armia Stanów Zjednoczonych",)}
+    ),
 ]
 
 
@@ -405,7 +418,9 @@ UNKNOWN_NAME_CASES = [
     ("Wiktor Janukowycz przemawiał.", [("Wiktor Janukowycz", "PER", "Wiktor Janukowycz")], {"Viktor Yanukovych"}),
     ("Wiktor Janukowycz przemawiał.", [("Wiktor Janukowycz", "ORG", "Wiktor Janukowycz")], {"Viktor Yanukovych"}),
     # A surname alone that one person of the base bears is that person; one that no name ends in stays as written.
-    ("Mendoza przemawiał.", [("Mendoza", "PER", "Mendoza")], {"Carlos Mendoza"}),
+    ("Mendoza przemawiał w Meksyku.", [("Mendoza", "PER", "Mendoza")], {"Carlos Mendoza", "Mexico"}),
+    # ... when the article names the state that person serves: else the surname stays as written.
+    ("Mendoza przemawiał.", [("Mendoza", "PER", "Mendoza")], {"Mendoza"}),
     ("Janukowycz przemawiał.", [("Janukowycz", "PER", "Janukowycz")], {"Janukowycz"}),
     # Names that are no transliteration stay as written, in an article about Russia too.
     ("Steve Witkoff przyleciał do Rosji.", [("Steve Witkoff", "PER", "Steve Witkoff")], {"Steve Witkoff", "Russia"}),
@@ -435,6 +450,17 @@ UNKNOWN_NAME_CASES = [
     # ... nor another first name with the same surname; a first name misspelt still links.
     ("Przemawiał Daniel Hrytsenko.", [("Daniel Hrytsenko", "PER", "Daniel Hrytsenko")], {"Daniel Hrytsenko"}),
     ("Spotkał się z Karlosem Mendozą.", [("Karlosem Mendozą", "PER", "Karlos Mendoza")], {"Carlos Mendoza"}),
+    # A body misspelt links fuzzily; one whose first word differs is another body ("Ambasada", not "Armia").
+    (
+        "Żołnierze Armii Stanów Zjednoczonch.",
+        [("Armii Stanów Zjednoczonch", "ORG", "Armia Stanów Zjednoczonch")],
+        {"United States Army"},
+    ),
+    (
+        "Ambasada Stanów Zjednoczonych ostrzega.",
+        [("Ambasada Stanów Zjednoczonych", "ORG", "Ambasada Stanów Zjednoczonych")],
+        {"Ambasada Stanów Zjednoczonych"},
+    ),
 ]
 
 
