@@ -143,12 +143,12 @@ class Linker:
             self._first_names,
             self._adjectives,
             self.demonyms,
+            self._lower_words,
+            self._first_name_counts,
         ) = linker_indexes(self)
-        self._lower_words: frozenset[str] | None = None  # built on first use by lower_words
         self._by_sound: dict[str, set[str]] | None = None  # built on first use: most articles need it little
         self._state_words: dict[str, frozenset[str]] = {}  # filled on first use by names_state
         self._first_name_evidence = None  # built on first use by first_name_evidence
-        self._first_name_counts: Counter | None = None  # built on first use by _more_common_first_name
 
     # --- indexes ---------------------------------------------------------------------------------
 
@@ -296,15 +296,18 @@ class Linker:
 
     def lower_words(self) -> frozenset[str]:
         """First words of the aliases that open with a common word before the name ("agencja Reutera", "platforma
-        X", "stan Waszyngton"): a match may start at such a word. Read off the gazetteer on first use."""
-        if self._lower_words is None:
-            self._lower_words = frozenset(
-                words[0].casefold()
-                for entries in self._gazetteer.values()
-                for _, words, _ in entries
-                if not _is_capitalised(words[0]) and words[0].isalpha() and any(_is_capitalised(w) for w in words[1:])
-            )
+        X", "stan Waszyngton"): a match may start at such a word."""
         return self._lower_words
+
+    @staticmethod
+    def _build_lower_words(gazetteer) -> frozenset[str]:
+        """``lower_words``, read off the gazetteer."""
+        return frozenset(
+            words[0].casefold()
+            for entries in gazetteer.values()
+            for _, words, _ in entries
+            if not _is_capitalised(words[0]) and words[0].isalpha() and any(_is_capitalised(w) for w in words[1:])
+        )
 
     def _alias_fits(self, span: list[Token], keys, words, sentence_initial: bool) -> bool:
         if not any(_is_capitalised(t.text) for t in span) and any(_is_capitalised(w) for w in words):
@@ -553,8 +556,13 @@ class Linker:
 
     def _more_common_first_name(self, written: str, lemma: str) -> bool:
         """Whether more of the base's people have ``written`` as their first name than ``lemma``."""
-        if self._first_name_counts is None:
-            self._first_name_counts = Counter(
+        counts = self._first_name_counts
+        return counts.get(written, 0) > counts.get(lemma, 0)
+
+    def _build_first_name_counts(self) -> dict[str, int]:
+        """First word -> how many of the base's people have it as the first word of a name of several words."""
+        return dict(
+            Counter(
                 first
                 for entry in self.kb
                 if entry.type == "PER"
@@ -562,7 +570,7 @@ class Linker:
                     alias.split()[0] for alias in (entry.name, *entry.aliases_in(CANONICAL)) if " " in alias.strip()
                 }
             )
-        return self._first_name_counts[written] > self._first_name_counts[lemma]
+        )
 
     def _first_name_as_written(self, word: str) -> bool:
         """Whether ``word`` ends in a consonant and no reading takes it for an oblique singular of another name

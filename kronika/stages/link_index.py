@@ -37,7 +37,8 @@ def morphology_version(morphology) -> str:
 
 
 def linker_indexes(linker) -> tuple:
-    """(gazetteer, by last word, lower-case starts, first names, adjectives, demonyms), as the linker builds them."""
+    """(gazetteer, by last word, lower-case starts, first names, adjectives, demonyms, lower words, first-name
+    counts), as the linker builds them."""
 
     def build() -> tuple:
         gazetteer = linker._build_gazetteer()  # also fills _by_last_word and _lower_starts
@@ -49,6 +50,8 @@ def linker_indexes(linker) -> tuple:
             linker._build_first_names(),
             adjectives,
             set(linker.demonyms),
+            linker._build_lower_words(gazetteer),
+            linker._build_first_name_counts(),
         )
 
     if linker.kb.prebuilt_key is None:  # a knowledge base made in memory (tests): nothing to key a file by

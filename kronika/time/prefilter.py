@@ -14,6 +14,7 @@ with the rule's own flags, so case-insensitive literals mean what they mean in t
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from itertools import product
 from re import _constants as sre  # noqa: PLC2701 - the parser is the only reader of Python's regex syntax
 from re import _parser
@@ -74,17 +75,28 @@ class Prefilter:
     characters takes the case-insensitive regex."""
 
     def __init__(self, fragments: frozenset[str], flags: int):
-        ordered = sorted(fragments, key=lambda f: (-len(f), f))
-        self.exact = re.compile("|".join(ordered), flags)
-        self.lowered = None
-        if flags & re.IGNORECASE and all(len(c.lower()) == 1 for c in "".join(ordered)):
-            self.lowered = re.compile("|".join(f.lower() for f in ordered), flags & ~re.IGNORECASE)
-        self.risky = RISKY | {chr(x) for c in "".join(ordered) for x in _EXTRA_CASES.get(ord(c.lower()), ())}
+        self._ordered = sorted(fragments, key=lambda f: (-len(f), f))
+        self._flags = flags
+        joined = "".join(self._ordered)
+        # Whether the lower-cased search means the same; its regex, like the exact one, is compiled at its first
+        # use (a grammar has about 150 prefilters, and a short article reaches some of them one way only).
+        self.lowerable = bool(flags & re.IGNORECASE) and all(len(c.lower()) == 1 for c in joined)
+        self.risky = RISKY | {chr(x) for c in joined for x in _EXTRA_CASES.get(ord(c.lower()), ())}
+
+    @cached_property
+    def exact(self) -> re.Pattern[str]:
+        return re.compile("|".join(self._ordered), self._flags)
+
+    @cached_property
+    def lowered(self) -> re.Pattern[str] | None:
+        if not self.lowerable:
+            return None
+        return re.compile("|".join(f.lower() for f in self._ordered), self._flags & ~re.IGNORECASE)
 
     def search(self, text: str, start: int, end: int, lowered: str | None) -> bool:
         """Whether ``text[start:end]`` holds a fragment; ``lowered`` is that sentence in lower case, or None
         when it holds a risky character."""
-        if lowered is not None and self.lowered is not None:
+        if lowered is not None and self.lowerable:
             return self.lowered.search(lowered) is not None
         return self.exact.search(text, start, end) is not None
 
