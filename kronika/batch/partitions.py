@@ -90,19 +90,18 @@ class Planner:
         self._seen: set[str] = set()
 
     def plans(self, items: Iterable[Article | KronikaError | LineRange]) -> Iterator[Plan]:
-        plan = Plan(0)
+        plan, count = Plan(0), 0
         for item in items:
-            if isinstance(item, LineRange):
-                joined = plan.items[-1].extend(item) if plan.items and isinstance(plan.items[-1], LineRange) else None
-                if joined is not None:
-                    plan.items[-1] = joined
-                else:
-                    plan.items.append(item)
+            last = plan.items[-1] if plan.items else None
+            joined = last.extend(item) if isinstance(last, LineRange) and isinstance(item, LineRange) else None
+            if joined is not None:  # the next line of the same file: one range
+                plan.items[-1] = joined
             else:
-                plan.items.append(as_item(item))
-            if plan.size == self.size:
+                plan.items.append(item if isinstance(item, LineRange) else as_item(item))
+            count += count_items([item])  # scan_lines gives one line a range, so this meets size exactly
+            if count >= self.size:
                 yield plan
-                plan = Plan(plan.index + 1)
+                plan, count = Plan(plan.index + 1), 0
         if plan.items:
             yield plan
 
