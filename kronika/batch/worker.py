@@ -8,6 +8,7 @@ each worker writes its own files: only the summary travels back to the driver.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import resource
@@ -129,3 +130,6 @@ class PipelinePlugin(WorkerPlugin):
 
         # Loading takes seconds; off the event loop, the worker keeps answering the scheduler meanwhile.
         await asyncio.get_running_loop().run_in_executor(None, load_worker, self.options)
+        # As the pool's forkserver does (kronika.batch.preload): the loaded pipeline lives as long as the
+        # worker, so a full collection need not walk its 650,000 objects (0.4 s each time, measured).
+        gc.freeze()
