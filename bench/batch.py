@@ -20,6 +20,7 @@ import argparse
 import json
 import logging
 import math
+import os
 import resource
 import sys
 import tempfile
@@ -57,12 +58,31 @@ def stage_costs(docs: list[Document]) -> tuple[dict[str, float], float]:
     return {name: 1000 * t / len(docs) for name, t in per_stage.items()}, startup
 
 
+def tree_cpu() -> dict[int, float]:
+    """CPU seconds (user + system) so far of this process and every process below it (pool workers and
+    their forkserver, Dask's nannies, workers and the scheduler's thread are all in the tree)."""
+    import psutil
+
+    me = psutil.Process()
+    seconds = {}
+    for process in [me, *me.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:  # ended between the listing and the reading
+            continue
+        seconds[process.pid] = times.user + times.system
+    return seconds
+
+
 def measure(name: str, source: Path, out: Path, **options) -> dict:
     finished: list[tuple[float, int]] = []
+    cpu: list[dict[int, float]] = []  # the tree's CPU at the first and the latest finished partition
 
     def progress(kind: str, summary: dict) -> None:
         if kind == "done":
             finished.append((time.perf_counter(), summary["items"]))
+            cpu[1:] = [tree_cpu()]
+            cpu[:1] = cpu[:1] or cpu[1:]
 
     started = time.perf_counter()
     report = run_batch([str(source)], out, progress=progress, **options)
@@ -75,9 +95,14 @@ def measure(name: str, source: Path, out: Path, **options) -> dict:
         if len(finished) > 2
         else report.processed_articles / wall
     )
+    # CPU of every process per article in the steady state: what the engine costs beside the analysis, measured
+    # in a way other load on the machine barely changes (unlike the wall clock).
+    first, last = cpu[0], cpu[-1]
+    spent = sum(seconds - first.get(pid, seconds) for pid, seconds in last.items())
     return {
         "name": name,
         "articles": report.articles,
+        "cpu_ms": 1000 * spent / max(1, sum(n for _, n in finished[1:])),
         "wall": report.processed_articles / wall,
         "steady": steady,
         "seconds": wall,
@@ -97,6 +122,7 @@ def main() -> int:
 
     logging.getLogger("distributed").setLevel(logging.ERROR)
 
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     docs = read_bsnlp(Path(args.data) / "bsnlp-pl", args.limit or None)
     if not docs:
         print(f"no BSNLP texts under {args.data}/bsnlp-pl", file=sys.stderr)
@@ -135,6 +161,7 @@ def main() -> int:
         print(
             f"{run['name']:<32} {run['steady']:6.1f} articles/s steady ({run['steady'] / one:.2f}x), "
             f"{run['wall']:6.1f} articles/s wall with start-up ({run['seconds']:.1f} s); "
+            f"CPU of all processes {run['cpu_ms']:.1f} ms/article steady ({run['cpu_ms'] / runs[0]['cpu_ms']:.2f}x); "
             f"peak MiB per worker: {memory}"
         )
     total = sum(costs.values())
@@ -143,6 +170,7 @@ def main() -> int:
         + ", ".join(f"{name} {ms:.2f}" for name, ms in costs.items())
         + f"; all stages {total:.1f} ms ({1000 / total:.1f} articles/s per core)"
     )
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(
         f"peak memory of this process (driver + 1-process run): "
         f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"

@@ -65,6 +65,7 @@ CODES = {
     "E706": "ingest --from-parquet: the directory is not batch output (no _done/ markers folder)",
     "E707": "batch: a partition failed on its worker; a rerun redoes it",
     "E708": "batch: another batch is writing into the same --out directory (the message names its pid)",
+    "E709": "batch: a JSON Lines input changed between planning its partitions and a worker reading them",
     "E801": "no story with the given id in the store",
     "E901": "watch: the SOURCES file cannot be read, lists nothing, or has a line that is no feed URL or folder",
     "E902": "watch: a feed or page cannot be fetched (HTTP error, timeout, redirect loop, no connection)",

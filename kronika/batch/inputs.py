@@ -8,6 +8,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
 
+from kronika.batch.ranges import LineRange, scan_lines
 from kronika.errors import InputError
 from kronika.ingest import Article, read_articles
 from kronika.ingest.dateline import check_date_option
@@ -21,12 +22,13 @@ ROWS_PER_READ = 1024
 
 
 def read_inputs(
-    inputs: Iterable[str], *, date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Article | InputError]:
+    inputs: Iterable[str], *, date: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, by_reference: bool = False
+) -> Iterator[Article | InputError | LineRange]:
     """Articles and input errors from files, directories (recursively, in sorted order) and ``-``.
 
     Parquet files are read row by row, each row checked as a JSON record would be; everything else goes
     through ``kronika.ingest.read_articles`` unchanged (``max_bytes`` is its limit for one article).
+    ``by_reference``: JSON Lines files yield the ``LineRange`` of each line instead, for a worker to read.
     """
     bad_date = check_date_option(date)
     if bad_date:
@@ -36,18 +38,20 @@ def read_inputs(
         name = os.fspath(name)
         if os.path.isdir(name):
             paths = list(_walk(name))
-            if not any(is_parquet(path) for path in paths):
+            if not paths:
                 yield from read_articles([name], date=date, max_bytes=max_bytes)  # reports an empty directory
-                continue
             for path in paths:
-                if is_parquet(path):
-                    yield from read_parquet(path, date=date)
-                else:
-                    yield from read_articles([path], date=date, max_bytes=max_bytes)
-        elif is_parquet(name):
-            yield from read_parquet(name, date=date)
+                yield from _read_path(path, date=date, max_bytes=max_bytes, by_reference=by_reference)
         else:
-            yield from read_articles([name], date=date, max_bytes=max_bytes)
+            yield from _read_path(name, date=date, max_bytes=max_bytes, by_reference=by_reference)
+
+
+def _read_path(path: str, *, date: str | None, max_bytes: int, by_reference: bool) -> Iterator:
+    if is_parquet(path):
+        return read_parquet(path, date=date)
+    if by_reference:
+        return scan_lines(path, date=date, max_bytes=max_bytes)
+    return read_articles([path], date=date, max_bytes=max_bytes)
 
 
 def is_parquet(path: str) -> bool:

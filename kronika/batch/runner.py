@@ -1,24 +1,26 @@
 """``run_batch``: plan partitions, skip finished ones, run the rest on an engine, report what happened.
 
-Engines: ``local`` runs in this process (one worker) or a process pool (several); ``dask`` submits to a
-Dask scheduler (given by address, or a LocalCluster started here). Either way the driver only reads and
-hashes the input, ships partitions, and collects small summaries; workers analyse and write.
+Engines (``kronika.batch.engines``): ``local`` runs in this process (one worker) or a process pool (several);
+``dask`` submits to a Dask scheduler (given by address, or a LocalCluster started here). Either way the
+driver only cuts the input into plans (finding line boundaries in JSON Lines files, reading other inputs),
+names them from the keys the workers send back, and collects small summaries; workers read their own lines,
+analyse and write.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
 
+from kronika.batch.engines import Dask, Inline, Pool
 from kronika.batch.inputs import read_inputs
 from kronika.batch.output import BatchOutput
-from kronika.batch.partitions import DEFAULT_SIZE, Partition, Planner
-from kronika.batch.pool import warm_pool
-from kronika.batch.worker import PipelinePlugin, load_worker, process_partition
+from kronika.batch.partitions import DEFAULT_SIZE, Partition, Plan, Planner, index_items
+from kronika.batch.worker import process_partition
 from kronika.errors import KronikaError
 from kronika.options import LIBRARY_DEFAULTS, AnalysisOptions
 
@@ -102,31 +104,21 @@ def run_batch(
         if progress:
             progress(kind, summary)
 
-    def pending() -> Iterator[Partition]:
-        for part in planner.partitions(read_inputs(inputs, date=options.date, max_bytes=options.max_bytes)):
-            if output.is_done(part.id):
-                note("skipped", output.read_marker(part.id))
-            else:
-                yield part
-
+    reading = {"date": options.date, "max_bytes": options.max_bytes}
+    plans = planner.plans(read_inputs(inputs, by_reference=True, **reading))
     run = partial(process_partition, out=str(out), options=options)
     try:
-        if engine == "dask":
-            _run_dask(
-                pending(),
-                run,
-                note,
-                options=options,
-                workers=workers,
-                scheduler=scheduler,
-                report=report,
-                on_dashboard=on_dashboard,
-            )
-        elif (workers or 1) <= 1:
-            for part in pending():
-                _finish(note, part, lambda p=part: run(p))
-        else:
-            _run_pool(pending(), run, note, options=options, workers=workers)
+        with _engine(engine, workers, scheduler, options, on_dashboard) as tasks:
+            report.dashboard = getattr(tasks, "dashboard", None)
+            try:
+                _drive(plans, tasks, planner, output, note, run, reading)
+            except BrokenProcessPool:
+                # A pool cannot replace a dead worker (Dask can); the finished partitions stay done.
+                raise KronikaError(
+                    "E707",
+                    "a worker process died (out of memory, or killed); rerun the same "
+                    "command to redo the unfinished partitions",
+                ) from None
     finally:
         report.duplicates = planner.duplicates
         report.seconds = time.perf_counter() - started
@@ -136,102 +128,70 @@ def run_batch(
     return report
 
 
+def _engine(engine: str, workers: int | None, scheduler: str | None, options: AnalysisOptions, on_dashboard):
+    if engine == "dask":
+        return Dask(options, workers=workers, scheduler=scheduler, on_dashboard=on_dashboard)
+    if (workers or 1) <= 1:
+        return Inline()
+    return Pool(workers, options)
+
+
+def _drive(plans: Iterator[Plan], tasks: Inline, planner: Planner, output: BatchOutput, note, run, reading) -> None:
+    """Index the plans ahead (on the workers when they hold line ranges), name and deduplicate them in
+    input order, skip the finished ones and keep a bounded window of partitions running."""
+    window = tasks.workers * WINDOW_PER_WORKER
+    ahead: deque = deque()  # (plan, its keys or the future of its keys), in input order
+    running: dict = {}
+
+    def look_ahead() -> None:
+        # Indexing is cheap next to analysis; twice the window ahead, a plan's keys are there when needed.
+        while len(ahead) < 2 * window and (plan := next(plans, None)) is not None:
+            keys = tasks.submit(index_items, plan.items, **reading) if plan.by_reference else None
+            ahead.append((plan, keys))
+
+    look_ahead()
+    while ahead:
+        plan, keys = ahead.popleft()
+        look_ahead()
+        try:
+            keys = index_items(plan.items, **reading) if keys is None else _result(tasks, keys)
+        except Exception as error:  # noqa: BLE001 - one unreadable plan is reported; the rerun redoes it
+            note("failed", {"partition": f"input-{plan.index}", "items": plan.size, "error": _problem(error)})
+            continue
+        part = planner.partition(plan, keys)
+        if part is None:  # every article of it came earlier in the input
+            continue
+        if output.is_done(part.id):
+            note("skipped", output.read_marker(part.id))
+            continue
+        # Keyed by partition id: Dask reruns a partition lost with a dead worker elsewhere.
+        running[tasks.submit(run, part, key=f"kronika-partition-{part.id}")] = part
+        while len(running) >= window:
+            _collect(tasks, running, note)
+    while running:
+        _collect(tasks, running, note)
+
+
+def _result(tasks: Inline, future):
+    try:
+        return future.result()
+    finally:
+        tasks.release(future)
+
+
+def _collect(tasks: Inline, running: dict, note) -> None:
+    for future in tasks.first_done(running):
+        _finish(note, running.pop(future), lambda future=future: _result(tasks, future))
+
+
 def _finish(note, part: Partition, result: Callable[[], dict]) -> None:
     try:
         summary = result()
     except Exception as error:  # noqa: BLE001 - one failed partition is reported; the rerun redoes it
-        problem = f"{type(error).__name__}: {error}"
-        note("failed", {"partition": part.id, "items": part.size, "error": problem})
+        note("failed", {"partition": part.id, "items": part.size, "error": _problem(error)})
     else:
         note("done", summary)
 
 
-def _run_pool(parts: Iterator[Partition], run, note, *, options: AnalysisOptions, workers: int) -> None:
-    # Forked from a preloaded forkserver: clean (no inherited threads or handles), the pipeline loaded once.
-    with warm_pool(workers, load_worker, (options,)) as pool:
-        running: dict = {}
-        try:
-            for part in parts:
-                running[pool.submit(run, part)] = part
-                while len(running) >= workers * WINDOW_PER_WORKER:
-                    _collect(running, note, wait(running, return_when=FIRST_COMPLETED).done)
-        except BrokenProcessPool:
-            # A pool cannot replace a dead worker (Dask can); the finished partitions stay done.
-            raise KronikaError(
-                "E707",
-                "a worker process died (out of memory, or killed); rerun the same "
-                "command to redo the unfinished partitions",
-            ) from None
-        while running:
-            _collect(running, note, wait(running, return_when=FIRST_COMPLETED).done)
-
-
-def _collect(running: dict, note, finished) -> None:
-    for future in finished:
-        _finish(note, running.pop(future), future.result)
-
-
-def _run_dask(
-    parts: Iterator[Partition],
-    run,
-    note,
-    *,
-    options: AnalysisOptions,
-    workers: int | None,
-    scheduler: str | None,
-    report: BatchReport,
-    on_dashboard,
-) -> None:
-    from distributed import Client, LocalCluster, as_completed
-
-    cluster = None
-    try:
-        if scheduler:
-            try:
-                client = Client(scheduler, timeout="20s")
-            except (OSError, TimeoutError) as error:
-                raise KronikaError(
-                    "E705",
-                    f"{scheduler}: no Dask scheduler answers there ({error}); start "
-                    "one with `dask scheduler` and workers with `dask worker ADDRESS`",
-                ) from None
-        else:
-            # One thread per worker: the pipeline is pure Python, so threads would only share one core.
-            cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True, dashboard_address=":0")
-            client = Client(cluster)
-        with client:
-            report.dashboard = _dashboard(client)
-            if report.dashboard and on_dashboard:
-                on_dashboard(report.dashboard)
-            client.register_plugin(PipelinePlugin(options))
-            window = max(1, len(client.scheduler_info().get("workers", {}))) * WINDOW_PER_WORKER
-            queue = as_completed()
-            parts_of: dict = {}
-            for part in parts:
-                # Keyed by partition id; the scheduler reruns a partition lost with a dead worker elsewhere.
-                future = client.submit(run, part, key=f"kronika-partition-{part.id}")
-                parts_of[future.key] = part
-                queue.add(future)
-                while queue.count() >= window:
-                    _collect_dask(next(queue), parts_of, note)
-            for future in queue:
-                _collect_dask(future, parts_of, note)
-    finally:
-        if cluster is not None:
-            cluster.close()
-
-
-def _collect_dask(future, parts_of: dict, note) -> None:
-    part = parts_of.pop(future.key)
-    _finish(note, part, future.result)
-    future.release()
-
-
-def _dashboard(client) -> str | None:
-    """The scheduler's dashboard address when it serves one (it needs bokeh on the scheduler's host)."""
-    try:
-        if "dashboard" not in client.scheduler_info().get("services", {}):
-            return None
-        return client.dashboard_link
-    except Exception:  # noqa: BLE001 - the dashboard is a convenience; its absence must not stop the batch
-        return None
+def _problem(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"

@@ -1,4 +1,5 @@
-"""What runs on a worker: one partition in, its Parquet files and done-marker out, a small summary back.
+"""What runs on a worker: one partition in (articles, or the line ranges it reads itself), its Parquet
+files and done-marker out, a small summary back.
 
 The pipeline is loaded once per worker process (``kronika.core.load_pipeline`` is a per-process cache;
 ``PipelinePlugin`` warms it when a Dask worker starts, the pool's initializer does the same locally), and
@@ -7,6 +8,7 @@ each worker writes its own files: only the summary travels back to the driver.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import resource
@@ -16,7 +18,7 @@ from collections import defaultdict
 
 from kronika.batch import tables
 from kronika.batch.output import DOCUMENTS, ERRORS, EVENTS, BatchOutput
-from kronika.batch.partitions import Partition, ReadError
+from kronika.batch.partitions import Partition, ReadError, check_partition
 from kronika.errors import InputError, KronikaError
 from kronika.options import AUTO, LIBRARY_DEFAULTS, AnalysisOptions
 
@@ -31,11 +33,12 @@ def process_partition(partition: Partition, out: str, options: AnalysisOptions =
     documents: dict[str | None, list[dict]] = defaultdict(list)
     events: dict[str | None, list[dict]] = defaultdict(list)
     errors: list[dict] = []
-    articles = partition.articles
-    results = iter(analyze_articles(articles, options))
+    items = partition.read(date=options.date, max_bytes=options.max_bytes)
+    check_partition(partition, items, options.lang)
+    results = iter(analyze_articles([item for item in items if not isinstance(item, ReadError)], options))
     counts = {"articles": 0, "failed": 0, "events": 0}
     languages: dict[str, int] = {}
-    for position, item in enumerate(partition.items):
+    for position, item in enumerate(items):
         if isinstance(item, ReadError):
             errors.append(
                 tables.error_row(item.code, item.source, item.message, partition=partition.id, position=position)
@@ -65,7 +68,7 @@ def process_partition(partition: Partition, out: str, options: AnalysisOptions =
         output[ERRORS] = {None: tables.table(errors, tables.ERRORS)}
     summary = {
         "index": partition.index,
-        "items": partition.size,
+        "items": len(items),
         **counts,
         "languages": languages,
         "seconds": round(time.perf_counter() - started, 3),
@@ -127,3 +130,6 @@ class PipelinePlugin(WorkerPlugin):
 
         # Loading takes seconds; off the event loop, the worker keeps answering the scheduler meanwhile.
         await asyncio.get_running_loop().run_in_executor(None, load_worker, self.options)
+        # As the pool's forkserver does (kronika.batch.preload): the loaded pipeline lives as long as the
+        # worker, so a full collection need not walk its 650,000 objects (0.4 s each time, measured).
+        gc.freeze()

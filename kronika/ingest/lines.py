@@ -39,11 +39,12 @@ def can_stream(head: bytes) -> bool:
 
 
 def read_lines(
-    handle: BinaryIO, *, source: str, date: str | None, max_bytes: int, first: bytes = b""
+    handle: BinaryIO, *, source: str, date: str | None, max_bytes: int, first: bytes = b"", first_number: int = 1
 ) -> Iterator[Article | InputError]:
-    """Articles and errors from the JSON Lines in ``handle`` (``first``: a line already read from it)."""
+    """Articles and errors from the JSON Lines in ``handle`` (``first``: a line already read from it;
+    ``first_number``: the number of the handle's first line, when it starts inside a file)."""
     seen_any = False
-    for number, raw, size in _numbered_lines(handle, max_bytes, first):
+    for number, raw, size in numbered_lines(handle, max_bytes, first, first_number):
         where = f"{source}:line {number}"
         if raw is None:
             seen_any = True
@@ -62,10 +63,12 @@ def read_lines(
         yield InputError("E202", source, "has no JSON lines")
 
 
-def _numbered_lines(handle: BinaryIO, max_bytes: int, first: bytes) -> Iterator[tuple[int, bytes | None, int]]:
-    """(line number, its bytes or None when over ``max_bytes``, its size); never holds more than
-    ``max_bytes`` + 1 bytes of one line."""
-    number = 0
+def numbered_lines(
+    handle: BinaryIO, max_bytes: int, first: bytes = b"", first_number: int = 1
+) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, its bytes or None when over ``max_bytes``, its size in bytes with the line end);
+    never holds more than ``max_bytes`` + 1 bytes of one line."""
+    number = first_number - 1
     chunk = first or handle.readline(max_bytes + 1)
     while chunk:
         number += 1

@@ -120,7 +120,8 @@ def test_repeated_articles_are_kept_once_and_errors_travel_as_values():
     items = [*fresh(["A.", "B."]), InputError("E206", "in:line 3", "is not valid JSON"), *fresh(["A."])]
     planner, parts = plan(items, size=10)
     (part,) = parts
-    assert planner.duplicates == 1
-    assert [type(i).__name__ for i in part.items] == ["Article", "Article", "ReadError"]
-    assert part.items[2] == ReadError("E206", "in:line 3", "is not valid JSON")
-    assert all(a.id for a in part.articles)
+    assert planner.duplicates == 1 and part.skip == {3} and part.size == 3
+    kept = part.read()
+    assert [type(i).__name__ for i in kept] == ["Article", "Article", "ReadError"]
+    assert kept[2] == ReadError("E206", "in:line 3", "is not valid JSON")
+    assert all(a.id for a in kept if isinstance(a, Article))
