@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import partial
 
 from kronika.quotes.bodies import body_party, dominant_country
 from kronika.quotes.candidates import read_text
@@ -97,21 +96,12 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
     mention_starts = [p.start for p in placed]
     in_names = {k for p in placed for k in range(p.start, p.end)}  # once: each number asks
     lemmas = [lemma_of(t) for t in tokens]
-    cues = language.event_cues
-    reporting = set(cues.REPORTING_VERBS) | data.ESTIMATING_VERBS
-    body = partial(
-        body_party,
-        tokens,
-        adjective_state=load_linker(language.code).adjective_state,
-        dominant=dominant_country(placed),
-    )
+    citations = _Citations(tokens, lemmas, placed, mention_starts, language, data)
     people = frozenset(p.casefold() for p in data.PERSON_OBJECTS)
     amounts = []
     previous: tuple[int, Participant | None] = (0, None)  # the sentence before: its end, its claimant
     for lo, hi in sentence_token_spans(doc):
-        claimant = _claimant(
-            doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting, body, data.AUTHORITIES
-        )
+        claimant = citations.claimant(lo, hi)
         if claimant is True:  # "Przekazał również, że ...": the one who spoke in the sentence before, same paragraph
             claimant = previous[1] if "\n" not in doc.text[previous[0] : tokens[lo].start] else None
         claimant = claimant or None
@@ -317,42 +307,57 @@ def _counted(tokens: list[Token], lemmas: list[str], j: int, hi: int, data) -> i
     return None
 
 
-def _claimant(
-    doc, tokens, lemmas, lo, hi, placed, mention_starts, cues, reporting, body, authorities
-) -> Participant | None | bool:
-    """Whom the sentence cites for its figures: "według NIS", else the named subject of a reporting verb, else the
-    named body or state of its common-noun subject ("Władze Izraela podają", "ministerstwo zdrowia Libanu
-    poinformowało"), else, when that subject or the cited noun is a state's authorities with no name ("Władze
-    podały", "według strony izraelskiej"), a party with the state's country (``kronika/quotes/bodies.py``); True
-    when a reporting verb has no subject at all ("Przekazał również, że ..."): the speaker
-    of the sentence before goes on."""
-    for i in range(lo, hi):
-        if lemmas[i] in cues.SOURCE_PREPOSITIONS:
-            k = bisect_left(mention_starts, i + 1)
-            if k < len(placed) and placed[k].start - i <= SOURCE_REACH and placed[k].start < hi:
-                return participant(placed[k].entity)
-            noun = _cited_noun(tokens, i, hi)
-            noun = _authority(tokens, lemmas, noun, hi, authorities) if noun is not None else None
-            party = body(noun, lo, hi) if noun is not None else None
-            if party is not None:
-                return participant(party)
-    dropped = False
-    for i in range(lo, hi):
-        if lemmas[i] in reporting and is_verb(tokens[i]):
-            subject = find_subject(tokens, i, lo, hi, placed, mention_starts)
-            if subject is not None:
-                return participant(subject.entity)
-            noun = _common_subject(tokens, i, lo, hi, placed, mention_starts)
-            named = _named_with(noun, placed, mention_starts, hi) if noun is not None else None
-            if named is not None:
-                return participant(named.entity)
-            owner = _authority(tokens, lemmas, noun, hi, authorities) if noun is not None else None
-            impersonal = ud.impersonal(morph(tokens[i].tag))
-            party = body(owner, lo, hi) if owner is not None and not impersonal else None
-            if party is not None:
-                return participant(party)
-            dropped = dropped or noun is None
-    return dropped
+class _Citations:
+    """What the claimant rule reads of one article, gathered once for all its sentences."""
+
+    def __init__(self, tokens: list[Token], lemmas: list[str], placed, mention_starts: list[int], language, data):
+        self.tokens, self.lemmas = tokens, lemmas
+        self.placed, self.mention_starts = placed, mention_starts
+        self.sources = language.event_cues.SOURCE_PREPOSITIONS
+        self.reporting = set(language.event_cues.REPORTING_VERBS) | data.ESTIMATING_VERBS
+        self.authorities = data.AUTHORITIES
+        self.adjective_state = load_linker(language.code).adjective_state
+        self.dominant = dominant_country(placed)
+
+    def claimant(self, lo: int, hi: int) -> Participant | None | bool:
+        """Whom the sentence cites for its figures: "według NIS", else the named subject of a reporting verb,
+        else the named body or state of its common-noun subject ("Władze Izraela podają", "ministerstwo zdrowia
+        Libanu poinformowało"), else, when that subject or the cited noun is a state's authorities with no name
+        ("Władze podały", "według strony izraelskiej"), a party with the state's country
+        (``kronika/quotes/bodies.py``); True when a reporting verb has no subject at all ("Przekazał również,
+        że ..."): the speaker of the sentence before goes on."""
+        tokens, lemmas, placed, mention_starts = self.tokens, self.lemmas, self.placed, self.mention_starts
+        for i in range(lo, hi):
+            if lemmas[i] in self.sources:
+                k = bisect_left(mention_starts, i + 1)
+                if k < len(placed) and placed[k].start - i <= SOURCE_REACH and placed[k].start < hi:
+                    return participant(placed[k].entity)
+                noun = _cited_noun(tokens, i, hi)
+                party = self._body(_authority(tokens, lemmas, noun, hi, self.authorities), lo, hi)
+                if party is not None:
+                    return participant(party)
+        dropped = False
+        for i in range(lo, hi):
+            if lemmas[i] in self.reporting and is_verb(tokens[i]):
+                subject = find_subject(tokens, i, lo, hi, placed, mention_starts)
+                if subject is not None:
+                    return participant(subject.entity)
+                noun = _common_subject(tokens, i, lo, hi, placed, mention_starts)
+                named = _named_with(noun, placed, mention_starts, hi) if noun is not None else None
+                if named is not None:
+                    return participant(named.entity)
+                if not ud.impersonal(morph(tokens[i].tag)):
+                    party = self._body(_authority(tokens, lemmas, noun, hi, self.authorities), lo, hi)
+                    if party is not None:
+                        return participant(party)
+                dropped = dropped or noun is None
+        return dropped
+
+    def _body(self, noun: int | None, lo: int, hi: int):
+        """The state body a common noun names (``kronika/quotes/bodies.py``), or None."""
+        if noun is None:
+            return None
+        return body_party(self.tokens, noun, lo, hi, self.adjective_state, self.dominant)
 
 
 def _cited_noun(tokens, source: int, hi: int) -> int | None:
@@ -367,9 +372,11 @@ def _cited_noun(tokens, source: int, hi: int) -> int | None:
     return None
 
 
-def _authority(tokens, lemmas, noun: int, hi: int, authorities) -> int | None:
+def _authority(tokens, lemmas, noun: int | None, hi: int, authorities) -> int | None:
     """The noun of a state's authorities that ``noun`` is or belongs to: "władze", "szacunków władz", "źródeł w
-    siłach bezpieczeństwa", "Rozgłośnia radiowa armii izraelskiej"."""
+    siłach bezpieczeństwa", "Rozgłośnia radiowa armii izraelskiej"; None for no noun."""
+    if noun is None:
+        return None
     for k in range(noun, min(hi, noun + 1 + SOURCE_REACH)):
         if not WORD.search(tokens[k].text):
             return None
