@@ -57,6 +57,21 @@ def timed_pass(pipeline, docs: list[Document], clock=time.perf_counter) -> tuple
     return per_stage, tokens
 
 
+def story_encoding(pipeline, docs: list[Document], clock=time.perf_counter) -> float:
+    """Milliseconds per article of the story vectors `kronika ingest` computes in its writer process (title,
+    lead and entity names of each analysed record), in batches as a write of ``DEFAULT_BATCH`` records
+    prepares them."""
+    from kronika.batch.ingest import DEFAULT_BATCH
+    from kronika.stories.encoder import embed_documents, load_encoder
+
+    records = [pipeline(Document(text=d.text, date=d.date, title=d.title)) for d in docs]
+    load_encoder()
+    started = clock()
+    for k in range(0, len(records), DEFAULT_BATCH):
+        embed_documents(records[k : k + DEFAULT_BATCH])
+    return 1000 * (clock() - started) / len(records)
+
+
 def morfeusz_pass(docs: list[Document], clock=time.perf_counter) -> float:
     """Seconds Morfeusz2 alone takes to analyse every article's text (its own tokenisation, all readings)."""
     import morfeusz2
@@ -116,6 +131,9 @@ def main() -> int:
         help="time with the process's CPU clock, not the wall clock: on a machine other work keeps busy, time "
         "spent waiting for a core is left out (both sides of the ratio alike)",
     )
+    parser.add_argument(
+        "--stories", action="store_true", help="also time the story encoder, which `kronika ingest` runs in its writer"
+    )
     args = parser.parse_args()
     clock = time.process_time if args.cpu else time.perf_counter
 
@@ -155,6 +173,8 @@ def main() -> int:
             f"{min(times)[0]:.2f} s wall, {min(cpu for _, cpu in times):.2f} s CPU (runs, wall/CPU: "
             f"{', '.join(f'{wall:.2f}/{cpu:.2f}' for wall, cpu in times)})"
         )
+    if args.stories:
+        print(f"story encoding, as ingest's writer does it: {story_encoding(pipeline, docs, clock):.1f} ms/article")
     print(
         f"peak memory: {peak_rss_mib():.0f} MiB resident (interpreter and imports before loading: {rss_before:.0f} MiB)"
     )
