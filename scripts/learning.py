@@ -60,3 +60,11 @@ def shuffled_folds(n: int, folds: int, seed: int) -> list[int]:
 def training_sets(fold_of: list[int], folds: int) -> list[list[int]]:
     """For each fold, the articles the models scoring it are trained on: all the others."""
     return [[i for i, fold in enumerate(fold_of) if fold != k] for k in range(folds)]
+
+
+def share_of(train: list[int], share: float, rng: random.Random) -> list[int]:
+    """``share`` of the training articles drawn by ``rng``, in their order (the learning curve's smaller sets);
+    all of them at a share of 1, and never none."""
+    if share >= 1.0:
+        return list(train)
+    return sorted(rng.sample(train, max(1, round(share * len(train)))))

@@ -11,6 +11,9 @@ learned layer, and the learned layer at each threshold of a small grid (the best
 models, trained on every article, go to ``kronika/models/pl-events/model.json`` with the numbers in ``meta.json``.
 ``--repeats N`` also scores N partitions of the articles shuffled by seed at the chosen thresholds: thresholds
 picked on one partition flatter it, and a change worth less than about 0.01 on it was noise in session 10.
+``--curve`` draws the learning curve instead of training: each fold's models are trained on a quarter, a half,
+three quarters and all of the other folds' articles (a sample fixed by partition), at the shipped thresholds,
+over the i mod 5 partition and ``--repeats`` shuffled ones (default 2): what more annotated articles would buy.
 Needs the ``train`` extra (scikit-learn).
 """
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import random
 import sys
 import time
 from collections import defaultdict
@@ -35,7 +39,7 @@ from kronika.events.linear import LinearModel  # noqa: E402
 from kronika.events.view import build_view  # noqa: E402
 from kronika.models import model_dir  # noqa: E402
 from kronika.stages.events import code_events, load_coder  # noqa: E402
-from learning import fit_linear, load_grader, shuffled_folds, training_sets  # noqa: E402  (scripts/learning.py)
+from learning import fit_linear, load_grader, share_of, shuffled_folds, training_sets  # noqa: E402  (scripts/learning.py)
 
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = model_dir("pl-events")
@@ -165,15 +169,20 @@ def grade(grader, pairs) -> dict:
     return {level: grader.prf(*v) for level, v in totals.items()}
 
 
-def fold_models(per_article, fold_of: list[int], folds: int) -> list[dict]:
-    """The trigger and role models that score each fold, trained on the other folds' articles."""
-    return [
-        {
-            "trigger": Cached(fit([row for i in train for row in per_article[i][0]], C_TRIGGER)),
-            "role": Cached(fit([row for i in train for row in per_article[i][1]], C_ROLE)),
-        }
-        for train in training_sets(fold_of, folds)
-    ]
+def fold_models(per_article, fold_of: list[int], folds: int, share: float = 1.0, seed: int = 0) -> list[dict]:
+    """The trigger and role models that score each fold, trained on the other folds' articles (``share`` of
+    them, sampled by ``seed``, for the learning curve)."""
+    rng = random.Random(seed)
+    out = []
+    for train in training_sets(fold_of, folds):
+        train = share_of(train, share, rng)
+        out.append(
+            {
+                "trigger": Cached(fit([row for i in train for row in per_article[i][0]], C_TRIGGER)),
+                "role": Cached(fit([row for i in train for row in per_article[i][1]], C_ROLE)),
+            }
+        )
+    return out
 
 
 def cross_validate(data, coder, grader, folds: int):
@@ -198,6 +207,29 @@ def repeated_cv(data, coder, grader, per_article, limits: Thresholds, folds: int
         pairs = [(gold, decode(view, coder, models[fold_of[i]], limits)) for i, (gold, view) in enumerate(data)]
         out.append(grade(grader, pairs))
     return out
+
+
+CURVE = (0.25, 0.5, 0.75, 1.0)
+
+
+def learning_curve(data, coder, grader, limits: Thresholds, folds: int, repeats: int) -> None:
+    """Out-of-fold F1 with each fold's models trained on a growing share of the other folds' articles."""
+    per_article = [examples(gold, view, coder, grader) for gold, view in data]
+    partitions = [[i % folds for i in range(len(data))]] + [shuffled_folds(len(data), folds, s) for s in range(repeats)]
+    for share in CURVE:
+        runs = []
+        for seed, fold_of in enumerate(partitions):
+            models = fold_models(per_article, fold_of, folds, share, seed)
+            pairs = [(gold, decode(view, coder, models[fold_of[i]], limits)) for i, (gold, view) in enumerate(data)]
+            runs.append(grade(grader, pairs))
+        mean = {level: sum(r[level]["f1"] for r in runs) / len(runs) for level in ("strict", "dyad", "type")}
+        each = ", ".join(f"{r['strict']['f1']:.3f}" for r in runs)
+        print(
+            f"curve: {share:.2f} of the training folds (~{round(share * len(data) * (folds - 1) / folds)} articles) "
+            f"strict {mean['strict']:.4f} ({each})  "
+            f"dyad {mean['dyad']:.4f}  type {mean['type']:.4f}",
+            flush=True,
+        )
 
 
 def choose(results: dict, keys: list[str]) -> tuple:
@@ -227,7 +259,10 @@ def main() -> int:
     parser.add_argument("--eval", default=str(EVAL))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-save", action="store_true")
-    parser.add_argument("--repeats", type=int, default=0, help="also score this many shuffled partitions")
+    parser.add_argument("--repeats", type=int, default=None, help="also score this many shuffled partitions")
+    parser.add_argument(
+        "--curve", action="store_true", help="the learning curve at the shipped thresholds; no training"
+    )
     args = parser.parse_args()
     eval_dir = Path(args.eval)
     grader = load_grader(eval_dir)
@@ -235,6 +270,12 @@ def main() -> int:
     started = time.perf_counter()
     data = analyse(eval_dir / "train" / "train-pl.jsonl", coder)
     print(f"analysed {len(data)} articles in {time.perf_counter() - started:.0f} s", flush=True)
+    if args.curve:
+        shipped = json.loads((OUT / "model.json").read_text(encoding="utf-8"))["settings"]
+        learning_curve(
+            data, coder, grader, Thresholds(**shipped), args.folds, 2 if args.repeats is None else args.repeats
+        )
+        return 0
     rules = grade(grader, [(gold, view.rules) for gold, view in data])
     print(
         f"rules alone        strict {_fmt(rules['strict'])}  dyad {rules['dyad']['f1']:.3f}  type {rules['type']['f1']:.3f}"
