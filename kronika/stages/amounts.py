@@ -316,6 +316,7 @@ class _Citations:
         self.sources = language.event_cues.SOURCE_PREPOSITIONS
         self.reporting = set(language.event_cues.REPORTING_VERBS) | data.ESTIMATING_VERBS
         self.authorities = data.AUTHORITIES
+        self.authority_names = getattr(data, "AUTHORITY_NAMES", None)  # how a body is shown; else its lemma
         self.adjective_state = load_linker(language.code).adjective_state
         self.dominant = dominant_country(placed)
 
@@ -357,7 +358,7 @@ class _Citations:
         """The state body a common noun names (``kronika/quotes/bodies.py``), or None."""
         if noun is None:
             return None
-        return body_party(self.tokens, noun, lo, hi, self.adjective_state, self.dominant)
+        return body_party(self.tokens, noun, lo, hi, self.adjective_state, self.dominant, self.authority_names)
 
 
 def _cited_noun(tokens, source: int, hi: int) -> int | None:
