@@ -49,6 +49,11 @@ CASES = [
         "Rosyjska agencja TASS oszacowała liczbę zatrzymanych na 30 osób.",
         ("30 osób", 30, False, "osoba", "arrested", "TASS"),
     ),
+    # A verb of saying names its subject as the claimant, as a reporting verb does.
+    (
+        "Prezydent Emmanuel Macron powiedział, że do Rumunii trafi 500 żołnierzy.",
+        ("500 żołnierzy", 500, False, "żołnierz", "troops", "Emmanuel Macron"),
+    ),
     # A reporting verb with no subject at all goes on with the sentence before in its paragraph.
     (
         "Władimir Putin poinformował, że na granicę wysłano 100 żołnierzy. Przekazał również, że zatrzymano 40 osób.",
