@@ -49,6 +49,11 @@ CASES = [
         "Rosyjska agencja TASS oszacowała liczbę zatrzymanych na 30 osób.",
         ("30 osób", 30, False, "osoba", "arrested", "TASS"),
     ),
+    # A verb of saying names its subject as the claimant, as a reporting verb does.
+    (
+        "Prezydent Emmanuel Macron powiedział, że do Rumunii trafi 500 żołnierzy.",
+        ("500 żołnierzy", 500, False, "żołnierz", "troops", "Emmanuel Macron"),
+    ),
     # A reporting verb with no subject at all goes on with the sentence before in its paragraph.
     (
         "Władimir Putin poinformował, że na granicę wysłano 100 żołnierzy. Przekazał również, że zatrzymano 40 osób.",
@@ -122,21 +127,33 @@ def test_numbers_are_not_glued_together(pipeline, text, glued):
     assert all(a[1] != glued for a in amounts(pipeline, text))
 
 
-# (text, the amount, the claimant's country or None): a state's authorities named by a common noun claim for that
-# state, read from the noun's adjective or else the state the article is about; unnamed NGOs claim nothing.
+# (text, the amount, the claimant's country or None, its name): a state's authorities named by a common noun claim
+# for that state, read from the noun's adjective or else the state the article is about, named as a body of that
+# state; unnamed NGOs claim nothing.
 AUTHORITY_CLAIMANTS = [
-    ("Litwa zamknęła lotnisko w Wilnie. Władze podały, że odwołano 140 lotów.", "140 lotów", "LTU"),
-    ("Według strony izraelskiej w spotkaniu uczestniczyło 30 państw.", "30 państw", "ISR"),
-    ("Polskie władze poinformowały o wydaleniu 45 rosyjskich dyplomatów.", "45 rosyjskich dyplomatów", "POL"),
-    ("W Mali doszło do zamachu. Jak poinformowała policja, zatrzymano 12 osób.", "12 osób", "MLI"),
-    ("W Nigerii trwają protesty. Według szacunków władz zginęło 10 osób.", "10 osób", "NGA"),
-    ("W Nigerii trwają protesty. Według organizacji praw człowieka zginęło 10 osób.", "10 osób", None),
-    ("W Peru trwają protesty. Świadkowie podali, że zatrzymano 50 osób.", "50 osób", None),
+    (
+        "Litwa zamknęła lotnisko w Wilnie. Władze podały, że odwołano 140 lotów.",
+        "140 lotów",
+        "LTU",
+        "authorities of Lithuania",
+    ),
+    ("Według strony izraelskiej w spotkaniu uczestniczyło 30 państw.", "30 państw", "ISR", "side of Israel"),
+    (
+        "Polskie władze poinformowały o wydaleniu 45 rosyjskich dyplomatów.",
+        "45 rosyjskich dyplomatów",
+        "POL",
+        "authorities of Poland",
+    ),
+    ("W Mali doszło do zamachu. Jak poinformowała policja, zatrzymano 12 osób.", "12 osób", "MLI", "police of Mali"),
+    ("W Nigerii trwają protesty. Według szacunków władz zginęło 10 osób.", "10 osób", "NGA", "authorities of Nigeria"),
+    ("W Nigerii trwają protesty. Według organizacji praw człowieka zginęło 10 osób.", "10 osób", None, None),
+    ("W Peru trwają protesty. Świadkowie podali, że zatrzymano 50 osób.", "50 osób", None, None),
 ]
 
 
-@pytest.mark.parametrize(("text", "amount", "country"), AUTHORITY_CLAIMANTS)
-def test_authorities_claim_for_their_state(pipeline, text, amount, country):
+@pytest.mark.parametrize(("text", "amount", "country", "name"), AUTHORITY_CLAIMANTS)
+def test_authorities_claim_for_their_state(pipeline, text, amount, country, name):
     doc = pipeline(Document(text=text, date="2025-09-04"))
     found = next(a for a in doc.amounts if a.text == amount)
     assert (found.claimant.country if found.claimant else None) == country
+    assert (found.claimant.name if found.claimant else None) == name

@@ -70,12 +70,17 @@ ESTIMATING_VERBS = frozenset({"szacować", "oszacować", "wyliczyć", "wyliczać
 # Common nouns that stand for a state's authorities when no name goes with them: "Władze podały", "jak poinformowała
 # policja", "Sztab przekazał", "według strony izraelskiej". Such a claimant is the state (its country), unlike an
 # unnamed NGO or witness ("organizacje praw człowieka", "świadkowie"), whom a report leaves unattributed (GUIDE
-# "Amounts"). Morfeusz lemmas of the state's organs as Polish agency reports name them (PAP).
-AUTHORITIES = frozenset({
-    "władza", "rząd", "gabinet", "administracja", "ministerstwo", "resort", "urząd", "kancelaria", "policja",
-    "prokuratura", "prokurator", "wojsko", "armia", "sztab", "dowództwo", "służba", "straż", "siła", "komisja",
-    "strona", "rzecznik", "rzeczniczka", "msz", "mon", "msw",
-})
+# "Amounts"). Morfeusz lemmas of the state's organs as Polish agency reports name them (PAP), each with the English
+# word the party is shown by ("authorities of Lithuania", as the knowledge base names bodies in English).
+AUTHORITY_NAMES = {
+    "władza": "authorities", "rząd": "government", "gabinet": "cabinet", "administracja": "administration",
+    "ministerstwo": "ministry", "resort": "ministry", "urząd": "office", "kancelaria": "chancellery",
+    "policja": "police", "prokuratura": "prosecutors", "prokurator": "prosecutors", "wojsko": "armed forces",
+    "armia": "army", "sztab": "general staff", "dowództwo": "command", "służba": "services", "straż": "guard",
+    "siła": "forces", "komisja": "commission", "strona": "side", "rzecznik": "spokesperson",
+    "rzeczniczka": "spokesperson", "msz": "foreign ministry", "mon": "defence ministry", "msw": "interior ministry",
+}
+AUTHORITIES = frozenset(AUTHORITY_NAMES)
 
 # Counted object (lemma) -> category.
 OBJECT_CATEGORIES = {
