@@ -26,6 +26,7 @@ from itertools import product
 from math import prod
 from os.path import commonprefix
 
+from kronika.caches import WORD_TYPES
 from kronika.kb.model import CANONICAL_LANGUAGE as CANONICAL
 from kronika.lang import ud
 from kronika.lang.ud import morph
@@ -96,7 +97,12 @@ class Group:
 
 def _misspelt(word: str, alias_word: str) -> bool:
     """Whether ``word`` is ``alias_word`` or close enough to be a misspelling of it."""
-    return word == alias_word or SequenceMatcher(None, word, alias_word).ratio() >= SURNAME_RATIO
+    return word == alias_word or _ratio_reaches(SequenceMatcher(None, word, alias_word), SURNAME_RATIO)
+
+
+def _ratio_reaches(matcher: SequenceMatcher, least: float) -> bool:
+    """``matcher.ratio() >= least``, its cheap upper bounds asked first (most pairs fail on them)."""
+    return matcher.real_quick_ratio() >= least and matcher.quick_ratio() >= least and matcher.ratio() >= least
 
 
 def _same_stem(word: str, alias_word: str) -> bool:
@@ -149,6 +155,7 @@ class Linker:
         self._by_sound: dict[str, set[str]] | None = None  # built on first use: most articles need it little
         self._state_words: dict[str, frozenset[str]] = {}  # filled on first use by names_state
         self._first_name_evidence = None  # built on first use by first_name_evidence
+        self._token_keys: dict[tuple[str, str | None], frozenset[str]] = {}  # token_keys' answers
 
     # --- indexes ---------------------------------------------------------------------------------
 
@@ -258,10 +265,18 @@ class Linker:
     def token_keys(self, token: Token) -> frozenset[str]:
         """The token's form, its chosen lemma, and the lemma of every name reading: the tagger may pick the
         person "Czech" where the text means the genitive of "Czechy", and the alias must still be found."""
-        keys = {token.text.casefold(), (token.lemma or token.text).casefold()}
-        if _is_capitalised(token.text):
-            keys.update(r.lemma.casefold() for r in self.morphology.analyse(token.text) if _is_capitalised(r.lemma))
-        return frozenset(keys)
+        # Once per form and lemma (a matching tries a token against every alias that may start near it).
+        found = self._token_keys.get((token.text, token.lemma))
+        if found is None:
+            if len(self._token_keys) >= WORD_TYPES:
+                self._token_keys.clear()
+            keys = {token.text.casefold(), (token.lemma or token.text).casefold()}
+            if _is_capitalised(token.text):
+                keys.update(
+                    r.lemma.casefold() for r in self.morphology.analyse(token.text) if _is_capitalised(r.lemma)
+                )
+            found = self._token_keys[token.text, token.lemma] = frozenset(keys)
+        return found
 
     def gazetteer_matches(self, tokens: list[Token], sentence_starts: set[int]) -> list[Found]:
         """Longest knowledge-base aliases over the tokens, left to right, not overlapping."""
@@ -357,7 +372,10 @@ class Linker:
         for keys, alias_words, entry_id in candidates:
             if len(alias_words) != len(words):
                 continue
-            ratio = SequenceMatcher(None, target, " ".join(w.casefold() for w in alias_words)).ratio()
+            matcher = SequenceMatcher(None, target, " ".join(w.casefold() for w in alias_words))
+            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                continue  # upper bounds of the ratio: it cannot beat the best so far
+            ratio = matcher.ratio()
             entry = self.kb.get(entry_id)
             if entry.type == "PER" and not self._same_person_words(words, alias_words):
                 continue
