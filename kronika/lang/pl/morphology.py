@@ -320,14 +320,17 @@ class Morphology:
     ) -> tuple[Analysis, ...]:
         """Candidates with context-free preferences applied: names for capitalised words, document evidence."""
         out = []
-        for a, score in self._scored(word, name_like):
+        for a, score, free in self._scored(word, name_like):
             if a.lemma != word and a.lemma in document_forms:
                 score += BONUS_DOCUMENT  # the last term, as it always was: the same sum to the last bit
-            out.append(replace(a, score=score) if score != a.score else a)
+                out.append(replace(a, score=score) if score != a.score else a)
+            else:
+                out.append(free)
         return tuple(out)
 
-    def _scored_free(self, word: str, name_like: bool) -> tuple[tuple[Analysis, float], ...]:
-        """Each candidate with its score before document evidence."""
+    def _scored_free(self, word: str, name_like: bool) -> tuple[tuple[Analysis, float, Analysis], ...]:
+        """Each candidate with its score before document evidence, and the candidate rescored so (made once:
+        ``dataclasses.replace`` is slow, and most words have no document evidence)."""
         out = []
         capitalised = word[:1].isupper()
         candidates = self.candidates(word, name_like=name_like)
@@ -353,7 +356,7 @@ class Morphology:
             if a.pos == "ger" and common:
                 # A verbal noun ("Życzenie" from "życzyć") yields to the noun of the same form.
                 score -= BONUS_GERUND
-            out.append((a, score))
+            out.append((a, score, replace(a, score=score) if score != a.score else a))
         return tuple(out)
 
     def choose_reading(self, words: Sequence[Word], first: int):
