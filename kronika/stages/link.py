@@ -139,6 +139,9 @@ class Linker:
             tuple(w.casefold() for w in body): role for body, role in getattr(language, "bodies", {}).items()
         }
         self.max_body = max((len(b) for b in self.bodies), default=0)
+        # The lemmas a title or body may start with: most tokens start neither, and are passed over at once.
+        self._title_starts = frozenset(title[0] for title in self.titles)
+        self._body_starts = frozenset(body[0] for body in self.bodies)
         self.lower_case_bodies = frozenset(getattr(language, "lower_case_bodies", ()))
         # Built by the _build_ methods below and kept prebuilt between processes (link_index.py): an index
         # they add must be added to linker_indexes' tuple too, or a process reading the cache will lack it.
@@ -328,14 +331,15 @@ class Linker:
         if not any(_is_capitalised(t.text) for t in span) and any(_is_capitalised(w) for w in words):
             return False
         for token, word_keys, word in zip(span, keys, words):
-            if not (self.token_keys(token) & word_keys):
+            if self.token_keys(token).isdisjoint(word_keys):
                 return False
             text = _undotted(token)
+            word_acronym, text_acronym = _is_acronym(word), _is_acronym(text)
             # An acronym in the base ("NIS", "AP") matches only an acronym in the text, not "Nis" or "ap",
             # and an acronym in the text only the same letters ("LIM" is not "Lima").
-            if _is_acronym(word) != _is_acronym(text) and word.casefold() != text.casefold():
+            if word_acronym != text_acronym and word.casefold() != text.casefold():
                 return False
-            if _is_acronym(word) and len(word) <= 3 and not _is_acronym(text):
+            if word_acronym and len(word) <= 3 and not text_acronym:
                 return False  # a short acronym ("PO") is not a capitalised word ("Po" opening a sentence)
             if _is_capitalised(word) and not _is_capitalised(text) and word.isalpha():
                 return False
@@ -410,6 +414,8 @@ class Linker:
         out = []
         lemmas = [(t.lemma or t.text).casefold() for t in tokens]
         for i in range(len(tokens)):
+            if lemmas[i] not in self._title_starts:
+                continue
             for n in range(self.max_title, 0, -1):
                 role = self.titles.get(tuple(lemmas[i : i + n]))
                 if role is None or any(j in covered for j in range(i, i + n)):
@@ -448,6 +454,9 @@ class Linker:
         last: dict[str, object] = {}
         i = 0
         while i < len(tokens):
+            if lemmas[i] not in self._body_starts:
+                i += 1
+                continue
             role, n = None, 0
             for n in range(min(self.max_body, len(tokens) - i), 0, -1):
                 role = self.bodies.get(tuple(lemmas[i : i + n]))
