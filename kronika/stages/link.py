@@ -275,9 +275,7 @@ class Linker:
                 self._token_keys.clear()
             keys = {token.text.casefold(), (token.lemma or token.text).casefold()}
             if _is_capitalised(token.text):
-                keys.update(
-                    r.lemma.casefold() for r in self.morphology.analyse(token.text) if _is_capitalised(r.lemma)
-                )
+                keys.update(r.lemma.casefold() for r in self.morphology.analyse(token.text) if _is_capitalised(r.lemma))
             found = self._token_keys[token.text, token.lemma] = frozenset(keys)
         return found
 
