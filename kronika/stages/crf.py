@@ -67,6 +67,8 @@ class CrfModel:
         self._into = self.trans.T.copy()  # into[j][i]: from label i to label j, so a maximum runs along a row
         # A word type gives a tuple of its own and one for each neighbour it passes features to.
         self._translate = lru_cache(maxsize=PARTS_PER_TYPE * WORD_TYPES)(self._rows_of)
+        self._firsts: dict[int, tuple[tuple[str, ...], np.ndarray]] = {}  # id of a first tuple: it, its sum
+        self._rows: dict[int, tuple[tuple[str, ...], np.ndarray]] = {}  # id of a later tuple: it, its rows
 
     def _rows_of(self, features: tuple[str, ...]) -> tuple[int, ...]:
         return tuple(a for a in map(self.index.get, features) if a is not None)
@@ -78,21 +80,53 @@ class CrfModel:
     def tag_many(self, sequences: list[list[tuple[list[tuple[str, ...]], list[str]]]]) -> list[list[str]]:
         """``tag`` of many sentences at once, each token's feature list given as (tuples, further strings), the
         list being the tuples' strings and then the further ones: a tuple met again (a word type's) is
-        translated once."""
-        rows: list[int] = []
-        counts: list[int] = []
-        get, unknown, translate = self.index.get, self.unknown, self._translate
-        for sequence in sequences:
-            for parts, extras in sequence:
-                before = len(rows)
-                rows.extend(chain.from_iterable(map(translate, parts)))
-                rows.extend(map(get, extras, repeat(unknown)))
-                counts.append(len(rows) - before)
+        translated once, and the sum of a token's first tuple (its own word type's features, which open its
+        list) is worked out once: a token's sum starts from it and goes on with the rest in order, as adding
+        one weight after another from 0 does."""
+        tokens = [token for sequence in sequences for token in sequence]
+        starts, pieces, piece_counts, extras, extra_counts = self._gather(tokens)
+        counts = np.add(piece_counts, extra_counts)
+        ends = np.cumsum(counts)
+        rows = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.intp)
+        _scatter(rows, ends - counts, np.frombuffer(b"".join(pieces), dtype=np.intp), piece_counts)
+        _scatter(rows, ends - counts + piece_counts, extras, extra_counts)
         # Each token's weights added one after another in the order of its features: the tagger's sums (a
         # string the model does not know adds the zero row, which changes no sum).
-        state = sum_in_order(self.state, rows, counts, zero=unknown)
+        state = sum_in_order(self.state, rows, counts, zero=self.unknown, initial=starts)
         lengths = [len(sequence) for sequence in sequences]
         return [[self.labels[k] for k in path] for path in self._viterbi(state, lengths)]
+
+    def _gather(self, tokens: list) -> tuple:
+        """Per token, the sum its first tuple starts it with (a row of ``starts``), the row arrays of its other
+        tuples (``pieces``, ``piece_counts`` rows a token) and the rows of its further strings (``extras``).
+
+        The tuples are known by identity: an entry holds its tuple, so while it is kept no other object has
+        that id (hashing a tuple would read every string in it, which costs more than the lookup saves)."""
+        firsts, rows_of = self._firsts, self._rows
+        if len(rows_of) > PARTS_PER_TYPE * WORD_TYPES:
+            firsts.clear()
+            rows_of.clear()
+        if not firsts:
+            firsts[0] = ((), np.zeros(self.state.shape[1]))  # no tuples: the sum starts from 0 (id is never 0)
+        first_ids = [id(parts[0]) if parts else 0 for parts, _ in tokens]
+        fresh = list({i: parts[0] for i, (parts, _) in zip(first_ids, tokens) if i not in firsts}.values())
+        if fresh:
+            rows = [self._translate(first) for first in fresh]
+            sums = sum_in_order(self.state, [r for row in rows for r in row], list(map(len, rows)), self.unknown)
+            firsts.update((id(first), (first, total)) for first, total in zip(fresh, sums))
+        later = [part for parts, _ in tokens for part in parts[1:]]
+        entries = list(map(rows_of.get, map(id, later)))
+        if None in entries:
+            for n, part in enumerate(later):
+                if entries[n] is None:
+                    rows = self._translate(part)  # as bytes: a document's are joined at once
+                    entries[n] = rows_of[id(part)] = (part, np.array(rows, dtype=np.intp).tobytes(), len(rows))
+        owner = np.repeat(np.arange(len(tokens)), [max(len(parts) - 1, 0) for parts, _ in tokens])
+        piece_counts = np.bincount(owner, [e[2] for e in entries], minlength=len(tokens)).astype(np.intp)
+        further = [f for _, f in tokens]
+        extras = list(map(self.index.get, chain.from_iterable(further), repeat(self.unknown)))
+        starts = np.array([firsts[i][1] for i in first_ids]).reshape(len(tokens), self.state.shape[1])
+        return starts, [e[1] for e in entries], piece_counts, extras, list(map(len, further))
 
     def _viterbi(self, state: np.ndarray, lengths: list[int]) -> list[list[int]]:
         """CRFsuite's Viterbi for every sentence at once: the sentences longest first, so the ones still going
@@ -124,6 +158,14 @@ class CrfModel:
         for rank, s in enumerate(order):
             paths_out[s] = labels[rank, : lengths[s]].tolist()
         return paths_out
+
+
+def _scatter(rows: np.ndarray, starts, values, counts) -> None:
+    """Put each item's ``values`` (``counts`` of them, items one after another) into ``rows`` from its start on."""
+    counts = np.asarray(counts, dtype=np.intp)
+    if counts.sum():
+        offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        rows[np.repeat(starts, counts) + offsets] = values
 
 
 def _strings(data: bytes, offset: int, count: int) -> list[str]:

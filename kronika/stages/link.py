@@ -26,6 +26,7 @@ from itertools import product
 from math import prod
 from os.path import commonprefix
 
+from kronika.caches import WORD_TYPES
 from kronika.kb.model import CANONICAL_LANGUAGE as CANONICAL
 from kronika.lang import ud
 from kronika.lang.ud import morph
@@ -96,7 +97,12 @@ class Group:
 
 def _misspelt(word: str, alias_word: str) -> bool:
     """Whether ``word`` is ``alias_word`` or close enough to be a misspelling of it."""
-    return word == alias_word or SequenceMatcher(None, word, alias_word).ratio() >= SURNAME_RATIO
+    return word == alias_word or _ratio_reaches(SequenceMatcher(None, word, alias_word), SURNAME_RATIO)
+
+
+def _ratio_reaches(matcher: SequenceMatcher, least: float) -> bool:
+    """``matcher.ratio() >= least``, its cheap upper bounds asked first (most pairs fail on them)."""
+    return matcher.real_quick_ratio() >= least and matcher.quick_ratio() >= least and matcher.ratio() >= least
 
 
 def _same_stem(word: str, alias_word: str) -> bool:
@@ -133,6 +139,9 @@ class Linker:
             tuple(w.casefold() for w in body): role for body, role in getattr(language, "bodies", {}).items()
         }
         self.max_body = max((len(b) for b in self.bodies), default=0)
+        # The lemmas a title or body may start with: most tokens start neither, and are passed over at once.
+        self._title_starts = frozenset(title[0] for title in self.titles)
+        self._body_starts = frozenset(body[0] for body in self.bodies)
         self.lower_case_bodies = frozenset(getattr(language, "lower_case_bodies", ()))
         # Built by the _build_ methods below and kept prebuilt between processes (link_index.py): an index
         # they add must be added to linker_indexes' tuple too, or a process reading the cache will lack it.
@@ -149,6 +158,7 @@ class Linker:
         self._by_sound: dict[str, set[str]] | None = None  # built on first use: most articles need it little
         self._state_words: dict[str, frozenset[str]] = {}  # filled on first use by names_state
         self._first_name_evidence = None  # built on first use by first_name_evidence
+        self._token_keys: dict[tuple[str, str | None], frozenset[str]] = {}  # token_keys' answers
 
     # --- indexes ---------------------------------------------------------------------------------
 
@@ -258,10 +268,16 @@ class Linker:
     def token_keys(self, token: Token) -> frozenset[str]:
         """The token's form, its chosen lemma, and the lemma of every name reading: the tagger may pick the
         person "Czech" where the text means the genitive of "Czechy", and the alias must still be found."""
-        keys = {token.text.casefold(), (token.lemma or token.text).casefold()}
-        if _is_capitalised(token.text):
-            keys.update(r.lemma.casefold() for r in self.morphology.analyse(token.text) if _is_capitalised(r.lemma))
-        return frozenset(keys)
+        # Once per form and lemma (a matching tries a token against every alias that may start near it).
+        found = self._token_keys.get((token.text, token.lemma))
+        if found is None:
+            if len(self._token_keys) >= WORD_TYPES:
+                self._token_keys.clear()
+            keys = {token.text.casefold(), (token.lemma or token.text).casefold()}
+            if _is_capitalised(token.text):
+                keys.update(r.lemma.casefold() for r in self.morphology.analyse(token.text) if _is_capitalised(r.lemma))
+            found = self._token_keys[token.text, token.lemma] = frozenset(keys)
+        return found
 
     def gazetteer_matches(self, tokens: list[Token], sentence_starts: set[int]) -> list[Found]:
         """Longest knowledge-base aliases over the tokens, left to right, not overlapping."""
@@ -313,14 +329,15 @@ class Linker:
         if not any(_is_capitalised(t.text) for t in span) and any(_is_capitalised(w) for w in words):
             return False
         for token, word_keys, word in zip(span, keys, words):
-            if not (self.token_keys(token) & word_keys):
+            if self.token_keys(token).isdisjoint(word_keys):
                 return False
             text = _undotted(token)
+            word_acronym, text_acronym = _is_acronym(word), _is_acronym(text)
             # An acronym in the base ("NIS", "AP") matches only an acronym in the text, not "Nis" or "ap",
             # and an acronym in the text only the same letters ("LIM" is not "Lima").
-            if _is_acronym(word) != _is_acronym(text) and word.casefold() != text.casefold():
+            if word_acronym != text_acronym and word.casefold() != text.casefold():
                 return False
-            if _is_acronym(word) and len(word) <= 3 and not _is_acronym(text):
+            if word_acronym and len(word) <= 3 and not text_acronym:
                 return False  # a short acronym ("PO") is not a capitalised word ("Po" opening a sentence)
             if _is_capitalised(word) and not _is_capitalised(text) and word.isalpha():
                 return False
@@ -357,7 +374,10 @@ class Linker:
         for keys, alias_words, entry_id in candidates:
             if len(alias_words) != len(words):
                 continue
-            ratio = SequenceMatcher(None, target, " ".join(w.casefold() for w in alias_words)).ratio()
+            matcher = SequenceMatcher(None, target, " ".join(w.casefold() for w in alias_words))
+            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                continue  # upper bounds of the ratio: it cannot beat the best so far
+            ratio = matcher.ratio()
             entry = self.kb.get(entry_id)
             if entry.type == "PER" and not self._same_person_words(words, alias_words):
                 continue
@@ -392,6 +412,8 @@ class Linker:
         out = []
         lemmas = [(t.lemma or t.text).casefold() for t in tokens]
         for i in range(len(tokens)):
+            if lemmas[i] not in self._title_starts:
+                continue
             for n in range(self.max_title, 0, -1):
                 role = self.titles.get(tuple(lemmas[i : i + n]))
                 if role is None or any(j in covered for j in range(i, i + n)):
@@ -430,6 +452,9 @@ class Linker:
         last: dict[str, object] = {}
         i = 0
         while i < len(tokens):
+            if lemmas[i] not in self._body_starts:
+                i += 1
+                continue
             role, n = None, 0
             for n in range(min(self.max_body, len(tokens) - i), 0, -1):
                 role = self.bodies.get(tuple(lemmas[i : i + n]))

@@ -9,6 +9,8 @@ document gives the same result alone or in a batch.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from kronika.record import Document
 
 
@@ -40,12 +42,38 @@ class MorphologyStage:
 
 def _tokens_by_sentence(doc: Document) -> list[list]:
     """Tokens grouped by the sentence span they start in; tokens outside every span form their own groups."""
-    groups: list[list] = []
     spans = sorted(doc.sentences)
+    tokens = doc.tokens
+    if any(a.start > b.start for a, b in zip(tokens, tokens[1:])):
+        tokens = sorted(tokens, key=lambda t: t.start)
+    if all(start <= end for start, end in spans) and all(a[1] <= b[0] for a, b in zip(spans, spans[1:])):
+        return _by_disjoint_spans(tokens, spans)
+    return _by_spans(tokens, spans)
+
+
+def _by_disjoint_spans(tokens: list, spans: list[tuple[int, int]]) -> list[list]:
+    """``_by_spans`` for spans that do not overlap (a segmenter's sentences): each span's tokens found by
+    bisection, a slice each, and every token between spans a group of its own."""
+    starts = [t.start for t in tokens]
+    groups: list[list] = []
+    done = 0
+    for start, end in spans:
+        lo, hi = bisect_left(starts, start, done), bisect_left(starts, end, done)
+        groups.extend([t] for t in tokens[done:lo])
+        if hi > lo:
+            groups.append(tokens[lo:hi])
+        done = hi
+    groups.extend([t] for t in tokens[done:])
+    return groups
+
+
+def _by_spans(tokens: list, spans: list[tuple[int, int]]) -> list[list]:
+    """Tokens (in order of their start) grouped by the first span not ending before them, when they start in it."""
+    groups: list[list] = []
     index = 0
     current: list = []
     current_span = None
-    for token in sorted(doc.tokens, key=lambda t: t.start):
+    for token in tokens:
         while index < len(spans) and spans[index][1] <= token.start:
             index += 1
         inside = index < len(spans) and spans[index][0] <= token.start < spans[index][1]

@@ -82,3 +82,27 @@ def test_tokens_outside_sentences_are_still_tagged(stage):
 def test_empty_document(stage):
     doc = Document(text="")
     assert stage(doc).tokens == []
+
+
+# Token starts, sentence spans, and the groups expected (token starts per group): sentences one after another
+# (the segmenter's), a token between or outside them (a group of its own), tokens out of order, an empty
+# sentence, and overlapping spans (the general path: a token goes to the first span not ending before it).
+GROUPINGS = [
+    ([0, 3, 6, 10, 14], [(0, 9), (10, 20)], [[0, 3, 6], [10, 14]]),
+    ([0, 3, 9, 10, 14, 25], [(0, 9), (10, 20)], [[0, 3], [9], [10, 14], [25]]),
+    ([10, 0, 3], [(0, 5), (10, 12)], [[0, 3], [10]]),
+    ([0, 3, 6], [(0, 4), (4, 4), (4, 9)], [[0, 3], [6]]),
+    ([0, 3, 6, 8], [(0, 7), (2, 9)], [[0, 3, 6], [8]]),
+    ([1, 2], [], [[1], [2]]),
+]
+
+
+@pytest.mark.parametrize(("starts", "spans", "expected"), GROUPINGS)
+def test_tokens_by_sentence(starts, spans, expected):
+    from kronika.record import Token
+    from kronika.stages.morph import _tokens_by_sentence
+
+    doc = Document(text="x" * 30)
+    doc.tokens = [Token(text="x", start=s, end=s + 1) for s in starts]
+    doc.sentences = spans
+    assert [[t.start for t in group] for group in _tokens_by_sentence(doc)] == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
 
 from kronika.caches import WORD_TYPES
@@ -138,6 +138,17 @@ class Analysis:
     @property
     def genders(self) -> frozenset[str]:
         return self.values & GENDERS
+
+
+def _rescored(a: Analysis, score: float, tag: str) -> Analysis:
+    """``dataclasses.replace(a, score=score, tag=tag)``, made directly: replace is several times slower, and the
+    sentence loop rescores a reading for every preposition and every case a word is governed in."""
+    return Analysis(a.lemma, tag, a.labels, a.qualifiers, a.source, score, a.prefix)
+
+
+# _rescored names every field: one added to Analysis must be added there too.
+if [f.name for f in fields(Analysis)] != ["lemma", "tag", "labels", "qualifiers", "source", "score", "prefix"]:
+    raise ImportError("kronika.lang.pl.morphology: Analysis's fields changed; update _rescored")
 
 
 def _clean_lemma(lemma: str) -> str:
@@ -320,14 +331,17 @@ class Morphology:
     ) -> tuple[Analysis, ...]:
         """Candidates with context-free preferences applied: names for capitalised words, document evidence."""
         out = []
-        for a, score in self._scored(word, name_like):
+        for a, score, free in self._scored(word, name_like):
             if a.lemma != word and a.lemma in document_forms:
                 score += BONUS_DOCUMENT  # the last term, as it always was: the same sum to the last bit
-            out.append(replace(a, score=score) if score != a.score else a)
+                out.append(replace(a, score=score) if score != a.score else a)
+            else:
+                out.append(free)
         return tuple(out)
 
-    def _scored_free(self, word: str, name_like: bool) -> tuple[tuple[Analysis, float], ...]:
-        """Each candidate with its score before document evidence."""
+    def _scored_free(self, word: str, name_like: bool) -> tuple[tuple[Analysis, float, Analysis], ...]:
+        """Each candidate with its score before document evidence, and the candidate rescored so (made once:
+        ``dataclasses.replace`` is slow, and most words have no document evidence)."""
         out = []
         capitalised = word[:1].isupper()
         candidates = self.candidates(word, name_like=name_like)
@@ -353,7 +367,7 @@ class Morphology:
             if a.pos == "ger" and common:
                 # A verbal noun ("Życzenie" from "życzyć") yields to the noun of the same form.
                 score -= BONUS_GERUND
-            out.append((a, score))
+            out.append((a, score, replace(a, score=score) if score != a.score else a))
         return tuple(out)
 
     def choose_reading(self, words: Sequence[Word], first: int):
@@ -510,7 +524,7 @@ class Morphology:
                 informative = [a for a in words[i + 1].analyses if a.tag != INDECLINABLE_TAG]
                 following = {c for a in informative for c in CASES if c in a.values}
                 options = tuple(
-                    replace(a, score=a.score + BONUS_PREPOSITION)
+                    _rescored(a, a.score + BONUS_PREPOSITION, a.tag)
                     if a.pos == "prep" and _governed_case(a) in following
                     else a
                     for a in options
@@ -658,7 +672,7 @@ def _fix_gender(tag: str, genders: frozenset[str]) -> str:
 
 def _prefer_case(options: tuple[Analysis, ...], case: str, bonus: float) -> tuple[Analysis, ...]:
     return tuple(
-        replace(a, score=a.score + bonus, tag=narrow_tag(a.tag, case, ""))
+        _rescored(a, a.score + bonus, narrow_tag(a.tag, case, ""))
         if case in a.values and a.pos not in ("prep", "ign")
         else a
         for a in options
