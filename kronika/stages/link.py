@@ -863,6 +863,7 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
         group = groups.setdefault(key, Group(key, f.name, f.type or "MISC", f.entry, country=f.country))
         group.mentions.append((f.start, f.end))
     _settle_types(groups, votes)
+    _join_surnames(linker, groups, by_word, tokens)
     _romanize(linker, groups, votes, tokens)
     entities = []
     for group in groups.values():
@@ -886,6 +887,29 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
         )
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
+
+
+def _join_surnames(linker: Linker, groups: dict[str, Group], by_word: dict[str, list[str]], tokens: list[Token]):
+    """A name written as one word ("Ghani", "Santosa", "Asada", "Hassan") that repeats a word of a person's
+    full name in the article is that person, though its lemma went astray ("Ghań") or the base linked it to
+    a place or another person of that name: within one article the full name said who is meant."""
+    people = {k for k, g in groups.items() if g.type == "PER" and any(e - s > 1 for s, e in g.mentions)}
+    for key, group in list(groups.items()):
+        if key in people or any(e - s > 1 for s, e in group.mentions) or group.type not in ("PER", "GPE", "LOC"):
+            continue
+        if group.entry and linker._is_state(group.entry):
+            continue
+        forms = set()
+        for start, _ in group.mentions:
+            token = tokens[start]
+            stripped = linker.language.strip_case_ending(token.text, linker.language.oblique_cases)
+            forms.update(w.casefold() for w in (token.text, token.lemma, stripped) if w)
+        candidates = {k for form in forms for k in by_word.get(form, ()) if k in people and k != key}
+        if not candidates:
+            continue
+        target = groups[max(sorted(candidates), key=lambda k: len(groups[k].mentions))]
+        target.mentions += group.mentions
+        del groups[key]
 
 
 def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter], tokens: list[Token]) -> None:

@@ -817,3 +817,46 @@ def test_a_shared_surname_alone_is_the_one_of_the_articles_state(text, expected)
     linker = Linker(get_language("pl"), KnowledgeBase(SURNAME_ENTRIES))
     got = link_entities(analysed(text, mentions=[("Morales", "PER", "Morales")]), linker)
     assert [e.name for e in got if e.type == "PER"] == [expected], got
+
+
+# A base with a city that bears a surname and a person who bears a one-word name of their own.
+COREFERENCE_ENTRIES = [
+    *SURNAME_ENTRIES,
+    Entry("Q1001", "Santos", "GPE", "BRA", aliases={"pl": ("Santos",)}),
+    Entry("kronika:hassan-x", "Hassan", "PER", "JOR", "GOV", aliases={"pl": ("Hassan",)}),
+    Entry("kronika:amina-hassan", "Amina Suleiman Hassan", "PER", "TZA", "GOV"),
+]
+
+# (text, detector mentions, expected names): a one-word name that repeats a word of a
+# person's full name in the article is that person, whatever its lemma or the base's reading of it.
+COREFERENCE_CASES = [
+    (
+        "Przemawiał Ahmad Farzani. Farzaniego wysłuchano.",
+        [("Ahmad Farzani", "PER", "Ahmad Farzani"), ("Farzaniego", "PER", "Farzań")],
+        {"Ahmad Farzani"},
+    ),
+    (
+        "Mówił Juan Pereira Santos. Według Santosa pokój jest blisko.",
+        [("Juan Pereira Santos", "PER", "Juan Pereira Santos"), ("Santosa", "GPE", "Santos")],
+        {"Juan Pereira Santos"},
+    ),
+    (
+        "Wygrała Amina Suleiman Hassan. Hassan dziękowała wyborcom.",
+        [("Amina Suleiman Hassan", "PER", "Amina Suleiman Hassan"), ("Hassan", "PER", "Hassan")],
+        {"Amina Suleiman Hassan"},
+    ),
+    # Without the full name the one-word name keeps its own reading.
+    ("Według Santosa pokój jest blisko.", [("Santosa", "GPE", "Santos")], {"Santos"}),
+    (
+        "Przemawiał Ahmad Farzani. Karimiego wysłuchano.",
+        [("Ahmad Farzani", "PER", "Ahmad Farzani"), ("Karimiego", "PER", "Karimi")],
+        {"Ahmad Farzani", "Karimi"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), COREFERENCE_CASES)
+def test_a_one_word_name_is_the_person_whose_full_name_has_it(text, mentions, expected):
+    linker = Linker(get_language("pl"), KnowledgeBase(COREFERENCE_ENTRIES))
+    got = link_entities(analysed(text, mentions=mentions), linker)
+    assert {e.name for e in got} == expected, got
