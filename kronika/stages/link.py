@@ -32,6 +32,7 @@ from kronika.lang.ud import morph
 from kronika.record import Document, Entity, Mention, Token
 from kronika.stages.link_context import BARE_TITLE, article_states, settle_bodies
 from kronika.stages.link_credits import drop_credits
+from kronika.stages.link_openers import drop_openers
 from kronika.stages.link_index import linker_indexes, sound_index
 from kronika.stages.link_pairs import split_name_pairs
 
@@ -1091,6 +1092,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
         ]
     found += linker.title_mentions(tokens, found, doc.date)
     found = drop_credits(linker, tokens, doc.text, found)
+    found = drop_openers(linker, tokens, sentence_starts, found)
     found += _name_parts(linker, tokens, found)
     found.sort(key=lambda f: f.start)
     _title_countries(linker, tokens, found)

@@ -860,3 +860,30 @@ def test_a_one_word_name_is_the_person_whose_full_name_has_it(text, mentions, ex
     linker = Linker(get_language("pl"), KnowledgeBase(COREFERENCE_ENTRIES))
     got = link_entities(analysed(text, mentions=mentions), linker)
     assert {e.name for e in got} == expected, got
+
+
+OPENER_ENTRIES = [
+    *SURNAME_ENTRIES,
+    Entry("Q2001", "Tama", "GPE", "JPN", aliases={"pl": ("Tama",)}),
+    Entry("Q2002", "Cali", "GPE", "COL", aliases={"pl": ("Cali",)}),
+    Entry("Q2003", "Gaza", "GPE", "PSE", aliases={"pl": ("Gaza",)}),
+    Entry("Q36", "Poland", "GPE", "POL", "GOV", aliases={"pl": ("Polska",)}, adjectives={"pl": ("polski",)}),
+]
+
+# (text, detector mentions, expected names): a one-word name opening a sentence, past its quote marks, that
+# reads as an adverb or adjective as well is that common word; a noun ("Gaza"), a state ("Polska", which is
+# the adjective too) and the same word inside a sentence stay names.
+OPENER_CASES = [
+    ("Przeszli pod pałac. Tam krzyczeli.", [("Tam", "GPE", "Tam")], set()),
+    ('Tłum szedł. "Cały kraj płynie" - pisał.', [("Cały", "GPE", "Cały")], set()),
+    ("Gaza jest zniszczona.", [("Gaza", "GPE", "Gaza")], {"Gaza"}),
+    ("Polska wysłała pomoc.", [("Polska", "GPE", "Polska")], {"Poland"}),
+    ("Rozmawiali o Tama wczoraj.", [("Tama", "GPE", "Tama")], {"Tama"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), OPENER_CASES)
+def test_a_common_word_opening_a_sentence_is_no_name(text, mentions, expected):
+    linker = Linker(get_language("pl"), KnowledgeBase(OPENER_ENTRIES))
+    got = link_entities(analysed(text, mentions=mentions), linker)
+    assert {e.name for e in got} == expected, got

@@ -16,6 +16,7 @@ from kronika.lang.pl.morphology import CASES as _CASE_ORDER
 from kronika.lang.pl.names import (
     FIRST_NAME_ENDINGS,
     INDECLINABLE_SURNAME_FINALS,
+    NOUN_CLASSES,
     OBLIQUE_CASES,
     OBLIQUE_FINALS,
     PROPER_LABELS,
@@ -153,6 +154,10 @@ class PolishLanguage:
     def is_adjective(self, tag: str) -> bool:
         """Adjectives and adjectival participles, which agree with the noun of a name."""
         return tag.split(":", 1)[0] in ADJECTIVE_CLASSES
+
+    def is_noun_like(self, tag: str) -> bool:
+        """Nouns and words Morfeusz does not know: the classes a name shares its reading with."""
+        return tag.split(":", 1)[0] in NOUN_CLASSES
 
     def __reduce__(self):
         # One pack per process: unpickling in a worker returns that worker's own instance.
