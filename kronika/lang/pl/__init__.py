@@ -13,10 +13,10 @@ from kronika.lang.pl.arabic import PARTICLES as ARABIC_PARTICLES
 from kronika.lang.pl.credits import BYLINE_OPENERS, CREDIT_CUES
 from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
 from kronika.lang.pl.morphology import CASES as _CASE_ORDER
+from kronika.lang.pl.morphology import NOUN_CLASSES
 from kronika.lang.pl.names import (
     FIRST_NAME_ENDINGS,
     INDECLINABLE_SURNAME_FINALS,
-    NOUN_CLASSES,
     OBLIQUE_CASES,
     OBLIQUE_FINALS,
     PROPER_LABELS,
@@ -156,7 +156,8 @@ class PolishLanguage:
         return tag.split(":", 1)[0] in ADJECTIVE_CLASSES
 
     def is_noun_like(self, tag: str) -> bool:
-        """Nouns and words Morfeusz does not know: the classes a name shares its reading with."""
+        """Nouns, the class a name shares its readings with: a capitalised word opening a sentence that reads as
+        another class too (an adverb "Tam", an adjective "Cały", an abbreviation "Ok.") may be that word."""
         return tag.split(":", 1)[0] in NOUN_CLASSES
 
     def __reduce__(self):

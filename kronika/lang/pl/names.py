@@ -140,11 +140,6 @@ OBLIQUE_FINALS = frozenset("ąę")
 O_NAME_ENDINGS = (("owi", "o"), ("em", "o"), ("ki", "ko"), ("gi", "go"), ("ce", "ko"), ("y", "o"),
                   ("ę", "o"), ("ą", "o"), ("a", "o"))
 
-# Morfeusz's classes of nouns (and of words it does not know): a name's readings are of these, and a capitalised
-# word opening a sentence that also reads as a word of another class (an adverb "Tam", an adjective "Cały", an
-# abbreviation "Ok.") may be that word rather than a name.
-NOUN_CLASSES = frozenset({"subst", "depr", "ger", "ign"})
-
 OBLIQUE_CASES = frozenset({"gen", "dat", "acc", "inst", "loc"})
 # Regular endings of a man's first name in the oblique cases ("Johanna", "Johannowi", "Johannem").
 FIRST_NAME_ENDINGS = (("owi", frozenset({"dat"})), ("em", frozenset({"inst"})), ("a", frozenset({"gen", "acc"})))
