@@ -30,6 +30,7 @@ from kronika.kb.model import CANONICAL_LANGUAGE as CANONICAL
 from kronika.lang import ud
 from kronika.lang.ud import morph
 from kronika.record import Document, Entity, Mention, Token
+from kronika.stages.link_acronyms import join_acronyms
 from kronika.stages.link_context import BARE_TITLE, article_states, settle_bodies
 from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_openers import drop_openers
@@ -865,6 +866,7 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
         group.mentions.append((f.start, f.end))
     _settle_types(groups, votes)
     _join_surnames(linker, groups, by_word, tokens)
+    join_acronyms(groups, tokens)
     _romanize(linker, groups, votes, tokens)
     entities = []
     for group in groups.values():

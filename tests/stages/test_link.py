@@ -887,3 +887,41 @@ def test_a_common_word_opening_a_sentence_is_no_name(text, mentions, expected):
     linker = Linker(get_language("pl"), KnowledgeBase(OPENER_ENTRIES))
     got = link_entities(analysed(text, mentions=mentions), linker)
     assert {e.name for e in got} == expected, got
+
+
+ACRONYM_ENTRIES = [
+    *SURNAME_ENTRIES,
+    Entry("kronika:civic-platform", "Civic Platform", "ORG", "POL", aliases={"pl": ("PO", "Platforma Obywatelska")}),
+]
+
+# (text, detector mentions, expected names): an acronym in brackets right after a body's name the base lacks
+# is that body, named by the acronym (or the base's entry for it); a person's party in brackets stays apart.
+ACRONYM_CASES = [
+    (
+        "Działa Ludowy Front Wolności (LFW). LFW zapowiada protest.",
+        [("Ludowy Front Wolności", "ORG", "Ludowy Front Wolności"), ("LFW", "ORG", "LFW")],
+        {"LFW"},
+    ),
+    (
+        "Działa Zrzeszenie Obywateli (PO) od lat.",
+        [("Zrzeszenie Obywateli", "ORG", "Zrzeszenie Obywateli"), ("PO", "ORG", "PO")],
+        {"Civic Platform"},
+    ),
+    (
+        "Mówił poseł Jan Wiśniewski (PO) wczoraj.",
+        [("Jan Wiśniewski", "PER", "Jan Wiśniewski"), ("PO", "ORG", "PO")],
+        {"Jan Wiśniewski", "Civic Platform"},
+    ),
+    (
+        "Działa Ludowy Front Wolności, a LFW zapowiada protest.",
+        [("Ludowy Front Wolności", "ORG", "Ludowy Front Wolności"), ("LFW", "ORG", "LFW")],
+        {"Ludowy Front Wolności", "LFW"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), ACRONYM_CASES)
+def test_an_acronym_in_brackets_after_a_body_is_that_body(text, mentions, expected):
+    linker = Linker(get_language("pl"), KnowledgeBase(ACRONYM_ENTRIES))
+    got = link_entities(analysed(text, mentions=mentions), linker)
+    assert {e.name for e in got} == expected, got
