@@ -819,6 +819,12 @@ def test_a_shared_surname_alone_is_the_one_of_the_articles_state(text, expected)
     assert [e.name for e in got if e.type == "PER"] == [expected], got
 
 
+def linked_names(entries, text: str, mentions) -> set[str]:
+    """The names of the entities a linker over ``entries`` finds in ``text`` with the detector's ``mentions``."""
+    linker = Linker(get_language("pl"), KnowledgeBase(entries))
+    return {e.name for e in link_entities(analysed(text, mentions=mentions), linker)}
+
+
 # A base with a city that bears a surname and a person who bears a one-word name of their own.
 COREFERENCE_ENTRIES = [
     *SURNAME_ENTRIES,
@@ -857,9 +863,7 @@ COREFERENCE_CASES = [
 
 @pytest.mark.parametrize(("text", "mentions", "expected"), COREFERENCE_CASES)
 def test_a_one_word_name_is_the_person_whose_full_name_has_it(text, mentions, expected):
-    linker = Linker(get_language("pl"), KnowledgeBase(COREFERENCE_ENTRIES))
-    got = link_entities(analysed(text, mentions=mentions), linker)
-    assert {e.name for e in got} == expected, got
+    assert linked_names(COREFERENCE_ENTRIES, text, mentions) == expected
 
 
 OPENER_ENTRIES = [
@@ -884,9 +888,7 @@ OPENER_CASES = [
 
 @pytest.mark.parametrize(("text", "mentions", "expected"), OPENER_CASES)
 def test_a_common_word_opening_a_sentence_is_no_name(text, mentions, expected):
-    linker = Linker(get_language("pl"), KnowledgeBase(OPENER_ENTRIES))
-    got = link_entities(analysed(text, mentions=mentions), linker)
-    assert {e.name for e in got} == expected, got
+    assert linked_names(OPENER_ENTRIES, text, mentions) == expected
 
 
 ACRONYM_ENTRIES = [
@@ -922,6 +924,4 @@ ACRONYM_CASES = [
 
 @pytest.mark.parametrize(("text", "mentions", "expected"), ACRONYM_CASES)
 def test_an_acronym_in_brackets_after_a_body_is_that_body(text, mentions, expected):
-    linker = Linker(get_language("pl"), KnowledgeBase(ACRONYM_ENTRIES))
-    got = link_entities(analysed(text, mentions=mentions), linker)
-    assert {e.name for e in got} == expected, got
+    assert linked_names(ACRONYM_ENTRIES, text, mentions) == expected
