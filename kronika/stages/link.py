@@ -238,6 +238,8 @@ class Linker:
                     adjectives.setdefault(adjective.casefold(), entry.country)
                 for inhabitants in entry.inhabitants_in(self.language.code):
                     self.demonyms.add(inhabitants.casefold())
+                # English text quoted in an article ("Iranian and American thinking") has English adjectives.
+                self.demonyms.update(a.casefold() for a in entry.adjectives_in(CANONICAL) if " " not in a)
         return adjectives
 
     def is_demonym(self, mention_text: str, base: str) -> bool:

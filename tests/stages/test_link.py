@@ -925,3 +925,29 @@ ACRONYM_CASES = [
 @pytest.mark.parametrize(("text", "mentions", "expected"), ACRONYM_CASES)
 def test_an_acronym_in_brackets_after_a_body_is_that_body(text, mentions, expected):
     assert linked_names(ACRONYM_ENTRIES, text, mentions) == expected
+
+
+DEMONYM_ENTRIES = [
+    Entry(
+        "Q794",
+        "Iran",
+        "GPE",
+        "IRN",
+        "GOV",
+        aliases={"pl": ("Iran",)},
+        adjectives={"pl": ("irański",), "en": ("Iranian",)},
+    ),
+]
+
+# (text, detector mentions, expected names): a state's adjective, Polish or English (English text quoted in an
+# article), is no mention of the state; the state's name is.
+DEMONYM_CASES = [
+    ('Napisał: "It was useful to clarify Iranian thinking".', [("Iranian", "GPE", "Iranian")], set()),
+    ('Napisał: "We talked to Iran today".', [("Iran", "GPE", "Iran")], {"Iran"}),
+    ("Irańscy dyplomaci przybyli.", [("Irańscy", "GPE", "irański")], set()),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), DEMONYM_CASES)
+def test_a_states_adjective_in_either_language_is_no_name(text, mentions, expected):
+    assert linked_names(DEMONYM_ENTRIES, text, mentions) == expected
