@@ -160,7 +160,11 @@ class Linker:
         Aliases are written in their base form, so only nominative readings count: "Marka" (a town) must
         not take the lemma of the genitive of the first name "Marek"."""
         keys = {word.casefold()}
-        for reading in self.morphology.analyse(word):
+        readings = self.morphology.analyse(word)
+        if _is_capitalised(word) and (forms := getattr(self.language, "unknown_name_forms", None)):
+            # A foreign name the dictionary lacks still declines ("w Burkinie Faso").
+            keys.update(f.casefold() for f in forms(word, [r.tag for r in readings]))
+        for reading in readings:
             if not self.language.is_nominative(reading.tag):
                 continue
             # A depreciative plural ("te Marki") is never the base form of a name: "Marki" is not "Marek".

@@ -951,3 +951,20 @@ DEMONYM_CASES = [
 @pytest.mark.parametrize(("text", "mentions", "expected"), DEMONYM_CASES)
 def test_a_states_adjective_in_either_language_is_no_name(text, mentions, expected):
     assert linked_names(DEMONYM_ENTRIES, text, mentions) == expected
+
+
+DECLINED_ENTRIES = [
+    Entry("Q965", "Burkina Faso", "GPE", "BFA", "GOV", aliases={"pl": ("Burkina Faso",)}),
+]
+
+# (text, expected names): a place's name the dictionary lacks is found in its regular oblique forms.
+DECLINED_CASES = [
+    ("Wojsko rządzi w Burkinie Faso od roku.", {"Burkina Faso"}),
+    ("Rząd Burkiny Faso ogłosił stan wyjątkowy.", {"Burkina Faso"}),
+    ("Burkina Faso wystąpiła z organizacji.", {"Burkina Faso"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DECLINED_CASES)
+def test_a_name_the_dictionary_lacks_is_found_declined(text, expected):
+    assert linked_names(DECLINED_ENTRIES, text, []) == expected

@@ -20,6 +20,8 @@ from kronika.lang.pl.names import (
     OBLIQUE_CASES,
     OBLIQUE_FINALS,
     PROPER_LABELS,
+    UNKNOWN_CLASSES,
+    feminine_forms,
     o_name_base,
     strip_case_ending,
 )
@@ -154,6 +156,13 @@ class PolishLanguage:
     def is_adjective(self, tag: str) -> bool:
         """Adjectives and adjectival participles, which agree with the noun of a name."""
         return tag.split(":", 1)[0] in ADJECTIVE_CLASSES
+
+    def unknown_name_forms(self, word: str, tags) -> tuple[str, ...]:
+        """Oblique forms of a name the dictionary lacks (``tags``: its readings' tags), by the regular
+        declension: "Burkina" of "Burkina Faso" is "Burkinie" in "w Burkinie Faso"."""
+        if not all(tag.split(":", 1)[0] in UNKNOWN_CLASSES for tag in tags):
+            return ()
+        return feminine_forms(word)
 
     def is_noun_like(self, tag: str) -> bool:
         """Nouns, the class a name shares its readings with: a capitalised word opening a sentence that reads as
