@@ -955,6 +955,7 @@ def test_a_states_adjective_in_either_language_is_no_name(text, mentions, expect
 
 DECLINED_ENTRIES = [
     Entry("Q965", "Burkina Faso", "GPE", "BFA", "GOV", aliases={"pl": ("Burkina Faso",)}),
+    Entry("Q1001", "Toretsk", "GPE", "UKR", aliases={"pl": ("Toreck",)}),
 ]
 
 # (text, expected names): a place's name the dictionary lacks is found in its regular oblique forms.
@@ -962,6 +963,7 @@ DECLINED_CASES = [
     ("Wojsko rządzi w Burkinie Faso od roku.", {"Burkina Faso"}),
     ("Rząd Burkiny Faso ogłosił stan wyjątkowy.", {"Burkina Faso"}),
     ("Burkina Faso wystąpiła z organizacji.", {"Burkina Faso"}),
+    ("Walki trwają pod Toreckiem i w Torecku.", {"Toretsk"}),
 ]
 
 

@@ -22,6 +22,7 @@ from kronika.lang.pl.names import (
     PROPER_LABELS,
     UNKNOWN_CLASSES,
     feminine_forms,
+    masculine_forms,
     o_name_base,
     strip_case_ending,
 )
@@ -162,7 +163,7 @@ class PolishLanguage:
         declension: "Burkina" of "Burkina Faso" is "Burkinie" in "w Burkinie Faso"."""
         if not all(tag.split(":", 1)[0] in UNKNOWN_CLASSES for tag in tags):
             return ()
-        return feminine_forms(word)
+        return feminine_forms(word) + masculine_forms(word)
 
     def is_noun_like(self, tag: str) -> bool:
         """Nouns, the class a name shares its readings with: a capitalised word opening a sentence that reads as

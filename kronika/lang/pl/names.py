@@ -210,3 +210,22 @@ def feminine_forms(word: str) -> tuple[str, ...]:
     genitive = stem + ("i" if stem.endswith(SOFT_GENITIVE) else "y")
     return genitive, locative, stem + "ę", stem + "ą"
 
+
+# The locative of a masculine noun ending in a consonant, by that consonant, with the Polish alternations
+# ("Chartum" -> "Chartumie", "Dakar" -> "Dakarze", "Rabat" -> "Rabacie"); the other consonants take "-u",
+# as the genitive may ("Kidal" -> "Kidalu", "Irak" -> "Iraku"), which is among the forms anyway.
+MASCULINE_LOCATIVE = (("st", "ście"), ("t", "cie"), ("d", "dzie"), ("r", "rze"), ("ł", "le"), ("n", "nie"),
+                      ("m", "mie"), ("p", "pie"), ("b", "bie"), ("f", "fie"), ("w", "wie"), ("s", "sie"),
+                      ("z", "zie"))
+
+
+def masculine_forms(word: str) -> tuple[str, ...]:
+    """The oblique forms a foreign masculine name ending in a consonant takes by the regular declension
+    ("Kidal": "Kidalu", "Kidalowi", "Kidalem"; "Chartum": "Chartumu", "Chartumie", "Chartuma"), for the word
+    the dictionary lacks; none for another word."""
+    if len(word) < 4 or not word[-1:].isalpha() or word[-1:].lower() in "aeiouyąęó":
+        return ()
+    locative = next((word[: -len(end)] + form for end, form in MASCULINE_LOCATIVE if word.endswith(end)), None)
+    instrumental = word + ("iem" if word.endswith(("k", "g")) else "em")  # "Toreckiem", "Hamburgiem"
+    return tuple(f for f in (word + "a", word + "u", word + "owi", instrumental, locative) if f)
+
