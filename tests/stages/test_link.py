@@ -970,3 +970,30 @@ DECLINED_CASES = [
 @pytest.mark.parametrize(("text", "expected"), DECLINED_CASES)
 def test_a_name_the_dictionary_lacks_is_found_declined(text, expected):
     assert linked_names(DECLINED_ENTRIES, text, []) == expected
+
+
+VEHICLE_ENTRIES = [
+    *SURNAME_ENTRIES,
+    Entry("Q2101", "Berdiansk", "GPE", "UKR", aliases={"pl": ("Berdiańsk",)}),
+    Entry("Q2102", "Nikopol", "GPE", "UKR", aliases={"pl": ("Nikopol",)}),
+    Entry("Q794", "Iran", "GPE", "IRN", "GOV", aliases={"pl": ("Iran",)}),
+]
+
+# (text, detector mentions, expected names): the name of a vessel, vehicle or weapon, after its noun, is no
+# entity, nor are its other mentions; a name the base knows after such a noun without quote marks is the owner.
+VEHICLE_CASES = [
+    (
+        "Zatrzymano statek towarowy Fitburg. Fitburg płynął z Rosji.",
+        [("Fitburg", "ORG", "Fitburg")],
+        set(),
+    ),
+    ('Zablokowano kutry "Berdiańsk" i "Nikopol" w porcie.', [], set()),
+    ("Dostarczono czołgi Leopard na front.", [("Leopard", "PER", "Leopard")], set()),
+    ("Spadły rakiety Iranu.", [], {"Iran"}),
+    ("Mieszkańcy Berdiańska uciekli.", [], {"Berdiansk"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), VEHICLE_CASES)
+def test_a_vehicles_name_is_no_entity(text, mentions, expected):
+    assert linked_names(VEHICLE_ENTRIES, text, mentions) == expected

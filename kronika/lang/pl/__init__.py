@@ -31,6 +31,7 @@ from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
 from kronika.lang.pl import events as EVENT_CUES
 from kronika.lang.pl.titles import BODIES, LOWER_CASE_BODIES, TITLES
 from kronika.lang.pl.triggers import TRIGGERS
+from kronika.lang.pl.vehicles import LIST_JOINERS, VEHICLE_NOUNS
 from kronika.lang.pl.ud import OWN_VALUES, own_cases, to_ud, ud_cases
 
 
@@ -50,6 +51,8 @@ class PolishLanguage:
     lower_case_bodies = LOWER_CASE_BODIES
     credit_cues = CREDIT_CUES
     byline_openers = BYLINE_OPENERS
+    vehicle_nouns = VEHICLE_NOUNS
+    list_joiners = LIST_JOINERS
     triggers = TRIGGERS
     event_cues = EVENT_CUES
     oblique_cases = ud_cases(OBLIQUE_CASES)
