@@ -152,6 +152,7 @@ class Linker:
         self._by_sound: dict[str, set[str]] | None = None  # built on first use: most articles need it little
         self._state_words: dict[str, frozenset[str]] = {}  # filled on first use by names_state
         self._first_name_evidence = None  # built on first use by first_name_evidence
+        self._inhabitant = None  # the language's test for a member of a people, found on first use
 
     # --- indexes ---------------------------------------------------------------------------------
 
@@ -333,10 +334,18 @@ class Linker:
                 return False  # a short acronym ("PO") is not a capitalised word ("Po" opening a sentence)
             if _is_capitalised(word) and not _is_capitalised(text) and word.isalpha():
                 return False
+        if len(span) == 1 and self._is_inhabitant(span[0].text):
+            return False  # "Turcy" are no town Turek, "Kurdów" no Kurdy: members of a people (the NER's test)
         if len(span) == 1 and sentence_initial:
             # A capital opening a sentence proves nothing: the word must be a name to Morfeusz as well.
             return self.language.is_proper_name(span[0].text)
         return True
+
+    def _is_inhabitant(self, word: str) -> bool:
+        if self._inhabitant is None:
+            features = self.language.data("ner_features") if hasattr(self.language, "data") else None
+            self._inhabitant = getattr(features, "is_inhabitant", None) or (lambda word: False)
+        return self._inhabitant(word)
 
     def link_name(self, base: str, surface: str, type_: str | None):
         """The knowledge-base entry a detected name refers to, or None."""

@@ -997,3 +997,19 @@ VEHICLE_CASES = [
 @pytest.mark.parametrize(("text", "mentions", "expected"), VEHICLE_CASES)
 def test_a_vehicles_name_is_no_entity(text, mentions, expected):
     assert linked_names(VEHICLE_ENTRIES, text, mentions) == expected
+
+
+PEOPLE_ENTRIES = [
+    Entry("Q2201", "Turek", "GPE", "POL", aliases={"pl": ("Turek",)}),
+]
+
+# (text, expected names): a word naming members of a people is no place the base has by that lemma.
+PEOPLE_CASES = [
+    ("Na ulice wyszli Turcy z całego kraju.", set()),
+    ("Mieszkańcy miasta Turek protestowali.", {"Turek"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PEOPLE_CASES)
+def test_members_of_a_people_are_no_place(text, expected):
+    assert linked_names(PEOPLE_ENTRIES, text, []) == expected
