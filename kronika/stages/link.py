@@ -912,7 +912,7 @@ def _join_surnames(linker: Linker, groups: dict[str, Group], by_word: dict[str, 
     """A name written as one word ("Ghani", "Santosa", "Asada", "Hassan") that repeats a word of a person's
     full name in the article is that person, though its lemma went astray ("Ghań") or the base linked it to
     a place or another person of that name: within one article the full name said who is meant."""
-    people = {k for k, g in groups.items() if g.type == "PER" and any(e - s > 1 for s, e in g.mentions)}
+    people = {k for k, g in groups.items() if _full_name(linker, g, tokens)}
     for key, group in list(groups.items()):
         if key in people or any(e - s > 1 for s, e in group.mentions) or group.type not in ("PER", "GPE", "LOC"):
             continue
@@ -929,6 +929,18 @@ def _join_surnames(linker: Linker, groups: dict[str, Group], by_word: dict[str, 
         target = groups[max(sorted(candidates), key=lambda k: len(groups[k].mentions))]
         target.mentions += group.mentions
         del groups[key]
+
+
+def _full_name(linker: Linker, group: Group, tokens: list[Token]) -> bool:
+    """Whether the group is a person named in full somewhere: typed a person, or a name the base lacks typed
+    a body that opens with a first name ("Filippo Grandi", which the detector took for a body)."""
+    full = [(s, e) for s, e in group.mentions if e - s > 1]
+    if not full or group.type not in ("PER", "ORG"):
+        return False
+    if group.type == "PER":
+        return True
+    first = tokens[full[0][0]].text
+    return not group.entry and (first in linker._first_names or linker.may_be_person(first))
 
 
 def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter], tokens: list[Token]) -> None:

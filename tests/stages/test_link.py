@@ -851,6 +851,12 @@ COREFERENCE_CASES = [
         [("Amina Suleiman Hassan", "PER", "Amina Suleiman Hassan"), ("Hassan", "PER", "Hassan")],
         {"Amina Suleiman Hassan"},
     ),
+    # ... also when the detector took the full name, which opens with a first name, for a body.
+    (
+        "Przyjechał Marek Olszak. Olszak mówił długo.",
+        [("Marek Olszak", "ORG", "Marek Olszak"), ("Olszak", "PER", "Olszak")],
+        {"Marek Olszak"},
+    ),
     # Without the full name the one-word name keeps its own reading.
     ("Według Santosa pokój jest blisko.", [("Santosa", "GPE", "Santos")], {"Santos"}),
     (
