@@ -31,10 +31,13 @@ from kronika.kb.model import CANONICAL_LANGUAGE as CANONICAL
 from kronika.lang import ud
 from kronika.lang.ud import morph
 from kronika.record import Document, Entity, Mention, Token
+from kronika.stages.link_acronyms import join_acronyms
 from kronika.stages.link_context import BARE_TITLE, article_states, settle_bodies
 from kronika.stages.link_credits import drop_credits
+from kronika.stages.link_openers import drop_openers
 from kronika.stages.link_index import linker_indexes, sound_index
 from kronika.stages.link_pairs import split_name_pairs
+from kronika.stages.link_vehicles import drop_vehicles
 
 # Longest alias the gazetteer tries, in words ("Organizacja Traktatu Północnoatlantyckiego" has three).
 MAX_ALIAS_WORDS = 8
@@ -159,6 +162,7 @@ class Linker:
         self._state_words: dict[str, frozenset[str]] = {}  # filled on first use by names_state
         self._first_name_evidence = None  # built on first use by first_name_evidence
         self._token_keys: dict[tuple[str, str | None], frozenset[str]] = {}  # token_keys' answers
+        self._inhabitant = None  # the language's test for a member of a people, found on first use
 
     # --- indexes ---------------------------------------------------------------------------------
 
@@ -168,7 +172,11 @@ class Linker:
         Aliases are written in their base form, so only nominative readings count: "Marka" (a town) must
         not take the lemma of the genitive of the first name "Marek"."""
         keys = {word.casefold()}
-        for reading in self.morphology.analyse(word):
+        readings = self.morphology.analyse(word)
+        if _is_capitalised(word) and (forms := getattr(self.language, "unknown_name_forms", None)):
+            # A foreign name the dictionary lacks still declines ("w Burkinie Faso").
+            keys.update(f.casefold() for f in forms(word, [r.tag for r in readings]))
+        for reading in readings:
             if not self.language.is_nominative(reading.tag):
                 continue
             # A depreciative plural ("te Marki") is never the base form of a name: "Marki" is not "Marek".
@@ -246,6 +254,8 @@ class Linker:
                     adjectives.setdefault(adjective.casefold(), entry.country)
                 for inhabitants in entry.inhabitants_in(self.language.code):
                     self.demonyms.add(inhabitants.casefold())
+                # English text quoted in an article ("Iranian and American thinking") has English adjectives.
+                self.demonyms.update(a.casefold() for a in entry.adjectives_in(CANONICAL) if " " not in a)
         return adjectives
 
     def is_demonym(self, mention_text: str, base: str) -> bool:
@@ -341,10 +351,18 @@ class Linker:
                 return False  # a short acronym ("PO") is not a capitalised word ("Po" opening a sentence)
             if _is_capitalised(word) and not _is_capitalised(text) and word.isalpha():
                 return False
+        if len(span) == 1 and self._is_inhabitant(span[0].text):
+            return False  # "Turcy" are no town Turek, "Kurdów" no Kurdy: members of a people (the NER's test)
         if len(span) == 1 and sentence_initial:
             # A capital opening a sentence proves nothing: the word must be a name to Morfeusz as well.
             return self.language.is_proper_name(span[0].text)
         return True
+
+    def _is_inhabitant(self, word: str) -> bool:
+        if self._inhabitant is None:
+            features = self.language.data("ner_features") if hasattr(self.language, "data") else None
+            self._inhabitant = getattr(features, "is_inhabitant", None) or (lambda word: False)
+        return self._inhabitant(word)
 
     def link_name(self, base: str, surface: str, type_: str | None):
         """The knowledge-base entry a detected name refers to, or None."""
@@ -888,6 +906,8 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
         group = groups.setdefault(key, Group(key, f.name, f.type or "MISC", f.entry, country=f.country))
         group.mentions.append((f.start, f.end))
     _settle_types(groups, votes)
+    _join_surnames(linker, groups, by_word, tokens)
+    join_acronyms(groups, tokens)
     _romanize(linker, groups, votes, tokens)
     entities = []
     for group in groups.values():
@@ -911,6 +931,41 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
         )
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
+
+
+def _join_surnames(linker: Linker, groups: dict[str, Group], by_word: dict[str, list[str]], tokens: list[Token]):
+    """A name written as one word ("Ghani", "Santosa", "Asada", "Hassan") that repeats a word of a person's
+    full name in the article is that person, though its lemma went astray ("Ghań") or the base linked it to
+    a place or another person of that name: within one article the full name said who is meant."""
+    people = {k for k, g in groups.items() if _full_name(linker, g, tokens)}
+    for key, group in list(groups.items()):
+        if key in people or any(e - s > 1 for s, e in group.mentions) or group.type not in ("PER", "GPE", "LOC"):
+            continue
+        if group.entry and linker._is_state(group.entry):
+            continue
+        forms = set()
+        for start, _ in group.mentions:
+            token = tokens[start]
+            stripped = linker.language.strip_case_ending(token.text, linker.language.oblique_cases)
+            forms.update(w.casefold() for w in (token.text, token.lemma, stripped) if w)
+        candidates = {k for form in forms for k in by_word.get(form, ()) if k in people and k != key}
+        if not candidates:
+            continue
+        target = groups[max(sorted(candidates), key=lambda k: len(groups[k].mentions))]
+        target.mentions += group.mentions
+        del groups[key]
+
+
+def _full_name(linker: Linker, group: Group, tokens: list[Token]) -> bool:
+    """Whether the group is a person named in full somewhere: typed a person, or a name the base lacks typed
+    a body that opens with a first name ("Filippo Grandi", which the detector took for a body)."""
+    full = [(s, e) for s, e in group.mentions if e - s > 1]
+    if not full or group.type not in ("PER", "ORG"):
+        return False
+    if group.type == "PER":
+        return True
+    first = tokens[full[0][0]].text
+    return not group.entry and (first in linker._first_names or linker.may_be_person(first))
 
 
 def _romanize(linker: Linker, groups: dict[str, Group], votes: dict[str, Counter], tokens: list[Token]) -> None:
@@ -1092,6 +1147,8 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
         ]
     found += linker.title_mentions(tokens, found, doc.date)
     found = drop_credits(linker, tokens, doc.text, found)
+    found = drop_openers(linker, tokens, sentence_starts, found)
+    found = drop_vehicles(linker, tokens, found)
     found += _name_parts(linker, tokens, found)
     found.sort(key=lambda f: f.start)
     _title_countries(linker, tokens, found)

@@ -817,3 +817,205 @@ def test_a_shared_surname_alone_is_the_one_of_the_articles_state(text, expected)
     linker = Linker(get_language("pl"), KnowledgeBase(SURNAME_ENTRIES))
     got = link_entities(analysed(text, mentions=[("Morales", "PER", "Morales")]), linker)
     assert [e.name for e in got if e.type == "PER"] == [expected], got
+
+
+def linked_names(entries, text: str, mentions) -> set[str]:
+    """The names of the entities a linker over ``entries`` finds in ``text`` with the detector's ``mentions``."""
+    linker = Linker(get_language("pl"), KnowledgeBase(entries))
+    return {e.name for e in link_entities(analysed(text, mentions=mentions), linker)}
+
+
+# A base with a city that bears a surname and a person who bears a one-word name of their own.
+COREFERENCE_ENTRIES = [
+    *SURNAME_ENTRIES,
+    Entry("Q1001", "Santos", "GPE", "BRA", aliases={"pl": ("Santos",)}),
+    Entry("kronika:hassan-x", "Hassan", "PER", "JOR", "GOV", aliases={"pl": ("Hassan",)}),
+    Entry("kronika:amina-hassan", "Amina Suleiman Hassan", "PER", "TZA", "GOV"),
+]
+
+# (text, detector mentions, expected names): a one-word name that repeats a word of a
+# person's full name in the article is that person, whatever its lemma or the base's reading of it.
+COREFERENCE_CASES = [
+    (
+        "Przemawiał Ahmad Farzani. Farzaniego wysłuchano.",
+        [("Ahmad Farzani", "PER", "Ahmad Farzani"), ("Farzaniego", "PER", "Farzań")],
+        {"Ahmad Farzani"},
+    ),
+    (
+        "Mówił Juan Pereira Santos. Według Santosa pokój jest blisko.",
+        [("Juan Pereira Santos", "PER", "Juan Pereira Santos"), ("Santosa", "GPE", "Santos")],
+        {"Juan Pereira Santos"},
+    ),
+    (
+        "Wygrała Amina Suleiman Hassan. Hassan dziękowała wyborcom.",
+        [("Amina Suleiman Hassan", "PER", "Amina Suleiman Hassan"), ("Hassan", "PER", "Hassan")],
+        {"Amina Suleiman Hassan"},
+    ),
+    # ... also when the detector took the full name, which opens with a first name, for a body.
+    (
+        "Przyjechał Marek Olszak. Olszak mówił długo.",
+        [("Marek Olszak", "ORG", "Marek Olszak"), ("Olszak", "PER", "Olszak")],
+        {"Marek Olszak"},
+    ),
+    # Without the full name the one-word name keeps its own reading.
+    ("Według Santosa pokój jest blisko.", [("Santosa", "GPE", "Santos")], {"Santos"}),
+    (
+        "Przemawiał Ahmad Farzani. Karimiego wysłuchano.",
+        [("Ahmad Farzani", "PER", "Ahmad Farzani"), ("Karimiego", "PER", "Karimi")],
+        {"Ahmad Farzani", "Karimi"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), COREFERENCE_CASES)
+def test_a_one_word_name_is_the_person_whose_full_name_has_it(text, mentions, expected):
+    assert linked_names(COREFERENCE_ENTRIES, text, mentions) == expected
+
+
+OPENER_ENTRIES = [
+    *SURNAME_ENTRIES,
+    Entry("Q2001", "Tama", "GPE", "JPN", aliases={"pl": ("Tama",)}),
+    Entry("Q2002", "Cali", "GPE", "COL", aliases={"pl": ("Cali",)}),
+    Entry("Q2003", "Gaza", "GPE", "PSE", aliases={"pl": ("Gaza",)}),
+    Entry("Q36", "Poland", "GPE", "POL", "GOV", aliases={"pl": ("Polska",)}, adjectives={"pl": ("polski",)}),
+]
+
+# (text, detector mentions, expected names): a one-word name opening a sentence, past its quote marks, that
+# reads as an adverb or adjective as well is that common word; a noun ("Gaza"), a state ("Polska", which is
+# the adjective too) and the same word inside a sentence stay names.
+OPENER_CASES = [
+    ("Przeszli pod pałac. Tam krzyczeli.", [("Tam", "GPE", "Tam")], set()),
+    ('Tłum szedł. "Cały kraj płynie" - pisał.', [("Cały", "GPE", "Cały")], set()),
+    ("Gaza jest zniszczona.", [("Gaza", "GPE", "Gaza")], {"Gaza"}),
+    ("Polska wysłała pomoc.", [("Polska", "GPE", "Polska")], {"Poland"}),
+    ("Rozmawiali o Tama wczoraj.", [("Tama", "GPE", "Tama")], {"Tama"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), OPENER_CASES)
+def test_a_common_word_opening_a_sentence_is_no_name(text, mentions, expected):
+    assert linked_names(OPENER_ENTRIES, text, mentions) == expected
+
+
+ACRONYM_ENTRIES = [
+    *SURNAME_ENTRIES,
+    Entry("kronika:civic-platform", "Civic Platform", "ORG", "POL", aliases={"pl": ("PO", "Platforma Obywatelska")}),
+]
+
+# (text, detector mentions, expected names): an acronym in brackets right after a body's name the base lacks
+# is that body, named by the acronym (or the base's entry for it); a person's party in brackets stays apart.
+ACRONYM_CASES = [
+    (
+        "Działa Ludowy Front Wolności (LFW). LFW zapowiada protest.",
+        [("Ludowy Front Wolności", "ORG", "Ludowy Front Wolności"), ("LFW", "ORG", "LFW")],
+        {"LFW"},
+    ),
+    (
+        "Działa Zrzeszenie Obywateli (PO) od lat.",
+        [("Zrzeszenie Obywateli", "ORG", "Zrzeszenie Obywateli"), ("PO", "ORG", "PO")],
+        {"Civic Platform"},
+    ),
+    (
+        "Mówił poseł Jan Wiśniewski (PO) wczoraj.",
+        [("Jan Wiśniewski", "PER", "Jan Wiśniewski"), ("PO", "ORG", "PO")],
+        {"Jan Wiśniewski", "Civic Platform"},
+    ),
+    (
+        "Działa Ludowy Front Wolności, a LFW zapowiada protest.",
+        [("Ludowy Front Wolności", "ORG", "Ludowy Front Wolności"), ("LFW", "ORG", "LFW")],
+        {"Ludowy Front Wolności", "LFW"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), ACRONYM_CASES)
+def test_an_acronym_in_brackets_after_a_body_is_that_body(text, mentions, expected):
+    assert linked_names(ACRONYM_ENTRIES, text, mentions) == expected
+
+
+DEMONYM_ENTRIES = [
+    Entry(
+        "Q794",
+        "Iran",
+        "GPE",
+        "IRN",
+        "GOV",
+        aliases={"pl": ("Iran",)},
+        adjectives={"pl": ("irański",), "en": ("Iranian",)},
+    ),
+]
+
+# (text, detector mentions, expected names): a state's adjective, Polish or English (English text quoted in an
+# article), is no mention of the state; the state's name is.
+DEMONYM_CASES = [
+    ('Napisał: "It was useful to clarify Iranian thinking".', [("Iranian", "GPE", "Iranian")], set()),
+    ('Napisał: "We talked to Iran today".', [("Iran", "GPE", "Iran")], {"Iran"}),
+    ("Irańscy dyplomaci przybyli.", [("Irańscy", "GPE", "irański")], set()),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), DEMONYM_CASES)
+def test_a_states_adjective_in_either_language_is_no_name(text, mentions, expected):
+    assert linked_names(DEMONYM_ENTRIES, text, mentions) == expected
+
+
+DECLINED_ENTRIES = [
+    Entry("Q965", "Burkina Faso", "GPE", "BFA", "GOV", aliases={"pl": ("Burkina Faso",)}),
+    Entry("Q1001", "Toretsk", "GPE", "UKR", aliases={"pl": ("Toreck",)}),
+]
+
+# (text, expected names): a place's name the dictionary lacks is found in its regular oblique forms.
+DECLINED_CASES = [
+    ("Wojsko rządzi w Burkinie Faso od roku.", {"Burkina Faso"}),
+    ("Rząd Burkiny Faso ogłosił stan wyjątkowy.", {"Burkina Faso"}),
+    ("Burkina Faso wystąpiła z organizacji.", {"Burkina Faso"}),
+    ("Walki trwają pod Toreckiem i w Torecku.", {"Toretsk"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DECLINED_CASES)
+def test_a_name_the_dictionary_lacks_is_found_declined(text, expected):
+    assert linked_names(DECLINED_ENTRIES, text, []) == expected
+
+
+VEHICLE_ENTRIES = [
+    *SURNAME_ENTRIES,
+    Entry("Q2101", "Berdiansk", "GPE", "UKR", aliases={"pl": ("Berdiańsk",)}),
+    Entry("Q2102", "Nikopol", "GPE", "UKR", aliases={"pl": ("Nikopol",)}),
+    Entry("Q794", "Iran", "GPE", "IRN", "GOV", aliases={"pl": ("Iran",)}),
+]
+
+# (text, detector mentions, expected names): the name of a vessel, vehicle or weapon, after its noun, is no
+# entity, nor are its other mentions; a name the base knows after such a noun without quote marks is the owner.
+VEHICLE_CASES = [
+    (
+        "Zatrzymano statek towarowy Fitburg. Fitburg płynął z Rosji.",
+        [("Fitburg", "ORG", "Fitburg")],
+        set(),
+    ),
+    ('Zablokowano kutry "Berdiańsk" i "Nikopol" w porcie.', [], set()),
+    ("Dostarczono czołgi Leopard na front.", [("Leopard", "PER", "Leopard")], set()),
+    ("Spadły rakiety Iranu.", [], {"Iran"}),
+    ("Mieszkańcy Berdiańska uciekli.", [], {"Berdiansk"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), VEHICLE_CASES)
+def test_a_vehicles_name_is_no_entity(text, mentions, expected):
+    assert linked_names(VEHICLE_ENTRIES, text, mentions) == expected
+
+
+PEOPLE_ENTRIES = [
+    Entry("Q2201", "Turek", "GPE", "POL", aliases={"pl": ("Turek",)}),
+]
+
+# (text, expected names): a word naming members of a people is no place the base has by that lemma.
+PEOPLE_CASES = [
+    ("Na ulice wyszli Turcy z całego kraju.", set()),
+    ("Mieszkańcy miasta Turek protestowali.", {"Turek"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PEOPLE_CASES)
+def test_members_of_a_people_are_no_place(text, expected):
+    assert linked_names(PEOPLE_ENTRIES, text, []) == expected

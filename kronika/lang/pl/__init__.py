@@ -13,12 +13,16 @@ from kronika.lang.pl.arabic import PARTICLES as ARABIC_PARTICLES
 from kronika.lang.pl.credits import BYLINE_OPENERS, CREDIT_CUES
 from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
 from kronika.lang.pl.morphology import CASES as _CASE_ORDER
+from kronika.lang.pl.morphology import NOUN_CLASSES
 from kronika.lang.pl.names import (
     FIRST_NAME_ENDINGS,
     INDECLINABLE_SURNAME_FINALS,
     OBLIQUE_CASES,
     OBLIQUE_FINALS,
     PROPER_LABELS,
+    UNKNOWN_CLASSES,
+    feminine_forms,
+    masculine_forms,
     o_name_base,
     strip_case_ending,
 )
@@ -27,6 +31,7 @@ from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
 from kronika.lang.pl import events as EVENT_CUES
 from kronika.lang.pl.titles import BODIES, LOWER_CASE_BODIES, TITLES
 from kronika.lang.pl.triggers import TRIGGERS
+from kronika.lang.pl.vehicles import LIST_JOINERS, VEHICLE_NOUNS
 from kronika.lang.pl.ud import OWN_VALUES, own_cases, to_ud, ud_cases
 
 
@@ -46,6 +51,8 @@ class PolishLanguage:
     lower_case_bodies = LOWER_CASE_BODIES
     credit_cues = CREDIT_CUES
     byline_openers = BYLINE_OPENERS
+    vehicle_nouns = VEHICLE_NOUNS
+    list_joiners = LIST_JOINERS
     triggers = TRIGGERS
     event_cues = EVENT_CUES
     oblique_cases = ud_cases(OBLIQUE_CASES)
@@ -153,6 +160,18 @@ class PolishLanguage:
     def is_adjective(self, tag: str) -> bool:
         """Adjectives and adjectival participles, which agree with the noun of a name."""
         return tag.split(":", 1)[0] in ADJECTIVE_CLASSES
+
+    def unknown_name_forms(self, word: str, tags) -> tuple[str, ...]:
+        """Oblique forms of a name the dictionary lacks (``tags``: its readings' tags), by the regular
+        declension: "Burkina" of "Burkina Faso" is "Burkinie" in "w Burkinie Faso"."""
+        if not all(tag.split(":", 1)[0] in UNKNOWN_CLASSES for tag in tags):
+            return ()
+        return feminine_forms(word) + masculine_forms(word)
+
+    def is_noun_like(self, tag: str) -> bool:
+        """Nouns, the class a name shares its readings with: a capitalised word opening a sentence that reads as
+        another class too (an adverb "Tam", an adjective "Cały", an abbreviation "Ok.") may be that word."""
+        return tag.split(":", 1)[0] in NOUN_CLASSES
 
     def __reduce__(self):
         # One pack per process: unpickling in a worker returns that worker's own instance.

@@ -187,3 +187,45 @@ def o_name_base(word: str) -> str | None:
         if word.endswith(ending) and len(stem) >= 2:
             return stem + base
     return None
+
+
+# Morfeusz's classes for a word its dictionary lacks: "ign", and "frag" for a part it knows only inside a
+# longer name ("Burkina").
+UNKNOWN_CLASSES = frozenset({"ign", "frag"})
+# The dative and locative of a feminine noun in -a by the last consonant of its stem, with the Polish
+# alternations ("Goma" -> "Gomie", "Lanka" -> "Lance", "Tara" -> "Tarze"); longest stem ending first.
+FEMININE_LOCATIVE = (("ch", "sze"), ("st", "ście"), ("k", "ce"), ("g", "dze"), ("r", "rze"), ("t", "cie"),
+                     ("d", "dzie"), ("ł", "le"))
+# Stem endings after which the genitive of such a noun is "-i", not "-y" ("Lanki", "Dżenina" -> "Dżeniny").
+SOFT_GENITIVE = ("k", "g", "j", "l", "ci", "ni", "si", "zi")
+
+
+def feminine_forms(word: str) -> tuple[str, ...]:
+    """The oblique forms a foreign feminine name in -a takes by the regular declension ("Burkina": "Burkiny",
+    "Burkinie", "Burkinę", "Burkiną"), for the word the dictionary lacks; none for another word."""
+    if len(word) < 4 or not word.endswith("a") or word[-2:-1].lower() in "aeiouyąęó":
+        return ()
+    stem = word[:-1]
+    locative = next((stem[: -len(end)] + form for end, form in FEMININE_LOCATIVE if stem.endswith(end)), stem + "ie")
+    genitive = stem + ("i" if stem.endswith(SOFT_GENITIVE) else "y")
+    return genitive, locative, stem + "ę", stem + "ą"
+
+
+# The locative of a masculine noun ending in a consonant, by that consonant, with the Polish alternations
+# ("Chartum" -> "Chartumie", "Dakar" -> "Dakarze", "Rabat" -> "Rabacie"); the other consonants take "-u",
+# as the genitive may ("Kidal" -> "Kidalu", "Irak" -> "Iraku"), which is among the forms anyway.
+MASCULINE_LOCATIVE = (("st", "ście"), ("t", "cie"), ("d", "dzie"), ("r", "rze"), ("ł", "le"), ("n", "nie"),
+                      ("m", "mie"), ("p", "pie"), ("b", "bie"), ("f", "fie"), ("w", "wie"), ("s", "sie"),
+                      ("z", "zie"))
+
+
+def masculine_forms(word: str) -> tuple[str, ...]:
+    """The oblique forms a foreign masculine name ending in a consonant takes by the regular declension
+    ("Kidal": "Kidalu", "Kidalowi", "Kidalem"; "Chartum": "Chartumu", "Chartumie", "Chartuma"), for the word
+    the dictionary lacks; none for another word."""
+    if len(word) < 4 or not word[-1:].isalpha() or word[-1:].lower() in "aeiouyąęó":
+        return ()
+    locative = next((word[: -len(end)] + form for end, form in MASCULINE_LOCATIVE if word.endswith(end)), None)
+    instrumental = word + ("iem" if word.endswith(("k", "g")) else "em")  # "Toreckiem", "Hamburgiem"
+    return tuple(f for f in (word + "a", word + "u", word + "owi", instrumental, locative) if f)
+

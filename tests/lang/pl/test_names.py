@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.lang.pl.names import o_name_base, strip_case_ending
+from kronika.lang.pl.names import feminine_forms, masculine_forms, o_name_base, strip_case_ending
 
 # (surname as written, the first name's cases, the nominative by its regular ending or None)
 STRIP_CASES = [
@@ -49,3 +49,38 @@ O_NAME_CASES = [
 @pytest.mark.parametrize(("word", "expected"), O_NAME_CASES)
 def test_o_name_base(word, expected):
     assert o_name_base(word) == expected
+
+
+# (a feminine name in -a the dictionary lacks, its regular oblique forms: genitive, dative/locative,
+# accusative, instrumental); other words have none.
+FEMININE_CASES = [
+    ("Burkina", ("Burkiny", "Burkinie", "Burkinę", "Burkiną")),
+    ("Tamba", ("Tamby", "Tambie", "Tambę", "Tambą")),
+    ("Kiruka", ("Kiruki", "Kiruce", "Kirukę", "Kiruką")),
+    ("Tamora", ("Tamory", "Tamorze", "Tamorę", "Tamorą")),
+    ("Bissau", ()),
+    ("Kidal", ()),
+    ("Goa", ()),
+]
+
+
+@pytest.mark.parametrize(("word", "expected"), FEMININE_CASES)
+def test_feminine_forms(word, expected):
+    assert feminine_forms(word) == expected
+
+
+# (a masculine name ending in a consonant the dictionary lacks, its regular oblique forms); others have none.
+MASCULINE_CASES = [
+    ("Kidal", ("Kidala", "Kidalu", "Kidalowi", "Kidalem")),
+    ("Chartum", ("Chartuma", "Chartumu", "Chartumowi", "Chartumem", "Chartumie")),
+    ("Dakar", ("Dakara", "Dakaru", "Dakarowi", "Dakarem", "Dakarze")),
+    ("Rabat", ("Rabata", "Rabatu", "Rabatowi", "Rabatem", "Rabacie")),
+    ("Toreck", ("Torecka", "Torecku", "Toreckowi", "Toreckiem")),
+    ("Goma", ()),
+    ("Abu", ()),
+]
+
+
+@pytest.mark.parametrize(("word", "expected"), MASCULINE_CASES)
+def test_masculine_forms(word, expected):
+    assert masculine_forms(word) == expected
