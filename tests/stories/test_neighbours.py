@@ -152,7 +152,7 @@ def test_store_estimates_follow_its_batches(k, splits):
     docs = stream()
     assigner = StoryAssigner(neighbours=k)
     cuts = [0, *splits, len(docs)]
-    stored = [estimate for lo, hi in zip(cuts, cuts[1:]) for _, estimate in assigner.prepare(docs[lo:hi])]
+    stored = [article.estimate for lo, hi in zip(cuts, cuts[1:]) for article in assigner.prepare(docs[lo:hi])]
     intervals = [date_interval(d) for d in DATES]
     seen = [
         neighbour_window(intervals[:hi], i, k) if k and intervals[i] is None else None
