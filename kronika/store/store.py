@@ -22,8 +22,8 @@ class StoryHook(Protocol):
 
     ``prepare`` runs once per written batch on the articles not stored yet, before the write lock, with what
     the hook's ``features`` already made of each of them elsewhere (an ingest worker; None where nothing was
-    made); ``assign`` (returning the story's pk) and ``link`` (the article's stored events) run inside the
-    write transaction."""
+    made); ``assign`` (returning the story's pk) and ``link`` (the article's stored events, and its language)
+    run inside the write transaction."""
 
     def features(self, doc: Document): ...
 
@@ -33,7 +33,7 @@ class StoryHook(Protocol):
         self, connection: sqlite3.Connection, doc: Document, article_pk: int, prepared, *, source: str | None, now: str
     ) -> int: ...
 
-    def link(self, connection: sqlite3.Connection, story: int, events: set[int]) -> None: ...
+    def link(self, connection: sqlite3.Connection, story: int, events: set[int], lang: str | None) -> None: ...
 
 
 class Store:

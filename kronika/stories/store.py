@@ -144,14 +144,25 @@ def assign_story(
     return pk
 
 
-def link_events(connection: sqlite3.Connection, story: int, events: set[int]) -> None:
+def link_events(connection: sqlite3.Connection, story: int, events: set[int], lang: str | None = None) -> None:
     """Events first reported in this story's articles join it; their mentions, articles and sources count the
     story's articles in languages without a pack that name the event's participants (``sql``'s
-    UPDATE_STORY_EVENT_COUNTS), besides their coded reports."""
+    UPDATE_STORY_EVENT_COUNTS), besides their coded reports. ``events``: those the new article (in ``lang``)
+    reports."""
     from kronika.lang import SUPPORTED
 
     connection.executemany(sql.SET_EVENT_STORY, [{"story": story, "event": pk} for pk in sorted(events)])
-    connection.execute(sql.UPDATE_STORY_EVENT_COUNTS, {"story": story, "coded": json.dumps(list(SUPPORTED))})
+    coded = json.dumps(list(SUPPORTED))
+    if lang in SUPPORTED:
+        # An article in a coded language names events for no one but itself: only the events it reports
+        # (recounted from their reports alone as it was stored) need the story's naming articles back.
+        if events:
+            connection.execute(
+                sql.UPDATE_STORY_SOME_EVENT_COUNTS,
+                {"story": story, "coded": coded, "events": json.dumps(sorted(events))},
+            )
+        return
+    connection.execute(sql.UPDATE_STORY_EVENT_COUNTS, {"story": story, "coded": coded})
 
 
 def stored_features(doc: Document) -> ArticleFeatures:
@@ -208,5 +219,5 @@ class StoryAssigner:
     ) -> int:
         return assign_story(connection, doc, article_pk, prepared, now=now)
 
-    def link(self, connection: sqlite3.Connection, story: int, events: set[int]) -> None:
-        link_events(connection, story, events)
+    def link(self, connection: sqlite3.Connection, story: int, events: set[int], lang: str | None = None) -> None:
+        link_events(connection, story, events, lang)
