@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -64,9 +65,12 @@ def commands(source: Path, workers: int) -> dict[str, tuple[str, list[list[str]]
     }
 
 
-def run(command: list[str], tmp: Path, code: Path = ROOT) -> tuple[float, float, float]:
-    """(wall seconds, the load average over the last minute when it ended, CPU seconds of all its processes)
-    of ``command`` run from the checkout ``code``."""
+def run(
+    command: list[str], tmp: Path, code: Path = ROOT, keep: Path | None = None
+) -> tuple[float, float, float, float]:
+    """(wall seconds, the load average over the last minute when it ended, CPU seconds of all its processes,
+    CPU seconds of the command's own process: ingest's writer) of ``command`` run from the checkout ``code``;
+    its output is moved to ``keep`` when given."""
     import psutil
 
     with tempfile.TemporaryDirectory(dir=tmp) as out:
@@ -89,7 +93,11 @@ def run(command: list[str], tmp: Path, code: Path = ROOT) -> tuple[float, float,
         wall = time.perf_counter() - started
         if process.returncode:
             raise subprocess.CalledProcessError(process.returncode, argv)
-        return wall, os.getloadavg()[0], sum(seen.values())
+        if keep is not None:
+            shutil.rmtree(keep, ignore_errors=True)
+            shutil.move(out, keep)
+            Path(out).mkdir()
+        return wall, os.getloadavg()[0], sum(seen.values()), seen.get(process.pid, 0.0)
 
 
 def main() -> int:
@@ -100,6 +108,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", action="append", choices=("ingest", "batch", "dask"))
     parser.add_argument("--code", action="append", default=[], help="another checkout to run the same commands from")
+    parser.add_argument("--keep", help="keep each command's last output under this folder (to compare them)")
     args = parser.parse_args()
     codes = [ROOT, *(Path(code).resolve() for code in args.code)]
     docs = read_bsnlp(Path(args.data) / "bsnlp-pl", args.limit)
@@ -118,7 +127,7 @@ def main() -> int:
             name: spec for name, spec in commands(source, args.workers).items() if not args.only or name in args.only
         }
         print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
-        best: dict[tuple[Path, str, int], tuple[float, float, float]] = {}
+        best: dict[tuple[Path, str, int], tuple[float, float, float, float]] = {}
         for _ in range(args.repeat):
             for name, (_family, pair) in chosen.items():
                 for which, command in enumerate(pair):
@@ -126,7 +135,10 @@ def main() -> int:
                         if name == "dask" and which == 0 and (code, "batch", 0) in best:
                             continue  # the same one-process batch run as "batch"
                         key = (code, "batch" if name == "dask" and which == 0 else name, which)
-                        best[key] = min(best.get(key, (float("inf"), 0.0, 0.0)), run(command, tmp, code))
+                        keep = Path(args.keep) / f"{code.name}-{key[1]}-{which}" if args.keep else None
+                        timing = run(command, tmp, code, keep)
+                        print(f"  {code.name} {key[1]} {command[-2:]}: {timing[0]:.1f} s", flush=True)
+                        best[key] = min(best.get(key, (float("inf"), 0.0, 0.0, 0.0)), timing)
     print(
         f"{len(docs)} BSNLP articles, best of {args.repeat} runs each, {os.cpu_count()} cores, "
         f"load average now {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
@@ -136,11 +148,12 @@ def main() -> int:
             print(code)
         for name in chosen:
             one, many = best[(code, "batch" if name == "dask" else name, 0)], best[(code, name, 1)]
+            n = len(docs)
             print(
-                f"{name:<7} 1 process {one[0]:6.1f} s ({len(docs) / one[0]:5.1f} articles/s, load {one[1]:.1f}, "
-                f"CPU {1000 * one[2] / len(docs):.1f} ms/article)   {args.workers} processes {many[0]:6.1f} s "
-                f"({len(docs) / many[0]:5.1f} articles/s, load {many[1]:.1f}, CPU {1000 * many[2] / len(docs):.1f} "
-                f"ms/article)   {one[0] / many[0]:.2f}x"
+                f"{name:<7} 1 process {one[0]:6.1f} s ({n / one[0]:5.1f} articles/s, load {one[1]:.1f}, "
+                f"CPU {1000 * one[2] / n:.1f} ms/article)   {args.workers} processes {many[0]:6.1f} s "
+                f"({n / many[0]:5.1f} articles/s, load {many[1]:.1f}, CPU {1000 * many[2] / n:.1f} ms/article, "
+                f"of which the command's own process {1000 * many[3] / n:.1f})   {one[0] / many[0]:.2f}x"
             )
     return 0
 

@@ -127,6 +127,7 @@ def ingest_articles(
     # workers with --jobs N, leaving the writer the writes.
     hook = getattr(store, "story_hook", None)
     extra = getattr(hook, "features", None)
+    can_cut = getattr(hook, "can_cut", None)
 
     def flush() -> None:
         nonlocal last_commit
@@ -145,7 +146,10 @@ def ingest_articles(
                 result, made = result
                 features.append(made)
             batch.append(result)
-            if len(batch) >= batch_size or time.monotonic() - last_commit >= COMMIT_SECONDS:
+            due = len(batch) >= batch_size or time.monotonic() - last_commit >= COMMIT_SECONDS
+            # Cut where the story hook's estimates for undated articles do not depend on the cut (up to a
+            # bound, so a long run of undated articles is still committed): the clock must not change stories.
+            if due and (len(batch) >= 2 * batch_size or can_cut is None or can_cut(batch)):
                 flush()
         flush()
     finally:

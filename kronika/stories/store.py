@@ -192,6 +192,13 @@ class StoryAssigner:
         self.neighbours = neighbours
         self._earlier: deque[tuple[int, int] | None] = deque(maxlen=neighbours)
 
+    def can_cut(self, docs: list[Document]) -> bool:
+        """Whether a batch ending with ``docs`` (the batch so far) gives each undated article in it the same
+        estimate as a longer batch would: none of them is among the last ``neighbours`` articles, whose
+        look-ahead would stop at the cut. A writer that cuts its batches by the clock cuts only here, so the
+        stories do not depend on how fast the articles came (``kronika ingest --jobs 1`` and ``--jobs 2``)."""
+        return all(date_interval(doc.date) is not None for doc in docs[len(docs) - self.neighbours :])
+
     def prepare(self, docs: list[Document], given: list | None = None) -> list[ArticleFeatures]:
         """Each doc's features (``given[i]`` when not None: what ``features`` made of it elsewhere)."""
         given = given or [None] * len(docs)

@@ -97,7 +97,11 @@ def jsonl_articles(tmp_path):
     """The stories fixture (eight articles, six languages, three stories) and the Polish articles, as one file."""
     polish = [{"text": text.split(" ", 3)[3], "date": text.split(" ", 3)[2]} for text in ARTICLES]
     gold = [json.loads(line) for line in STORIES_FIXTURE.read_text(encoding="utf-8").splitlines()]
-    lines = [{k: v for k, v in r.items() if k not in ("lang", "story")} for r in gold] + polish
+    # One undated article, next to last: its story follows from its neighbours' dates (``neighbours.py``),
+    # which a batch cut by the clock must not take away.
+    undated = {"text": "Kim Dzong Un i Xi Jinping rozmawiali w Pekinie o współpracy obu państw."}
+    lines = [{k: v for k, v in r.items() if k not in ("lang", "story")} for r in gold] + polish[:-1]
+    lines += [undated, polish[-1]]
     path = tmp_path / "articles.jsonl"
     path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
     return path
