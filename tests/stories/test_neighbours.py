@@ -168,7 +168,16 @@ def test_store_estimates_follow_its_batches(k, splits):
 # none of the last k is undated (their look-ahead would stop at the cut).
 @pytest.mark.parametrize(
     "k, n, expected",
-    [(2, 1, True), (2, 2, False), (2, 3, False), (1, 3, True), (2, 6, False), (1, 6, True), (0, 9, True), (3, 9, False)],
+    [
+        (2, 1, True),
+        (2, 2, False),
+        (2, 3, False),
+        (1, 3, True),
+        (2, 6, False),
+        (1, 6, True),
+        (0, 9, True),
+        (3, 9, False),
+    ],
 )
 def test_writer_cuts_only_where_estimates_do_not_change(k, n, expected):
     from kronika.stories.store import StoryAssigner
