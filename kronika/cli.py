@@ -343,7 +343,7 @@ def _query(db: str, output_format: str | None, method: str, *args, table_columns
     default=64,
     show_default=True,
     type=click.IntRange(1, 100_000),
-    help="Articles per committed transaction.",
+    help="Articles per committed transaction (up to twice as many while undated articles wait for their neighbours).",
 )
 @analysis_options("date", "lang")
 def ingest(
@@ -419,7 +419,7 @@ def ingest(
     default=64,
     show_default=True,
     type=click.IntRange(1, 100_000),
-    help="Articles per committed transaction.",
+    help="Articles per committed transaction (up to twice as many while undated articles wait for their neighbours).",
 )
 @click.option(
     "--timeout",

@@ -47,3 +47,26 @@ def story_store(path, **options):
     from kronika.stories.store import StoryAssigner
 
     return Store(path, **{"stories": StoryAssigner(), **options})
+
+
+# Columns that say when a row was written, not what it holds: two stores of the same articles differ there.
+CLOCK_COLUMNS = {"added_at", "updated_at", "applied_at", "raised_at", "seen_at", "checked_at"}
+
+
+def store_contents(path) -> dict[str, list[tuple]]:
+    """Every row of every table of a store file (the full-text index's own tables included), without the
+    clock columns, each table's rows sorted: what two stores of the same articles must share bit for bit."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        contents = {}
+        for table in sorted(tables):
+            columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+            kept = ", ".join(f'"{column}"' for column in columns if column not in CLOCK_COLUMNS)
+            if kept:
+                contents[table] = sorted(connection.execute(f'SELECT {kept} FROM "{table}"'), key=repr)
+        return contents
+    finally:
+        connection.close()

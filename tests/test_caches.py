@@ -26,8 +26,8 @@ def _kronika_caches() -> dict[str, functools._lru_cache_wrapper]:
     morphology (made when it is loaded)."""
     found = {}
     for info in pkgutil.walk_packages(kronika.__path__, "kronika."):
-        if info.name.startswith(("kronika.web", "kronika.api", "kronika.batch")):
-            continue  # the batch preloader freezes the collector at import; none of these caches words
+        if info.name.startswith(("kronika.web", "kronika.api", "kronika.batch", "kronika.stories.preload")):
+            continue  # the forkservers' preloaders freeze the collector at import; none of these caches words
         module = importlib.import_module(info.name)
         found |= _bounded(vars(module), info.name)
         for name, value in vars(module).items():

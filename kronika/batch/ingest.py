@@ -49,11 +49,14 @@ class IngestReport:
         if progress:
             progress(kind, error)
 
-    def store(self, store, docs: list[Document], progress: Progress | None = None) -> None:
+    def store(
+        self, store, docs: list[Document], progress: Progress | None = None, features: list | None = None
+    ) -> None:
         """Store ``docs`` in one transaction and count each: a record that cannot be written fails alone
-        (E507), and an id another process committed meanwhile is skipped by the store, not stored twice."""
+        (E507), and an id another process committed meanwhile is skipped by the store, not stored twice.
+        ``features``: the story hook's features of each record, made where it was analysed."""
         failures: list = []
-        added = store.add_many(docs, failures)
+        added = store.add_many(docs, failures, features=features)
         failed = {id(doc) for doc, _ in failures}
         self.languages.update(doc.lang for doc in docs if id(doc) not in failed)
         for doc, error in failures:
@@ -118,22 +121,35 @@ def ingest_articles(
             yield article
 
     batch: list[Document] = []
+    features: list = []
     last_commit = time.monotonic()
+    # The story hook's per-record work (vectors, evidence) is done where each record is analysed: in the
+    # workers with --jobs N, leaving the writer the writes.
+    hook = getattr(store, "story_hook", None)
+    extra = getattr(hook, "features", None)
+    can_cut = getattr(hook, "can_cut", None)
 
     def flush() -> None:
         nonlocal last_commit
         if batch:
-            report.store(store, batch, progress)
+            report.store(store, batch, progress, features if extra else None)
             batch.clear()
+            features.clear()
         last_commit = time.monotonic()
 
     try:
-        for result in analysed(new_articles(), options, jobs=jobs):
+        for result in analysed(new_articles(), options, jobs=jobs, extra=extra, preload=getattr(hook, "preload", ())):
             if isinstance(result, KronikaError):
                 note(FAILED, result)
                 continue
+            if extra:
+                result, made = result
+                features.append(made)
             batch.append(result)
-            if len(batch) >= batch_size or time.monotonic() - last_commit >= COMMIT_SECONDS:
+            due = len(batch) >= batch_size or time.monotonic() - last_commit >= COMMIT_SECONDS
+            # Cut where the story hook's estimates for undated articles do not depend on the cut (up to a
+            # bound, so a long run of undated articles is still committed): the clock must not change stories.
+            if due and (len(batch) >= 2 * batch_size or can_cut is None or can_cut(batch)):
                 flush()
         flush()
     finally:

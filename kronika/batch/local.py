@@ -5,29 +5,45 @@ or in a pool of workers forked with the pipeline loaded (``kronika.batch.pool``)
 
 from __future__ import annotations
 
+import logging
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 from kronika.errors import InputError, KronikaError
 from kronika.options import AnalysisOptions
 from kronika.record import Document
 
+log = logging.getLogger("kronika")
 
-def analysed(articles: Iterable, options: AnalysisOptions, *, jobs: int) -> Iterator[Document | KronikaError]:
+
+def analysed(
+    articles: Iterable,
+    options: AnalysisOptions,
+    *,
+    jobs: int,
+    extra: Callable[[Document], object] | None = None,
+    preload: tuple[str, ...] = (),
+) -> Iterator[Document | KronikaError | tuple[Document, object]]:
     """Records (or errors) for ``articles`` in their order, in this process or in ``jobs`` worker processes.
-    The options were checked when they were made, so a bad language never reaches a worker pool."""
+    The options were checked when they were made, so a bad language never reaches a worker pool.
+
+    With ``extra`` (a module-level function, so it pickles), each record comes as ``(record, extra(record))``,
+    computed where the record was made: a writer's per-record work (story vectors) done by the workers. An
+    ``extra`` that fails gives None: the writer then does that work itself, as without ``extra``. ``preload``:
+    modules the pool's forkserver imports besides the pipelines (what ``extra`` loads, loaded once)."""
     from kronika.core import analyze_articles
 
     if jobs <= 1:
-        yield from analyze_articles(articles, options)
+        for result in analyze_articles(articles, options):
+            yield result if extra is None or isinstance(result, KronikaError) else (result, _apply(extra, result))
         return
     from kronika.batch.pool import warm_pool
     from kronika.batch.worker import load_worker
 
     # Forked from a preloaded forkserver: no inherited database connection or threads, the pipeline loaded once.
-    work = partial(analyse_one, options=options)
-    with warm_pool(jobs, load_worker, (options,)) as pool:
+    work = partial(analyse_one, options=options, extra=extra)
+    with warm_pool(jobs, load_worker, (options,), preload=preload) as pool:
         pending: deque = deque()
         for article in articles:
             if isinstance(article, KronikaError):
@@ -41,7 +57,7 @@ def analysed(articles: Iterable, options: AnalysisOptions, *, jobs: int) -> Iter
             yield _unpack(pending.popleft().result())
 
 
-def analyse_one(article, *, options: AnalysisOptions) -> tuple:
+def analyse_one(article, *, options: AnalysisOptions, extra: Callable[[Document], object] | None = None) -> tuple:
     """Analyse one article in a worker. Errors travel as plain tuples: InputError does not unpickle."""
     from kronika.core import analyze_articles
 
@@ -50,10 +66,23 @@ def analyse_one(article, *, options: AnalysisOptions) -> tuple:
         return ("error", result.code, result.source, result.problem)
     if isinstance(result, KronikaError):
         return ("error", result.code, article.source or article.id, result.message)
+    if extra is not None:
+        return ("record", (result, _apply(extra, result)))
     return ("record", result)
 
 
-def _unpack(result: tuple) -> Document | KronikaError:
+def _apply(extra: Callable[[Document], object], doc: Document) -> object:
+    try:
+        return extra(doc)
+    except Exception as error:  # noqa: BLE001 - the writer redoes it and reports what fails there
+        name = getattr(extra, "__name__", "extra")
+        log.warning(
+            "%s of %s failed in a worker (%s: %s); the writer redoes it", name, doc.id, type(error).__name__, error
+        )
+        return None
+
+
+def _unpack(result: tuple) -> Document | KronikaError | tuple[Document, object]:
     if result[0] == "error":
         _, code, source, problem = result
         return InputError(code, source, problem)

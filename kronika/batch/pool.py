@@ -12,14 +12,32 @@ forkserver pool in the same process reuses that server, and the initializer then
 
 from __future__ import annotations
 
+import gc
+import logging
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
 PRELOAD = "kronika.batch.preload"
 
 
-def warm_pool(workers: int, initializer, initargs: tuple = ()) -> ProcessPoolExecutor:
-    """``workers`` processes forked from a preloaded forkserver; ``initializer(*initargs)`` runs in each."""
+def warm_pool(workers: int, initializer, initargs: tuple = (), *, preload: tuple[str, ...] = ()) -> ProcessPoolExecutor:
+    """``workers`` processes forked from a preloaded forkserver; ``initializer(*initargs)`` runs in each.
+    ``preload``: more modules for a new forkserver to import first (``kronika ingest``'s story encoder)."""
     context = get_context("forkserver")
-    context.set_forkserver_preload([PRELOAD])
+    context.set_forkserver_preload([*preload, PRELOAD])
     return ProcessPoolExecutor(workers, mp_context=context, initializer=initializer, initargs=initargs)
+
+
+def preload(load: Callable[[], None], what: str) -> None:
+    """A forkserver preload module's body: ``load()``, then the loaded objects out of the garbage collector's
+    reach (``gc.freeze``): they live as long as the process, and a collection in a worker would otherwise touch
+    every one of them and copy their pages from the server. A failed load must not kill the server: the
+    workers then load ``what`` each for themselves."""
+    try:
+        load()
+    except Exception as error:  # noqa: BLE001 - see above
+        logging.getLogger("kronika").warning(
+            "%s preload failed (%s: %s); each worker loads its own", what, type(error).__name__, error
+        )
+    gc.freeze()

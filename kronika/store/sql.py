@@ -999,15 +999,19 @@ _NAMING_ARTICLES = """
       AND NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.event = events.pk AND p.entity IS NOT NULL
                       AND NOT EXISTS (SELECT 1 FROM article_entities ae
                                       WHERE ae.article = sa.article AND ae.entity = p.entity))"""
-UPDATE_STORY_EVENT_COUNTS = f"""
+_STORY_EVENT_COUNTS = f"""
 UPDATE events SET
     num_mentions = (SELECT count(*) FROM event_reports WHERE event = events.pk)
                    + (SELECT count(*) FROM ({_NAMING_ARTICLES})),
     num_articles = (SELECT count(*) FROM (SELECT article FROM event_reports WHERE event = events.pk
                                           UNION SELECT article FROM ({_NAMING_ARTICLES}))),
     num_sources = (SELECT count(*) FROM (SELECT source FROM event_reports WHERE event = events.pk
-                                         UNION SELECT source FROM ({_NAMING_ARTICLES})))
-WHERE story = :story"""
+                                         UNION SELECT source FROM ({_NAMING_ARTICLES})))"""
+UPDATE_STORY_EVENT_COUNTS = f"{_STORY_EVENT_COUNTS}\nWHERE story = :story"
+# The same for some of the story's events only (:events, a JSON list of pks).
+UPDATE_STORY_SOME_EVENT_COUNTS = (
+    f"{_STORY_EVENT_COUNTS}\nWHERE pk IN (SELECT value FROM json_each(:events)) AND story = :story"
+)
 
 STORY_LIST_COLUMNS = """
     s.pk, s.id, s.size, s.lo, s.hi, s.titles,

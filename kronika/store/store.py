@@ -20,16 +20,20 @@ DEFAULT_PATH = "kronika.db"
 class StoryHook(Protocol):
     """What a writer gives the store to put new articles into stories (``kronika.stories.store.StoryAssigner``).
 
-    ``prepare`` runs once per written batch on the articles not stored yet, before the write lock; ``assign``
-    (returning the story's pk) and ``link`` (the article's stored events) run inside the write transaction."""
+    ``prepare`` runs once per written batch on the articles not stored yet, before the write lock, with what
+    the hook's ``features`` already made of each of them elsewhere (an ingest worker; None where nothing was
+    made); ``assign`` (returning the story's pk) and ``link`` (the article's stored events, and its language)
+    run inside the write transaction."""
 
-    def prepare(self, docs: list[Document]) -> list: ...
+    def features(self, doc: Document): ...
+
+    def prepare(self, docs: list[Document], given: list | None = None) -> list: ...
 
     def assign(
         self, connection: sqlite3.Connection, doc: Document, article_pk: int, prepared, *, source: str | None, now: str
     ) -> int: ...
 
-    def link(self, connection: sqlite3.Connection, story: int, events: set[int]) -> None: ...
+    def link(self, connection: sqlite3.Connection, story: int, events: set[int], lang: str | None) -> None: ...
 
 
 class Store:
@@ -78,19 +82,28 @@ class Store:
         """Store one document record; False when an article with its id is already stored."""
         return self.add_many([doc]) == 1
 
-    def add_many(self, docs: Iterable[Document], failures: list[tuple[Document, Exception]] | None = None) -> int:
+    def add_many(
+        self,
+        docs: Iterable[Document],
+        failures: list[tuple[Document, Exception]] | None = None,
+        *,
+        features: list | None = None,
+    ) -> int:
         """Store records in one transaction; returns how many were new (known ids are skipped).
 
         With ``failures`` given, a record that cannot be written is rolled back alone (a savepoint per
-        record) and listed there, and the others are committed; without it, the error propagates."""
+        record) and listed there, and the others are committed; without it, the error propagates.
+        ``features``: for each record, what the story hook's ``features`` made of it in another process
+        (None where it did not), so the hook need not make it again here."""
         added = 0
         docs = list(docs)
         prepared = [None] * len(docs)
         if self.story_hook and docs:
             stored = self.known_ids(doc.id for doc in docs)
             new = [i for i, doc in enumerate(docs) if doc.id not in stored]
-            # Prepared in one batch (the encoder's vectors), before the write lock is taken.
-            for i, value in zip(new, self.story_hook.prepare([docs[i] for i in new])):
+            given = [features[i] for i in new] if features else None
+            # Prepared in one batch (vectors, evidence, neighbours' estimates), before the write lock is taken.
+            for i, value in zip(new, self.story_hook.prepare([docs[i] for i in new], given)):
                 prepared[i] = value
         with self._reading():
             self.connection.execute(sql.BEGIN_WRITE)

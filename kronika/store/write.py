@@ -176,7 +176,7 @@ def add_document(connection: sqlite3.Connection, doc: Document, prepared=None, s
         connection.execute(sql.UPDATE_EVENT_COUNTS, {"pk": pk})
     connection.executemany(sql.INSERT_CLAIM, claim_rows(doc, article, story, stored_events))
     if story is not None:
-        stories.link(connection, story, touched)
+        stories.link(connection, story, touched, doc.lang)
     return True
 
 

@@ -22,7 +22,7 @@ from kronika.stories.features import ArticleFeatures, article_features
 from kronika.stories.neighbours import NEIGHBOURS, with_estimates
 from kronika.stories.threads import THREAD_RULE, Placement, ThreadClusterer, TwoLevelClusterer
 
-# Articles encoded together: the encoder is several times faster on a batch than one by one.
+# Articles featurized together (each is encoded alone: ``encoder.embed``).
 BATCH = 32
 
 

@@ -53,10 +53,16 @@ def encoder_input(doc: Document) -> str:
 
 
 def embed(texts: list[str]) -> np.ndarray:
-    """Unit-length float32 vectors, one row per text."""
+    """Unit-length float32 vectors, one row per text.
+
+    Each text is encoded alone: the encoder packs the texts of a call into shared matrices, and a row's last
+    bits then depend on its neighbours (112 of 300 BSNLP articles differed, by up to 2.4e-7, between one
+    call and one call each). Alone, a text's vector is a function of the text, wherever it is encoded (the
+    ingest workers or the writer, in any batch), for about 6 % more encoder time."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    vectors = np.asarray(load_encoder().encode(list(texts)), dtype=np.float32)
+    encoder = load_encoder()
+    vectors = np.concatenate([np.asarray(encoder.encode([text]), dtype=np.float32) for text in texts])
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.maximum(norms, 1e-12)
 

@@ -118,20 +118,15 @@ def assign_story(
     connection: sqlite3.Connection,
     doc: Document,
     article_pk: int,
-    vector: np.ndarray,
+    article: ArticleFeatures,
     *,
-    source: str | None = None,
     now: str,
     rule: StoryRule = RULE,
     thread_rule: StoryRule = THREAD_RULE,
-    estimate: tuple[int, int] | None = None,
 ) -> int:
     """Put a stored article in a story and that story in a thread (inside the caller's transaction), as
-    ``TwoLevelClusterer`` does in memory; returns the story's pk. ``estimate``: an undated article's days
-    from its neighbours (``neighbours.py``)."""
-    article = article_features(doc, vector, source=source)
-    if article.interval is None:
-        article.estimate = estimate
+    ``TwoLevelClusterer`` does in memory; returns the story's pk. ``article``: its features
+    (``stored_features``), with an undated article's ``estimate`` from its neighbours (``neighbours.py``)."""
     story, cosine, evidence = choose(article, candidates(connection, article, rule), rule)
     pk, new = _save(connection, sql.STORY_STATE, story, article, "story", now)
     connection.execute(
@@ -149,54 +144,87 @@ def assign_story(
     return pk
 
 
-def link_events(connection: sqlite3.Connection, story: int, events: set[int]) -> None:
+def link_events(connection: sqlite3.Connection, story: int, events: set[int], lang: str | None = None) -> None:
     """Events first reported in this story's articles join it; their mentions, articles and sources count the
     story's articles in languages without a pack that name the event's participants (``sql``'s
-    UPDATE_STORY_EVENT_COUNTS), besides their coded reports."""
+    UPDATE_STORY_EVENT_COUNTS), besides their coded reports. ``events``: those the new article (in ``lang``)
+    reports."""
     from kronika.lang import SUPPORTED
 
     connection.executemany(sql.SET_EVENT_STORY, [{"story": story, "event": pk} for pk in sorted(events)])
-    connection.execute(sql.UPDATE_STORY_EVENT_COUNTS, {"story": story, "coded": json.dumps(list(SUPPORTED))})
+    coded = json.dumps(list(SUPPORTED))
+    if lang in SUPPORTED:
+        # An article in a coded language names events for no one but itself: only the events it reports
+        # (recounted from their reports alone as it was stored) need the story's naming articles back.
+        if events:
+            connection.execute(
+                sql.UPDATE_STORY_SOME_EVENT_COUNTS,
+                {"story": story, "coded": coded, "events": json.dumps(sorted(events))},
+            )
+        return
+    connection.execute(sql.UPDATE_STORY_EVENT_COUNTS, {"story": story, "coded": coded})
+
+
+def stored_features(doc: Document) -> ArticleFeatures:
+    """What the store clusters ``doc`` by: its vector and evidence, with the outlet the store records for it.
+    A function of the record alone, so an ingest worker can make it beside the analysis."""
+    from kronika.store.write import source_of
+    from kronika.stories.encoder import embed_documents
+
+    (vector,) = embed_documents([doc])
+    return article_features(doc, vector, source=source_of(doc.url, doc.id))
 
 
 class StoryAssigner:
     """The story hook a writer passes to ``Store(path, stories=StoryAssigner())``: each new article joins or
-    starts a story as it is stored. ``prepare`` encodes the new articles in one batch before the write lock
-    is taken, and gives each undated one its neighbours' estimate (``neighbours.py``: the ``neighbours``
-    articles before it, from this batch or the ones this assigner prepared before, and after it, in this
-    batch only: a written batch is not held back for the next); ``assign`` and ``link`` run inside the
-    store's transaction for each article."""
+    starts a story as it is stored. ``prepare`` makes the new articles' features before the write lock is
+    taken (or takes those an ingest worker made with ``features``), and gives each undated one its
+    neighbours' estimate (``neighbours.py``: the ``neighbours`` articles before it, from this batch or the
+    ones this assigner prepared before, and after it, in this batch only: a written batch is not held back
+    for the next); ``assign`` and ``link`` run inside the store's transaction for each article."""
+
+    # Picklable (a module's function), so a worker process can run it on the records it analyses; the
+    # workers' forkserver imports ``preload`` first, which loads the encoder once for all of them.
+    features = staticmethod(stored_features)
+    preload = ("kronika.stories.preload",)
 
     def __init__(self, *, neighbours: int = NEIGHBOURS):
         self.neighbours = neighbours
         self._earlier: deque[tuple[int, int] | None] = deque(maxlen=neighbours)
 
-    def prepare(self, docs: list[Document]) -> list[tuple[np.ndarray, tuple[int, int] | None]]:
-        from kronika.stories.encoder import embed_documents
+    def can_cut(self, docs: list[Document]) -> bool:
+        """Whether a batch ending with ``docs`` (the batch so far) gives each undated article in it the same
+        estimate as a longer batch would: none of them is among the last ``neighbours`` articles, whose
+        look-ahead would stop at the cut. A writer that cuts its batches by the clock cuts only here, so the
+        stories do not depend on how fast the articles came (``kronika ingest --jobs 1`` and ``--jobs 2``)."""
+        return all(date_interval(doc.date) is not None for doc in docs[len(docs) - self.neighbours :])
 
+    def prepare(self, docs: list[Document], given: list | None = None) -> list[ArticleFeatures]:
+        """Each doc's features (``given[i]`` when not None: what ``features`` made of it elsewhere)."""
+        given = given or [None] * len(docs)
+        prepared = [stored_features(doc) if made is None else made for doc, made in zip(docs, given)]
         intervals = [date_interval(doc.date) for doc in docs]
         around = [*self._earlier, *intervals]
-        estimates = [
-            None
-            if interval is not None or not self.neighbours
-            else neighbour_window(around, len(self._earlier) + i, self.neighbours)
-            for i, interval in enumerate(intervals)
-        ]
+        for i, (article, interval) in enumerate(zip(prepared, intervals)):
+            article.estimate = (
+                None
+                if interval is not None or not self.neighbours
+                else neighbour_window(around, len(self._earlier) + i, self.neighbours)
+            )
         self._earlier.extend(intervals)
-        return list(zip(embed_documents(docs), estimates))
+        return prepared
 
     def assign(
         self,
         connection: sqlite3.Connection,
         doc: Document,
         article_pk: int,
-        prepared: tuple[np.ndarray, tuple[int, int] | None],
+        prepared: ArticleFeatures,
         *,
         source: str | None,
         now: str,
     ) -> int:
-        vector, estimate = prepared
-        return assign_story(connection, doc, article_pk, vector, source=source, now=now, estimate=estimate)
+        return assign_story(connection, doc, article_pk, prepared, now=now)
 
-    def link(self, connection: sqlite3.Connection, story: int, events: set[int]) -> None:
-        link_events(connection, story, events)
+    def link(self, connection: sqlite3.Connection, story: int, events: set[int], lang: str | None = None) -> None:
+        link_events(connection, story, events, lang)

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from kronika.cli import main
 from kronika.store import Store
-from conftest import ROOT
+from conftest import ROOT, store_contents, story_store
 
 ARTICLES = [
     " date 2025-09-04 Kim Dzong Un spotkał się w czwartek w Pekinie z Xi Jinpingiem.",
@@ -90,6 +90,55 @@ def test_jobs_give_the_same_store(tmp_path):
     assert export(one) == export(two)
 
 
+STORIES_FIXTURE = ROOT / "tests" / "stories" / "fixtures" / "articles.jsonl"
+
+
+def jsonl_articles(tmp_path):
+    """The stories fixture (eight articles, six languages, three stories) and the Polish articles, as one file."""
+    polish = [{"text": text.split(" ", 3)[3], "date": text.split(" ", 3)[2]} for text in ARTICLES]
+    gold = [json.loads(line) for line in STORIES_FIXTURE.read_text(encoding="utf-8").splitlines()]
+    # One undated article, next to last: its story follows from its neighbours' dates (``neighbours.py``),
+    # which a batch cut by the clock must not take away.
+    undated = {"text": "Kim Dzong Un i Xi Jinping rozmawiali w Pekinie o współpracy obu państw."}
+    lines = [{k: v for k, v in r.items() if k not in ("lang", "story")} for r in gold] + polish[:-1]
+    lines += [undated, polish[-1]]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def writer_store(path, source):
+    """The store the writer alone makes of ``source``: records analysed here, the story hook's features made
+    by the store in one batch (``prepare`` without given features), as a library user's ``add_many`` does."""
+    from kronika.core import analyze_articles
+    from kronika.ingest import read_articles
+
+    records = list(analyze_articles(read_articles([str(source)]), lang="auto"))
+    with story_store(path) as store:
+        assert store.add_many(records) == len(records)
+
+
+# --jobs 2: the records and the story features come from the workers; --jobs 1: from this process, in batches of
+# --batch-size; the writer alone: from the store's own prepare step. Every row of every table must agree.
+@pytest.mark.parametrize(
+    "args",
+    [["--jobs", "2"], ["--jobs", "2", "--batch-size", "3"], ["--jobs", "1", "--batch-size", "5"]],
+    ids=["jobs2", "jobs2-batches-of-3", "jobs1-batches-of-5"],
+)
+def test_jobs_and_batches_give_the_writers_store(tmp_path, args):
+    source = jsonl_articles(tmp_path)
+    expected = tmp_path / "writer.db"
+    writer_store(expected, source)
+    db = tmp_path / "ingest.db"
+    result = ingest(source, "--db", db, "--lang", "auto", *args)
+    assert result.exit_code == 0, result.output
+    got, want = store_contents(db), store_contents(expected)
+    assert len(want["stories"]) >= 3 and len(want["threads"]) >= 3 and want["events"]
+    assert got.keys() == want.keys()
+    for table in want:
+        assert got[table] == want[table], table
+
+
 def count_articles(db) -> int:
     try:
         connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
@@ -136,9 +185,6 @@ def test_kill_9_loses_nothing_committed(tmp_path):
         assert store.integrity_problems() == []
         ids = [row[0] for row in store.connection.execute("SELECT id FROM articles")]
         assert len(ids) == len(set(ids)) == total
-
-
-STORIES_FIXTURE = ROOT / "tests" / "stories" / "fixtures" / "articles.jsonl"
 
 
 def test_auto_language_with_jobs(tmp_path):

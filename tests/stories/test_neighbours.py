@@ -152,7 +152,7 @@ def test_store_estimates_follow_its_batches(k, splits):
     docs = stream()
     assigner = StoryAssigner(neighbours=k)
     cuts = [0, *splits, len(docs)]
-    stored = [estimate for lo, hi in zip(cuts, cuts[1:]) for _, estimate in assigner.prepare(docs[lo:hi])]
+    stored = [article.estimate for lo, hi in zip(cuts, cuts[1:]) for article in assigner.prepare(docs[lo:hi])]
     intervals = [date_interval(d) for d in DATES]
     seen = [
         neighbour_window(intervals[:hi], i, k) if k and intervals[i] is None else None
@@ -162,3 +162,36 @@ def test_store_estimates_follow_its_batches(k, splits):
     assert stored == seen
     if not splits:
         assert stored == [features.estimate for _, features in featurized(docs, neighbours=k)]
+
+
+# DATES: undated at positions 1, 3, 4, 6 and 8. A cut after the first n articles keeps every estimate only when
+# none of the last k is undated (their look-ahead would stop at the cut).
+@pytest.mark.parametrize(
+    "k, n, expected",
+    [
+        (2, 1, True),
+        (2, 2, False),
+        (2, 3, False),
+        (1, 3, True),
+        (2, 6, False),
+        (1, 6, True),
+        (0, 9, True),
+        (3, 9, False),
+    ],
+)
+def test_writer_cuts_only_where_estimates_do_not_change(k, n, expected):
+    from kronika.stories.store import StoryAssigner
+
+    assert StoryAssigner(neighbours=k).can_cut(stream()[:n]) is expected
+
+
+@pytest.mark.parametrize("k, cut", [(2, [1]), (1, [3, 6]), (3, [1])])
+def test_a_cut_where_allowed_gives_the_estimates_of_one_batch(k, cut):
+    from kronika.stories.store import StoryAssigner
+
+    docs = stream()
+    whole = [article.estimate for article in StoryAssigner(neighbours=k).prepare(docs)]
+    assigner, cuts = StoryAssigner(neighbours=k), [0, *cut, len(docs)]
+    assert all(assigner.can_cut(docs[:n]) for n in cut)
+    parts = [article.estimate for lo, hi in zip(cuts, cuts[1:]) for article in assigner.prepare(docs[lo:hi])]
+    assert parts == whole
