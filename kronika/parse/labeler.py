@@ -10,6 +10,8 @@ the move model's combinations are (``kronika.parse.keys``): no feature string is
 
 from __future__ import annotations
 
+from types import ModuleType
+
 import numpy as np
 
 from kronika.parse import keys
@@ -88,12 +90,19 @@ def keyed(model: Perceptron) -> tuple:
 
 
 class ExactRelations:
-    def __init__(self, model: Perceptron, compact: tuple | None = None):
+    """Relations by numpy sums, or with ``kernel`` (``kronika.parse.kernel``) in compiled code: the same keys,
+    found in a hash table, and the same sums (``label_compiled``)."""
+
+    def __init__(self, model: Perceptron, compact: tuple | None = None, kernel: ModuleType | None = None):
         self.model = model
         self.rows = bounded(model.weights)  # features x (classes + bound), a zero row last
         self.vocabulary, width, found, rows, bias = compact if compact is not None else keyed(model)
         self.keys, self.key_rows = np.frombuffer(found, dtype="<i8"), np.frombuffer(rows, dtype="<i8")
-        self.bias = self.rows[bias]
+        self.bias, self.bias_row = self.rows[bias], bias
+        self.kernel = kernel
+        if kernel is not None:
+            self.table = np.full((1 << max(4, (2 * len(self.keys)).bit_length()), 2), kernel.EMPTY, dtype=np.int64)
+            kernel.fill(self.table, self.keys[:-1].copy(), self.key_rows[:-1].reshape(-1, 1).copy())
         self.coefficients = np.zeros((len(TEMPLATES), len(PARTS)), dtype=np.int64)
         for t, parts in enumerate(TEMPLATES.values()):
             for power, part in enumerate(reversed(parts)):
@@ -109,6 +118,8 @@ class ExactRelations:
 
     def label_all(self, sentences: list[tuple[Words, list[int]]]) -> list[list[str]]:
         """The relation of every word of every sentence (given with its heads), all arcs scored together."""
+        if self.kernel is not None:
+            return self._label_compiled(sentences)
         labels = [[ROOT_RELATION] * len(heads) for _, heads in sentences]
         arcs, parts = self._arcs(sentences)
         if not len(arcs):
@@ -132,6 +143,51 @@ class ExactRelations:
                 features = relation_features(words, h, d, children_of(heads))
                 choice = int(self.model.scores(features).argmax())
             labels[s][d - 1] = classes[choice]
+        return labels
+
+    def _label_compiled(self, sentences: list[tuple[Words, list[int]]]) -> list[list[str]]:
+        ids = self.vocabulary.get
+        form, lemma, tag, cls, case, heads, starts = [], [], [], [], [], [], [0]
+        for words, found in sentences:
+            form += [ids(f, 0) for f in words.form]
+            lemma += [ids(le, 0) for le in words.lemma]
+            tag += [ids(f"{c}/{k}", 0) for c, k in zip(words.cls, words.case)]
+            cls += [ids(c, 0) for c in words.cls]
+            case += [ids(k, 0) for k in words.case]
+            heads.append(0)
+            heads += found
+            starts.append(len(heads))
+        columns = np.array([form, lemma, tag, cls, case], dtype=np.int64).reshape(5, -1)
+        out = np.empty((2, len(heads)), dtype=np.int64)
+        self.kernel.label(
+            self.table,
+            self.rows,
+            self.bias_row,
+            self.coefficients,
+            self.offsets,
+            self.dists,
+            np.array(self.sides, dtype=np.int64),
+            self.dash,
+            np.array(starts, dtype=np.int64),
+            columns,
+            np.array(heads, dtype=np.int64),
+            out,
+        )
+        best, sure = out.tolist()
+        classes = self.model.classes
+        labels = []
+        for s, (words, found) in enumerate(sentences):
+            base, mine = starts[s], []
+            for d, h in enumerate(found, start=1):
+                if not h:
+                    mine.append(ROOT_RELATION)
+                    continue
+                choice = best[base + d]
+                if not sure[base + d]:
+                    self.fallbacks += 1
+                    choice = int(self.model.scores(relation_features(words, h, d, children_of(found))).argmax())
+                mine.append(classes[choice])
+            labels.append(mine)
         return labels
 
     def _arcs(self, sentences: list[tuple[Words, list[int]]]) -> tuple[np.ndarray, np.ndarray]:

@@ -14,7 +14,8 @@ from pathlib import Path
 import numpy as np
 
 from kronika import prebuilt
-from kronika.parse import exact
+from kronika.parse import compiled, exact, jit
+from kronika.parse.compiled import CompiledMoves
 from kronika.parse.features import Words, move_features, relation_features
 from kronika.parse.greedy import ExactMoves
 from kronika.parse.labeler import ROOT_RELATION, ExactRelations, children_of, keyed
@@ -25,12 +26,19 @@ __all__ = ["ROOT_RELATION", "Parser"]
 
 
 class Parser:
-    def __init__(self, moves: Perceptron | ExactMoves, relations: Perceptron, keyed_relations: tuple | None = None):
+    def __init__(
+        self,
+        moves: Perceptron | ExactMoves | CompiledMoves,
+        relations: Perceptron,
+        keyed_relations: tuple | None = None,
+    ):
         self.moves = moves
         self.relations = relations
-        self.exact_moves = moves if isinstance(moves, ExactMoves) else _exact_moves(moves)
+        self.exact_moves = moves if isinstance(moves, (ExactMoves, CompiledMoves)) else _exact_moves(moves)
+        # The compiled relation loop goes with the compiled moves (both need numba).
+        kernel = moves.kernel if isinstance(moves, CompiledMoves) else None
         self.exact_relations = (
-            ExactRelations(relations, keyed_relations) if exact.is_float16(relations.weights) else None
+            ExactRelations(relations, keyed_relations, kernel) if exact.is_float16(relations.weights) else None
         )
 
     @classmethod
@@ -38,11 +46,16 @@ class Parser:
         # Keyed by the model's files and this package's code, which derives the packed form.
         code = prebuilt.source_files(Path(__file__).parent, pattern="*.py")
         files = [folder / "moves.json", folder / "moves.npy", *code]
-        compact = prebuilt.load(f"parser-{folder.name}-moves", files, lambda: _packed(folder / "moves"))
+        kernel = jit.kernel()
+        if kernel is not None:
+            value = prebuilt.load(f"parser-{folder.name}-compiled", files, lambda: _compiled(folder / "moves", kernel))
+            moves: ExactMoves | CompiledMoves = CompiledMoves(value, kernel)
+        else:
+            moves = ExactMoves(*prebuilt.load(f"parser-{folder.name}-moves", files, lambda: _packed(folder / "moves")))
         relations = Perceptron.load(folder / "relations")
         files = [folder / "relations.json", folder / "relations.npy", *code]
         return cls(
-            ExactMoves(*compact),
+            moves,
             relations,
             prebuilt.load(f"parser-{folder.name}-relations", files, lambda: keyed(relations)),
         )
@@ -56,7 +69,10 @@ class Parser:
     def parse_all(self, sentences: list[list[tuple[str, str, str, str]]]) -> list[tuple[list[int], list[str]]]:
         """``parse`` of each sentence; the relations of all of them are scored together."""
         words = [Words.of(attributes) for attributes in sentences]
-        heads = [self.heads(w, len(attributes)) for w, attributes in zip(words, sentences)]
+        if isinstance(self.exact_moves, CompiledMoves):
+            heads = self.exact_moves.heads_all(words)
+        else:
+            heads = [self.heads(w, len(attributes)) for w, attributes in zip(words, sentences)]
         if self.exact_relations is None:
             return [(h, self.label(w, h)) for w, h in zip(words, heads)]
         return list(zip(heads, self.exact_relations.label_all(list(zip(words, heads)))))
@@ -92,6 +108,14 @@ def _exact_moves(model: Perceptron) -> ExactMoves | None:
 def _table(model: Perceptron) -> dict[str, int]:
     ordered = sorted(model.features, key=model.features.get)
     return dict(zip(ordered, exact.packed_rows(model.weights)))
+
+
+def _compiled(path: Path, kernel) -> tuple:
+    """A saved move model in the form of ``CompiledMoves``, in marshal's types."""
+    model = Perceptron.load(path)
+    if not exact.is_float16(model.weights):
+        raise ValueError(f"{path}.npy: weights are not float16 values, as every saved model's are")
+    return compiled.compact(model, kernel)
 
 
 def _packed(path: Path) -> tuple:

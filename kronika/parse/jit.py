@@ -1,0 +1,57 @@
+"""The compiled move loop (``kronika.parse.kernel``), imported on first use with numba's cache where it can write.
+
+numba is imported here only, when a parser is first built: importing it costs about 0.4 s of CPU, which a
+run without ``--parse`` must not pay. Compiled code is cached on disk (``cache=True``), so only the first
+process after an install or a change to the kernel compiles (a few seconds); later ones load the machine
+code. numba writes its cache next to the source, which a read-only site-packages refuses, so unless
+``NUMBA_CACHE_DIR`` is set it goes to ``numba/`` under kronika's own cache (``kronika.prebuilt``), else numba
+falls back to its user-wide directory. Without numba, or with no writable cache anywhere, the parser runs the
+pure-Python decoder (``kronika.parse.greedy``) with the same output, slower.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from functools import cache
+from types import ModuleType
+
+from kronika import prebuilt
+
+log = logging.getLogger("kronika")
+
+CACHE_ENV = "NUMBA_CACHE_DIR"
+
+
+def cache_dir() -> str | None:
+    """Where numba should keep compiled code: its own setting, else a writable directory in kronika's cache."""
+    if os.environ.get(CACHE_ENV):
+        return os.environ[CACHE_ENV]
+    base = prebuilt.cache_dir()
+    if base is None:
+        return None
+    path = base / "numba"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryFile(dir=path).close()
+    except OSError:
+        return None
+    return str(path)
+
+
+@cache
+def kernel() -> ModuleType | None:
+    """``kronika.parse.kernel``, or None when numba is missing or cannot cache anywhere (logged once)."""
+    directory = cache_dir()
+    if directory and CACHE_ENV not in os.environ:
+        os.environ[CACHE_ENV] = directory  # read by numba when it is first imported, just below
+    try:
+        from kronika.parse import kernel as compiled
+    except ImportError as err:
+        log.warning("parser: numba is not available (%s); running the slower pure-Python decoder", err)
+        return None
+    except RuntimeError as err:  # numba's "cannot cache function": no writable cache directory
+        log.warning("parser: cannot cache compiled code (%s); running the slower pure-Python decoder", err)
+        return None
+    return compiled
