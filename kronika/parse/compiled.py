@@ -14,10 +14,10 @@ from types import ModuleType
 
 import numpy as np
 
-from kronika.parse import keys
+from kronika.parse import keys, wordtypes
 from kronika.parse.exact import SCALE, bounded
-from kronika.parse.features import NONE, Words, move_features
-from kronika.parse.greedy import _BY_CLASS, _BY_FORM, _BY_LEMMA, _BY_TAG, _NONE_TAG, ExactMoves, _bucket, _dependents
+from kronika.parse.features import Words, move_features
+from kronika.parse.greedy import _BY_CLASS, _BY_FORM, _BY_LEMMA, _BY_TAG, ExactMoves, _bucket, _dependents
 from kronika.parse.perceptron import Perceptron
 from kronika.parse.system import State
 
@@ -95,42 +95,42 @@ class CompiledMoves:
         self.fallbacks = 0  # decisions left to the reference computation, for the curious
         ids = vocabulary.get
         self._ids = [ids(_bucket(d), 0) for d in range(11)] + [ids("-", 0), ids("False", 0), ids("True", 0)]
-        self._none = (0, indexes[1].get(NONE[1], 0), indexes[2].get(_NONE_TAG, 0), 0)
+        self._types: wordtypes.WordTypes | None = None  # for ``heads_all``; a parser keeps its own
+
+    def word_tables(self) -> list[tuple[dict[str, int], int]]:
+        """What ``WordTypes`` needs of this model: the index of forms, lemmas, tags and classes."""
+        return list(zip(self.indexes, (wordtypes.FORM, wordtypes.LEMMA, wordtypes.TAG, wordtypes.CLASS)))
 
     def heads(self, words: Words, n: int) -> list[int]:
-        return self.heads_all([words])[0]
+        attributes = list(zip(words.form, words.lemma, words.cls, words.case))[1:]
+        return self.heads_all([attributes])[0]
 
-    def heads_all(self, sentences: list[Words]) -> list[list[int]]:
+    def heads_all(self, sentences: list[list[tuple[str, str, str, str]]]) -> list[list[int]]:
         """The heads of each sentence's words (1-based positions, 0 for a root)."""
-        forms, lemmas, tags, classes = (index.get for index in self.indexes)
-        _, none_lemma, none_tag, _ = self._none
-        form, lemma, tag, cls, offsets = [], [], [], [], [0]
-        for words in sentences:
-            form += [forms(f, 0) for f in words.form]
-            form += (0, 0)
-            lemma += [lemmas(le, 0) for le in words.lemma]
-            lemma += (none_lemma, none_lemma)
-            tag += [tags(f"{c}/{k}", 0) for c, k in zip(words.cls, words.case)]
-            tag += (none_tag, none_tag)
-            cls += [classes(c, 0) for c in words.cls]
-            cls += (0, 0)
-            offsets.append(len(form))
-        longest = max(b - a for a, b in zip(offsets, offsets[1:])) if sentences else 3
+        if self._types is None:
+            self._types = wordtypes.WordTypes(self.word_tables())
+        columns, offsets = self._types.document(sentences)
+        heads = self.decode(columns, offsets, sentences).tolist()
+        return [[h if h >= 0 else 0 for h in heads[a + 1 : b - 2]] for a, b in zip(offsets, offsets[1:])]
+
+    def decode(self, columns: np.ndarray, offsets: np.ndarray, sentences: list) -> np.ndarray:
+        """Heads per position (``WordTypes.document``'s layout, -1 for none) of a document whose words are
+        ``columns`` (form, lemma, tag and class ids, one row each); ``sentences`` for the close calls."""
+        longest = int(np.diff(offsets).max()) if len(offsets) > 1 else 3
         ids = np.array(self._ids + [self.vocabulary.get(str(c), 0) for c in range(longest)], dtype=np.int64)
-        columns = np.array([form, lemma, tag, cls], dtype=np.int64).reshape(4, -1)
         heads = np.full(offsets[-1], -1, dtype=np.int64)
         scratch = np.zeros((5 + 2 * self.weights.shape[1], longest), dtype=np.int64)
         cursor = np.array([0, 1, 2, -1], dtype=np.int64)
         k = self.kernel
-        args = (self.weights, self.table, self.values, self.width, ids, self.bias, self.tri, np.array(offsets))
-        while k.decode(*args, columns, heads, scratch, cursor) == k.CLOSE:
+        args = (self.weights, self.table, self.values, self.width, ids, self.bias, self.tri, offsets, columns)
+        while k.decode(*args, heads, scratch, cursor) == k.CLOSE:
             s = cursor[k.SENTENCE]
             n = offsets[s + 1] - offsets[s] - 3
             found = heads[offsets[s] : offsets[s] + n + 1].tolist()
             stack = scratch[0, 1 : cursor[k.DEPTH]].tolist()
-            cursor[k.FORCED] = self._reference(sentences[s], n, stack, int(cursor[k.NEXT]), found)
-        out = heads.tolist()
-        return [[h if h >= 0 else 0 for h in out[a + 1 : b - 2]] for a, b in zip(offsets, offsets[1:])]
+            words = Words.of(sentences[s])
+            cursor[k.FORCED] = self._reference(words, n, stack, int(cursor[k.NEXT]), found)
+        return heads
 
     def _reference(self, words: Words, n: int, stack: list[int], nxt: int, heads: list[int]) -> int:
         """The reference's own decision: its feature strings, its float32 rows summed the same way."""

@@ -234,34 +234,29 @@ def label(table, weights, bias, coefficients, offsets, dists, sides, dash, sente
     """The best relation of every arc (``kronika.parse.labeler``): per word, its ``weights`` rows (float64,
     classes then the bound; exact for float16 values) summed over the 18 templates, whose keys are the
     template's ``offsets`` plus its ``coefficients`` times the arc's part ids, found in ``table`` (key,
-    row). ``words`` rows: form, lemma, tag, class and case ids per position, ``sentences[s]`` where sentence s
-    starts (its root); ``heads`` per position (0 a root). ``out`` per position: the class, then whether it
-    leads the next by the margin (0 or 1); -1 where the word is a root (or the position one)."""
+    row). ``words`` rows: form, lemma, tag, class and case ids per position, in ``decode``'s layout
+    (``sentences`` as its ``offsets``); ``heads`` per position, below 1 for a root. ``out`` per position:
+    the class, then whether it leads the next by the margin (0 or 1); -1 where the word is a root."""
     lanes = weights.shape[1]
     classes = lanes - 1
     acc = np.zeros(lanes, dtype=np.float64)
     parts = np.zeros(12, dtype=np.int64)
     first = np.zeros(words.shape[1] + 1, dtype=np.int64)
+    out[:] = -1
     for s in range(sentences.shape[0] - 1):
-        base, end = sentences[s], sentences[s + 1]
+        base, end = sentences[s], sentences[s + 1] - 2  # the root and the words; "no word" after them
         for p in range(base, end):  # each word's first dependent, else "no word" (end)
             first[p] = end
         for p in range(end - 1, base, -1):
             if heads[p] > 0:
                 first[base + heads[p]] = p
-        for p in range(base, end):
-            out[0, p], out[1, p] = -1, -1
-            if p == base or heads[p] <= 0:
+        for p in range(base + 1, end):
+            if heads[p] <= 0:
                 continue
             g = base + heads[p]
             f = first[p]
-            parts[0], parts[1], parts[2], parts[3], parts[4] = (
-                words[0, p],
-                words[1, p],
-                words[2, p],
-                words[3, p],
-                words[4, p],
-            )
+            for q in range(5):
+                parts[q] = words[q, p]
             parts[5], parts[6], parts[7] = words[1, g], words[2, g], words[3, g]
             parts[8] = sides[0] if p < g else sides[1]
             parts[9] = dists[min(abs(g - p), 10)]

@@ -14,7 +14,7 @@ from types import ModuleType
 
 import numpy as np
 
-from kronika.parse import keys
+from kronika.parse import keys, wordtypes
 from kronika.parse.exact import MARGIN_BITS, bounded
 from kronika.parse.features import Words, relation_features
 from kronika.parse.perceptron import Perceptron
@@ -91,7 +91,7 @@ def keyed(model: Perceptron) -> tuple:
 
 class ExactRelations:
     """Relations by numpy sums, or with ``kernel`` (``kronika.parse.kernel``) in compiled code: the same keys,
-    found in a hash table, and the same sums (``label_compiled``)."""
+    found in a hash table, and the same sums (``label_columns``)."""
 
     def __init__(self, model: Perceptron, compact: tuple | None = None, kernel: ModuleType | None = None):
         self.model = model
@@ -99,7 +99,7 @@ class ExactRelations:
         self.vocabulary, width, found, rows, bias = compact if compact is not None else keyed(model)
         self.keys, self.key_rows = np.frombuffer(found, dtype="<i8"), np.frombuffer(rows, dtype="<i8")
         self.bias, self.bias_row = self.rows[bias], bias
-        self.kernel = kernel
+        self.kernel, self._types = kernel, None  # word types for ``label_all``; a parser keeps its own
         if kernel is not None:
             self.table = np.full((1 << max(4, (2 * len(self.keys)).bit_length()), 2), kernel.EMPTY, dtype=np.int64)
             kernel.fill(self.table, self.keys[:-1].copy(), self.key_rows[:-1].reshape(-1, 1).copy())
@@ -110,6 +110,7 @@ class ExactRelations:
         self.offsets = np.arange(len(TEMPLATES), dtype=np.int64) * width**3
         ids = self.vocabulary.get
         self.sides, self.dash = (ids("L", 0), ids("R", 0)), ids("-", 0)
+        self._sides = np.array(self.sides, dtype=np.int64)
         self.dists = np.array([ids(b, 0) for b in _BUCKETS], dtype=np.int64)
         self.fallbacks = 0
 
@@ -145,47 +146,47 @@ class ExactRelations:
             labels[s][d - 1] = classes[choice]
         return labels
 
+    def word_tables(self) -> list[tuple[dict[str, int], int]]:
+        """What ``WordTypes`` needs of this model: the part ids of forms, lemmas, tags, classes and cases."""
+        order = (wordtypes.FORM, wordtypes.LEMMA, wordtypes.TAG, wordtypes.CLASS, wordtypes.CASE)
+        return [(self.vocabulary, attribute) for attribute in order]
+
     def _label_compiled(self, sentences: list[tuple[Words, list[int]]]) -> list[list[str]]:
-        ids = self.vocabulary.get
-        form, lemma, tag, cls, case, heads, starts = [], [], [], [], [], [], [0]
-        for words, found in sentences:
-            form += [ids(f, 0) for f in words.form]
-            lemma += [ids(le, 0) for le in words.lemma]
-            tag += [ids(f"{c}/{k}", 0) for c, k in zip(words.cls, words.case)]
-            cls += [ids(c, 0) for c in words.cls]
-            case += [ids(k, 0) for k in words.case]
-            heads.append(0)
-            heads += found
-            starts.append(len(heads))
-        columns = np.array([form, lemma, tag, cls, case], dtype=np.int64).reshape(5, -1)
-        out = np.empty((2, len(heads)), dtype=np.int64)
+        if self._types is None:
+            self._types = wordtypes.WordTypes(self.word_tables())
+        words = [list(zip(w.form, w.lemma, w.cls, w.case))[1:] for w, _ in sentences]
+        columns, offsets = self._types.document(words)
+        heads = np.full(offsets[-1], -1, dtype=np.int64)
+        for (_, found), start in zip(sentences, offsets.tolist()):
+            heads[start + 1 : start + 1 + len(found)] = found
+        return self.label_columns(columns, offsets, heads, words)
+
+    def label_columns(self, columns: np.ndarray, offsets: np.ndarray, heads: np.ndarray, sentences: list) -> list:
+        """The relations of a document in ``WordTypes.document``'s layout (``columns``: form, lemma, tag,
+        class and case ids, one row each) with its heads per position (as ``CompiledMoves.decode`` leaves
+        them); ``sentences``, each word's attributes, for the close calls."""
+        out = np.empty((2, offsets[-1]), dtype=np.int64)
         self.kernel.label(
-            self.table,
-            self.rows,
-            self.bias_row,
-            self.coefficients,
-            self.offsets,
-            self.dists,
-            np.array(self.sides, dtype=np.int64),
-            self.dash,
-            np.array(starts, dtype=np.int64),
-            columns,
-            np.array(heads, dtype=np.int64),
-            out,
-        )
+            self.table, self.rows, self.bias_row, self.coefficients, self.offsets, self.dists,
+            self._sides, self.dash, offsets, columns, heads, out,
+        )  # fmt: skip
         best, sure = out.tolist()
+        found = heads.tolist()
         classes = self.model.classes
         labels = []
-        for s, (words, found) in enumerate(sentences):
-            base, mine = starts[s], []
-            for d, h in enumerate(found, start=1):
-                if not h:
+        for start, attributes in zip(offsets.tolist(), sentences):
+            mine, words, tree = [], None, None
+            for d in range(1, len(attributes) + 1):
+                if found[start + d] <= 0:
                     mine.append(ROOT_RELATION)
                     continue
-                choice = best[base + d]
-                if not sure[base + d]:
+                choice = best[start + d]
+                if not sure[start + d]:
                     self.fallbacks += 1
-                    choice = int(self.model.scores(relation_features(words, h, d, children_of(found))).argmax())
+                    words = words or Words.of(attributes)
+                    tree = tree or [max(h, 0) for h in found[start + 1 : start + 1 + len(attributes)]]
+                    features = relation_features(words, tree[d - 1], d, children_of(tree))
+                    choice = int(self.model.scores(features).argmax())
                 mine.append(classes[choice])
             labels.append(mine)
         return labels

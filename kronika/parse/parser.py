@@ -21,6 +21,7 @@ from kronika.parse.greedy import ExactMoves
 from kronika.parse.labeler import ROOT_RELATION, ExactRelations, children_of, keyed
 from kronika.parse.perceptron import Perceptron
 from kronika.parse.system import State
+from kronika.parse.wordtypes import WordTypes
 
 __all__ = ["ROOT_RELATION", "Parser"]
 
@@ -40,6 +41,9 @@ class Parser:
         self.exact_relations = (
             ExactRelations(relations, keyed_relations, kernel) if exact.is_float16(relations.weights) else None
         )
+        self.types = None
+        if kernel is not None and self.exact_relations is not None:
+            self.types = WordTypes(self.exact_moves.word_tables() + self.exact_relations.word_tables())
 
     @classmethod
     def load(cls, folder: Path) -> Parser:
@@ -68,14 +72,25 @@ class Parser:
 
     def parse_all(self, sentences: list[list[tuple[str, str, str, str]]]) -> list[tuple[list[int], list[str]]]:
         """``parse`` of each sentence; the relations of all of them are scored together."""
+        if self.types is not None:
+            return self._parse_compiled(sentences)
         words = [Words.of(attributes) for attributes in sentences]
-        if isinstance(self.exact_moves, CompiledMoves):
-            heads = self.exact_moves.heads_all(words)
-        else:
-            heads = [self.heads(w, len(attributes)) for w, attributes in zip(words, sentences)]
+        heads = [self.heads(w, len(attributes)) for w, attributes in zip(words, sentences)]
         if self.exact_relations is None:
             return [(h, self.label(w, h)) for w, h in zip(words, heads)]
         return list(zip(heads, self.exact_relations.label_all(list(zip(words, heads)))))
+
+    def _parse_compiled(self, sentences: list[list[tuple[str, str, str, str]]]) -> list[tuple[list[int], list[str]]]:
+        """Both models' loops compiled: each word looked up once as a type, one call per model and document."""
+        columns, offsets = self.types.document(sentences)
+        moves = len(self.exact_moves.word_tables())
+        heads = self.exact_moves.decode(columns[:moves], offsets, sentences)
+        labels = self.exact_relations.label_columns(columns[moves:], offsets, heads, sentences)
+        found = heads.tolist()
+        return [
+            ([max(h, 0) for h in found[start + 1 : start + 1 + len(words)]], relations)
+            for start, words, relations in zip(offsets.tolist(), sentences, labels)
+        ]
 
     def heads(self, words: Words, n: int) -> list[int]:
         if self.exact_moves is not None:

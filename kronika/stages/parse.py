@@ -18,6 +18,7 @@ from kronika.record import Document
 from kronika.stages.morph import _tokens_by_sentence
 
 REBUILD = models.rebuild_hint("python scripts/train_parser.py")
+ATTRIBUTES_KEPT = 200_000  # distinct words whose parser attributes a stage keeps (about 40 MB)
 
 
 def model_dir(lang: str) -> Path:
@@ -33,13 +34,20 @@ def load_parser(lang: str) -> Parser:
         raise KronikaError("E403", f"parser model in {folder} is missing or broken ({err}); {REBUILD}") from err
 
 
+@cache
+def attributes_read(lang: str) -> dict[tuple, tuple[str, str, str, str]]:
+    """Per process, each distinct (text, lemma, tag) with what the parser reads of it: news repeats its words,
+    and the same tuple back is what the parser's word types (``kronika.parse.wordtypes``) find fastest."""
+    return {}
+
+
 class ParseStage:
     name = "parse"
     requires = ("sentences", "tokens", "tokens.lemma", "tokens.tag")
     assigns = ("tokens.head", "tokens.dep")
 
     def __init__(self, language):
-        self.language = language
+        self.language = language  # all it holds, so it pickles to worker processes unchanged
 
     def __call__(self, doc: Document) -> Document:
         if not doc.tokens:
@@ -47,11 +55,18 @@ class ParseStage:
         parser = load_parser(self.language.code)
         position = {id(t): i for i, t in enumerate(doc.tokens)}
         groups = _tokens_by_sentence(doc)
-        parsed = parser.parse_all(
-            [[self.language.syntax_attributes(t.text, t.lemma, t.tag) for t in group] for group in groups]
-        )
+        known = attributes_read(self.language.code)
+        if len(known) > ATTRIBUTES_KEPT:
+            known.clear()
+        read = self._read
+        parsed = parser.parse_all([[known.get((t.text, t.lemma, t.tag)) or read(t) for t in group] for group in groups])
         for group, (heads, relations) in zip(groups, parsed):
             for token, head, relation in zip(group, heads, relations):
                 token.head = position[id(group[head - 1])] if head else None
                 token.dep = relation
         return doc
+
+    def _read(self, token) -> tuple[str, str, str, str]:
+        attributes = self.language.syntax_attributes(token.text, token.lemma, token.tag)
+        attributes_read(self.language.code)[(token.text, token.lemma, token.tag)] = attributes
+        return attributes

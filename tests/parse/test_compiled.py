@@ -10,12 +10,12 @@ import sys
 import numpy as np
 import pytest
 
-from kronika.parse import jit
+from kronika.parse import jit, wordtypes
 from kronika.parse.compiled import CompiledMoves, compact
 from kronika.parse.features import Words, move_features, relation_features
 from kronika.parse.greedy import ExactMoves
 from kronika.parse.labeler import ExactRelations, children_of
-from kronika.parse.parser import _table
+from kronika.parse.parser import Parser, _table
 from kronika.parse.perceptron import Perceptron
 from kronika.parse.system import MOVES, State
 
@@ -100,7 +100,7 @@ def test_compiled_decides_as_python_and_the_reference(seed, scale, coverage, tie
     words = [Words.of(s) for s in SENTENCES]
     expected = [reference_heads(model, s) for s in SENTENCES]
     assert [python.heads(w, len(s)) for w, s in zip(words, SENTENCES)] == expected
-    assert compiled.heads_all(words) == expected  # one document
+    assert compiled.heads_all(SENTENCES) == expected  # one document
     assert compiled.fallbacks == python.fallbacks and (python.fallbacks > 0) == ties
     assert [compiled.heads(w, len(s)) for w, s in zip(words, SENTENCES)] == expected  # one at a time
 
@@ -109,7 +109,7 @@ def test_all_ties_go_to_the_reference_in_every_sentence():
     # All-zero weights: every decision is a close call, resumed in the compiled loop each time.
     model = Perceptron(list(MOVES), {"b": 0}, np.zeros((1, 4), dtype=np.float32))
     compiled = CompiledMoves(compact(model, kernel), kernel)
-    assert compiled.heads_all([Words.of(s) for s in SENTENCES]) == [reference_heads(model, s) for s in SENTENCES]
+    assert compiled.heads_all(SENTENCES) == [reference_heads(model, s) for s in SENTENCES]
     assert compiled.fallbacks == sum(map(len, SENTENCES))  # SHIFT wins every tie: one move a word
 
 
@@ -129,6 +129,11 @@ def fixture_relations(seed: int, scale: float, heads: list[list[int]]) -> Percep
     return Perceptron(RELATIONS, {f: i for i, f in enumerate(names)}, weights)
 
 
+def reference_labels(model: Perceptron, words: Words, heads: list[int]) -> list[str]:
+    features = [relation_features(words, h, d, children_of(heads)) for d, h in enumerate(heads, start=1)]
+    return [model.classes[int(model.scores(f).argmax())] if h else "root" for f, h in zip(features, heads)]
+
+
 # (seed, weight scale, whether some relation must be a close call)
 RELATION_MODELS = [(1, 2.0, False), (2, 0.1, True), (3, 8.0, False), (4, 0.0, True)]
 
@@ -139,24 +144,35 @@ def test_compiled_relations_as_numpy_and_the_reference(seed, scale, ties):
     model = fixture_relations(seed, scale, heads)
     sentences = [(Words.of(s), h) for s, h in zip(SENTENCES, heads)]
     compiled, numpy_sums = ExactRelations(model, kernel=kernel), ExactRelations(model)
-    expected = [
-        [
-            model.classes[int(model.scores(relation_features(w, h, d, children_of(found))).argmax())] if h else "root"
-            for d, h in enumerate(found, start=1)
-        ]
-        for w, found in sentences
-    ]
+    expected = [reference_labels(model, w, found) for w, found in sentences]
     assert numpy_sums.label_all(sentences) == expected
     assert compiled.label_all(sentences) == expected
     assert compiled.fallbacks == numpy_sums.fallbacks and (compiled.fallbacks > 0) == ties
     assert compiled.label_all([]) == [] and compiled.label_all([(Words.of([]), [])]) == [[]]
 
 
+@pytest.mark.parametrize("seed, scale, relation_scale", [(1, 3.0, 2.0), (2, 0.5, 0.1), (3, 0.25, 0.0)])
+@pytest.mark.parametrize("limit", [wordtypes.LIMIT, 3])
+def test_a_parser_with_both_loops_compiled(seed, scale, relation_scale, limit, monkeypatch):
+    # Word types looked up once per process; a table past its limit starts afresh with the same output.
+    monkeypatch.setattr(wordtypes, "LIMIT", limit)
+    moves = fixture_model(seed, scale, 0.8)
+    heads = [reference_heads(moves, s) for s in SENTENCES]
+    relations = fixture_relations(seed, relation_scale, heads)
+    parser = Parser(CompiledMoves(compact(moves, kernel), kernel), relations)
+    assert parser.types is not None
+    expected = [(h, reference_labels(relations, Words.of(s), h)) for s, h in zip(SENTENCES, heads)]
+    for _ in range(2):
+        assert parser.parse_all(SENTENCES) == expected
+        assert parser.parse_all(SENTENCES[::-1]) == expected[::-1]
+    assert parser.parse_all([]) == [] and parser.parse_all([[]]) == [([], [])]
+
+
 @pytest.mark.parametrize("document", [[], [[]], [[], SENTENCES[2], []]])
 def test_empty_documents_and_sentences(document):
     model = fixture_model(5, 1.0, 1.0)
     compiled = CompiledMoves(compact(model, kernel), kernel)
-    assert compiled.heads_all([Words.of(s) for s in document]) == [reference_heads(model, s) for s in document]
+    assert compiled.heads_all(document) == [reference_heads(model, s) for s in document]
 
 
 @pytest.mark.parametrize("key", [0, 1, 12345, 2**31 - 1, 2**31, 7 * 8705**3 + 3, 2**44 - 1, 2**63 - 1])
