@@ -4,11 +4,12 @@
 
 Reads the texts of ``../shared/eval/train/train-pl.jsonl`` and ``../shared/eval/dev/dev-pl.jsonl`` (and the first
 N BSNLP articles of ``bench/throughput.py``'s corpus) through the default pipeline, then parses every sentence
-two ways: the shipped parser (``Parser.parse_all``, one document at a time) and the reference, the parser as
-first written (feature strings per decision, float32 rows summed by numpy). Heads and relations must be
-identical; exit status 1 otherwise. ``--pdb`` adds UAS and LAS on UD Polish PDB test (the shipped parser, as
-``scripts/train_parser.py`` scores it). ``--repeat`` times both ways, alternating in this process (CPU time
-per word, ``--every K``: every K-th document). ``--sentences FILE`` keeps the pipeline's words in FILE (JSON)
+two ways: the shipped parser (``Parser.parse_all``, one document at a time; its loops compiled by numba) and
+the reference, the parser as first written (feature strings per decision, float32 rows summed by numpy).
+Heads and relations must be identical; exit status 1 otherwise. ``--pdb`` adds UAS and LAS on UD Polish PDB
+test (the shipped parser, as ``scripts/train_parser.py`` scores it). ``--repeat`` times the reference, the
+pure-Python decoders (``ExactMoves`` and numpy relations, what runs without numba) and the shipped parser,
+alternating in this process (CPU time per word, ``--every K``: every K-th document). ``--sentences FILE`` keeps the pipeline's words in FILE (JSON)
 for the next run.
 """
 
@@ -27,7 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.identical import articles  # noqa: E402
 from kronika.lang import get_language  # noqa: E402
 from kronika.parse.features import Words, move_features, relation_features  # noqa: E402
+from kronika.parse.greedy import ExactMoves  # noqa: E402
 from kronika.parse.labeler import children_of  # noqa: E402
+from kronika.parse.parser import Parser, _packed  # noqa: E402
 from kronika.parse.perceptron import Perceptron  # noqa: E402
 from kronika.parse.system import State  # noqa: E402
 from kronika.stages.parse import load_parser, model_dir  # noqa: E402
@@ -100,17 +103,17 @@ def main() -> int:
         print(f"UD Polish PDB test: {pdb_scores(shipped)}")
     timed = docs[:: args.every]
     words = sum(len(s) for doc in timed for s in doc)
+    python = Parser(ExactMoves(*_packed(model_dir("pl") / "moves")), relations)  # the decoders without numba
     for _ in range(args.repeat):
-        started = time.process_time()
-        for doc in timed:
-            [reference(moves, relations, s) for s in doc]
-        middle = time.process_time()
-        for doc in timed:
-            shipped.parse_all(doc)
-        ended = time.process_time()
+        spent = []
+        for way in (lambda s: [reference(moves, relations, x) for x in s], python.parse_all, shipped.parse_all):
+            started = time.process_time()
+            for doc in timed:
+                way(doc)
+            spent.append((time.process_time() - started) / words * 1e6)
         print(
-            f"CPU per word: reference {(middle - started) / words * 1e6:.1f} us, shipped "
-            f"{(ended - middle) / words * 1e6:.1f} us ({(middle - started) / (ended - middle):.2f}x)",
+            f"CPU per word: reference {spent[0]:.1f} us, pure Python {spent[1]:.1f} us, shipped (compiled) "
+            f"{spent[2]:.1f} us ({spent[0] / spent[2]:.1f}x and {spent[1] / spent[2]:.1f}x faster)",
             flush=True,
         )
     return 1 if differing else 0

@@ -18,6 +18,7 @@ from kronika.parse.labeler import ExactRelations, children_of
 from kronika.parse.parser import Parser, _table
 from kronika.parse.perceptron import Perceptron
 from kronika.parse.system import MOVES, State
+from kronika.stages.parse import load_parser, model_dir
 
 kernel = jit.kernel()
 pytestmark = pytest.mark.skipif(kernel is None, reason="numba is not available")
@@ -201,3 +202,14 @@ def test_numba_is_imported_only_when_a_parser_is_built():
     code = "import sys, kronika, kronika.stages.parse, kronika.parse.parser; print('numba' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_without_numba_the_pure_python_decoders_run(monkeypatch):
+    # jit.kernel() is None when numba is missing or cannot cache: the shipped model loads the Python way.
+    compiled = load_parser("pl")
+    assert isinstance(compiled.exact_moves, CompiledMoves) and compiled.types is not None
+    monkeypatch.setattr(jit, "kernel", lambda: None)
+    parser = Parser.load(model_dir("pl"))
+    assert isinstance(parser.exact_moves, ExactMoves) and parser.types is None
+    assert parser.exact_relations is not None and parser.exact_relations.kernel is None
+    assert parser.parse_all(SENTENCES) == compiled.parse_all(SENTENCES)
