@@ -114,6 +114,79 @@ def _singles(weights, table, values, bias, tri, words, base, n, own, ahead, k3):
 
 
 @numba.njit(cache=True)
+def _score(acc, buffers, model, words, sums, k, base, state):
+    """The move scores of one state (classes, then the bound) into ``acc``: the stack top's and the next word's
+    single features (``sums``: own, ahead), the five roles' tags, then the 15 combinations. ``state``: the
+    stack's top two, the next word, the top's head (-1 unknown) or else "no word", its first left and last
+    right dependent, the next word's first left one, the top's left and right dependent counts."""
+    wanted, touched = buffers
+    weights, table, values, ids = model
+    own, ahead = sums
+    lemmas, tags = values[1], values[2]
+    s0, s1, nxt, h, s0h, s0l, s0r, n0l, left_count, right_count = state
+    k2 = k * k
+    k3 = k2 * k
+    lanes = acc.shape[0]
+    t_s0, t_s1, t_n0 = words[TAG, base + s0], words[TAG, base + s1], words[TAG, base + nxt]
+    t_s0h, t_s0l = words[TAG, base + s0h], words[TAG, base + s0l]
+    t_s0r, t_n0l = words[TAG, base + s0r], words[TAG, base + n0l]
+    b, lb = tags[t_n0, TAG_ID], lemmas[words[LEMMA, base + nxt], LEMMA_ID]
+    lemma_s0 = lemmas[words[LEMMA, base + s0], LEMMA_ID]
+    top_tag, top_lemma = tags[t_s0, TAG_ID] * k, lemma_s0 * k
+    pair = top_tag + b
+    d = (ids[min(nxt - s0, 10)] if s0 else ids[11]) * k
+    for c in range(lanes):
+        acc[c] = (
+            own[c, s0]
+            + ahead[c, nxt]
+            + weights[tags[t_s1, S1T], c]
+            + weights[tags[t_s0h, S0HT], c]
+            + weights[tags[t_s0l, S0LT], c]
+            + weights[tags[t_s0r, S0RT], c]
+            + weights[tags[t_n0l, N0LT], c]
+        )
+    wanted[0] = pair
+    wanted[1] = k3 + top_lemma + b
+    wanted[2] = 2 * k3 + top_tag + lb
+    wanted[3] = 3 * k3 + top_lemma + lb
+    wanted[4] = 4 * k3 + pair * k + tags[words[TAG, base + nxt + 1], TAG_ID]
+    wanted[5] = 5 * k3 + tags[t_s0h, TAG_ID] * k2 + pair
+    wanted[6] = 6 * k3 + (top_tag + tags[t_s0l, TAG_ID]) * k + b
+    wanted[7] = 7 * k3 + (top_tag + tags[t_s0r, TAG_ID]) * k + b
+    wanted[8] = 8 * k3 + pair * k + tags[t_n0l, TAG_ID]
+    wanted[9] = 9 * k3 + tags[t_s1, TAG_ID] * k2 + pair
+    wanted[10] = 10 * k3 + d * k + pair
+    wanted[11] = 11 * k3 + d + lemma_s0
+    wanted[12] = 12 * k3 + d + lb
+    valency = (ids[14 + left_count] * k + ids[14 + right_count]) * k + tags[t_s0, TAG_ID]
+    wanted[13] = 13 * k3 + valency
+    wanted[14] = 14 * k3 + (ids[13] if h >= 0 else ids[12]) * k2 + pair
+    _add_all(acc, table, wanted, touched)
+
+
+@numba.njit(cache=True)
+def _decide(acc, s0, h):
+    """As ExactMoves.heads: the legal move with the highest score, or -1 when it does not lead by the margin."""
+    shift, right = acc[SHIFT], acc[RIGHT]
+    if shift >= right:
+        move, best, second = SHIFT, shift, right
+    else:
+        move, best, second = RIGHT, right, shift
+    if s0:
+        if h >= 0:
+            other, score = REDUCE, acc[REDUCE]
+        else:
+            other, score = LEFT, acc[LEFT]
+        if score > best:
+            move, best, second = other, score, best
+        elif score > second:
+            second = score
+    if (best - second) << MARGIN_BITS <= acc[acc.shape[0] - 1]:
+        return -1
+    return move
+
+
+@numba.njit(cache=True)
 def decode(weights, table, values, width, ids, bias, tri, offsets, words, heads, scratch, cursor):
     """Greedy moves over the sentences from ``cursor[SENTENCE]`` on; DONE when all are decoded, CLOSE at a
     decision the reference must make (the state is left in ``heads``, ``scratch`` and ``cursor``).
@@ -125,11 +198,8 @@ def decode(weights, table, values, width, ids, bias, tri, offsets, words, heads,
     per position, -1 while unknown; ``scratch`` rows: stack, first left and last right dependent, left and
     right counts, the summed single features (own, ahead) of each position."""
     k = width
-    k2 = k * k
-    k3 = k2 * k
-    lemmas, tags = values[1], values[2]
+    k3 = k * k * k
     lanes = weights.shape[1]
-    no_dist, unknown, known, counts = ids[11], ids[12], ids[13], 14
     acc = np.zeros(lanes, dtype=np.int64)
     wanted, touched = np.zeros(TEMPLATES, dtype=np.int64), np.zeros(TEMPLATES, dtype=np.int64)
     stack, first_left, last_right, lefts, rights = scratch[0], scratch[1], scratch[2], scratch[3], scratch[4]
@@ -153,57 +223,10 @@ def decode(weights, table, values, width, ids, bias, tri, offsets, words, heads,
             move = cursor[FORCED]
             cursor[FORCED] = -1
             if move < 0:
-                t_s0, t_s1, t_n0 = words[TAG, base + s0], words[TAG, base + s1], words[TAG, base + nxt]
-                t_s0h, t_s0l = words[TAG, base + s0h], words[TAG, base + s0l]
-                t_s0r, t_n0l = words[TAG, base + s0r], words[TAG, base + n0l]
-                b, lb = tags[t_n0, TAG_ID], lemmas[words[LEMMA, base + nxt], LEMMA_ID]
-                lemma_s0 = lemmas[words[LEMMA, base + s0], LEMMA_ID]
-                top_tag, top_lemma = tags[t_s0, TAG_ID] * k, lemma_s0 * k
-                pair = top_tag + b
-                d = (ids[min(nxt - s0, 10)] if s0 else no_dist) * k
-                for c in range(lanes):
-                    acc[c] = (
-                        own[c, s0]
-                        + ahead[c, nxt]
-                        + weights[tags[t_s1, S1T], c]
-                        + weights[tags[t_s0h, S0HT], c]
-                        + weights[tags[t_s0l, S0LT], c]
-                        + weights[tags[t_s0r, S0RT], c]
-                        + weights[tags[t_n0l, N0LT], c]
-                    )
-                wanted[0] = pair
-                wanted[1] = k3 + top_lemma + b
-                wanted[2] = 2 * k3 + top_tag + lb
-                wanted[3] = 3 * k3 + top_lemma + lb
-                wanted[4] = 4 * k3 + pair * k + tags[words[TAG, base + nxt + 1], TAG_ID]
-                wanted[5] = 5 * k3 + tags[t_s0h, TAG_ID] * k2 + pair
-                wanted[6] = 6 * k3 + (top_tag + tags[t_s0l, TAG_ID]) * k + b
-                wanted[7] = 7 * k3 + (top_tag + tags[t_s0r, TAG_ID]) * k + b
-                wanted[8] = 8 * k3 + pair * k + tags[t_n0l, TAG_ID]
-                wanted[9] = 9 * k3 + tags[t_s1, TAG_ID] * k2 + pair
-                wanted[10] = 10 * k3 + d * k + pair
-                wanted[11] = 11 * k3 + d + lemma_s0
-                wanted[12] = 12 * k3 + d + lb
-                valency = (ids[counts + lefts[s0]] * k + ids[counts + rights[s0]]) * k + tags[t_s0, TAG_ID]
-                wanted[13] = 13 * k3 + valency
-                wanted[14] = 14 * k3 + (known if h >= 0 else unknown) * k2 + pair
-                _add_all(acc, table, wanted, touched)
-                # As ExactMoves.heads: the legal move with the highest score, if it leads by the margin.
-                shift, right = acc[SHIFT], acc[RIGHT]
-                if shift >= right:
-                    move, best, second = SHIFT, shift, right
-                else:
-                    move, best, second = RIGHT, right, shift
-                if s0:
-                    if h >= 0:
-                        other, score = REDUCE, acc[REDUCE]
-                    else:
-                        other, score = LEFT, acc[LEFT]
-                    if score > best:
-                        move, best, second = other, score, best
-                    elif score > second:
-                        second = score
-                if (best - second) << MARGIN_BITS <= acc[lanes - 1]:
+                state = (s0, s1, nxt, h, s0h, s0l, s0r, n0l, lefts[s0], rights[s0])
+                _score(acc, (wanted, touched), (weights, table, values, ids), words, (own, ahead), k, base, state)
+                move = _decide(acc, s0, h)
+                if move < 0:
                     cursor[SENTENCE], cursor[NEXT], cursor[DEPTH] = s, nxt, depth
                     return CLOSE
             if move == SHIFT:
