@@ -86,9 +86,9 @@ class Parser:
         moves = len(self.exact_moves.word_tables())
         heads = self.exact_moves.decode(columns[:moves], offsets, sentences)
         labels = self.exact_relations.label_columns(columns[moves:], offsets, heads, sentences)
-        found = heads.tolist()
+        found = np.maximum(heads, 0).tolist()  # a word left without a head hangs from the root
         return [
-            ([max(h, 0) for h in found[start + 1 : start + 1 + len(words)]], relations)
+            (found[start + 1 : start + 1 + len(words)], relations)
             for start, words, relations in zip(offsets.tolist(), sentences, labels)
         ]
 
