@@ -810,7 +810,9 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
             rest = (inner[0].end, found.end)
             rest_base = linker.base_form(tokens, *rest, doc.text)
             rest_entry = linker.link_name(rest_base, doc.text[tokens[rest[0]].start : tokens[rest[1] - 1].end], None)
-            if rest_entry is not None or not linker.may_be_person(tokens[inner[0].start].text):
+            if rest_entry is not None or not (
+                linker.may_be_person(tokens[inner[0].start].text) or _first_name_place(linker, tokens, inner[0], mention)
+            ):
                 detected.append(
                     Found(
                         *rest,
@@ -855,6 +857,19 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
             kept = [k for k in kept if k not in clashes]
             kept.append(g)
     return kept
+
+
+def _first_name_place(linker: Linker, tokens: list[Token], place: Found, mention) -> bool:
+    """Whether a one-word place opening a name the detector typed a person's is its first name instead ("Rosario
+    Silva de Lapuerta", "Hassan Nur"): a town, not a state, written in its base form; a place before a
+    person's name stands in the genitive of a title ("mer Kijowa Serhij Popko", "przywódca Chin Xi Jinping")."""
+    token = tokens[place.start]
+    return (
+        mention.type == "PER"
+        and place.end - place.start == 1
+        and not linker._is_state(place.entry)
+        and token.text == token.lemma
+    )
 
 
 def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | None) -> list[Entity]:

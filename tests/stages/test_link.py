@@ -96,6 +96,7 @@ ENTRIES = [
     Entry("kronika:marki", "Marki", "GPE", "POL", aliases={"pl": ("Marki",)}),
     Entry("kronika:ocha", "OCHA", "ORG", aliases={"pl": ("Biuro ONZ ds. Koordynacji Pomocy Humanitarnej",)}),
     Entry("Q1899", "Kyiv", "GPE", "UKR", aliases={"pl": ("Kijów",)}, parent="Q212"),
+    Entry("kronika:rosario", "Rosario", "GPE", "ARG", aliases={"pl": ("Rosario",)}),
 ]
 
 
@@ -243,6 +244,13 @@ def test_a_leading_place_is_split_from_a_known_name(linker):
     text = "Spotkał przywódcę Chin Si Jinpinga."
     got = link_entities(analysed(text, mentions=[("Chin Si Jinpinga", "ORG", "Chiny Si Jinping")]), linker)
     assert {e.name: [m.text for m in e.mentions] for e in got} == {"China": ["Chin"], "Xi Jinping": ["Si Jinpinga"]}
+
+
+def test_a_town_written_as_a_first_name_opens_the_person_name(linker):
+    """A town in its base form opening a name typed a person's is the first name; a genitive town is a place."""
+    text = "Sędzia Rosario Silva de Lapuerta orzekła."
+    got = entities(linker, text, mentions=[("Rosario Silva de Lapuerta", "PER", "Rosario Silva de Lapuerta")])
+    assert got == {"Rosario Silva de Lapuerta": ["Rosario Silva de Lapuerta"]}
 
 
 def test_a_lone_capitalised_common_word_is_not_a_name(linker):
