@@ -560,9 +560,14 @@ class Linker:
             return self._foreign_person_base(span, base)
         if words[-1] != span[-1].text:
             return base
-        if words[1:] == [t.text for t in span[1:]] and self._more_common_first_name(span[0].text, words[0]):
+        if words[1:] == [t.text for t in span[1:]] and (
+            self._more_common_first_name(span[0].text, words[0])
+            or not self.language.may_be_oblique_of(span[0].text, words[0])
+            or not self._singular_lemma(span[0].text, words[0])
+        ):
             # "Ali Bongo" taken as "Ala Bongo", "Irakli" as "Irakla": the surname is as written, and the first
-            # name as written is the one more of the base's people bear.
+            # name as written is the one more of the base's people bear, or no form of the lemma ("Cipi Hotovely"
+            # taken as "Cipia", whose genitive is "Cipii").
             return span[0].text + base[len(words[0]) :]
         cases = set()
         for reading in self.morphology.candidates(span[0].text, name_like=True):
@@ -596,6 +601,14 @@ class Linker:
         if not lemma or lemma == surname:
             return base
         return base[: len(base) - len(surname)] + lemma
+
+    def _singular_lemma(self, word: str, lemma: str) -> bool:
+        """Whether some singular reading of ``word`` has ``lemma``: a person is one ("Alon Ohel" is no plural
+        "Alony" of the common noun "alona")."""
+        return any(
+            _singular(r) and r.lemma.casefold() == lemma.casefold()
+            for r in self.morphology.candidates(word, name_like=True)
+        )
 
     def _more_common_first_name(self, written: str, lemma: str) -> bool:
         """Whether more of the base's people have ``written`` as their first name than ``lemma``."""

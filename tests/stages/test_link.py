@@ -253,6 +253,18 @@ def test_a_town_written_as_a_first_name_opens_the_person_name(linker):
     assert got == {"Rosario Silva de Lapuerta": ["Rosario Silva de Lapuerta"]}
 
 
+@pytest.mark.parametrize(
+    ("surface", "lemma"),
+    [("Cipi Hotovely", "Cipia Hotovely"), ("Alon Ohel", "Alony Ohel")],
+)
+def test_a_first_name_no_singular_form_of_its_lemma_stays_as_written(linker, surface, lemma):
+    """The surname is as written, and the first name can be no oblique case of the lemma the tagger gave it:
+    "Cipia"'s genitive is "Cipii", "Alony" a plural."""
+    assert entities(linker, f"Rzeczniczka {surface} przemawiała.", mentions=[(surface, "PER", lemma)]) == {
+        surface: [surface]
+    }
+
+
 def test_a_lone_capitalised_common_word_is_not_a_name(linker):
     got = link_entities(analysed("Sojusz wzmocnił wschodnią flankę.", mentions=[("Sojusz", "ORG", "Sojusz")]), linker)
     assert got == []

@@ -23,6 +23,7 @@ from kronika.lang.pl.names import (
     UNKNOWN_CLASSES,
     feminine_forms,
     masculine_forms,
+    may_be_ia_oblique,
     o_name_base,
     strip_case_ending,
 )
@@ -82,6 +83,11 @@ class PolishLanguage:
     def o_name_base(self, word: str) -> str | None:
         """The base form of a man's name in -o that ``word`` may be an oblique form of ("Poroszenki")."""
         return o_name_base(word)
+
+    def may_be_oblique_of(self, form: str, lemma: str) -> bool:
+        """Whether a name written ``form`` may be an oblique case of ``lemma`` by Polish spelling ("Cipi" may not
+        be "Cipia"'s: that is "Cipii")."""
+        return may_be_ia_oblique(form, lemma)
 
     def surname_declines(self, surname: str) -> bool:
         """Whether a man's ``surname`` takes an ending in the oblique cases (all but "Lecornu", "Imamoglu")."""
