@@ -902,13 +902,17 @@ OPENER_ENTRIES = [
 
 # (text, detector mentions, expected names): a one-word name opening a sentence, past its quote marks, that
 # reads as an adverb or adjective as well is that common word; a noun ("Gaza"), a state ("Polska", which is
-# the adjective too) and the same word inside a sentence stay names.
+# the adjective too) and the same word inside a sentence stay names; a noun the base lacks that names no person
+# is the common noun.
 OPENER_CASES = [
     ("Przeszli pod pałac. Tam krzyczeli.", [("Tam", "GPE", "Tam")], set()),
     ('Tłum szedł. "Cały kraj płynie" - pisał.', [("Cały", "GPE", "Cały")], set()),
     ("Gaza jest zniszczona.", [("Gaza", "GPE", "Gaza")], {"Gaza"}),
     ("Polska wysłała pomoc.", [("Polska", "GPE", "Polska")], {"Poland"}),
     ("Rozmawiali o Tama wczoraj.", [("Tama", "GPE", "Tama")], {"Tama"}),
+    # A common noun whose only proper reading is a village the base lacks; a person's name stays.
+    ("Rozmowy trwały. Kopalnia wstrzymała wydobycie.", [("Kopalnia", "ORG", "Kopalnia")], set()),
+    ("Rozmowy trwały. Kowal wstrzymał wydobycie.", [("Kowal", "PER", "Kowal")], {"Kowal"}),
 ]
 
 
