@@ -28,6 +28,7 @@ from os.path import commonprefix
 
 from kronika.caches import WORD_TYPES
 from kronika.kb.model import CANONICAL_LANGUAGE as CANONICAL
+from kronika.kb.naming import FAMILY_NAME_FIRST
 from kronika.lang import ud
 from kronika.lang.ud import morph
 from kronika.record import Document, Entity, Mention, Token
@@ -662,18 +663,33 @@ class Linker:
                 return base
         return " ".join(words)
 
-    def surname_entry(self, word: str, countries: Callable[[], set[str]] = set):
+    def surname_entry(self, word: str, countries: Callable[[], set[str]] = set, date: str | None = None):
         """The one person of the base whose name ends in ``word`` ("Morawiecki") and who serves a state of
-        ``countries()``, the states the article names ("Morales" in news from Bolivia), or None."""
+        ``countries()``, the states the article names ("Morales" in news from Bolivia), or None. Of several,
+        the one holding an office on the article's ``date`` ("Mun" in 2018 is South Korea's president)."""
+        key = word.casefold()
+        # The family name: the last word, but the first of a Chinese, Korean or Vietnamese name ("Mun" is Mun
+        # Dze In, not Pan Ki Mun).
         ids = {
             entry_id
-            for keys, words, entry_id in self._by_last_word.get(word.casefold(), ())
-            if len(words) > 1 and self.kb.get(entry_id).type == "PER"
+            for keys, words, entry_id in self._by_last_word.get(key, ())
+            if len(words) > 1
+            and (entry := self.kb.get(entry_id)).type == "PER"
+            and entry.country not in FAMILY_NAME_FIRST
+        } | {
+            entry_id
+            for keys, words, entry_id in self._gazetteer.get(key, ())
+            if len(words) > 1
+            and words[0].casefold() == key
+            and (entry := self.kb.get(entry_id)).type == "PER"
+            and entry.country in FAMILY_NAME_FIRST
         }
         # Of one or several, only a person serving a state the article names: "Saul" in news from Israel is no
         # premier of Bermuda, though the base has one person of that surname.
         named = countries()
         ids = {entry_id for entry_id in ids if self.kb.get(entry_id).country in named}
+        if len(ids) > 1 and date:
+            ids = {entry_id for entry_id in ids if self.kb.offices_on(self.kb.get(entry_id), date)}
         return self.kb.get(ids.pop()) if len(ids) == 1 else None
 
     def sound_match(self, name: str, type_: str):
@@ -920,7 +936,7 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
         candidates = [
             k for k in by_word.get(word, ()) if k in groups and (f.type is None or groups[k].type in (f.type, "PER"))
         ]
-        alone = linker.surname_entry(f.name, named_states) if not candidates and f.type == "PER" else None
+        alone = linker.surname_entry(f.name, named_states, date) if not candidates and f.type == "PER" else None
         if candidates:
             # The entity mentioned most often so far: "Kim" is Kim Jong Un, not his daughter Kim Ju Ae.
             key = max(candidates, key=lambda k: len(groups[k].mentions))

@@ -839,6 +839,32 @@ def test_a_shared_surname_alone_is_the_one_of_the_articles_state(text, expected)
     assert [e.name for e in got if e.type == "PER"] == [expected], got
 
 
+FAMILY_FIRST_ENTRIES = [
+    Entry("Q884", "South Korea", "GPE", "KOR", aliases={"pl": ("Korea Południowa",)}),
+    Entry(
+        "kronika:moon-jae-in",
+        "Moon Jae-in",
+        "PER",
+        "KOR",
+        "GOV",
+        aliases={"pl": ("Mun Dze In",)},
+        offices=(Office("head_of_state", "KOR", "2017-05-10", "2022-05-09"),),
+    ),
+    Entry("kronika:mun-il-bong", "Mun Il Bong", "PER", "KOR", "GOV", aliases={"pl": ("Mun Il Bong",)}),
+    Entry("kronika:ban-ki-moon", "Ban Ki-moon", "PER", "KOR", "IGO", aliases={"pl": ("Pan Ki Mun",)}),
+]
+
+
+@pytest.mark.parametrize(("date", "expected"), [("2018-09-19", "Moon Jae-in"), ("2024-01-10", "Mun")])
+def test_a_korean_family_name_alone_is_the_first_word_and_the_office_holder(date, expected):
+    """"Mun" is the family name of Mun Dze In and Mun Il Bong, not of Pan Ki Mun; of the two, the one holding
+    an office on the article's date (none in 2024: the name stays as written)."""
+    linker = Linker(get_language("pl"), KnowledgeBase(FAMILY_FIRST_ENTRIES))
+    text = "Korea Południowa rozmawia. Spotkali się z Munem w stolicy."
+    doc = analysed(text, date=date, mentions=[("Munem", "PER", "Mun")])
+    assert [e.name for e in link_entities(doc, linker) if e.type == "PER"] == [expected]
+
+
 def linked_names(entries, text: str, mentions) -> set[str]:
     """The names of the entities a linker over ``entries`` finds in ``text`` with the detector's ``mentions``."""
     linker = Linker(get_language("pl"), KnowledgeBase(entries))
