@@ -966,7 +966,9 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
         entities.append(
             Entity(
                 id=key,
-                name=group.name,
+                # An apostrophe as the English names write it ("N'Tchama", "Côte d'Ivoire"), not the typographic
+                # one Polish text sets.
+                name=group.name if entry else group.name.replace("’", "'"),
                 type=group.type if group.type in ("PER", "ORG", "GPE", "LOC") else "MISC",
                 country=country,
                 sector=sector or None,

@@ -265,6 +265,12 @@ def test_a_first_name_no_singular_form_of_its_lemma_stays_as_written(linker, sur
     }
 
 
+def test_a_name_the_base_lacks_takes_the_plain_apostrophe(linker):
+    text = "Generał Biague Na N’Tchama przemawiał."
+    got = entities(linker, text, mentions=[("Biague Na N’Tchama", "PER", "Biague Na N’Tchama")])
+    assert list(got) == ["Biague Na N'Tchama"]
+
+
 def test_a_lone_capitalised_common_word_is_not_a_name(linker):
     got = link_entities(analysed("Sojusz wzmocnił wschodnią flankę.", mentions=[("Sojusz", "ORG", "Sojusz")]), linker)
     assert got == []
