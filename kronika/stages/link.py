@@ -38,6 +38,7 @@ from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_openers import drop_openers
 from kronika.stages.link_index import linker_indexes, sound_index
 from kronika.stages.link_pairs import split_name_pairs
+from kronika.stages.link_streets import street_mentions
 from kronika.stages.link_vehicles import drop_vehicles
 
 # Longest alias the gazetteer tries, in words ("Organizacja Traktatu Północnoatlantyckiego" has three).
@@ -1195,6 +1196,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     found = drop_credits(linker, tokens, doc.text, found)
     found = drop_openers(linker, tokens, sentence_starts, found)
     found = drop_vehicles(linker, tokens, found)
+    found = street_mentions(linker, tokens, found)
     found += _name_parts(linker, tokens, found)
     found.sort(key=lambda f: f.start)
     _title_countries(linker, tokens, found)
