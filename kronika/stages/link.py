@@ -53,6 +53,8 @@ STEM_LETTERS = 3
 WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
 # The words of an alias as the segmenter splits text: an abbreviation keeps its full stop ("ds.", "Płn.").
 ALIAS_WORD_RE = re.compile(r"\w+\.(?!\w)|\w+(?:['’-]\w+)*|[^\w\s]")
+# A name written as an initial and a surname: "K. Nawrocki".
+INITIAL_NAME_RE = re.compile(r"([^\W\d_])\.\s*([^\W\d_][\w'’-]+)")
 # Group keys of names the base lacks, before the group's type (and so its local id) is settled.
 NAME_KEY = "name:"
 # How far before a person's name its title may name the state it serves: "minister spraw zagranicznych
@@ -841,7 +843,8 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
             rest_base = linker.base_form(tokens, *rest, doc.text)
             rest_entry = linker.link_name(rest_base, doc.text[tokens[rest[0]].start : tokens[rest[1] - 1].end], None)
             if rest_entry is not None or not (
-                linker.may_be_person(tokens[inner[0].start].text) or _first_name_place(linker, tokens, inner[0], mention)
+                linker.may_be_person(tokens[inner[0].start].text)
+                or _first_name_place(linker, tokens, inner[0], mention)
             ):
                 detected.append(
                     Found(
@@ -952,6 +955,7 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
         group.mentions.append((f.start, f.end))
     _settle_types(groups, votes)
     _join_surnames(linker, groups, by_word, tokens)
+    _join_initials(linker, groups, by_word, tokens)
     join_acronyms(groups, tokens)
     _romanize(linker, groups, votes, tokens)
     entities = []
@@ -1001,6 +1005,30 @@ def _join_surnames(linker: Linker, groups: dict[str, Group], by_word: dict[str, 
         target = groups[max(sorted(candidates), key=lambda k: len(groups[k].mentions))]
         target.mentions += group.mentions
         del groups[key]
+
+
+def _join_initials(linker: Linker, groups: dict[str, Group], by_word: dict[str, list[str]], tokens: list[Token]):
+    """A name the base lacks written as an initial and a surname ("K. Nawrockiego") is the one person named in
+    full in the article whose surname that is and whose first name opens with that letter (Karol Nawrocki)."""
+    people = {k for k, g in groups.items() if _full_name(linker, g, tokens)}
+    for key, group in list(groups.items()):
+        if group.entry or group.type != "PER":
+            continue
+        found = INITIAL_NAME_RE.fullmatch(group.name)
+        if found is None:
+            continue
+        initial, surname = found.groups()
+        candidates = {
+            k
+            for k in by_word.get(surname.casefold(), ())
+            if k in people
+            and k != key
+            and groups[k].name[:1] == initial
+            and not INITIAL_NAME_RE.fullmatch(groups[k].name)
+        }
+        if len(candidates) == 1:
+            groups[candidates.pop()].mentions += group.mentions
+            del groups[key]
 
 
 def _full_name(linker: Linker, group: Group, tokens: list[Token]) -> bool:

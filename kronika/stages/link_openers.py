@@ -27,7 +27,10 @@ def drop_openers(linker: Linker, tokens: list[Token], sentence_starts: set[int],
             f.end - f.start == 1
             and f.start in openings
             and not (f.entry and linker._is_state(f.entry))
-            and (_common(linker, tokens[f.start].text) or (f.entry is None and _common_noun(linker, tokens[f.start].text)))
+            and (
+                _common(linker, tokens[f.start].text)
+                or (f.entry is None and _common_noun(linker, tokens[f.start].text))
+            )
         )
     ]
 
@@ -63,6 +66,4 @@ def _common_noun(linker: Linker, word: str) -> bool:
     if is_noun_like is None or not word[:1].isupper():
         return False
     readings = linker.morphology.analyse(word)
-    return any(r.lemma[:1].islower() and is_noun_like(r.tag) for r in readings) and not any(
-        r.person for r in readings
-    )
+    return any(r.lemma[:1].islower() and is_noun_like(r.tag) for r in readings) and not any(r.person for r in readings)

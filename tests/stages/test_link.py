@@ -265,6 +265,14 @@ def test_a_first_name_no_singular_form_of_its_lemma_stays_as_written(linker, sur
     }
 
 
+def test_an_initial_and_a_surname_join_the_person_named_in_full(linker):
+    text = "Jan Kowalski przemawiał. Według J. Kowalskiego sprawa jest pilna."
+    got = entities(
+        linker, text, mentions=[("Jan Kowalski", "PER", "Jan Kowalski"), ("J. Kowalskiego", "PER", "J. Kowalski")]
+    )
+    assert got == {"Jan Kowalski": ["Jan Kowalski", "J. Kowalskiego"]}
+
+
 def test_a_name_the_base_lacks_takes_the_plain_apostrophe(linker):
     text = "Generał Biague Na N’Tchama przemawiał."
     got = entities(linker, text, mentions=[("Biague Na N’Tchama", "PER", "Biague Na N’Tchama")])
@@ -863,7 +871,7 @@ FAMILY_FIRST_ENTRIES = [
 
 @pytest.mark.parametrize(("date", "expected"), [("2018-09-19", "Moon Jae-in"), ("2024-01-10", "Mun")])
 def test_a_korean_family_name_alone_is_the_first_word_and_the_office_holder(date, expected):
-    """"Mun" is the family name of Mun Dze In and Mun Il Bong, not of Pan Ki Mun; of the two, the one holding
+    """ "Mun" is the family name of Mun Dze In and Mun Il Bong, not of Pan Ki Mun; of the two, the one holding
     an office on the article's date (none in 2024: the name stays as written)."""
     linker = Linker(get_language("pl"), KnowledgeBase(FAMILY_FIRST_ENTRIES))
     text = "Korea Południowa rozmawia. Spotkali się z Munem w stolicy."
