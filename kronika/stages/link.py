@@ -37,6 +37,7 @@ from kronika.stages.link_context import BARE_TITLE, article_states, settle_bodie
 from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_openers import drop_openers
 from kronika.stages.link_index import linker_indexes, sound_index
+from kronika.stages.link_lists import type_listed_places
 from kronika.stages.link_pairs import split_name_pairs
 from kronika.stages.link_streets import street_mentions
 from kronika.stages.link_vehicles import drop_vehicles
@@ -1227,6 +1228,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     found = street_mentions(linker, tokens, found)
     found += _name_parts(linker, tokens, found)
     found.sort(key=lambda f: f.start)
+    type_listed_places(linker, tokens, found)
     _title_countries(linker, tokens, found)
     settle_bodies(linker, tokens, found, doc.text)
     entities = _group(linker, found, tokens, doc.date)
