@@ -149,6 +149,10 @@ class LanguagePack(Protocol):
     def may_be_base_form(self, word: str) -> bool:
         """Whether ``word`` may be a name's base form by its ending (the Polish "Gochę" is an accusative)."""
 
+    def may_be_oblique_of(self, form: str, lemma: str) -> bool:
+        """Whether a name written ``form`` may be an oblique case of ``lemma`` by the language's spelling (the
+        Polish "Cipi" is no form of "Cipia", whose genitive is "Cipii")."""
+
     def romanize(
         self, name: str, context, state: str | None = None, first_names=None, person: bool = False
     ) -> tuple[str, str] | None: ...

@@ -28,6 +28,7 @@ from os.path import commonprefix
 
 from kronika.caches import WORD_TYPES
 from kronika.kb.model import CANONICAL_LANGUAGE as CANONICAL
+from kronika.kb.naming import FAMILY_NAME_FIRST
 from kronika.lang import ud
 from kronika.lang.ud import morph
 from kronika.record import Document, Entity, Mention, Token
@@ -36,7 +37,9 @@ from kronika.stages.link_context import BARE_TITLE, article_states, settle_bodie
 from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_openers import drop_openers
 from kronika.stages.link_index import linker_indexes, sound_index
+from kronika.stages.link_lists import type_listed_places
 from kronika.stages.link_pairs import split_name_pairs
+from kronika.stages.link_streets import street_mentions
 from kronika.stages.link_vehicles import drop_vehicles
 
 # Longest alias the gazetteer tries, in words ("Organizacja Traktatu Północnoatlantyckiego" has three).
@@ -51,6 +54,8 @@ STEM_LETTERS = 3
 WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
 # The words of an alias as the segmenter splits text: an abbreviation keeps its full stop ("ds.", "Płn.").
 ALIAS_WORD_RE = re.compile(r"\w+\.(?!\w)|\w+(?:['’-]\w+)*|[^\w\s]")
+# A name written as an initial and a surname: "K. Nawrocki".
+INITIAL_NAME_RE = re.compile(r"([^\W\d_])\.\s*([^\W\d_][\w'’-]+)")
 # Group keys of names the base lacks, before the group's type (and so its local id) is settled.
 NAME_KEY = "name:"
 # How far before a person's name its title may name the state it serves: "minister spraw zagranicznych
@@ -560,9 +565,14 @@ class Linker:
             return self._foreign_person_base(span, base)
         if words[-1] != span[-1].text:
             return base
-        if words[1:] == [t.text for t in span[1:]] and self._more_common_first_name(span[0].text, words[0]):
+        if words[1:] == [t.text for t in span[1:]] and (
+            self._more_common_first_name(span[0].text, words[0])
+            or not self.language.may_be_oblique_of(span[0].text, words[0])
+            or not self._singular_lemma(span[0].text, words[0])
+        ):
             # "Ali Bongo" taken as "Ala Bongo", "Irakli" as "Irakla": the surname is as written, and the first
-            # name as written is the one more of the base's people bear.
+            # name as written is the one more of the base's people bear, or no form of the lemma ("Cipi Hotovely"
+            # taken as "Cipia", whose genitive is "Cipii").
             return span[0].text + base[len(words[0]) :]
         cases = set()
         for reading in self.morphology.candidates(span[0].text, name_like=True):
@@ -596,6 +606,14 @@ class Linker:
         if not lemma or lemma == surname:
             return base
         return base[: len(base) - len(surname)] + lemma
+
+    def _singular_lemma(self, word: str, lemma: str) -> bool:
+        """Whether some singular reading of ``word`` has ``lemma``: a person is one ("Alon Ohel" is no plural
+        "Alony" of the common noun "alona")."""
+        return any(
+            _singular(r) and r.lemma.casefold() == lemma.casefold()
+            for r in self.morphology.candidates(word, name_like=True)
+        )
 
     def _more_common_first_name(self, written: str, lemma: str) -> bool:
         """Whether more of the base's people have ``written`` as their first name than ``lemma``."""
@@ -649,18 +667,33 @@ class Linker:
                 return base
         return " ".join(words)
 
-    def surname_entry(self, word: str, countries: Callable[[], set[str]] = set):
+    def surname_entry(self, word: str, countries: Callable[[], set[str]] = set, date: str | None = None):
         """The one person of the base whose name ends in ``word`` ("Morawiecki") and who serves a state of
-        ``countries()``, the states the article names ("Morales" in news from Bolivia), or None."""
+        ``countries()``, the states the article names ("Morales" in news from Bolivia), or None. Of several,
+        the one holding an office on the article's ``date`` ("Mun" in 2018 is South Korea's president)."""
+        key = word.casefold()
+        # The family name: the last word, but the first of a Chinese, Korean or Vietnamese name ("Mun" is Mun
+        # Dze In, not Pan Ki Mun).
         ids = {
             entry_id
-            for keys, words, entry_id in self._by_last_word.get(word.casefold(), ())
-            if len(words) > 1 and self.kb.get(entry_id).type == "PER"
+            for keys, words, entry_id in self._by_last_word.get(key, ())
+            if len(words) > 1
+            and (entry := self.kb.get(entry_id)).type == "PER"
+            and entry.country not in FAMILY_NAME_FIRST
+        } | {
+            entry_id
+            for keys, words, entry_id in self._gazetteer.get(key, ())
+            if len(words) > 1
+            and words[0].casefold() == key
+            and (entry := self.kb.get(entry_id)).type == "PER"
+            and entry.country in FAMILY_NAME_FIRST
         }
         # Of one or several, only a person serving a state the article names: "Saul" in news from Israel is no
         # premier of Bermuda, though the base has one person of that surname.
         named = countries()
         ids = {entry_id for entry_id in ids if self.kb.get(entry_id).country in named}
+        if len(ids) > 1 and date:
+            ids = {entry_id for entry_id in ids if self.kb.offices_on(self.kb.get(entry_id), date)}
         return self.kb.get(ids.pop()) if len(ids) == 1 else None
 
     def sound_match(self, name: str, type_: str):
@@ -810,7 +843,10 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
             rest = (inner[0].end, found.end)
             rest_base = linker.base_form(tokens, *rest, doc.text)
             rest_entry = linker.link_name(rest_base, doc.text[tokens[rest[0]].start : tokens[rest[1] - 1].end], None)
-            if rest_entry is not None or not linker.may_be_person(tokens[inner[0].start].text):
+            if rest_entry is not None or not (
+                linker.may_be_person(tokens[inner[0].start].text)
+                or _first_name_place(linker, tokens, inner[0], mention)
+            ):
                 detected.append(
                     Found(
                         *rest,
@@ -857,6 +893,19 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
     return kept
 
 
+def _first_name_place(linker: Linker, tokens: list[Token], place: Found, mention) -> bool:
+    """Whether a one-word place opening a name the detector typed a person's is its first name instead ("Rosario
+    Silva de Lapuerta", "Hassan Nur"): a town, not a state, written in its base form; a place before a
+    person's name stands in the genitive of a title ("mer Kijowa Serhij Popko", "przywódca Chin Xi Jinping")."""
+    token = tokens[place.start]
+    return (
+        mention.type == "PER"
+        and place.end - place.start == 1
+        and not linker._is_state(place.entry)
+        and token.text == token.lemma
+    )
+
+
 def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | None) -> list[Entity]:
     groups: dict[str, Group] = {}
     # Words of every linked or full name in the article, for "Kim" -> Kim Jong Un.
@@ -892,7 +941,7 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
         candidates = [
             k for k in by_word.get(word, ()) if k in groups and (f.type is None or groups[k].type in (f.type, "PER"))
         ]
-        alone = linker.surname_entry(f.name, named_states) if not candidates and f.type == "PER" else None
+        alone = linker.surname_entry(f.name, named_states, date) if not candidates and f.type == "PER" else None
         if candidates:
             # The entity mentioned most often so far: "Kim" is Kim Jong Un, not his daughter Kim Ju Ae.
             key = max(candidates, key=lambda k: len(groups[k].mentions))
@@ -907,6 +956,7 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
         group.mentions.append((f.start, f.end))
     _settle_types(groups, votes)
     _join_surnames(linker, groups, by_word, tokens)
+    _join_initials(linker, groups, by_word, tokens)
     join_acronyms(groups, tokens)
     _romanize(linker, groups, votes, tokens)
     entities = []
@@ -922,7 +972,9 @@ def _group(linker: Linker, found: list[Found], tokens: list[Token], date: str | 
         entities.append(
             Entity(
                 id=key,
-                name=group.name,
+                # An apostrophe as the English names write it ("N'Tchama", "Côte d'Ivoire"), not the typographic
+                # one Polish text sets.
+                name=group.name if entry else group.name.replace("’", "'"),
                 type=group.type if group.type in ("PER", "ORG", "GPE", "LOC") else "MISC",
                 country=country,
                 sector=sector or None,
@@ -954,6 +1006,30 @@ def _join_surnames(linker: Linker, groups: dict[str, Group], by_word: dict[str, 
         target = groups[max(sorted(candidates), key=lambda k: len(groups[k].mentions))]
         target.mentions += group.mentions
         del groups[key]
+
+
+def _join_initials(linker: Linker, groups: dict[str, Group], by_word: dict[str, list[str]], tokens: list[Token]):
+    """A name the base lacks written as an initial and a surname ("K. Nawrockiego") is the one person named in
+    full in the article whose surname that is and whose first name opens with that letter (Karol Nawrocki)."""
+    people = {k for k, g in groups.items() if _full_name(linker, g, tokens)}
+    for key, group in list(groups.items()):
+        if group.entry or group.type != "PER":
+            continue
+        found = INITIAL_NAME_RE.fullmatch(group.name)
+        if found is None:
+            continue
+        initial, surname = found.groups()
+        candidates = {
+            k
+            for k in by_word.get(surname.casefold(), ())
+            if k in people
+            and k != key
+            and groups[k].name[:1] == initial
+            and not INITIAL_NAME_RE.fullmatch(groups[k].name)
+        }
+        if len(candidates) == 1:
+            groups[candidates.pop()].mentions += group.mentions
+            del groups[key]
 
 
 def _full_name(linker: Linker, group: Group, tokens: list[Token]) -> bool:
@@ -1149,8 +1225,10 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     found = drop_credits(linker, tokens, doc.text, found)
     found = drop_openers(linker, tokens, sentence_starts, found)
     found = drop_vehicles(linker, tokens, found)
+    found = street_mentions(linker, tokens, found)
     found += _name_parts(linker, tokens, found)
     found.sort(key=lambda f: f.start)
+    type_listed_places(linker, tokens, found)
     _title_countries(linker, tokens, found)
     settle_bodies(linker, tokens, found, doc.text)
     entities = _group(linker, found, tokens, doc.date)

@@ -96,6 +96,7 @@ ENTRIES = [
     Entry("kronika:marki", "Marki", "GPE", "POL", aliases={"pl": ("Marki",)}),
     Entry("kronika:ocha", "OCHA", "ORG", aliases={"pl": ("Biuro ONZ ds. Koordynacji Pomocy Humanitarnej",)}),
     Entry("Q1899", "Kyiv", "GPE", "UKR", aliases={"pl": ("Kijów",)}, parent="Q212"),
+    Entry("kronika:rosario", "Rosario", "GPE", "ARG", aliases={"pl": ("Rosario",)}),
 ]
 
 
@@ -243,6 +244,39 @@ def test_a_leading_place_is_split_from_a_known_name(linker):
     text = "Spotkał przywódcę Chin Si Jinpinga."
     got = link_entities(analysed(text, mentions=[("Chin Si Jinpinga", "ORG", "Chiny Si Jinping")]), linker)
     assert {e.name: [m.text for m in e.mentions] for e in got} == {"China": ["Chin"], "Xi Jinping": ["Si Jinpinga"]}
+
+
+def test_a_town_written_as_a_first_name_opens_the_person_name(linker):
+    """A town in its base form opening a name typed a person's is the first name; a genitive town is a place."""
+    text = "Sędzia Rosario Silva de Lapuerta orzekła."
+    got = entities(linker, text, mentions=[("Rosario Silva de Lapuerta", "PER", "Rosario Silva de Lapuerta")])
+    assert got == {"Rosario Silva de Lapuerta": ["Rosario Silva de Lapuerta"]}
+
+
+@pytest.mark.parametrize(
+    ("surface", "lemma"),
+    [("Cipi Hotovely", "Cipia Hotovely"), ("Alon Ohel", "Alony Ohel")],
+)
+def test_a_first_name_no_singular_form_of_its_lemma_stays_as_written(linker, surface, lemma):
+    """The surname is as written, and the first name can be no oblique case of the lemma the tagger gave it:
+    "Cipia"'s genitive is "Cipii", "Alony" a plural."""
+    assert entities(linker, f"Rzeczniczka {surface} przemawiała.", mentions=[(surface, "PER", lemma)]) == {
+        surface: [surface]
+    }
+
+
+def test_an_initial_and_a_surname_join_the_person_named_in_full(linker):
+    text = "Jan Kowalski przemawiał. Według J. Kowalskiego sprawa jest pilna."
+    got = entities(
+        linker, text, mentions=[("Jan Kowalski", "PER", "Jan Kowalski"), ("J. Kowalskiego", "PER", "J. Kowalski")]
+    )
+    assert got == {"Jan Kowalski": ["Jan Kowalski", "J. Kowalskiego"]}
+
+
+def test_a_name_the_base_lacks_takes_the_plain_apostrophe(linker):
+    text = "Generał Biague Na N’Tchama przemawiał."
+    got = entities(linker, text, mentions=[("Biague Na N’Tchama", "PER", "Biague Na N’Tchama")])
+    assert list(got) == ["Biague Na N'Tchama"]
 
 
 def test_a_lone_capitalised_common_word_is_not_a_name(linker):
@@ -819,6 +853,32 @@ def test_a_shared_surname_alone_is_the_one_of_the_articles_state(text, expected)
     assert [e.name for e in got if e.type == "PER"] == [expected], got
 
 
+FAMILY_FIRST_ENTRIES = [
+    Entry("Q884", "South Korea", "GPE", "KOR", aliases={"pl": ("Korea Południowa",)}),
+    Entry(
+        "kronika:moon-jae-in",
+        "Moon Jae-in",
+        "PER",
+        "KOR",
+        "GOV",
+        aliases={"pl": ("Mun Dze In",)},
+        offices=(Office("head_of_state", "KOR", "2017-05-10", "2022-05-09"),),
+    ),
+    Entry("kronika:mun-il-bong", "Mun Il Bong", "PER", "KOR", "GOV", aliases={"pl": ("Mun Il Bong",)}),
+    Entry("kronika:ban-ki-moon", "Ban Ki-moon", "PER", "KOR", "IGO", aliases={"pl": ("Pan Ki Mun",)}),
+]
+
+
+@pytest.mark.parametrize(("date", "expected"), [("2018-09-19", "Moon Jae-in"), ("2024-01-10", "Mun")])
+def test_a_korean_family_name_alone_is_the_first_word_and_the_office_holder(date, expected):
+    """ "Mun" is the family name of Mun Dze In and Mun Il Bong, not of Pan Ki Mun; of the two, the one holding
+    an office on the article's date (none in 2024: the name stays as written)."""
+    linker = Linker(get_language("pl"), KnowledgeBase(FAMILY_FIRST_ENTRIES))
+    text = "Korea Południowa rozmawia. Spotkali się z Munem w stolicy."
+    doc = analysed(text, date=date, mentions=[("Munem", "PER", "Mun")])
+    assert [e.name for e in link_entities(doc, linker) if e.type == "PER"] == [expected]
+
+
 def linked_names(entries, text: str, mentions) -> set[str]:
     """The names of the entities a linker over ``entries`` finds in ``text`` with the detector's ``mentions``."""
     linker = Linker(get_language("pl"), KnowledgeBase(entries))
@@ -882,13 +942,17 @@ OPENER_ENTRIES = [
 
 # (text, detector mentions, expected names): a one-word name opening a sentence, past its quote marks, that
 # reads as an adverb or adjective as well is that common word; a noun ("Gaza"), a state ("Polska", which is
-# the adjective too) and the same word inside a sentence stay names.
+# the adjective too) and the same word inside a sentence stay names; a noun the base lacks that names no person
+# is the common noun.
 OPENER_CASES = [
     ("Przeszli pod pałac. Tam krzyczeli.", [("Tam", "GPE", "Tam")], set()),
     ('Tłum szedł. "Cały kraj płynie" - pisał.', [("Cały", "GPE", "Cały")], set()),
     ("Gaza jest zniszczona.", [("Gaza", "GPE", "Gaza")], {"Gaza"}),
     ("Polska wysłała pomoc.", [("Polska", "GPE", "Polska")], {"Poland"}),
     ("Rozmawiali o Tama wczoraj.", [("Tama", "GPE", "Tama")], {"Tama"}),
+    # A common noun whose only proper reading is a village the base lacks; a person's name stays.
+    ("Rozmowy trwały. Kopalnia wstrzymała wydobycie.", [("Kopalnia", "ORG", "Kopalnia")], set()),
+    ("Rozmowy trwały. Kowal wstrzymał wydobycie.", [("Kowal", "PER", "Kowal")], {"Kowal"}),
 ]
 
 

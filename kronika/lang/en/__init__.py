@@ -70,6 +70,9 @@ class EnglishLanguage:
     def may_be_base_form(self, word: str) -> bool:
         return True
 
+    def may_be_oblique_of(self, form: str, lemma: str) -> bool:
+        return True
+
     def sound_keys(self, name: str) -> frozenset[str]:
         return frozenset()
 

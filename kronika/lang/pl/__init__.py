@@ -23,6 +23,7 @@ from kronika.lang.pl.names import (
     UNKNOWN_CLASSES,
     feminine_forms,
     masculine_forms,
+    may_be_ia_oblique,
     o_name_base,
     strip_case_ending,
 )
@@ -32,6 +33,7 @@ from kronika.lang.pl import events as EVENT_CUES
 from kronika.lang.pl.titles import BODIES, LOWER_CASE_BODIES, TITLES
 from kronika.lang.pl.triggers import TRIGGERS
 from kronika.lang.pl.vehicles import LIST_JOINERS, VEHICLE_NOUNS
+from kronika.lang.pl.streets import ADJECTIVE_CLASS, FEMININE_ADJECTIVE_ENDINGS, STREET_NOUNS
 from kronika.lang.pl.ud import OWN_VALUES, own_cases, to_ud, ud_cases
 
 
@@ -53,6 +55,7 @@ class PolishLanguage:
     byline_openers = BYLINE_OPENERS
     vehicle_nouns = VEHICLE_NOUNS
     list_joiners = LIST_JOINERS
+    street_nouns = STREET_NOUNS
     triggers = TRIGGERS
     event_cues = EVENT_CUES
     oblique_cases = ud_cases(OBLIQUE_CASES)
@@ -82,6 +85,22 @@ class PolishLanguage:
     def o_name_base(self, word: str) -> str | None:
         """The base form of a man's name in -o that ``word`` may be an oblique form of ("Poroszenki")."""
         return o_name_base(word)
+
+    def may_be_oblique_of(self, form: str, lemma: str) -> bool:
+        """Whether a name written ``form`` may be an oblique case of ``lemma`` by Polish spelling ("Cipi" may not
+        be "Cipia"'s: that is "Cipii")."""
+        return may_be_ia_oblique(form, lemma)
+
+    def street_word(self, morphology, word: str) -> str:
+        """A word of a street's name as the name is written: an adjective agrees with "ulica" ("Zielną" ->
+        "Zielna"); anything else, a genitive as a rule ("Kasprzaka", "Grenadierów"), stays as written."""
+        for reading in morphology.analyse(word):
+            if reading.pos == ADJECTIVE_CLASS and reading.lemma.islower():
+                for ending, feminine in FEMININE_ADJECTIVE_ENDINGS:
+                    if reading.lemma.endswith(ending):
+                        base = reading.lemma[: -len(ending)] + feminine
+                        return base[:1].upper() + base[1:]
+        return word
 
     def surname_declines(self, surname: str) -> bool:
         """Whether a man's ``surname`` takes an ending in the oblique cases (all but "Lecornu", "Imamoglu")."""

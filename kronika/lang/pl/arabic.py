@@ -23,10 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-# States whose people's names Polish transcribes from the Arabic script in this way: the Arab League's members.
+# States whose people's names Polish transcribes from the Arabic script in this way: the Arab League's members,
+# and Afghanistan and Pakistan, whose Pashto, Dari and Urdu names come from the same script and take the same
+# Polish letters (KSNG's rules for Pashto and Urdu: ج "dż", ش "sz", خ "ch", ی "j") and the same English ones.
 STATES = frozenset({
     "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR", "OMN", "PSE", "QAT",
-    "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM",
+    "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", "AFG", "PAK",
 })
 # Words and parts of words an Arabic name has and a Polish or English one does not: the article before a
 # word ("al-Ansari", "as-Sadr"), "son of" ("bin", "ibn"), "father of" ("Abu"), "servant of" ("Abd",

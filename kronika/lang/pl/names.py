@@ -229,3 +229,19 @@ def masculine_forms(word: str) -> tuple[str, ...]:
     instrumental = word + ("iem" if word.endswith(("k", "g")) else "em")  # "Toreckiem", "Hamburgiem"
     return tuple(f for f in (word + "a", word + "u", word + "owi", instrumental, locative) if f)
 
+
+
+# Consonants an "i" softens before a vowel ("Kasia", "Zosia", "Ania", "Gabrysia", "Dzidzia"): a feminine noun in
+# -ia after one of them loses its "a" in the genitive, dative and locative ("Kasi"); after any other letter,
+# or a doubled one (a foreign spelling), the "i" is a vowel of its own and the ending is "-ii" ("Maria",
+# "Marii"; "Olimpia", "Olimpii"; PWN, "Zasady pisowni", on nouns in -ia).
+SOFT_BEFORE_I = ("dz", "s", "z", "c", "n")
+
+
+def may_be_ia_oblique(form: str, lemma: str) -> bool:
+    """Whether ``form`` may be an oblique case of the feminine ``lemma`` in -ia; True for any other pair.
+    "Kasi" may be "Kasia"'s, "Cipi" cannot be "Cipia"'s (that is "Cipii"), nor "Krissi" "Krissia"'s."""
+    if not lemma.endswith("ia") or form != lemma[:-1]:
+        return True
+    stem = lemma[:-2]
+    return stem.endswith(SOFT_BEFORE_I) and stem[-1:] != stem[-2:-1]

@@ -36,6 +36,8 @@ ARABIC_CASES = [
     ("Dżamil Hasan", {"IRQ": 1, "POL": 3}, None, False),  # ... not one mostly about Poland
     ("Dżamil Hasan", {}, "SYR", True),  # a Syrian by the text
     ("Dżamil Hasan", {"IRQ": 3}, "FRA", False),  # a Frenchman by the text
+    ("Zabihullah Mudżahid", {}, "AFG", True),  # an Afghan by the text: Pashto names come from the same script
+    ("Szahid Chakan", {"PAK": 3}, None, True),  # Urdu too
     ("Khalid al-Shamri", {}, None, False),  # already in an English spelling
     ("Marek Kowalski", {"IRQ": 5}, None, False),  # dictionary words
     ("Jan Bin", {"IRQ": 5}, None, False),  # "Bin" closing a name is no particle

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.lang.pl.names import feminine_forms, masculine_forms, o_name_base, strip_case_ending
+from kronika.lang.pl.names import (
+    feminine_forms,
+    masculine_forms,
+    may_be_ia_oblique,
+    o_name_base,
+    strip_case_ending,
+)
 
 # (surname as written, the first name's cases, the nominative by its regular ending or None)
 STRIP_CASES = [
@@ -84,3 +90,22 @@ MASCULINE_CASES = [
 @pytest.mark.parametrize(("word", "expected"), MASCULINE_CASES)
 def test_masculine_forms(word, expected):
     assert masculine_forms(word) == expected
+
+
+# (form, lemma, whether the form may be an oblique case of the lemma): after a soft consonant an "-ia" noun
+# loses its "a" ("Kasi"); after any other letter, or a doubled one, its oblique cases end in "-ii".
+IA_OBLIQUE_CASES = [
+    ("Kasi", "Kasia", True),
+    ("Ani", "Ania", True),
+    ("Dzidzi", "Dzidzia", True),
+    ("Cipi", "Cipia", False),
+    ("Krissi", "Krissia", False),
+    ("Marii", "Maria", True),
+    ("Gali", "Gala", True),
+    ("Berman", "Berman", True),
+]
+
+
+@pytest.mark.parametrize(("form", "lemma", "expected"), IA_OBLIQUE_CASES)
+def test_may_be_ia_oblique(form, lemma, expected):
+    assert may_be_ia_oblique(form, lemma) is expected

@@ -1,0 +1,34 @@
+"""A name listed with places is a place: "w Hajfie i Aszdodzie", "w Ankarze, Stambule i Malatyi".
+
+The detector types an unknown foreign word in an oblique case as a person as readily as a place ("Aszdodzie",
+"Malatyi"), and a person's reading then looks for it among people only. In a list, the names share a kind: a
+one-word name the base lacks, typed a person, that a list joiner (``list_joiners``: "i", ",") ties to a place
+the base knows, is typed a place, so that it is looked for among places ("Malatyi" is Malatya).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kronika.record import Token
+
+if TYPE_CHECKING:  # the linker's types; importing them here at run time would be circular
+    from kronika.stages.link import Found, Linker
+
+PLACE_TYPES = ("GPE", "LOC")
+
+
+def type_listed_places(linker: Linker, tokens: list[Token], found: list[Found]) -> None:
+    """Retype, in place, the unlinked one-word persons of ``found`` listed right after a known place."""
+    joiners = getattr(linker.language, "list_joiners", frozenset())
+    if not joiners:
+        return
+    by_end = {f.end: f for f in found}
+    for f in found:
+        if f.entry or f.type != "PER" or f.end - f.start != 1 or f.start < 2:
+            continue
+        if tokens[f.start - 1].text.casefold() not in joiners:
+            continue
+        previous = by_end.get(f.start - 1)
+        if previous is not None and previous.entry and previous.type in PLACE_TYPES:
+            f.type = previous.type
