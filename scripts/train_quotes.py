@@ -1,6 +1,7 @@
 """Train the quote models on train-pl and measure them by article-level cross-validation.
 
     .venv/bin/python scripts/train_quotes.py [--eval ../shared/eval] [--folds 5] [--no-save] [--repeats N]
+        [--keep-quote-model]
 
 Runs the pipeline up to the quote stage over every article of ``train/train-pl.jsonl``, finds the candidate
 stretches (``kronika/quotes/candidates.py``) and labels each by the gold: a quote when it overlaps a gold quote
@@ -13,8 +14,9 @@ accuracy ships. The bonuses of the joint decoding of an article's speakers (``kr
 then tuned by nested cross-validation over the same out-of-fold scores (each fold decoded with the bonuses best
 on the other four). ``--repeats N`` also measures the speakers over N partitions shuffled by seed (each quote
 alone, and chained with nested-tuned bonuses), since one partition's number moves by a point or two with the
-partition alone. The final models, trained on every article, go to ``kronika/models/pl-quotes/model.json`` with the
-numbers in ``meta.json``. Needs the ``train`` extra (scikit-learn).
+partition alone. ``--keep-quote-model`` retrains only the speaker model and keeps the shipped quote model and
+threshold, so the quote spans stay as they were. The final models, trained on every article, go to
+``kronika/models/pl-quotes/model.json`` with the numbers in ``meta.json``. Needs the ``train`` extra (scikit-learn).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from kronika.quotes.chain import LINKS  # noqa: E402
 from kronika.quotes.claimants import claim_options, rank_claimants  # noqa: E402
 from kronika.quotes.features import quote_features  # noqa: E402
 from kronika.quotes.mentions import participant  # noqa: E402
-from kronika.quotes.model import QuoteModels, save_quote_models  # noqa: E402
+from kronika.quotes.model import QuoteModels, load_quote_models, save_quote_models  # noqa: E402
 from kronika.quotes.speakers import Said, nobody_features, rule_speaker, speaker_candidates  # noqa: E402
 from kronika.record import Document  # noqa: E402
 from kronika.stages.amounts import find_amounts  # noqa: E402
@@ -329,6 +331,11 @@ def main() -> int:
     parser.add_argument(
         "--repeats", type=int, default=0, help="also report speaker accuracy over this many shuffled partitions"
     )
+    parser.add_argument(
+        "--keep-quote-model",
+        action="store_true",
+        help="save the new speaker model beside the shipped quote model and threshold (quote spans do not move)",
+    )
     args = parser.parse_args()
     grader = load_grader(Path(args.eval))
     data = analyse(Path(args.eval) / "train" / "train-pl.jsonl")
@@ -373,14 +380,11 @@ def main() -> int:
         if claims_learned["claimant"] > claims_ruled["claimant"]
         else None
     )
-    models = QuoteModels(
-        fit([r for a in per_article for r in a[0]]),
-        fit_ranker([g for a in per_article for g in a[1]]),
-        claimant,
-        qt,
-        st,
-        chain,
-    )
+    quote, threshold = fit([r for a in per_article for r in a[0]]), qt
+    if args.keep_quote_model:
+        shipped = load_quote_models("pl")
+        quote, threshold = shipped.quote, shipped.quote_threshold
+    models = QuoteModels(quote, fit_ranker([g for a in per_article for g in a[1]]), claimant, threshold, st, chain)
     meta = {
         "trained_on": "train-pl.jsonl (240 articles)",
         "folds": args.folds,
@@ -403,6 +407,7 @@ def main() -> int:
             "claimant": len(claimant.weights) if claimant else None,
         },
         "claimants_by": "model" if claimant else "rule",
+        "quote_model": "kept from the model before (--keep-quote-model)" if args.keep_quote_model else "trained here",
     }
     print(f"wrote {save_quote_models(OUT, models, meta)}")
     return 0

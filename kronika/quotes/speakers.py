@@ -52,25 +52,30 @@ class Said:
 
 def rule_speaker(text: Text, quote: Candidate) -> Placed | object | None:
     """The rule's speaker: a placed mention, or the entity who spoke last, or None."""
-    if quote.verb is not None:
-        lo, hi = text.sentence(quote.verb)
-        lo = min(lo, quote.first)
-        subject = find_subject(
-            text.tokens,
-            quote.verb,
-            lo,
-            hi,
-            text.placed,
-            text.mention_starts,
-            skip=(quote.first, quote.last),
-            coordinators=text.data.COORDINATORS,
-        )
-        if subject is not None:
-            return subject
+    subject = named_subject(text, quote)
+    if subject is not None:
+        return subject
     cited = cited_source(text, *text.sentence(quote.first))
     if cited is not None:
         return cited
     return last_sayer(text, quote)
+
+
+def named_subject(text: Text, quote: Candidate) -> Placed | None:
+    """The named subject of the quote's own verb of saying ("– powiedział X", "X podkreślił: „…”"), or None."""
+    if quote.verb is None:
+        return None
+    lo, hi = text.sentence(quote.verb)
+    return find_subject(
+        text.tokens,
+        quote.verb,
+        min(lo, quote.first),
+        hi,
+        text.placed,
+        text.mention_starts,
+        skip=(quote.first, quote.last),
+        coordinators=text.data.COORDINATORS,
+    )
 
 
 def cited_source(text: Text, lo: int, hi: int) -> Placed | None:

@@ -18,8 +18,19 @@ from kronika.quotes.candidates import Candidate, Text, find_candidates, read_tex
 from kronika.quotes.features import quote_features
 from kronika.quotes.mentions import participant
 from kronika.quotes.model import QuoteModels, load_quote_models
-from kronika.quotes.speakers import Said, nobody_features, speaker_candidates
+from kronika.quotes.speakers import Said, named_subject, nobody_features, speaker_candidates
 from kronika.record import Document, Quote
+
+# A person, or an organisation of a known sector, named as the subject of the quote's own verb of saying ("–
+# powiedział X", "X podkreślił: „…”") is its speaker, whatever the model ranks first: out of fold on train-pl such a
+# subject is right for 173 of 194 quotes, the model's choice for 153. A state or city named so is left to the model
+# (15 of 26 against 19), as are news outlets, which pass others' words on ("– podała agencja Reutera": 4 of 17
+# either way), and organisations the linker left without a sector, often a name's fragment (1 of 11 against 5).
+# The pinned speaker still reaches its neighbours through the chain.
+PINNED_TYPES = ("PER", "ORG")
+PASSING_ON = frozenset({"MED"})
+# The pinned option's probability: log-odds of about 9, above any chain bonus.
+PINNED = 1 - 1e-4
 
 
 class QuoteStage:
@@ -80,8 +91,27 @@ def speaker_options(text: Text, quotes: list[Candidate], models: QuoteModels) ->
         # Nobody named is one more option: "krzyczeli demonstranci" names no party.
         group.append((None, nobody_features(text, quote, len(group))))
         options.append(group)
-        scores.append(models.speaker.many([features for _, features in group]))
+        scores.append(pin(text, quote, group, models.speaker.many([features for _, features in group])))
     return options, scores
+
+
+def pin(text: Text, quote: Candidate, group: list, row: list[dict]) -> list[dict]:
+    """``row`` with the option that is the named subject of the quote's verb of saying made certain, if that
+    subject is of a ``PINNED_TYPES`` type."""
+    subject = named_subject(text, quote)
+    if subject is None or not pinned(subject.entity):
+        return row
+    return [
+        {"yes": PINNED, "no": 1 - PINNED} if entity is not None and entity.id == subject.entity.id else p
+        for (entity, _), p in zip(group, row)
+    ]
+
+
+def pinned(entity) -> bool:
+    """Whether a named subject of this entity's kind is trusted over the speaker model (``PINNED_TYPES``)."""
+    if entity.type not in PINNED_TYPES:
+        return False
+    return entity.type == "PER" or (entity.sector is not None and entity.sector not in PASSING_ON)
 
 
 def to_quote(text: Text, said: Said) -> Quote:

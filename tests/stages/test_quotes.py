@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.quotes.candidates import MAX_QUOTE_CHARS
-from kronika.record import Document
+from kronika.quotes.candidates import MAX_QUOTE_CHARS, find_candidates, read_text
+from kronika.quotes.speakers import speaker_candidates
+from kronika.record import Document, Entity
+from kronika.stages.quotes import PINNED as PINNED_P
+from kronika.stages.quotes import pin, pinned
 
 
 def quotes(pipeline, text: str):
@@ -98,3 +101,38 @@ def test_quotes_do_not_overlap(pipeline):
     doc = pipeline(Document(text=text, date="2025-09-04"))
     spans = sorted((q.start, q.end) for q in doc.quotes)
     assert spans and all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+
+
+# Which named subjects of a verb of saying are trusted over the speaker model: (entity, pinned).
+PINNED = [
+    (Entity("Q22686", "Donald Trump", "PER", "USA", "GOV"), True),
+    (Entity("kronika:x", "Jan Kowalski", "PER"), True),  # an unlinked person
+    (Entity("Q7802", "Ministry of Foreign Affairs (Poland)", "ORG", "POL", "GOV"), True),
+    (Entity("Q130879", "Reuters", "ORG", "GBR", "MED"), False),  # a news outlet passes words on
+    (Entity("kronika:y", "Departame", "ORG"), False),  # an organisation with no sector: left to the model
+    (Entity("Q159", "Russia", "GPE", "RUS"), False),  # a state: left to the model
+]
+
+
+@pytest.mark.parametrize(("entity", "expected"), PINNED)
+def test_pinned(entity, expected):
+    assert pinned(entity) is expected
+
+
+# (text, the speaker whose option is made certain, or None: the model's scores stand)
+PINS = [
+    ("„Nie ustąpimy ani o krok” – powiedział Władimir Putin.", "Vladimir Putin"),
+    ("Władimir Putin przyjechał do Pekinu. „Nie ustąpimy ani o krok” – dodał.", None),  # no subject of its own
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), PINS)
+def test_pin_makes_the_named_subject_certain(pipeline, polish, text, speaker):
+    found = read_text(pipeline(Document(text=text, date="2025-09-04")), polish, polish.data("quotes"))
+    quote = next(c for c in find_candidates(found) if c.kind == "marked")
+    group = speaker_candidates(found, quote, {}) + [(None, [])]
+    row = [{"yes": 0.5, "no": 0.5} for _ in group]
+    pinned_row = pin(found, quote, group, row)
+    certain = [entity.name for (entity, _), p in zip(group, pinned_row) if p["yes"] == PINNED_P]
+    assert certain == ([speaker] if speaker else [])
+    assert all(p == {"yes": 0.5, "no": 0.5} for p in pinned_row if p["yes"] != PINNED_P)
