@@ -68,6 +68,39 @@ def test_labels_are_crfsuites_on_a_small_trained_model(tmp_path):
     many = model.tag_many([[((), row) for row in sequence] for sequence in SEQUENCES])
     assert many == [reference.tag(sequence) for sequence in SEQUENCES]
     assert model.tag([]) == []
+    for offsets, edges in WINDOWS:
+        typed = [_typed(sentence, len(offsets)) for sentence in TYPED]
+        expanded = [_expanded(types, further, offsets, edges) for types, further in typed]
+        assert model.tag_windows(typed, offsets, edges) == [reference.tag(s) for s in expanded]
+
+
+# Word types as (own features, what the type passes to each neighbour), and each token's further strings.
+TYPES = {
+    "A": (("a",), ("x",), ("y", "a")),
+    "B": (("b", "nowhere"), (), ("c",)),
+    "C": (("c", "c"), ("b", "x"), ("y",)),
+}
+TYPED = [["A", "B", "C", "A"], ["C"], [], ["B", "B", "A", "C", "C", "B"]]
+WINDOWS = [((-1, 1), (("a",), None)), ((-1, 1), (None, None)), ((1, -1), (("y", "x"), ("b",)))]
+
+
+def _typed(names: list[str], width: int):
+    types = [TYPES[name][: width + 1] for name in names]  # the same tuple objects for a type's every token
+    return types, [["x"] * (i % 3) for i in range(len(names))]
+
+
+def _expanded(types, further, offsets, edges) -> list[list[str]]:
+    """Each token's feature list, as ``tag_windows`` reads the types."""
+    out = []
+    for i, own in enumerate(types):
+        features = list(own[0])
+        for k, offset in enumerate(offsets):
+            if 0 <= i + offset < len(types):
+                features += types[i + offset][k + 1]
+            elif edges[k] is not None:
+                features += edges[k]
+        out.append(features + further[i])
+    return out
 
 
 @pytest.mark.parametrize(
