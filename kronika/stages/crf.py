@@ -208,12 +208,18 @@ class CrfModel:
         firsts = (np.cumsum([0, *lengths[:-1]], dtype=np.intp) if lengths else np.zeros(0, dtype=np.intp))[order]
         score = state[firsts]
         into = self._into
+        width = into.shape[0]
+        # Where each (sentence, label) row of a step's paths starts in the flattened array: the best path's sum is
+        # read at its argmax, the same number a maximum would compute again (a third of the loop's time).
+        row_starts = np.arange(len(order) * width) * width
         back = []
         for t in range(1, longest):
             k = active[t]
             paths = score[:k, None, :] + into
-            back.append(paths.argmax(axis=2))  # the first of equal maxima, as the tagger's strict comparison
-            score[:k] = paths.max(axis=2) + state[firsts[:k] + t]  # the maximum is the path's own sum
+            best = paths.argmax(axis=2)  # the first of equal maxima, as the tagger's strict comparison
+            back.append(best)
+            chosen = paths.reshape(-1)[row_starts[: k * width] + best.reshape(-1)].reshape(k, width)
+            score[:k] = chosen + state[firsts[:k] + t]  # the maximum is the path's own sum
         # Back from each sentence's best last label (the first of equal scores), all sentences a step at a time.
         final = score.argmax(axis=1)
         labels = np.zeros((len(order), longest), dtype=np.intp)
