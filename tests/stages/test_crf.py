@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import spelled_windows
 
 from kronika.lang import get_language
 from kronika.pipeline import Pipeline
@@ -69,8 +70,8 @@ def test_labels_are_crfsuites_on_a_small_trained_model(tmp_path):
     assert many == [reference.tag(sequence) for sequence in SEQUENCES]
     assert model.tag([]) == []
     for offsets, edges in WINDOWS:
-        typed = [_typed(sentence, len(offsets)) for sentence in TYPED]
-        expanded = [_expanded(types, further, offsets, edges) for types, further in typed]
+        typed = [_typed(sentence) for sentence in TYPED]
+        expanded = [spelled_windows(types, further, offsets, edges) for types, further in typed]
         assert model.tag_windows(typed, offsets, edges) == [reference.tag(s) for s in expanded]
 
 
@@ -84,31 +85,6 @@ TYPED = [["A", "B", "C", "A"], ["C"], [], ["B", "B", "A", "C", "C", "B"]]
 WINDOWS = [((-1, 1), (("a",), None)), ((-1, 1), (None, None)), ((1, -1), (("y", "x"), ("b",)))]
 
 
-def _typed(names: list[str], width: int):
-    types = [TYPES[name][: width + 1] for name in names]  # the same tuple objects for a type's every token
+def _typed(names: list[str]):
+    types = [TYPES[name] for name in names]  # the same tuple objects for a type's every token
     return types, [["x"] * (i % 3) for i in range(len(names))]
-
-
-def _expanded(types, further, offsets, edges) -> list[list[str]]:
-    """Each token's feature list, as ``tag_windows`` reads the types."""
-    out = []
-    for i, own in enumerate(types):
-        features = list(own[0])
-        for k, offset in enumerate(offsets):
-            if 0 <= i + offset < len(types):
-                features += types[i + offset][k + 1]
-            elif edges[k] is not None:
-                features += edges[k]
-        out.append(features + further[i])
-    return out
-
-
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [(b"", "not a CRFsuite"), (b"lCRF\x00\x00\x00\x00FOMC" + b"\x00" * 40, "no string database")],
-)
-def test_a_broken_file_is_refused_by_name(tmp_path, content, message):
-    path = tmp_path / "broken.crfsuite"
-    path.write_bytes(content)
-    with pytest.raises(ValueError, match=message):
-        CrfModel(path)

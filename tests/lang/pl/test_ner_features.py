@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import spelled_windows
 
 from kronika.lang.pl.ner_features import (
     NKJP_TYPES,
@@ -100,20 +101,11 @@ WINDOW_SENTENCES = [
 
 @pytest.mark.parametrize("words", WINDOW_SENTENCES)
 def test_windows_spell_the_same_lists(words):
-    """Each token's list read from ``sentence_windows`` as ``CrfModel.tag_windows`` reads it: its type's own
-    tuple, each neighbour's tuple for that offset (the edge tuple where it has one), then the further ones."""
+    """Each token's list read from ``sentence_windows`` as ``CrfModel.tag_windows`` reads it."""
     sentence = tokens(*words)
     name_forms, clusters = frozenset({"Fakt", "~gazeta"}), {"jan": "0100", "fakt": "11"}
     types, further = sentence_windows(sentence, name_forms, clusters)
-    spelled = []
-    for i, own in enumerate(types):
-        features = list(own[0])
-        for k, offset in enumerate(WINDOW):
-            if 0 <= i + offset < len(types):
-                features += types[i + offset][k + 1]
-            elif WINDOW_EDGES[k] is not None:
-                features += WINDOW_EDGES[k]
-        spelled.append(features + further[i])
+    spelled = spelled_windows(types, further, WINDOW, WINDOW_EDGES)
     assert spelled == sentence_features(sentence, name_forms, clusters)
 
 
