@@ -75,7 +75,7 @@ class CrfModel:
         self._types: dict[int, tuple] = {}  # id of a word type's tuples (``tag_windows``): them, their rows
 
     def _rows_of(self, features: tuple[str, ...]) -> tuple[int, ...]:
-        return tuple(a for a in map(self.index.get, features) if a is not None)
+        return tuple([a for a in map(self.index.get, features) if a is not None])
 
     def tag(self, sequence: list[list[str]]) -> list[str]:
         """The best label sequence for one feature list per token."""

@@ -116,20 +116,20 @@ def _morfeusz_features(word: str) -> tuple[str, ...]:
 def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tuple[str, ...]]:
     """A token's features grouped by kind, so neighbours can pass on some kinds under their offset."""
     lower = word.lower()
+    shape = word_shape(word)
     pos, _, rest = tag.partition(":")
     case = next((v for v in re.split(r"[:.]", rest) if v in CASES), "")
     groups: dict[str, tuple[str, ...]] = {
         "w": ("w=" + lower,),
         "l": ("l=" + lemma.lower(),),
         "s3": ("s3=" + lower[-3:],),
-        "sh": ("sh=" + word_shape(word),),
+        "sh": ("sh=" + shape,),
         "t": ("t=" + pos, "tc=" + pos + ":" + case),
         "m": _morfeusz_features(word),
         "c": tuple(f"c{n}={cluster[:n]}" for n in (4, 8, 12) if cluster) or ("c=none",),
     }
     # Shape with case, and capitalisation with each Morfeusz name class: a capitalised genitive
     # surname reads differently from a capitalised sentence-initial noun.
-    shape = word_shape(word)
     labels = [f[2:] for f in groups["m"] if f.startswith("m=")]
     groups["x"] = (
         "shc=" + shape + ":" + case,
@@ -168,7 +168,7 @@ def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tu
 def _context_features(word: str, lemma: str, tag: str, cluster: str, offset: int) -> tuple[str, ...]:
     own = _own_features(word, lemma, tag, cluster)
     prefix = f"{offset:+d}:"
-    return tuple(prefix + f for kind in CONTEXT[offset] for f in own[kind])
+    return tuple([prefix + f for kind in CONTEXT[offset] for f in own[kind]])
 
 
 # Features are computed once per word type (its form, lemma, tag and cluster), not per token: a token's own
