@@ -2,7 +2,7 @@
 
 Every rule has literal prefilters (``kronika.time.prefilter``: fragments one of which every match contains)
 and, when it ends with a word list, the last words of that list (``CompiledRule.final_words``). Testing them
-rule by rule cost some 75 small regex searches and 30 set tests per sentence. The index gives each prefilter
+rule by rule cost some 30 small regex searches and 30 set tests per sentence. The index gives each prefilter
 and each set of final words one bit, and learns once per whitespace-separated chunk of text (a word with its
 punctuation) which bits the chunk turns on; a sentence's bits are the union over its chunks, a dictionary
 lookup each once the chunk has been seen, and a rule is a candidate when all its bits are on.
