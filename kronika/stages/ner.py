@@ -149,7 +149,12 @@ class NameTagger:
         return self.label_many([sentence], name_forms)[0]
 
     def label_many(self, sentences: list[list], name_forms: frozenset[str]) -> list[list[str]]:
-        """The labels of every sentence of a document, tagged together (``CrfModel.tag_many``)."""
+        """The labels of every sentence of a document, tagged together (``CrfModel.tag_windows`` when the pack
+        hands over word types, else ``CrfModel.tag_many``)."""
+        windows = getattr(self.features, "sentence_windows", None)
+        if windows is not None:
+            typed = [windows(s, name_forms, self.clusters) for s in sentences]
+            return self.crf.tag_windows(typed, self.features.WINDOW, self.features.WINDOW_EDGES)
         parts = getattr(self.features, "sentence_parts", None)
         if parts is None:
             every = [self.features.sentence_features(s, name_forms, self.clusters) for s in sentences]

@@ -23,6 +23,7 @@ from functools import cached_property, lru_cache
 from re._casefix import _EXTRA_CASES  # characters re's ignore-case matching takes as one beyond lower()
 from typing import Any
 
+from kronika.time.index import RuleIndex
 from kronika.time.prefilter import Prefilter, required_fragments, word_list
 
 _PLACEHOLDER = re.compile(r"\{(~?)([A-Za-z_]\w*)\}")
@@ -203,6 +204,8 @@ class CompiledGrammar:
     past_cue: re.Pattern[str]
     future_cue: re.Pattern[str]
     clause_break: re.Pattern[str]
+    # Which rules a sentence may match (``kronika.time.index``).
+    index: RuleIndex
 
 
 def _final_words(pattern: str, grammar: TemporalGrammar) -> frozenset[str] | None:
@@ -258,15 +261,17 @@ def compile_grammar(grammar: TemporalGrammar, plans: tuple[RulePlan, ...] | None
                 prefilters[fragments] = Prefilter(fragments, re.IGNORECASE)
         rules.append(CompiledRule(rule, body, tuple(prefilters[f] for f in needed), grammar))
     lookup = {name: {_normalise(k): v for k, v in lex.items()} for name, lex in grammar.lexicons.items()}
+    risky = frozenset().union(*(p.risky for p in prefilters.values()))
     return CompiledGrammar(
         grammar=grammar,
         rules=tuple(rules),
-        risky=frozenset().union(*(p.risky for p in prefilters.values())),
+        risky=risky,
         lookup=lookup,
         merge_gap=re.compile(rf"(?:{expand(grammar.merge_gap, grammar)})", re.IGNORECASE),
         past_cue=re.compile(expand(grammar.past_cue, grammar)),
         future_cue=re.compile(expand(grammar.future_cue, grammar), re.IGNORECASE),
         clause_break=re.compile(expand(grammar.clause_break, grammar)),
+        index=RuleIndex(rules, risky),
     )
 
 
@@ -311,18 +316,7 @@ def _opens_sentence(text: str, position: int, sentence_start: int) -> bool:
 def find_matches(compiled: CompiledGrammar, text: str, start: int, end: int) -> list[Match]:
     """Every rule's matches inside ``text[start:end]``, overlapping ones included."""
     found = []
-    sentence = text[start:end]
-    words = frozenset(_WORD.findall(sentence.casefold()))
-    lowered = sentence.lower()
-    if not compiled.risky.isdisjoint(lowered):
-        lowered = None
-    passed: dict[int, bool] = {}  # prefilter -> whether the sentence holds one of its fragments
-    for compiled_rule in compiled.rules:
-        final_words = compiled_rule.final_words
-        if final_words is not None and final_words.isdisjoint(words):
-            continue
-        if not all(_passes(prefilter, text, start, end, lowered, passed) for prefilter in compiled_rule.prefilters):
-            continue
+    for compiled_rule in compiled.index.candidates(text, start, end):
         rule, not_after, only_after = compiled_rule.rule, compiled_rule.not_after, compiled_rule.only_after
         for m in compiled_rule.regex.finditer(text, start, end):
             before = text[max(start, m.start() - 40) : m.start()]
@@ -334,14 +328,6 @@ def find_matches(compiled: CompiledGrammar, text: str, start: int, end: int) -> 
             if match is not None:
                 found.append(match)
     return found
-
-
-def _passes(prefilter: Prefilter, text: str, start: int, end: int, lowered: str | None, passed: dict) -> bool:
-    """Whether the sentence holds one of the prefilter's fragments; rules sharing a prefilter ask once."""
-    key = id(prefilter)
-    if key not in passed:
-        passed[key] = prefilter.search(text, start, end, lowered)
-    return passed[key]
 
 
 def select_longest(matches: list[Match]) -> list[Match]:

@@ -75,6 +75,7 @@ class Prefilter:
     characters takes the case-insensitive regex."""
 
     def __init__(self, fragments: frozenset[str], flags: int):
+        self.fragments = frozenset(fragments)
         self._ordered = sorted(fragments, key=lambda f: (-len(f), f))
         self._flags = flags
         joined = "".join(self._ordered)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import spelled_windows
 
 from kronika.lang import get_language
 from kronika.pipeline import Pipeline
@@ -68,14 +69,22 @@ def test_labels_are_crfsuites_on_a_small_trained_model(tmp_path):
     many = model.tag_many([[((), row) for row in sequence] for sequence in SEQUENCES])
     assert many == [reference.tag(sequence) for sequence in SEQUENCES]
     assert model.tag([]) == []
+    for offsets, edges in WINDOWS:
+        typed = [_typed(sentence) for sentence in TYPED]
+        expanded = [spelled_windows(types, further, offsets, edges) for types, further in typed]
+        assert model.tag_windows(typed, offsets, edges) == [reference.tag(s) for s in expanded]
 
 
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [(b"", "not a CRFsuite"), (b"lCRF\x00\x00\x00\x00FOMC" + b"\x00" * 40, "no string database")],
-)
-def test_a_broken_file_is_refused_by_name(tmp_path, content, message):
-    path = tmp_path / "broken.crfsuite"
-    path.write_bytes(content)
-    with pytest.raises(ValueError, match=message):
-        CrfModel(path)
+# Word types as (own features, what the type passes to each neighbour), and each token's further strings.
+TYPES = {
+    "A": (("a",), ("x",), ("y", "a")),
+    "B": (("b", "nowhere"), (), ("c",)),
+    "C": (("c", "c"), ("b", "x"), ("y",)),
+}
+TYPED = [["A", "B", "C", "A"], ["C"], [], ["B", "B", "A", "C", "C", "B"]]
+WINDOWS = [((-1, 1), (("a",), None)), ((-1, 1), (None, None)), ((1, -1), (("y", "x"), ("b",)))]
+
+
+def _typed(names: list[str]):
+    types = [TYPES[name] for name in names]  # the same tuple objects for a type's every token
+    return types, [["x"] * (i % 3) for i in range(len(names))]

@@ -116,20 +116,20 @@ def _morfeusz_features(word: str) -> tuple[str, ...]:
 def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tuple[str, ...]]:
     """A token's features grouped by kind, so neighbours can pass on some kinds under their offset."""
     lower = word.lower()
+    shape = word_shape(word)
     pos, _, rest = tag.partition(":")
     case = next((v for v in re.split(r"[:.]", rest) if v in CASES), "")
     groups: dict[str, tuple[str, ...]] = {
         "w": ("w=" + lower,),
         "l": ("l=" + lemma.lower(),),
         "s3": ("s3=" + lower[-3:],),
-        "sh": ("sh=" + word_shape(word),),
+        "sh": ("sh=" + shape,),
         "t": ("t=" + pos, "tc=" + pos + ":" + case),
         "m": _morfeusz_features(word),
         "c": tuple(f"c{n}={cluster[:n]}" for n in (4, 8, 12) if cluster) or ("c=none",),
     }
     # Shape with case, and capitalisation with each Morfeusz name class: a capitalised genitive
     # surname reads differently from a capitalised sentence-initial noun.
-    shape = word_shape(word)
     labels = [f[2:] for f in groups["m"] if f.startswith("m=")]
     groups["x"] = (
         "shc=" + shape + ":" + case,
@@ -168,7 +168,7 @@ def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tu
 def _context_features(word: str, lemma: str, tag: str, cluster: str, offset: int) -> tuple[str, ...]:
     own = _own_features(word, lemma, tag, cluster)
     prefix = f"{offset:+d}:"
-    return tuple(prefix + f for kind in CONTEXT[offset] for f in own[kind])
+    return tuple([prefix + f for kind in CONTEXT[offset] for f in own[kind]])
 
 
 # Features are computed once per word type (its form, lemma, tag and cluster), not per token: a token's own
@@ -207,11 +207,68 @@ def sentence_parts(
     """``sentence_features``' lists as they are put together: per token, the tuples of features its word type
     and its neighbours' types give (the same tuple object for every token of a type, so a consumer can
     translate each tuple once, ``kronika.stages.crf``) and the token's own further features, which follow them."""
+    keys, lowers = _keys(tokens, clusters)
+    n = len(keys)
+    rows = [_context_row(k) for k in keys]
+    out = []
+    for i, (key, feats) in enumerate(zip(keys, _further(keys, lowers, name_forms))):
+        if _SYMMETRIC and 3 <= i < n - 3:  # every neighbour there: one list display, no loop
+            parts = [
+                _own_row(key),
+                rows[i - 3][0],
+                rows[i - 2][1],
+                rows[i - 1][2],
+                rows[i + 1][3],
+                rows[i + 2][4],
+                rows[i + 3][5],
+            ]
+        else:
+            parts = [_own_row(key)]
+            for slot, offset in _OFFSETS:
+                j = i + offset
+                if 0 <= j < n:
+                    parts.append(rows[j][slot])
+                elif offset in _EDGES:
+                    parts.append(_EDGES[offset])
+        out.append((parts, feats))
+    return out
+
+
+# What ``sentence_windows`` hands over besides the tokens: the neighbours' offsets, in the order a token's tuples
+# list them, and the tuple that stands where a neighbour is missing (none for the farther ones).
+WINDOW = tuple(CONTEXT)
+WINDOW_EDGES = tuple(_EDGES.get(offset) for offset in CONTEXT)
+
+
+def sentence_windows(
+    tokens: Sequence, name_forms: frozenset[str] = frozenset(), clusters: dict[str, str] | None = None
+) -> tuple[list[tuple[tuple[str, ...], ...]], list[list[str]]]:
+    """``sentence_parts`` as word types: per token the tuples of its type (``_type_row``: its own features, then
+    what it passes to the neighbour at each offset of ``WINDOW``) and its further features. A token's list is its
+    type's first tuple, the tuple each neighbour's type passes to it (``WINDOW_EDGES`` where there is none), then
+    the further features: the consumer puts it together per document in array operations
+    (``CrfModel.tag_windows``), not per token here."""
+    keys, lowers = _keys(tokens, clusters)
+    return [_type_row(k) for k in keys], _further(keys, lowers, name_forms)
+
+
+def _keys(tokens: Sequence, clusters: dict[str, str] | None) -> tuple[list[tuple[str, str, str, str]], list[str]]:
+    """Each token's word type (form, lemma, tag, cluster), and its form in lower case."""
     lowers = [t.text.lower() for t in tokens]
     if clusters:
         keys = [(t.text, t.lemma or t.text, t.tag or "ign", clusters.get(w, "")) for t, w in zip(tokens, lowers)]
     else:
         keys = [(t.text, t.lemma or t.text, t.tag or "ign", "") for t in tokens]
+    return keys, lowers
+
+
+@lru_cache(maxsize=WORD_TYPES)
+def _type_row(key: tuple[str, str, str, str]) -> tuple[tuple[str, ...], ...]:
+    return (_own_row(key), *_context_row(key))
+
+
+def _further(keys: list[tuple[str, str, str, str]], lowers: list[str], name_forms: frozenset[str]) -> list[list[str]]:
+    """Per token, the features of its place in the sentence and the document, which follow the tuples."""
     n = len(keys)
     out = []
     # Runs of capitalised words: a token's place in the run and the run's length.
@@ -232,26 +289,7 @@ def sentence_parts(
             inside.append(quoted)
     cases = [_case(k[2]) for k in keys]
     classes = [k[2].partition(":")[0] for k in keys]
-    rows = [_context_row(k) for k in keys]
     for i, key in enumerate(keys):
-        if _SYMMETRIC and 3 <= i < n - 3:  # every neighbour there: one list display, no loop
-            parts = [
-                _own_row(key),
-                rows[i - 3][0],
-                rows[i - 2][1],
-                rows[i - 1][2],
-                rows[i + 1][3],
-                rows[i + 2][4],
-                rows[i + 3][5],
-            ]
-        else:
-            parts = [_own_row(key)]
-            for slot, offset in _OFFSETS:
-                j = i + offset
-                if 0 <= j < n:
-                    parts.append(rows[j][slot])
-                elif offset in _EDGES:
-                    parts.append(_EDGES[offset])
         feats = []
         if i == 0:
             feats.append("first")
@@ -276,7 +314,7 @@ def sentence_parts(
                 feats.append("agr-1")
         if i + 1 < n and cases[i] and cases[i] == cases[i + 1]:
             feats.append("agr+1")
-        out.append((parts, feats))
+        out.append(feats)
     return out
 
 

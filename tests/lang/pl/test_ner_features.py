@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from conftest import spelled_windows
 
 from kronika.lang.pl.ner_features import (
     NKJP_TYPES,
     POLEVAL_CATEGORIES,
+    WINDOW,
+    WINDOW_EDGES,
     document_name_forms,
     inner_names,
     is_inhabitant,
     sentence_features,
+    sentence_windows,
     town_of_adjective,
     word_shape,
 )
@@ -83,6 +87,26 @@ SENTENCE_FEATURES = [
 @pytest.mark.parametrize(("words", "index", "feature"), SENTENCE_FEATURES)
 def test_sentence_features(words, index, feature):
     assert feature in sentence_features(tokens(*words))[index]
+
+
+# Sentences of every length around the window's reach (3 each side), with a document's name forms and clusters.
+WINDOW_SENTENCES = [
+    (),
+    ("Tak",),
+    ("Jan", "Kowalski"),
+    ("Kim", "Dzong", "Un", "przyjechał"),
+    ("gazeta", "„", "Fakt", "”", "pisze", "o", "Janie", "Kowalskim", "z", "Warszawy", "."),
+]
+
+
+@pytest.mark.parametrize("words", WINDOW_SENTENCES)
+def test_windows_spell_the_same_lists(words):
+    """Each token's list read from ``sentence_windows`` as ``CrfModel.tag_windows`` reads it."""
+    sentence = tokens(*words)
+    name_forms, clusters = frozenset({"Fakt", "~gazeta"}), {"jan": "0100", "fakt": "11"}
+    types, further = sentence_windows(sentence, name_forms, clusters)
+    spelled = spelled_windows(types, further, WINDOW, WINDOW_EDGES)
+    assert spelled == sentence_features(sentence, name_forms, clusters)
 
 
 def test_closing_quote_ends_the_quote():
