@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 
-from kronika.batch.pool import warm_pool
+from kronika.batch.pool import preloads, warm_pool
 from kronika.batch.worker import PipelinePlugin, load_worker
 from kronika.errors import KronikaError
 from kronika.options import AnalysisOptions
@@ -46,7 +46,7 @@ class Pool(Inline):
 
     def __init__(self, workers: int, options: AnalysisOptions):
         self.workers = workers
-        self._pool = warm_pool(workers, load_worker, (options,))
+        self._pool = warm_pool(workers, load_worker, (options,), preload=preloads(options))
 
     def __exit__(self, *exc) -> None:
         self._pool.shutdown()

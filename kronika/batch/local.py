@@ -40,12 +40,12 @@ def analysed(
         for result in analyze_articles(articles, options):
             yield result if extra is None or isinstance(result, KronikaError) else (result, _apply(extra, result))
         return
-    from kronika.batch.pool import warm_pool
+    from kronika.batch.pool import preloads, warm_pool
     from kronika.batch.worker import load_worker
 
     # Forked from a preloaded forkserver: no inherited database connection or threads, the pipeline loaded once.
     work = partial(analyse_one, options=options, extra=extra)
-    with warm_pool(jobs, load_worker, (options,), preload=preload) as pool:
+    with warm_pool(jobs, load_worker, (options,), preload=(*preload, *preloads(options))) as pool:
         pending: deque = deque()
         for article in articles:
             if isinstance(article, KronikaError):
