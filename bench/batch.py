@@ -58,9 +58,9 @@ def stage_costs(docs: list[Document]) -> tuple[dict[str, float], float]:
     return {name: 1000 * t / len(docs) for name, t in per_stage.items()}, startup
 
 
-def tree_cpu() -> dict[int, float]:
-    """CPU seconds (user + system) so far of this process and every process below it (pool workers and
-    their forkserver, Dask's nannies, workers and the scheduler's thread are all in the tree)."""
+def tree_cpu() -> dict[int, tuple[float, float]]:
+    """CPU seconds (user, system) so far of this process and every process below it (pool workers and their
+    forkserver, Dask's workers; the scheduler and the nannies of a LocalCluster run in this process)."""
     import psutil
 
     me = psutil.Process()
@@ -70,7 +70,7 @@ def tree_cpu() -> dict[int, float]:
             times = process.cpu_times()
         except psutil.Error:  # ended between the listing and the reading
             continue
-        seconds[process.pid] = times.user + times.system
+        seconds[process.pid] = (times.user, times.system)
     return seconds
 
 
@@ -98,11 +98,16 @@ def measure(name: str, source: Path, out: Path, **options) -> dict:
     # CPU of every process per article in the steady state: what the engine costs beside the analysis, measured
     # in a way other load on the machine barely changes (unlike the wall clock).
     first, last = cpu[0], cpu[-1]
-    spent = sum(seconds - first.get(pid, seconds) for pid, seconds in last.items())
+    # A process started since the first partition (a replaced worker) counts for nothing, start-up included.
+    per_article = 1000 / max(1, sum(n for _, n in finished[1:]))
+    user = {pid: (t[0] - first.get(pid, t)[0]) * per_article for pid, t in last.items()}
+    system = {pid: (t[1] - first.get(pid, t)[1]) * per_article for pid, t in last.items()}
     return {
         "name": name,
         "articles": report.articles,
-        "cpu_ms": 1000 * spent / max(1, sum(n for _, n in finished[1:])),
+        "cpu_ms": sum(user.values()) + sum(system.values()),
+        "driver_ms": user[os.getpid()] + system[os.getpid()],
+        "system_ms": sum(system.values()),
         "wall": report.processed_articles / wall,
         "steady": steady,
         "seconds": wall,
@@ -161,7 +166,8 @@ def main() -> int:
         print(
             f"{run['name']:<32} {run['steady']:6.1f} articles/s steady ({run['steady'] / one:.2f}x), "
             f"{run['wall']:6.1f} articles/s wall with start-up ({run['seconds']:.1f} s); "
-            f"CPU of all processes {run['cpu_ms']:.1f} ms/article steady ({run['cpu_ms'] / runs[0]['cpu_ms']:.2f}x); "
+            f"CPU of all processes {run['cpu_ms']:.1f} ms/article steady ({run['cpu_ms'] / runs[0]['cpu_ms']:.2f}x; "
+            f"this process {run['driver_ms']:.1f}, system {run['system_ms']:.1f}); "
             f"peak MiB per worker: {memory}"
         )
     total = sum(costs.values())

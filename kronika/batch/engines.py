@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 
-from kronika.batch.pool import warm_pool
+from kronika.batch.pool import preloads, warm_pool
 from kronika.batch.worker import PipelinePlugin, load_worker
 from kronika.errors import KronikaError
 from kronika.options import AnalysisOptions
@@ -46,7 +46,7 @@ class Pool(Inline):
 
     def __init__(self, workers: int, options: AnalysisOptions):
         self.workers = workers
-        self._pool = warm_pool(workers, load_worker, (options,))
+        self._pool = warm_pool(workers, load_worker, (options,), preload=preloads(options))
 
     def __exit__(self, *exc) -> None:
         self._pool.shutdown()
@@ -112,13 +112,38 @@ class Dask(Inline):
             return None
 
 
+# Dask's defaults are for many small numpy tasks; a Kronika task is seconds of pure Python. What they cost a
+# LocalCluster of two workers on two cores, in CPU per article (bench/batch.py, partitions of 8; README):
+LOCAL_CLUSTER_CONFIG = {
+    # The worker's profiler samples the task's stack every 10 ms for the dashboard: 15% of the task's CPU in
+    # the worker's other threads (measured with time.thread_time against time.process_time).
+    "distributed.worker.profile.enabled": False,
+    # Each server (scheduler, nanny, worker, client) wakes every 20 ms to time its event loop, and the
+    # system and memory monitors poll psutil every 0.5 s and 0.1 s: in CPU per second, so they cost more per
+    # article the slower the machine (the driver's 8-16 ms an article grew with the load). They only serve
+    # the dashboard and a warning about a blocked loop; the memory limits are still checked every second.
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    # Tasks queue on the scheduler (a window of two per worker), so there is nothing to steal; the stealing
+    # extension still books every task.
+    "distributed.scheduler.work-stealing": False,
+}
+# The nanny sets MALLOC_TRIM_THRESHOLD_=65536 in its worker's environment (and its own), so that numpy
+# buffers go back to the OS: glibc then returns the heap's top after nearly every free and faults it in
+# again, 1,100 page faults an article against 130 (and 2-3 ms of system CPU), with no array to give back.
+TRIMMING = "MALLOC_TRIM_THRESHOLD_"
+
+
 def _local_cluster(workers: int):
     """A LocalCluster of ``workers`` processes, one thread each: the pipeline is pure Python, so threads
-    would only share one core. Its workers do not sample their task's stack every 10 ms for the dashboard's
-    profile: in a worker's other threads that cost 15% of the task's CPU time, half that without it (measured
-    with ``time.thread_time`` against ``time.process_time``). The nannies pass this config to the workers."""
+    would only share one core. Configured by ``LOCAL_CLUSTER_CONFIG``; the nannies pass it to the workers."""
     import dask
     from distributed import LocalCluster
 
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    environ = {
+        key: value for key, value in dask.config.get("distributed.nanny.pre-spawn-environ").items() if key != TRIMMING
+    }
+    config = {**LOCAL_CLUSTER_CONFIG, "distributed.nanny.pre-spawn-environ": environ}
+    with dask.config.set(config):
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")

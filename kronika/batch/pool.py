@@ -19,14 +19,24 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
 PRELOAD = "kronika.batch.preload"
+IDENTIFIER = "kronika.batch.preload_langid"
 
 
 def warm_pool(workers: int, initializer, initargs: tuple = (), *, preload: tuple[str, ...] = ()) -> ProcessPoolExecutor:
     """``workers`` processes forked from a preloaded forkserver; ``initializer(*initargs)`` runs in each.
-    ``preload``: more modules for a new forkserver to import first (``kronika ingest``'s story encoder)."""
+    ``preload``: more modules for a new forkserver to import first (``kronika ingest``'s story encoder, the
+    language identifier: ``preloads``)."""
     context = get_context("forkserver")
     context.set_forkserver_preload([*preload, PRELOAD])
     return ProcessPoolExecutor(workers, mp_context=context, initializer=initializer, initargs=initargs)
+
+
+def preloads(options) -> tuple[str, ...]:
+    """What a pool analysing with ``options`` preloads beside the pipelines: the language identifier when
+    articles' languages are identified (it costs seconds to load, wasted where a language is given)."""
+    from kronika.options import AUTO
+
+    return (IDENTIFIER,) if options.lang == AUTO else ()
 
 
 def preload(load: Callable[[], None], what: str) -> None:

@@ -1,12 +1,15 @@
 """The three engines behind one interface: a task's result or its error comes back through its future, and
-the LocalCluster Kronika starts has workers that do not profile their tasks."""
+the LocalCluster Kronika starts has workers that do not profile their tasks, poll less often and keep glibc's
+default heap trimming."""
 
 from __future__ import annotations
+
+import os
 
 import dask
 import pytest
 
-from kronika.batch.engines import Dask, Inline, Pool
+from kronika.batch.engines import LOCAL_CLUSTER_CONFIG, TRIMMING, Dask, Inline, Pool
 from kronika.options import LIBRARY_DEFAULTS
 
 ENGINES = {
@@ -34,6 +37,17 @@ def test_results_and_errors_come_back_through_the_future(name):
             futures[1].result()
         for future in futures:
             engine.release(future)
-        if name == "dask":
-            profiling = engine.submit(dask.config.get, "distributed.worker.profile.enabled")
-            assert profiling.result() is False
+
+
+def worker_setting(key: str):
+    """Module-level, so it pickles: a Dask setting and an environment variable as a worker sees them."""
+    return dask.config.get(key), os.environ.get(TRIMMING)
+
+
+def test_the_local_cluster_runs_with_kronikas_settings():
+    with ENGINES["dask"]() as engine:
+        for key, value in LOCAL_CLUSTER_CONFIG.items():
+            seen, trimming = engine.submit(worker_setting, key).result()
+            assert seen == value, key
+            # Whatever this process has (an earlier cluster's nanny may have set it here), not the nanny's.
+            assert trimming == os.environ.get(TRIMMING)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
-from kronika.batch.pool import warm_pool
+from kronika.batch.pool import IDENTIFIER, preloads, warm_pool
+from kronika.options import AnalysisOptions
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def loaded_in_worker() -> dict[str, int]:
@@ -33,3 +40,30 @@ def test_workers_start_loaded(workers):
     # One pipeline and linker per language pack, all over the one knowledge base.
     one_each = {"pipeline": len(SUPPORTED), "kb": 1, "linker": len(SUPPORTED)}
     assert all(h == one_each for h in held), held
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("auto", (IDENTIFIER,)), ("pl", ()), ("en", ())])
+def test_the_identifier_is_preloaded_only_when_languages_are_identified(lang, expected):
+    assert preloads(AnalysisOptions(lang=lang)) == expected
+
+
+# A new process: the forkserver is one per process and keeps the preloads of the first pool that started it.
+IDENTIFIER_IN_WORKER = """
+from kronika.batch.pool import preloads, warm_pool
+from kronika.options import AnalysisOptions
+
+LOADED = "__import__('kronika.lang.langid').lang.langid._detector.cache_info().currsize"  # eval pickles
+
+if __name__ == "__main__":
+    with warm_pool(1, print, preload=preloads(AnalysisOptions(lang="auto"))) as pool:
+        print("loaded:", pool.submit(eval, LOADED).result())
+"""
+
+
+def test_workers_start_with_the_identifier_loaded():
+    # Run from this checkout (with -c, the working directory comes first on the path).
+    done = subprocess.run(
+        [sys.executable, "-c", IDENTIFIER_IN_WORKER], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("loaded: 1")

@@ -248,3 +248,10 @@ def test_markers_list_their_files(reference):
     out, _ = reference
     for marker in BatchOutput(out).markers():
         assert marker["files"] and all((out / name).is_file() for name in marker["files"])
+
+
+def test_the_local_cluster_kronika_starts_writes_the_same_rows(reference, inputs, tmp_path):
+    # Its Dask settings (kronika.batch.engines.LOCAL_CLUSTER_CONFIG) must change how it runs, not what it writes.
+    report = run_batch(inputs, tmp_path / "dask", engine="dask", workers=1, partition_size=3)
+    assert (report.articles, report.failed) == (reference[1].articles, reference[1].failed)
+    assert batch_data.snapshot(tmp_path / "dask") == batch_data.snapshot(reference[0])
