@@ -312,8 +312,19 @@ def migrate(db: Path, root: Path) -> float:
     return time.perf_counter() - started
 
 
+def server_stack(root: Path) -> str:
+    """The event loop and HTTP parser uvicorn picks for a server started in ``root``: libuv's loop and the C
+    parser when they import there, else asyncio's loop and h11 (a tree of main before they were dependencies)."""
+    def imports(module: str) -> bool:
+        return subprocess.run([sys.executable, "-c", f"import {module}"], cwd=root, capture_output=True).returncode == 0
+
+    loop, parser = imports("uvloop"), imports("httptools")
+    return f"{'uvloop' if loop else 'asyncio'} loop, {'httptools' if parser else 'h11'} parser"
+
+
 def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
     """One server of the tree at ``root``: the lone client's medians, then the concurrent run."""
+    print(f"server of {root}: {server_stack(root)}", flush=True)
     port = free_port()
     server = start_server(db, port, workers=args.workers, cache=args.cache, root=root)
     try:
@@ -395,13 +406,7 @@ def main() -> int:
     build(db, args.events, args.scale)
     described, keys = store_size(db)
     print(described, flush=True)
-    # uvicorn picks libuv's loop and the C HTTP parser when they are installed, else asyncio's loop and h11.
-    found = {name: importlib.util.find_spec(name) is not None for name in ("uvloop", "httptools")}
-    print(
-        f"server: {'uvloop' if found['uvloop'] else 'asyncio'} loop, {'httptools' if found['httptools'] else 'h11'}"
-        f" HTTP parser; clients: {args.client}",
-        flush=True,
-    )
+    print(f"clients: {args.client}", flush=True)
     paths = {name: path.format(**keys) for name, path in MIX.items()}
     before = None
     if args.before:  # a tree before keyset paging ignores the cursor (and answers the first page): left out
