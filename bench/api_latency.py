@@ -5,7 +5,7 @@ full pipeline codes from ``examples/`` replayed with shifted dates and rotated p
 store's own write path; with --scale N only 1/N of them, then copied N times in SQL (``scale_store``: the
 write path's rows with new keys, so the schema and indexes are the same; 1,000,000 events in about 7 minutes
 instead of 20). Then starts ``kronika serve`` in its own process on a free loopback port and runs --clients
-concurrent clients (asyncio + httpx, one connection each) over every list endpoint and the usual single
+concurrent clients (asyncio + httpx, or aiohttp with --client, one connection each) over every list endpoint and the usual single
 pages (MIX) until --requests are done or --seconds have passed. Prints, per request kind, the median of one
 client alone and the p50, p95 and p99 latency and requests/s under the concurrent load. --before DIR first
 measures the server of another tree (a copy of main) on the same store, then this tree's (which migrates
@@ -19,12 +19,14 @@ computing server; without it the concurrent run repeats the URLs, as many users 
 
     .venv/bin/python bench/api_latency.py [--events 100000] [--scale 1] [--clients 50] [--requests 5000]
         [--seconds 120] [--keep DIR] [--workers 1] [--cache 256] [--unique] [--before DIR]
+        [--client httpx|aiohttp]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import importlib.util
 import inspect
 import os
@@ -195,11 +197,15 @@ def start_server(
 
 
 async def load(
-    base: str, paths: dict[str, str], clients: int, requests: int, seconds: float, unique: bool = False
+    base: str,
+    paths: dict[str, str],
+    clients: int,
+    requests: int,
+    seconds: float,
+    unique: bool = False,
+    client_kind: str = "httpx",
 ) -> tuple:
     """Latencies by request kind; with ``unique`` each URL gets a numbered ``_`` parameter (a cache miss)."""
-    import httpx
-
     latencies: dict[str, list[float]] = {name: [] for name in paths}
     failures: list[str] = []
     kinds = list(paths)
@@ -208,7 +214,7 @@ async def load(
 
     async def client(number: int) -> None:
         nonlocal issued
-        async with httpx.AsyncClient(base_url=base, timeout=60) as http:
+        async with _session(client_kind, base) as get:
             turn = number
             while issued < requests and time.perf_counter() < deadline:
                 issued += 1
@@ -218,16 +224,44 @@ async def load(
                 if unique:
                     path += ("&" if "?" in path else "?") + f"_={issued}-{time.perf_counter_ns()}"
                 started = time.perf_counter()
-                answer = await http.get(path)
+                status, body = await get(path)
                 elapsed = (time.perf_counter() - started) * 1000
-                if answer.status_code != 200:
-                    failures.append(f"{name}: {answer.status_code} {answer.text[:200]}")
+                if status != 200:
+                    failures.append(f"{name}: {status} {body[:200]!r}")
                     continue
                 latencies[name].append(elapsed)
 
     started = time.perf_counter()
     await asyncio.gather(*(client(n) for n in range(clients)))
     return latencies, failures, time.perf_counter() - started
+
+
+@contextlib.asynccontextmanager
+async def _session(kind: str, base: str):
+    """One client's connection as ``get(path) -> (status, body)``: httpx (as the API's own tests use) or
+    aiohttp, whose client costs less CPU per request, which matters when the clients share the server's cores."""
+    if kind == "aiohttp":
+        import aiohttp
+
+        connector = aiohttp.TCPConnector(limit=1)  # one connection per client, as with httpx
+        timeout = aiohttp.ClientTimeout(total=60)
+        async with aiohttp.ClientSession(base, connector=connector, timeout=timeout) as http:
+
+            async def get(path: str) -> tuple[int, bytes]:
+                async with http.get(path) as answer:
+                    return answer.status, await answer.read()
+
+            yield get
+        return
+    import httpx
+
+    async with httpx.AsyncClient(base_url=base, timeout=60) as http:
+
+        async def get(path: str) -> tuple[int, bytes]:
+            answer = await http.get(path)
+            return answer.status_code, answer.content
+
+        yield get
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -278,17 +312,29 @@ def migrate(db: Path, root: Path) -> float:
     return time.perf_counter() - started
 
 
+def server_stack(root: Path) -> str:
+    """The event loop and HTTP parser uvicorn picks for a server started in ``root``: libuv's loop and the C
+    parser when they import there, else asyncio's loop and h11 (a tree of main before they were dependencies)."""
+    def imports(module: str) -> bool:
+        return subprocess.run([sys.executable, "-c", f"import {module}"], cwd=root, capture_output=True).returncode == 0
+
+    loop, parser = imports("uvloop"), imports("httptools")
+    return f"{'uvloop' if loop else 'asyncio'} loop, {'httptools' if parser else 'h11'} parser"
+
+
 def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
     """One server of the tree at ``root``: the lone client's medians, then the concurrent run."""
+    print(f"server of {root}: {server_stack(root)}", flush=True)
     port = free_port()
     server = start_server(db, port, workers=args.workers, cache=args.cache, root=root)
     try:
         base = f"http://127.0.0.1:{port}"
-        asyncio.run(load(base, paths, clients=4, requests=len(paths) * 2, seconds=60))  # warm the caches
+        kind = args.client
+        asyncio.run(load(base, paths, 4, len(paths) * 2, 60, client_kind=kind))  # warm the caches
         # One client alone: each request's own service time, without queueing behind the others.
-        computed, _, _ = asyncio.run(load(base, paths, 1, len(paths) * 5, 120, unique=True))
+        computed, _, _ = asyncio.run(load(base, paths, 1, len(paths) * 5, 120, unique=True, client_kind=kind))
         latencies, failures, wall = asyncio.run(
-            load(base, paths, args.clients, args.requests, args.seconds, unique=args.unique)
+            load(base, paths, args.clients, args.requests, args.seconds, unique=args.unique, client_kind=kind)
         )
     finally:
         server.terminate()
@@ -305,7 +351,7 @@ def report(label: str, result: dict, args, before: dict | None = None) -> None:
     wall = result["wall"]
     print(
         f"\n{label}: {args.clients} concurrent clients ({'every URL new' if args.unique else 'repeated URLs'}, "
-        f"{args.workers} server process(es)), {done} requests in {wall:.1f} s = {done / wall:.0f} requests/s, "
+        f"{args.workers} server process(es), {args.client} clients), {done} requests in {wall:.1f} s = {done / wall:.0f} requests/s, "
         f"{len(result['failures'])} failed; load average {result['load']:.1f}"
     )
     print(
@@ -342,6 +388,12 @@ def main() -> int:
     parser.add_argument("--cache", type=int, help="kronika serve --cache (default: the server's)")
     parser.add_argument("--unique", action="store_true", help="concurrent clients never repeat a URL")
     parser.add_argument(
+        "--client",
+        choices=("httpx", "aiohttp"),
+        default="httpx",
+        help="the clients' HTTP library (aiohttp needs `pip install -e .[bench]`)",
+    )
+    parser.add_argument(
         "--before",
         help="first measure the server of this tree (e.g. a `git worktree` of "
         "main), then this one, and print the ratio of their p99s",
@@ -354,6 +406,7 @@ def main() -> int:
     build(db, args.events, args.scale)
     described, keys = store_size(db)
     print(described, flush=True)
+    print(f"clients: {args.client}", flush=True)
     paths = {name: path.format(**keys) for name, path in MIX.items()}
     before = None
     if args.before:  # a tree before keyset paging ignores the cursor (and answers the first page): left out
