@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kronika.batch.pool import IDENTIFIER, preloads, warm_pool
+from kronika.batch.pool import IDENTIFIER, ONE_THREAD, one_thread_each, preloads, warm_pool
 from kronika.options import AnalysisOptions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,3 +67,28 @@ def test_workers_start_with_the_identifier_loaded():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("loaded: 1")
+
+
+def threads_in_worker() -> dict[str, str | None]:
+    import os
+
+    return {name: os.environ.get(name) for name in ONE_THREAD}
+
+
+def test_workers_run_one_blas_thread_each():
+    with warm_pool(1, nothing) as pool:
+        seen = pool.submit(threads_in_worker).result()
+    assert set(seen) == set(ONE_THREAD) and all(value is not None for value in seen.values()), seen
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "1"), ("4", "4"), ("1", "1")])
+def test_a_thread_count_the_user_set_is_kept(monkeypatch, given, expected):
+    for name in ONE_THREAD:
+        if given is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, given)
+    one_thread_each()
+    import os
+
+    assert [os.environ[name] for name in ONE_THREAD] == [expected] * len(ONE_THREAD)
