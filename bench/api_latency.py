@@ -312,19 +312,8 @@ def migrate(db: Path, root: Path) -> float:
     return time.perf_counter() - started
 
 
-def server_stack(root: Path) -> str:
-    """The event loop and HTTP parser uvicorn picks for a server started in ``root``: libuv's loop and the C
-    parser when they import there, else asyncio's loop and h11 (a tree of main before they were dependencies)."""
-    def imports(module: str) -> bool:
-        return subprocess.run([sys.executable, "-c", f"import {module}"], cwd=root, capture_output=True).returncode == 0
-
-    loop, parser = imports("uvloop"), imports("httptools")
-    return f"{'uvloop' if loop else 'asyncio'} loop, {'httptools' if parser else 'h11'} parser"
-
-
 def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
     """One server of the tree at ``root``: the lone client's medians, then the concurrent run."""
-    print(f"server of {root}: {server_stack(root)}", flush=True)
     port = free_port()
     server = start_server(db, port, workers=args.workers, cache=args.cache, root=root)
     try:
