@@ -15,7 +15,9 @@ The claimant is ranked by the claimant model among the parties around the figure
 included (``kronika/quotes/claimants.py``); the rule it reads as one feature, and falls back to without a model, is
 the source the sentence cites ("według NIS"), else the speaker of a quote holding the figure, else the named subject
 of a reporting verb or a verb of saying in the sentence, else a state's authorities named by a common noun ("Władze podały", "według
-strony izraelskiej": the state's country, no entity), else None.
+strony izraelskiej": the state's country, no entity), else, for a sentence that passes on a report by the
+reportative verb ("Zginąć miało sześć osób" after "Damaszek twierdzi, że ..."), the claimant of the sentence before
+in its paragraph, else None.
 
 Not amounts: tokens inside temporal expressions (years, dates, durations), ordinals ("80. rocznica"), times
 and ranges written with ":" or "-", percentages and measures ("%", "proc.", "km"), bare year-like numbers.
@@ -102,8 +104,11 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
     previous: tuple[int, Participant | None] = (0, None)  # the sentence before: its end, its claimant
     for lo, hi in sentence_token_spans(doc):
         claimant = citations.claimant(lo, hi)
+        same_paragraph = "\n" not in doc.text[previous[0] : tokens[lo].start]
         if claimant is True:  # "Przekazał również, że ...": the one who spoke in the sentence before, same paragraph
-            claimant = previous[1] if "\n" not in doc.text[previous[0] : tokens[lo].start] else None
+            claimant = previous[1] if same_paragraph else None
+        elif not claimant and same_paragraph and citations.reportative(lo, hi):
+            claimant = previous[1]  # "Damaszek twierdzi, że ... . Zginąć miało sześć osób": the report goes on
         claimant = claimant or None
         previous = (tokens[hi - 1].end, claimant)
         i = lo
@@ -322,6 +327,7 @@ class _Citations:
         self.authority_names = getattr(data, "AUTHORITY_NAMES", None)  # how a body is shown; else its lemma
         self.adjective_state = load_linker(language.code).adjective_state
         self.dominant = dominant_country(placed)
+        self.reportative_verbs = getattr(data, "REPORTATIVE", frozenset())  # a pack may have none
 
     def claimant(self, lo: int, hi: int) -> Participant | None | bool:
         """Whom the sentence cites for its figures: "według NIS", else the named subject of a reporting verb or a
@@ -356,6 +362,17 @@ class _Citations:
                         return participant(party)
                 dropped = dropped or noun is None
         return dropped
+
+    def reportative(self, lo: int, hi: int) -> bool:
+        """Whether the sentence passes on another's report by the reportative verb beside an infinitive ("Zginąć
+        miało sześć osób", "Dwie rakiety miały spaść")."""
+        tokens = self.tokens
+        return any(
+            self.lemmas[i] in self.reportative_verbs
+            and is_verb(tokens[i])
+            and any(ud.infinitive(morph(tokens[k].tag)) for k in range(max(lo, i - 2), min(hi, i + 3)) if k != i)
+            for i in range(lo, hi)
+        )
 
     def _body(self, noun: int | None, lo: int, hi: int):
         """The state body a common noun names (``kronika/quotes/bodies.py``), or None."""
