@@ -186,3 +186,19 @@ def test_a_reported_figure_goes_on_with_the_report(pipeline, text, amount, name)
     doc = pipeline(Document(text=text, date="2025-09-04"))
     found = next(a for a in doc.amounts if a.text == amount)
     assert (found.claimant.name if found.claimant else None) == name
+
+
+# (text, the amount, its claimant's name or None): a cue after the figure attributes it only in the tail a dash
+# opens; with no dash between them the cue's clause speaks of something else and the figure is the article's.
+CUE_AFTER_FIGURE = [
+    ("W ataku zginęło pięć osób – podała agencja TASS.", "pięć osób", "TASS"),
+    ("W ataku zginęło pięć osób, ale według agencji TASS nie było wśród nich żołnierzy.", "pięć osób", None),
+    ("Agencja TASS podała, że w ataku zginęło pięć osób.", "pięć osób", "TASS"),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "name"), CUE_AFTER_FIGURE)
+def test_a_cue_after_the_figure_attributes_it_only_past_a_dash(pipeline, text, amount, name):
+    doc = pipeline(Document(text=text, date="2025-09-04"))
+    found = next(a for a in doc.amounts if a.text == amount)
+    assert (found.claimant.name if found.claimant else None) == name
