@@ -17,7 +17,8 @@ the source the sentence cites ("według NIS"), else the speaker of a quote holdi
 of a reporting verb or a verb of saying in the sentence, else a state's authorities named by a common noun ("Władze podały", "według
 strony izraelskiej": the state's country, no entity), else, for a sentence that passes on a report by the
 reportative verb ("Zginąć miało sześć osób" after "Damaszek twierdzi, że ..."), the claimant of the sentence before
-in its paragraph, else None.
+in its paragraph, else None. A cue after the figure names its claimant only in the tail a dash opens ("Zginęło pięć
+osób – podała policja"); "W nalocie zginęło pięć osób, ale według Hamasu ..." leaves the figure to the article.
 
 Not amounts: tokens inside temporal expressions (years, dates, durations), ordinals ("80. rocznica"), times
 and ranges written with ":" or "-", percentages and measures ("%", "proc.", "km"), bare year-like numbers.
