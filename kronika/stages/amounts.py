@@ -15,7 +15,10 @@ The claimant is ranked by the claimant model among the parties around the figure
 included (``kronika/quotes/claimants.py``); the rule it reads as one feature, and falls back to without a model, is
 the source the sentence cites ("według NIS"), else the speaker of a quote holding the figure, else the named subject
 of a reporting verb or a verb of saying in the sentence, else a state's authorities named by a common noun ("Władze podały", "według
-strony izraelskiej": the state's country, no entity), else None.
+strony izraelskiej": the state's country, no entity), else, for a sentence that passes on a report by the
+reportative verb ("Zginąć miało sześć osób" after "Damaszek twierdzi, że ..."), the claimant of the sentence before
+in its paragraph, else None. A cue after the figure names its claimant only in the tail a dash opens ("Zginęło pięć
+osób – podała policja"); "W nalocie zginęło pięć osób, ale według Hamasu ..." leaves the figure to the article.
 
 Not amounts: tokens inside temporal expressions (years, dates, durations), ordinals ("80. rocznica"), times
 and ranges written with ":" or "-", percentages and measures ("%", "proc.", "km"), bare year-like numbers.
@@ -43,6 +46,7 @@ from kronika.quotes.mentions import (
     tag_cases,
 )
 from kronika.lang import ud
+from kronika.lang.punctuation import DASHES
 from kronika.lang.ud import morph
 from kronika.stages.link import load_linker
 
@@ -101,9 +105,12 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
     amounts = []
     previous: tuple[int, Participant | None] = (0, None)  # the sentence before: its end, its claimant
     for lo, hi in sentence_token_spans(doc):
-        claimant = citations.claimant(lo, hi)
+        claimant, said_at = citations.claimant(lo, hi)
+        same_paragraph = "\n" not in doc.text[previous[0] : tokens[lo].start]
         if claimant is True:  # "Przekazał również, że ...": the one who spoke in the sentence before, same paragraph
-            claimant = previous[1] if "\n" not in doc.text[previous[0] : tokens[lo].start] else None
+            claimant = previous[1] if same_paragraph else None
+        elif not claimant and same_paragraph and citations.reportative(lo, hi):
+            claimant = previous[1]  # "Damaszek twierdzi, że ... . Zginąć miało sześć osób": the report goes on
         claimant = claimant or None
         previous = (tokens[hi - 1].end, claimant)
         i = lo
@@ -176,7 +183,7 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
                     approximate=approximate,
                     object=obj,
                     category=category,
-                    claimant=quote_speaker or claimant or None,
+                    claimant=quote_speaker or (claimant if citations.covers(said_at, first) else None),
                 )
             )
             i = max(end_token, last) + 1
@@ -322,40 +329,61 @@ class _Citations:
         self.authority_names = getattr(data, "AUTHORITY_NAMES", None)  # how a body is shown; else its lemma
         self.adjective_state = load_linker(language.code).adjective_state
         self.dominant = dominant_country(placed)
+        self.reportative_verbs = getattr(data, "REPORTATIVE", frozenset())  # a pack may have none
 
-    def claimant(self, lo: int, hi: int) -> Participant | None | bool:
+    def claimant(self, lo: int, hi: int) -> tuple[Participant | None | bool, int | None]:
         """Whom the sentence cites for its figures: "według NIS", else the named subject of a reporting verb or a
         verb of saying, else the named body or state of its common-noun subject ("Władze Izraela podają",
         "ministerstwo zdrowia Libanu poinformowało"), else, when that subject or the cited noun is a state's authorities with no name
         ("Władze podały", "według strony izraelskiej"), a party with the state's country
         (``kronika/quotes/bodies.py``); True when a reporting verb has no subject at all ("Przekazał również,
-        że ..."): the speaker of the sentence before goes on."""
+        że ..."): the speaker of the sentence before goes on. With it, the token of the cue that names the party
+        (None for no party)."""
         tokens, lemmas, placed, mention_starts = self.tokens, self.lemmas, self.placed, self.mention_starts
         for i in range(lo, hi):
             if lemmas[i] in self.sources:
                 k = bisect_left(mention_starts, i + 1)
                 if k < len(placed) and placed[k].start - i <= SOURCE_REACH and placed[k].start < hi:
-                    return participant(placed[k].entity)
+                    return participant(placed[k].entity), i
                 noun = _cited_noun(tokens, i, hi)
                 party = self._body(_authority(tokens, lemmas, noun, hi, self.authorities), lo, hi)
                 if party is not None:
-                    return participant(party)
+                    return participant(party), i
         dropped = False
         for i in range(lo, hi):
             if lemmas[i] in self.reporting and is_verb(tokens[i]):
                 subject = find_subject(tokens, i, lo, hi, placed, mention_starts)
                 if subject is not None:
-                    return participant(subject.entity)
+                    return participant(subject.entity), i
                 noun = _common_subject(tokens, i, lo, hi, placed, mention_starts)
                 named = _named_with(noun, placed, mention_starts, hi) if noun is not None else None
                 if named is not None:
-                    return participant(named.entity)
+                    return participant(named.entity), i
                 if not ud.impersonal(morph(tokens[i].tag)):
                     party = self._body(_authority(tokens, lemmas, noun, hi, self.authorities), lo, hi)
                     if party is not None:
-                        return participant(party)
+                        return participant(party), i
                 dropped = dropped or noun is None
-        return dropped
+        return dropped, None
+
+    def covers(self, cue: int | None, first: int) -> bool:
+        """Whether the cue at token ``cue`` attributes a figure at token ``first`` of its sentence: a figure after
+        the cue, or one before it in the tail a dash opens ("Zginęło pięć osób – podała policja"). A cue after a
+        figure with no dash between them speaks of something else ("W nalocie zginęło pięć osób, ale według
+        Hamasu nie było wśród nich liderów", "Histadrut, reprezentujący 800 tys. pracowników, ogłosił strajk"):
+        the figure is the article's."""
+        return cue is None or first > cue or any(t.text in DASHES for t in self.tokens[first:cue])
+
+    def reportative(self, lo: int, hi: int) -> bool:
+        """Whether the sentence passes on another's report by the reportative verb beside an infinitive ("Zginąć
+        miało sześć osób", "Dwie rakiety miały spaść")."""
+        tokens = self.tokens
+        return any(
+            self.lemmas[i] in self.reportative_verbs
+            and is_verb(tokens[i])
+            and any(ud.infinitive(morph(tokens[k].tag)) for k in range(max(lo, i - 2), min(hi, i + 3)) if k != i)
+            for i in range(lo, hi)
+        )
 
     def _body(self, noun: int | None, lo: int, hi: int):
         """The state body a common noun names (``kronika/quotes/bodies.py``), or None."""

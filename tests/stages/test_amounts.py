@@ -157,3 +157,48 @@ def test_authorities_claim_for_their_state(pipeline, text, amount, country, name
     found = next(a for a in doc.amounts if a.text == amount)
     assert (found.claimant.country if found.claimant else None) == country
     assert (found.claimant.name if found.claimant else None) == name
+
+
+# (text, the amount, its claimant's name or None): a sentence that passes on a report by the reportative verb beside
+# an infinitive goes on with the sentence before's claimant in its paragraph; not past a paragraph break, and not
+# without the infinitive ("Miała 40 lat" is the article's own fact).
+REPORTATIVE_CLAIMANTS = [
+    (
+        "Władimir Putin oświadczył, że Rosja zaatakowała lotnisko. Zginąć miało sześć osób.",
+        "sześć osób",
+        "Vladimir Putin",
+    ),
+    (
+        "Władimir Putin oświadczył, że Rosja zaatakowała lotnisko.\n\nZginąć miało sześć osób.",
+        "sześć osób",
+        None,
+    ),
+    (
+        "Władimir Putin oświadczył, że Rosja zaatakowała lotnisko. W ataku zginęło sześć osób.",
+        "sześć osób",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "name"), REPORTATIVE_CLAIMANTS)
+def test_a_reported_figure_goes_on_with_the_report(pipeline, text, amount, name):
+    doc = pipeline(Document(text=text, date="2025-09-04"))
+    found = next(a for a in doc.amounts if a.text == amount)
+    assert (found.claimant.name if found.claimant else None) == name
+
+
+# (text, the amount, its claimant's name or None): a cue after the figure attributes it only in the tail a dash
+# opens; with no dash between them the cue's clause speaks of something else and the figure is the article's.
+CUE_AFTER_FIGURE = [
+    ("W ataku zginęło pięć osób – podała agencja TASS.", "pięć osób", "TASS"),
+    ("W ataku zginęło pięć osób, ale według agencji TASS nie było wśród nich żołnierzy.", "pięć osób", None),
+    ("Agencja TASS podała, że w ataku zginęło pięć osób.", "pięć osób", "TASS"),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "name"), CUE_AFTER_FIGURE)
+def test_a_cue_after_the_figure_attributes_it_only_past_a_dash(pipeline, text, amount, name):
+    doc = pipeline(Document(text=text, date="2025-09-04"))
+    found = next(a for a in doc.amounts if a.text == amount)
+    assert (found.claimant.name if found.claimant else None) == name

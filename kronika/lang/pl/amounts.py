@@ -67,6 +67,11 @@ FOREIGN_MONTHS = frozenset({"january", "february", "march", "april", "may", "jun
 ESTIMATING_VERBS = frozenset({"szacować", "oszacować", "wyliczyć", "wyliczać", "policzyć", "naliczyć", "doliczyć",
                               "potwierdzić", "potwierdzać", "ocenić", "oceniać"})
 
+# The reportative verb: with an infinitive beside it, a sentence passes on a figure someone else gave ("Zginąć miało
+# sześć osób", "Dwie rakiety miały spaść", "miało zostać wysłanych 10 samolotów"): its claimant is the sentence
+# before's, in the same paragraph ("Damaszek twierdzi, że ...").
+REPORTATIVE = frozenset({"mieć"})
+
 # Common nouns that stand for a state's authorities when no name goes with them: "Władze podały", "jak poinformowała
 # policja", "Sztab przekazał", "według strony izraelskiej". Such a claimant is the state (its country), unlike an
 # unnamed NGO or witness ("organizacje praw człowieka", "świadkowie"), whom a report leaves unattributed (GUIDE
