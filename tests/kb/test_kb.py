@@ -236,6 +236,14 @@ HOLDERS = [
     ("head_of_government", "IRN", "2025-09-04", "Masoud Pezeshkian"),
     ("foreign_minister", "CHN", "2023-05-01", "Qin Gang"),
     ("defence_minister", "RUS", "2025-09-04", "Andrey Belousov"),
+    # Every UN member state's heads of state and government since 2015 (kbgrow, first batch).
+    ("head_of_government", "ESP", "2017-05-01", "Mariano Rajoy"),
+    ("head_of_government", "ESP", "2025-09-04", "Pedro Sánchez"),
+    ("head_of_state", "GRC", "2025-09-04", "Konstantinos Tasoulas"),
+    ("head_of_government", "GEO", "2025-09-04", "Irakli Kobakhidze"),
+    ("head_of_government", "NLD", "2020-01-01", "Mark Rutte"),
+    ("head_of_state", "LKA", "2021-06-01", "Gotabaya Rajapaksa"),
+    ("head_of_state", "CHE", "2025-09-04", "Karin Keller-Sutter"),
     ("head_of_state", "USA", "1800-01-01", None),
 ]
 
