@@ -244,6 +244,11 @@ HOLDERS = [
     ("head_of_government", "NLD", "2020-01-01", "Mark Rutte"),
     ("head_of_state", "LKA", "2021-06-01", "Gotabaya Rajapaksa"),
     ("head_of_state", "CHE", "2025-09-04", "Karin Keller-Sutter"),
+    # Foreign, defence and interior ministers of about 60 states (second batch).
+    ("interior_minister", "DEU", "2025-09-04", "Alexander Dobrindt"),
+    ("interior_minister", "GBR", "2020-01-01", "Priti Patel"),
+    ("foreign_minister", "ESP", "2025-09-04", "José Manuel Albares"),
+    ("defence_minister", "USA", "2018-01-01", "Jim Mattis"),
     ("head_of_state", "USA", "1800-01-01", None),
 ]
 
