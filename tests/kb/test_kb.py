@@ -259,6 +259,21 @@ def test_holder(kb, role, country, date, name):
     assert (found.name if found else None) == name
 
 
+# Polish spelling, date -> the person's name and actor code: officials of the main powers hold offices of the role
+# "official", so they code as their government while in office and as elite after it.
+OFFICIALS = [
+    ("Kyryło Budanow", "2025-09-04", "Kyrylo Budanov", "UKRGOV"),
+    ("Nikołaj Patruszew", "2020-01-01", "Nikolai Patrushev", "RUSGOV"),
+    ("Jake Sullivan", "2025-09-04", "Jake Sullivan", "USAELI"),
+]
+
+
+@pytest.mark.parametrize(("alias", "date", "name", "code"), OFFICIALS)
+def test_official(kb, alias, date, name, code):
+    (person,) = [e for e in kb.lookup(alias) if e.type == "PER"]
+    assert (person.name, kb.actor_code(person, date)) == (name, code)
+
+
 def test_offices_on(kb):
     biden = kb.get("Q6279")
     assert {o.role for o in kb.offices_on(biden, "2023-05-01")} >= {"head_of_state", "head_of_government"}
