@@ -139,6 +139,7 @@ BODIES = [
     ("foreign_ministry", "IND", "Ministry of External Affairs (India)"),
     ("foreign_ministry", "POL", "Ministry of Foreign Affairs (Poland)"),
     ("foreign_ministry", "USA", "United States Department of State"),
+    ("foreign_ministry", "PSE", "Ministry of Foreign Affairs (State of Palestine)"),
     ("defence_ministry", "ARM", "Ministry of Defence (Armenia)"),
     ("interior_ministry", "BLR", "Ministry of Internal Affairs (Belarus)"),
     ("election_commission", "BLR", "Central Election Commission of Belarus"),
@@ -184,6 +185,8 @@ def test_body_unknown(kb):
     # No navy or coast guard for a landlocked state, no senate for a unicameral parliament.
     assert kb.body("coast_guard", "HUN") is None and kb.body("navy", "BLR") is None
     assert kb.body("senate", "HUN") is None
+    # A dependent territory has a Polish adjective ("grenlandzki") but no ministries or armed forces of its own.
+    assert kb.body("foreign_ministry", "GRL") is None and kb.body("armed_forces", "HKG") is None
 
 
 def test_lookup_unknown(kb):
