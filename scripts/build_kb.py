@@ -37,7 +37,7 @@ from kronika.kb.tables import Row, read_sources  # noqa: E402
 SOURCES = ROOT / "kronika" / "kb" / "sources"
 DATA = ROOT / "kronika" / "kb" / "data"
 
-ROLE_ORDER = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "defence_minister": 3}
+ROLE_ORDER = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "defence_minister": 3, "interior_minister": 4}
 # Cities kept from GeoNames' cities15000 list: capitals, Polish towns, and elsewhere the larger cities only, which
 # keeps the committed KB small while covering the places news reports from.
 MIN_POPULATION = 100_000
@@ -377,6 +377,8 @@ BODY_KINDS = {
     "coast_guard": ("{adj} Coast Guard|Coast Guard of {the_state}", "MIL"),
     "national_guard": (None, "MIL"),
 }
+# States whose governments the news treats as states' though GeoNames and mledoze list them as territories.
+PARTLY_RECOGNISED = frozenset({"PSE", "TWN"})
 # Bodies of the sea, which a landlocked state has none of unless bodies.tsv lists one.
 SEA_BODIES = frozenset({"navy", "coast_guard"})
 # English demonyms that are nouns, not adjectives a title can open with.
@@ -404,18 +406,18 @@ def body_titles(pattern: str, state: Entry, shared: set[str]) -> list[str]:
 
 
 def build_bodies(
-    states: list[Entry], organisations: list[Entry], titles: list[Row], landlocked: set[str]
+    states: list[Entry], organisations: list[Entry], titles: list[Row], landlocked: set[str], dependent: set[str]
 ) -> list[Entry]:
     """Each real state's national bodies; a curated organisation with the body's title is marked as it.
     ``titles``: the rows of bodies.tsv, the titles that differ from BODY_KINDS' patterns; ``landlocked``: the
-    states without a coast."""
+    states without a coast; ``dependent``: territories, which have Polish adjectives but no such bodies."""
     listed = {(row["body"], row["country"]): row["title"] for row in titles}
     by_adjective = Counter(a for state in states if state.adjectives_in("pl") for a in set(state.adjectives_in("en")))
     shared = {a for a, n in by_adjective.items() if n > 1}
     by_name = {(alias_key(e.name), e.country): i for i, e in enumerate(organisations)}
     new = []
     for state in states:
-        if not state.adjectives_in("pl"):
+        if not state.adjectives_in("pl") or state.country in dependent:
             continue  # territories and states without checked Polish derivatives have no bodies here
         for role, (pattern, sector) in BODY_KINDS.items():
             title = listed.get((role, state.country))
@@ -440,6 +442,13 @@ def build_bodies(
                 )
             )
     return new
+
+
+def dependent_territories(shared: Path) -> set[str]:
+    """Territories that are not states (mledoze's "independent" false), less the partly recognised states, whose
+    governments the news treats as states' (Palestine, Taiwan; Kosovo has no mledoze flag)."""
+    countries = json.loads((shared / "data" / "countries-mledoze" / "countries.json").read_text(encoding="utf-8"))
+    return {c["cca3"] for c in countries if c.get("independent") is False} - PARTLY_RECOGNISED
 
 
 def landlocked_states(shared: Path) -> set[str]:
@@ -682,7 +691,9 @@ def main(argv: list[str] | None = None) -> int:
     organisations = merge(
         build_organisations(tables), build_petrarch_groups(args.shared, countries), stats, "petrarch2 armed group"
     )
-    organisations += build_bodies(states, organisations, tables["bodies"], landlocked_states(args.shared))
+    organisations += build_bodies(
+        states, organisations, tables["bodies"], landlocked_states(args.shared), dependent_territories(args.shared)
+    )
     place_names = {alias_key(text) for e in states for text in (e.name, *e.aliases_in("en"))}
     people = merge(
         build_people(tables),

@@ -14,7 +14,7 @@ TYPES = ("PER", "ORG", "GPE", "LOC")
 
 # Roles that ``KnowledgeBase.holder`` answers for. PETRARCH2 offices carry no role, only a sector, and are
 # stored with the generic role "official".
-ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "official")
+ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "interior_minister", "official")
 
 # The national bodies every state may have, which ``KnowledgeBase.body`` answers for: the role is the key a
 # language pack's titles name ("MSZ", "straż przybrzeżna"), and scripts/build_kb.py makes each state's entry of

@@ -139,6 +139,7 @@ BODIES = [
     ("foreign_ministry", "IND", "Ministry of External Affairs (India)"),
     ("foreign_ministry", "POL", "Ministry of Foreign Affairs (Poland)"),
     ("foreign_ministry", "USA", "United States Department of State"),
+    ("foreign_ministry", "PSE", "Ministry of Foreign Affairs (State of Palestine)"),
     ("defence_ministry", "ARM", "Ministry of Defence (Armenia)"),
     ("interior_ministry", "BLR", "Ministry of Internal Affairs (Belarus)"),
     ("election_commission", "BLR", "Central Election Commission of Belarus"),
@@ -184,6 +185,8 @@ def test_body_unknown(kb):
     # No navy or coast guard for a landlocked state, no senate for a unicameral parliament.
     assert kb.body("coast_guard", "HUN") is None and kb.body("navy", "BLR") is None
     assert kb.body("senate", "HUN") is None
+    # A dependent territory has a Polish adjective ("grenlandzki") but no ministries or armed forces of its own.
+    assert kb.body("foreign_ministry", "GRL") is None and kb.body("armed_forces", "HKG") is None
 
 
 def test_lookup_unknown(kb):
@@ -236,6 +239,19 @@ HOLDERS = [
     ("head_of_government", "IRN", "2025-09-04", "Masoud Pezeshkian"),
     ("foreign_minister", "CHN", "2023-05-01", "Qin Gang"),
     ("defence_minister", "RUS", "2025-09-04", "Andrey Belousov"),
+    # Every UN member state's heads of state and government since 2015 (kbgrow, first batch).
+    ("head_of_government", "ESP", "2017-05-01", "Mariano Rajoy"),
+    ("head_of_government", "ESP", "2025-09-04", "Pedro Sánchez"),
+    ("head_of_state", "GRC", "2025-09-04", "Konstantinos Tasoulas"),
+    ("head_of_government", "GEO", "2025-09-04", "Irakli Kobakhidze"),
+    ("head_of_government", "NLD", "2020-01-01", "Mark Rutte"),
+    ("head_of_state", "LKA", "2021-06-01", "Gotabaya Rajapaksa"),
+    ("head_of_state", "CHE", "2025-09-04", "Karin Keller-Sutter"),
+    # Foreign, defence and interior ministers of about 60 states (second batch).
+    ("interior_minister", "DEU", "2025-09-04", "Alexander Dobrindt"),
+    ("interior_minister", "GBR", "2020-01-01", "Priti Patel"),
+    ("foreign_minister", "ESP", "2025-09-04", "José Manuel Albares"),
+    ("defence_minister", "USA", "2018-01-01", "Jim Mattis"),
     ("head_of_state", "USA", "1800-01-01", None),
 ]
 
@@ -244,6 +260,21 @@ HOLDERS = [
 def test_holder(kb, role, country, date, name):
     found = kb.holder(role, country, date)
     assert (found.name if found else None) == name
+
+
+# Polish spelling, date -> the person's name and actor code: officials of the main powers hold offices of the role
+# "official", so they code as their government while in office and as elite after it.
+OFFICIALS = [
+    ("Kyryło Budanow", "2025-09-04", "Kyrylo Budanov", "UKRGOV"),
+    ("Nikołaj Patruszew", "2020-01-01", "Nikolai Patrushev", "RUSGOV"),
+    ("Jake Sullivan", "2025-09-04", "Jake Sullivan", "USAELI"),
+]
+
+
+@pytest.mark.parametrize(("alias", "date", "name", "code"), OFFICIALS)
+def test_official(kb, alias, date, name, code):
+    (person,) = [e for e in kb.lookup(alias) if e.type == "PER"]
+    assert (person.name, kb.actor_code(person, date)) == (name, code)
 
 
 def test_offices_on(kb):
