@@ -96,6 +96,13 @@ def entity_summaries(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+@migration("events per modality, type, country, date and QuadClass, kept by triggers: totals, facets, timelines")
+def event_counts(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_EVENT_COUNTS:
+        connection.execute(statement)
+    connection.execute(sql.BACKFILL_EVENT_COUNTS)
+
+
 # The numbers the first eight had when migrations were numbered: history, never to grow.
 NUMBERED = {
     1: "initial_schema",

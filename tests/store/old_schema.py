@@ -54,6 +54,10 @@ NAMED_UNDO = (
     "DROP TRIGGER event_uncounted",
     "DROP TRIGGER event_remodalled",
     "DROP TABLE event_totals",
+    "DROP TRIGGER event_category_counted",
+    "DROP TRIGGER event_category_uncounted",
+    "DROP TRIGGER event_category_moved",
+    "DROP TABLE event_counts",
 )
 
 

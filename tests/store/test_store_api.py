@@ -278,8 +278,31 @@ LIST_CALLS = [
     ("events", {"after": event_id(records.PAP.id, 0)}),
     ("events", {"after": event_id(records.PAP.id, 0), "actor": "PRK"}),
     ("articles", {"after": records.PAP.id}),
+    # Totals, facets and timelines: summed from event_counts (its rows of the categories asked), or counted
+    # up to the cap through the actor index.
+    ("event_total", {}),
+    ("event_total", {"type": "CONSULT", "country": "CHN"}),
+    ("event_total", {"country": "CHN", "since": "2025-09-01"}),
+    ("event_total", {"quad_class": 1, "since": "2025-09-01", "modality": "all"}),
+    ("event_total", {"actor": "Kim Jong Un"}),
+    ("event_total", {"recipient": "PRK", "since": "2025-09-01", "until": "2025-09-30"}),
+    ("event_facets", {}),
+    ("event_facets", {"type": "CONSULT", "modality": "all"}),
+    ("event_facets", {"country": "CHN"}),
+    ("event_timeline", {}),
+    ("event_timeline", {"type": "CONSULT", "since": "2025-09-01"}),
+    ("event_timeline", {"until": "2025-09-30", "modality": "all"}),
 ]
-BIG_TABLES = {"events", "event_participants", "event_reports", "articles", "mentions", "dyads", "article_entities"}
+BIG_TABLES = {
+    "events",
+    "event_participants",
+    "event_reports",
+    "articles",
+    "mentions",
+    "dyads",
+    "article_entities",
+    "event_counts",
+}
 # sqlite_stat1 of bench/api_latency.py's store of 1,000,000 events (ANALYZE): the planner plans the small
 # fixture as it would that store (without them it reads a few rows any way and every plan looks fine).
 BIG_STORE_STATS = [
@@ -306,6 +329,9 @@ BIG_STORE_STATS = [
     ("events", "events_date", "1000000 250"),
     ("events", "events_match", "1000000 100000 1632 130 12 10"),
     ("events", "sqlite_autoindex_events_1", "1000000 1"),
+    ("event_counts", "event_counts_date", "56013 56013 14"),
+    ("event_counts", "event_counts_country", "56013 56013 28007 7"),
+    ("event_counts", "event_counts", "56013 56013 5602 4001 1 1"),
 ]
 
 
