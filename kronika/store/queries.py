@@ -225,6 +225,9 @@ def event_total(connection: sqlite3.Connection, **given) -> tuple[int | None, bo
     if kept is not None:
         return kept, True
     statement = sql.EVENTS_COUNTED_UP_TO.format(conditions="\n  ".join(conditions))
+    if "match" in params:
+        others = [condition for condition in conditions if condition != sql.EVENT_CONDITIONS["text"]]
+        statement = sql.EVENTS_OF_WORDS_COUNTED_UP_TO.format(conditions="\n  ".join(others))
     try:
         with time_limit(connection, COUNT_SECONDS):
             count = connection.execute(statement, {**params, "cap": COUNT_CAP + 1}).fetchone()[0]

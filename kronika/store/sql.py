@@ -1000,6 +1000,13 @@ WHERE length(c.date) >= 10 {conditions}
 GROUP BY 1, 2"""
 # A total of filters the counts cannot answer (an actor, words) counts at most :cap matching events.
 EVENTS_COUNTED_UP_TO = "SELECT count(*) FROM (SELECT 1 FROM events e WHERE 1 {conditions} LIMIT :cap)"
+# Of words, from the matching articles' reports, each event once: stops at the cap, where the text condition's
+# list of every event of every matching article is built first ("Pekin" on 1,000,000 events: 26 -> 6 ms).
+EVENTS_OF_WORDS_COUNTED_UP_TO = """
+SELECT count(*) FROM (
+  SELECT DISTINCT r.event FROM article_search s JOIN event_reports r ON r.article = s.rowid
+  JOIN events e ON e.pk = r.event
+  WHERE article_search MATCH :match {conditions} LIMIT :cap)"""
 
 THREAD_BY_ID = "SELECT id, size, lo, hi, titles FROM threads WHERE id = ?"
 # A thread's stories, the latest first.

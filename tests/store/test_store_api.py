@@ -372,6 +372,7 @@ WORD_CALLS = [
     ("event_records", {"text": "Kim", "limit": 1}),
     ("event_records", {"text": "Kim Tiencinie"}),
     ("event_count", {"text": "Kim"}),
+    ("event_total", {"text": "Kim", "type": "CONSULT", "actor": "PRK"}),
     ("articles", {"search": "Kim"}),
     ("article_count", {"search": "Kim"}),
     ("articles", {"search": "Kim", "since": "2025-09-05"}),
@@ -450,6 +451,16 @@ def searchable(tmp_path):
     with Store(tmp_path / "words.db") as opened:
         opened.add_many([_with_words(doc) for doc in records.ALL])
         yield opened
+
+
+# A total of words' events counts each event of the matching articles' reports once, with the other filters.
+@pytest.mark.parametrize(
+    "filters",
+    [{"text": "Kim"}, {"text": "Kim", "modality": "all", "type": "CONSULT"}, {"text": "Kim Tiencinie", "actor": "CHN"}],
+)
+def test_a_words_total_is_its_lists_length(searchable, filters):
+    expected = len(searchable.events(limit=None, **filters))
+    assert expected and searchable.event_total(**filters) == (expected, True)
 
 
 # A page of a common word's events is read off the date index, each event checked against the matching
