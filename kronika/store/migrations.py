@@ -103,6 +103,13 @@ def event_counts(connection: sqlite3.Connection) -> None:
     connection.execute(sql.BACKFILL_EVENT_COUNTS)
 
 
+@migration("articles per entity, kept by triggers on article_entities: the entities list")
+def entity_article_counts(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_ENTITY_ARTICLES:
+        connection.execute(statement)
+    connection.execute(sql.BACKFILL_ENTITY_ARTICLES)
+
+
 # The numbers the first eight had when migrations were numbered: history, never to grow.
 NUMBERED = {
     1: "initial_schema",

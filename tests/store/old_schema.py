@@ -58,6 +58,9 @@ NAMED_UNDO = (
     "DROP TRIGGER event_category_uncounted",
     "DROP TRIGGER event_category_moved",
     "DROP TABLE event_counts",
+    "DROP TRIGGER article_entity_counted",
+    "DROP TRIGGER article_entity_uncounted",
+    "DROP TABLE entity_articles",
 )
 
 

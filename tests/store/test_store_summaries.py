@@ -1,8 +1,8 @@
-"""The running counts of migrations entity_summaries and event_counts: an entity's aliases and counterparts,
-the events per modality and per (modality, type, country, date, QuadClass), kept at write time, agree with
-counting the stored rows from scratch (``sql.ENTITY_ALIASES``, ``sql.COUNTERPARTS``, count(*)) however the
-store got there: ingest, the same articles again, an article deleted, a recoding, an event's categories
-changed, the migrations' backfill."""
+"""The running counts of migrations entity_summaries, event_counts and entity_article_counts: an entity's
+aliases, counterparts and articles, the events per modality and per (modality, type, country, date,
+QuadClass), kept at write time, agree with counting the stored rows from scratch (``sql.ENTITY_ALIASES``,
+``sql.COUNTERPARTS``, count(*)) however the store got there: ingest, the same articles again, an article
+deleted, a recoding, an event's categories changed, the migrations' backfill."""
 
 from __future__ import annotations
 
@@ -90,6 +90,7 @@ def delete_article(connection: sqlite3.Connection, article_id: str) -> None:
         )
     ]
     connection.execute("DELETE FROM mentions WHERE article = ?", (pk,))
+    connection.execute("DELETE FROM article_entities WHERE article = ?", (pk,))
     connection.execute("DELETE FROM claims WHERE article = ?", (pk,))
     connection.execute("DELETE FROM event_reports WHERE article = ?", (pk,))
     for event in only:
@@ -134,6 +135,8 @@ def assert_counts_agree(connection: sqlite3.Connection) -> None:
         ).fetchone()[0]
         assert connection.execute(sql.EVENT_TOTAL, {"modality": modality}).fetchone()[0] == counted
     assert_event_counts_agree(connection)
+    counted = connection.execute("SELECT entity, count(*) FROM article_entities GROUP BY 1 ORDER BY 1").fetchall()
+    assert connection.execute("SELECT * FROM entity_articles ORDER BY 1").fetchall() == counted and counted
 
 
 def assert_event_counts_agree(connection: sqlite3.Connection) -> None:
