@@ -110,6 +110,13 @@ def entity_article_counts(connection: sqlite3.Connection) -> None:
     connection.execute(sql.BACKFILL_ENTITY_ARTICLES)
 
 
+@migration("a relation series' sums per country pair, date, modality and QuadClass, kept by triggers")
+def relation_counts(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_RELATION_COUNTS:
+        connection.execute(statement)
+    connection.execute(sql.BACKFILL_RELATION_COUNTS)
+
+
 # The numbers the first eight had when migrations were numbered: history, never to grow.
 NUMBERED = {
     1: "initial_schema",

@@ -824,7 +824,7 @@ def relations(
     if by not in sql.PERIODS:
         filters.refuse("--by", by, "a period", tuple(sql.PERIODS))
     since, until = filters.date_range(since, until)
-    statement = sql.RELATIONS.format(period=sql.PERIODS[by])
+    statement = sql.RELATIONS_SUMMED.format(period=sql.PERIODS[by])
     params = {
         "a": resolve.country_code(a, "country"),
         "b": resolve.country_code(b, "country"),

@@ -61,6 +61,12 @@ NAMED_UNDO = (
     "DROP TRIGGER article_entity_counted",
     "DROP TRIGGER article_entity_uncounted",
     "DROP TABLE entity_articles",
+    "DROP TRIGGER dyad_counted",
+    "DROP TRIGGER dyad_uncounted",
+    "DROP TRIGGER dyad_recoded",
+    "DROP TRIGGER event_relations_moved",
+    "DROP TABLE relation_counts",
+    "DROP INDEX dyads_event",
 )
 
 

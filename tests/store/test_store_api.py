@@ -302,6 +302,7 @@ BIG_TABLES = {
     "dyads",
     "article_entities",
     "event_counts",
+    "relation_counts",
 }
 # sqlite_stat1 of bench/api_latency.py's store of 1,000,000 events (ANALYZE): the planner plans the small
 # fixture as it would that store (without them it reads a few rows any way and every plan looks fine).
@@ -332,6 +333,8 @@ BIG_STORE_STATS = [
     ("event_counts", "event_counts_date", "56013 56013 14"),
     ("event_counts", "event_counts_country", "56013 56013 28007 7"),
     ("event_counts", "event_counts", "56013 56013 5602 4001 1 1"),
+    ("relation_counts", "relation_counts", "91985 1560 119 1 1 1"),
+    ("dyads", "dyads_event", "985000 1"),
 ]
 
 

@@ -1,8 +1,9 @@
-"""The running counts of migrations entity_summaries, event_counts and entity_article_counts: an entity's
-aliases, counterparts and articles, the events per modality and per (modality, type, country, date,
-QuadClass), kept at write time, agree with counting the stored rows from scratch (``sql.ENTITY_ALIASES``,
-``sql.COUNTERPARTS``, count(*)) however the store got there: ingest, the same articles again, an article
-deleted, a recoding, an event's categories changed, the migrations' backfill."""
+"""The running counts of migrations entity_summaries, event_counts, entity_article_counts and relation_counts:
+an entity's aliases, counterparts and articles, the events per modality and per (modality, type, country,
+date, QuadClass), the relation series' sums, kept at write time, agree with counting the stored rows from
+scratch (``sql.ENTITY_ALIASES``, ``sql.COUNTERPARTS``, ``sql.RELATIONS``, count(*)) however the store got
+there: ingest, the same articles again, an article deleted, a recoding, an event's categories changed, the
+migrations' backfill."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import modality_records
 import store_records as records
 from old_schema import downgrade
 from kronika.record import Document
-from kronika.store import Store, sql
+from kronika.store import Store, queries, sql
 
 # A third report of the Kim-Xi talks as a phone call and a fourth likewise: the majority mode changes, and
 # the stored event takes the call's Goldstein (a recoding the counterpart sums must follow).
@@ -137,6 +138,27 @@ def assert_counts_agree(connection: sqlite3.Connection) -> None:
     assert_event_counts_agree(connection)
     counted = connection.execute("SELECT entity, count(*) FROM article_entities GROUP BY 1 ORDER BY 1").fetchall()
     assert connection.execute("SELECT * FROM entity_articles ORDER BY 1").fetchall() == counted and counted
+    assert_relations_agree(connection)
+
+
+def assert_relations_agree(connection: sqlite3.Connection) -> None:
+    """Every relation series (each pair, period and modality) from relation_counts is the one counted from the
+    dyads and their events (sql.RELATIONS), Goldstein's sums to rounding."""
+    connection.create_function("iso_week", 1, queries.iso_week, deterministic=True)
+    pairs = connection.execute("SELECT DISTINCT actor_country, recipient_country FROM dyads").fetchall()
+    assert pairs
+    for a, b in pairs:
+        for by, period in sql.PERIODS.items():
+            for modality in (None, "asserted", "negated"):
+                params = {"a": a, "b": b, "since": None, "until": "2025-09-30", "modality": modality}
+                counted = connection.execute(sql.RELATIONS.format(period=period), params).fetchall()
+                summed = connection.execute(sql.RELATIONS_SUMMED.format(period=period), params).fetchall()
+                assert _rounded(summed) == _rounded(counted), (a, b, by, modality)
+    assert connection.execute("SELECT count(*) FROM relation_counts WHERE events <= 0").fetchone()[0] == 0
+
+
+def _rounded(rows):
+    return [tuple(round(v, 9) if isinstance(v, float) else v for v in row) for row in rows]
 
 
 def assert_event_counts_agree(connection: sqlite3.Connection) -> None:
@@ -248,7 +270,7 @@ def test_the_entity_page_reads_the_summaries(tmp_path):
     assert not any("FROM mentions" in s for s in statements)
 
 
-def test_the_event_counts_follow_a_change_of_modality(tmp_path):
+def test_the_event_counts_and_relations_follow_a_change_of_modality(tmp_path):
     path = tmp_path / "k.db"
     _ingest(path, DOCS)
     with Store(path) as store, store.connection:
@@ -256,3 +278,4 @@ def test_the_event_counts_follow_a_change_of_modality(tmp_path):
         store.connection.execute("UPDATE events SET modality = 'negated' WHERE pk % 2 = 0")
     with Store(path, create=False, read_only=True) as store:
         assert_event_counts_agree(store.connection)
+        assert_relations_agree(store.connection)
