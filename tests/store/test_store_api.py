@@ -411,7 +411,7 @@ def assert_read_through_indexes(store, method, arguments):
             assert "USING INDEX" in step and "COVERING" not in step, f"{step}\n{statement}"
 
 
-# A page of a frequent actor's events is read off the date index (``+e.pk IN``), of a rare one's from its
+# A page of a frequent actor's events is read off the date index (``sql.SIDE_EACH_EVENT``), of a rare one's from its
 # events; both plans give the rows of the whole list, page by page. Q56226 is in 4 of the 7 events.
 @pytest.mark.parametrize(
     ("filters", "limit", "offset", "date_order"),
