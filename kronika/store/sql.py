@@ -345,7 +345,6 @@ SELECT {EVENT_COLUMNS} FROM events e
 WHERE 1 {{conditions}}
 ORDER BY {{order}}
 LIMIT :limit OFFSET :offset"""
-EVENTS_COUNTED = "SELECT count(*) FROM events e WHERE 1 {conditions}"
 # The orders a list of events can be sorted in ("-" first: descending), ties broken latest first; the value
 # a user gives is looked up here, never formatted into the statement. Undated events sort last either way.
 EVENT_SORTS = {
@@ -550,7 +549,7 @@ WHERE (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :unt
 ORDER BY {{order}} LIMIT :limit OFFSET :offset"""
 # Matching articles in a chosen order (a search is otherwise ranked, SEARCH_ARTICLES).
 ARTICLE_MATCHES = "AND a.pk IN (SELECT rowid FROM article_search WHERE article_search MATCH :match)"
-# A list of articles' total: only the filters given formatted in (as EVENTS_COUNTED), so the count reads the
+# A list of articles' total: only the filters given formatted in (as EVENTS_FILTERED), so the count reads the
 # date index, never the rows (counting the unpaged list read every article's row: 2 s on 200,000 articles).
 ARTICLES_COUNTED = "SELECT count(*) FROM articles a WHERE 1 {conditions}"
 ARTICLE_COUNT_CONDITIONS = {"since": "AND a.date >= :since", "until": "AND a.date <= :until", "match": ARTICLE_MATCHES}
