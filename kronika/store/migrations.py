@@ -110,6 +110,14 @@ def entity_article_counts(connection: sqlite3.Connection) -> None:
     connection.execute(sql.BACKFILL_ENTITY_ARTICLES)
 
 
+@migration("index of events by country and date: a page of a rare country's events")
+def filter_indexes(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_FILTER_INDEXES:
+        connection.execute(statement)
+    if connection.execute(sql.HAS_STATISTICS).fetchone():
+        connection.execute(sql.ANALYZE_FILTER_INDEXES)
+
+
 @migration("a relation series' sums per country pair, date, modality and QuadClass, kept by triggers")
 def relation_counts(connection: sqlite3.Connection) -> None:
     for statement in sql.SCHEMA_RELATION_COUNTS:

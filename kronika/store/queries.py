@@ -175,6 +175,8 @@ def _event_page(
     connection: sqlite3.Connection, conditions: list[str], params: dict, sides: dict, order: str, sort: str | None
 ) -> list[tuple]:
     """One statement of :func:`event_rows`: the plan chosen for the page (date order or not), then run."""
+    if _none_by_category(connection, params):
+        return []
     keys = {name: named for name, (_, named) in sides.items()}
     if order == sql.EVENT_SORTS["-date"] and _read_in_date_order(connection, keys, params["limit"], params["offset"]):
         actor_sides = {condition for condition, _ in sides.values()}
@@ -246,6 +248,16 @@ def _actor_total(connection: sqlite3.Connection, conditions: list[str], params: 
         return None
     row = connection.execute(sql.ACTOR_SIDE_TOTALS[name, params["modality"]], list(named.values())).fetchone()
     return row[0] if row else 0
+
+
+def _none_by_category(connection: sqlite3.Connection, params: dict) -> bool:
+    """Whether the kept counts say that no event has the type and country, or the QuadClass, asked: such a
+    page would read every event of the type (or every event: no index has the QuadClass) to find none
+    (AID in CHN on 1,000,000 events: 114 ms of CPU)."""
+    if params["quad_class"] is None and (params["type"] is None or params["country"] is None):
+        return False
+    statement = sql.EVENT_COUNTS_ANY.format(conditions=_count_conditions(params))
+    return not connection.execute(statement, params).fetchone()[0]
 
 
 def _counted_by_category(params: dict, sides: dict) -> bool:

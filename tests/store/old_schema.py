@@ -67,6 +67,7 @@ NAMED_UNDO = (
     "DROP TRIGGER event_relations_moved",
     "DROP TABLE relation_counts",
     "DROP INDEX dyads_event",
+    "DROP INDEX events_country_date",
 )
 
 

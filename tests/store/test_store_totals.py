@@ -100,3 +100,30 @@ def test_a_total_that_takes_too_long_is_unknown(store, monkeypatch):
     monkeypatch.setattr(queries, "PROGRESS_STEPS", 1)
     assert store.event_total(actor="Q56226", type="CONSULT") == (None, False)
     assert store.event_total(type="CONSULT")[1]  # the summed counts need no time limit
+
+
+# Pages of filters the kept counts say nothing has (queries._none_by_category), and of some they say exist:
+# the rows of every event filtered here.
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"type": "ASSAULT", "country": "CHN"},
+        {"type": "CONSULT", "country": "CHN", "modality": "all"},
+        {"quad_class": 2, "modality": "all"},
+        {"quad_class": 4, "modality": "all"},
+        {"quad_class": 1, "country": "POL", "until": "2025-09-03"},
+        {"country": "POL"},
+    ],
+)
+def test_a_page_has_the_events_of_its_categories(store, filters):
+    every = _rows(store, {"modality": "all"})
+    wanted = {**{"modality": "asserted"}, **filters}
+    checks = {
+        "type": lambda r, v: r["type"] == v,
+        "country": lambda r, v: r["location_country"] == v,
+        "quad_class": lambda r, v: r["quad_class"] == v,
+        "modality": lambda r, v: v == "all" or r["modality"] == v,
+        "until": lambda r, v: r["date"] is not None and r["date"] <= v + "\uffff",
+    }
+    expected = [r["id"] for r in every if all(checks[name](r, value) for name, value in wanted.items())]
+    assert [r["id"] for r in _rows(store, filters)] == expected
