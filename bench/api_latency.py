@@ -312,8 +312,24 @@ def migrate(db: Path, root: Path) -> float:
     return time.perf_counter() - started
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) the server process and its live children (``--workers``) have used: read
+    from /proc, so 0 where there is none. The clients share the cores, so this is the server's own cost."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
-    """One server of the tree at ``root``: the lone client's medians, then the concurrent run."""
+    """One server of the tree at ``root``: the lone client's medians, then the concurrent run (with the
+    server's CPU time over it)."""
     port = free_port()
     server = start_server(db, port, workers=args.workers, cache=args.cache, root=root)
     try:
@@ -322,13 +338,22 @@ def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
         asyncio.run(load(base, paths, 4, len(paths) * 2, 60, client_kind=kind))  # warm the caches
         # One client alone: each request's own service time, without queueing behind the others.
         computed, _, _ = asyncio.run(load(base, paths, 1, len(paths) * 5, 120, unique=True, client_kind=kind))
+        cpu = server_cpu(server.pid)
         latencies, failures, wall = asyncio.run(
             load(base, paths, args.clients, args.requests, args.seconds, unique=args.unique, client_kind=kind)
         )
+        cpu = server_cpu(server.pid) - cpu
     finally:
         server.terminate()
         server.wait(10)
-    return {"alone": computed, "latencies": latencies, "failures": failures, "wall": wall, "load": os.getloadavg()[0]}
+    return {
+        "alone": computed,
+        "latencies": latencies,
+        "failures": failures,
+        "wall": wall,
+        "load": os.getloadavg()[0],
+        "cpu": cpu,
+    }
 
 
 def summary(values: list[float], wall: float) -> tuple[float, float, float, float]:
@@ -341,7 +366,8 @@ def report(label: str, result: dict, args, before: dict | None = None) -> None:
     print(
         f"\n{label}: {args.clients} concurrent clients ({'every URL new' if args.unique else 'repeated URLs'}, "
         f"{args.workers} server process(es), {args.client} clients), {done} requests in {wall:.1f} s = {done / wall:.0f} requests/s, "
-        f"{len(result['failures'])} failed; load average {result['load']:.1f}"
+        f"{len(result['failures'])} failed; load average {result['load']:.1f}; "
+        f"server CPU {1000 * result['cpu'] / max(done, 1):.1f} ms per request"
     )
     print(
         f"  {'request':36s} {'alone':>8s} {'p50':>8s} {'p95':>8s} {'p99':>8s} {'req/s':>6s}"

@@ -124,9 +124,11 @@ def events(
     store: StoreDep,
 ) -> Response:
     items = store.event_records(**given, sort=sort, limit=paging.fetch, offset=paging.offset, after=paging.cursor)
+    total, exact = store.event_total(**given)
     body = {
         **page(items, paging, request=request, cursor_of=_by_id if sort in LATEST_FIRST else None),
-        "total": store.event_count(**given),
+        "total": total,
+        "total_exact": exact,
     }
     if facet:
         body["facets"] = store.event_facets(tuple(dict.fromkeys(facet)), size=FACET_SIZE, **given)
@@ -165,7 +167,11 @@ def actors(
 ) -> Response:
     frame = store.actors(**given, sort=sort, limit=paging.fetch, offset=paging.offset)
     return deps.page_response(
-        {**page(deps.frame_records(frame), paging, request=request), "total": store.actor_count(**given)}
+        {
+            **page(deps.frame_records(frame), paging, request=request),
+            "total": store.actor_count(**given),
+            "total_exact": True,
+        }
     )
 
 
@@ -191,7 +197,7 @@ def articles(
     ranked = given["search"] is not None and sort is None  # best match first: pages by offset
     cursor_of = _by_id if sort in LATEST_FIRST and not ranked else None
     body = page(deps.frame_records(frame), paging, request=request, cursor_of=cursor_of)
-    return deps.page_response({**body, "total": store.article_count(**given)})
+    return deps.page_response({**body, "total": store.article_count(**given), "total_exact": True})
 
 
 @router.get("/api/articles.{format}", tags=["articles"], summary="The filtered articles as one CSV or JSON file")

@@ -96,6 +96,35 @@ def entity_summaries(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+@migration("events per modality, type, country, date and QuadClass, kept by triggers: totals, facets, timelines")
+def event_counts(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_EVENT_COUNTS:
+        connection.execute(statement)
+    connection.execute(sql.BACKFILL_EVENT_COUNTS)
+
+
+@migration("articles per entity, kept by triggers on article_entities: the entities list")
+def entity_article_counts(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_ENTITY_ARTICLES:
+        connection.execute(statement)
+    connection.execute(sql.BACKFILL_ENTITY_ARTICLES)
+
+
+@migration("index of events by country and date: a page of a rare country's events")
+def filter_indexes(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_FILTER_INDEXES:
+        connection.execute(statement)
+    if connection.execute(sql.HAS_STATISTICS).fetchone():
+        connection.execute(sql.ANALYZE_FILTER_INDEXES)
+
+
+@migration("a relation series' sums per country pair, date, modality and QuadClass, kept by triggers")
+def relation_counts(connection: sqlite3.Connection) -> None:
+    for statement in sql.SCHEMA_RELATION_COUNTS:
+        connection.execute(statement)
+    connection.execute(sql.BACKFILL_RELATION_COUNTS)
+
+
 # The numbers the first eight had when migrations were numbered: history, never to grow.
 NUMBERED = {
     1: "initial_schema",

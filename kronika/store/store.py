@@ -178,10 +178,16 @@ class Store:
         with self._reading():
             return queries.event_records(self.connection, queries.event_rows(self.connection, **filters))
 
-    def event_count(self, **filters) -> int:
-        """How many events match the filters of :func:`queries.event_rows` (a list's total)."""
+    def event_count(self, **filters) -> int | None:
+        """How many events match the filters of :func:`queries.event_rows` (a list's total); None when that is
+        not known exactly and cheaply (:func:`queries.event_total`)."""
         with self._reading():
             return queries.event_count(self.connection, **filters)
+
+    def event_total(self, **filters) -> tuple[int | None, bool]:
+        """A list's total and whether it is exact (else at least that many, or None): :func:`queries.event_total`."""
+        with self._reading():
+            return queries.event_total(self.connection, **filters)
 
     def event_facets(self, names=("type", "country"), *, size: int = 20, **filters) -> dict[str, list[dict]]:
         """The types and the countries where they happened among the filtered events, most events first."""

@@ -41,6 +41,9 @@ TOTAL_CASES = [
     ("/api/events", {"type": "CONSULT"}),
     ("/api/events", {"actor": "Władimir Putin"}),
     ("/api/events", {"actor": "nobody at all"}),
+    ("/api/events", {"type": "CONSULT", "country": "CHN", "since": "2025-09"}),
+    ("/api/events", {"recipient": "Chiny", "until": "2025-09-04", "modality": "all"}),
+    ("/api/events", {"text": "Pekin", "quad_class": 1}),
     ("/api/actors", {}),
     ("/api/actors", {"country": "POL", "modality": "all"}),
     ("/api/articles", {}),
@@ -53,8 +56,20 @@ TOTAL_CASES = [
 def test_a_page_carries_the_total_of_the_whole_list(client, path, params):
     items = everything(client, path, **params)
     first = client.get(path, params={**params, "limit": 2}).json()
-    assert first["total"] == len(items)
+    assert first["total"] == len(items) and first["total_exact"] is True
     assert len(first["items"]) == min(2, len(items))
+
+
+def test_a_total_over_the_cap_says_at_least(client, monkeypatch):
+    """The events of an actor with other filters, or of words, are counted up to queries.COUNT_CAP: a list
+    longer than that gives the cap as its total and ``total_exact`` false (at least that many)."""
+    from kronika.store import queries
+
+    monkeypatch.setattr(queries, "COUNT_CAP", 1)
+    params = {"actor": "Władimir Putin", "modality": "all", "type": "CONSULT"}
+    items = everything(client, "/api/events", **params, nocache=1)
+    body = client.get("/api/events", params={**params, "limit": 1}).json()
+    assert len(items) > 1 and body["total"] == 1 and body["total_exact"] is False
 
 
 def _key(value):
@@ -169,15 +184,20 @@ def test_extras_past_their_time_limit_are_left_out_and_a_slow_sort_is_refused(cl
     monkeypatch.setattr(queries, "PROGRESS_STEPS", 1)
     for name in ("FACET_SECONDS", "SORT_SECONDS", "COUNT_SECONDS"):
         monkeypatch.setattr(queries, name, 0.0)
-    body = client.get("/api/events", params={"facet": "type", "type": "CONSULT", "nocache": 1}).json()
+    given = {"facet": "type", "type": "CONSULT", "actor": "Kim Jong Un", "nocache": 1}
+    body = client.get("/api/events", params=given).json()
     assert body["facets"] == {"type": None} and body["total"] is None and body["items"]
+    assert body["total_exact"] is False
     answer = client.get("/api/events", params={"sort": "-goldstein", "nocache": 2})
     assert answer.status_code == 400 and answer.json()["error"]["code"] == "E508"
     assert "narrow the filters" in answer.json()["error"]["message"]
     page = client.get("/", params={"type": "CONSULT", "nocache": 3})
     assert page.status_code == 200 and "too many events to count quickly" in page.text
-    # The unfiltered total is kept at write time (event_totals): read, not counted, so never given up.
-    assert client.get("/api/events", params={"nocache": 4}).json()["total"] > 0
+    # The unfiltered total is kept at write time (event_totals), and one of categories and dates summed from
+    # event_counts: read, not counted, so never given up.
+    for number, given in enumerate(({}, {"type": "CONSULT"}, {"country": "CHN", "since": "2025"})):
+        body = client.get("/api/events", params={**given, "nocache": 4 + number}).json()
+        assert body["total"] > 0 and body["total_exact"] is True
 
 
 # Filters of the events timeline: its counts are those of the filtered events' days, by QuadClass.

@@ -54,6 +54,20 @@ NAMED_UNDO = (
     "DROP TRIGGER event_uncounted",
     "DROP TRIGGER event_remodalled",
     "DROP TABLE event_totals",
+    "DROP TRIGGER event_category_counted",
+    "DROP TRIGGER event_category_uncounted",
+    "DROP TRIGGER event_category_moved",
+    "DROP TABLE event_counts",
+    "DROP TRIGGER article_entity_counted",
+    "DROP TRIGGER article_entity_uncounted",
+    "DROP TABLE entity_articles",
+    "DROP TRIGGER dyad_counted",
+    "DROP TRIGGER dyad_uncounted",
+    "DROP TRIGGER dyad_recoded",
+    "DROP TRIGGER event_relations_moved",
+    "DROP TABLE relation_counts",
+    "DROP INDEX dyads_event",
+    "DROP INDEX events_country_date",
 )
 
 

@@ -257,6 +257,8 @@ LIST_CALLS = [
     ("events", {"type": "CONSULT", "since": "2025-09-01"}),
     ("events", {"quad_class": 1, "until": "2025-09"}),
     ("events", {"country": "CHN"}),
+    ("events", {"country": "POL", "type": "CONSULT"}),
+    ("events", {"quad_class": 2, "since": "2025"}),
     ("events", {"modality": "all", "offset": 1}),
     ("events", {"modality": "negated"}),
     ("events", {"actor": "PRK"}),
@@ -278,8 +280,32 @@ LIST_CALLS = [
     ("events", {"after": event_id(records.PAP.id, 0)}),
     ("events", {"after": event_id(records.PAP.id, 0), "actor": "PRK"}),
     ("articles", {"after": records.PAP.id}),
+    # Totals, facets and timelines: summed from event_counts (its rows of the categories asked), or counted
+    # up to the cap through the actor index.
+    ("event_total", {}),
+    ("event_total", {"type": "CONSULT", "country": "CHN"}),
+    ("event_total", {"country": "CHN", "since": "2025-09-01"}),
+    ("event_total", {"quad_class": 1, "since": "2025-09-01", "modality": "all"}),
+    ("event_total", {"actor": "Kim Jong Un"}),
+    ("event_total", {"recipient": "PRK", "since": "2025-09-01", "until": "2025-09-30"}),
+    ("event_facets", {}),
+    ("event_facets", {"type": "CONSULT", "modality": "all"}),
+    ("event_facets", {"country": "CHN"}),
+    ("event_timeline", {}),
+    ("event_timeline", {"type": "CONSULT", "since": "2025-09-01"}),
+    ("event_timeline", {"until": "2025-09-30", "modality": "all"}),
 ]
-BIG_TABLES = {"events", "event_participants", "event_reports", "articles", "mentions", "dyads", "article_entities"}
+BIG_TABLES = {
+    "events",
+    "event_participants",
+    "event_reports",
+    "articles",
+    "mentions",
+    "dyads",
+    "article_entities",
+    "event_counts",
+    "relation_counts",
+}
 # sqlite_stat1 of bench/api_latency.py's store of 1,000,000 events (ANALYZE): the planner plans the small
 # fixture as it would that store (without them it reads a few rows any way and every plan looks fine).
 BIG_STORE_STATS = [
@@ -306,6 +332,12 @@ BIG_STORE_STATS = [
     ("events", "events_date", "1000000 250"),
     ("events", "events_match", "1000000 100000 1632 130 12 10"),
     ("events", "sqlite_autoindex_events_1", "1000000 1"),
+    ("events", "events_country_date", "1000000 500000 125"),
+    ("event_counts", "event_counts_date", "56013 56013 14"),
+    ("event_counts", "event_counts_country", "56013 56013 28007 7"),
+    ("event_counts", "event_counts", "56013 56013 5602 4001 1 1"),
+    ("relation_counts", "relation_counts", "91985 1560 119 1 1 1"),
+    ("dyads", "dyads_event", "985000 1"),
 ]
 
 
@@ -346,6 +378,7 @@ WORD_CALLS = [
     ("event_records", {"text": "Kim", "limit": 1}),
     ("event_records", {"text": "Kim Tiencinie"}),
     ("event_count", {"text": "Kim"}),
+    ("event_total", {"text": "Kim", "type": "CONSULT", "actor": "PRK"}),
     ("articles", {"search": "Kim"}),
     ("article_count", {"search": "Kim"}),
     ("articles", {"search": "Kim", "since": "2025-09-05"}),
@@ -381,7 +414,7 @@ def assert_read_through_indexes(store, method, arguments):
             assert "USING INDEX" in step and "COVERING" not in step, f"{step}\n{statement}"
 
 
-# A page of a frequent actor's events is read off the date index (``+e.pk IN``), of a rare one's from its
+# A page of a frequent actor's events is read off the date index (``sql.SIDE_EACH_EVENT``), of a rare one's from its
 # events; both plans give the rows of the whole list, page by page. Q56226 is in 4 of the 7 events.
 @pytest.mark.parametrize(
     ("filters", "limit", "offset", "date_order"),
@@ -424,6 +457,16 @@ def searchable(tmp_path):
     with Store(tmp_path / "words.db") as opened:
         opened.add_many([_with_words(doc) for doc in records.ALL])
         yield opened
+
+
+# A total of words' events counts each event of the matching articles' reports once, with the other filters.
+@pytest.mark.parametrize(
+    "filters",
+    [{"text": "Kim"}, {"text": "Kim", "modality": "all", "type": "CONSULT"}, {"text": "Kim Tiencinie", "actor": "CHN"}],
+)
+def test_a_words_total_is_its_lists_length(searchable, filters):
+    expected = len(searchable.events(limit=None, **filters))
+    assert expected and searchable.event_total(**filters) == (expected, True)
 
 
 # A page of a common word's events is read off the date index, each event checked against the matching

@@ -1,7 +1,9 @@
-"""The running counts of migration entity_summaries: an entity's aliases and counterparts and the events per
-modality, kept at write time, agree with counting the stored rows from scratch (``sql.ENTITY_ALIASES``,
-``sql.COUNTERPARTS``, count(*)) however the store got there: ingest, the same articles again, an article
-deleted, a recoding, the migration's backfill."""
+"""The running counts of migrations entity_summaries, event_counts, entity_article_counts and relation_counts:
+an entity's aliases, counterparts and articles, the events per modality and per (modality, type, country,
+date, QuadClass), the relation series' sums, kept at write time, agree with counting the stored rows from
+scratch (``sql.ENTITY_ALIASES``, ``sql.COUNTERPARTS``, ``sql.RELATIONS``, count(*)) however the store got
+there: ingest, the same articles again, an article deleted, a recoding, an event's categories changed, the
+migrations' backfill."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import modality_records
 import store_records as records
 from old_schema import downgrade
 from kronika.record import Document
-from kronika.store import Store, sql
+from kronika.store import Store, queries, sql
 
 # A third report of the Kim-Xi talks as a phone call and a fourth likewise: the majority mode changes, and
 # the stored event takes the call's Goldstein (a recoding the counterpart sums must follow).
@@ -89,6 +91,7 @@ def delete_article(connection: sqlite3.Connection, article_id: str) -> None:
         )
     ]
     connection.execute("DELETE FROM mentions WHERE article = ?", (pk,))
+    connection.execute("DELETE FROM article_entities WHERE article = ?", (pk,))
     connection.execute("DELETE FROM claims WHERE article = ?", (pk,))
     connection.execute("DELETE FROM event_reports WHERE article = ?", (pk,))
     for event in only:
@@ -132,6 +135,37 @@ def assert_counts_agree(connection: sqlite3.Connection) -> None:
             "SELECT count(*) FROM events WHERE ? IS NULL OR modality = ?", (modality, modality)
         ).fetchone()[0]
         assert connection.execute(sql.EVENT_TOTAL, {"modality": modality}).fetchone()[0] == counted
+    assert_event_counts_agree(connection)
+    counted = connection.execute("SELECT entity, count(*) FROM article_entities GROUP BY 1 ORDER BY 1").fetchall()
+    assert connection.execute("SELECT * FROM entity_articles ORDER BY 1").fetchall() == counted and counted
+    assert_relations_agree(connection)
+
+
+def assert_relations_agree(connection: sqlite3.Connection) -> None:
+    """Every relation series (each pair, period and modality) from relation_counts is the one counted from the
+    dyads and their events (sql.RELATIONS), Goldstein's sums to rounding."""
+    connection.create_function("iso_week", 1, queries.iso_week, deterministic=True)
+    pairs = connection.execute("SELECT DISTINCT actor_country, recipient_country FROM dyads").fetchall()
+    assert pairs
+    for a, b in pairs:
+        for by, period in sql.PERIODS.items():
+            for modality in (None, "asserted", "negated"):
+                params = {"a": a, "b": b, "since": None, "until": "2025-09-30", "modality": modality}
+                counted = connection.execute(sql.RELATIONS.format(period=period), params).fetchall()
+                summed = connection.execute(sql.RELATIONS_SUMMED.format(period=period), params).fetchall()
+                assert _rounded(summed) == _rounded(counted), (a, b, by, modality)
+    assert connection.execute("SELECT count(*) FROM relation_counts WHERE events <= 0").fetchone()[0] == 0
+
+
+def _rounded(rows):
+    return [tuple(round(v, 9) if isinstance(v, float) else v for v in row) for row in rows]
+
+
+def assert_event_counts_agree(connection: sqlite3.Connection) -> None:
+    categories = "modality, type, coalesce(location_country, ''), coalesce(date, ''), coalesce(quad_class, 0)"
+    counted = connection.execute(f"SELECT {categories}, count(*) FROM events GROUP BY 1, 2, 3, 4, 5").fetchall()
+    kept = connection.execute("SELECT * FROM event_counts ORDER BY 1, 2, 3, 4, 5").fetchall()
+    assert kept == counted and len(kept) > 1
 
 
 def _ingest(path, docs):
@@ -172,6 +206,24 @@ def _recoded_by_call(path, docs):
         assert store.connection.execute("SELECT count(*) FROM events WHERE mode = 'phone'").fetchone()[0] == 1
 
 
+def _categories_changed(path, docs):
+    """Events moved to another QuadClass, country, date or type by an UPDATE (a recoding moves the QuadClass; no
+    writer moves the others today, but the counts must follow whatever does; the counterparts do not follow a
+    change of modality, which only migration 5 ever made)."""
+    _ingest(path, docs)
+    with Store(path) as store, store.connection:
+        store.connection.execute("BEGIN")
+        for column, value in (
+            ("quad_class", 4),
+            ("location_country", "UKR"),
+            ("date", "2024-01-02"),
+            ("type", "ASSAULT"),
+            ("location_country", None),
+            ("date", None),
+        ):
+            store.connection.execute(f"UPDATE events SET {column} = ? WHERE pk % 3 = ?", (value, len(column) % 3))
+
+
 @pytest.mark.parametrize(
     "build",
     [
@@ -182,6 +234,7 @@ def _recoded_by_call(path, docs):
         pytest.param(_delete("call-2"), id="delete a report of a shared (recoded) event"),
         pytest.param(_delete(records.PAP.id), id="delete the first report of shared events"),
         pytest.param(_recoded_by_call, id="a recoding after the first reports"),
+        pytest.param(_categories_changed, id="an event's categories changed"),
         pytest.param(_backfill, id="the migration's backfill"),
     ],
 )
@@ -215,3 +268,14 @@ def test_the_entity_page_reads_the_summaries(tmp_path):
     assert {"text": "Kim", "mentions": 2, "articles": 1} in page["aliases"]
     assert {d["key"] for d in page["counterparts"]} >= {"Q15031", "Q148", "Q7747"}
     assert not any("FROM mentions" in s for s in statements)
+
+
+def test_the_event_counts_and_relations_follow_a_change_of_modality(tmp_path):
+    path = tmp_path / "k.db"
+    _ingest(path, DOCS)
+    with Store(path) as store, store.connection:
+        store.connection.execute("BEGIN")
+        store.connection.execute("UPDATE events SET modality = 'negated' WHERE pk % 2 = 0")
+    with Store(path, create=False, read_only=True) as store:
+        assert_event_counts_agree(store.connection)
+        assert_relations_agree(store.connection)
