@@ -27,6 +27,11 @@ TITLES = {
     ("minister", "obrona", "narodowy"): "defence_minister",
     ("szef", "MON"): "defence_minister",
     ("szef", "resort", "obrona"): "defence_minister",
+    # The lemmatiser gives "spraw" as well as "sprawa" for the genitive plural (as BODIES below reads both).
+    ("minister", "sprawa", "wewnętrzny"): "interior_minister",
+    ("minister", "spraw", "wewnętrzny"): "interior_minister",
+    ("szef", "MSW"): "interior_minister",
+    ("szef", "MSWiA"): "interior_minister",
 }
 
 # Common titles of a state's national bodies, as lemma sequences, and the body's role in the knowledge base
