@@ -15,12 +15,10 @@ from dataclasses import replace
 from kronika.lang import ud
 from kronika.lang.ud import morph
 from kronika.quotes.candidates import Text
-from kronika.quotes.mentions import SPEAKER_TYPES, Placed, name_cases
+from kronika.quotes.mentions import SPEAKER_TYPES, Placed, name_cases, unlinked
 
 # The shortest surname read alone: shorter words are too often initials or abbreviations.
 MIN_SURNAME = 3
-# Ids of entities the pipeline left unlinked (kronika.kb): only these are read as another entity's surname.
-LOCAL = "kronika:"
 PERSON = "PER"
 
 
@@ -59,7 +57,7 @@ def _surname_owners(text: Text) -> dict[str, object]:
 
 def _remapped(text: Text, p: Placed, owners: dict[str, object]) -> Placed:
     """``p`` given to the entity whose surname it is, if ``p`` is one word of an unlinked entity."""
-    if p.end - p.start != 1 or p.entity.type != PERSON or not p.entity.id.startswith(LOCAL):
+    if p.end - p.start != 1 or p.entity.type != PERSON or not unlinked(p.entity):
         return p
     owner = owners.get(text.tokens[p.start].text.casefold()) or owners.get(text.lemmas[p.start])
     if owner is None or owner.id == p.entity.id:

@@ -20,6 +20,9 @@ SPEAKER_TYPES = ("PER", "ORG", "GPE")
 # How many tokens after the verb its subject may stand ("przekazała agencja Xinhua").
 SUBJECT_REACH = 3
 WORD = re.compile(r"\w")
+# The ids the linker gives names the knowledge base lacks (``kronika.stages.link.local_id``); its own entries
+# without a Wikidata id ("kronika:tvn24") are linked.
+UNLINKED = re.compile(r"kronika:[0-9a-f]{12}")
 
 
 def tag_class(tag: str | None) -> str:
@@ -34,6 +37,11 @@ def tag_cases(tag: str | None) -> set[str]:
 
 def lemma_of(token: Token) -> str:
     return (token.lemma or token.text).casefold()
+
+
+def unlinked(entity: Entity) -> bool:
+    """Whether the linker found ``entity`` nowhere in the knowledge base."""
+    return UNLINKED.fullmatch(entity.id) is not None
 
 
 def is_verb(token: Token) -> bool:

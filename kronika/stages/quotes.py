@@ -16,7 +16,7 @@ from collections import Counter
 from kronika.quotes.chain import NOBODY, decode, link, log_odds
 from kronika.quotes.candidates import Candidate, Text, find_candidates, read_text
 from kronika.quotes.coref import with_surnames
-from kronika.quotes.origin import person_countries, speaker_party
+from kronika.quotes.origin import title_countries, speaker_party
 from kronika.quotes.features import quote_features
 from kronika.quotes.model import QuoteModels, load_quote_models
 from kronika.quotes.speakers import Said, named_subject, nobody_features, speaker_candidates
@@ -65,7 +65,7 @@ def speaker_text(doc: Document, language, data) -> Text:
     """The article as the quote stage reads it: bare surnames placed as their full names' entities
     (``kronika/quotes/coref.py``), and the countries the titles of unlinked persons give (``origin.py``)."""
     text = with_surnames(read_text(doc, language, data), language)
-    text.memo["countries"] = person_countries(text, load_linker(language.code).adjective_state)
+    text.memo["countries"] = title_countries(text, load_linker(language.code).adjective_state)
     return text
 
 

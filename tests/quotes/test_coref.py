@@ -1,5 +1,4 @@
-"""A bare surname after the full name read as that person, and an unlinked person's country read from their title,
-on sentences written for these tests."""
+"""A bare surname after the full name read as that person, on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -7,9 +6,7 @@ import pytest
 
 from kronika.quotes.candidates import read_text
 from kronika.quotes.coref import with_surnames
-from kronika.quotes.origin import person_countries, speaker_party
 from kronika.record import Document
-from kronika.stages.link import load_linker
 
 # (text, the surname as it stands alone, the name of the entity it must be read as)
 SURNAMES = [
@@ -23,12 +20,6 @@ SURNAMES = [
         "Newsom",
         "Gavin Newsom",
     ),
-]
-
-# (text, the person's name as it stands, the country their title gives)
-COUNTRIES = [
-    ("„Rozejm trwa” – powiedział rzecznik katarskiego MSZ Majid Al-Ansari.", "Majid", "QAT"),
-    ("„Presja rośnie” – ocenił wiceminister spraw wewnętrznych Litwy Władysław Kondratowicz.", "Władysław", "LTU"),
 ]
 
 
@@ -47,11 +38,3 @@ def test_a_bare_surname_is_the_full_name(pipeline, polish, text, surname, name):
 def test_no_full_name_leaves_the_text_alone(pipeline, polish):
     found = _text(pipeline, polish, "„Mamy tam zespół” – powiedział Grandi.")
     assert with_surnames(found, polish).placed == found.placed
-
-
-@pytest.mark.parametrize(("text", "word", "country"), COUNTRIES)
-def test_a_title_gives_an_unlinked_person_a_country(pipeline, polish, text, word, country):
-    found = _text(pipeline, polish, text)
-    countries = person_countries(found, load_linker(polish.code).adjective_state)
-    person = next(p.entity for p in found.placed if found.tokens[p.start].text == word)
-    assert speaker_party(person, countries).country == country
