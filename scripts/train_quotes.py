@@ -37,16 +37,17 @@ from kronika.lang import get_language  # noqa: E402
 from kronika.models import model_dir  # noqa: E402
 from kronika.ingest.decoding import normalize_text  # noqa: E402
 from kronika.pipeline import Pipeline, default_stages  # noqa: E402
-from kronika.quotes.candidates import find_candidates, read_text  # noqa: E402
+from kronika.quotes.candidates import find_candidates  # noqa: E402
 from kronika.quotes.chain import LINKS  # noqa: E402
 from kronika.quotes.claimants import claim_options, rank_claimants  # noqa: E402
 from kronika.quotes.features import quote_features  # noqa: E402
 from kronika.quotes.mentions import participant  # noqa: E402
 from kronika.quotes.model import QuoteModels, load_quote_models, save_quote_models  # noqa: E402
+from kronika.quotes.origin import speaker_party  # noqa: E402
 from kronika.quotes.speakers import Said, nobody_features, rule_speaker, speaker_candidates  # noqa: E402
 from kronika.record import Document  # noqa: E402
 from kronika.stages.amounts import find_amounts  # noqa: E402
-from kronika.stages.quotes import attribute, choose, speaker_options, to_quote  # noqa: E402
+from kronika.stages.quotes import attribute, choose, speaker_options, speaker_text, to_quote  # noqa: E402
 from learning import fit_linear, load_grader, shuffled_folds, training_sets  # noqa: E402  (scripts/learning.py)
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -73,7 +74,7 @@ def analyse(path: Path):
         if line.strip():
             gold = json.loads(line)
             doc = pipeline(Document(text=normalize_text(gold["text"]), id=gold["id"], date=gold.get("date")))
-            text = read_text(doc, language, data)
+            text = speaker_text(doc, language, data)
             out.append((gold, text, find_candidates(text)))
     return out
 
@@ -155,7 +156,7 @@ def examples(grader, gold: dict, text, candidates):
             continue
         options = speaker_candidates(text, candidate, counts)
         group = [
-            (features, grader.same_party(match.get("speaker"), asdict(participant(entity))))
+            (features, grader.same_party(match.get("speaker"), asdict(speaker_party(entity, text.memo["countries"]))))
             for entity, features in options
         ]
         group.append((nobody_features(text, candidate, len(options)), not match.get("speaker")))

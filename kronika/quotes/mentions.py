@@ -20,6 +20,9 @@ SPEAKER_TYPES = ("PER", "ORG", "GPE")
 # How many tokens after the verb its subject may stand ("przekazała agencja Xinhua").
 SUBJECT_REACH = 3
 WORD = re.compile(r"\w")
+# The ids the linker gives names the knowledge base lacks (``kronika.stages.link.local_id``); its own entries
+# without a Wikidata id ("kronika:tvn24") are linked.
+UNLINKED = re.compile(r"kronika:[0-9a-f]{12}")
 
 
 def tag_class(tag: str | None) -> str:
@@ -34,6 +37,11 @@ def tag_cases(tag: str | None) -> set[str]:
 
 def lemma_of(token: Token) -> str:
     return (token.lemma or token.text).casefold()
+
+
+def unlinked(entity: Entity) -> bool:
+    """Whether the linker found ``entity`` nowhere in the knowledge base."""
+    return UNLINKED.fullmatch(entity.id) is not None
 
 
 def is_verb(token: Token) -> bool:
@@ -80,18 +88,20 @@ def place_mentions(doc: Document, language) -> list[Placed]:
             hi = bisect_left(starts, mention.end)
             if lo >= len(doc.tokens) or hi <= lo:
                 continue
-            head = doc.tokens[lo]
-            # The dictionary's name readings; a name it does not decline ("Xi", "NIS", "Kim" as a name)
-            # can stand in any case, whatever the tagger guessed word by word.
-            cases = set()
-            for reading in morphology.analyse(head.text):
-                if reading.lemma[:1].isupper():
-                    cases |= tag_cases(reading.tag)
-            cases = (cases | tag_cases(head.tag)) if cases else set(UD_CASES)
             governed = lo > 0 and ud.preposition(morph(doc.tokens[lo - 1].tag))
-            placed.append(Placed(entity, lo, hi, frozenset(cases), governed))
+            placed.append(Placed(entity, lo, hi, name_cases(morphology, doc.tokens[lo]), governed))
     placed.sort(key=lambda p: (p.start, -p.end))
     return placed
+
+
+def name_cases(morphology, head: Token) -> frozenset[str]:
+    """The cases a name starting with ``head`` can stand in: the dictionary's name readings; a name it does not
+    decline ("Xi", "NIS", "Kim" as a name) can stand in any case, whatever the tagger guessed word by word."""
+    cases = set()
+    for reading in morphology.analyse(head.text):
+        if reading.lemma[:1].isupper():
+            cases |= tag_cases(reading.tag)
+    return frozenset((cases | tag_cases(head.tag)) if cases else UD_CASES)
 
 
 def mentions_between(placed: list[Placed], starts: list[int], lo: int, hi: int) -> list[Placed]:

@@ -119,7 +119,7 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
             f"has_verb={quote.verb is not None}",
             f"named={min(counts.get(key, 0), 5)}",
             f"linked={linked}",
-            f"country={entity.country is not None}",
+            f"country={entity.country is not None or key in text.memo.get('countries', {})}",
             f"type={entity.type}|verb={quote.verb is not None}",
         ]
         if rule_entity is not None and entity.id == rule_entity.id:

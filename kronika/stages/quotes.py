@@ -15,11 +15,13 @@ from collections import Counter
 
 from kronika.quotes.chain import NOBODY, decode, link, log_odds
 from kronika.quotes.candidates import Candidate, Text, find_candidates, read_text
+from kronika.quotes.coref import with_surnames
+from kronika.quotes.origin import title_countries, speaker_party
 from kronika.quotes.features import quote_features
-from kronika.quotes.mentions import participant
 from kronika.quotes.model import QuoteModels, load_quote_models
 from kronika.quotes.speakers import Said, named_subject, nobody_features, speaker_candidates
 from kronika.record import Document, Quote
+from kronika.stages.link import load_linker
 
 # A person, or an organisation of a known sector, named as the subject of the quote's own verb of saying ("–
 # powiedział X", "X podkreślił: „…”") is its speaker, whatever the model ranks first: out of fold on train-pl such a
@@ -52,11 +54,19 @@ class QuoteStage:
 def find_quotes(doc: Document, language, data, models: QuoteModels) -> list[Quote]:
     if not doc.tokens:
         return []
-    text = read_text(doc, language, data)
+    text = speaker_text(doc, language, data)
     candidates = find_candidates(text)
     scores = models.quote.many([quote_features(text, c) for c in candidates])
     kept = [c for c, p in zip(candidates, scores) if p["yes"] >= models.quote_threshold]
     return [to_quote(text, said) for said in attribute(text, kept, models)]
+
+
+def speaker_text(doc: Document, language, data) -> Text:
+    """The article as the quote stage reads it: bare surnames placed as their full names' entities
+    (``kronika/quotes/coref.py``), and the countries the titles of unlinked persons give (``origin.py``)."""
+    text = with_surnames(read_text(doc, language, data), language)
+    text.memo["countries"] = title_countries(text, load_linker(language.code).adjective_state)
+    return text
 
 
 def attribute(text: Text, quotes: list[Candidate], models: QuoteModels) -> list[Said]:
@@ -120,6 +130,6 @@ def to_quote(text: Text, said: Said) -> Quote:
         start=c.start,
         end=c.end,
         text=text.doc.text[c.start : c.end],
-        speaker=participant(said.entity) if said.entity is not None else None,
+        speaker=speaker_party(said.entity, text.memo.get("countries", {})) if said.entity is not None else None,
         verb=text.tokens[c.verb].text if c.verb is not None else None,
     )
