@@ -37,7 +37,13 @@ from kronika.kb.tables import Row, read_sources  # noqa: E402
 SOURCES = ROOT / "kronika" / "kb" / "sources"
 DATA = ROOT / "kronika" / "kb" / "data"
 
-ROLE_ORDER = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "defence_minister": 3, "interior_minister": 4}
+ROLE_ORDER = {
+    "head_of_state": 0,
+    "head_of_government": 1,
+    "foreign_minister": 2,
+    "defence_minister": 3,
+    "interior_minister": 4,
+}
 # Cities kept from GeoNames' cities15000 list: capitals, Polish towns, and elsewhere the larger cities only, which
 # keeps the committed KB small while covering the places news reports from.
 MIN_POPULATION = 100_000

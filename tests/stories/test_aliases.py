@@ -5,7 +5,7 @@ from kronika.stories.aliases import fold, load_matcher, name_keys
 CASES = [
     ("Donald Trump met Vladimir Putin in Helsinki.", {"Donald Trump", "Vladimir Putin", "Helsinki"}),
     ("Встреча Путина и Трампа в Хельсинки.", {"Vladimir Putin", "Helsinki"}),  # Cyrillic, inflected
-    ("Prezidenti Putina a Trumpa přivítal Sauli Niinistö.", {"Vladimir Putin", "Donald Trump", "Sauli Niinisto"}),
+    ("Prezidenti Putina a Trumpa přivítal Sauli Niinistö.", {"Vladimir Putin", "Donald Trump", "Sauli Niinistö"}),
     ("Die NATO tagte in Helsinki.", {"NATO", "Helsinki"}),
     ("In May the nato summit was held.", set()),  # a month is no Theresa May; an acronym needs capitals
 ]
