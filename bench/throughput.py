@@ -26,6 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from kronika.blas import one_thread_each  # noqa: E402
+
+# As every `kronika` command does before numpy loads (kronika/blas.py): the pipeline is measured as it runs.
+one_thread_each()
+
 from kronika.core import load_pipeline, normalize_text  # noqa: E402
 from kronika.record import Document  # noqa: E402
 

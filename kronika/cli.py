@@ -10,6 +10,7 @@ import sys
 import click
 
 from kronika import __version__
+from kronika.blas import one_thread_each
 from kronika.errors import InputError, KronikaError
 from kronika.options import AnalysisOptions
 
@@ -22,6 +23,7 @@ TOKEN_VARIABLE = "KRONIKA_TOKEN"  # serve's token from the environment, out of s
 @click.option("-v", "--verbose", is_flag=True, help="Log what each step does.")
 def main(verbose: bool) -> None:
     """Kronika reads news articles and writes the chronicle they contain."""
+    one_thread_each()  # before any command loads numpy: see kronika.blas
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="kronika: %(levelname)s: %(message)s"
     )

@@ -17,6 +17,7 @@ from kronika.options import AnalysisOptions
 from kronika.record import Document, Token
 
 log = logging.getLogger("kronika")
+WINDOW = 16  # articles in flight per worker
 
 
 def analysed(
@@ -52,8 +53,10 @@ def analysed(
                 yield article
                 continue
             pending.append(pool.submit(work, article))
-            # A bounded window keeps every worker busy without reading the whole input ahead.
-            while len(pending) >= jobs * 4:
+            # A bounded window keeps every worker busy without reading the whole input ahead. It must outlast
+            # the caller's pauses: `ingest` writes 64 records in one transaction (about 0.4 s), and with 4
+            # articles per worker in flight the workers ran dry within 0.2 s of every commit.
+            while len(pending) >= jobs * WINDOW:
                 yield _unpack(pending.popleft().result())
         while pending:
             yield _unpack(pending.popleft().result())

@@ -14,18 +14,14 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
+from kronika.blas import one_thread_each
+
 PRELOAD = "kronika.batch.preload"
 IDENTIFIER = "kronika.batch.preload_langid"
-# The pool's plan is one worker per core. numpy's BLAS (the story encoder's matrix products, which the workers
-# compute) would start a thread per core in every worker besides, and those threads spin while they wait:
-# `ingest --jobs 2` on 300 articles spent 218 ms of CPU per article with them and 85 without (README,
-# "Measured: batch throughput"). Dask's nanny sets the same variables for its workers.
-ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def warm_pool(workers: int, initializer, initargs: tuple = (), *, preload: tuple[str, ...] = ()) -> ProcessPoolExecutor:
@@ -36,14 +32,6 @@ def warm_pool(workers: int, initializer, initargs: tuple = (), *, preload: tuple
     context.set_forkserver_preload([*preload, PRELOAD])
     one_thread_each()
     return ProcessPoolExecutor(workers, mp_context=context, initializer=initializer, initargs=initargs)
-
-
-def one_thread_each() -> None:
-    """One BLAS thread in the processes started from here on (the forkserver inherits this environment, and
-    its workers from it), unless the user chose a number. This process's own numpy, already loaded, keeps its
-    threads."""
-    for name in ONE_THREAD:
-        os.environ.setdefault(name, "1")
 
 
 def preloads(options) -> tuple[str, ...]:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kronika.batch.pool import IDENTIFIER, ONE_THREAD, one_thread_each, preloads, warm_pool
+from kronika.batch.pool import IDENTIFIER, preloads, warm_pool
+from kronika.blas import ONE_THREAD
 from kronika.options import AnalysisOptions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,15 +83,3 @@ def test_workers_run_one_blas_thread_each():
         seen = pool.submit(threads_in_worker).result()
     # What warm_pool set here (one thread, unless this environment had chosen a number) reached the worker.
     assert seen == {name: os.environ[name] for name in ONE_THREAD}, seen
-
-
-@pytest.mark.parametrize(("given", "expected"), [(None, "1"), ("4", "4"), ("1", "1")])
-def test_a_thread_count_the_user_set_is_kept(monkeypatch, given, expected):
-    for name in ONE_THREAD:
-        monkeypatch.setenv(name, given or "x")  # recorded first, so the value one_thread_each sets is undone too
-        if given is None:
-            monkeypatch.delenv(name)
-    one_thread_each()
-    import os
-
-    assert [os.environ[name] for name in ONE_THREAD] == [expected] * len(ONE_THREAD)
