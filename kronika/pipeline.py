@@ -116,6 +116,7 @@ def default_stages(lang: str = "pl", *, parse: bool = False) -> list[Stage]:
 
     from kronika.stages.morph import MorphologyStage
     from kronika.stages.amounts import AmountStage
+    from kronika.stages.entity_filter import EntityFilterStage
     from kronika.stages.events import EventStage
     from kronika.stages.link import EntityStage
     from kronika.stages.ner import NerStage
@@ -141,5 +142,6 @@ def default_stages(lang: str = "pl", *, parse: bool = False) -> list[Stage]:
         EventStage(language),
         *optional(QuoteStage, "quotes"),
         AmountStage(language),
+        EntityFilterStage(language),
         *tone,
     ]

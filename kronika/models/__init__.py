@@ -1,6 +1,6 @@
 """The trained models that ship inside the package: one folder per model, named ``<lang>-<task>``
-(``pl-ner-crf``, ``pl-parser``, ``pl-name-guesser``, ``pl-events``, ``pl-quotes``), each with its weights, a
-``meta.json`` sidecar (how it was trained and measured, the command that rebuilds it) and its ``LICENSE``.
+(``pl-ner-crf``, ``pl-parser``, ``pl-name-guesser``, ``pl-events``, ``pl-quotes``, ``pl-entity-filter``), each with
+its weights, a ``meta.json`` sidecar (how it was trained and measured, the command that rebuilds it) and its ``LICENSE``.
 
 Folders are found through ``importlib.resources``, so the same call works in a checkout, an editable install
 and a wheel installed anywhere; the training scripts in ``scripts/`` write into these folders too.

@@ -12,7 +12,7 @@ import pytest
 import kronika
 from kronika.models import model_dir
 
-MODELS = ("pl-ner-crf", "pl-parser", "pl-name-guesser", "pl-events", "pl-quotes")
+MODELS = ("pl-ner-crf", "pl-parser", "pl-name-guesser", "pl-events", "pl-quotes", "pl-entity-filter")
 # A path that names one machine: absolute, or inside a home folder.
 MACHINE_PATH = re.compile(r"(?:^|\s)(?:/|~/)\S*")
 
