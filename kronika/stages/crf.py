@@ -28,8 +28,9 @@ with the closing NUL, the UTF-8 bytes).
 from __future__ import annotations
 
 import struct
+import sys
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import accumulate, chain, islice, repeat
 from pathlib import Path
 
 import numpy as np
@@ -117,6 +118,27 @@ class CrfModel:
         extras = np.fromiter(map(self.index.get, chain.from_iterable(further), repeat(self.unknown)), dtype=np.intp)
         edge_rows = [np.array(self._translate(e) if e is not None else (), dtype=np.intp) for e in edges]
         edge_start = len(flat) + np.cumsum([0, *map(len, edge_rows[:-1])])
+        kernel = _compiled()
+        if kernel is not None:
+            edge_len = np.array(list(map(len, edge_rows)), dtype=np.intp)
+            state = kernel.window_sums(
+                self.state,
+                own,
+                number,
+                flat,
+                slot_start,
+                slot_len,
+                np.array(offsets, dtype=np.intp),
+                np.concatenate([np.zeros(0, dtype=np.intp), *edge_rows]),
+                np.cumsum(edge_len) - edge_len,
+                edge_len,
+                np.array(lengths, dtype=np.intp),
+                extras,
+                extra_counts,
+            )
+            labels = kernel.viterbi(state, np.array(lengths, dtype=np.intp), self._into).tolist()
+            ends = list(accumulate(lengths))
+            return [[self.labels[k] for k in labels[end - length : end]] for end, length in zip(ends, lengths)]
         extra_base = len(flat) + sum(map(len, edge_rows))
         source = np.concatenate([flat, *edge_rows, extras])
         n = len(types)
@@ -143,7 +165,11 @@ class CrfModel:
         column per tuple). A type is known by identity, as ``_gather``'s tuples are, and kept with its rows."""
         known = self._types
         if len(known) > WORD_TYPES:
-            known.clear()
+            # Drop the older half (a dict keeps the order of insertion), not all: the entries of types the
+            # feature cache has since let go stand first, while clearing all made every common word's rows be
+            # worked out again after each clear.
+            for stale in list(islice(known, len(known) // 2)):
+                del known[stale]
         numbers: dict[int, int] = {}
         number = np.fromiter((numbers.setdefault(id(t), len(numbers)) for t in types), dtype=np.intp, count=len(types))
         distinct = list({id(t): t for t in types}.values())
@@ -234,6 +260,17 @@ class CrfModel:
         for rank, s in enumerate(order):
             paths_out[s] = labels[rank, : lengths[s]].tolist()
         return paths_out
+
+
+def _compiled():
+    """``kronika.stages.crf_kernel`` when numba is already in the process (the parser imports it), else None:
+    importing numba for the name tagger alone would add 0.4 s to a one-article start without ``--parse``. The
+    labels are the same either way."""
+    if "numba" not in sys.modules:
+        return None
+    from kronika.parse import jit
+
+    return jit.crf_kernel()
 
 
 def _scatter(rows: np.ndarray, starts, values, counts) -> None:
