@@ -175,22 +175,38 @@ class CrfModel:
         distinct = list({id(t): t for t in types}.values())
         fresh = [t for t in distinct if id(t) not in known]
         if fresh:
-            owns = [self._translate(t[0]) for t in fresh]
-            sums = sum_in_order(self.state, [r for row in owns for r in row], list(map(len, owns)), self.unknown)
-            for t, total in zip(fresh, sums):
-                rows = [self._translate(part) for part in t[1:]]
-                known[id(t)] = (
-                    t,
-                    total,
-                    np.array([r for row in rows for r in row], dtype=np.intp).tobytes(),
-                    list(map(len, rows)),
-                )
+            self._add_types(fresh)
         entries = [known[id(t)] for t in distinct]
         own = np.array([e[1] for e in entries]).reshape(len(entries), self.state.shape[1])
         flat = np.frombuffer(b"".join(e[2] for e in entries), dtype=np.intp)
         slot_len = np.array([e[3] for e in entries], dtype=np.intp)
         slot_start = (np.cumsum(slot_len.ravel()) - slot_len.ravel()).reshape(slot_len.shape)
         return number, own, flat, slot_start, slot_len
+
+    def _add_types(self, fresh: list) -> None:
+        """Keep each new type with the sum of its first tuple (``_gather``'s ``starts``), the rows of its other
+        tuples one after another (as bytes) and how many each has. A type's tuples are mostly its own, so the
+        strings of all new types of a document are looked up at once (one ``dict.get`` each, in a C loop), not
+        tuple by tuple through ``_translate``'s cache; a string the model does not know gives no row, as there."""
+        parts = [part for t in fresh for part in t]
+        sizes = np.fromiter(map(len, parts), dtype=np.intp, count=len(parts))
+        strings = chain.from_iterable(parts)
+        found = np.fromiter(map(self.index.get, strings, repeat(-1)), dtype=np.intp, count=int(sizes.sum()))
+        first = np.zeros(len(parts), dtype=bool)
+        first[np.cumsum([0, *map(len, fresh[:-1])])] = True  # each type's own tuple
+        kept = found >= 0
+        in_first = np.repeat(first, sizes)
+        counts = np.bincount(np.repeat(np.arange(len(parts)), sizes)[kept], minlength=len(parts))
+        sums = sum_in_order(self.state, found[kept & in_first], counts[first], self.unknown)
+        rows = found[kept & ~in_first].tobytes()
+        later = counts[~first].tolist()
+        size = found.itemsize
+        part, at = 0, 0
+        for t, total in zip(fresh, sums):
+            lengths = later[part : part + len(t) - 1]
+            end = at + sum(lengths)
+            self._types[id(t)] = (t, total, rows[at * size : end * size], lengths)
+            part, at = part + len(t) - 1, end
 
     def _gather(self, tokens: list) -> tuple:
         """Per token, the sum its first tuple starts it with (a row of ``starts``), the row arrays of its other
