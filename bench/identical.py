@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/identical.py --write REF.jsonl      # before a speed change: the reference
     .venv/bin/python bench/identical.py REF.jsonl              # after it: identical, or the first differences
+    .venv/bin/python bench/identical.py --parse ...            # with the parser (numba loaded: compiled paths)
 
 Runs the default pipeline in one process over the texts of ``../shared/eval/train/train-pl.jsonl`` and
 ``../shared/eval/dev/dev-pl.jsonl`` (``--bsnlp N`` adds the first N BSNLP articles of ``bench/throughput.py``'s
@@ -61,10 +62,10 @@ def articles(bsnlp: int) -> list[dict]:
     return out
 
 
-def records(items: list[dict]) -> dict[str, str]:
+def records(items: list[dict], parse: bool = False) -> dict[str, str]:
     return {
         item["key"]: kronika.analyze(
-            item["text"], date=item["date"], id=item["id"], url=item["url"], title=item.get("title")
+            item["text"], date=item["date"], id=item["id"], url=item["url"], title=item.get("title"), parse=parse
         ).to_json(tokens=True)
         for item in items
     }
@@ -94,11 +95,12 @@ def main() -> int:
     parser.add_argument("reference", nargs="?", help="the reference JSONL to compare against")
     parser.add_argument("--write", metavar="REF", help="write the reference instead of comparing")
     parser.add_argument("--bsnlp", type=int, default=0, metavar="N", help="add the first N BSNLP articles")
+    parser.add_argument("--parse", action="store_true", help="with the dependency parser (and what numba brings)")
     args = parser.parse_args()
     if not (args.reference or args.write):
         parser.error("give a reference file to compare against, or --write REF")
 
-    current = records(articles(args.bsnlp))
+    current = records(articles(args.bsnlp), args.parse)
     if args.write:
         with open(args.write, "w", encoding="utf-8") as out:
             for key, record in current.items():

@@ -55,3 +55,17 @@ def kernel() -> ModuleType | None:
         log.warning("parser: cannot cache compiled code (%s); running the slower pure-Python decoder", err)
         return None
     return compiled
+
+
+@cache
+def crf_kernel() -> ModuleType | None:
+    """``kronika.stages.crf_kernel`` (the name tagger's sums and Viterbi), compiled with the parser's cache
+    directory; None when numba cannot run or cache (the tagger's numpy code gives the same labels)."""
+    if kernel() is None:
+        return None
+    try:
+        from kronika.stages import crf_kernel as compiled
+    except (ImportError, RuntimeError) as err:
+        log.warning("name tagger: no compiled sums (%s); running the numpy ones", err)
+        return None
+    return compiled

@@ -28,8 +28,9 @@ with the closing NUL, the UTF-8 bytes).
 from __future__ import annotations
 
 import struct
+import sys
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import accumulate, chain, islice, repeat
 from pathlib import Path
 
 import numpy as np
@@ -117,6 +118,27 @@ class CrfModel:
         extras = np.fromiter(map(self.index.get, chain.from_iterable(further), repeat(self.unknown)), dtype=np.intp)
         edge_rows = [np.array(self._translate(e) if e is not None else (), dtype=np.intp) for e in edges]
         edge_start = len(flat) + np.cumsum([0, *map(len, edge_rows[:-1])])
+        kernel = _compiled()
+        if kernel is not None:
+            edge_len = np.array(list(map(len, edge_rows)), dtype=np.intp)
+            state = kernel.window_sums(
+                self.state,
+                own,
+                number,
+                flat,
+                slot_start,
+                slot_len,
+                np.array(offsets, dtype=np.intp),
+                np.concatenate([np.zeros(0, dtype=np.intp), *edge_rows]),
+                np.cumsum(edge_len) - edge_len,
+                edge_len,
+                np.array(lengths, dtype=np.intp),
+                extras,
+                extra_counts,
+            )
+            labels = kernel.viterbi(state, np.array(lengths, dtype=np.intp), self._into).tolist()
+            ends = list(accumulate(lengths))
+            return [[self.labels[k] for k in labels[end - length : end]] for end, length in zip(ends, lengths)]
         extra_base = len(flat) + sum(map(len, edge_rows))
         source = np.concatenate([flat, *edge_rows, extras])
         n = len(types)
@@ -143,28 +165,48 @@ class CrfModel:
         column per tuple). A type is known by identity, as ``_gather``'s tuples are, and kept with its rows."""
         known = self._types
         if len(known) > WORD_TYPES:
-            known.clear()
+            # Drop the older half (a dict keeps the order of insertion), not all: the entries of types the
+            # feature cache has since let go stand first, while clearing all made every common word's rows be
+            # worked out again after each clear.
+            for stale in list(islice(known, len(known) // 2)):
+                del known[stale]
         numbers: dict[int, int] = {}
         number = np.fromiter((numbers.setdefault(id(t), len(numbers)) for t in types), dtype=np.intp, count=len(types))
         distinct = list({id(t): t for t in types}.values())
         fresh = [t for t in distinct if id(t) not in known]
         if fresh:
-            owns = [self._translate(t[0]) for t in fresh]
-            sums = sum_in_order(self.state, [r for row in owns for r in row], list(map(len, owns)), self.unknown)
-            for t, total in zip(fresh, sums):
-                rows = [self._translate(part) for part in t[1:]]
-                known[id(t)] = (
-                    t,
-                    total,
-                    np.array([r for row in rows for r in row], dtype=np.intp).tobytes(),
-                    list(map(len, rows)),
-                )
+            self._add_types(fresh)
         entries = [known[id(t)] for t in distinct]
         own = np.array([e[1] for e in entries]).reshape(len(entries), self.state.shape[1])
         flat = np.frombuffer(b"".join(e[2] for e in entries), dtype=np.intp)
         slot_len = np.array([e[3] for e in entries], dtype=np.intp)
         slot_start = (np.cumsum(slot_len.ravel()) - slot_len.ravel()).reshape(slot_len.shape)
         return number, own, flat, slot_start, slot_len
+
+    def _add_types(self, fresh: list) -> None:
+        """Keep each new type with the sum of its first tuple (``_gather``'s ``starts``), the rows of its other
+        tuples one after another (as bytes) and how many each has. A type's tuples are mostly its own, so the
+        strings of all new types of a document are looked up at once (one ``dict.get`` each, in a C loop), not
+        tuple by tuple through ``_translate``'s cache; a string the model does not know gives no row, as there."""
+        parts = [part for t in fresh for part in t]
+        sizes = np.fromiter(map(len, parts), dtype=np.intp, count=len(parts))
+        strings = chain.from_iterable(parts)
+        found = np.fromiter(map(self.index.get, strings, repeat(-1)), dtype=np.intp, count=int(sizes.sum()))
+        first = np.zeros(len(parts), dtype=bool)
+        first[np.cumsum([0, *map(len, fresh[:-1])])] = True  # each type's own tuple
+        kept = found >= 0
+        in_first = np.repeat(first, sizes)
+        counts = np.bincount(np.repeat(np.arange(len(parts)), sizes)[kept], minlength=len(parts))
+        sums = sum_in_order(self.state, found[kept & in_first], counts[first], self.unknown)
+        rows = found[kept & ~in_first].tobytes()
+        later = counts[~first].tolist()
+        size = found.itemsize
+        part, at = 0, 0
+        for t, total in zip(fresh, sums):
+            lengths = later[part : part + len(t) - 1]
+            end = at + sum(lengths)
+            self._types[id(t)] = (t, total, rows[at * size : end * size], lengths)
+            part, at = part + len(t) - 1, end
 
     def _gather(self, tokens: list) -> tuple:
         """Per token, the sum its first tuple starts it with (a row of ``starts``), the row arrays of its other
@@ -234,6 +276,17 @@ class CrfModel:
         for rank, s in enumerate(order):
             paths_out[s] = labels[rank, : lengths[s]].tolist()
         return paths_out
+
+
+def _compiled():
+    """``kronika.stages.crf_kernel`` when numba is already in the process (the parser imports it), else None:
+    importing numba for the name tagger alone would add 0.4 s to a one-article start without ``--parse``. The
+    labels are the same either way."""
+    if "numba" not in sys.modules:
+        return None
+    from kronika.parse import jit
+
+    return jit.crf_kernel()
 
 
 def _scatter(rows: np.ndarray, starts, values, counts) -> None:

@@ -16,6 +16,20 @@ from kronika.stages.segment import SegmentStage
 pycrfsuite = pytest.importorskip("pycrfsuite")
 SHIPPED = model_dir("pl") / MODEL_FILE
 
+
+@pytest.fixture(params=["numpy", "compiled"])
+def tagging(request, monkeypatch):
+    """``tag_windows`` by numpy, and by the numba kernel (``kronika.stages.crf_kernel``) where it runs."""
+    from kronika.parse import jit
+    from kronika.stages import crf
+
+    kernel = jit.crf_kernel() if request.param == "compiled" else None
+    if request.param == "compiled" and kernel is None:
+        pytest.skip("numba is not available")
+    monkeypatch.setattr(crf, "_compiled", lambda: kernel)
+    return request.param
+
+
 TEXTS = [
     "Minister Radosław Sikorski przyleciał wczoraj do Warszawy z Brukseli.",
     "„Gazeta Wyborcza” pisze, że Jan Kowalski z PiS spotkał się w Pekinie z Xi Jinpingiem.",
@@ -27,7 +41,7 @@ TEXTS = [
 
 @pytest.mark.skipif(not SHIPPED.exists(), reason="no name tagger model; run scripts/train_ner.py")
 @pytest.mark.parametrize("text", TEXTS)
-def test_labels_are_crfsuites_on_the_shipped_model(text):
+def test_labels_are_crfsuites_on_the_shipped_model(text, tagging):
     language = get_language("pl")
     doc = Pipeline([SegmentStage(language), MorphologyStage(language)])(Document(text=text))
     sentences = _tokens_by_sentence(doc)
@@ -49,7 +63,7 @@ SEQUENCES = [
 ]
 
 
-def test_labels_are_crfsuites_on_a_small_trained_model(tmp_path):
+def test_labels_are_crfsuites_on_a_small_trained_model(tmp_path, tagging):
     trainer = pycrfsuite.Trainer(verbose=False)
     data = [
         ([["a", "x"], ["b"], ["c"]], ["P", "Q", "R"]),

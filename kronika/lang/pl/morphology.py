@@ -330,8 +330,11 @@ class Morphology:
         self, word: str, *, name_like: bool, document_forms: frozenset[str] = frozenset()
     ) -> tuple[Analysis, ...]:
         """Candidates with context-free preferences applied: names for capitalised words, document evidence."""
+        entries, lemmas, free_only = self._scored(word, name_like)
+        if lemmas.isdisjoint(document_forms):
+            return free_only  # most words: no reading's lemma is elsewhere in the document
         out = []
-        for a, score, free in self._scored(word, name_like):
+        for a, score, free in entries:
             if a.lemma != word and a.lemma in document_forms:
                 score += BONUS_DOCUMENT  # the last term, as it always was: the same sum to the last bit
                 out.append(replace(a, score=score) if score != a.score else a)
@@ -339,9 +342,13 @@ class Morphology:
                 out.append(free)
         return tuple(out)
 
-    def _scored_free(self, word: str, name_like: bool) -> tuple[tuple[Analysis, float, Analysis], ...]:
+    def _scored_free(
+        self, word: str, name_like: bool
+    ) -> tuple[tuple[tuple[Analysis, float, Analysis], ...], frozenset[str], tuple[Analysis, ...]]:
         """Each candidate with its score before document evidence, and the candidate rescored so (made once:
-        ``dataclasses.replace`` is slow, and most words have no document evidence)."""
+        ``dataclasses.replace`` is slow, and most words have no document evidence); the lemmas that could take
+        document evidence (those other than the word); and the rescored candidates, ``scored``'s answer when
+        none of those lemmas is in the document."""
         out = []
         capitalised = word[:1].isupper()
         candidates = self.candidates(word, name_like=name_like)
@@ -368,7 +375,8 @@ class Morphology:
                 # A verbal noun ("Życzenie" from "życzyć") yields to the noun of the same form.
                 score -= BONUS_GERUND
             out.append((a, score, replace(a, score=score) if score != a.score else a))
-        return tuple(out)
+        lemmas = frozenset(a.lemma for a in candidates if a.lemma != word)
+        return tuple(out), lemmas, tuple(free for _, _, free in out)
 
     def choose_reading(self, words: Sequence[Word], first: int):
         """The (case, number) reading giving the longest agreeing span from ``words[first]``."""

@@ -86,8 +86,20 @@ _SHAPE_RUNS = re.compile(r"(.)\1+")
 
 def word_shape(word: str) -> str:
     """Letters as X/x, digits as d, other characters kept; runs collapsed ("Kowalski" -> "Xx")."""
-    mapped = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in word)
-    return _SHAPE_RUNS.sub(r"\1", mapped)
+    return _SHAPE_RUNS.sub(r"\1", word.translate(_SHAPE_CHARS))
+
+
+class _ShapeChars(dict):
+    """Code point -> its shape letter, worked out the first time a character is met: ``str.translate`` then maps
+    a word in one C loop instead of a Python test per character (a new word type's features, ``_own_features``)."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        shape = self[code] = "X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c
+        return shape
+
+
+_SHAPE_CHARS = _ShapeChars()
 
 
 def _length_bucket(n: int) -> str:
@@ -117,8 +129,8 @@ def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tu
     """A token's features grouped by kind, so neighbours can pass on some kinds under their offset."""
     lower = word.lower()
     shape = word_shape(word)
-    pos, _, rest = tag.partition(":")
-    case = next((v for v in re.split(r"[:.]", rest) if v in CASES), "")
+    pos = tag.partition(":")[0]
+    case = _case(tag)
     groups: dict[str, tuple[str, ...]] = {
         "w": ("w=" + lower,),
         "l": ("l=" + lemma.lower(),),
@@ -164,13 +176,6 @@ def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tu
     return groups
 
 
-# Not cached: it is called only when _context_row misses, so a cache of its own never hits.
-def _context_features(word: str, lemma: str, tag: str, cluster: str, offset: int) -> tuple[str, ...]:
-    own = _own_features(word, lemma, tag, cluster)
-    prefix = f"{offset:+d}:"
-    return tuple([prefix + f for kind in CONTEXT[offset] for f in own[kind]])
-
-
 # Features are computed once per word type (its form, lemma, tag and cluster), not per token: a token's own
 # features in one tuple, and what it passes on to each neighbour, in the order ``sentence_features`` adds them.
 @lru_cache(maxsize=WORD_TYPES)
@@ -180,7 +185,13 @@ def _own_row(key: tuple[str, str, str, str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=WORD_TYPES)
 def _context_row(key: tuple[str, str, str, str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(_context_features(*key, offset) for offset in CONTEXT)
+    # What the type passes to the neighbour at each offset: the kinds ``CONTEXT`` names of its own features, each
+    # string under the offset's prefix ("-1:w=..."), all from one look at them.
+    own = _own_features(*key)
+    return tuple([tuple([prefix + f for kind in kinds for f in own[kind]]) for prefix, kinds in _PREFIXED])
+
+
+_PREFIXED = tuple((f"{offset:+d}:", kinds) for offset, kinds in CONTEXT.items())
 
 
 _OFFSETS = tuple(enumerate(CONTEXT))
