@@ -13,9 +13,10 @@ from kronika.batch.pool import preload
 
 
 def _preload() -> None:
-    from kronika.lang.langid import detect_language
+    from kronika.lang.langid import SHORT_TEXT, detect_language
 
-    detect_language("warm-up")  # no pack recognises it: the identifier's models load
+    # No pack recognises it, and it is as long as an article's sample: the models articles use load.
+    detect_language(" ".join(["warm-up"] * SHORT_TEXT))
 
 
 preload(_preload, "language identifier")
