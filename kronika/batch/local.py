@@ -54,8 +54,8 @@ def analysed(
                 continue
             pending.append(pool.submit(work, article))
             # A bounded window keeps every worker busy without reading the whole input ahead. It must outlast
-            # the caller's pauses: `ingest` writes 64 records in one transaction (about 0.4 s), and with 4
-            # articles per worker in flight the workers ran dry within 0.2 s of every commit.
+            # the caller's pauses: `ingest` writes 64 records in one transaction (about 0.4 s of the writer's
+            # CPU), and 4 articles per worker in flight are only about 0.2 s of a worker's work.
             while len(pending) >= jobs * WINDOW:
                 yield _unpack(pending.popleft().result())
         while pending:
