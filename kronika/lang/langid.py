@@ -29,23 +29,11 @@ def known_languages() -> tuple[str, ...]:
     return tuple(sorted(language.iso_code_639_1.name.lower() for language in Language.all()))
 
 
-# lingua's high accuracy mode reads letter n-grams of one to five and loads their models lazily, for every
-# language a text's letters allow: 3.6 s of CPU for its first answer and 5.7 s more for a short Polish sentence,
-# 900 MiB in all, loaded again in every worker that meets such a text. Its low accuracy mode reads trigrams only
-# (0.5 s, 70 MiB), and its authors give it as "mostly unaffected" above 120 characters (lingua-rs issue 119);
-# on the 1,393 texts at hand (train-pl, dev-pl, the dev story groups, BSNLP) both modes answer alike. A shorter
-# text still gets the high accuracy mode, loaded only when one comes.
-SHORT_TEXT = 120
-
-
 @cache
-def _detector(short: bool = False):
-    """lingua over every language it knows: for a text of ``SHORT_TEXT`` characters or more (the default), in
-    its low accuracy mode; for a ``short`` one, in its high accuracy mode."""
+def _detector():
     from lingua import LanguageDetectorBuilder
 
-    builder = LanguageDetectorBuilder.from_all_languages()
-    return (builder if short else builder.with_low_accuracy_mode()).build()
+    return LanguageDetectorBuilder.from_all_languages().build()
 
 
 def detect_language(text: str) -> str | None:
@@ -58,7 +46,7 @@ def detect_language(text: str) -> str | None:
         # recognises beyond doubt does not need them (agreement with lingua measured by bench/langid.py).
         if get_language(code).surely_written_in(sample):
             return code
-    language = _detector(len(sample) < SHORT_TEXT).detect_language_of(sample)
+    language = _detector().detect_language_of(sample)
     return language.iso_code_639_1.name.lower() if language is not None else None
 
 
