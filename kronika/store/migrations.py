@@ -37,92 +37,81 @@ def migration(
     return register
 
 
+def _run(connection: sqlite3.Connection, *statements: str) -> None:
+    """Each statement in order (a migration's schema, then what fills it)."""
+    for statement in statements:
+        connection.execute(statement)
+
+
 @migration("articles, lemma search, entities, mentions, timexes, events, reports, quotes, amounts")
 def initial_schema(connection: sqlite3.Connection) -> None:
-    for statement in sql.SCHEMA_V1:
-        connection.execute(statement)
+    _run(connection, *sql.SCHEMA_V1)
 
 
 @migration("stories: clusterer state, articles and evidence keys of each story; events.story")
 def stories_schema(connection: sqlite3.Connection) -> None:
-    for statement in sql.SCHEMA_V2:
-        connection.execute(statement)
+    _run(connection, *sql.SCHEMA_V2)
 
 
 @migration("indexes for the HTTP API: mentions by entity and text")
 def api_indexes(connection: sqlite3.Connection) -> None:
-    for statement in sql.SCHEMA_V3:
-        connection.execute(statement)
+    _run(connection, *sql.SCHEMA_V3)
 
 
 @migration("claims: every amount with its claimant, story and event, filled from the stored records")
 def claims_schema(connection: sqlite3.Connection) -> None:
     from kronika.store.claims import backfill
 
-    for statement in sql.SCHEMA_V4:
-        connection.execute(statement)
+    _run(connection, *sql.SCHEMA_V4)
     backfill(connection)
 
 
 @migration("modality of events (dedup keeps it apart) and actors' counts of asserted events, from the reports")
 def modality_schema(connection: sqlite3.Connection) -> None:
-    for statement in sql.SCHEMA_V5:
-        connection.execute(statement)
+    _run(connection, *sql.SCHEMA_V5)
 
 
 @migration("threads: the longer level holding stories (kronika/stories/threads.py); stories.thread")
 def threads_schema(connection: sqlite3.Connection) -> None:
-    for statement in sql.SCHEMA_V6:
-        connection.execute(statement)
+    _run(connection, *sql.SCHEMA_V6)
 
 
 @migration("watch and alerts: feeds' conditional-GET state and backoff, entries seen, alerts with their events")
 def watch_alerts_schema(connection: sqlite3.Connection) -> None:
-    for statement in sql.SCHEMA_V7_WATCH_ALERTS:
-        connection.execute(statement)
+    _run(connection, *sql.SCHEMA_V7_WATCH_ALERTS)
 
 
 @migration("API index on 1M events: the columns of events a relation series joins (events_joined)")
 def api_join_index(connection: sqlite3.Connection) -> None:
-    for statement in sql.SCHEMA_V8:
-        connection.execute(statement)
+    _run(connection, *sql.SCHEMA_V8)
 
 
 @migration("counts kept at write time by triggers: an entity's aliases and counterparts, events per modality")
 def entity_summaries(connection: sqlite3.Connection) -> None:
-    for statement in (*sql.SCHEMA_ENTITY_SUMMARIES, *sql.CLEAR_ENTITY_SUMMARIES):
-        connection.execute(statement)
-    for statement in (sql.BACKFILL_ENTITY_ALIASES, sql.BACKFILL_ENTITY_COUNTERPARTS, sql.BACKFILL_EVENT_TOTALS):
-        connection.execute(statement)
+    _run(connection, *sql.SCHEMA_ENTITY_SUMMARIES, *sql.CLEAR_ENTITY_SUMMARIES)
+    _run(connection, sql.BACKFILL_ENTITY_ALIASES, sql.BACKFILL_ENTITY_COUNTERPARTS, sql.BACKFILL_EVENT_TOTALS)
 
 
 @migration("events per modality, type, country, date and QuadClass, kept by triggers: totals, facets, timelines")
 def event_counts(connection: sqlite3.Connection) -> None:
-    for statement in sql.SCHEMA_EVENT_COUNTS:
-        connection.execute(statement)
-    connection.execute(sql.BACKFILL_EVENT_COUNTS)
+    _run(connection, *sql.SCHEMA_EVENT_COUNTS, sql.BACKFILL_EVENT_COUNTS)
 
 
 @migration("articles per entity, kept by triggers on article_entities: the entities list")
 def entity_article_counts(connection: sqlite3.Connection) -> None:
-    for statement in sql.SCHEMA_ENTITY_ARTICLES:
-        connection.execute(statement)
-    connection.execute(sql.BACKFILL_ENTITY_ARTICLES)
+    _run(connection, *sql.SCHEMA_ENTITY_ARTICLES, sql.BACKFILL_ENTITY_ARTICLES)
 
 
 @migration("index of events by country and date: a page of a rare country's events")
 def filter_indexes(connection: sqlite3.Connection) -> None:
-    for statement in sql.SCHEMA_FILTER_INDEXES:
-        connection.execute(statement)
+    _run(connection, *sql.SCHEMA_FILTER_INDEXES)
     if connection.execute(sql.HAS_STATISTICS).fetchone():
         connection.execute(sql.ANALYZE_FILTER_INDEXES)
 
 
 @migration("a relation series' sums per country pair, date, modality and QuadClass, kept by triggers")
 def relation_counts(connection: sqlite3.Connection) -> None:
-    for statement in sql.SCHEMA_RELATION_COUNTS:
-        connection.execute(statement)
-    connection.execute(sql.BACKFILL_RELATION_COUNTS)
+    _run(connection, *sql.SCHEMA_RELATION_COUNTS, sql.BACKFILL_RELATION_COUNTS)
 
 
 # The numbers the first eight had when migrations were numbered: history, never to grow.
