@@ -17,4 +17,3 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_detect_language(text, expected):
     assert detect_language(text) == expected
-
