@@ -24,6 +24,8 @@ from kronika.stages.link import load_linker
 
 # How far (tokens) after a source preposition ("według") the cited mention may start.
 SOURCE_REACH = 3
+# How far a cited name may stand past the words of a report ("według danych przekazanych przez władze").
+CITED_REACH = 6
 
 
 class Claims:
@@ -76,6 +78,8 @@ class Citations:
         self.adjective_state = load_linker(language.code).adjective_state
         self.dominant = dominant_country(placed)
         self.reportative_verbs = getattr(data, "REPORTATIVE", frozenset())  # a pack may have none
+        self.report_nouns = getattr(data, "REPORT_NOUNS", frozenset())
+        self.relatives = getattr(data, "RELATIVE_PRONOUNS", frozenset())
 
     def claimant(self, lo: int, hi: int) -> tuple[Participant | None | bool, int | None]:
         """Whom the sentence cites for its figures: "według NIS", else the named subject of a reporting verb or a
@@ -87,10 +91,11 @@ class Citations:
         (None for no party)."""
         tokens, lemmas, placed, mention_starts = self.tokens, self.lemmas, self.placed, self.mention_starts
         for i in range(lo, hi):
-            if lemmas[i] in self.sources:
-                k = bisect_left(mention_starts, i + 1)
-                if k < len(placed) and placed[k].start - i <= SOURCE_REACH and placed[k].start < hi:
-                    return participant(placed[k].entity), i
+            # By the text too: the tagger reads "Zdaniem" as the noun "zdanie", not the preposition-like source.
+            if lemmas[i] in self.sources or tokens[i].text.casefold() in self.sources:
+                cited = self._cited(i, lo, hi)
+                if cited is not None:
+                    return participant(cited.entity), i
                 noun = _cited_noun(tokens, i, hi)
                 party = self._body(_authority(tokens, lemmas, noun, hi, self.authorities), lo, hi)
                 if party is not None:
@@ -111,6 +116,32 @@ class Citations:
                         return participant(party), i
                 dropped = dropped or noun is None
         return dropped, None
+
+    def _cited(self, source: int, lo: int, hi: int):
+        """The named party a source word cites: the first mention within ``SOURCE_REACH`` tokens, else one further
+        on past the words of a report ("według danych przekazanych przez ...", "według działającego w Nikaragui
+        Stowarzyszenia": a place another preposition governs is inside the phrase, not the source); for a relative
+        pronoun ("poinformowała OPCW, według której ..."), the party named last before it."""
+        tokens, placed = self.tokens, self.placed
+        if source + 1 < hi and self.lemmas[source + 1] in self.relatives:
+            return next((p for p in reversed(placed[: bisect_left(self.mention_starts, source)]) if p.start >= lo), None)
+        k = bisect_left(self.mention_starts, source + 1)
+        near = placed[k] if k < len(placed) and placed[k].start - source <= SOURCE_REACH and placed[k].start < hi else None
+        j = source + 1  # the first token not yet passed on the way to a mention
+        while k < len(placed) and placed[k].start < hi and placed[k].start - source <= CITED_REACH:
+            p = placed[k]
+            if not all(self._in_phrase(m) for m in range(j, p.start)):
+                break
+            if not (p.governed and p.start - 1 != source):
+                return p if near is None or near.governed else near
+            j, k = p.end, k + 1
+        return near
+
+    def _in_phrase(self, k: int) -> bool:
+        """Whether token ``k`` may stand between a source word and the party it cites: a report's noun, an adjective
+        or participle, a preposition ("przez", "w")."""
+        m = morph(self.tokens[k].tag)
+        return self.lemmas[k] in self.report_nouns or adjectival(self.tokens[k].tag) or ud.preposition(m)
 
     def covers(self, cue: int | None, first: int) -> bool:
         """Whether the cue at token ``cue`` attributes a figure at token ``first`` of its sentence: a figure after
