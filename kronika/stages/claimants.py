@@ -110,10 +110,11 @@ class Citations:
                 named = _named_with(noun, placed, mention_starts, hi) if noun is not None else None
                 if named is not None:
                     return participant(named.entity), i
-                if not ud.impersonal(morph(tokens[i].tag)):
-                    party = self._body(_authority(tokens, lemmas, noun, hi, self.authorities), lo, hi)
-                    if party is not None:
-                        return participant(party), i
+                if ud.impersonal(morph(tokens[i].tag)):
+                    continue  # "podawano", "szacowano": said by nobody named, so nobody's report goes on from before
+                party = self._body(_authority(tokens, lemmas, noun, hi, self.authorities), lo, hi)
+                if party is not None:
+                    return participant(party), i
                 dropped = dropped or noun is None
         return dropped, None
 
