@@ -82,10 +82,11 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
     mention_starts = [p.start for p in placed]
     in_names = {k for p in placed for k in range(p.start, p.end)}  # once: each number asks
     lemmas = [lemma_of(t) for t in tokens]
-    claims = Claims(doc, Citations(tokens, lemmas, placed, mention_starts, language, data))
+    spans = sentence_token_spans(doc)
+    claims = Claims(doc, Citations(tokens, lemmas, placed, mention_starts, language, data), spans)
     people = frozenset(p.casefold() for p in data.PERSON_OBJECTS)
     amounts = []
-    for lo, hi in sentence_token_spans(doc):
+    for lo, hi in spans:
         claims.sentence(lo, hi)
         i = lo
         while i < hi:

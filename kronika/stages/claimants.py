@@ -5,9 +5,11 @@ names ("według NIS"), else the named subject of a reporting verb or a verb of s
 state's authorities named by a common noun ("Władze podały", "według strony izraelskiej": the state's country, no
 entity), else, for a reporting verb with no subject ("Przekazał również, że ...") or a sentence that passes on a
 report by the reportative verb ("Zginąć miało sześć osób" after "Damaszek twierdzi, że ..."), the claimant of the
-sentence before in its paragraph, else the article itself (None). A cue after the figure names its claimant only
-in the tail a dash opens ("Zginęło pięć osób – podała policja"); "W nalocie zginęło pięć osób, ale według Hamasu
-..." leaves the figure to the article.
+sentence before in its paragraph (an impersonal verb, "podawano", names nobody and carries nobody's report on),
+else the party of a dash tail that closes the passage of unmarked speech the sentence opens ("Rosja wydala czterech
+dyplomatów. Powinni oni opuścić Rosję – poinformowało MSZ."), else the article itself (None). A cue after the
+figure names its claimant only in the tail a dash opens ("Zginęło pięć osób – podała policja"); "W nalocie zginęło
+pięć osób, ale według Hamasu ..." leaves the figure to the article.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from kronika.lang import ud
-from kronika.lang.punctuation import DASHES
+from kronika.lang.punctuation import DASHES, QUOTES
 from kronika.lang.ud import morph
 from kronika.quotes.bodies import body_party, dominant_country
 from kronika.quotes.mentions import WORD, find_subject, is_verb, mentions_between, participant, tag_cases
 from kronika.record import Document, Participant, Token
 from kronika.stages.link import load_linker
 
+# What opens a passage of speech of its own: a dash or a quote mark at a sentence's start.
+OPENING_MARKS = DASHES | QUOTES
 # How far (tokens) after a source preposition ("według") the cited mention may start.
 SOURCE_REACH = 3
 # How far a cited name may stand past the words of a report ("według danych przekazanych przez władze").
@@ -31,23 +35,64 @@ CITED_REACH = 6
 class Claims:
     """The claimant of each figure of one article, asked sentence by sentence in order."""
 
-    def __init__(self, doc: Document, citations: "Citations"):
+    def __init__(self, doc: Document, citations: "Citations", spans: list[tuple[int, int]]):
         self.doc, self.citations = doc, citations
         self.previous: tuple[int, Participant | None] = (0, None)  # the sentence before: its end, its claimant
         self.claimant: Participant | None = None
         self.said_at: int | None = None
+        self.spans = spans
+        self.cues = [citations.claimant(lo, hi) for lo, hi in spans]  # read once: a later sentence's cue may reach back
+        self.index = {lo: n for n, (lo, _) in enumerate(spans)}
 
     def sentence(self, lo: int, hi: int) -> None:
         """Read the sentence of tokens [lo, hi): whom it cites, and from which token."""
         tokens, citations = self.doc.tokens, self.citations
-        claimant, self.said_at = citations.claimant(lo, hi)
+        n = self.index[lo]
+        claimant, self.said_at = self.cues[n]
         same_paragraph = "\n" not in self.doc.text[self.previous[0] : tokens[lo].start]
         if claimant is True:  # "Przekazał również, że ...": the one who spoke in the sentence before, same paragraph
             claimant = self.previous[1] if same_paragraph else None
         elif not claimant and same_paragraph and citations.reportative(lo, hi):
             claimant = self.previous[1]  # "Damaszek twierdzi, że ... . Zginąć miało sześć osób": the report goes on
+        elif not claimant:
+            claimant = self._closing(n)
+            self.said_at = None
         self.claimant = claimant or None
         self.previous = (tokens[hi - 1].end, self.claimant)
+
+    def _closing(self, n: int) -> Participant | None:
+        """The party of a dash cue that closes the passage of unmarked speech after sentence ``n`` ("Rosja wydala
+        czterech dyplomatów. Powinni oni opuścić Rosję – poinformowało MSZ.", "... Odnosiliśmy się do 26 wniosków.
+        ¶ — mówił Karol Nawrocki."): the first later sentence with a cue, in the paragraph, if the cue's verb comes
+        right after a spaced dash (the dash may open a line of its own). A sentence on the way that opens with a dash
+        or a quote mark opens a speech of its own, which the cue closes instead ("– Jest potrzeba pomocy – mówił.",
+        a list's "- Estonia zapowiedziała ...")."""
+        tokens, text = self.doc.tokens, self.doc.text
+        for m in range(n + 1, len(self.spans)):
+            lo, hi = self.spans[m]
+            claimant, cue = self.cues[m]
+            if claimant is True or cue is None:
+                if claimant is True or self._opens_line(m) or tokens[lo].text in OPENING_MARKS:
+                    return None  # a new paragraph, a speech of its own, or a subject carried from before
+                continue
+            dash = cue - 1  # the tail of unmarked speech: a dash, then the cue's verb ("– poinformowało MSZ")
+            if (
+                dash < lo
+                or tokens[dash].text not in DASHES
+                or (dash > lo and tokens[dash].start == tokens[dash - 1].end)
+            ):
+                return None
+            if dash > lo and (self._opens_line(m) or tokens[lo].text in OPENING_MARKS):
+                return None
+            if "\n" in text[tokens[lo].start : tokens[dash].start].rstrip():
+                return None  # "\n— mówił Karol Nawrocki." may stand on a line of its own, nothing else may
+            return claimant
+        return None
+
+    def _opens_line(self, m: int) -> bool:
+        """Whether sentence ``m`` starts a line: a line break stands between it and the sentence before."""
+        tokens, (lo, _) = self.doc.tokens, self.spans[m]
+        return "\n" in self.doc.text[tokens[self.spans[m - 1][1] - 1].end : tokens[lo].start]
 
     def of_figure(self, first: int, start: int) -> Participant | None:
         """The claimant of the figure whose number starts at token ``first`` (character ``start``) of the sentence
@@ -123,11 +168,15 @@ class Citations:
         on past the words of a report ("według danych przekazanych przez ...", "według działającego w Nikaragui
         Stowarzyszenia": a place another preposition governs is inside the phrase, not the source); for a relative
         pronoun ("poinformowała OPCW, według której ..."), the party named last before it."""
-        tokens, placed = self.tokens, self.placed
+        placed = self.placed
         if source + 1 < hi and self.lemmas[source + 1] in self.relatives:
-            return next((p for p in reversed(placed[: bisect_left(self.mention_starts, source)]) if p.start >= lo), None)
+            return next(
+                (p for p in reversed(placed[: bisect_left(self.mention_starts, source)]) if p.start >= lo), None
+            )
         k = bisect_left(self.mention_starts, source + 1)
-        near = placed[k] if k < len(placed) and placed[k].start - source <= SOURCE_REACH and placed[k].start < hi else None
+        near = (
+            placed[k] if k < len(placed) and placed[k].start - source <= SOURCE_REACH and placed[k].start < hi else None
+        )
         j = source + 1  # the first token not yet passed on the way to a mention
         while k < len(placed) and placed[k].start < hi and placed[k].start - source <= CITED_REACH:
             p = placed[k]

@@ -31,11 +31,40 @@ def test_the_cited_source_claims_the_figure(pipeline, text, amount, name):
 # An impersonal verb of saying names nobody: the report of the sentence before does not go on through it.
 IMPERSONAL = [
     ("Agencja TASS podała, że Rosja zaatakowała lotnisko. Podawano, że zginęło pięć osób.", "pięć osób", None),
-    ("Agencja TASS podała, że Rosja zaatakowała lotnisko. Przekazała również, że zginęło pięć osób.", "pięć osób",
-     "TASS"),
+    (
+        "Agencja TASS podała, że Rosja zaatakowała lotnisko. Przekazała również, że zginęło pięć osób.",
+        "pięć osób",
+        "TASS",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "amount", "name"), IMPERSONAL)
 def test_an_impersonal_verb_carries_no_claimant(pipeline, text, amount, name):
+    assert claimant_of(pipeline, text, amount) == name
+
+
+# A dash tail closes the passage of unmarked speech before it in its paragraph, not a speech that opens with its own
+# dash or quote mark, and not a figure in a paragraph before.
+CLOSING_DASH = [
+    (
+        "Rosja wydala czterech dyplomatów. Powinni oni wyjechać do piątku – podała agencja TASS.",
+        "czterech dyplomatów",
+        "TASS",
+    ),
+    (
+        "Rosja wydala czterech dyplomatów.\n\nPowinni oni wyjechać do piątku – podała agencja TASS.",
+        "czterech dyplomatów",
+        None,
+    ),
+    (
+        "Rosja wydala czterech dyplomatów. – Powinni oni wyjechać do piątku – podała agencja TASS.",
+        "czterech dyplomatów",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "name"), CLOSING_DASH)
+def test_a_dash_tail_closes_the_passage_before_it(pipeline, text, amount, name):
     assert claimant_of(pipeline, text, amount) == name
