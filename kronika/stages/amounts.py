@@ -13,12 +13,8 @@ killed or wounded count as casualties: "śmierć poniosło ok. 2 tys. wojskowych
 
 The claimant is ranked by the claimant model among the parties around the figure, the article itself (None)
 included (``kronika/quotes/claimants.py``); the rule it reads as one feature, and falls back to without a model, is
-the source the sentence cites ("według NIS"), else the speaker of a quote holding the figure, else the named subject
-of a reporting verb or a verb of saying in the sentence, else a state's authorities named by a common noun ("Władze podały", "według
-strony izraelskiej": the state's country, no entity), else, for a sentence that passes on a report by the
-reportative verb ("Zginąć miało sześć osób" after "Damaszek twierdzi, że ..."), the claimant of the sentence before
-in its paragraph, else None. A cue after the figure names its claimant only in the tail a dash opens ("Zginęło pięć
-osób – podała policja"); "W nalocie zginęło pięć osób, ale według Hamasu ..." leaves the figure to the article.
+``kronika/stages/claimants.py``'s: the quote holding the figure, the source its sentence cites, the named subject of
+a reporting verb, a state's authorities, or the sentence before's claimant for a report that goes on.
 
 Not amounts: tokens inside temporal expressions (years, dates, durations), ordinals ("80. rocznica"), times
 and ranges written with ":" or "-", percentages and measures ("%", "proc.", "km"), bare year-like numbers.
@@ -29,26 +25,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from kronika.quotes.bodies import body_party, dominant_country
 from kronika.quotes.candidates import read_text
 from kronika.quotes.claimants import claim_options, rank_claimants
 from kronika.quotes.model import load_quote_models
-from kronika.record import Amount, Document, Participant, Token
-from kronika.quotes.mentions import (
-    WORD,
-    find_subject,
-    is_verb,
-    lemma_of,
-    mentions_between,
-    participant,
-    place_mentions,
-    sentence_token_spans,
-    tag_cases,
-)
+from kronika.record import Amount, Document, Token
+from kronika.quotes.mentions import WORD, lemma_of, participant, place_mentions, sentence_token_spans
 from kronika.lang import ud
-from kronika.lang.punctuation import DASHES
 from kronika.lang.ud import morph
-from kronika.stages.link import load_linker
+from kronika.stages.claimants import Citations, Claims, adjectival
 
 DIGITS = re.compile(r"^\d+(?:,\d+)?$|^\d{1,3}(?:\.\d{3})+$")
 THOUSANDS_GROUP = re.compile(r"^\d{3}$")
@@ -60,8 +44,6 @@ CASUALTIES = frozenset({"killed", "wounded"})
 EVENT_REACH = 8
 # Bare integers in this range with no multiplier, approximation or object are years the time stage missed.
 YEARS = range(1800, 2101)
-# How far (tokens) after a source preposition ("według") the cited mention may start.
-SOURCE_REACH = 3
 
 
 class AmountStage:
@@ -100,19 +82,12 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
     mention_starts = [p.start for p in placed]
     in_names = {k for p in placed for k in range(p.start, p.end)}  # once: each number asks
     lemmas = [lemma_of(t) for t in tokens]
-    citations = _Citations(tokens, lemmas, placed, mention_starts, language, data)
+    spans = sentence_token_spans(doc)
+    claims = Claims(doc, Citations(tokens, lemmas, placed, mention_starts, language, data), spans)
     people = frozenset(p.casefold() for p in data.PERSON_OBJECTS)
     amounts = []
-    previous: tuple[int, Participant | None] = (0, None)  # the sentence before: its end, its claimant
-    for lo, hi in sentence_token_spans(doc):
-        claimant, said_at = citations.claimant(lo, hi)
-        same_paragraph = "\n" not in doc.text[previous[0] : tokens[lo].start]
-        if claimant is True:  # "Przekazał również, że ...": the one who spoke in the sentence before, same paragraph
-            claimant = previous[1] if same_paragraph else None
-        elif not claimant and same_paragraph and citations.reportative(lo, hi):
-            claimant = previous[1]  # "Damaszek twierdzi, że ... . Zginąć miało sześć osób": the report goes on
-        claimant = claimant or None
-        previous = (tokens[hi - 1].end, claimant)
+    for lo, hi in spans:
+        claims.sentence(lo, hi)
         i = lo
         while i < hi:
             parsed = None if i in in_timex else _number(tokens, lemmas, i, hi, data)
@@ -171,7 +146,6 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
                 continue
             end_token = object_token if object_token is not None else last
             start, end = tokens[start_token].start, tokens[end_token].end
-            quote_speaker = next((q.speaker for q in doc.quotes if q.start <= start < q.end and q.speaker), None)
             if end_token == hi - 1 and tokens[end_token].text.endswith(".") and len(tokens[end_token].text) > 1:
                 end -= 1  # "2,5 mln zł." at the sentence end: the period closes the sentence
             amounts.append(
@@ -183,7 +157,7 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
                     approximate=approximate,
                     object=obj,
                     category=category,
-                    claimant=quote_speaker or (claimant if citations.covers(said_at, first) else None),
+                    claimant=claims.of_figure(first, start),
                 )
             )
             i = max(end_token, last) + 1
@@ -272,7 +246,7 @@ def _not_a_count(
             and previous[:1].isupper()
             and WORD.search(previous)
             and tokens[first].text[:1].isdigit()
-            and (nxt is None or not (ud.nominal(morph(nxt.tag)) or _adjectival(nxt.tag)))
+            and (nxt is None or not (ud.nominal(morph(nxt.tag)) or adjectival(nxt.tag)))
         ):
             return True
     return False
@@ -304,7 +278,7 @@ def _counted(tokens: list[Token], lemmas: list[str], j: int, hi: int, data) -> i
             return k
         if m.upos == "NOUN":  # nouns, gerunds, depreciative forms
             return k
-        if _adjectival(token.tag):
+        if adjectival(token.tag):
             adjective = k
             continue
         break
@@ -314,139 +288,6 @@ def _counted(tokens: list[Token], lemmas: list[str], j: int, hi: int, data) -> i
     return None
 
 
-class _Citations:
-    """What the claimant rule reads of one article, gathered once for all its sentences."""
-
-    def __init__(self, tokens: list[Token], lemmas: list[str], placed, mention_starts: list[int], language, data):
-        self.tokens, self.lemmas = tokens, lemmas
-        self.placed, self.mention_starts = placed, mention_starts
-        self.sources = language.event_cues.SOURCE_PREPOSITIONS
-        # The verbs of saying too ("Zełenski powiedział, że ...", "OPCW podkreśla, że ..."): the quote stage's one list,
-        # which holds the reporting verbs (issue 22: 0.787 -> 0.790 out of fold on train-pl, check-pl 0.746 -> 0.772).
-        speech = language.data("quotes").SPEECH_VERBS
-        self.reporting = set(language.event_cues.REPORTING_VERBS) | data.ESTIMATING_VERBS | speech
-        self.authorities = data.AUTHORITIES
-        self.authority_names = getattr(data, "AUTHORITY_NAMES", None)  # how a body is shown; else its lemma
-        self.adjective_state = load_linker(language.code).adjective_state
-        self.dominant = dominant_country(placed)
-        self.reportative_verbs = getattr(data, "REPORTATIVE", frozenset())  # a pack may have none
-
-    def claimant(self, lo: int, hi: int) -> tuple[Participant | None | bool, int | None]:
-        """Whom the sentence cites for its figures: "według NIS", else the named subject of a reporting verb or a
-        verb of saying, else the named body or state of its common-noun subject ("Władze Izraela podają",
-        "ministerstwo zdrowia Libanu poinformowało"), else, when that subject or the cited noun is a state's authorities with no name
-        ("Władze podały", "według strony izraelskiej"), a party with the state's country
-        (``kronika/quotes/bodies.py``); True when a reporting verb has no subject at all ("Przekazał również,
-        że ..."): the speaker of the sentence before goes on. With it, the token of the cue that names the party
-        (None for no party)."""
-        tokens, lemmas, placed, mention_starts = self.tokens, self.lemmas, self.placed, self.mention_starts
-        for i in range(lo, hi):
-            if lemmas[i] in self.sources:
-                k = bisect_left(mention_starts, i + 1)
-                if k < len(placed) and placed[k].start - i <= SOURCE_REACH and placed[k].start < hi:
-                    return participant(placed[k].entity), i
-                noun = _cited_noun(tokens, i, hi)
-                party = self._body(_authority(tokens, lemmas, noun, hi, self.authorities), lo, hi)
-                if party is not None:
-                    return participant(party), i
-        dropped = False
-        for i in range(lo, hi):
-            if lemmas[i] in self.reporting and is_verb(tokens[i]):
-                subject = find_subject(tokens, i, lo, hi, placed, mention_starts)
-                if subject is not None:
-                    return participant(subject.entity), i
-                noun = _common_subject(tokens, i, lo, hi, placed, mention_starts)
-                named = _named_with(noun, placed, mention_starts, hi) if noun is not None else None
-                if named is not None:
-                    return participant(named.entity), i
-                if not ud.impersonal(morph(tokens[i].tag)):
-                    party = self._body(_authority(tokens, lemmas, noun, hi, self.authorities), lo, hi)
-                    if party is not None:
-                        return participant(party), i
-                dropped = dropped or noun is None
-        return dropped, None
-
-    def covers(self, cue: int | None, first: int) -> bool:
-        """Whether the cue at token ``cue`` attributes a figure at token ``first`` of its sentence: a figure after
-        the cue, or one before it in the tail a dash opens ("Zginęło pięć osób – podała policja"). A cue after a
-        figure with no dash between them speaks of something else ("W nalocie zginęło pięć osób, ale według
-        Hamasu nie było wśród nich liderów", "Histadrut, reprezentujący 800 tys. pracowników, ogłosił strajk"):
-        the figure is the article's."""
-        return cue is None or first > cue or any(t.text in DASHES for t in self.tokens[first:cue])
-
-    def reportative(self, lo: int, hi: int) -> bool:
-        """Whether the sentence passes on another's report by the reportative verb beside an infinitive ("Zginąć
-        miało sześć osób", "Dwie rakiety miały spaść")."""
-        tokens = self.tokens
-        return any(
-            self.lemmas[i] in self.reportative_verbs
-            and is_verb(tokens[i])
-            and any(ud.infinitive(morph(tokens[k].tag)) for k in range(max(lo, i - 2), min(hi, i + 3)) if k != i)
-            for i in range(lo, hi)
-        )
-
-    def _body(self, noun: int | None, lo: int, hi: int):
-        """The state body a common noun names (``kronika/quotes/bodies.py``), or None."""
-        if noun is None:
-            return None
-        return body_party(self.tokens, noun, lo, hi, self.adjective_state, self.dominant, self.authority_names)
-
-
-def _cited_noun(tokens, source: int, hi: int) -> int | None:
-    """The common noun a source preposition cites ("według władz", "według strony izraelskiej"), past its
-    adjectives."""
-    for k in range(source + 1, min(hi, source + 1 + SOURCE_REACH)):
-        m = morph(tokens[k].tag)
-        if ud.noun(m):
-            return k
-        if not _adjectival(tokens[k].tag):
-            return None
-    return None
-
-
-def _authority(tokens, lemmas, noun: int | None, hi: int, authorities) -> int | None:
-    """The noun of a state's authorities that ``noun`` is or belongs to: "władze", "szacunków władz", "źródeł w
-    siłach bezpieczeństwa", "Rozgłośnia radiowa armii izraelskiej"; None for no noun."""
-    if noun is None:
-        return None
-    for k in range(noun, min(hi, noun + 1 + SOURCE_REACH)):
-        if not WORD.search(tokens[k].text):
-            return None
-        if lemmas[k] in authorities and ud.noun(morph(tokens[k].tag)):
-            return k
-    return None
-
-
 def _noun_or_abbreviation(tag: str | None) -> bool:
     m = morph(tag)
     return ud.noun(m) or ud.abbreviation(m)
-
-
-def _adjectival(tag: str | None) -> bool:
-    """Adjectives, adjectival participles and numerals: what stands between a number and what it counts."""
-    m = morph(tag)
-    return ud.adjectival(m) or ud.numeral(m)
-
-
-def _common_subject(tokens, verb: int, lo: int, hi: int, placed, mention_starts) -> int | None:
-    """A nominative common noun that is the verb's subject: right after it, else the nearest before it."""
-    named = {k for p in mentions_between(placed, mention_starts, lo, hi) for k in range(p.start, p.end)}
-
-    def common(k: int) -> bool:
-        return k not in named and ud.noun(morph(tokens[k].tag)) and "Nom" in tag_cases(tokens[k].tag)
-
-    for k in range(verb + 1, min(hi, verb + 1 + SOURCE_REACH)):
-        if common(k):
-            return k
-        if not WORD.search(tokens[k].text):
-            break
-    return next((k for k in range(verb - 1, lo - 1, -1) if common(k)), None)
-
-
-def _named_with(noun: int, placed, mention_starts, hi: int):
-    """The named party a common noun belongs to: a name right after it ("władze Izraela", "ministerstwo zdrowia
-    Libanu") or right before it ("izraelska armia", when the adjective is a mention)."""
-    k = bisect_left(mention_starts, noun + 1)
-    if k < len(placed) and placed[k].start - noun <= SOURCE_REACH and placed[k].start < hi:
-        return placed[k]
-    return next((p for p in placed if p.end == noun), None)

@@ -72,6 +72,13 @@ ESTIMATING_VERBS = frozenset({"szacować", "oszacować", "wyliczyć", "wyliczać
 # before's, in the same paragraph ("Damaszek twierdzi, że ...").
 REPORTATIVE = frozenset({"mieć"})
 
+# Nouns of a report that stand between a source word and whom it cites: "według danych Czerwonego Krzyża", "według
+# szacunków władz", "według relacji Straży Przybrzeżnej", "według danych przekazanych przez władze" (Morfeusz lemmas).
+REPORT_NOUNS = frozenset({"dana", "dane", "szacunek", "informacja", "relacja", "komunikat", "raport", "źródło",
+                          "wyliczenie", "statystyka", "obliczenie", "ustalenie", "oświadczenie"})
+# The relative pronoun after a source word: "poinformowała OPCW, według której ...".
+RELATIVE_PRONOUNS = frozenset({"który"})
+
 # Common nouns that stand for a state's authorities when no name goes with them: "Władze podały", "jak poinformowała
 # policja", "Sztab przekazał", "według strony izraelskiej". Such a claimant is the state (its country), unlike an
 # unnamed NGO or witness ("organizacje praw człowieka", "świadkowie"), whom a report leaves unattributed (GUIDE
