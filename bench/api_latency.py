@@ -7,7 +7,9 @@ write path's rows with new keys, so the schema and indexes are the same; 1,000,0
 instead of 20). Then starts ``kronika serve`` in its own process on a free loopback port and runs --clients
 concurrent clients (asyncio + httpx, or aiohttp with --client, one connection each) over every list endpoint and the usual single
 pages (MIX) until --requests are done or --seconds have passed. Prints, per request kind, the median of one
-client alone and the p50, p95 and p99 latency and requests/s under the concurrent load. --before DIR first
+client alone, the server's CPU time per request of that client (``cpu``: its threads' run time from /proc,
+which the machine's load inflates far less than a latency), and the p50, p95 and p99 latency and requests/s
+under the concurrent load, with the server's CPU time per request over that run. --before DIR first
 measures the server of another tree (a copy of main) on the same store, then this tree's (which migrates
 the store first), and prints the ratio of the p99s: both in one run, as the shared machine's load moves.
 Loopback only: the server listens on 127.0.0.1 and the clients call nothing else.
@@ -204,9 +206,13 @@ async def load(
     seconds: float,
     unique: bool = False,
     client_kind: str = "httpx",
+    clock=None,
 ) -> tuple:
-    """Latencies by request kind; with ``unique`` each URL gets a numbered ``_`` parameter (a cache miss)."""
+    """Latencies by request kind; with ``unique`` each URL gets a numbered ``_`` parameter (a cache miss).
+    ``clock``: the server's CPU nanoseconds (``server_clock``), read around each request (one client alone:
+    then what the server spent on each request) into the fourth value returned, ms by request kind."""
     latencies: dict[str, list[float]] = {name: [] for name in paths}
+    spent: dict[str, list[float]] = {name: [] for name in paths}
     failures: list[str] = []
     kinds = list(paths)
     issued = 0
@@ -223,9 +229,12 @@ async def load(
                 path = paths[name]
                 if unique:
                     path += ("&" if "?" in path else "?") + f"_={issued}-{time.perf_counter_ns()}"
+                used = clock() if clock else 0
                 started = time.perf_counter()
                 status, body = await get(path)
                 elapsed = (time.perf_counter() - started) * 1000
+                if clock:
+                    spent[name].append((clock() - used) / 1e6)
                 if status != 200:
                     failures.append(f"{name}: {status} {body[:200]!r}")
                     continue
@@ -233,7 +242,7 @@ async def load(
 
     started = time.perf_counter()
     await asyncio.gather(*(client(n) for n in range(clients)))
-    return latencies, failures, time.perf_counter() - started
+    return latencies, failures, time.perf_counter() - started, spent
 
 
 @contextlib.asynccontextmanager
@@ -327,6 +336,28 @@ def server_cpu(pid: int) -> float:
     return total
 
 
+def server_pids(pid: int) -> list[int]:
+    """The server process and its children (the ``--workers`` processes)."""
+    found = [pid]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+    return found
+
+
+def server_clock(pids: list[int]) -> int:
+    """CPU nanoseconds the threads of ``pids`` have run: /proc's schedstat, exact where the clock ticks of
+    ``server_cpu`` are 10 ms (a request costs a few). Threads that ended are not counted: for a lone client's
+    requests one after the other, whose worker threads stay."""
+    total = 0
+    for pid in pids:
+        for task in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+            with contextlib.suppress(OSError, ValueError):
+                total += int(task.read_text().split()[0])
+    return total
+
+
 def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
     """One server of the tree at ``root``: the lone client's medians, then the concurrent run (with the
     server's CPU time over it)."""
@@ -336,10 +367,13 @@ def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
         base = f"http://127.0.0.1:{port}"
         kind = args.client
         asyncio.run(load(base, paths, 4, len(paths) * 2, 60, client_kind=kind))  # warm the caches
-        # One client alone: each request's own service time, without queueing behind the others.
-        computed, _, _ = asyncio.run(load(base, paths, 1, len(paths) * 5, 120, unique=True, client_kind=kind))
+        # One client alone: each request's own service time and server CPU, without queueing behind the others.
+        pids = server_pids(server.pid)
+        computed, _, _, spent = asyncio.run(
+            load(base, paths, 1, len(paths) * 5, 120, unique=True, client_kind=kind, clock=lambda: server_clock(pids))
+        )
         cpu = server_cpu(server.pid)
-        latencies, failures, wall = asyncio.run(
+        latencies, failures, wall, _ = asyncio.run(
             load(base, paths, args.clients, args.requests, args.seconds, unique=args.unique, client_kind=kind)
         )
         cpu = server_cpu(server.pid) - cpu
@@ -348,6 +382,7 @@ def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
         server.wait(10)
     return {
         "alone": computed,
+        "alone_cpu": spent,
         "latencies": latencies,
         "failures": failures,
         "wall": wall,
@@ -367,10 +402,12 @@ def report(label: str, result: dict, args, before: dict | None = None) -> None:
         f"\n{label}: {args.clients} concurrent clients ({'every URL new' if args.unique else 'repeated URLs'}, "
         f"{args.workers} server process(es), {args.client} clients), {done} requests in {wall:.1f} s = {done / wall:.0f} requests/s, "
         f"{len(result['failures'])} failed; load average {result['load']:.1f}; "
-        f"server CPU {1000 * result['cpu'] / max(done, 1):.1f} ms per request"
+        f"server CPU {1000 * result['cpu'] / max(done, 1):.1f} ms per request; one client alone: "
+        f"server CPU {statistics.mean(statistics.median(v) for v in result['alone_cpu'].values() if v):.2f} ms "
+        "per request (mean of the kinds' medians)"
     )
     print(
-        f"  {'request':36s} {'alone':>8s} {'p50':>8s} {'p95':>8s} {'p99':>8s} {'req/s':>6s}"
+        f"  {'request':36s} {'alone':>8s} {'cpu':>8s} {'p50':>8s} {'p95':>8s} {'p99':>8s} {'req/s':>6s}"
         + ("   p99 before/after" if before else "")
     )
     rows = [*result["latencies"].items(), ("all", [v for vs in result["latencies"].values() for v in vs])]
@@ -378,8 +415,9 @@ def report(label: str, result: dict, args, before: dict | None = None) -> None:
         if not values:
             continue
         alone = result["alone"].get(name) or [v for vs in result["alone"].values() for v in vs]
+        spent = result["alone_cpu"].get(name) or [v for vs in result["alone_cpu"].values() for v in vs]
         p50, p95, p99, rate = summary(values, wall)
-        line = f"  {name:36s} {statistics.median(alone):6.1f}ms {p50:6.1f}ms {p95:6.1f}ms {p99:6.1f}ms {rate:6.1f}"
+        line = f"  {name:36s} {statistics.median(alone):6.1f}ms {statistics.median(spent):6.2f}ms {p50:6.1f}ms {p95:6.1f}ms {p99:6.1f}ms {rate:6.1f}"
         if before:
             old = before["latencies"].get(name) or [v for vs in before["latencies"].values() for v in vs]
             if old:

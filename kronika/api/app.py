@@ -18,7 +18,7 @@ import threading
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -26,6 +26,7 @@ from kronika import __version__
 from kronika.api import deps
 from kronika.api.cache import DEFAULT_ENTRIES, ResponseCache
 from kronika.api.deps import StoreDep, not_found
+from kronika.api.encode import FastJSONResponse
 from kronika.api.lists import date_q, modality_q
 from kronika.api.paging import OffsetPagingDep, page
 from kronika.errors import KronikaError
@@ -129,7 +130,7 @@ def _security_headers(csp: bytes) -> list[tuple[bytes, bytes]]:
 
 
 async def _send_error(send, status: int, message: str, code: str | None = None) -> None:
-    response = JSONResponse(_error_body(status, message, code), status_code=status)
+    response = FastJSONResponse(_error_body(status, message, code), status_code=status)
     await send({"type": "http.response.start", "status": status, "headers": response.raw_headers})
     await send({"type": "http.response.body", "body": response.body})
 
@@ -205,6 +206,7 @@ def create_app(
         version=__version__,
         docs_url=None,
         redoc_url=None,
+        default_response_class=FastJSONResponse,  # routes that return a dict (the timeline): the same bytes
         description="Coded events from Polish news: articles, events, entities, relations, stories. "
         "Read-only; `POST /api/analyze` needs the server's token.",
     )
@@ -212,6 +214,7 @@ def create_app(
     app.state.token = token
     app.state.analyze_lock = threading.Lock()
     app.router.on_shutdown.append(pool.close)
+    app.router.on_startup.append(settle_memory)
 
     _add_error_handlers(app)
     from kronika.api import lists
@@ -248,6 +251,17 @@ def create_app(
     return app
 
 
+def settle_memory() -> None:
+    """At start, move what the imports made (some 100,000 objects: FastAPI, pandas, the store) out of the cyclic
+    collector's reach (``gc.freeze``, as ``kronika.prebuilt`` does for the knowledge base): a full collection
+    walks them all, about 0.2 s of this server's only event loop, in which every request in flight waits.
+    Frozen objects are still freed by their reference counts."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
@@ -257,7 +271,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     def respond(request: Request, status: int, message: str, code: str | None = None) -> Response:
         if _wants_json(request):
-            return JSONResponse(_error_body(status, message, code), status_code=status)
+            return FastJSONResponse(_error_body(status, message, code), status_code=status)
         return error_page(status, message)
 
     @app.exception_handler(StarletteHTTPException)
@@ -331,9 +345,9 @@ router = APIRouter()
 
 
 @router.get("/api/stats", tags=["store"], summary="What the store holds")
-def stats(*, modality: str | None = modality_q(), store: StoreDep) -> JSONResponse:
+def stats(*, modality: str | None = modality_q(), store: StoreDep) -> FastJSONResponse:
     frame = store.stats(modality=modality)
-    return JSONResponse({m: deps.clean(v) for m, v in zip(frame["measure"], frame["value"])})
+    return FastJSONResponse({m: deps.clean(v) for m, v in zip(frame["measure"], frame["value"])})
 
 
 @router.get(
@@ -341,19 +355,19 @@ def stats(*, modality: str | None = modality_q(), store: StoreDep) -> JSONRespon
     tags=["articles"],
     summary="One article's document record, with the stored event each coded event became",
 )
-def article(*, article_id: str, store: StoreDep) -> JSONResponse:
+def article(*, article_id: str, store: StoreDep) -> FastJSONResponse:
     record = store.article(article_id)
     if record is None:
         raise not_found("article", article_id)
-    return JSONResponse(record)
+    return FastJSONResponse(record)
 
 
 @router.get("/api/events/{event_id}", tags=["events"], summary="One event with every report of it")
-def event(*, event_id: str, store: StoreDep) -> JSONResponse:
+def event(*, event_id: str, store: StoreDep) -> FastJSONResponse:
     found = store.event(event_id)
     if found is None:
         raise not_found("event", event_id)
-    return JSONResponse(found)
+    return FastJSONResponse(found)
 
 
 @router.get("/api/entities", tags=["entities"], summary="Linked entities, most events first")
@@ -366,8 +380,8 @@ def entities(
     paging: OffsetPagingDep,
     store: StoreDep,
 ) -> Response:
-    frame = store.entities(search=search, type=type, country=country, limit=paging.fetch, offset=paging.offset)
-    return deps.page_response(page(deps.frame_records(frame), paging, request=request))
+    found = store.entity_records(search=search, type=type, country=country, limit=paging.fetch, offset=paging.offset)
+    return deps.page_response(page(found, paging, request=request))
 
 
 @router.get(
@@ -382,7 +396,7 @@ def entity(
     date: str | None = Query(None, max_length=10, description="Offices held on this date (default: its latest event)."),
     modality: str | None = modality_q(),
     store: StoreDep,
-) -> JSONResponse:
+) -> FastJSONResponse:
     from kronika.store.queries import check_date
 
     check_date(date, "date")
@@ -391,7 +405,7 @@ def entity(
         raise not_found("entity", entity_id)
     last = max((a["last_date"] or "" for a in found["actors"]), default="")
     found["kb"] = deps.offices(entity_id, date, last)
-    return JSONResponse(found)
+    return FastJSONResponse(found)
 
 
 @router.get(
@@ -408,13 +422,11 @@ def relations(
     until: str | None = date_q(),
     modality: str | None = modality_q(),
     store: StoreDep,
-) -> JSONResponse:
+) -> FastJSONResponse:
     from kronika.store.resolve import country_code
 
-    frame = store.relations(a, b, by=by, since=since, until=until, modality=modality)
-    return JSONResponse(
-        {"a": country_code(a, "a"), "b": country_code(b, "b"), "by": by, "periods": deps.frame_records(frame)}
-    )
+    periods = store.relation_records(a, b, by=by, since=since, until=until, modality=modality)
+    return FastJSONResponse({"a": country_code(a, "a"), "b": country_code(b, "b"), "by": by, "periods": periods})
 
 
 @router.get("/api/stories", tags=["stories"], summary="Cross-lingual stories, newest first")
@@ -439,23 +451,23 @@ def stories(
 
 
 @router.get("/api/stories/{story_id}", tags=["stories"], summary="One story")
-def story(*, story_id: str, store: StoreDep) -> JSONResponse:
+def story(*, story_id: str, store: StoreDep) -> FastJSONResponse:
     if getattr(type(store), "story", None) is None:
         raise HTTPException(404, deps.NO_STORIES)
     found = deps.story(store, story_id)
     if found is None:
         raise not_found("story", story_id)
-    return JSONResponse(found)
+    return FastJSONResponse(found)
 
 
 @router.get("/api/threads/{thread_id}", tags=["stories"], summary="One thread: the longer story, its stories")
-def thread(*, thread_id: str, store: StoreDep) -> JSONResponse:
+def thread(*, thread_id: str, store: StoreDep) -> FastJSONResponse:
     if getattr(type(store), "thread", None) is None:
         raise HTTPException(404, deps.NO_STORIES)
     found = store.thread(thread_id)
     if found is None:
         raise not_found("thread", thread_id)
-    return JSONResponse(deps.clean_deep(found))
+    return FastJSONResponse(deps.clean_deep(found))
 
 
 @router.get(
@@ -471,11 +483,11 @@ def alerts(
     request: Request,
     paging: OffsetPagingDep,
     store: StoreDep,
-) -> JSONResponse:
+) -> FastJSONResponse:
     from kronika.alerts import stored
 
     found = stored(store.connection, rule=rule, since=since, until=until, limit=paging.fetch, offset=paging.offset)
-    return JSONResponse(page(found, paging, request=request))
+    return FastJSONResponse(page(found, paging, request=request))
 
 
 @router.get(
@@ -493,14 +505,14 @@ def claims(
         None, max_length=40, description="Only figures of this category (killed, wounded, troops, money...)."
     ),
     store: StoreDep,
-) -> JSONResponse:
+) -> FastJSONResponse:
     found = store.claims(story=story, event=event, article=article, category=category)
     if found is None:
         named = [
             f"{name} {value!r}" for name, value in (("story", story), ("event", event), ("article", article)) if value
         ]
         raise HTTPException(404, f"no {' or '.join(named)} in this store")
-    return JSONResponse(
+    return FastJSONResponse(
         {"story": story, "event": event, "article": article, "category": category, "groups": deps.clean_deep(found)}
     )
 
@@ -511,7 +523,7 @@ def claims(
     dependencies=[Depends(require_token)],
     summary="Analyse one article (text and date) into its document record; needs the token",
 )
-def analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
+def analyze(body: AnalyzeRequest, request: Request) -> FastJSONResponse:
     import kronika
     from kronika.options import AnalysisOptions
 
@@ -530,7 +542,7 @@ def analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
                 f"the article broke the analysis ({type(error).__name__}: {error}); "
                 "a bug: please report it with the article",
             ) from None
-    return JSONResponse(doc.to_dict(tokens=options.keeps_tokens))
+    return FastJSONResponse(doc.to_dict(tokens=options.keeps_tokens))
 
 
 SETTINGS_VARIABLE = "KRONIKA_SERVE_SETTINGS"

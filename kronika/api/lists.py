@@ -41,7 +41,7 @@ def sort_q(orders: str):
     return Query(None, max_length=20, description=f"Order: {orders}; a leading - for descending.")
 
 
-def event_filters(
+async def event_filters(
     *,
     actor: str | None = Query(
         None,
@@ -78,7 +78,7 @@ def event_filters(
     }
 
 
-def actor_filters(
+async def actor_filters(
     *,
     search: str | None = Query(
         None, max_length=200, description="A part of the name, or a name, alias or code as the actor filters read it."
@@ -89,7 +89,7 @@ def actor_filters(
     return {"search": search, "country": country, "modality": modality}
 
 
-def article_filters(
+async def article_filters(
     *,
     search: str | None = Query(None, max_length=500, description="Words, matched by lemma."),
     since: str | None = date_q(),
@@ -165,10 +165,10 @@ def actors(
     paging: OffsetPagingDep,
     store: StoreDep,
 ) -> Response:
-    frame = store.actors(**given, sort=sort, limit=paging.fetch, offset=paging.offset)
+    found = store.actor_records(**given, sort=sort, limit=paging.fetch, offset=paging.offset)
     return deps.page_response(
         {
-            **page(deps.frame_records(frame), paging, request=request),
+            **page(found, paging, request=request),
             "total": store.actor_count(**given),
             "total_exact": True,
         }
@@ -193,10 +193,10 @@ def articles(
     paging: PagingDep,
     store: StoreDep,
 ) -> Response:
-    frame = store.articles(**given, sort=sort, limit=paging.fetch, offset=paging.offset, after=paging.cursor)
+    found = store.article_records(**given, sort=sort, limit=paging.fetch, offset=paging.offset, after=paging.cursor)
     ranked = given["search"] is not None and sort is None  # best match first: pages by offset
     cursor_of = _by_id if sort in LATEST_FIRST and not ranked else None
-    body = page(deps.frame_records(frame), paging, request=request, cursor_of=cursor_of)
+    body = page(found, paging, request=request, cursor_of=cursor_of)
     return deps.page_response({**body, "total": store.article_count(**given), "total_exact": True})
 
 

@@ -55,7 +55,7 @@ def cursor_q():
     )
 
 
-def paging(*, limit: int = limit_q(), offset: int = offset_q(), cursor: str | None = cursor_q()) -> Paging:
+async def paging(*, limit: int = limit_q(), offset: int = offset_q(), cursor: str | None = cursor_q()) -> Paging:
     """FastAPI dependency: a list route's paging parameters."""
     if cursor is not None and offset:
         raise HTTPException(422, "give offset or cursor, not both: a cursor says where the page starts")
@@ -65,7 +65,7 @@ def paging(*, limit: int = limit_q(), offset: int = offset_q(), cursor: str | No
 PagingDep = Annotated[Paging, Depends(paging)]
 
 
-def offset_paging(*, limit: int = limit_q(), offset: int = offset_q()) -> Paging:
+async def offset_paging(*, limit: int = limit_q(), offset: int = offset_q()) -> Paging:
     """FastAPI dependency: the paging parameters of a list that pages by offset only."""
     return Paging(limit, offset)
 

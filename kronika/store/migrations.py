@@ -114,6 +114,11 @@ def relation_counts(connection: sqlite3.Connection) -> None:
     _run(connection, *sql.SCHEMA_RELATION_COUNTS, sql.BACKFILL_RELATION_COUNTS)
 
 
+@migration("the store's articles counted by triggers: the unfiltered articles list's total")
+def article_totals(connection: sqlite3.Connection) -> None:
+    _run(connection, *sql.SCHEMA_ARTICLE_TOTALS, sql.BACKFILL_ARTICLE_TOTALS)
+
+
 # The numbers the first eight had when migrations were numbered: history, never to grow.
 NUMBERED = {
     1: "initial_schema",

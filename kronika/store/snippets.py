@@ -11,6 +11,7 @@ a search word (same first letters) are read, each alone; the whole text only whe
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -130,7 +131,7 @@ def find_matches(
     stems = {term[:STEM] for words in terms for term in words}
     read = {} if read is None else read
     found = []
-    for word in WORD.finditer(text):
+    for word in _stem_starts(text, frozenset(stems)):
         form = word.group()
         if form.lower()[:STEM] not in stems:
             continue
@@ -142,6 +143,25 @@ def find_matches(
     if not found:  # a form that shares no first letters with its lemma ("psa" of "pies")
         found = _matches_in(text, 0, len(text), terms, lang)
     return found
+
+
+def _stem_starts(text: str, stems: frozenset[str]):
+    """The tokens of ``text`` that may start with one of ``stems`` (any case), in text order: a superset of
+    those that do, found by one expression over the lower-cased text instead of a Python step per token (a
+    news text has some 600 tokens, a page of results 20 texts: 5 ms of CPU)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): positions would shift
+        yield from WORD.finditer(text)
+        return
+    for hit in _stems_pattern(stems).finditer(lowered):
+        word = WORD.match(text, hit.start())
+        if word is not None:  # None: a stem that starts with no letter, which no token does
+            yield word
+
+
+@functools.lru_cache(maxsize=64)
+def _stems_pattern(stems: frozenset[str]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(stem) for stem in sorted(stems)) + ")")
 
 
 def _matched(readings: list[tuple[str, str]], terms: list[set[str]]) -> int | None:

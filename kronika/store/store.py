@@ -231,6 +231,11 @@ class Store:
                 self.connection, search=search, type=type, country=country, limit=limit, offset=offset
             )
 
+    def entity_records(self, **filters) -> list[dict]:
+        """:meth:`entities` as plain dicts, the same values (the API's view: no DataFrame to build and read)."""
+        with self._reading():
+            return queries.entity_records(self.connection, **filters)
+
     def actors(
         self,
         *,
@@ -253,6 +258,11 @@ class Store:
                 offset=offset,
                 sort=sort,
             )
+
+    def actor_records(self, **filters) -> list[dict]:
+        """:meth:`actors` as plain dicts, the same values (the API's view)."""
+        with self._reading():
+            return queries.actor_records(self.connection, **filters)
 
     def actor_count(self, **filters) -> int:
         """How many actors :meth:`actors` lists with these filters (search, country, modality)."""
@@ -285,6 +295,11 @@ class Store:
                 after=after,
             )
 
+    def article_records(self, **filters) -> list[dict]:
+        """:meth:`articles` as plain dicts, the same values (the API's view)."""
+        with self._reading():
+            return queries.article_records(self.connection, **filters)
+
     def article_count(self, **filters) -> int:
         """How many articles :meth:`articles` lists with these filters (search, since, until)."""
         with self._reading():
@@ -305,6 +320,11 @@ class Store:
         with self._reading():
             return queries.relations(self.connection, a, b, by=by, since=since, until=until, modality=modality)
 
+    def relation_records(self, a: str, b: str, **options) -> list[dict]:
+        """:meth:`relations` as plain dicts, the same values (the API's view)."""
+        with self._reading():
+            return queries.relations(self.connection, a, b, frame=False, **options)
+
     def stats(self, *, modality: str | None = None) -> pd.DataFrame:
         with self._reading():
             return queries.stats(self.connection, modality=modality)
@@ -323,6 +343,13 @@ class Store:
 
         with self._reading():
             return stories.stories(self.connection, since=since, until=until, lang=lang, min_size=min_size, limit=limit)
+
+    def story_records(self, **filters) -> list[dict]:
+        """:meth:`stories` as plain dicts, the same values (the API's view)."""
+        from kronika.store import stories
+
+        with self._reading():
+            return stories.story_records(self.connection, **filters)
 
     def story_count(self, **filters) -> int:
         """How many stories :meth:`stories` lists with these filters (since, until, lang, min_size)."""

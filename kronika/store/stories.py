@@ -36,7 +36,14 @@ def _title(titles: dict[str, str]) -> str | None:
     return titles.get("en") or next(iter(titles.values()), None)
 
 
-def stories(
+def stories(connection: sqlite3.Connection, **given):
+    """:func:`story_records` as a DataFrame (``STORY_OUTPUT``)."""
+    import pandas as pd
+
+    return pd.DataFrame(story_records(connection, **given), columns=STORY_OUTPUT)
+
+
+def story_records(
     connection: sqlite3.Connection,
     *,
     since: str | None = None,
@@ -44,12 +51,12 @@ def stories(
     lang: str | None = None,
     min_size: int = 1,
     limit: int | None = 100,
-):
+) -> list[dict]:
     """Stories overlapping ``since``..``until`` (ISO dates), newest first; undated stories last; each with
-    the id of its thread."""
+    the id of its thread (``STORY_OUTPUT``, plain dicts: the API's view)."""
     params = _story_filters(since, until, lang, min_size)
     rows = connection.execute(sql.STORIES, {**params, "limit": -1 if not limit else limit}).fetchall()
-    return _story_frame(rows)
+    return _story_dicts(rows)
 
 
 def story_count(
@@ -83,24 +90,25 @@ def _story_filters(since, until, lang, min_size) -> dict:
 def _story_frame(rows):
     import pandas as pd
 
-    return pd.DataFrame(
-        [
-            {
-                "id": sid,
-                "first_date": _day(lo),
-                "last_date": _day(hi),
-                "size": size,
-                "languages": languages,
-                "langs": ",".join(sorted((langs or "").split(","))),
-                "sources": sources,
-                "title": _title(json.loads(titles)),
-                "thread": thread,
-                "updated_at": updated_at,
-            }
-            for _, sid, size, lo, hi, titles, thread, languages, langs, sources, updated_at in rows
-        ],
-        columns=STORY_OUTPUT,
-    )
+    return pd.DataFrame(_story_dicts(rows), columns=STORY_OUTPUT)
+
+
+def _story_dicts(rows) -> list[dict]:
+    return [
+        {
+            "id": sid,
+            "first_date": _day(lo),
+            "last_date": _day(hi),
+            "size": size,
+            "languages": languages,
+            "langs": ",".join(sorted((langs or "").split(","))),
+            "sources": sources,
+            "title": _title(json.loads(titles)),
+            "thread": thread,
+            "updated_at": updated_at,
+        }
+        for _, sid, size, lo, hi, titles, thread, languages, langs, sources, updated_at in rows
+    ]
 
 
 def thread(connection: sqlite3.Connection, thread_id: str) -> dict | None:

@@ -68,6 +68,9 @@ NAMED_UNDO = (
     "DROP TABLE relation_counts",
     "DROP INDEX dyads_event",
     "DROP INDEX events_country_date",
+    "DROP TRIGGER article_counted",
+    "DROP TRIGGER article_uncounted",
+    "DROP TABLE article_totals",
 )
 
 

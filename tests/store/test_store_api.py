@@ -384,6 +384,7 @@ WORD_CALLS = [
     ("articles", {"search": "Kim", "since": "2025-09-05"}),
     ("article_count", {"search": "Kim", "since": "2025-09-05"}),
     ("article_count", {"since": "2025-09-05"}),
+    ("article_count", {}),
     ("event_count", {}),
 ]
 

@@ -118,3 +118,25 @@ def test_cli_json_gives_snippet_offsets(store):
     near = rows["near"]
     assert near["matches"] == [[2, 9]] and near["snippet_start"] == 0
     assert near["snippet"][2:9] == "Pekinie"
+
+
+# (text, stems): the words that may match are found by one expression over the lower-cased text; they are the
+# tokens a step per token finds, whatever the case, a letter whose lower case is longer, or a stem of no letter.
+STEM_CASES = [
+    ("Pekin, PEKINIE i pekinem; Pe-kin", {"pek"}),
+    ("Żona ŻONY żony, Źdźbło", {"żon", "źdź"}),
+    ("İstanbul i Izmir, İzmir", {"isť", "izm", "i̇st"}),
+    ("c++ i C# oraz -ab", {"-ab", "c++", "c"}),
+    ("UE i UEFA, ue.", {"ue"}),
+    ("", {"pek"}),
+]
+
+
+@pytest.mark.parametrize(("text", "stems"), STEM_CASES)
+def test_candidate_words_are_every_token_with_a_stem(text, stems):
+    from kronika.store.snippets import STEM, WORD, _stem_starts
+
+    def kept(words):
+        return [word.span() for word in words if word.group().lower()[:STEM] in stems]
+
+    assert kept(_stem_starts(text, frozenset(stems))) == kept(WORD.finditer(text))

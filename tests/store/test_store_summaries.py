@@ -138,6 +138,8 @@ def assert_counts_agree(connection: sqlite3.Connection) -> None:
     assert_event_counts_agree(connection)
     counted = connection.execute("SELECT entity, count(*) FROM article_entities GROUP BY 1 ORDER BY 1").fetchall()
     assert connection.execute("SELECT * FROM entity_articles ORDER BY 1").fetchall() == counted and counted
+    counted = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert connection.execute(sql.ARTICLE_TOTAL).fetchall() == [(counted,)] and counted
     assert_relations_agree(connection)
 
 

@@ -1,0 +1,68 @@
+"""The API's JSON bodies are the bytes Starlette's JSONResponse would send, made faster (kronika/api/encode.py),
+and its lists read as plain dicts are the rows the DataFrames gave (kronika/store/queries.py's *_records)."""
+
+from __future__ import annotations
+
+import pytest
+from api.fixture_store import build_store
+from fastapi.responses import JSONResponse
+
+from kronika.api import deps
+from kronika.api.encode import dumps
+from kronika.store import Store
+
+VALUES = [
+    {"a": 1, "b": [1.5, -0.0, 100.0, 0.1 + 0.2, 1e16, 1e15, 5e-324, 1.2345678901234568e17]},
+    # orjson writes these as 0.00001 and 2.5e-7: re-encoded by json, the stdlib's bytes
+    {"tone": 1e-05, "lat": [2.5e-07, -3.3e-9, 0.0001, 9.99e-05]},
+    {"text": 'a\x00\x1f\x7f\u2028"\\/é😀\t\n Kim Dzong Un spotkał się z Xi'},
+    {"looks like a number": ":1e-05 and ,0.00001 in a string"},
+    {"big": 2**70, "negative": -(2**63) - 1},  # beyond 64 bits: orjson refuses, json writes them
+    {1: "an int key", None: "a None key", 2.5: "a float key"},  # keys json turns into text
+    [None, True, False, [], {}, "", [[[]]]],
+    ("a tuple", 1),
+]
+
+
+@pytest.mark.parametrize("value", VALUES, ids=range(len(VALUES)))
+def test_bodies_are_the_bytes_of_jsonresponse(value):
+    assert dumps(value) == JSONResponse(value).body
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, pipeline):
+    path = tmp_path_factory.mktemp("encode") / "kronika.db"
+    build_store(path, pipeline)
+    with Store(path, create=False, read_only=True) as opened:
+        yield opened
+
+
+# (the DataFrame method, the records method, their arguments)
+RECORD_CASES = [
+    ("actors", "actor_records", {}),
+    ("actors", "actor_records", {"modality": "all", "sort": "-last_date"}),
+    ("actors", "actor_records", {"search": "kim", "modality": "intended"}),
+    ("articles", "article_records", {}),
+    ("articles", "article_records", {"search": "Pekin"}),
+    ("articles", "article_records", {"search": "nic takiego"}),
+    ("entities", "entity_records", {}),
+    ("entities", "entity_records", {"type": "PER", "limit": 3, "offset": 1}),
+    ("stories", "story_records", {}),
+    ("stories", "story_records", {"lang": "pl", "min_size": 2}),
+]
+
+
+@pytest.mark.parametrize(("frame", "records", "arguments"), RECORD_CASES)
+def test_records_are_the_frames_rows(store, frame, records, arguments):
+    expected = deps.frame_records(getattr(store, frame)(**arguments))
+    found = getattr(store, records)(**arguments)
+    assert dumps(found) == dumps(expected)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "options"),
+    [("CHN", "PRK", {}), ("PRK", "CHN", {"by": "day", "modality": "all"}), ("POL", "UKR", {"by": "week"})],
+)
+def test_relation_records_are_the_frames_rows(store, a, b, options):
+    expected = deps.frame_records(store.relations(a, b, **options))
+    assert dumps(store.relation_records(a, b, **options)) == dumps(expected)
