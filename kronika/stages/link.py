@@ -857,6 +857,19 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
                     )
                 )
                 continue
+        at = _person_after_body(linker, tokens, found, inner, mention.type) if entry is None else None
+        if at is not None:
+            # "rzeczniczka Pentagonu Sabrina Singh", "szef Stowarzyszenia Dziennikarzy Turcji Ahmet Abakay": a
+            # body the detector ran into the name of the person it gave a title.
+            if not any(g.start == found.start and g.end == at for g in inner):
+                head = linker.base_form(tokens, found.start, at, doc.text)
+                detected.append(Found(found.start, at, "ORG", head, None, mention.source))
+            rest = linker.person_base(tokens, at, found.end, linker.base_form(tokens, at, found.end, doc.text))
+            person = linker.link_name(rest, doc.text[tokens[at].start : tokens[found.end - 1].end], "PER")
+            detected.append(
+                Found(at, found.end, "PER", person.name if person else rest, person.id if person else None, mention.source)
+            )
+            continue
         if (
             entry is None
             and inner
@@ -891,6 +904,40 @@ def _merge(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[F
             kept = [k for k in kept if k not in clashes]
             kept.append(g)
     return kept
+
+
+def _person_after_body(
+    linker: Linker, tokens: list[Token], found: Found, inner: list[Found], mention_type: str | None
+) -> int | None:
+    """Where a person's name starts in a span the detector ran on from a body the base knows, or None. The
+    body's last word is in an oblique case or an acronym ("Pentagonu", "Hezbollahu", "ONZ", "Turcji": a
+    complement of the person's title before it), or the detector typed the whole a person ("Huti Jahja
+    Sarea"); two or three capitalised words follow, none of them a name the base knows, the first a first
+    name (of the base's people or the dictionary's), or each a proper name or a word the dictionary lacks
+    ("Sabrina Singh"). "Gazprom Germania GmbH" stays whole: "Gazprom" is in its base form."""
+    for g in inner:
+        at, rest = g.end, found.end - g.end
+        if not (g.entry and found.start <= g.start and 2 <= rest <= 3):
+            continue
+        if g.start == found.start and g.type in ("GPE", "LOC"):
+            continue  # a place first is the rule above's ("Kijowa Serhij Popko"; "Polski Przemysł Futrzarski")
+        last = tokens[at - 1]
+        words = tokens[at : found.end]
+        if not (mention_type == "PER" or _is_acronym(last.text) or (last.lemma and last.lemma != last.text)):
+            continue
+        if not all(_is_capitalised(t.text) and not _is_acronym(t.text) for t in words):
+            continue
+        if any(h.start >= at for h in inner if h.entry):
+            continue
+        first = words[0].text
+        if (
+            mention_type == "PER"
+            or first in linker._first_names
+            or linker.may_be_person(first)
+            or all(linker.language.is_proper_name(t.text) for t in words)
+        ):
+            return at
+    return None
 
 
 def _first_name_place(linker: Linker, tokens: list[Token], place: Found, mention) -> bool:

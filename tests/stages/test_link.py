@@ -97,6 +97,7 @@ ENTRIES = [
     Entry("kronika:ocha", "OCHA", "ORG", aliases={"pl": ("Biuro ONZ ds. Koordynacji Pomocy Humanitarnej",)}),
     Entry("Q1899", "Kyiv", "GPE", "UKR", aliases={"pl": ("Kijów",)}, parent="Q212"),
     Entry("kronika:rosario", "Rosario", "GPE", "ARG", aliases={"pl": ("Rosario",)}),
+    Entry("kronika:hezbollah", "Hezbollah", "ORG", "LBN", aliases={"pl": ("Hezbollah",)}),
 ]
 
 
@@ -220,6 +221,28 @@ def test_detector_name_is_not_split_by_a_shorter_alias(linker):
 def test_nationality_words_are_not_entities(linker, surface, base):
     text = f"Wczoraj {surface} przyjechali."
     assert link_entities(analysed(text, mentions=[(surface, "GPE", base)]), linker) == []
+
+
+# (text, the detector's span, its type and base form, expected names): a body the detector ran into a name
+BODY_THEN_PERSON_CASES = [
+    # the body in an oblique case, then a name the dictionary lacks: the title's complement, then the person
+    (
+        "Rzeczniczka Hezbollahu Sabrina Singh zabrała głos.",
+        ("Hezbollahu Sabrina Singh", "ORG", "Hezbollah Sabrina Singh"),
+        {"Hezbollah", "Sabrina Singh"},
+    ),
+    # the body in its base form: one name ("Gazprom Germania GmbH")
+    (
+        "Spółka Hezbollah Sabrina Singh zabrała głos.",
+        ("Hezbollah Sabrina Singh", "ORG", "Hezbollah Sabrina Singh"),
+        {"Hezbollah Sabrina Singh"},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, mention, expected", BODY_THEN_PERSON_CASES)
+def test_a_body_run_into_a_persons_name_is_split(linker, text, mention, expected):
+    assert set(entities(linker, text, mentions=[mention])) == expected
 
 
 def test_detector_span_is_trimmed_and_split_at_a_place(linker):

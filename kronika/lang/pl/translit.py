@@ -64,6 +64,11 @@ CONTEXT_WEIGHT = 1.0
 # A name without a marker is taken for a transliteration only in an article mostly about these states
 # (this share of its state mentions), and only when it has letters English spellings lack.
 CONTEXT_SHARE = 0.5
+# The state whose news this pack reads.
+HOME = "POL"
+# In an article that names foreign states, none of them East Slavic, a name needs markers of this weight for one state
+# (or a first name of the base's people of one) to be taken for a transliteration.
+FOREIGN_CONTEXT_SCORE = 2.0
 POLISH_LETTERS = re.compile(r"[łżźśćńó]|cz|sz|ch")
 # Sequences the Polish transliteration of Cyrillic never writes (it has "sz", "cz", "ch", "w", "ks"; "tch" is a
 # French "tch" as in "Tchiani", Polish writes ч "cz"): a name
@@ -207,7 +212,7 @@ def source_state(name: str, context: Mapping[str, int], known: Callable[[str], b
     if not words:
         return None
     scores = dict.fromkeys(SCHEMES, 0.0)
-    marked = False
+    marked = named = False
     total = sum(context.get(state, 0) for state in SCHEMES)
     # A first name alone does not make "Wiktor Kowalski" Belarusian: with a surname of the dictionary, the
     # article must name one of the states too.
@@ -215,7 +220,7 @@ def source_state(name: str, context: Mapping[str, int], known: Callable[[str], b
         states = _first_name_states(words[0], first_names)
         for state, people in states.items():
             scores[state] += FIRST_NAME_WEIGHT * people / sum(states.values())
-        marked = bool(states)
+        marked = named = bool(states)
     for word in words:
         lower = word.lower()
         for pattern, states, weight in MARKERS:
@@ -229,6 +234,12 @@ def source_state(name: str, context: Mapping[str, int], known: Callable[[str], b
                     scores[state] += weight
     if not marked and (total < CONTEXT_SHARE * sum(context.values()) or not total
                        or any(known(word) for word in words) or not POLISH_LETTERS.search(name.lower())):
+        return None
+    foreign = sum(n for state, n in context.items() if state not in SCHEMES and state != HOME)
+    if not total and foreign and not named and max(scores.values()) < FOREIGN_CONTEXT_SCORE:
+        # An article about other states only ("Getachew Reda" in news from Ethiopia): one ending or letter
+        # pair shared with Polish transliterations ("-ew", "ij") is no proof without a first name. Poland
+        # does not count: Polish news names Ukrainians living there ("Andrij Hnatiuk").
         return None
     for state in SCHEMES:
         if total:

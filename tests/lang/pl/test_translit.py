@@ -40,6 +40,9 @@ POLISH = {"Maciej", "Jan", "Kowalski", "Wiaczesław"}
 STATES = [
     ("Ołeksij Kyryłenko", {}, "UKR"),  # markers: "Ky", "-enko"
     ("Andrij Hnatiuk", {"POL": 5}, "UKR"),
+    # an article about other states: one ending shared with Polish transliterations proves nothing, two do
+    ("Getachew Reda", {"ETH": 3}, None),
+    ("Jurij Dawydow", {"DEU": 2}, "RUS"),
     ("Jurij Dawydow", {"UKR": 1, "RUS": 1}, "RUS"),  # the Russian ending outweighs an even context
     ("Zajiczkin", {"BLR": 3}, "BLR"),
     ("Kłynowe", {"UKR": 4, "POL": 1}, "UKR"),  # no marker: an article about Ukraine, Polish-only letters
