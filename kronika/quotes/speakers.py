@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from kronika.lang import ud
 from kronika.lang.ud import morph
 from kronika.quotes.candidates import Candidate, Text
-from kronika.quotes.roles import entity_roles, title_role
 from kronika.quotes.speaker_index import speaker_mentions
 from kronika.quotes.mentions import (
     SPEAKER_TYPES,
@@ -41,8 +40,6 @@ SOURCE_REACH = 3
 AFTER_VERB = 6
 # How far (tokens) after a common noun the name it belongs to may start ("rzecznik rosyjskiego MSZ").
 TITLE_REACH = 3
-# How far (tokens) before a common noun its state's adjective may stand ("niemiecki minister").
-TITLE_BEFORE_NOUN = 2
 
 
 @dataclass
@@ -111,9 +108,6 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
     recent = _recent_subjects(text, quote)
     title = common_subject(text, quote.verb, quote) if quote.verb is not None else None
     governing = _governing_subject(text, quote)
-    # The office the speaking noun's title names ("szef węgierskiego rządu"), read when the stage gave the linker.
-    linker = text.memo.get("linker")
-    role = title_role(text, linker, title) if title is not None and linker is not None else None
     impersonal = quote.verb is not None and ud.impersonal(morph(text.tokens[quote.verb].tag))
     out = []
     for key, entity in entities.items():
@@ -141,8 +135,6 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
             features.append(f"impersonal|type={entity.type}")
         if title is not None:
             features += _title_features(text, quote, title, key, entity)
-        if role is not None and entity.type == "PER" and role in entity_roles(linker, entity):
-            features += _role_features(text, title, entity)
         if governing is not None and entity.id == governing.id:
             features += ["governing", f"governing|verb={quote.verb is not None}"]
         if sayer is not None and entity.id == sayer.id:
@@ -255,40 +247,6 @@ def _title_features(text: Text, quote: Candidate, title: int, key: str, entity) 
     if any(counted(p) for p in index.speakers[lo:hi]):
         features += ["title_of", f"title_of|type={entity.type}"]
     return features
-
-
-def _role_features(text: Text, title: int, entity) -> list[str]:
-    """A person the knowledge base knows in the office the speaking noun's title names: marked, and whether the
-    title's state is theirs ("szef węgierskiego rządu" for Viktor Orbán); a title of another state's office names
-    someone else ("szef polskiego rządu")."""
-    state = _title_state(text, title)
-    if state is not None and state != entity.country:
-        return []
-    return ["role_match", f"role_match|state={state is not None}"]
-
-
-def _title_state(text: Text, title: int) -> str | None:
-    """The state a common-noun speaker belongs to by its own words: a state's adjective or a named party with a
-    country within the noun's phrase ("niemiecki minister", "szef węgierskiego rządu", "Władze Pakistanu",
-    "służba prasowa Kremla")."""
-    linker = text.memo.get("linker")
-    lo, hi = text.sentence(title)
-    index = speaker_mentions(text)
-    countries = text.memo.get("countries", {})
-    for k in range(max(lo, title - TITLE_BEFORE_NOUN), min(hi, title + 1 + TITLE_REACH + 1)):
-        if k != title and is_verb(text.tokens[k]):
-            if k > title:
-                break
-            continue
-        if linker is not None and (state := linker.adjective_state(text.tokens[k])):
-            return state
-        at = bisect_left(index.speaker_starts, k)
-        if at < len(index.speakers) and index.speakers[at].start == k and k > title:
-            entity = index.speakers[at].entity
-            country = entity.country or countries.get(entity.id)
-            if country:
-                return country
-    return None
 
 
 def _governing_subject(text: Text, quote: Candidate):
