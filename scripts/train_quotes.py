@@ -26,7 +26,7 @@ import json
 import sys
 from collections import Counter
 from dataclasses import asdict
-from itertools import product
+from itertools import product, takewhile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,7 +66,8 @@ CHAIN_GRID = {
 
 def analyse(path: Path):
     """(gold article, Text, candidates) per article, the pipeline run up to the quote stage."""
-    stages = [s for s in default_stages("pl") if s.name not in ("quotes", "amounts", "tone")]
+    # The stages before the quote stage: the later ones (amounts, the entity filter, tone) read the quotes.
+    stages = list(takewhile(lambda stage: stage.name != "quotes", default_stages("pl")))
     pipeline, language = Pipeline(stages), stages[0].language
     data = get_language("pl").data("quotes")
     out = []

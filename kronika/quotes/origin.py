@@ -5,7 +5,8 @@ Handlu"), though the article names their state beside the name: "rzecznik katars
 "wiceminister spraw wewnętrznych Litwy Władysław Kondratowicz", "chińskie Ministerstwo Handlu". The grader, like a
 reader, takes a speaker's country as naming the party, so the quote's speaker gets the nearest state named within
 ``TITLE_REACH`` tokens before one of its mentions, between the name and its clause's verb (a state's mention no
-preposition governs, or the state's adjective by the linker's lookup). A state further off is where the person
+preposition governs, or the state's adjective by the linker's lookup), else in a title set after the name by a
+comma ("Madżid Al-Ansari, rzecznik MSZ Kataru, ..."). A state further off is where the person
 is, not whose they are: "do Warszawy przyjechał Filippo Grandi" gives him no country.
 """
 
@@ -14,7 +15,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kronika.quotes.candidates import Text
-from kronika.quotes.mentions import is_verb, participant, unlinked
+from kronika.lang import ud
+from kronika.lang.ud import morph
+from kronika.quotes.mentions import WORD, is_verb, participant, unlinked
 from kronika.record import Participant
 
 # How many tokens before a name its title's state may stand ("rzecznik katarskiego MSZ Majid ...").
@@ -38,14 +41,39 @@ def title_countries(text: Text, adjective_state) -> dict[str, str]:
         if entity.type not in TITLED or entity.country or not unlinked(entity) or entity.id in out:
             continue
         lo = max(text.sentence(p.start)[0], p.start - TITLE_REACH)
+        country = None
         for k in range(p.start - 1, lo - 1, -1):
             if is_verb(text.tokens[k]):
                 break  # a title stands between its clause's verb and the name ("powiedział rzecznik MSZ Kataru X")
             country = states.get(k) or adjective_state(text.tokens[k])
             if country:
-                out[entity.id] = country
                 break
+        if country is None:
+            country = _apposition_country(text, p.end, states, adjective_state)
+        if country:
+            out[entity.id] = country
     return out
+
+
+def _apposition_country(text: Text, end: int, states: dict[int, str], adjective_state) -> str | None:
+    """The state named in a title set after the name by a comma ("Madżid Al-Ansari, rzecznik MSZ Kataru, ..."):
+    the title opens with a common (lower-case) nominative noun or adjective right after the comma and runs to the
+    next punctuation or verb, at most ``TITLE_REACH`` tokens."""
+    tokens = text.tokens
+    _, hi = text.sentence(end - 1)
+    if end + 1 >= hi or tokens[end].text != ",":
+        return None
+    head = morph(tokens[end + 1].tag)
+    title = tokens[end + 1].text[:1].islower() and (ud.noun(head) or ud.adjective(head)) and "Case=Nom" in head.feats
+    if not title:
+        return None
+    for k in range(end + 1, min(hi, end + 1 + TITLE_REACH)):
+        if is_verb(tokens[k]) or not WORD.search(tokens[k].text):
+            break
+        country = states.get(k) or adjective_state(tokens[k])
+        if country:
+            return country
+    return None
 
 
 def speaker_party(entity, countries: dict[str, str]) -> Participant:

@@ -14,6 +14,10 @@ from kronika.stages.link import load_linker
 COUNTRIES = [
     ("„Rozejm trwa” – powiedział rzecznik katarskiego MSZ Majid Al-Ansari.", "Majid", "QAT"),
     ("„Presja rośnie” – ocenił wiceminister spraw wewnętrznych Litwy Władysław Kondratowicz.", "Władysław", "LTU"),
+    # A title set after the name by a comma.
+    ("„Rozejm trwa” – poinformował Madżid Al-Ansari, rzecznik MSZ Kataru.", "Madżid", "QAT"),
+    # A clause after the name is no title.
+    ("„Rozejm trwa” – poinformował Madżid Al-Ansari, który przyleciał z Kataru.", "Madżid", None),
     # A place the person came to is no title: nothing is read past the verb or from a governed state.
     ("W poniedziałek do Warszawy przyjechał Filippo Grandi. „Mamy tam zespół” – powiedział.", "Filippo", None),
 ]
