@@ -6,7 +6,8 @@ in a Polish form). A logistic regression trained on train-pl (``scripts/train_en
 cross-validation by article) scores each entity of the record from general evidence: its type, whether it is
 linked, the knowledge base's source and size of the entry, its sector and whether its state is one the article
 names most, how often and where it is mentioned (sentence openings, quote marks, the first sentence), the shape
-and word class of its words and of its neighbours, whether the name tagger found its mentions and with which
+and word class of its words and of its neighbours, whether the morphology reads a word of it as a common word
+(a lower-case lemma), whether it opens a bracket, whether the name tagger found its mentions and with which
 type, whether it is named as written, and whether a longer name of the article contains it. The words
 themselves are never features. An entity scored under the model's threshold is dropped, unless an event, a
 quote or an amount names it.
@@ -96,6 +97,20 @@ class Context:
         text = self.doc.text
         return start > 0 and end < len(text) and text[start - 1] in self.quotes and text[end] in self.quotes
 
+    def common_words(self, start: int, end: int) -> bool:
+        """Whether a word of the mention has a lower-case lemma: the morphology read it as a common word
+        ("Ruch", "Izby", "Źródło"), where a proper name keeps its capital."""
+        k = self.token_at.get(start)
+        while k is not None and k < len(self.doc.tokens) and self.doc.tokens[k].end <= end:
+            if (self.doc.tokens[k].lemma or "")[:1].islower():
+                return True
+            k += 1
+        return False
+
+    def bracketed(self, start: int) -> bool:
+        """Whether the mention opens a bracket: an agency's "(PAP)", an acronym spelled out."""
+        return start > 0 and self.doc.text[start - 1] == "("
+
     def neighbour(self, start: int, end: int) -> tuple[str, str]:
         """The word classes of the tokens right before and after a mention."""
         k, j = self.token_at.get(start), self.token_ending.get(end)
@@ -160,6 +175,10 @@ def entity_features(entity: Entity, context: Context, kb) -> list[str]:
         features.append(f"inside_longer:{kind}")
     if context.name_counts[entity.name.casefold()] > 1:
         features.append("same_name_twice")
+    lowered = sum(context.common_words(m.start, m.end) for m in mentions)
+    features.append(f"lemma_lower={'all' if lowered == len(mentions) else 'some' if lowered else 'none'}:{kind}")
+    if any(context.bracketed(m.start) for m in mentions):
+        features.append(f"bracketed:{kind}")
     return features
 
 

@@ -47,6 +47,12 @@ CASES = [
         {"Nowy Ład": {"linked=local", "quoted:ORG:local", "words=2:ORG:local"}, "Jan Kowalski": {"words=2:PER:local"}},
         {"Jan Kowalski": {"quoted:PER:local", "inside_longer:PER:local"}},
     ),
+    (
+        "Ruch Narodowy protestował. Tak podała agencja (PAP).",
+        [("Ruch Narodowy", "ORG", "Ruch Narodowy"), ("PAP", "ORG", "PAP")],
+        {"Ruch Narodowy": {"lemma_lower=all:ORG:local"}, "PAP": {"bracketed:ORG:local", "lemma_lower=none:ORG:local"}},
+        {"Ruch Narodowy": {"bracketed:ORG:local"}},
+    ),
 ]
 
 
