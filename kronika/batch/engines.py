@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 
-from kronika.batch.pool import preloads, warm_pool
-from kronika.batch.worker import PipelinePlugin, load_worker
+from kronika.batch.pool import load_worker, preloads, warm_pool
+from kronika.batch.worker import PipelinePlugin
 from kronika.errors import KronikaError
 from kronika.options import AnalysisOptions
+
+WORKER = "kronika.batch.worker"
 
 
 class Inline:
@@ -46,7 +48,8 @@ class Pool(Inline):
 
     def __init__(self, workers: int, options: AnalysisOptions):
         self.workers = workers
-        self._pool = warm_pool(workers, load_worker, (options,), preload=preloads(options))
+        # The partition writer (pyarrow) loads once in the forkserver too: `ingest`'s pools do without it.
+        self._pool = warm_pool(workers, load_worker, (options,), preload=(WORKER, *preloads(options)))
 
     def __exit__(self, *exc) -> None:
         self._pool.shutdown()

@@ -13,11 +13,13 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from kronika.batch.local import analysed
 from kronika.errors import InputError, KronikaError
 from kronika.options import LIBRARY_DEFAULTS, AnalysisOptions
 from kronika.record import Document, content_id
+from kronika.store.write import ArticleColumns, article_columns
 
 # progress(kind, error): once per article, with ADDED, SKIPPED or FAILED and the error of a failure.
 Progress = Callable[[str, "KronikaError | None"], None]
@@ -50,13 +52,19 @@ class IngestReport:
             progress(kind, error)
 
     def store(
-        self, store, docs: list[Document], progress: Progress | None = None, features: list | None = None
+        self,
+        store,
+        docs: list[Document],
+        progress: Progress | None = None,
+        features: list | None = None,
+        columns: list | None = None,
     ) -> None:
         """Store ``docs`` in one transaction and count each: a record that cannot be written fails alone
         (E507), and an id another process committed meanwhile is skipped by the store, not stored twice.
-        ``features``: the story hook's features of each record, made where it was analysed."""
+        ``features`` and ``columns``: the story hook's features and the stored columns of each record, made
+        where it was analysed (``writer_work``)."""
         failures: list = []
-        added = store.add_many(docs, failures, features=features)
+        added = store.add_many(docs, failures, features=features, columns=columns)
         failed = {id(doc) for doc, _ in failures}
         self.languages.update(doc.lang for doc in docs if id(doc) not in failed)
         for doc, error in failures:
@@ -122,29 +130,34 @@ def ingest_articles(
 
     batch: list[Document] = []
     features: list = []
+    columns: list = []
     last_commit = time.monotonic()
-    # The story hook's per-record work (vectors, evidence) is done where each record is analysed: in the
-    # workers with --jobs N, leaving the writer the writes.
+    # The writer's per-record work (the record's JSON and lemma text; the story hook's vectors and evidence)
+    # is done where each record is analysed: in the workers with --jobs N, leaving the writer the writes.
     hook = getattr(store, "story_hook", None)
-    extra = getattr(hook, "features", None)
+    made_features = getattr(hook, "features", None)
+    extra = partial(writer_work, features=made_features)
     can_cut = getattr(hook, "can_cut", None)
 
     def flush() -> None:
         nonlocal last_commit
         if batch:
-            report.store(store, batch, progress, features if extra else None)
+            report.store(store, batch, progress, features if made_features else None, columns)
             batch.clear()
             features.clear()
+            columns.clear()
         last_commit = time.monotonic()
 
     try:
-        for result in analysed(new_articles(), options, jobs=jobs, extra=extra, preload=getattr(hook, "preload", ())):
+        for result in analysed(
+            new_articles(), options, jobs=jobs, extra=extra, preload=getattr(hook, "preload", ()), drop=DROPPED
+        ):
             if isinstance(result, KronikaError):
                 note(FAILED, result)
                 continue
-            if extra:
-                result, made = result
-                features.append(made)
+            result, made = result
+            columns.append(made[0] if made else None)
+            features.append(made[1] if made else None)
             batch.append(result)
             due = len(batch) >= batch_size or time.monotonic() - last_commit >= COMMIT_SECONDS
             # Cut where the story hook's estimates for undated articles do not depend on the cut (up to a
@@ -155,6 +168,19 @@ def ingest_articles(
     finally:
         report.seconds = time.perf_counter() - started
     return report
+
+
+# What the writer needs of a record no longer once ``writer_work`` has run: the tokens (the lemma text is
+# made of them) and the name mentions (only in the record's JSON). A BSNLP article's tokens were two thirds
+# of what a worker sent the writer; the writer is the one serial process of `ingest --jobs N`.
+DROPPED = ("tokens", "mentions")
+
+
+def writer_work(doc: Document, features: Callable[[Document], object] | None = None) -> tuple[ArticleColumns, object]:
+    """What the writer would make of a record besides its rows: its stored columns, and the story hook's
+    ``features`` (None without a hook). The hook's first, as the writer's columns came after it."""
+    made = features(doc) if features is not None else None
+    return article_columns(doc), made
 
 
 def article_id(text: str) -> str:

@@ -27,6 +27,7 @@ def analysed(
     jobs: int,
     extra: Callable[[Document], object] | None = None,
     preload: tuple[str, ...] = (),
+    drop: tuple[str, ...] = (),
 ) -> Iterator[Document | KronikaError | tuple[Document, object]]:
     """Records (or errors) for ``articles`` in their order, in this process or in ``jobs`` worker processes.
     The options were checked when they were made, so a bad language never reaches a worker pool.
@@ -34,18 +35,19 @@ def analysed(
     With ``extra`` (a module-level function, so it pickles), each record comes as ``(record, extra(record))``,
     computed where the record was made: a writer's per-record work (story vectors) done by the workers. An
     ``extra`` that fails gives None: the writer then does that work itself, as without ``extra``. ``preload``:
-    modules the pool's forkserver imports besides the pipelines (what ``extra`` loads, loaded once)."""
+    modules the pool's forkserver imports besides the pipelines (what ``extra`` loads, loaded once). ``drop``:
+    list fields of the record (``tokens``, ``mentions``) that a worker empties once ``extra`` has made what
+    the caller needed of them, so they do not travel (kept where ``extra`` failed, for the caller to redo it)."""
     from kronika.core import analyze_articles
 
     if jobs <= 1:
         for result in analyze_articles(articles, options):
             yield result if extra is None or isinstance(result, KronikaError) else (result, _apply(extra, result))
         return
-    from kronika.batch.pool import preloads, warm_pool
-    from kronika.batch.worker import load_worker
+    from kronika.batch.pool import load_worker, preloads, warm_pool
 
     # Forked from a preloaded forkserver: no inherited database connection or threads, the pipeline loaded once.
-    work = partial(analyse_one, options=options, extra=extra)
+    work = partial(analyse_one, options=options, extra=extra, drop=drop)
     with warm_pool(jobs, load_worker, (options,), preload=(*preload, *preloads(options))) as pool:
         pending: deque = deque()
         for article in articles:
@@ -62,7 +64,13 @@ def analysed(
             yield _unpack(pending.popleft().result())
 
 
-def analyse_one(article, *, options: AnalysisOptions, extra: Callable[[Document], object] | None = None) -> tuple:
+def analyse_one(
+    article,
+    *,
+    options: AnalysisOptions,
+    extra: Callable[[Document], object] | None = None,
+    drop: tuple[str, ...] = (),
+) -> tuple:
     """Analyse one article in a worker. Errors travel as plain tuples: InputError does not unpickle."""
     from kronika.core import analyze_articles
 
@@ -72,6 +80,9 @@ def analyse_one(article, *, options: AnalysisOptions, extra: Callable[[Document]
     if isinstance(result, KronikaError):
         return ("error", result.code, article.source or article.id, result.message)
     made = _apply(extra, result) if extra is not None else None
+    if made is not None:
+        for name in drop:
+            setattr(result, name, [])
     return ("record", _pack(result), extra is not None, made)
 
 

@@ -10,7 +10,7 @@ from kronika.batch.pool import preload
 
 
 def _preload() -> None:
-    from kronika.batch.worker import load_worker
+    from kronika.batch.pool import load_worker
     from kronika.lang import SUPPORTED
     from kronika.options import AnalysisOptions
 

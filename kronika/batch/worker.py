@@ -19,8 +19,9 @@ from collections import defaultdict
 from kronika.batch import tables
 from kronika.batch.output import DOCUMENTS, ERRORS, EVENTS, BatchOutput
 from kronika.batch.partitions import Partition, ReadError, check_partition
+from kronika.batch.pool import load_worker
 from kronika.errors import InputError, KronikaError
-from kronika.options import AUTO, LIBRARY_DEFAULTS, AnalysisOptions
+from kronika.options import LIBRARY_DEFAULTS, AnalysisOptions
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 
@@ -90,25 +91,6 @@ def worker_info() -> dict:
         "worker": f"{socket.gethostname()}:{os.getpid()}",
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
-
-
-def load_worker(options: AnalysisOptions = LIBRARY_DEFAULTS) -> None:
-    """Load the pipeline and every stage's resources now, so the first partition does not pay for it."""
-    from kronika.batch.lifecycle import die_with_parent
-    from kronika.core import load_pipeline
-    from kronika.record import Document
-
-    die_with_parent()
-    lang = options.lang
-    if lang == AUTO:  # the identifier, and the Polish pipeline: the slowest to load
-        from kronika.lang.langid import detect_language
-
-        detect_language("warm-up")
-        lang = "pl"
-    try:
-        load_pipeline(lang, options.parse)(Document(text="Start."))
-    except KronikaError:
-        pass  # a pipeline that cannot load is reported for each article it concerns, not as a dead worker
 
 
 try:

@@ -88,15 +88,18 @@ class Store:
         failures: list[tuple[Document, Exception]] | None = None,
         *,
         features: list | None = None,
+        columns: list | None = None,
     ) -> int:
         """Store records in one transaction; returns how many were new (known ids are skipped).
 
         With ``failures`` given, a record that cannot be written is rolled back alone (a savepoint per
         record) and listed there, and the others are committed; without it, the error propagates.
         ``features``: for each record, what the story hook's ``features`` made of it in another process
-        (None where it did not), so the hook need not make it again here."""
+        (None where it did not), so the hook need not make it again here; ``columns`` likewise, what
+        ``write.article_columns`` made of it (a record whose tokens were dropped after it needs it)."""
         added = 0
         docs = list(docs)
+        columns = columns or [None] * len(docs)
         prepared = [None] * len(docs)
         if self.story_hook and docs:
             stored = self.known_ids(doc.id for doc in docs)
@@ -108,10 +111,10 @@ class Store:
         with self._reading():
             self.connection.execute(sql.BEGIN_WRITE)
             try:
-                for doc, value in zip(docs, prepared):
+                for doc, value, made in zip(docs, prepared, columns):
                     self.connection.execute("SAVEPOINT record")
                     try:
-                        added += write.add_document(self.connection, doc, value, self.story_hook)
+                        added += write.add_document(self.connection, doc, value, self.story_hook, made)
                     except Exception as error:
                         if failures is None:
                             raise

@@ -8,10 +8,10 @@ becomes a row of ``claims`` with its claimant, story and the stored event of its
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import sqlite3
-import dataclasses
 from bisect import bisect_right
 from datetime import date as Date
 from datetime import datetime, timezone
@@ -96,12 +96,30 @@ def _fields(value):
     raise TypeError(f"{type(value).__name__} is not part of the document record")
 
 
-def add_document(connection: sqlite3.Connection, doc: Document, prepared=None, stories=None) -> bool:
+@dataclasses.dataclass(frozen=True)
+class ArticleColumns:
+    """What an article's row and its search row hold that is made from the record's tokens and fields: the
+    record's JSON, and the lemma text (None without tokens: no search row). A function of the record alone, so
+    an ingest worker makes it beside the analysis and the record travels to the writer without its tokens."""
+
+    record: str
+    lemmas: str | None
+
+
+def article_columns(doc: Document) -> ArticleColumns:
+    return ArticleColumns(record_json(doc), lemma_text(doc) if doc.tokens else None)
+
+
+def add_document(
+    connection: sqlite3.Connection, doc: Document, prepared=None, stories=None, columns: ArticleColumns | None = None
+) -> bool:
     """Insert one record (inside the caller's transaction); False when its article id is already stored.
 
     With a story hook (``kronika.store.store.StoryHook``) and what it ``prepared`` for this article, the
-    article also joins or starts a story, and its events join that story."""
+    article also joins or starts a story, and its events join that story. ``columns``: what
+    ``article_columns`` made of the record elsewhere (before its tokens were dropped)."""
     source = source_of(doc.url, doc.id)
+    columns = columns or article_columns(doc)
     cursor = connection.execute(
         sql.INSERT_ARTICLE,
         {
@@ -113,7 +131,7 @@ def add_document(connection: sqlite3.Connection, doc: Document, prepared=None, s
             "title": doc.title,
             "tone": doc.tone,
             "text": doc.text,
-            "record": record_json(doc),
+            "record": columns.record,
             "added_at": now(),
         },
     )
@@ -123,14 +141,16 @@ def add_document(connection: sqlite3.Connection, doc: Document, prepared=None, s
     story = None
     if stories is not None and prepared is not None:
         story = stories.assign(connection, doc, article, prepared, source=source, now=now())
-    if doc.tokens:
-        connection.execute(sql.INSERT_ARTICLE_LEMMAS, (article, lemma_text(doc)))
-    for entity in doc.entities:
-        connection.execute(sql.UPSERT_ENTITY, (entity.id, entity.name, entity.type, entity.country, entity.sector))
-        connection.execute(sql.INSERT_ARTICLE_ENTITY, (article, entity.id))
-        connection.executemany(
-            sql.INSERT_MENTION, [(article, entity.id, m.start, m.end, m.text) for m in entity.mentions]
-        )
+    if columns.lemmas is not None:
+        connection.execute(sql.INSERT_ARTICLE_LEMMAS, (article, columns.lemmas))
+    # One statement per table, not per row: each table still gets its rows in the same order (the same
+    # rowids, and the triggers on mentions read only the same entity's rows).
+    entities = doc.entities
+    connection.executemany(sql.UPSERT_ENTITY, [(e.id, e.name, e.type, e.country, e.sector) for e in entities])
+    connection.executemany(sql.INSERT_ARTICLE_ENTITY, [(article, e.id) for e in entities])
+    connection.executemany(
+        sql.INSERT_MENTION, [(article, e.id, m.start, m.end, m.text) for e in entities for m in e.mentions]
+    )
     connection.executemany(
         sql.INSERT_TIMEX, [(article, t.start, t.end, t.text, t.type, t.value, t.anchor) for t in doc.timexes]
     )
@@ -172,8 +192,7 @@ def add_document(connection: sqlite3.Connection, doc: Document, prepared=None, s
         for ordinal, event in enumerate(doc.events)
     }
     touched = set(stored_events.values())
-    for pk in touched:
-        connection.execute(sql.UPDATE_EVENT_COUNTS, {"pk": pk})
+    connection.executemany(sql.UPDATE_EVENT_COUNTS, [{"pk": pk} for pk in touched])
     connection.executemany(sql.INSERT_CLAIM, claim_rows(doc, article, story, stored_events))
     if story is not None:
         stories.link(connection, story, touched, doc.lang)
@@ -340,16 +359,17 @@ def _new_event(
     ).lastrowid
     # An actor counts once per event, with every role it has in it (a party can be on both sides).
     roles_of: dict[str, tuple[Participant, set[str]]] = {}
+    rows = []
     for role, participants in zip(ROLES, (event.actor, event.recipient)):
         for position, p in enumerate(participants):
             key = actor_key(p)
-            connection.execute(
-                sql.INSERT_PARTICIPANT, (pk, role, position, key, p.entity, p.name, p.country, p.sector, date)
-            )
+            rows.append((pk, role, position, key, p.entity, p.name, p.country, p.sector, date))
             roles_of.setdefault(key, (p, set()))[1].add(role)
-    for key, (p, roles) in roles_of.items():
-        connection.execute(
-            sql.UPSERT_ACTOR,
+    connection.executemany(sql.INSERT_PARTICIPANT, rows)
+    asserted = int(keys["modality"] == "asserted")
+    connection.executemany(
+        sql.UPSERT_ACTOR,
+        [
             {
                 "key": key,
                 "entity": p.entity,
@@ -359,9 +379,11 @@ def _new_event(
                 "as_actor": int("actor" in roles),
                 "as_recipient": int("recipient" in roles),
                 "date": date,
-                "asserted": int(keys["modality"] == "asserted"),
-            },
-        )
+                "asserted": asserted,
+            }
+            for key, (p, roles) in roles_of.items()
+        ],
+    )
     if date is not None:
         sources = {p.country for p in event.actor if p.country}
         targets = {p.country for p in event.recipient if p.country}

@@ -38,3 +38,22 @@ def test_an_error_arrives_as_an_input_error():
     got = _unpack(pickle.loads(pickle.dumps(analyse_one(article, options=OPTIONS))))
     assert isinstance(got, InputError)
     assert (got.code, got.source) == ("E301", "broken.jsonl:line 3")
+
+
+def failing(doc: Document) -> int:
+    raise ValueError("the writer redoes it")
+
+
+@pytest.mark.parametrize("extra, dropped", [(token_count, True), (failing, False)])
+def test_dropped_fields_travel_only_when_the_extra_was_made(seed_text, extra, dropped):
+    """What `ingest` drops (the tokens and name mentions, once the worker made the writer's columns of them)
+    stays home only when the extra succeeded: otherwise the writer needs them to redo it."""
+    article = Article(text=seed_text, date="2025-09-04", title="Tytuł", source="seed")
+    (expected,) = analyze_articles([Article(text=seed_text, date="2025-09-04", title="Tytuł")], OPTIONS)
+    sent = analyse_one(article, options=OPTIONS, extra=extra, drop=("tokens", "mentions"))
+    got, made = _unpack(pickle.loads(pickle.dumps(sent)))
+    assert (made is not None) == dropped
+    assert expected.tokens and expected.mentions
+    if dropped:
+        expected.tokens, expected.mentions = [], []
+    assert got.to_dict() == expected.to_dict()

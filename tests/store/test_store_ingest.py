@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from kronika.cli import main
+from kronika.record import Document
 from kronika.store import Store
 from conftest import ROOT, store_contents, story_store
 
@@ -219,3 +220,23 @@ def test_jobs_accept_the_languages_of_one_process(tmp_path, lang, ok):
     assert (result.exit_code == 0) == ok, result.output
     if not ok:
         assert "E102" in result.output
+
+
+def test_columns_made_elsewhere_store_what_the_record_would(tmp_path, pipeline, seed_text):
+    """A worker makes the record's stored columns (its JSON, its lemma text) and sends the record without
+    tokens and name mentions: the writer stores the same rows as from the whole record."""
+    from kronika.batch.ingest import DROPPED
+    from kronika.store.write import article_columns
+
+    texts = [seed_text, *(article.split(" ", 3)[3] for article in ARTICLES)]
+    docs = [pipeline(Document(text=text, date="2025-09-04")) for text in texts]
+    whole, light = tmp_path / "whole.db", tmp_path / "light.db"
+    with Store(whole) as store:
+        assert store.add_many(docs) == len(docs)
+    columns = [article_columns(doc) for doc in docs]
+    for doc in docs:
+        for name in DROPPED:
+            setattr(doc, name, [])
+    with Store(light) as store:
+        assert store.add_many(docs, columns=columns) == len(docs)
+    assert store_contents(light) == store_contents(whole)
