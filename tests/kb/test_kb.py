@@ -81,6 +81,7 @@ LOOKUPS = [
     ("Morze Azowskie", "Sea of Azov", None, "LOC", None),
     ("Cieśnina Kerczeńska", "Kerch Strait", None, "LOC", None),
     ("Dunaj", "Danube", None, "LOC", None),
+    ("Bali", "Bali", None, "GPE", "IDN"),
     # Media, platforms and bodies named by their Polish names or acronyms.
     ("Komisja Wenecka", "Venice Commission", None, "ORG", None),
     ("platforma X", "Twitter", "Q918", "ORG", "USA"),
