@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from kronika.caches import WORD_TYPES
 from kronika.lang.pl.guesser import SuffixGuesser, load_guesser
@@ -140,6 +141,10 @@ class Analysis:
         return self.values & GENDERS
 
 
+# What the sentence loop asks of every reading of every word, as C-level getters.
+_POS, _SCORE = attrgetter("pos"), attrgetter("score")
+
+
 def _rescored(a: Analysis, score: float, tag: str) -> Analysis:
     """``dataclasses.replace(a, score=score, tag=tag)``, made directly: replace is several times slower, and the
     sentence loop rescores a reading for every preposition and every case a word is governed in."""
@@ -180,6 +185,8 @@ class Morphology:
         # reading of a run of words (names recur within an article and across articles).
         self._scored = lru_cache(maxsize=WORD_TYPES)(self._scored_free)
         self._reading = lru_cache(maxsize=WORD_TYPES)(self._reading_of)
+        self._phrase_evidence = lru_cache(maxsize=WORD_TYPES)(self._evidence_of)
+        self._phrase = lru_cache(maxsize=WORD_TYPES)(self._lemmatize_phrase)
 
     # --- single words ---------------------------------------------------------------------------
 
@@ -285,7 +292,21 @@ class Morphology:
         Number is kept ("Państwowych Zakładach" -> "Państwowe Zakłady", as PolEval 2019 wants);
         ``singular_common`` cites lower-case common-noun phrases in the singular instead, as the KPWr
         keyword guidelines do ("serwisów społecznościowych" -> "serwis społecznościowy").
+
+        The document counts only through which of the phrase's candidate lemmas are among its forms
+        (``scored``), so the answer is kept per phrase and those forms: a name recurs across articles.
         """
+        evidence = self._phrase_evidence(text)
+        forms = evidence & document_forms if evidence and document_forms else frozenset()
+        return self._phrase(text, forms, singular_common)
+
+    def _evidence_of(self, text: str) -> frozenset[str]:
+        """The lemmas of ``text``'s words that document evidence could favour (``_scored_free``'s second part)."""
+        words = self.words(text)
+        flags = _name_like_flags(words, phrase=True)
+        return frozenset().union(*(self._scored(w.text, flag)[1] for w, flag in zip(words, flags) if w.kind == "word"))
+
+    def _lemmatize_phrase(self, text: str, document_forms: frozenset[str], singular_common: bool) -> str:
         words = self.words(text)
         name_like = _name_like_flags(words, phrase=True)
         for word, flag in zip(words, name_like):
@@ -521,13 +542,13 @@ class Morphology:
         for i, (word, flag) in enumerate(zip(words, flags)):
             options = word.analyses
             previous = chosen[-1] if chosen else None
-            governed = _governed_case(previous) if previous else None
+            governed = _case_governed(previous.tag) if previous else None
             if governed:
                 options = _prefer_case(options, governed, BONUS_PREPOSITION)
             elif flag and previous is not None and previous.pos == "subst" and COMMON_NOUN_LABEL in previous.labels:
                 # A name right after a common noun is mostly its genitive complement ("wizycie Kima").
                 options = _prefer_case(options, "gen", BONUS_GENITIVE_NAME)
-            if any(a.pos == "prep" for a in options) and i + 1 < len(words):
+            if i + 1 < len(words) and "prep" in map(_POS, options):
                 # A preposition's case is the one the next word can take ("z Xi" inst, "w Pekinie" loc).
                 informative = [a for a in words[i + 1].analyses if a.tag != INDECLINABLE_TAG]
                 following = {c for a in informative for c in CASES if c in a.values}
@@ -537,7 +558,7 @@ class Morphology:
                     else a
                     for a in options
                 )
-            chosen.append(max(options, key=lambda a: a.score))  # max keeps Morfeusz's order among equals
+            chosen.append(max(options, key=_SCORE))  # max keeps Morfeusz's order among equals
         # Consecutive capitalised names share their case ("Kim Dzong Un", "Władimirem Putinem").
         for start, end in _name_chains(words, flags):
             chain = words[start:end]
@@ -688,9 +709,16 @@ def _prefer_case(options: tuple[Analysis, ...], case: str, bonus: float) -> tupl
 
 
 def _governed_case(analysis: Analysis) -> str | None:
-    if analysis.pos != "prep":
+    return _case_governed(analysis.tag)
+
+
+@lru_cache(maxsize=4096)
+def _case_governed(tag: str) -> str | None:
+    """The case a preposition's tag governs (asked of every word of every sentence: once per tag)."""
+    fields = tag.split(":")
+    if fields[0] != "prep":
         return None
-    for value in analysis.tag.split(":")[1:]:
+    for value in fields[1:]:
         if value in CASES:
             return value
     return None
