@@ -185,8 +185,6 @@ class Morphology:
         # reading of a run of words (names recur within an article and across articles).
         self._scored = lru_cache(maxsize=WORD_TYPES)(self._scored_free)
         self._reading = lru_cache(maxsize=WORD_TYPES)(self._reading_of)
-        self._phrase_evidence = lru_cache(maxsize=WORD_TYPES)(self._evidence_of)
-        self._phrase = lru_cache(maxsize=WORD_TYPES)(self._lemmatize_phrase)
 
     # --- single words ---------------------------------------------------------------------------
 
@@ -292,21 +290,7 @@ class Morphology:
         Number is kept ("Państwowych Zakładach" -> "Państwowe Zakłady", as PolEval 2019 wants);
         ``singular_common`` cites lower-case common-noun phrases in the singular instead, as the KPWr
         keyword guidelines do ("serwisów społecznościowych" -> "serwis społecznościowy").
-
-        The document counts only through which of the phrase's candidate lemmas are among its forms
-        (``scored``), so the answer is kept per phrase and those forms: a name recurs across articles.
         """
-        evidence = self._phrase_evidence(text)
-        forms = evidence & document_forms if evidence and document_forms else frozenset()
-        return self._phrase(text, forms, singular_common)
-
-    def _evidence_of(self, text: str) -> frozenset[str]:
-        """The lemmas of ``text``'s words that document evidence could favour (``_scored_free``'s second part)."""
-        words = self.words(text)
-        flags = _name_like_flags(words, phrase=True)
-        return frozenset().union(*(self._scored(w.text, flag)[1] for w, flag in zip(words, flags) if w.kind == "word"))
-
-    def _lemmatize_phrase(self, text: str, document_forms: frozenset[str], singular_common: bool) -> str:
         words = self.words(text)
         name_like = _name_like_flags(words, phrase=True)
         for word, flag in zip(words, name_like):

@@ -78,15 +78,6 @@ def test_lemmatize_phrase(phrase, expected):
     assert lemmatize_phrase(phrase) == expected
 
 
-@pytest.mark.parametrize("phrase", [phrase for phrase, _ in PHRASES])
-def test_phrase_answers_kept_per_document_evidence(phrase):
-    # Kept per phrase and the document's forms among its candidate lemmas: the answer the whole document gives.
-    morphology = load_morphology()
-    evidence = morphology._evidence_of(phrase)
-    for forms in (frozenset(), evidence, frozenset(sorted(evidence)[:1]) | {"inny", phrase}):
-        assert morphology.lemmatize_phrase(phrase, forms) == morphology._lemmatize_phrase(phrase, forms, False)
-
-
 @pytest.mark.parametrize(("phrase", "expected"), SINGULAR_CITATION)
 def test_singular_citation_of_common_phrases(phrase, expected):
     assert lemmatize_phrase(phrase, singular_common=True) == expected
