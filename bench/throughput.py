@@ -42,6 +42,8 @@ def read_bsnlp(root: Path, limit: int | None) -> list[Document]:
         body = "\n".join(lines[5:]).strip()
         if body:
             date = lines[2].strip() or None
+            if date and len(date) > 10 and date[10] in "T ":
+                date = date[:10]  # 8 articles give a timestamp: its day, as the JSONL reader takes it
             docs.append(Document(text=normalize_text(body), date=date, title=lines[4].strip() or None))
         if limit and len(docs) >= limit:
             break

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -81,6 +82,15 @@ def test_contract_fields_and_schema_first():
     assert list(data) == CONTRACT_FIELDS
     assert data["sentences"] == [[0, 52]]
     assert data["events"][0]["trigger"] == {"start": 13, "end": 24, "text": "spotkał się"}
+
+
+@pytest.mark.parametrize("doc", [FULL, Document(text="Krótki tekst.")])
+def test_record_dict_is_asdicts(doc):
+    # to_dict walks the dataclasses itself (asdict deep-copies every string): the same dict, in its own lists.
+    fields = dataclasses.asdict(doc)
+    fields["sentences"] = [list(span) for span in doc.sentences]
+    assert doc.to_dict() == {key: fields[key] for key in CONTRACT_FIELDS}
+    assert doc.to_dict()["tokens"] is not doc.to_dict()["tokens"]
 
 
 def test_tokens_can_be_left_out():

@@ -173,6 +173,7 @@ class Coder:
             self.by_first.setdefault(trigger.lemmas[0], []).append(trigger)
         for triggers in self.by_first.values():
             triggers.sort(key=lambda t: -len(t.lemmas))
+        self.first_lemmas = frozenset(self.by_first)
         from kronika.kb import load_kb
 
         self.kb = load_kb()
@@ -202,12 +203,10 @@ class Coder:
         aresztować), since the tagger's one choice may miss the event sense; but its first word must be
         read as the same kind of word the tagger saw: "broni" tagged as the noun "broń" (weapon) does not
         start the verb "bronić" (defend)."""
-        everything, heads = [], []
-        for token in tokens:
-            lemmas, starts = self._token_readings(token.text, token.tag, token.lemma)
-            everything.append(lemmas)
-            heads.append(starts)
-        return everything, heads
+        if not tokens:
+            return [], []
+        everything, heads = zip(*[self._token_readings(t.text, t.tag, t.lemma) for t in tokens])
+        return list(everything), list(heads)
 
     @lru_cache(maxsize=WORD_TYPES)  # noqa: B019 -- the coder lives as long as the process (load_coder)
     def _token_readings(self, text: str, tag: str | None, lemma: str | None) -> tuple[frozenset, frozenset]:
@@ -268,8 +267,8 @@ class Coder:
         found: list[Found] = []
         taken: set[int] = set()
         for i in range(lo, hi):
-            if i in taken:
-                continue
+            if i in taken or heads[i].isdisjoint(self.first_lemmas):
+                continue  # most words start no trigger: one set test, not a look-up per reading
             candidates = [t for lemma in heads[i] for t in self.by_first.get(lemma, ())]
             if not candidates:
                 continue
@@ -1304,11 +1303,21 @@ def _impersonal(tag: str | None) -> bool:
 def _future(tokens: list[Token], found: Found) -> bool:
     """A perfective verb in the non-past ("przyleci", "spotka się") speaks of the future in Polish, and so
     does an infinitive after the future of "być" ("będą współpracować")."""
-    m = morph(tokens[found.start].tag)
-    if ud.infinitive(m):
-        return any(ud.future_auxiliary(morph(tokens[j].tag)) for j in range(max(0, found.start - 2), found.start))
+    infinitive, future, _ = _tense(tokens[found.start].tag)
+    if infinitive:
+        return any(_tense(tokens[j].tag)[2] for j in range(max(0, found.start - 2), found.start))
+    return future
+
+
+@lru_cache(maxsize=16_384)
+def _tense(tag: str | None) -> tuple[bool, bool, bool]:
+    """Of a tag, for ``_future`` (asked of every word the learned layer scores): an infinitive; the future by
+    itself; the future of "być"."""
+    m = morph(tag)
+    auxiliary = ud.future_auxiliary(m)
     # Perfective only: a verb of both aspects ("aresztuje") may speak of now.
-    return ud.future_auxiliary(m) or (ud.present(m) and "Aspect=Perf" in m.feats and "Aspect=Imp" not in m.feats)
+    perfective = ud.present(m) and "Aspect=Perf" in m.feats and "Aspect=Imp" not in m.feats
+    return ud.infinitive(m), auxiliary or perfective, auxiliary
 
 
 def _both_subject(all_readings, found: Found, c_lo, cues, tokens, named: set[int], plural) -> bool:

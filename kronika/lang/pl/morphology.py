@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from kronika.caches import WORD_TYPES
 from kronika.lang.pl.guesser import SuffixGuesser, load_guesser
@@ -138,6 +139,10 @@ class Analysis:
     @property
     def genders(self) -> frozenset[str]:
         return self.values & GENDERS
+
+
+# What the sentence loop asks of every reading of every word, as C-level getters.
+_POS, _SCORE = attrgetter("pos"), attrgetter("score")
 
 
 def _rescored(a: Analysis, score: float, tag: str) -> Analysis:
@@ -521,13 +526,13 @@ class Morphology:
         for i, (word, flag) in enumerate(zip(words, flags)):
             options = word.analyses
             previous = chosen[-1] if chosen else None
-            governed = _governed_case(previous) if previous else None
+            governed = _case_governed(previous.tag) if previous else None
             if governed:
                 options = _prefer_case(options, governed, BONUS_PREPOSITION)
             elif flag and previous is not None and previous.pos == "subst" and COMMON_NOUN_LABEL in previous.labels:
                 # A name right after a common noun is mostly its genitive complement ("wizycie Kima").
                 options = _prefer_case(options, "gen", BONUS_GENITIVE_NAME)
-            if any(a.pos == "prep" for a in options) and i + 1 < len(words):
+            if i + 1 < len(words) and "prep" in map(_POS, options):
                 # A preposition's case is the one the next word can take ("z Xi" inst, "w Pekinie" loc).
                 informative = [a for a in words[i + 1].analyses if a.tag != INDECLINABLE_TAG]
                 following = {c for a in informative for c in CASES if c in a.values}
@@ -537,7 +542,7 @@ class Morphology:
                     else a
                     for a in options
                 )
-            chosen.append(max(options, key=lambda a: a.score))  # max keeps Morfeusz's order among equals
+            chosen.append(max(options, key=_SCORE))  # max keeps Morfeusz's order among equals
         # Consecutive capitalised names share their case ("Kim Dzong Un", "Władimirem Putinem").
         for start, end in _name_chains(words, flags):
             chain = words[start:end]
@@ -688,9 +693,16 @@ def _prefer_case(options: tuple[Analysis, ...], case: str, bonus: float) -> tupl
 
 
 def _governed_case(analysis: Analysis) -> str | None:
-    if analysis.pos != "prep":
+    return _case_governed(analysis.tag)
+
+
+@lru_cache(maxsize=4096)
+def _case_governed(tag: str) -> str | None:
+    """The case a preposition's tag governs (asked of every word of every sentence: once per tag)."""
+    fields = tag.split(":")
+    if fields[0] != "prep":
         return None
-    for value in analysis.tag.split(":")[1:]:
+    for value in fields[1:]:
         if value in CASES:
             return value
     return None
