@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/claimants.py [--sets train,check,dev,seed]
 
-The claimant rule (``kronika/stages/claimants.py``) learns nothing, so its train-pl number is also its out-of-fold
+The claimant rule (``kronika/stages/claimant_rule.py``) learns nothing, so its train-pl number is also its out-of-fold
 number; a rule written to fit a few train-pl articles shows as the halves disagreeing. The halves are fixed by a
 checksum of the article id (not by order), so both draw on every source of the set. check-pl is scored, never read.
 """

@@ -13,7 +13,7 @@ killed or wounded count as casualties: "śmierć poniosło ok. 2 tys. wojskowych
 
 The claimant is ranked by the claimant model among the parties around the figure, the article itself (None)
 included (``kronika/quotes/claimants.py``); the rule it reads as one feature, and falls back to without a model, is
-``kronika/stages/claimants.py``'s: the quote holding the figure, the source its sentence cites, the named subject of
+``kronika/stages/claimant_rule.py``'s: the quote holding the figure, the source its sentence cites, the named subject of
 a reporting verb, a state's authorities, or the sentence before's claimant for a report that goes on.
 
 Not amounts: tokens inside temporal expressions (years, dates, durations), ordinals ("80. rocznica"), times
@@ -32,7 +32,7 @@ from kronika.record import Amount, Document, Token
 from kronika.quotes.mentions import WORD, lemma_of, participant, place_mentions, sentence_token_spans
 from kronika.lang import ud
 from kronika.lang.ud import morph
-from kronika.stages.claimants import Citations, Claims, adjectival
+from kronika.stages.claimant_rule import Citations, Claims, adjectival
 
 DIGITS = re.compile(r"^\d+(?:,\d+)?$|^\d{1,3}(?:\.\d{3})+$")
 THOUSANDS_GROUP = re.compile(r"^\d{3}$")

@@ -1,4 +1,4 @@
-"""The amount claimant rule (``kronika/stages/claimants.py``) on sentences written for these tests."""
+"""The amount claimant rule (``kronika/stages/claimant_rule.py``) on sentences written for these tests."""
 
 from __future__ import annotations
 
