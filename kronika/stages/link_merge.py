@@ -34,104 +34,124 @@ def merge_detected(linker: Linker, tokens: list[Token], doc: Document, gazetteer
     """The detector's mentions, linked where possible; gazetteer names fill in around them."""
     detected: list[Found] = []
     for mention in doc.mentions:
-        span = token_span(tokens, mention.start, mention.end)
-        base = mention.lemma or mention.text
-        if span is None or linker.is_demonym(mention.text, base):
-            continue
-        inner = _without_edge_quotes(linker, tokens, span)
-        if inner is None:
-            continue
-        # A name in quote marks of its own ('"Wprost"') is a title, though its word is a common one.
-        quoted = inner[0] > span[0] and inner[1] < span[1]
-        if inner != span:
-            # 'fundacji "Ordo Iuris"', '"Nikopol"': the quote marks around a name are not part of it.
-            # The detector's base form is kept: lemmatised anew, "Wprost" would be taken for the adverb.
-            span, base = inner, base.strip("".join(linker.language.quotes) + " ")
-        if not is_capitalised(tokens[span[0]].text):
-            # "tzw. Globalne Południe": a name starts at its first capital.
-            first = next((i for i in range(*span) if is_capitalised(tokens[i].text)), None)
-            if first is None:
-                continue
-            span = (first, span[1])
-            base = linker.base_form(tokens, *span, doc.text)
-        base = linker.unchanged_words(tokens[span[0] : span[1]], base)
-        entry = linker.link_name(base, mention.text, mention.type)
-        if entry is None and mention.type == "PER":
-            base = linker.person_base(tokens, *span, base)
-            entry = linker.link_name(base, mention.text, mention.type)
-        elif entry is None and span[1] - span[0] > 1:
-            # A person's name the detector typed otherwise ("Kim Dzong Una" as a body) is still that person,
-            # when its base form as a person's is one of the base's people.
-            person = linker.link_name(linker.person_base(tokens, *span, base), mention.text, "PER")
-            if person is not None and person.type == "PER":
-                entry = person
-        found = Found(span[0], span[1], mention.type, base, entry.id if entry else None, mention.source)
-        if entry:
-            found.type, found.name = entry.type, entry.name
-        inner = [g for g in _starting_in(gazetteer, found.start, found.end) if g.end <= found.end]
-        if (
-            entry is None
-            and inner
-            and inner[0].start == found.start
-            and inner[0].type in ("GPE", "LOC")
-            and inner[0].end < found.end
-            and is_capitalised(tokens[inner[0].end].text)
+        detected += _linked_mention(linker, tokens, doc, gazetteer, mention)
+    return _with_gazetteer(detected, gazetteer)
+
+
+def _linked_mention(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[Found], mention) -> list[Found]:
+    """What one detector mention becomes: itself linked where possible, the names it splits into, or nothing."""
+    detected: list[Found] = []
+    read = _read_mention(linker, tokens, doc, mention)
+    if read is None:
+        return detected
+    span, base, entry, quoted = read
+    found = Found(span[0], span[1], mention.type, base, entry.id if entry else None, mention.source)
+    if entry:
+        found.type, found.name = entry.type, entry.name
+    inner = [g for g in _starting_in(gazetteer, found.start, found.end) if g.end <= found.end]
+    if (
+        entry is None
+        and inner
+        and inner[0].start == found.start
+        and inner[0].type in ("GPE", "LOC")
+        and inner[0].end < found.end
+        and is_capitalised(tokens[inner[0].end].text)
+    ):
+        # "Kijowa Serhij Popko", "Chin Xi Jinping": a place, then a name of its own. Unless the first word
+        # may be a first name ("Marek Miga") and what follows is no name the base knows.
+        rest = (inner[0].end, found.end)
+        rest_base = linker.base_form(tokens, *rest, doc.text)
+        rest_entry = linker.link_name(rest_base, doc.text[tokens[rest[0]].start : tokens[rest[1] - 1].end], None)
+        if rest_entry is not None or not (
+            linker.may_be_person(tokens[inner[0].start].text) or _first_name_place(linker, tokens, inner[0], mention)
         ):
-            # "Kijowa Serhij Popko", "Chin Xi Jinping": a place, then a name of its own. Unless the first word
-            # may be a first name ("Marek Miga") and what follows is no name the base knows.
-            rest = (inner[0].end, found.end)
-            rest_base = linker.base_form(tokens, *rest, doc.text)
-            rest_entry = linker.link_name(rest_base, doc.text[tokens[rest[0]].start : tokens[rest[1] - 1].end], None)
-            if rest_entry is not None or not (
-                linker.may_be_person(tokens[inner[0].start].text)
-                or _first_name_place(linker, tokens, inner[0], mention)
-            ):
-                detected.append(
-                    Found(
-                        *rest,
-                        rest_entry.type if rest_entry else mention.type,
-                        rest_entry.name if rest_entry else rest_base,
-                        rest_entry.id if rest_entry else None,
-                        mention.source,
-                    )
-                )
-                continue
-        at = _person_after_body(linker, tokens, found, inner, mention.type) if entry is None else None
-        if at is not None:
-            # "rzeczniczka Pentagonu Sabrina Singh", "szef Stowarzyszenia Dziennikarzy Turcji Ahmet Abakay": a
-            # body the detector ran into the name of the person it gave a title.
-            if not any(g.start == found.start and g.end == at for g in inner):
-                head = linker.base_form(tokens, found.start, at, doc.text)
-                detected.append(Found(found.start, at, "ORG", head, None, mention.source))
-            rest = linker.person_base(tokens, at, found.end, linker.base_form(tokens, at, found.end, doc.text))
-            person = linker.link_name(rest, doc.text[tokens[at].start : tokens[found.end - 1].end], "PER")
             detected.append(
                 Found(
-                    at, found.end, "PER", person.name if person else rest, person.id if person else None, mention.source
+                    *rest,
+                    rest_entry.type if rest_entry else mention.type,
+                    rest_entry.name if rest_entry else rest_base,
+                    rest_entry.id if rest_entry else None,
+                    mention.source,
                 )
             )
-            continue
-        if (
-            entry is None
-            and inner
-            and (len(inner) > 1 or inner[0].end - inner[0].start > 1 or found.end - found.start == 1)
-        ):
-            continue  # the gazetteer's names replace a span the model ran together
-        if (
-            entry is None
-            and found.end - found.start == 1
-            and not quoted
-            and not linker.language.is_proper_name(mention.text)
-        ):
-            continue  # one capitalised common word ("Sojusz", "Pałac") the base does not know is no name
-        if entry is None and found.type in ("ORG", "PER", "MISC", None):
-            # "Ministerstwo obrony Armenii", "Konsulat Generalny RP w Irkucku": an unknown body of a known
-            # state belongs to that state.
-            states = [linker.kb.get(g.entry) for g in inner if g.entry]
-            states = [e for e in states if e and e.type == "GPE" and e.country]
-            if states:
-                found.country = states[0].country
-        detected.append(found)
+            return detected
+    at = _person_after_body(linker, tokens, found, inner, mention.type) if entry is None else None
+    if at is not None:
+        # "rzeczniczka Pentagonu Sabrina Singh", "szef Stowarzyszenia Dziennikarzy Turcji Ahmet Abakay": a
+        # body the detector ran into the name of the person it gave a title.
+        if not any(g.start == found.start and g.end == at for g in inner):
+            head = linker.base_form(tokens, found.start, at, doc.text)
+            detected.append(Found(found.start, at, "ORG", head, None, mention.source))
+        rest = linker.person_base(tokens, at, found.end, linker.base_form(tokens, at, found.end, doc.text))
+        person = linker.link_name(rest, doc.text[tokens[at].start : tokens[found.end - 1].end], "PER")
+        detected.append(
+            Found(at, found.end, "PER", person.name if person else rest, person.id if person else None, mention.source)
+        )
+        return detected
+    if (
+        entry is None
+        and inner
+        and (len(inner) > 1 or inner[0].end - inner[0].start > 1 or found.end - found.start == 1)
+    ):
+        return detected  # the gazetteer's names replace a span the model ran together
+    if (
+        entry is None
+        and found.end - found.start == 1
+        and not quoted
+        and not linker.language.is_proper_name(mention.text)
+    ):
+        return detected  # one capitalised common word ("Sojusz", "Pałac") the base does not know is no name
+    if entry is None and found.type in ("ORG", "PER", "MISC", None):
+        # "Ministerstwo obrony Armenii", "Konsulat Generalny RP w Irkucku": an unknown body of a known
+        # state belongs to that state.
+        states = [linker.kb.get(g.entry) for g in inner if g.entry]
+        states = [e for e in states if e and e.type == "GPE" and e.country]
+        if states:
+            found.country = states[0].country
+    detected.append(found)
+    return detected
+
+
+def _read_mention(linker: Linker, tokens: list[Token], doc: Document, mention):
+    """A detector mention's token span without edge quote marks and lower-case words, its base form, the entry
+    it links to (or None), and whether it stood in quote marks of its own; None when it is no name to link."""
+    span = token_span(tokens, mention.start, mention.end)
+    base = mention.lemma or mention.text
+    if span is None or linker.is_demonym(mention.text, base):
+        return None
+    inner = _without_edge_quotes(linker, tokens, span)
+    if inner is None:
+        return None
+    # A name in quote marks of its own ('"Wprost"') is a title, though its word is a common one.
+    quoted = inner[0] > span[0] and inner[1] < span[1]
+    if inner != span:
+        # 'fundacji "Ordo Iuris"', '"Nikopol"': the quote marks around a name are not part of it.
+        # The detector's base form is kept: lemmatised anew, "Wprost" would be taken for the adverb.
+        span, base = inner, base.strip("".join(linker.language.quotes) + " ")
+    if not is_capitalised(tokens[span[0]].text):
+        # "tzw. Globalne Południe": a name starts at its first capital.
+        first = next((i for i in range(*span) if is_capitalised(tokens[i].text)), None)
+        if first is None:
+            return None
+        span = (first, span[1])
+        base = linker.base_form(tokens, *span, doc.text)
+    base = linker.unchanged_words(tokens[span[0] : span[1]], base)
+    entry = linker.link_name(base, mention.text, mention.type)
+    if entry is None and mention.type == "PER":
+        base = linker.person_base(tokens, *span, base)
+        entry = linker.link_name(base, mention.text, mention.type)
+    elif entry is None and span[1] - span[0] > 1:
+        # A person's name the detector typed otherwise ("Kim Dzong Una" as a body) is still that person,
+        # when its base form as a person's is one of the base's people.
+        person = linker.link_name(linker.person_base(tokens, *span, base), mention.text, "PER")
+        if person is not None and person.type == "PER":
+            entry = person
+    return span, base, entry, quoted
+
+
+def _with_gazetteer(detected: list[Found], gazetteer: list[Found]) -> list[Found]:
+    """The detected names and the gazetteer's names that fill in around them: one the detector kept whole wins,
+    an unlinked one gives way to a longer known name."""
     kept = list(detected)
     detected.sort(key=lambda d: d.start)
     longest = max((d.end - d.start for d in detected), default=0)
