@@ -1,0 +1,214 @@
+"""The detector's mentions linked by their base form and merged with the gazetteer's names: quote marks and
+lower-case words trimmed, a place or a body the detector ran into a person's name split off ("Kijowa Serhij
+Popko", "rzeczniczka Pentagonu Sabrina Singh"), a span the gazetteer splits into known names replaced."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from kronika.record import Document, Token
+from kronika.stages.link_model import Found, is_acronym, is_capitalised, overlaps, token_span
+
+if TYPE_CHECKING:  # the linker's type; importing it here at run time would be circular
+    from kronika.stages.link import Linker
+
+
+def _starting_in(spans: list[Found], lo: int, hi: int) -> list[Found]:
+    """The spans (sorted by start) that start at a token in [lo, hi): a slice, not a scan of the article."""
+    return spans[bisect_left(spans, lo, key=lambda f: f.start) : bisect_left(spans, hi, key=lambda f: f.start)]
+
+
+def _without_edge_quotes(linker: Linker, tokens: list[Token], span: tuple[int, int]) -> tuple[int, int] | None:
+    """The span without quote marks at its ends (None when nothing else is left)."""
+    quotes = getattr(linker.language, "quotes", frozenset())
+    start, end = span
+    while start < end and tokens[start].text in quotes:
+        start += 1
+    while end > start and tokens[end - 1].text in quotes:
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def merge_detected(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[Found]) -> list[Found]:
+    """The detector's mentions, linked where possible; gazetteer names fill in around them."""
+    detected: list[Found] = []
+    for mention in doc.mentions:
+        detected += _linked_mention(linker, tokens, doc, gazetteer, mention)
+    return _with_gazetteer(detected, gazetteer)
+
+
+def _linked_mention(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[Found], mention) -> list[Found]:
+    """What one detector mention becomes: itself linked where possible, the names it splits into, or nothing."""
+    detected: list[Found] = []
+    read = _read_mention(linker, tokens, doc, mention)
+    if read is None:
+        return detected
+    span, base, entry, quoted = read
+    found = Found(span[0], span[1], mention.type, base, entry.id if entry else None, mention.source)
+    if entry:
+        found.type, found.name = entry.type, entry.name
+    inner = [g for g in _starting_in(gazetteer, found.start, found.end) if g.end <= found.end]
+    if (
+        entry is None
+        and inner
+        and inner[0].start == found.start
+        and inner[0].type in ("GPE", "LOC")
+        and inner[0].end < found.end
+        and is_capitalised(tokens[inner[0].end].text)
+    ):
+        # "Kijowa Serhij Popko", "Chin Xi Jinping": a place, then a name of its own. Unless the first word
+        # may be a first name ("Marek Miga") and what follows is no name the base knows.
+        rest = (inner[0].end, found.end)
+        rest_base = linker.base_form(tokens, *rest, doc.text)
+        rest_entry = linker.link_name(rest_base, doc.text[tokens[rest[0]].start : tokens[rest[1] - 1].end], None)
+        if rest_entry is not None or not (
+            linker.may_be_person(tokens[inner[0].start].text) or _first_name_place(linker, tokens, inner[0], mention)
+        ):
+            detected.append(
+                Found(
+                    *rest,
+                    rest_entry.type if rest_entry else mention.type,
+                    rest_entry.name if rest_entry else rest_base,
+                    rest_entry.id if rest_entry else None,
+                    mention.source,
+                )
+            )
+            return detected
+    at = _person_after_body(linker, tokens, found, inner, mention.type) if entry is None else None
+    if at is not None:
+        # "rzeczniczka Pentagonu Sabrina Singh", "szef Stowarzyszenia Dziennikarzy Turcji Ahmet Abakay": a
+        # body the detector ran into the name of the person it gave a title.
+        if not any(g.start == found.start and g.end == at for g in inner):
+            head = linker.base_form(tokens, found.start, at, doc.text)
+            detected.append(Found(found.start, at, "ORG", head, None, mention.source))
+        rest = linker.person_base(tokens, at, found.end, linker.base_form(tokens, at, found.end, doc.text))
+        person = linker.link_name(rest, doc.text[tokens[at].start : tokens[found.end - 1].end], "PER")
+        detected.append(
+            Found(at, found.end, "PER", person.name if person else rest, person.id if person else None, mention.source)
+        )
+        return detected
+    if (
+        entry is None
+        and inner
+        and (len(inner) > 1 or inner[0].end - inner[0].start > 1 or found.end - found.start == 1)
+    ):
+        return detected  # the gazetteer's names replace a span the model ran together
+    if (
+        entry is None
+        and found.end - found.start == 1
+        and not quoted
+        and not linker.language.is_proper_name(mention.text)
+    ):
+        return detected  # one capitalised common word ("Sojusz", "Pałac") the base does not know is no name
+    if entry is None and found.type in ("ORG", "PER", "MISC", None):
+        # "Ministerstwo obrony Armenii", "Konsulat Generalny RP w Irkucku": an unknown body of a known
+        # state belongs to that state.
+        states = [linker.kb.get(g.entry) for g in inner if g.entry]
+        states = [e for e in states if e and e.type == "GPE" and e.country]
+        if states:
+            found.country = states[0].country
+    detected.append(found)
+    return detected
+
+
+def _read_mention(linker: Linker, tokens: list[Token], doc: Document, mention):
+    """A detector mention's token span without edge quote marks and lower-case words, its base form, the entry
+    it links to (or None), and whether it stood in quote marks of its own; None when it is no name to link."""
+    span = token_span(tokens, mention.start, mention.end)
+    base = mention.lemma or mention.text
+    if span is None or linker.is_demonym(mention.text, base):
+        return None
+    inner = _without_edge_quotes(linker, tokens, span)
+    if inner is None:
+        return None
+    # A name in quote marks of its own ('"Wprost"') is a title, though its word is a common one.
+    quoted = inner[0] > span[0] and inner[1] < span[1]
+    if inner != span:
+        # 'fundacji "Ordo Iuris"', '"Nikopol"': the quote marks around a name are not part of it.
+        # The detector's base form is kept: lemmatised anew, "Wprost" would be taken for the adverb.
+        span, base = inner, base.strip("".join(linker.language.quotes) + " ")
+    if not is_capitalised(tokens[span[0]].text):
+        # "tzw. Globalne Południe": a name starts at its first capital.
+        first = next((i for i in range(*span) if is_capitalised(tokens[i].text)), None)
+        if first is None:
+            return None
+        span = (first, span[1])
+        base = linker.base_form(tokens, *span, doc.text)
+    base = linker.unchanged_words(tokens[span[0] : span[1]], base)
+    entry = linker.link_name(base, mention.text, mention.type)
+    if entry is None and mention.type == "PER":
+        base = linker.person_base(tokens, *span, base)
+        entry = linker.link_name(base, mention.text, mention.type)
+    elif entry is None and span[1] - span[0] > 1:
+        # A person's name the detector typed otherwise ("Kim Dzong Una" as a body) is still that person,
+        # when its base form as a person's is one of the base's people.
+        person = linker.link_name(linker.person_base(tokens, *span, base), mention.text, "PER")
+        if person is not None and person.type == "PER":
+            entry = person
+    return span, base, entry, quoted
+
+
+def _with_gazetteer(detected: list[Found], gazetteer: list[Found]) -> list[Found]:
+    """The detected names and the gazetteer's names that fill in around them: one the detector kept whole wins,
+    an unlinked one gives way to a longer known name."""
+    kept = list(detected)
+    detected.sort(key=lambda d: d.start)
+    longest = max((d.end - d.start for d in detected), default=0)
+    for g in gazetteer:
+        clashes = [d for d in _starting_in(detected, g.start - longest, g.end) if overlaps(d, g)]
+        if not clashes:
+            kept.append(g)
+        elif any(d.start <= g.start and g.end <= d.end for d in clashes):
+            continue  # a name the detector kept whole: "Marek" in "Marek Miga" is not the town Marki
+        elif all(d.entry is None or (g.end - g.start) > (d.end - d.start) for d in clashes):
+            kept = [k for k in kept if k not in clashes]
+            kept.append(g)
+    return kept
+
+
+def _person_after_body(
+    linker: Linker, tokens: list[Token], found: Found, inner: list[Found], mention_type: str | None
+) -> int | None:
+    """Where a person's name starts in a span the detector ran on from a body the base knows, or None. The
+    body's last word is in an oblique case or an acronym ("Pentagonu", "Hezbollahu", "ONZ", "Turcji": a
+    complement of the person's title before it), or the detector typed the whole a person ("Huti Jahja
+    Sarea"); two or three capitalised words follow, none of them a name the base knows, the first a first
+    name (of the base's people or the dictionary's), or each a proper name or a word the dictionary lacks
+    ("Sabrina Singh"). "Gazprom Germania GmbH" stays whole: "Gazprom" is in its base form."""
+    for g in inner:
+        at, rest = g.end, found.end - g.end
+        if not (g.entry and found.start <= g.start and 2 <= rest <= 3):
+            continue
+        if g.start == found.start and g.type in ("GPE", "LOC"):
+            continue  # a place first is the rule above's ("Kijowa Serhij Popko"; "Polski Przemysł Futrzarski")
+        last = tokens[at - 1]
+        words = tokens[at : found.end]
+        if not (mention_type == "PER" or is_acronym(last.text) or (last.lemma and last.lemma != last.text)):
+            continue
+        if not all(is_capitalised(t.text) and not is_acronym(t.text) for t in words):
+            continue
+        if any(h.start >= at for h in inner if h.entry):
+            continue
+        first = words[0].text
+        if (
+            mention_type == "PER"
+            or first in linker._first_names
+            or linker.may_be_person(first)
+            or all(linker.language.is_proper_name(t.text) for t in words)
+        ):
+            return at
+    return None
+
+
+def _first_name_place(linker: Linker, tokens: list[Token], place: Found, mention) -> bool:
+    """Whether a one-word place opening a name the detector typed a person's is its first name instead ("Rosario
+    Silva de Lapuerta", "Hassan Nur"): a town, not a state, written in its base form; a place before a
+    person's name stands in the genitive of a title ("mer Kijowa Serhij Popko", "przywódca Chin Xi Jinping")."""
+    token = tokens[place.start]
+    return (
+        mention.type == "PER"
+        and place.end - place.start == 1
+        and not linker._is_state(place.entry)
+        and token.text == token.lemma
+    )
