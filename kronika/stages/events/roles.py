@@ -40,81 +40,93 @@ def _roles(
 ):
     frames = list(trigger.recipient)
     free = [p for p in clause if not p.attached and not found.words & set(range(p.start, p.end))]
+    if trigger.pos == "noun" or ud.gerund(morph(tokens[found.start].tag)) or ud.noun(morph(tokens[found.start].tag)):
+        return _noun_roles(trigger, found, clause, free, frames, tokens, lemmas, c_lo, cues, coder_cases, inherited)
+    return _verb_roles(found, clause, free, frames, tokens, lemmas, c_lo, cues, coder_cases, inherited)
+
+
+def _noun_roles(
+    trigger, found: Found, clause: list[Placed], free, frames, tokens, lemmas, c_lo, cues, coder_cases, inherited
+):
+    """An event noun's or gerund's roles: its genitive, its adjective, its frame, an agent, a light verb's subject."""
     actor: list[Placed] = []
     recipient: list[Placed] = []
-    if trigger.pos == "noun" or ud.gerund(morph(tokens[found.start].tag)) or ud.noun(morph(tokens[found.start].tag)):
-        # The noun's own genitive follows it directly, past adjectives at most: in "sprzeciw wobec przyjęcia
-        # Szwecji" the genitive belongs to "przyjęcia", not to "sprzeciw".
-        genitives = [
-            p
-            for p in clause
-            if p.start >= found.end
-            and p.start - found.end <= 2
-            and "Gen" in p.cases
-            and not p.preposition
-            and all(_adjectival(t.tag) for t in tokens[found.end : p.start])
-        ]
-        adjective_object = any(f.adjective for f in trigger.recipient)
-        adjectives = [
-            p
-            for p in clause
-            if p.adjective
-            and abs(p.start - found.start) <= 2
-            and not p.preposition
-            and (adjective_object or not _heads_phrase(tokens, p, found))
-        ]
-        if adjectives and adjective_object:
-            recipient = adjectives[:1]  # "zakup rosyjskiej ropy": the adjective names the seller
-        elif not genitives and adjectives and any(f.adjective for f in trigger.actor_from):
-            actor = adjectives[:1]  # "ostrzały rosyjskie", "rosyjski atak"
-        is_gerund = ud.gerund(morph(tokens[found.start].tag))
-        # With an agent ("ostrzał izraelskich żołnierzy przez Hamas") the genitive is the object.
-        has_agent = cues.AGENT_PREPOSITION in lemmas[found.end : found.end + NOUN_REACH]
-        genitives = [p for p in genitives if not _heads_phrase(tokens, p, found)]
-        if genitives:
-            head = _coordinated(genitives[0], clause, lemmas, cues)
-            head = [p for p in head if p not in recipient]
-            genitive_actor = any(f.ud_case == "Gen" and not f.preposition for f in trigger.actor_from)
-            if is_gerund or not genitive_actor or has_agent:
-                recipient = head
-            else:
-                actor = head
-        elif not actor and not recipient:
-            # "atak bojowników Hamasu", "ostrzał ormiańskich osad": a common noun in the genitive with a name
-            # or a state's adjective of its own; armed forces do the deed, anything else undergoes it.
-            phrase = _genitive_phrase(tokens, lemmas, clause, found, coder_cases)
-            if phrase is not None:
-                names, noun = phrase
-                object_frame = any(f.ud_case == "Gen" and not f.preposition for f in trigger.recipient)
-                if has_agent or is_gerund or (object_frame and noun not in cues.FORCE_NOUNS):
-                    recipient = names
-                elif any((f.ud_case == "Gen" or f.adjective) and not f.preposition for f in trigger.actor_from):
-                    actor = names
-        after = [p for p in free if p.start >= found.end and p not in actor + recipient]
-        recipient = recipient or _by_frames(frames, after, lemmas, cues, allow_bare=False)
-        if not recipient:
-            # "naloty na pozycje Hamasu", "atak na ukraińską stolicę": the name or the state's adjective sits
-            # inside the phrase the frame asks for.
-            recipient = _inside_frame([f.preposition for f in frames if f.preposition], clause, found, actor)
-        if not recipient:
-            recipient = _deep_in_frame(
-                tokens, lemmas, [f.preposition for f in frames if f.preposition], clause, found, actor
-            )
-        # The agent of an event noun stands in its phrase: "ostrzał żołnierzy przez Hamas", not further on.
-        agents = [p for p in after if p.preposition == cues.AGENT_PREPOSITION and p.start - found.end <= NOUN_REACH]
-        agents = agents or _inside_frame([cues.AGENT_PREPOSITION], clause, found, recipient)
-        if agents:
-            actor = _coordinated(agents[0], free, lemmas, cues)  # "zacieśnianie współpracy przez Pjongjang"
-        if not actor and _after_light_verb(tokens, lemmas, found, c_lo, cues):
-            # "armia przeprowadziła serię ataków"; "Moskwa zapowiadała, że podejmie kroki odwetowe"
-            actor = _subject(free, found, lemmas, cues, clause) or list(inherited)
-        if not actor and trigger.cameo == MEDIATE:
-            actor = _subject(free, found, lemmas, cues, clause)  # "Mediatorem był Katar", "w roli pośrednika"
-        if not actor and trigger.symmetric and trigger.cameo[:2] in TALK_ROOTS:
-            # "Xi i Putin podczas rozmowy ...": the clause's subject holds the talks. Other nouns do not
-            # borrow it: "w wojnie przeciwko Ukrainie" is not a war the subject wages.
-            actor = _subject(free, found, lemmas, cues, clause)
-        return actor, recipient
+    # The noun's own genitive follows it directly, past adjectives at most: in "sprzeciw wobec przyjęcia
+    # Szwecji" the genitive belongs to "przyjęcia", not to "sprzeciw".
+    genitives = [
+        p
+        for p in clause
+        if p.start >= found.end
+        and p.start - found.end <= 2
+        and "Gen" in p.cases
+        and not p.preposition
+        and all(_adjectival(t.tag) for t in tokens[found.end : p.start])
+    ]
+    adjective_object = any(f.adjective for f in trigger.recipient)
+    adjectives = [
+        p
+        for p in clause
+        if p.adjective
+        and abs(p.start - found.start) <= 2
+        and not p.preposition
+        and (adjective_object or not _heads_phrase(tokens, p, found))
+    ]
+    if adjectives and adjective_object:
+        recipient = adjectives[:1]  # "zakup rosyjskiej ropy": the adjective names the seller
+    elif not genitives and adjectives and any(f.adjective for f in trigger.actor_from):
+        actor = adjectives[:1]  # "ostrzały rosyjskie", "rosyjski atak"
+    is_gerund = ud.gerund(morph(tokens[found.start].tag))
+    # With an agent ("ostrzał izraelskich żołnierzy przez Hamas") the genitive is the object.
+    has_agent = cues.AGENT_PREPOSITION in lemmas[found.end : found.end + NOUN_REACH]
+    genitives = [p for p in genitives if not _heads_phrase(tokens, p, found)]
+    if genitives:
+        head = _coordinated(genitives[0], clause, lemmas, cues)
+        head = [p for p in head if p not in recipient]
+        genitive_actor = any(f.ud_case == "Gen" and not f.preposition for f in trigger.actor_from)
+        if is_gerund or not genitive_actor or has_agent:
+            recipient = head
+        else:
+            actor = head
+    elif not actor and not recipient:
+        # "atak bojowników Hamasu", "ostrzał ormiańskich osad": a common noun in the genitive with a name
+        # or a state's adjective of its own; armed forces do the deed, anything else undergoes it.
+        phrase = _genitive_phrase(tokens, lemmas, clause, found, coder_cases)
+        if phrase is not None:
+            names, noun = phrase
+            object_frame = any(f.ud_case == "Gen" and not f.preposition for f in trigger.recipient)
+            if has_agent or is_gerund or (object_frame and noun not in cues.FORCE_NOUNS):
+                recipient = names
+            elif any((f.ud_case == "Gen" or f.adjective) and not f.preposition for f in trigger.actor_from):
+                actor = names
+    after = [p for p in free if p.start >= found.end and p not in actor + recipient]
+    recipient = recipient or _by_frames(frames, after, lemmas, cues, allow_bare=False)
+    if not recipient:
+        # "naloty na pozycje Hamasu", "atak na ukraińską stolicę": the name or the state's adjective sits
+        # inside the phrase the frame asks for.
+        recipient = _inside_frame([f.preposition for f in frames if f.preposition], clause, found, actor)
+    if not recipient:
+        recipient = _deep_in_frame(
+            tokens, lemmas, [f.preposition for f in frames if f.preposition], clause, found, actor
+        )
+    # The agent of an event noun stands in its phrase: "ostrzał żołnierzy przez Hamas", not further on.
+    agents = [p for p in after if p.preposition == cues.AGENT_PREPOSITION and p.start - found.end <= NOUN_REACH]
+    agents = agents or _inside_frame([cues.AGENT_PREPOSITION], clause, found, recipient)
+    if agents:
+        actor = _coordinated(agents[0], free, lemmas, cues)  # "zacieśnianie współpracy przez Pjongjang"
+    if not actor and _after_light_verb(tokens, lemmas, found, c_lo, cues):
+        # "armia przeprowadziła serię ataków"; "Moskwa zapowiadała, że podejmie kroki odwetowe"
+        actor = _subject(free, found, lemmas, cues, clause) or list(inherited)
+    if not actor and trigger.cameo == MEDIATE:
+        actor = _subject(free, found, lemmas, cues, clause)  # "Mediatorem był Katar", "w roli pośrednika"
+    if not actor and trigger.symmetric and trigger.cameo[:2] in TALK_ROOTS:
+        # "Xi i Putin podczas rozmowy ...": the clause's subject holds the talks. Other nouns do not
+        # borrow it: "w wojnie przeciwko Ukrainie" is not a war the subject wages.
+        actor = _subject(free, found, lemmas, cues, clause)
+    return actor, recipient
+
+
+def _verb_roles(found: Found, clause: list[Placed], free, frames, tokens, lemmas, c_lo, cues, coder_cases, inherited):
+    """A verb's roles: the "przez" agent and the subject in the passive, else the subject and the frame."""
     passive = _is_passive(lemmas, tokens, found, c_lo, cues)
     subject = _subject(free, found, lemmas, cues, clause, tokens)
     if passive:
