@@ -48,7 +48,7 @@ def test_the_word_caches_are_found():
     assert {
         "kronika.lang.pl.ner_features._context_row",
         "kronika.lang.pl.morphology.Morphology.analyse",
-        "kronika.stages.events.Coder._token_readings",
+        "kronika.stages.events.triggers.Coder._token_readings",
     } <= set(CACHES)
 
 
