@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import deque
+from functools import lru_cache
 
 import numpy as np
 
@@ -26,6 +27,13 @@ from kronika.stories.threads import THREAD_RULE
 RULE = StoryRule()
 
 
+@lru_cache(maxsize=2048)
+def _parsed(text: str) -> dict:
+    """A stored JSON object, parsed once while it is unchanged: each article reads the stories around its date
+    again, and only the one it joins has changed. Callers copy it, as a story changes its dicts in place."""
+    return json.loads(text)
+
+
 def _story(row) -> Story:
     pk, sid, size, day_lo, day_hi, month_lo, month_hi, vector_sum, counts, weights, titles = row[:11]
     story = Story(
@@ -33,13 +41,30 @@ def _story(row) -> Story:
         pk,
         np.frombuffer(vector_sum, dtype=np.float32).copy(),
         size,
-        json.loads(counts),
-        json.loads(weights),
+        dict(_parsed(counts)),
+        dict(_parsed(weights)),
         (day_lo, day_hi) if day_lo is not None else None,
         (month_lo, month_hi) if month_lo is not None else None,
-        json.loads(titles),
+        dict(_parsed(titles)),
     )
     return story
+
+
+# Whether a level holds an undated story (``lo`` and ``hi`` are null together), by its interval index.
+_ANY_UNDATED = {
+    sql.STORY_STATE["in_window"]: "SELECT EXISTS (SELECT 1 FROM stories WHERE hi IS NULL)",
+    sql.THREAD_STATE["in_window"]: "SELECT EXISTS (SELECT 1 FROM threads WHERE hi IS NULL)",
+}
+
+
+def _keys_matter(connection: sqlite3.Connection, article: ArticleFeatures, state: dict[str, str]) -> bool:
+    """Whether the stories sharing a key with ``article`` can be candidates: for a dated article only the
+    undated ones among them are, so with no undated story its key lookups (most of the writer's statements
+    per article) would find nothing to add."""
+    if article.interval is None:
+        return True
+    statement = _ANY_UNDATED.get(state["in_window"])
+    return statement is None or bool(connection.execute(statement).fetchone()[0])
 
 
 def candidates(
@@ -50,7 +75,7 @@ def candidates(
 ) -> list[Story]:
     """The stories (or, with ``sql.THREAD_STATE``, threads) the in-memory clusterer would compare with."""
     keyed: set[int] = set()
-    for key in article.evidence_keys():
+    for key in article.evidence_keys() if _keys_matter(connection, article, state) else ():
         if key[:2] in ("e:", "n:"):
             keyed.update(row[0] for row in connection.execute(state["of_key"], (key, rule.stories_per_key)))
     found: dict[int, Story] = {}
