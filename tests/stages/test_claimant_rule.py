@@ -7,10 +7,15 @@ import pytest
 from kronika.record import Document
 
 
-def claimant_of(pipeline, text: str, amount: str) -> str | None:
+def claimant(pipeline, text: str, amount: str):
+    """The claimant the pipeline gives the figure written ``amount`` in ``text`` (None: the article's own)."""
     doc = pipeline(Document(text=text, date="2025-09-04"))
-    found = next(a for a in doc.amounts if a.text == amount)
-    return found.claimant.name if found.claimant else None
+    return next(a for a in doc.amounts if a.text == amount).claimant
+
+
+def claimant_of(pipeline, text: str, amount: str) -> str | None:
+    found = claimant(pipeline, text, amount)
+    return found.name if found else None
 
 
 # (text, the amount, its claimant's name or None): the source a sentence cites, however it is worded.
@@ -67,4 +72,76 @@ CLOSING_DASH = [
 
 @pytest.mark.parametrize(("text", "amount", "name"), CLOSING_DASH)
 def test_a_dash_tail_closes_the_passage_before_it(pipeline, text, amount, name):
+    assert claimant_of(pipeline, text, amount) == name
+
+
+# (text, the amount, the claimant's country or None, its name): a state's authorities named by a common noun claim
+# for that state, read from the noun's adjective or else the state the article is about, named as a body of that
+# state; unnamed NGOs claim nothing.
+AUTHORITY_CLAIMANTS = [
+    (
+        "Litwa zamknęła lotnisko w Wilnie. Władze podały, że odwołano 140 lotów.",
+        "140 lotów",
+        "LTU",
+        "authorities of Lithuania",
+    ),
+    ("Według strony izraelskiej w spotkaniu uczestniczyło 30 państw.", "30 państw", "ISR", "side of Israel"),
+    (
+        "Polskie władze poinformowały o wydaleniu 45 rosyjskich dyplomatów.",
+        "45 rosyjskich dyplomatów",
+        "POL",
+        "authorities of Poland",
+    ),
+    ("W Mali doszło do zamachu. Jak poinformowała policja, zatrzymano 12 osób.", "12 osób", "MLI", "police of Mali"),
+    ("W Nigerii trwają protesty. Według szacunków władz zginęło 10 osób.", "10 osób", "NGA", "authorities of Nigeria"),
+    ("W Nigerii trwają protesty. Według organizacji praw człowieka zginęło 10 osób.", "10 osób", None, None),
+    ("W Peru trwają protesty. Świadkowie podali, że zatrzymano 50 osób.", "50 osób", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "country", "name"), AUTHORITY_CLAIMANTS)
+def test_authorities_claim_for_their_state(pipeline, text, amount, country, name):
+    found = claimant(pipeline, text, amount)
+    assert (found.country if found else None) == country
+    assert (found.name if found else None) == name
+
+
+# (text, the amount, its claimant's name or None): a sentence that passes on a report by the reportative verb beside
+# an infinitive goes on with the sentence before's claimant in its paragraph; not past a paragraph break, and not
+# without the infinitive ("Miała 40 lat" is the article's own fact).
+REPORTATIVE_CLAIMANTS = [
+    (
+        "Władimir Putin oświadczył, że Rosja zaatakowała lotnisko. Zginąć miało sześć osób.",
+        "sześć osób",
+        "Vladimir Putin",
+    ),
+    (
+        "Władimir Putin oświadczył, że Rosja zaatakowała lotnisko.\n\nZginąć miało sześć osób.",
+        "sześć osób",
+        None,
+    ),
+    (
+        "Władimir Putin oświadczył, że Rosja zaatakowała lotnisko. W ataku zginęło sześć osób.",
+        "sześć osób",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "name"), REPORTATIVE_CLAIMANTS)
+def test_a_reported_figure_goes_on_with_the_report(pipeline, text, amount, name):
+    assert claimant_of(pipeline, text, amount) == name
+
+
+# (text, the amount, its claimant's name or None): a cue after the figure attributes it only in the tail a dash
+# opens; with no dash between them the cue's clause speaks of something else and the figure is the article's.
+CUE_AFTER_FIGURE = [
+    ("W ataku zginęło pięć osób – podała agencja TASS.", "pięć osób", "TASS"),
+    ("W ataku zginęło pięć osób, ale według agencji TASS nie było wśród nich żołnierzy.", "pięć osób", None),
+    ("Agencja TASS podała, że w ataku zginęło pięć osób.", "pięć osób", "TASS"),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "name"), CUE_AFTER_FIGURE)
+def test_a_cue_after_the_figure_attributes_it_only_past_a_dash(pipeline, text, amount, name):
     assert claimant_of(pipeline, text, amount) == name
