@@ -303,14 +303,37 @@ def _reference_date(reference: str | None, anchor: Dateline) -> tuple[dt.date | 
 def _point_value(
     s: dict[str, Any], anchor: Dateline, reference: str | None, tense: int
 ) -> tuple[str | None, str | None]:
-    year, month, day = s.get("year"), s.get("month"), s.get("day")
+    """A point (or interval) in time: the first reading whose slots are present decides."""
+    year = _written_year(s, anchor)
+    for reading in (_range_value, _period_value, _calendar_value):
+        value = reading(s, year, anchor, reference, tense)
+        if value is not None:
+            return value
+    for reading in (_counted_value, _anaphor_value, _named_value):
+        value = reading(s, anchor, reference, tense)
+        if value is not None:
+            return value
+    return None, None
+
+
+# Each reading below returns None when its slots are absent, so that the next one is tried, and a
+# (value, anchor) pair, possibly (None, None), once the expression is its kind.
+_Reading = tuple[str | None, str | None] | None
+
+
+def _written_year(s: dict[str, Any], anchor: Dateline) -> int | None:
+    year = s.get("year")
     if year is None and s.get("yy") is not None:  # "16.02.05": the century closest to the dateline
         year = s["yy"] + (2000 if anchor.year is None or s["yy"] + 2000 <= anchor.year + 10 else 1900)
-
     if year is not None and s.get("era") == "BC":
         year = -year
+    return year
 
-    # Ranges of years ("w latach 1950-1953", "1987-94") and days ("15-17 listopada"), as ISO 8601 intervals.
+
+def _range_value(s: dict[str, Any], year: int | None, anchor: Dateline, reference: str | None, tense: int) -> _Reading:
+    """Ranges of years ("w latach 1950-1953", "1987-94"), hours, days ("15-17 listopada") and months, as
+    ISO 8601 intervals, and the nth weekday of a month: each resolves its first point as a point."""
+    month, day = s.get("month"), s.get("day")
     if s.get("year_end") is not None and year is not None and month is None:
         last = s["year_end"]
         if last < 100:
@@ -332,30 +355,44 @@ def _point_value(
         if not _valid_day(y, month, s["day_end"]) or s["day_end"] <= day:
             return first, anchor_used
         return f"{first}/{date_value(y, month, s['day_end'])}", anchor_used
-
     if s.get("nth") is not None and s.get("weekday") is not None and month is not None and day is None:
-        first, anchor_used = _point_value({**s, "nth": None, "weekday": None}, anchor, reference, tense)
-        if first is None or len(first) != 7:
-            return first, anchor_used
-        y = int(first[:4])
-        days = [
-            d
-            for d in range(1, calendar.monthrange(y, month)[1] + 1)
-            if dt.date(y, month, d).isoweekday() == int(s["weekday"])
-        ]
-        return date_value(y, month, days[s["nth"]] if s["nth"] < 0 else days[s["nth"] - 1]), anchor_used
-
+        return _nth_weekday_value(s, month, anchor, reference, tense)
     if s.get("month_end") is not None and month is not None and day is None:
-        crosses = s["month_end"] < month  # "od listopada do lutego" ends in the next year
-        start = {**s, "month_end": None}
-        if crosses and isinstance(year, int):
-            start["year"] = year - 1  # the written year belongs to the last month
-        first, anchor_used = _point_value(start, anchor, reference, tense)
-        if first is None:
-            return None, None
-        last = date_value(int(first[:4]) + (1 if crosses else 0), s["month_end"])
-        return (f"{first}/{last}" if s["month_end"] != month else first), anchor_used
+        return _month_range_value(s, year, month, anchor, reference, tense)
+    return None
 
+
+def _nth_weekday_value(
+    s: dict[str, Any], month: int, anchor: Dateline, reference: str | None, tense: int
+) -> tuple[str | None, str | None]:
+    first, anchor_used = _point_value({**s, "nth": None, "weekday": None}, anchor, reference, tense)
+    if first is None or len(first) != 7:
+        return first, anchor_used
+    y = int(first[:4])
+    days = [
+        d
+        for d in range(1, calendar.monthrange(y, month)[1] + 1)
+        if dt.date(y, month, d).isoweekday() == int(s["weekday"])
+    ]
+    return date_value(y, month, days[s["nth"]] if s["nth"] < 0 else days[s["nth"] - 1]), anchor_used
+
+
+def _month_range_value(
+    s: dict[str, Any], year: int | None, month: int, anchor: Dateline, reference: str | None, tense: int
+) -> tuple[str | None, str | None]:
+    crosses = s["month_end"] < month  # "od listopada do lutego" ends in the next year
+    start = {**s, "month_end": None}
+    if crosses and isinstance(year, int):
+        start["year"] = year - 1  # the written year belongs to the last month
+    first, anchor_used = _point_value(start, anchor, reference, tense)
+    if first is None:
+        return None, None
+    last = date_value(int(first[:4]) + (1 if crosses else 0), s["month_end"])
+    return (f"{first}/{last}" if s["month_end"] != month else first), anchor_used
+
+
+def _period_value(s: dict[str, Any], year: int | None, anchor: Dateline, reference: str | None, tense: int) -> _Reading:
+    """Quarters, decades and centuries."""
     if s.get("quarter") is not None:
         used = None
         if year is None:
@@ -363,62 +400,70 @@ def _point_value(
                 return None, None
             year, used = anchor.year + int(s.get("shift") or 0), str(anchor)
         return f"{year:04d}-Q{s['quarter']}", used
-
     if s.get("decade") is not None:
         decade = int(s["decade"])
         return _decade_value(decade // 10 if decade >= 10 else decade, s, anchor)
     if s.get("century") is not None:
         return _century_value(s["century"], s), None
+    return None
 
-    # Calendar dates, with the year taken from the dateline when the text leaves it out.
-    if year is not None or month is not None or (day is not None and s.get("month_from_anchor")):
-        used = None
-        if year is None:
-            if anchor.year is None:
-                return None, None
-            if month is None:  # "dnia 8" in a text dated August
-                if anchor.month is None:
-                    return None, None
-                year, month, used = anchor.year, anchor.month, str(anchor)
-            elif day is not None and s.get("weekday") is not None:
-                # "w czwartek, 7 października": the year in which that day is that weekday.
-                year, used = _year_of_weekday(month, day, int(s["weekday"]), anchor, tense), str(anchor)
-            else:
-                year, used = _infer_year(month, day, anchor, tense), str(anchor)
-        if s.get("shift") is not None and s.get("unit") == "Y" and s.get("year") is None:
-            if anchor.year is None:
-                return None, None
-            year, used = anchor.year + int(s["shift"]), str(anchor)
-        if month is None:
-            if s.get("season"):
-                return _part_suffix(f"{year:04d}-{s['season']}", s), used
-            return _part_suffix(date_value(year), s), used
-        if day is None:
-            return _part_suffix(date_value(year, month), s), used
-        if not _valid_day(year, month, day):
+
+def _calendar_value(
+    s: dict[str, Any], year: int | None, anchor: Dateline, reference: str | None, tense: int
+) -> _Reading:
+    """Calendar dates, with the year taken from the dateline when the text leaves it out."""
+    month, day = s.get("month"), s.get("day")
+    if year is None and month is None and (day is None or not s.get("month_from_anchor")):
+        return None
+    used = None
+    if year is None:
+        if anchor.year is None:
             return None, None
-        return _with_time(date_value(year, month, day), s), used
+        if month is None:  # "dnia 8" in a text dated August
+            if anchor.month is None:
+                return None, None
+            year, month, used = anchor.year, anchor.month, str(anchor)
+        elif day is not None and s.get("weekday") is not None:
+            # "w czwartek, 7 października": the year in which that day is that weekday.
+            year, used = _year_of_weekday(month, day, int(s["weekday"]), anchor, tense), str(anchor)
+        else:
+            year, used = _infer_year(month, day, anchor, tense), str(anchor)
+    if s.get("shift") is not None and s.get("unit") == "Y" and s.get("year") is None:
+        if anchor.year is None:
+            return None, None
+        year, used = anchor.year + int(s["shift"]), str(anchor)
+    if month is None:
+        if s.get("season"):
+            return _part_suffix(f"{year:04d}-{s['season']}", s), used
+        return _part_suffix(date_value(year), s), used
+    if day is None:
+        return _part_suffix(date_value(year, month), s), used
+    if not _valid_day(year, month, day):
+        return None, None
+    return _with_time(date_value(year, month, day), s), used
 
+
+def _counted_value(s: dict[str, Any], anchor: Dateline, reference: str | None, tense: int) -> _Reading:
+    """Periods counted from the dateline: "trzy dni temu", "za dwa tygodnie", "wczoraj", "dziś wieczorem"."""
     unit = s.get("unit")
-    shift = s.get("shift")
-
-    # "trzy dni temu", "za dwa tygodnie", "przed dwoma laty".
     if s.get("direction") and unit:
         quantity = s.get("quantity", 1)
         if quantity in (None, "X") or isinstance(quantity, float):
             return ("PAST_REF" if s["direction"] < 0 else "FUTURE_REF"), None
         return _moved(anchor, unit, int(quantity) * int(s["direction"]))
-
-    # "wczoraj", "dziś wieczorem".
     if s.get("offset") is not None:
         if anchor.precision != "day":
             return None, None
         target = anchor.date + dt.timedelta(days=int(s["offset"]))
         return _with_time(target.isoformat(), s), str(anchor)
+    return None
 
+
+def _anaphor_value(s: dict[str, Any], anchor: Dateline, reference: str | None, tense: int) -> _Reading:
+    """Periods counted from the date the text named last: "trzy dni później", "dzień wcześniej"."""
     if s.get("anaphor_vague"):
         return None, None
-    # "trzy dni później": from the date the text named last.
+    unit = s.get("unit")
     if s.get("anaphor_direction") and unit:
         base, used = _reference_date(reference, anchor)
         quantity = s.get("quantity", 1)
@@ -427,44 +472,49 @@ def _point_value(
         ref = Dateline(base.year, base.month, base.day)
         value, _ = _moved(ref, unit, int(quantity) * int(s["anaphor_direction"]))
         return value, used
-
-    # "dzień wcześniej", "tego samego dnia": from the date the text named last.
     if s.get("anaphor") is not None:
         base, used = _reference_date(reference, anchor)
         if base is None:
             return None, None
         return _with_time((base + dt.timedelta(days=int(s["anaphor"]))).isoformat(), s), used
+    return None
 
+
+def _named_value(s: dict[str, Any], anchor: Dateline, reference: str | None, tense: int) -> _Reading:
+    """A weekday, a season, "w zeszłym roku", or a time of day alone, placed against the dateline."""
+    unit, shift = s.get("unit"), s.get("shift")
     if s.get("weekday") is not None:
         if anchor.precision != "day":
             return None, None
         target = _weekday_date(int(s["weekday"]), anchor.date, tense, shift)
         return _with_time(target.isoformat(), s), str(anchor)
-
     if s.get("season"):
-        if anchor.year is None:
-            return None, None
-        year = anchor.year + (int(shift) if isinstance(shift, int) and unit == "Y" else 0)
-        if shift is None and anchor.month is not None:
-            month = SEASON_MONTH[s["season"]]
-            if tense < 0 and month > anchor.month + 1:
-                year -= 1
-            elif tense > 0 and month < anchor.month - 1:
-                year += 1
-        return f"{year:04d}-{s['season']}", str(anchor)
-
+        return _season_value(s, anchor, tense)
     # "w zeszłym roku", "w tym miesiącu", "w przyszłym tygodniu", "do końca roku".
     if unit and shift is not None:
         value, used = _moved(anchor, unit, int({"<": -1, ">": 1}.get(shift, shift)))
         return (_part_suffix(value, s) if value else None), used
-
     # A time or part of day alone ("o 16:00", "wieczorem") is on the day the text is about.
     if s.get("hour") is not None or s.get("daypart"):
         base, used = _reference_date(reference, anchor)
         if base is None:
             return None, None
         return _with_time(base.isoformat(), s), used
-    return None, None
+    return None
+
+
+def _season_value(s: dict[str, Any], anchor: Dateline, tense: int) -> tuple[str | None, str | None]:
+    if anchor.year is None:
+        return None, None
+    unit, shift = s.get("unit"), s.get("shift")
+    year = anchor.year + (int(shift) if isinstance(shift, int) and unit == "Y" else 0)
+    if shift is None and anchor.month is not None:
+        month = SEASON_MONTH[s["season"]]
+        if tense < 0 and month > anchor.month + 1:
+            year -= 1
+        elif tense > 0 and month < anchor.month - 1:
+            year += 1
+    return f"{year:04d}-{s['season']}", str(anchor)
 
 
 def _moved(anchor: Dateline, unit: str, n: int) -> tuple[str | None, str | None]:
