@@ -11,11 +11,12 @@ by name.
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 from importlib import resources
 from urllib.parse import quote, urlencode, urlsplit
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -52,6 +53,8 @@ ENV = Environment(
 ENV.filters["q"] = lambda value: quote(str(value or ""), safe="")
 ENV.filters["snippet_html"] = snippet_html
 LINK_SCHEMES = ("http", "https")
+# The pages are for people, not part of the API's schema.
+router = APIRouter(include_in_schema=False)
 
 
 def is_link(url: object) -> bool:
@@ -83,6 +86,7 @@ def error_page(status: int, message: str) -> HTMLResponse:
     return render("error.html", status=status, status_code=status, message=message, title=f"Error {status}")
 
 
+@functools.cache
 def _static_files() -> dict[str, tuple[bytes, str]]:
     """Every file of kronika/web/static, read once: requests pick from this table by name only."""
     files = {}
@@ -112,241 +116,250 @@ def _number(request: Request, name: str, default: int | None, low: int, high: in
     return int(value)
 
 
-def install(app: FastAPI) -> None:
-    static = _static_files()
+@router.get("/static/{name}")
+def static_file(name: str) -> Response:
+    found = _static_files().get(name)
+    if found is None:
+        raise HTTPException(404, f"no static file {name!r}")
+    body, kind = found
+    return Response(body, media_type=kind, headers={"Cache-Control": "public, max-age=3600"})
 
-    @app.get("/static/{name}", include_in_schema=False)
-    def static_file(name: str) -> Response:
-        found = static.get(name)
-        if found is None:
-            raise HTTPException(404, f"no static file {name!r}")
-        body, kind = found
-        return Response(body, media_type=kind, headers={"Cache-Control": "public, max-age=3600"})
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def events_page(*, request: Request, store: StoreDep) -> HTMLResponse:
-        given_filters = {name: _text(request, name) for name in EVENT_FILTERS}
-        offset = _number(request, "offset", 0, 0, 10_000_000)
-        sort = _text(request, "sort", 20)
-        items = store.event_records(**given_filters, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
-        result = page(items, Paging(PAGE_SIZE, offset))
-        given = {k: v for k, v in given_filters.items() if v is not None}
-        shown = {**given, "sort": sort} if sort else given
-        return render(
-            "events.html",
-            title="Events",
-            filters=given_filters,
-            result=result,
-            total=store.event_count(**given_filters),
-            facets=_facet_links(store.event_facets(**given_filters), given, sort),
-            timeline=_timeline_chart(store.event_timeline(**given_filters)),
-            sorts=listing.sort_links("/", given, sort, listing.EVENT_COLUMNS, "-date"),
-            downloads=listing.download_links("/api/events", shown),
-            next_url=_with(shown, result["next_offset"]),
-            previous_url=_with(shown, max(offset - PAGE_SIZE, 0)) if offset else None,
-        )
+@router.get("/", response_class=HTMLResponse)
+def events_page(*, request: Request, store: StoreDep) -> HTMLResponse:
+    given_filters = {name: _text(request, name) for name in EVENT_FILTERS}
+    offset = _number(request, "offset", 0, 0, 10_000_000)
+    sort = _text(request, "sort", 20)
+    items = store.event_records(**given_filters, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
+    result = page(items, Paging(PAGE_SIZE, offset))
+    given = {k: v for k, v in given_filters.items() if v is not None}
+    shown = {**given, "sort": sort} if sort else given
+    return render(
+        "events.html",
+        title="Events",
+        filters=given_filters,
+        result=result,
+        total=store.event_count(**given_filters),
+        facets=_facet_links(store.event_facets(**given_filters), given, sort),
+        timeline=_timeline_chart(store.event_timeline(**given_filters)),
+        sorts=listing.sort_links("/", given, sort, listing.EVENT_COLUMNS, "-date"),
+        downloads=listing.download_links("/api/events", shown),
+        next_url=_with(shown, result["next_offset"]),
+        previous_url=_with(shown, max(offset - PAGE_SIZE, 0)) if offset else None,
+    )
 
-    @app.get("/relations", response_class=HTMLResponse, include_in_schema=False)
-    def relations_page(*, request: Request, store: StoreDep) -> HTMLResponse:
-        from kronika.store.resolve import country_code
 
-        a, b = (_text(request, "a", 100), _text(request, "b", 100))
-        by = _text(request, "by", 10) or "month"
-        modality = _text(request, "modality", 20)
-        rows, line, bars = [], None, None
-        if a and b:
-            rows = deps.frame_records(
-                store.relations(
-                    a, b, by=by, since=_text(request, "since"), until=_text(request, "until"), modality=modality
-                )
+@router.get("/relations", response_class=HTMLResponse)
+def relations_page(*, request: Request, store: StoreDep) -> HTMLResponse:
+    from kronika.store.resolve import country_code
+
+    a, b = (_text(request, "a", 100), _text(request, "b", 100))
+    by = _text(request, "by", 10) or "month"
+    modality = _text(request, "modality", 20)
+    rows, line, bars = [], None, None
+    if a and b:
+        rows = deps.frame_records(
+            store.relations(
+                a, b, by=by, since=_text(request, "since"), until=_text(request, "until"), modality=modality
             )
-            a, b = country_code(a, "a"), country_code(b, "b")
-            line = charts.goldstein_line(rows, a, b)
-            bars = charts.quad_bars(rows)
-        return render(
-            "relations.html",
-            title="Relations",
-            a=(a or "").upper(),
-            b=(b or "").upper(),
-            by=by,
-            modality=modality or filters.DEFAULT_MODALITY,
-            rows=rows,
-            line=line,
-            bars=bars,
         )
+        a, b = country_code(a, "a"), country_code(b, "b")
+        line = charts.goldstein_line(rows, a, b)
+        bars = charts.quad_bars(rows)
+    return render(
+        "relations.html",
+        title="Relations",
+        a=(a or "").upper(),
+        b=(b or "").upper(),
+        by=by,
+        modality=modality or filters.DEFAULT_MODALITY,
+        rows=rows,
+        line=line,
+        bars=bars,
+    )
 
-    @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
-    def actors_page(*, request: Request, store: StoreDep) -> HTMLResponse:
-        search, country = _text(request, "search"), _text(request, "country", 100)
-        offset = _number(request, "offset", 0, 0, 10_000_000)
-        modality, sort = _text(request, "modality", 20), _text(request, "sort", 20)
-        asked = {"search": search, "country": country, "modality": modality}
-        frame = store.actors(**asked, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
-        result = page(deps.frame_records(frame), Paging(PAGE_SIZE, offset))
-        given = {k: v for k, v in asked.items() if v}
-        shown = {**given, "sort": sort} if sort else given
-        return render(
-            "actors.html",
-            title="Actors",
-            search=search,
-            country=country,
-            modality=modality or filters.DEFAULT_MODALITY,
-            result=result,
-            total=store.actor_count(**asked),
-            sorts=listing.sort_links("/actors", given, sort, listing.ACTOR_COLUMNS, "-events"),
-            downloads=listing.download_links("/api/actors", shown),
-            next_url=_with(shown, result["next_offset"], "/actors"),
-        )
 
-    @app.get("/actors/{key:path}", response_class=HTMLResponse, include_in_schema=False)
-    def actor_page(*, key: str, request: Request, store: StoreDep) -> HTMLResponse:
-        from kronika.store.queries import check_date
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(*, request: Request, store: StoreDep) -> HTMLResponse:
+    search, country = _text(request, "search"), _text(request, "country", 100)
+    offset = _number(request, "offset", 0, 0, 10_000_000)
+    modality, sort = _text(request, "modality", 20), _text(request, "sort", 20)
+    asked = {"search": search, "country": country, "modality": modality}
+    frame = store.actors(**asked, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
+    result = page(deps.frame_records(frame), Paging(PAGE_SIZE, offset))
+    given = {k: v for k, v in asked.items() if v}
+    shown = {**given, "sort": sort} if sort else given
+    return render(
+        "actors.html",
+        title="Actors",
+        search=search,
+        country=country,
+        modality=modality or filters.DEFAULT_MODALITY,
+        result=result,
+        total=store.actor_count(**asked),
+        sorts=listing.sort_links("/actors", given, sort, listing.ACTOR_COLUMNS, "-events"),
+        downloads=listing.download_links("/api/actors", shown),
+        next_url=_with(shown, result["next_offset"], "/actors"),
+    )
 
-        on = check_date(_text(request, "date", 10), "date")
-        found = store.entity(key, modality=_text(request, "modality", 20))
-        if found is None:
-            raise deps.not_found("entity or actor", key)
-        last = max((a["last_date"] or "" for a in found["actors"]), default="")
-        kb = deps.offices(key, on, last)
-        graph = charts.actor_graph(found["name"], found["counterparts"]) if found["counterparts"] else None
-        return render("actor.html", title=found["name"], entity=found, kb=kb, graph=graph)
 
-    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    def articles_page(*, request: Request, store: StoreDep) -> HTMLResponse:
-        asked = {
-            "search": _text(request, "search", 500),
-            "since": _text(request, "since"),
-            "until": _text(request, "until"),
-        }
-        offset = _number(request, "offset", 0, 0, 10_000_000)
-        sort = _text(request, "sort", 20)
-        frame = store.articles(**asked, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
-        result = page(deps.frame_records(frame), Paging(PAGE_SIZE, offset))
-        given = {k: v for k, v in asked.items() if v}
-        shown = {**given, "sort": sort} if sort else given
-        return render(
-            "articles.html",
-            title="Articles",
-            search=asked["search"],
-            result=result,
-            total=store.article_count(**asked),
-            sorts=listing.sort_links(
-                "/articles", given, sort, listing.ARTICLE_COLUMNS, "" if asked["search"] else "-date"
-            ),
-            downloads=listing.download_links("/api/articles", shown),
-            next_url=_with(shown, result["next_offset"], "/articles"),
-        )
+@router.get("/actors/{key:path}", response_class=HTMLResponse)
+def actor_page(*, key: str, request: Request, store: StoreDep) -> HTMLResponse:
+    from kronika.store.queries import check_date
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(*, article_id: str, store: StoreDep) -> HTMLResponse:
-        record = store.article(article_id)
-        if record is None:
-            raise deps.not_found("article", article_id)
-        marked = highlight(record["text"], spans_of(record))
-        sentences = record.get("sentences") or []
-        events = []
-        for number, (event, stored) in enumerate(zip(record.get("events") or [], record["stored_events"])):
-            sentence = event.get("sentence")
-            evidence = None
-            if sentence is not None and 0 <= sentence < len(sentences):
-                start, end = sentences[sentence]
-                evidence = record["text"][start:end]
-            events.append({"number": number, "stored": stored, "evidence": evidence, **event})
-        counts = {
-            kind: sum(1 for s in spans_of(record) if s.kind == kind)
-            for kind in ("ent", "date", "trigger", "quote", "amount")
-        }
-        return render(
-            "article.html",
-            title=record.get("title") or f"Article {record['id']}",
-            record=record,
-            marked=marked,
-            events=events,
-            counts=counts,
-            claims=store.article_claims(article_id),
-        )
+    on = check_date(_text(request, "date", 10), "date")
+    found = store.entity(key, modality=_text(request, "modality", 20))
+    if found is None:
+        raise deps.not_found("entity or actor", key)
+    last = max((a["last_date"] or "" for a in found["actors"]), default="")
+    kb = deps.offices(key, on, last)
+    graph = charts.actor_graph(found["name"], found["counterparts"]) if found["counterparts"] else None
+    return render("actor.html", title=found["name"], entity=found, kb=kb, graph=graph)
 
-    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
-    def stories_page(*, request: Request, store: StoreDep) -> HTMLResponse:
-        offset = _number(request, "offset", 0, 0, 10_000_000)
-        asked = {
-            "lang": _text(request, "lang", 8),
-            "min_size": _number(request, "min_size", 1, 1, 100_000),
-            "since": _text(request, "since"),
-            "until": _text(request, "until"),
-        }
-        found = deps.stories(store, PAGE_SIZE + 1, offset, **asked)
-        result = page(found or [], Paging(PAGE_SIZE, offset))
-        shown = {k: v for k, v in asked.items() if v and not (k == "min_size" and v == 1)}  # kept on every page
-        return render(
-            "stories.html",
-            title="Stories",
-            result=result,
-            asked=asked,
-            total=None if found is None else store.story_count(**asked),
-            message=deps.NO_STORIES if found is None else None,
-            next_url=_with(shown, result["next_offset"], "/stories"),
-            previous_url=_with(shown, max(offset - PAGE_SIZE, 0), "/stories") if offset else None,
-        )
 
-    @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
-    def alerts_page(*, request: Request, store: StoreDep) -> HTMLResponse:
-        from kronika.alerts import stored
+@router.get("/articles", response_class=HTMLResponse)
+def articles_page(*, request: Request, store: StoreDep) -> HTMLResponse:
+    asked = {
+        "search": _text(request, "search", 500),
+        "since": _text(request, "since"),
+        "until": _text(request, "until"),
+    }
+    offset = _number(request, "offset", 0, 0, 10_000_000)
+    sort = _text(request, "sort", 20)
+    frame = store.articles(**asked, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
+    result = page(deps.frame_records(frame), Paging(PAGE_SIZE, offset))
+    given = {k: v for k, v in asked.items() if v}
+    shown = {**given, "sort": sort} if sort else given
+    return render(
+        "articles.html",
+        title="Articles",
+        search=asked["search"],
+        result=result,
+        total=store.article_count(**asked),
+        sorts=listing.sort_links("/articles", given, sort, listing.ARTICLE_COLUMNS, "" if asked["search"] else "-date"),
+        downloads=listing.download_links("/api/articles", shown),
+        next_url=_with(shown, result["next_offset"], "/articles"),
+    )
 
-        given = {name: _text(request, name, 200 if name == "rule" else 10) for name in ("rule", "since", "until")}
-        offset = _number(request, "offset", 0, 0, 10_000_000)
-        result = page(
-            stored(store.connection, **given, limit=ALERTS_PAGE + 1, offset=offset), Paging(ALERTS_PAGE, offset)
-        )
-        for alert in result["items"]:
-            # The evidence first: a few of the alert's events, each linked to the article that reports it.
-            alert["shown_events"] = [found for found in map(store.event, alert["events"][:ALERT_EVENTS]) if found]
-        filters = {k: v for k, v in given.items() if v is not None}
-        return render(
-            "alerts.html",
-            title="Alerts",
-            result=result,
-            **given,
-            next_url=_with(filters, result["next_offset"], "/alerts"),
-            previous_url=_with(filters, max(offset - ALERTS_PAGE, 0), "/alerts") if offset else None,
-        )
 
-    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(*, story_id: str, store: StoreDep) -> HTMLResponse:
-        if getattr(type(store), "story", None) is None:
-            raise HTTPException(404, deps.NO_STORIES)
-        found = deps.story(store, story_id)
-        if found is None:
-            raise deps.not_found("story", story_id)
-        thread = store.thread(found["thread"]) if found.get("thread") else None
-        return render(
-            "story.html",
-            title=f"Story {story_id}",
-            story=found,
-            claims=store.claims(story=story_id),
-            thread=deps.clean_deep(thread) if thread else None,
-        )
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(*, article_id: str, store: StoreDep) -> HTMLResponse:
+    record = store.article(article_id)
+    if record is None:
+        raise deps.not_found("article", article_id)
+    marked = highlight(record["text"], spans_of(record))
+    sentences = record.get("sentences") or []
+    events = []
+    for number, (event, stored) in enumerate(zip(record.get("events") or [], record["stored_events"])):
+        sentence = event.get("sentence")
+        evidence = None
+        if sentence is not None and 0 <= sentence < len(sentences):
+            start, end = sentences[sentence]
+            evidence = record["text"][start:end]
+        events.append({"number": number, "stored": stored, "evidence": evidence, **event})
+    counts = {
+        kind: sum(1 for s in spans_of(record) if s.kind == kind)
+        for kind in ("ent", "date", "trigger", "quote", "amount")
+    }
+    return render(
+        "article.html",
+        title=record.get("title") or f"Article {record['id']}",
+        record=record,
+        marked=marked,
+        events=events,
+        counts=counts,
+        claims=store.article_claims(article_id),
+    )
 
-    @app.get("/threads/{thread_id}", response_class=HTMLResponse, include_in_schema=False)
-    def thread_page(*, thread_id: str, store: StoreDep) -> HTMLResponse:
-        if getattr(type(store), "thread", None) is None:
-            raise HTTPException(404, deps.NO_STORIES)
-        found = store.thread(thread_id)
-        if found is None:
-            raise deps.not_found("thread", thread_id)
-        found = deps.clean_deep(found)
-        # Over time: oldest story first (the API lists them newest first), undated ones last.
-        stories = sorted(
-            found["stories"],
-            key=lambda s: (s.get("first_date") is None, s.get("first_date") or "", s.get("last_date") or "", s["id"]),
-        )
-        return render(
-            "thread.html",
-            title=found["title"] or f"Thread {thread_id}",
-            thread=found,
-            stories=stories,
-            timeline=charts.thread_timeline(stories),
-        )
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(*, request: Request, store: StoreDep) -> HTMLResponse:
+    offset = _number(request, "offset", 0, 0, 10_000_000)
+    asked = {
+        "lang": _text(request, "lang", 8),
+        "min_size": _number(request, "min_size", 1, 1, 100_000),
+        "since": _text(request, "since"),
+        "until": _text(request, "until"),
+    }
+    found = deps.stories(store, PAGE_SIZE + 1, offset, **asked)
+    result = page(found or [], Paging(PAGE_SIZE, offset))
+    shown = {k: v for k, v in asked.items() if v and not (k == "min_size" and v == 1)}  # kept on every page
+    return render(
+        "stories.html",
+        title="Stories",
+        result=result,
+        asked=asked,
+        total=None if found is None else store.story_count(**asked),
+        message=deps.NO_STORIES if found is None else None,
+        next_url=_with(shown, result["next_offset"], "/stories"),
+        previous_url=_with(shown, max(offset - PAGE_SIZE, 0), "/stories") if offset else None,
+    )
+
+
+@router.get("/alerts", response_class=HTMLResponse)
+def alerts_page(*, request: Request, store: StoreDep) -> HTMLResponse:
+    from kronika.alerts import stored
+
+    given = {name: _text(request, name, 200 if name == "rule" else 10) for name in ("rule", "since", "until")}
+    offset = _number(request, "offset", 0, 0, 10_000_000)
+    result = page(stored(store.connection, **given, limit=ALERTS_PAGE + 1, offset=offset), Paging(ALERTS_PAGE, offset))
+    for alert in result["items"]:
+        # The evidence first: a few of the alert's events, each linked to the article that reports it.
+        alert["shown_events"] = [found for found in map(store.event, alert["events"][:ALERT_EVENTS]) if found]
+    filters = {k: v for k, v in given.items() if v is not None}
+    return render(
+        "alerts.html",
+        title="Alerts",
+        result=result,
+        **given,
+        next_url=_with(filters, result["next_offset"], "/alerts"),
+        previous_url=_with(filters, max(offset - ALERTS_PAGE, 0), "/alerts") if offset else None,
+    )
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(*, story_id: str, store: StoreDep) -> HTMLResponse:
+    if getattr(type(store), "story", None) is None:
+        raise HTTPException(404, deps.NO_STORIES)
+    found = deps.story(store, story_id)
+    if found is None:
+        raise deps.not_found("story", story_id)
+    thread = store.thread(found["thread"]) if found.get("thread") else None
+    return render(
+        "story.html",
+        title=f"Story {story_id}",
+        story=found,
+        claims=store.claims(story=story_id),
+        thread=deps.clean_deep(thread) if thread else None,
+    )
+
+
+@router.get("/threads/{thread_id}", response_class=HTMLResponse)
+def thread_page(*, thread_id: str, store: StoreDep) -> HTMLResponse:
+    if getattr(type(store), "thread", None) is None:
+        raise HTTPException(404, deps.NO_STORIES)
+    found = store.thread(thread_id)
+    if found is None:
+        raise deps.not_found("thread", thread_id)
+    found = deps.clean_deep(found)
+    # Over time: oldest story first (the API lists them newest first), undated ones last.
+    stories = sorted(
+        found["stories"],
+        key=lambda s: (s.get("first_date") is None, s.get("first_date") or "", s.get("last_date") or "", s["id"]),
+    )
+    return render(
+        "thread.html",
+        title=found["title"] or f"Thread {thread_id}",
+        thread=found,
+        stories=stories,
+        timeline=charts.thread_timeline(stories),
+    )
+
+
+def install(app: FastAPI) -> None:
+    """Adds the pages to ``app``; the static files are read here, once, rather than on the first request."""
+    _static_files()
+    app.include_router(router)
 
 
 def _timeline_chart(found: dict | None) -> dict:
