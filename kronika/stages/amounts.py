@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any
 
 from kronika.quotes.candidates import read_text
 from kronika.quotes.claimants import claim_options, rank_claimants
@@ -70,98 +72,122 @@ class AmountStage:
         return doc
 
 
-def find_amounts(doc: Document, language, data) -> list[Amount]:
+@dataclass
+class _Article:
+    """What every number of one article is read against, computed once per article."""
+
+    doc: Document
+    lemmas: list[str]
+    in_timex: set[int]
+    in_names: set[int]  # tokens inside a placed mention: each number asks
+    claims: Claims
+    people: frozenset[str]
+    data: Any
+
+
+def _read_article(doc: Document, language, data, spans: list[tuple[int, int]]) -> _Article:
     tokens = doc.tokens
-    if not tokens:
-        return []
     starts = [t.start for t in tokens]
     in_timex = set()
     for timex in doc.timexes:
         in_timex.update(range(bisect_left(starts, timex.start), bisect_left(starts, timex.end)))
     placed = place_mentions(doc, language)
     mention_starts = [p.start for p in placed]
-    in_names = {k for p in placed for k in range(p.start, p.end)}  # once: each number asks
     lemmas = [lemma_of(t) for t in tokens]
+    return _Article(
+        doc=doc,
+        lemmas=lemmas,
+        in_timex=in_timex,
+        in_names={k for p in placed for k in range(p.start, p.end)},
+        claims=Claims(doc, Citations(tokens, lemmas, placed, mention_starts, language, data), spans),
+        people=frozenset(p.casefold() for p in data.PERSON_OBJECTS),
+        data=data,
+    )
+
+
+def find_amounts(doc: Document, language, data) -> list[Amount]:
+    if not doc.tokens:
+        return []
     spans = sentence_token_spans(doc)
-    claims = Claims(doc, Citations(tokens, lemmas, placed, mention_starts, language, data), spans)
-    people = frozenset(p.casefold() for p in data.PERSON_OBJECTS)
+    article = _read_article(doc, language, data, spans)
     amounts = []
     for lo, hi in spans:
-        claims.sentence(lo, hi)
+        article.claims.sentence(lo, hi)
         i = lo
         while i < hi:
-            parsed = None if i in in_timex else _number(tokens, lemmas, i, hi, data)
-            if parsed is None:
-                i += 1
-                continue
-            value, approximate, first, last = parsed
-            if value is None:
-                i = last + 1  # "tysiące", "kilkanaście": a vague quantity names no number (the guide's rule)
-                continue
-            if _not_a_count(tokens, lemmas, first, last, lo, hi, in_names, data):
-                i = last + 1
-                continue
-            multiplied = last > first or tokens[first].text.casefold() in data.VAGUE_MULTIPLIER_FORMS
-            after = last + 1
-            if after < hi and (
-                tokens[after].text.casefold() in data.NOT_COUNTS
-                or lemmas[after] in data.NOT_COUNT_LEMMAS
-                or after in in_timex
-            ):
-                i = after
-                continue
-            start_token = first
-            approximator = _approximator(tokens, first, lo, data)
-            if approximator is not None:
-                start_token, approximate = approximator, True
-            object_token = _counted(tokens, lemmas, after, hi, data)
-            obj = (tokens[object_token].lemma or tokens[object_token].text) if object_token is not None else None
-            key = lemmas[object_token] if object_token is not None else None
-            category = (
-                data.OBJECT_CATEGORIES.get(key) or data.OBJECT_CATEGORIES.get(tokens[object_token].text.casefold())
-                if key
-                else None
-            )
-            # The nearest cue wins: "zginęło pięć osób, a 12 zostało rannych".
-            window = sorted(
-                range(max(lo, first - EVENT_REACH), min(hi, after + EVENT_REACH)), key=lambda j: abs(j - first)
-            )
-            cue = next(
-                (
-                    data.EVENT_CATEGORIES[lemmas[j]]
-                    for j in window
-                    if lemmas[j] in data.EVENT_CATEGORIES and j != object_token
-                ),
-                None,
-            )
-            if category is None and (key is None or key in people):
-                category = cue
-            elif category == "troops" and cue in CASUALTIES:
-                category = cue  # "śmierć poniosło ok. 2 tys. wojskowych": soldiers counted as dead
-            if obj is None and not multiplied and approximator is None and value in YEARS:
-                i = after
-                continue  # a year the time stage did not mark
-            if value == 1 and category is None:
-                i = after  # "jeden z nich", "jedna z opcji": a pronoun, not a count
-                continue
-            end_token = object_token if object_token is not None else last
-            start, end = tokens[start_token].start, tokens[end_token].end
-            if end_token == hi - 1 and tokens[end_token].text.endswith(".") and len(tokens[end_token].text) > 1:
-                end -= 1  # "2,5 mln zł." at the sentence end: the period closes the sentence
-            amounts.append(
-                Amount(
-                    start=start,
-                    end=end,
-                    text=doc.text[start:end],
-                    value=value,
-                    approximate=approximate,
-                    object=obj,
-                    category=category,
-                    claimant=claims.of_figure(first, start),
-                )
-            )
-            i = max(end_token, last) + 1
+            amount, i = _amount_at(article, i, lo, hi)
+            if amount is not None:
+                amounts.append(amount)
     return amounts
+
+
+def _amount_at(a: _Article, i: int, lo: int, hi: int) -> tuple[Amount | None, int]:
+    """The amount that starts at token ``i`` of the sentence ``lo``-``hi``, if any, and the token to read next."""
+    tokens, lemmas, data = a.doc.tokens, a.lemmas, a.data
+    parsed = None if i in a.in_timex else _number(tokens, lemmas, i, hi, data)
+    if parsed is None:
+        return None, i + 1
+    value, approximate, first, last = parsed
+    if value is None:
+        return None, last + 1  # "tysiące", "kilkanaście": a vague quantity names no number (the guide's rule)
+    if _not_a_count(tokens, lemmas, first, last, lo, hi, a.in_names, data):
+        return None, last + 1
+    multiplied = last > first or tokens[first].text.casefold() in data.VAGUE_MULTIPLIER_FORMS
+    after = last + 1
+    if after < hi and (
+        tokens[after].text.casefold() in data.NOT_COUNTS
+        or lemmas[after] in data.NOT_COUNT_LEMMAS
+        or after in a.in_timex
+    ):
+        return None, after
+    start_token = first
+    approximator = _approximator(tokens, first, lo, data)
+    if approximator is not None:
+        start_token, approximate = approximator, True
+    object_token = _counted(tokens, lemmas, after, hi, data)
+    obj = (tokens[object_token].lemma or tokens[object_token].text) if object_token is not None else None
+    category = _category(a, object_token, first, after, lo, hi)
+    if obj is None and not multiplied and approximator is None and value in YEARS:
+        return None, after  # a year the time stage did not mark
+    if value == 1 and category is None:
+        return None, after  # "jeden z nich", "jedna z opcji": a pronoun, not a count
+    end_token = object_token if object_token is not None else last
+    start, end = tokens[start_token].start, tokens[end_token].end
+    if end_token == hi - 1 and tokens[end_token].text.endswith(".") and len(tokens[end_token].text) > 1:
+        end -= 1  # "2,5 mln zł." at the sentence end: the period closes the sentence
+    amount = Amount(
+        start=start,
+        end=end,
+        text=a.doc.text[start:end],
+        value=value,
+        approximate=approximate,
+        object=obj,
+        category=category,
+        claimant=a.claims.of_figure(first, start),
+    )
+    return amount, max(end_token, last) + 1
+
+
+def _category(a: _Article, object_token: int | None, first: int, after: int, lo: int, hi: int) -> str | None:
+    """The counted noun's category, or for a noun that only counts people, the nearest event cue's."""
+    tokens, lemmas, data = a.doc.tokens, a.lemmas, a.data
+    key = lemmas[object_token] if object_token is not None else None
+    category = (
+        data.OBJECT_CATEGORIES.get(key) or data.OBJECT_CATEGORIES.get(tokens[object_token].text.casefold())
+        if key
+        else None
+    )
+    # The nearest cue wins: "zginęło pięć osób, a 12 zostało rannych".
+    window = sorted(range(max(lo, first - EVENT_REACH), min(hi, after + EVENT_REACH)), key=lambda j: abs(j - first))
+    cue = next(
+        (data.EVENT_CATEGORIES[lemmas[j]] for j in window if lemmas[j] in data.EVENT_CATEGORIES and j != object_token),
+        None,
+    )
+    if category is None and (key is None or key in a.people):
+        return cue
+    if category == "troops" and cue in CASUALTIES:
+        return cue  # "śmierć poniosło ok. 2 tys. wojskowych": soldiers counted as dead
+    return category
 
 
 def _number(tokens: list[Token], lemmas: list[str], i: int, hi: int, data):
