@@ -29,6 +29,7 @@ from kronika.errors import KronikaError
 from kronika.events.linear import LinearModel
 from kronika.models import model_dir, rebuild_hint
 from kronika.record import Document, Entity
+from kronika.stages.entity_titles import drop_title_only
 from kronika.stages.link import load_linker
 
 KEEP = "keep"
@@ -230,13 +231,16 @@ class EntityFilterStage:
 
     def __call__(self, doc: Document) -> Document:
         loaded = load_filter(self.language.code)
-        if loaded is None or not doc.entities:
+        if not doc.entities:
             return doc
-        kb = load_linker(self.language.code).kb
-        rows = article_features(doc, doc.entities, kb, "".join(self.language.quotes))
-        kept = set(map(id, choose(doc.entities, rows, *loaded)))
-        named = participants(doc)
-        doc.entities = [e for e in doc.entities if id(e) in kept or e.id in named]
+        linker = load_linker(self.language.code)
+        if loaded is not None:
+            rows = article_features(doc, doc.entities, linker.kb, "".join(self.language.quotes))
+            kept = set(map(id, choose(doc.entities, rows, *loaded)))
+            named = participants(doc)
+            doc.entities = [e for e in doc.entities if id(e) in kept or e.id in named]
+        # A person the text names only by a title is no entity, even one an event or quote names (they keep it).
+        doc.entities = drop_title_only(doc, linker)
         return doc
 
 
