@@ -219,8 +219,9 @@ def participants(doc: Document) -> set[str]:
 
 class EntityFilterStage:
     """Drops the entities the language's filter scores under its threshold, unless an event, quote or amount
-    names them: the events layer was trained on the linker's entities, and a participant must stay an entity of
-    the record. It runs last, so what it drops changes nothing but the entity list."""
+    names them: the events layer was trained on the linker's entities, and a participant stays an entity of the
+    record, except a person the text names only by a title (``entity_titles.py``), whom the participant, speaker
+    or claimant still names by id. It runs last, so what it drops changes nothing but the entity list."""
 
     name = "entity filter"
     requires = ("entities", "mentions", "events", "quotes", "amounts")
