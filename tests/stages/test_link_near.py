@@ -45,7 +45,8 @@ def test_a_near_name_links_when_the_entry_fits_the_article(linker, texts, type_,
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), [("Agence France-Presse", "agence france presse"), ("Malmö", "malmo"), ("Al-Kaida", "al kaida")]
+    ("text", "expected"),
+    [("Agence France-Presse", "agence france presse"), ("Malmö", "malmo"), ("Al-Kaida", "al kaida")],
 )
 def test_keys_ignore_case_accents_and_hyphens(text, expected):
     assert key(text) == expected
