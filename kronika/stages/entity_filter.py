@@ -29,6 +29,7 @@ from kronika.errors import KronikaError
 from kronika.events.linear import LinearModel
 from kronika.models import model_dir, rebuild_hint
 from kronika.record import Document, Entity
+from kronika.stages.entity_titles import drop_title_only
 from kronika.stages.link import load_linker
 
 KEEP = "keep"
@@ -218,8 +219,9 @@ def participants(doc: Document) -> set[str]:
 
 class EntityFilterStage:
     """Drops the entities the language's filter scores under its threshold, unless an event, quote or amount
-    names them: the events layer was trained on the linker's entities, and a participant must stay an entity of
-    the record. It runs last, so what it drops changes nothing but the entity list."""
+    names them: the events layer was trained on the linker's entities, and a participant stays an entity of the
+    record, except a person the text names only by a title (``entity_titles.py``), whom the participant, speaker
+    or claimant still names by id. It runs last, so what it drops changes nothing but the entity list."""
 
     name = "entity filter"
     requires = ("entities", "mentions", "events", "quotes", "amounts")
@@ -230,13 +232,16 @@ class EntityFilterStage:
 
     def __call__(self, doc: Document) -> Document:
         loaded = load_filter(self.language.code)
-        if loaded is None or not doc.entities:
+        if not doc.entities:
             return doc
-        kb = load_linker(self.language.code).kb
-        rows = article_features(doc, doc.entities, kb, "".join(self.language.quotes))
-        kept = set(map(id, choose(doc.entities, rows, *loaded)))
-        named = participants(doc)
-        doc.entities = [e for e in doc.entities if id(e) in kept or e.id in named]
+        linker = load_linker(self.language.code)
+        if loaded is not None:
+            rows = article_features(doc, doc.entities, linker.kb, "".join(self.language.quotes))
+            kept = set(map(id, choose(doc.entities, rows, *loaded)))
+            named = participants(doc)
+            doc.entities = [e for e in doc.entities if id(e) in kept or e.id in named]
+        # A person the text names only by a title is no entity, even one an event or quote names (they keep it).
+        doc.entities = drop_title_only(doc, linker)
         return doc
 
 

@@ -22,6 +22,11 @@ TITLE_REACH = 5
 class TitleMentions:
     """The ``Linker``'s methods for titles and bodies (a mixin: they read its tables, indexes and base)."""
 
+    def title_starts(self) -> frozenset[str]:
+        """The lemmas a title's mention may open with: a title's first word ("prezydent") or a state's adjective
+        ("syryjski prezydent")."""
+        return self._title_starts | frozenset(self._adjectives)
+
     def title_mentions(self, tokens: list[Token], found: list[Found], date: str | None) -> list[Found]:
         """ "prezydent Ukrainy", "północnokoreański przywódca": the office holder on the article's date."""
         if not date or not self.titles:
