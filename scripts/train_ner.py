@@ -11,6 +11,7 @@ induced from the training documents' text by ``--clusters`` (see ``induce_cluste
 ``--weak GOLD.jsonl`` adds the articles of an eval-format gold file as training sentences, their listed entities
 found in the text (``scripts/ner_weak.py``); ``--folds N --fold K`` leaves fold K of the articles out, so the
 tagger can be scored on them by cross-validation (the fold's articles through ``bench/events.py``).
+``--weak-repeat N`` gives each weak sentence N times (an upweighting against NKJP's million tokens).
 
 The PolEval 2018 test set is never read here: ``bench/ner.py`` evaluates on it.
 Training is deterministic (fixed document order, L-BFGS), single-process.
@@ -317,6 +318,9 @@ def main() -> int:
     )
     parser.add_argument("--fold", type=int, default=0)
     parser.add_argument(
+        "--weak-repeat", type=int, default=1, help="with --weak: each weak sentence this many times (an upweighting)"
+    )
+    parser.add_argument(
         "--evaluate-only", action="store_true", help="score the model in --out on the dev documents; no training"
     )
     args = parser.parse_args()
@@ -379,7 +383,7 @@ def main() -> int:
                 )
 
     trainer = Trainer(algorithm="lbfgs", verbose=True)
-    for features, labels in [*train, *weak]:
+    for features, labels in [*train, *weak * args.weak_repeat]:
         trainer.append(features, labels)
     del train, weak
     params = {**CRF_PARAMS, "max_iterations": args.max_iterations, "c1": args.c1, "c2": args.c2}
@@ -426,6 +430,7 @@ def main() -> int:
             + (" --all-documents" if args.all_documents else "")
             + (f" --weak {args.weak}" if args.weak else "")
             + (f" --folds {args.folds} --fold {args.fold}" if args.weak and args.folds else "")
+            + (f" --weak-repeat {args.weak_repeat}" if args.weak and args.weak_repeat != 1 else "")
             + "".join(
                 f" --{name.replace('_', '-')} {params[name]}"
                 for name in ("c1", "c2", "max_iterations")
@@ -463,6 +468,7 @@ def weak_meta(args, stats, tokens: int) -> dict | None:
         "sentences": stats.kept,
         "sentences_left_out": stats.sentences - stats.kept,
         "tokens": tokens,
+        "repeat": args.weak_repeat,
         "left_out_fold": f"{args.fold} of {args.folds} (crc32 of the id)" if args.folds else None,
     }
 
