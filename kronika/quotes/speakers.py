@@ -6,7 +6,8 @@ preposition governs), else the source of a "według X" in the quote's sentence, 
 saying within ``CARRY_SENTENCES`` sentences ("Dodał, że „…”", "– zapowiedział.").
 
 Candidates are the article's entities (PER, ORG, GPE) named outside the quote, the last speaker and the rule's
-choice, plus the choice that nobody named said it. Each entity is described by its mentions: which side of the
+choice, the body of a state a common-noun speaker names ("stwierdził szef węgierskiego rządu": ``titled.py``), plus
+the choice that nobody named said it. Each entity is described by its mentions: which side of the
 quote and how far in sentences (in detail from ``BEFORE_SENTENCES`` before to ``AFTER_SENTENCES`` after), whether
 it can be a subject (nominative, no preposition), whether it stands right after the verb or after a source
 preposition, its type, whether it is linked, and how often the article names it.
@@ -20,7 +21,9 @@ from dataclasses import dataclass
 from kronika.lang import ud
 from kronika.lang.ud import morph
 from kronika.quotes.candidates import Candidate, Text
+from kronika.quotes.roles import entity_roles, title_role
 from kronika.quotes.speaker_index import speaker_mentions
+from kronika.quotes.titled import body_features, title_body
 from kronika.quotes.mentions import (
     SPEAKER_TYPES,
     WORD,
@@ -40,6 +43,8 @@ SOURCE_REACH = 3
 AFTER_VERB = 6
 # How far (tokens) after a common noun the name it belongs to may start ("rzecznik rosyjskiego MSZ").
 TITLE_REACH = 3
+# How far (tokens) before a common noun its state's adjective may stand ("niemiecki minister").
+TITLE_BEFORE_NOUN = 2
 
 
 @dataclass
@@ -108,6 +113,9 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
     recent = _recent_subjects(text, quote)
     title = common_subject(text, quote.verb, quote) if quote.verb is not None else None
     governing = _governing_subject(text, quote)
+    # The office the speaking noun's title names ("szef węgierskiego rządu"), read when the stage gave the linker.
+    linker = text.memo.get("linker")
+    role = title_role(text, linker, title) if title is not None and linker is not None else None
     impersonal = quote.verb is not None and ud.impersonal(morph(text.tokens[quote.verb].tag))
     out = []
     for key, entity in entities.items():
@@ -135,11 +143,16 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
             features.append(f"impersonal|type={entity.type}")
         if title is not None:
             features += _title_features(text, quote, title, key, entity)
+        if role is not None and entity.type == "PER" and role in entity_roles(linker, entity):
+            features += _role_features(text, title, entity)
         if governing is not None and entity.id == governing.id:
             features += ["governing", f"governing|verb={quote.verb is not None}"]
         if sayer is not None and entity.id == sayer.id:
             features += ["sayer", f"sayer|has_verb={quote.verb is not None}"]
         out.append((entity, features))
+    body = title_body(text, quote, title)
+    if body is not None and body.id not in entities:
+        out.append((body, body_features(text, quote, title, body)))
     return out
 
 
@@ -247,6 +260,40 @@ def _title_features(text: Text, quote: Candidate, title: int, key: str, entity) 
     if any(counted(p) for p in index.speakers[lo:hi]):
         features += ["title_of", f"title_of|type={entity.type}"]
     return features
+
+
+def _role_features(text: Text, title: int, entity) -> list[str]:
+    """A person the knowledge base knows in the office the speaking noun's title names: marked, and whether the
+    title's state is theirs ("szef węgierskiego rządu" for Viktor Orbán); a title of another state's office names
+    someone else ("szef polskiego rządu")."""
+    state = _title_state(text, title)
+    if state is not None and state != entity.country:
+        return []
+    return ["role_match", f"role_match|state={state is not None}"]
+
+
+def _title_state(text: Text, title: int) -> str | None:
+    """The state a common-noun speaker belongs to by its own words: a state's adjective or a named party with a
+    country within the noun's phrase ("niemiecki minister", "szef węgierskiego rządu", "Władze Pakistanu",
+    "służba prasowa Kremla")."""
+    linker = text.memo.get("linker")
+    lo, hi = text.sentence(title)
+    index = speaker_mentions(text)
+    countries = text.memo.get("countries", {})
+    for k in range(max(lo, title - TITLE_BEFORE_NOUN), min(hi, title + 1 + TITLE_REACH + 1)):
+        if k != title and is_verb(text.tokens[k]):
+            if k > title:
+                break
+            continue
+        if linker is not None and (state := linker.adjective_state(text.tokens[k])):
+            return state
+        at = bisect_left(index.speaker_starts, k)
+        if at < len(index.speakers) and index.speakers[at].start == k and k > title:
+            entity = index.speakers[at].entity
+            country = entity.country or countries.get(entity.id)
+            if country:
+                return country
+    return None
 
 
 def _governing_subject(text: Text, quote: Candidate):

@@ -7,9 +7,11 @@ plus what news sites print in practice (“…”, «…», straight "…"). The
 shared classes in ``kronika/lang/punctuation.py``; here they are only paired.
 """
 
+from kronika.lang.pl.amounts import AUTHORITY_NAMES
 from kronika.lang.pl.events import REPORTING_VERBS
 from kronika.lang.pl.events import SOURCE_PREPOSITIONS as EVENT_SOURCES
 from kronika.lang.pl.punctuation import POLISH_QUOTES
+from kronika.lang.pl.titles import TITLES
 from kronika.lang.pl.triggers import TRIGGERS
 from kronika.lang.punctuation import DASHES
 
@@ -49,3 +51,16 @@ DIALOGUE_DASHES = DASHES
 
 # "Xi i Putin ... podkreślając": the first of coordinated speakers speaks for the group.
 COORDINATORS = frozenset({"i", "oraz"})
+
+# The state's organs a speaker may be named by with no name ("oświadczył rzecznik MSZ", "armia przekazała"), with the
+# English word the body is shown by: the amounts' list of authorities, one list for claimants and speakers.
+BODY_WORDS = AUTHORITY_NAMES
+# The head nouns of state offices' titles ("szef węgierskiego rządu", "premier"), with the English word the speaker
+# is shown by when no name goes with it ("head of Hungary"): a person of that state, whom the grader matches by the
+# state's code.
+OFFICE_WORDS = {
+    "prezydent": "president", "przywódca": "leader", "przewodniczący": "chairman", "król": "king", "królowa": "queen",
+    "emir": "emir", "monarcha": "monarch", "premier": "prime minister", "kanclerz": "chancellor", "szef": "head",
+    "minister": "minister",
+}
+assert {title[0] for title in TITLES} <= set(OFFICE_WORDS)
