@@ -9,7 +9,13 @@ same cores only ever adds time. Prints seconds, articles/s and the ratio to the 
 same command, with the load average when each best run ended: a ratio measured beside other work on the same
 cores says little. The CPU time of every process of a run (the command, its forkserver and workers, sampled
 every 0.2 s, as forkserver children are nobody's to wait for: the last 0.2 s of a process can be missed) per
-article is the steadier number.
+article is the steadier number, and it is printed by role: the command's own process (ingest's writer, batch's
+driver and, with Dask's LocalCluster, its scheduler), the forkserver, the N busiest other processes (the
+workers) and the rest (Dask's nannies). The serial CPU is the command's before it started any other process
+(the head), the forkserver's (its preload, before any worker exists) and the command's after the workers' last
+CPU (the tail: the last batch written, closing). From those, the run with the least CPU on each side predicts
+the ratio on N free cores: the one-process run's CPU against the N-process run's serial CPU plus the rest
+spread over N cores. On a loaded machine that prediction, not the wall-time ratio, is what the code decides.
 
 ``--code DIR`` runs the same commands from another checkout too (``git worktree add DIR COMMIT``), taking turns
 with this one, so code before and after a change is measured in the same minutes.
@@ -28,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,26 +72,83 @@ def commands(source: Path, workers: int) -> dict[str, tuple[str, list[list[str]]
     }
 
 
-def run(
-    command: list[str], tmp: Path, code: Path = ROOT, keep: Path | None = None
-) -> tuple[float, float, float, float]:
-    """(wall seconds, the load average over the last minute when it ended, CPU seconds of all its processes,
-    CPU seconds of the command's own process: ingest's writer) of ``command`` run from the checkout ``code``;
-    its output is moved to ``keep`` when given."""
+@dataclass
+class Timing:
+    """One run of a command: wall seconds, the load average when it ended, and its processes' CPU seconds by
+    role (see ``roles``)."""
+
+    wall: float
+    load: float
+    cpu: float  # all its processes
+    own: float  # the command's own process: ingest's writer, batch's driver (with Dask: and the scheduler)
+    head: float  # the own process's CPU before it started any other process: serial
+    tail: float  # the own process's CPU after the workers' last CPU: serial (the last batch written, closing)
+    server: float  # forkservers' own CPU (their preload, before any worker forks): serial
+    workers: list[float] = field(default_factory=list)  # the busiest N other processes, busiest first
+    others: float = 0.0  # every other process (Dask's nannies, resource trackers)
+
+    def serial(self) -> float:
+        return self.head + self.server + self.tail
+
+    def predicted(self, cores: int) -> float:
+        """Wall seconds on ``cores`` free cores: the serial CPU on one core, the rest spread over all of them
+        (every process runnable meanwhile: the workers have a window of work, the writer keeps up)."""
+        return self.serial() + (self.cpu - self.serial()) / cores
+
+
+def roles(samples: dict[int, list[tuple[float, float]]], info: dict[int, tuple[int, str]], own: int, workers: int):
+    """``Timing`` fields from the CPU samples (pid -> [(seconds since start, CPU seconds)]) of a run whose
+    command is ``own``; ``info``: pid -> (parent pid, command line)."""
+    last = {pid: series[-1][1] for pid, series in samples.items()}
+    others = [pid for pid in samples if pid != own]
+    first_child = min((samples[pid][0][0] for pid in others), default=float("inf"))
+    own_series = samples.get(own, [(0.0, 0.0)])
+
+    def own_at(moment: float) -> float:  # the own process's CPU at its last sample before ``moment``
+        return max((cpu for t, cpu in own_series if t <= moment), default=0.0)
+
+    # A forkserver is a process started as one whose parent is not one (its children are its forks).
+    servers = [
+        pid for pid in others if "forkserver" in info[pid][1] and "forkserver" not in info.get(info[pid][0], (0, ""))[1]
+    ]
+    busiest = sorted((pid for pid in others if pid not in servers), key=last.get, reverse=True)[:workers]
+    busiest = [pid for pid in busiest if workers > 1]  # a one-process run has no workers
+    worked = [
+        max((t for (t, cpu), (_, before) in zip(samples[pid][1:], samples[pid]) if cpu > before), default=0.0)
+        for pid in busiest
+    ]
+    tail = last.get(own, 0.0) - own_at(max(worked)) if worked else 0.0
+    return {
+        "own": last.get(own, 0.0),
+        "head": own_at(first_child) if others else last.get(own, 0.0),
+        "tail": tail,
+        "server": sum(last[pid] for pid in servers),
+        "workers": [last[pid] for pid in busiest],
+        "others": sum(last[pid] for pid in others if pid not in servers and pid not in busiest),
+    }
+
+
+def run(command: list[str], tmp: Path, code: Path = ROOT, keep: Path | None = None, workers: int = 1) -> Timing:
+    """``command`` run from the checkout ``code``, its processes' CPU sampled every 0.2 s (forkserver children
+    are nobody's to wait for); its output is moved to ``keep`` when given."""
     import psutil
 
     with tempfile.TemporaryDirectory(dir=tmp) as out:
         argv = [sys.executable, "-m", "kronika", *(part.replace("OUT", out) for part in command)]
         started = time.perf_counter()
         process = subprocess.Popen(argv, cwd=code, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        seen: dict[int, float] = {}  # each process's own CPU seconds when last sampled
+        samples: dict[int, list[tuple[float, float]]] = {}  # pid -> [(seconds since start, CPU seconds)]
+        info: dict[int, tuple[int, str]] = {}  # pid -> (parent pid, command line)
         parent = psutil.Process(process.pid)
         while process.poll() is None:
+            moment = time.perf_counter() - started
             try:
                 for child in [parent, *parent.children(recursive=True)]:
                     try:
                         times = child.cpu_times()
-                        seen[child.pid] = times.user + times.system
+                        if child.pid not in info:
+                            info[child.pid] = (child.ppid(), " ".join(child.cmdline()))
+                        samples.setdefault(child.pid, []).append((moment, times.user + times.system))
                     except psutil.Error:
                         pass  # ended between the listing and the reading
             except psutil.Error:
@@ -97,7 +161,41 @@ def run(
             shutil.rmtree(keep, ignore_errors=True)
             shutil.move(out, keep)
             Path(out).mkdir()
-        return wall, os.getloadavg()[0], sum(seen.values()), seen.get(process.pid, 0.0)
+        cpu = sum(series[-1][1] for series in samples.values())
+        return Timing(wall, os.getloadavg()[0], cpu, **roles(samples, info, process.pid, workers))
+
+
+def describe(timing: Timing, n: int) -> str:
+    """One run's wall time and where its CPU went, per article (ms) and in serial seconds."""
+    ms = 1000 / n
+    text = f"{timing.wall:.1f} s, load {timing.load:.1f}, CPU {timing.cpu * ms:.1f} ms/article"
+    if not timing.workers:
+        return text
+    workers = ", ".join(f"{cpu * ms:.1f}" for cpu in timing.workers)
+    return (
+        f"{text} = own process {timing.own * ms:.1f} (serial: head {timing.head:.1f} s, tail {timing.tail:.1f} s)"
+        f" + forkserver {timing.server:.1f} s + workers {workers} + others {timing.others * ms:.1f}"
+    )
+
+
+def report(name: str, ones: list[Timing], manys: list[Timing], n: int, workers: int) -> None:
+    """The best wall times and their ratio (the load decides much of it on a shared machine), then the ratio
+    the CPU predicts on free cores, from each side's run with the least CPU: the one-process run's CPU against
+    the N-process run's serial CPU plus the rest spread over N cores."""
+    one, many = min(ones, key=lambda t: t.wall), min(manys, key=lambda t: t.wall)
+    print(
+        f"{name:<7} wall: 1 process {one.wall:6.1f} s ({n / one.wall:5.1f} articles/s, load {one.load:.1f})   "
+        f"{workers} processes {many.wall:6.1f} s ({n / many.wall:5.1f} articles/s, load {many.load:.1f})   "
+        f"{one.wall / many.wall:.2f}x"
+    )
+    one, many = min(ones, key=lambda t: t.cpu), min(manys, key=lambda t: t.cpu)
+    print(f"        CPU, least of the runs: 1 process {describe(one, n)}")
+    print(f"        {workers} processes {describe(many, n)}")
+    print(
+        f"        serial CPU {many.serial():.1f} s of {many.cpu:.1f} s ({100 * many.serial() / many.cpu:.1f}%); on "
+        f"{workers} free cores: 1 process {one.cpu:.1f} s, {workers} processes {many.predicted(workers):.1f} s: "
+        f"{one.cpu / many.predicted(workers):.2f}x predicted"
+    )
 
 
 def main() -> int:
@@ -127,18 +225,18 @@ def main() -> int:
             name: spec for name, spec in commands(source, args.workers).items() if not args.only or name in args.only
         }
         print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
-        best: dict[tuple[Path, str, int], tuple[float, float, float, float]] = {}
+        runs: dict[tuple[Path, str, int], list[Timing]] = {}
         for _ in range(args.repeat):
             for name, (_family, pair) in chosen.items():
                 for which, command in enumerate(pair):
                     for code in codes:
-                        if name == "dask" and which == 0 and (code, "batch", 0) in best:
+                        if name == "dask" and which == 0 and (code, "batch", 0) in runs:
                             continue  # the same one-process batch run as "batch"
                         key = (code, "batch" if name == "dask" and which == 0 else name, which)
                         keep = Path(args.keep) / f"{code.name}-{key[1]}-{which}" if args.keep else None
-                        timing = run(command, tmp, code, keep)
-                        print(f"  {code.name} {key[1]} {command[-2:]}: {timing[0]:.1f} s", flush=True)
-                        best[key] = min(best.get(key, (float("inf"), 0.0, 0.0, 0.0)), timing)
+                        timing = run(command, tmp, code, keep, args.workers if which else 1)
+                        print(f"  {code.name} {key[1]} {command[-2:]}: {describe(timing, len(docs))}", flush=True)
+                        runs.setdefault(key, []).append(timing)
     print(
         f"{len(docs)} BSNLP articles, best of {args.repeat} runs each, {os.cpu_count()} cores, "
         f"load average now {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
@@ -147,14 +245,8 @@ def main() -> int:
         if len(codes) > 1:
             print(code)
         for name in chosen:
-            one, many = best[(code, "batch" if name == "dask" else name, 0)], best[(code, name, 1)]
-            n = len(docs)
-            print(
-                f"{name:<7} 1 process {one[0]:6.1f} s ({n / one[0]:5.1f} articles/s, load {one[1]:.1f}, "
-                f"CPU {1000 * one[2] / n:.1f} ms/article)   {args.workers} processes {many[0]:6.1f} s "
-                f"({n / many[0]:5.1f} articles/s, load {many[1]:.1f}, CPU {1000 * many[2] / n:.1f} ms/article, "
-                f"of which the command's own process {1000 * many[3] / n:.1f})   {one[0] / many[0]:.2f}x"
-            )
+            ones, manys = runs[(code, "batch" if name == "dask" else name, 0)], runs[(code, name, 1)]
+            report(name, ones, manys, len(docs), args.workers)
     return 0
 
 

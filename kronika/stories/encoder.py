@@ -20,6 +20,9 @@ LEAD_CHARS = 600
 MAX_NAMES = 12
 # Single-threaded BLAS: the machine's cores are better spent on worker processes than on one matrix.
 THREADS = 1
+# The module a worker pool's forkserver imports to load the encoder once for all its workers
+# (``StoryAssigner.preload``); named here, where `kronika ingest` can read it before loading the store.
+PRELOAD = "kronika.stories.preload"
 
 _SPACES = re.compile(r"\s+")
 

@@ -20,6 +20,7 @@ import numpy as np
 from kronika.record import Document, date_interval
 from kronika.store import sql
 from kronika.stories.cluster import Story, StoryRule, choose, story_id
+from kronika.stories.encoder import PRELOAD
 from kronika.stories.features import ArticleFeatures, article_features
 from kronika.stories.neighbours import NEIGHBOURS, neighbour_window
 from kronika.stories.threads import THREAD_RULE
@@ -211,7 +212,7 @@ class StoryAssigner:
     # Picklable (a module's function), so a worker process can run it on the records it analyses; the
     # workers' forkserver imports ``preload`` first, which loads the encoder once for all of them.
     features = staticmethod(stored_features)
-    preload = ("kronika.stories.preload",)
+    preload = (PRELOAD,)
 
     def __init__(self, *, neighbours: int = NEIGHBOURS):
         self.neighbours = neighbours

@@ -61,13 +61,34 @@ if __name__ == "__main__":
 """
 
 
-def test_workers_start_with_the_identifier_loaded():
+# The same, with the server started before the pool (as `kronika ingest --jobs N` does): the pool forks from it.
+EARLY_SERVER = IDENTIFIER_IN_WORKER.replace(
+    'if __name__ == "__main__":\n',
+    'if __name__ == "__main__":\n    from kronika.batch.pool import start_server\n\n'
+    '    start_server(preloads(AnalysisOptions(lang="auto")))\n',
+)
+
+
+@pytest.mark.parametrize("script", [IDENTIFIER_IN_WORKER, EARLY_SERVER], ids=["on first task", "started early"])
+def test_workers_start_with_the_identifier_loaded(script):
     # Run from this checkout (with -c, the working directory comes first on the path).
-    done = subprocess.run(
-        [sys.executable, "-c", IDENTIFIER_IN_WORKER], cwd=ROOT, capture_output=True, text=True, timeout=600
-    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("loaded: 1")
+
+
+@pytest.mark.parametrize("lang", ["auto", "pl"])
+def test_ingest_starts_the_server_its_pool_preloads(monkeypatch, lang):
+    from kronika import cli
+    from kronika.batch import pool
+    from kronika.stories.store import StoryAssigner
+
+    started = []
+    monkeypatch.setattr(pool, "start_server", started.append)
+    options = AnalysisOptions(lang=lang)
+    cli._start_workers(options)
+    # What `ingest_articles` asks the pool for, with the store's story hook.
+    assert started == [(*StoryAssigner.preload, *preloads(options))]
 
 
 def threads_in_worker() -> dict[str, str | None]:
