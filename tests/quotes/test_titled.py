@@ -15,7 +15,11 @@ from kronika.stages.quotes import speaker_text
 # (text, the body option's country, where the country came from; None: no body option)
 BODIES = [
     # An office's title with the state's adjective.
-    ("Premier Węgier przyjechał do Brukseli. „Nie zgodzimy się” – stwierdził szef węgierskiego rządu.", "HUN", "adjective"),
+    (
+        "Premier Węgier przyjechał do Brukseli. „Nie zgodzimy się” – stwierdził szef węgierskiego rządu.",
+        "HUN",
+        "adjective",
+    ),
     # A state's organ with the state named in its title.
     ("Rozmowy trwały w Dosze. „To był dobry dzień” – powiedział rzecznik rządu Kataru.", "QAT", "title"),
     # An organ with no state named: the article's own country.
@@ -40,7 +44,7 @@ def test_a_common_noun_speaker_is_its_states_body(pipeline, polish, text, countr
     if country is None:
         assert bodies == []
         return
-    (body, features), = bodies
+    ((body, features),) = bodies
     assert (body.country, body.source) == (country, source)
     assert {"body", f"body|source={source}"} <= set(features)
     assert body.name.split(" of ")[0].isascii()  # shown by its English word ("head of Hungary")
