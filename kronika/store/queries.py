@@ -178,6 +178,9 @@ def _event_page(
     """One statement of :func:`event_rows`: the plan chosen for the page (date order or not), then run."""
     if _none_by_category(connection, params):
         return []
+    of_keys = _keys_page(conditions, params, sides, order)
+    if of_keys is not None:
+        return connection.execute(of_keys, params).fetchall()
     keys = {name: named for name, (_, named) in sides.items()}
     if order == sql.EVENT_SORTS["-date"] and _read_in_date_order(connection, keys, params["limit"], params["offset"]):
         actor_sides = {condition for condition, _ in sides.values()}
@@ -200,6 +203,34 @@ def _event_page(
             f"sorting the events by {sort} took more than {SORT_SECONDS:g} s; narrow the "
             "filters (since, until, type, actor) or sort by date",
         ) from None
+
+
+# The filters a page of a few actor keys may have besides their side, all checked on each event read.
+KEYS_FILTERS = ("modality", "since", "until")
+MAX_MERGED_KEYS = 16  # a side of more keys ("Chiny": every Chinese actor) is left to the other plans
+
+
+def _keys_page(conditions: list[str], params: dict, sides: dict, order: str) -> str | None:
+    """The statement of a latest-first page of a few actor keys on one side, with no filter but the dates and
+    an asserted (or any) modality, read in order off the keys' participant index (``sql.EVENT_OF_KEY``: the
+    same rows as the other plans); None for any other page. A rare modality is left to the other plans: the
+    keys' index would be read through all their events to find the few of it."""
+    if order != sql.EVENT_SORTS["-date"] or len(sides) != 1 or params["limit"] < 0:
+        return None
+    ((name, (side, named)),) = sides.items()
+    if len(named) > MAX_MERGED_KEYS or "match" in params or params["modality"] not in (None, "asserted"):
+        return None
+    others = [condition for condition in conditions if condition != side]
+    if not set(others) <= {sql.EVENT_CONDITIONS[kept] for kept in KEYS_FILTERS}:
+        return None
+    parts = {
+        "role": sql.KEY_ROLES[name],
+        "dates": "".join(sql.SIDE_DATES[bound] for bound in ("since", "until") if params[bound] is not None),
+        "same_role": " AND q.role = p.role" if name != "actor" else "",
+        "conditions": "\n  ".join(others),
+    }
+    arms = [sql.EVENT_OF_KEY.format(key=key).format(**parts) for key in named]
+    return "\nUNION\n".join(arms) + sql.EVENTS_OF_KEYS_ORDER
 
 
 def event_count(connection: sqlite3.Connection, **given) -> int | None:
