@@ -141,7 +141,35 @@ def event_rows(
                 connection, [*conditions, part], {**params, "limit": size}, sides, order, sort
             ),
         )
+    if order == sql.EVENT_SORTS["-date"] and _seek_offset(connection, params, sides):
+        conditions = [*conditions, sql.EVENTS_FROM_DATE]
     return _event_page(connection, conditions, params, sides, order, sort)
+
+
+DEEP_OFFSET = 2_000  # an offset from which a page's date is found from the kept counts
+
+
+def _seek_offset(connection: sqlite3.Connection, params: dict, sides: dict) -> bool:
+    """For a deep offset into a latest-first list of one modality with no filter but the dates: the date the
+    page starts on, from the counts per date (``sql.EVENT_COUNTS_BY_DATE``),
+    and the offset among the events of that date and before (``params`` updated; True). An offset reads and
+    drops every event before the page off the date index (page 2,000 of 1,000,000 events: 100,000 entries,
+    8 ms); the counts of the dates before it are a few thousand entries of a covering index (1 ms). False,
+    nothing changed, for any other page (the counts of a type, country or QuadClass would be picked out of
+    every category's counts per date), and for one past the dated events."""
+    offset = params["offset"]
+    if offset < DEEP_OFFSET or params["modality"] is None or sides or "match" in params:
+        return False
+    if any(params[name] is not None for name in ("type", "country", "quad_class")):
+        return False
+    statement = sql.EVENT_COUNTS_BY_DATE.format(conditions=_count_conditions(params))
+    before = 0
+    for date, events in connection.execute(statement, params):
+        if before + events > offset:
+            params.update(seek_date=date, offset=offset - before)
+            return True
+        before += events
+    return False
 
 
 def _keyset(

@@ -1160,6 +1160,14 @@ EVENT_COUNT_CONDITIONS = {
     "quad_class": "AND c.quad_class = :quad_class",
     "country": "AND c.country = :country",
 }
+# The dated events of the filters per date, latest first: where a deep offset lands (queries._seek_offset), read
+# off migration event_days' covering index (modality, date, events) without a look-up per row.
+EVENT_COUNTS_BY_DATE = """
+SELECT c.date, sum(c.events) FROM event_counts c WHERE c.date > '' {conditions}
+GROUP BY c.date ORDER BY c.date DESC"""
+# A latest-first page from a date on: the events of later dates are skipped by their counts, not read.
+EVENTS_FROM_DATE = "AND e.date <= :seek_date"
+SCHEMA_EVENT_DAYS = ("CREATE INDEX IF NOT EXISTS event_counts_days ON event_counts(modality, date, events)",)
 EVENT_COUNTS_SUMMED = "SELECT coalesce(sum(c.events), 0) FROM event_counts c WHERE 1 {conditions}"
 # Whether any event has them (the first row found ends the read; none found reads the rows of those asked).
 EVENT_COUNTS_ANY = "SELECT EXISTS (SELECT 1 FROM event_counts c WHERE 1 {conditions})"
