@@ -1,5 +1,7 @@
-"""A page of a few actor keys' events read off their participant index (``sql.EVENT_OF_KEY``, merged) holds the
-rows, in the order, that the other plans give (the plan turned off), and is taken only where it applies."""
+"""The plans that read a page of events faster give the rows, in the order, that the plain plans give (each
+turned off to compare), and are taken only where they apply: a few actor keys' events read off their
+participant index and merged (``sql.EVENT_OF_KEY``), and a deep offset whose date the kept counts per date
+place (``queries._seek_offset``)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from kronika.store import Store, queries
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    with Store(tmp_path_factory.mktemp("keys_page") / "kronika.db") as opened:
+    with Store(tmp_path_factory.mktemp("page_plans") / "kronika.db") as opened:
         opened.add_many(records.ALL)
         yield opened
 
@@ -65,3 +67,32 @@ def test_keys_plan_is_taken_where_it_applies(store, monkeypatch, given, taken):
     finally:
         store.connection.set_trace_callback(None)
     assert any("INDEXED BY event_participants_actor" in s for s in statements) == taken
+
+
+# (filters, whether the counts place the page)
+DEEP_PAGES = [
+    ({"offset": 1, "limit": 2}, True),
+    ({"offset": 2, "limit": 1}, True),
+    ({"offset": 3}, True),
+    ({"offset": 1, "since": "2025-09-02", "until": "2025-09"}, True),
+    ({"offset": 1, "modality": "asserted", "until": "2025-09-30"}, True),
+    ({"offset": 10_000}, False),  # past every dated event: the plain offset
+    ({"offset": 1, "modality": "all"}, False),
+    ({"offset": 1, "type": "CONSULT"}, False),
+    ({"offset": 1, "actor": "PRK"}, False),
+    ({"offset": 1, "sort": "goldstein"}, False),
+]
+
+
+@pytest.mark.parametrize(("given", "placed"), DEEP_PAGES, ids=range(len(DEEP_PAGES)))
+def test_deep_pages_are_the_plain_offsets_pages(store, monkeypatch, given, placed):
+    monkeypatch.setattr(queries, "DEEP_OFFSET", 1)  # the fixture's few events: every offset is deep
+    statements = []
+    store.connection.set_trace_callback(statements.append)
+    try:
+        found = store.event_records(**given)
+    finally:
+        store.connection.set_trace_callback(None)
+    assert any(":seek_date" in s or "e.date <= '" in s for s in statements) == placed
+    monkeypatch.setattr(queries, "_seek_offset", lambda *arguments: False)
+    assert found == store.event_records(**given)
