@@ -27,6 +27,7 @@ from kronika.api import deps
 from kronika.api.cache import DEFAULT_ENTRIES, ResponseCache
 from kronika.api.deps import StoreDep, not_found
 from kronika.api.encode import FastJSONResponse
+from kronika.api.fastpath import FastRoutes
 from kronika.api.lists import date_q, modality_q
 from kronika.api.paging import OffsetPagingDep, page
 from kronika.errors import KronikaError
@@ -189,13 +190,15 @@ def create_app(
     max_body_bytes: int = DEFAULT_MAX_BODY,
     pool_size: int = 8,
     cache_size: int = DEFAULT_ENTRIES,
+    fast_routes: bool = True,
 ) -> FastAPI:
     """The HTTP API and web UI over the store at ``db_path`` (opened read-only; it must exist).
 
     ``token`` enables ``POST /api/analyze`` for clients that send ``Authorization: Bearer <token>``;
     ``cors_origins`` lets pages of those origins call the API from a browser; ``max_body_bytes`` caps
     request bodies (413 above it); ``cache_size`` is how many GET responses are kept until the store
-    changes (0: none).
+    changes (0: none); ``fast_routes`` answers the read routes' plain GETs past FastAPI's machinery
+    (``kronika.api.fastpath``: the same responses; off only to compare).
     """
     for origin in cors_origins:
         if origin != "*" and not origin.startswith(("http://", "https://")):
@@ -236,7 +239,11 @@ def create_app(
             swagger_favicon_url="/static/favicon.png",
         )
 
-    # Innermost, so CORS and the security headers are added to a cached response as to a fresh one.
+    # Innermost: a plain GET of a read route is answered here, anything else by FastAPI's routing below.
+    app.add_middleware(
+        FastRoutes, routers=(lists.router, router), pool=pool, handlers=app.exception_handlers, enabled=fast_routes
+    )
+    # Inside CORS and the security headers, so they are added to a cached response as to a fresh one.
     app.add_middleware(ResponseCache, version=pool.data_version, entries=cache_size)
     if cors_origins:
         from fastapi.middleware.cors import CORSMiddleware

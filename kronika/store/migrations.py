@@ -119,6 +119,11 @@ def article_totals(connection: sqlite3.Connection) -> None:
     _run(connection, *sql.SCHEMA_ARTICLE_TOTALS, sql.BACKFILL_ARTICLE_TOTALS)
 
 
+@migration("event counts by modality and date with their events: where a deep page of events starts")
+def event_days(connection: sqlite3.Connection) -> None:
+    _run(connection, *sql.SCHEMA_EVENT_DAYS)
+
+
 # The numbers the first eight had when migrations were numbered: history, never to grow.
 NUMBERED = {
     1: "initial_schema",

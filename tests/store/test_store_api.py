@@ -261,7 +261,13 @@ LIST_CALLS = [
     ("events", {"quad_class": 2, "since": "2025"}),
     ("events", {"modality": "all", "offset": 1}),
     ("events", {"modality": "negated"}),
+    ("events", {"offset": 5000}),  # a deep offset: its date from the counts per date (queries._seek_offset)
     ("events", {"actor": "PRK"}),
+    # A few actor keys on a side: read off their participant index (sql.EVENT_OF_KEY), merged.
+    ("events", {"actor": "Kim Jong Un"}),
+    ("events", {"recipient": "Kim Jong Un", "since": "2025-09-01", "until": "2025-09-30"}),
+    ("events", {"initiator": "Kim Jong Un", "modality": "all", "offset": 1}),
+    ("events", {"recipient": "PRK", "since": "2025-09-01"}),
     ("events", {"initiator": "Kim Jong Un", "recipient": "CHN"}),
     ("events", {"text": "spotkanie"}),
     ("actors", {}),
