@@ -223,4 +223,3 @@ def _plan_of(route: APIRoute) -> Call | None:
         return plan(route.dependant)
     except Unsupported:
         return None
-

@@ -79,8 +79,12 @@ def test_fast_routes_answer_as_fastapi(clients, url):
 
 @pytest.mark.parametrize(
     ("path", "planned"),
-    [("/api/events", True), ("/api/entities/{entity_id:path}", True), ("/api/events/timeline", False),
-     ("/api/analyze", False)],
+    [
+        ("/api/events", True),
+        ("/api/entities/{entity_id:path}", True),
+        ("/api/events/timeline", False),
+        ("/api/analyze", False),
+    ],
 )
 def test_routes_planned(path, planned):
     routes = {route.path: route for route in [*lists.router.routes, *router.routes]}
