@@ -350,7 +350,7 @@ class Morphology:
         for a, score, free in entries:
             if a.lemma != word and a.lemma in document_forms:
                 score += BONUS_DOCUMENT  # the last term, as it always was: the same sum to the last bit
-                out.append(replace(a, score=score) if score != a.score else a)
+                out.append(_rescored(a, score, a.tag) if score != a.score else a)
             else:
                 out.append(free)
         return tuple(out)
@@ -387,7 +387,7 @@ class Morphology:
             if a.pos == "ger" and common:
                 # A verbal noun ("Życzenie" from "życzyć") yields to the noun of the same form.
                 score -= BONUS_GERUND
-            out.append((a, score, replace(a, score=score) if score != a.score else a))
+            out.append((a, score, _rescored(a, score, a.tag) if score != a.score else a))
         lemmas = frozenset(a.lemma for a in candidates if a.lemma != word)
         return tuple(out), lemmas, tuple(free for _, _, free in out)
 
