@@ -17,7 +17,7 @@ from functools import lru_cache
 from kronika.caches import WORD_TYPES
 from kronika.events.codes import code_of, participant_code
 from kronika.events.view import ArticleView, Candidate
-from kronika.stages.events import Found, _future
+from kronika.stages.events.modality import future_at
 
 CONTENT = ("nominal", "verbal")
 # Cues are sought this many tokens before the word they qualify ("nie został", "zamierza wysłać").
@@ -34,7 +34,8 @@ def _bucket(n: int) -> str:
 
 def trigger_features(view: ArticleView, i: int, cues) -> list[str]:
     lemma, cls = view.lemmas[i], view.classes[i]
-    lo, hi = view.sentence_tokens[view.sentence_of[i]]
+    sentence = view.sentence_of[i]
+    lo, hi = view.sentence_tokens[sentence]
     before = view.lemmas[max(lo, i - CUE_REACH) : i]
     feats = [
         *_word_features(lemma, cls),
@@ -46,13 +47,13 @@ def trigger_features(view: ArticleView, i: int, cues) -> list[str]:
         feats += ["neg", f"neg|c={cls}"]
     if not cues.INTENTION_VERBS.isdisjoint(before):
         feats.append("intent")
-    if _future(view.doc.tokens, Found(None, i, i + 1)):
+    if future_at(view.doc.tokens, i):
         feats += ["fut", f"fut|c={cls}"]
-    named, hypothetical = _sentence_facts(view, view.sentence_of[i], cues)
+    named, hypothetical = _sentence_facts(view, sentence, cues)
     if hypothetical or cues.CONDITIONAL_PARTICLE in before:
         feats.append("hypo")
     feats.append(f"named={named}")
-    if view.sentence_of[i] in view.old_sentences:
+    if sentence in view.old_sentences:
         feats.append("old")
     lexical = view.lexicon.get(i)
     if lexical is not None:

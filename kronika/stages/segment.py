@@ -71,7 +71,8 @@ def tokenize(text: str, language) -> list[Span]:
 
 
 def _is_terminal(token: str, language) -> bool:
-    if token and all(ch in SENTENCE_TERMINALS for ch in token):
+    # The first character tested alone first: asked of every token, and most are words.
+    if token[:1] in SENTENCE_TERMINALS and all(ch in SENTENCE_TERMINALS for ch in token):
         return True
     return token.endswith(".") and (
         token in language.sentence_final_abbreviations or token.lower() in language.sentence_final_abbreviations

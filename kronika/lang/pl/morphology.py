@@ -71,13 +71,21 @@ TOKEN_RE = re.compile(r"\w(?:[\w'’.\-]*\w)?\.?|\S", re.UNICODE)
 
 
 @lru_cache(maxsize=4096)
+def _tag_pos(tag: str) -> str:
+    """A tag's word class (asked of every reading many times per sentence: one look-up instead of a split)."""
+    return tag.split(":", 1)[0]
+
+
+@lru_cache(maxsize=4096)
 def tag_values(tag: str) -> frozenset[str]:
     """All attribute values of a tag, dotted alternatives included ('subst:sg:gen.acc:m1')."""
     return frozenset(re.split(r"[:.]", tag))
 
 
+@lru_cache(maxsize=4096)
 def narrow_tag(tag: str, case: str, number: str) -> str:
-    """The tag with dotted case and number alternatives reduced to the chosen reading."""
+    """The tag with dotted case and number alternatives reduced to the chosen reading (once per tag and
+    reading: the sentence loop narrows a tag for every governed case)."""
     fields = []
     for field in tag.split(":"):
         values = field.split(".")
@@ -114,7 +122,7 @@ class Analysis:
 
     @property
     def pos(self) -> str:
-        return self.tag.split(":", 1)[0]
+        return _tag_pos(self.tag)
 
     @property
     def values(self) -> frozenset[str]:
@@ -342,7 +350,7 @@ class Morphology:
         for a, score, free in entries:
             if a.lemma != word and a.lemma in document_forms:
                 score += BONUS_DOCUMENT  # the last term, as it always was: the same sum to the last bit
-                out.append(replace(a, score=score) if score != a.score else a)
+                out.append(_rescored(a, score, a.tag) if score != a.score else a)
             else:
                 out.append(free)
         return tuple(out)
@@ -379,7 +387,7 @@ class Morphology:
             if a.pos == "ger" and common:
                 # A verbal noun ("Życzenie" from "życzyć") yields to the noun of the same form.
                 score -= BONUS_GERUND
-            out.append((a, score, replace(a, score=score) if score != a.score else a))
+            out.append((a, score, _rescored(a, score, a.tag) if score != a.score else a))
         lemmas = frozenset(a.lemma for a in candidates if a.lemma != word)
         return tuple(out), lemmas, tuple(free for _, _, free in out)
 
@@ -457,7 +465,7 @@ class Morphology:
                 if role in tried:
                     continue
                 tried.add(role)
-                assignment[i] = replace(a, tag=_fix_gender(a.tag, role[1]))
+                assignment[i] = _rescored(a, a.score, _fix_gender(a.tag, role[1]))
                 search(i + 1, new[0], new[1], new[2], length + 1, score + a.score, assignment)
                 del assignment[i]
 
@@ -672,8 +680,10 @@ def _adjective_only(words: Sequence[Word], assignment: dict[int, Analysis]) -> b
     return all(w.kind != "word" for w in words[last + 1 :])
 
 
+@lru_cache(maxsize=4096)
 def _fix_gender(tag: str, genders: frozenset[str]) -> str:
-    """Keep only the genders the agreement allows, so generation picks the right form."""
+    """Keep only the genders the agreement allows, so generation picks the right form (once per tag and
+    genders: the name-phrase search retags every reading it tries)."""
     fields = []
     for field in tag.split(":"):
         values = field.split(".")

@@ -14,9 +14,15 @@ from kronika.stages.events.triggers import Found
 def _future(tokens: list[Token], found: Found) -> bool:
     """A perfective verb in the non-past ("przyleci", "spotka się") speaks of the future in Polish, and so
     does an infinitive after the future of "być" ("będą współpracować")."""
-    infinitive, future, _ = _tense(tokens[found.start].tag)
+    return future_at(tokens, found.start)
+
+
+def future_at(tokens: list[Token], start: int) -> bool:
+    """``_future`` of a trigger starting at token ``start``: what the learned layer asks of every word it scores,
+    without making a ``Found`` for each."""
+    infinitive, future, _ = _tense(tokens[start].tag)
     if infinitive:
-        return any(_tense(tokens[j].tag)[2] for j in range(max(0, found.start - 2), found.start))
+        return any(_tense(tokens[j].tag)[2] for j in range(max(0, start - 2), start))
     return future
 
 
