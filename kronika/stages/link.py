@@ -24,14 +24,13 @@ from kronika.caches import WORD_TYPES
 from kronika.kb.model import CANONICAL_LANGUAGE as CANONICAL
 from kronika.kb.naming import FAMILY_NAME_FIRST
 from kronika.record import Document, Entity, Token
-from kronika.stages.link_context import article_states, settle_bodies
+from kronika.stages.link_context import settle_bodies
 from kronika.stages.link_coref import name_parts
 from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_group import group_entities
 from kronika.stages.link_index import linker_indexes, sound_index
 from kronika.stages.link_lists import type_listed_places
 from kronika.stages.link_merge import merge_detected
-from kronika.stages.link_near import link_near
 from kronika.stages.link_model import (
     SOUND_KINDS,
     WORD_RE,
@@ -537,7 +536,6 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     type_listed_places(linker, tokens, found)
     title_countries(linker, tokens, found)
     settle_bodies(linker, tokens, found, doc.text)
-    link_near(linker, tokens, found, set(article_states(linker, tokens, found)))
     entities = group_entities(linker, found, tokens, doc.date)
     for entity in entities:
         for mention in entity.mentions:
