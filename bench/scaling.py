@@ -20,7 +20,7 @@ spread over N cores. On a loaded machine that prediction, not the wall-time rati
 ``--code DIR`` runs the same commands from another checkout too (``git worktree add DIR COMMIT``), taking turns
 with this one, so code before and after a change is measured in the same minutes.
 
-    .venv/bin/python bench/scaling.py [--limit 400] [--workers 2] [--repeat 3] [--only ingest|batch|dask]
+    .venv/bin/python bench/scaling.py [--limit 400] [--workers 2] [--repeat 3] [--only ingest|batch|dask] [--partition-size 8]
                                       [--code ../kronika-before]
 """
 
@@ -44,9 +44,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import read_bsnlp  # noqa: E402
 
 
-def commands(source: Path, workers: int) -> dict[str, tuple[str, list[list[str]]]]:
+def commands(source: Path, workers: int, partition_size: int = 8) -> dict[str, tuple[str, list[list[str]]]]:
     """name -> (family, [one-process command, N-process command]) with OUT standing for a fresh target."""
-    size = ["--partition-size", "8"]
+    size = ["--partition-size", str(partition_size)]
     return {
         "ingest": (
             "ingest",
@@ -205,6 +205,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", action="append", choices=("ingest", "batch", "dask"))
+    parser.add_argument(
+        "--partition-size", type=int, default=8, help="batch's articles per partition (its own default is 64)"
+    )
     parser.add_argument("--code", action="append", default=[], help="another checkout to run the same commands from")
     parser.add_argument("--keep", help="keep each command's last output under this folder (to compare them)")
     args = parser.parse_args()
@@ -222,7 +225,9 @@ def main() -> int:
                     json.dumps({"date": doc.date, "title": doc.title, "text": doc.text}, ensure_ascii=False) + "\n"
                 )
         chosen = {
-            name: spec for name, spec in commands(source, args.workers).items() if not args.only or name in args.only
+            name: spec
+            for name, spec in commands(source, args.workers, args.partition_size).items()
+            if not args.only or name in args.only
         }
         print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
         runs: dict[tuple[Path, str, int], list[Timing]] = {}
