@@ -143,6 +143,21 @@ def add_document(
         story = stories.assign(connection, doc, article, prepared, source=source, now=now())
     if columns.lemmas is not None:
         connection.execute(sql.INSERT_ARTICLE_LEMMAS, (article, columns.lemmas))
+    _add_findings(connection, doc, article)
+    stored_events = {
+        ordinal: _add_event(connection, doc, article, source, ordinal, event)
+        for ordinal, event in enumerate(doc.events)
+    }
+    touched = set(stored_events.values())
+    connection.executemany(sql.UPDATE_EVENT_COUNTS, [{"pk": pk} for pk in touched])
+    connection.executemany(sql.INSERT_CLAIM, claim_rows(doc, article, story, stored_events))
+    if story is not None:
+        stories.link(connection, story, touched, doc.lang)
+    return True
+
+
+def _add_findings(connection: sqlite3.Connection, doc: Document, article: int) -> None:
+    """The record's entities, mentions, timexes, quotes and amounts, as rows of the article ``article``."""
     # One statement per table, not per row: each table still gets its rows in the same order (the same
     # rowids, and the triggers on mentions read only the same entity's rows).
     entities = doc.entities
@@ -187,16 +202,6 @@ def add_document(
             for a in doc.amounts
         ],
     )
-    stored_events = {
-        ordinal: _add_event(connection, doc, article, source, ordinal, event)
-        for ordinal, event in enumerate(doc.events)
-    }
-    touched = set(stored_events.values())
-    connection.executemany(sql.UPDATE_EVENT_COUNTS, [{"pk": pk} for pk in touched])
-    connection.executemany(sql.INSERT_CLAIM, claim_rows(doc, article, story, stored_events))
-    if story is not None:
-        stories.link(connection, story, touched, doc.lang)
-    return True
 
 
 def sentence_of(sentences: list[tuple[int, int]], offset: int) -> int | None:
