@@ -28,11 +28,6 @@ CITED_SOURCES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "amount", "name"), CITED_SOURCES)
-def test_the_cited_source_claims_the_figure(pipeline, text, amount, name):
-    assert claimant_of(pipeline, text, amount) == name
-
-
 # An impersonal verb of saying names nobody: the report of the sentence before does not go on through it.
 IMPERSONAL = [
     ("Agencja TASS podała, że Rosja zaatakowała lotnisko. Podawano, że zginęło pięć osób.", "pięć osób", None),
@@ -42,11 +37,6 @@ IMPERSONAL = [
         "TASS",
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "amount", "name"), IMPERSONAL)
-def test_an_impersonal_verb_carries_no_claimant(pipeline, text, amount, name):
-    assert claimant_of(pipeline, text, amount) == name
 
 
 # A dash tail closes the passage of unmarked speech before it in its paragraph, not a speech that opens with its own
@@ -68,11 +58,6 @@ CLOSING_DASH = [
         None,
     ),
 ]
-
-
-@pytest.mark.parametrize(("text", "amount", "name"), CLOSING_DASH)
-def test_a_dash_tail_closes_the_passage_before_it(pipeline, text, amount, name):
-    assert claimant_of(pipeline, text, amount) == name
 
 
 # (text, the amount, the claimant's country or None, its name): a state's authorities named by a common noun claim
@@ -128,11 +113,6 @@ REPORTATIVE_CLAIMANTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "amount", "name"), REPORTATIVE_CLAIMANTS)
-def test_a_reported_figure_goes_on_with_the_report(pipeline, text, amount, name):
-    assert claimant_of(pipeline, text, amount) == name
-
-
 # (text, the amount, its claimant's name or None): a cue after the figure attributes it only in the tail a dash
 # opens; with no dash between them the cue's clause speaks of something else and the figure is the article's.
 CUE_AFTER_FIGURE = [
@@ -142,6 +122,19 @@ CUE_AFTER_FIGURE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "amount", "name"), CUE_AFTER_FIGURE)
-def test_a_cue_after_the_figure_attributes_it_only_past_a_dash(pipeline, text, amount, name):
+# The tables above of (text, the amount, its claimant's name or None), by the rule each tests.
+NAMED_CLAIMANTS = {
+    "cited source": CITED_SOURCES,
+    "impersonal verb": IMPERSONAL,
+    "closing dash": CLOSING_DASH,
+    "reported figure": REPORTATIVE_CLAIMANTS,
+    "cue after the figure": CUE_AFTER_FIGURE,
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "name"),
+    [pytest.param(*case, id=f"{rule}-{k}") for rule, cases in NAMED_CLAIMANTS.items() for k, case in enumerate(cases)],
+)
+def test_the_rule_names_the_claimant(pipeline, text, amount, name):
     assert claimant_of(pipeline, text, amount) == name
