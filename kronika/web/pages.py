@@ -133,7 +133,6 @@ def events_page(*, request: Request, store: StoreDep) -> HTMLResponse:
     items = store.event_records(**given_filters, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
     result = page(items, Paging(PAGE_SIZE, offset))
     given = {k: v for k, v in given_filters.items() if v is not None}
-    shown = {**given, "sort": sort} if sort else given
     return render(
         "events.html",
         title="Events",
@@ -142,10 +141,7 @@ def events_page(*, request: Request, store: StoreDep) -> HTMLResponse:
         total=store.event_count(**given_filters),
         facets=_facet_links(store.event_facets(**given_filters), given, sort),
         timeline=_timeline_chart(store.event_timeline(**given_filters)),
-        sorts=listing.sort_links("/", given, sort, listing.EVENT_COLUMNS, "-date"),
-        downloads=listing.download_links("/api/events", shown),
-        next_url=_with(shown, result["next_offset"]),
-        previous_url=_with(shown, max(offset - PAGE_SIZE, 0)) if offset else None,
+        **_list_links("/", "/api/events", given, sort, (listing.EVENT_COLUMNS, "-date"), result, offset),
     )
 
 
@@ -188,7 +184,6 @@ def actors_page(*, request: Request, store: StoreDep) -> HTMLResponse:
     frame = store.actors(**asked, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
     result = page(deps.frame_records(frame), Paging(PAGE_SIZE, offset))
     given = {k: v for k, v in asked.items() if v}
-    shown = {**given, "sort": sort} if sort else given
     return render(
         "actors.html",
         title="Actors",
@@ -197,9 +192,7 @@ def actors_page(*, request: Request, store: StoreDep) -> HTMLResponse:
         modality=modality or filters.DEFAULT_MODALITY,
         result=result,
         total=store.actor_count(**asked),
-        sorts=listing.sort_links("/actors", given, sort, listing.ACTOR_COLUMNS, "-events"),
-        downloads=listing.download_links("/api/actors", shown),
-        next_url=_with(shown, result["next_offset"], "/actors"),
+        **_list_links("/actors", "/api/actors", given, sort, (listing.ACTOR_COLUMNS, "-events"), result),
     )
 
 
@@ -229,16 +222,14 @@ def articles_page(*, request: Request, store: StoreDep) -> HTMLResponse:
     frame = store.articles(**asked, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
     result = page(deps.frame_records(frame), Paging(PAGE_SIZE, offset))
     given = {k: v for k, v in asked.items() if v}
-    shown = {**given, "sort": sort} if sort else given
+    default_sort = "" if asked["search"] else "-date"
     return render(
         "articles.html",
         title="Articles",
         search=asked["search"],
         result=result,
         total=store.article_count(**asked),
-        sorts=listing.sort_links("/articles", given, sort, listing.ARTICLE_COLUMNS, "" if asked["search"] else "-date"),
-        downloads=listing.download_links("/api/articles", shown),
-        next_url=_with(shown, result["next_offset"], "/articles"),
+        **_list_links("/articles", "/api/articles", given, sort, (listing.ARTICLE_COLUMNS, default_sort), result),
     )
 
 
@@ -360,6 +351,23 @@ def install(app: FastAPI) -> None:
     """Adds the pages to ``app``; the static files are read here, once, rather than on the first request."""
     _static_files()
     app.include_router(router)
+
+
+def _list_links(
+    path: str, api: str, given: dict, sort: str | None, columns: tuple, result: dict, offset: int | None = None
+) -> dict:
+    """A sortable list page's links: its column headers' sorts (``columns``: the columns and the default sort), the
+    CSV and JSON downloads of the same filtered list, the next page and, given the page's ``offset``, the one
+    before."""
+    shown = {**given, "sort": sort} if sort else given
+    links = {
+        "sorts": listing.sort_links(path, given, sort, *columns),
+        "downloads": listing.download_links(api, shown),
+        "next_url": _with(shown, result["next_offset"], path),
+    }
+    if offset is not None:
+        links["previous_url"] = _with(shown, max(offset - PAGE_SIZE, 0), path) if offset else None
+    return links
 
 
 def _timeline_chart(found: dict | None) -> dict:
