@@ -79,14 +79,14 @@ def test_workers_start_with_the_identifier_loaded(script):
 
 @pytest.mark.parametrize("lang", ["auto", "pl"])
 def test_ingest_starts_the_server_its_pool_preloads(monkeypatch, lang):
-    from kronika import cli
+    from kronika.cli import writes
     from kronika.batch import pool
     from kronika.stories.store import StoryAssigner
 
     started = []
     monkeypatch.setattr(pool, "start_server", started.append)
     options = AnalysisOptions(lang=lang)
-    cli._start_workers(options)
+    writes.start_workers(options)
     # What `ingest_articles` asks the pool for, with the store's story hook.
     assert started == [(*StoryAssigner.preload, *preloads(options))]
 
