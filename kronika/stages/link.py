@@ -106,6 +106,7 @@ class Linker(PersonBaseForms, TitleMentions):
         # The lemmas a title or body may start with: most tokens start neither, and are passed over at once.
         self._title_starts = frozenset(title[0] for title in self.titles)
         self._body_starts = frozenset(body[0] for body in self.bodies)
+        self._title_words = frozenset(w for key in (*self.titles, *self.bodies) for w in key)
         self.lower_case_bodies = frozenset(getattr(language, "lower_case_bodies", ()))
         # Built by the _build_ methods below and kept prebuilt between processes (link_index.py): an index
         # they add must be added to linker_indexes' tuple too, or a process reading the cache will lack it.
@@ -124,6 +125,7 @@ class Linker(PersonBaseForms, TitleMentions):
         self._first_name_evidence = None  # built on first use by first_name_evidence
         self._token_keys: dict[tuple[str, str | None], frozenset[str]] = {}  # token_keys' answers
         self._inhabitant = None  # the language's test for a member of a people, found on first use
+        self._capitals: frozenset[str] | None = None  # the states' capitals' ids, found on first use
 
     # --- indexes ---------------------------------------------------------------------------------
 
@@ -488,6 +490,11 @@ class Linker(PersonBaseForms, TitleMentions):
     def _is_state(self, entry_id: str) -> bool:
         entry = self.kb.get(entry_id)
         return entry.is_state()
+
+    def _is_capital(self, entry_id: str) -> bool:
+        if self._capitals is None:
+            self._capitals = frozenset(e.capital for e in self.kb.entries.values() if e.capital and e.is_state())
+        return entry_id in self._capitals
 
 
 @cache
