@@ -68,11 +68,8 @@ BODIES = {
     ("resort", "zdrowie"): "health_ministry",
     ("ministerstwo", "finanse"): "finance_ministry",
     ("resort", "finanse"): "finance_ministry",
-    # The United States' Treasury and Justice Department: "Departament Skarbu USA".
-    ("departament", "skarb"): "finance_ministry",
     ("ministerstwo", "sprawiedliwość"): "justice_ministry",
     ("resort", "sprawiedliwość"): "justice_ministry",
-    ("departament", "sprawiedliwość"): "justice_ministry",
     ("parlament",): "parliament",
     # "Kongres Peru", "Kongres USA": the parliament of the states that call it a congress.
     ("kongres",): "parliament",
