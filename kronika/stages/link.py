@@ -25,6 +25,7 @@ from kronika.kb.model import CANONICAL_LANGUAGE as CANONICAL
 from kronika.kb.naming import FAMILY_NAME_FIRST
 from kronika.record import Document, Entity, Token
 from kronika.stages.link_context import settle_bodies
+from kronika.stages.link_regions import elided_regions
 from kronika.stages.link_coref import name_parts
 from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_group import group_entities
@@ -139,6 +140,9 @@ class Linker(PersonBaseForms, TitleMentions):
         if is_capitalised(word) and (forms := getattr(self.language, "unknown_name_forms", None)):
             # A foreign name the dictionary lacks still declines ("w Burkinie Faso").
             keys.update(f.casefold() for f in forms(word, [r.tag for r in readings]))
+        elif word.islower() and (forms := getattr(self.language, "unknown_adjective_forms", None)):
+            # A region's adjective the dictionary lacks declines too ("w obwodzie briańskim").
+            keys.update(forms(word, [r.tag for r in readings]))
         for reading in readings:
             if not self.language.is_nominative(reading.tag):
                 continue
@@ -178,6 +182,10 @@ class Linker(PersonBaseForms, TitleMentions):
                 if len(words) > 1:
                     self._by_last_word[words[-1].casefold()].append((keys, words, entry.id))
         return index
+
+    def aliases_opening(self, key: str) -> list[tuple[tuple[frozenset[str], ...], tuple[str, ...], str]]:
+        """The base's aliases whose first word ``key`` matches: each word's keys, the words and the entry's id."""
+        return self._gazetteer.get(key, [])
 
     def _build_first_names(self) -> frozenset[str]:
         """First words of the base's people with a first name and surname ("Johann", "Recep", "Yoav")."""
@@ -521,6 +529,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     sentence_starts = {span[0] for s, e in doc.sentences if (span := token_span(tokens, s, e))}
     gazetteer = linker.gazetteer_matches(tokens, sentence_starts)
     found = merge_detected(linker, tokens, doc, gazetteer)
+    found += elided_regions(linker, tokens, found)
     bodies = linker.body_mentions(tokens, found, gazetteer)
     if bodies:
         # A body replaces what overlaps it; a state the replaced span held keeps its own mention.

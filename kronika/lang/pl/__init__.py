@@ -21,6 +21,7 @@ from kronika.lang.pl.names import (
     OBLIQUE_FINALS,
     PROPER_LABELS,
     UNKNOWN_CLASSES,
+    adjective_forms,
     feminine_forms,
     masculine_forms,
     may_be_ia_oblique,
@@ -186,6 +187,13 @@ class PolishLanguage:
         if not all(tag.split(":", 1)[0] in UNKNOWN_CLASSES for tag in tags):
             return ()
         return feminine_forms(word) + masculine_forms(word)
+
+    def unknown_adjective_forms(self, word: str, tags) -> tuple[str, ...]:
+        """Case forms of a lower-case adjective the dictionary lacks (``tags``: its readings' tags), by the
+        regular declension: "obwód briański" is "w obwodzie briańskim"."""
+        if not all(tag.split(":", 1)[0] in UNKNOWN_CLASSES for tag in tags):
+            return ()
+        return adjective_forms(word)
 
     def is_noun_like(self, tag: str) -> bool:
         """Nouns, the class a name shares its readings with: a capitalised word opening a sentence that reads as
