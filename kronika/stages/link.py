@@ -26,6 +26,7 @@ from kronika.kb.naming import FAMILY_NAME_FIRST
 from kronika.record import Document, Entity, Token
 from kronika.stages.link_context import settle_bodies
 from kronika.stages.link_regions import elided_regions
+from kronika.stages.link_societies import national_societies
 from kronika.stages.link_coref import name_parts
 from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_group import group_entities
@@ -127,6 +128,7 @@ class Linker(PersonBaseForms, TitleMentions):
         self._token_keys: dict[tuple[str, str | None], frozenset[str]] = {}  # token_keys' answers
         self._inhabitant = None  # the language's test for a member of a people, found on first use
         self._capitals: frozenset[str] | None = None  # the states' capitals' ids, found on first use
+        self._english_adjectives: dict[str, str] | None = None  # the states' English adjectives, on first use
 
     # --- indexes ---------------------------------------------------------------------------------
 
@@ -499,6 +501,16 @@ class Linker(PersonBaseForms, TitleMentions):
         entry = self.kb.get(entry_id)
         return entry.is_state()
 
+    def english_adjective(self, country: str) -> str | None:
+        """The English adjective of the state ``country`` ("LBN" -> "Lebanese"), or None."""
+        if self._english_adjectives is None:
+            self._english_adjectives = {
+                e.country: e.adjectives_in("en")[0]
+                for e in self.kb.entries.values()
+                if e.is_state() and e.adjectives_in("en")
+            }
+        return self._english_adjectives.get(country)
+
     def _is_capital(self, entry_id: str) -> bool:
         if self._capitals is None:
             self._capitals = frozenset(e.capital for e in self.kb.entries.values() if e.capital and e.is_state())
@@ -543,6 +555,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
             and not any(i in taken for i in range(g.start, g.end))
         ]
     found += linker.title_mentions(tokens, found, doc.date)
+    found = national_societies(linker, tokens, found)
     found = drop_credits(linker, tokens, doc.text, found)
     found = drop_openers(linker, tokens, sentence_starts, found)
     found = drop_vehicles(linker, tokens, found)

@@ -4,13 +4,11 @@ dictionary lacks."""
 from __future__ import annotations
 
 import pytest
+from conftest import linked_entities
 
 from kronika.kb import Entry, KnowledgeBase
 from kronika.lang import get_language
-from kronika.record import Document
-from kronika.stages.link import Linker, link_entities
-from kronika.stages.morph import MorphologyStage
-from kronika.stages.segment import SegmentStage
+from kronika.stages.link import Linker
 
 ENTRIES = [
     Entry("Q159", "Russia", "GPE", "RUS", "GOV", aliases={"pl": ("Rosja",)}),
@@ -42,8 +40,5 @@ def linker():
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_a_region_named_by_its_adjective_in_a_list_is_that_region(linker, text, expected):
-    language = get_language("pl")
-    doc = MorphologyStage(language)(SegmentStage(language)(Document(text=text, date="2025-09-04")))
-    doc.mentions = []
-    got = {e.name: [m.text for m in e.mentions] for e in link_entities(doc, linker)}
+    got = {e.name: [m.text for m in e.mentions] for e in linked_entities(linker, text)}
     assert got == expected

@@ -31,6 +31,7 @@ from kronika.lang.pl.names import (
 from kronika.lang.pl.punctuation import POLISH_QUOTES
 from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
 from kronika.lang.pl import events as EVENT_CUES
+from kronika.lang.pl.societies import NATIONAL_SOCIETIES
 from kronika.lang.pl.titles import BODIES, LOWER_CASE_BODIES, TITLES
 from kronika.lang.pl.triggers import TRIGGERS
 from kronika.lang.pl.vehicles import LIST_JOINERS, VEHICLE_NOUNS
@@ -52,6 +53,7 @@ class PolishLanguage:
     titles = TITLES
     bodies = BODIES
     lower_case_bodies = LOWER_CASE_BODIES
+    national_societies = NATIONAL_SOCIETIES
     credit_cues = CREDIT_CUES
     byline_openers = BYLINE_OPENERS
     vehicle_nouns = VEHICLE_NOUNS
