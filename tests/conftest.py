@@ -53,6 +53,18 @@ def story_store(path, **options):
 CLOCK_COLUMNS = {"added_at", "updated_at", "applied_at", "raised_at", "seen_at", "checked_at"}
 
 
+def linked_entities(linker, text: str, date: str = "2025-09-04"):
+    """The entities ``linker`` finds in ``text`` by the knowledge base alone (no name detector mentions)."""
+    from kronika.record import Document
+    from kronika.stages.link import link_entities
+    from kronika.stages.morph import MorphologyStage
+    from kronika.stages.segment import SegmentStage
+
+    doc = MorphologyStage(linker.language)(SegmentStage(linker.language)(Document(text=text, date=date)))
+    doc.mentions = []
+    return link_entities(doc, linker)
+
+
 def store_contents(path) -> dict[str, list[tuple]]:
     """Every row of every table of a store file (the full-text index's own tables included), without the
     clock columns, each table's rows sorted: what two stores of the same articles must share bit for bit."""

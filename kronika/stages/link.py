@@ -25,6 +25,8 @@ from kronika.kb.model import CANONICAL_LANGUAGE as CANONICAL
 from kronika.kb.naming import FAMILY_NAME_FIRST
 from kronika.record import Document, Entity, Token
 from kronika.stages.link_context import settle_bodies
+from kronika.stages.link_regions import elided_regions
+from kronika.stages.link_societies import national_societies
 from kronika.stages.link_coref import name_parts
 from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_group import group_entities
@@ -106,6 +108,7 @@ class Linker(PersonBaseForms, TitleMentions):
         # The lemmas a title or body may start with: most tokens start neither, and are passed over at once.
         self._title_starts = frozenset(title[0] for title in self.titles)
         self._body_starts = frozenset(body[0] for body in self.bodies)
+        self._title_words = frozenset(w for key in (*self.titles, *self.bodies) for w in key)
         self.lower_case_bodies = frozenset(getattr(language, "lower_case_bodies", ()))
         # Built by the _build_ methods below and kept prebuilt between processes (link_index.py): an index
         # they add must be added to linker_indexes' tuple too, or a process reading the cache will lack it.
@@ -124,6 +127,8 @@ class Linker(PersonBaseForms, TitleMentions):
         self._first_name_evidence = None  # built on first use by first_name_evidence
         self._token_keys: dict[tuple[str, str | None], frozenset[str]] = {}  # token_keys' answers
         self._inhabitant = None  # the language's test for a member of a people, found on first use
+        self._capitals: frozenset[str] | None = None  # the states' capitals' ids, found on first use
+        self._english_adjectives: dict[str, str] | None = None  # the states' English adjectives, on first use
 
     # --- indexes ---------------------------------------------------------------------------------
 
@@ -137,6 +142,9 @@ class Linker(PersonBaseForms, TitleMentions):
         if is_capitalised(word) and (forms := getattr(self.language, "unknown_name_forms", None)):
             # A foreign name the dictionary lacks still declines ("w Burkinie Faso").
             keys.update(f.casefold() for f in forms(word, [r.tag for r in readings]))
+        elif word.islower() and (forms := getattr(self.language, "unknown_adjective_forms", None)):
+            # A region's adjective the dictionary lacks declines too ("w obwodzie briańskim").
+            keys.update(forms(word, [r.tag for r in readings]))
         for reading in readings:
             if not self.language.is_nominative(reading.tag):
                 continue
@@ -176,6 +184,10 @@ class Linker(PersonBaseForms, TitleMentions):
                 if len(words) > 1:
                     self._by_last_word[words[-1].casefold()].append((keys, words, entry.id))
         return index
+
+    def aliases_opening(self, key: str) -> list[tuple[tuple[frozenset[str], ...], tuple[str, ...], str]]:
+        """The base's aliases whose first word ``key`` matches: each word's keys, the words and the entry's id."""
+        return self._gazetteer.get(key, [])
 
     def _build_first_names(self) -> frozenset[str]:
         """First words of the base's people with a first name and surname ("Johann", "Recep", "Yoav")."""
@@ -489,6 +501,21 @@ class Linker(PersonBaseForms, TitleMentions):
         entry = self.kb.get(entry_id)
         return entry.is_state()
 
+    def english_adjective(self, country: str) -> str | None:
+        """The English adjective of the state ``country`` ("LBN" -> "Lebanese"), or None."""
+        if self._english_adjectives is None:
+            self._english_adjectives = {
+                e.country: e.adjectives_in("en")[0]
+                for e in self.kb.entries.values()
+                if e.is_state() and e.adjectives_in("en")
+            }
+        return self._english_adjectives.get(country)
+
+    def _is_capital(self, entry_id: str) -> bool:
+        if self._capitals is None:
+            self._capitals = frozenset(e.capital for e in self.kb.entries.values() if e.capital and e.is_state())
+        return entry_id in self._capitals
+
 
 @cache
 def load_linker(code: str) -> Linker:
@@ -514,6 +541,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     sentence_starts = {span[0] for s, e in doc.sentences if (span := token_span(tokens, s, e))}
     gazetteer = linker.gazetteer_matches(tokens, sentence_starts)
     found = merge_detected(linker, tokens, doc, gazetteer)
+    found += elided_regions(linker, tokens, found)
     bodies = linker.body_mentions(tokens, found, gazetteer)
     if bodies:
         # A body replaces what overlaps it; a state the replaced span held keeps its own mention.
@@ -527,6 +555,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
             and not any(i in taken for i in range(g.start, g.end))
         ]
     found += linker.title_mentions(tokens, found, doc.date)
+    found = national_societies(linker, tokens, found)
     found = drop_credits(linker, tokens, doc.text, found)
     found = drop_openers(linker, tokens, sentence_starts, found)
     found = drop_vehicles(linker, tokens, found)

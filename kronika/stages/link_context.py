@@ -115,7 +115,7 @@ def _bare_body_role(linker: Linker, tokens: list[Token], f: Found) -> str | None
     to the home state's body by default, or left unlinked as a name the base lacks ("Sąd Konstytucyjny")."""
     if f.source == "body":
         return None  # "body" mentions were linked with their state, or after one named with it
-    title = linker.bodies.get(tuple((t.lemma or t.text).casefold() for t in tokens[f.start : f.end]))
+    title = linker.bodies.get(tuple(linker.title_lemmas(tokens[f.start : f.end])))
     if f.entry is None or title is None:
         # A name of one body ("Duma", "Pentagon", "Kneset") is that body wherever the article is.
         return title

@@ -27,6 +27,19 @@ class TitleMentions:
         ("syryjski prezydent")."""
         return self._title_starts | frozenset(self._adjectives)
 
+    def title_lemmas(self, tokens: list[Token]) -> list[str]:
+        """Each token's key for the title and body tables: its lemma, or, for a lower-case word, its written
+        form when only that is a word of a title: the tagger reads "spraw" in "ministerstwo spraw
+        zagranicznych" as the verb "sprawić", whose lemma no title has. Acronyms keep their lemma ("MON" read
+        as "Mona" stays the name the base links it by)."""
+        keys = []
+        for t in tokens:
+            lemma = (t.lemma or t.text).casefold()
+            if lemma not in self._title_words and t.text.islower() and t.text in self._title_words:
+                lemma = t.text
+            keys.append(lemma)
+        return keys
+
     def title_mentions(self, tokens: list[Token], found: list[Found], date: str | None) -> list[Found]:
         """ "prezydent Ukrainy", "północnokoreański przywódca": the office holder on the article's date."""
         if not date or not self.titles:
@@ -34,7 +47,7 @@ class TitleMentions:
         by_start = {f.start: f for f in found}
         covered = {i for f in found for i in range(f.start, f.end)}
         out = []
-        lemmas = [(t.lemma or t.text).casefold() for t in tokens]
+        lemmas = self.title_lemmas(tokens)
         for i in range(len(tokens)):
             if lemmas[i] not in self._title_starts:
                 continue
@@ -70,8 +83,9 @@ class TitleMentions:
         if not self.bodies:
             return []
         states = {g.start: g for g in gazetteer if g.entry and self._is_state(g.entry)}
+        seats = states | {g.start: g for g in gazetteer if g.entry and self._is_capital(g.entry)}
         linked = {i for f in found if f.entry for i in range(f.start, f.end)}
-        lemmas = [(t.lemma or t.text).casefold() for t in tokens]
+        lemmas = self.title_lemmas(tokens)
         out: list[Found] = []
         last: dict[str, object] = {}
         i = 0
@@ -92,7 +106,7 @@ class TitleMentions:
             ):
                 i += 1
                 continue
-            country = self._body_state(tokens, lemmas, i, i + n, states)
+            country = self._body_state(tokens, lemmas, i, i + n, states) or self._seat_state(tokens, i + n, seats)
             entry = self.kb.body(role, country) if country else None
             if entry is not None:
                 last[role] = entry
@@ -126,6 +140,14 @@ class TitleMentions:
             return self._adjectives[lemmas[start - 1]]
         if end < len(tokens) and lemmas[end] in self._adjectives and tokens[end].text.islower():
             return self._adjectives[lemmas[end]]
+        return None
+
+    def _seat_state(self, tokens: list[Token], end: int, seats) -> str | None:
+        """The state a body's title places it in: "MSZ w Teheranie", "Ministerstwo Spraw Zagranicznych w
+        Sudanie" (a state or its capital in the locative right after the title)."""
+        if end + 1 < len(tokens) and end + 1 in seats:
+            if tokens[end].text.casefold() in self.language.event_cues.LOCATIVE_PREPOSITIONS:
+                return self.kb.get(seats[end + 1].entry).country
         return None
 
 

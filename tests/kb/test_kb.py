@@ -142,6 +142,10 @@ BODIES = [
     ("foreign_ministry", "USA", "United States Department of State"),
     ("foreign_ministry", "PSE", "Ministry of Foreign Affairs (State of Palestine)"),
     ("defence_ministry", "ARM", "Ministry of Defence (Armenia)"),
+    # Titles that differ from the pattern (bodies.tsv): US spelling, "Ministry of Interior", departments.
+    ("defence_ministry", "AZE", "Ministry of Defense (Azerbaijan)"),
+    ("interior_ministry", "PAK", "Ministry of Interior (Pakistan)"),
+    ("foreign_ministry", "AUS", "Department of Foreign Affairs and Trade"),
     ("interior_ministry", "BLR", "Ministry of Internal Affairs (Belarus)"),
     ("election_commission", "BLR", "Central Election Commission of Belarus"),
     ("security_council", "PAK", "National Security Committee (Pakistan)"),

@@ -372,6 +372,8 @@ BODY_ENTRIES = [
     Entry("kronika:afu", "Armed Forces of Ukraine", "ORG", "UKR", "MIL", extra={"body": "armed_forces"}),
     Entry("kronika:rada", "Verkhovna Rada", "ORG", "UKR", "LEG", extra={"body": "parliament"}),
     Entry("kronika:carlos-mendoza", "Carlos Mendoza", "PER", "MEX", aliases={"pl": ("Carlos Mendoza",)}),
+    Entry("Q649", "Moscow", "GPE", "RUS", aliases={"pl": ("Moskwa",)}, forms={"pl": ("Moskwie",)}),
+    Entry("Q656", "Saint Petersburg", "GPE", "RUS", aliases={"pl": ("Petersburg",)}, forms={"pl": ("Petersburgu",)}),
     Entry("Q96", "Mexico", "GPE", "MEX", "GOV", aliases={"pl": ("Meksyk",)}),
     Entry("kronika:viktor-yanukovych", "Viktor Yanukovych", "PER", "UKR"),
     Entry("kronika:viktor-yanukovych-jr", "Viktor Yanukovych Jr.", "PER", "UKR"),
@@ -385,6 +387,11 @@ BODY_ENTRIES = [
 @pytest.fixture(scope="module")
 def body_linker():
     return Linker(get_language("pl"), KnowledgeBase(BODY_ENTRIES))
+
+
+def test_a_body_in_a_city_that_is_no_capital_is_not_placed_by_it(body_linker):
+    got = entities(body_linker, "MSZ w Petersburgu wydało komunikat.")
+    assert got.get("Saint Petersburg") == ["Petersburgu"] and "Ministry of Foreign Affairs (Russia)" not in got
 
 
 # (text, detector mentions, expected name -> mentions)
@@ -409,6 +416,24 @@ BODY_CASES = [
         {"Ministry of Defence (Ukraine)": ["ministerstwo obrony"]},
     ),
     ("Ukraiński parlament przyjął ustawę.", [], {}),
+    # A lower-case "spraw" the tagger reads as the verb "sprawić" is still the title's word.
+    (
+        "Rosyjskie ministerstwo spraw zagranicznych wydało komunikat.",
+        [],
+        {"Ministry of Foreign Affairs (Russia)": ["ministerstwo spraw zagranicznych"]},
+    ),
+    (
+        "Rzecznik rosyjskiego resortu spraw zagranicznych zabrał głos.",
+        [],
+        {"Ministry of Foreign Affairs (Russia)": ["resortu spraw zagranicznych"]},
+    ),
+    # A state or its capital in the locative right after the title places the body there; another city does not.
+    (
+        "Ministerstwo Spraw Zagranicznych w Rosji wydało komunikat.",
+        [],
+        {"Ministry of Foreign Affairs (Russia)": ["Ministerstwo Spraw Zagranicznych"], "Russia": ["Rosji"]},
+    ),
+    ("MSZ w Moskwie wydało komunikat.", [], {"Ministry of Foreign Affairs (Russia)": ["MSZ"], "Moscow": ["Moskwie"]}),
     ("Siły Zbrojne Ukrainy ostrzelały cel.", [], {"Armed Forces of Ukraine": ["Siły Zbrojne"], "Ukraine": ["Ukrainy"]}),
     # A title inside a longer name the detector found is a word of that name.
     (

@@ -21,6 +21,7 @@ from kronika.lang.pl.names import (
     OBLIQUE_FINALS,
     PROPER_LABELS,
     UNKNOWN_CLASSES,
+    adjective_forms,
     feminine_forms,
     masculine_forms,
     may_be_ia_oblique,
@@ -30,6 +31,7 @@ from kronika.lang.pl.names import (
 from kronika.lang.pl.punctuation import POLISH_QUOTES
 from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
 from kronika.lang.pl import events as EVENT_CUES
+from kronika.lang.pl.societies import NATIONAL_SOCIETIES
 from kronika.lang.pl.titles import BODIES, LOWER_CASE_BODIES, TITLES
 from kronika.lang.pl.triggers import TRIGGERS
 from kronika.lang.pl.vehicles import LIST_JOINERS, VEHICLE_NOUNS
@@ -51,6 +53,7 @@ class PolishLanguage:
     titles = TITLES
     bodies = BODIES
     lower_case_bodies = LOWER_CASE_BODIES
+    national_societies = NATIONAL_SOCIETIES
     credit_cues = CREDIT_CUES
     byline_openers = BYLINE_OPENERS
     vehicle_nouns = VEHICLE_NOUNS
@@ -186,6 +189,13 @@ class PolishLanguage:
         if not all(tag.split(":", 1)[0] in UNKNOWN_CLASSES for tag in tags):
             return ()
         return feminine_forms(word) + masculine_forms(word)
+
+    def unknown_adjective_forms(self, word: str, tags) -> tuple[str, ...]:
+        """Case forms of a lower-case adjective the dictionary lacks (``tags``: its readings' tags), by the
+        regular declension: "obwód briański" is "w obwodzie briańskim"."""
+        if not all(tag.split(":", 1)[0] in UNKNOWN_CLASSES for tag in tags):
+            return ()
+        return adjective_forms(word)
 
     def is_noun_like(self, tag: str) -> bool:
         """Nouns, the class a name shares its readings with: a capitalised word opening a sentence that reads as

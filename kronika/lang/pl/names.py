@@ -96,8 +96,32 @@ APOSTROPHES = "'’"
 
 # Lower-case particles inside foreign personal names; they never inflect and do not end the name.
 NAME_PARTICLES = frozenset(
-    {"de", "van", "der", "von", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "den",
-     "al", "el", "bin", "ibn", "ben", "y", "zu", "ter", "ten", "af"}
+    {
+        "de",
+        "van",
+        "der",
+        "von",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "den",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ben",
+        "y",
+        "zu",
+        "ter",
+        "ten",
+        "af",
+    }
 )
 
 # Conjunctions that join two names sharing one case ("Prawa i Sprawiedliwości", "Bośni i Hercegowinie").
@@ -108,10 +132,39 @@ COORDINATORS = frozenset({"i", "oraz"})
 # geographic names (Komisja Standaryzacji Nazw Geograficznych, "generic term + specific name").
 APPOSITION_HEADS = frozenset(
     {
-        "rzeka", "jezioro", "morze", "ocean", "zatoka", "wyspa", "półwysep", "archipelag", "cieśnina",
-        "góra", "szczyt", "pasmo", "dolina", "przełęcz", "kanał", "potok", "pustynia",
-        "miasto", "miasteczko", "wieś", "osada", "gmina", "powiat", "województwo", "prowincja",
-        "region", "dzielnica", "osiedle", "stan", "kraj", "państwo", "republika", "księstwo",
+        "rzeka",
+        "jezioro",
+        "morze",
+        "ocean",
+        "zatoka",
+        "wyspa",
+        "półwysep",
+        "archipelag",
+        "cieśnina",
+        "góra",
+        "szczyt",
+        "pasmo",
+        "dolina",
+        "przełęcz",
+        "kanał",
+        "potok",
+        "pustynia",
+        "miasto",
+        "miasteczko",
+        "wieś",
+        "osada",
+        "gmina",
+        "powiat",
+        "województwo",
+        "prowincja",
+        "region",
+        "dzielnica",
+        "osiedle",
+        "stan",
+        "kraj",
+        "państwo",
+        "republika",
+        "księstwo",
     }
 )
 
@@ -137,8 +190,17 @@ OBLIQUE_FINALS = frozenset("ąę")
 # -a ("Kościuszko": "Kościuszki", "Kościuszce", "Kościuszkę", "Kościuszką"; so "Poroszenki", "Kliczce"), a
 # Romance or Ukrainian first name like a masculine noun ("Castro": "Castra", "Castrowi", "Castrem"; "Petra"
 # for "Petro"), after the PWN spelling rules for the declension of names. Longest first.
-O_NAME_ENDINGS = (("owi", "o"), ("em", "o"), ("ki", "ko"), ("gi", "go"), ("ce", "ko"), ("y", "o"),
-                  ("ę", "o"), ("ą", "o"), ("a", "o"))
+O_NAME_ENDINGS = (
+    ("owi", "o"),
+    ("em", "o"),
+    ("ki", "ko"),
+    ("gi", "go"),
+    ("ce", "ko"),
+    ("y", "o"),
+    ("ę", "o"),
+    ("ą", "o"),
+    ("a", "o"),
+)
 
 OBLIQUE_CASES = frozenset({"gen", "dat", "acc", "inst", "loc"})
 # Regular endings of a man's first name in the oblique cases ("Johanna", "Johannowi", "Johannem").
@@ -194,8 +256,16 @@ def o_name_base(word: str) -> str | None:
 UNKNOWN_CLASSES = frozenset({"ign", "frag"})
 # The dative and locative of a feminine noun in -a by the last consonant of its stem, with the Polish
 # alternations ("Goma" -> "Gomie", "Lanka" -> "Lance", "Tara" -> "Tarze"); longest stem ending first.
-FEMININE_LOCATIVE = (("ch", "sze"), ("st", "ście"), ("k", "ce"), ("g", "dze"), ("r", "rze"), ("t", "cie"),
-                     ("d", "dzie"), ("ł", "le"))
+FEMININE_LOCATIVE = (
+    ("ch", "sze"),
+    ("st", "ście"),
+    ("k", "ce"),
+    ("g", "dze"),
+    ("r", "rze"),
+    ("t", "cie"),
+    ("d", "dzie"),
+    ("ł", "le"),
+)
 # Stem endings after which the genitive of such a noun is "-i", not "-y" ("Lanki", "Dżenina" -> "Dżeniny").
 SOFT_GENITIVE = ("k", "g", "j", "l", "ci", "ni", "si", "zi")
 
@@ -214,9 +284,21 @@ def feminine_forms(word: str) -> tuple[str, ...]:
 # The locative of a masculine noun ending in a consonant, by that consonant, with the Polish alternations
 # ("Chartum" -> "Chartumie", "Dakar" -> "Dakarze", "Rabat" -> "Rabacie"); the other consonants take "-u",
 # as the genitive may ("Kidal" -> "Kidalu", "Irak" -> "Iraku"), which is among the forms anyway.
-MASCULINE_LOCATIVE = (("st", "ście"), ("t", "cie"), ("d", "dzie"), ("r", "rze"), ("ł", "le"), ("n", "nie"),
-                      ("m", "mie"), ("p", "pie"), ("b", "bie"), ("f", "fie"), ("w", "wie"), ("s", "sie"),
-                      ("z", "zie"))
+MASCULINE_LOCATIVE = (
+    ("st", "ście"),
+    ("t", "cie"),
+    ("d", "dzie"),
+    ("r", "rze"),
+    ("ł", "le"),
+    ("n", "nie"),
+    ("m", "mie"),
+    ("p", "pie"),
+    ("b", "bie"),
+    ("f", "fie"),
+    ("w", "wie"),
+    ("s", "sie"),
+    ("z", "zie"),
+)
 
 
 def masculine_forms(word: str) -> tuple[str, ...]:
@@ -229,6 +311,29 @@ def masculine_forms(word: str) -> tuple[str, ...]:
     instrumental = word + ("iem" if word.endswith(("k", "g")) else "em")  # "Toreckiem", "Hamburgiem"
     return tuple(f for f in (word + "a", word + "u", word + "owi", instrumental, locative) if f)
 
+
+# The endings of a Polish adjective after its stem, by the letter its base form ends in: "-i" after "k" or "g"
+# ("briański": "briańskiego", "briańskim", "briańska", "briańskiej"), "-y" after a hard consonant ("czarny":
+# "czarnego"). The masculine personal plural ("-scy") is left out: no region is named by it.
+ADJECTIVE_ENDINGS = {
+    "i": ("iego", "iemu", "im", "a", "iej", "ą", "ie", "ich", "imi"),
+    "y": ("ego", "emu", "ym", "a", "ej", "ą", "e", "ych", "ymi"),
+}
+
+
+def adjective_forms(word: str) -> tuple[str, ...]:
+    """The case forms of a lower-case adjective the dictionary lacks by the regular declension ("obwód
+    briański" is "w obwodzie briańskim", "biełgorodzki" "biełgorodzkiego"); none for another word."""
+    if len(word) < 5 or not word.islower():
+        return ()
+    if word.endswith(("ki", "gi")):
+        endings = ADJECTIVE_ENDINGS["i"]
+    elif word.endswith("y") and word[-2:-1] not in "aeiouyąęó":
+        endings = ADJECTIVE_ENDINGS["y"]
+    else:
+        return ()
+    stem = word[:-1]
+    return tuple(stem + ending for ending in endings)
 
 
 # Consonants an "i" softens before a vowel ("Kasia", "Zosia", "Ania", "Gabrysia", "Dzidzia"): a feminine noun in

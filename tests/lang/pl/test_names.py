@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kronika.lang.pl.names import (
+    adjective_forms,
     feminine_forms,
     masculine_forms,
     may_be_ia_oblique,
@@ -90,6 +91,23 @@ MASCULINE_CASES = [
 @pytest.mark.parametrize(("word", "expected"), MASCULINE_CASES)
 def test_masculine_forms(word, expected):
     assert masculine_forms(word) == expected
+
+
+# (adjective in its base form, some of its regular case forms, or none for a word that is no such adjective)
+ADJECTIVE_CASES = [
+    ("briański", {"briańskim", "briańskiego", "briańską", "briańskiej", "briańskie"}),
+    ("biełgorodzki", {"biełgorodzkim", "biełgorodzkiego"}),
+    ("czarny", {"czarnym", "czarnego", "czarną", "czarnej"}),
+    ("Briański", set()),  # a capitalised word is a name's, declined by the name rules
+    ("obwód", set()),
+    ("zły", set()),  # too short to tell
+]
+
+
+@pytest.mark.parametrize(("word", "expected"), ADJECTIVE_CASES)
+def test_adjective_forms(word, expected):
+    forms = set(adjective_forms(word))
+    assert expected <= forms and bool(forms) is bool(expected)
 
 
 # (form, lemma, whether the form may be an oblique case of the lemma): after a soft consonant an "-ia" noun
