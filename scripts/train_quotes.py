@@ -157,7 +157,12 @@ def examples(grader, gold: dict, text, candidates):
             continue
         options = speaker_candidates(text, candidate, counts)
         group = [
-            (features, grader.same_party(match.get("speaker"), asdict(speaker_party(entity, text.memo["countries"]))))
+            (
+                features,
+                grader.same_party(
+                    match.get("speaker"), asdict(speaker_party(entity, text.memo["countries"], text.memo["names"]))
+                ),
+            )
             for entity, features in options
         ]
         group.append((nobody_features(text, candidate, len(options)), not match.get("speaker")))

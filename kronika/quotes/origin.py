@@ -76,8 +76,12 @@ def _apposition_country(text: Text, end: int, states: dict[int, str], adjective_
     return None
 
 
-def speaker_party(entity, countries: dict[str, str]) -> Participant:
-    """The record's party for a speaker, with the country its title gave if the entity has none."""
+def speaker_party(entity, countries: dict[str, str], names: dict[str, str] | None = None) -> Participant:
+    """The record's party for a speaker, with the country its title gave if the entity has none, and the name in
+    the article's spelling where ``names`` (``kronika/quotes/native.py``) has one."""
     party = participant(entity)
-    country = countries.get(getattr(entity, "id", None) or "")
-    return replace(party, country=country) if country and party.country is None else party
+    key = getattr(entity, "id", None) or ""
+    country = countries.get(key)
+    if country and party.country is None:
+        party = replace(party, country=country)
+    return replace(party, name=names[key]) if names and key in names else party

@@ -130,14 +130,19 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
             f"country={entity.country is not None or key in text.memo.get('countries', {})}",
             f"type={entity.type}|verb={quote.verb is not None}",
         ]
+        # The carried cues (the rule, the last sayer, a recent subject) each also by whether the quote's verb has
+        # a common-noun subject ("przekazała służba prasowa Kremla"): that subject is someone, so a party carried
+        # from an earlier sentence is less likely to be the speaker.
+        cued = f"title={title is not None}"
         if rule_entity is not None and entity.id == rule_entity.id:
-            features += ["rule", f"rule|type={entity.type}", f"rule|verb={quote.verb is not None}"]
+            features += ["rule", f"rule|type={entity.type}", f"rule|verb={quote.verb is not None}", f"rule|{cued}"]
         if key in recent:
             rank = min(recent[key], 3)
             features += [
                 f"recent_subject={rank}",
                 f"recent_subject={rank}|type={entity.type}",
                 f"recent_subject={rank}|verb={quote.verb is not None}",
+                f"recent_subject={rank}|{cued}",
             ]
         if impersonal:
             features.append(f"impersonal|type={entity.type}")
@@ -148,7 +153,7 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
         if governing is not None and entity.id == governing.id:
             features += ["governing", f"governing|verb={quote.verb is not None}"]
         if sayer is not None and entity.id == sayer.id:
-            features += ["sayer", f"sayer|has_verb={quote.verb is not None}"]
+            features += ["sayer", f"sayer|has_verb={quote.verb is not None}", f"sayer|{cued}"]
         out.append((entity, features))
     body = title_body(text, quote, title)
     if body is not None and body.id not in entities:

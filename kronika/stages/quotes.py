@@ -19,6 +19,7 @@ from kronika.quotes.coref import with_surnames
 from kronika.quotes.origin import title_countries, speaker_party
 from kronika.quotes.features import quote_features
 from kronika.quotes.model import QuoteModels, load_quote_models
+from kronika.quotes.native import native_names
 from kronika.quotes.speakers import Said, named_subject, nobody_features, speaker_candidates
 from kronika.record import Document, Quote
 from kronika.stages.link import load_linker
@@ -63,12 +64,13 @@ def find_quotes(doc: Document, language, data, models: QuoteModels) -> list[Quot
 
 def speaker_text(doc: Document, language, data) -> Text:
     """The article as the quote stage reads it: bare surnames placed as their full names' entities
-    (``kronika/quotes/coref.py``), the countries the titles of unlinked persons give (``origin.py``), and the
-    linker, whose knowledge base names the offices of the persons a title may mean (``roles.py``)."""
+    (``kronika/quotes/coref.py``), the countries the titles of unlinked persons give (``origin.py``), home parties'
+    names in the article's spelling (``native.py``), and the linker, whose knowledge base names the offices of the persons a title may mean (``roles.py``)."""
     text = with_surnames(read_text(doc, language, data), language)
     # The linker's knowledge base also tells the speaker model which offices a person held (``roles.py``).
     linker = text.memo["linker"] = load_linker(language.code)
     text.memo["countries"] = title_countries(text, linker.adjective_state)
+    text.memo["names"] = native_names(text, data.HOME_STATE)
     return text
 
 
@@ -133,6 +135,8 @@ def to_quote(text: Text, said: Said) -> Quote:
         start=c.start,
         end=c.end,
         text=text.doc.text[c.start : c.end],
-        speaker=speaker_party(said.entity, text.memo.get("countries", {})) if said.entity is not None else None,
+        speaker=speaker_party(said.entity, text.memo.get("countries", {}), text.memo.get("names"))
+        if said.entity is not None
+        else None,
         verb=text.tokens[c.verb].text if c.verb is not None else None,
     )

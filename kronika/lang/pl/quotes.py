@@ -12,6 +12,7 @@ from kronika.lang.pl.events import REPORTING_VERBS
 from kronika.lang.pl.events import SOURCE_PREPOSITIONS as EVENT_SOURCES
 from kronika.lang.pl.punctuation import POLISH_QUOTES
 from kronika.lang.pl.titles import TITLES
+from kronika.lang.pl.translit import HOME
 from kronika.lang.pl.triggers import TRIGGERS
 from kronika.lang.punctuation import DASHES
 
@@ -31,6 +32,9 @@ SPEECH_VERBS = frozenset({t.head for t in TRIGGERS if t.speech}) | REPORTING_VER
 
 # "według NIS", "zdaniem ekspertów": a cited source, the event coder's list.
 SOURCE_PREPOSITIONS = EVENT_SOURCES
+
+# The state whose parties go by their native spelling in English too ("Lech Wałęsa"; ``kronika/quotes/native.py``).
+HOME_STATE = HOME
 
 # The conjunction that opens reported (indirect) speech: "podkreślił, że ...".
 THAT = frozenset({"że", "iż"})
