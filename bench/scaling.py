@@ -86,6 +86,7 @@ class Timing:
     server: float  # forkservers' own CPU (their preload, before any worker forks): serial
     workers: list[float] = field(default_factory=list)  # the busiest N other processes, busiest first
     others: float = 0.0  # every other process (Dask's nannies, resource trackers)
+    phases: dict[str, float] = field(default_factory=dict)  # batch runs: where the wall time went (``phases``)
 
     def serial(self) -> float:
         return self.head + self.server + self.tail
@@ -128,6 +129,33 @@ def roles(samples: dict[int, list[tuple[float, float]]], info: dict[int, tuple[i
     }
 
 
+def phases(out: Path, started: float, ended: float) -> dict[str, float]:
+    """Where a batch run's wall time went, from its done-markers (each partition's worker, its seconds of
+    reading, analysis and table making, and the marker's time, written last): ``start`` from the launch to
+    the first partition's start (imports, the workers' start and loading), ``run`` from there to the last
+    partition's end, ``spread`` between the workers' last ends (one core idle: the partitions' granularity),
+    ``end`` from the last end to the command's exit (closing the workers, the summary), and ``busy``, the
+    partitions' seconds over the workers' share of ``run`` (under 1: workers waiting for work or writing)."""
+    ends: dict[str, float] = {}
+    first, busy = float("inf"), 0.0
+    for marker in (out / "_done").glob("*.json"):
+        summary = json.loads(marker.read_text(encoding="utf-8"))
+        end = marker.stat().st_mtime - started
+        first = min(first, end - summary["seconds"])
+        ends[summary["worker"]] = max(ends.get(summary["worker"], 0.0), end)
+        busy += summary["seconds"]
+    if not ends:
+        return {}
+    last = max(ends.values())
+    return {
+        "start": first,
+        "run": last - first,
+        "spread": last - min(ends.values()),
+        "end": ended - started - last,
+        "busy": busy / (len(ends) * (last - first)) if last > first else 0.0,
+    }
+
+
 def run(command: list[str], tmp: Path, code: Path = ROOT, keep: Path | None = None, workers: int = 1) -> Timing:
     """``command`` run from the checkout ``code``, its processes' CPU sampled every 0.2 s (forkserver children
     are nobody's to wait for); its output is moved to ``keep`` when given."""
@@ -135,7 +163,7 @@ def run(command: list[str], tmp: Path, code: Path = ROOT, keep: Path | None = No
 
     with tempfile.TemporaryDirectory(dir=tmp) as out:
         argv = [sys.executable, "-m", "kronika", *(part.replace("OUT", out) for part in command)]
-        started = time.perf_counter()
+        started, launched = time.perf_counter(), time.time()
         process = subprocess.Popen(argv, cwd=code, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         samples: dict[int, list[tuple[float, float]]] = {}  # pid -> [(seconds since start, CPU seconds)]
         info: dict[int, tuple[int, str]] = {}  # pid -> (parent pid, command line)
@@ -157,18 +185,25 @@ def run(command: list[str], tmp: Path, code: Path = ROOT, keep: Path | None = No
         wall = time.perf_counter() - started
         if process.returncode:
             raise subprocess.CalledProcessError(process.returncode, argv)
+        spent = phases(Path(out) / "batch", launched, launched + wall) if command[0] == "batch" else {}
         if keep is not None:
             shutil.rmtree(keep, ignore_errors=True)
             shutil.move(out, keep)
             Path(out).mkdir()
         cpu = sum(series[-1][1] for series in samples.values())
-        return Timing(wall, os.getloadavg()[0], cpu, **roles(samples, info, process.pid, workers))
+        return Timing(wall, os.getloadavg()[0], cpu, phases=spent, **roles(samples, info, process.pid, workers))
 
 
 def describe(timing: Timing, n: int) -> str:
     """One run's wall time and where its CPU went, per article (ms) and in serial seconds."""
     ms = 1000 / n
     text = f"{timing.wall:.1f} s, load {timing.load:.1f}, CPU {timing.cpu * ms:.1f} ms/article"
+    if timing.phases:
+        spent = timing.phases
+        text += (
+            f" (wall: start {spent['start']:.1f} s, partitions {spent['run']:.1f} s, workers' ends {spent['spread']:.1f} s"
+            f" apart, end {spent['end']:.1f} s; workers busy {100 * spent['busy']:.0f}%)"
+        )
     if not timing.workers:
         return text
     workers = ", ".join(f"{cpu * ms:.1f}" for cpu in timing.workers)

@@ -1,15 +1,17 @@
 """The three engines behind one interface: a task's result or its error comes back through its future, and
-the LocalCluster Kronika starts has workers that do not profile their tasks, poll less often and keep glibc's
-default heap trimming."""
+the LocalCluster Kronika starts has workers forked with the pipeline loaded, which do not profile their tasks,
+poll less often and keep glibc's default heap trimming."""
 
 from __future__ import annotations
 
 import os
+import sys
 
 import dask
 import pytest
 
 from kronika.batch.engines import LOCAL_CLUSTER_CONFIG, TRIMMING, Dask, Inline, Pool
+from kronika.batch.pool import PRELOAD
 from kronika.options import LIBRARY_DEFAULTS
 
 ENGINES = {
@@ -51,3 +53,14 @@ def test_the_local_cluster_runs_with_kronikas_settings():
             assert seen == value, key
             # Whatever this process has (an earlier cluster's nanny may have set it here), not the nanny's.
             assert trimming == os.environ.get(TRIMMING)
+
+
+def preloaded() -> bool:
+    """Module-level, so it pickles: whether this process holds what the pool's forkserver preloads (a worker
+    spawned for itself never imports it)."""
+    return PRELOAD in sys.modules
+
+
+def test_the_local_clusters_workers_are_forked_with_the_pipelines_loaded():
+    with ENGINES["dask"]() as engine:
+        assert engine.submit(preloaded).result()
