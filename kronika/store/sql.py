@@ -475,11 +475,16 @@ SELECT {EVENT_COLUMNS} FROM events e WHERE e.pk > :after AND (:modality IS NULL 
 ORDER BY e.pk LIMIT :limit"""
 
 PARTICIPANTS_OF = """
-SELECT event, role, position, entity, name, country, sector FROM event_participants
+SELECT event, role, entity, name, country, sector FROM event_participants
 WHERE event IN ({marks}) ORDER BY event, role, position"""
 # The first report of each event: its article gives SOURCEURL, the root-event flag and the tone.
 FIRST_REPORTS_OF = """
 SELECT r.event, r.sentence, r.trigger_text, a.id, a.url, a.source, a.tone
+FROM event_reports r JOIN articles a ON a.pk = r.article
+WHERE r.pk IN (SELECT min(pk) FROM event_reports WHERE event IN ({marks}) GROUP BY event)"""
+# The same reports with the columns of an event record's first_report, in its order (queries.event_records).
+FIRST_REPORT_FIELDS_OF = """
+SELECT r.event, a.id, a.url, a.source, r.sentence, r.trigger_text
 FROM event_reports r JOIN articles a ON a.pk = r.article
 WHERE r.pk IN (SELECT min(pk) FROM event_reports WHERE event IN ({marks}) GROUP BY event)"""
 AVERAGE_TONE_OF = """
