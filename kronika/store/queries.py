@@ -286,6 +286,12 @@ def event_total(connection: sqlite3.Connection, **given) -> tuple[int | None, bo
     kept = _actor_total(connection, conditions, params, sides)
     if kept is not None:
         return kept, True
+    # Each side reads the dates off its participants (sql.SIDE_DATES), which repeat their event's date: the
+    # events' own date conditions only kept the planner from the covering index of each event's modality
+    # (events_joined) for a look-up of the event's row (PRK as recipient in 2010-2015, 2,570 events of
+    # 1,000,000: 2.8 -> 2.2 ms of CPU).
+    if sides:
+        conditions = [c for c in conditions if c not in (sql.EVENT_CONDITIONS["since"], sql.EVENT_CONDITIONS["until"])]
     statement = sql.EVENTS_COUNTED_UP_TO.format(conditions="\n  ".join(conditions))
     if "match" in params:
         others = [condition for condition in conditions if condition != sql.EVENT_CONDITIONS["text"]]
