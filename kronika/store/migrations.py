@@ -124,6 +124,13 @@ def event_days(connection: sqlite3.Connection) -> None:
     _run(connection, *sql.SCHEMA_EVENT_DAYS)
 
 
+@migration("index of the reports by article with their event: the events of the articles a search matches")
+def report_events(connection: sqlite3.Connection) -> None:
+    _run(connection, *sql.SCHEMA_REPORT_EVENTS)
+    if connection.execute(sql.HAS_STATISTICS).fetchone():
+        connection.execute(sql.ANALYZE_REPORT_EVENTS)
+
+
 # The numbers the first eight had when migrations were numbered: history, never to grow.
 NUMBERED = {
     1: "initial_schema",

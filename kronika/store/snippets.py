@@ -153,15 +153,30 @@ def _stem_starts(text: str, stems: frozenset[str]):
     if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): positions would shift
         yield from WORD.finditer(text)
         return
-    for hit in _stems_pattern(stems).finditer(lowered):
-        word = WORD.match(text, hit.start())
+    pattern = _stems_pattern(stems)
+    hit = pattern.search(lowered)
+    while hit is not None:
+        start = hit.start()
+        if start and _WORD_CHAR.match(lowered, start - 1):  # inside a word: look again one character on
+            hit = pattern.search(lowered, start + 1)
+            continue
+        word = WORD.match(text, start)
         if word is not None:  # None: a stem that starts with no letter, which no token does
             yield word
+        hit = pattern.search(lowered, max(hit.end(), start + 1))  # (an empty stem would match anywhere)
+
+
+# The stems alone, and the character before a hit checked in Python: the same hits as the expression with
+# ``(?<!\w)`` in front (each position is tried in order, a hit inside a word is dropped and the search goes on
+# from the next character), but a pattern that starts with its letters is searched for by the regular
+# expression engine's literal scan, where the look-behind tried every position of the text (21 articles of a
+# results page: 1.8 -> 0.1 ms).
+_WORD_CHAR = re.compile(r"\w")
 
 
 @functools.lru_cache(maxsize=64)
 def _stems_pattern(stems: frozenset[str]) -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(stem) for stem in sorted(stems)) + ")")
+    return re.compile("|".join(re.escape(stem) for stem in sorted(stems)))
 
 
 def _matched(readings: list[tuple[str, str]], terms: list[set[str]]) -> int | None:

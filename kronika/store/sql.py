@@ -475,11 +475,16 @@ SELECT {EVENT_COLUMNS} FROM events e WHERE e.pk > :after AND (:modality IS NULL 
 ORDER BY e.pk LIMIT :limit"""
 
 PARTICIPANTS_OF = """
-SELECT event, role, position, entity, name, country, sector FROM event_participants
+SELECT event, role, entity, name, country, sector FROM event_participants
 WHERE event IN ({marks}) ORDER BY event, role, position"""
 # The first report of each event: its article gives SOURCEURL, the root-event flag and the tone.
 FIRST_REPORTS_OF = """
 SELECT r.event, r.sentence, r.trigger_text, a.id, a.url, a.source, a.tone
+FROM event_reports r JOIN articles a ON a.pk = r.article
+WHERE r.pk IN (SELECT min(pk) FROM event_reports WHERE event IN ({marks}) GROUP BY event)"""
+# The same reports with the columns of an event record's first_report, in its order (queries.event_records).
+FIRST_REPORT_FIELDS_OF = """
+SELECT r.event, a.id, a.url, a.source, r.sentence, r.trigger_text
 FROM event_reports r JOIN articles a ON a.pk = r.article
 WHERE r.pk IN (SELECT min(pk) FROM event_reports WHERE event IN ({marks}) GROUP BY event)"""
 AVERAGE_TONE_OF = """
@@ -1168,6 +1173,11 @@ GROUP BY c.date ORDER BY c.date DESC"""
 # A latest-first page from a date on: the events of later dates are skipped by their counts, not read.
 EVENTS_FROM_DATE = "AND e.date <= :seek_date"
 SCHEMA_EVENT_DAYS = ("CREATE INDEX IF NOT EXISTS event_counts_days ON event_counts(modality, date, events)",)
+# The events each article reports, read off the index alone (the table's (article, ordinal) key led to every
+# report's row for its event): the words' events a total counts (EVENTS_OF_WORDS_COUNTED_UP_TO), a rare
+# word's events, an article's events. "Pekin" on 1,000,000 events: its total 6.0 -> 4.4 ms of CPU.
+SCHEMA_REPORT_EVENTS = ("CREATE INDEX IF NOT EXISTS event_reports_article ON event_reports(article, event)",)
+ANALYZE_REPORT_EVENTS = "ANALYZE event_reports_article"
 EVENT_COUNTS_SUMMED = "SELECT coalesce(sum(c.events), 0) FROM event_counts c WHERE 1 {conditions}"
 # Whether any event has them (the first row found ends the read; none found reads the rows of those asked).
 EVENT_COUNTS_ANY = "SELECT EXISTS (SELECT 1 FROM event_counts c WHERE 1 {conditions})"

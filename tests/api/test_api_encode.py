@@ -17,6 +17,9 @@ VALUES = [
     {"tone": 1e-05, "lat": [2.5e-07, -3.3e-9, 0.0001, 9.99e-05]},
     {"text": 'a\x00\x1f\x7f\u2028"\\/é😀\t\n Kim Dzong Un spotkał się z Xi'},
     {"looks like a number": ":1e-05 and ,0.00001 in a string"},
+    # small floats after text with the tails in it ("e-mail"), at the end and far into a body
+    {"text": "e-mail 0.0000 e-", "tone": -1.2345678901234567e-05, "lat": [1.0, 3e-07]},
+    ["e-" * 50, 0.1, "x" * 1000, 7.5e-06],
     {"big": 2**70, "negative": -(2**63) - 1},  # beyond 64 bits: orjson refuses, json writes them
     {1: "an int key", None: "a None key", 2.5: "a float key"},  # keys json turns into text
     [None, True, False, [], {}, "", [[[]]]],

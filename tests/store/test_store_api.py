@@ -326,6 +326,7 @@ BIG_STORE_STATS = [
     ("actors", "actors", "75 1"),
     ("event_reports", "event_reports_event", "1000000 1 1"),
     ("event_reports", "sqlite_autoindex_event_reports_1", "1000000 5 1"),
+    ("event_reports", "event_reports_article", "1000000 5 1"),
     ("article_entities", "article_entities_entity", "2640000 66000"),
     ("article_entities", "article_entities", "2640000 14 1"),
     ("articles", "articles_date", "200000 50"),

@@ -129,6 +129,8 @@ STEM_CASES = [
     ("c++ i C# oraz -ab", {"-ab", "c++", "c"}),
     ("UE i UEFA, ue.", {"ue"}),
     ("", {"pek"}),
+    ("xababa ababa aba, ba", {"aba", "bab"}),  # a stem inside a word, then one at a word's start inside it
+    ("Abab-aba ABA", {"aba"}),
 ]
 
 
