@@ -19,7 +19,7 @@ from functools import cache
 import numpy as np
 
 from kronika.events.coordination import extend_side
-from kronika.events.features import is_trigger_candidate, role_features, trigger_features
+from kronika.events.features import context_features, is_trigger_candidate, role_features, word_features
 from kronika.events.linear import LinearModel
 from kronika.events.view import ArticleView, Candidate
 from kronika.record import Event, Mention, Participant
@@ -53,7 +53,8 @@ def trigger_sites(
     words = [i for i in range(len(view.lemmas)) if is_trigger_candidate(view, i)]
     if not words:
         return {}
-    shares = model.shares([trigger_features(view, i, cues) for i in words])
+    # A word's own features first, as in ``trigger_features``: the model looks their rows up once per word.
+    shares = model.shares([context_features(view, i, cues) for i in words], [word_features(view, i) for i in words])
     types = [k for k, c in enumerate(model.classes) if c != NONE]
     part = shares[:, types]
     runs = _runs([view.sentence_of[i] for i in words])
