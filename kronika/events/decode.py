@@ -16,8 +16,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
+
 from kronika.events.coordination import extend_side
-from kronika.events.features import is_trigger_candidate, role_features, trigger_features
+from kronika.events.features import context_features, is_trigger_candidate, role_features, word_features
 from kronika.events.linear import LinearModel
 from kronika.events.view import ArticleView, Candidate
 from kronika.record import Event, Mention, Participant
@@ -42,23 +44,32 @@ class Thresholds:
     fill_rules: bool = False
 
 
-def trigger_sites(view: ArticleView, model: LinearModel, cues) -> dict[tuple[int, str], tuple[float, int]]:
+def trigger_sites(
+    view: ArticleView, model: LinearModel, cues, floor: float = 0.0
+) -> dict[tuple[int, str], tuple[float, int]]:
     """(sentence, type) -> (probability, token) of the best word of each sentence for each type: the first of
-    equal best, and only a probability above 0. Keys come in the order of the word that first gave the type a
-    probability, then of the model's classes."""
+    equal best, and only a probability above 0 and at least ``floor``. Keys come in the order of the word that
+    first gave the type a probability, then of the model's classes."""
     words = [i for i in range(len(view.lemmas)) if is_trigger_candidate(view, i)]
     if not words:
         return {}
-    shares = model.shares([trigger_features(view, i, cues) for i in words])
+    # A word's own features first, as in ``trigger_features``: the model looks their rows up once per word.
+    shares = model.shares([context_features(view, i, cues) for i in words], [word_features(view, i) for i in words])
     types = [k for k, c in enumerate(model.classes) if c != NONE]
+    part = shares[:, types]
+    runs = _runs([view.sentence_of[i] for i in words])
+    # Only the (sentence, type) pairs some word reaches (the floor, else a probability above 0) need their best
+    # word: with a floor that is a few pairs an article, and working out every pair's cost more than the rest of
+    # decoding.
+    run_of = np.repeat(np.arange(len(runs)), [hi - lo for lo, hi in runs])
+    rows, columns = np.nonzero(part >= floor if floor > 0 else part > 0)
+    pairs = sorted(set(zip(run_of[rows].tolist(), columns.tolist())))
     entries = []
-    for lo, hi in _runs([view.sentence_of[i] for i in words]):
-        part = shares[lo:hi, types]
-        best, top = part.argmax(axis=0).tolist(), part.max(axis=0).tolist()
-        positive = part > 0
-        first, seen = positive.argmax(axis=0).tolist(), positive.any(axis=0).tolist()
-        sentence = view.sentence_of[words[lo]]
-        entries += [(lo + first[n], k, sentence, top[n], words[lo + best[n]]) for n, k in enumerate(types) if seen[n]]
+    for r, n in pairs:
+        lo, hi = runs[r]
+        column = part[lo:hi, n]
+        best, first = int(column.argmax()), int((column > 0).argmax())
+        entries.append((lo + first, types[n], view.sentence_of[words[lo]], float(column[best]), words[lo + best]))
     entries.sort(key=lambda e: e[:2])
     return {(sentence, model.classes[k]): (p, token) for _, k, sentence, p, token in entries}
 
@@ -195,7 +206,7 @@ def decode(
     cues = coder.cues
     events = list(view.rules) if limits.keep_rules else []
     covered = {(e.sentence, e.type) for e in events}
-    sites = trigger_sites(view, models["trigger"], cues)
+    sites = trigger_sites(view, models["trigger"], cues, floor=limits.trigger)
     chosen = [
         (sentence, etype, token)
         for (sentence, etype), (p, token) in sorted(sites.items(), key=lambda s: (s[0][0], s[1][1]))

@@ -33,12 +33,21 @@ def _bucket(n: int) -> str:
 
 
 def trigger_features(view: ArticleView, i: int, cues) -> list[str]:
-    lemma, cls = view.lemmas[i], view.classes[i]
+    return [*word_features(view, i), *context_features(view, i, cues)]
+
+
+def word_features(view: ArticleView, i: int) -> tuple[str, ...]:
+    """The features of a trigger candidate's own word: the same tuple for every occurrence of its lemma and class."""
+    return _word_features(view.lemmas[i], view.classes[i])
+
+
+def context_features(view: ArticleView, i: int, cues) -> list[str]:
+    """The features of a trigger candidate's place: neighbours, cues, the sentence and the rules' reading of it."""
+    cls = view.classes[i]
     sentence = view.sentence_of[i]
     lo, hi = view.sentence_tokens[sentence]
     before = view.lemmas[max(lo, i - CUE_REACH) : i]
     feats = [
-        *_word_features(lemma, cls),
         f"l-1={view.lemmas[i - 1] if i > lo else '<s>'}",
         f"l+1={view.lemmas[i + 1] if i + 1 < hi else '</s>'}",
     ]

@@ -5,12 +5,15 @@ logistic regression), shipped as JSON, scored here in plain Python so the pipeli
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from kronika import prebuilt
+from kronika.caches import WORD_TYPES
 from kronika.errors import KronikaError
 from kronika.rowsums import sum_in_order
 
@@ -23,6 +26,7 @@ class LinearModel:
     # The weights as one matrix (a row per feature, then a zero row and the intercept), built on first use.
     _rows: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     _matrix: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
+    _fixed: Callable | None = field(default=None, init=False, repr=False, compare=False)
 
     def many(self, feature_lists: list[list[str]]) -> list[dict[str, float]]:
         """``probabilities`` of many items in one pass of array arithmetic: what scoring every word of an
@@ -31,20 +35,34 @@ class LinearModel:
             return []
         return [dict(zip(self.classes, row)) for row in self.shares(feature_lists).tolist()]
 
-    def shares(self, feature_lists: list[list[str]]) -> np.ndarray:
-        """``many``'s probabilities as an array: a row per item, a column per class."""
+    def shares(self, feature_lists: list[list[str]], fixed: list[tuple[str, ...]] | None = None) -> np.ndarray:
+        """``many``'s probabilities as an array: a row per item, a column per class. ``fixed``, when given, holds
+        a tuple of features per item that come before its list's: the rows of each distinct tuple are looked up
+        once per process (a word's own features, the same for each of its occurrences)."""
         if not feature_lists:
             return np.zeros((0, len(self.classes)))
         get = self._matrix_rows().get
         zero = len(self._rows)
         rows, starts = [], []
-        for features in feature_lists:
+        for n, features in enumerate(feature_lists):
             starts.append(len(rows))
             rows.append(zero)  # every item has a row, so reduceat never meets an empty stretch
+            if fixed is not None:
+                rows.extend(self._fixed_rows(fixed[n]))
             rows.extend([k for k in map(get, features) if k is not None])
         scores = np.add.reduceat(self._matrix[rows], starts, axis=0) + np.asarray(self.intercept)
         exps = np.exp(scores - scores.max(axis=1, keepdims=True))
         return exps / exps.sum(axis=1, keepdims=True)
+
+    def _fixed_rows(self, features: tuple[str, ...]) -> tuple[int, ...]:
+        """The rows of a tuple of features, each tuple translated once (at most ``WORD_TYPES`` kept)."""
+        if self._fixed is None:
+            self._fixed = lru_cache(maxsize=WORD_TYPES)(self._known_rows)
+        return self._fixed(features)
+
+    def _known_rows(self, features: tuple[str, ...]) -> tuple[int, ...]:
+        get = self._matrix_rows().get
+        return tuple(k for k in map(get, features) if k is not None)
 
     def _matrix_rows(self) -> dict[str, int]:
         """The weights as one matrix, built on first use: a row per feature, then a zero row and the intercept."""

@@ -70,3 +70,11 @@ def test_probabilities_each_is_one_at_a_time_to_the_bit(model):
 def test_shares_are_many_as_an_array():
     lists = [["x", "y"], [], ["z"]]
     assert [dict(zip(ROUNDING.classes, row)) for row in ROUNDING.shares(lists).tolist()] == ROUNDING.many(lists)
+
+
+def test_shares_with_fixed_features_first_are_the_same_to_the_bit():
+    lists = [["x", "y"], [], ["z", "unseen"], ["y"]]
+    fixed = [("z",), ("y", "unseen"), (), ("x", "y")]
+    together = [[*first, *rest] for first, rest in zip(fixed, lists)]
+    assert ROUNDING.shares(lists, fixed).tolist() == ROUNDING.shares(together).tolist()
+    assert ROUNDING.shares(lists, fixed).tolist() == ROUNDING.shares(lists, fixed).tolist()  # translated once, kept
