@@ -165,18 +165,21 @@ class CrfModel:
         column per tuple). A type is known by identity, as ``_gather``'s tuples are, and kept with its rows."""
         known = self._types
         if len(known) > WORD_TYPES:
-            # Drop the older half (a dict keeps the order of insertion), not all: the entries of types the
-            # feature cache has since let go stand first, while clearing all made every common word's rows be
-            # worked out again after each clear.
-            for stale in list(islice(known, len(known) // 2)):
+            # Drop the quarter used longest ago (a type met again moves to the end, below), not all: the entries of
+            # types the feature cache has since let go stand first, while clearing all made every common word's
+            # rows be worked out again after each clear, and dropping the older half by first use did so for a
+            # common word every other time.
+            for stale in list(islice(known, len(known) // 4)):
                 del known[stale]
         numbers: dict[int, int] = {}
         number = np.fromiter((numbers.setdefault(id(t), len(numbers)) for t in types), dtype=np.intp, count=len(types))
         distinct = list({id(t): t for t in types}.values())
-        fresh = [t for t in distinct if id(t) not in known]
+        entries = [known.pop(id(t), None) for t in distinct]
+        fresh = [t for t, entry in zip(distinct, entries) if entry is None]
+        known.update((id(t), entry) for t, entry in zip(distinct, entries) if entry is not None)
         if fresh:
             self._add_types(fresh)
-        entries = [known[id(t)] for t in distinct]
+            entries = [known[id(t)] for t in distinct]
         own = np.array([e[1] for e in entries]).reshape(len(entries), self.state.shape[1])
         flat = np.frombuffer(b"".join(e[2] for e in entries), dtype=np.intp)
         slot_len = np.array([e[3] for e in entries], dtype=np.intp)

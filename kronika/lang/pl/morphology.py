@@ -193,6 +193,7 @@ class Morphology:
         # reading of a run of words (names recur within an article and across articles).
         self._scored = lru_cache(maxsize=WORD_TYPES)(self._scored_free)
         self._reading = lru_cache(maxsize=WORD_TYPES)(self._reading_of)
+        self._ids: dict[tuple[int, int, int], tuple[str, list[str], list[str]]] = {}  # ``_raw``'s, per dictionary ids
 
     # --- single words ---------------------------------------------------------------------------
 
@@ -205,7 +206,7 @@ class Morphology:
 
     def _analyse(self, word: str) -> tuple[Analysis, ...]:
         """Morfeusz readings of one token; a token Morfeusz splits gets the readings of its core."""
-        raw = self.morfeusz.analyse(word)
+        raw = self._raw(word)
         if not raw:
             return (Analysis(word, "ign", score=SCORE_INDECLINABLE),)
         last = max(j for _i, j, _r in raw)
@@ -231,6 +232,26 @@ class Morphology:
             prefix = word[: len(word) - len(core[-1][0][0])]
             return tuple(self._from_morfeusz(r, prefix) for r in core[-1])
         return (Analysis(word, "ign", score=SCORE_INDECLINABLE),)
+
+    def _raw(self, word: str) -> list:
+        """``morfeusz.analyse(word)``: (start node, end node, (form, lemma, tag, names, labels)) per reading, as
+        morfeusz2's wrapper gives them without expanding tags or the graph. The wrapper asks the dictionary for
+        each reading's tag, name and labels by their ids, three calls a reading; here each id's answer is kept
+        (a dictionary has a few thousand), which halves the cost of a word never seen (the first pass over new
+        text). A Morfeusz set to expand tags or the graph goes through the wrapper."""
+        morfeusz = self.morfeusz
+        if morfeusz.expand_tags or morfeusz.expand_dag:
+            return morfeusz.analyse(word)
+        engine, ids = morfeusz._morfeusz_obj, self._ids
+        out = []
+        for i in engine.analyse(word):
+            key = (i.tagId, i.nameId, i.labelsId)
+            described = ids.get(key)
+            if described is None:
+                described = ids[key] = (i.getTag(engine), i.getName(engine), i.getLabels(engine))
+            tag, names, labels = described
+            out.append((i.startNode, i.endNode, (i._orth, i._lemma, tag, list(names), list(labels))))
+        return out
 
     def _generate(self, source: str) -> tuple[tuple[str, str], ...]:
         try:

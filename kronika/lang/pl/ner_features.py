@@ -131,49 +131,53 @@ def _own_features(word: str, lemma: str, tag: str, cluster: str) -> dict[str, tu
     shape = word_shape(word)
     pos = tag.partition(":")[0]
     case = _case(tag)
-    groups: dict[str, tuple[str, ...]] = {
-        "w": ("w=" + lower,),
-        "l": ("l=" + lemma.lower(),),
-        "s3": ("s3=" + lower[-3:],),
-        "sh": ("sh=" + shape,),
-        "t": ("t=" + pos, "tc=" + pos + ":" + case),
-        "m": _morfeusz_features(word),
-        "c": tuple(f"c{n}={cluster[:n]}" for n in (4, 8, 12) if cluster) or ("c=none",),
-    }
+    morfeusz = _morfeusz_features(word)
+    capital = word[:1].isupper()
     # Shape with case, and capitalisation with each Morfeusz name class: a capitalised genitive
     # surname reads differently from a capitalised sentence-initial noun.
-    labels = [f[2:] for f in groups["m"] if f.startswith("m=")]
-    groups["x"] = (
-        "shc=" + shape + ":" + case,
-        "lup" if lemma[:1].isupper() else "llow",
-        *(("cm=" + label) for label in labels if word[:1].isupper()),
-    )
+    names = tuple([("cm=" + f[2:]) for f in morfeusz if f.startswith("m=")]) if capital else ()
     flags = []
-    if word[:1].isupper():
+    if capital:
         flags.append("cap")
     if len(word) > 1 and word.isupper():
         flags.append("allcap")
-    if any(c.isdigit() for c in word):
+    if "d" in shape:  # the shape writes every digit, and only a digit, as "d"
         flags.append("digit")
     if "-" in word:
         flags.append("hyph")
     if word.endswith(".") and len(word) > 1:
         flags.append("abbr")
-    if not any(c.isalnum() for c in word):
+    # A letter ("x" in the shape) or digit is alphanumeric; else each character is asked.
+    if "x" not in shape and "d" not in shape and not any(c.isalnum() for c in word):
         flags.append("punct")
-    groups["own"] = (
-        "s1=" + lower[-1:],
-        "s2=" + lower[-2:],
-        "s4=" + lower[-4:],
-        "s5=" + lower[-5:],
-        "p1=" + lower[:1],
-        "p2=" + lower[:2],
-        "p3=" + lower[:3],
-        "p4=" + lower[:4],
-        "len=" + _length_bucket(len(word)),
-        *flags,
-    )
-    return groups
+    return {
+        "w": ("w=" + lower,),
+        "l": ("l=" + lemma.lower(),),
+        "s3": ("s3=" + lower[-3:],),
+        "sh": ("sh=" + shape,),
+        "t": ("t=" + pos, "tc=" + pos + ":" + case),
+        "m": morfeusz,
+        "c": _cluster_features(cluster),
+        "x": ("shc=" + shape + ":" + case, "lup" if lemma[:1].isupper() else "llow", *names),
+        "own": (
+            "s1=" + lower[-1:],
+            "s2=" + lower[-2:],
+            "s4=" + lower[-4:],
+            "s5=" + lower[-5:],
+            "p1=" + lower[:1],
+            "p2=" + lower[:2],
+            "p3=" + lower[:3],
+            "p4=" + lower[:4],
+            "len=" + _length_bucket(len(word)),
+            *flags,
+        ),
+    }
+
+
+@lru_cache(maxsize=SCRATCH)
+def _cluster_features(cluster: str) -> tuple[str, ...]:
+    """A cluster's prefixes of 4, 8 and 12 bits (a few hundred clusters: worked out once each)."""
+    return tuple(f"c{n}={cluster[:n]}" for n in (4, 8, 12) if cluster) or ("c=none",)
 
 
 # Features are computed once per word type (its form, lemma, tag and cluster), not per token: a token's own
