@@ -91,6 +91,9 @@ def first_difference(old: str, new: str) -> str:
 def main() -> int:
     if os.environ.get("PYTHONHASHSEED") != "0":
         os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
+    from kronika.collector import fewer_collections
+
+    fewer_collections()  # as every `kronika` command: the records are checked as the commands make them
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("reference", nargs="?", help="the reference JSONL to compare against")
     parser.add_argument("--write", metavar="REF", help="write the reference instead of comparing")

@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
 from kronika.blas import one_thread_each
+from kronika.collector import fewer_collections
 from kronika.errors import KronikaError
 from kronika.options import AUTO, LIBRARY_DEFAULTS, AnalysisOptions
 
@@ -65,6 +66,7 @@ def preload(load: Callable[[], None], what: str) -> None:
     reach (``gc.freeze``): they live as long as the process, and a collection in a worker would otherwise touch
     every one of them and copy their pages from the server. A failed load must not kill the server: the
     workers then load ``what`` each for themselves."""
+    fewer_collections()  # the server's workers fork from it and inherit the thresholds
     try:
         load()
     except Exception as error:  # noqa: BLE001 - see above

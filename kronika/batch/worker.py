@@ -110,6 +110,9 @@ class PipelinePlugin(WorkerPlugin):
     async def setup(self, worker) -> None:
         import asyncio
 
+        from kronika.collector import fewer_collections
+
+        fewer_collections()  # a worker of a running scheduler's cluster is not forked from the pool's server
         # Loading takes seconds; off the event loop, the worker keeps answering the scheduler meanwhile.
         await asyncio.get_running_loop().run_in_executor(None, load_worker, self.options)
         # As the pool's forkserver does (kronika.batch.preload): the loaded pipeline lives as long as the

@@ -8,6 +8,7 @@ import click
 
 from kronika import __version__
 from kronika.blas import one_thread_each
+from kronika.collector import fewer_collections
 
 log = logging.getLogger("kronika")
 
@@ -18,6 +19,7 @@ log = logging.getLogger("kronika")
 def main(verbose: bool) -> None:
     """Kronika reads news articles and writes the chronicle they contain."""
     one_thread_each()  # before any command loads numpy: see kronika.blas
+    fewer_collections()  # articles allocate thousands of objects each: see kronika.collector
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="kronika: %(levelname)s: %(message)s"
     )
