@@ -38,9 +38,9 @@ SHORT_CANDIDATES = 5
 @cache
 def _detector():
     """lingua over every language, reading trigrams only. Its default reads a text under 120 characters by
-    n-grams of one to five letters, and the first such text loads those models for every language: 942 MiB
-    and 7.4 s of CPU, in whichever worker meets the one short article of a batch (over the 1 GB a worker is
-    allowed). Trigrams alone give the same answer on every text of 120 characters or more (1,391 of 1,391
+    n-grams of one to five letters, and the first such text loads those models for every language: 937 MiB
+    and 6.5 s of CPU in a new process, in whichever worker meets the one short article of a batch (over the
+    1 GB a worker is allowed). A short text is read by ``_identify``. Trigrams alone give the same answer on every text of 120 characters or more (1,391 of 1,391
     articles of train-pl, dev-pl, the story groups and BSNLP; ``bench/langid.py``)."""
     from lingua import LanguageDetectorBuilder
 
@@ -49,7 +49,8 @@ def _detector():
 
 @cache
 def _detector_among(languages: tuple) -> object:
-    """lingua's default (all n-gram models) over a few languages: only theirs are loaded."""
+    """lingua's default (all n-gram models) over a few languages: only theirs are loaded (lingua keeps one copy
+    of each language's models for all its detectors, so many such detectors cost no more than their languages)."""
     from lingua import LanguageDetectorBuilder
 
     return LanguageDetectorBuilder.from_languages(*languages).build()
