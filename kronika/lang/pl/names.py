@@ -96,32 +96,8 @@ APOSTROPHES = "'’"
 
 # Lower-case particles inside foreign personal names; they never inflect and do not end the name.
 NAME_PARTICLES = frozenset(
-    {
-        "de",
-        "van",
-        "der",
-        "von",
-        "da",
-        "di",
-        "du",
-        "la",
-        "le",
-        "del",
-        "della",
-        "dos",
-        "das",
-        "den",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "ben",
-        "y",
-        "zu",
-        "ter",
-        "ten",
-        "af",
-    }
+    {"de", "van", "der", "von", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "den",
+     "al", "el", "bin", "ibn", "ben", "y", "zu", "ter", "ten", "af"}
 )
 
 # Conjunctions that join two names sharing one case ("Prawa i Sprawiedliwości", "Bośni i Hercegowinie").
@@ -132,39 +108,10 @@ COORDINATORS = frozenset({"i", "oraz"})
 # geographic names (Komisja Standaryzacji Nazw Geograficznych, "generic term + specific name").
 APPOSITION_HEADS = frozenset(
     {
-        "rzeka",
-        "jezioro",
-        "morze",
-        "ocean",
-        "zatoka",
-        "wyspa",
-        "półwysep",
-        "archipelag",
-        "cieśnina",
-        "góra",
-        "szczyt",
-        "pasmo",
-        "dolina",
-        "przełęcz",
-        "kanał",
-        "potok",
-        "pustynia",
-        "miasto",
-        "miasteczko",
-        "wieś",
-        "osada",
-        "gmina",
-        "powiat",
-        "województwo",
-        "prowincja",
-        "region",
-        "dzielnica",
-        "osiedle",
-        "stan",
-        "kraj",
-        "państwo",
-        "republika",
-        "księstwo",
+        "rzeka", "jezioro", "morze", "ocean", "zatoka", "wyspa", "półwysep", "archipelag", "cieśnina",
+        "góra", "szczyt", "pasmo", "dolina", "przełęcz", "kanał", "potok", "pustynia",
+        "miasto", "miasteczko", "wieś", "osada", "gmina", "powiat", "województwo", "prowincja",
+        "region", "dzielnica", "osiedle", "stan", "kraj", "państwo", "republika", "księstwo",
     }
 )
 
@@ -190,17 +137,8 @@ OBLIQUE_FINALS = frozenset("ąę")
 # -a ("Kościuszko": "Kościuszki", "Kościuszce", "Kościuszkę", "Kościuszką"; so "Poroszenki", "Kliczce"), a
 # Romance or Ukrainian first name like a masculine noun ("Castro": "Castra", "Castrowi", "Castrem"; "Petra"
 # for "Petro"), after the PWN spelling rules for the declension of names. Longest first.
-O_NAME_ENDINGS = (
-    ("owi", "o"),
-    ("em", "o"),
-    ("ki", "ko"),
-    ("gi", "go"),
-    ("ce", "ko"),
-    ("y", "o"),
-    ("ę", "o"),
-    ("ą", "o"),
-    ("a", "o"),
-)
+O_NAME_ENDINGS = (("owi", "o"), ("em", "o"), ("ki", "ko"), ("gi", "go"), ("ce", "ko"), ("y", "o"),
+                  ("ę", "o"), ("ą", "o"), ("a", "o"))
 
 OBLIQUE_CASES = frozenset({"gen", "dat", "acc", "inst", "loc"})
 # Regular endings of a man's first name in the oblique cases ("Johanna", "Johannowi", "Johannem").
@@ -256,16 +194,8 @@ def o_name_base(word: str) -> str | None:
 UNKNOWN_CLASSES = frozenset({"ign", "frag"})
 # The dative and locative of a feminine noun in -a by the last consonant of its stem, with the Polish
 # alternations ("Goma" -> "Gomie", "Lanka" -> "Lance", "Tara" -> "Tarze"); longest stem ending first.
-FEMININE_LOCATIVE = (
-    ("ch", "sze"),
-    ("st", "ście"),
-    ("k", "ce"),
-    ("g", "dze"),
-    ("r", "rze"),
-    ("t", "cie"),
-    ("d", "dzie"),
-    ("ł", "le"),
-)
+FEMININE_LOCATIVE = (("ch", "sze"), ("st", "ście"), ("k", "ce"), ("g", "dze"), ("r", "rze"), ("t", "cie"),
+                     ("d", "dzie"), ("ł", "le"))
 # Stem endings after which the genitive of such a noun is "-i", not "-y" ("Lanki", "Dżenina" -> "Dżeniny").
 SOFT_GENITIVE = ("k", "g", "j", "l", "ci", "ni", "si", "zi")
 
@@ -284,21 +214,9 @@ def feminine_forms(word: str) -> tuple[str, ...]:
 # The locative of a masculine noun ending in a consonant, by that consonant, with the Polish alternations
 # ("Chartum" -> "Chartumie", "Dakar" -> "Dakarze", "Rabat" -> "Rabacie"); the other consonants take "-u",
 # as the genitive may ("Kidal" -> "Kidalu", "Irak" -> "Iraku"), which is among the forms anyway.
-MASCULINE_LOCATIVE = (
-    ("st", "ście"),
-    ("t", "cie"),
-    ("d", "dzie"),
-    ("r", "rze"),
-    ("ł", "le"),
-    ("n", "nie"),
-    ("m", "mie"),
-    ("p", "pie"),
-    ("b", "bie"),
-    ("f", "fie"),
-    ("w", "wie"),
-    ("s", "sie"),
-    ("z", "zie"),
-)
+MASCULINE_LOCATIVE = (("st", "ście"), ("t", "cie"), ("d", "dzie"), ("r", "rze"), ("ł", "le"), ("n", "nie"),
+                      ("m", "mie"), ("p", "pie"), ("b", "bie"), ("f", "fie"), ("w", "wie"), ("s", "sie"),
+                      ("z", "zie"))
 
 
 def masculine_forms(word: str) -> tuple[str, ...]:
