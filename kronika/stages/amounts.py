@@ -57,17 +57,12 @@ class AmountStage:
 
     def __init__(self, language):
         self.language = language
-        # Whether the quote models (the claimant ranker) exist, asked once: the question goes to the package's
-        # files through importlib (0.1 ms an article), as in the event stage.
-        self._learned: bool | None = None
 
     def __call__(self, doc: Document) -> Document:
         from kronika.pipeline import has_model
 
         doc.amounts = find_amounts(doc, self.language, self.language.data("amounts"))
-        if self._learned is None and doc.amounts:
-            self._learned = has_model(self.language.code, "quotes")
-        if not doc.amounts or not self._learned:
+        if not doc.amounts or not has_model(self.language.code, "quotes"):
             return doc  # without the quote models' claimant ranker, the rules' claimants stand
         models = load_quote_models(self.language.code)
         if models.claimant is not None:

@@ -17,9 +17,6 @@ class EventStage:
 
     def __init__(self, language):
         self.language = language
-        # Whether the language has a learned layer, asked once: the question goes to the package's files through
-        # importlib (0.1 ms an article in a running pipeline), and the models, once loaded, stay loaded.
-        self._learned: bool | None = None
 
     def __call__(self, doc: Document) -> Document:
         from kronika.events.decode import decode
@@ -34,9 +31,7 @@ class EventStage:
         # without a learned layer keeps the rules' events.
         ground = Groundwork(doc, coder)
         rules = code_events(doc, coder, ground)
-        if self._learned is None:
-            self._learned = has_model(self.language.code, self.name)
-        if not self._learned:
+        if not has_model(self.language.code, self.name):
             doc.events = rules
             return doc
         models, limits = load_event_models(self.language.code)
