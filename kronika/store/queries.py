@@ -507,7 +507,7 @@ def event_records(connection: sqlite3.Connection, rows: list[tuple]) -> list[dic
     with the stored id, GDELT's counts and the first report's article, sentence and trigger."""
     pks = [row[0] for row in rows]
     sides = participants(connection, pks)
-    firsts = _first_report_fields(connection, pks)
+    firsts = first_reports(connection, pks, tone=False)
     records = []
     # The row unpacked by position (EVENT_FIELDS' order) rather than through a dict of it: a page of 500
     # events built in half the time.
@@ -560,17 +560,6 @@ def event_records(connection: sqlite3.Connection, rows: list[tuple]) -> list[dic
 
 
 FIRST_REPORT_FIELDS = ("article", "url", "source", "sentence", "trigger")
-
-
-def _first_report_fields(connection: sqlite3.Connection, pks: list[int]) -> dict[int, dict]:
-    """Each event's first report in the record's ``first_report`` shape (``FIRST_REPORT_FIELDS``), made from
-    the row itself rather than through :func:`first_reports`' dict of every column."""
-    found = {}
-    for chunk in _chunks(pks):
-        statement = sql.FIRST_REPORT_FIELDS_OF.format(marks=sql.placeholders(len(chunk)))
-        for event, article, url, source, sentence, trigger in connection.execute(statement, chunk):
-            found[event] = {"article": article, "url": url, "source": source, "sentence": sentence, "trigger": trigger}
-    return found
 
 
 def event(connection: sqlite3.Connection, event_id: str) -> dict | None:
@@ -729,19 +718,18 @@ def participants(connection: sqlite3.Connection, pks: list[int]) -> dict[tuple[i
     return found
 
 
-def first_reports(connection: sqlite3.Connection, pks: list[int]) -> dict[int, dict]:
+def first_reports(connection: sqlite3.Connection, pks: list[int], *, tone: bool = True) -> dict[int, dict]:
+    """Each event's first report: its ``FIRST_REPORT_FIELDS`` in the record's order, then (``tone``) its
+    article's tone. Each dict is made from the row itself: a page of 500 events is built in a quarter less time
+    than through a dict of every column."""
     found = {}
     for chunk in _chunks(pks):
         statement = sql.FIRST_REPORTS_OF.format(marks=sql.placeholders(len(chunk)))
-        for event, sentence, trigger, article_id, url, source, tone in connection.execute(statement, chunk):
-            found[event] = {
-                "sentence": sentence,
-                "trigger": trigger,
-                "article": article_id,
-                "url": url,
-                "source": source,
-                "tone": tone,
-            }
+        for event, article, url, source, sentence, trigger, article_tone in connection.execute(statement, chunk):
+            report = {"article": article, "url": url, "source": source, "sentence": sentence, "trigger": trigger}
+            if tone:
+                report["tone"] = article_tone
+            found[event] = report
     return found
 
 

@@ -478,13 +478,9 @@ PARTICIPANTS_OF = """
 SELECT event, role, entity, name, country, sector FROM event_participants
 WHERE event IN ({marks}) ORDER BY event, role, position"""
 # The first report of each event: its article gives SOURCEURL, the root-event flag and the tone.
+# The columns in the order of an event record's first_report, then the article's tone (queries.first_reports).
 FIRST_REPORTS_OF = """
-SELECT r.event, r.sentence, r.trigger_text, a.id, a.url, a.source, a.tone
-FROM event_reports r JOIN articles a ON a.pk = r.article
-WHERE r.pk IN (SELECT min(pk) FROM event_reports WHERE event IN ({marks}) GROUP BY event)"""
-# The same reports with the columns of an event record's first_report, in its order (queries.event_records).
-FIRST_REPORT_FIELDS_OF = """
-SELECT r.event, a.id, a.url, a.source, r.sentence, r.trigger_text
+SELECT r.event, a.id, a.url, a.source, r.sentence, r.trigger_text, a.tone
 FROM event_reports r JOIN articles a ON a.pk = r.article
 WHERE r.pk IN (SELECT min(pk) FROM event_reports WHERE event IN ({marks}) GROUP BY event)"""
 AVERAGE_TONE_OF = """
