@@ -6,9 +6,9 @@ Runs the Polish pipeline with the parser over the BSNLP articles of ``bench/thro
 setting, default (700, 10, 10) and Kronika's (``kronika/collector.py``), and prints for each the collector's
 CPU (timed by ``gc.callbacks``), how many collections and how much of it went to full ones, and the process's
 CPU per article. The collector's own time is the figure to read on a shared machine: the process's CPU moves
-with the machine (Morfeusz2's own rate moved from 102 to 187 articles/s between runs of one session). Alternating
-the settings inside one process is no fairer: a full collection a default block sets off walks what the other
-blocks left, and that run charged the default 25 % more than its own runs cost.
+with the machine (Morfeusz2's own rate moved from 102 to 187 articles/s between runs of one session).
+Alternating the settings inside one process is no fairer: a full collection a default block sets off walks
+what the other blocks left, so the default is charged for work the other setting's blocks caused.
 """
 
 from __future__ import annotations

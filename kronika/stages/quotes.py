@@ -64,8 +64,9 @@ def find_quotes(doc: Document, language, data, models: QuoteModels) -> list[Quot
 
 def speaker_text(doc: Document, language, data) -> Text:
     """The article as the quote stage reads it: bare surnames placed as their full names' entities
-    (``kronika/quotes/coref.py``), the countries the titles of unlinked persons give (``origin.py``), home parties'
-    names in the article's spelling (``native.py``), and the linker, whose knowledge base names the offices of the persons a title may mean (``roles.py``)."""
+    (``kronika/quotes/coref.py``), the countries the titles of unlinked persons give (``origin.py``), home
+    parties' names in the article's spelling (``native.py``), and the linker, whose knowledge base names the
+    offices of the persons a title may mean (``roles.py``)."""
     text = with_surnames(read_text(doc, language, data), language)
     # The linker's knowledge base also tells the speaker model which offices a person held (``roles.py``).
     linker = text.memo["linker"] = load_linker(language.code)
