@@ -39,6 +39,11 @@ class StoryHook(Protocol):
 class Store:
     """One Kronika store file. ``Store(path)`` creates it when missing (``create=False`` refuses instead).
 
+    Opening a file an older Kronika wrote applies the missing migrations first, also with ``read_only=True``:
+    that flag makes the open connection refuse writes (``PRAGMA query_only``), so ``kronika serve`` can read
+    an old store without a separate upgrade step, but it does not promise the file is left as it was. Copy a
+    store you must keep unchanged before opening it with a newer Kronika.
+
     Queries return pandas DataFrames; writes go through :meth:`add` / :meth:`add_many`, each call one
     transaction, so a killed process leaves every earlier call's articles complete and nothing half-written.
     """
