@@ -9,7 +9,8 @@ concurrent clients (asyncio + httpx, or aiohttp with --client, one connection ea
 pages (MIX) until --requests are done or --seconds have passed. Prints, per request kind, the median of one
 client alone, the server's CPU time per request of that client (``cpu``: its threads' run time from /proc,
 which the machine's load inflates far less than a latency), and the p50, p95 and p99 latency and requests/s
-under the concurrent load, with the server's CPU time per request over that run. --before DIR first
+under the concurrent load, with the server's and the clients' CPU time per request over that run (the clients
+share the server's cores). --before DIR first
 measures the server of another tree (a copy of main) on the same store, then this tree's (which migrates
 the store first), and prints the ratio of the p99s: both in one run, as the shared machine's load moves.
 Loopback only: the server listens on 127.0.0.1 and the clients call nothing else.
@@ -372,11 +373,11 @@ def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
         computed, _, _, spent = asyncio.run(
             load(base, paths, 1, len(paths) * 5, 120, unique=True, client_kind=kind, clock=lambda: server_clock(pids))
         )
-        cpu = server_cpu(server.pid)
+        cpu, clients_cpu = server_cpu(server.pid), time.process_time()
         latencies, failures, wall, _ = asyncio.run(
             load(base, paths, args.clients, args.requests, args.seconds, unique=args.unique, client_kind=kind)
         )
-        cpu = server_cpu(server.pid) - cpu
+        cpu, clients_cpu = server_cpu(server.pid) - cpu, time.process_time() - clients_cpu
     finally:
         server.terminate()
         server.wait(10)
@@ -388,6 +389,7 @@ def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
         "wall": wall,
         "load": os.getloadavg()[0],
         "cpu": cpu,
+        "clients_cpu": clients_cpu,
     }
 
 
@@ -402,7 +404,8 @@ def report(label: str, result: dict, args, before: dict | None = None) -> None:
         f"\n{label}: {args.clients} concurrent clients ({'every URL new' if args.unique else 'repeated URLs'}, "
         f"{args.workers} server process(es), {args.client} clients), {done} requests in {wall:.1f} s = {done / wall:.0f} requests/s, "
         f"{len(result['failures'])} failed; load average {result['load']:.1f}; "
-        f"server CPU {1000 * result['cpu'] / max(done, 1):.1f} ms per request; one client alone: "
+        f"server CPU {1000 * result['cpu'] / max(done, 1):.2f} ms per request, the clients' "
+        f"{1000 * result['clients_cpu'] / max(done, 1):.2f} ms; one client alone: "
         f"server CPU {statistics.mean(statistics.median(v) for v in result['alone_cpu'].values() if v):.2f} ms "
         "per request (mean of the kinds' medians)"
     )
