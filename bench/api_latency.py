@@ -9,9 +9,14 @@ concurrent clients (asyncio + httpx, or aiohttp with --client, one connection ea
 pages (MIX) until --requests are done or --seconds have passed. Prints, per request kind, the median of one
 client alone, the server's CPU time per request of that client (``cpu``: its threads' run time from /proc,
 which the machine's load inflates far less than a latency), and the p50, p95 and p99 latency and requests/s
-under the concurrent load, with the server's CPU time per request over that run. --before DIR first
+under the concurrent load, with the server's and the clients' CPU time per request over that run (the clients
+share the server's cores). --before DIR first
 measures the server of another tree (a copy of main) on the same store, then this tree's (which migrates
 the store first), and prints the ratio of the p99s: both in one run, as the shared machine's load moves.
+--in-process PASSES measures no server: the app of each tree called in its own process (``create_app`` as an
+ASGI app, no sockets, no response cache), every URL new, the process's CPU per request by kind (the median
+of 20), the trees' passes alternated: what a request costs before any queueing or HTTP, which a loaded
+machine moves least (both trees must open the store's schema as it is).
 Loopback only: the server listens on 127.0.0.1 and the clients call nothing else.
 
 The server keeps repeated GET responses until the store changes (``kronika serve --cache``). The lone
@@ -21,7 +26,7 @@ computing server; without it the concurrent run repeats the URLs, as many users 
 
     .venv/bin/python bench/api_latency.py [--events 100000] [--scale 1] [--clients 50] [--requests 5000]
         [--seconds 120] [--keep DIR] [--workers 1] [--cache 256] [--unique] [--before DIR]
-        [--client httpx|aiohttp]
+        [--client httpx|aiohttp] [--in-process PASSES]
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ import asyncio
 import contextlib
 import importlib.util
 import inspect
+import json
 import os
 import socket
 import statistics
@@ -358,6 +364,89 @@ def server_clock(pids: list[int]) -> int:
     return total
 
 
+# One pass of --in-process, run by ``python -c`` in the tree's folder (so its kronika is imported): each kind's
+# URLs, new each time, called on the app as an ASGI app; the median CPU ms per kind printed as JSON.
+IN_PROCESS = """
+import asyncio, json, statistics, sys, time
+from kronika.api import create_app
+
+db, paths, tag = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
+app = create_app(db, cache_size=0)
+
+
+async def call(path, query):
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "query_string": query.encode(), "root_path": "",
+             "headers": [(b"host", b"bench")], "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80), "state": {}}
+
+    async def receive():
+        await asyncio.sleep(3600)
+
+    async def send(message):
+        pass
+
+    await app(scope, receive, send)
+
+
+async def main():
+    for startup in app.router.on_startup:
+        startup()
+    medians = {}
+    for name, url in paths.items():
+        path, _, query = url.partition("?")
+        for number in range(3):  # the connection's pages and the process's caches
+            await call(path, query + f"&_=warm{tag}{number}")
+        spent = []
+        for number in range(20):
+            started = time.process_time()
+            await call(path, query + f"&_={tag}{number}")
+            spent.append((time.process_time() - started) * 1000)
+        medians[name] = statistics.median(spent)
+    print(json.dumps(medians))
+
+
+asyncio.run(main())
+"""
+
+
+def in_process(db: Path, trees: dict[str, Path], paths: dict[str, str], passes: int) -> dict[str, dict]:
+    """Each tree's CPU ms per request by kind (the median of its passes' medians), the trees alternated."""
+    found: dict[str, dict[str, list[float]]] = {label: {} for label in trees}
+    for number in range(passes):
+        for label in list(trees) if number % 2 == 0 else list(trees)[::-1]:
+            done = subprocess.run(
+                [sys.executable, "-c", IN_PROCESS, str(db), json.dumps(paths), f"{number}{label}"],
+                cwd=trees[label],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            for name, spent in json.loads(done.stdout).items():
+                found[label].setdefault(name, []).append(spent)
+    return {label: {name: statistics.median(v) for name, v in kinds.items()} for label, kinds in found.items()}
+
+
+def report_in_process(found: dict[str, dict], passes: int) -> None:
+    labels = list(found)
+    print(
+        f"\nserver CPU per request in the process, ms (median of {passes} passes' medians of 20 new URLs; load "
+        f"{os.getloadavg()[0]:.1f})"
+    )
+    print(
+        f"  {'request':36s}" + "".join(f" {label:>10s}" for label in labels) + ("   ratio" if len(labels) > 1 else "")
+    )
+    names = [name for name in found[labels[-1]]]
+    for name in [*names, "mean of the kinds"]:
+        values = [
+            statistics.mean(found[label].values()) if name.startswith("mean") else found[label].get(name)
+            for label in labels
+        ]
+        line = f"  {name:36s}" + "".join(f" {v:10.2f}" if v is not None else f" {'-':>10s}" for v in values)
+        if len(labels) > 1 and None not in values:
+            line += f"   {values[-1] / values[0]:5.2f}"
+        print(line)
+
+
 def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
     """One server of the tree at ``root``: the lone client's medians, then the concurrent run (with the
     server's CPU time over it)."""
@@ -372,11 +461,11 @@ def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
         computed, _, _, spent = asyncio.run(
             load(base, paths, 1, len(paths) * 5, 120, unique=True, client_kind=kind, clock=lambda: server_clock(pids))
         )
-        cpu = server_cpu(server.pid)
+        cpu, clients_cpu = server_cpu(server.pid), time.process_time()
         latencies, failures, wall, _ = asyncio.run(
             load(base, paths, args.clients, args.requests, args.seconds, unique=args.unique, client_kind=kind)
         )
-        cpu = server_cpu(server.pid) - cpu
+        cpu, clients_cpu = server_cpu(server.pid) - cpu, time.process_time() - clients_cpu
     finally:
         server.terminate()
         server.wait(10)
@@ -388,6 +477,7 @@ def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
         "wall": wall,
         "load": os.getloadavg()[0],
         "cpu": cpu,
+        "clients_cpu": clients_cpu,
     }
 
 
@@ -402,7 +492,8 @@ def report(label: str, result: dict, args, before: dict | None = None) -> None:
         f"\n{label}: {args.clients} concurrent clients ({'every URL new' if args.unique else 'repeated URLs'}, "
         f"{args.workers} server process(es), {args.client} clients), {done} requests in {wall:.1f} s = {done / wall:.0f} requests/s, "
         f"{len(result['failures'])} failed; load average {result['load']:.1f}; "
-        f"server CPU {1000 * result['cpu'] / max(done, 1):.1f} ms per request; one client alone: "
+        f"server CPU {1000 * result['cpu'] / max(done, 1):.2f} ms per request, the clients' "
+        f"{1000 * result['clients_cpu'] / max(done, 1):.2f} ms; one client alone: "
         f"server CPU {statistics.mean(statistics.median(v) for v in result['alone_cpu'].values() if v):.2f} ms "
         "per request (mean of the kinds' medians)"
     )
@@ -447,6 +538,12 @@ def main() -> int:
         help="the clients' HTTP library (aiohttp needs `pip install -e .[bench]`)",
     )
     parser.add_argument(
+        "--in-process",
+        type=int,
+        metavar="PASSES",
+        help="no server: each tree's app called in its own process, CPU per request by kind, PASSES alternated",
+    )
+    parser.add_argument(
         "--before",
         help="first measure the server of this tree (e.g. a `git worktree` of "
         "main), then this one, and print the ratio of their p99s",
@@ -461,6 +558,11 @@ def main() -> int:
     print(described, flush=True)
     print(f"clients: {args.client}", flush=True)
     paths = {name: path.format(**keys) for name, path in MIX.items()}
+    if args.in_process:
+        trees = {"before": Path(args.before).resolve()} if args.before else {}
+        trees["this tree"] = ROOT
+        report_in_process(in_process(db, trees, paths, args.in_process), args.in_process)
+        return 0
     before = None
     if args.before:  # a tree before keyset paging ignores the cursor (and answers the first page): left out
         older = {name: path for name, path in paths.items() if "cursor=" not in path}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -494,12 +495,19 @@ def _text_in_date_order(connection: sqlite3.Connection, match: str, limit: int, 
     """Whether a page of the events of a common word is cheaper read off the date index, each event's
     reports checked against the matching articles, than by listing every event of every matching article
     and sorting them: the same estimate as for a frequent actor (:func:`_read_in_date_order`), with the
-    matching articles as the candidates and the store's articles as the total."""
+    matching articles as the candidates and the store's articles as the total. The matches are counted only
+    as far as the answer needs: more than the square root of (offset + limit) * total of them ("Pekin" on
+    1,000,000 events: 3,195 of its 12,000 read)."""
     if limit < 0:
         return False
-    matches = connection.execute(sql.COUNT_MATCHES, {"match": match}).fetchone()[0]
     total = connection.execute(sql.LAST_ARTICLE_KEY).fetchone()[0] or 0
-    return matches > 0 and (offset + limit) * total < matches * matches
+    enough = matches_needed(offset + limit, total)
+    return connection.execute(sql.MATCHES_UP_TO, {"match": match, "enough": enough}).fetchone()[0] >= enough
+
+
+def matches_needed(rows: int, total: int) -> int:
+    """The fewest candidates for which candidates * candidates > rows * total (so a count may stop there)."""
+    return math.isqrt(max(rows, 0) * max(total, 0)) + 1
 
 
 def event_records(connection: sqlite3.Connection, rows: list[tuple]) -> list[dict]:
@@ -950,7 +958,6 @@ def relations(
     if by not in sql.PERIODS:
         filters.refuse("--by", by, "a period", tuple(sql.PERIODS))
     since, until = filters.date_range(since, until)
-    statement = sql.RELATIONS_SUMMED.format(period=sql.PERIODS[by])
     params = {
         "a": resolve.country_code(a, "country"),
         "b": resolve.country_code(b, "country"),
@@ -958,6 +965,8 @@ def relations(
         "until": until,
         "modality": filters.modality(modality),
     }
+    series = sql.RELATIONS_SUMMED if params["a"] == params["b"] else sql.RELATIONS_BOTH_WAYS
+    statement = series.format(period=sql.PERIODS[by])
     connection.create_function("iso_week", 1, iso_week, deterministic=True)
     cursor = connection.execute(statement, params)
     columns = [d[0] for d in cursor.description]

@@ -431,6 +431,8 @@ TEXT_EACH_EVENT = (
 )
 # How many articles a search matches (FTS5 reads its doclist, no row), and the store's last article key.
 COUNT_MATCHES = "SELECT count(*) FROM article_search WHERE article_search MATCH :match"
+# At most :enough of them (which plan a page of a word's events takes needs no more: queries._text_in_date_order).
+MATCHES_UP_TO = "SELECT count(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH :match LIMIT :enough)"
 LAST_ARTICLE_KEY = "SELECT max(pk) FROM articles"
 # The key of the newest of the latest ``:ranked`` matching articles: a ranked search ranks those only.
 NEWEST_MATCHES_FLOOR = """
@@ -1109,6 +1111,26 @@ SELECT {period} AS period, d.actor_country AS source, d.recipient_country AS tar
        sum(CASE d.quad_class WHEN 3 THEN d.events ELSE 0 END) AS quad3_verbal_conflict,
        sum(CASE d.quad_class WHEN 4 THEN d.events ELSE 0 END) AS quad4_material_conflict
 FROM relation_counts d""" + _RELATION_SERIES.format(modality="d.modality")
+# The same series as two one-way series, each grouped by its period alone, merged in order (queries.relations,
+# two different countries): each direction's rows come off the primary key in date order and are grouped in
+# a sort of their own, where RELATIONS_SUMMED's multi-index OR sorted both directions' rows by period and pair
+# together (CHN-PRK by month on 1,000,000 events, 1,500 rows: 2.0 -> 1.5 ms of CPU). The same rows in the
+# same order within each group, so the same sums.
+_RELATIONS_ONE_WAY = (
+    RELATIONS_SUMMED.split("WHERE")[0]
+    + """WHERE d.actor_country = :source AND d.recipient_country = :target
+  AND (:since IS NULL OR d.date >= :since) AND (:until IS NULL OR d.date <= :until)
+  AND (:modality IS NULL OR d.modality = :modality)
+  AND {period} IS NOT NULL
+GROUP BY period"""
+)
+RELATIONS_BOTH_WAYS = (
+    "SELECT * FROM ("
+    + _RELATIONS_ONE_WAY.replace(":source", ":a").replace(":target", ":b")
+    + ")\nUNION ALL\nSELECT * FROM ("
+    + _RELATIONS_ONE_WAY.replace(":source", ":b").replace(":target", ":a")
+    + ")\nORDER BY period, source"
+)
 
 # --- migration entity_article_counts: the articles of each entity, kept at write time -----------------------
 

@@ -557,3 +557,23 @@ def test_a_streamed_page_is_the_page_sent_whole(size, extra):
         return b"".join([part async for part in response.body_iterator])
 
     assert asyncio.run(read()) == JSONResponse(body).body
+
+
+def test_a_spawned_worker_collects_as_the_one_process_server_does(built, monkeypatch):
+    """``kronika serve --workers N``: each worker builds its app from the environment in a new interpreter, which
+    the command group never ran in; it takes the collector's thresholds there (``kronika.collector``)."""
+    import gc
+    import json
+
+    from kronika.api.app import SETTINGS_VARIABLE, app_from_environment
+    from kronika.collector import DEFAULT, YOUNG_THRESHOLD
+
+    kept = gc.get_threshold()
+    monkeypatch.setenv(SETTINGS_VARIABLE, json.dumps({"db_path": str(built[0])}))
+    try:
+        gc.set_threshold(*DEFAULT)
+        app = app_from_environment()
+        assert gc.get_threshold() == (YOUNG_THRESHOLD, *DEFAULT[1:])
+        app.state.pool.close()
+    finally:
+        gc.set_threshold(*kept)

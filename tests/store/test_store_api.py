@@ -505,6 +505,19 @@ def test_a_words_page_is_the_same_by_either_plan(searchable, text, limit, offset
     ]
 
 
+# The words' plan counts the matches only up to the fewest that choose the date order: the same choice as
+# comparing the full count's square with the rows a page reads times the store's articles.
+@pytest.mark.parametrize(
+    ("rows", "total"), [(0, 0), (1, 6), (2, 6), (3, 6), (51, 200_000), (16, 1), (4, 4), (7, 1_000)]
+)
+def test_the_matches_a_words_plan_counts_decide_as_the_whole_count(rows, total):
+    from kronika.store import queries
+
+    needed = queries.matches_needed(rows, total)
+    for matches in range(0, needed + 3):
+        assert (min(matches, needed) >= needed) is (matches > 0 and rows * total < matches * matches), matches
+
+
 @pytest.mark.parametrize("modality", ["asserted", None])
 def test_a_version_6_file_gets_the_index_of_the_relation_series(tmp_path, modality):
     path = tmp_path / "v6.db"

@@ -156,6 +156,9 @@ def assert_relations_agree(connection: sqlite3.Connection) -> None:
                 counted = connection.execute(sql.RELATIONS.format(period=period), params).fetchall()
                 summed = connection.execute(sql.RELATIONS_SUMMED.format(period=period), params).fetchall()
                 assert _rounded(summed) == _rounded(counted), (a, b, by, modality)
+                if a != b:  # the two one-way series merged: the same rows and sums, to the last bit
+                    both = connection.execute(sql.RELATIONS_BOTH_WAYS.format(period=period), params).fetchall()
+                    assert repr(both) == repr(summed), (a, b, by, modality)
     assert connection.execute("SELECT count(*) FROM relation_counts WHERE events <= 0").fetchone()[0] == 0
 
 
