@@ -14,17 +14,12 @@ Whether a candidate is a quote (scare quotes, titles and names of operations are
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from kronika.quotes.mentions import (
-    WORD,
-    Placed,
-    is_verb,
-    lemma_of,
-    place_mentions,
-    sentence_token_spans,
-)
+from kronika.quotes.mentions import WORD, Placed, article_layout, is_verb
 from kronika.record import Document, Token
 
 # A quote longer than this (in characters) is not looked for: an unclosed mark must not swallow an article.
@@ -81,11 +76,11 @@ class Text:
 
 def read_text(doc: Document, language, data) -> Text:
     tokens = doc.tokens
-    spans = sentence_token_spans(doc)
+    layout = article_layout(doc, language)
+    spans, placed = layout.spans, layout.placed
     sentence_of = [0] * len(tokens)
     for number, (lo, hi) in enumerate(spans):
         sentence_of[lo:hi] = [number] * (hi - lo)
-    placed = place_mentions(doc, language)
     return Text(
         doc,
         data,
@@ -93,7 +88,7 @@ def read_text(doc: Document, language, data) -> Text:
         [t.start for t in tokens],
         spans,
         sentence_of,
-        [lemma_of(t) for t in tokens],
+        layout.lemmas,
         placed,
         [p.start for p in placed],
     )
@@ -193,17 +188,31 @@ def _tailed(text: Text):
             yield Candidate(tokens[lo].start, tokens[last - 1].end, "tail", verb, lo, last)
 
 
+@lru_cache(maxsize=16)
+def _mark_finder(marks: frozenset[str]) -> re.Pattern:
+    """A pattern for any of the opening marks (one per language's pairs)."""
+    return re.compile("|".join(re.escape(m) for m in sorted(marks)))
+
+
 def marked_spans(text: str, pairs: dict[str, frozenset[str]]) -> list[tuple[int, int, bool]]:
     """Inner spans of the quote-mark pairs that open and close within a paragraph (closed), and of a mark that
     never closes because the text ends first (not closed); a mark unclosed before a paragraph break is skipped."""
+    if not pairs:
+        return []
     spans = []
     searched: dict[str, int] = {}  # mark -> end of the last search that found no closer for it
     i, n = 0, len(text)
+    next_mark = _mark_finder(frozenset(pairs)).search
     while i < n:
+        # Straight to the next character that may open a quote (the others were passed over one at a time).
+        found = next_mark(text, i)
+        if found is None:
+            break
+        i = found.start()
         mark = text[i]
-        closers = pairs.get(mark)
+        closers = pairs[mark]
         # An opening mark touches the word after it; a straight quote after a letter closes, not opens.
-        if closers is None or i + 1 >= n or text[i + 1].isspace() or (mark == '"' and i > 0 and text[i - 1].isalnum()):
+        if i + 1 >= n or text[i + 1].isspace() or (mark == '"' and i > 0 and text[i - 1].isalnum()):
             i += 1
             continue
         limit = min(n, i + 1 + MAX_QUOTE_CHARS)

@@ -94,6 +94,42 @@ def place_mentions(doc: Document, language) -> list[Placed]:
     return placed
 
 
+@dataclass
+class Layout:
+    """What the quote and amount stages both read of an article before anything of their own: its sentences'
+    token ranges, the tokens' lemmas and its placed mentions."""
+
+    spans: list[tuple[int, int]]
+    lemmas: list[str]
+    placed: list[Placed]
+
+
+# The last article's layout, with what it was made from: the quote stage and the amount stage (twice, when it
+# finds amounts) ask for the same article one after the other, and neither changes its tokens or entities.
+_last: tuple | None = None
+
+
+def article_layout(doc: Document, language) -> Layout:
+    """``Layout`` of ``doc``, worked out once for consecutive calls on the same article (each caller gets lists
+    of its own). The memo is the document, its token and entity lists and their sizes, held, so the identities
+    cannot be reused by other objects while it lasts; one read of ``_last`` keeps it safe between threads."""
+    global _last
+    mentions = sum(len(e.mentions) for e in doc.entities)
+    shape = (len(doc.tokens), len(doc.entities), mentions, language.code)
+    last = _last
+    if (
+        last is None
+        or last[0] is not doc
+        or last[1] is not doc.tokens
+        or last[2] is not doc.entities
+        or last[3] != shape
+    ):
+        layout = Layout(sentence_token_spans(doc), [lemma_of(t) for t in doc.tokens], place_mentions(doc, language))
+        last = _last = (doc, doc.tokens, doc.entities, shape, layout)
+    layout = last[4]
+    return Layout(list(layout.spans), list(layout.lemmas), list(layout.placed))
+
+
 def name_cases(morphology, head: Token) -> frozenset[str]:
     """The cases a name starting with ``head`` can stand in: the dictionary's name readings; a name it does not
     decline ("Xi", "NIS", "Kim" as a name) can stand in any case, whatever the tagger guessed word by word."""

@@ -25,13 +25,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kronika.quotes.candidates import read_text
 from kronika.quotes.claimants import claim_options, rank_claimants
 from kronika.quotes.model import load_quote_models
 from kronika.record import Amount, Document, Token
-from kronika.quotes.mentions import WORD, lemma_of, participant, place_mentions, sentence_token_spans
+from kronika.quotes.mentions import WORD, Layout, article_layout, participant
 from kronika.lang import ud
 from kronika.lang.ud import morph
 from kronika.stages.claimant_rule import Citations, Claims, adjectival
@@ -85,15 +86,14 @@ class _Article:
     data: Any
 
 
-def _read_article(doc: Document, language, data, spans: list[tuple[int, int]]) -> _Article:
+def _read_article(doc: Document, language, data, layout: Layout) -> _Article:
     tokens = doc.tokens
     starts = [t.start for t in tokens]
     in_timex = set()
     for timex in doc.timexes:
         in_timex.update(range(bisect_left(starts, timex.start), bisect_left(starts, timex.end)))
-    placed = place_mentions(doc, language)
+    placed, lemmas, spans = layout.placed, layout.lemmas, layout.spans
     mention_starts = [p.start for p in placed]
-    lemmas = [lemma_of(t) for t in tokens]
     return _Article(
         doc=doc,
         lemmas=lemmas,
@@ -108,8 +108,9 @@ def _read_article(doc: Document, language, data, spans: list[tuple[int, int]]) -
 def find_amounts(doc: Document, language, data) -> list[Amount]:
     if not doc.tokens:
         return []
-    spans = sentence_token_spans(doc)
-    article = _read_article(doc, language, data, spans)
+    layout = article_layout(doc, language)  # the quote stage's, made once per article
+    spans = layout.spans
+    article = _read_article(doc, language, data, layout)
     amounts = []
     for lo, hi in spans:
         article.claims.sentence(lo, hi)
@@ -190,6 +191,13 @@ def _category(a: _Article, object_token: int | None, first: int, after: int, lo:
     return category
 
 
+@lru_cache(maxsize=8)
+def _pair_openers(data) -> frozenset[str]:
+    """What may stand before a space in the pack's number names ("dwa tysiące" -> "dwa"): a word and the one
+    after it name a number only if the first is one of these, so most words build no two-word string."""
+    return frozenset(key[:k] for key in data.NUMBER_WORDS for k, char in enumerate(key) if char == " ")
+
+
 def _number(tokens: list[Token], lemmas: list[str], i: int, hi: int, data):
     """(value, approximate, first token, last token) of a number starting at ``i``, or None."""
     token = tokens[i]
@@ -220,7 +228,7 @@ def _number(tokens: list[Token], lemmas: list[str], i: int, hi: int, data):
             last += 1
             digits += tokens[last].text
         value = float(digits) if "." in digits else int(digits)
-    elif i + 1 < hi and f"{text} {tokens[i + 1].text.casefold()}" in data.NUMBER_WORDS:
+    elif i + 1 < hi and text in _pair_openers(data) and f"{text} {tokens[i + 1].text.casefold()}" in data.NUMBER_WORDS:
         value, last = data.NUMBER_WORDS[f"{text} {tokens[i + 1].text.casefold()}"], i + 1
     elif text in data.NUMBER_WORDS and text not in data.VAGUE_MULTIPLIER_FORMS:
         value = data.NUMBER_WORDS[text]

@@ -277,11 +277,14 @@ class Linker(PersonBaseForms, TitleMentions):
             ):
                 # Sorted: of two aliases of one length the first found wins, and a set's order changes with
                 # the process's hash seed ("San" was Mali's town in one run and Yemen's in the next).
+                following = self.token_keys(tokens[i + 1]) if i + 1 < len(tokens) else frozenset()
                 for key in sorted(self.token_keys(tokens[i])):
                     for keys, words, entry_id in self._gazetteer.get(key, ()):
                         n = len(keys)
                         if best is not None and n <= best[0] or i + n > len(tokens):
                             continue
+                        if n > 1 and following.isdisjoint(keys[1]):
+                            continue  # ``_alias_fits``'s first test, for the word that turns most aliases down
                         if self._alias_fits(tokens[i : i + n], keys, words, i in sentence_starts):
                             best = (n, entry_id)
             if best is None:
@@ -309,11 +312,15 @@ class Linker(PersonBaseForms, TitleMentions):
         )
 
     def _alias_fits(self, span: list[Token], keys, words, sentence_initial: bool) -> bool:
+        # Every test below is a plain yes or no, so their order does not change the answer: the words' keys go
+        # first, since they turn down most of the aliases tried (those of two words and more, at the second).
+        token_keys = self.token_keys
+        for token, word_keys in zip(span, keys):
+            if token_keys(token).isdisjoint(word_keys):
+                return False
         if not any(is_capitalised(t.text) for t in span) and any(is_capitalised(w) for w in words):
             return False
-        for token, word_keys, word in zip(span, keys, words):
-            if self.token_keys(token).isdisjoint(word_keys):
-                return False
+        for token, word in zip(span, words):
             text = _undotted(token)
             word_acronym, text_acronym = is_acronym(word), is_acronym(text)
             # An acronym in the base ("NIS", "AP") matches only an acronym in the text, not "Nis" or "ap",
@@ -542,7 +549,8 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     gazetteer = linker.gazetteer_matches(tokens, sentence_starts)
     found = merge_detected(linker, tokens, doc, gazetteer)
     found += elided_regions(linker, tokens, found)
-    bodies = linker.body_mentions(tokens, found, gazetteer)
+    title_keys = linker.title_lemmas(tokens)  # read by the bodies and the titles alike
+    bodies = linker.body_mentions(tokens, found, gazetteer, title_keys)
     if bodies:
         # A body replaces what overlaps it; a state the replaced span held keeps its own mention.
         replaced = [f for f in found if any(overlaps(f, b) for b in bodies)]
@@ -554,7 +562,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
             if any(r.start <= g.start and g.end <= r.end for r in replaced)
             and not any(i in taken for i in range(g.start, g.end))
         ]
-    found += linker.title_mentions(tokens, found, doc.date)
+    found += linker.title_mentions(tokens, found, doc.date, title_keys)
     found = national_societies(linker, tokens, found)
     found = drop_credits(linker, tokens, doc.text, found)
     found = drop_openers(linker, tokens, sentence_starts, found)

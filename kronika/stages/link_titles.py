@@ -40,14 +40,17 @@ class TitleMentions:
             keys.append(lemma)
         return keys
 
-    def title_mentions(self, tokens: list[Token], found: list[Found], date: str | None) -> list[Found]:
-        """ "prezydent Ukrainy", "północnokoreański przywódca": the office holder on the article's date."""
+    def title_mentions(
+        self, tokens: list[Token], found: list[Found], date: str | None, lemmas: list[str] | None = None
+    ) -> list[Found]:
+        """ "prezydent Ukrainy", "północnokoreański przywódca": the office holder on the article's date.
+        ``lemmas``: the tokens' ``title_lemmas`` when the caller has them (one pass per article, not two)."""
         if not date or not self.titles:
             return []
         by_start = {f.start: f for f in found}
         covered = {i for f in found for i in range(f.start, f.end)}
         out = []
-        lemmas = self.title_lemmas(tokens)
+        lemmas = self.title_lemmas(tokens) if lemmas is None else lemmas
         for i in range(len(tokens)):
             if lemmas[i] not in self._title_starts:
                 continue
@@ -74,7 +77,9 @@ class TitleMentions:
                 break
         return out
 
-    def body_mentions(self, tokens: list[Token], found: list[Found], gazetteer: list[Found]) -> list[Found]:
+    def body_mentions(
+        self, tokens: list[Token], found: list[Found], gazetteer: list[Found], lemmas: list[str] | None = None
+    ) -> list[Found]:
         """ "MSZ Rosji", "białoruskie MSW", "Ministerstwo obrony Armenii": the named state's body of that role.
 
         The state is the name right after the title or the adjective right before it. A title without one
@@ -85,7 +90,7 @@ class TitleMentions:
         states = {g.start: g for g in gazetteer if g.entry and self._is_state(g.entry)}
         seats = states | {g.start: g for g in gazetteer if g.entry and self._is_capital(g.entry)}
         linked = {i for f in found if f.entry for i in range(f.start, f.end)}
-        lemmas = self.title_lemmas(tokens)
+        lemmas = self.title_lemmas(tokens) if lemmas is None else lemmas
         out: list[Found] = []
         last: dict[str, object] = {}
         i = 0

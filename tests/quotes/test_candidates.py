@@ -19,6 +19,11 @@ MARKED = [
     # A mark followed by a space opens nothing.
     ("Znak „ stoi sam.", []),
     ("", []),
+    # A straight quote right after a letter closes, it does not open; the marks after it still do.
+    ('Słowo" i «inne» oraz „trzecie”.', [("inne", True), ("trzecie", True)]),
+    # A text without any mark, and a mark as the last character.
+    ("Nic tu nie cytuje.", []),
+    ("Na końcu „", []),
 ]
 
 
