@@ -48,6 +48,7 @@ from kronika.stages.link_openers import drop_openers
 from kronika.stages.link_pairs import split_name_pairs
 from kronika.stages.link_person import PersonBaseForms
 from kronika.stages.link_streets import street_mentions
+from kronika.stages.link_towns import placed_towns
 from kronika.stages.link_titles import TitleMentions, title_countries
 from kronika.stages.link_vehicles import drop_vehicles
 
@@ -539,8 +540,8 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
         return []
     tokens = split_name_pairs(linker, doc.tokens)
     sentence_starts = {span[0] for s, e in doc.sentences if (span := token_span(tokens, s, e))}
-    gazetteer = linker.gazetteer_matches(tokens, sentence_starts)
-    found = merge_detected(linker, tokens, doc, gazetteer)
+    gazetteer = placed_towns(linker, tokens, linker.gazetteer_matches(tokens, sentence_starts))
+    found = placed_towns(linker, tokens, merge_detected(linker, tokens, doc, gazetteer), doc.text)
     found += elided_regions(linker, tokens, found)
     bodies = linker.body_mentions(tokens, found, gazetteer)
     if bodies:
