@@ -164,6 +164,7 @@ class Linker(PersonBaseForms, TitleMentions):
         # First words of the lower-case names of places ("obwód", "województwo"), where a match may start.
         self._lower_starts: set[str] = set()
         seen: set[tuple[str, str]] = set()
+        word_keys: dict[str, frozenset[str]] = {}
         for entry in self.kb:
             for alias in (entry.name, *entry.aliases_in(self.language.code), *entry.aliases_in(CANONICAL)):
                 words = tuple(ALIAS_WORD_RE.findall(alias))
@@ -179,7 +180,10 @@ class Linker(PersonBaseForms, TitleMentions):
                 if (alias, entry.id) in seen:
                     continue
                 seen.add((alias, entry.id))
-                keys = tuple(self.word_keys(w) for w in words)
+                # One set per word, shared by every alias the word is in (the prebuilt file keeps one copy).
+                keys = tuple(
+                    word_keys[w] if w in word_keys else word_keys.setdefault(w, self.word_keys(w)) for w in words
+                )
                 for key in keys[0]:
                     index[key].append((keys, words, entry.id))
                 if len(words) > 1:
