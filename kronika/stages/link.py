@@ -48,6 +48,7 @@ from kronika.stages.link_openers import drop_openers
 from kronika.stages.link_pairs import split_name_pairs
 from kronika.stages.link_person import PersonBaseForms
 from kronika.stages.link_streets import street_mentions
+from kronika.stages.link_towns import placed_towns
 from kronika.stages.link_titles import TitleMentions, title_countries
 from kronika.stages.link_vehicles import drop_vehicles
 
@@ -163,6 +164,7 @@ class Linker(PersonBaseForms, TitleMentions):
         # First words of the lower-case names of places ("obwód", "województwo"), where a match may start.
         self._lower_starts: set[str] = set()
         seen: set[tuple[str, str]] = set()
+        word_keys: dict[str, frozenset[str]] = {}
         for entry in self.kb:
             for alias in (entry.name, *entry.aliases_in(self.language.code), *entry.aliases_in(CANONICAL)):
                 words = tuple(ALIAS_WORD_RE.findall(alias))
@@ -178,7 +180,10 @@ class Linker(PersonBaseForms, TitleMentions):
                 if (alias, entry.id) in seen:
                     continue
                 seen.add((alias, entry.id))
-                keys = tuple(self.word_keys(w) for w in words)
+                # One set per word, shared by every alias the word is in (the prebuilt file keeps one copy).
+                keys = tuple(
+                    word_keys[w] if w in word_keys else word_keys.setdefault(w, self.word_keys(w)) for w in words
+                )
                 for key in keys[0]:
                     index[key].append((keys, words, entry.id))
                 if len(words) > 1:
@@ -546,8 +551,8 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
         return []
     tokens = split_name_pairs(linker, doc.tokens)
     sentence_starts = {span[0] for s, e in doc.sentences if (span := token_span(tokens, s, e))}
-    gazetteer = linker.gazetteer_matches(tokens, sentence_starts)
-    found = merge_detected(linker, tokens, doc, gazetteer)
+    gazetteer = placed_towns(linker, tokens, linker.gazetteer_matches(tokens, sentence_starts))
+    found = placed_towns(linker, tokens, merge_detected(linker, tokens, doc, gazetteer), doc.text)
     found += elided_regions(linker, tokens, found)
     title_keys = linker.title_lemmas(tokens)  # read by the bodies and the titles alike
     bodies = linker.body_mentions(tokens, found, gazetteer, title_keys)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from kronika.record import Token
 from kronika.stages.link_model import SOUND_KINDS, Group, is_capitalised
+from kronika.stages.link_towns import placed
 
 if TYPE_CHECKING:  # the linker's type; importing it here at run time would be circular
     from kronika.stages.link import Linker
@@ -41,10 +42,11 @@ def romanize_names(linker: Linker, groups: dict[str, Group], votes: dict[str, Co
             continue
         person = group.type == "PER"
         spelt = romanize(group.name, context, group.country if person else None, linker.first_name_evidence(), person)
-        hits = [e for e in linker.kb.lookup(spelt[0]) if e.type == group.type] if spelt else []
-        if not hits and (entry := linker.sound_match(group.name, group.type)):
+        # A small town counts only where the article names its state (link_towns.py).
+        hits = [e for e in linker.kb.lookup(spelt[0]) if e.type == group.type and placed(e, context)] if spelt else []
+        if not hits and (entry := linker.sound_match(group.name, group.type)) and placed(entry, context):
             hits = [entry]
-        if not hits and (entry := _other_base_match(linker, group, tokens, context)):
+        if not hits and (entry := _other_base_match(linker, group, tokens, context)) and placed(entry, context):
             hits = [entry]
         if hits:
             _move(groups, key, hits[0])

@@ -121,6 +121,13 @@ LOOKUPS = [
     ("Gruzińskie Marzenie", "Georgian Dream", None, "ORG", "GEO"),
     ("NSZZ Solidarność", "Solidarity (Polish trade union)", None, "ORG", "POL"),
     ("G-7", "G7", None, "ORG", None),
+    # Towns of 15,000 to 100,000: Ukraine's under the national romanisation, GeoNames' name an alias; a Polish
+    # spelling of the Cyrillic name where SGJP has no exonym.
+    ("Vinnytsya", "Vinnytsia", None, "GPE", "UKR"),
+    ("Dobropillia", "Dobropillia", None, "GPE", "UKR"),
+    ("Połohy", "Polohy", None, "GPE", "UKR"),
+    ("Biełgorod", "Belgorod", None, "GPE", "RUS"),
+    ("Wilhelmshaven", "Wilhelmshaven", None, "GPE", "DEU"),
 ]
 
 
@@ -216,6 +223,12 @@ EXONYMS = [
     # Another state's Polish name is not a city's of another state; a city-state's capital keeps it.
     ("Laos", "Lào Cai", False),
     ("Singapur", "Singapore", True),
+    # A small town's exonym must be like its own name and no larger place's: "Budziszyn" is, "Grabin" (a Polish
+    # village) of Finsterwalde and "Belgrad" of Berat are not.
+    ("Budziszyn", "Bautzen", True),
+    ("Ołomuniec", "Olomouc", True),
+    ("Grabin", "Finsterwalde", False),
+    ("Belgrad", "Berat", False),
 ]
 
 
