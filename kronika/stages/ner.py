@@ -154,7 +154,9 @@ class NameTagger:
         windows = getattr(self.features, "sentence_windows", None)
         if windows is not None:
             typed = [windows(s, name_forms, self.clusters) for s in sentences]
-            return self.crf.tag_windows(typed, self.features.WINDOW, self.features.WINDOW_EDGES)
+            return self.crf.tag_windows(
+                typed, self.features.WINDOW, self.features.WINDOW_EDGES, self.features.WINDOW_KINDS
+            )
         parts = getattr(self.features, "sentence_parts", None)
         if parts is None:
             every = [self.features.sentence_features(s, name_forms, self.clusters) for s in sentences]
