@@ -84,16 +84,18 @@ def store_contents(path) -> dict[str, list[tuple]]:
         connection.close()
 
 
-def spelled_windows(types, further, offsets, edges) -> list[list[str]]:
-    """Each token's feature list as ``CrfModel.tag_windows`` reads word types: its type's own tuple, the tuple each
-    neighbour's type passes for that offset (the edge tuple where there is no neighbour and one is given), then its
-    further strings (``ner_features.sentence_windows`` and the CRF's tests)."""
+def spelled_windows(types, further, offsets, edges, passed) -> list[list[str]]:
+    """Each token's feature list as ``CrfModel.tag_windows`` reads word types: its type's strings of every kind, what
+    each neighbour's type passes for that offset (the strings of the kinds ``passed`` names, after its prefix; the
+    edge tuple where there is no neighbour and one is given), then its further strings
+    (``ner_features.sentence_windows`` and the CRF's tests)."""
     out = []
     for i, own in enumerate(types):
-        features = list(own[0])
+        features = [f for group in own for f in group]
         for k, offset in enumerate(offsets):
             if 0 <= i + offset < len(types):
-                features += types[i + offset][k + 1]
+                prefix, kinds = passed[k]
+                features += [prefix + f for kind in kinds for f in types[i + offset][kind]]
             elif edges[k] is not None:
                 features += edges[k]
         out.append(features + list(further[i]))

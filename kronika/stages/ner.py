@@ -150,11 +150,14 @@ class NameTagger:
 
     def label_many(self, sentences: list[list], name_forms: frozenset[str]) -> list[list[str]]:
         """The labels of every sentence of a document, tagged together (``CrfModel.tag_windows`` when the pack
-        hands over word types, else ``CrfModel.tag_many``)."""
+        hands over word types: its ``sentence_windows`` with ``WINDOW``, ``WINDOW_EDGES`` and ``WINDOW_KINDS``, which
+        say what a type passes to each neighbour; else ``CrfModel.tag_many``)."""
         windows = getattr(self.features, "sentence_windows", None)
         if windows is not None:
             typed = [windows(s, name_forms, self.clusters) for s in sentences]
-            return self.crf.tag_windows(typed, self.features.WINDOW, self.features.WINDOW_EDGES)
+            return self.crf.tag_windows(
+                typed, self.features.WINDOW, self.features.WINDOW_EDGES, self.features.WINDOW_KINDS
+            )
         parts = getattr(self.features, "sentence_parts", None)
         if parts is None:
             every = [self.features.sentence_features(s, name_forms, self.clusters) for s in sentences]

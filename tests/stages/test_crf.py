@@ -83,20 +83,28 @@ def test_labels_are_crfsuites_on_a_small_trained_model(tmp_path, tagging):
     many = model.tag_many([[((), row) for row in sequence] for sequence in SEQUENCES])
     assert many == [reference.tag(sequence) for sequence in SEQUENCES]
     assert model.tag([]) == []
-    for offsets, edges in WINDOWS:
+    for offsets, edges, passed in WINDOWS:
         typed = [_typed(sentence) for sentence in TYPED]
-        expanded = [spelled_windows(types, further, offsets, edges) for types, further in typed]
-        assert model.tag_windows(typed, offsets, edges) == [reference.tag(s) for s in expanded]
+        expanded = [spelled_windows(types, further, offsets, edges, passed) for types, further in typed]
+        assert model.tag_windows(typed, offsets, edges, passed) == [reference.tag(s) for s in expanded]
 
 
-# Word types as (own features, what the type passes to each neighbour), and each token's further strings.
+# Word types as their own features by kind, and each token's further strings.
 TYPES = {
     "A": (("a",), ("x",), ("y", "a")),
     "B": (("b", "nowhere"), (), ("c",)),
     "C": (("c", "c"), ("b", "x"), ("y",)),
 }
 TYPED = [["A", "B", "C", "A"], ["C"], [], ["B", "B", "A", "C", "C", "B"]]
-WINDOWS = [((-1, 1), (("a",), None)), ((-1, 1), (None, None)), ((1, -1), (("y", "x"), ("b",)))]
+# (offsets, edge tuples, what a type passes to each neighbour: a prefix and kinds in their order). The prefixes
+# "" and "~" and kinds passed out of order and twice to different neighbours: the model knows "a", "b", "c", "x",
+# "y", so a string passed as written counts and one after "~" adds nothing.
+WINDOWS = [
+    ((-1, 1), (("a",), None), (("", (1,)), ("", (2, 0)))),
+    ((-1, 1), (None, None), (("~", (0, 1)), ("", (0, 1, 2)))),
+    ((1, -1), (("y", "x"), ("b",)), (("", (2, 1)), ("", (0,)))),
+    ((-1, 1, 2), (None, None, None), (("", ()), ("", (2,)), ("", (1, 0)))),
+]
 
 
 def _typed(names: list[str]):

@@ -420,9 +420,21 @@ class Morphology:
 
     def _reading_of(self, first: int, run: tuple):
         words = [Word(text, 0, 0, analyses, kind) for text, kind, analyses in run]
+        # What the search asks of each word, once for the twelve readings rather than at every step of each.
+        prepared = _Prepared(words)
+        # A reading none of the first word's noun or adjective readings has finds no span: not searched.
+        opening = {
+            (case, number)
+            for _a, values, _genders, pos in (prepared.options[first] if words[first].kind == "word" else ())
+            if pos in ADJ_CLASSES or pos in NOUN_CLASSES
+            for case, number in READING_ORDER
+            if case in values and number in values
+        }
         best = None
         for rank, (case, number) in enumerate(READING_ORDER):
-            length, score, assignment = self._span(words, first, case, number)
+            if (case, number) not in opening:
+                continue
+            length, score, assignment = self._span(prepared, first, case, number)
             if not length:
                 continue
             key = (length, round(score, 6), -rank)
@@ -432,10 +444,11 @@ class Morphology:
             return None
         return best[1], best[2]
 
-    def _span(self, words: Sequence[Word], start: int, case: str, number: str):
+    def _span(self, prepared: _Prepared, start: int, case: str, number: str):
         """Depth-first search for the best role assignment (adjective / noun) in one reading."""
         # Each step: (index, genders of the last noun or None, genders allowed before the first noun,
         # the last noun's analysis).
+        words, options, fixed = prepared.words, prepared.options, prepared.fixed
         best = (0, 0.0, {})
 
         def search(i: int, noun_genders, pre_genders, last_noun, length, score, assignment):
@@ -445,7 +458,7 @@ class Morphology:
             if i >= len(words):
                 return
             word = words[i]
-            if (word.kind == "particle" or ROMAN_RE.fullmatch(word.text)) and last_noun is not None:
+            if fixed[i] and last_noun is not None:
                 search(i + 1, noun_genders, pre_genders, last_noun, length, score, assignment)
                 return
             if word.text in COORDINATORS and last_noun is not None and max(assignment) == i - 1:
@@ -455,16 +468,14 @@ class Morphology:
             if word.kind != "word":
                 return
             tried = set()
-            for a in sorted(word.analyses, key=lambda a: -a.score):
-                values = a.values
+            for a, values, genders, pos in options[i]:
                 if case not in values or number not in values:
                     continue
-                genders = a.genders or GENDERS
-                if a.pos in ADJ_CLASSES:
+                if pos in ADJ_CLASSES:
                     if last_noun is not None:
                         if not genders & noun_genders:
                             continue
-                        if _modifies_next(a, words, i):
+                        if prepared.modifies_next(i):
                             continue
                         new = (noun_genders, pre_genders, last_noun)
                     else:
@@ -473,7 +484,7 @@ class Morphology:
                             continue
                         new = (None, allowed, None)
                     role = ("adj", new[1] if last_noun is None else genders & noun_genders)
-                elif a.pos in NOUN_CLASSES:
+                elif pos in NOUN_CLASSES:
                     if last_noun is None:
                         if not genders & pre_genders:
                             continue
@@ -676,8 +687,34 @@ def _singular_citation(orth: str, head: Analysis) -> bool:
     return orth[:1].islower() and COMMON_NOUN_LABEL in head.labels and "pt" not in head.values
 
 
-def _modifies_next(adjective: Analysis, words: Sequence[Word], i: int) -> bool:
-    """Whether an adjective after the head rather starts a genitive complement ("Rynku Starego Miasta")."""
+class _Prepared:
+    """The words of a run as the name-phrase search reads them: each word's readings best first (a stable sort,
+    as the search always took them) with their attribute values, genders (all when the tag names none) and class;
+    whether a word is skipped after a noun (a particle or a roman numeral); whether an adjective there starts a
+    complement (``_modifies_next``, asked once per word, not per reading and case)."""
+
+    def __init__(self, words: list[Word]):
+        self.words = words
+        self.options = [
+            [(a, a.values, a.genders or GENDERS, a.pos) for a in sorted(w.analyses, key=_negative_score)] for w in words
+        ]
+        self.fixed = [w.kind == "particle" or ROMAN_RE.fullmatch(w.text) is not None for w in words]
+        self._modifies: dict[int, bool] = {}
+
+    def modifies_next(self, i: int) -> bool:
+        found = self._modifies.get(i)
+        if found is None:
+            found = self._modifies[i] = _modifies_next(self.words, i)
+        return found
+
+
+def _negative_score(a: Analysis) -> float:
+    return -a.score
+
+
+def _modifies_next(words: Sequence[Word], i: int) -> bool:
+    """Whether an adjective after the head rather starts a genitive complement ("Rynku Starego Miasta"): a
+    property of the word and the next (any adjective reading of one agreeing with a noun reading of the other)."""
     if i + 1 >= len(words) or words[i + 1].kind != "word":
         return False
     word = words[i].text

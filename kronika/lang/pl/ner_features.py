@@ -184,7 +184,7 @@ def _cluster_features(cluster: str) -> tuple[str, ...]:
 # features in one tuple, and what it passes on to each neighbour, in the order ``sentence_features`` adds them.
 @lru_cache(maxsize=WORD_TYPES)
 def _own_row(key: tuple[str, str, str, str]) -> tuple[str, ...]:
-    return ("bias", *(f for group in _own_features(*key).values() for f in group))
+    return tuple(chain.from_iterable(_type_kinds(key)))
 
 
 @lru_cache(maxsize=WORD_TYPES)
@@ -196,6 +196,9 @@ def _context_row(key: tuple[str, str, str, str]) -> tuple[tuple[str, ...], ...]:
 
 
 _PREFIXED = tuple((f"{offset:+d}:", kinds) for offset, kinds in CONTEXT.items())
+
+# The kinds of a word type's own features in the order its own list gives them ("bias" first, alone in its kind).
+KINDS = ("bias", "w", "l", "s3", "sh", "t", "m", "c", "x", "own")
 
 
 _OFFSETS = tuple(enumerate(CONTEXT))
@@ -249,22 +252,25 @@ def sentence_parts(
     return out
 
 
-# What ``sentence_windows`` hands over besides the tokens: the neighbours' offsets, in the order a token's tuples
-# list them, and the tuple that stands where a neighbour is missing (none for the farther ones).
+# What ``sentence_windows`` hands over besides the tokens: the neighbours' offsets, in the order a token's list
+# takes them; the tuple that stands where a neighbour is missing (none for the farther ones); and what a word
+# type passes to the neighbour at each offset: the strings of some of its kinds (positions in ``KINDS``, in the
+# order listed), each written after the offset's prefix ("-1:" + "w=kowalski").
 WINDOW = tuple(CONTEXT)
 WINDOW_EDGES = tuple(_EDGES.get(offset) for offset in CONTEXT)
+WINDOW_KINDS = tuple((prefix, tuple(KINDS.index(kind) for kind in kinds)) for prefix, kinds in _PREFIXED)
 
 
 def sentence_windows(
     tokens: Sequence, name_forms: frozenset[str] = frozenset(), clusters: dict[str, str] | None = None
 ) -> tuple[list[tuple[tuple[str, ...], ...]], list[list[str]]]:
-    """``sentence_parts`` as word types: per token the tuples of its type (``_type_row``: its own features, then
-    what it passes to the neighbour at each offset of ``WINDOW``) and its further features. A token's list is its
-    type's first tuple, the tuple each neighbour's type passes to it (``WINDOW_EDGES`` where there is none), then
-    the further features: the consumer puts it together per document in array operations
-    (``CrfModel.tag_windows``), not per token here."""
+    """``sentence_parts`` as word types: per token its type's own features by kind (``_type_kinds``, a tuple per
+    kind of ``KINDS``) and its further features. A token's list is its type's strings of every kind, then what each
+    neighbour's type passes to it (``WINDOW_KINDS``; ``WINDOW_EDGES`` where there is no neighbour), then the further
+    features: the consumer puts it together per document in array operations (``CrfModel.tag_windows``), and
+    finds a string's rows under every prefix at once, so the prefixed strings are never written out here."""
     keys, lowers = _keys(tokens, clusters)
-    return [_type_row(k) for k in keys], _further(keys, lowers, name_forms)
+    return [_type_kinds(k) for k in keys], _further(keys, lowers, name_forms)
 
 
 def _keys(tokens: Sequence, clusters: dict[str, str] | None) -> tuple[list[tuple[str, str, str, str]], list[str]]:
@@ -278,8 +284,9 @@ def _keys(tokens: Sequence, clusters: dict[str, str] | None) -> tuple[list[tuple
 
 
 @lru_cache(maxsize=WORD_TYPES)
-def _type_row(key: tuple[str, str, str, str]) -> tuple[tuple[str, ...], ...]:
-    return (_own_row(key), *_context_row(key))
+def _type_kinds(key: tuple[str, str, str, str]) -> tuple[tuple[str, ...], ...]:
+    own = _own_features(*key)
+    return (("bias",), *[own[kind] for kind in KINDS[1:]])
 
 
 def _further(keys: list[tuple[str, str, str, str]], lowers: list[str], name_forms: frozenset[str]) -> list[list[str]]:

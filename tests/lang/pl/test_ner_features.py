@@ -10,6 +10,7 @@ from kronika.lang.pl.ner_features import (
     POLEVAL_CATEGORIES,
     WINDOW,
     WINDOW_EDGES,
+    WINDOW_KINDS,
     document_name_forms,
     inner_names,
     is_inhabitant,
@@ -105,7 +106,7 @@ def test_windows_spell_the_same_lists(words):
     sentence = tokens(*words)
     name_forms, clusters = frozenset({"Fakt", "~gazeta"}), {"jan": "0100", "fakt": "11"}
     types, further = sentence_windows(sentence, name_forms, clusters)
-    spelled = spelled_windows(types, further, WINDOW, WINDOW_EDGES)
+    spelled = spelled_windows(types, further, WINDOW, WINDOW_EDGES, WINDOW_KINDS)
     assert spelled == sentence_features(sentence, name_forms, clusters)
 
 
