@@ -1,5 +1,6 @@
-"""Alerts (``kronika/alerts``): the daily series the rules measure, the events behind a day, the days a round
-evaluates, and the alerts raised with their events.
+"""Alerts (``kronika/alerts``): what the rules measure (daily series of a country pair or a country, stories
+reaching many outlets or languages, an actor's event types on a day), the events behind a measure, the
+days a round evaluates, and the alerts raised with their events.
 """
 
 # Daily series of asserted, day-dated events: a directed country pair (from `dyads`), or every event a
