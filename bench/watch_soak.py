@@ -11,7 +11,7 @@ names with every article, and the per-word caches must stay bounded under that, 
 would never show. `kronika watch` runs as its own process at ``--every``; its resident memory (VmRSS from
 /proc), the store's article count and the store's size are sampled every few seconds. The summary compares
 the mean RSS of the run's last quarter with that of its second quarter (after warm-up), as a ratio (near 1.0
-is flat) and as KiB per article stored in between. SQLite's page cache (64 MiB, ``kronika/store/sql.py``)
+is flat) and as KiB per article stored in between. SQLite's page cache (64 MiB, ``kronika/store/sql/connection.py``)
 fills as the store grows, so it is part of the warm-up until the store is larger than that. The issue asks
 for two hours; shorter runs are a smoke test of the same loop.
 """

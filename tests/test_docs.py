@@ -31,7 +31,7 @@ def test_option_in_readme(name, option):
     assert option in README_TEXT, f"`kronika {name} {option}` is not in README.md"
 
 
-# Files of the repository the README points at (`kronika/store/sql.py`, bench/events.py, examples/...): a
+# Files of the repository the README points at (`kronika/store/migrations.py`, bench/events.py, examples/...): a
 # reader who follows one finds it. Globs and folders of generated output are not files to find.
 PATHS = sorted(set(re.findall(r"(?<![\w/.])((?:kronika|bench|tests|scripts|examples)/[\w./-]*\w)", README_TEXT)))
 

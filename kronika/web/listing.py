@@ -2,7 +2,7 @@
 
 A header links the same page sorted by its column: the first click gives the order a reader expects of the
 column (numbers and dates largest or latest first, names A to Z), a second click reverses it. The sort keys
-are those of the store's lists (kronika/store/sql.py: EVENT_SORTS, ACTOR_SORTS, ARTICLE_SORTS).
+are those of the store's lists (kronika/store/sql/: EVENT_SORTS, ACTOR_SORTS, ARTICLE_SORTS).
 """
 
 from __future__ import annotations
