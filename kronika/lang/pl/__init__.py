@@ -37,6 +37,7 @@ from kronika.lang.pl.triggers import TRIGGERS
 from kronika.lang.pl.vehicles import LIST_JOINERS, VEHICLE_NOUNS
 from kronika.lang.pl.streets import ADJECTIVE_CLASS, FEMININE_ADJECTIVE_ENDINGS, STREET_NOUNS
 from kronika.lang.pl.ud import OWN_VALUES, own_cases, to_ud, ud_cases
+from kronika.lang.pl.translit import HOME
 
 
 CASES = frozenset(_CASE_ORDER)
@@ -116,17 +117,44 @@ class PolishLanguage:
     def romanize(
         self, name: str, context, state: str | None = None, first_names=None, person: bool = False
     ) -> tuple[str, str] | None:
-        """The English spelling of a Polish transcription of an East Slavic or Arabic name, and its state (None
-        for an Arabic one the text gives none); ``state`` is the one the text says the person serves, when it
-        says; ``first_names``: what ``first_names`` made. Arabic names of persons only: places have English
-        names a letter mapping seldom gives ("Al-Hudajda" is "Hodeidah", "Sulejmanija" "Sulaymaniyah")."""
-        from kronika.lang.pl import arabic
-        from kronika.lang.pl.translit import romanize
+        """The English spelling of a Polish transcription of a foreign name, and its state (None for an Arabic
+        one the text gives none); ``state`` is the one the text says the person serves, when it says;
+        ``first_names``: what ``first_names`` made. Arabic and the other conventions for persons only: places
+        have English names a letter mapping seldom gives ("Al-Hudajda" is "Hodeidah", "Tybilisi" "Tbilisi")."""
+        from kronika.lang.pl import arabic, conventions
+        from kronika.lang.pl.translit import SCHEMES, romanize
 
-        found = romanize(name, context, _is_dictionary_word, state, first_names)
-        if found is None and person and (spelt := arabic.romanize(name, context, _is_dictionary_word, state)):
+        # The person's stated state or a surname ending of one language ("-szwili") settle the convention; the
+        # name stays as written when it is not in a Polish spelling.
+        if person and (state in conventions.CONVENTION_OF or conventions.marked_state(name)):
+            return conventions.romanize(name, _is_dictionary_word, state)
+        # A first name the base's people of other states bear, as written or in their English spelling, and
+        # East Slavic people do not ("Dżamal", "Mohammad" in news from Moscow): not an East Slavic name; an Arab
+        # one when Arabs bear it, one of a convention when only its states' people do ("Bolat").
+        bearers = _first_name_bearers(name, first_names) if person and state is None else frozenset()
+        # Only a first name of other transcribed scripts alone counts: "Anton" of an Austrian and a Bulgarian
+        # proves nothing, and a Pole's first name as written ("Radosław") vetoes (Polish first names are East
+        # Slavic ones too, so they do not veto that).
+        scripts = arabic.STATES | conventions.CONVENTION_OF.keys()
+        foreign = bearers - {HOME}
+        slavic = not foreign or foreign & SCHEMES.keys() or not foreign <= scripts
+        found = romanize(name, context, _is_dictionary_word, state, first_names) if slavic else None
+        if found or not person:
+            return found
+        if spelt := arabic.romanize(name, context, _is_dictionary_word, state):
             return spelt, state  # the spelling tells no one Arab state
-        return found
+        if slavic or HOME in bearers:
+            return None
+        # On a first name alone, an Arabic name needs letters no English spelling has ("Asma Jehangir" stays).
+        arab = foreign <= arabic.STATES and arabic.POLISH_ONLY.search(name.lower())
+        if arab and (spelt := arabic.romanize(name, dict.fromkeys(foreign, 1), _is_dictionary_word)):
+            return spelt, None
+        if len(kinds := {conventions.CONVENTION_OF.get(s) for s in foreign}) == 1 and None not in kinds:
+            # The spelling only: a first name tells the script, not whose citizen the person is (with the state
+            # too, check-pl lost an event).
+            spelt = conventions.romanize(name, _is_dictionary_word, sorted(foreign)[0])
+            return (spelt[0], None) if spelt else None
+        return None
 
     def first_names(self, people):
         """Evidence for ``romanize`` from the knowledge base's people: (country, first words of their English
@@ -225,6 +253,20 @@ def _is_proper_name(word: str) -> bool:
     if any((PROPER_LABELS - {"nazwisko"}) & set(labels) for _, _, _, labels, _ in analyses):
         return True
     return all(lemma[:1].isupper() for _, lemma, _, _, _ in analyses)
+
+
+def _first_name_bearers(name: str, first_names) -> frozenset[str]:
+    """The states whose people in the base (``first_names.written``) bear the first word of
+    ``name``, as written or in an English spelling of a convention ("Dżamal" as "Jamal")."""
+    from kronika.lang.pl import arabic, conventions
+
+    words = WORD.findall(name)
+    written = getattr(first_names, "written", None)
+    if len(words) < 2 or not written:
+        return frozenset()
+    first = words[0]
+    spellings = {first, arabic.spell(first), *(conventions.spell(first, c) for c in conventions.CONVENTIONS)}
+    return frozenset().union(*(written.get(s.casefold(), ()) for s in spellings)) - {""}
 
 
 @lru_cache(maxsize=WORD_TYPES)

@@ -45,6 +45,9 @@ CONTEXT_SHARE = 0.5
 # "j" among them: Polish writes ج "dż", so its "j" is ي, which English writes "y" ("Zajed" -> "Zayed"); an
 # English "Majed" in a Polish text is taken for Polish too, which the text rarely does.
 POLISH_LETTERS = re.compile(r"dż|sz|cz|ch|[żłśźćńój]")
+# The letters of those no English spelling has ("j" and "ch" are English too: "Asma Jehangir", "Hichem"):
+# what a name read as Arabic on its first name alone must have.
+POLISH_ONLY = re.compile(r"dż|sz|cz|[żłśźćńó]")
 # Sequences Polish transcription never writes: such a name is in an English spelling already ("Sheikh").
 NOT_TRANSCRIBED = re.compile(r"sh|kh|th|dh|q|x|v|ee|oo|ou")
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
 
@@ -151,6 +151,9 @@ class FirstNames:
     english: Mapping[str, Mapping[str, int]]  # key of an English spelling -> people of each state of SCHEMES
     polish: Mapping[str, Mapping[str, int]]  # a Polish spelling the base gives such a person -> people per state
     other: frozenset[str]  # first names as written of the other states' people ("Władysław", "Viktor")
+    # first name as written (casefolded, English and Polish names) -> the states whose people bear it, for the
+    # other scripts' conventions (``conventions.py``): "Joe" is an American's, "Giorgi" a Georgian's
+    written: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def first_names(people: Iterable[tuple[str | None, Iterable[str], Iterable[str]]]) -> FirstNames:
@@ -158,8 +161,11 @@ def first_names(people: Iterable[tuple[str | None, Iterable[str], Iterable[str]]
     english: dict[str, Counter] = defaultdict(Counter)
     polish: dict[str, Counter] = defaultdict(Counter)
     other: set[str] = set()
+    written: dict[str, set[str]] = defaultdict(set)
     for country, names_en, names_pl in people:
         names_en, names_pl = set(names_en), set(names_pl)
+        for name in names_en | names_pl:
+            written[name.casefold()].add(country or "")
         for name in {_first_key(n) for n in names_en}:
             english[name][country or ""] += 1
         if country in SCHEMES:
@@ -172,7 +178,12 @@ def first_names(people: Iterable[tuple[str | None, Iterable[str], Iterable[str]]
         states = {state: counts[state] for state in SCHEMES if counts[state]}
         if states and sum(states.values()) >= FIRST_NAME_SHARE * sum(counts.values()):
             ours[key] = states
-    return FirstNames(ours, {w: dict(c) for w, c in polish.items() if w not in other}, frozenset(other))
+    return FirstNames(
+        ours,
+        {w: dict(c) for w, c in polish.items() if w not in other},
+        frozenset(other),
+        {w: frozenset(states) for w, states in written.items()},
+    )
 
 
 def _first_key(name: str) -> str:
@@ -200,14 +211,16 @@ def _first_name_states(word: str, names: FirstNames) -> Mapping[str, int]:
 
 
 def source_state(name: str, context: Mapping[str, int], known: Callable[[str], bool],
-                 first_names: FirstNames | None = None) -> str | None:
+                 first_names: FirstNames | None = None, stated: bool = False) -> str | None:
     """Which East Slavic state's spelling ``name`` is in, or None for a name that is not one.
 
     ``context``: mentions of each state (ISO 3166-1 alpha-3) in the article; ``known``: whether a word is a
     Polish word or name to the dictionary. A name qualifies by a marker letter sequence, or, with no marker,
     when no word of it is Polish, it has letters English spellings lack, and the article is mostly about
     these states ("Kłynowe", "Wołnowacha"; not "Steve Witkoff"). ``first_names``: the base's first names,
-    whose East Slavic ones in a Polish spelling mark a name too ("Siergiej Skripal")."""
+    whose East Slavic ones in a Polish spelling mark a name too ("Siergiej Skripal"). ``stated``: the text
+    says the person serves the state of ``context`` ("premier Ukrainy Denys Szmyhal"): one word outside the
+    dictionary is enough then ("Denys" is a Polish name too)."""
     words = re.findall(r"[^\W\d_]+", name)
     if not words:
         return None
@@ -233,7 +246,8 @@ def source_state(name: str, context: Mapping[str, int], known: Callable[[str], b
                 for state in states:
                     scores[state] += weight
     if not marked and (total < CONTEXT_SHARE * sum(context.values()) or not total
-                       or any(known(word) for word in words) or not POLISH_LETTERS.search(name.lower())):
+                       or (all if stated else any)(known(word) for word in words)
+                       or not POLISH_LETTERS.search(name.lower())):
         return None
     foreign = sum(n for state, n in context.items() if state not in SCHEMES and state != HOME)
     if not total and foreign and not named and max(scores.values()) < FOREIGN_CONTEXT_SCORE:
@@ -257,7 +271,7 @@ def romanize(name: str, context: Mapping[str, int], known: Callable[[str], bool]
     if NOT_TRANSLITERATED.search(name.lower()) or (state is not None and state not in SCHEMES):
         return None
     # A stated state still needs a name that looks transliterated ("Jan Obcy" of Russia stays as written).
-    found = source_state(name, {state: 1} if state else context, known, first_names)
+    found = source_state(name, {state: 1} if state else context, known, first_names, stated=state is not None)
     state = state if found and state else found
     if state is None:
         return None
