@@ -19,8 +19,15 @@ from functools import cache
 import numpy as np
 
 from kronika.events.coordination import extend_side
-from kronika.events.features import context_features, is_trigger_candidate, role_features, word_features
+from kronika.events.features import (
+    is_trigger_candidate,
+    neighbour_features,
+    place_features,
+    role_parts,
+    word_features,
+)
 from kronika.events.linear import LinearModel
+from kronika.events.reach import reach_of
 from kronika.events.view import ArticleView, Candidate
 from kronika.record import Event, Mention, Participant
 from kronika.stages.events import Coder, Found, _event_date, _location, _merge_same
@@ -53,8 +60,27 @@ def trigger_sites(
     words = [i for i in range(len(view.lemmas)) if is_trigger_candidate(view, i)]
     if not words:
         return {}
-    # A word's own features first, as in ``trigger_features``: the model looks their rows up once per word.
-    shares = model.shares([context_features(view, i, cues) for i in words], [word_features(view, i) for i in words])
+    neighbours = [neighbour_features(view, i) for i in words]
+    if 0 < floor < 1 and NONE in model.classes:
+        # Words that cannot reach the floor are not scored (``kronika.events.reach``); when that could change
+        # the order of the keys (a probability of 0 somewhere), every word is.
+        reach, positive = reach_of(model).reachable(view, words, neighbours, floor)
+        if positive:
+            keep = [k for k, r in enumerate(reach) if r]
+            sites = _best_words(view, model, cues, [words[k] for k in keep], [neighbours[k] for k in keep], floor, True)
+            if sites is not None:
+                return sites
+    return _best_words(view, model, cues, words, neighbours, floor, False)
+
+
+def _best_words(view: ArticleView, model: LinearModel, cues, words, neighbours, floor: float, opened: bool):
+    """``trigger_sites`` of the words given. ``opened``: some words were left out, and the keys' order holds
+    only if each sentence's first word scored gives every type it is a key for some probability (None if not)."""
+    # The features in ``trigger_features``' order: the word's own, its neighbours, then the rest of its place;
+    # the model looks the rows of the first and the last up once per distinct tuple.
+    shares = model.shares(
+        neighbours, [word_features(view, i) for i in words], [place_features(view, i, cues) for i in words]
+    )
     types = [k for k, c in enumerate(model.classes) if c != NONE]
     part = shares[:, types]
     runs = _runs([view.sentence_of[i] for i in words])
@@ -69,6 +95,8 @@ def trigger_sites(
         lo, hi = runs[r]
         column = part[lo:hi, n]
         best, first = int(column.argmax()), int((column > 0).argmax())
+        if opened and first != 0:
+            return None
         entries.append((lo + first, types[n], view.sentence_of[words[lo]], float(column[best]), words[lo + best]))
     entries.sort(key=lambda e: e[:2])
     return {(sentence, model.classes[k]): (p, token) for _, k, sentence, p, token in entries}
@@ -86,10 +114,10 @@ def _runs(values: list[int]) -> list[tuple[int, int]]:
 
 def role_scores(view: ArticleView, sites: list[tuple[int, str]], model: LinearModel, cues) -> list[list[tuple]]:
     """For each (token, type) site, (probabilities, candidate) of every participant code: all sites scored in
-    one pass (``LinearModel.probabilities_each``, the same numbers as one by one)."""
+    one pass (``LinearModel.probabilities_in_parts``, the same numbers as one by one)."""
     candidates = list(view.candidates.values())
-    probabilities = model.probabilities_each(
-        [role_features(view, token, etype, c, cues) for token, etype in sites for c in candidates]
+    probabilities = model.probabilities_in_parts(
+        [role_parts(view, token, etype, c, cues) for token, etype in sites for c in candidates]
     )
     n = len(candidates)
     return [list(zip(probabilities[k * n : (k + 1) * n], candidates)) for k in range(len(sites))]
