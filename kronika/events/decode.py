@@ -20,7 +20,7 @@ import numpy as np
 
 from kronika.events.coordination import extend_side
 from kronika.events.features import (
-    is_trigger_candidate,
+    CONTENT,
     neighbour_features,
     place_features,
     role_parts,
@@ -57,7 +57,9 @@ def trigger_sites(
     """(sentence, type) -> (probability, token) of the best word of each sentence for each type: the first of
     equal best, and only a probability above 0 and at least ``floor``. Keys come in the order of the word that
     first gave the type a probability, then of the model's classes."""
-    words = [i for i in range(len(view.lemmas)) if is_trigger_candidate(view, i)]
+    # ``is_trigger_candidate`` of every token, written out (asked of every token of every article).
+    inside = view.in_mention
+    words = [i for i, family in enumerate(view.families) if family in CONTENT and i not in inside]
     if not words:
         return {}
     neighbours = [neighbour_features(view, i) for i in words]
@@ -117,7 +119,7 @@ def role_scores(view: ArticleView, sites: list[tuple[int, str]], model: LinearMo
     one pass (``LinearModel.probabilities_in_parts``, the same numbers as one by one)."""
     candidates = list(view.candidates.values())
     probabilities = model.probabilities_in_parts(
-        [role_parts(view, token, etype, c, cues) for token, etype in sites for c in candidates]
+        [parts for token, etype in sites for parts in role_parts(view, token, etype, candidates, cues)]
     )
     n = len(candidates)
     return [list(zip(probabilities[k * n : (k + 1) * n], candidates)) for k in range(len(sites))]
@@ -136,17 +138,16 @@ def choose_roles(
         (scored,) = role_scores(view, [(token, etype)], model, cues)
     if not scored:
         return [], []
-    gains = [(_odds(p[ACTOR], p[NONE]), _odds(p[RECIPIENT], p[NONE]), p, c) for p, c in scored]
+    gains = _gains(scored)
     floor_a, floor_r = _odds(limits.actor, 1 - limits.actor), _odds(limits.recipient, 1 - limits.recipient)
     floor_b = _odds(limits.both, 1 - limits.both)
     best, pair = None, ([], [])
-    for a_gain, _, p, a in gains:
-        b_gain = _odds(p.get(BOTH, 0.0), p[NONE])
+    for a_gain, _, b_gain, p, a in gains:
         if b_gain >= floor_b and (best is None or b_gain > best):
             best, pair = b_gain, ([a], [a])
         if a_gain < floor_a:
             continue
-        options = [(r_gain, r) for _, r_gain, _, r in gains if r is not a and r_gain >= floor_r]
+        options = [(r_gain, r) for _, r_gain, _, _, r in gains if r is not a and r_gain >= floor_r]
         r_gain, r = max(options, key=lambda o: o[0], default=(0.0, None))
         total = a_gain + r_gain
         if best is None or total > best:
@@ -154,11 +155,29 @@ def choose_roles(
     actor, recipient = pair
     if actor:
         actor += [
-            c for _, _, p, c in gains if c not in actor and c not in recipient and p[ACTOR] >= limits.second_actor
+            c for _, _, _, p, c in gains if c not in actor and c not in recipient and p[ACTOR] >= limits.second_actor
         ]
     if actor and recipient and actor[0] is recipient[0]:
         return actor, recipient
     return extend_side(view, token, actor, recipient, cues), extend_side(view, token, recipient, actor, cues)
+
+
+def _gains(scored) -> list[tuple]:
+    """(actor, recipient, both odds against nobody, probabilities, candidate) of each candidate: ``_odds`` of
+    each, written out, since every site asks it of every code of the article."""
+    out = []
+    for p, c in scored:
+        none = max(p[NONE], 1e-9)
+        out.append(
+            (
+                math.log(max(p[ACTOR], 1e-9) / none),
+                math.log(max(p[RECIPIENT], 1e-9) / none),
+                math.log(max(p.get(BOTH, 0.0), 1e-9) / none),
+                p,
+                c,
+            )
+        )
+    return out
 
 
 def _odds(p: float, q: float) -> float:

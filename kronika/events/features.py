@@ -137,32 +137,39 @@ def _sentence_facts(view: ArticleView, sentence: int, cues) -> tuple[str, bool]:
 
 
 def role_features(view: ArticleView, trigger: int, etype: str, candidate: Candidate, cues) -> list[str]:
-    return [f for part in role_parts(view, trigger, etype, candidate, cues) for f in part]
+    return [f for part in role_parts(view, trigger, etype, [candidate], cues)[0] for f in part]
 
 
-def role_parts(view: ArticleView, trigger: int, etype: str, candidate: Candidate, cues) -> list[tuple[str, ...]]:
-    """``role_features`` in parts, each the same tuple (one object, from a cache) wherever the same facts hold,
-    so a model translates each part once, not once per candidate."""
+def role_parts(view: ArticleView, trigger: int, etype: str, candidates: list[Candidate], cues):
+    """``role_features`` of each candidate for one trigger and type, in parts: each part the same tuple (one
+    object, from a cache) wherever the same facts hold, so a model translates each part once, not once per
+    candidate; what the trigger's sentence and the rules' events say is read once for all candidates."""
     sentence = view.sentence_of[trigger]
-    entity = candidate.entity
-    here = view.candidate_in(candidate, sentence)
-    # Two bodies of the code in the sentence (a government and its opposition) are how one code acts on itself.
-    bodies = len({p.entity.id for p in here})
-    kind = "state" if entity.country and len(candidate.code) == 3 else "other"
-    parts = [_head(etype, min(candidate.rank, 4), entity.type, kind, entity.sector, min(bodies, 2))]
-    if here:
-        parts.append(_placement(view, trigger, etype, view.lemmas[trigger], here, cues))
-    elif view.candidate_in(candidate, sentence - 1):
-        parts.append(_where(etype, "P", _subject(view, sentence - 1) == candidate.code))
-    else:
-        parts.append(_where(etype, "A", False))
-    rule = view.rule_at.get(trigger)
-    for source, event in (("r", rule), ("s", view.rule_in_sentence.get((sentence, etype)))):
+    lemma = view.lemmas[trigger]
+    ruled = []
+    for source, event in (("r", view.rule_at.get(trigger)), ("s", view.rule_in_sentence.get((sentence, etype)))):
         if event is not None:
-            acts = candidate.code in {participant_code(p) for p in event.actor}
-            receives = candidate.code in {participant_code(p) for p in event.recipient}
-            parts.append(_ruled(source, etype, acts, receives))
-    return parts
+            ruled.append(
+                (source, {participant_code(p) for p in event.actor}, {participant_code(p) for p in event.recipient})
+            )
+    out = []
+    for candidate in candidates:
+        entity = candidate.entity
+        here = view.candidate_in(candidate, sentence)
+        # Two bodies of the code in the sentence (a government and its opposition) are how one code acts on itself.
+        bodies = len({p.entity.id for p in here})
+        kind = "state" if entity.country and len(candidate.code) == 3 else "other"
+        parts = [_head(etype, min(candidate.rank, 4), entity.type, kind, entity.sector, min(bodies, 2))]
+        if here:
+            parts.append(_placement(view, trigger, etype, lemma, here, cues))
+        elif view.candidate_in(candidate, sentence - 1):
+            parts.append(_where(etype, "P", _subject(view, sentence - 1) == candidate.code))
+        else:
+            parts.append(_where(etype, "A", False))
+        for source, actors, recipients in ruled:
+            parts.append(_ruled(source, etype, candidate.code in actors, candidate.code in recipients))
+        out.append(parts)
+    return out
 
 
 @lru_cache(maxsize=WORD_TYPES)
