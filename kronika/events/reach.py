@@ -26,6 +26,7 @@ MARGIN = 1e-6
 
 # A probability whose score is this far below the best is still above 0 (exp(-700) is about 1e-304).
 UNDERFLOW = -700.0
+NO_WORDS: dict[str, int] = {}
 
 
 class Reach:
@@ -39,7 +40,8 @@ class Reach:
         self.intercept = np.asarray(model.intercept) - model.intercept[self.none]
         self.get, self.zero = index.get, len(index)
         self._places: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self._words: dict[tuple[str, ...], int] = {}
+        self._words: dict[str, dict[str, int]] = {}  # class -> lemma -> row of ``_matrix``
+        self._count = 0
         self._matrix = np.zeros((64, 2, len(model.classes)))
 
     def _sum(self, features: tuple[str, ...]) -> np.ndarray:
@@ -54,37 +56,39 @@ class Reach:
             bounds = self._places[cls] = (np.min(sums, axis=0), np.max(sums, axis=0))
         return bounds
 
-    def _add(self, words: dict[tuple[str, ...], str]) -> None:
-        """Rows in ``_matrix`` for new word types (own features -> class): the intercept and their own features'
-        part with the least and the most of their place, all in one pass of array arithmetic."""
+    def _add(self, words: dict[tuple[str, str], tuple[str, ...]]) -> None:
+        """Rows in ``_matrix`` for new word types ((class, lemma) -> own features): the intercept and their own
+        features' part with the least and the most of their place, all in one pass of array arithmetic."""
         get, zero = self.get, self.zero
-        width = max(map(len, words))
-        rows = [[get(f, zero) for f in features] + [zero] * (width - len(features)) for features in words]
+        width = max(map(len, words.values()))
+        rows = [[get(f, zero) for f in features] + [zero] * (width - len(features)) for features in words.values()]
         own = self.intercept + self.diff[rows].sum(axis=1)
-        places = [self._place(cls) for cls in words.values()]
-        first = len(self._words)
-        end = first + len(words)
+        places = [self._place(cls) for cls, _ in words]
+        first = self._count
+        end = self._count = first + len(words)
         while end > len(self._matrix):
             self._matrix = np.concatenate([self._matrix, np.zeros_like(self._matrix)])
         self._matrix[first:end, 0] = own + np.array([low for low, _ in places])
         self._matrix[first:end, 1] = own + np.array([high for _, high in places])
-        self._words.update(zip(words, range(first, end)))
+        for (cls, lemma), row in zip(words, range(first, end)):
+            self._words.setdefault(cls, {})[lemma] = row
 
     def reachable(self, view: ArticleView, words: list[int], neighbours: list[tuple[str, str]], floor: float):
         """For each word, whether some type's probability may reach ``floor`` (0 < floor < 1); and whether every
         word not reaching it is sure to give every type a probability above 0 (so skipping it changes no key's
         order in ``trigger_sites``)."""
         get, zero = self.get, self.zero
-        own = [word_features(view, i) for i in words]
-        ids = list(map(self._words.get, own))
+        lemmas, classes, by_class = view.lemmas, view.classes, self._words
+        ids = [by_class.get(classes[i], NO_WORDS).get(lemmas[i]) for i in words]
         if None in ids:
             # Kept for at most ``WORD_TYPES`` word types: past that, the article's own start afresh.
-            new = {f: view.classes[i] for k, f, i in zip(ids, own, words) if k is None}
-            if len(self._words) + len(new) > WORD_TYPES:
-                self._words.clear()
-                new = {f: view.classes[i] for f, i in zip(own, words)}
+            new = {(classes[i], lemmas[i]): word_features(view, i) for k, i in zip(ids, words) if k is None}
+            if self._count + len(new) > WORD_TYPES:
+                by_class.clear()
+                self._count = 0
+                new = {(classes[i], lemmas[i]): word_features(view, i) for i in words}
             self._add(new)
-            ids = list(map(self._words.__getitem__, own))
+            ids = [by_class[classes[i]][lemmas[i]] for i in words]
         context = self.diff[[get(a, zero) for a, _ in neighbours]] + self.diff[[get(b, zero) for _, b in neighbours]]
         parts = self._matrix[ids]
         low, high = parts[:, 0] + context, parts[:, 1] + context
