@@ -19,8 +19,15 @@ from functools import cache
 import numpy as np
 
 from kronika.events.coordination import extend_side
-from kronika.events.features import context_features, is_trigger_candidate, role_features, word_features
+from kronika.events.features import (
+    CONTENT,
+    neighbour_features,
+    place_features,
+    role_parts,
+    word_features,
+)
 from kronika.events.linear import LinearModel
+from kronika.events.reach import reach_of
 from kronika.events.view import ArticleView, Candidate
 from kronika.record import Event, Mention, Participant
 from kronika.stages.events import Coder, Found, _event_date, _location, _merge_same
@@ -50,11 +57,32 @@ def trigger_sites(
     """(sentence, type) -> (probability, token) of the best word of each sentence for each type: the first of
     equal best, and only a probability above 0 and at least ``floor``. Keys come in the order of the word that
     first gave the type a probability, then of the model's classes."""
-    words = [i for i in range(len(view.lemmas)) if is_trigger_candidate(view, i)]
+    # ``is_trigger_candidate`` of every token, written out (asked of every token of every article).
+    inside = view.in_mention
+    words = [i for i, family in enumerate(view.families) if family in CONTENT and i not in inside]
     if not words:
         return {}
-    # A word's own features first, as in ``trigger_features``: the model looks their rows up once per word.
-    shares = model.shares([context_features(view, i, cues) for i in words], [word_features(view, i) for i in words])
+    neighbours = [neighbour_features(view, i) for i in words]
+    if 0 < floor < 1 and NONE in model.classes:
+        # Words that cannot reach the floor are not scored (``kronika.events.reach``); when that could change
+        # the order of the keys (a probability of 0 somewhere), every word is.
+        reach, positive = reach_of(model).reachable(view, words, neighbours, floor)
+        if positive:
+            keep = [k for k, r in enumerate(reach) if r]
+            sites = _best_words(view, model, cues, [words[k] for k in keep], [neighbours[k] for k in keep], floor, True)
+            if sites is not None:
+                return sites
+    return _best_words(view, model, cues, words, neighbours, floor, False)
+
+
+def _best_words(view: ArticleView, model: LinearModel, cues, words, neighbours, floor: float, opened: bool):
+    """``trigger_sites`` of the words given. ``opened``: some words were left out, and the keys' order holds
+    only if each sentence's first word scored gives every type it is a key for some probability (None if not)."""
+    # The features in ``trigger_features``' order: the word's own, its neighbours, then the rest of its place;
+    # the model looks the rows of the first and the last up once per distinct tuple.
+    shares = model.shares(
+        neighbours, [word_features(view, i) for i in words], [place_features(view, i, cues) for i in words]
+    )
     types = [k for k, c in enumerate(model.classes) if c != NONE]
     part = shares[:, types]
     runs = _runs([view.sentence_of[i] for i in words])
@@ -69,6 +97,8 @@ def trigger_sites(
         lo, hi = runs[r]
         column = part[lo:hi, n]
         best, first = int(column.argmax()), int((column > 0).argmax())
+        if opened and first != 0:
+            return None
         entries.append((lo + first, types[n], view.sentence_of[words[lo]], float(column[best]), words[lo + best]))
     entries.sort(key=lambda e: e[:2])
     return {(sentence, model.classes[k]): (p, token) for _, k, sentence, p, token in entries}
@@ -86,10 +116,10 @@ def _runs(values: list[int]) -> list[tuple[int, int]]:
 
 def role_scores(view: ArticleView, sites: list[tuple[int, str]], model: LinearModel, cues) -> list[list[tuple]]:
     """For each (token, type) site, (probabilities, candidate) of every participant code: all sites scored in
-    one pass (``LinearModel.probabilities_each``, the same numbers as one by one)."""
+    one pass (``LinearModel.probabilities_in_parts``, the same numbers as one by one)."""
     candidates = list(view.candidates.values())
-    probabilities = model.probabilities_each(
-        [role_features(view, token, etype, c, cues) for token, etype in sites for c in candidates]
+    probabilities = model.probabilities_in_parts(
+        [parts for token, etype in sites for parts in role_parts(view, token, etype, candidates, cues)]
     )
     n = len(candidates)
     return [list(zip(probabilities[k * n : (k + 1) * n], candidates)) for k in range(len(sites))]
@@ -108,17 +138,16 @@ def choose_roles(
         (scored,) = role_scores(view, [(token, etype)], model, cues)
     if not scored:
         return [], []
-    gains = [(_odds(p[ACTOR], p[NONE]), _odds(p[RECIPIENT], p[NONE]), p, c) for p, c in scored]
+    gains = _gains(scored)
     floor_a, floor_r = _odds(limits.actor, 1 - limits.actor), _odds(limits.recipient, 1 - limits.recipient)
     floor_b = _odds(limits.both, 1 - limits.both)
     best, pair = None, ([], [])
-    for a_gain, _, p, a in gains:
-        b_gain = _odds(p.get(BOTH, 0.0), p[NONE])
+    for a_gain, _, b_gain, p, a in gains:
         if b_gain >= floor_b and (best is None or b_gain > best):
             best, pair = b_gain, ([a], [a])
         if a_gain < floor_a:
             continue
-        options = [(r_gain, r) for _, r_gain, _, r in gains if r is not a and r_gain >= floor_r]
+        options = [(r_gain, r) for _, r_gain, _, _, r in gains if r is not a and r_gain >= floor_r]
         r_gain, r = max(options, key=lambda o: o[0], default=(0.0, None))
         total = a_gain + r_gain
         if best is None or total > best:
@@ -126,11 +155,29 @@ def choose_roles(
     actor, recipient = pair
     if actor:
         actor += [
-            c for _, _, p, c in gains if c not in actor and c not in recipient and p[ACTOR] >= limits.second_actor
+            c for _, _, _, p, c in gains if c not in actor and c not in recipient and p[ACTOR] >= limits.second_actor
         ]
     if actor and recipient and actor[0] is recipient[0]:
         return actor, recipient
     return extend_side(view, token, actor, recipient, cues), extend_side(view, token, recipient, actor, cues)
+
+
+def _gains(scored) -> list[tuple]:
+    """(actor, recipient, both odds against nobody, probabilities, candidate) of each candidate: ``_odds`` of
+    each, written out, since every site asks it of every code of the article."""
+    out = []
+    for p, c in scored:
+        none = max(p[NONE], 1e-9)
+        out.append(
+            (
+                math.log(max(p[ACTOR], 1e-9) / none),
+                math.log(max(p[RECIPIENT], 1e-9) / none),
+                math.log(max(p.get(BOTH, 0.0), 1e-9) / none),
+                p,
+                c,
+            )
+        )
+    return out
 
 
 def _odds(p: float, q: float) -> float:

@@ -27,6 +27,10 @@ class LinearModel:
     _rows: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     _matrix: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
     _fixed: Callable | None = field(default=None, init=False, repr=False, compare=False)
+    # Probabilities of the sequences of feature tuples ``probabilities_in_parts`` has scored.
+    _scored: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    # What users of the model work out of its weights once (``kronika.events.reach``), kept as long as it.
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def many(self, feature_lists: list[list[str]]) -> list[dict[str, float]]:
         """``probabilities`` of many items in one pass of array arithmetic: what scoring every word of an
@@ -35,30 +39,39 @@ class LinearModel:
             return []
         return [dict(zip(self.classes, row)) for row in self.shares(feature_lists).tolist()]
 
-    def shares(self, feature_lists: list[list[str]], fixed: list[tuple[str, ...]] | None = None) -> np.ndarray:
+    def shares(
+        self,
+        feature_lists: list[list[str]],
+        fixed: list[tuple[str, ...]] | None = None,
+        after: list[tuple[str, ...]] | None = None,
+    ) -> np.ndarray:
         """``many``'s probabilities as an array: a row per item, a column per class. ``fixed``, when given, holds
-        a tuple of features per item that come before its list's: the rows of each distinct tuple are looked up
-        once per process (a word's own features, the same for each of its occurrences)."""
+        a tuple of features per item that come before its list's, and ``after`` one that comes after it: the
+        rows of each distinct tuple are looked up once per process (a word's own features, the same for each of
+        its occurrences; its cues, shared by many words)."""
         if not feature_lists:
             return np.zeros((0, len(self.classes)))
         get = self._matrix_rows().get
+        known = self._tuple_rows()
         zero = len(self._rows)
         rows, starts = [], []
         for n, features in enumerate(feature_lists):
             starts.append(len(rows))
             rows.append(zero)  # every item has a row, so reduceat never meets an empty stretch
             if fixed is not None:
-                rows.extend(self._fixed_rows(fixed[n]))
-            rows.extend([k for k in map(get, features) if k is not None])
+                rows += known(fixed[n])
+            rows += [k for k in map(get, features) if k is not None]
+            if after is not None:
+                rows += known(after[n])
         scores = np.add.reduceat(self._matrix[rows], starts, axis=0) + np.asarray(self.intercept)
         exps = np.exp(scores - scores.max(axis=1, keepdims=True))
         return exps / exps.sum(axis=1, keepdims=True)
 
-    def _fixed_rows(self, features: tuple[str, ...]) -> tuple[int, ...]:
+    def _tuple_rows(self) -> Callable[[tuple[str, ...]], tuple[int, ...]]:
         """The rows of a tuple of features, each tuple translated once (at most ``WORD_TYPES`` kept)."""
         if self._fixed is None:
             self._fixed = lru_cache(maxsize=WORD_TYPES)(self._known_rows)
-        return self._fixed(features)
+        return self._fixed
 
     def _known_rows(self, features: tuple[str, ...]) -> tuple[int, ...]:
         get = self._matrix_rows().get
@@ -98,6 +111,32 @@ class LinearModel:
             counts.append(len(known))
         sums = sum_in_order(self._matrix, rows, counts, zero=len(index), initial=self._matrix[-1])
         return [self._softmax(scores) for scores in sums.tolist()]
+
+    def probabilities_in_parts(self, items: list[list[tuple[str, ...]]]) -> list[dict[str, float]]:
+        """``probabilities_each`` of items given as tuples of features one after another. An item's sum is its
+        rows added in turn, so items of the same tuples have the same probabilities to the bit: each distinct
+        sequence of tuples is scored once per process (at most ``WORD_TYPES`` kept), and the rows of each
+        distinct tuple looked up once."""
+        if not items:
+            return []
+        keys = [tuple(parts) for parts in items]
+        scored = self._scored
+        new = list(dict.fromkeys(k for k in keys if k not in scored))
+        if new:
+            if len(scored) + len(new) > WORD_TYPES:
+                scored.clear()
+                new = list(dict.fromkeys(keys))
+            zero = len(self._matrix_rows())
+            known = self._tuple_rows()
+            rows, counts = [], []
+            for parts in new:
+                start = len(rows)
+                for part in parts:
+                    rows += known(part)
+                counts.append(len(rows) - start)
+            sums = sum_in_order(self._matrix, rows, counts, zero=zero, initial=self._matrix[-1])
+            scored.update(zip(new, map(self._softmax, sums.tolist())))
+        return [dict(scored[k]) for k in keys]
 
     def _softmax(self, scores: list[float]) -> dict[str, float]:
         top = max(scores)

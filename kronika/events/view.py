@@ -6,7 +6,7 @@ itself, because that is what an event's side is graded and aggregated by.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,7 +74,7 @@ def build_view(doc: Document, coder: Coder, rule_events: list[Event], ground: Gr
     classes = [tag_class(t.tag) for t in tokens]
     families = [_family(t.tag) for t in tokens]
     starts = [start for start, _ in doc.sentences]
-    sentence_of = [max(0, bisect_right(starts, t.start) - 1) for t in tokens]
+    sentence_of = _sentence_of([t.start for t in tokens], starts)
     sentence_tokens = [(0, 0)] * len(doc.sentences)
     for i, number in enumerate(sentence_of):
         first, end = sentence_tokens[number]
@@ -109,6 +109,18 @@ def build_view(doc: Document, coder: Coder, rule_events: list[Event], ground: Gr
         list(rule_events),
         language=coder.language,
     )
+
+
+def _sentence_of(token_starts: list[int], starts: list[int]) -> list[int]:
+    """The sentence of each token (both lists in text order): the last sentence starting at or before the
+    token, else the first. Found by bisecting the tokens once per sentence, not the sentences once per token."""
+    out: list[int] = []
+    end = 0
+    for number in range(1, len(starts)):
+        first = bisect_left(token_starts, starts[number])
+        out += [number - 1] * (first - end)
+        end = first
+    return out + [max(0, len(starts) - 1)] * (len(token_starts) - end)
 
 
 def _old_sentences(doc: Document, starts: list[int]) -> set[int]:

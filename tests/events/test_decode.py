@@ -9,7 +9,7 @@ import kronika
 from kronika.events.decode import Thresholds, choose_roles, decode
 from kronika.events.features import role_features, trigger_features
 from kronika.events.linear import LinearModel
-from kronika.events.view import build_view
+from kronika.events.view import _sentence_of, build_view
 from kronika.stages.events import code_events, load_coder
 
 DATE = "2025-09-04"
@@ -193,3 +193,19 @@ def test_coordinated_codes_join_the_side(coder, text, word, expected):
         view, token(view, word), "ASSAULT", role, coder.cues, Thresholds(actor=0.5, recipient=0.5, second_actor=0.99)
     )
     assert (sorted(c.code for c in actor), sorted(c.code for c in recipient)) == expected
+
+
+# (token starts, sentence starts, each token's sentence): the last sentence starting at or before the token, else
+# the first; sentences with no token of their own and tokens before the first sentence
+SENTENCE_OF_CASES = [
+    ([0, 5, 9, 12, 20], [0, 10], [0, 0, 0, 1, 1]),
+    ([3, 5], [4, 4, 6], [0, 1]),
+    ([0, 1, 2], [], [0, 0, 0]),
+    ([], [0, 5], []),
+    ([2, 8, 30], [0, 5, 6, 7, 40], [0, 3, 3]),
+]
+
+
+@pytest.mark.parametrize(("tokens", "starts", "expected"), SENTENCE_OF_CASES)
+def test_sentence_of(tokens, starts, expected):
+    assert _sentence_of(tokens, starts) == expected

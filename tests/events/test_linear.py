@@ -78,3 +78,21 @@ def test_shares_with_fixed_features_first_are_the_same_to_the_bit():
     together = [[*first, *rest] for first, rest in zip(fixed, lists)]
     assert ROUNDING.shares(lists, fixed).tolist() == ROUNDING.shares(together).tolist()
     assert ROUNDING.shares(lists, fixed).tolist() == ROUNDING.shares(lists, fixed).tolist()  # translated once, kept
+
+
+def test_probabilities_in_parts_are_each_to_the_bit():
+    items = [[("x", "y"), ("z",)], [], [("z",), ("y", "unseen"), ()], [("x", "y"), ("z",)], [("y",)]]
+    flat = [[f for part in parts for f in part] for parts in items]
+    assert ROUNDING.probabilities_in_parts(items) == ROUNDING.probabilities_each(flat)
+    assert ROUNDING.probabilities_in_parts(items) == ROUNDING.probabilities_each(flat)  # scored once, kept
+    assert ROUNDING.probabilities_in_parts([]) == []
+
+
+def test_probabilities_in_parts_past_the_cache_bound(monkeypatch):
+    monkeypatch.setattr("kronika.events.linear.WORD_TYPES", 2)
+    model = LinearModel(ROUNDING.classes, ROUNDING.intercept, ROUNDING.weights)
+    items = [[("x",)], [("y",)], [("z",)], [("x",)], [("x", "y")]]
+    flat = [[f for part in parts for f in part] for parts in items]
+    for _ in range(2):
+        assert model.probabilities_in_parts(items) == model.probabilities_each(flat)
+        assert model.probabilities_in_parts(items[:1]) == model.probabilities_each(flat[:1])

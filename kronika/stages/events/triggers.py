@@ -82,9 +82,10 @@ class Coder:
             # News does not command: "broń" read as "bronić!" is the noun (weapon) the tagger passed over.
             family, starts = "nominal", set()
         for reading in analyses:
-            lemmas.add(reading.lemma.casefold())
+            folded = reading.lemma.casefold()
+            lemmas.add(folded)
             if _family(reading.tag) == family:
-                starts.add(reading.lemma.casefold())
+                starts.add(folded)
         return frozenset(lemmas), frozenset(starts)
 
     def cases(self, token: Token, *, name: bool = False) -> frozenset[str]:
