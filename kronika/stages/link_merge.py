@@ -8,7 +8,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from kronika.record import Document, Token
-from kronika.stages.link_model import Found, is_acronym, is_capitalised, overlaps, token_span
+from kronika.stages.link_model import WORD_RE, Found, is_acronym, is_capitalised, overlaps, token_span
 
 if TYPE_CHECKING:  # the linker's type; importing it here at run time would be circular
     from kronika.stages.link import Linker
@@ -49,8 +49,10 @@ def _linked_mention(linker: Linker, tokens: list[Token], doc: Document, gazettee
     if entry:
         found.type, found.name = entry.type, entry.name
     inner = [g for g in _starting_in(gazetteer, found.start, found.end) if g.end <= found.end]
+    whole = entry is None and bool(inner) and _holds_together(linker, tokens, found, inner, mention, base)
     if (
         entry is None
+        and not whole
         and inner
         and inner[0].start == found.start
         and inner[0].type in ("GPE", "LOC")
@@ -90,6 +92,7 @@ def _linked_mention(linker: Linker, tokens: list[Token], doc: Document, gazettee
         return detected
     if (
         entry is None
+        and not whole
         and inner
         and (len(inner) > 1 or inner[0].end - inner[0].start > 1 or found.end - found.start == 1)
     ):
@@ -212,3 +215,70 @@ def _first_name_place(linker: Linker, tokens: list[Token], place: Found, mention
         and not linker._is_state(place.entry)
         and token.text == token.lemma
     )
+
+
+def _holds_together(linker: Linker, tokens: list[Token], found: Found, inner: list[Found], mention, base: str) -> bool:
+    """Whether a span of two words or more the detector found whole, which the base does not know, is one name
+    though the gazetteer knows names inside it: then neither the place before it is split off nor do the
+    gazetteer's names replace it."""
+    if found.end - found.start < 2:
+        return False
+    first = inner[0]
+    place_first = first.start == found.start and first.type in ("GPE", "LOC") and first.end < found.end
+    if place_first and first.entry and linker._is_state(first.entry):
+        place_first = False  # a state opening a name is its own ("Israel Foreign Ministry"): events need it
+    if mention.type == "PER" and _nickname_after_first_name(linker, tokens, found, inner):
+        return True
+    if mention.type == "PER" and place_first and _first_name_town(linker, first, inner, base):
+        return True
+    if place_first and _foreign_name_after_town(linker, tokens, found, inner):
+        return True
+    return False
+
+
+def _nickname_after_first_name(linker: Linker, tokens: list[Token], found: Found, inner: list[Found]) -> bool:
+    """Whether a person's name is a first name and a one-word alias of another of the base's people, a
+    surname or a nickname ("Asia Bibi" is not Netanyahu's "Bibi"): the first word may be a first name, no
+    person the base knows by two words or more is inside, and the first word is none of the known person's
+    own first names ("Benjamin Bibi" is Netanyahu)."""
+    people = [g for g in inner if g.type == "PER"]
+    if not people or any(g.start == found.start or g.end - g.start > 1 for g in people):
+        return False
+    opening = tokens[found.start]
+    if not (linker.may_be_person(opening.text) or opening.text in linker._first_names):
+        return False
+    own = {
+        words[0].casefold()
+        for g in people
+        if (entry := linker.kb.get(g.entry)) is not None
+        for alias in (entry.name, *entry.all_aliases())
+        if len(words := alias.split()) > 1
+    }
+    return not own & {opening.text.casefold(), (opening.lemma or opening.text).casefold()}
+
+
+def _first_name_town(linker: Linker, place: Found, inner: list[Found], base: str) -> bool:
+    """Whether a one-word town (no state) opening a person's name is the first name, in an oblique case the
+    town's readings do not tell ("Nigela Oakesa": the person's base form opens with a first name of the
+    base's people); ``_first_name_place`` takes those written in the base form."""
+    words = WORD_RE.findall(base)
+    return (
+        place.end - place.start == 1
+        and bool(words)
+        and words[0] in linker._first_names
+        and not any(g.type == "PER" for g in inner)
+    )
+
+
+def _foreign_name_after_town(linker: Linker, tokens: list[Token], found: Found, inner: list[Found]) -> bool:
+    """Whether a place (no state) written in its base form opens a run of capitalised words that are names or
+    words the dictionary lacks, none of them known ("Cambridge Analytica", "Zurich Insurance Group"): a
+    place in Polish follows the name it complements, in the genitive; one in its base form before foreign
+    words is a word of a foreign name."""
+    place = inner[0]
+    if not all(t.lemma and t.text == t.lemma for t in tokens[place.start : place.end]):
+        return False
+    if any(g.start >= place.end for g in inner):
+        return False
+    rest = tokens[place.end : found.end]
+    return all(is_capitalised(t.text) and linker.language.is_proper_name(t.text) for t in rest)

@@ -98,6 +98,17 @@ ENTRIES = [
     Entry("Q1899", "Kyiv", "GPE", "UKR", aliases={"pl": ("Kijów",)}, parent="Q212"),
     Entry("kronika:rosario", "Rosario", "GPE", "ARG", aliases={"pl": ("Rosario",)}),
     Entry("kronika:hezbollah", "Hezbollah", "ORG", "LBN", aliases={"pl": ("Hezbollah",)}),
+    Entry("Q48", "Asia", "LOC", aliases={"pl": ("Azja",)}),
+    Entry(
+        "Q43723",
+        "Benjamin Netanyahu",
+        "PER",
+        "ISR",
+        aliases={"pl": ("Beniamin Netanjahu", "Netanjahu"), "en": ("Bibi",)},
+    ),
+    Entry("kronika:cambridge", "Cambridge", "GPE", "GBR", aliases={"pl": ("Cambridge",)}),
+    Entry("kronika:nigel", "Nigel", "GPE", "ZAF", aliases={"pl": ("Nigel",)}),
+    Entry("kronika:nigel-lawson", "Nigel Lawson", "PER", "GBR"),
 ]
 
 
@@ -267,6 +278,29 @@ def test_a_leading_place_is_split_from_a_known_name(linker):
     text = "Spotkał przywódcę Chin Si Jinpinga."
     got = link_entities(analysed(text, mentions=[("Chin Si Jinpinga", "ORG", "Chiny Si Jinping")]), linker)
     assert {e.name: [m.text for m in e.mentions] for e in got} == {"China": ["Chin"], "Xi Jinping": ["Si Jinpinga"]}
+
+
+# (text, the detector's span, its type and base form, expected names): a name found whole that holds names of
+# the base inside it stays whole, unless the parts are names of their own
+WHOLE_NAME_CASES = [
+    # a first name, then a one-word alias of a known person (a nickname): another person
+    ("Sąd uniewinnił Asię Bibi.", ("Asię Bibi", "PER", "Asia Bibi"), {"Asia Bibi"}),
+    # a town in an oblique case whose word is a first name of the base's people opens a person's name
+    ("Rozmawiał z Nigelem Oakesem.", ("Nigelem Oakesem", "PER", "Nigel Oakes"), {"Nigel Oakes"}),
+    # a town (no state) in its base form, then words the dictionary lacks: one foreign name
+    (
+        "Firma Cambridge Analytica zbierała dane.",
+        ("Cambridge Analytica", "ORG", "Cambridge Analytica"),
+        {"Cambridge Analytica"},
+    ),
+    # a state opening the foreign words is kept apart: the body is that state's
+    ("Kanał Russia Today nadaje.", ("Russia Today", "ORG", "Russia Today"), {"Russia", "Today"}),
+]
+
+
+@pytest.mark.parametrize("text, mention, expected", WHOLE_NAME_CASES)
+def test_a_name_found_whole_is_not_split_into_the_base_names_inside_it(linker, text, mention, expected):
+    assert set(entities(linker, text, mentions=[mention])) == expected
 
 
 def test_a_town_written_as_a_first_name_opens_the_person_name(linker):
