@@ -233,7 +233,7 @@ def _holds_together(linker: Linker, tokens: list[Token], found: Found, inner: li
         return True
     if place_first and _foreign_name_after_town(linker, tokens, found, inner):
         return True
-    return False
+    return _complement_of_head(linker, tokens, found, inner)
 
 
 def _nickname_after_first_name(linker: Linker, tokens: list[Token], found: Found, inner: list[Found]) -> bool:
@@ -282,3 +282,28 @@ def _foreign_name_after_town(linker: Linker, tokens: list[Token], found: Found, 
         return False
     rest = tokens[place.end : found.end]
     return all(is_capitalised(t.text) and linker.language.is_proper_name(t.text) for t in rest)
+
+
+def _complement_of_head(linker: Linker, tokens: list[Token], found: Found, inner: list[Found]) -> bool:
+    """Whether a name opens with words the base does not know, and a known name other than a person's, in an
+    oblique case, follows a capitalised word of them that is neither a title nor an adjective: the known name
+    is the complement of the name's head ("Partii Niepodległości Zjednoczonego Królestwa", "Ambasada Stanów
+    Zjednoczonych", "Kongresie Republiki Peru"), as a one-word state after a body already is ("Ministerstwo
+    obrony Armenii" stays whole below)."""
+    covered = {i for g in inner for i in range(g.start, g.end)}
+    if found.start in covered:
+        return False
+    language = linker.language
+    for g in inner:
+        if g.type == "PER" or g.start - 1 in covered:
+            continue
+        head, last = tokens[g.start - 1], tokens[g.end - 1]
+        if not is_capitalised(head.text) or is_acronym(head.text):
+            continue
+        if (head.lemma or head.text).casefold() in linker._title_starts:
+            continue  # "Prezydenta Rzeczypospolitej Polskiej": a title, then the state
+        if head.tag and language.is_adjective(head.tag):
+            continue  # "Brytyjska Izba Gmin": an adjective names no body of its own
+        if not (last.tag and language.is_nominative(last.tag)):
+            return True
+    return False

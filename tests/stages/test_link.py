@@ -293,6 +293,18 @@ WHOLE_NAME_CASES = [
         ("Cambridge Analytica", "ORG", "Cambridge Analytica"),
         {"Cambridge Analytica"},
     ),
+    # a body the base lacks, then a state of several words in the genitive: the state is its complement
+    (
+        "Politycy Partii Niepodległości Korei Północnej protestują.",
+        ("Partii Niepodległości Korei Północnej", "ORG", "Partia Niepodległości Korei Północnej"),
+        {"Partia Niepodległości Korei Północnej"},
+    ),
+    # ... but a title before the state names no body: the state, and its office holder by the title
+    (
+        "Biuro Prezydenta Korei Północnej milczy.",
+        ("Prezydenta Korei Północnej", "ORG", "Prezydent Korei Północnej"),
+        {"North Korea", "Kim Jong Un"},
+    ),
     # a state opening the foreign words is kept apart: the body is that state's
     ("Kanał Russia Today nadaje.", ("Russia Today", "ORG", "Russia Today"), {"Russia", "Today"}),
 ]
