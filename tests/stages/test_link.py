@@ -371,6 +371,8 @@ BODY_ENTRIES = [
     Entry("kronika:mod-ukr", "Ministry of Defence (Ukraine)", "ORG", "UKR", "MIL", extra={"body": "defence_ministry"}),
     Entry("kronika:afu", "Armed Forces of Ukraine", "ORG", "UKR", "MIL", extra={"body": "armed_forces"}),
     Entry("kronika:rada", "Verkhovna Rada", "ORG", "UKR", "LEG", extra={"body": "parliament"}),
+    Entry("kronika:gs-ukr", "General Staff (Ukraine)", "ORG", "UKR", "MIL", extra={"body": "general_staff"}),
+    Entry("kronika:pg-ukr", "Presidential Guard (Ukraine)", "ORG", "UKR", "MIL", extra={"body": "presidential_guard"}),
     Entry("kronika:carlos-mendoza", "Carlos Mendoza", "PER", "MEX", aliases={"pl": ("Carlos Mendoza",)}),
     Entry("Q649", "Moscow", "GPE", "RUS", aliases={"pl": ("Moskwa",)}, forms={"pl": ("Moskwie",)}),
     Entry("Q656", "Saint Petersburg", "GPE", "RUS", aliases={"pl": ("Petersburg",)}, forms={"pl": ("Petersburgu",)}),
@@ -416,6 +418,8 @@ BODY_CASES = [
         {"Ministry of Defence (Ukraine)": ["ministerstwo obrony"]},
     ),
     ("Ukraiński parlament przyjął ustawę.", [], {}),
+    # A general staff is named so in lower case too.
+    ("Ukraiński sztab generalny podał dane.", [], {"General Staff (Ukraine)": ["sztab generalny"]}),
     # A lower-case "spraw" the tagger reads as the verb "sprawić" is still the title's word.
     (
         "Rosyjskie ministerstwo spraw zagranicznych wydało komunikat.",
@@ -683,6 +687,12 @@ def test_a_bare_body_belongs_to_the_state_the_article_is_about(context_linker, t
 MISSED_TITLE_CASES = [
     ("Ukraina ma nowy rząd. Prezydent chce rozwiązania Parlamentu, a ukraiński rząd milczy.", ["Verkhovna Rada"]),
     ("Polska ma nowy rząd. Prezydent chce rozwiązania Parlamentu, a polski rząd milczy.", []),
+    # A guard the news names by its generic title only ("szef Gwardii Prezydenckiej" in news from Niger).
+    (
+        "Ukraina ma nowy rząd. Szef Gwardii Prezydenckiej przejął władzę, a ukraiński rząd milczy.",
+        ["Presidential Guard (Ukraine)"],
+    ),
+    ("Polska ma nowy rząd. Szef Gwardii Prezydenckiej przejął władzę, a polski rząd milczy.", []),
 ]
 
 
