@@ -29,6 +29,7 @@ from kronika.stages.link_regions import elided_regions
 from kronika.stages.link_societies import national_societies
 from kronika.stages.link_coref import name_parts
 from kronika.stages.link_credits import drop_credits
+from kronika.stages.link_domains import web_portals
 from kronika.stages.link_group import group_entities
 from kronika.stages.link_index import linker_indexes, sound_index
 from kronika.stages.link_lists import type_listed_places
@@ -569,6 +570,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
         ]
     found += linker.title_mentions(tokens, found, doc.date, title_keys)
     found = national_societies(linker, tokens, found)
+    found = web_portals(linker, tokens, doc.text, found)
     found = drop_credits(linker, tokens, doc.text, found)
     found = drop_openers(linker, tokens, sentence_starts, found)
     found = drop_vehicles(linker, tokens, found)
