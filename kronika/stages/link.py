@@ -86,6 +86,13 @@ def _same_stem(word: str, alias_word: str) -> bool:
     return _misspelt(word, alias_word) or len(commonprefix((word, alias_word))) >= STEM_LETTERS
 
 
+def _same_word(word: str, alias_word: str) -> bool:
+    """Whether a word of a body's name may be the alias's word: a form or misspelling of it, or cut short ("P"
+    for "Półksiężyca" where the text breaks off)."""
+    word, alias_word = word.casefold(), alias_word.casefold()
+    return _same_stem(word, alias_word) or alias_word.startswith(word) or word.startswith(alias_word)
+
+
 def _undotted(token: Token) -> str:
     """The token's word without the full stop the segmenter kept with it: a letter closing a sentence ("w
     serwisie X.") is one token with its stop, as an initial is, and its lemma is the letter alone."""
@@ -385,9 +392,10 @@ class Linker(PersonBaseForms, TitleMentions):
             entry = self.kb.get(entry_id)
             if entry.type == "PER" and not self._same_person_words(words, alias_words):
                 continue
-            if entry.type != "PER" and not _same_stem(words[0].casefold(), alias_words[0].casefold()):
+            if entry.type != "PER" and not all(map(_same_word, words, alias_words)):
                 # A body's first word says what it is: "Ambasada Stanów Zjednoczonych" is no misspelt
-                # "Armia Stanów Zjednoczonych", though the two differ by a few letters ("Radzie" is "Rada").
+                # "Armia Stanów Zjednoczonych", though the two differ by a few letters ("Radzie" is "Rada");
+                # and each other word which one it is: "Uniwersytet Chiński" is no "Uniwersytet Pekiński".
                 continue
             if ratio > best_ratio and (type_ is None or entry.type == type_):
                 best, best_ratio = entry, ratio

@@ -383,6 +383,15 @@ BODY_ENTRIES = [
     Entry(
         "kronika:us-army", "United States Army", "ORG", "USA", "MIL", aliases={"pl": ("Armia Stanów Zjednoczonych",)}
     ),
+    Entry("kronika:pku", "Peking University", "ORG", "CHN", "EDU", aliases={"pl": ("Uniwersytet Pekiński",)}),
+    Entry(
+        "kronika:rcf",
+        "Red Cross Federation",
+        "ORG",
+        None,
+        "NGO",
+        aliases={"pl": ("Federacja Czerwonego Krzyża i Czerwonego Półksiężyca",)},
+    ),
 ]
 
 
@@ -546,6 +555,22 @@ UNKNOWN_NAME_CASES = [
         "Ambasada Stanów Zjednoczonych ostrzega.",
         [("Ambasada Stanów Zjednoczonych", "ORG", "Ambasada Stanów Zjednoczonych")],
         {"Ambasada Stanów Zjednoczonych"},
+    ),
+    # ... and so is one where another word differs ("Chiński", not "Pekiński"); a word cut short still links.
+    (
+        "Studenci Uniwersytetu Chińskiego protestują.",
+        [("Uniwersytetu Chińskiego", "ORG", "Uniwersytet Chiński")],
+        {"Uniwersytet Chiński"},
+    ),
+    (
+        "Studenci Uniwersytetu Pekińskiego protestują.",
+        [("Uniwersytetu Pekińskiego", "ORG", "Uniwersytet Pekińsk")],
+        {"Peking University"},
+    ),
+    (
+        "Pomogła Federacja Czerwonego Krzyża i Czerwonego P",
+        [("Federacja Czerwonego Krzyża i Czerwonego P", "ORG", "Federacja Czerwonego Krzyża i Czerwonego P")],
+        {"Red Cross Federation"},
     ),
 ]
 
