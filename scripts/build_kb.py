@@ -560,6 +560,15 @@ BODY_KINDS = {
     "air_force": ("{adj} Air Force|Air Force of {the_state}", "MIL"),
     "coast_guard": ("{adj} Coast Guard|Coast Guard of {the_state}", "MIL"),
     "national_guard": (None, "MIL"),
+    # A guard of the head of state is the state's guard under the generic "(Country)" title where no other is
+    # listed ("Presidential Guard (Niger)"); the others only where bodies.tsv lists them.
+    "presidential_guard": ("Presidential Guard ({state})", "MIL"),
+    "republican_guard": ("Republican Guard ({state})", "MIL"),
+    "commerce_ministry": (None, "GOV"),
+    "communist_party": (None, "PTY"),
+    "prosecutor_general": (None, "JUD"),
+    "federal_police": (None, "COP"),
+    "general_staff": (None, "MIL"),
 }
 # States whose governments the news treats as states' though GeoNames and mledoze list them as territories.
 PARTLY_RECOGNISED = frozenset({"PSE", "TWN"})

@@ -38,6 +38,15 @@ BODY_ROLES = (
     "air_force",
     "coast_guard",
     "national_guard",
+    # Bodies the news names by a generic title and leaves the state to the context ("szef Gwardii
+    # Prezydenckiej" in news from Niger, "Prokuratura Federalna" in news from Germany).
+    "commerce_ministry",
+    "presidential_guard",
+    "republican_guard",
+    "communist_party",
+    "prosecutor_general",
+    "federal_police",
+    "general_staff",
 )
 # A chamber a state's parliament does not have apart from the whole: a unicameral parliament is its lower house
 # ("Sejm" in news from Lithuania is the Seimas).

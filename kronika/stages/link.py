@@ -29,6 +29,7 @@ from kronika.stages.link_regions import elided_regions
 from kronika.stages.link_societies import national_societies
 from kronika.stages.link_coref import name_parts
 from kronika.stages.link_credits import drop_credits
+from kronika.stages.link_domains import web_portals
 from kronika.stages.link_group import group_entities
 from kronika.stages.link_index import linker_indexes, sound_index
 from kronika.stages.link_lists import type_listed_places
@@ -83,6 +84,13 @@ def _ratio_reaches(matcher: SequenceMatcher, least: float) -> bool:
 def _same_stem(word: str, alias_word: str) -> bool:
     """Whether two words may be forms or misspellings of one word: the same first letters ("radzie", "rada")."""
     return _misspelt(word, alias_word) or len(commonprefix((word, alias_word))) >= STEM_LETTERS
+
+
+def _same_word(word: str, alias_word: str) -> bool:
+    """Whether a word of a body's name may be the alias's word: a form or misspelling of it, or cut short ("P"
+    for "Półksiężyca" where the text breaks off)."""
+    word, alias_word = word.casefold(), alias_word.casefold()
+    return _same_stem(word, alias_word) or alias_word.startswith(word) or word.startswith(alias_word)
 
 
 def _undotted(token: Token) -> str:
@@ -384,9 +392,10 @@ class Linker(PersonBaseForms, TitleMentions):
             entry = self.kb.get(entry_id)
             if entry.type == "PER" and not self._same_person_words(words, alias_words):
                 continue
-            if entry.type != "PER" and not _same_stem(words[0].casefold(), alias_words[0].casefold()):
+            if entry.type != "PER" and not all(map(_same_word, words, alias_words)):
                 # A body's first word says what it is: "Ambasada Stanów Zjednoczonych" is no misspelt
-                # "Armia Stanów Zjednoczonych", though the two differ by a few letters ("Radzie" is "Rada").
+                # "Armia Stanów Zjednoczonych", though the two differ by a few letters ("Radzie" is "Rada");
+                # and each other word which one it is: "Uniwersytet Chiński" is no "Uniwersytet Pekiński".
                 continue
             if ratio > best_ratio and (type_ is None or entry.type == type_):
                 best, best_ratio = entry, ratio
@@ -569,6 +578,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
         ]
     found += linker.title_mentions(tokens, found, doc.date, title_keys)
     found = national_societies(linker, tokens, found)
+    found = web_portals(linker, tokens, doc.text, found)
     found = drop_credits(linker, tokens, doc.text, found)
     found = drop_openers(linker, tokens, sentence_starts, found)
     found = drop_vehicles(linker, tokens, found)

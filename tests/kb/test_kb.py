@@ -181,6 +181,15 @@ BODIES = [
     ("lower_house", "POL", "Sejm"),
     # A curated organisation of the body's title is the body, with its Polish names ("Rosgwardia").
     ("national_guard", "RUS", "National Guard of Russia"),
+    # Bodies named by a generic title, the state left to the context: a guard by the "(Country)" pattern, the
+    # others where bodies.tsv lists them, a curated organisation of the title being the body.
+    ("presidential_guard", "NER", "Presidential Guard (Niger)"),
+    ("republican_guard", "SYR", "Republican Guard (Syria)"),
+    ("communist_party", "CUB", "Communist Party of Cuba"),
+    ("commerce_ministry", "CHN", "Ministry of Commerce of the People's Republic of China"),
+    ("prosecutor_general", "DEU", "Federal Prosecutor General (Germany)"),
+    ("federal_police", "DEU", "Federal Police (Germany)"),
+    ("general_staff", "KOR", "Joint Chiefs of Staff (South Korea)"),
 ]
 
 
@@ -197,6 +206,8 @@ def test_body_unknown(kb):
     # No navy or coast guard for a landlocked state, no senate for a unicameral parliament.
     assert kb.body("coast_guard", "HUN") is None and kb.body("navy", "BLR") is None
     assert kb.body("senate", "HUN") is None
+    # A communist party or a general staff only where bodies.tsv lists one.
+    assert kb.body("communist_party", "POL") is None and kb.body("general_staff", "SEN") is None
     # A dependent territory has a Polish adjective ("grenlandzki") but no ministries or armed forces of its own.
     assert kb.body("foreign_ministry", "GRL") is None and kb.body("armed_forces", "HKG") is None
 

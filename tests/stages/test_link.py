@@ -417,6 +417,8 @@ BODY_ENTRIES = [
     Entry("kronika:mod-ukr", "Ministry of Defence (Ukraine)", "ORG", "UKR", "MIL", extra={"body": "defence_ministry"}),
     Entry("kronika:afu", "Armed Forces of Ukraine", "ORG", "UKR", "MIL", extra={"body": "armed_forces"}),
     Entry("kronika:rada", "Verkhovna Rada", "ORG", "UKR", "LEG", extra={"body": "parliament"}),
+    Entry("kronika:gs-ukr", "General Staff (Ukraine)", "ORG", "UKR", "MIL", extra={"body": "general_staff"}),
+    Entry("kronika:pg-ukr", "Presidential Guard (Ukraine)", "ORG", "UKR", "MIL", extra={"body": "presidential_guard"}),
     Entry("kronika:carlos-mendoza", "Carlos Mendoza", "PER", "MEX", aliases={"pl": ("Carlos Mendoza",)}),
     Entry("Q649", "Moscow", "GPE", "RUS", aliases={"pl": ("Moskwa",)}, forms={"pl": ("Moskwie",)}),
     Entry("Q656", "Saint Petersburg", "GPE", "RUS", aliases={"pl": ("Petersburg",)}, forms={"pl": ("Petersburgu",)}),
@@ -426,6 +428,15 @@ BODY_ENTRIES = [
     Entry("kronika:danylo-hrytsenko", "Danylo Hrytsenko", "PER", "UKR"),
     Entry(
         "kronika:us-army", "United States Army", "ORG", "USA", "MIL", aliases={"pl": ("Armia Stanów Zjednoczonych",)}
+    ),
+    Entry("kronika:pku", "Peking University", "ORG", "CHN", "EDU", aliases={"pl": ("Uniwersytet Pekiński",)}),
+    Entry(
+        "kronika:rcf",
+        "Red Cross Federation",
+        "ORG",
+        None,
+        "NGO",
+        aliases={"pl": ("Federacja Czerwonego Krzyża i Czerwonego Półksiężyca",)},
     ),
 ]
 
@@ -462,6 +473,8 @@ BODY_CASES = [
         {"Ministry of Defence (Ukraine)": ["ministerstwo obrony"]},
     ),
     ("Ukraiński parlament przyjął ustawę.", [], {}),
+    # A general staff is named so in lower case too.
+    ("Ukraiński sztab generalny podał dane.", [], {"General Staff (Ukraine)": ["sztab generalny"]}),
     # A lower-case "spraw" the tagger reads as the verb "sprawić" is still the title's word.
     (
         "Rosyjskie ministerstwo spraw zagranicznych wydało komunikat.",
@@ -588,6 +601,22 @@ UNKNOWN_NAME_CASES = [
         "Ambasada Stanów Zjednoczonych ostrzega.",
         [("Ambasada Stanów Zjednoczonych", "ORG", "Ambasada Stanów Zjednoczonych")],
         {"Ambasada Stanów Zjednoczonych"},
+    ),
+    # ... and so is one where another word differs ("Chiński", not "Pekiński"); a word cut short still links.
+    (
+        "Studenci Uniwersytetu Chińskiego protestują.",
+        [("Uniwersytetu Chińskiego", "ORG", "Uniwersytet Chiński")],
+        {"Uniwersytet Chiński"},
+    ),
+    (
+        "Studenci Uniwersytetu Pekińskiego protestują.",
+        [("Uniwersytetu Pekińskiego", "ORG", "Uniwersytet Pekińsk")],
+        {"Peking University"},
+    ),
+    (
+        "Pomogła Federacja Czerwonego Krzyża i Czerwonego P",
+        [("Federacja Czerwonego Krzyża i Czerwonego P", "ORG", "Federacja Czerwonego Krzyża i Czerwonego P")],
+        {"Red Cross Federation"},
     ),
 ]
 
@@ -729,6 +758,12 @@ def test_a_bare_body_belongs_to_the_state_the_article_is_about(context_linker, t
 MISSED_TITLE_CASES = [
     ("Ukraina ma nowy rząd. Prezydent chce rozwiązania Parlamentu, a ukraiński rząd milczy.", ["Verkhovna Rada"]),
     ("Polska ma nowy rząd. Prezydent chce rozwiązania Parlamentu, a polski rząd milczy.", []),
+    # A guard the news names by its generic title only ("szef Gwardii Prezydenckiej" in news from Niger).
+    (
+        "Ukraina ma nowy rząd. Szef Gwardii Prezydenckiej przejął władzę, a ukraiński rząd milczy.",
+        ["Presidential Guard (Ukraine)"],
+    ),
+    ("Polska ma nowy rząd. Szef Gwardii Prezydenckiej przejął władzę, a polski rząd milczy.", []),
 ]
 
 

@@ -83,8 +83,24 @@ BODIES = {
     ("siła", "powietrzny"): "air_force",
     ("straż", "przybrzeżny"): "coast_guard",
     ("gwardia", "narodowy"): "national_guard",
+    # Bodies named by a generic title whose state the context gives ("szef Gwardii Prezydenckiej" in news
+    # from Niger, "Partia Komunistyczna" in news from Cuba, "sztab generalny w Seulu").
+    ("ministerstwo", "handel"): "commerce_ministry",
+    ("resort", "handel"): "commerce_ministry",
+    ("gwardia", "prezydencki"): "presidential_guard",
+    ("gwardia", "republikański"): "republican_guard",
+    ("partia", "komunistyczny"): "communist_party",
+    ("prokuratura", "generalny"): "prosecutor_general",
+    ("prokuratura", "federalny"): "prosecutor_general",
+    ("policja", "federalny"): "federal_police",
+    ("sztab", "generalny"): "general_staff",
+    ("kolegium", "połączony", "szef", "sztab"): "general_staff",
 }
 
 # Roles whose title in lower case, with its state, is still the body's name ("rosyjskie ministerstwo obrony",
 # "chińska straż przybrzeżna"); "rosyjska armia", "turecki parlament" or "niemiecka policja" are descriptions.
-LOWER_CASE_BODIES = frozenset(role for role in BODIES.values() if role.endswith("_ministry")) | {"coast_guard"}
+LOWER_CASE_BODIES = frozenset(role for role in BODIES.values() if role.endswith("_ministry")) | {
+    "coast_guard",
+    "federal_police",
+    "general_staff",
+}
