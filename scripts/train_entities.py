@@ -30,7 +30,14 @@ from kronika.lang import get_language  # noqa: E402
 from kronika.models import model_dir  # noqa: E402
 from kronika.pipeline import Pipeline, default_stages  # noqa: E402
 from kronika.record import Document  # noqa: E402
-from kronika.stages.entity_filter import KEEP, REBUILD, EntityFilterStage, article_features, participants  # noqa: E402
+from kronika.stages.entity_filter import (  # noqa: E402
+    KEEP,
+    REBUILD,
+    EntityFilterStage,
+    article_features,
+    named_after_nouns,
+    participants,
+)
 from kronika.stages.link import load_linker  # noqa: E402
 from learning import fit_linear, load_grader, shuffled_folds, training_sets  # noqa: E402  (scripts/learning.py)
 
@@ -54,7 +61,7 @@ def analyse(path: Path, grader) -> list[dict]:
         gold = json.loads(line)
         doc = pipeline(Document(text=normalize_text(gold["text"]), date=gold.get("date"), id=gold["id"]))
         records = [{"id": e.id, "name": e.name, "type": e.type} for e in doc.entities]
-        named = participants(doc)
+        named = participants(doc) | named_after_nouns(doc, language)
         out.append(
             {
                 "gold": gold,

@@ -10,7 +10,7 @@ and word class of its words and of its neighbours, whether the morphology reads 
 (a lower-case lemma), whether it opens a bracket, whether the name tagger found its mentions and with which
 type, whether it is named as written, and whether a longer name of the article contains it. The words
 themselves are never features. An entity scored under the model's threshold is dropped, unless an event, a
-quote or an amount names it.
+quote or an amount names it, or a place noun before it ("rzeką Galwan") says it is a place.
 
 The model (``kronika/models/<lang>-entity-filter/model.json``) loads once per process; a language without one
 keeps every entity.
@@ -31,6 +31,7 @@ from kronika.models import model_dir, rebuild_hint
 from kronika.record import Document, Entity
 from kronika.stages.entity_titles import drop_title_only
 from kronika.stages.link import load_linker
+from kronika.stages.link_streets import place_noun
 
 KEEP = "keep"
 REBUILD = ".venv/bin/python scripts/train_entities.py"
@@ -217,11 +218,25 @@ def participants(doc: Document) -> set[str]:
     return named
 
 
+def named_after_nouns(doc: Document, language) -> set[str]:
+    """The ids of the places named after one of the language's place nouns ("nad rzeką Galwan", "ul.
+    Kasprzaka": ``link_streets.py``). The noun says what the name is, evidence the filter's features lack: they
+    see an unlinked place the text does not write as the record names it, which is most often an extra."""
+    token_at = {t.start: k for k, t in enumerate(doc.tokens)}
+
+    def after_noun(start: int) -> bool:
+        k = token_at.get(start)
+        return bool(k) and place_noun(language, doc.tokens[k - 1]) is not None
+
+    return {e.id for e in doc.entities if e.type in ("GPE", "LOC") and any(after_noun(m.start) for m in e.mentions)}
+
+
 class EntityFilterStage:
     """Drops the entities the language's filter scores under its threshold, unless an event, quote or amount
-    names them: the events layer was trained on the linker's entities, and a participant stays an entity of the
-    record, except a person the text names only by a title (``entity_titles.py``), whom the participant, speaker
-    or claimant still names by id. It runs last, so what it drops changes nothing but the entity list."""
+    names them, or a place noun names them a place: the events layer was trained on the linker's entities, and a
+    participant stays an entity of the record, except a person the text names only by a title
+    (``entity_titles.py``), whom the participant, speaker or claimant still names by id. It runs last, so what it
+    drops changes nothing but the entity list."""
 
     name = "entity filter"
     requires = ("entities", "mentions", "events", "quotes", "amounts")
@@ -238,7 +253,7 @@ class EntityFilterStage:
         if loaded is not None:
             rows = article_features(doc, doc.entities, linker.kb, "".join(self.language.quotes))
             kept = set(map(id, choose(doc.entities, rows, *loaded)))
-            named = participants(doc)
+            named = participants(doc) | named_after_nouns(doc, self.language)
             doc.entities = [e for e in doc.entities if id(e) in kept or e.id in named]
         # A person the text names only by a title is no entity, even one an event or quote names (they keep it).
         doc.entities = drop_title_only(doc, linker)

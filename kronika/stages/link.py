@@ -582,7 +582,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     found = drop_credits(linker, tokens, doc.text, found)
     found = drop_openers(linker, tokens, sentence_starts, found)
     found = drop_vehicles(linker, tokens, found)
-    found = street_mentions(linker, tokens, found)
+    found = street_mentions(linker, tokens, found, sentence_starts)
     found += name_parts(linker, tokens, found)
     found.sort(key=lambda f: f.start)
     type_listed_places(linker, tokens, found)

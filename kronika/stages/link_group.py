@@ -15,6 +15,7 @@ from kronika.stages.link_context import article_states
 from kronika.stages.link_coref import join_initials, join_surnames, join_variants
 from kronika.stages.link_model import WORD_RE, Found, Group, is_capitalised, local_id
 from kronika.stages.link_romanize import romanize_names
+from kronika.stages.link_streets import PLACE_SOURCE
 
 if TYPE_CHECKING:  # the linker's type; importing it here at run time would be circular
     from kronika.stages.link import Linker
@@ -35,12 +36,13 @@ def group_entities(linker: Linker, found: list[Found], tokens: list[Token], date
     votes: dict[str, Counter] = defaultdict(Counter)
     pending: list[Found] = []
     for f in found:
-        if f.entry or f.end - f.start > 1 or f.source == "title":
+        # A place named after its noun ("Galwan River") is named in full: no surname, no spelling to romanize.
+        if f.entry or f.end - f.start > 1 or f.source in ("title", PLACE_SOURCE):
             key = f.entry or _name_key(f.name)
             group = groups.setdefault(key, Group(key, f.name, f.type or "MISC", f.entry, country=f.country))
             group.mentions.append((f.start, f.end))
             group.country = group.country or f.country
-            if not f.entry:
+            if not f.entry and f.source != PLACE_SOURCE:
                 votes[key][f.type or "MISC"] += 1
             entry = linker.kb.get(f.entry) if f.entry else None
             names = [f.name]

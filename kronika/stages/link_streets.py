@@ -1,9 +1,15 @@
-"""Streets: the capitalised name after a street noun ("ul. Kasprzaka", "ulicę Zielną") is a place of its own.
+"""Named places after a place noun: "ul. Kasprzaka", "mostem Poniatowskiego", "nad rzeką Galwan", "wyspy Senkaku"
+are places of their own.
 
-The detector seldom marks a street's name, and when it does, it reads it as the person or place the street is
-named after ("Kasprzaka", "Grenadierów"). After one of the language's street nouns (``street_nouns``) the run
-of capitalised words is the street, named with the noun's English word ("Kasprzaka Street"); whatever else
-was found on those words gives way.
+The detector seldom marks such a name, and when it does, it reads it as the person or town the place is named
+after ("Kasprzaka", "Eiffla", "Narva") or runs the noun into it ("Dolina Galwan" as a person). After one of the
+language's place nouns (``street_nouns`` by lemma, ``street_forms`` by form: the noun's English word and how
+the name is made) the run of
+capitalised words is the place, named with the noun's English word ("Kasprzaka Street", "Galwan River", "Hotel
+Dayah"); whatever else was found on those words gives way. A name the base already knows stays linked: a
+known name spanning the noun too ("lotniska Ben Guriona" as "Ben Gurion Airport"), and a known place after a
+noun ("wyspy Tajwan", "ulicy Newski Prospekt"); a river or a valley wins over a town of the same name ("rzeki
+Narva" is the river, not the town), and a street over the town it is named after ("ronda Waszyngtona").
 """
 
 from __future__ import annotations
@@ -15,34 +21,96 @@ from kronika.record import Token
 if TYPE_CHECKING:  # the linker's types; importing them here at run time would be circular
     from kronika.stages.link import Found, Linker
 
-# Longest street name read, in words ("Aleje Jerozolimskie", "Krakowskie Przedmieście").
+# Longest place name read, in words ("Aleje Jerozolimskie", "Krakowskie Przedmieście").
 MAX_WORDS = 3
+# The source of the places named here: their names are whole, to be neither respelt nor joined to a person.
+PLACE_SOURCE = "street"
+# The types of a linked name a place noun's own name gives way to, unless the noun names something else.
+PLACE_TYPES = ("GPE", "LOC")
 
 
-def street_mentions(linker: Linker, tokens: list[Token], found: list[Found]) -> list[Found]:
-    """``found`` with the streets named after a street noun, and without what overlapped them."""
+def street_mentions(
+    linker: Linker, tokens: list[Token], found: list[Found], sentence_starts: set[int] = frozenset()
+) -> list[Found]:
+    """``found`` with the places named after a place noun, and without what overlapped them. A name ends with
+    its sentence (a heading's last word and the next sentence's first are no name: "lotnisku / W ostatnim")."""
     # Optional parts of a language pack, as the vehicle nouns are: a pack without them names no streets.
     nouns = getattr(linker.language, "street_nouns", {})
+    forms = getattr(linker.language, "street_forms", {})
     street_word = getattr(linker.language, "street_word", None)
-    if not nouns or street_word is None:
+    if not (nouns or forms) or street_word is None:
         return found
+    linked = {j: f for f in found if f.entry for j in range(f.start, f.end)}
+    joiners = getattr(linker.language, "list_joiners", frozenset())
+    places = []
+    for i, token in enumerate(tokens[:-1]):
+        noun = place_noun(linker.language, token)
+        if noun is None or not (token.text[:1].islower() or noun.capital) or i in linked:
+            continue  # "Ulica" opening a name ("Ulica Sezamkowa") is the name's; a known name holds the noun
+        start = i + 1
+        while True:
+            end = _name_end(tokens, start, sentence_starts)
+            if end == start:
+                break
+            if not _known_place(linked, start, end, noun.over_towns):
+                places.append(_place(linker, noun, tokens[start:end], start, street_word))
+            if not (noun.listed and end + 1 < len(tokens) and tokens[end].text.casefold() in joiners):
+                break
+            start = end + 1  # the next name of a list: "w miejscowościach Wyryki, Wohyń i Cześniki"
+    if not places:
+        return found
+    taken = {j for s in places for j in range(s.start, s.end)}
+    return [f for f in found if not any(j in taken for j in range(f.start, f.end))] + places
+
+
+def place_noun(language, token: Token):
+    """The place noun ``token`` is, by its form (``street_forms``) or its lemma (``street_nouns``), or None."""
+    form = getattr(language, "street_forms", {}).get(token.text.casefold())
+    return form or getattr(language, "street_nouns", {}).get((token.lemma or "").casefold())
+
+
+def _name_end(tokens: list[Token], start: int, sentence_starts: set[int]) -> int:
+    """Where the run of capitalised words from ``start`` ends, within its sentence and ``MAX_WORDS``."""
+    end = start
+    while (
+        end < len(tokens)
+        and end - start < MAX_WORDS
+        and end not in sentence_starts
+        and _capitalised_word(tokens[end].text)
+    ):
+        end += 1
+    return end
+
+
+def _place(linker: Linker, noun, span: list[Token], start: int, street_word) -> Found:
+    """The place a noun names by the words of ``span``: the base's place of that English name, when it has one
+    ("Eiffel Tower"), with its entry and type."""
     from kronika.stages.link import Found
 
-    streets = []
-    for i, token in enumerate(tokens[:-1]):
-        kind = nouns.get(token.text.casefold()) or nouns.get((token.lemma or "").casefold())
-        if kind is None or not token.text[:1].islower():
-            continue  # "Ulica" opening a name ("Ulica Sezamkowa") is the name's
-        end = i + 1
-        while end < len(tokens) and end - i <= MAX_WORDS and _capitalised_word(tokens[end].text):
-            end += 1
-        if end > i + 1:
-            words = [street_word(linker.morphology, t.text) for t in tokens[i + 1 : end]]
-            streets.append(Found(i + 1, end, "LOC", f"{' '.join(words)} {kind}", None, "street"))
-    if not streets:
-        return found
-    taken = {j for s in streets for j in range(s.start, s.end)}
-    return [f for f in found if not any(j in taken for j in range(f.start, f.end))] + streets
+    if noun.base:
+        words = [_base_word(t) for t in span]
+    else:
+        words = [street_word(linker.morphology, t.text) for t in span]
+    parts = [noun.english, *words] if noun.before else [*words, noun.english]
+    name = " ".join(p for p in parts if p)
+    known = next((e for e in linker.kb.lookup(name) if e.type in PLACE_TYPES), None)
+    if known is not None:
+        return Found(start, start + len(span), known.type, known.name, known.id, PLACE_SOURCE)
+    return Found(start, start + len(span), noun.type, name, None, PLACE_SOURCE)
+
+
+def _known_place(linked: dict[int, Found], start: int, end: int, over_towns: bool) -> bool:
+    """Whether a linked place of the base holds the words after the noun, and the noun leaves it be: a known
+    place (LOC: "ulicy Newski Prospekt") always, a town (GPE) unless the noun names things after towns."""
+    kinds = ("LOC",) if over_towns else PLACE_TYPES
+    return any(linked[j].type in kinds for j in range(start, end) if j in linked)
+
+
+def _base_word(token: Token) -> str:
+    """A word of a name in its base form, capitalised as a name's ("Poniatowskiego" -> "Poniatowski",
+    "Gdańskim" -> "Gdański"); as written when the morphology gives no lemma."""
+    lemma = token.lemma or token.text
+    return lemma[:1].upper() + lemma[1:]
 
 
 def _capitalised_word(text: str) -> bool:

@@ -17,6 +17,7 @@ from kronika.stages.entity_filter import (
     choose,
     filter_path,
     load_filter,
+    named_after_nouns,
     participants,
 )
 from kronika.stages.link import Linker, link_entities
@@ -76,6 +77,24 @@ def test_features_say_how_an_entity_was_found(text, mentions, present, absent):
         assert wanted <= features[name], name
     for name, unwanted in absent.items():
         assert not unwanted & features[name], name
+
+
+# (text, the names a place noun names): the filter keeps them whatever their score; a name after no such noun,
+# or a person's, is the model's to judge.
+NOUN_PLACES = [
+    ("Żołnierze starli się nad rzeką Galwan.", {"Galwan River"}),
+    ("Więźniów przewieziono na wyspę Nusakambangan.", {"Nusakambangan"}),
+    ("Izrael ostrzelał port w Hajfie.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOUN_PLACES)
+def test_a_place_noun_keeps_its_place(text, expected):
+    doc = analysed(text)
+    language = get_language("pl")
+    doc.entities = link_entities(doc, Linker(language, KnowledgeBase(ENTRIES)))
+    named = named_after_nouns(doc, language)
+    assert {e.name for e in doc.entities if e.id in named} == expected
 
 
 # (weight of the feature "local", threshold, names kept): a weight against local names drops them.

@@ -35,7 +35,14 @@ from kronika.lang.pl.societies import NATIONAL_SOCIETIES
 from kronika.lang.pl.titles import BODIES, LOWER_CASE_BODIES, TITLES
 from kronika.lang.pl.triggers import TRIGGERS
 from kronika.lang.pl.vehicles import LIST_JOINERS, VEHICLE_NOUNS
-from kronika.lang.pl.streets import ADJECTIVE_CLASS, FEMININE_ADJECTIVE_ENDINGS, STREET_NOUNS
+from kronika.lang.pl.streets import (
+    ADJECTIVE_CLASS,
+    FEMININE_ADJECTIVE_ENDINGS,
+    STREET_FORMS,
+    STREET_GENDER,
+    STREET_NOUNS,
+    STREET_NUMBER,
+)
 from kronika.lang.pl.ud import OWN_VALUES, own_cases, to_ud, ud_cases
 from kronika.lang.pl.translit import HOME
 
@@ -60,6 +67,7 @@ class PolishLanguage:
     vehicle_nouns = VEHICLE_NOUNS
     list_joiners = LIST_JOINERS
     street_nouns = STREET_NOUNS
+    street_forms = STREET_FORMS
     triggers = TRIGGERS
     event_cues = EVENT_CUES
     oblique_cases = ud_cases(OBLIQUE_CASES)
@@ -97,9 +105,17 @@ class PolishLanguage:
 
     def street_word(self, morphology, word: str) -> str:
         """A word of a street's name as the name is written: an adjective agrees with "ulica" ("Zielną" ->
-        "Zielna"); anything else, a genitive as a rule ("Kasprzaka", "Grenadierów"), stays as written."""
+        "Zielna"); anything else, a genitive as a rule ("Kasprzaka", "Grenadierów", "Poniatowskiego", whose
+        adjective readings are masculine: the surname's genitive), stays as written."""
         for reading in morphology.analyse(word):
-            if reading.pos == ADJECTIVE_CLASS and reading.lemma.islower():
+            fields = reading.tag.split(":")
+            if (
+                reading.pos == ADJECTIVE_CLASS
+                and reading.lemma.islower()
+                and len(fields) > 3
+                and STREET_NUMBER in fields[1].split(".")
+                and STREET_GENDER in fields[3].split(".")
+            ):
                 for ending, feminine in FEMININE_ADJECTIVE_ENDINGS:
                     if reading.lemma.endswith(ending):
                         base = reading.lemma[: -len(ending)] + feminine
