@@ -16,7 +16,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from functools import cache
+
 from kronika.record import Token
+from kronika.stages.link_context import article_states
+from kronika.stages.link_towns import placed
 
 if TYPE_CHECKING:  # the linker's types; importing them here at run time would be circular
     from kronika.stages.link import Found, Linker
@@ -25,6 +29,10 @@ if TYPE_CHECKING:  # the linker's types; importing them here at run time would b
 MAX_WORDS = 3
 # The source of the places named here: their names are whole, to be neither respelt nor joined to a person.
 PLACE_SOURCE = "street"
+# Longest lower-case article a name's word may open with, joined by a hyphen ("al-Ain", "el-Fasher", "ad-Din").
+ARTICLE_LETTERS = 3
+# Marks between a noun and the list of names it opens.
+LIST_OPENERS = frozenset({":"})
 # The types of a linked name a place noun's own name gives way to, unless the noun names something else.
 PLACE_TYPES = ("GPE", "LOC")
 
@@ -41,6 +49,7 @@ def street_mentions(
     if not (nouns or forms) or street_word is None:
         return found
     linked = {j: f for f in found if f.entry for j in range(f.start, f.end)}
+    named = cache(lambda: article_states(linker, tokens, found))
     joiners = getattr(linker.language, "list_joiners", frozenset())
     places = []
     for i, token in enumerate(tokens[:-1]):
@@ -48,12 +57,14 @@ def street_mentions(
         if noun is None or not (token.text[:1].islower() or noun.capital) or i in linked:
             continue  # "Ulica" opening a name ("Ulica Sezamkowa") is the name's; a known name holds the noun
         start = i + 1
+        if noun.listed and start < len(tokens) - 1 and tokens[start].text in LIST_OPENERS:
+            start += 1  # "lotniska: Chopina i Modlin"
         while True:
             end = _name_end(tokens, start, sentence_starts)
             if end == start:
                 break
             if not _known_place(linked, start, end, noun.over_towns):
-                places.append(_place(linker, noun, tokens[start:end], start, street_word))
+                places.append(_place(linker, noun, tokens[start:end], start, street_word, named))
             if not (noun.listed and end + 1 < len(tokens) and tokens[end].text.casefold() in joiners):
                 break
             start = end + 1  # the next name of a list: "w miejscowościach Wyryki, Wohyń i Cześniki"
@@ -82,9 +93,11 @@ def _name_end(tokens: list[Token], start: int, sentence_starts: set[int]) -> int
     return end
 
 
-def _place(linker: Linker, noun, span: list[Token], start: int, street_word) -> Found:
+def _place(linker: Linker, noun, span: list[Token], start: int, street_word, named) -> Found:
     """The place a noun names by the words of ``span``: the base's place of that English name, when it has one
-    ("Eiffel Tower"), with its entry and type."""
+    ("Eiffel Tower"); a town or an island named alone is also the base's place its name sounds as
+    ("Halabdża" is Halabja, "Sniżne" Snizhne), a small town only where the article names its state
+    (``named``: mentions by state, read once an article)."""
     from kronika.stages.link import Found
 
     if noun.base:
@@ -94,6 +107,9 @@ def _place(linker: Linker, noun, span: list[Token], start: int, street_word) -> 
     parts = [noun.english, *words] if noun.before else [*words, noun.english]
     name = " ".join(p for p in parts if p)
     known = next((e for e in linker.kb.lookup(name) if e.type in PLACE_TYPES), None)
+    if known is None and not noun.english:
+        sound = linker.sound_match(name, noun.type)
+        known = sound if sound is not None and sound.type in PLACE_TYPES and placed(sound, named()) else None
     if known is not None:
         return Found(start, start + len(span), known.type, known.name, known.id, PLACE_SOURCE)
     return Found(start, start + len(span), noun.type, name, None, PLACE_SOURCE)
@@ -114,4 +130,8 @@ def _base_word(token: Token) -> str:
 
 
 def _capitalised_word(text: str) -> bool:
+    """A word of a name: capitalised, or a lower-case article joined to one ("al-Ain" in "Ras al-Ain")."""
+    head, _, rest = text.partition("-")
+    if rest and head.isalpha() and head.islower() and len(head) <= ARTICLE_LETTERS:
+        text = rest
     return text[:1].isupper() and text.replace("-", "").isalpha()

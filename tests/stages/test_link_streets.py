@@ -15,13 +15,14 @@ ENTRIES = [
     Entry("Q270", "Warsaw", "GPE", "POL", aliases={"pl": ("Warszawa",)}),
     Entry("Q865", "Taiwan", "GPE", "TWN", aliases={"pl": ("Tajwan",)}),
     Entry("Q190", "Narva", "GPE", "EST", aliases={"pl": ("Narwa",)}),
+    Entry("Q1022", "Halabja", "GPE", "IRQ"),
 ]
 
 # (text, the names found): a street's genitive name stays as written, an adjective agrees with "ulica"; a
 # capitalised "Ulica" is a name's own word, and a place noun before a lower-case word names nothing. A bridge
 # takes the name's base form, a hotel's English word opens the name; "wyspa" names island groups by its plural,
 # one island by its name alone; a known state after "wyspy" stays itself, a town after "rzeka" gives way to the
-# river; a town's noun may open a list of towns.
+# river; a town's noun may open a list of towns, each the base's town its name sounds as.
 CASES = [
     ("Protest przeszedł ul. Kasprzaka w Warszawie.", {"Kasprzaka Street", "Warsaw"}),
     ("Demonstranci weszli na ulicę Zielną.", {"Zielna Street"}),
@@ -36,6 +37,9 @@ CASES = [
     ("Wybuch nastąpił przed hotelem Dayah.", {"Hotel Dayah"}),
     ("Więzienie stoi na wyspie Nusakambangan.", {"Nusakambangan"}),
     ("Drony spadły w miejscowościach Wyryki, Wohyń i Cześniki.", {"Wyryki", "Wohyń", "Cześniki"}),
+    ("Walki trwały w mieście Ras al-Ain.", {"Ras al-Ain"}),
+    ("Region obejmuje prowincje Dahuk i Halabdża.", {"Dahuk", "Halabja"}),
+    ("Zamknięto lotniska: Chopina i Modlin.", {"Chopin Airport", "Modlin Airport"}),
     ("Okręty pływają wokół wyspy Tajwan.", {"Taiwan"}),
     ("Przypłynęli przez rzekę Narwa.", {"Narwa River"}),
 ]

@@ -10,8 +10,8 @@ English word. A street keeps its name as written, as the English names of Warsaw
 them, with their full stop. A street by its singular forms only; "wyspa" by its forms too, plural ones ("wyspy
 Senkaku", "na wyspach Spratly") naming "Islands", singular ones one island by its name's base form ("na wyspie
 Nusakambangan"): "wyspy" is taken as plural, as it most often is before a name the base lacks. A town, a
-village or a district after its noun is named as written ("w miejscowości Wohyń", "między miasteczkami Koro i
-Bandiagara"). Squares are left out: their English names translate the Polish ones ("plac Zakładników" is
+village, a district or a province after its noun is named as written ("w miejscowości Wohyń", "między
+miasteczkami Koro i Bandiagara", "prowincje Dahuk i Irbil"). Squares are left out: their English names translate the Polish ones ("plac Zakładników" is
 "Hostages Square").
 """
 
@@ -27,7 +27,8 @@ class PlaceNoun(NamedTuple):
     over_towns: bool = False
     capital: bool = False  # the noun may be capitalised, as a name's first word ("w Dolinie Galwan")
     type: str = "LOC"  # a town is a GPE
-    listed: bool = False  # a list of names may follow ("w miejscowościach Wyryki, Wohyń i Cześniki")
+    listed: bool = False  # a list of names may follow ("w miejscowościach Wyryki, Wohyń i Cześniki", "lotniska:
+    # Chopina i Modlin")
 
 
 STREET = PlaceNoun("Street", over_towns=True)
@@ -62,7 +63,7 @@ STREET_NOUNS = {
     "most": PlaceNoun("Bridge", base=True),
     "rondo": PlaceNoun("Roundabout", base=True, over_towns=True),
     "wieża": PlaceNoun("Tower", base=True),
-    "lotnisko": PlaceNoun("Airport", base=True),
+    "lotnisko": PlaceNoun("Airport", base=True, listed=True),
     "rzeka": PlaceNoun("River", over_towns=True),
     "dolina": PlaceNoun("Valley", over_towns=True, capital=True),
     "strefa": PlaceNoun("Area"),
@@ -73,6 +74,10 @@ STREET_NOUNS = {
     "miasteczko": TOWN,
     "osada": TOWN,
     "dzielnica": TOWN,
+    "prowincja": TOWN,
+    "region": TOWN,
+    "dystrykt": TOWN,
+    "gubernatorstwo": TOWN,
 }
 
 # The feminine nominative of an adjective by its dictionary form's ending ("zielny" -> "zielna", "długi" ->
