@@ -4,9 +4,8 @@ are places of their own.
 The detector seldom marks such a name, and when it does, it reads it as the person or town the place is named
 after ("Kasprzaka", "Eiffla", "Narva") or runs the noun into it ("Dolina Galwan" as a person). After one of the
 language's place nouns (``street_nouns`` by lemma, ``street_forms`` by form: the noun's English word and how
-the name is made) the run of
-capitalised words is the place, named with the noun's English word ("Kasprzaka Street", "Galwan River", "Hotel
-Dayah"); whatever else was found on those words gives way. A name the base already knows stays linked: a
+the name is made) the run of capitalised words is the place, named with the noun's English word ("Kasprzaka
+Street", "Galwan River", "Hotel Dayah"); whatever else was found on those words gives way. A name the base already knows stays linked: a
 known name spanning the noun too ("lotniska Ben Guriona" as "Ben Gurion Airport"), and a known place after a
 noun ("wyspy Tajwan", "ulicy Newski Prospekt"); a river or a valley wins over a town of the same name ("rzeki
 Narva" is the river, not the town), and a street over the town it is named after ("ronda Waszyngtona").
@@ -14,9 +13,8 @@ Narva" is the river, not the town), and a street over the town it is named after
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from functools import cache
+from typing import TYPE_CHECKING
 
 from kronika.record import Token
 from kronika.stages.link_context import article_states
@@ -49,20 +47,28 @@ def street_mentions(
     if not (nouns or forms) or street_word is None:
         return found
     linked = {j: f for f in found if f.entry for j in range(f.start, f.end)}
+    # Where the detector or the base began a name: when one begins right after the noun, the place's name ends
+    # where the next begins ("prowincji Pendżab Salmaan Taseer" is the province and the governor; "wieś Pa Zy
+    # Gyi", whose "Zy Gyi" alone the detector found, is one name).
+    starts = {f.start for f in found}
+    # The words inside a name that began before them: a noun there is the name's ("Urząd Górniczy miasta
+    # Stralsund").
+    inside = {j for f in found for j in range(f.start + 1, f.end)}
     named = cache(lambda: article_states(linker, tokens, found))
     joiners = getattr(linker.language, "list_joiners", frozenset())
     places = []
     for i, token in enumerate(tokens[:-1]):
         noun = place_noun(linker.language, token)
-        if noun is None or not (token.text[:1].islower() or noun.capital) or i in linked:
+        if noun is None or not (token.text[:1].islower() or noun.capital) or i in linked or i in inside:
             continue  # "Ulica" opening a name ("Ulica Sezamkowa") is the name's; a known name holds the noun
         start = i + 1
         if noun.listed and start < len(tokens) - 1 and tokens[start].text in LIST_OPENERS:
             start += 1  # "lotniska: Chopina i Modlin"
         while True:
-            end = _name_end(tokens, start, sentence_starts)
-            if end == start:
-                break
+            ends = sentence_starts | {j for j in starts if j > start} if start in starts else sentence_starts
+            end = _name_end(tokens, start, ends)
+            if end == start or (token.text[:1].isupper() and _adjectival(tokens[start:end])):
+                break  # "Wyspy Brytyjskie", "Dolina Krzemowa": a Polish name, the English one translates it
             if not _known_place(linked, start, end, noun.over_towns):
                 places.append(_place(linker, noun, tokens[start:end], start, street_word, named))
             if not (noun.listed and end + 1 < len(tokens) and tokens[end].text.casefold() in joiners):
@@ -120,6 +126,11 @@ def _known_place(linked: dict[int, Found], start: int, end: int, over_towns: boo
     place (LOC: "ulicy Newski Prospekt") always, a town (GPE) unless the noun names things after towns."""
     kinds = ("LOC",) if over_towns else PLACE_TYPES
     return any(linked[j].type in kinds for j in range(start, end) if j in linked)
+
+
+def _adjectival(span: list[Token]) -> bool:
+    """Whether a word of the name is a common word to the morphology (an adjective: "Brytyjskich")."""
+    return any((t.lemma or "")[:1].islower() for t in span)
 
 
 def _base_word(token: Token) -> str:

@@ -39,6 +39,8 @@ CASES = [
     ("Drony spadły w miejscowościach Wyryki, Wohyń i Cześniki.", {"Wyryki", "Wohyń", "Cześniki"}),
     ("Walki trwały w mieście Ras al-Ain.", {"Ras al-Ain"}),
     ("Region obejmuje prowincje Dahuk i Halabdża.", {"Dahuk", "Halabja"}),
+    ("Mieszkają na Wyspach Brytyjskich.", set()),
+    ("Wojsko zbombardowało wieś Pa Zy Gyi.", {"Pa Zy Gyi"}),
     ("Zamknięto lotniska: Chopina i Modlin.", {"Chopin Airport", "Modlin Airport"}),
     ("Okręty pływają wokół wyspy Tajwan.", {"Taiwan"}),
     ("Przypłynęli przez rzekę Narwa.", {"Narwa River"}),
