@@ -86,7 +86,14 @@ _SHAPE_RUNS = re.compile(r"(.)\1+")
 
 def word_shape(word: str) -> str:
     """Letters as X/x, digits as d, other characters kept; runs collapsed ("Kowalski" -> "Xx")."""
-    return _SHAPE_RUNS.sub(r"\1", word.translate(_SHAPE_CHARS))
+    return _collapsed(word.translate(_SHAPE_CHARS))
+
+
+@lru_cache(maxsize=SCRATCH)
+def _collapsed(shape: str) -> str:
+    """A shape's runs collapsed; shapes recur far more than words ("Xxxxxxx"), and ``re.sub`` with a group in
+    its replacement expands the template in Python at every call."""
+    return _SHAPE_RUNS.sub(r"\1", shape)
 
 
 class _ShapeChars(dict):
