@@ -190,10 +190,10 @@ class CrfModel:
             entries = list(map(known.__getitem__, by_id))
         else:
             known.update(zip(by_id, entries))
-        width = self.state.shape[1]
-        own = np.frombuffer(b"".join(map(itemgetter(1), entries)), dtype=self.state.dtype).reshape(len(entries), width)
-        flat = np.frombuffer(b"".join(map(itemgetter(2), entries)), dtype=np.intp)
-        slot_len = np.frombuffer(b"".join(map(itemgetter(3), entries)), dtype=np.intp).reshape(len(entries), -1)
+        sums, rows, lengths = (b"".join(map(itemgetter(k), entries)) for k in (1, 2, 3))
+        own = np.frombuffer(sums, dtype=self.state.dtype).reshape(len(entries), self.state.shape[1])
+        flat = np.frombuffer(rows, dtype=np.intp)
+        slot_len = np.frombuffer(lengths, dtype=np.intp).reshape(len(entries), len(passed))
         slot_start = (np.cumsum(slot_len.ravel()) - slot_len.ravel()).reshape(slot_len.shape)
         return number, own, flat, slot_start, slot_len
 
