@@ -176,18 +176,24 @@ class CrfModel:
             # common word every other time.
             for stale in list(islice(known, len(known) // 4)):
                 del known[stale]
-        numbers: dict[int, int] = {}
-        number = np.fromiter((numbers.setdefault(id(t), len(numbers)) for t in types), dtype=np.intp, count=len(types))
-        distinct = list({id(t): t for t in types}.values())
-        entries = [known.pop(id(t), None) for t in distinct]
-        fresh = [t for t, entry in zip(distinct, entries) if entry is None]
-        known.update((id(t), entry) for t, entry in zip(distinct, entries) if entry is not None)
-        if fresh:
+        # Every loop over the tokens runs in C (map, dict, numpy): a token's type is known by its id, the ids in order
+        # of first use number the types, and a type's entry is moved to the end of ``known`` (used last).
+        ids = list(map(id, types))
+        by_id = dict(zip(ids, types))
+        numbers = dict(zip(by_id, range(len(by_id))))
+        number = np.fromiter(map(numbers.__getitem__, ids), dtype=np.intp, count=len(ids))
+        entries = list(map(known.pop, by_id, repeat(None)))
+        if None in entries:
+            fresh = [t for t, entry in zip(by_id.values(), entries) if entry is None]
+            known.update((i, entry) for i, entry in zip(by_id, entries) if entry is not None)
             self._add_types(fresh, passed, known)
-            entries = [known[id(t)] for t in distinct]
-        own = np.array([e[1] for e in entries]).reshape(len(entries), self.state.shape[1])
-        flat = np.frombuffer(b"".join(e[2] for e in entries), dtype=np.intp)
-        slot_len = np.array([e[3] for e in entries], dtype=np.intp)
+            entries = list(map(known.__getitem__, by_id))
+        else:
+            known.update(zip(by_id, entries))
+        sums, rows, lengths = (b"".join(map(itemgetter(k), entries)) for k in (1, 2, 3))
+        own = np.frombuffer(sums, dtype=self.state.dtype).reshape(len(entries), self.state.shape[1])
+        flat = np.frombuffer(rows, dtype=np.intp)
+        slot_len = np.frombuffer(lengths, dtype=np.intp).reshape(len(entries), len(passed))
         slot_start = (np.cumsum(slot_len.ravel()) - slot_len.ravel()).reshape(slot_len.shape)
         return number, own, flat, slot_start, slot_len
 
@@ -221,13 +227,11 @@ class CrfModel:
             slots.append(np.full(int(there.sum()), slot, dtype=np.intp))
         key = np.concatenate(owners) * len(passed) + np.concatenate(slots)
         ordered = np.concatenate(rows)[np.argsort(key, kind="stable")].astype(np.intp).tobytes()
-        counts = np.bincount(key, minlength=len(fresh) * len(passed)).reshape(len(fresh), len(passed)).tolist()
-        size = np.dtype(np.intp).itemsize
-        at = 0
-        for t, total, lengths in zip(fresh, sums, counts):
-            end = at + sum(lengths)
-            known[id(t)] = (t, total, ordered[at * size : end * size], lengths)
-            at = end
+        counts = np.bincount(key, minlength=len(fresh) * len(passed)).reshape(len(fresh), len(passed))
+        ends = (np.cumsum(counts.sum(axis=1)) * np.dtype(np.intp).itemsize).tolist()
+        for t, total, lengths, start, end in zip(fresh, sums, counts, [0, *ends], ends):
+            # As bytes, so that a document's entries are joined into its arrays at once (``_windows``).
+            known[id(t)] = (t, total.tobytes(), ordered[start:end], lengths.astype(np.intp).tobytes())
 
     def _passed_rows(self, passed: tuple) -> tuple[np.ndarray, dict[str, int]]:
         """For every string the model knows alone or after a prefix of ``passed``: its number in the dictionary,

@@ -50,6 +50,8 @@ class Span:
 
 def decode(labels: list[str]) -> list[Span]:
     """Entity spans of a two-layer IOB sequence; an I- that continues nothing starts an entity."""
+    if labels.count(OUTSIDE) == len(labels):
+        return []  # most sentences: nothing to read
     spans: list[Span] = []
     read = [_read_label(label) for label in [*labels, OUTSIDE]]
     for layer in (0, 1):
@@ -94,12 +96,16 @@ def propagate(sentences: list[list], found: list[list[Span]]) -> list[list[Span]
     firsts = {k[0] for k in names}  # a match starts with a name's first word: other tokens need no lookups
     out = []
     for sentence, spans in zip(sentences, found):
+        # Only a token that opens a name may start a match: those are found in one pass, the rest never looked at.
+        opening = [i for i, t in enumerate(sentence) if t.text in firsts]
+        if not opening:
+            out.append(spans)
+            continue
         covered = {i for s in spans if s.layer == 0 for i in range(s.start, s.end)}
         added = []
-        i = 0
-        while i < len(sentence):
-            if sentence[i].text not in firsts:
-                i += 1
+        after = 0  # a match's tokens are not tried again
+        for i in opening:
+            if i < after:
                 continue
             match = None
             for n in range(min(longest, len(sentence) - i), 0, -1):
@@ -108,13 +114,12 @@ def propagate(sentences: list[list], found: list[list[Span]]) -> list[list[Span]
                     match = (n, *names[key])
                     break
             if match is None:
-                i += 1
                 continue
             n, outer, inner = match
             added.append(Span(i, i + n, outer.category, 0))
             shift = i - outer.start
             added.extend(Span(s.start + shift, s.end + shift, s.category, 1) for s in inner)
-            i += n
+            after = i + n
         out.append(sorted([*spans, *added], key=lambda s: (s.start, s.layer, s.end)) if added else spans)
     return out
 

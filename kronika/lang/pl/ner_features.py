@@ -86,7 +86,14 @@ _SHAPE_RUNS = re.compile(r"(.)\1+")
 
 def word_shape(word: str) -> str:
     """Letters as X/x, digits as d, other characters kept; runs collapsed ("Kowalski" -> "Xx")."""
-    return _SHAPE_RUNS.sub(r"\1", word.translate(_SHAPE_CHARS))
+    return _collapsed(word.translate(_SHAPE_CHARS))
+
+
+@lru_cache(maxsize=SCRATCH)
+def _collapsed(shape: str) -> str:
+    """A shape's runs collapsed; shapes recur far more than words ("Xxxxxxx"), and ``re.sub`` with a group in
+    its replacement expands the template in Python at every call."""
+    return _SHAPE_RUNS.sub(r"\1", shape)
 
 
 class _ShapeChars(dict):
@@ -292,52 +299,83 @@ def _type_kinds(key: tuple[str, str, str, str]) -> tuple[tuple[str, ...], ...]:
 def _further(keys: list[tuple[str, str, str, str]], lowers: list[str], name_forms: frozenset[str]) -> list[list[str]]:
     """Per token, the features of its place in the sentence and the document, which follow the tuples."""
     n = len(keys)
-    out = []
-    # Runs of capitalised words: a token's place in the run and the run's length.
-    capital = [k[0][:1].isupper() for k in keys]
-    run_start = [0] * n
-    for i in range(n):
-        run_start[i] = run_start[i - 1] if i and capital[i] and capital[i - 1] else i
-    run_end = [0] * n
-    for i in range(n - 1, -1, -1):
-        run_end[i] = run_end[i + 1] if i + 1 < n and capital[i] and capital[i + 1] else i + 1
-    quoted = False
-    inside = []
-    for k in keys:
-        if k[0] in QUOTES:
-            quoted = not quoted if k[0] == '"' else k[0] in OPEN_QUOTES
-            inside.append(False)
+    words = [k[0] for k in keys]
+    capital = [w[:1].isupper() for w in words]
+    # Runs of capitalised words: a token's place in its run and the run's length, found run by run.
+    run: list[str | None] = [None] * n
+    i = 0
+    while i < n:
+        if not capital[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and capital[j]:
+            j += 1
+        size = min(j - i, 4)
+        if j - i == 1:
+            run[i] = _RUN["s", 1]
         else:
-            inside.append(quoted)
-    cases = [_case(k[2]) for k in keys]
-    classes = [k[2].partition(":")[0] for k in keys]
-    for i, key in enumerate(keys):
-        feats = []
-        if i == 0:
-            feats.append("first")
-        word = key[0]
-        if capital[i] and word in name_forms:
+            run[i] = _RUN["b", size]
+            for k in range(i + 1, j - 1):
+                run[k] = _RUN["m", size]
+            run[j - 1] = _RUN["e", size]
+        i = j
+    inside = _inside_quotes(words)
+    facts = [_tag_facts(k[2]) for k in keys]
+    out = []
+    last = n - 1
+    # The strings in one f-string each (one allocation, not one per "+"), in the order the model was trained on.
+    for i in range(n):
+        feats = ["first"] if i == 0 else []
+        lower = lowers[i]
+        case, marked = facts[i]
+        if capital[i] and words[i] in name_forms:
             feats.append("docname")
-        if i > 0:
-            feats.append("b-=" + lowers[i - 1] + "|" + lowers[i])
-        if i + 1 < n:
-            feats.append("b+=" + lowers[i] + "|" + lowers[i + 1])
+        if i:
+            feats.append(f"b-={lowers[i - 1]}|{lower}")
+        if i < last:
+            feats.append(f"b+={lower}|{lowers[i + 1]}")
         if capital[i]:
-            length = run_end[i] - run_start[i]
-            where = "s" if length == 1 else "b" if i == run_start[i] else "e" if i + 1 == run_end[i] else "m"
-            feats.append(f"run={where}{min(length, 4)}")
-        if inside[i]:
+            feats.append(run[i])
+        if inside is not None and inside[i]:
             feats.append("inq")
-        if capital[i] and "~" + lowers[i] in name_forms:
+        if capital[i] and "~" + lower in name_forms:
             feats.append("doclow")
-        if i > 0:
-            feats.append("tb-=" + classes[i - 1] + cases[i - 1] + "|" + classes[i] + cases[i])
-            if cases[i] and cases[i] == cases[i - 1]:
+        if i:
+            before = facts[i - 1]
+            feats.append(f"tb-={before[1]}|{marked}")
+            if case and case == before[0]:
                 feats.append("agr-1")
-        if i + 1 < n and cases[i] and cases[i] == cases[i + 1]:
+        if i < last and case and case == facts[i + 1][0]:
             feats.append("agr+1")
         out.append(feats)
     return out
+
+
+# A token's place in its run of capitalised words (single, beginning, middle, end) with the run's length up to 4.
+_RUN = {(where, size): f"run={where}{size}" for where in "sbme" for size in range(1, 5)}
+
+
+def _inside_quotes(words: list[str]) -> list[bool] | None:
+    """Per word, whether it stands between quotes (the marks themselves do not); None when the sentence has none."""
+    if QUOTES.isdisjoint(words):
+        return None
+    quoted = False
+    inside = []
+    for word in words:
+        if word in QUOTES:
+            quoted = not quoted if word == '"' else word in OPEN_QUOTES
+            inside.append(False)
+        else:
+            inside.append(quoted)
+    return inside
+
+
+@lru_cache(maxsize=WORD_TYPES)
+def _tag_facts(tag: str) -> tuple[str, str]:
+    """A tag's case and its word class followed by the case ("subst" + "gen"), as the bigram of tags writes it."""
+    case = _case(tag)
+    return case, tag.partition(":")[0] + case
 
 
 def document_name_forms(sentences: Sequence[Sequence]) -> frozenset[str]:

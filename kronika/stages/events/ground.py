@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import count
+from operator import attrgetter
 
 from kronika.lang import ud
 from kronika.lang.ud import morph
@@ -50,7 +52,7 @@ class Groundwork:
     @property
     def placed(self) -> list[Placed]:
         if self._placed is None:
-            self._placed = _place_mentions(self.doc, self.coder)
+            self._placed = _place_mentions(self.doc, self.coder, self.lemmas)
         return self._placed
 
     @property
@@ -100,9 +102,11 @@ def _sentence_spans(doc: Document) -> list[tuple[int, int, int]]:
     return spans
 
 
-def _place_mentions(doc: Document, coder: Coder) -> list[Placed]:
-    by_start = {t.start: i for i, t in enumerate(doc.tokens)}
-    by_end = {t.end: i for i, t in enumerate(doc.tokens)}
+def _place_mentions(doc: Document, coder: Coder, lemmas: list[str]) -> list[Placed]:
+    """The entity mentions and the states' adjectives outside them, placed; ``lemmas`` are the tokens' folded
+    lemmas (``Groundwork.lemmas``)."""
+    by_start = dict(zip(map(attrgetter("start"), doc.tokens), count()))  # C loops: every token, every article
+    by_end = dict(zip(map(attrgetter("end"), doc.tokens), count()))
     placed = []
     for entity in doc.entities:
         for mention in entity.mentions:
@@ -120,10 +124,15 @@ def _place_mentions(doc: Document, coder: Coder) -> list[Placed]:
                 )
             )
     covered = {i for p in placed for i in range(p.start, p.end)}
-    for i, token in enumerate(doc.tokens):
-        state = coder.adjective_states.get((token.lemma or "").casefold())
-        if state is not None and i not in covered and _adjective(token, coder):
-            placed.append(Placed(state, i, i + 1, coder.cases(token), adjective=True))
+    states = coder.adjective_states
+    # The lemmas some state's adjective has, found in one set operation: most articles' tokens need no look-up.
+    named = states.keys() & set(lemmas)
+    hits = [i for i, lemma in enumerate(lemmas) if lemma in named] if named else []
+    for i in hits:
+        token = doc.tokens[i]
+        # A token without a lemma of its own (``lemmas`` holds its text then) names no state.
+        if token.lemma and i not in covered and _adjective(token, coder):
+            placed.append(Placed(states[lemmas[i]], i, i + 1, coder.cases(token), adjective=True))
     placed.sort(key=lambda p: p.start)
     _govern(doc.tokens, placed, coder)
     _titles(doc.tokens, placed)
