@@ -342,6 +342,57 @@ def server_cpu(pid: int) -> float:
     return total
 
 
+def listening_inode(port: int) -> str | None:
+    """The inode of the socket listening on loopback ``port`` (/proc/net/tcp: state 0A is LISTEN)."""
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[1].endswith(f":{port:04X}") and fields[3] == "0A":
+            return fields[9]
+    return None
+
+
+def accepting(pid: int, inode: str) -> bool:
+    """Whether process ``pid`` waits for connections on the socket ``inode``: one of its epoll descriptors
+    watches the descriptor it holds that socket by (/proc's fdinfo lists each watched one as ``tfd``)."""
+    held, epolls = set(), []
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            target = os.readlink(fd)
+            if target == f"socket:[{inode}]":
+                held.add(fd.name)
+            elif target == "anon_inode:[eventpoll]":
+                epolls.append(fd.name)
+    for epoll in epolls:
+        with contextlib.suppress(OSError):
+            watched = {
+                line.split()[1]
+                for line in Path(f"/proc/{pid}/fdinfo/{epoll}").read_text().splitlines()
+                if line.startswith("tfd:")
+            }
+            if watched & held:
+                return True
+    return False
+
+
+def wait_until_serving(server: subprocess.Popen, port: int, workers: int, seconds: float = 600) -> None:
+    """Until every server process accepts connections: the parent's socket takes them from the start, and
+    under load a worker can take many seconds to load, in which the others would take every client's
+    connection (keep-alive connections stay where they were accepted for the whole run)."""
+    inode, deadline = listening_inode(port), time.monotonic() + seconds
+    while inode and time.monotonic() < deadline:
+        processes = [p for p in server_pids(server.pid)[1:] if "resource_tracker" not in _cmdline(p)]
+        processes = processes if workers > 1 else [server.pid]
+        if len(processes) >= workers and all(accepting(p, inode) for p in processes):
+            return
+        time.sleep(0.2)
+
+
+def _cmdline(pid: int) -> str:
+    with contextlib.suppress(OSError):
+        return Path(f"/proc/{pid}/cmdline").read_text()
+    return ""
+
+
 def server_pids(pid: int) -> list[int]:
     """The server process and its children (the ``--workers`` processes)."""
     found = [pid]
@@ -453,6 +504,7 @@ def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
     port = free_port()
     server = start_server(db, port, workers=args.workers, cache=args.cache, root=root)
     try:
+        wait_until_serving(server, port, args.workers)
         base = f"http://127.0.0.1:{port}"
         kind = args.client
         asyncio.run(load(base, paths, 4, len(paths) * 2, 60, client_kind=kind))  # warm the caches

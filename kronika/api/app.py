@@ -30,6 +30,7 @@ from kronika.api.encode import FastJSONResponse
 from kronika.api.fastpath import FastRoutes
 from kronika.api.lists import date_q, modality_q
 from kronika.api.paging import OffsetPagingDep, page
+from kronika.api.pool import StorePool
 from kronika.errors import KronikaError
 
 logger = logging.getLogger(__name__)
@@ -203,7 +204,7 @@ def create_app(
     for origin in cors_origins:
         if origin != "*" and not origin.startswith(("http://", "https://")):
             raise KronikaError("E605", f"CORS origin {origin!r} is not an origin; give e.g. https://example.org")
-    pool = deps.StorePool(str(db_path), size=pool_size)
+    pool = StorePool(str(db_path), size=pool_size)
     app = FastAPI(
         title="Kronika",
         version=__version__,

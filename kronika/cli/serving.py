@@ -98,9 +98,8 @@ def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_siz
     import json
     import os
 
-    from uvicorn.supervisors import Multiprocess
-
     from kronika.api.app import SETTINGS_VARIABLE
+    from kronika.api.balance import run_workers
 
     app.state.pool.close()  # the workers open their own connections
     os.environ[SETTINGS_VARIABLE] = json.dumps(settings)
@@ -108,7 +107,7 @@ def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_siz
         "kronika.api.app:app_from_environment", factory=True, workers=workers, host=host, port=port, log_level="warning"
     )
     listener.set_inheritable(True)
-    Multiprocess(config, sockets=[listener]).run()
+    run_workers(config, listener)  # each new connection to the worker holding the fewest
 
 
 def serve_token(ctx: click.Context) -> str | None:
