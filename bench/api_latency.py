@@ -12,7 +12,10 @@ which the machine's load inflates far less than a latency), and the p50, p95 and
 under the concurrent load, with the server's and the clients' CPU time per request over that run (the clients
 share the server's cores). --before DIR first
 measures the server of another tree (a copy of main) on the same store, then this tree's (which migrates
-the store first), and prints the ratio of the p99s: both in one run, as the shared machine's load moves.
+the store first), and prints the ratio of the p99s: both in one run, as the shared machine's load moves;
+--rounds N repeats the pair N times, the order alternated. Each concurrent run also prints how many of the
+clients' connections each server process holds and the p99 over the mean latency (by Little's law the mean
+is the clients over the requests/s, which the load moves; the ratio is how evenly the server shares its time).
 --in-process PASSES measures no server: the app of each tree called in its own process (``create_app`` as an
 ASGI app, no sockets, no response cache), every URL new, the process's CPU per request by kind (the median
 of 20), the trees' passes alternated: what a request costs before any queueing or HTTP, which a loaded
@@ -26,7 +29,7 @@ computing server; without it the concurrent run repeats the URLs, as many users 
 
     .venv/bin/python bench/api_latency.py [--events 100000] [--scale 1] [--clients 50] [--requests 5000]
         [--seconds 120] [--keep DIR] [--workers 1] [--cache 256] [--unique] [--before DIR]
-        [--client httpx|aiohttp] [--in-process PASSES]
+        [--client httpx|aiohttp] [--in-process PASSES] [--rounds N]
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -387,6 +391,25 @@ def wait_until_serving(server: subprocess.Popen, port: int, workers: int, second
         time.sleep(0.2)
 
 
+def connections_by_process(pids: list[int], port: int) -> list[int]:
+    """How many established connections to ``port`` each of ``pids`` holds (/proc/net/tcp's state 01, and
+    the sockets each process's descriptors name): the workers' shares of the clients."""
+    inodes = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[1].endswith(f":{port:04X}") and fields[3] == "01":
+            inodes.add(f"socket:[{fields[9]}]")
+    counts = []
+    for pid in pids:
+        held = 0
+        with contextlib.suppress(OSError):
+            for fd in Path(f"/proc/{pid}/fd").iterdir():
+                with contextlib.suppress(OSError):
+                    held += os.readlink(fd) in inodes
+        counts.append(held)
+    return counts
+
+
 def _cmdline(pid: int) -> str:
     with contextlib.suppress(OSError):
         return Path(f"/proc/{pid}/cmdline").read_text()
@@ -514,9 +537,14 @@ def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
             load(base, paths, 1, len(paths) * 5, 120, unique=True, client_kind=kind, clock=lambda: server_clock(pids))
         )
         cpu, clients_cpu = server_cpu(server.pid), time.process_time()
+        workers = [p for p in server_pids(server.pid)[1:] if "resource_tracker" not in _cmdline(p)] or [server.pid]
+        split: list[int] = []  # the clients' connections by server process, 2 s into the run (all open by then)
+        sampler = threading.Timer(2.0, lambda: split.extend(connections_by_process(workers, port)))
+        sampler.start()
         latencies, failures, wall, _ = asyncio.run(
             load(base, paths, args.clients, args.requests, args.seconds, unique=args.unique, client_kind=kind)
         )
+        sampler.cancel()
         cpu, clients_cpu = server_cpu(server.pid) - cpu, time.process_time() - clients_cpu
     finally:
         server.terminate()
@@ -530,11 +558,24 @@ def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
         "load": os.getloadavg()[0],
         "cpu": cpu,
         "clients_cpu": clients_cpu,
+        "split": split,
     }
 
 
 def summary(values: list[float], wall: float) -> tuple[float, float, float, float]:
     return (percentile(values, 50), percentile(values, 95), percentile(values, 99), len(values) / wall)
+
+
+def _mean_latency(result: dict) -> float:
+    values = [v for vs in result["latencies"].values() for v in vs]
+    return statistics.mean(values) if values else 0.0
+
+
+def _tail(result: dict) -> float:
+    """The p99 over the mean latency: by Little's law the mean is the clients over the requests/s, which the
+    machine's load moves; how far the tail stands above it is how evenly the server shares its time."""
+    values = [v for vs in result["latencies"].values() for v in vs]
+    return percentile(values, 99) / statistics.mean(values) if len(values) > 1 else 0.0
 
 
 def report(label: str, result: dict, args, before: dict | None = None) -> None:
@@ -545,7 +586,9 @@ def report(label: str, result: dict, args, before: dict | None = None) -> None:
         f"{args.workers} server process(es), {args.client} clients), {done} requests in {wall:.1f} s = {done / wall:.0f} requests/s, "
         f"{len(result['failures'])} failed; load average {result['load']:.1f}; "
         f"server CPU {1000 * result['cpu'] / max(done, 1):.2f} ms per request, the clients' "
-        f"{1000 * result['clients_cpu'] / max(done, 1):.2f} ms; one client alone: "
+        f"{1000 * result['clients_cpu'] / max(done, 1):.2f} ms; the clients' connections by server process "
+        f"{'/'.join(map(str, result['split'])) or '-'}; mean latency {_mean_latency(result):.0f} ms, the p99 "
+        f"{_tail(result):.2f} times it; one client alone: "
         f"server CPU {statistics.mean(statistics.median(v) for v in result['alone_cpu'].values() if v):.2f} ms "
         "per request (mean of the kinds' medians)"
     )
@@ -600,6 +643,12 @@ def main() -> int:
         help="first measure the server of this tree (e.g. a `git worktree` of "
         "main), then this one, and print the ratio of their p99s",
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="with --before: this many pairs of runs, the trees' order alternated (both must open the store's schema)",
+    )
     args = parser.parse_args()
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kronika-api-bench-"))
@@ -623,6 +672,12 @@ def main() -> int:
     print(f"opening the store with this tree (its migrations) took {migrate(db, ROOT):.1f} s", flush=True)
     after = measure(db, ROOT, paths, args)
     report("this tree", after, args, before)
+    for number in range(1, args.rounds if args.before else 1):  # further pairs, the order alternated
+        for label in ("this tree", "before") if number % 2 else ("before", "this tree"):
+            tree, asked = (ROOT, paths) if label == "this tree" else (Path(args.before).resolve(), older)
+            result = measure(db, tree, asked, args)
+            report(f"{label} (round {number + 1})", result, args)
+            after = result if label == "this tree" else after
     if not args.keep:
         for path in work.iterdir():
             path.unlink()

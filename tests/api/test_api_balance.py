@@ -114,3 +114,15 @@ def test_a_worker_that_never_accepts_is_not_waited_for(listener, monkeypatch):
     values = counts.array.get_obj()
     values[2], values[3] = os.getppid(), 0  # slot 1: live, holding nothing, never accepting
     assert asyncio.run(_connect([listener], 3, counts)) == [3]
+
+
+def test_a_worker_process_starts_without_loading_the_app():
+    """A spawned worker unpickles its ``BalancedProcess`` (importing ``kronika.api.balance``) before it starts
+    answering the supervisor's health checks, and uvicorn kills a worker silent for 5 s: that import must not
+    load FastAPI and the store (seconds on a loaded machine, and the workers were killed over and over)."""
+    import subprocess
+    import sys
+
+    code = "import sys, kronika.api.balance; print(sorted({'fastapi', 'kronika.api.app'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
