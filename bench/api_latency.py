@@ -29,7 +29,7 @@ computing server; without it the concurrent run repeats the URLs, as many users 
 
     .venv/bin/python bench/api_latency.py [--events 100000] [--scale 1] [--clients 50] [--requests 5000]
         [--seconds 120] [--keep DIR] [--workers 1] [--cache 256] [--unique] [--before DIR]
-        [--client httpx|aiohttp] [--in-process PASSES] [--rounds N]
+        [--client httpx|aiohttp] [--in-process PASSES] [--rounds N] [--serial MS]
 """
 
 from __future__ import annotations
@@ -172,11 +172,12 @@ def free_port() -> int:
 
 
 def start_server(
-    db: Path, port: int, workers: int = 1, cache: int | None = None, root: Path = ROOT
+    db: Path, port: int, workers: int = 1, cache: int | None = None, root: Path = ROOT, serial: int | None = None
 ) -> subprocess.Popen:
     """``kronika serve`` of the tree at ``root`` (``python -m`` imports the package of its working folder)."""
     options = ["--workers", str(workers)] if workers > 1 else []
     options += ["--cache", str(cache)] if cache is not None else []
+    options += ["--serial", str(serial)] if serial else []
     server = subprocess.Popen(
         [
             sys.executable,
@@ -525,7 +526,8 @@ def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
     """One server of the tree at ``root``: the lone client's medians, then the concurrent run (with the
     server's CPU time over it)."""
     port = free_port()
-    server = start_server(db, port, workers=args.workers, cache=args.cache, root=root)
+    serial = args.serial if root == ROOT else None  # an option this tree has
+    server = start_server(db, port, workers=args.workers, cache=args.cache, root=root, serial=serial)
     try:
         wait_until_serving(server, port, args.workers)
         base = f"http://127.0.0.1:{port}"
@@ -642,6 +644,9 @@ def main() -> int:
         "--before",
         help="first measure the server of this tree (e.g. a `git worktree` of "
         "main), then this one, and print the ratio of their p99s",
+    )
+    parser.add_argument(
+        "--serial", type=int, metavar="MS", help="kronika serve --serial MS for this tree's server (not --before's)"
     )
     parser.add_argument(
         "--rounds",

@@ -1,17 +1,20 @@
 """The server's read-only store connections, and the order in which requests get one.
 
 A server process computes on one core (Python's GIL), so requests that run side by side in worker threads only
-share it: each takes as long as all of them together. Under many clients that makes a long request (a page of
-500 events, 12 ms of CPU) wait behind every short one that arrives while it runs, and its latency, the tail of
-the bench, grows with the number of requests in the process. Here the requests of one process take the store
-one at a time, in the order they asked: each waits for those before it and then runs alone, so a long request
-costs the others its own time once, and no request waits for more than the requests that came before it. In a
-model of the bench (50 closed-loop clients, two workers, the kinds' CPU times) this takes the p99 from 146 to
-92 ms with the connections spread evenly, against 101 ms with two at a time and 115 with four.
+share it: each takes as long as all of them together, and a long request (a page of 500 events, 12 ms of CPU)
+waits behind every short one that arrives while it runs. By default requests get a connection as they ask, up
+to ``size`` at once, then in the order they asked. With ``stall`` (``kronika serve --serial MS``) they take the
+store one at a time in that order, each running alone, so no request waits for more than those that came
+before it; a request that has run ``stall`` seconds (a sort or a count up to its time limit, a cold disk) no
+longer counts, and when every running one has, the next starts beside them, up to ``size``.
 
-One at a time would let a request that runs for seconds (a sort or a count up to its time limit, a cold disk)
-hold the whole process, so a request that has run ``STALL`` seconds no longer counts: when every running one
-has, the next starts beside them, up to ``size`` at once.
+One at a time makes the tail even (the bench's p99 over its mean latency 1.71 against main's 2.73-3.17, and
+1.41 against 2.08 in ``bench/api_queueing.py``'s model), but through this pool it costs requests/s on a loaded
+machine: between two requests the process has no thread to run (the worker thread hands its answer to the
+event loop, which hands the next request to a worker thread), and each wake-up waits for a core the other jobs
+hold (50 concurrent calls in one process at load 16: the same CPU, 22 % more wall time). So with ``--serial``
+the read routes of the fast path run on ``kronika.api.serial``'s threads, which take the next request
+themselves; this pool's order serves the rest (the timeline, the pages).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import time
 
 from kronika.store import Store
 
-STALL = 0.05  # s: a request running this long lets the next one start beside it
+STALL = 0.05  # s: with one at a time, a request running this long lets the next one start beside it
 
 
 class StorePool:
@@ -35,7 +38,7 @@ class StorePool:
     at start, not at its first request.
     """
 
-    def __init__(self, path: str, size: int = 8, stall: float = STALL):
+    def __init__(self, path: str, size: int = 8, stall: float | None = None):
         self.path = path
         self.size = max(1, size)
         self.stall = stall
@@ -84,10 +87,13 @@ class StorePool:
         self._start_waiting()
 
     def _may_start(self) -> bool:
-        """Whether a request may start now: none is running, or every one running has run ``stall`` seconds."""
+        """Whether a request may start now: fewer than ``size`` run, and with ``stall`` none runs or every one
+        running has run ``stall`` seconds."""
         if len(self._running) >= self.size:
             return False
-        return not self._running or time.monotonic() - max(self._running.values()) >= self.stall
+        if self.stall is None or not self._running:
+            return True
+        return time.monotonic() - max(self._running.values()) >= self.stall
 
     def _take(self) -> Store:
         if self._free:
@@ -111,7 +117,7 @@ class StorePool:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        if self._waiting and len(self._running) < self.size:
+        if self._waiting and self.stall is not None and len(self._running) < self.size:
             wait = max(self._running.values()) + self.stall - time.monotonic()
             self._timer = asyncio.get_running_loop().call_later(max(wait, 0.0), self._start_waiting)
 

@@ -60,8 +60,15 @@ TOKEN_VARIABLE = "KRONIKA_TOKEN"  # serve's token from the environment, out of s
     type=click.IntRange(0),
     help="GET responses kept in memory per process until the store changes (0: none).",
 )
+@click.option(
+    "--serial",
+    type=click.IntRange(1, 60_000),
+    metavar="MS",
+    help="A process's requests take the store one at a time in the order they came; one that has run MS "
+    "milliseconds lets the next start beside it (an even tail; fewer requests/s on a loaded machine).",
+)
 @click.pass_context
-def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_size) -> None:
+def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_size, serial) -> None:
     """Serve the HTTP API (/api/..., schema at /docs) and the web UI (/) over a store, read-only.
 
     Example: kronika serve --db kronika.db --port 8000 --workers 2
@@ -77,6 +84,7 @@ def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_siz
         "cors_origins": list(cors_origins),
         "max_body_bytes": max_body,
         "cache_size": cache_size,
+        "serial": serial / 1000 if serial else None,
     }
     try:
         app = create_app(**settings)  # also checks the store and the options before any worker starts

@@ -1,5 +1,6 @@
-"""The store connections of a server process (``kronika.api.pool``): handed out one at a time in the order the
-requests ask, another beside them only once every running request has run ``stall`` seconds, at most ``size``."""
+"""The store connections of a server process (``kronika.api.pool``): with ``stall``, handed out one at a time in
+the order the requests ask, another beside them only once every running request has run ``stall`` seconds, at
+most ``size``; without, as they ask up to ``size``, then in that order."""
 
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ async def _asking(pool: StorePool, requests: int, *, until: int = 0) -> tuple[li
         (2, 0.0, 0, [0, 1]),  # never more than size
         (8, 0.01, 4, [0, 1, 2, 3]),  # the first stalled, then the second, ...: each lets the next start
         (3, 0.01, 3, [0, 1, 2]),
+        (3, None, 0, [0, 1, 2]),  # without stall: side by side as they ask, up to size
     ],
 )
 def test_requests_start_one_at_a_time_unless_the_running_ones_stall(store_file, size, stall, until, started):
