@@ -99,7 +99,10 @@ class SerialRunner:
             finally:
                 with self._turn:
                     self._running.pop(me, None)
-            loop.call_soon_threadsafe(_settle, answer, result, error)
+            try:
+                loop.call_soon_threadsafe(_settle, answer, result, error)
+            except RuntimeError:  # the event loop has closed (the server stopped): nobody waits for it
+                pass
         if store is not None:
             store.close()
 

@@ -62,10 +62,12 @@ TOKEN_VARIABLE = "KRONIKA_TOKEN"  # serve's token from the environment, out of s
 )
 @click.option(
     "--serial",
-    type=click.IntRange(1, 60_000),
+    default=50,
+    show_default=True,
+    type=click.IntRange(0, 60_000),
     metavar="MS",
     help="A process's requests take the store one at a time in the order they came; one that has run MS "
-    "milliseconds lets the next start beside it (an even tail; fewer requests/s on a loaded machine).",
+    "milliseconds lets the next start beside it (0: side by side, up to 8).",
 )
 @click.pass_context
 def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_size, serial) -> None:
