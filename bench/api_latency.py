@@ -12,7 +12,10 @@ which the machine's load inflates far less than a latency), and the p50, p95 and
 under the concurrent load, with the server's and the clients' CPU time per request over that run (the clients
 share the server's cores). --before DIR first
 measures the server of another tree (a copy of main) on the same store, then this tree's (which migrates
-the store first), and prints the ratio of the p99s: both in one run, as the shared machine's load moves.
+the store first), and prints the ratio of the p99s: both in one run, as the shared machine's load moves;
+--rounds N repeats the pair N times, the order alternated. Each concurrent run also prints how many of the
+clients' connections each server process holds and the p99 over the mean latency (by Little's law the mean
+is the clients over the requests/s, which the load moves; the ratio is how evenly the server shares its time).
 --in-process PASSES measures no server: the app of each tree called in its own process (``create_app`` as an
 ASGI app, no sockets, no response cache), every URL new, the process's CPU per request by kind (the median
 of 20), the trees' passes alternated: what a request costs before any queueing or HTTP, which a loaded
@@ -26,7 +29,7 @@ computing server; without it the concurrent run repeats the URLs, as many users 
 
     .venv/bin/python bench/api_latency.py [--events 100000] [--scale 1] [--clients 50] [--requests 5000]
         [--seconds 120] [--keep DIR] [--workers 1] [--cache 256] [--unique] [--before DIR]
-        [--client httpx|aiohttp] [--in-process PASSES]
+        [--client httpx|aiohttp] [--in-process PASSES] [--rounds N] [--serial MS]
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -168,11 +172,12 @@ def free_port() -> int:
 
 
 def start_server(
-    db: Path, port: int, workers: int = 1, cache: int | None = None, root: Path = ROOT
+    db: Path, port: int, workers: int = 1, cache: int | None = None, root: Path = ROOT, serial: int | None = None
 ) -> subprocess.Popen:
     """``kronika serve`` of the tree at ``root`` (``python -m`` imports the package of its working folder)."""
     options = ["--workers", str(workers)] if workers > 1 else []
     options += ["--cache", str(cache)] if cache is not None else []
+    options += ["--serial", str(serial)] if serial else []
     server = subprocess.Popen(
         [
             sys.executable,
@@ -342,6 +347,76 @@ def server_cpu(pid: int) -> float:
     return total
 
 
+def listening_inode(port: int) -> str | None:
+    """The inode of the socket listening on loopback ``port`` (/proc/net/tcp: state 0A is LISTEN)."""
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[1].endswith(f":{port:04X}") and fields[3] == "0A":
+            return fields[9]
+    return None
+
+
+def accepting(pid: int, inode: str) -> bool:
+    """Whether process ``pid`` waits for connections on the socket ``inode``: one of its epoll descriptors
+    watches the descriptor it holds that socket by (/proc's fdinfo lists each watched one as ``tfd``)."""
+    held, epolls = set(), []
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            target = os.readlink(fd)
+            if target == f"socket:[{inode}]":
+                held.add(fd.name)
+            elif target == "anon_inode:[eventpoll]":
+                epolls.append(fd.name)
+    for epoll in epolls:
+        with contextlib.suppress(OSError):
+            watched = {
+                line.split()[1]
+                for line in Path(f"/proc/{pid}/fdinfo/{epoll}").read_text().splitlines()
+                if line.startswith("tfd:")
+            }
+            if watched & held:
+                return True
+    return False
+
+
+def wait_until_serving(server: subprocess.Popen, port: int, workers: int, seconds: float = 600) -> None:
+    """Until every server process accepts connections: the parent's socket takes them from the start, and
+    under load a worker can take many seconds to load, in which the others would take every client's
+    connection (keep-alive connections stay where they were accepted for the whole run)."""
+    inode, deadline = listening_inode(port), time.monotonic() + seconds
+    while inode and time.monotonic() < deadline:
+        processes = [p for p in server_pids(server.pid)[1:] if "resource_tracker" not in _cmdline(p)]
+        processes = processes if workers > 1 else [server.pid]
+        if len(processes) >= workers and all(accepting(p, inode) for p in processes):
+            return
+        time.sleep(0.2)
+
+
+def connections_by_process(pids: list[int], port: int) -> list[int]:
+    """How many established connections to ``port`` each of ``pids`` holds (/proc/net/tcp's state 01, and
+    the sockets each process's descriptors name): the workers' shares of the clients."""
+    inodes = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[1].endswith(f":{port:04X}") and fields[3] == "01":
+            inodes.add(f"socket:[{fields[9]}]")
+    counts = []
+    for pid in pids:
+        held = 0
+        with contextlib.suppress(OSError):
+            for fd in Path(f"/proc/{pid}/fd").iterdir():
+                with contextlib.suppress(OSError):
+                    held += os.readlink(fd) in inodes
+        counts.append(held)
+    return counts
+
+
+def _cmdline(pid: int) -> str:
+    with contextlib.suppress(OSError):
+        return Path(f"/proc/{pid}/cmdline").read_text()
+    return ""
+
+
 def server_pids(pid: int) -> list[int]:
     """The server process and its children (the ``--workers`` processes)."""
     found = [pid]
@@ -451,8 +526,10 @@ def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
     """One server of the tree at ``root``: the lone client's medians, then the concurrent run (with the
     server's CPU time over it)."""
     port = free_port()
-    server = start_server(db, port, workers=args.workers, cache=args.cache, root=root)
+    serial = args.serial if root == ROOT else None  # an option this tree has
+    server = start_server(db, port, workers=args.workers, cache=args.cache, root=root, serial=serial)
     try:
+        wait_until_serving(server, port, args.workers)
         base = f"http://127.0.0.1:{port}"
         kind = args.client
         asyncio.run(load(base, paths, 4, len(paths) * 2, 60, client_kind=kind))  # warm the caches
@@ -462,9 +539,14 @@ def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
             load(base, paths, 1, len(paths) * 5, 120, unique=True, client_kind=kind, clock=lambda: server_clock(pids))
         )
         cpu, clients_cpu = server_cpu(server.pid), time.process_time()
+        workers = [p for p in server_pids(server.pid)[1:] if "resource_tracker" not in _cmdline(p)] or [server.pid]
+        split: list[int] = []  # the clients' connections by server process, 2 s into the run (all open by then)
+        sampler = threading.Timer(2.0, lambda: split.extend(connections_by_process(workers, port)))
+        sampler.start()
         latencies, failures, wall, _ = asyncio.run(
             load(base, paths, args.clients, args.requests, args.seconds, unique=args.unique, client_kind=kind)
         )
+        sampler.cancel()
         cpu, clients_cpu = server_cpu(server.pid) - cpu, time.process_time() - clients_cpu
     finally:
         server.terminate()
@@ -478,11 +560,24 @@ def measure(db: Path, root: Path, paths: dict[str, str], args) -> dict:
         "load": os.getloadavg()[0],
         "cpu": cpu,
         "clients_cpu": clients_cpu,
+        "split": split,
     }
 
 
 def summary(values: list[float], wall: float) -> tuple[float, float, float, float]:
     return (percentile(values, 50), percentile(values, 95), percentile(values, 99), len(values) / wall)
+
+
+def _mean_latency(result: dict) -> float:
+    values = [v for vs in result["latencies"].values() for v in vs]
+    return statistics.mean(values) if values else 0.0
+
+
+def _tail(result: dict) -> float:
+    """The p99 over the mean latency: by Little's law the mean is the clients over the requests/s, which the
+    machine's load moves; how far the tail stands above it is how evenly the server shares its time."""
+    values = [v for vs in result["latencies"].values() for v in vs]
+    return percentile(values, 99) / statistics.mean(values) if len(values) > 1 else 0.0
 
 
 def report(label: str, result: dict, args, before: dict | None = None) -> None:
@@ -493,7 +588,9 @@ def report(label: str, result: dict, args, before: dict | None = None) -> None:
         f"{args.workers} server process(es), {args.client} clients), {done} requests in {wall:.1f} s = {done / wall:.0f} requests/s, "
         f"{len(result['failures'])} failed; load average {result['load']:.1f}; "
         f"server CPU {1000 * result['cpu'] / max(done, 1):.2f} ms per request, the clients' "
-        f"{1000 * result['clients_cpu'] / max(done, 1):.2f} ms; one client alone: "
+        f"{1000 * result['clients_cpu'] / max(done, 1):.2f} ms; the clients' connections by server process "
+        f"{'/'.join(map(str, result['split'])) or '-'}; mean latency {_mean_latency(result):.0f} ms, the p99 "
+        f"{_tail(result):.2f} times it; one client alone: "
         f"server CPU {statistics.mean(statistics.median(v) for v in result['alone_cpu'].values() if v):.2f} ms "
         "per request (mean of the kinds' medians)"
     )
@@ -548,6 +645,15 @@ def main() -> int:
         help="first measure the server of this tree (e.g. a `git worktree` of "
         "main), then this one, and print the ratio of their p99s",
     )
+    parser.add_argument(
+        "--serial", type=int, metavar="MS", help="kronika serve --serial MS for this tree's server (not --before's)"
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="with --before: this many pairs of runs, the trees' order alternated (both must open the store's schema)",
+    )
     args = parser.parse_args()
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kronika-api-bench-"))
@@ -571,6 +677,12 @@ def main() -> int:
     print(f"opening the store with this tree (its migrations) took {migrate(db, ROOT):.1f} s", flush=True)
     after = measure(db, ROOT, paths, args)
     report("this tree", after, args, before)
+    for number in range(1, args.rounds if args.before else 1):  # further pairs, the order alternated
+        for label in ("this tree", "before") if number % 2 else ("before", "this tree"):
+            tree, asked = (ROOT, paths) if label == "this tree" else (Path(args.before).resolve(), older)
+            result = measure(db, tree, asked, args)
+            report(f"{label} (round {number + 1})", result, args)
+            after = result if label == "this tree" else after
     if not args.keep:
         for path in work.iterdir():
             path.unlink()

@@ -30,6 +30,7 @@ from kronika.api.encode import FastJSONResponse
 from kronika.api.fastpath import FastRoutes
 from kronika.api.lists import date_q, modality_q
 from kronika.api.paging import OffsetPagingDep, page
+from kronika.api.pool import StorePool
 from kronika.errors import KronikaError
 
 logger = logging.getLogger(__name__)
@@ -189,6 +190,7 @@ def create_app(
     cors_origins: tuple[str, ...] | list[str] = (),
     max_body_bytes: int = DEFAULT_MAX_BODY,
     pool_size: int = 8,
+    serial: float | None = None,
     cache_size: int = DEFAULT_ENTRIES,
     fast_routes: bool = True,
 ) -> FastAPI:
@@ -197,13 +199,15 @@ def create_app(
     ``token`` enables ``POST /api/analyze`` for clients that send ``Authorization: Bearer <token>``;
     ``cors_origins`` lets pages of those origins call the API from a browser; ``max_body_bytes`` caps
     request bodies (413 above it); ``cache_size`` is how many GET responses are kept until the store
-    changes (0: none); ``fast_routes`` answers the read routes' plain GETs past FastAPI's machinery
-    (``kronika.api.fastpath``: the same responses; off only to compare).
+    changes (0: none); ``serial`` (seconds) has a process's requests take the store one at a time in the order
+    they came, one that has run that long letting the next start beside it (``kronika.api.pool``);
+    ``fast_routes`` answers the read routes' plain GETs past FastAPI's machinery (``kronika.api.fastpath``: the
+    same responses; off only to compare).
     """
     for origin in cors_origins:
         if origin != "*" and not origin.startswith(("http://", "https://")):
             raise KronikaError("E605", f"CORS origin {origin!r} is not an origin; give e.g. https://example.org")
-    pool = deps.StorePool(str(db_path), size=pool_size)
+    pool = StorePool(str(db_path), size=pool_size, stall=serial)
     app = FastAPI(
         title="Kronika",
         version=__version__,
@@ -240,8 +244,19 @@ def create_app(
         )
 
     # Innermost: a plain GET of a read route is answered here, anything else by FastAPI's routing below.
+    runner = None
+    if serial is not None:
+        from kronika.api.serial import SerialRunner
+
+        runner = SerialRunner(pool.open, pool_size, serial)
+        app.router.on_shutdown.append(runner.close)
     app.add_middleware(
-        FastRoutes, routers=(lists.router, router), pool=pool, handlers=app.exception_handlers, enabled=fast_routes
+        FastRoutes,
+        routers=(lists.router, router),
+        pool=pool,
+        handlers=app.exception_handlers,
+        enabled=fast_routes,
+        runner=runner,
     )
     # Inside CORS and the security headers, so they are added to a cached response as to a fresh one.
     app.add_middleware(ResponseCache, version=pool.data_version, entries=cache_size)

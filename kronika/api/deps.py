@@ -1,9 +1,8 @@
-"""What the API routes and the web pages share: the pool of read-only store connections, JSON helpers,
+"""What the API routes and the web pages share: a request's store connection (``kronika.api.pool``), JSON helpers,
 the office-at-date view of the knowledge base, and the optional stories of the store."""
 
 from __future__ import annotations
 
-import asyncio
 import math
 from collections.abc import AsyncIterator
 from datetime import date as Date
@@ -14,65 +13,6 @@ from fastapi import Depends, HTTPException, Request
 from kronika.api.encode import FastJSONResponse, dumps
 from kronika.errors import KronikaError
 from kronika.store import Store
-
-
-class StorePool:
-    """Read-only connections to one store file, shared by the requests.
-
-    SQLite serialises the statements of one connection, so concurrent requests each take their own (up to
-    ``size``, opened as needed). A request waits for a free connection in the event loop, never in a worker
-    thread: a worker blocked on the pool could hold the very thread another request needs to give its
-    connection back. The first connection is opened at once, so a missing or foreign file stops the server
-    at start, not at its first request.
-    """
-
-    def __init__(self, path: str, size: int = 8):
-        self.path = path
-        self.size = max(1, size)
-        self._free: list[Store] = [self.open()]
-        self._all: list[Store] = list(self._free)
-        self._slots = asyncio.Semaphore(self.size)
-        # PRAGMA data_version compares commits against one connection's own past, so the response cache
-        # asks always the same one, which serves no request.
-        self._watch: Store | None = None
-
-    def data_version(self) -> int:
-        if self._watch is None:
-            self._watch = self.open()
-            self._all.append(self._watch)
-        return self._watch.data_version()
-
-    def open(self) -> Store:
-        return Store(self.path, create=False, read_only=True)
-
-    async def acquire(self) -> Store:
-        await self._slots.acquire()
-        if self._free:
-            return self._free.pop()
-        try:
-            store = self.open()
-        except BaseException:  # a damaged file: the slot goes back, or each failure would keep one for good
-            self._slots.release()
-            raise
-        self._all.append(store)
-        return store
-
-    def release(self, store: Store, *, failed: bool = False) -> None:
-        """Give a connection back; one that failed with a store error is closed and replaced when next
-        needed, so a connection that went wrong cannot keep answering with an error the file does not have."""
-        if failed:
-            store.close()
-            self._all.remove(store)
-        else:
-            self._free.append(store)
-        self._slots.release()
-
-    def close(self) -> None:
-        for store in self._all:
-            store.close()
-        self._all.clear()
-        self._free.clear()
-        self._watch = None
 
 
 async def get_store(request: Request) -> AsyncIterator[Store]:

@@ -97,17 +97,30 @@ class Call:
     threaded: bool = False  # a sync function: run in a worker thread, as FastAPI does
 
     async def run(self, values: dict, query: dict, request: Request, store) -> object:
+        arguments = await self.arguments(values, query, request, store)
+        if self.threaded:
+            return await run_in_threadpool(self.function, **arguments)
+        return await self.function(**arguments)
+
+    async def arguments(self, values: dict, query: dict, request: Request, store=None) -> dict:
+        """The function's arguments (the store's only when ``store`` is given)."""
         arguments = {param.name: param.read(query) for param in self.query}
         arguments.update({name: values[name] for name in self.path})
         for name, call in self.calls.items():
             arguments[name] = await call.run(values, query, request, store)
         if self.request:
             arguments[self.request] = request
-        if self.store:
+        if self.store and store is not None:
             arguments[self.store] = store
-        if self.threaded:
-            return await run_in_threadpool(self.function, **arguments)
-        return await self.function(**arguments)
+        return arguments
+
+    def serial(self) -> bool:
+        """Whether the store goes to this route function alone (``kronika.api.serial`` can run it)."""
+        return bool(self.threaded and self.store) and not any(_takes_store(call) for call in self.calls.values())
+
+
+def _takes_store(call: Call) -> bool:
+    return bool(call.store) or any(_takes_store(sub) for sub in call.calls.values())
 
 
 _KINDS = {str: str, str | None: str, int: int, list[str]: list}
@@ -150,9 +163,10 @@ class FastRoutes:
     """ASGI middleware in front of FastAPI's routing: a GET of a route ``plan`` reads, with plainly valid
     parameters, answered by the route's own functions (module docstring); everything else passed on."""
 
-    def __init__(self, app, routers: typing.Sequence, pool, handlers: dict, enabled: bool = True):
+    def __init__(self, app, routers: typing.Sequence, pool, handlers: dict, enabled: bool = True, runner=None):
         self.app = app
         self.pool = pool
+        self.runner = runner  # a SerialRunner (``serve --serial``): the routes that take the store run there
         self.handlers = handlers  # the app's exception handlers by class (async functions)
         self.routes: list[tuple[APIRoute, Call | None]] = []
         if enabled:
@@ -187,6 +201,13 @@ class FastRoutes:
         for key, value in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True):
             query.setdefault(key, []).append(value)  # Starlette's own reading of the query string
         request = Request(scope, receive)
+        if self.runner is not None and call.serial():
+            try:
+                arguments = await call.arguments(values, query, request)
+                response = await self.runner.run(call.function, arguments, call.store)
+            except Exception as error:  # noqa: BLE001 - answered by the app's handler, or by FastAPI
+                return await self._answer_error(request, error)
+            return response if isinstance(response, Response) else None
         try:
             store = await self.pool.acquire()  # (opening a connection to a damaged file fails here)
         except KronikaError as error:

@@ -60,8 +60,17 @@ TOKEN_VARIABLE = "KRONIKA_TOKEN"  # serve's token from the environment, out of s
     type=click.IntRange(0),
     help="GET responses kept in memory per process until the store changes (0: none).",
 )
+@click.option(
+    "--serial",
+    default=50,
+    show_default=True,
+    type=click.IntRange(0, 60_000),
+    metavar="MS",
+    help="A process's requests take the store one at a time in the order they came; one that has run MS "
+    "milliseconds lets the next start beside it (0: side by side, up to 8).",
+)
 @click.pass_context
-def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_size) -> None:
+def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_size, serial) -> None:
     """Serve the HTTP API (/api/..., schema at /docs) and the web UI (/) over a store, read-only.
 
     Example: kronika serve --db kronika.db --port 8000 --workers 2
@@ -77,6 +86,7 @@ def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_siz
         "cors_origins": list(cors_origins),
         "max_body_bytes": max_body,
         "cache_size": cache_size,
+        "serial": serial / 1000 if serial else None,
     }
     try:
         app = create_app(**settings)  # also checks the store and the options before any worker starts
@@ -98,9 +108,8 @@ def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_siz
     import json
     import os
 
-    from uvicorn.supervisors import Multiprocess
-
     from kronika.api.app import SETTINGS_VARIABLE
+    from kronika.api.balance import run_workers
 
     app.state.pool.close()  # the workers open their own connections
     os.environ[SETTINGS_VARIABLE] = json.dumps(settings)
@@ -108,7 +117,7 @@ def serve(ctx, db, host, port, token, cors_origins, max_body, workers, cache_siz
         "kronika.api.app:app_from_environment", factory=True, workers=workers, host=host, port=port, log_level="warning"
     )
     listener.set_inheritable(True)
-    Multiprocess(config, sockets=[listener]).run()
+    run_workers(config, listener)  # each new connection to the worker holding the fewest
 
 
 def serve_token(ctx: click.Context) -> str | None:

@@ -62,8 +62,9 @@ def clients(tmp_path_factory, pipeline):
     with (
         TestClient(create_app(path, cache_size=0)) as fast,
         TestClient(create_app(path, cache_size=0, fast_routes=False)) as plain,
+        TestClient(create_app(path, cache_size=0, serial=0.05)) as serial,
     ):
-        yield fast, plain
+        yield fast, plain, serial
 
 
 def _answer(client, url: str) -> tuple:
@@ -73,8 +74,15 @@ def _answer(client, url: str) -> tuple:
 
 @pytest.mark.parametrize("url", URLS)
 def test_fast_routes_answer_as_fastapi(clients, url):
-    fast, plain = clients
+    fast, plain, _ = clients
     assert _answer(fast, url) == _answer(plain, url)
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_routes_run_serially_answer_as_fastapi(clients, url):
+    """``serve --serial``: the routes that take the store run on ``kronika.api.serial``'s threads."""
+    _, plain, serial = clients
+    assert _answer(serial, url) == _answer(plain, url)
 
 
 @pytest.mark.parametrize(
