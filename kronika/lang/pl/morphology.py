@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
 from operator import attrgetter
@@ -83,6 +84,12 @@ def tag_values(tag: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def _tag_cases(tag: str) -> frozenset[str]:
+    """The cases among a tag's values."""
+    return tag_values(tag).intersection(CASES)
+
+
+@lru_cache(maxsize=4096)
 def narrow_tag(tag: str, case: str, number: str) -> str:
     """The tag with dotted case and number alternatives reduced to the chosen reading (once per tag and
     reading: the sentence loop narrows a tag for every governed case)."""
@@ -149,8 +156,8 @@ class Analysis:
         return self.values & GENDERS
 
 
-# What the sentence loop asks of every reading of every word, as C-level getters.
-_POS, _SCORE = attrgetter("pos"), attrgetter("score")
+# What the sentence loop asks of every reading it weighs, as a C-level getter.
+_SCORE = attrgetter("score")
 
 
 def _rescored(a: Analysis, score: float, tag: str) -> Analysis:
@@ -180,6 +187,17 @@ class Word:
     end: int
     analyses: tuple[Analysis, ...] = ()
     kind: str = "word"  # word | fixed | particle | punct
+
+
+class _Scored(NamedTuple):
+    """A word's readings as the sentence loop reads them (cached per word and name flag)."""
+
+    entries: tuple[tuple[Analysis, float, Analysis], ...]  # (reading, score before document evidence, rescored)
+    lemmas: frozenset[str]  # the lemmas that could take document evidence (those other than the word)
+    free: tuple[Analysis, ...]  # the rescored readings: the answer when none of ``lemmas`` is in the document
+    best: Analysis  # the first of ``free``'s highest scores
+    has_prep: bool  # whether a reading is a preposition (rescoring never changes a tag)
+    cases: frozenset[str]  # the cases its informative readings can take (what a preposition before it reads)
 
 
 class Morphology:
@@ -321,7 +339,8 @@ class Morphology:
         keyword guidelines do ("serwisów społecznościowych" -> "serwis społecznościowy").
         """
         words = self.words(text)
-        name_like = _name_like_flags(words, phrase=True)
+        # In a phrase every capitalised word reads as a name.
+        name_like = [w.text[:1].isupper() and w.kind != "punct" for w in words]
         for word, flag in zip(words, name_like):
             if word.kind == "word":
                 word.analyses = self.scored(word.text, name_like=flag, document_forms=document_forms)
@@ -364,53 +383,57 @@ class Morphology:
         self, word: str, *, name_like: bool, document_forms: frozenset[str] = frozenset()
     ) -> tuple[Analysis, ...]:
         """Candidates with context-free preferences applied: names for capitalised words, document evidence."""
-        entries, lemmas, free_only = self._scored(word, name_like)
-        if lemmas.isdisjoint(document_forms):
-            return free_only  # most words: no reading's lemma is elsewhere in the document
-        out = []
-        for a, score, free in entries:
-            if a.lemma != word and a.lemma in document_forms:
-                score += BONUS_DOCUMENT  # the last term, as it always was: the same sum to the last bit
-                out.append(_rescored(a, score, a.tag) if score != a.score else a)
-            else:
-                out.append(free)
-        return tuple(out)
+        entry = self._scored(word, name_like)
+        if entry.lemmas.isdisjoint(document_forms):
+            return entry.free  # most words: no reading's lemma is elsewhere in the document
+        return _with_document(word, entry, document_forms)
 
-    def _scored_free(
-        self, word: str, name_like: bool
-    ) -> tuple[tuple[tuple[Analysis, float, Analysis], ...], frozenset[str], tuple[Analysis, ...]]:
+    def _scored_free(self, word: str, name_like: bool) -> _Scored:
         """Each candidate with its score before document evidence, and the candidate rescored so (made once:
-        ``dataclasses.replace`` is slow, and most words have no document evidence); the lemmas that could take
-        document evidence (those other than the word); and the rescored candidates, ``scored``'s answer when
-        none of those lemmas is in the document."""
+        most words have no document evidence), with what the sentence loop asks of them (``_Scored``)."""
         out = []
         capitalised = word[:1].isupper()
         candidates = self.candidates(word, name_like=name_like)
         common = any(a.pos in ADJ_CLASSES or COMMON_NOUN_LABEL in a.labels for a in candidates)
+        has_prep = False
+        cases: set[str] = set()
         for a in candidates:
             score = a.score
+            labels, values, pos = a.labels, a.values, a.pos
+            if pos == "prep":
+                has_prep = True
+            if a.tag != INDECLINABLE_TAG:
+                cases.update(_tag_cases(a.tag))
+            proper = a.proper
             # SGJP lists many rare surnames that are also common words ("Klub", "Rado" for "Radę",
             # "Wolska"): such a word is far more often the common word, and a person name made of
             # it still inflects the same way.
-            surname_only = set(a.labels) <= SURNAME_LABELS and bool(a.labels)
-            if (a.proper or a.lemma[:1].isupper()) and not (common and surname_only):
+            surname_only = bool(labels) and SURNAME_LABELS.issuperset(labels)
+            if (proper or a.lemma[:1].isupper()) and not (common and surname_only):
                 bonus = BONUS_SURNAME if surname_only else BONUS_PROPER
                 score += bonus if name_like else (0.1 if capitalised else -bonus)
-            if a.proper and "pl" in a.values and "sg" not in a.values and "pt" not in a.values:
+            if proper and "pl" in values and "sg" not in values and "pt" not in values:
                 # A place or person is one of a kind: plural readings of names ("Stanowo" for
                 # "Stanów") are rare unless the name is plural only ("Stany", "Katowice").
                 score -= PENALTY_PLURAL_NAME
-            if a.source and a.weak and (a.labels or a.pos != "subst"):
+            if a.source and a.weak and (labels or pos != "subst"):
                 score -= PENALTY_RARE
-            if "voc" in a.values and not a.values & NON_VOCATIVE:
+            if "voc" in values and not values & NON_VOCATIVE:
                 # The vocative is rare in news text; "Xi" is far more often a nominative.
                 score -= PENALTY_VOCATIVE
-            if a.pos == "ger" and common:
+            if pos == "ger" and common:
                 # A verbal noun ("Życzenie" from "życzyć") yields to the noun of the same form.
                 score -= BONUS_GERUND
             out.append((a, score, _rescored(a, score, a.tag) if score != a.score else a))
-        lemmas = frozenset(a.lemma for a in candidates if a.lemma != word)
-        return tuple(out), lemmas, tuple(free for _, _, free in out)
+        free = tuple(rescored for _, _, rescored in out)
+        return _Scored(
+            tuple(out),
+            frozenset(a.lemma for a in candidates if a.lemma != word),
+            free,
+            max(free, key=_SCORE),
+            has_prep,
+            frozenset(cases),
+        )
 
     def choose_reading(self, words: Sequence[Word], first: int):
         """The (case, number) reading giving the longest agreeing span from ``words[first]``."""
@@ -555,46 +578,96 @@ class Morphology:
         ``document_forms`` are all token texts of the document, ``name_forms`` those written with a
         capital inside a sentence: both let a word borrow evidence from the rest of its article.
         """
-        words = [Word(t, 0, 0) for t in texts]
-        for word in words:
-            if not word.text[:1].isalnum():
-                word.kind = "punct"
-        flags = _name_like_flags(words, phrase=False, name_forms=name_forms)
-        for word, flag in zip(words, flags):
-            word.analyses = self.scored(word.text, name_like=flag, document_forms=document_forms)
+        flags = _sentence_name_flags(texts, name_forms)
+        scored = self._scored
+        # Per token: its readings (with document evidence), the best of them when nothing in the sentence moves
+        # a score (most words: the cached answer), whether one is a preposition, and the cases it can take.
+        readings = []
+        for text, flag in zip(texts, flags):
+            entry = scored(text, flag)
+            if entry.lemmas.isdisjoint(document_forms):
+                readings.append((entry.free, entry.best, entry.has_prep, entry.cases))
+            else:
+                readings.append((_with_document(text, entry, document_forms), None, entry.has_prep, entry.cases))
         chosen: list[Analysis] = []
-        for i, (word, flag) in enumerate(zip(words, flags)):
-            options = word.analyses
-            previous = chosen[-1] if chosen else None
-            governed = _case_governed(previous.tag) if previous else None
-            if governed:
-                options = _prefer_case(options, governed, BONUS_PREPOSITION)
-            elif flag and previous is not None and previous.pos == "subst" and COMMON_NOUN_LABEL in previous.labels:
-                # A name right after a common noun is mostly its genitive complement ("wizycie Kima").
-                options = _prefer_case(options, "gen", BONUS_GENITIVE_NAME)
-            if i + 1 < len(words) and "prep" in map(_POS, options):
+        previous = None
+        last = len(readings) - 1
+        for i, (options, best, has_prep, _cases) in enumerate(readings):
+            if previous is not None:
+                governed = _case_governed(previous.tag)
+                if governed:
+                    options, best = _prefer_case(options, governed, BONUS_PREPOSITION), None
+                elif flags[i] and previous.pos == "subst" and COMMON_NOUN_LABEL in previous.labels:
+                    # A name right after a common noun is mostly its genitive complement ("wizycie Kima").
+                    options, best = _prefer_case(options, "gen", BONUS_GENITIVE_NAME), None
+            if has_prep and i < last:
                 # A preposition's case is the one the next word can take ("z Xi" inst, "w Pekinie" loc).
-                informative = [a for a in words[i + 1].analyses if a.tag != INDECLINABLE_TAG]
-                following = {c for a in informative for c in CASES if c in a.values}
+                following = readings[i + 1][3]
                 options = tuple(
                     _rescored(a, a.score + BONUS_PREPOSITION, a.tag)
                     if a.pos == "prep" and _governed_case(a) in following
                     else a
                     for a in options
                 )
-            chosen.append(max(options, key=_SCORE))  # max keeps Morfeusz's order among equals
+                best = None
+            if best is None:
+                best = max(options, key=_SCORE)  # max keeps Morfeusz's order among equals
+            chosen.append(best)
+            previous = best
         # Consecutive capitalised names share their case ("Kim Dzong Un", "Władimirem Putinem").
-        for start, end in _name_chains(words, flags):
-            chain = words[start:end]
-            choice = self.choose_reading(chain, 0)
-            if choice is None:
+        for start, end in _flag_runs(flags):
+            found = self._reading(0, tuple((texts[k], "word", readings[k][0]) for k in range(start, end)))
+            if found is None or len(found[1]) < 2:
                 continue
-            (case, number), assignment = choice
-            if len(assignment) < 2:
-                continue
+            (case, number), assignment = found
             for index, analysis in assignment.items():
-                chosen[start + index] = replace(analysis, tag=narrow_tag(analysis.tag, case, number))
+                chosen[start + index] = _rescored(analysis, analysis.score, narrow_tag(analysis.tag, case, number))
         return [(a.lemma, a.tag) for a in chosen]
+
+
+def _with_document(word: str, entry: _Scored, document_forms: frozenset[str]) -> tuple[Analysis, ...]:
+    """A word's readings with the bonus of a lemma found elsewhere in the document (other than the word itself)."""
+    out = []
+    for a, score, free in entry.entries:
+        if a.lemma != word and a.lemma in document_forms:
+            score += BONUS_DOCUMENT  # the last term, as it always was: the same sum to the last bit
+            out.append(_rescored(a, score, a.tag) if score != a.score else a)
+        else:
+            out.append(free)
+    return tuple(out)
+
+
+def _sentence_name_flags(texts: Sequence[str], name_forms: frozenset[str]) -> list[bool]:
+    """Which capitalised words of a sentence read as names: not sentence-initial (punctuation aside), or else
+    followed by another capitalised word or capitalised inside some sentence of the same document
+    (``name_forms``)."""
+    first = next((i for i, text in enumerate(texts) if text[:1].isalnum()), -1)
+    flags = []
+    for i, text in enumerate(texts):
+        if not text[:1].isupper() or not text[:1].isalnum():
+            flags.append(False)
+        elif i != first:
+            flags.append(True)
+        else:
+            following = texts[i + 1] if i + 1 < len(texts) else ""
+            flags.append(following[:1].isupper() or text in name_forms)
+    return flags
+
+
+def _flag_runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """The runs of two flagged words or more (consecutive names)."""
+    runs = []
+    start = None
+    for i, flag in enumerate(flags):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            if i - start >= 2:
+                runs.append((start, i))
+            start = None
+    if start is not None and len(flags) - start >= 2:
+        runs.append((start, len(flags)))
+    return runs
 
 
 def _written_in_capitals(word: str) -> bool:
@@ -623,41 +696,6 @@ def _is_fixed(token: str) -> bool:
     if token[:1].isdigit():
         return True
     return bool(ROMAN_RE.fullmatch(token))
-
-
-def _name_like_flags(words: Sequence[Word], *, phrase: bool, name_forms: frozenset[str] = frozenset()) -> list[bool]:
-    """Which capitalised words read as names: not sentence-initial, next to another capitalised
-    word, or capitalised inside some sentence of the same document (``name_forms``)."""
-    flags = []
-    content = [i for i, w in enumerate(words) if w.kind != "punct"]
-    first = content[0] if content else -1
-    for i, word in enumerate(words):
-        capitalised = word.text[:1].isupper()
-        if not capitalised or word.kind == "punct":
-            flags.append(False)
-            continue
-        if phrase or i != first:
-            flags.append(True)
-            continue
-        following = words[i + 1].text if i + 1 < len(words) else ""
-        flags.append(following[:1].isupper() or word.text in name_forms)
-    return flags
-
-
-def _name_chains(words: Sequence[Word], flags: Sequence[bool]) -> list[tuple[int, int]]:
-    chains = []
-    i = 0
-    while i < len(words):
-        if flags[i]:
-            j = i
-            while j < len(words) and (flags[j] or words[j].kind == "particle" and j + 1 < len(words) and flags[j + 1]):
-                j += 1
-            if j - i >= 2:
-                chains.append((i, j))
-            i = j
-        else:
-            i += 1
-    return chains
 
 
 def _apposition(head: Analysis, noun: Analysis, case: str, number: str, word: Word) -> bool:
