@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import attrgetter
 
@@ -115,25 +115,49 @@ def match_case(orth: str, form: str) -> str:
     return form
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
+class _Reading(NamedTuple):
     lemma: str
     tag: str
-    labels: tuple[str, ...] = ()
-    qualifiers: tuple[str, ...] = ()
+    labels: tuple[str, ...]
+    qualifiers: tuple[str, ...]
     # The lemma with its homonym mark ("Tadeusz:Sm1"), which Morfeusz.generate needs; empty when guessed.
-    source: str = ""
-    score: float = SCORE_KNOWN
+    source: str
+    score: float
     # The start of a hyphenated compound kept as written ("Koszalińsko-" in "Koszalińsko-Kołobrzeskiej").
-    prefix: str = ""
+    prefix: str
+    # The tag's word class and its attribute values, kept with it: every stage asks them of every reading
+    # many times, and a tuple's field is read in C where a property calls a function.
+    pos: str
+    values: frozenset[str]
 
-    @property
-    def pos(self) -> str:
-        return _tag_pos(self.tag)
 
-    @property
-    def values(self) -> frozenset[str]:
-        return tag_values(self.tag)
+class Analysis(_Reading):
+    """One reading of a word. A tuple: made, read, hashed and compared in C (the morphology and the stages after
+    it make and read hundreds of readings per article). Made by ``Analysis(lemma, tag, ...)`` only: ``pos``
+    and ``values`` follow from the tag, so ``_replace`` is never used."""
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        lemma: str,
+        tag: str,
+        labels: tuple[str, ...] = (),
+        qualifiers: tuple[str, ...] = (),
+        source: str = "",
+        score: float = SCORE_KNOWN,
+        prefix: str = "",
+    ):
+        return _new_tuple(cls, (lemma, tag, labels, qualifiers, source, score, prefix, _tag_pos(tag), tag_values(tag)))
+
+    def __getnewargs__(self):
+        return tuple(self)[:7]
+
+    def __repr__(self) -> str:
+        return (
+            f"Analysis(lemma={self.lemma!r}, tag={self.tag!r}, labels={self.labels!r}, qualifiers={self.qualifiers!r}, "
+            f"source={self.source!r}, score={self.score!r}, prefix={self.prefix!r})"
+        )
 
     @property
     def proper(self) -> bool:
@@ -156,19 +180,30 @@ class Analysis:
         return self.values & GENDERS
 
 
+_new_tuple = tuple.__new__
 # What the sentence loop asks of every reading it weighs, as a C-level getter.
 _SCORE = attrgetter("score")
 
 
 def _rescored(a: Analysis, score: float, tag: str) -> Analysis:
-    """``dataclasses.replace(a, score=score, tag=tag)``, made directly: replace is several times slower, and the
-    sentence loop rescores a reading for every preposition and every case a word is governed in."""
-    return Analysis(a.lemma, tag, a.labels, a.qualifiers, a.source, score, a.prefix)
+    """``a`` with another score and tag (the sentence loop rescores a reading for every preposition and every case
+    a word is governed in)."""
+    if tag == a[1]:
+        return _new_tuple(Analysis, (*a[:5], score, *a[6:]))
+    return _new_tuple(Analysis, (a[0], tag, a[2], a[3], a[4], score, a[6], _tag_pos(tag), tag_values(tag)))
 
 
-# _rescored names every field: one added to Analysis must be added there too.
-if [f.name for f in fields(Analysis)] != ["lemma", "tag", "labels", "qualifiers", "source", "score", "prefix"]:
-    raise ImportError("kronika.lang.pl.morphology: Analysis's fields changed; update _rescored")
+def _relemmatised(a: Analysis, lemma: str) -> Analysis:
+    return _new_tuple(Analysis, (lemma, *a[1:]))
+
+
+def _with_score(a: Analysis, score: float) -> Analysis:
+    return _new_tuple(Analysis, (*a[:5], score, *a[6:]))
+
+
+# The helpers above make readings by position: a field added to or moved in _Reading must be handled there.
+if _Reading._fields != ("lemma", "tag", "labels", "qualifiers", "source", "score", "prefix", "pos", "values"):
+    raise ImportError("kronika.lang.pl.morphology: the fields of a reading changed; update _rescored and its kin")
 
 
 def _clean_lemma(lemma: str) -> str:
@@ -303,14 +338,14 @@ class Morphology:
                 )
             # An acronym lemma keeps the writer's casing: "Un" in "Kim Dzong Un" is not UN, "Locie" is Lot.
             base = tuple(
-                replace(a, lemma=_recased(word, a.lemma)) if len(a.lemma) > 1 and a.lemma.isupper() else a for a in base
+                _relemmatised(a, _recased(word, a.lemma)) if len(a.lemma) > 1 and a.lemma.isupper() else a for a in base
             )
         if not _guessable(word):
             return base
         known = [a for a in base if a.pos != "ign"]
         if known and not (name_like and all(a.weak for a in known)):
             return base
-        weakened = tuple(replace(a, score=SCORE_WEAK) for a in known)
+        weakened = tuple(_with_score(a, SCORE_WEAK) for a in known)
         return weakened + self.guess(word)
 
     # --- phrases --------------------------------------------------------------------------------
@@ -539,7 +574,7 @@ class Morphology:
             if a.pos in NOUN_CLASSES:
                 for j in pending:
                     adj = assignment[j]
-                    assignment[j] = replace(adj, tag=_fix_gender(adj.tag, adj.genders & a.genders))
+                    assignment[j] = _rescored(adj, adj.score, _fix_gender(adj.tag, adj.genders & a.genders))
                 pending, seen_noun = [], True
             elif not seen_noun:
                 pending.append(i)
