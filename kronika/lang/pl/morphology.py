@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import attrgetter
 
-from kronika.caches import WORD_TYPES
+from kronika.caches import SCRATCH, WORD_TYPES
 from kronika.lang.pl.guesser import SuffixGuesser, load_guesser
 from kronika.lang.pl.names import (
     APOSTROPHE_ENDINGS,
@@ -87,6 +87,14 @@ def tag_values(tag: str) -> frozenset[str]:
 def _tag_cases(tag: str) -> frozenset[str]:
     """The cases among a tag's values."""
     return tag_values(tag).intersection(CASES)
+
+
+_COPIES: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _one_copy(values: frozenset[str]) -> frozenset[str]:
+    """One object for equal sets of tag values (a word's cases: a few dozen distinct sets for 20,000 cached words)."""
+    return _COPIES.setdefault(values, values)
 
 
 @lru_cache(maxsize=4096)
@@ -225,14 +233,16 @@ class Word:
 
 
 class _Scored(NamedTuple):
-    """A word's readings as the sentence loop reads them (cached per word and name flag)."""
+    """A word's readings as the sentence loop reads them (cached per word and name flag; the loop unpacks the first
+    four fields of every token's, so they come first)."""
 
-    entries: tuple[tuple[Analysis, float, Analysis], ...]  # (reading, score before document evidence, rescored)
-    lemmas: frozenset[str]  # the lemmas that could take document evidence (those other than the word)
     free: tuple[Analysis, ...]  # the rescored readings: the answer when none of ``lemmas`` is in the document
-    best: Analysis  # the first of ``free``'s highest scores
+    best: Analysis | None  # the first of ``free``'s highest scores
     has_prep: bool  # whether a reading is a preposition (rescoring never changes a tag)
     cases: frozenset[str]  # the cases its informative readings can take (what a preposition before it reads)
+    # The lemmas that could take document evidence (those other than the word; a tuple is the smaller and
+    # ``frozenset.isdisjoint`` reads it as fast).
+    lemmas: tuple[str, ...]
 
 
 class Morphology:
@@ -246,6 +256,7 @@ class Morphology:
         # reading of a run of words (names recur within an article and across articles).
         self._scored = lru_cache(maxsize=WORD_TYPES)(self._scored_free)
         self._reading = lru_cache(maxsize=WORD_TYPES)(self._reading_of)
+        self._in_context = lru_cache(maxsize=SCRATCH)(self._best_in_context_free)
         self._ids: dict[tuple[int, int, int], tuple[str, list[str], list[str]]] = {}  # ``_raw``'s, per dictionary ids
 
     # --- single words ---------------------------------------------------------------------------
@@ -419,7 +430,7 @@ class Morphology:
     ) -> tuple[Analysis, ...]:
         """Candidates with context-free preferences applied: names for capitalised words, document evidence."""
         entry = self._scored(word, name_like)
-        if entry.lemmas.isdisjoint(document_forms):
+        if document_forms.isdisjoint(entry.lemmas):
             return entry.free  # most words: no reading's lemma is elsewhere in the document
         return _with_document(word, entry, document_forms)
 
@@ -459,16 +470,22 @@ class Morphology:
             if pos == "ger" and common:
                 # A verbal noun ("Życzenie" from "życzyć") yields to the noun of the same form.
                 score -= BONUS_GERUND
-            out.append((a, score, _rescored(a, score, a.tag) if score != a.score else a))
-        free = tuple(rescored for _, _, rescored in out)
+            out.append(_rescored(a, score, a.tag) if score != a.score else a)
+        free = tuple(out)
         return _Scored(
-            tuple(out),
-            frozenset(a.lemma for a in candidates if a.lemma != word),
             free,
             max(free, key=_SCORE),
             has_prep,
-            frozenset(cases),
+            _one_copy(frozenset(cases)),
+            tuple(dict.fromkeys(a.lemma for a in candidates if a.lemma != word)),
         )
+
+    def _best_in_context_free(
+        self, word: str, name_like: bool, governed: str | None, bonus: float | None, following: frozenset[str] | None
+    ) -> Analysis:
+        """``_best_in_context`` of a word's readings without document evidence (cached: prepositions and the words
+        after them recur)."""
+        return _best_in_context(self._scored(word, name_like).free, governed, bonus, following)
 
     def choose_reading(self, words: Sequence[Word], first: int):
         """The (case, number) reading giving the longest agreeing span from ``words[first]``."""
@@ -620,32 +637,31 @@ class Morphology:
         readings = []
         for text, flag in zip(texts, flags):
             entry = scored(text, flag)
-            if entry.lemmas.isdisjoint(document_forms):
-                readings.append((entry.free, entry.best, entry.has_prep, entry.cases))
+            if document_forms.isdisjoint(entry.lemmas):
+                readings.append(entry)
             else:
-                readings.append((_with_document(text, entry, document_forms), None, entry.has_prep, entry.cases))
+                readings.append((_with_document(text, entry, document_forms), None, entry[2], entry[3], ()))
         chosen: list[Analysis] = []
         previous = None
         last = len(readings) - 1
-        for i, (options, best, has_prep, _cases) in enumerate(readings):
+        in_context = self._in_context
+        for i, (options, best, has_prep, _cases, _lemmas) in enumerate(readings):
+            governed = bonus = None
             if previous is not None:
                 governed = _case_governed(previous.tag)
                 if governed:
-                    options, best = _prefer_case(options, governed, BONUS_PREPOSITION), None
+                    bonus = BONUS_PREPOSITION
                 elif flags[i] and previous.pos == "subst" and COMMON_NOUN_LABEL in previous.labels:
                     # A name right after a common noun is mostly its genitive complement ("wizycie Kima").
-                    options, best = _prefer_case(options, "gen", BONUS_GENITIVE_NAME), None
-            if has_prep and i < last:
-                # A preposition's case is the one the next word can take ("z Xi" inst, "w Pekinie" loc).
-                following = readings[i + 1][3]
-                options = tuple(
-                    _rescored(a, a.score + BONUS_PREPOSITION, a.tag)
-                    if a.pos == "prep" and _governed_case(a) in following
-                    else a
-                    for a in options
-                )
-                best = None
-            if best is None:
+                    governed, bonus = "gen", BONUS_GENITIVE_NAME
+            # A preposition's case is the one the next word can take ("z Xi" inst, "w Pekinie" loc).
+            following = readings[i + 1][3] if has_prep and i < last else None
+            if governed or following is not None:
+                if best is None:  # document evidence: this article's own readings
+                    best = _best_in_context(options, governed, bonus, following)
+                else:
+                    best = in_context(texts[i], flags[i], governed, bonus, following)
+            elif best is None:
                 best = max(options, key=_SCORE)  # max keeps Morfeusz's order among equals
             chosen.append(best)
             previous = best
@@ -662,14 +678,29 @@ class Morphology:
 
 def _with_document(word: str, entry: _Scored, document_forms: frozenset[str]) -> tuple[Analysis, ...]:
     """A word's readings with the bonus of a lemma found elsewhere in the document (other than the word itself)."""
-    out = []
-    for a, score, free in entry.entries:
-        if a.lemma != word and a.lemma in document_forms:
-            score += BONUS_DOCUMENT  # the last term, as it always was: the same sum to the last bit
-            out.append(_rescored(a, score, a.tag) if score != a.score else a)
-        else:
-            out.append(free)
-    return tuple(out)
+    # A reading's score before this bonus is its cached one (``free``), so the bonus is the last term of the same
+    # sum, to the last bit.
+    return tuple(
+        _rescored(a, a.score + BONUS_DOCUMENT, a.tag) if a.lemma != word and a.lemma in document_forms else a
+        for a in entry.free
+    )
+
+
+def _best_in_context(
+    options: tuple[Analysis, ...], governed: str | None, bonus: float | None, following: frozenset[str] | None
+) -> Analysis:
+    """The best of a word's readings with the case the word before governs (``governed``, worth ``bonus``) preferred
+    and, for a preposition, its readings governing a case the next word can take (``following``) preferred."""
+    if governed:
+        options = _prefer_case(options, governed, bonus)
+    if following is not None:
+        options = tuple(
+            _rescored(a, a.score + BONUS_PREPOSITION, a.tag)
+            if a.pos == "prep" and _governed_case(a) in following
+            else a
+            for a in options
+        )
+    return max(options, key=_SCORE)  # max keeps Morfeusz's order among equals
 
 
 def _sentence_name_flags(texts: Sequence[str], name_forms: frozenset[str]) -> list[bool]:
