@@ -257,7 +257,8 @@ class Morphology:
         self._scored = lru_cache(maxsize=WORD_TYPES)(self._scored_free)
         self._reading = lru_cache(maxsize=WORD_TYPES)(self._reading_of)
         self._in_context = lru_cache(maxsize=SCRATCH)(self._best_in_context_free)
-        self._ids: dict[tuple[int, int, int], tuple[str, list[str], list[str]]] = {}  # ``_raw``'s, per dictionary ids
+        self._ids: dict[tuple[int, int, int], tuple[str, tuple[str, ...], tuple[str, ...]]] = {}  # ``_raw``'s, by ids
+        self._tags: dict[int, str] = {}  # ``_generate``'s, by tag id
 
     # --- single words ---------------------------------------------------------------------------
 
@@ -299,10 +300,10 @@ class Morphology:
 
     def _raw(self, word: str) -> list:
         """``morfeusz.analyse(word)``: (start node, end node, (form, lemma, tag, names, labels)) per reading, as
-        morfeusz2's wrapper gives them without expanding tags or the graph. The wrapper asks the dictionary for
-        each reading's tag, name and labels by their ids, three calls a reading; here each id's answer is kept
-        (a dictionary has a few thousand), which halves the cost of a word never seen (the first pass over new
-        text). A Morfeusz set to expand tags or the graph goes through the wrapper."""
+        morfeusz2's wrapper gives them without expanding tags or the graph (names and labels as tuples, not lists).
+        The wrapper asks the dictionary for each reading's tag, name and labels by their ids, three calls a reading;
+        here each id's answer is kept (a dictionary has a few thousand), which halves the cost of a word never seen
+        (the first pass over new text). A Morfeusz set to expand tags or the graph goes through the wrapper."""
         morfeusz = self.morfeusz
         if morfeusz.expand_tags or morfeusz.expand_dag:
             return morfeusz.analyse(word)
@@ -312,14 +313,26 @@ class Morphology:
             key = (i.tagId, i.nameId, i.labelsId)
             described = ids.get(key)
             if described is None:
-                described = ids[key] = (i.getTag(engine), i.getName(engine), i.getLabels(engine))
-            tag, names, labels = described
-            out.append((i.startNode, i.endNode, (i._orth, i._lemma, tag, list(names), list(labels))))
+                described = ids[key] = (i.getTag(engine), tuple(i.getName(engine)), tuple(i.getLabels(engine)))
+            out.append((i.startNode, i.endNode, (i._orth, i._lemma, *described)))
         return out
 
     def _generate(self, source: str) -> tuple[tuple[str, str], ...]:
+        """(form, tag) of every form of a lemma; each tag asked of the dictionary once per id, as in ``_raw`` (the
+        wrapper asks every form's tag, name and labels)."""
+        morfeusz = self.morfeusz
         try:
-            return tuple((form, tag) for form, _l, tag, _lab, _q in self.morfeusz.generate(source))
+            if morfeusz.expand_tags:
+                return tuple((form, tag) for form, _l, tag, _lab, _q in morfeusz.generate(source))
+            engine, tags = morfeusz._morfeusz_obj, self._tags
+            out = []
+            for i in engine.generate(source):
+                key = i.tagId
+                tag = tags.get(key)
+                if tag is None:
+                    tag = tags[key] = i.getTag(engine)
+                out.append((i._orth, tag))
+            return tuple(out)
         except RuntimeError:
             return ()
 
@@ -577,6 +590,9 @@ class Morphology:
                 del assignment[i]
 
         search(start, None, GENDERS, None, 0, 0.0, {})
+        # The closure refers to itself through its cell: emptied, it is freed at once instead of left to the
+        # cyclic collector (eight objects a run, thousands an article).
+        search = None
         length, score, assignment = best
         # Adjectives before the head were checked against all genders they allow; now the head
         # is known they take its gender ("Państwowych Zakładach" -> "Państwowe", not "Państwowi").
