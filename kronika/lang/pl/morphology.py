@@ -913,10 +913,17 @@ def lemmatize_phrase(text: str, *, singular_common: bool = False) -> str:
 def syntax_attributes(text: str, lemma: str | None, tag: str | None) -> tuple[str, str, str, str]:
     """What the parser sees of a word: its form and lemma in lower case, its NKJP class, and its case (for
     words that decline) or else its number (verbs: agreement with the subject); "-" when the tag has neither."""
-    fields = (tag or "ign").split(":")
+    word_class, agreement = _tag_syntax(tag or "ign")
+    return text.casefold(), (lemma or text).casefold(), word_class, agreement
+
+
+@lru_cache(maxsize=4096)
+def _tag_syntax(tag: str) -> tuple[str, str]:
+    """``syntax_attributes``' class and case or number of a tag (worked out once per tag, not per word)."""
+    fields = tag.split(":")
     case = next((f for f in fields[1:] if set(f.split(".")) <= _CASE_SET), None)
     number = next((f for f in fields[1:] if set(f.split(".")) <= _NUMBER_SET), None)
-    return text.casefold(), (lemma or text).casefold(), fields[0], case or number or "-"
+    return fields[0], case or number or "-"
 
 
 _CASE_SET = frozenset(CASES)
