@@ -26,15 +26,15 @@ class MorphologyStage:
         if not doc.tokens:
             return doc
         morphology = self.language.morphology()
-        document_forms = frozenset(t.text for t in doc.tokens)
         groups = _tokens_by_sentence(doc)
+        texts = [[t.text for t in group] for group in groups]
+        document_forms = frozenset(t.text for t in doc.tokens)
         # Words capitalised inside a sentence are names; the same word opening a sentence is too.
         name_forms = frozenset(
-            t.text for group in groups for t in group[1:] if t.text[:1].isupper() and t.text[1:2].islower()
+            text for words in texts for text in words[1:] if text[:1].isupper() and text[1:2].islower()
         )
-        for group in groups:
-            analysed = morphology.annotate([t.text for t in group], document_forms, name_forms)
-            for token, (lemma, tag) in zip(group, analysed):
+        for group, words in zip(groups, texts):
+            for token, (lemma, tag) in zip(group, morphology.annotate(words, document_forms, name_forms)):
                 token.lemma = lemma
                 token.tag = tag
         return doc
@@ -44,17 +44,18 @@ def _tokens_by_sentence(doc: Document) -> list[list]:
     """Tokens grouped by the sentence span they start in; tokens outside every span form their own groups."""
     spans = sorted(doc.sentences)
     tokens = doc.tokens
-    if any(a.start > b.start for a, b in zip(tokens, tokens[1:])):
+    starts = [t.start for t in tokens]
+    if starts != sorted(starts):
         tokens = sorted(tokens, key=lambda t: t.start)
+        starts = [t.start for t in tokens]
     if all(start <= end for start, end in spans) and all(a[1] <= b[0] for a, b in zip(spans, spans[1:])):
-        return _by_disjoint_spans(tokens, spans)
+        return _by_disjoint_spans(tokens, spans, starts)
     return _by_spans(tokens, spans)
 
 
-def _by_disjoint_spans(tokens: list, spans: list[tuple[int, int]]) -> list[list]:
+def _by_disjoint_spans(tokens: list, spans: list[tuple[int, int]], starts: list[int]) -> list[list]:
     """``_by_spans`` for spans that do not overlap (a segmenter's sentences): each span's tokens found by
-    bisection, a slice each, and every token between spans a group of its own."""
-    starts = [t.start for t in tokens]
+    bisection (``starts``: the tokens' starts), a slice each, and every token between spans a group of its own."""
     groups: list[list] = []
     done = 0
     for start, end in spans:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from typing import NamedTuple
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import attrgetter
 
-from kronika.caches import WORD_TYPES
+from kronika.caches import SCRATCH, WORD_TYPES
 from kronika.lang.pl.guesser import SuffixGuesser, load_guesser
 from kronika.lang.pl.names import (
     APOSTROPHE_ENDINGS,
@@ -83,6 +84,20 @@ def tag_values(tag: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def _tag_cases(tag: str) -> frozenset[str]:
+    """The cases among a tag's values."""
+    return tag_values(tag).intersection(CASES)
+
+
+_COPIES: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _one_copy(values: frozenset[str]) -> frozenset[str]:
+    """One object for equal sets of tag values (a word's cases: a few dozen distinct sets for 20,000 cached words)."""
+    return _COPIES.setdefault(values, values)
+
+
+@lru_cache(maxsize=4096)
 def narrow_tag(tag: str, case: str, number: str) -> str:
     """The tag with dotted case and number alternatives reduced to the chosen reading (once per tag and
     reading: the sentence loop narrows a tag for every governed case)."""
@@ -108,25 +123,49 @@ def match_case(orth: str, form: str) -> str:
     return form
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
+class _Reading(NamedTuple):
     lemma: str
     tag: str
-    labels: tuple[str, ...] = ()
-    qualifiers: tuple[str, ...] = ()
+    labels: tuple[str, ...]
+    qualifiers: tuple[str, ...]
     # The lemma with its homonym mark ("Tadeusz:Sm1"), which Morfeusz.generate needs; empty when guessed.
-    source: str = ""
-    score: float = SCORE_KNOWN
+    source: str
+    score: float
     # The start of a hyphenated compound kept as written ("Koszalińsko-" in "Koszalińsko-Kołobrzeskiej").
-    prefix: str = ""
+    prefix: str
+    # The tag's word class and its attribute values, kept with it: every stage asks them of every reading
+    # many times, and a tuple's field is read in C where a property calls a function.
+    pos: str
+    values: frozenset[str]
 
-    @property
-    def pos(self) -> str:
-        return _tag_pos(self.tag)
 
-    @property
-    def values(self) -> frozenset[str]:
-        return tag_values(self.tag)
+class Analysis(_Reading):
+    """One reading of a word. A tuple: made, read, hashed and compared in C (the morphology and the stages after
+    it make and read hundreds of readings per article). Made by ``Analysis(lemma, tag, ...)`` only: ``pos``
+    and ``values`` follow from the tag, so ``_replace`` is never used."""
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        lemma: str,
+        tag: str,
+        labels: tuple[str, ...] = (),
+        qualifiers: tuple[str, ...] = (),
+        source: str = "",
+        score: float = SCORE_KNOWN,
+        prefix: str = "",
+    ):
+        return _new_tuple(cls, (lemma, tag, labels, qualifiers, source, score, prefix, _tag_pos(tag), tag_values(tag)))
+
+    def __getnewargs__(self):
+        return tuple(self)[:7]
+
+    def __repr__(self) -> str:
+        return (
+            f"Analysis(lemma={self.lemma!r}, tag={self.tag!r}, labels={self.labels!r}, qualifiers={self.qualifiers!r}, "
+            f"source={self.source!r}, score={self.score!r}, prefix={self.prefix!r})"
+        )
 
     @property
     def proper(self) -> bool:
@@ -149,19 +188,30 @@ class Analysis:
         return self.values & GENDERS
 
 
-# What the sentence loop asks of every reading of every word, as C-level getters.
-_POS, _SCORE = attrgetter("pos"), attrgetter("score")
+_new_tuple = tuple.__new__
+# What the sentence loop asks of every reading it weighs, as a C-level getter.
+_SCORE = attrgetter("score")
 
 
 def _rescored(a: Analysis, score: float, tag: str) -> Analysis:
-    """``dataclasses.replace(a, score=score, tag=tag)``, made directly: replace is several times slower, and the
-    sentence loop rescores a reading for every preposition and every case a word is governed in."""
-    return Analysis(a.lemma, tag, a.labels, a.qualifiers, a.source, score, a.prefix)
+    """``a`` with another score and tag (the sentence loop rescores a reading for every preposition and every case
+    a word is governed in)."""
+    if tag == a[1]:
+        return _new_tuple(Analysis, (*a[:5], score, *a[6:]))
+    return _new_tuple(Analysis, (a[0], tag, a[2], a[3], a[4], score, a[6], _tag_pos(tag), tag_values(tag)))
 
 
-# _rescored names every field: one added to Analysis must be added there too.
-if [f.name for f in fields(Analysis)] != ["lemma", "tag", "labels", "qualifiers", "source", "score", "prefix"]:
-    raise ImportError("kronika.lang.pl.morphology: Analysis's fields changed; update _rescored")
+def _relemmatised(a: Analysis, lemma: str) -> Analysis:
+    return _new_tuple(Analysis, (lemma, *a[1:]))
+
+
+def _with_score(a: Analysis, score: float) -> Analysis:
+    return _new_tuple(Analysis, (*a[:5], score, *a[6:]))
+
+
+# The helpers above make readings by position: a field added to or moved in _Reading must be handled there.
+if _Reading._fields != ("lemma", "tag", "labels", "qualifiers", "source", "score", "prefix", "pos", "values"):
+    raise ImportError("kronika.lang.pl.morphology: the fields of a reading changed; update _rescored and its kin")
 
 
 def _clean_lemma(lemma: str) -> str:
@@ -182,6 +232,19 @@ class Word:
     kind: str = "word"  # word | fixed | particle | punct
 
 
+class _Scored(NamedTuple):
+    """A word's readings as the sentence loop reads them (cached per word and name flag; the loop unpacks the first
+    four fields of every token's, so they come first)."""
+
+    free: tuple[Analysis, ...]  # the rescored readings: the answer when none of ``lemmas`` is in the document
+    best: Analysis | None  # the first of ``free``'s highest scores
+    has_prep: bool  # whether a reading is a preposition (rescoring never changes a tag)
+    cases: frozenset[str]  # the cases its informative readings can take (what a preposition before it reads)
+    # The lemmas that could take document evidence (those other than the word; a tuple is the smaller and
+    # ``frozenset.isdisjoint`` reads it as fast).
+    lemmas: tuple[str, ...]
+
+
 class Morphology:
     def __init__(self, morfeusz, guesser: SuffixGuesser):
         self.morfeusz = morfeusz
@@ -193,7 +256,9 @@ class Morphology:
         # reading of a run of words (names recur within an article and across articles).
         self._scored = lru_cache(maxsize=WORD_TYPES)(self._scored_free)
         self._reading = lru_cache(maxsize=WORD_TYPES)(self._reading_of)
-        self._ids: dict[tuple[int, int, int], tuple[str, list[str], list[str]]] = {}  # ``_raw``'s, per dictionary ids
+        self._in_context = lru_cache(maxsize=SCRATCH)(self._best_in_context_free)
+        self._ids: dict[tuple[int, int, int], tuple[str, tuple[str, ...], tuple[str, ...]]] = {}  # ``_raw``'s, by ids
+        self._tags: dict[int, str] = {}  # ``_generate``'s, by tag id
 
     # --- single words ---------------------------------------------------------------------------
 
@@ -235,10 +300,10 @@ class Morphology:
 
     def _raw(self, word: str) -> list:
         """``morfeusz.analyse(word)``: (start node, end node, (form, lemma, tag, names, labels)) per reading, as
-        morfeusz2's wrapper gives them without expanding tags or the graph. The wrapper asks the dictionary for
-        each reading's tag, name and labels by their ids, three calls a reading; here each id's answer is kept
-        (a dictionary has a few thousand), which halves the cost of a word never seen (the first pass over new
-        text). A Morfeusz set to expand tags or the graph goes through the wrapper."""
+        morfeusz2's wrapper gives them without expanding tags or the graph (names and labels as tuples, not lists).
+        The wrapper asks the dictionary for each reading's tag, name and labels by their ids, three calls a reading;
+        here each id's answer is kept (a dictionary has a few thousand), which halves the cost of a word never seen
+        (the first pass over new text). A Morfeusz set to expand tags or the graph goes through the wrapper."""
         morfeusz = self.morfeusz
         if morfeusz.expand_tags or morfeusz.expand_dag:
             return morfeusz.analyse(word)
@@ -248,14 +313,26 @@ class Morphology:
             key = (i.tagId, i.nameId, i.labelsId)
             described = ids.get(key)
             if described is None:
-                described = ids[key] = (i.getTag(engine), i.getName(engine), i.getLabels(engine))
-            tag, names, labels = described
-            out.append((i.startNode, i.endNode, (i._orth, i._lemma, tag, list(names), list(labels))))
+                described = ids[key] = (i.getTag(engine), tuple(i.getName(engine)), tuple(i.getLabels(engine)))
+            out.append((i.startNode, i.endNode, (i._orth, i._lemma, *described)))
         return out
 
     def _generate(self, source: str) -> tuple[tuple[str, str], ...]:
+        """(form, tag) of every form of a lemma; each tag asked of the dictionary once per id, as in ``_raw`` (the
+        wrapper asks every form's tag, name and labels)."""
+        morfeusz = self.morfeusz
         try:
-            return tuple((form, tag) for form, _l, tag, _lab, _q in self.morfeusz.generate(source))
+            if morfeusz.expand_tags:
+                return tuple((form, tag) for form, _l, tag, _lab, _q in morfeusz.generate(source))
+            engine, tags = morfeusz._morfeusz_obj, self._tags
+            out = []
+            for i in engine.generate(source):
+                key = i.tagId
+                tag = tags.get(key)
+                if tag is None:
+                    tag = tags[key] = i.getTag(engine)
+                out.append((i._orth, tag))
+            return tuple(out)
         except RuntimeError:
             return ()
 
@@ -285,14 +362,14 @@ class Morphology:
                 )
             # An acronym lemma keeps the writer's casing: "Un" in "Kim Dzong Un" is not UN, "Locie" is Lot.
             base = tuple(
-                replace(a, lemma=_recased(word, a.lemma)) if len(a.lemma) > 1 and a.lemma.isupper() else a for a in base
+                _relemmatised(a, _recased(word, a.lemma)) if len(a.lemma) > 1 and a.lemma.isupper() else a for a in base
             )
         if not _guessable(word):
             return base
         known = [a for a in base if a.pos != "ign"]
         if known and not (name_like and all(a.weak for a in known)):
             return base
-        weakened = tuple(replace(a, score=SCORE_WEAK) for a in known)
+        weakened = tuple(_with_score(a, SCORE_WEAK) for a in known)
         return weakened + self.guess(word)
 
     # --- phrases --------------------------------------------------------------------------------
@@ -321,7 +398,8 @@ class Morphology:
         keyword guidelines do ("serwisów społecznościowych" -> "serwis społecznościowy").
         """
         words = self.words(text)
-        name_like = _name_like_flags(words, phrase=True)
+        # In a phrase every capitalised word reads as a name.
+        name_like = [w.text[:1].isupper() and w.kind != "punct" for w in words]
         for word, flag in zip(words, name_like):
             if word.kind == "word":
                 word.analyses = self.scored(word.text, name_like=flag, document_forms=document_forms)
@@ -364,53 +442,63 @@ class Morphology:
         self, word: str, *, name_like: bool, document_forms: frozenset[str] = frozenset()
     ) -> tuple[Analysis, ...]:
         """Candidates with context-free preferences applied: names for capitalised words, document evidence."""
-        entries, lemmas, free_only = self._scored(word, name_like)
-        if lemmas.isdisjoint(document_forms):
-            return free_only  # most words: no reading's lemma is elsewhere in the document
-        out = []
-        for a, score, free in entries:
-            if a.lemma != word and a.lemma in document_forms:
-                score += BONUS_DOCUMENT  # the last term, as it always was: the same sum to the last bit
-                out.append(_rescored(a, score, a.tag) if score != a.score else a)
-            else:
-                out.append(free)
-        return tuple(out)
+        entry = self._scored(word, name_like)
+        if document_forms.isdisjoint(entry.lemmas):
+            return entry.free  # most words: no reading's lemma is elsewhere in the document
+        return _with_document(word, entry, document_forms)
 
-    def _scored_free(
-        self, word: str, name_like: bool
-    ) -> tuple[tuple[tuple[Analysis, float, Analysis], ...], frozenset[str], tuple[Analysis, ...]]:
+    def _scored_free(self, word: str, name_like: bool) -> _Scored:
         """Each candidate with its score before document evidence, and the candidate rescored so (made once:
-        ``dataclasses.replace`` is slow, and most words have no document evidence); the lemmas that could take
-        document evidence (those other than the word); and the rescored candidates, ``scored``'s answer when
-        none of those lemmas is in the document."""
+        most words have no document evidence), with what the sentence loop asks of them (``_Scored``)."""
         out = []
         capitalised = word[:1].isupper()
         candidates = self.candidates(word, name_like=name_like)
         common = any(a.pos in ADJ_CLASSES or COMMON_NOUN_LABEL in a.labels for a in candidates)
+        has_prep = False
+        cases: set[str] = set()
         for a in candidates:
             score = a.score
+            labels, values, pos = a.labels, a.values, a.pos
+            if pos == "prep":
+                has_prep = True
+            if a.tag != INDECLINABLE_TAG:
+                cases.update(_tag_cases(a.tag))
+            proper = a.proper
             # SGJP lists many rare surnames that are also common words ("Klub", "Rado" for "Radę",
             # "Wolska"): such a word is far more often the common word, and a person name made of
             # it still inflects the same way.
-            surname_only = set(a.labels) <= SURNAME_LABELS and bool(a.labels)
-            if (a.proper or a.lemma[:1].isupper()) and not (common and surname_only):
+            surname_only = bool(labels) and SURNAME_LABELS.issuperset(labels)
+            if (proper or a.lemma[:1].isupper()) and not (common and surname_only):
                 bonus = BONUS_SURNAME if surname_only else BONUS_PROPER
                 score += bonus if name_like else (0.1 if capitalised else -bonus)
-            if a.proper and "pl" in a.values and "sg" not in a.values and "pt" not in a.values:
+            if proper and "pl" in values and "sg" not in values and "pt" not in values:
                 # A place or person is one of a kind: plural readings of names ("Stanowo" for
                 # "Stanów") are rare unless the name is plural only ("Stany", "Katowice").
                 score -= PENALTY_PLURAL_NAME
-            if a.source and a.weak and (a.labels or a.pos != "subst"):
+            if a.source and a.weak and (labels or pos != "subst"):
                 score -= PENALTY_RARE
-            if "voc" in a.values and not a.values & NON_VOCATIVE:
+            if "voc" in values and not values & NON_VOCATIVE:
                 # The vocative is rare in news text; "Xi" is far more often a nominative.
                 score -= PENALTY_VOCATIVE
-            if a.pos == "ger" and common:
+            if pos == "ger" and common:
                 # A verbal noun ("Życzenie" from "życzyć") yields to the noun of the same form.
                 score -= BONUS_GERUND
-            out.append((a, score, _rescored(a, score, a.tag) if score != a.score else a))
-        lemmas = frozenset(a.lemma for a in candidates if a.lemma != word)
-        return tuple(out), lemmas, tuple(free for _, _, free in out)
+            out.append(_rescored(a, score, a.tag) if score != a.score else a)
+        free = tuple(out)
+        return _Scored(
+            free,
+            max(free, key=_SCORE),
+            has_prep,
+            _one_copy(frozenset(cases)),
+            tuple(dict.fromkeys(a.lemma for a in candidates if a.lemma != word)),
+        )
+
+    def _best_in_context_free(
+        self, word: str, name_like: bool, governed: str | None, bonus: float | None, following: frozenset[str] | None
+    ) -> Analysis:
+        """``_best_in_context`` of a word's readings without document evidence (cached: prepositions and the words
+        after them recur)."""
+        return _best_in_context(self._scored(word, name_like).free, governed, bonus, following)
 
     def choose_reading(self, words: Sequence[Word], first: int):
         """The (case, number) reading giving the longest agreeing span from ``words[first]``."""
@@ -502,6 +590,9 @@ class Morphology:
                 del assignment[i]
 
         search(start, None, GENDERS, None, 0, 0.0, {})
+        # The closure refers to itself through its cell: emptied, it is freed at once instead of left to the
+        # cyclic collector (eight objects a run, thousands an article).
+        search = None
         length, score, assignment = best
         # Adjectives before the head were checked against all genders they allow; now the head
         # is known they take its gender ("Państwowych Zakładach" -> "Państwowe", not "Państwowi").
@@ -516,7 +607,7 @@ class Morphology:
             if a.pos in NOUN_CLASSES:
                 for j in pending:
                     adj = assignment[j]
-                    assignment[j] = replace(adj, tag=_fix_gender(adj.tag, adj.genders & a.genders))
+                    assignment[j] = _rescored(adj, adj.score, _fix_gender(adj.tag, adj.genders & a.genders))
                 pending, seen_noun = [], True
             elif not seen_noun:
                 pending.append(i)
@@ -555,46 +646,110 @@ class Morphology:
         ``document_forms`` are all token texts of the document, ``name_forms`` those written with a
         capital inside a sentence: both let a word borrow evidence from the rest of its article.
         """
-        words = [Word(t, 0, 0) for t in texts]
-        for word in words:
-            if not word.text[:1].isalnum():
-                word.kind = "punct"
-        flags = _name_like_flags(words, phrase=False, name_forms=name_forms)
-        for word, flag in zip(words, flags):
-            word.analyses = self.scored(word.text, name_like=flag, document_forms=document_forms)
+        flags = _sentence_name_flags(texts, name_forms)
+        scored = self._scored
+        # Per token: its readings (with document evidence), the best of them when nothing in the sentence moves
+        # a score (most words: the cached answer), whether one is a preposition, and the cases it can take.
+        readings = []
+        for text, flag in zip(texts, flags):
+            entry = scored(text, flag)
+            if document_forms.isdisjoint(entry.lemmas):
+                readings.append(entry)
+            else:
+                readings.append((_with_document(text, entry, document_forms), None, entry[2], entry[3], ()))
         chosen: list[Analysis] = []
-        for i, (word, flag) in enumerate(zip(words, flags)):
-            options = word.analyses
-            previous = chosen[-1] if chosen else None
-            governed = _case_governed(previous.tag) if previous else None
-            if governed:
-                options = _prefer_case(options, governed, BONUS_PREPOSITION)
-            elif flag and previous is not None and previous.pos == "subst" and COMMON_NOUN_LABEL in previous.labels:
-                # A name right after a common noun is mostly its genitive complement ("wizycie Kima").
-                options = _prefer_case(options, "gen", BONUS_GENITIVE_NAME)
-            if i + 1 < len(words) and "prep" in map(_POS, options):
-                # A preposition's case is the one the next word can take ("z Xi" inst, "w Pekinie" loc).
-                informative = [a for a in words[i + 1].analyses if a.tag != INDECLINABLE_TAG]
-                following = {c for a in informative for c in CASES if c in a.values}
-                options = tuple(
-                    _rescored(a, a.score + BONUS_PREPOSITION, a.tag)
-                    if a.pos == "prep" and _governed_case(a) in following
-                    else a
-                    for a in options
-                )
-            chosen.append(max(options, key=_SCORE))  # max keeps Morfeusz's order among equals
+        previous = None
+        last = len(readings) - 1
+        in_context = self._in_context
+        for i, (options, best, has_prep, _cases, _lemmas) in enumerate(readings):
+            governed = bonus = None
+            if previous is not None:
+                governed = _case_governed(previous.tag)
+                if governed:
+                    bonus = BONUS_PREPOSITION
+                elif flags[i] and previous.pos == "subst" and COMMON_NOUN_LABEL in previous.labels:
+                    # A name right after a common noun is mostly its genitive complement ("wizycie Kima").
+                    governed, bonus = "gen", BONUS_GENITIVE_NAME
+            # A preposition's case is the one the next word can take ("z Xi" inst, "w Pekinie" loc).
+            following = readings[i + 1][3] if has_prep and i < last else None
+            if governed or following is not None:
+                if best is None:  # document evidence: this article's own readings
+                    best = _best_in_context(options, governed, bonus, following)
+                else:
+                    best = in_context(texts[i], flags[i], governed, bonus, following)
+            elif best is None:
+                best = max(options, key=_SCORE)  # max keeps Morfeusz's order among equals
+            chosen.append(best)
+            previous = best
         # Consecutive capitalised names share their case ("Kim Dzong Un", "Władimirem Putinem").
-        for start, end in _name_chains(words, flags):
-            chain = words[start:end]
-            choice = self.choose_reading(chain, 0)
-            if choice is None:
+        for start, end in _flag_runs(flags):
+            found = self._reading(0, tuple((texts[k], "word", readings[k][0]) for k in range(start, end)))
+            if found is None or len(found[1]) < 2:
                 continue
-            (case, number), assignment = choice
-            if len(assignment) < 2:
-                continue
+            (case, number), assignment = found
             for index, analysis in assignment.items():
-                chosen[start + index] = replace(analysis, tag=narrow_tag(analysis.tag, case, number))
+                chosen[start + index] = _rescored(analysis, analysis.score, narrow_tag(analysis.tag, case, number))
         return [(a.lemma, a.tag) for a in chosen]
+
+
+def _with_document(word: str, entry: _Scored, document_forms: frozenset[str]) -> tuple[Analysis, ...]:
+    """A word's readings with the bonus of a lemma found elsewhere in the document (other than the word itself)."""
+    # A reading's score before this bonus is its cached one (``free``), so the bonus is the last term of the same
+    # sum, to the last bit.
+    return tuple(
+        _rescored(a, a.score + BONUS_DOCUMENT, a.tag) if a.lemma != word and a.lemma in document_forms else a
+        for a in entry.free
+    )
+
+
+def _best_in_context(
+    options: tuple[Analysis, ...], governed: str | None, bonus: float | None, following: frozenset[str] | None
+) -> Analysis:
+    """The best of a word's readings with the case the word before governs (``governed``, worth ``bonus``) preferred
+    and, for a preposition, its readings governing a case the next word can take (``following``) preferred."""
+    if governed:
+        options = _prefer_case(options, governed, bonus)
+    if following is not None:
+        options = tuple(
+            _rescored(a, a.score + BONUS_PREPOSITION, a.tag)
+            if a.pos == "prep" and _governed_case(a) in following
+            else a
+            for a in options
+        )
+    return max(options, key=_SCORE)  # max keeps Morfeusz's order among equals
+
+
+def _sentence_name_flags(texts: Sequence[str], name_forms: frozenset[str]) -> list[bool]:
+    """Which capitalised words of a sentence read as names: not sentence-initial (punctuation aside), or else
+    followed by another capitalised word or capitalised inside some sentence of the same document
+    (``name_forms``)."""
+    first = next((i for i, text in enumerate(texts) if text[:1].isalnum()), -1)
+    flags = []
+    for i, text in enumerate(texts):
+        if not text[:1].isupper() or not text[:1].isalnum():
+            flags.append(False)
+        elif i != first:
+            flags.append(True)
+        else:
+            following = texts[i + 1] if i + 1 < len(texts) else ""
+            flags.append(following[:1].isupper() or text in name_forms)
+    return flags
+
+
+def _flag_runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """The runs of two flagged words or more (consecutive names)."""
+    runs = []
+    start = None
+    for i, flag in enumerate(flags):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            if i - start >= 2:
+                runs.append((start, i))
+            start = None
+    if start is not None and len(flags) - start >= 2:
+        runs.append((start, len(flags)))
+    return runs
 
 
 def _written_in_capitals(word: str) -> bool:
@@ -623,41 +778,6 @@ def _is_fixed(token: str) -> bool:
     if token[:1].isdigit():
         return True
     return bool(ROMAN_RE.fullmatch(token))
-
-
-def _name_like_flags(words: Sequence[Word], *, phrase: bool, name_forms: frozenset[str] = frozenset()) -> list[bool]:
-    """Which capitalised words read as names: not sentence-initial, next to another capitalised
-    word, or capitalised inside some sentence of the same document (``name_forms``)."""
-    flags = []
-    content = [i for i, w in enumerate(words) if w.kind != "punct"]
-    first = content[0] if content else -1
-    for i, word in enumerate(words):
-        capitalised = word.text[:1].isupper()
-        if not capitalised or word.kind == "punct":
-            flags.append(False)
-            continue
-        if phrase or i != first:
-            flags.append(True)
-            continue
-        following = words[i + 1].text if i + 1 < len(words) else ""
-        flags.append(following[:1].isupper() or word.text in name_forms)
-    return flags
-
-
-def _name_chains(words: Sequence[Word], flags: Sequence[bool]) -> list[tuple[int, int]]:
-    chains = []
-    i = 0
-    while i < len(words):
-        if flags[i]:
-            j = i
-            while j < len(words) and (flags[j] or words[j].kind == "particle" and j + 1 < len(words) and flags[j + 1]):
-                j += 1
-            if j - i >= 2:
-                chains.append((i, j))
-            i = j
-        else:
-            i += 1
-    return chains
 
 
 def _apposition(head: Analysis, noun: Analysis, case: str, number: str, word: Word) -> bool:
@@ -793,10 +913,17 @@ def lemmatize_phrase(text: str, *, singular_common: bool = False) -> str:
 def syntax_attributes(text: str, lemma: str | None, tag: str | None) -> tuple[str, str, str, str]:
     """What the parser sees of a word: its form and lemma in lower case, its NKJP class, and its case (for
     words that decline) or else its number (verbs: agreement with the subject); "-" when the tag has neither."""
-    fields = (tag or "ign").split(":")
+    word_class, agreement = _tag_syntax(tag or "ign")
+    return text.casefold(), (lemma or text).casefold(), word_class, agreement
+
+
+@lru_cache(maxsize=4096)
+def _tag_syntax(tag: str) -> tuple[str, str]:
+    """``syntax_attributes``' class and case or number of a tag (worked out once per tag, not per word)."""
+    fields = tag.split(":")
     case = next((f for f in fields[1:] if set(f.split(".")) <= _CASE_SET), None)
     number = next((f for f in fields[1:] if set(f.split(".")) <= _NUMBER_SET), None)
-    return text.casefold(), (lemma or text).casefold(), fields[0], case or number or "-"
+    return fields[0], case or number or "-"
 
 
 _CASE_SET = frozenset(CASES)

@@ -7,7 +7,17 @@ import pickle
 import pytest
 
 from kronika.lang.pl.guesser import SuffixGuesser, learn_rules, rewrite_of
-from kronika.lang.pl.morphology import lemmatize_phrase, load_morphology, match_case, narrow_tag
+from kronika.lang.pl.morphology import (
+    Analysis,
+    _relemmatised,
+    _rescored,
+    _with_score,
+    lemmatize_phrase,
+    load_morphology,
+    match_case,
+    narrow_tag,
+    tag_values,
+)
 
 PHRASES = [
     ("Korei Północnej", "Korea Północna"),
@@ -123,6 +133,25 @@ SENTENCES = [
 @pytest.mark.parametrize(("tokens", "index", "lemma"), SENTENCES)
 def test_annotate_names_in_context(tokens, index, lemma):
     assert load_morphology().annotate(tokens)[index][0] == lemma
+
+
+READING = Analysis("Kraków", "subst:sg:nom.acc:m3", ("nazwa_geograficzna",), (), "Kraków", 1.5, "")
+MADE_FROM_A_READING = [
+    # (a reading made from READING, the lemma, tag and score it should have; every other field as READING's)
+    (_rescored(READING, 1.8, "subst:sg:acc:m3"), "Kraków", "subst:sg:acc:m3", 1.8),
+    (_rescored(READING, 0.3, READING.tag), "Kraków", READING.tag, 0.3),
+    (_rescored(READING, 1.0, "ign"), "Kraków", "ign", 1.0),
+    (_relemmatised(READING, "Krakow"), "Krakow", READING.tag, 1.5),
+    (_with_score(READING, 0.3), "Kraków", READING.tag, 0.3),
+    (pickle.loads(pickle.dumps(READING)), "Kraków", READING.tag, 1.5),
+]
+
+
+@pytest.mark.parametrize(("made", "lemma", "tag", "score"), MADE_FROM_A_READING)
+def test_readings_made_from_a_reading_keep_their_class_and_values_with_the_tag(made, lemma, tag, score):
+    # A reading keeps its tag's class and values beside the tag: whatever makes one must keep them in step.
+    assert made == Analysis(lemma, tag, READING.labels, READING.qualifiers, READING.source, score, READING.prefix)
+    assert (made.pos, made.values) == (tag.split(":")[0], tag_values(tag))
 
 
 def test_document_evidence_picks_the_lemma_seen_elsewhere():
