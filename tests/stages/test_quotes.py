@@ -8,7 +8,7 @@ from kronika.quotes.candidates import MAX_QUOTE_CHARS, find_candidates, read_tex
 from kronika.quotes.speakers import speaker_candidates
 from kronika.record import Document, Entity
 from kronika.stages.quotes import PINNED as PINNED_P
-from kronika.stages.quotes import pin, pinned
+from kronika.stages.quotes import pin, pinned, speaker_text
 
 
 def quotes(pipeline, text: str):
@@ -136,3 +136,30 @@ def test_pin_makes_the_named_subject_certain(pipeline, polish, text, speaker):
     certain = [entity.name for (entity, _), p in zip(group, pinned_row) if p["yes"] == PINNED_P]
     assert certain == ([speaker] if speaker else [])
     assert all(p == {"yes": 0.5, "no": 0.5} for p in pinned_row if p["yes"] != PINNED_P)
+
+
+# (text, the speaker an office's title makes certain: the holder on the article's date, named in the article)
+HOLDER_PINS = [
+    (
+        "Premier Węgier Viktor Orbán przyjechał do Brukseli. „Nie zgodzimy się” – stwierdził szef węgierskiego rządu.",
+        "Viktor Orbán",
+    ),
+    # Another state's head of government holds the title, and is not named: the model's scores stand.
+    (
+        "Premier Węgier Viktor Orbán przyjechał do Brukseli. „Nie zgodzimy się” – stwierdził szef polskiego rządu.",
+        None,
+    ),
+    # A spokesman is no office of the knowledge base.
+    ("Premier Viktor Orbán przyjechał do Brukseli. „Nie zgodzimy się” – powiedział rzecznik.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), HOLDER_PINS)
+def test_pin_makes_the_office_holder_certain(pipeline, polish, text, speaker):
+    found = speaker_text(pipeline(Document(text=text, date="2025-09-04")), polish, polish.data("quotes"))
+    quote = next(c for c in find_candidates(found) if c.kind == "marked")
+    group = speaker_candidates(found, quote, {}) + [(None, [])]
+    pinned_row = pin(found, quote, group, [{"yes": 0.5, "no": 0.5} for _ in group])
+    assert [entity.name for (entity, _), p in zip(group, pinned_row) if p["yes"] == PINNED_P] == (
+        [speaker] if speaker else []
+    )
