@@ -11,6 +11,7 @@ consecutive quotes tend to keep one speaker); below the model's threshold nobody
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 from kronika.quotes.chain import NOBODY, decode, link, log_odds
@@ -115,8 +116,22 @@ def speaker_options(text: Text, quotes: list[Candidate], models: QuoteModels) ->
         # Nobody named is one more option: "krzyczeli demonstranci" names no party.
         group.append((None, nobody_features(text, quote, len(group))))
         options.append(group)
-        scores.append(pin(text, quote, group, models.speaker.many([features for _, features in group])))
+        row = pin(text, quote, group, models.speaker.many([features for _, features in group]))
+        scores.append(favour_nobody(group, row, models.nobody_bias))
     return options, scores
+
+
+def favour_nobody(group: list, row: list[dict], bias: float) -> list[dict]:
+    """``row`` with ``bias`` added to the log-odds of the option that nobody named said the quote."""
+    if not bias:
+        return row
+    out = []
+    for (entity, _), p in zip(group, row):
+        if entity is None:
+            yes = 1 / (1 + math.exp(-(log_odds(p["yes"]) + bias)))
+            p = {"yes": yes, "no": 1 - yes}
+        out.append(p)
+    return out
 
 
 def pin(text: Text, quote: Candidate, group: list, row: list[dict]) -> list[dict]:
