@@ -42,7 +42,7 @@ def partition_scores(grader, data, per_article, fold_of: list[int], threshold: f
     ]
 
     def fold_models(i: int) -> QuoteModels:
-        return QuoteModels(*models[fold_of[i]], None, threshold, 0.0)
+        return QuoteModels(*models[fold_of[i]], None, threshold, 0.0, nobody_bias=quotes.NOBODY_BIAS)
 
     alone = [quotes.decode(text, found, fold_models(i)) for i, (_, text, found) in enumerate(data)]
     _, nested, _, _ = quotes.tune_chain(grader, data, models, threshold, 0.0, FOLDS, fold_of)

@@ -55,6 +55,9 @@ OUT = model_dir("pl-quotes")
 C = 0.5
 GRID = {"quote": (0.4, 0.5, 0.6), "speaker": (0.0,)}
 RULE_WORDS = 8
+# Added to the log-odds of the nobody option when decoding (``QuoteModels.nobody_bias``): chosen by
+# ``bench/speaker_cv.py`` among -1, 0, 1 and 2 (session 19: the nested chain gains on all five partitions at 1).
+NOBODY_BIAS = 1.0
 # Bonuses tried for consecutive quotes keeping one speaker, by how they stand (``kronika/quotes/chain.py``).
 CHAIN_GRID = {
     "paragraph": (0.0, 2.0, 3.0, 4.0, 6.0, 8.0),
@@ -245,7 +248,7 @@ def cross_validate(grader, data, per_article, folds: int):
     for qt in GRID["quote"]:
         for st in GRID["speaker"]:
             decoded[(qt, st)] = [
-                decode(text, cands, QuoteModels(*fold_models[i % folds], None, qt, st))
+                decode(text, cands, QuoteModels(*fold_models[i % folds], None, qt, st, nobody_bias=NOBODY_BIAS))
                 for i, (gold, text, cands) in enumerate(data)
             ]
             results[(qt, st)] = grade(grader, [(d[0], q) for d, q in zip(data, decoded[(qt, st)])])
@@ -265,7 +268,7 @@ def tune_chain(grader, data, fold_models, qt: float, st: float, folds: int, fold
     fold_of = fold_of or [i % folds for i in range(len(data))]
     runs = []  # per article: (kept candidates, options, scores) under its fold's models
     for i, (gold, text, cands) in enumerate(data):
-        models = QuoteModels(*fold_models[fold_of[i]], None, qt, st)
+        models = QuoteModels(*fold_models[fold_of[i]], None, qt, st, nobody_bias=NOBODY_BIAS)
         scores = models.quote.many([quote_features(text, c) for c in cands])
         kept = [c for c, p in zip(cands, scores) if p["yes"] >= qt]
         runs.append((kept, *speaker_options(text, kept, models)))
@@ -306,7 +309,7 @@ def repeated_cv(grader, data, per_article, qt: float, st: float, folds: int, rep
             for train in training_sets(fold_of, folds)
         ]
         alone = [
-            decode(text, cands, QuoteModels(*fold_models[fold_of[i]], None, qt, st))
+            decode(text, cands, QuoteModels(*fold_models[fold_of[i]], None, qt, st, nobody_bias=NOBODY_BIAS))
             for i, (_, text, cands) in enumerate(data)
         ]
         alone_score = grade(grader, [(d[0], q) for d, q in zip(data, alone)])["speaker"]
@@ -391,7 +394,9 @@ def main() -> int:
     if args.keep_quote_model:
         shipped = load_quote_models("pl")
         quote, threshold = shipped.quote, shipped.quote_threshold
-    models = QuoteModels(quote, fit_ranker([g for a in per_article for g in a[1]]), claimant, threshold, st, chain)
+    models = QuoteModels(
+        quote, fit_ranker([g for a in per_article for g in a[1]]), claimant, threshold, st, chain, NOBODY_BIAS
+    )
     meta = {
         "trained_on": "train-pl.jsonl (240 articles)",
         "folds": args.folds,

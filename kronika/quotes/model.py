@@ -25,6 +25,9 @@ class QuoteModels:
     # Bonus to consecutive quotes keeping one speaker, by how they stand (``kronika/quotes/chain.py``); none: each
     # quote alone.
     chain: dict[str, float] = field(default_factory=dict)
+    # Added to the log-odds of the option that nobody named said a quote: the pairwise ranker learns no level for
+    # it, and out of fold the chain gains with it raised (``scripts/train_quotes.py``'s ``NOBODY_BIAS``).
+    nobody_bias: float = 0.0
 
 
 def model_path(lang: str) -> Path:
@@ -54,6 +57,7 @@ def save_quote_models(out: Path, models: QuoteModels, meta: dict) -> Path:
             "quote_threshold": models.quote_threshold,
             "speaker_threshold": models.speaker_threshold,
             "chain": models.chain,
+            "nobody_bias": models.nobody_bias,
         },
     }
     path = out / "model.json"

@@ -31,3 +31,14 @@ def entity_roles(linker, entity) -> frozenset[str]:
     """The offices the knowledge base knows ``entity`` to have held, at any date."""
     entry = linker.kb.get(entity.id)
     return frozenset(office.role for office in entry.offices) if entry is not None else frozenset()
+
+
+def office_holder(text, linker, noun: int, state: str | None) -> str | None:
+    """The knowledge base's id of whoever held, on the article's date, the office the title at ``noun`` names
+    for ``state`` ("– stwierdził szef węgierskiego rządu" on 2024-06-27 -> Viktor Orbán), or None."""
+    role = title_role(text, linker, noun)
+    date = text.doc.date
+    if role is None or state is None or not date:
+        return None
+    entry = linker.kb.holder(role, state, str(date)[:10])
+    return entry.id if entry is not None else None

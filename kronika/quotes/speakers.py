@@ -271,13 +271,13 @@ def _role_features(text: Text, title: int, entity) -> list[str]:
     """A person the knowledge base knows in the office the speaking noun's title names: marked, and whether the
     title's state is theirs ("szef węgierskiego rządu" for Viktor Orbán); a title of another state's office names
     someone else ("szef polskiego rządu")."""
-    state = _title_state(text, title)
+    state = title_state(text, title)
     if state is not None and state != entity.country:
         return []
     return ["role_match", f"role_match|state={state is not None}"]
 
 
-def _title_state(text: Text, title: int) -> str | None:
+def title_state(text: Text, title: int) -> str | None:
     """The state a common-noun speaker belongs to by its own words: a state's adjective or a named party with a
     country within the noun's phrase ("niemiecki minister", "szef węgierskiego rządu", "Władze Pakistanu",
     "służba prasowa Kremla")."""

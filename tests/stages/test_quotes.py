@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from kronika.quotes.candidates import MAX_QUOTE_CHARS, find_candidates, read_text
 from kronika.quotes.speakers import speaker_candidates
 from kronika.record import Document, Entity
 from kronika.stages.quotes import PINNED as PINNED_P
-from kronika.stages.quotes import pin, pinned
+from kronika.stages.quotes import favour_nobody, pin, pinned, speaker_text
 
 
 def quotes(pipeline, text: str):
@@ -136,3 +138,43 @@ def test_pin_makes_the_named_subject_certain(pipeline, polish, text, speaker):
     certain = [entity.name for (entity, _), p in zip(group, pinned_row) if p["yes"] == PINNED_P]
     assert certain == ([speaker] if speaker else [])
     assert all(p == {"yes": 0.5, "no": 0.5} for p in pinned_row if p["yes"] != PINNED_P)
+
+
+# (text, the speaker an office's title makes certain: the holder on the article's date, named in the article)
+HOLDER_PINS = [
+    (
+        "Premier Węgier Viktor Orbán przyjechał do Brukseli. „Nie zgodzimy się” – stwierdził szef węgierskiego rządu.",
+        "Viktor Orbán",
+    ),
+    # Another state's head of government holds the title, and is not named: the model's scores stand.
+    (
+        "Premier Węgier Viktor Orbán przyjechał do Brukseli. „Nie zgodzimy się” – stwierdził szef polskiego rządu.",
+        None,
+    ),
+    # A spokesman is no office of the knowledge base.
+    ("Premier Viktor Orbán przyjechał do Brukseli. „Nie zgodzimy się” – powiedział rzecznik.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), HOLDER_PINS)
+def test_pin_makes_the_office_holder_certain(pipeline, polish, text, speaker):
+    found = speaker_text(pipeline(Document(text=text, date="2025-09-04")), polish, polish.data("quotes"))
+    quote = next(c for c in find_candidates(found) if c.kind == "marked")
+    group = speaker_candidates(found, quote, {}) + [(None, [])]
+    pinned_row = pin(found, quote, group, [{"yes": 0.5, "no": 0.5} for _ in group])
+    assert [entity.name for (entity, _), p in zip(group, pinned_row) if p["yes"] == PINNED_P] == (
+        [speaker] if speaker else []
+    )
+
+
+# (bias, the nobody option's probability before, after): the bias is added to its log-odds; named options keep theirs.
+NOBODY_BIASES = [(0.0, 0.5, 0.5), (1.0, 0.5, 1 / (1 + math.exp(-1))), (-1.0, 0.5, 1 / (1 + math.exp(1)))]
+
+
+@pytest.mark.parametrize(("bias", "before", "after"), NOBODY_BIASES)
+def test_favour_nobody_shifts_only_the_nobody_option(bias, before, after):
+    group = [(Entity(id="Q1", name="X", type="PER"), []), (None, [])]
+    row = favour_nobody(group, [{"yes": 0.3, "no": 0.7}, {"yes": before, "no": 1 - before}], bias)
+    assert row[0] == {"yes": 0.3, "no": 0.7}
+    assert row[1]["yes"] == pytest.approx(after)
+    assert row[1]["yes"] + row[1]["no"] == pytest.approx(1.0)
