@@ -274,15 +274,21 @@ def _is_proper_name(word: str) -> bool:
 def _first_name_bearers(name: str, first_names) -> frozenset[str]:
     """The states whose people in the base (``first_names.written``) bear the first word of
     ``name``, as written or in an English spelling of a convention ("Dżamal" as "Jamal")."""
-    from kronika.lang.pl import arabic, conventions
-
     words = WORD.findall(name)
     written = getattr(first_names, "written", None)
     if len(words) < 2 or not written:
         return frozenset()
-    first = words[0]
+    return frozenset().union(*(written.get(s, ()) for s in _first_name_spellings(words[0]))) - {""}
+
+
+@lru_cache(maxsize=WORD_TYPES)
+def _first_name_spellings(first: str) -> frozenset[str]:
+    """A first name as written and in the English spelling of each convention, casefolded: the same for every
+    mention of it (a dozen letter mappings a call)."""
+    from kronika.lang.pl import arabic, conventions
+
     spellings = {first, arabic.spell(first), *(conventions.spell(first, c) for c in conventions.CONVENTIONS)}
-    return frozenset().union(*(written.get(s.casefold(), ()) for s in spellings)) - {""}
+    return frozenset(s.casefold() for s in spellings)
 
 
 @lru_cache(maxsize=WORD_TYPES)
