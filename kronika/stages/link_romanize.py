@@ -4,10 +4,12 @@ when one sounds or reads as them ("Denys Szmyhal" -> Denys Shmyhal, "Alijewem" -
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from itertools import product
 from math import prod
 from typing import TYPE_CHECKING
 
+from kronika.caches import SCRATCH
 from kronika.record import Token
 from kronika.stages.link_model import SOUND_KINDS, Group, is_capitalised
 from kronika.stages.link_towns import placed
@@ -128,22 +130,25 @@ def _other_base_match(linker: Linker, romanize: _ArticleSpeller, group: Group, t
 def _base_readings(linker: Linker, span: list[Token]) -> list[str]:
     """Names the words of ``span`` may have as base forms, one lemma of the morphology's candidates for each
     capitalised word (the word itself among them); a long name with many readings yields none."""
-    options = []
-    for token in span:
-        lemmas = [token.text]
-        if is_capitalised(token.text):
-            lemmas += [
-                r.lemma for r in linker.morphology.candidates(token.text, name_like=True) if is_capitalised(r.lemma)
-            ]
-            # A man's surname by its regular ending ("Alijewem" -> "Alijew"), which the guesser may not offer.
-            stripped = linker.language.strip_case_ending(token.text, linker.language.oblique_cases)
-            if stripped:
-                lemmas.insert(1, stripped)
-            # A man's name in -o ("Poroszenki" -> "Poroszenko", "Petra" -> "Petro"), which neither offers.
-            o_base = linker.language.o_name_base(token.text)
-            if o_base:
-                lemmas.insert(1, o_base)
-        options.append(list(dict.fromkeys(lemmas))[:MAX_BASE_READINGS])  # each lemma once, the first place kept
+    options = [_word_lemmas(linker.morphology, linker.language, token.text) for token in span]
     if prod(len(o) for o in options) > MAX_BASE_NAMES:
         return []
     return [" ".join(words) for words in product(*options)]
+
+
+@lru_cache(maxsize=SCRATCH)
+def _word_lemmas(morphology, language, word: str) -> tuple[str, ...]:
+    """The base forms ``_base_readings`` tries for one word, the word first: the same in every article, and
+    the words of the names the base lacks recur across articles ("Alijewem", "Poroszenki")."""
+    lemmas = [word]
+    if is_capitalised(word):
+        lemmas += [r.lemma for r in morphology.candidates(word, name_like=True) if is_capitalised(r.lemma)]
+        # A man's surname by its regular ending ("Alijewem" -> "Alijew"), which the guesser may not offer.
+        stripped = language.strip_case_ending(word, language.oblique_cases)
+        if stripped:
+            lemmas.insert(1, stripped)
+        # A man's name in -o ("Poroszenki" -> "Poroszenko", "Petra" -> "Petro"), which neither offers.
+        o_base = language.o_name_base(word)
+        if o_base:
+            lemmas.insert(1, o_base)
+    return tuple(dict.fromkeys(lemmas))[:MAX_BASE_READINGS]  # each lemma once, the first place kept
