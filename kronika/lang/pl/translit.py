@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
 
-from kronika.caches import WORD_TYPES
+from kronika.caches import SCRATCH, WORD_TYPES
 
 # States whose names Polish writes in a transliteration from Cyrillic, and the English scheme each takes.
 SCHEMES = {"UKR": "east", "BLR": "east", "RUS": "russian"}
@@ -209,7 +209,9 @@ def _first_name_states(word: str, names: FirstNames) -> Mapping[str, int]:
     return found
 
 
-@lru_cache(maxsize=WORD_TYPES)
+# Bounded below WORD_TYPES: only first names of the names the base lacks come here (595 on the
+# 1,368 articles of bench/identical.py), and a long run must not grow by more than a few MiB.
+@lru_cache(maxsize=SCRATCH)
 def _english_first_keys(lower: str) -> tuple[tuple[str, str | None], ...]:
     """Each state of SCHEMES with the ``_first_key`` of a first name's English spelling in its scheme (None
     where the spelling is the word as written): the same for every mention, two scheme conversions a call."""
