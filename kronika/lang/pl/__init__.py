@@ -6,9 +6,10 @@ import importlib
 import re
 from functools import lru_cache
 
-from kronika.caches import WORD_TYPES
+from kronika.caches import SCRATCH, WORD_TYPES
 from kronika.lang.base import DATA_PARTS, Morph
 from kronika.lang.pl.abbreviations import ABBREVIATIONS, MULTI_PERIOD, SENTENCE_FINAL_ABBREVIATIONS
+from kronika.lang.pl import arabic, conventions
 from kronika.lang.pl.arabic import PARTICLES as ARABIC_PARTICLES
 from kronika.lang.pl.credits import BYLINE_OPENERS, CREDIT_CUES
 from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
@@ -137,7 +138,6 @@ class PolishLanguage:
         one the text gives none); ``state`` is the one the text says the person serves, when it says;
         ``first_names``: what ``first_names`` made. Arabic and the other conventions for persons only: places
         have English names a letter mapping seldom gives ("Al-Hudajda" is "Hodeidah", "Tybilisi" "Tbilisi")."""
-        from kronika.lang.pl import arabic, conventions
         from kronika.lang.pl.translit import SCHEMES, romanize
 
         # The person's stated state or a surname ending of one language ("-szwili") settle the convention; the
@@ -151,9 +151,8 @@ class PolishLanguage:
         # Only a first name of other transcribed scripts alone counts: "Anton" of an Austrian and a Bulgarian
         # proves nothing, and a Pole's first name as written ("Radosław") vetoes (Polish first names are East
         # Slavic ones too, so they do not veto that).
-        scripts = arabic.STATES | conventions.CONVENTION_OF.keys()
         foreign = bearers - {HOME}
-        slavic = not foreign or foreign & SCHEMES.keys() or not foreign <= scripts
+        slavic = not foreign or foreign & SCHEMES.keys() or not foreign <= _OTHER_SCRIPTS
         found = romanize(name, context, _is_dictionary_word, state, first_names) if slavic else None
         if found or not person:
             return found
@@ -271,18 +270,28 @@ def _is_proper_name(word: str) -> bool:
     return all(lemma[:1].isupper() for _, lemma, _, _, _ in analyses)
 
 
+# The states whose names Polish writes in the other transcriptions ``romanize`` knows: Arabic and the conventions.
+_OTHER_SCRIPTS = arabic.STATES | conventions.CONVENTION_OF.keys()
+
+
 def _first_name_bearers(name: str, first_names) -> frozenset[str]:
     """The states whose people in the base (``first_names.written``) bear the first word of
     ``name``, as written or in an English spelling of a convention ("Dżamal" as "Jamal")."""
-    from kronika.lang.pl import arabic, conventions
-
     words = WORD.findall(name)
     written = getattr(first_names, "written", None)
     if len(words) < 2 or not written:
         return frozenset()
-    first = words[0]
+    return frozenset().union(*(written.get(s, ()) for s in _first_name_spellings(words[0]))) - {""}
+
+
+# Bounded below WORD_TYPES: only first names of the names the base lacks come here (1,301 on the
+# 1,368 articles of bench/identical.py), and a long run must not grow by more than a few MiB.
+@lru_cache(maxsize=SCRATCH)
+def _first_name_spellings(first: str) -> frozenset[str]:
+    """A first name as written and in the English spelling of each convention, casefolded: the same for every
+    mention of it (a dozen letter mappings a call)."""
     spellings = {first, arabic.spell(first), *(conventions.spell(first, c) for c in conventions.CONVENTIONS)}
-    return frozenset().union(*(written.get(s.casefold(), ()) for s in spellings)) - {""}
+    return frozenset(s.casefold() for s in spellings)
 
 
 @lru_cache(maxsize=WORD_TYPES)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
 
-from kronika.caches import WORD_TYPES
+from kronika.caches import SCRATCH, WORD_TYPES
 
 # States whose names Polish writes in a transliteration from Cyrillic, and the English scheme each takes.
 SCHEMES = {"UKR": "east", "BLR": "east", "RUS": "russian"}
@@ -202,12 +202,24 @@ def _first_name_states(word: str, names: FirstNames) -> Mapping[str, int]:
     if lower in names.polish:
         return names.polish[lower]
     found = {}
-    for state in SCHEMES:
-        spelt = _converter(state)(lower)
-        counts = names.english.get(_first_key(spelt), {}) if spelt != lower else {}
+    for state, key in _english_first_keys(lower):
+        counts = names.english.get(key, {}) if key is not None else {}
         if counts.get(state):
             found[state] = counts[state]
     return found
+
+
+# Bounded below WORD_TYPES: only first names of the names the base lacks come here (595 on the
+# 1,368 articles of bench/identical.py), and a long run must not grow by more than a few MiB.
+@lru_cache(maxsize=SCRATCH)
+def _english_first_keys(lower: str) -> tuple[tuple[str, str | None], ...]:
+    """Each state of SCHEMES with the ``_first_key`` of a first name's English spelling in its scheme (None
+    where the spelling is the word as written): the same for every mention, two scheme conversions a call."""
+    keys = []
+    for state in SCHEMES:
+        spelt = _converter(state)(lower)
+        keys.append((state, _first_key(spelt) if spelt != lower else None))
+    return tuple(keys)
 
 
 def source_state(name: str, context: Mapping[str, int], known: Callable[[str], bool],
