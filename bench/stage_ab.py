@@ -10,7 +10,9 @@ article runs the named stages once with the old functions and once with the new,
 article. The stages' inputs are what this tree's pipeline (with the parser) makes of the first ``--limit`` BSNLP
 articles, copied afresh for every run; ``a+b`` times stages that run one after the other on the same copy (the
 amount stage after the quote stage, as in the pipeline). Prints the CPU ms per article of each stage, old -> new.
-A swapped function must keep its name and be a module's function or a class's method.
+A swapped function must keep its name and be a module's function or a class's method; a module's function
+is swapped too wherever another module imported it by name (``from m import f``), and a package's function is
+read from its ``__init__.py``.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def old_function(base: Path, target: str):
     """(owner, attribute, the base tree's function) for ``module:function`` or ``module:Class.method``."""
     module_name, _, qualified = target.partition(":")
     module = importlib.import_module(module_name)
-    tree = ast.parse((base / (module_name.replace(".", "/") + ".py")).read_text(encoding="utf-8"))
+    tree = ast.parse((base / Path(module.__file__).resolve().relative_to(ROOT)).read_text(encoding="utf-8"))
     owner, body, name = module, tree.body, qualified
     if "." in qualified:
         class_name, name = qualified.split(".")
@@ -71,6 +73,20 @@ def old_function(base: Path, target: str):
     return owner, name, old
 
 
+def holders(owner, name: str, function) -> list[tuple[object, str]]:
+    """Where ``function`` is reachable by attribute: its owner, and for a module's function every loaded module
+    of the project that imported it by name (a stage calling ``f`` it imported would otherwise keep the new one
+    on both sides)."""
+    found = [(owner, name)]
+    if isinstance(owner, type):
+        return found
+    for module in list(sys.modules.values()):
+        if module is owner or not getattr(module, "__name__", "").startswith("kronika"):
+            continue
+        found += [(module, key) for key, value in vars(module).items() if value is function]
+    return found
+
+
 def stage_inputs(pipeline, docs: list[Document], first: set[str]) -> dict[str, list[bytes]]:
     """Each named stage's input document, pickled, for every article."""
     inputs: dict[str, list[bytes]] = {name: [] for name in first}
@@ -98,7 +114,10 @@ def main() -> int:
     morphology = pipeline.stages[0].language.morphology()
     inputs = stage_inputs(pipeline, read_bsnlp(Path(args.data) / "bsnlp-pl", args.limit), {g[0] for g in groups})
     swaps = [
-        (owner, name, old, getattr(owner, name)) for owner, name, old in (old_function(args.base, s) for s in args.swap)
+        (holder, key, old, new)
+        for owner, name, old in (old_function(args.base, s) for s in args.swap)
+        for new in (getattr(owner, name),)
+        for holder, key in holders(owner, name, new)
     ]
     spent = {(old, name): 0.0 for old in (True, False) for group in groups for name in group}
     for k in range(len(inputs[groups[0][0]])):
