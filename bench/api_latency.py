@@ -177,7 +177,7 @@ def start_server(
     """``kronika serve`` of the tree at ``root`` (``python -m`` imports the package of its working folder)."""
     options = ["--workers", str(workers)] if workers > 1 else []
     options += ["--cache", str(cache)] if cache is not None else []
-    options += ["--serial", str(serial)] if serial else []
+    options += ["--serial", str(serial)] if serial is not None else []
     server = subprocess.Popen(
         [
             sys.executable,

@@ -23,6 +23,7 @@ import inspect
 import re
 import typing
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import parse_qsl
 
 from annotated_types import Ge, Le, MaxLen, MinLen
@@ -114,8 +115,10 @@ class Call:
             arguments[self.store] = store
         return arguments
 
+    @cached_property
     def serial(self) -> bool:
-        """Whether the store goes to this route function alone (``kronika.api.serial`` can run it)."""
+        """Whether the store goes to this route function alone (``kronika.api.serial`` can run it): fixed for a
+        route, so worked out once rather than on every request."""
         return bool(self.threaded and self.store) and not any(_takes_store(call) for call in self.calls.values())
 
 
@@ -201,7 +204,7 @@ class FastRoutes:
         for key, value in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True):
             query.setdefault(key, []).append(value)  # Starlette's own reading of the query string
         request = Request(scope, receive)
-        if self.runner is not None and call.serial():
+        if self.runner is not None and call.serial:
             try:
                 arguments = await call.arguments(values, query, request)
                 response = await self.runner.run(call.function, arguments, call.store)

@@ -205,10 +205,6 @@ def _relemmatised(a: Analysis, lemma: str) -> Analysis:
     return _new_tuple(Analysis, (lemma, *a[1:]))
 
 
-def _with_score(a: Analysis, score: float) -> Analysis:
-    return _new_tuple(Analysis, (*a[:5], score, *a[6:]))
-
-
 # The helpers above make readings by position: a field added to or moved in _Reading must be handled there.
 if _Reading._fields != ("lemma", "tag", "labels", "qualifiers", "source", "score", "prefix", "pos", "values"):
     raise ImportError("kronika.lang.pl.morphology: the fields of a reading changed; update _rescored and its kin")
@@ -369,7 +365,7 @@ class Morphology:
         known = [a for a in base if a.pos != "ign"]
         if known and not (name_like and all(a.weak for a in known)):
             return base
-        weakened = tuple(_with_score(a, SCORE_WEAK) for a in known)
+        weakened = tuple(_rescored(a, SCORE_WEAK, a.tag) for a in known)
         return weakened + self.guess(word)
 
     # --- phrases --------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from kronika.lang.pl.morphology import (
     Analysis,
     _relemmatised,
     _rescored,
-    _with_score,
     lemmatize_phrase,
     load_morphology,
     match_case,
@@ -142,7 +141,7 @@ MADE_FROM_A_READING = [
     (_rescored(READING, 0.3, READING.tag), "Kraków", READING.tag, 0.3),
     (_rescored(READING, 1.0, "ign"), "Kraków", "ign", 1.0),
     (_relemmatised(READING, "Krakow"), "Krakow", READING.tag, 1.5),
-    (_with_score(READING, 0.3), "Kraków", READING.tag, 0.3),
+    (_rescored(READING, 0.3, READING.tag), "Kraków", READING.tag, 0.3),
     (pickle.loads(pickle.dumps(READING)), "Kraków", READING.tag, 1.5),
 ]
 
