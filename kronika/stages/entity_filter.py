@@ -31,7 +31,7 @@ from kronika.models import model_dir, rebuild_hint
 from kronika.record import Document, Entity
 from kronika.stages.entity_titles import drop_title_only
 from kronika.stages.link import load_linker
-from kronika.stages.link_streets import place_noun
+from kronika.stages.link_streets import place_noun, place_nouns
 
 KEEP = "keep"
 REBUILD = ".venv/bin/python scripts/train_entities.py"
@@ -223,10 +223,11 @@ def named_after_nouns(doc: Document, language) -> set[str]:
     Kasprzaka": ``link_streets.py``). The noun says what the name is, evidence the filter's features lack: they
     see an unlinked place the text does not write as the record names it, which is most often an extra."""
     token_at = {t.start: k for k, t in enumerate(doc.tokens)}
+    forms, nouns = place_nouns(language)
 
     def after_noun(start: int) -> bool:
         k = token_at.get(start)
-        return bool(k) and place_noun(language, doc.tokens[k - 1]) is not None
+        return bool(k) and place_noun(forms, nouns, doc.tokens[k - 1]) is not None
 
     return {e.id for e in doc.entities if e.type in ("GPE", "LOC") and any(after_noun(m.start) for m in e.mentions)}
 

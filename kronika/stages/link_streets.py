@@ -35,14 +35,11 @@ LIST_OPENERS = frozenset({":"})
 PLACE_TYPES = ("GPE", "LOC")
 
 
-def street_mentions(
-    linker: Linker, tokens: list[Token], found: list[Found], sentence_starts: set[int] = frozenset()
-) -> list[Found]:
+def street_mentions(linker: Linker, tokens: list[Token], found: list[Found], sentence_starts: set[int]) -> list[Found]:
     """``found`` with the places named after a place noun, and without what overlapped them. A name ends with
     its sentence (a heading's last word and the next sentence's first are no name: "lotnisku / W ostatnim")."""
     # Optional parts of a language pack, as the vehicle nouns are: a pack without them names no streets.
-    nouns = getattr(linker.language, "street_nouns", {})
-    forms = getattr(linker.language, "street_forms", {})
+    forms, nouns = place_nouns(linker.language)
     street_word = getattr(linker.language, "street_word", None)
     if not (nouns or forms) or street_word is None:
         return found
@@ -58,7 +55,7 @@ def street_mentions(
     joiners = getattr(linker.language, "list_joiners", frozenset())
     places = []
     for i, token in enumerate(tokens[:-1]):
-        noun = place_noun(linker.language, token)
+        noun = place_noun(forms, nouns, token)
         if noun is None or not (token.text[:1].islower() or noun.capital) or i in linked or i in inside:
             continue  # "Ulica" opening a name ("Ulica Sezamkowa") is the name's; a known name holds the noun
         start = i + 1
@@ -80,10 +77,15 @@ def street_mentions(
     return [f for f in found if not any(j in taken for j in range(f.start, f.end))] + places
 
 
-def place_noun(language, token: Token):
-    """The place noun ``token`` is, by its form (``street_forms``) or its lemma (``street_nouns``), or None."""
-    form = getattr(language, "street_forms", {}).get(token.text.casefold())
-    return form or getattr(language, "street_nouns", {}).get((token.lemma or "").casefold())
+def place_nouns(language) -> tuple[dict, dict]:
+    """The language's place nouns by form (``street_forms``) and by lemma (``street_nouns``); empty for a pack
+    without them."""
+    return getattr(language, "street_forms", {}), getattr(language, "street_nouns", {})
+
+
+def place_noun(forms: dict, nouns: dict, token: Token):
+    """The place noun ``token`` is, by its form or its lemma (the tables of ``place_nouns``), or None."""
+    return forms.get(token.text.casefold()) or nouns.get((token.lemma or "").casefold())
 
 
 def _name_end(tokens: list[Token], start: int, sentence_starts: set[int]) -> int:

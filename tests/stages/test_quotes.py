@@ -168,7 +168,14 @@ def test_pin_makes_the_office_holder_certain(pipeline, polish, text, speaker):
 
 
 # (bias, the nobody option's probability before, after): the bias is added to its log-odds; named options keep theirs.
-NOBODY_BIASES = [(0.0, 0.5, 0.5), (1.0, 0.5, 1 / (1 + math.exp(-1))), (-1.0, 0.5, 1 / (1 + math.exp(1)))]
+NOBODY_BIASES = [
+    (0.0, 0.5, 0.5),
+    (1.0, 0.5, 1 / (1 + math.exp(-1))),
+    (-1.0, 0.5, 1 / (1 + math.exp(1))),
+    # Away from even odds the bias adds to the score's own log-odds (odds 1:4 times e, 4:1 over e).
+    (1.0, 0.2, 1 / (1 + 4 * math.exp(-1))),
+    (-1.0, 0.8, 1 / (1 + math.exp(1) / 4)),
+]
 
 
 @pytest.mark.parametrize(("bias", "before", "after"), NOBODY_BIASES)
