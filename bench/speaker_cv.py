@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/speaker_cv.py [--eval ../shared/eval] [--partitions 5] [--threshold 0.5]
 
-The README's speaker rows ("CV mean of 5 partitions: alone / chained (nested) / chained (4/4/0/0)") come from
-this: partition 0 puts article i in fold i mod 5, the others are shuffled by seeds 0-3 (``shuffled_folds``).
+The speaker rows of docs/measured/quotes-and-amounts.md ("CV mean of 5 partitions: alone / chained (nested) /
+chained (4/4/0/0)") come from this: partition 0 puts article i in fold i mod 5, the others are shuffled by seeds 0-3 (``shuffled_folds``).
 In each, the quote and speaker models are retrained on four folds and decode the fifth at the shipped quote
 threshold, three ways: each quote alone; the article's quotes chained with the bonuses nested cross-validation
 picks (``tune_chain``); chained with fixed bonuses. It prints each partition and their mean, so a change is

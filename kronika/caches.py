@@ -5,7 +5,7 @@ news meets new keys in every article and a cache bounded at 100,000-600,000 entr
 8 KiB per word type over all of them, 385 MiB after the 1,098 BSNLP articles (45,444 word types). LRU stack
 distances on those articles (every cache's key sequence replayed at each size, times the CPU time of a miss)
 say 20,000 costs about 2% more analysis time than unbounded caches, 10,000 about 8%; the caches then stop at
-roughly 150 MiB instead of growing (README, the watch soak paragraph).
+roughly 150 MiB instead of growing (docs/live.md, the watch soak paragraph).
 """
 
 WORD_TYPES = 20_000

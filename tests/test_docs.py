@@ -31,15 +31,33 @@ def test_option_in_readme(name, option):
     assert option in README_TEXT, f"`kronika {name} {option}` is not in README.md"
 
 
-# Files of the repository the README points at (`kronika/store/migrations.py`, bench/events.py, examples/...): a
-# reader who follows one finds it. Globs and folders of generated output are not files to find.
-PATHS = sorted(set(re.findall(r"(?<![\w/.])((?:kronika|bench|tests|scripts|examples)/[\w./-]*\w)", README_TEXT)))
+# Files of the repository the README and the guides under docs/ point at (`kronika/store/migrations.py`,
+# bench/events.py, examples/...): a reader who follows one finds it. Globs and folders of generated output are not
+# files to find.
+DOCS = ["README.md", *sorted(str(doc.relative_to(ROOT)) for doc in (ROOT / "docs").rglob("*.md"))]
+PATH = re.compile(r"(?<![\w/.])((?:kronika|bench|tests|scripts|examples)/[\w./-]*\w)")
+# A Markdown link to a file of the repository, relative to the document that holds it (anchors and URLs aside).
+LINK = re.compile(r"\]\((?!https?:|#|mailto:)([^)#\s]+)(?:#[^)]*)?\)")
 
 
-def test_the_readme_points_at_files():
-    assert len(PATHS) > 50
+def named(pattern: re.Pattern, doc: str) -> list[str]:
+    return sorted(set(pattern.findall((ROOT / doc).read_text(encoding="utf-8"))))
 
 
-@pytest.mark.parametrize("path", PATHS)
-def test_readme_path_exists(path):
-    assert (ROOT / path).exists(), f"README.md names {path}, which the repository does not have"
+PATHS = [(doc, path) for doc in DOCS for path in named(PATH, doc)]
+LINKS = [(doc, target) for doc in DOCS for target in named(LINK, doc)]
+
+
+@pytest.mark.parametrize(("doc", "least"), [("README.md", 40), ("docs/", 150)])
+def test_the_docs_point_at_files(doc, least):
+    assert sum(1 for name, _ in PATHS if name.startswith(doc)) > least
+
+
+@pytest.mark.parametrize(("doc", "path"), PATHS)
+def test_docs_path_exists(doc, path):
+    assert (ROOT / path).exists(), f"{doc} names {path}, which the repository does not have"
+
+
+@pytest.mark.parametrize(("doc", "target"), LINKS)
+def test_docs_link_exists(doc, target):
+    assert ((ROOT / doc).parent / target).exists(), f"{doc} links to {target}, which is not there"

@@ -116,7 +116,8 @@ class Dask(Inline):
 
 
 # Dask's defaults are for many small numpy tasks; a Kronika task is seconds of pure Python. What they cost a
-# LocalCluster of two workers on two cores, in CPU per article (bench/batch.py, partitions of 8; README):
+# LocalCluster of two workers on two cores, in CPU per article (bench/batch.py, partitions of 8;
+# docs/measured/batch.md):
 LOCAL_CLUSTER_CONFIG = {
     # The worker's profiler samples the task's stack every 10 ms for the dashboard: 15% of the task's CPU in
     # the worker's other threads (measured with time.thread_time against time.process_time).

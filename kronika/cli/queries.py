@@ -41,7 +41,7 @@ def alerts(db, output_format, rules_file, replay, rule, since, until, limit) -> 
     RULES is TOML: [[rule]] tables with kind = "relation" (source, target), "country" (country), "actor"
     (actor: a new event type for it) or "story";
     measure = events | goldstein | quad1..quad4; method = zscore | ratio; threshold; baseline_days; min_count;
-    for stories min_sources, min_languages, window_days (README: "Alerts").
+    for stories min_sources, min_languages, window_days (docs/live.md: "Alerts").
 
     Example: kronika alerts --replay --rules rules.toml --since 2025-08-01 --until 2025-09-30
     """

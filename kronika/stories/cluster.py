@@ -1,7 +1,7 @@
 """Online clustering of articles into stories: one pass, deterministic for the same input order.
 
 An article joins the best open story that passes the rule below, or starts a new story. The rule
-(``StoryRule``; every threshold has a name and a default here and in README.md):
+(``StoryRule``; every threshold has a name and a default here and in docs/stories.md):
 
 1. **Time.** Both dated: the article's dateline (a day, or a month when only the month is known) must lie
    within ``window_days`` of the story's dates (overlap them, when either side is known only to the month:

@@ -11,7 +11,7 @@ rule's ``window_days`` of it; the clusterer also offers it the stories of those 
 as the article's date, and a story does not take its dates from it. Without an estimate the article is
 clustered as before (only ``not_before`` bounds it).
 
-``k`` and ``margin`` were measured, not guessed (README, "Measured: stories").
+``k`` and ``margin`` were measured, not guessed (docs/measured/stories.md).
 """
 
 from __future__ import annotations

@@ -145,7 +145,7 @@ def test_unfinished_partition_is_redone_and_temporary_files_removed(reference, i
 
 @pytest.mark.parametrize("table", ["documents", "events"])
 def test_pandas_and_pyarrow_read_the_folder_as_one_table(reference, table):
-    """The folder itself, as the README shows: the Hive key `day` joins the rows' own `date` column (with
+    """The folder itself, as docs/batch.md shows: the Hive key `day` joins the rows' own `date` column (with
     an undated article among the rows, which pyarrow could not read under Hive's null folder)."""
     import pandas as pd
     import pyarrow.dataset as ds

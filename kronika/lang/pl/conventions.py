@@ -157,9 +157,9 @@ def romanize(name: str, known: Callable[[str], bool], state: str | None = None) 
     ``state``: the one the evidence gives the person (the text's "premier Gruzji X", or a first name only that
     state's people bear), which decides (a state without a convention: none); else a convention's surname
     ending ("-szwili"). The state of the article alone is not enough: news from Tbilisi names Poles and
-    diplomats too, and taking it cost check-pl an entity and a claimant (README, "Names outside the
-    knowledge base"). A name of dictionary words only ("Jan Kowalski") stays as written with a surname
-    ending alone."""
+    diplomats too, and taking it cost check-pl an entity and a claimant (docs/measured/events-and-entities.md,
+    "Names outside the knowledge base"). A name of dictionary words only ("Jan Kowalski") stays as written with
+    a surname ending alone."""
     lower = name.lower()
     if NOT_TRANSCRIBED.search(lower):
         return None
