@@ -149,8 +149,10 @@ class Linker(PersonBaseForms, TitleMentions):
         keys = {word.casefold()}
         readings = self.morphology.analyse(word)
         if is_capitalised(word) and (forms := getattr(self.language, "unknown_name_forms", None)):
-            # A foreign name the dictionary lacks still declines ("w Burkinie Faso").
-            keys.update(f.casefold() for f in forms(word, [r.tag for r in readings]))
+            # A foreign name the dictionary lacks still declines ("w Burkinie Faso"); so does one it reads only as
+            # a form of another word ("Al-Kaida" as a genitive of "al-kaid"), which it lacks as a name.
+            own = any(r.lemma.casefold() == word.casefold() for r in readings)
+            keys.update(f.casefold() for f in forms(word, [r.tag for r in readings] if own else []))
         elif word.islower() and (forms := getattr(self.language, "unknown_adjective_forms", None)):
             # A region's adjective the dictionary lacks declines too ("w obwodzie briańskim").
             keys.update(forms(word, [r.tag for r in readings]))
