@@ -38,7 +38,7 @@ from kronika.models import model_dir  # noqa: E402
 from kronika.ingest.decoding import normalize_text  # noqa: E402
 from kronika.pipeline import Pipeline, default_stages  # noqa: E402
 from kronika.quotes.candidates import find_candidates  # noqa: E402
-from kronika.quotes.chain import LINKS  # noqa: E402
+from kronika.quotes.chain import LINKS, link  # noqa: E402
 from kronika.quotes.claimants import claim_options, rank_claimants  # noqa: E402
 from kronika.quotes.features import quote_features  # noqa: E402
 from kronika.quotes.mentions import participant  # noqa: E402
@@ -47,7 +47,7 @@ from kronika.quotes.origin import speaker_party  # noqa: E402
 from kronika.quotes.speakers import Said, nobody_features, rule_speaker, speaker_candidates  # noqa: E402
 from kronika.record import Document  # noqa: E402
 from kronika.stages.amounts import find_amounts  # noqa: E402
-from kronika.stages.quotes import attribute, choose, speaker_options, speaker_text, to_quote  # noqa: E402
+from kronika.stages.quotes import attribute, choose, favour_nobody, speaker_options, speaker_text, to_quote  # noqa: E402
 from learning import fit_linear, load_grader, shuffled_folds, training_sets  # noqa: E402  (scripts/learning.py)
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -55,9 +55,12 @@ OUT = model_dir("pl-quotes")
 C = 0.5
 GRID = {"quote": (0.4, 0.5, 0.6), "speaker": (0.0,)}
 RULE_WORDS = 8
-# Added to the log-odds of the nobody option when decoding (``QuoteModels.nobody_bias``): chosen by
-# ``bench/speaker_cv.py`` among -1, 0, 1 and 2 (session 19: the nested chain gains on all five partitions at 1).
+# Added to the log-odds of the nobody option when decoding (``QuoteModels.nobody_bias``): the pairwise ranker
+# learns no level for it. Each quote alone decodes with ``NOBODY_BIAS`` (session 19: chosen by
+# ``bench/speaker_cv.py`` among -1, 0, 1 and 2); the chain tunes it with its bonuses, by nested cross-validation,
+# among ``NOBODY_GRID``, and ships the value best on all articles.
 NOBODY_BIAS = 1.0
+NOBODY_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
 # Bonuses tried for consecutive quotes keeping one speaker, by how they stand (``kronika/quotes/chain.py``).
 CHAIN_GRID = {
     "paragraph": (0.0, 2.0, 3.0, 4.0, 6.0, 8.0),
@@ -257,35 +260,63 @@ def cross_validate(grader, data, per_article, folds: int):
 
 
 def chain_grid() -> list[dict[str, float]]:
-    return [dict(zip(LINKS, values)) for values in product(*(CHAIN_GRID[name] for name in LINKS))]
+    """Every point tried by ``tune_chain``: the chain's bonuses (``LINKS``) with the nobody bias (``"nobody"``)."""
+    names = (*LINKS, "nobody")
+    grids = (*(CHAIN_GRID[name] for name in LINKS), NOBODY_GRID)
+    return [dict(zip(names, values)) for values in product(*grids)]
+
+
+def _cost(point: dict[str, float]) -> float:
+    """Ties between grid points go to the smallest bonuses and the bias nearest ``NOBODY_BIAS``."""
+    return sum(point[name] for name in LINKS) + abs(point["nobody"] - NOBODY_BIAS)
 
 
 def tune_chain(grader, data, fold_models, qt: float, st: float, folds: int, fold_of: list[int] | None = None):
-    """The chain bonuses (``kronika/quotes/chain.py``) by nested cross-validation: each fold is decoded with the
-    bonuses that do best on the other folds' out-of-fold scores. Returns the bonuses best on all articles, the
-    graded out-of-fold decoding and its quotes. ``fold_of`` gives each article's fold (default: its index modulo
-    ``folds``)."""
+    """The chain bonuses (``kronika/quotes/chain.py``) and the nobody bias by nested cross-validation: each fold is
+    decoded with the point that does best on the other folds' out-of-fold scores. Returns the point best on all
+    articles (the bonuses by link, and ``"nobody"``), the graded out-of-fold decoding, its quotes and each fold's
+    point. ``fold_of`` gives each article's fold (default: its index modulo ``folds``)."""
     fold_of = fold_of or [i % folds for i in range(len(data))]
-    runs = []  # per article: (kept candidates, options, scores) under its fold's models
+    runs = []  # per article: (kept candidates, options, scores with no nobody bias) under its fold's models
     for i, (gold, text, cands) in enumerate(data):
-        models = QuoteModels(*fold_models[fold_of[i]], None, qt, st, nobody_bias=NOBODY_BIAS)
+        models = QuoteModels(*fold_models[fold_of[i]], None, qt, st, nobody_bias=0.0)
         scores = models.quote.many([quote_features(text, c) for c in cands])
         kept = [c for c, p in zip(cands, scores) if p["yes"] >= qt]
         runs.append((kept, *speaker_options(text, kept, models)))
+    biased = {
+        bias: [
+            (kept, options, [favour_nobody(g, row, bias) for g, row in zip(options, scores)])
+            for kept, options, scores in runs
+        ]
+        for bias in NOBODY_GRID
+    }
     grid = chain_grid()
+    # An article's decoding depends only on the bias and the bonuses of the links its quotes have: each is
+    # graded once per distinct pair, not once per grid point.
+    present = [
+        sorted({link(text, kept[k - 1], kept[k]) for k in range(1, len(kept))})
+        for (_, text, _), (kept, *_) in zip(data, runs)
+    ]
+    graded: dict[tuple, int] = {}
     right = []  # per grid point, per article: speakers right
-    for bonus in grid:
+    for point in grid:
         row = []
-        for (gold, text, _), (kept, options, scores) in zip(data, runs):
-            quotes = _chained(text, kept, options, scores, bonus, qt, st)
-            row.append(grader.score_quotes(gold, {"quotes": [_as_record(q) for q in quotes]})[3])
+        for i, ((gold, text, _), (kept, options, scores)) in enumerate(zip(data, biased[point["nobody"]])):
+            key = (i, point["nobody"], *(point[name] for name in present[i]))
+            if key not in graded:
+                quotes = _chained(text, kept, options, scores, point, qt, st)
+                graded[key] = grader.score_quotes(gold, {"quotes": [_as_record(q) for q in quotes]})[3]
+            row.append(graded[key])
         right.append(row)
     chosen = {}
     for k in range(folds):
         others = [i for i in range(len(data)) if fold_of[i] != k]
-        chosen[k] = max(range(len(grid)), key=lambda g: (sum(right[g][i] for i in others), -sum(grid[g].values())))
-    decoded = [_chained(data[i][1], *runs[i], grid[chosen[fold_of[i]]], qt, st) for i in range(len(data))]
-    overall = max(range(len(grid)), key=lambda g: (sum(right[g]), -sum(grid[g].values())))
+        chosen[k] = max(range(len(grid)), key=lambda g: (sum(right[g][i] for i in others), -_cost(grid[g])))
+    decoded = [
+        _chained(data[i][1], *biased[grid[chosen[fold_of[i]]]["nobody"]][i], grid[chosen[fold_of[i]]], qt, st)
+        for i in range(len(data))
+    ]
+    overall = max(range(len(grid)), key=lambda g: (sum(right[g]), -_cost(grid[g])))
     return (
         grid[overall],
         grade(grader, [(d[0], q) for d, q in zip(data, decoded)]),
@@ -394,8 +425,9 @@ def main() -> int:
     if args.keep_quote_model:
         shipped = load_quote_models("pl")
         quote, threshold = shipped.quote, shipped.quote_threshold
+    bonuses = {name: chain[name] for name in LINKS}
     models = QuoteModels(
-        quote, fit_ranker([g for a in per_article for g in a[1]]), claimant, threshold, st, chain, NOBODY_BIAS
+        quote, fit_ranker([g for a in per_article for g in a[1]]), claimant, threshold, st, bonuses, chain["nobody"]
     )
     meta = {
         "trained_on": "train-pl.jsonl (240 articles)",
