@@ -1,7 +1,7 @@
 """Train the quote models on train-pl and measure them by article-level cross-validation.
 
     .venv/bin/python scripts/train_quotes.py [--eval ../shared/eval] [--folds 5] [--no-save] [--repeats N]
-        [--keep-quote-model]
+        [--keep-quote-model] [--keep-chain]
 
 Runs the pipeline up to the quote stage over every article of ``train/train-pl.jsonl``, finds the candidate
 stretches (``kronika/quotes/candidates.py``) and labels each by the gold: a quote when it overlaps a gold quote
@@ -10,12 +10,13 @@ as ``score.py`` aligns them (half of the shorter span). Two logistic regressions
 fifths of the articles and decodes the fifth as the stage does,
 then grades all articles with ``score.py`` against the rules alone (a marked stretch with a verb of saying or
 of 8+ words, every dash form with a verb; the rule speaker). The threshold pair with the best CV F1 x speaker
-accuracy ships. The bonuses of the joint decoding of an article's speakers (``kronika/quotes/chain.py``) are
-then tuned by nested cross-validation over the same out-of-fold scores (each fold decoded with the bonuses best
-on the other four). ``--repeats N`` also measures the speakers over N partitions shuffled by seed (each quote
+accuracy ships. The bonuses of the joint decoding of an article's speakers (``kronika/quotes/chain.py``) and the
+bias of the option that nobody named said a quote are then tuned together by nested cross-validation over the same
+out-of-fold scores (each fold decoded with the bonuses and bias best on the other four). ``--repeats N`` also measures the speakers over N partitions shuffled by seed (each quote
 alone, and chained with nested-tuned bonuses), since one partition's number moves by a point or two with the
 partition alone. ``--keep-quote-model`` retrains only the speaker model and keeps the shipped quote model and
-threshold, so the quote spans stay as they were. The final models, trained on every article, go to
+threshold, so the quote spans stay as they were; ``--keep-chain`` keeps the shipped chain bonuses and nobody bias
+(the tuned ones are reported in ``meta.json``'s ``chain_tuned``). The final models, trained on every article, go to
 ``kronika/models/pl-quotes/model.json`` with the numbers in ``meta.json``. Needs the ``train`` extra (scikit-learn).
 """
 
@@ -58,7 +59,9 @@ RULE_WORDS = 8
 # Added to the log-odds of the nobody option when decoding (``QuoteModels.nobody_bias``): the pairwise ranker
 # learns no level for it. Each quote alone decodes with ``NOBODY_BIAS`` (session 19: chosen by
 # ``bench/speaker_cv.py`` among -1, 0, 1 and 2); the chain tunes it with its bonuses, by nested cross-validation,
-# among ``NOBODY_GRID``, and ships the value best on all articles.
+# among ``NOBODY_GRID``, and ships the value best on all articles unless ``--keep-chain`` (session 20: the tuned
+# point, bonuses 8/6/2/0.5 and bias 1.5, gained 0.3 points out of fold but lost dev-pl 0.695 -> 0.610 and
+# check-pl's claimants 0.877 -> 0.860, so the shipped model keeps 4/2/1/0 and 1).
 NOBODY_BIAS = 1.0
 NOBODY_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
 # Bonuses tried for consecutive quotes keeping one speaker, by how they stand (``kronika/quotes/chain.py``).
@@ -377,6 +380,11 @@ def main() -> int:
         action="store_true",
         help="save the new speaker model beside the shipped quote model and threshold (quote spans do not move)",
     )
+    parser.add_argument(
+        "--keep-chain",
+        action="store_true",
+        help="keep the shipped chain bonuses and nobody bias (the tuned ones are only reported, in meta.json)",
+    )
     args = parser.parse_args()
     grader = load_grader(Path(args.eval))
     data = analyse(Path(args.eval) / "train" / "train-pl.jsonl")
@@ -421,13 +429,9 @@ def main() -> int:
         if claims_learned["claimant"] > claims_ruled["claimant"]
         else None
     )
-    quote, threshold = fit([r for a in per_article for r in a[0]]), qt
-    if args.keep_quote_model:
-        shipped = load_quote_models("pl")
-        quote, threshold = shipped.quote, shipped.quote_threshold
-    bonuses = {name: chain[name] for name in LINKS}
+    quote, threshold, bonuses, bias = _kept(args, per_article, qt, chain)
     models = QuoteModels(
-        quote, fit_ranker([g for a in per_article for g in a[1]]), claimant, threshold, st, bonuses, chain["nobody"]
+        quote, fit_ranker([g for a in per_article for g in a[1]]), claimant, threshold, st, bonuses, bias
     )
     meta = {
         "trained_on": "train-pl.jsonl (240 articles)",
@@ -452,9 +456,24 @@ def main() -> int:
         },
         "claimants_by": "model" if claimant else "rule",
         "quote_model": "kept from the model before (--keep-quote-model)" if args.keep_quote_model else "trained here",
+        "chain": "kept from the model before (--keep-chain)" if args.keep_chain else "tuned here",
+        "chain_tuned": chain,
     }
     print(f"wrote {save_quote_models(OUT, models, meta)}")
     return 0
+
+
+def _kept(args, per_article, qt: float, chain: dict[str, float]) -> tuple:
+    """The quote model, its threshold, the chain's bonuses and nobody's bias to ship: trained and tuned here, or
+    the shipped model's (``--keep-quote-model``, ``--keep-chain``)."""
+    shipped = load_quote_models("pl") if args.keep_quote_model or args.keep_chain else None
+    if args.keep_quote_model:
+        quote, threshold = shipped.quote, shipped.quote_threshold
+    else:
+        quote, threshold = fit([r for a in per_article for r in a[0]]), qt
+    if args.keep_chain:
+        return quote, threshold, shipped.chain, shipped.nobody_bias
+    return quote, threshold, {name: chain[name] for name in LINKS}, chain["nobody"]
 
 
 def _fmt(scores: dict) -> str:
