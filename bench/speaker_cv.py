@@ -5,8 +5,9 @@
 The speaker rows of docs/measured/quotes-and-amounts.md ("CV mean of 5 partitions: alone / chained (nested) /
 chained (4/4/0/0)") come from this: partition 0 puts article i in fold i mod 5, the others are shuffled by seeds 0-3 (``shuffled_folds``).
 In each, the quote and speaker models are retrained on four folds and decode the fifth at the shipped quote
-threshold, three ways: each quote alone; the article's quotes chained with the bonuses nested cross-validation
-picks (``tune_chain``); chained with fixed bonuses. It prints each partition and their mean, so a change is
+threshold, three ways: each quote alone (nobody's bias ``NOBODY_BIAS``); the article's quotes chained with the
+bonuses and nobody's bias nested cross-validation picks (``tune_chain``); chained with fixed bonuses and
+``NOBODY_BIAS``. It prints each partition and their mean, so a change is
 judged by how many partitions gain, not by one number. Every function is `scripts/train_quotes.py`'s, so a
 branch that changes them is measured by running this file from that branch. Needs the ``train`` extra.
 """

@@ -1,7 +1,7 @@
 """Train the quote models on train-pl and measure them by article-level cross-validation.
 
     .venv/bin/python scripts/train_quotes.py [--eval ../shared/eval] [--folds 5] [--no-save] [--repeats N]
-        [--keep-quote-model]
+        [--keep-quote-model] [--keep-chain]
 
 Runs the pipeline up to the quote stage over every article of ``train/train-pl.jsonl``, finds the candidate
 stretches (``kronika/quotes/candidates.py``) and labels each by the gold: a quote when it overlaps a gold quote
@@ -10,12 +10,13 @@ as ``score.py`` aligns them (half of the shorter span). Two logistic regressions
 fifths of the articles and decodes the fifth as the stage does,
 then grades all articles with ``score.py`` against the rules alone (a marked stretch with a verb of saying or
 of 8+ words, every dash form with a verb; the rule speaker). The threshold pair with the best CV F1 x speaker
-accuracy ships. The bonuses of the joint decoding of an article's speakers (``kronika/quotes/chain.py``) are
-then tuned by nested cross-validation over the same out-of-fold scores (each fold decoded with the bonuses best
-on the other four). ``--repeats N`` also measures the speakers over N partitions shuffled by seed (each quote
+accuracy ships. The bonuses of the joint decoding of an article's speakers (``kronika/quotes/chain.py``) and the
+bias of the option that nobody named said a quote are then tuned together by nested cross-validation over the same
+out-of-fold scores (each fold decoded with the bonuses and bias best on the other four). ``--repeats N`` also measures the speakers over N partitions shuffled by seed (each quote
 alone, and chained with nested-tuned bonuses), since one partition's number moves by a point or two with the
 partition alone. ``--keep-quote-model`` retrains only the speaker model and keeps the shipped quote model and
-threshold, so the quote spans stay as they were. The final models, trained on every article, go to
+threshold, so the quote spans stay as they were; ``--keep-chain`` keeps the shipped chain bonuses and nobody bias
+(the tuned ones are reported in ``meta.json``'s ``chain_tuned``). The final models, trained on every article, go to
 ``kronika/models/pl-quotes/model.json`` with the numbers in ``meta.json``. Needs the ``train`` extra (scikit-learn).
 """
 
@@ -38,7 +39,7 @@ from kronika.models import model_dir  # noqa: E402
 from kronika.ingest.decoding import normalize_text  # noqa: E402
 from kronika.pipeline import Pipeline, default_stages  # noqa: E402
 from kronika.quotes.candidates import find_candidates  # noqa: E402
-from kronika.quotes.chain import LINKS  # noqa: E402
+from kronika.quotes.chain import LINKS, link  # noqa: E402
 from kronika.quotes.claimants import claim_options, rank_claimants  # noqa: E402
 from kronika.quotes.features import quote_features  # noqa: E402
 from kronika.quotes.mentions import participant  # noqa: E402
@@ -47,7 +48,7 @@ from kronika.quotes.origin import speaker_party  # noqa: E402
 from kronika.quotes.speakers import Said, nobody_features, rule_speaker, speaker_candidates  # noqa: E402
 from kronika.record import Document  # noqa: E402
 from kronika.stages.amounts import find_amounts  # noqa: E402
-from kronika.stages.quotes import attribute, choose, speaker_options, speaker_text, to_quote  # noqa: E402
+from kronika.stages.quotes import attribute, choose, favour_nobody, speaker_options, speaker_text, to_quote  # noqa: E402
 from learning import fit_linear, load_grader, shuffled_folds, training_sets  # noqa: E402  (scripts/learning.py)
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -55,9 +56,14 @@ OUT = model_dir("pl-quotes")
 C = 0.5
 GRID = {"quote": (0.4, 0.5, 0.6), "speaker": (0.0,)}
 RULE_WORDS = 8
-# Added to the log-odds of the nobody option when decoding (``QuoteModels.nobody_bias``): chosen by
-# ``bench/speaker_cv.py`` among -1, 0, 1 and 2 (session 19: the nested chain gains on all five partitions at 1).
+# Added to the log-odds of the nobody option when decoding (``QuoteModels.nobody_bias``): the pairwise ranker
+# learns no level for it. Each quote alone decodes with ``NOBODY_BIAS`` (session 19: chosen by
+# ``bench/speaker_cv.py`` among -1, 0, 1 and 2); the chain tunes it with its bonuses, by nested cross-validation,
+# among ``NOBODY_GRID``, and ships the value best on all articles unless ``--keep-chain`` (session 20: the tuned
+# point, bonuses 8/6/2/0.5 and bias 1.5, gained 0.3 points out of fold but lost dev-pl 0.695 -> 0.610 and
+# check-pl's claimants 0.877 -> 0.860, so the shipped model keeps 4/2/1/0 and 1).
 NOBODY_BIAS = 1.0
+NOBODY_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
 # Bonuses tried for consecutive quotes keeping one speaker, by how they stand (``kronika/quotes/chain.py``).
 CHAIN_GRID = {
     "paragraph": (0.0, 2.0, 3.0, 4.0, 6.0, 8.0),
@@ -257,35 +263,63 @@ def cross_validate(grader, data, per_article, folds: int):
 
 
 def chain_grid() -> list[dict[str, float]]:
-    return [dict(zip(LINKS, values)) for values in product(*(CHAIN_GRID[name] for name in LINKS))]
+    """Every point tried by ``tune_chain``: the chain's bonuses (``LINKS``) with the nobody bias (``"nobody"``)."""
+    names = (*LINKS, "nobody")
+    grids = (*(CHAIN_GRID[name] for name in LINKS), NOBODY_GRID)
+    return [dict(zip(names, values)) for values in product(*grids)]
+
+
+def _cost(point: dict[str, float]) -> float:
+    """Ties between grid points go to the smallest bonuses and the bias nearest ``NOBODY_BIAS``."""
+    return sum(point[name] for name in LINKS) + abs(point["nobody"] - NOBODY_BIAS)
 
 
 def tune_chain(grader, data, fold_models, qt: float, st: float, folds: int, fold_of: list[int] | None = None):
-    """The chain bonuses (``kronika/quotes/chain.py``) by nested cross-validation: each fold is decoded with the
-    bonuses that do best on the other folds' out-of-fold scores. Returns the bonuses best on all articles, the
-    graded out-of-fold decoding and its quotes. ``fold_of`` gives each article's fold (default: its index modulo
-    ``folds``)."""
+    """The chain bonuses (``kronika/quotes/chain.py``) and the nobody bias by nested cross-validation: each fold is
+    decoded with the point that does best on the other folds' out-of-fold scores. Returns the point best on all
+    articles (the bonuses by link, and ``"nobody"``), the graded out-of-fold decoding, its quotes and each fold's
+    point. ``fold_of`` gives each article's fold (default: its index modulo ``folds``)."""
     fold_of = fold_of or [i % folds for i in range(len(data))]
-    runs = []  # per article: (kept candidates, options, scores) under its fold's models
+    runs = []  # per article: (kept candidates, options, scores with no nobody bias) under its fold's models
     for i, (gold, text, cands) in enumerate(data):
-        models = QuoteModels(*fold_models[fold_of[i]], None, qt, st, nobody_bias=NOBODY_BIAS)
+        models = QuoteModels(*fold_models[fold_of[i]], None, qt, st, nobody_bias=0.0)
         scores = models.quote.many([quote_features(text, c) for c in cands])
         kept = [c for c, p in zip(cands, scores) if p["yes"] >= qt]
         runs.append((kept, *speaker_options(text, kept, models)))
+    biased = {
+        bias: [
+            (kept, options, [favour_nobody(g, row, bias) for g, row in zip(options, scores)])
+            for kept, options, scores in runs
+        ]
+        for bias in NOBODY_GRID
+    }
     grid = chain_grid()
+    # An article's decoding depends only on the bias and the bonuses of the links its quotes have: each is
+    # graded once per distinct pair, not once per grid point.
+    present = [
+        sorted({link(text, kept[k - 1], kept[k]) for k in range(1, len(kept))})
+        for (_, text, _), (kept, *_) in zip(data, runs)
+    ]
+    graded: dict[tuple, int] = {}
     right = []  # per grid point, per article: speakers right
-    for bonus in grid:
+    for point in grid:
         row = []
-        for (gold, text, _), (kept, options, scores) in zip(data, runs):
-            quotes = _chained(text, kept, options, scores, bonus, qt, st)
-            row.append(grader.score_quotes(gold, {"quotes": [_as_record(q) for q in quotes]})[3])
+        for i, ((gold, text, _), (kept, options, scores)) in enumerate(zip(data, biased[point["nobody"]])):
+            key = (i, point["nobody"], *(point[name] for name in present[i]))
+            if key not in graded:
+                quotes = _chained(text, kept, options, scores, point, qt, st)
+                graded[key] = grader.score_quotes(gold, {"quotes": [_as_record(q) for q in quotes]})[3]
+            row.append(graded[key])
         right.append(row)
     chosen = {}
     for k in range(folds):
         others = [i for i in range(len(data)) if fold_of[i] != k]
-        chosen[k] = max(range(len(grid)), key=lambda g: (sum(right[g][i] for i in others), -sum(grid[g].values())))
-    decoded = [_chained(data[i][1], *runs[i], grid[chosen[fold_of[i]]], qt, st) for i in range(len(data))]
-    overall = max(range(len(grid)), key=lambda g: (sum(right[g]), -sum(grid[g].values())))
+        chosen[k] = max(range(len(grid)), key=lambda g: (sum(right[g][i] for i in others), -_cost(grid[g])))
+    decoded = [
+        _chained(data[i][1], *biased[grid[chosen[fold_of[i]]]["nobody"]][i], grid[chosen[fold_of[i]]], qt, st)
+        for i in range(len(data))
+    ]
+    overall = max(range(len(grid)), key=lambda g: (sum(right[g]), -_cost(grid[g])))
     return (
         grid[overall],
         grade(grader, [(d[0], q) for d, q in zip(data, decoded)]),
@@ -346,6 +380,11 @@ def main() -> int:
         action="store_true",
         help="save the new speaker model beside the shipped quote model and threshold (quote spans do not move)",
     )
+    parser.add_argument(
+        "--keep-chain",
+        action="store_true",
+        help="keep the shipped chain bonuses and nobody bias (the tuned ones are only reported, in meta.json)",
+    )
     args = parser.parse_args()
     grader = load_grader(Path(args.eval))
     data = analyse(Path(args.eval) / "train" / "train-pl.jsonl")
@@ -390,12 +429,9 @@ def main() -> int:
         if claims_learned["claimant"] > claims_ruled["claimant"]
         else None
     )
-    quote, threshold = fit([r for a in per_article for r in a[0]]), qt
-    if args.keep_quote_model:
-        shipped = load_quote_models("pl")
-        quote, threshold = shipped.quote, shipped.quote_threshold
+    quote, threshold, bonuses, bias = _kept(args, per_article, qt, chain)
     models = QuoteModels(
-        quote, fit_ranker([g for a in per_article for g in a[1]]), claimant, threshold, st, chain, NOBODY_BIAS
+        quote, fit_ranker([g for a in per_article for g in a[1]]), claimant, threshold, st, bonuses, bias
     )
     meta = {
         "trained_on": "train-pl.jsonl (240 articles)",
@@ -420,9 +456,24 @@ def main() -> int:
         },
         "claimants_by": "model" if claimant else "rule",
         "quote_model": "kept from the model before (--keep-quote-model)" if args.keep_quote_model else "trained here",
+        "chain": "kept from the model before (--keep-chain)" if args.keep_chain else "tuned here",
+        "chain_tuned": chain,
     }
     print(f"wrote {save_quote_models(OUT, models, meta)}")
     return 0
+
+
+def _kept(args, per_article, qt: float, chain: dict[str, float]) -> tuple:
+    """The quote model, its threshold, the chain's bonuses and nobody's bias to ship: trained and tuned here, or
+    the shipped model's (``--keep-quote-model``, ``--keep-chain``)."""
+    shipped = load_quote_models("pl") if args.keep_quote_model or args.keep_chain else None
+    if args.keep_quote_model:
+        quote, threshold = shipped.quote, shipped.quote_threshold
+    else:
+        quote, threshold = fit([r for a in per_article for r in a[0]]), qt
+    if args.keep_chain:
+        return quote, threshold, shipped.chain, shipped.nobody_bias
+    return quote, threshold, {name: chain[name] for name in LINKS}, chain["nobody"]
 
 
 def _fmt(scores: dict) -> str:
