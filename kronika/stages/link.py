@@ -41,6 +41,7 @@ from kronika.stages.link_model import (
     Group,
     is_acronym,
     is_capitalised,
+    leader_alias,
     local_id,
     overlaps,
     token_span,
@@ -361,6 +362,8 @@ class Linker(PersonBaseForms, TitleMentions):
         """The knowledge-base entry a detected name refers to, or None."""
         for text in (base, surface):
             hits = self.kb.lookup(text)
+            if type_ == "PER":
+                hits = [h for h in hits if not leader_alias(h, text)]
             if hits:
                 return self._choose(hits, type_)
         return self._fuzzy(base, type_)
