@@ -30,6 +30,7 @@ from kronika.stages.link_societies import national_societies
 from kronika.stages.link_coref import name_parts
 from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_domains import web_portals
+from kronika.stages.link_first_names import first_names_before
 from kronika.stages.link_group import group_entities
 from kronika.stages.link_index import linker_indexes, sound_index
 from kronika.stages.link_lists import type_listed_places
@@ -588,6 +589,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     found = street_mentions(linker, tokens, found, sentence_starts)
     found += name_parts(linker, tokens, found)
     found.sort(key=lambda f: f.start)
+    found = first_names_before(linker, tokens, found, sentence_starts)
     type_listed_places(linker, tokens, found)
     title_countries(linker, tokens, found)
     settle_bodies(linker, tokens, found, doc.text)
