@@ -33,7 +33,7 @@ from kronika.stages.link_domains import web_portals
 from kronika.stages.link_first_names import first_names_before
 from kronika.stages.link_group import group_entities
 from kronika.stages.link_index import linker_indexes, sound_index
-from kronika.stages.link_lists import type_listed_places
+from kronika.stages.link_lists import type_listed_people, type_listed_places
 from kronika.stages.link_merge import merge_detected
 from kronika.stages.link_model import (
     SOUND_KINDS,
@@ -591,6 +591,7 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     found.sort(key=lambda f: f.start)
     found = first_names_before(linker, tokens, found, sentence_starts)
     type_listed_places(linker, tokens, found)
+    type_listed_people(linker, tokens, found)
     title_countries(linker, tokens, found)
     settle_bodies(linker, tokens, found, doc.text)
     entities = group_entities(linker, found, tokens, doc.date)
