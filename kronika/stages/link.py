@@ -30,9 +30,10 @@ from kronika.stages.link_societies import national_societies
 from kronika.stages.link_coref import name_parts
 from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_domains import web_portals
+from kronika.stages.link_first_names import first_names_before
 from kronika.stages.link_group import group_entities
 from kronika.stages.link_index import linker_indexes, sound_index
-from kronika.stages.link_lists import type_listed_places
+from kronika.stages.link_lists import type_listed_people, type_listed_places
 from kronika.stages.link_merge import merge_detected
 from kronika.stages.link_model import (
     SOUND_KINDS,
@@ -41,6 +42,7 @@ from kronika.stages.link_model import (
     Group,
     is_acronym,
     is_capitalised,
+    leader_alias,
     local_id,
     overlaps,
     token_span,
@@ -363,6 +365,8 @@ class Linker(PersonBaseForms, TitleMentions):
         """The knowledge-base entry a detected name refers to, or None."""
         for text in (base, surface):
             hits = self.kb.lookup(text)
+            if type_ == "PER":
+                hits = [h for h in hits if not leader_alias(h, text)]
             if hits:
                 return self._choose(hits, type_)
         return self._fuzzy(base, type_)
@@ -587,7 +591,9 @@ def link_entities(doc: Document, linker: Linker) -> list[Entity]:
     found = street_mentions(linker, tokens, found, sentence_starts)
     found += name_parts(linker, tokens, found)
     found.sort(key=lambda f: f.start)
+    found = first_names_before(linker, tokens, found, sentence_starts)
     type_listed_places(linker, tokens, found)
+    type_listed_people(linker, tokens, found)
     title_countries(linker, tokens, found)
     settle_bodies(linker, tokens, found, doc.text)
     entities = group_entities(linker, found, tokens, doc.date)

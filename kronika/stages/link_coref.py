@@ -86,6 +86,22 @@ def join_initials(linker: Linker, groups: dict[str, Group], by_word: dict[str, l
             del groups[key]
 
 
+def _variant_names(a: str, b: str) -> bool:
+    """Whether two names of two words or more are one name written two ways (``join_variants``)."""
+    wa, wb = WORD_RE.findall(a), WORD_RE.findall(b)
+    if min(len(wa), len(wb)) < 2 or wa == wb:
+        return False
+    if _letters(a) == _letters(b):
+        return True
+    if len(wa) != len(wb) or wa[1:] != wb[1:] or wa[0] == wb[0]:
+        return False
+    return len(os.path.commonprefix([wa[0].casefold(), wb[0].casefold()])) >= min(4, len(wa[0]), len(wb[0]))
+
+
+def _letters(name: str) -> str:
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
 def _full_name(linker: Linker, group: Group, tokens: list[Token]) -> bool:
     """Whether the group is a person named in full somewhere: typed a person, or a name the base lacks typed
     a body that opens with a first name ("Filippo Grandi", which the detector took for a body)."""
@@ -100,17 +116,15 @@ def _full_name(linker: Linker, group: Group, tokens: list[Token]) -> bool:
 
 def join_variants(groups: dict[str, Group], votes: dict[str, Counter]) -> None:
     """Unlinked person names that differ only in the ending of a first name ("Janezem Janszą" taken as
-    "Janezen Jansza", "Janezowi Janszy" as "Janez Jansza"), one of them maybe typed as a body: one person,
-    named by its most frequent form, else the one typed as a person, else its shortest."""
+    "Janezen Jansza", "Janezowi Janszy" as "Janez Jansza") or in the spaces and hyphens between their letters
+    ("Badr al-Busaidi", "Badr Albusaidi"), one of them maybe typed as a body: one person, named by its most
+    frequent form, else the one typed as a person, else its shortest."""
     people = [g for k, g in groups.items() if k in votes and g.type in ("PER", "LOC", "GPE", "MISC", "ORG")]
     for a in people:
         for b in people:
             if a is b or a.key not in groups or b.key not in groups or "PER" not in (a.type, b.type):
                 continue
-            wa, wb = WORD_RE.findall(a.name), WORD_RE.findall(b.name)
-            if len(wa) != len(wb) or len(wa) < 2 or wa[1:] != wb[1:] or wa[0] == wb[0]:
-                continue
-            if len(os.path.commonprefix([wa[0].casefold(), wb[0].casefold()])) < min(4, len(wa[0]), len(wb[0])):
+            if not _variant_names(a.name, b.name):
                 continue
             # A person's reading settled the base form of a name typed as a person ("Irakli", not "Irakla").
             keep, drop = sorted((a, b), key=lambda g: (-len(g.mentions), g.type != "PER", len(g.name)))

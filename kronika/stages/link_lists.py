@@ -1,4 +1,5 @@
-"""A name listed with places is a place: "w Hajfie i Aszdodzie", "w Ankarze, Stambule i Malatyi".
+"""A name listed with places is a place: "w Hajfie i Aszdodzie", "w Ankarze, Stambule i Malatyi"; a full name
+listed between people's is a person's: "Matan Angrest, Gali Berman, Ziw Berman".
 
 The detector types an unknown foreign word in an oblique case as a person as readily as a place ("Aszdodzie",
 "Malatyi"), and a person's reading then looks for it among people only. In a list, the names share a kind: a
@@ -32,3 +33,26 @@ def type_listed_places(linker: Linker, tokens: list[Token], found: list[Found]) 
         previous = by_end.get(f.start - 1)
         if previous is not None and previous.entry and previous.type in PLACE_TYPES:
             f.type = previous.type
+
+
+def type_listed_people(linker: Linker, tokens: list[Token], found: list[Found]) -> None:
+    """Retype, in place, the unlinked names of two words or more that ``found`` has typed a place, when a list
+    joiner ties them to a person's full name before them and to none but a person's after them: the detector
+    reads an unknown full name as a place as readily ("Gali Berman" among released hostages)."""
+    joiners = getattr(linker.language, "list_joiners", frozenset())
+    if not joiners:
+        return
+    by_end = {f.end: f for f in found}
+    by_start = {f.start: f for f in found}
+
+    def listed(f: Found | None) -> bool:
+        return f is not None and f.type == "PER" and f.end - f.start > 1
+
+    for f in found:
+        if f.entry or f.type not in PLACE_TYPES or f.end - f.start < 2 or f.start < 2:
+            continue
+        if tokens[f.start - 1].text.casefold() not in joiners or not listed(by_end.get(f.start - 1)):
+            continue
+        after = f.end < len(tokens) and tokens[f.end].text.casefold() in joiners
+        if not after or listed(by_start.get(f.end + 1)):
+            f.type, f.name = "PER", linker.person_base(tokens, f.start, f.end, f.name)

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from kronika.record import Document, Token
-from kronika.stages.link_model import WORD_RE, Found, is_acronym, is_capitalised, overlaps, token_span
+from kronika.stages.link_model import WORD_RE, Found, is_acronym, is_capitalised, leader_alias, overlaps, token_span
 
 if TYPE_CHECKING:  # the linker's type; importing it here at run time would be circular
     from kronika.stages.link import Linker
@@ -49,6 +49,9 @@ def _linked_mention(linker: Linker, tokens: list[Token], doc: Document, gazettee
     if entry:
         found.type, found.name = entry.type, entry.name
     inner = [g for g in _starting_in(gazetteer, found.start, found.end) if g.end <= found.end]
+    if mention.type == "PER" and entry is None:
+        # A person's name the base lists only among a body's names is the person (``leader_alias``).
+        inner = [g for g in inner if (g.start, g.end) != span or not leader_alias(linker.kb.get(g.entry), base)]
     whole = entry is None and bool(inner) and _holds_together(linker, tokens, found, inner, mention, base)
     if (
         entry is None
@@ -67,6 +70,12 @@ def _linked_mention(linker: Linker, tokens: list[Token], doc: Document, gazettee
         if rest_entry is not None or not (
             linker.may_be_person(tokens[inner[0].start].text) or _first_name_place(linker, tokens, inner[0], mention)
         ):
+            if rest_entry is None and _person_after_place(linker, tokens, rest, mention.type):
+                # A person's name the place titles ("w Tigraju Getachew Reda"), whatever type the detector gave
+                # the whole span.
+                person = linker.person_base(tokens, *rest, rest_base)
+                detected.append(Found(*rest, "PER", person, None, mention.source))
+                return detected
             detected.append(
                 Found(
                     *rest,
@@ -202,6 +211,16 @@ def _person_after_body(
         ):
             return at
     return None
+
+
+def _person_after_place(linker: Linker, tokens: list[Token], rest: tuple[int, int], kind: str | None) -> bool:
+    """Whether the words the base does not know after a place split off a detector's span are a person's name:
+    two words or more, typed a person's, or opening with a first name of the base's people or one the dictionary
+    knows ("Tigraju Getachew Reda" typed a place; not "Dubai International Airport")."""
+    if rest[1] - rest[0] < 2:
+        return False
+    first = tokens[rest[0]].text
+    return kind == "PER" or first in linker._first_names or (first[1:].islower() and linker.may_be_person(first))
 
 
 def _first_name_place(linker: Linker, tokens: list[Token], place: Found, mention) -> bool:

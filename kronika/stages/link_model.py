@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from kronika.kb.model import CANONICAL_LANGUAGE
 from kronika.record import Token
 
 WORD_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
@@ -62,3 +63,23 @@ def token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | N
 
 def overlaps(a: Found, b: Found) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def leader_alias(entry, text: str) -> bool:
+    """Whether a person's name of two words or more (``text``) names a body only by an English alias that shares
+    no word with the body's name: the event coders' dictionaries list a group's leaders among its names
+    ("Mohammed Deif" for the Qassam Brigades), but a text that names the person means the person. A name the
+    body bears in the text's language ("Górski Karabach" typed a person's) is the body's all the same."""
+    words = _name_words(text)
+    if entry.type != "ORG" or len(words) < 2 or words & _name_words(entry.name):
+        return False
+    own = (alias for lang, aliases in entry.aliases.items() if lang != CANONICAL_LANGUAGE for alias in aliases)
+    return all(_name_words(alias) != words for alias in own)
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a name, a hyphen's parts apart ("Al-Qassam" shares "Qassam" with "Al Qassam")."""
+    return {w.casefold() for w in _PLAIN_WORD.findall(name)}
+
+
+_PLAIN_WORD = re.compile(r"[^\W_]+")

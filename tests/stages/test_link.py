@@ -279,6 +279,23 @@ def test_detector_span_is_trimmed_and_split_at_a_place(linker):
     assert names["Globalne Południe"] == ["Globalnym Południu"]
 
 
+@pytest.mark.parametrize("kind", ["LOC", "ORG", "PER"])
+def test_a_name_after_a_place_is_a_person_whatever_the_detectors_type(linker, kind):
+    # "Tomasz" is a first name of the dictionary (a first name of the base's people counts too)
+    text = "Przedstawiciel Pekinu Tomasz Reda mówił o zniszczeniach."
+    got = link_entities(analysed(text, mentions=[("Pekinu Tomasz Reda", kind, "Pekin Tomasz Redo")]), linker)
+    people = {e.name: [m.text for m in e.mentions] for e in got if e.type == "PER"}
+    assert people == {"Tomasz Reda": ["Tomasz Reda"]}
+
+
+def test_a_body_after_a_place_keeps_its_type(linker):
+    text = "Samolot wylądował na Pekinu International Airport."
+    got = link_entities(
+        analysed(text, mentions=[("Pekinu International Airport", "LOC", "Pekin International Airport")]), linker
+    )
+    assert not [e.name for e in got if e.type == "PER"]
+
+
 def test_a_leading_place_is_split_from_a_known_name(linker):
     text = "Spotkał przywódcę Chin Si Jinpinga."
     got = link_entities(analysed(text, mentions=[("Chin Si Jinpinga", "ORG", "Chiny Si Jinping")]), linker)

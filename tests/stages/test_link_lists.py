@@ -1,4 +1,5 @@
-"""A one-word name the base lacks, typed a person, listed right after a known place is a place."""
+"""A one-word name the base lacks, typed a person, listed right after a known place is a place; a full name typed a
+place, listed between people's full names, is a person's."""
 
 from __future__ import annotations
 
@@ -33,10 +34,47 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "mentions", "expected"), CASES)
 def test_a_name_listed_with_places_is_a_place(text, mentions, expected):
+    assert {e.name for e in _entities(text, mentions)} == expected
+
+
+# (text, the detector's mentions, the type of the name typed a place): between people it is a person's
+PEOPLE_CASES = [
+    (
+        "Uwolnieni to: Matan Angrest, Gali Berman, Ziw Berman i Alon Ohel.",
+        [
+            ("Matan Angrest", "PER", "Matan Angrest"),
+            ("Gali Berman", "LOC", "Gala Berman"),
+            ("Ziw Berman", "PER", "Ziw Berman"),
+        ],
+        "PER",
+    ),
+    # the last of the list
+    (
+        "Uwolnieni to: Matan Angrest i Gali Berman.",
+        [("Matan Angrest", "PER", "Matan Angrest"), ("Gali Berman", "LOC", "Gala Berman")],
+        "PER",
+    ),
+    # a place follows it in the list: it stays a place
+    (
+        "Byli tam Matan Angrest, Nowa Wieś i Hajfa.",
+        [("Matan Angrest", "PER", "Matan Angrest"), ("Nowa Wieś", "GPE", "Nowa Wieś")],
+        "GPE",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "kind"), PEOPLE_CASES)
+def test_a_full_name_listed_with_people_is_a_person(text, mentions, kind):
+    place = mentions[1][0]
+    types = {m.text: e.type for e in _entities(text, mentions) for m in e.mentions}
+    assert types[place] == kind
+
+
+def _entities(text, mentions):
     language = get_language("pl")
     doc = MorphologyStage(language)(SegmentStage(language)(Document(text=text, date="2025-09-04")))
     doc.mentions = []
     for surface, type_, lemma in mentions:
         start = re.search(re.escape(surface), text).start()
         doc.mentions.append(NameMention(start, start + len(surface), surface, type_, lemma))
-    assert {e.name for e in link_entities(doc, Linker(language, KnowledgeBase(ENTRIES)))} == expected
+    return link_entities(doc, Linker(language, KnowledgeBase(ENTRIES)))
