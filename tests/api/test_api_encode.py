@@ -4,12 +4,11 @@ and its lists read as plain dicts are the rows the DataFrames gave (kronika/stor
 from __future__ import annotations
 
 import pytest
-from api.fixture_store import build_store
+from api.fixture_store import opened_store
 from fastapi.responses import JSONResponse
 
 from kronika.api import deps
 from kronika.api.encode import dumps
-from kronika.store import Store
 
 VALUES = [
     {"a": 1, "b": [1.5, -0.0, 100.0, 0.1 + 0.2, 1e16, 1e15, 5e-324, 1.2345678901234568e17]},
@@ -34,9 +33,7 @@ def test_bodies_are_the_bytes_of_jsonresponse(value):
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, pipeline):
-    path = tmp_path_factory.mktemp("encode") / "kronika.db"
-    build_store(path, pipeline)
-    with Store(path, create=False, read_only=True) as opened:
+    with opened_store(tmp_path_factory.mktemp("encode"), pipeline) as opened:
         yield opened
 
 

@@ -5,16 +5,14 @@ rows in the same order, ties of rank broken by date as before."""
 from __future__ import annotations
 
 import pytest
-from api.fixture_store import build_store
+from api.fixture_store import opened_store
 
-from kronika.store import Store, queries, sql
+from kronika.store import queries, sql
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, pipeline):
-    path = tmp_path_factory.mktemp("search_cut") / "kronika.db"
-    build_store(path, pipeline)
-    with Store(path, create=False, read_only=True) as opened:
+    with opened_store(tmp_path_factory.mktemp("search_cut"), pipeline) as opened:
         yield opened
 
 
