@@ -200,7 +200,8 @@ def create_app(
     ``cors_origins`` lets pages of those origins call the API from a browser; ``max_body_bytes`` caps
     request bodies (413 above it); ``cache_size`` is how many GET responses are kept until the store
     changes (0: none); ``serial`` (seconds) has a process's requests take the store one at a time in the order
-    they came, one that has run that long letting the next start beside it (``kronika.api.pool``);
+    they came, one that has run that long letting the next start beside it (``kronika.api.pool``: one queue for
+    the fast path's calls and the requests that take a connection from the pool);
     ``fast_routes`` answers the read routes' plain GETs past FastAPI's machinery (``kronika.api.fastpath``: the
     same responses; off only to compare).
     """
@@ -244,19 +245,14 @@ def create_app(
         )
 
     # Innermost: a plain GET of a read route is answered here, anything else by FastAPI's routing below.
-    runner = None
-    if serial is not None:
-        from kronika.api.serial import SerialRunner
-
-        runner = SerialRunner(pool.open, pool_size, serial)
-        app.router.on_shutdown.append(runner.close)
+    # With ``serial``, the fast path's calls and the pool's requests wait in one queue, the pool's runner's.
     app.add_middleware(
         FastRoutes,
         routers=(lists.router, router),
         pool=pool,
         handlers=app.exception_handlers,
         enabled=fast_routes,
-        runner=runner,
+        runner=pool.runner,
     )
     # Inside CORS and the security headers, so they are added to a cached response as to a fresh one.
     app.add_middleware(ResponseCache, version=pool.data_version, entries=cache_size)

@@ -9,23 +9,19 @@ before it; a request that has run ``stall`` seconds (a sort or a count up to its
 longer counts, and when every running one has, the next starts beside them, up to ``size``.
 
 One at a time makes the tail even (the bench's p99 over its mean latency 1.71 against main's 2.73-3.17, and
-1.41 against 2.08 in ``bench/api_queueing.py``'s model), but through this pool it costs requests/s on a loaded
-machine: between two requests the process has no thread to run (the worker thread hands its answer to the
-event loop, which hands the next request to a worker thread), and each wake-up waits for a core the other jobs
-hold (50 concurrent calls in one process at load 16: the same CPU, 22 % more wall time). So with ``--serial``
-the read routes of the fast path run on ``kronika.api.serial``'s threads, which take the next request
-themselves; this pool's order serves the rest (the timeline, the pages).
+1.41 against 2.08 in ``bench/api_queueing.py``'s model). That order is kept by one scheduler,
+``kronika.api.serial``'s runner (``runner``): the fast path's read routes run on its threads, which take the
+next request themselves (no wake-up of a worker thread between two requests: 22 % less wall time at load 16
+for the same CPU), and a request that takes a connection here (a web page, a route FastAPI answers) waits for
+its turn in the same queue, holding a runner thread's connection while it runs elsewhere.
 """
 
 from __future__ import annotations
 
 import asyncio
 import collections
-import time
 
 from kronika.store import Store
-
-STALL = 0.05  # s: with one at a time, a request running this long lets the next one start beside it
 
 
 class StorePool:
@@ -39,14 +35,17 @@ class StorePool:
     """
 
     def __init__(self, path: str, size: int = 8, stall: float | None = None):
+        from kronika.api.serial import SerialRunner
+
         self.path = path
         self.size = max(1, size)
         self.stall = stall
         self._free: list[Store] = [self.open()]
         self._all: list[Store] = list(self._free)
-        self._running: dict[int, float] = {}  # id of a connection in use: when its request got it
+        self._running: set[int] = set()  # ids of the connections in use
         self._waiting: collections.deque[asyncio.Future] = collections.deque()
-        self._timer: asyncio.TimerHandle | None = None
+        # With ``stall``, the one scheduler of this process's requests (module docstring).
+        self.runner = SerialRunner(self.open, self.size, stall) if stall is not None else None
         # PRAGMA data_version compares commits against one connection's own past, so the response cache
         # asks always the same one, which serves no request.
         self._watch: Store | None = None
@@ -61,7 +60,9 @@ class StorePool:
         return Store(self.path, create=False, read_only=True)
 
     async def acquire(self) -> Store:
-        if not self._waiting and self._may_start():
+        if self.runner is not None:
+            return await self.runner.hold()
+        if not self._waiting and len(self._running) < self.size:
             return self._take()
         turn = asyncio.get_running_loop().create_future()
         self._waiting.append(turn)
@@ -78,7 +79,9 @@ class StorePool:
     def release(self, store: Store, *, failed: bool = False) -> None:
         """Give a connection back; one that failed with a store error is closed and replaced when next
         needed, so a connection that went wrong cannot keep answering with an error the file does not have."""
-        self._running.pop(id(store), None)
+        if self.runner is not None and self.runner.let_go(store, failed=failed):
+            return
+        self._running.discard(id(store))
         if failed:
             store.close()
             self._all.remove(store)
@@ -86,27 +89,18 @@ class StorePool:
             self._free.append(store)
         self._start_waiting()
 
-    def _may_start(self) -> bool:
-        """Whether a request may start now: fewer than ``size`` run, and with ``stall`` none runs or every one
-        running has run ``stall`` seconds."""
-        if len(self._running) >= self.size:
-            return False
-        if self.stall is None or not self._running:
-            return True
-        return time.monotonic() - max(self._running.values()) >= self.stall
-
     def _take(self) -> Store:
         if self._free:
             store = self._free.pop()
         else:
             store = self.open()
             self._all.append(store)
-        self._running[id(store)] = time.monotonic()
+        self._running.add(id(store))
         return store
 
     def _start_waiting(self) -> None:
-        """Start the waiting requests whose turn it is; look again when the latest running one stalls."""
-        while self._waiting and self._may_start():
+        """Start the waiting requests, up to ``size`` running."""
+        while self._waiting and len(self._running) < self.size:
             turn = self._waiting.popleft()
             if turn.done():  # cancelled while it waited
                 continue
@@ -114,14 +108,10 @@ class StorePool:
                 turn.set_result(self._take())
             except BaseException as error:  # a damaged file: the waiting request gets the error, not a hang
                 turn.set_exception(error)
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
-        if self._waiting and self.stall is not None and len(self._running) < self.size:
-            wait = max(self._running.values()) + self.stall - time.monotonic()
-            self._timer = asyncio.get_running_loop().call_later(max(wait, 0.0), self._start_waiting)
 
     def close(self) -> None:
+        if self.runner is not None:
+            self.runner.close()
         for store in self._all:
             store.close()
         self._all.clear()

@@ -9,6 +9,11 @@ threads empty in order: a thread that ends one request starts the next at once, 
 the event loop only sends the answers. A request that has run ``stall`` seconds (a long sort or count, a
 cold disk) no longer counts: when every running one has, the next starts beside them on another thread, up
 to ``size``. Each thread has its own read-only connection.
+
+This is the process's one scheduler of the store: a request that takes a connection from the pool
+(``kronika.api.pool``: the web pages, the routes FastAPI answers) waits in the same queue (``hold``): its turn's
+thread hands it its connection and waits, counted as running, until the request gives it back (``let_go``). So
+a page and the fast path's calls run one at a time together, not each queue beside the other.
 """
 
 from __future__ import annotations
@@ -37,22 +42,62 @@ class SerialRunner:
         self._watching = 0  # of them, those waiting for a running call to stall
         self._turn = threading.Condition()
         self._closed = False
+        self._held: dict[int, threading.Event] = {}  # id of a connection ``hold`` handed out: its thread's wait
+        self._broken: dict[int, bool] = {}  # of them, those given back as failed
 
     async def run(self, function: typing.Callable, arguments: dict, store_argument: str):
         loop = asyncio.get_running_loop()
         answer = loop.create_future()
+        self._queue((function, arguments, store_argument, answer, loop))
+        return await answer
+
+    async def hold(self) -> Store:
+        """A turn in the queue for a request that runs elsewhere (a worker thread of FastAPI's): the connection
+        of the thread whose turn it is, which waits, counted as running, until ``let_go`` gives it back."""
+        loop = asyncio.get_running_loop()
+        given = loop.create_future()  # settled with the connection (or the error of opening one)
+        back = threading.Event()
+
+        def held(store: Store) -> None:
+            self._held[id(store)] = back
+            loop.call_soon_threadsafe(_settle, given, store, None)
+            back.wait()
+            if self._held.get(id(store)) is back:  # given back by a cancellation, not by ``let_go``
+                del self._held[id(store)]
+            if self._broken.pop(id(store), False):  # the thread closes it and opens another when next needed
+                raise KronikaError("E502", "a held connection failed")
+
+        self._queue((held, {}, "store", given, loop))
+        try:
+            return await given
+        except asyncio.CancelledError:
+            back.set()  # a turn taken (or still to come) is given back at once
+            raise
+
+    def let_go(self, store: Store, *, failed: bool = False) -> bool:
+        """Give back a connection ``hold`` handed out (True; False for one it did not): the turn ends."""
+        back = self._held.pop(id(store), None)
+        if back is None:
+            return False
+        if failed:
+            self._broken[id(store)] = True
+        back.set()
+        return True
+
+    def _queue(self, call: tuple) -> None:
         with self._turn:
-            self._waiting.append((function, arguments, store_argument, answer, loop))
+            self._waiting.append(call)
             if not self._threads:
                 self._start_thread()
             elif self._idle and (not self._running or not self._watching):  # else the running thread takes it
                 self._turn.notify()
-        return await answer
 
     def close(self) -> None:
         with self._turn:
             self._closed = True
             self._turn.notify_all()
+        for back in list(self._held.values()):  # threads holding a turn for a request that will not give it back
+            back.set()
 
     def _may_start(self) -> bool:
         """Under the lock: no call runs, or every one running has run ``stall`` seconds."""

@@ -854,6 +854,8 @@ def article_rows(
             raise KronikaError("E506", "a ranked search pages with offset, not a cursor (or sort it by -date)")
         dated = params["since"] is not None or params["until"] is not None
         params["floor"] = 0 if dated else _ranked_floor(connection, params["match"], params["limit"] + params["offset"])
+        if not dated and params["limit"] > 0:  # the dates read only where they can decide
+            statement = sql.SEARCH_ARTICLES_CUT
     if after is None:
         rows = connection.execute(statement, params).fetchall()
     else:

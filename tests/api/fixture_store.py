@@ -5,12 +5,14 @@ by the real Store."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from store import claim_records
 
 from kronika.core import normalize_text
 from kronika.record import Amount, Document, Entity, Event, Location, Mention, Participant, Quote, Timex
+from kronika.store import Store
 from conftest import story_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,3 +147,12 @@ def build_store(path: Path, pipeline) -> list[Document]:
     with story_store(path) as store:
         assert store.add_many(docs) == len(docs)
     return docs
+
+
+@contextmanager
+def opened_store(folder: Path, pipeline):
+    """The store of ``build_store`` in ``folder``, opened read-only as the API opens it."""
+    path = folder / "kronika.db"
+    build_store(path, pipeline)
+    with Store(path, create=False, read_only=True) as opened:
+        yield opened

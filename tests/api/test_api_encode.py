@@ -4,12 +4,11 @@ and its lists read as plain dicts are the rows the DataFrames gave (kronika/stor
 from __future__ import annotations
 
 import pytest
-from api.fixture_store import build_store
+from api.fixture_store import opened_store
 from fastapi.responses import JSONResponse
 
 from kronika.api import deps
 from kronika.api.encode import dumps
-from kronika.store import Store
 
 VALUES = [
     {"a": 1, "b": [1.5, -0.0, 100.0, 0.1 + 0.2, 1e16, 1e15, 5e-324, 1.2345678901234568e17]},
@@ -34,9 +33,7 @@ def test_bodies_are_the_bytes_of_jsonresponse(value):
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, pipeline):
-    path = tmp_path_factory.mktemp("encode") / "kronika.db"
-    build_store(path, pipeline)
-    with Store(path, create=False, read_only=True) as opened:
+    with opened_store(tmp_path_factory.mktemp("encode"), pipeline) as opened:
         yield opened
 
 
@@ -69,3 +66,54 @@ def test_records_are_the_frames_rows(store, frame, records, arguments):
 def test_relation_records_are_the_frames_rows(store, a, b, options):
     expected = deps.frame_records(store.relations(a, b, **options))
     assert dumps(store.relation_records(a, b, **options)) == dumps(expected)
+
+
+def _small_float_by_find(encoded: bytes) -> bool:
+    """The check as it was written before (``bytes.find`` again after each hit): the reference."""
+    from kronika.api.encode import _SMALL_FLOAT
+
+    for tail, before in ((b"e-", 32), (b"0.0000", 2)):
+        at = encoded.find(tail)
+        while at >= 0:
+            if _SMALL_FLOAT.search(encoded, max(0, at - before), at + len(tail)):
+                return True
+            at = encoded.find(tail, at + 1)
+    return False
+
+
+SMALL_FLOAT_BODIES = [
+    b'{"a":1e-7}',
+    b'{"a":"1e-7"}',
+    b'{"a":[0.00001]}',
+    b'{"a":"x",0.00001}',
+    b'{"a":-0.00001}',
+    b'{"a":0.0001}',
+    b'{"a":0.00000.0000}',  # overlapping tails
+    b'{"a":"0.00000.0000"}',
+    b'{"a":"e-e-e-",1.5e-9}',
+    b'{"a":"e-mail","b":2.5}',
+    b"e-",
+    b"0.0000",
+    b":0.0000",
+    b"[-1.2345678901234567e-5]",
+    b'{"t":"' + b"x" * 40 + b'e-"}',
+]
+
+
+@pytest.mark.parametrize("body", SMALL_FLOAT_BODIES)
+def test_small_float_check_finds_what_the_find_loop_found(body):
+    from kronika.api.encode import _small_float
+
+    assert _small_float(body) == _small_float_by_find(body)
+
+
+def test_small_float_check_on_random_bodies():
+    import random
+
+    from kronika.api.encode import _small_float
+
+    pieces = [b"e-", b"0.0000", b"0.", b"0", b"1", b"e", b"-", b":", b",", b"[", b".", b'"', b"x", b"mail"]
+    generator = random.Random(16)
+    for _ in range(20_000):
+        body = b"".join(generator.choice(pieces) for _ in range(generator.randint(1, 30)))
+        assert _small_float(body) == _small_float_by_find(body), body
