@@ -31,7 +31,7 @@ from kronika.stages.link_coref import name_parts
 from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_domains import web_portals
 from kronika.stages.link_group import group_entities
-from kronika.stages.link_index import linker_indexes, sound_index
+from kronika.stages.link_index import first_name_evidence, linker_indexes, sound_index
 from kronika.stages.link_lists import type_listed_places
 from kronika.stages.link_merge import merge_detected
 from kronika.stages.link_model import (
@@ -219,14 +219,17 @@ class Linker(PersonBaseForms, TitleMentions):
             def first_words(aliases):
                 return [w[0] for a in aliases if len(w := a.split()) > 1 and w[0].isalpha() and is_capitalised(w[0])]
 
-            self._first_name_evidence = self.language.first_names(
-                (
-                    e.country,
-                    first_words((e.name, *e.aliases_in(CANONICAL))),
-                    first_words(e.aliases_in(self.language.code)),
-                )
-                for e in self.kb
-                if e.type == "PER"
+            self._first_name_evidence = first_name_evidence(
+                self,
+                lambda: self.language.first_names(
+                    (
+                        e.country,
+                        first_words((e.name, *e.aliases_in(CANONICAL))),
+                        first_words(e.aliases_in(self.language.code)),
+                    )
+                    for e in self.kb
+                    if e.type == "PER"
+                ),
             )
         return self._first_name_evidence
 
