@@ -211,17 +211,14 @@ class CompiledGrammar:
 
 
 def _final_words(pattern: str, grammar: TemporalGrammar) -> frozenset[str] | None:
-    """For a rule that ends with a lexicon ("... {~ago}", "... {unit}"), the last words of that lexicon's forms.
+    """For a rule that ends with a lexicon ("... {~ago}", "... {unit}", "{shift}(?!\\s+\\w)": lookaheads after it
+    match nothing), the last words of that lexicon's forms.
 
     Every match of such a rule ends with one of them, so a sentence without any can skip the rule's regex,
     which for the quantity rules is an alternation of tens of thousands of characters tried at every
     position of the sentence. A set lookup per sentence costs next to nothing."""
-    last = None
-    for last in _PLACEHOLDER.finditer(pattern):
-        pass
-    if last is not None and last.group(2).isupper():
-        # "{deicticadj}{GENERIC}": a macro at the end may be a lookahead, after the lexicon that ends the match.
-        last = next((m for m in reversed(list(_PLACEHOLDER.finditer(pattern))) if not m.group(2).isupper()), None)
+    # The last lexicon; what follows it may be lookaheads, macros among them ("{deicticadj}{GENERIC}").
+    last = next((m for m in reversed(list(_PLACEHOLDER.finditer(pattern))) if not m.group(2).isupper()), None)
     if last is None or not _consumes_nothing(pattern[last.end() :], grammar):
         return None
     words = set()
