@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import tempfile
+from contextlib import contextmanager
 from functools import cache
 from types import ModuleType
 
@@ -47,7 +49,11 @@ def kernel() -> ModuleType | None:
     if directory and CACHE_ENV not in os.environ:
         os.environ[CACHE_ENV] = directory  # read by numba when it is first imported, just below
     try:
-        from kronika.parse import kernel as compiled
+        with _without_scipy():
+            from kronika.parse import kernel as compiled
+
+            # Loaded here, not at the first call as numba would, so that its BLAS probe finds no scipy.
+            import numba.np.arraymath  # noqa: F401
     except ImportError as err:
         log.warning("parser: numba is not available (%s); running the slower pure-Python decoder", err)
         return None
@@ -55,6 +61,24 @@ def kernel() -> ModuleType | None:
         log.warning("parser: cannot cache compiled code (%s); running the slower pure-Python decoder", err)
         return None
     return compiled
+
+
+@contextmanager
+def _without_scipy():
+    """numba imports scipy to check its version, and ``scipy.linalg`` when it loads ``numba.np.arraymath``, to
+    learn whether a BLAS is there for ``np.correlate``: 0.15-0.2 s of CPU at every start of a process that runs
+    the parser or the name tagger. Their kernels call no BLAS, so numba is loaded as if scipy were not
+    installed (it skips the version check, and would sum ``np.correlate``'s products itself); a later import of
+    scipy works as ever, and with it ``np.dot`` in compiled code, which looks for the BLAS when compiled."""
+    blocked = [name for name in ("scipy", "scipy.linalg.cython_blas") if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # "import scipy" raises ImportError while it is there
+    try:
+        yield
+    finally:
+        for name in blocked:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
 
 
 @cache

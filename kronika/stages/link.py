@@ -32,7 +32,7 @@ from kronika.stages.link_credits import drop_credits
 from kronika.stages.link_domains import web_portals
 from kronika.stages.link_first_names import first_names_before
 from kronika.stages.link_group import group_entities
-from kronika.stages.link_index import linker_indexes, sound_index
+from kronika.stages.link_index import first_name_evidence, linker_indexes, sound_index
 from kronika.stages.link_lists import type_listed_people, type_listed_places
 from kronika.stages.link_merge import merge_detected
 from kronika.stages.link_model import (
@@ -223,14 +223,17 @@ class Linker(PersonBaseForms, TitleMentions):
             def first_words(aliases):
                 return [w[0] for a in aliases if len(w := a.split()) > 1 and w[0].isalpha() and is_capitalised(w[0])]
 
-            self._first_name_evidence = self.language.first_names(
-                (
-                    e.country,
-                    first_words((e.name, *e.aliases_in(CANONICAL))),
-                    first_words(e.aliases_in(self.language.code)),
-                )
-                for e in self.kb
-                if e.type == "PER"
+            self._first_name_evidence = first_name_evidence(
+                self,
+                lambda: self.language.first_names(
+                    (
+                        e.country,
+                        first_words((e.name, *e.aliases_in(CANONICAL))),
+                        first_words(e.aliases_in(self.language.code)),
+                    )
+                    for e in self.kb
+                    if e.type == "PER"
+                ),
             )
         return self._first_name_evidence
 
@@ -282,21 +285,26 @@ class Linker(PersonBaseForms, TitleMentions):
     def gazetteer_matches(self, tokens: list[Token], sentence_starts: set[int]) -> list[Found]:
         """Longest knowledge-base aliases over the tokens, left to right, not overlapping."""
         found: list[Found] = []
+        gazetteer, lower_starts, lower_words = self._gazetteer, self._lower_starts, self.lower_words()
         i = 0
         while i < len(tokens):
             best: tuple[int, str] | None = None
-            lemma = (tokens[i].lemma or tokens[i].text).casefold()
+            text = tokens[i].text
+            first = text[:1]
+            # ``is_capitalised`` written out: the test runs for every token of every article.
             if (
-                is_capitalised(tokens[i].text)
-                or not tokens[i].text[:1].isalpha()
-                or lemma in self._lower_starts
-                or lemma in self.lower_words()
+                first.isupper()
+                or not first.isalpha()
+                or (lemma := (tokens[i].lemma or text).casefold()) in lower_starts
+                or lemma in lower_words
             ):
                 # Sorted: of two aliases of one length the first found wins, and a set's order changes with
-                # the process's hash seed ("San" was Mali's town in one run and Yemen's in the next).
-                following = self.token_keys(tokens[i + 1]) if i + 1 < len(tokens) else frozenset()
-                for key in sorted(self.token_keys(tokens[i])):
-                    for keys, words, entry_id in self._gazetteer.get(key, ()):
+                # the process's hash seed ("San" was Mali's town in one run and Yemen's in the next). Only
+                # the keys some alias opens with are sorted, and the next word's keys found for those.
+                opening = sorted((key, hits) for key in self.token_keys(tokens[i]) if (hits := gazetteer.get(key)))
+                following = self.token_keys(tokens[i + 1]) if opening and i + 1 < len(tokens) else frozenset()
+                for _, hits in opening:
+                    for keys, words, entry_id in hits:
                         n = len(keys)
                         if best is not None and n <= best[0] or i + n > len(tokens):
                             continue

@@ -44,7 +44,9 @@ def drop_credits(linker: Linker, tokens: list[Token], text: str, found: list[Fou
     credited: set[int] = set()
     lines = _lines(tokens, text)
     for line in lines:
-        credited |= _credited(linker, tokens, line, named, media)
+        # Only unlinked names are dropped: a line without one has none to give (most lines of an article).
+        if not named.isdisjoint(line):
+            credited |= _credited(linker, tokens, line, named, media)
     if lines and _is_byline(linker, tokens, lines[-1]):
         credited |= {i for i in lines[-1] if i in named}
     return [f for f in found if f.entry is not None or not all(i in credited for i in range(f.start, f.end))]

@@ -20,6 +20,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from re import _constants as sre  # noqa: PLC2701 - a rule's tail is read from its own parse
+from re import _parser
 from re._casefix import _EXTRA_CASES  # characters re's ignore-case matching takes as one beyond lower()
 from typing import Any
 
@@ -209,15 +211,15 @@ class CompiledGrammar:
 
 
 def _final_words(pattern: str, grammar: TemporalGrammar) -> frozenset[str] | None:
-    """For a rule that ends with a lexicon ("... {~ago}", "... {unit}"), the last words of that lexicon's forms.
+    """For a rule that ends with a lexicon ("... {~ago}", "... {unit}", "{shift}(?!\\s+\\w)": lookaheads after it
+    match nothing), the last words of that lexicon's forms.
 
     Every match of such a rule ends with one of them, so a sentence without any can skip the rule's regex,
     which for the quantity rules is an alternation of tens of thousands of characters tried at every
     position of the sentence. A set lookup per sentence costs next to nothing."""
-    last = None
-    for last in _PLACEHOLDER.finditer(pattern):
-        pass
-    if last is None or last.end() != len(pattern.rstrip()) or last.group(2).isupper():
+    # The last lexicon; what follows it may be lookaheads, macros among them ("{deicticadj}{GENERIC}").
+    last = next((m for m in reversed(list(_PLACEHOLDER.finditer(pattern))) if not m.group(2).isupper()), None)
+    if last is None or not _consumes_nothing(pattern[last.end() :], grammar):
         return None
     words = set()
     for form in grammar.lexicons[last.group(2)]:
@@ -226,6 +228,28 @@ def _final_words(pattern: str, grammar: TemporalGrammar) -> frozenset[str] | Non
             return None  # a form without a word character: no word to look for
         words.add(parts[-1])
     return frozenset(words)
+
+
+def _consumes_nothing(tail: str, grammar: TemporalGrammar) -> bool:
+    """Whether what follows a rule's last lexicon matches no characters: nothing, or lookaheads ("{shift}(?!\\s+\\w)":
+    the match still ends with the lexicon's form). A tail that does not parse alone (the lexicon stood inside a
+    group) is taken to consume."""
+    if not tail.strip():
+        return True
+    try:
+        return _zero_width(_parser.parse(expand(tail, grammar), re.IGNORECASE))
+    except (re.error, ValueError):
+        return False
+
+
+def _zero_width(items) -> bool:
+    for op, av in items:
+        if op is sre.SUBPATTERN:
+            if not _zero_width(av[-1]):
+                return False
+        elif op not in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            return False
+    return True
 
 
 RulePlan = tuple[str, tuple[frozenset[str], ...]]

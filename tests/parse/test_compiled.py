@@ -204,6 +204,15 @@ def test_numba_is_imported_only_when_a_parser_is_built():
     assert out.strip() == "False"
 
 
+def test_numba_loads_without_scipy_which_still_imports_after():
+    code = (
+        "import sys; from kronika.parse import jit; jit.kernel(); print('scipy' in sys.modules); "
+        "import scipy.linalg; print(scipy.linalg.cython_blas is sys.modules['scipy.linalg.cython_blas'])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True"]
+
+
 def test_without_numba_the_pure_python_decoders_run(monkeypatch):
     # jit.kernel() is None when numba is missing or cannot cache: the shipped model loads the Python way.
     compiled = load_parser("pl")

@@ -21,11 +21,14 @@ def linkers(tmp_path_factory):
         Linker(get_language("pl"), kb)
         cached = Linker(get_language("pl"), kb)
         cached.sound_match("Janukowycz", "PER")  # writes the sound index
+        cached.first_name_evidence()  # and the first names
         cached_sounds = Linker(get_language("pl"), kb)
-        cached_sounds.sound_match("Janukowycz", "PER")  # reads it
+        cached_sounds.sound_match("Janukowycz", "PER")  # reads them
+        cached_sounds.first_name_evidence()
         patch.setenv(prebuilt.ENV, prebuilt.OFF)
         fresh = Linker(get_language("pl"), kb)
         fresh.sound_match("Janukowycz", "PER")
+        fresh.first_name_evidence()
     return fresh, cached, cached_sounds
 
 
@@ -44,6 +47,13 @@ def test_same_index(linkers, name):
 def test_same_sound_index(linkers):
     fresh, _, cached = linkers
     assert dict(fresh._by_sound) == dict(cached._by_sound)
+
+
+def test_same_first_name_evidence(linkers):
+    fresh, _, cached = linkers
+    built, read = fresh.first_name_evidence(), cached.first_name_evidence()
+    assert type(read) is type(built) and read == built
+    assert read.english and read.written  # read back, not the pack's empty answer
 
 
 def test_a_base_made_in_memory_is_not_cached(tmp_path, monkeypatch):

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from kronika.lang.pl.temporal import TEMPORAL_GRAMMAR
-from kronika.time.grammar import _alternation, compile_grammar, find_matches, read_match
+from kronika.time.grammar import _alternation, _final_words, compile_grammar, find_matches, read_match
 
 FORMS = ["dwa", "dwadzieścia", "dwanaście", "dwie", "dwu", "co", "co najmniej", "r", "r.", "ok.", "około"]
 
@@ -53,6 +53,7 @@ SENTENCES = [
     "İstanbul, 12.03.2024: ıle DNİ trwała wizyta? Oſtatnio 3 dni.",
     "Dnia 15-17 listopada, 2019-11-15, między 9:30 a 22:00 czasu miejscowego.",
     "Za pół roku, przed dwoma laty, w przyszłym roku i w tym tygodniu.",
+    "W roku ubiegłym, przed rokiem i przez tydzień; miesiąc po wyborach, wczorajsze spotkanie i dzisiejszy dzień.",
 ]
 
 
@@ -77,6 +78,24 @@ def test_prefilters_never_lose_a_match(sentence):
     text = "Wstęp. " + sentence
     found = [(m.start, m.end, m.rule) for m in find_matches(COMPILED, text, 7, len(text))]
     assert found == _every_rule(text, 7, len(text))
+
+
+# (pattern, a word its matches end with, or None when the rule has no final words to skip sentences by)
+FINAL_WORD_CASES = [
+    (r"{PREP}{shift}\s+{unit}", "roku"),
+    (r"{unit}\s+{shift}(?!\s+\w)", "ubiegłym"),  # a lookahead after the last word list consumes nothing
+    (r"{unitsg}(?=\s+(?:po|przed)\s)", "miesiąc"),
+    (r"{deicticadj}{GENERIC}", "wczorajsze"),  # a macro that is a lookahead
+    (r"{unit}\s+temu", None),
+    (r"{unit}\s*{YEAR}", None),
+    (r"(?:w|we)\s+(?P<year>20\d{2})(?!\s+{~unit}(?!\w))", None),  # the word list stands inside the lookahead
+]
+
+
+@pytest.mark.parametrize("pattern, word", FINAL_WORD_CASES)
+def test_final_words(pattern, word):
+    words = _final_words(pattern, TEMPORAL_GRAMMAR)
+    assert (words is None) if word is None else (word in words)
 
 
 def test_prefilters_hold_no_word_list_placeholders():
