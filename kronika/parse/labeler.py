@@ -177,10 +177,8 @@ class ExactRelations:
         if unsure:
             self._close_calls(unsure, choices, offsets, heads, sentences)
         pick = names.__getitem__
-        return [
-            list(map(pick, choices[start + 1 : start + 1 + len(attributes)]))
-            for start, attributes in zip(offsets.tolist(), sentences)
-        ]
+        bounds = offsets.tolist()  # a sentence: its root, its words, two "no word"
+        return [list(map(pick, choices[a + 1 : b - 2])) for a, b in zip(bounds, bounds[1:])]
 
     def _close_calls(self, unsure: list[int], choices: list[int], offsets: np.ndarray, heads: np.ndarray, sentences):
         """The reference's relation at each position of ``unsure`` (a close call of the compiled sums), in place."""

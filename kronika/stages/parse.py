@@ -55,16 +55,31 @@ class ParseStage:
             return doc
         parser = load_parser(self.language.code)
         groups = _tokens_by_sentence(doc)
-        known = attributes_read(self.language.code)
-        if len(known) > ATTRIBUTES_KEPT:
-            known.clear()
-        read = self._read
-        parsed = parser.parse_all([[known.get((t.text, t.lemma, t.tag)) or read(t) for t in group] for group in groups])
+        if parser.types is not None:
+            # Each distinct (text, lemma, tag) read and looked up once per process: the parser's word types
+            # keep its type, so a word costs one dictionary search (``kronika.parse.wordtypes``).
+            types = parser.types
+            types.refresh()
+            known, typed = types.keyed.get, self._typed
+            parsed = parser.parse_types(
+                [[known((t.text, t.lemma, t.tag)) or typed(types, t) for t in g] for g in groups]
+            )
+        else:
+            known = attributes_read(self.language.code)
+            if len(known) > ATTRIBUTES_KEPT:
+                known.clear()
+            read = self._read
+            parsed = parser.parse_all([[known.get((t.text, t.lemma, t.tag)) or read(t) for t in g] for g in groups])
         for group, position, (heads, relations) in zip(groups, _positions(doc.tokens, groups), parsed):
             for token, head, relation in zip(group, heads, relations):
                 token.head = position[head - 1] if head else None
                 token.dep = relation
         return doc
+
+    def _typed(self, types, token) -> int:
+        key = (token.text, token.lemma, token.tag)
+        found = types.keyed[key] = types.type_of(self.language.syntax_attributes(*key))
+        return found
 
     def _read(self, token) -> tuple[str, str, str, str]:
         attributes = self.language.syntax_attributes(token.text, token.lemma, token.tag)
