@@ -96,6 +96,7 @@ class CompiledMoves:
         ids = vocabulary.get
         self._ids = [ids(_bucket(d), 0) for d in range(11)] + [ids("-", 0), ids("False", 0), ids("True", 0)]
         self._types: wordtypes.WordTypes | None = None  # for ``heads_all``; a parser keeps its own
+        self._counts = np.array(self._ids, dtype=np.int64)  # and the counts' ids after them (``_count_ids``)
 
     def word_tables(self) -> list[tuple[dict[str, int], int]]:
         """What ``WordTypes`` needs of this model: the index of forms, lemmas, tags and classes."""
@@ -117,7 +118,7 @@ class CompiledMoves:
         """Heads per position (``WordTypes.document``'s layout, -1 for none) of a document whose words are
         ``columns`` (form, lemma, tag and class ids, one row each); ``sentences`` for the close calls."""
         longest = int(np.diff(offsets).max()) if len(offsets) > 1 else 3
-        ids = np.array(self._ids + [self.vocabulary.get(str(c), 0) for c in range(longest)], dtype=np.int64)
+        ids = self._count_ids(longest)
         heads = np.full(offsets[-1], -1, dtype=np.int64)
         scratch = np.zeros((5 + 2 * self.weights.shape[1], longest), dtype=np.int64)
         cursor = np.array([0, 1, 2, -1], dtype=np.int64)
@@ -131,6 +132,13 @@ class CompiledMoves:
             words = Words.of(sentences[s])
             cursor[k.FORCED] = self._reference(words, n, stack, int(cursor[k.NEXT]), found)
         return heads
+
+    def _count_ids(self, longest: int) -> np.ndarray:
+        """The fixed ids, then the ids of the counts 0 .. ``longest`` - 1 (at least), kept for the next document."""
+        if len(self._counts) < len(self._ids) + longest:
+            counts = range(max(longest, 2 * (len(self._counts) - len(self._ids))))
+            self._counts = np.array(self._ids + [self.vocabulary.get(str(c), 0) for c in counts], dtype=np.int64)
+        return self._counts
 
     def _reference(self, words: Words, n: int, stack: list[int], nxt: int, heads: list[int]) -> int:
         """The reference's own decision: its feature strings, its float32 rows summed the same way."""

@@ -170,26 +170,30 @@ class ExactRelations:
             self.table, self.rows, self.bias_row, self.coefficients, self.offsets, self.dists,
             self._sides, self.dash, offsets, columns, heads, out,
         )  # fmt: skip
-        best, sure = out.tolist()
+        # A word with a head takes its best relation, a root the last name; the close calls are redone below.
+        names = (*self.model.classes, ROOT_RELATION)
+        choices = np.where(heads > 0, out[0], len(names) - 1).tolist()
+        unsure = np.flatnonzero((out[1] == 0) & (heads > 0)).tolist()
+        if unsure:
+            self._close_calls(unsure, choices, offsets, heads, sentences)
+        pick = names.__getitem__
+        bounds = offsets.tolist()  # a sentence: its root, its words, two "no word"
+        return [list(map(pick, choices[a + 1 : b - 2])) for a, b in zip(bounds, bounds[1:])]
+
+    def _close_calls(self, unsure: list[int], choices: list[int], offsets: np.ndarray, heads: np.ndarray, sentences):
+        """The reference's relation at each position of ``unsure`` (a close call of the compiled sums), in place."""
         found = heads.tolist()
-        classes = self.model.classes
-        labels = []
-        for start, attributes in zip(offsets.tolist(), sentences):
-            mine, words, tree = [], None, None
-            for d in range(1, len(attributes) + 1):
-                if found[start + d] <= 0:
-                    mine.append(ROOT_RELATION)
-                    continue
-                choice = best[start + d]
-                if not sure[start + d]:
-                    self.fallbacks += 1
-                    words = words or Words.of(attributes)
-                    tree = tree or [max(h, 0) for h in found[start + 1 : start + 1 + len(attributes)]]
-                    features = relation_features(words, tree[d - 1], d, children_of(tree))
-                    choice = int(self.model.scores(features).argmax())
-                mine.append(classes[choice])
-            labels.append(mine)
-        return labels
+        memo: dict[int, tuple] = {}  # per sentence: its words and heads, made once
+        for p in unsure:
+            s = int(np.searchsorted(offsets, p, side="right")) - 1
+            start, attributes = int(offsets[s]), sentences[s]
+            if s not in memo:
+                tree = [max(h, 0) for h in found[start + 1 : start + 1 + len(attributes)]]
+                memo[s] = Words.of(attributes), tree, children_of(tree)
+            words, tree, children = memo[s]
+            d = p - start
+            self.fallbacks += 1
+            choices[p] = int(self.model.scores(relation_features(words, tree[d - 1], d, children)).argmax())
 
     def _arcs(self, sentences: list[tuple[Words, list[int]]]) -> tuple[np.ndarray, np.ndarray]:
         """Every arc but the roots' as (sentence, dependent, head), and the ids of its ``PARTS`` (rows)."""

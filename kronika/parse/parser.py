@@ -83,13 +83,22 @@ class Parser:
     def _parse_compiled(self, sentences: list[list[tuple[str, str, str, str]]]) -> list[tuple[list[int], list[str]]]:
         """Both models' loops compiled: each word looked up once as a type, one call per model and document."""
         columns, offsets = self.types.document(sentences)
+        return self._parse_columns(columns, offsets, sentences)
+
+    def parse_types(self, rows: list[list[int]]) -> list[tuple[list[int], list[str]]]:
+        """``parse_all`` of sentences given as word types of ``self.types`` (compiled parsers only): a caller
+        that keeps its own words' types (the parse stage) skips looking each word up again."""
+        columns, offsets = self.types.columns(rows)
+        return self._parse_columns(columns, offsets, _Words(rows, self.types.words))
+
+    def _parse_columns(self, columns: np.ndarray, offsets: np.ndarray, sentences) -> list[tuple[list[int], list[str]]]:
         moves = len(self.exact_moves.word_tables())
         heads = self.exact_moves.decode(columns[:moves], offsets, sentences)
         labels = self.exact_relations.label_columns(columns[moves:], offsets, heads, sentences)
         found = np.maximum(heads, 0).tolist()  # a word left without a head hangs from the root
         return [
-            (found[start + 1 : start + 1 + len(words)], relations)
-            for start, words, relations in zip(offsets.tolist(), sentences, labels)
+            (found[start + 1 : start + 1 + len(relations)], relations)
+            for start, relations in zip(offsets.tolist(), labels)
         ]
 
     def heads(self, words: Words, n: int) -> list[int]:
@@ -139,3 +148,16 @@ def _packed(path: Path) -> tuple:
     if not exact.is_float16(model.weights):
         raise ValueError(f"{path}.npy: weights are not float16 values, as every saved model's are")
     return ExactMoves.of(model.classes, _table(model)).compact()
+
+
+class _Words:
+    """The words of sentences given as types, made only for the sentences a close call reads (few)."""
+
+    def __init__(self, rows: list[list[int]], words: list):
+        self.rows, self.words = rows, words
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, s: int) -> list[tuple[str, str, str, str]]:
+        return [self.words[t] for t in self.rows[s]]

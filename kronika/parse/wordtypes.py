@@ -28,6 +28,8 @@ class WordTypes:
 
     def _clear(self) -> None:
         self.ids: dict[tuple[str, str, str, str], int] = {}
+        self.words: list = [None]  # each type's word (type 0 has none), for the close calls of a ``rows`` caller
+        self.keyed: dict = {}  # a caller's own key for a word (the parse stage's text, lemma, tag) -> its type
         self.table = np.zeros((len(self.tables), 1024), dtype=np.int64)  # column-major: type t is table[:, t]
         self.size = 1  # type 0: no word of any table
         self.root, self.none = self.type_of(ROOT), self.type_of(NONE)
@@ -42,19 +44,29 @@ class WordTypes:
             self.table = np.hstack([self.table, np.zeros_like(self.table)])
         self.table[:, self.size] = [ids.get(values[attribute], 0) for ids, attribute in self.tables]
         self.ids[word] = self.size
+        self.words.append(word)
         self.size += 1
         return self.size - 1
 
     def document(self, sentences: list[list[tuple[str, str, str, str]]]) -> tuple[np.ndarray, np.ndarray]:
         """Per position of each sentence (its root, its words, two "no word" after them) the type's ids, one
         row per table (``columns[:, p]``), and where each sentence starts (``offsets``, one more at the end)."""
-        if len(self.ids) > LIMIT:
+        self.refresh()
+        get, add = self.ids.get, self.type_of
+        return self.columns([[get(w) or add(w) for w in words] for words in sentences])
+
+    def refresh(self) -> None:
+        """Start afresh past ``LIMIT`` types or keys: before a document's types are looked up, never during."""
+        if len(self.ids) > LIMIT or len(self.keyed) > LIMIT:
             self._clear()
-        get, add, root, none = self.ids.get, self.type_of, self.root, self.none
+
+    def columns(self, rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """``document`` of sentences given as their words' types (``type_of``)."""
+        root, none = self.root, self.none
         types, offsets = [], [0]
-        for words in sentences:
+        for row in rows:
             types.append(root)
-            types += [get(w) or add(w) for w in words]
+            types += row
             types += (none, none)
             offsets.append(len(types))
         return self.table[:, types], np.array(offsets, dtype=np.int64)

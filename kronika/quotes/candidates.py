@@ -146,9 +146,15 @@ def _opens_dash(text: Text, i: int) -> bool:
     return i == text.sentence(i)[0] or (i > 0 and text.tokens[i - 1].text == ":")
 
 
+def _dash_positions(text: Text, lo: int, hi: int) -> list[int]:
+    """The tokens from ``lo`` to ``hi`` that are dashes: few, so the finders look at these alone."""
+    dashes = text.data.DIALOGUE_DASHES
+    return [k for k in range(lo, hi) if text.tokens[k].text in dashes]
+
+
 def _dashed(text: Text):
     tokens = text.tokens
-    for lo in range(len(tokens) - 1):
+    for lo in _dash_positions(text, 0, len(tokens) - 1):
         if not _opens_dash(text, lo):
             continue
         paragraph_end = text.paragraph_end(tokens[lo].start)
@@ -172,9 +178,7 @@ def _dashed(text: Text):
 def _tailed(text: Text):
     tokens = text.tokens
     marks = text.data.QUOTE_PAIRS
-    for k in range(1, len(tokens)):
-        if tokens[k].text not in text.data.DIALOGUE_DASHES:
-            continue
+    for k in _dash_positions(text, 1, len(tokens)):
         lo, _ = text.sentence(k)
         if k - lo < 2 or any(t.text in marks for t in tokens[lo:k]):
             continue

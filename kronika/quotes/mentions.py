@@ -130,14 +130,25 @@ def article_layout(doc: Document, language) -> Layout:
     return Layout(list(layout.spans), list(layout.lemmas), list(layout.placed))
 
 
+NAME_CASES_KEPT = 100_000  # distinct (word, tag) whose name cases a process keeps
+_name_cases: dict[tuple, frozenset[str]] = {}
+
+
 def name_cases(morphology, head: Token) -> frozenset[str]:
     """The cases a name starting with ``head`` can stand in: the dictionary's name readings; a name it does not
-    decline ("Xi", "NIS", "Kim" as a name) can stand in any case, whatever the tagger guessed word by word."""
-    cases = set()
-    for reading in morphology.analyse(head.text):
-        if reading.lemma[:1].isupper():
-            cases |= tag_cases(reading.tag)
-    return frozenset((cases | tag_cases(head.tag)) if cases else UD_CASES)
+    decline ("Xi", "NIS", "Kim" as a name) can stand in any case, whatever the tagger guessed word by word.
+    Kept per word and tag, as news names the same people again and again."""
+    key = (morphology, head.text, head.tag)
+    found = _name_cases.get(key)
+    if found is None:
+        if len(_name_cases) > NAME_CASES_KEPT:
+            _name_cases.clear()
+        cases = set()
+        for reading in morphology.analyse(head.text):
+            if reading.lemma[:1].isupper():
+                cases |= tag_cases(reading.tag)
+        found = _name_cases[key] = frozenset((cases | tag_cases(head.tag)) if cases else UD_CASES)
+    return found
 
 
 def mentions_between(placed: list[Placed], starts: list[int], lo: int, hi: int) -> list[Placed]:

@@ -118,16 +118,18 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
     role = title_role(text, linker, title) if title is not None and linker is not None else None
     impersonal = quote.verb is not None and ud.impersonal(morph(text.tokens[quote.verb].tag))
     out = []
+    kind, has_verb = f"kind={quote.kind}", f"has_verb={quote.verb is not None}"  # the quote's, for every entity
+    countries = text.memo.get("countries", {})
     for key, entity in entities.items():
         features = _mention_features(text, quote, key, by_entity.get(key, []), s_first, s_last, ranks)
         linked = not entity.id.startswith("kronika:")
         features += [
             f"type={entity.type}",
-            f"kind={quote.kind}",
-            f"has_verb={quote.verb is not None}",
+            kind,
+            has_verb,
             f"named={min(counts.get(key, 0), 5)}",
             f"linked={linked}",
-            f"country={entity.country is not None or key in text.memo.get('countries', {})}",
+            f"country={entity.country is not None or key in countries}",
             f"type={entity.type}|verb={quote.verb is not None}",
         ]
         # The carried cues (the rule, the last sayer, a recent subject) each also by whether the quote's verb has

@@ -111,11 +111,19 @@ def find_amounts(doc: Document, language, data) -> list[Amount]:
     layout = article_layout(doc, language)  # the quote stage's, made once per article
     spans = layout.spans
     article = _read_article(doc, language, data, layout)
+    starters, multipliers = _number_starters(data), data.MULTIPLIERS
+    may_start = [
+        t.text[:1].isdigit() or t.text.casefold() in starters or lemma in multipliers
+        for t, lemma in zip(doc.tokens, article.lemmas)
+    ]
     amounts = []
     for lo, hi in spans:
         article.claims.sentence(lo, hi)
         i = lo
         while i < hi:
+            if not may_start[i]:
+                i += 1  # ``_number`` would find none here
+                continue
             amount, i = _amount_at(article, i, lo, hi)
             if amount is not None:
                 amounts.append(amount)
@@ -196,6 +204,18 @@ def _pair_openers(data) -> frozenset[str]:
     """What may stand before a space in the pack's number names ("dwa tysiące" -> "dwa"): a word and the one
     after it name a number only if the first is one of these, so most words build no two-word string."""
     return frozenset(key[:k] for key in data.NUMBER_WORDS for k, char in enumerate(key) if char == " ")
+
+
+@lru_cache(maxsize=8)
+def _number_starters(data) -> frozenset[str]:
+    """Every lower-case word ``_number`` reads as a number's start, so the rest of the words skip it; with the
+    digits (the first character) and the multipliers' lemmas, what it can accept."""
+    return (
+        _pair_openers(data)
+        | frozenset(data.NUMBER_WORDS)
+        | frozenset(data.VAGUE_MULTIPLIER_FORMS)
+        | frozenset(data.MULTIPLIERS)
+    )
 
 
 def _number(tokens: list[Token], lemmas: list[str], i: int, hi: int, data):

@@ -8,6 +8,7 @@ the document; a sentence root has none. Work is linear in a sentence's length (t
 
 from __future__ import annotations
 
+import operator
 from functools import cache
 from pathlib import Path
 
@@ -53,20 +54,48 @@ class ParseStage:
         if not doc.tokens:
             return doc
         parser = load_parser(self.language.code)
-        position = {id(t): i for i, t in enumerate(doc.tokens)}
         groups = _tokens_by_sentence(doc)
-        known = attributes_read(self.language.code)
-        if len(known) > ATTRIBUTES_KEPT:
-            known.clear()
-        read = self._read
-        parsed = parser.parse_all([[known.get((t.text, t.lemma, t.tag)) or read(t) for t in group] for group in groups])
-        for group, (heads, relations) in zip(groups, parsed):
+        if parser.types is not None:
+            # Each distinct (text, lemma, tag) read and looked up once per process: the parser's word types
+            # keep its type, so a word costs one dictionary search (``kronika.parse.wordtypes``).
+            types = parser.types
+            types.refresh()
+            known, typed = types.keyed.get, self._typed
+            parsed = parser.parse_types(
+                [[known((t.text, t.lemma, t.tag)) or typed(types, t) for t in g] for g in groups]
+            )
+        else:
+            known = attributes_read(self.language.code)
+            if len(known) > ATTRIBUTES_KEPT:
+                known.clear()
+            read = self._read
+            parsed = parser.parse_all([[known.get((t.text, t.lemma, t.tag)) or read(t) for t in g] for g in groups])
+        for group, position, (heads, relations) in zip(groups, _positions(doc.tokens, groups), parsed):
             for token, head, relation in zip(group, heads, relations):
-                token.head = position[id(group[head - 1])] if head else None
+                token.head = position[head - 1] if head else None
                 token.dep = relation
         return doc
+
+    def _typed(self, types, token) -> int:
+        key = (token.text, token.lemma, token.tag)
+        found = types.keyed[key] = types.type_of(self.language.syntax_attributes(*key))
+        return found
 
     def _read(self, token) -> tuple[str, str, str, str]:
         attributes = self.language.syntax_attributes(token.text, token.lemma, token.tag)
         attributes_read(self.language.code)[(token.text, token.lemma, token.tag)] = attributes
         return attributes
+
+
+def _positions(tokens: list, groups: list[list]) -> list:
+    """Per group, what gives its word k's index in ``tokens``: a range when the groups are consecutive slices
+    of ``tokens`` (the tokens in text order, as a segmenter leaves them), else the index of each token."""
+    flat = [t for group in groups for t in group]
+    if len(flat) == len(tokens) and all(map(operator.is_, flat, tokens)):
+        at, found = 0, []
+        for group in groups:
+            found.append(range(at, at + len(group)))
+            at += len(group)
+        return found
+    position = {id(t): i for i, t in enumerate(tokens)}
+    return [[position[id(t)] for t in group] for group in groups]

@@ -11,6 +11,7 @@ sentence start, which is how headlines without a final period are kept apart fro
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from kronika.lang.punctuation import CLOSING_BRACKETS, DASHES, OPENING_BRACKETS, SENTENCE_TERMINALS
@@ -56,18 +57,25 @@ def _takes_period(text: str, start: int, word: str, abbreviations: frozenset[str
 
 def tokenize(text: str, language) -> list[Span]:
     """Token spans (start, end) of ``text``."""
-    abbreviations = language.abbreviations | language.sentence_final_abbreviations
-    spans: list[Span] = []
-    for match in _token_pattern(language).finditer(text):
-        start, end = match.span()
-        if spans and start < spans[-1][1]:
-            continue  # the period was absorbed into the previous token
-        word = match.group()
-        if end < len(text) and text[end] == "." and word[-1:].isalpha():
-            if _takes_period(text, start, word, abbreviations):
-                end += 1
-        spans.append((start, end))
-    return spans
+    spans = [match.span() for match in _token_pattern(language).finditer(text)]
+    # Only a word right before a period may take it; the matches do not overlap, so a period taken is the
+    # next match's start, and that match is dropped whole (a "..." after "tys" too).
+    abbreviations, ends, dropped = None, None, set()
+    period = text.find(".")
+    while period >= 0:
+        if period > 0 and text[period - 1].isalpha():
+            if ends is None:
+                abbreviations = language.abbreviations | language.sentence_final_abbreviations
+                ends = [end for _, end in spans]
+            k = bisect_left(ends, period)
+            if k < len(spans) and ends[k] == period and k not in dropped:
+                start = spans[k][0]
+                if _takes_period(text, start, text[start:period], abbreviations):
+                    spans[k] = (start, period + 1)
+                    if k + 1 < len(spans) and spans[k + 1][0] == period:
+                        dropped.add(k + 1)  # the match that starts at the period
+        period = text.find(".", period + 1)
+    return [span for k, span in enumerate(spans) if k not in dropped] if dropped else spans
 
 
 def _is_terminal(token: str, language) -> bool:
@@ -128,13 +136,37 @@ def _abbreviation_ends_sentence(text: str, spans: list[Span], first: int, i: int
     return not (following[:1].isupper() and language.is_proper_name(following))
 
 
+_ENDINGS = re.compile("[" + re.escape("".join(sorted(SENTENCE_TERMINALS | {"."}))) + "]")
+
+
+def _stops(text: str, spans: list[Span]) -> list[int]:
+    """The tokens ``split_sentences`` must look at, in order: each that ends in a terminal mark or a period
+    (what ``_is_terminal`` can accept), each followed by a line break, and the last."""
+    ends = [end for _, end in spans]
+    n = len(spans)
+    stops = {n - 1}
+    for match in _ENDINGS.finditer(text):
+        k = bisect_left(ends, match.end())
+        if k < n and ends[k] == match.end():
+            stops.add(k)
+    line = text.find("\n")
+    while line >= 0:
+        k = bisect_right(ends, line) - 1
+        if 0 <= k < n - 1 and spans[k + 1][0] > line:
+            stops.add(k)
+        line = text.find("\n", line + 1)
+    return sorted(stops)
+
+
 def split_sentences(text: str, spans: list[Span], language) -> list[Span]:
     """Sentence spans over the token spans."""
     sentences: list[Span] = []
     n = len(spans)
     first = 0
     i = 0
+    stops = _stops(text, spans)
     while i < n:
+        i = stops[bisect_left(stops, i)]  # the tokens passed over neither end a sentence nor start a line
         end_token = None
         token = text[spans[i][0] : spans[i][1]]
         gap = text[spans[i][1] : spans[i + 1][0]] if i + 1 < n else ""

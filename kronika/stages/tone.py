@@ -35,7 +35,10 @@ class ToneStage:
     def __call__(self, doc: Document) -> Document:
         data = self.language.data("tone")
         doc.tone = document_tone(
-            [(t.lemma or t.text).casefold() for t in doc.tokens if WORD.search(t.text)], data.POLARITY, data.NEGATORS
+            # ``isalnum`` first: a word of letters or digits has a word character, and most tokens are one.
+            [(t.lemma or t.text).casefold() for t in doc.tokens if t.text.isalnum() or WORD.search(t.text)],
+            data.POLARITY,
+            data.NEGATORS,
         )
         return doc
 

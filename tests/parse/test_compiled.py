@@ -167,6 +167,10 @@ def test_a_parser_with_both_loops_compiled(seed, scale, relation_scale, limit, m
         assert parser.parse_all(SENTENCES) == expected
         assert parser.parse_all(SENTENCES[::-1]) == expected[::-1]
     assert parser.parse_all([]) == [] and parser.parse_all([[]]) == [([], [])]
+    # As word types (the parse stage's way): the same, close calls read their words back from the types.
+    parser.types.refresh()
+    rows = [[parser.types.type_of(w) for w in s] for s in SENTENCES]
+    assert parser.parse_types(rows) == expected and parser.parse_types([[]]) == [([], [])]
 
 
 @pytest.mark.parametrize("document", [[], [[]], [[], SENTENCES[2], []]])
