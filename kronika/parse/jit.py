@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import tempfile
 from contextlib import contextmanager
 from functools import cache
@@ -49,11 +50,10 @@ def kernel() -> ModuleType | None:
     if directory and CACHE_ENV not in os.environ:
         os.environ[CACHE_ENV] = directory  # read by numba when it is first imported, just below
     try:
-        with _without_scipy():
+        with _LOADING, _without_scipy():
             from kronika.parse import kernel as compiled
 
-            # Loaded here, not at the first call as numba would, so that its BLAS probe finds no scipy.
-            import numba.np.arraymath  # noqa: F401
+            _load_arraymath()
     except ImportError as err:
         log.warning("parser: numba is not available (%s); running the slower pure-Python decoder", err)
         return None
@@ -63,13 +63,30 @@ def kernel() -> ModuleType | None:
     return compiled
 
 
+# ``kernel`` is cached, but two threads may both enter it before the cache holds an answer; the block on scipy is
+# process-wide (any thread importing scipy meanwhile would fail), so it is held by one thread at a time.
+_LOADING = threading.RLock()
+
+
+def _load_arraymath() -> None:
+    """Loads ``numba.np.arraymath`` here, not at the first call as numba would, so that its BLAS probe finds no
+    scipy. Its own try: were a later numba to move the module, the kernels would still run (the probe would just
+    happen at its first use), not fall back to the slow decoder as a missing numba does."""
+    try:
+        import numba.np.arraymath  # noqa: F401
+    except ImportError as err:
+        log.debug("parser: numba.np.arraymath not loaded early (%s)", err)
+
+
 @contextmanager
 def _without_scipy():
     """numba imports scipy to check its version, and ``scipy.linalg`` when it loads ``numba.np.arraymath``, to
     learn whether a BLAS is there for ``np.correlate``: 0.15-0.2 s of CPU at every start of a process that runs
     the parser or the name tagger. Their kernels call no BLAS, so numba is loaded as if scipy were not
     installed (it skips the version check, and would sum ``np.correlate``'s products itself); a later import of
-    scipy works as ever, and with it ``np.dot`` in compiled code, which looks for the BLAS when compiled."""
+    scipy works as ever, and with it ``np.dot`` in compiled code, which looks for the BLAS when compiled. The
+    effect is process-wide: numba's BLAS flag for ``np.correlate`` stays off in this process. Where scipy is not
+    installed at all (the default install) nothing changes; the gain is where it is."""
     blocked = [name for name in ("scipy", "scipy.linalg.cython_blas") if name not in sys.modules]
     for name in blocked:
         sys.modules[name] = None  # "import scipy" raises ImportError while it is there

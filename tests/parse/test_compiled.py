@@ -209,6 +209,7 @@ def test_numba_is_imported_only_when_a_parser_is_built():
 
 
 def test_numba_loads_without_scipy_which_still_imports_after():
+    pytest.importorskip("scipy.linalg")  # not a dependency: the train extra brings it, and there it was slow
     code = (
         "import sys; from kronika.parse import jit; jit.kernel(); print('scipy' in sys.modules); "
         "import scipy.linalg; print(scipy.linalg.cython_blas is sys.modules['scipy.linalg.cython_blas'])"
