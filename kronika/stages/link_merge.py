@@ -53,39 +53,10 @@ def _linked_mention(linker: Linker, tokens: list[Token], doc: Document, gazettee
         # A person's name the base lists only among a body's names is the person (``leader_alias``).
         inner = [g for g in inner if (g.start, g.end) != span or not leader_alias(linker.kb.get(g.entry), base)]
     whole = entry is None and bool(inner) and _holds_together(linker, tokens, found, inner, mention, base)
-    if (
-        entry is None
-        and not whole
-        and inner
-        and inner[0].start == found.start
-        and inner[0].type in ("GPE", "LOC")
-        and inner[0].end < found.end
-        and is_capitalised(tokens[inner[0].end].text)
-    ):
-        # "Kijowa Serhij Popko", "Chin Xi Jinping": a place, then a name of its own. Unless the first word
-        # may be a first name ("Marek Miga") and what follows is no name the base knows.
-        rest = (inner[0].end, found.end)
-        rest_base = linker.base_form(tokens, *rest, doc.text)
-        rest_entry = linker.link_name(rest_base, doc.text[tokens[rest[0]].start : tokens[rest[1] - 1].end], None)
-        if rest_entry is not None or not (
-            linker.may_be_person(tokens[inner[0].start].text) or _first_name_place(linker, tokens, inner[0], mention)
-        ):
-            if rest_entry is None and _person_after_place(linker, tokens, rest, mention.type):
-                # A person's name the place titles ("w Tigraju Getachew Reda"), whatever type the detector gave
-                # the whole span.
-                person = linker.person_base(tokens, *rest, rest_base)
-                detected.append(Found(*rest, "PER", person, None, mention.source))
-                return detected
-            detected.append(
-                Found(
-                    *rest,
-                    rest_entry.type if rest_entry else mention.type,
-                    rest_entry.name if rest_entry else rest_base,
-                    rest_entry.id if rest_entry else None,
-                    mention.source,
-                )
-            )
-            return detected
+    if entry is None and not whole and inner:
+        split = _place_then_name(linker, tokens, doc, found, inner[0], mention)
+        if split is not None:
+            return [split]
     at = _person_after_body(linker, tokens, found, inner, mention.type) if entry is None else None
     if at is not None:
         # "rzeczniczka Pentagonu Sabrina Singh", "szef Stowarzyszenia Dziennikarzy Turcji Ahmet Abakay": a
@@ -122,6 +93,32 @@ def _linked_mention(linker: Linker, tokens: list[Token], doc: Document, gazettee
             found.country = states[0].country
     detected.append(found)
     return detected
+
+
+def _place_then_name(linker: Linker, tokens: list[Token], doc: Document, found: Found, place: Found, mention):
+    """ "Kijowa Serhij Popko", "Chin Xi Jinping": a place opening the span, then a name of its own, which is what
+    the mention stands for; None when the span does not read so. Unless the first word may be a first name
+    ("Marek Miga") and what follows is no name the base knows."""
+    if not (
+        place.start == found.start
+        and place.type in ("GPE", "LOC")
+        and place.end < found.end
+        and is_capitalised(tokens[place.end].text)
+    ):
+        return None
+    rest = (place.end, found.end)
+    rest_base = linker.base_form(tokens, *rest, doc.text)
+    rest_entry = linker.link_name(rest_base, doc.text[tokens[rest[0]].start : tokens[rest[1] - 1].end], None)
+    if rest_entry is None and (
+        linker.may_be_person(tokens[place.start].text) or _first_name_place(linker, tokens, place, mention)
+    ):
+        return None
+    if rest_entry is None and _person_after_place(linker, tokens, rest, mention.type):
+        # A person's name the place titles ("w Tigraju Getachew Reda"), whatever type the detector gave the span.
+        return Found(*rest, "PER", linker.person_base(tokens, *rest, rest_base), None, mention.source)
+    if rest_entry is None:
+        return Found(*rest, mention.type, rest_base, None, mention.source)
+    return Found(*rest, rest_entry.type, rest_entry.name, rest_entry.id, mention.source)
 
 
 def _read_mention(linker: Linker, tokens: list[Token], doc: Document, mention):
