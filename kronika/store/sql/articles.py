@@ -34,26 +34,28 @@ SELECT {ARTICLE_COLUMNS} FROM (
     SELECT s.rowid AS pk, s.rank AS rank, a.date AS date FROM article_search s JOIN articles a ON a.pk = s.rowid
     WHERE article_search MATCH :match AND s.rowid >= :floor
       AND (:since IS NULL OR a.date >= :since) AND (:until IS NULL OR a.date <= :until)
-    ORDER BY s.rank, a.date DESC LIMIT :limit OFFSET :offset
+    ORDER BY s.rank, a.date DESC, s.rowid DESC LIMIT :limit OFFSET :offset
 ) hit JOIN articles a ON a.pk = hit.pk
-ORDER BY hit.rank, hit.date DESC"""
+ORDER BY hit.rank, hit.date DESC, hit.pk DESC"""
 # The same page of a search with no date range, the dates read only where they can decide: a match's date
 # breaks ties of rank only, so of the ranked matches (the latest RANKED_MATCHES) only those whose rank is at
 # most the rank the page's last row has in rank order alone (``cut``) can be on the page; their dates are read,
 # not every match's (2,000 look-ups of an article's row: 2.3 ms of the search's 5 on 1,000,000 events where
-# ranks seldom tie). ``ranked`` is computed once (MATERIALIZED). Fewer matches than the page reaches: no cut.
-# The same rows in the same order as SEARCH_ARTICLES (``:limit`` of at least 1; queries.article_rows).
+# ranks seldom tie). ``ranked``, used twice, is computed once (SQLite materialises such a CTE; the MATERIALIZED
+# hint would need SQLite 3.35). Fewer matches than the page reaches: no cut.
+# The same rows in the same order as SEARCH_ARTICLES (``:limit`` of at least 1; queries.article_rows); both
+# break ties of rank and date by the newest key, so the two plans cannot order tied rows differently.
 SEARCH_ARTICLES_CUT = f"""
-WITH ranked AS MATERIALIZED (
+WITH ranked AS (
     SELECT s.rowid AS pk, s.rank AS rank FROM article_search s
     WHERE article_search MATCH :match AND s.rowid >= :floor),
 cut AS (SELECT rank FROM ranked ORDER BY rank LIMIT 1 OFFSET :limit + :offset - 1)
 SELECT {ARTICLE_COLUMNS} FROM (
     SELECT r.pk AS pk, r.rank AS rank, a.date AS date FROM ranked r JOIN articles a ON a.pk = r.pk
     WHERE r.rank <= coalesce((SELECT rank FROM cut), r.rank)
-    ORDER BY r.rank, a.date DESC LIMIT :limit OFFSET :offset
+    ORDER BY r.rank, a.date DESC, r.pk DESC LIMIT :limit OFFSET :offset
 ) hit JOIN articles a ON a.pk = hit.pk
-ORDER BY hit.rank, hit.date DESC"""
+ORDER BY hit.rank, hit.date DESC, hit.pk DESC"""
 # How many articles a search matches (FTS5 reads its doclist, no row), and the store's last article key.
 COUNT_MATCHES = "SELECT count(*) FROM article_search WHERE article_search MATCH :match"
 # At most :enough of them (which plan a page of a word's events takes needs no more: queries._text_in_date_order).
