@@ -36,9 +36,10 @@ def type_listed_places(linker: Linker, tokens: list[Token], found: list[Found]) 
 
 
 def type_listed_people(linker: Linker, tokens: list[Token], found: list[Found]) -> None:
-    """Retype, in place, the unlinked names of two words or more that ``found`` has typed a place, when a list
-    joiner ties them to a person's full name before them and to none but a person's after them: the detector
-    reads an unknown full name as a place as readily ("Gali Berman" among released hostages)."""
+    """Retype, in place, the unlinked names of two words or more that ``found`` has typed a place, when list
+    joiners tie them to people's full names on both sides, or to two before them and nothing after: the
+    detector reads an unknown full name as a place as readily ("Gali Berman" among released hostages). One
+    person and a place ("X i Y") is no list of people."""
     joiners = getattr(linker.language, "list_joiners", frozenset())
     if not joiners:
         return
@@ -48,11 +49,15 @@ def type_listed_people(linker: Linker, tokens: list[Token], found: list[Found]) 
     def listed(f: Found | None) -> bool:
         return f is not None and f.type == "PER" and f.end - f.start > 1
 
+    def _listed_before(f: Found) -> bool:
+        # The person before is itself joined to a person's full name before it: a list of people goes on.
+        return f.start >= 2 and tokens[f.start - 1].text.casefold() in joiners and listed(by_end.get(f.start - 1))
+
     for f in found:
         if f.entry or f.type not in PLACE_TYPES or f.end - f.start < 2 or f.start < 2:
             continue
         if tokens[f.start - 1].text.casefold() not in joiners or not listed(by_end.get(f.start - 1)):
             continue
         after = f.end < len(tokens) and tokens[f.end].text.casefold() in joiners
-        if not after or listed(by_start.get(f.end + 1)):
+        if listed(by_start.get(f.end + 1)) if after else _listed_before(by_end.get(f.start - 1)):
             f.type, f.name = "PER", linker.person_base(tokens, f.start, f.end, f.name)

@@ -48,11 +48,21 @@ PEOPLE_CASES = [
         ],
         "PER",
     ),
-    # the last of the list
+    # the last of a list of people
+    (
+        "Uwolnieni to: Alon Ohel, Matan Angrest i Gali Berman.",
+        [
+            ("Alon Ohel", "PER", "Alon Ohel"),
+            ("Matan Angrest", "PER", "Matan Angrest"),
+            ("Gali Berman", "LOC", "Gala Berman"),
+        ],
+        "PER",
+    ),
+    # one person and a name after "i" is no list of people: the detector's type stands
     (
         "Uwolnieni to: Matan Angrest i Gali Berman.",
         [("Matan Angrest", "PER", "Matan Angrest"), ("Gali Berman", "LOC", "Gala Berman")],
-        "PER",
+        "LOC",
     ),
     # a place follows it in the list: it stays a place
     (
@@ -65,7 +75,7 @@ PEOPLE_CASES = [
 
 @pytest.mark.parametrize(("text", "mentions", "kind"), PEOPLE_CASES)
 def test_a_full_name_listed_with_people_is_a_person(text, mentions, kind):
-    place = mentions[1][0]
+    place = next(surface for surface, type_, _ in mentions if type_ != "PER")
     types = {m.text: e.type for e in _entities(text, mentions) for m in e.mentions}
     assert types[place] == kind
 
