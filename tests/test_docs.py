@@ -35,7 +35,7 @@ def test_option_in_readme(name, option):
 # bench/events.py, examples/...): a reader who follows one finds it. Globs and folders of generated output are not
 # files to find.
 DOCS = ["README.md", *sorted(str(doc.relative_to(ROOT)) for doc in (ROOT / "docs").rglob("*.md"))]
-PATH = re.compile(r"(?<![\w/.])((?:kronika|bench|tests|scripts|examples)/[\w./-]*\w)")
+PATH = re.compile(r"(?<![\w/.])((?:kronika|bench|tests|scripts|examples|docs)/[\w./-]*\w)")
 # A Markdown link to a file of the repository, relative to the document that holds it (anchors and URLs aside).
 LINK = re.compile(r"\]\((?!https?:|#|mailto:)([^)#\s]+)(?:#[^)]*)?\)")
 
