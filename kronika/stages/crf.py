@@ -202,18 +202,34 @@ class CrfModel:
         neighbour one after another (as bytes) and how many each has. Each string of all new types of a document
         is looked up once, in a C loop (``_passed_rows``: its row and its rows under every prefix of ``passed``),
         and the rows for each neighbour are put in the order the kinds are passed; a string the model does not
-        know gives no row, as in ``_translate``."""
+        know gives no row, as in ``_translate``. The sums and rows come from the compiled loop where numba runs
+        (``crf_kernel.type_rows``), else from array operations (``_type_rows``): the same numbers."""
         table, ids = self._passed_rows(passed)
         kinds = len(fresh[0])
         groups = [group for t in fresh for group in t]
         sizes = np.fromiter(map(len, groups), dtype=np.intp, count=len(groups))
         strings = chain.from_iterable(groups)
         base = np.fromiter(map(ids.get, strings, repeat(len(table) - 1)), dtype=np.intp, count=int(sizes.sum()))
-        kind = np.repeat(np.tile(np.arange(kinds), len(fresh)), sizes)
-        owner = np.repeat(np.arange(len(fresh)).repeat(kinds), sizes)
+        kernel = _compiled()
+        if kernel is not None:
+            positions, position_counts = _positions(passed)
+            sums, rows, counts = kernel.type_rows(self.state, table, base, sizes, kinds, positions, position_counts)
+        else:
+            sums, rows, counts = self._type_rows(table, base, sizes, kinds, len(fresh), passed)
+        ordered = rows.astype(np.intp, copy=False).tobytes()
+        ends = (np.cumsum(counts.sum(axis=1)) * np.dtype(np.intp).itemsize).tolist()
+        for t, total, lengths, start, end in zip(fresh, sums, counts.astype(np.intp), [0, *ends], ends):
+            # As bytes, so that a document's entries are joined into its arrays at once (``_windows``).
+            known[id(t)] = (t, total.tobytes(), ordered[start:end], lengths.tobytes())
+
+    def _type_rows(self, table, base, sizes, kinds: int, n: int, passed: tuple) -> tuple:
+        """``crf_kernel.type_rows`` in array operations: per type the sum of its own rows, the rows it passes to each
+        neighbour (one type and slot after another) and how many each slot has."""
+        kind = np.repeat(np.tile(np.arange(kinds), n), sizes)
+        owner = np.repeat(np.arange(n).repeat(kinds), sizes)
         own = table[base, 0].astype(np.intp)
         mine = own >= 0
-        sums = sum_in_order(self.state, own[mine], np.bincount(owner[mine], minlength=len(fresh)), self.unknown)
+        sums = sum_in_order(self.state, own[mine], np.bincount(owner[mine], minlength=n), self.unknown)
         owners, rows, slots = [], [], []
         for slot, (_prefix, positions) in enumerate(passed):
             rank = np.full(kinds, kinds)
@@ -226,12 +242,9 @@ class CrfModel:
             rows.append(found[there])
             slots.append(np.full(int(there.sum()), slot, dtype=np.intp))
         key = np.concatenate(owners) * len(passed) + np.concatenate(slots)
-        ordered = np.concatenate(rows)[np.argsort(key, kind="stable")].astype(np.intp).tobytes()
-        counts = np.bincount(key, minlength=len(fresh) * len(passed)).reshape(len(fresh), len(passed))
-        ends = (np.cumsum(counts.sum(axis=1)) * np.dtype(np.intp).itemsize).tolist()
-        for t, total, lengths, start, end in zip(fresh, sums, counts, [0, *ends], ends):
-            # As bytes, so that a document's entries are joined into its arrays at once (``_windows``).
-            known[id(t)] = (t, total.tobytes(), ordered[start:end], lengths.astype(np.intp).tobytes())
+        ordered = np.concatenate(rows)[np.argsort(key, kind="stable")]
+        counts = np.bincount(key, minlength=n * len(passed)).reshape(n, len(passed))
+        return sums, ordered, counts
 
     def _passed_rows(self, passed: tuple) -> tuple[np.ndarray, dict[str, int]]:
         """For every string the model knows alone or after a prefix of ``passed``: its number in the dictionary,
@@ -351,6 +364,17 @@ def _compiled():
     from kronika.parse import jit
 
     return jit.crf_kernel()
+
+
+@lru_cache(maxsize=8)
+def _positions(passed: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """The kinds each slot of ``passed`` takes, in order, as a matrix padded with 0 (the compiled loop's form), and
+    how many each has."""
+    counts = np.array([len(positions) for _prefix, positions in passed], dtype=np.intp)
+    matrix = np.zeros((len(passed), max(counts, default=0)), dtype=np.intp)
+    for slot, (_prefix, positions) in enumerate(passed):
+        matrix[slot, : len(positions)] = positions
+    return matrix, counts
 
 
 def _scatter(rows: np.ndarray, starts, values, counts) -> None:

@@ -109,3 +109,41 @@ def viterbi(state, lengths, into):
                 current = back[t, current]
         first += length
     return labels
+
+
+@numba.njit(cache=True)
+def type_rows(state, table, base, sizes, kinds, positions, position_counts):
+    """``CrfModel._add_types`` for the new types of a document: each type is ``kinds`` groups of strings, one type
+    after another (``sizes`` strings a group, their numbers in ``base``, the rows of a number in ``table``: its own
+    in column 0, under the prefix of slot s in column s + 1, -1 where the model has none). Per type the sum of its
+    own rows added one after another from 0, the rows it passes to each slot's neighbour (for each slot the groups
+    ``positions[slot, :position_counts[slot]]`` in that order), one type and slot after another, and how many each
+    slot has."""
+    n_types = sizes.shape[0] // kinds
+    width = state.shape[1]
+    slots = positions.shape[0]
+    start = np.zeros(sizes.shape[0] + 1, dtype=np.intp)
+    for g in range(sizes.shape[0]):
+        start[g + 1] = start[g] + sizes[g]
+    sums = np.zeros((n_types, width))
+    counts = np.zeros((n_types, slots), dtype=np.intp)
+    rows = np.empty(base.shape[0] * slots, dtype=np.intp)
+    m = 0
+    for t in range(n_types):
+        total = sums[t]
+        for r in range(start[t * kinds], start[(t + 1) * kinds]):
+            own = table[base[r], 0]
+            if own >= 0:
+                source = state[own]
+                for c in range(width):
+                    total[c] += source[c]
+        for s in range(slots):
+            for q in range(position_counts[s]):
+                group = t * kinds + positions[s, q]
+                for r in range(start[group], start[group + 1]):
+                    found = table[base[r], s + 1]
+                    if found >= 0:
+                        rows[m] = found
+                        m += 1
+                        counts[t, s] += 1
+    return sums, rows[:m], counts

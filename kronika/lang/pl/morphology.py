@@ -255,6 +255,8 @@ class Morphology:
         self._in_context = lru_cache(maxsize=SCRATCH)(self._best_in_context_free)
         self._ids: dict[tuple[int, int, int], tuple[str, tuple[str, ...], tuple[str, ...]]] = {}  # ``_raw``'s, by ids
         self._tags: dict[int, str] = {}  # ``_generate``'s, by tag id
+        # ``lemmatize_phrase``'s answers without document evidence, with the lemmas that would have taken some.
+        self._phrases: dict[tuple[str, bool], tuple[str, frozenset[str]]] = {}
 
     # --- single words ---------------------------------------------------------------------------
 
@@ -393,14 +395,32 @@ class Morphology:
         ``singular_common`` cites lower-case common-noun phrases in the singular instead, as the KPWr
         keyword guidelines do ("serwisów społecznościowych" -> "serwis społecznościowy").
         """
+        key = (text, singular_common)
+        known = self._phrases.get(key)
+        if known is not None and document_forms.isdisjoint(known[1]):
+            return known[0]
         words = self.words(text)
         # In a phrase every capitalised word reads as a name.
         name_like = [w.text[:1].isupper() and w.kind != "punct" for w in words]
+        lemmas: list[str] = []  # the lemmas that could take evidence from the document (``scored``)
         for word, flag in zip(words, name_like):
             if word.kind == "word":
+                entry = self._scored(word.text, flag)
+                lemmas.extend(entry.lemmas)
                 word.analyses = self.scored(word.text, name_like=flag, document_forms=document_forms)
                 if word.analyses and all(a.pos in FIXED_CLASSES for a in word.analyses):
                     word.kind = "fixed"
+        lemma = self._phrase_lemma(text, words, singular_common)
+        if document_forms.isdisjoint(lemmas):
+            # No reading took evidence from the document: the phrase's lemma is the same in every document whose
+            # words miss these lemmas (names recur across articles; the NER and entity stages ask for them).
+            if len(self._phrases) >= SCRATCH:
+                self._phrases.clear()
+            self._phrases[key] = (lemma, frozenset(lemmas))
+        return lemma
+
+    def _phrase_lemma(self, text: str, words: list[Word], singular_common: bool) -> str:
+        """``lemmatize_phrase`` of ``words`` (``text``'s, with their readings)."""
         first = next((i for i, w in enumerate(words) if w.kind == "word"), None)
         if first is None:
             return text

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import chain
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kronika.caches import SCRATCH, WORD_TYPES
 from kronika.lang.pl.names import COMMON_NOUN_LABEL, PROPER_LABELS
@@ -115,20 +115,32 @@ def _length_bucket(n: int) -> str:
 
 @lru_cache(maxsize=SCRATCH)
 def _morfeusz_features(word: str) -> tuple[str, ...]:
-    """Context-free facts from all Morfeusz readings of ``word``."""
-    from kronika.lang.pl.morphology import load_morphology
-
-    analyses = load_morphology().analyse(word)
-    out = []
-    labels = sorted({label for a in analyses for label in a.labels if label in LABEL_FEATURES})
-    out.extend("m=" + label for label in labels)
-    poses = sorted({a.pos for a in analyses})
-    out.append("mp=" + "|".join(poses))
-    if any(a.lemma[:1].isupper() for a in analyses if a.pos != "ign"):
+    """Context-free facts from all Morfeusz readings of ``word``, read in one pass over them (a new word type's
+    features are worked out for some 40 words of every article)."""
+    labels: set[str] = set()
+    poses: set[str] = set()
+    upper = lower = False
+    for a in _analyse()(word):
+        labels.update(a.labels)
+        poses.add(a.pos)
+        initial = a.lemma[:1]
+        upper = upper or (initial.isupper() and a.pos != "ign")
+        lower = lower or initial.islower()
+    out = ["m=" + label for label in sorted(labels & LABEL_FEATURES)]
+    out.append("mp=" + "|".join(sorted(poses)))
+    if upper:
         out.append("mup")  # some reading has a capitalised lemma: a name in the dictionary
-    if any(a.lemma[:1].islower() for a in analyses):
+    if lower:
         out.append("mlow")
     return tuple(out)
+
+
+@cache
+def _analyse():
+    """The process's Morfeusz readings of a word (imported when first asked: the pack loads without Morfeusz)."""
+    from kronika.lang.pl.morphology import load_morphology
+
+    return load_morphology().analyse
 
 
 @lru_cache(maxsize=SCRATCH)

@@ -97,6 +97,23 @@ def test_unknown_names_are_guessed(form, lemma):
     assert lemmatize_phrase(form) == lemma
 
 
+# A reading whose lemma the document writes elsewhere wins (its own lemma, not the guess): the answers kept per
+# phrase for documents without such evidence must not reach one with it, nor the other way round.
+DOCUMENT_EVIDENCE = [
+    ("Lashariemu", frozenset({"Lashari"}), "Lashari", "Lasharie"),
+    ("Kochanek", frozenset({"kochanka"}), "Kochanka", "Kochanek"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "forms", "with_evidence", "without"), DOCUMENT_EVIDENCE)
+def test_document_evidence_of_a_phrase(phrase, forms, with_evidence, without):
+    morphology = load_morphology()
+    for _ in range(2):
+        assert morphology.lemmatize_phrase(phrase) == without
+        assert morphology.lemmatize_phrase(phrase, forms) == with_evidence
+        assert morphology.lemmatize_phrase(phrase, frozenset({"inne", phrase})) == without
+
+
 @pytest.mark.parametrize(("form", "lemma"), UNKNOWN_NAMES)
 def test_guesser_ranks_the_lemma_first(form, lemma):
     assert load_morphology().guesser.guess(form)[0].lemma == lemma
