@@ -971,6 +971,10 @@ READING_CASES = [
         {"Sebastian Pinera"},
     ),
     (ENTRIES, "Spotkanie z Ali Chameneim trwało.", ("Ali Chameneim", "PER", "Ali Chamenei"), {"Ali Chamenei"}),
+    # An unknown first name that would decline, left as written, keeps the surname as written too; a surname
+    # whose apostrophe marks its ending does not.
+    (ENTRIES, "Prezes Tobi Adeem przemówił.", ("Tobi Adeem", "PER", "Tobi Adee"), {"Tobi Adeem"}),
+    (ENTRIES, "Wizyta Tobi Mondlane'a trwała.", ("Tobi Mondlane'a", "PER", "Tobi Mondlane"), {"Tobi Mondlane"}),
 ]
 
 
