@@ -25,7 +25,12 @@ class PersonBaseForms:
         if words[0] == span[0].text:
             if (
                 words[-1] != span[-1].text
-                and self._first_name_as_written(span[0].text)
+                and (
+                    self._first_name_as_written(span[0].text)
+                    # "Yomi Kazeem" taken as "Yomi Kazee": an unknown first name left as written that would take
+                    # an ending in an oblique case; not when the surname marks its ending ("Mondlane'a").
+                    or (span[-1].text.isalpha() and self._unknown_declining(span[0].text))
+                )
                 and words[1:-1] == [t.text for t in span[1:-1]]
             ):
                 # "Sebastian Pinera" taken as "Sebastian Piner": a man's first name that would take an ending
@@ -75,6 +80,15 @@ class PersonBaseForms:
         if not lemma or lemma == surname:
             return base
         return base[: len(base) - len(surname)] + lemma
+
+    def _unknown_declining(self, word: str) -> bool:
+        """Whether ``word`` is no dictionary word and would take an ending in an oblique case ("Yomi"), so that
+        one left as written is a base form."""
+        return (
+            self.language.surname_declines(word)
+            and self.language.may_be_base_form(word)
+            and not any(r.source for r in self.morphology.candidates(word, name_like=True))
+        )
 
     def _singular_lemma(self, word: str, lemma: str) -> bool:
         """Whether some singular reading of ``word`` has ``lemma``: a person is one ("Alon Ohel" is no plural
