@@ -38,7 +38,6 @@ class EnglishLanguage:
     oblique_cases: frozenset[str] = frozenset()
     first_name_endings: tuple = ()
     unchanging_name_words: frozenset[str] = frozenset()
-    name_particles: frozenset[str] = frozenset()
 
     def data(self, part: str):
         """One of the data modules the interface names (``kronika.lang.base.DATA_PARTS``), imported once."""

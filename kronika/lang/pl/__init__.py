@@ -18,7 +18,6 @@ from kronika.lang.pl.morphology import NOUN_CLASSES
 from kronika.lang.pl.names import (
     FIRST_NAME_ENDINGS,
     INDECLINABLE_SURNAME_FINALS,
-    NAME_PARTICLES,
     OBLIQUE_CASES,
     OBLIQUE_FINALS,
     PROPER_LABELS,
@@ -75,7 +74,6 @@ class PolishLanguage:
     oblique_cases = ud_cases(OBLIQUE_CASES)
     first_name_endings = tuple((ending, ud_cases(cases)) for ending, cases in FIRST_NAME_ENDINGS)
     unchanging_name_words = ARABIC_PARTICLES
-    name_particles = NAME_PARTICLES
 
     def data(self, part: str):
         """One of the data modules the interface names (``kronika.lang.base.DATA_PARTS``), imported once."""
