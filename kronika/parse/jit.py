@@ -63,8 +63,9 @@ def kernel() -> ModuleType | None:
     return compiled
 
 
-# ``kernel`` is cached, but two threads may both enter it before the cache holds an answer; the block on scipy is
-# process-wide (any thread importing scipy meanwhile would fail), so it is held by one thread at a time.
+# ``kernel`` is cached, but two threads may both enter it before the cache holds an answer: one loads while the
+# other waits, so neither lifts the block on scipy under the other. (The block is process-wide: another thread
+# importing scipy in that window would still fail; nothing in Kronika does.)
 _LOADING = threading.RLock()
 
 
