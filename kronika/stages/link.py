@@ -202,6 +202,14 @@ class Linker(PersonBaseForms, TitleMentions):
                     self._by_last_word[words[-1].casefold()].append((keys, words, entry.id))
         return index
 
+    def is_first_name(self, word: str) -> bool:
+        """Whether ``word`` opens a person's name of two words or more in the base, as written ("Recep")."""
+        return word in self._first_names
+
+    def first_name_count(self, word: str) -> int:
+        """How many of the base's people's names ``word`` opens (0 when none)."""
+        return self._first_name_counts.get(word, 0)
+
     def aliases_opening(self, key: str) -> list[tuple[tuple[frozenset[str], ...], tuple[str, ...], str]]:
         """The base's aliases whose first word ``key`` matches: each word's keys, the words and the entry's id."""
         return self._gazetteer.get(key, [])

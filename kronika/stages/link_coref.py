@@ -111,7 +111,7 @@ def _full_name(linker: Linker, group: Group, tokens: list[Token]) -> bool:
     if group.type == "PER":
         return True
     first = tokens[full[0][0]].text
-    return not group.entry and (first in linker._first_names or linker.may_be_person(first))
+    return not group.entry and (linker.is_first_name(first) or linker.may_be_person(first))
 
 
 def join_variants(groups: dict[str, Group], votes: dict[str, Counter]) -> None:

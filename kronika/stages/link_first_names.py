@@ -45,13 +45,13 @@ def _first_name(linker: Linker, word: str) -> bool:
     """Whether ``word`` is a first name of the base's people as written ("Mustafa", "Aman"), which the dictionary
     reads as no title nor word of another class ("Minister", "Lord", "Do" open titles and sentences) and which
     opens no more of the base's other names than people's ("The", "San", "Al" open more names of bodies, places)."""
-    if not is_capitalised(word) or is_acronym(word) or not word[1:].islower() or word not in linker._first_names:
+    if not is_capitalised(word) or is_acronym(word) or not word[1:].islower() or not linker.is_first_name(word):
         return False
     if not all(is_capitalised(r.lemma) or _no_title(r.tag) for r in linker.morphology.analyse(word)):
         return False
     others = {entry_id for _, words, entry_id in linker.aliases_opening(word.casefold()) if len(words) > 1}
     others = [e for e in map(linker.kb.get, others) if e is not None and e.type != "PER"]
-    return len(others) <= linker._first_name_counts.get(word, 0)
+    return len(others) <= linker.first_name_count(word)
 
 
 def _no_title(tag: str) -> bool:

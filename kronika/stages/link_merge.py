@@ -202,7 +202,7 @@ def _person_after_body(
         first = words[0].text
         if (
             mention_type == "PER"
-            or first in linker._first_names
+            or linker.is_first_name(first)
             or linker.may_be_person(first)
             or all(linker.language.is_proper_name(t.text) for t in words)
         ):
@@ -217,7 +217,7 @@ def _person_after_place(linker: Linker, tokens: list[Token], rest: tuple[int, in
     if rest[1] - rest[0] < 2:
         return False
     first = tokens[rest[0]].text
-    return kind == "PER" or first in linker._first_names or (first[1:].islower() and linker.may_be_person(first))
+    return kind == "PER" or linker.is_first_name(first) or (first[1:].islower() and linker.may_be_person(first))
 
 
 def _first_name_place(linker: Linker, tokens: list[Token], place: Found, mention) -> bool:
@@ -261,7 +261,7 @@ def _nickname_after_first_name(linker: Linker, tokens: list[Token], found: Found
     if not people or any(g.start == found.start or g.end - g.start > 1 for g in people):
         return False
     opening = tokens[found.start]
-    if not (linker.may_be_person(opening.text) or opening.text in linker._first_names):
+    if not (linker.may_be_person(opening.text) or linker.is_first_name(opening.text)):
         return False
     own = {
         words[0].casefold()
@@ -281,7 +281,7 @@ def _first_name_town(linker: Linker, place: Found, inner: list[Found], base: str
     return (
         place.end - place.start == 1
         and bool(words)
-        and words[0] in linker._first_names
+        and linker.is_first_name(words[0])
         and not any(g.type == "PER" for g in inner)
     )
 
