@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from kronika.caches import WORD_TYPES
 from kronika.lang import ud
 from kronika.lang.base import UD_CASES
 from kronika.lang.ud import morph
@@ -130,7 +131,6 @@ def article_layout(doc: Document, language) -> Layout:
     return Layout(list(layout.spans), list(layout.lemmas), list(layout.placed))
 
 
-NAME_CASES_KEPT = 100_000  # distinct (word, tag) whose name cases a process keeps
 _name_cases: dict[tuple, frozenset[str]] = {}
 
 
@@ -141,7 +141,7 @@ def name_cases(morphology, head: Token) -> frozenset[str]:
     key = (morphology, head.text, head.tag)
     found = _name_cases.get(key)
     if found is None:
-        if len(_name_cases) > NAME_CASES_KEPT:
+        if len(_name_cases) >= WORD_TYPES:  # the bound of every per-word cache (kronika/caches.py)
             _name_cases.clear()
         cases = set()
         for reading in morphology.analyse(head.text):
