@@ -10,7 +10,8 @@ and word class of its words and of its neighbours, whether the morphology reads 
 (a lower-case lemma), whether it opens a bracket, whether the name tagger found its mentions and with which
 type, whether it is named as written, and whether a longer name of the article contains it. The words
 themselves are never features. An entity scored under the model's threshold is dropped, unless an event, a
-quote or an amount names it, or a place noun before it ("rzeką Galwan") says it is a place.
+quote or an amount names it, a place noun before it ("rzeką Galwan") says it is a place, or it is an organisation
+of the home state the knowledge base lacks, named in its own language (``filter_home.py``).
 
 The model (``kronika/models/<lang>-entity-filter/model.json``) loads once per process; a language without one
 keeps every entity.
@@ -30,6 +31,7 @@ from kronika.events.linear import LinearModel
 from kronika.models import model_dir, rebuild_hint
 from kronika.record import Document, Entity
 from kronika.stages.entity_titles import drop_title_only
+from kronika.stages.filter_home import home_organisations
 from kronika.stages.link import load_linker
 from kronika.stages.link_streets import place_noun, place_nouns
 
@@ -255,6 +257,7 @@ class EntityFilterStage:
             rows = article_features(doc, doc.entities, linker.kb, "".join(self.language.quotes))
             kept = set(map(id, choose(doc.entities, rows, *loaded)))
             named = participants(doc) | named_after_nouns(doc, self.language)
+            named |= home_organisations(doc, linker, getattr(self.language.data("quotes"), "HOME_STATE", None))
             doc.entities = [e for e in doc.entities if id(e) in kept or e.id in named]
         # A person the text names only by a title is no entity, even one an event or quote names (they keep it).
         doc.entities = drop_title_only(doc, linker)
