@@ -62,6 +62,7 @@ class Store:
         # bulk replays of known records and readers do.
         self.story_hook = stories or None
         self.connection = database.open_connection(self.path, create=create)
+        queries.register_functions(self.connection)
         if read_only:
             self.connection.execute(sql.QUERY_ONLY)
 

@@ -559,6 +559,33 @@ def test_a_streamed_page_is_the_page_sent_whole(size, extra):
     assert asyncio.run(read()) == JSONResponse(body).body
 
 
+# Sent as ASGI messages under uvicorn's ASGI 2.3 (kronika.api.deps.PartsResponse): the parts in order, the last
+# one closing the body, the client's messages never read (no task listening for a disconnect).
+def test_a_streamed_page_is_sent_without_listening_for_a_disconnect():
+    import asyncio
+
+    from fastapi.responses import JSONResponse
+
+    from kronika.api.deps import page_response
+    from kronika.api.paging import Paging, page
+
+    items = [{"id": f"e{i}", "goldstein": i / 3} for i in range(301)]
+    body = page(items, Paging(300, 0))
+    sent = []
+
+    async def receive():
+        raise AssertionError("a streamed page read the client's messages")
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "asgi": {"version": "3.0", "spec_version": "2.3"}, "method": "GET", "headers": []}
+    asyncio.run(page_response(body)(scope, receive, send))
+    assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == 200
+    assert [m.get("more_body") for m in sent[1:]] == [True] * (len(sent) - 2) + [False]
+    assert b"".join(m["body"] for m in sent[1:]) == JSONResponse(body).body
+
+
 def test_a_spawned_worker_collects_as_the_one_process_server_does(built, monkeypatch):
     """``kronika serve --workers N``: each worker builds its app from the environment in a new interpreter, which
     the command group never ran in; it takes the collector's thresholds there (``kronika.collector``)."""

@@ -190,6 +190,18 @@ def test_relations_by_day_and_conflict(store):
     assert frame["goldstein_sum"].sum() == pytest.approx(-12.0)
 
 
+# A series by week reads iso_week, registered once when the store opens (queries.register_functions): registering
+# it again on a connection would expire every statement the connection has prepared, and SQLite refuses it while
+# a statement is running (here: a cursor half read).
+def test_a_relation_series_registers_no_function_on_its_connection(store):
+    store.relations("CHN", "PRK", by="week")
+    running = store.connection.execute("SELECT pk FROM events")
+    running.fetchone()
+    frame = store.relations("CHN", "PRK", by="week")
+    assert frame[["period", "source", "events"]].values.tolist() == [["2025-W36", "CHN", 1], ["2025-W36", "PRK", 2]]
+    assert running.fetchone() is not None
+
+
 def test_stats_counts_event_types(store):
     stats = store.stats().set_index("measure")["value"]
     assert stats["events"] == 7

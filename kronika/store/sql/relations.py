@@ -7,7 +7,7 @@
 PERIODS = {
     "day": "CASE WHEN length(d.date) >= 10 THEN substr(d.date, 1, 10) END",
     # ISO 8601 weeks ("2025-W01" from Monday 2024-12-30): SQLite's strftime has %V only from 3.46, so the
-    # query code registers iso_week (queries.iso_week) on the connection before it runs a series by week.
+    # store registers iso_week (queries.register_functions) on each connection it opens.
     "week": "CASE WHEN length(d.date) >= 10 THEN iso_week(substr(d.date, 1, 10)) END",
     "month": "CASE WHEN length(d.date) >= 7 THEN substr(d.date, 1, 7) END",
     "year": "substr(d.date, 1, 4)",
