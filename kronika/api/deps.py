@@ -96,6 +96,8 @@ class PartsResponse(StreamingResponse):
             await self.stream_response(send)
         except OSError:
             raise ClientDisconnect() from None
+        if self.background is not None:  # what Starlette runs after the body, kept for a route that adds one
+            await self.background()
 
 
 SHOWN_KEY = 80  # characters of a missing key the 404 repeats: an answer does not echo a 50 kB path back

@@ -18,7 +18,7 @@ from fastapi.responses import Response
 
 from kronika.api import deps
 from kronika.api.deps import StoreDep
-from kronika.api.paging import OffsetPagingDep, PagingDep, page
+from kronika.api.paging import OffsetPagingDep, PagingDep, at_least, page
 
 DOWNLOAD_LIMIT = 100_000  # rows of one download (about 25 MB of CSV); a larger list is cut there
 DOWNLOAD_PART = 2_000  # rows read from the store at a time
@@ -125,11 +125,8 @@ def events(
 ) -> Response:
     items = store.event_records(**given, sort=sort, limit=paging.fetch, offset=paging.offset, after=paging.cursor)
     total, exact = store.event_total(**given)
-    body = {
-        **page(items, paging, request=request, cursor_of=_by_id if sort in LATEST_FIRST else None),
-        "total": total,
-        "total_exact": exact,
-    }
+    body = page(items, paging, request=request, cursor_of=_by_id if sort in LATEST_FIRST else None)
+    body.update(total=at_least(total, exact, body), total_exact=exact)
     if facet:
         body["facets"] = store.event_facets(tuple(dict.fromkeys(facet)), size=FACET_SIZE, **given)
     return deps.page_response(body)

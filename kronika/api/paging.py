@@ -95,6 +95,16 @@ def page(
     return body
 
 
+def at_least(total: int | None, exact: bool, body: dict) -> int | None:
+    """A list's total for ``body`` (a :func:`page`): an inexact total (a count stopped at its cap) is raised to
+    the rows up to this page's end, plus one when there is a next page, so that a client that stops at
+    ``offset >= total`` or shows "page N of M" never meets a page beyond the total it was told."""
+    if exact or total is None:
+        return total
+    more = body.get("next_offset") is not None or body.get("next_cursor") is not None
+    return max(total, body["offset"] + len(body["items"]) + more)
+
+
 def _next_link(request: Request, body: dict) -> str | None:
     """The URL of the next page: this request's path and parameters, the cursor or the offset replaced."""
     if body.get("next_cursor") is not None:

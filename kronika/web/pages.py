@@ -22,7 +22,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kronika.api import deps
 from kronika.api.deps import StoreDep
-from kronika.api.paging import Paging, page
+from kronika.api.paging import Paging, at_least, page
 from kronika.store import claims, filters
 from kronika.web import charts, listing
 from kronika.web.highlight import highlight, snippet_html, spans_of
@@ -133,12 +133,14 @@ def events_page(*, request: Request, store: StoreDep) -> HTMLResponse:
     items = store.event_records(**given_filters, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
     result = page(items, Paging(PAGE_SIZE, offset))
     given = {k: v for k, v in given_filters.items() if v is not None}
+    total, exact = store.event_total(**given_filters)
     return render(
         "events.html",
         title="Events",
         filters=given_filters,
         result=result,
-        total=store.event_count(**given_filters),
+        total=at_least(total, exact, result),
+        total_exact=exact,
         facets=_facet_links(store.event_facets(**given_filters), given, sort),
         timeline=_timeline_chart(store.event_timeline(**given_filters)),
         **_list_links("/", "/api/events", given, sort, (listing.EVENT_COLUMNS, "-date"), result, offset),
