@@ -40,7 +40,7 @@ CARRY_SENTENCES = 3
 # How far (tokens) after a source preposition ("według", "zdaniem") the cited mention may start.
 SOURCE_REACH = 3
 # How far (tokens) after the verb of saying its subject may stand ("napisał w piątek minister Mariusz Kamiński").
-AFTER_VERB = 6
+AFTER_VERB = 10
 # How far (tokens) after a common noun the name it belongs to may start ("rzecznik rosyjskiego MSZ").
 TITLE_REACH = 3
 # How far (tokens) before a common noun its state's adjective may stand ("niemiecki minister").
@@ -80,6 +80,7 @@ def named_subject(text: Text, quote: Candidate) -> Placed | None:
         text.mention_starts,
         skip=(quote.first, quote.last),
         coordinators=text.data.COORDINATORS,
+        person_reach=AFTER_VERB,
     )
 
 
