@@ -103,6 +103,8 @@ def find_candidates(text: Text) -> list[Candidate]:
             if not any(c.start < candidate.end and candidate.start < c.end for c in found):
                 found.append(candidate)
     found.sort(key=lambda c: c.start)
+    # Kept for the speakers: a quote's words echoed by another candidate (``kronika/quotes/echo.py``).
+    text.memo["candidates"] = found
     return found
 
 

@@ -165,8 +165,10 @@ def find_subject(
     starts: list[int],
     skip: tuple[int, int] = (0, 0),
     coordinators: frozenset[str] = frozenset(),
+    person_reach: int = 0,
 ) -> Placed | None:
-    """The named subject of the verb at ``verb`` within sentence tokens [lo, hi), outside ``skip``."""
+    """The named subject of the verb at ``verb`` within sentence tokens [lo, hi), outside ``skip``; with
+    ``person_reach``, failing any nearer, a person further after the verb (``later_person``)."""
     candidates = [
         p
         for p in mentions_between(placed, starts, lo, hi)
@@ -183,9 +185,31 @@ def find_subject(
         return after[0]
     before = [p for p in candidates if p.end <= verb]
     if not before:
-        return None
+        return later_person(tokens, verb, hi, candidates, skip, person_reach)
     # "Xi i Putin ... podkreślając": the first of a coordinated group speaks for it.
     k = len(before) - 1
     while k > 0 and " ".join(lemma_of(t) for t in tokens[before[k - 1].end : before[k].start]) in coordinators:
         k -= 1
     return before[k]
+
+
+def later_person(
+    tokens: list[Token], verb: int, hi: int, candidates: list[Placed], skip: tuple[int, int], reach: int
+) -> Placed | None:
+    """The first person among ``candidates`` within ``reach`` words after the verb, before the sentence's next
+    verb or the quote: news puts a long subject after adverbials and a title ("– powiedział w sobotę do
+    zgromadzonych poseł PO Andrzej Halicki", "poinformował prezes tej organizacji Arnaud Rousseau")."""
+    words, k, open_phrase, heads = 0, verb + 1, False, set()
+    named = {i for p in candidates for i in range(p.start, p.end)}
+    while k < hi and words < reach and not (skip[0] <= k < skip[1]) and not is_verb(tokens[k]):
+        m = morph(tokens[k].tag)
+        if ud.preposition(m):
+            open_phrase = True  # "w rozmowie z Xi": a name inside the phrase is no subject
+        elif open_phrase and k not in named and "Nom" in m.cases:
+            open_phrase = False  # "... przed Sejmem poseł PO Andrzej Halicki": a nominative opens the subject
+        if not open_phrase:
+            heads.add(k)
+        if WORD.search(tokens[k].text):
+            words += 1
+        k += 1
+    return next((p for p in candidates if p.start in heads and p.entity.type == "PER"), None)

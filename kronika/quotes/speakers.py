@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from kronika.lang import ud
 from kronika.lang.ud import morph
 from kronika.quotes.candidates import Candidate, Text
+from kronika.quotes.echo import echo_speakers
 from kronika.quotes.roles import entity_roles, title_role
 from kronika.quotes.speaker_index import speaker_mentions
 from kronika.quotes.titled import body_features, title_body
@@ -40,7 +41,7 @@ CARRY_SENTENCES = 3
 # How far (tokens) after a source preposition ("według", "zdaniem") the cited mention may start.
 SOURCE_REACH = 3
 # How far (tokens) after the verb of saying its subject may stand ("napisał w piątek minister Mariusz Kamiński").
-AFTER_VERB = 6
+AFTER_VERB = 10
 # How far (tokens) after a common noun the name it belongs to may start ("rzecznik rosyjskiego MSZ").
 TITLE_REACH = 3
 # How far (tokens) before a common noun its state's adjective may stand ("niemiecki minister").
@@ -80,6 +81,7 @@ def named_subject(text: Text, quote: Candidate) -> Placed | None:
         text.mention_starts,
         skip=(quote.first, quote.last),
         coordinators=text.data.COORDINATORS,
+        person_reach=AFTER_VERB,
     )
 
 
@@ -113,6 +115,7 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
     recent = _recent_subjects(text, quote)
     title = common_subject(text, quote.verb, quote) if quote.verb is not None else None
     governing = _governing_subject(text, quote)
+    echoed = echo_speakers(text, quote, named_subject)
     # The office the speaking noun's title names ("szef węgierskiego rządu"), read when the stage gave the linker.
     linker = text.memo.get("linker")
     role = title_role(text, linker, title) if title is not None and linker is not None else None
@@ -154,6 +157,8 @@ def speaker_candidates(text: Text, quote: Candidate, counts: dict[str, int]) -> 
             features += _role_features(text, title, entity)
         if governing is not None and entity.id == governing.id:
             features += ["governing", f"governing|verb={quote.verb is not None}"]
+        if key in echoed:
+            features += ["echo", f"echo|verb={quote.verb is not None}"]
         if sayer is not None and entity.id == sayer.id:
             features += ["sayer", f"sayer|has_verb={quote.verb is not None}", f"sayer|{cued}"]
         out.append((entity, features))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kronika.quotes.candidates import find_candidates, read_text
-from kronika.quotes.speakers import nobody_features
+from kronika.quotes.speakers import named_subject, nobody_features
 from kronika.record import Document
 
 # (text, features the nobody option must have, features it must not have)
@@ -40,3 +40,23 @@ def test_nobody_features(pipeline, polish, text, present, absent):
     features = set(nobody_features(found, quote, 1))
     assert present <= features
     assert not absent & features
+
+
+# (text, the named subject of its quote's verb of saying, or None)
+NAMED = [
+    # A subject after adverbials and a title, beyond the words right after the verb.
+    (
+        "„Sejm pracuje” – powiedział w sobotę do zgromadzonych przed Sejmem poseł PO Andrzej Halicki.",
+        "Andrzej Halicki",
+    ),
+    # A name inside a prepositional phrase after the verb is no subject.
+    ("„Nie zgadzamy się na to” – powiedział w rozmowie z premierem Donaldem Tuskiem.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMED)
+def test_named_subject(pipeline, polish, text, name):
+    found = read_text(pipeline(Document(text=text, date="2025-09-04")), polish, polish.data("quotes"))
+    quote = next(c for c in find_candidates(found) if c.kind == "marked")
+    subject = named_subject(found, quote)
+    assert (subject.entity.name if subject is not None else None) == name
