@@ -141,16 +141,11 @@ class PersonBaseForms:
 
     def _titled_man_base(self, tokens: list[Token], start: int, end: int) -> str | None:
         """A foreign man's name whose first name the dictionary lacks, in the oblique case of the masculine
-        personal noun right before it ("aktywistę Luisa Fernando Camacho" -> Luis Fernando Camacho): the noun
-        agrees with the name, so a first name the guesser reads as a man's in that case ("Luisa" as Luis's
+        personal noun right before it or in apposition after it ("aktywistę Luisa Fernando Camacho" -> Luis
+        Fernando Camacho; "Ekrema Imamoglu, opozycyjnego burmistrza"): the noun agrees with the name, so a first name the guesser reads as a man's in that case ("Luisa" as Luis's
         accusative) is one, though as written it reads as a woman's nominative too; the words after it take off
         the same ending or are indeclinable. A first name the dictionary knows ("Olga") is left alone."""
-        if start == 0:
-            return None
-        title = morph(tokens[start - 1].tag)
-        if not (ud.noun(title) and title.has("Animacy=Hum", "Gender=Masc", "Number=Sing")):
-            return None
-        cases = title.cases & self.language.oblique_cases
+        cases = frozenset().union(*(t.cases for t in _titles_around(tokens, start, end))) & self.language.oblique_cases
         first = tokens[start].text
         readings = self.morphology.candidates(first, name_like=True)
         if not cases or any(r.source for r in readings):
@@ -186,6 +181,26 @@ class PersonBaseForms:
             if word.endswith(case_ending) and len(stem) >= 3 and stem in self._first_names:
                 return stem, cases
         return None
+
+
+# How many adjectives may stand between the comma after a name and the noun in apposition to it.
+APPOSITION_ADJECTIVES = 2
+
+
+def _titles_around(tokens: list[Token], start: int, end: int) -> list:
+    """The tags of the masculine personal singular nouns agreeing with the name at [start, end): the noun right
+    before it, and the one in apposition after a comma ("Ekrema Imamoglu, opozycyjnego burmistrza")."""
+    around = [start - 1] if start > 0 else []
+    if end + 1 < len(tokens) and tokens[end].text == ",":
+        j = end + 1
+        while j < min(len(tokens) - 1, end + 1 + APPOSITION_ADJECTIVES) and ud.adjective(morph(tokens[j].tag)):
+            j += 1
+        around.append(j)
+    return [
+        m
+        for m in (morph(tokens[k].tag) for k in around)
+        if ud.noun(m) and m.has("Animacy=Hum", "Gender=Masc", "Number=Sing")
+    ]
 
 
 def _masculine_personal(reading) -> bool:

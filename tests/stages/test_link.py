@@ -975,13 +975,19 @@ READING_CASES = [
     # whose apostrophe marks its ending does not.
     (ENTRIES, "Prezes Tobi Adeem przemówił.", ("Tobi Adeem", "PER", "Tobi Adee"), {"Tobi Adeem"}),
     (ENTRIES, "Wizyta Tobi Mondlane'a trwała.", ("Tobi Mondlane'a", "PER", "Tobi Mondlane"), {"Tobi Mondlane"}),
-    # A first name the dictionary lacks, after a man's title in an oblique case, is a man's in that case; after
-    # a woman's title it stays as written.
+    # A first name the dictionary lacks, after a man's title in an oblique case or with one in apposition, is a
+    # man's in that case; after a woman's title it stays as written.
     (
         ENTRIES,
         "Oskarżył aktywistę Luisa Fernando Camacho wczoraj.",
         ("Luisa Fernando Camacho", "PER", "Luisa Fernando Camacho"),
         {"Luis Fernando Camacho"},
+    ),
+    (
+        ENTRIES,
+        "Zatrzymanie Ekrema Imamoglu, opozycyjnego burmistrza, wywołało protesty.",
+        ("Ekrema Imamoglu", "PER", "Ekrema Imamoglu"),
+        {"Ekrem Imamoglu"},
     ),
     (
         ENTRIES,
