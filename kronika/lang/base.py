@@ -118,6 +118,7 @@ class LanguagePack(Protocol):
     oblique_cases: Any  # the UD cases a name in an oblique case may be in
     first_name_endings: Any  # (ending, UD cases) of a man's first name in an oblique case ("Johannem")
     unchanging_name_words: Any  # casefolded words of foreign names the language never inflects ("abu", "bin")
+    joining_particles: Any  # {particle of foreign names no word of the language spells: types after it}
 
     def data(self, part: str) -> ModuleType:
         """The data module of one of ``DATA_PARTS``, imported once."""

@@ -34,6 +34,7 @@ from kronika.stages.link_first_names import first_names_before
 from kronika.stages.link_group import group_entities
 from kronika.stages.link_index import first_name_evidence, linker_indexes, sound_index
 from kronika.stages.link_lists import type_listed_people, type_listed_places
+from kronika.stages.link_nasab import has_son_of, nasab_index, nasab_match
 from kronika.stages.link_merge import merge_detected
 from kronika.stages.link_model import (
     SOUND_KINDS,
@@ -134,6 +135,7 @@ class Linker(PersonBaseForms, TitleMentions):
             self._first_name_counts,
         ) = linker_indexes(self)
         self._by_sound: dict[str, set[str]] | None = None  # built on first use: most articles need it little
+        self._by_nasab: dict | None = None  # built on first use: few articles name an Arab the base lacks
         self._state_words: dict[str, frozenset[str]] = {}  # filled on first use by names_state
         self._first_name_evidence = None  # built on first use by first_name_evidence
         self._token_keys: dict[tuple[str, str | None], frozenset[str]] = {}  # token_keys' answers
@@ -508,6 +510,15 @@ class Linker(PersonBaseForms, TitleMentions):
         kinds = SOUND_KINDS.get(type_, ())
         ids = {i for key in keys_of(name) for i in self._by_sound.get(key, ()) if self.kb.get(i).type in kinds}
         return self.kb.get(ids.pop()) if len(ids) == 1 else None
+
+    def nasab_match(self, name: str):
+        """The one person whose English name has the words of the Arabic name ``name`` in order, "son of" among
+        them ("Mohammed bin Abdulrahman Al Sani" -> Mohammed bin Abdulrahman bin Jassim Al Thani), or None."""
+        if not has_son_of(name):
+            return None
+        if self._by_nasab is None:
+            self._by_nasab = nasab_index(self)
+        return nasab_match(self, self._by_nasab, name)
 
     def _build_sound_index(self) -> dict[str, set[str]]:
         by_sound: dict[str, set[str]] = defaultdict(set)

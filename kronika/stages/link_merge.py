@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from kronika.record import Document, Token
+from kronika.record import Document, NameMention, Token
 from kronika.stages.link_model import WORD_RE, Found, is_acronym, is_capitalised, leader_alias, overlaps, token_span
 
 if TYPE_CHECKING:  # the linker's type; importing it here at run time would be circular
@@ -33,9 +33,30 @@ def _without_edge_quotes(linker: Linker, tokens: list[Token], span: tuple[int, i
 def merge_detected(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[Found]) -> list[Found]:
     """The detector's mentions, linked where possible; gazetteer names fill in around them."""
     detected: list[Found] = []
-    for mention in doc.mentions:
+    for mention in _joined_at_particles(linker, tokens, doc):
         detected += _linked_mention(linker, tokens, doc, gazetteer, mention)
     return _with_gazetteer(detected, gazetteer)
+
+
+def _joined_at_particles(linker: Linker, tokens: list[Token], doc: Document) -> list:
+    """The detector's mentions, two people's names joined when only a lower-case particle of foreign names
+    stands between them ("Tamim" ibn "Hamad Al-Sani"): the detector cut one name in two there. The language's
+    own list (``joining_particles``) leaves out its words ("Kaczyński da Morawieckiemu" is two people) and
+    says what type the part after each particle may have: a person, or a body after "son of" ("ibn")."""
+    particles = getattr(linker.language, "joining_particles", {})
+    out: list = []
+    for mention in doc.mentions:
+        last = out[-1] if out else None
+        if particles and last is not None and last.type == "PER" and mention.start > last.end:
+            between = doc.text[last.end : mention.start].split()
+            span = token_span(tokens, last.start, mention.end)
+            if len(between) == 1 and mention.type in particles.get(between[0], ()) and span is not None:
+                text = doc.text[last.start : mention.end]
+                base = linker.base_form(tokens, *span, doc.text)
+                out[-1] = NameMention(last.start, mention.end, text, "PER", base, last.source)
+                continue
+        out.append(mention)
+    return out
 
 
 def _linked_mention(linker: Linker, tokens: list[Token], doc: Document, gazetteer: list[Found], mention) -> list[Found]:

@@ -4,6 +4,7 @@ Wadephula" -> "Johann Wadephul"), a first name as written stays ("Ali Bongo").""
 
 from __future__ import annotations
 
+from kronika.lang import ud
 from kronika.lang.ud import morph
 from kronika.record import Token
 from kronika.stages.link_model import WORD_RE, is_capitalised
@@ -36,7 +37,8 @@ class PersonBaseForms:
                 # "Sebastian Pinera" taken as "Sebastian Piner": a man's first name that would take an ending
                 # in an oblique case has none, so the surname after it is in its base form too.
                 return base[: len(base) - len(words[-1])] + span[-1].text
-            return self._foreign_person_base(span, base)
+            foreign = self._foreign_person_base(span, base)
+            return foreign if foreign != base else self._titled_man_base(tokens, start, end) or base
         if words[-1] != span[-1].text:
             return base
         if words[1:] == [t.text for t in span[1:]] and (
@@ -137,6 +139,40 @@ class PersonBaseForms:
                 return base
         return " ".join(words)
 
+    def _titled_man_base(self, tokens: list[Token], start: int, end: int) -> str | None:
+        """A foreign man's name whose first name the dictionary lacks, in the oblique case of the masculine
+        personal noun right before it or in apposition after it ("aktywistę Luisa Fernando Camacho" -> Luis
+        Fernando Camacho; "Ekrema Imamoglu, opozycyjnego burmistrza"): the noun agrees with the name, so a first name the guesser reads as a man's in that case ("Luisa" as Luis's
+        accusative) is one, though as written it reads as a woman's nominative too; the words after it take off
+        the same ending or are indeclinable. A first name the dictionary knows ("Olga") is left alone."""
+        cases = frozenset().union(*(t.cases for t in _titles_around(tokens, start, end))) & self.language.oblique_cases
+        first = tokens[start].text
+        readings = self.morphology.candidates(first, name_like=True)
+        if not cases or any(r.source for r in readings):
+            return None
+        stems = {
+            r.lemma
+            for r in readings
+            if r.lemma != first
+            and is_capitalised(r.lemma)
+            and _singular(r)
+            and _masculine_personal(r)
+            and morph(r.tag).cases & cases
+            and r.lemma[-1:].lower() not in VOWELS
+        }
+        if len(stems) != 1:
+            return None
+        words = [stems.pop()]
+        for token in tokens[start + 1 : end]:
+            word = token.text
+            if not is_capitalised(word):
+                return None
+            stripped = self.language.strip_case_ending(word, cases)
+            if not stripped and word[-1:].lower() not in VOWELS:
+                return None  # a declining word without the ending: the name is not in that case
+            words.append(stripped or word)
+        return " ".join(words)
+
     def _first_name_case(self, word: str) -> tuple[str, frozenset[str]] | None:
         """(base form, cases) of a man's first name in an oblique case by its regular ending ("Johanna" ->
         Johann, genitive or accusative), when the base form is a first name of the knowledge base's people."""
@@ -145,6 +181,26 @@ class PersonBaseForms:
             if word.endswith(case_ending) and len(stem) >= 3 and stem in self._first_names:
                 return stem, cases
         return None
+
+
+# How many adjectives may stand between the comma after a name and the noun in apposition to it.
+APPOSITION_ADJECTIVES = 2
+
+
+def _titles_around(tokens: list[Token], start: int, end: int) -> list:
+    """The tags of the masculine personal singular nouns agreeing with the name at [start, end): the noun right
+    before it, and the one in apposition after a comma ("Ekrema Imamoglu, opozycyjnego burmistrza")."""
+    around = [start - 1] if start > 0 else []
+    if end + 1 < len(tokens) and tokens[end].text == ",":
+        j = end + 1
+        while j < min(len(tokens) - 1, end + 1 + APPOSITION_ADJECTIVES) and ud.adjective(morph(tokens[j].tag)):
+            j += 1
+        around.append(j)
+    return [
+        m
+        for m in (morph(tokens[k].tag) for k in around)
+        if ud.noun(m) and m.has("Animacy=Hum", "Gender=Masc", "Number=Sing")
+    ]
 
 
 def _masculine_personal(reading) -> bool:

@@ -50,6 +50,8 @@ def romanize_names(linker: Linker, groups: dict[str, Group], votes: dict[str, Co
             hits = [entry]
         if not hits and (entry := _other_base_match(linker, romanize, group, tokens)) and placed(entry, context):
             hits = [entry]
+        if not hits and person and (entry := linker.nasab_match(spelt[0] if spelt else group.name)):
+            hits = [entry]
         if hits:
             _move(groups, key, hits[0])
             continue

@@ -975,6 +975,26 @@ READING_CASES = [
     # whose apostrophe marks its ending does not.
     (ENTRIES, "Prezes Tobi Adeem przemówił.", ("Tobi Adeem", "PER", "Tobi Adee"), {"Tobi Adeem"}),
     (ENTRIES, "Wizyta Tobi Mondlane'a trwała.", ("Tobi Mondlane'a", "PER", "Tobi Mondlane"), {"Tobi Mondlane"}),
+    # A first name the dictionary lacks, after a man's title in an oblique case or with one in apposition, is a
+    # man's in that case; after a woman's title it stays as written.
+    (
+        ENTRIES,
+        "Oskarżył aktywistę Luisa Fernando Camacho wczoraj.",
+        ("Luisa Fernando Camacho", "PER", "Luisa Fernando Camacho"),
+        {"Luis Fernando Camacho"},
+    ),
+    (
+        ENTRIES,
+        "Zatrzymanie Ekrema Imamoglu, opozycyjnego burmistrza, wywołało protesty.",
+        ("Ekrema Imamoglu", "PER", "Ekrema Imamoglu"),
+        {"Ekrem Imamoglu"},
+    ),
+    (
+        ENTRIES,
+        "Oskarżył aktywistkę Luisa Fernando Camacho wczoraj.",
+        ("Luisa Fernando Camacho", "PER", "Luisa Fernando Camacho"),
+        {"Luisa Fernando Camacho"},
+    ),
 ]
 
 
@@ -1238,3 +1258,35 @@ PEOPLE_CASES = [
 @pytest.mark.parametrize(("text", "expected"), PEOPLE_CASES)
 def test_members_of_a_people_are_no_place(text, expected):
     assert linked_names(PEOPLE_ENTRIES, text, []) == expected
+
+
+# (text, detector mentions, expected entity names): a person's name the detector cut in two at a particle of a
+# foreign name is one name; a Polish word between ("da" will give), a common word, or a place after a particle
+# other than "son of" keeps them apart.
+PARTICLE_CASES = [
+    (
+        "Przemawiał szejk Tamim ibn Hamad Al-Sani.",
+        [("Tamim", "PER", "Tamim"), ("Hamad Al-Sani", "ORG", "Hamad Al-Sani")],
+        {"Tamim ibn Hamad Al-Sani"},
+    ),
+    (
+        "Przemawiał Tamim oraz Hamad Al-Sani.",
+        [("Tamim", "PER", "Tamim"), ("Hamad Al-Sani", "PER", "Hamad Al-Sani")],
+        {"Tamim", "Hamad Al-Sani"},
+    ),
+    (
+        "Kaczyński da Morawieckiemu szansę.",
+        [("Kaczyński", "PER", "Kaczyński"), ("Morawieckiemu", "PER", "Morawiecki")],
+        {"Kaczyński", "Morawiecki"},
+    ),
+    (
+        "Przemawiał Tamim de Hamad Al-Sani.",
+        [("Tamim", "PER", "Tamim"), ("Hamad Al-Sani", "ORG", "Hamad Al-Sani")],
+        {"Tamim", "Hamad Al-Sani"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), PARTICLE_CASES)
+def test_a_name_cut_at_a_particle_is_joined(text, mentions, expected):
+    assert linked_names(ENTRIES, text, mentions) == expected

@@ -9,6 +9,7 @@ features, a temporal grammar, event cues and a few trigger rows, quote and amoun
 from __future__ import annotations
 
 from functools import lru_cache
+from types import MappingProxyType
 
 from kronika.lang.base import DATA_PARTS, Morph, data_module
 from kronika.lang.en import events as EVENT_CUES
@@ -38,6 +39,7 @@ class EnglishLanguage:
     oblique_cases: frozenset[str] = frozenset()
     first_name_endings: tuple = ()
     unchanging_name_words: frozenset[str] = frozenset()
+    joining_particles: MappingProxyType = MappingProxyType({})
 
     def data(self, part: str):
         """One of the data modules the interface names (``kronika.lang.base.DATA_PARTS``), imported once."""

@@ -18,6 +18,7 @@ from kronika.lang.pl.morphology import NOUN_CLASSES
 from kronika.lang.pl.names import (
     FIRST_NAME_ENDINGS,
     INDECLINABLE_SURNAME_FINALS,
+    JOINING_PARTICLES,
     OBLIQUE_CASES,
     OBLIQUE_FINALS,
     PROPER_LABELS,
@@ -74,6 +75,7 @@ class PolishLanguage:
     oblique_cases = ud_cases(OBLIQUE_CASES)
     first_name_endings = tuple((ending, ud_cases(cases)) for ending, cases in FIRST_NAME_ENDINGS)
     unchanging_name_words = ARABIC_PARTICLES
+    joining_particles = JOINING_PARTICLES
 
     def data(self, part: str):
         """One of the data modules the interface names (``kronika.lang.base.DATA_PARTS``), imported once."""

@@ -99,6 +99,16 @@ NAME_PARTICLES = frozenset(
     {"de", "van", "der", "von", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "den",
      "al", "el", "bin", "ibn", "ben", "y", "zu", "ter", "ten", "af"}
 )
+# The particles that may join two parts of one person's name the detector cut apart ("Tamim" ibn "Hamad
+# Al-Sani"), each with the types the part after it may have been given: the ones above that no Polish word
+# spells ("da" will give, "ten" this: "Kaczyński da Morawieckiemu szansę" is two people), nor a one-letter
+# word. After "son of" ("ibn", "bin", "bint", "ben") a person's name follows whatever the detector typed it
+# ("Hamad Al-Sani" read as a body); after the others only a part typed a person.
+_PATRONYMICS = {"bin", "ibn", "bint", "ben"}
+JOINING_PARTICLES = {
+    particle: frozenset({"PER", "ORG"} if particle in _PATRONYMICS else {"PER"})
+    for particle in sorted((NAME_PARTICLES | _PATRONYMICS) - {"da", "ten", "y"})
+}
 
 # Conjunctions that join two names sharing one case ("Prawa i Sprawiedliwości", "Bośni i Hercegowinie").
 COORDINATORS = frozenset({"i", "oraz"})

@@ -1,0 +1,84 @@
+"""An Arabic name written shorter than the base's entry links to it: the press drops links of the chain of
+"son of" names and spells a letter its own way ("Mohammed bin Abdulrahman Al Sani", "Mohammed bin
+Abdulrahman" for Mohammed bin Abdulrahman bin Jassim Al Thani).
+
+An Arabic personal name is a chain: the given name, "bin"/"ibn" and the father's name, maybe the grandfather's,
+and the family's ("Al Thani"). News writes the given name and the father's name, with or without the family;
+Polish transcription writes "s" for ث, which English writes "th" ("Al-Sani", "Al Thani"), and vowels differ
+between transcriptions ("Muhammad", "Mohammed"). So the names are compared as their words' consonants (the
+first letter kept, "th" read as "s", doubled letters once), the articles ("al", "as") left out: a name whose
+words, "son of" among them, come in the same order in exactly one person's English name, from its first
+word on, names that person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from kronika.kb.model import CANONICAL_LANGUAGE
+
+if TYPE_CHECKING:  # the linker's type; importing it here at run time would be circular
+    from kronika.stages.link import Linker
+
+# The words of "son of"/"daughter of" a short name must have besides its given name and one more.
+MIN_WORDS = 3
+SON_OF = frozenset({"bin", "ibn", "bint", "ben"})
+# The article in its English and assimilated Polish spellings: left out of the comparison ("Al Thani",
+# "al-Thani", "as-Sani").
+ARTICLES = frozenset({"al", "el", "as", "asz", "ad", "ar", "an", "at", "az", "ash", "ud", "ul"})
+# Letter pairs English spellings write for one Arabic letter Polish writes with one ("th" for ث: "Sani").
+_DIGRAPHS = (("th", "s"), ("dh", "z"), ("kh", "h"), ("sh", "s"), ("gh", "g"), ("q", "k"), ("dz", "j"))
+_VOWELS = re.compile(r"(?<=.)[aeiouy]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def word_key(word: str) -> str:
+    """A word's consonants, its first letter kept ("Mohammed", "Muhammad" -> "mhmd"; "Thani", "Sani" -> "sn")."""
+    word = unicodedata.normalize("NFKD", word.casefold()).encode("ascii", "ignore").decode()
+    if word in SON_OF:
+        return "bin"
+    for english, polish in _DIGRAPHS:
+        word = word.replace(english, polish)
+    return _DOUBLED.sub(r"\1", _VOWELS.sub("", word))
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """The keys of a name's words without the articles ("Tamim bin Hamad Al Thani" -> tmm bin hmd sn)."""
+    words = [w for w in re.split(r"[\s\-‐–]+", name) if w and w.casefold() not in ARTICLES]
+    return tuple(word_key(w) for w in words if w.isalpha())
+
+
+def nasab_index(linker: Linker) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The base's people whose English name has "son of", by the key of its first word."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for entry in linker.kb:
+        if entry.type != "PER":
+            continue
+        for name in {entry.name, *entry.aliases_in(CANONICAL_LANGUAGE)}:
+            if has_son_of(name):
+                keys = name_keys(name)
+                index.setdefault(keys[0], []).append((keys, entry.id))
+    return index
+
+
+def has_son_of(name: str) -> bool:
+    """Whether "son of" stands inside ``name``: the cheap test before any key is made."""
+    return not SON_OF.isdisjoint(name.casefold().split()[1:])
+
+
+def nasab_match(linker: Linker, index, name: str):
+    """The one person of the base whose English name has the words of ``name`` in order from its first on, or
+    None; ``name`` must have "son of" and at least ``MIN_WORDS`` words."""
+    keys = name_keys(name)
+    if len(keys) < MIN_WORDS or "bin" not in keys[1:]:
+        return None
+    found = {entry for full, entry in index.get(keys[0], ()) if _in_order(keys[1:], full[1:])}
+    return linker.kb.get(found.pop()) if len(found) == 1 else None
+
+
+def _in_order(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether ``part``'s keys come in ``whole`` in the same order (others may stand between)."""
+    rest = iter(whole)
+    return all(key in rest for key in part)
