@@ -123,7 +123,9 @@ def events(
     paging: PagingDep,
     store: StoreDep,
 ) -> Response:
-    items = store.event_records(**given, sort=sort, limit=paging.fetch, offset=paging.offset, after=paging.cursor)
+    items = store.event_records(
+        **given, sort=sort, limit=paging.fetch, offset=paging.offset, after=paging.cursor, peek=True
+    )
     total, exact = store.event_total(**given)
     body = page(items, paging, request=request, cursor_of=_by_id if sort in LATEST_FIRST else None)
     body.update(total=at_least(total, exact, body), total_exact=exact)

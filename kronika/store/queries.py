@@ -295,7 +295,9 @@ def event_total(connection: sqlite3.Connection, **given) -> tuple[int | None, bo
     # 1,000,000: 2.8 -> 2.2 ms of CPU).
     if sides:
         conditions = [c for c in conditions if c not in (sql.EVENT_CONDITIONS["since"], sql.EVENT_CONDITIONS["until"])]
-    statement = sql.EVENTS_COUNTED_UP_TO.format(conditions="\n  ".join(conditions))
+    statement = _side_counted(conditions, params, sides) or sql.EVENTS_COUNTED_UP_TO.format(
+        conditions="\n  ".join(conditions)
+    )
     if "match" in params:
         others = [condition for condition in conditions if condition != sql.EVENT_CONDITIONS["text"]]
         statement = sql.EVENTS_OF_WORDS_COUNTED_UP_TO.format(conditions="\n  ".join(others))
@@ -305,6 +307,27 @@ def event_total(connection: sqlite3.Connection, **given) -> tuple[int | None, bo
     except TimeoutError:
         return None, False
     return (COUNT_CAP, False) if count > COUNT_CAP else (count, True)
+
+
+def _side_counted(conditions: list[str], params: dict, sides: dict) -> str | None:
+    """The capped count of one actor side of a few keys, with no filter but its dates and an asserted (or any)
+    modality (``sql.SIDE_COUNTED_UP_TO``), as a page of them is read (:func:`_keys_page`); None for any other
+    filters. Most of such a side's events count, so the cap comes after about as many rows; a rare modality,
+    a type or a QuadClass would have the keys' rows read through to find the few (``recipient=CHN&
+    modality=negated`` on 1,000,000 events: 28 -> 54 ms), where the side's list ordered by key is cheaper."""
+    if len(sides) != 1 or "match" in params or params["modality"] not in (None, "asserted"):
+        return None
+    ((name, (side, named)),) = sides.items()
+    dated = (sql.EVENT_CONDITIONS["since"], sql.EVENT_CONDITIONS["until"])  # in the side's fragment (SIDE_DATES)
+    others = [condition for condition in conditions if condition != side and condition not in dated]
+    if len(named) > MAX_MERGED_KEYS or not set(others) <= {sql.EVENT_CONDITIONS["modality"]}:
+        return None
+    return sql.SIDE_COUNTED_UP_TO.format(
+        marks=sql.named_placeholders(list(named)),
+        role=sql.KEY_ROLES[name],
+        dates="".join(sql.SIDE_DATES[bound] for bound in ("since", "until") if params[bound] is not None),
+        conditions="\n  ".join(others),
+    )
 
 
 def _actor_total(connection: sqlite3.Connection, conditions: list[str], params: dict, sides: dict) -> int | None:

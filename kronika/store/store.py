@@ -182,10 +182,16 @@ class Store:
                 self.connection, actor=actor, type=type, since=since, until=until, limit=limit, **filters
             )
 
-    def event_records(self, **filters) -> list[dict]:
-        """Events in the document record's shape, filtered as by :func:`queries.event_rows` (the API's view)."""
+    def event_records(self, *, peek: bool = False, **filters) -> list[dict]:
+        """Events in the document record's shape, filtered as by :func:`queries.event_rows` (the API's view).
+        ``peek``: the last of ``limit`` rows is a page's one more, read only to say that another page follows:
+        it comes back as its bare ``{"id"}``, without reading its participants and first report."""
         with self._reading():
-            return queries.event_records(self.connection, queries.event_rows(self.connection, **filters))
+            rows = queries.event_rows(self.connection, **filters)
+            limit = filters.get("limit")
+            if not peek or limit is None or len(rows) < limit:
+                return queries.event_records(self.connection, rows)
+            return [*queries.event_records(self.connection, rows[:-1]), {"id": rows[-1][1]}]
 
     def event_count(self, **filters) -> int | None:
         """How many events match the filters of :func:`queries.event_rows` (a list's total); None when that is

@@ -130,7 +130,7 @@ def events_page(*, request: Request, store: StoreDep) -> HTMLResponse:
     given_filters = {name: _text(request, name) for name in EVENT_FILTERS}
     offset = _number(request, "offset", 0, 0, 10_000_000)
     sort = _text(request, "sort", 20)
-    items = store.event_records(**given_filters, sort=sort, limit=PAGE_SIZE + 1, offset=offset)
+    items = store.event_records(**given_filters, sort=sort, limit=PAGE_SIZE + 1, offset=offset, peek=True)
     result = page(items, Paging(PAGE_SIZE, offset))
     given = {k: v for k, v in given_filters.items() if v is not None}
     total, exact = store.event_total(**given_filters)

@@ -42,6 +42,9 @@ FILTERS = [
     {"actor": "PRK", "since": "2025-09-04", "until": "2025-09-05"},
     {"recipient": "CHN", "type": "CONSULT", "modality": "all"},
     {"initiator": "Q56226", "until": "2025-09-03"},
+    {"actor": "Chiny"},
+    {"actor": "PRK", "modality": "all"},
+    {"recipient": "Chiny", "since": "2025-09-04", "modality": "all"},
 ]
 
 
@@ -93,6 +96,24 @@ def test_a_total_over_the_cap_is_a_lower_bound(store, monkeypatch, cap, filters,
     monkeypatch.setattr(queries, "COUNT_CAP", cap)
     assert store.event_total(**filters) == expected
     assert store.event_count(**filters) == (expected[0] if expected[1] else None)
+
+
+# One side of a few keys with no filter but dates and an asserted (or any) modality is counted off the keys'
+# participant rows up to the cap (sql.SIDE_COUNTED_UP_TO); other filters by the side's list of events.
+@pytest.mark.parametrize(
+    ("filters", "off_the_keys"),
+    [
+        ({"recipient": "Chiny"}, True),
+        ({"actor": "PRK", "since": "2025-09-04", "modality": "all"}, True),
+        ({"actor": "PRK", "modality": "negated"}, False),
+        ({"actor": "PRK", "type": "CONSULT"}, False),
+        ({"actor": "PRK", "recipient": "CHN"}, False),
+        ({"actor": "PRK", "text": "Pekin"}, False),
+    ],
+)
+def test_a_sides_capped_count_reads_its_keys_rows_only_when_most_count(store, filters, off_the_keys):
+    conditions, params, sides = queries._event_filter(store.connection, **filters)
+    assert (queries._side_counted(conditions, params, sides) is not None) == off_the_keys
 
 
 def test_a_total_that_takes_too_long_is_unknown(store, monkeypatch):

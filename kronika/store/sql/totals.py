@@ -81,6 +81,13 @@ EVENTS_FROM_DATE = "AND e.date <= :seek_date"
 
 # A total of filters the counts cannot answer (an actor, words) counts at most :cap matching events.
 EVENTS_COUNTED_UP_TO = "SELECT count(*) FROM (SELECT 1 FROM events e WHERE 1 {conditions} LIMIT :cap)"
+# Of one actor side, its keys' participant rows read in the actor index and each event checked as it comes: stops
+# at the cap, where the side's list of every event of its keys in the range is built first (PRK's four keys as
+# recipient in 2010-2015, 2,570 events of 1,000,000). DISTINCT: an event with two of the keys is one.
+SIDE_COUNTED_UP_TO = """
+SELECT count(*) FROM (
+  SELECT DISTINCT p.event FROM event_participants p INDEXED BY event_participants_actor CROSS JOIN events e ON e.pk = p.event
+  WHERE p.actor IN ({marks}){role}{dates} {conditions} LIMIT :cap)"""
 # Of words, from the matching articles' reports, each event once: stops at the cap, where the text condition's
 # list of every event of every matching article is built first ("Pekin" on 1,000,000 events: 26 -> 6 ms).
 EVENTS_OF_WORDS_COUNTED_UP_TO = """
