@@ -9,6 +9,12 @@ roughly 150 MiB instead of growing (docs/live.md, the watch soak paragraph).
 """
 
 WORD_TYPES = 20_000
+# A word's Morfeusz readings and their context-free scores (the morphology's ``analyse`` and ``_scored``) take
+# about 1.3 KiB a word type together, against 4.4 KiB for the name tagger's type and its rows, and a miss is the
+# dearest of all (Morfeusz and the scoring of every reading): three times the bound holds the 45,000 word types of
+# the 1,098 BSNLP articles for some 50 MiB at the full bound, and a later pass over them spends 1.6 ms an article
+# in the morphology stage instead of 3.8 (the 20,000 bound evicted every type but the commonest between passes).
+MORPHOLOGY_WORDS = 3 * WORD_TYPES
 # A cache that only serves another cache's misses (the features of a word type being put together) needs
 # to hold the words of one sentence, not the vocabulary.
 SCRATCH = 4_096

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import attrgetter
 
-from kronika.caches import SCRATCH, WORD_TYPES
+from kronika.caches import MORPHOLOGY_WORDS, SCRATCH, WORD_TYPES
 from kronika.lang.pl.guesser import SuffixGuesser, load_guesser
 from kronika.lang.pl.names import (
     APOSTROPHE_ENDINGS,
@@ -245,12 +245,12 @@ class Morphology:
     def __init__(self, morfeusz, guesser: SuffixGuesser):
         self.morfeusz = morfeusz
         self.guesser = guesser
-        self.analyse = lru_cache(maxsize=WORD_TYPES)(self._analyse)
+        self.analyse = lru_cache(maxsize=MORPHOLOGY_WORDS)(self._analyse)
         self.generate = lru_cache(maxsize=WORD_TYPES)(self._generate)
         self.guess = lru_cache(maxsize=WORD_TYPES)(self._guess)
         # Per word and reading context, not per token: a word's readings and their context-free scores, and the
         # reading of a run of words (names recur within an article and across articles).
-        self._scored = lru_cache(maxsize=WORD_TYPES)(self._scored_free)
+        self._scored = lru_cache(maxsize=MORPHOLOGY_WORDS)(self._scored_free)
         self._reading = lru_cache(maxsize=WORD_TYPES)(self._reading_of)
         self._in_context = lru_cache(maxsize=SCRATCH)(self._best_in_context_free)
         self._ids: dict[tuple[int, int, int], tuple[str, tuple[str, ...], tuple[str, ...]]] = {}  # ``_raw``'s, by ids
