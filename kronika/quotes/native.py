@@ -1,11 +1,11 @@
 """The native spelling of a home party's name that the knowledge base holds without its letters.
 
-The knowledge base's entries from PETRARCH2's dictionaries are written in ASCII ("Lech Walesa", "Jaroslaw
-Kaczynski"), while a person of the article's own state goes by the native spelling in English too ("Lech Wałęsa",
-as English Wikipedia titles him), and the grader folds accents but drops a letter with no ASCII decomposition ("ł"),
+The knowledge base's entries from PETRARCH2's dictionaries are written in ASCII ("Jozef Oleksy", "Wlodzimierz
+Cimoszewicz"), while a person of the article's own state goes by the native spelling in English too ("Józef
+Oleksy", as English Wikipedia titles him), and the grader folds accents but drops a letter with no ASCII decomposition ("ł"),
 so such a speaker was never matched by name. A party of the language's home state takes, word by word, the
 article's spelling of a word of its name when that spelling folds to the knowledge base's word letter for letter
-("Wałęsa" folds to "Walesa"). A foreign party keeps the knowledge base's name, which is its English one: the Polish
+("Józef" folds to "Jozef"). A foreign party keeps the knowledge base's name, which is its English one: the Polish
 transcription "Dmytro Kułeba" folds to "Dmytro Kuleba" too, but English writes it without the "ł".
 """
 
@@ -45,7 +45,7 @@ def _fold(form: str) -> str:
 
 
 def _spelt(word: str, spellings: dict[str, str]) -> str:
-    """``word`` as the article spells it, with the knowledge base's capitals ("wałęsa" -> "Wałęsa")."""
+    """``word`` as the article spells it, with the knowledge base's capitals ("józef" -> "Józef")."""
     found = spellings.get(word.casefold())
     if found is None or len(found) != len(word):
         return word  # a letter folded to two ("ß" -> "ss") leaves no place-for-place reading

@@ -10,10 +10,10 @@ from kronika.record import Document
 
 # (text, the first word of the party's name as it stands, its name as the quote stage writes it)
 NAMES = [
-    # A Polish person the knowledge base writes in ASCII ("Lech Walesa") takes the article's letters.
-    ("„Nie chcę, ale muszę” – powiedział Lech Wałęsa.", "Lech", "Lech Wałęsa"),
+    # A Polish person the knowledge base writes in ASCII ("Jozef Oleksy") takes the article's letters.
+    ("„Nie chcę, ale muszę” – powiedział Józef Oleksy.", "Józef", "Józef Oleksy"),
     # Also from an inflected mention, through the lemma.
-    ("Słowa Lecha Wałęsy odbiły się echem.", "Lecha", "Lech Wałęsa"),
+    ("Słowa Józefa Oleksego odbiły się echem.", "Józefa", "Józef Oleksy"),
     # A foreign one keeps the English name, though the Polish transcription folds to it.
     ("„Rozejm trwa” – powiedział Dmytro Kułeba.", "Dmytro", None),
 ]
