@@ -97,9 +97,11 @@ def page(
 
 def at_least(total: int | None, exact: bool, body: dict) -> int | None:
     """A list's total for ``body`` (a :func:`page`): an inexact total (a count stopped at its cap) is raised to
-    the rows up to this page's end, plus one when there is a next page, so that a client that stops at
-    ``offset >= total`` or shows "page N of M" never meets a page beyond the total it was told."""
-    if exact or total is None:
+    the rows up to this page's end, plus one when there is a next page, so that a client paging by offset that
+    stops at ``offset >= total`` or shows "page N of M" never meets a page beyond the total it was told. A page
+    past the end raises nothing (no rows say so), and a page reached by cursor starts at offset 0 (the cap
+    stands)."""
+    if exact or total is None or not body["items"]:
         return total
     more = body.get("next_offset") is not None or body.get("next_cursor") is not None
     return max(total, body["offset"] + len(body["items"]) + more)

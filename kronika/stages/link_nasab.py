@@ -69,12 +69,14 @@ def has_son_of(name: str) -> bool:
 
 
 def nasab_match(linker: Linker, index, name: str):
-    """The one person of the base whose English name has the words of ``name`` in order from its first on, or
-    None; ``name`` must have "son of" and at least ``MIN_WORDS`` words."""
+    """The one person of the base whose English name opens with ``name``'s given name, "son of" and father's
+    name and has its other words in order, or None; ``name`` must have at least ``MIN_WORDS`` words."""
     keys = name_keys(name)
-    if len(keys) < MIN_WORDS or "bin" not in keys[1:]:
+    if len(keys) < MIN_WORDS or keys[1] != "bin":
         return None
-    found = {entry for full, entry in index.get(keys[0], ()) if _in_order(keys[1:], full[1:])}
+    # The given name and the father's stand first in both: a link left out further on is the press's habit,
+    # but "Hamad bin Jabir" is not Hamad bin Jassim bin Jabir (Jabir is his grandfather: another man).
+    found = {entry for full, entry in index.get(keys[0], ()) if full[:3] == keys[:3] and _in_order(keys[3:], full[3:])}
     return linker.kb.get(found.pop()) if len(found) == 1 else None
 
 

@@ -189,7 +189,7 @@ class Store:
         with self._reading():
             rows = queries.event_rows(self.connection, **filters)
             limit = filters.get("limit")
-            if not peek or limit is None or len(rows) < limit:
+            if not peek or limit is None or limit < 1 or len(rows) < limit:
                 return queries.event_records(self.connection, rows)
             return [*queries.event_records(self.connection, rows[:-1]), {"id": rows[-1][1]}]
 

@@ -16,6 +16,7 @@ PEOPLE = [
     _person("qa-emir", "Tamim bin Hamad Al Thani"),
     _person("ae-fm", "Abdullah bin Zayed Al Nahyan"),
     _person("ae-pres", "Mohamed bin Zayed Al Nahyan"),
+    _person("qa-hbj", "Hamad bin Jassim bin Jaber Al Thani"),
     _person("org", "Mohammed bin Rashid Foundation", "ORG"),
 ]
 
@@ -54,6 +55,8 @@ CASES = [
     ("Abdullah Al Nahyan", None),  # no "son of"
     ("Mohammed bin", None),  # too short
     ("Hamad bin Tamim", None),  # not the order of any name
+    ("Hamad bin Jabir", None),  # Jabir is the grandfather of Hamad bin Jassim bin Jabir: another man
+    ("Mohammed Abdulrahman bin Jassim", None),  # "son of" not after the given name
 ]
 
 

@@ -148,3 +148,14 @@ def test_a_page_has_the_events_of_its_categories(store, filters):
     }
     expected = [r["id"] for r in every if all(checks[name](r, value) for name, value in wanted.items())]
     assert [r["id"] for r in _rows(store, filters)] == expected
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 1000])
+def test_a_peeked_page_reads_all_but_its_look_ahead_row(store, limit):
+    """``peek``: the last of ``limit`` rows comes back as its id alone, the others whole; a short list, whole."""
+    full = store.event_records(modality="all", limit=1000)
+    peeked = store.event_records(modality="all", limit=limit, peek=True)
+    if limit > len(full):
+        assert peeked == full
+    else:
+        assert peeked == [*full[: limit - 1], {"id": full[limit - 1]["id"]}]
