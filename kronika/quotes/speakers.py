@@ -2,8 +2,9 @@
 
 The rule (kept as one feature among others, and as the fallback without a model): the named subject of the verb
 of saying (a nominative mention right after the verb, "zapewnił Xi", else the nearest one before it that no
-preposition governs), else the source of a "według X" in the quote's sentence, else the subject of the latest verb of
-saying within ``CARRY_SENTENCES`` sentences ("Dodał, że „…”", "– zapowiedział.").
+preposition governs), else the source of a "według X" in the quote's sentence, else the party a pronoun source points
+back to ("jego zdaniem", "według niego": ``pronoun_source.py``), else the subject of the latest verb of saying within
+``CARRY_SENTENCES`` sentences ("Dodał, że „…”", "– zapowiedział.").
 
 Candidates are the article's entities (PER, ORG, GPE) named outside the quote, the last speaker and the rule's
 choice, the body of a state a common-noun speaker names ("stwierdził szef węgierskiego rządu": ``titled.py``), plus
@@ -22,6 +23,7 @@ from kronika.lang import ud
 from kronika.lang.ud import morph
 from kronika.quotes.candidates import Candidate, Text
 from kronika.quotes.echo import echo_speakers
+from kronika.quotes.pronoun_source import pronoun_source
 from kronika.quotes.roles import entity_roles, title_role
 from kronika.quotes.speaker_index import speaker_mentions
 from kronika.quotes.titled import body_features, title_body
@@ -64,7 +66,7 @@ def rule_speaker(text: Text, quote: Candidate) -> Placed | object | None:
     cited = cited_source(text, *text.sentence(quote.first))
     if cited is not None:
         return cited
-    return last_sayer(text, quote)
+    return pronoun_source(text, quote) or last_sayer(text, quote)
 
 
 def named_subject(text: Text, quote: Candidate) -> Placed | None:
