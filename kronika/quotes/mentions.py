@@ -201,7 +201,11 @@ def later_person(
     zgromadzonych poseł PO Andrzej Halicki", "poinformował prezes tej organizacji Arnaud Rousseau")."""
     words, k, open_phrase, heads = 0, verb + 1, False, set()
     named = {i for p in candidates for i in range(p.start, p.end)}
+    # A punctuation mark ends the search: past a comma stands another clause ("– powiedział, a premier Donald
+    # Tusk tylko się uśmiechnął"), whose subject said nothing.
     while k < hi and words < reach and not (skip[0] <= k < skip[1]) and not is_verb(tokens[k]):
+        if not WORD.search(tokens[k].text):
+            break
         m = morph(tokens[k].tag)
         if ud.preposition(m):
             open_phrase = True  # "w rozmowie z Xi": a name inside the phrase is no subject
@@ -209,7 +213,6 @@ def later_person(
             open_phrase = False  # "... przed Sejmem poseł PO Andrzej Halicki": a nominative opens the subject
         if not open_phrase:
             heads.add(k)
-        if WORD.search(tokens[k].text):
-            words += 1
+        words += 1
         k += 1
     return next((p for p in candidates if p.start in heads and p.entity.type == "PER"), None)

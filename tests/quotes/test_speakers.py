@@ -51,6 +51,9 @@ NAMED = [
     ),
     # A name inside a prepositional phrase after the verb is no subject.
     ("„Nie zgadzamy się na to” – powiedział w rozmowie z premierem Donaldem Tuskiem.", None),
+    # Past a comma stands another clause, whose subject said nothing.
+    ("„Nie zgadzamy się na to” – powiedział, a premier Donald Tusk tylko się uśmiechnął.", None),
+    ("„Nie zgadzamy się na to” – powiedział, zaś minister Radosław Sikorski wyszedł.", None),
 ]
 
 
