@@ -119,6 +119,7 @@ class LanguagePack(Protocol):
     first_name_endings: Any  # (ending, UD cases) of a man's first name in an oblique case ("Johannem")
     unchanging_name_words: Any  # casefolded words of foreign names the language never inflects ("abu", "bin")
     joining_particles: Any  # {particle of foreign names no word of the language spells: types after it}
+    arabic_spelling: Any  # son_of, articles, digraphs: how it writes an Arabic name against English
 
     def data(self, part: str) -> ModuleType:
         """The data module of one of ``DATA_PARTS``, imported once."""

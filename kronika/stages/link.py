@@ -514,7 +514,7 @@ class Linker(PersonBaseForms, TitleMentions):
     def nasab_match(self, name: str):
         """The one person whose English name has the words of the Arabic name ``name`` in order, "son of" among
         them ("Mohammed bin Abdulrahman Al Sani" -> Mohammed bin Abdulrahman bin Jassim Al Thani), or None."""
-        if not has_son_of(name):
+        if not has_son_of(name, self.language.arabic_spelling):
             return None
         if self._by_nasab is None:
             self._by_nasab = nasab_index(self)

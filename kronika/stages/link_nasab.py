@@ -22,56 +22,52 @@ from kronika.kb.model import CANONICAL_LANGUAGE
 if TYPE_CHECKING:  # the linker's type; importing it here at run time would be circular
     from kronika.stages.link import Linker
 
-# The words of "son of"/"daughter of" a short name must have besides its given name and one more.
+# The words of a short name besides "son of": its given name and one more.
 MIN_WORDS = 3
-SON_OF = frozenset({"bin", "ibn", "bint", "ben"})
-# The article in its English and assimilated Polish spellings: left out of the comparison ("Al Thani",
-# "al-Thani", "as-Sani").
-ARTICLES = frozenset({"al", "el", "as", "asz", "ad", "ar", "an", "at", "az", "ash", "ud", "ul"})
-# Letter pairs English spellings write for one Arabic letter Polish writes with one ("th" for ث: "Sani").
-_DIGRAPHS = (("th", "s"), ("dh", "z"), ("kh", "h"), ("sh", "s"), ("gh", "g"), ("q", "k"), ("dz", "j"))
 _VOWELS = re.compile(r"(?<=.)[aeiouy]")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
-def word_key(word: str) -> str:
-    """A word's consonants, its first letter kept ("Mohammed", "Muhammad" -> "mhmd"; "Thani", "Sani" -> "sn")."""
+def word_key(word: str, spelling) -> str:
+    """A word's consonants, its first letter kept ("Mohammed", "Muhammad" -> "mhmd"; "Thani", "Sani" -> "sn");
+    ``spelling`` is the language's ``arabic_spelling`` (its "son of" words, articles and letter pairs)."""
     word = unicodedata.normalize("NFKD", word.casefold()).encode("ascii", "ignore").decode()
-    if word in SON_OF:
+    if word in spelling.son_of:
         return "bin"
-    for english, polish in _DIGRAPHS:
-        word = word.replace(english, polish)
+    for english, native in spelling.digraphs:
+        word = word.replace(english, native)
     return _DOUBLED.sub(r"\1", _VOWELS.sub("", word))
 
 
-def name_keys(name: str) -> tuple[str, ...]:
+def name_keys(name: str, spelling) -> tuple[str, ...]:
     """The keys of a name's words without the articles ("Tamim bin Hamad Al Thani" -> tmm bin hmd sn)."""
-    words = [w for w in re.split(r"[\s\-‐–]+", name) if w and w.casefold() not in ARTICLES]
-    return tuple(word_key(w) for w in words if w.isalpha())
+    words = [w for w in re.split(r"[\s\-‐–]+", name) if w and w.casefold() not in spelling.articles]
+    return tuple(word_key(w, spelling) for w in words if w.isalpha())
 
 
 def nasab_index(linker: Linker) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """The base's people whose English name has "son of", by the key of its first word."""
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    spelling = linker.language.arabic_spelling
     for entry in linker.kb:
         if entry.type != "PER":
             continue
         for name in {entry.name, *entry.aliases_in(CANONICAL_LANGUAGE)}:
-            if has_son_of(name):
-                keys = name_keys(name)
+            if has_son_of(name, spelling):
+                keys = name_keys(name, spelling)
                 index.setdefault(keys[0], []).append((keys, entry.id))
     return index
 
 
-def has_son_of(name: str) -> bool:
+def has_son_of(name: str, spelling) -> bool:
     """Whether "son of" stands inside ``name``: the cheap test before any key is made."""
-    return not SON_OF.isdisjoint(name.casefold().split()[1:])
+    return not spelling.son_of.isdisjoint(name.casefold().split()[1:])
 
 
 def nasab_match(linker: Linker, index, name: str):
     """The one person of the base whose English name opens with ``name``'s given name, "son of" and father's
     name and has its other words in order, or None; ``name`` must have at least ``MIN_WORDS`` words."""
-    keys = name_keys(name)
+    keys = name_keys(name, linker.language.arabic_spelling)
     if len(keys) < MIN_WORDS or keys[1] != "bin":
         return None
     # The given name and the father's stand first in both: a link left out further on is the press's habit,

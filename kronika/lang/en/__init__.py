@@ -9,7 +9,7 @@ features, a temporal grammar, event cues and a few trigger rows, quote and amoun
 from __future__ import annotations
 
 from functools import lru_cache
-from types import MappingProxyType
+from types import MappingProxyType, SimpleNamespace
 
 from kronika.lang.base import DATA_PARTS, Morph, data_module
 from kronika.lang.en import events as EVENT_CUES
@@ -40,6 +40,12 @@ class EnglishLanguage:
     first_name_endings: tuple = ()
     unchanging_name_words: frozenset[str] = frozenset()
     joining_particles: MappingProxyType = MappingProxyType({})
+    # English writes Arabic names as the knowledge base does: "son of" and the article, no letter to read apart.
+    arabic_spelling = SimpleNamespace(
+        son_of=frozenset({"bin", "ibn", "bint", "ben"}),
+        articles=frozenset({"al", "el", "as", "ad", "ar", "an", "at", "az", "ash", "ud", "ul"}),
+        digraphs=(),
+    )
 
     def data(self, part: str):
         """One of the data modules the interface names (``kronika.lang.base.DATA_PARTS``), imported once."""

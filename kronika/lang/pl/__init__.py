@@ -16,6 +16,7 @@ from kronika.lang.pl.morphology import ADJ_CLASSES as ADJECTIVE_CLASSES
 from kronika.lang.pl.morphology import CASES as _CASE_ORDER
 from kronika.lang.pl.morphology import NOUN_CLASSES
 from kronika.lang.pl.names import (
+    ARABIC_SPELLING,
     FIRST_NAME_ENDINGS,
     INDECLINABLE_SURNAME_FINALS,
     JOINING_PARTICLES,
@@ -76,6 +77,7 @@ class PolishLanguage:
     first_name_endings = tuple((ending, ud_cases(cases)) for ending, cases in FIRST_NAME_ENDINGS)
     unchanging_name_words = ARABIC_PARTICLES
     joining_particles = JOINING_PARTICLES
+    arabic_spelling = ARABIC_SPELLING
 
     def data(self, part: str):
         """One of the data modules the interface names (``kronika.lang.base.DATA_PARTS``), imported once."""

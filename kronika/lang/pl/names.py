@@ -12,6 +12,8 @@ Sources:
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 # Labels that mark a proper-name lexeme (capitalised lemma) in SGJP.
 PROPER_LABELS = frozenset(
     {
@@ -109,6 +111,17 @@ JOINING_PARTICLES = {
     particle: frozenset({"PER", "ORG"} if particle in _PATRONYMICS else {"PER"})
     for particle in sorted((NAME_PARTICLES | _PATRONYMICS) - {"da", "ten", "y"})
 }
+
+# How Polish writes an Arabic name against the English spelling (``kronika/stages/link_nasab.py`` compares the
+# two by their consonants): the words for "son of"; the article in its English and assimilated Polish spellings,
+# left out ("Al Thani", "as-Sani", "asz-Szarif"); English letter pairs for one Arabic letter read as the one
+# letter Polish writes, applied to accent-folded words ("th" for ث: "Sani"; "dh", "kh", "sh", "gh", "q"; Polish
+# "dż" for ج, folded "dz", which English writes "j").
+ARABIC_SPELLING = SimpleNamespace(
+    son_of=frozenset(_PATRONYMICS),
+    articles=frozenset({"al", "el", "as", "asz", "ad", "ar", "an", "at", "az", "ash", "ud", "ul"}),
+    digraphs=(("th", "s"), ("dh", "z"), ("kh", "h"), ("sh", "s"), ("gh", "g"), ("q", "k"), ("dz", "j")),
+)
 
 # Conjunctions that join two names sharing one case ("Prawa i Sprawiedliwości", "Bośni i Hercegowinie").
 COORDINATORS = frozenset({"i", "oraz"})
