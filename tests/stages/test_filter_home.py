@@ -74,3 +74,34 @@ TOPS = [([], set()), ([("POL", 3), ("DEU", 2)], {"POL"}), ([("POL", 2), ("CZE", 
 @pytest.mark.parametrize(("counts", "expected"), TOPS)
 def test_the_states_named_most(counts, expected):
     assert top_states([_state(c, n) for c, n in counts]) == expected
+
+
+# (text, the detector's mentions, the names the stage keeps when its model drops everything)
+STAGE_CASES = [
+    (
+        "Polska protestuje. W Polsce Ruch Obrony Granic protestował.",
+        [("Ruch Obrony Granic", "ORG", "Ruch Obrony Granic")],
+        {"Ruch Obrony Granic"},
+    ),
+    (
+        "Turcja protestuje. W Turcji Ruch Obrony Granic protestował.",
+        [("Ruch Obrony Granic", "ORG", "Ruch Obrony Granic")],
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "expected"), STAGE_CASES)
+def test_the_entity_filter_keeps_home_organisations_its_model_drops(monkeypatch, text, mentions, expected):
+    from kronika.events.linear import LinearModel
+    from kronika.stages import entity_filter
+
+    language = get_language("pl")
+    linker = Linker(language, KnowledgeBase(ENTRIES))
+    doc = analysed(text, mentions=mentions)
+    doc.entities = link_entities(doc, linker)
+    drop_all = LinearModel(["drop", entity_filter.KEEP], [1.0, -1.0], {})
+    monkeypatch.setattr(entity_filter, "load_filter", lambda code: (drop_all, 0.99))
+    monkeypatch.setattr(entity_filter, "load_linker", lambda code: linker)
+    kept = entity_filter.EntityFilterStage(language)(doc).entities
+    assert {e.name for e in kept} == expected
