@@ -26,17 +26,34 @@ def words(text: Text, quote: Candidate) -> str:
 def echo_speakers(text: Text, quote: Candidate, subject_of: Callable) -> set[str]:
     """The ids of the named subjects (``subject_of(text, candidate)``) of the article's other candidates that
     hold this quote's words or whose words it holds."""
-    candidates = text.memo.get("candidates") or []
-    mine = words(text, quote)
+    mine = _words(text, quote)
     if not mine:
         return set()
     out = set()
-    for other in candidates:
+    for other in text.memo.get("candidates") or []:
         if other.start < quote.end and quote.start < other.end:
             continue
-        theirs = words(text, other)
+        theirs = _words(text, other)
         if theirs and (mine in theirs or theirs in mine):
-            subject = subject_of(text, other)
+            subject = _subject(text, other, subject_of)
             if subject is not None:
                 out.add(subject.entity.id)
     return out
+
+
+def _words(text: Text, candidate: Candidate) -> str:
+    """:func:`words`, once per candidate of the article: every quote compares itself with all the others."""
+    cache = text.memo.setdefault("echo_words", {})
+    key = (candidate.start, candidate.end)
+    if key not in cache:
+        cache[key] = words(text, candidate)
+    return cache[key]
+
+
+def _subject(text: Text, candidate: Candidate, subject_of: Callable):
+    """``subject_of(text, candidate)``, once per candidate of the article."""
+    cache = text.memo.setdefault("echo_subjects", {})
+    key = (candidate.start, candidate.end)
+    if key not in cache:
+        cache[key] = subject_of(text, candidate)
+    return cache[key]

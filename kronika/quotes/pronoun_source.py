@@ -13,8 +13,6 @@ from kronika.quotes.mentions import SPEAKER_TYPES, mentions_between
 
 # How many sentences back the pronoun's antecedent may stand (as the carried subject's reach in speakers.py).
 CARRY_SENTENCES = 3
-# The forms that point to several parties: they may name a body or a state as well as people.
-PLURAL = frozenset({"ich", "nich"})
 
 
 def pronoun_cue(text: Text, quote: Candidate) -> int | None:
@@ -42,7 +40,7 @@ def pronoun_source(text: Text, quote: Candidate):
         for p in reversed(mentions_between(text.placed, text.mention_starts, lo, cue))
         if p.entity.type in SPEAKER_TYPES and "Nom" in p.cases and not p.governed and p.end <= cue
     ]
-    if text.tokens[cue].text.casefold() not in PLURAL:
+    if text.tokens[cue].text.casefold() not in getattr(text.data, "PLURAL_PRONOUN_SOURCE_FORMS", frozenset()):
         person = next((p for p in found if p.entity.type == "PER"), None)
         if person is not None:
             return person.entity

@@ -43,14 +43,16 @@ def _joined_at_particles(linker: Linker, tokens: list[Token], doc: Document) -> 
     stands between them ("Tamim" ibn "Hamad Al-Sani"): the detector cut one name in two there. The language's
     own list (``joining_particles``) leaves out its words ("Kaczyński da Morawieckiemu" is two people) and
     says what type the part after each particle may have: a person, or a body after "son of" ("ibn")."""
-    particles = getattr(linker.language, "joining_particles", {})
+    particles = linker.language.joining_particles
     out: list = []
     for mention in doc.mentions:
         last = out[-1] if out else None
         if particles and last is not None and last.type == "PER" and mention.start > last.end:
-            between = doc.text[last.end : mention.start].split()
+            gap = doc.text[last.end : mention.start]
+            between = gap.split()
             span = token_span(tokens, last.start, mention.end)
-            if len(between) == 1 and mention.type in particles.get(between[0], ()) and span is not None:
+            joined = len(between) == 1 and "\n" not in gap and mention.type in particles.get(between[0], ())
+            if joined and span is not None:
                 text = doc.text[last.start : mention.end]
                 base = linker.base_form(tokens, *span, doc.text)
                 out[-1] = NameMention(last.start, mention.end, text, "PER", base, last.source)

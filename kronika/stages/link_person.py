@@ -142,9 +142,10 @@ class PersonBaseForms:
     def _titled_man_base(self, tokens: list[Token], start: int, end: int) -> str | None:
         """A foreign man's name whose first name the dictionary lacks, in the oblique case of the masculine
         personal noun right before it or in apposition after it ("aktywistę Luisa Fernando Camacho" -> Luis
-        Fernando Camacho; "Ekrema Imamoglu, opozycyjnego burmistrza"): the noun agrees with the name, so a first name the guesser reads as a man's in that case ("Luisa" as Luis's
-        accusative) is one, though as written it reads as a woman's nominative too; the words after it take off
-        the same ending or are indeclinable. A first name the dictionary knows ("Olga") is left alone."""
+        Fernando Camacho; "Ekrema Imamoglu, opozycyjnego burmistrza"): the noun agrees with the name, so a first
+        name the guesser reads as a man's in that case ("Luisa" as Luis's accusative) is one, though as written it
+        reads as a woman's nominative too; the words after it take off the same ending or are indeclinable. A
+        first name the dictionary knows ("Olga") is left alone."""
         cases = frozenset().union(*(t.cases for t in _titles_around(tokens, start, end))) & self.language.oblique_cases
         first = tokens[start].text
         readings = self.morphology.candidates(first, name_like=True)

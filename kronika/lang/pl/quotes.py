@@ -36,12 +36,14 @@ SOURCE_PREPOSITIONS = EVENT_SOURCES
 # The state whose parties go by their native spelling in English too ("Lech Wałęsa"; ``kronika/quotes/native.py``).
 HOME_STATE = HOME
 
-# The conjunction that opens reported (indirect) speech: "podkreślił, że ...".
 # "jego zdaniem", "w jej ocenie", "według niego": a source named by a third-person pronoun, which points back
 # to a party named before (the grammar's possessive and prepositional forms of "on", "ona", "oni").
 PRONOUN_SOURCE_FORMS = frozenset({"jego", "jej", "ich", "niego", "niej", "nich"})
+# Those of them that point to several parties ("oni"): a body or a state as well as people.
+PLURAL_PRONOUN_SOURCE_FORMS = frozenset({"ich", "nich"})
 # The nouns that, with such a pronoun, name whose view a sentence gives ("w ocenie", "w opinii", "zdaniem").
 VIEW_NOUNS = frozenset({"zdanie", "zdaniem", "ocena", "opinia", "według", "wedle"})
+# The conjunction that opens reported (indirect) speech: "podkreślił, że ...".
 THAT = frozenset({"że", "iż"})
 
 # Opening mark -> the marks that may close it. Straight quotes close themselves; „ is closed by ” in
